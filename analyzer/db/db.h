@@ -1,0 +1,59 @@
+/*
+ * db.h - the lockpath database: opening (create, migrate or refuse by
+ * PRAGMA user_version), prepared-statement helpers that die with a clear
+ * message on error, and interning of file paths.  The schema itself is in
+ * schema.sql next to this file; this module owns no analysis.
+ */
+#ifndef LP_DB_H
+#define LP_DB_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include "lib/util.h"
+
+#define LP_SCHEMA_VERSION 1
+
+enum db_open_flags {
+	DB_CREATE = 1,    /* create the file and schema if missing */
+	DB_READONLY = 2,  /* report, gate: never write */
+};
+
+struct lp_db {
+	sqlite3 *h;
+	char *path;
+	struct strmap files;   /* path -> file.id cache */
+};
+
+/*
+ * Open PATH.  A database of another schema version, or a file that is not a
+ * lockpath database, is refused with die(), never misread.  Waits up to
+ * 30 s for another lockpath process that holds the write lock.
+ */
+struct lp_db *db_open(const char *path, enum db_open_flags flags);
+void db_close(struct lp_db *db);
+
+void db_exec(struct lp_db *db, const char *sql);
+sqlite3_stmt *db_prepare(struct lp_db *db, const char *sql);
+/* Step a statement that returns no row, then reset it.  Dies on error. */
+void db_step_done(struct lp_db *db, sqlite3_stmt *st);
+/* Step; true if a row is ready, false at the end.  Dies on error. */
+bool db_step_row(struct lp_db *db, sqlite3_stmt *st);
+void db_begin(struct lp_db *db);     /* BEGIN IMMEDIATE */
+void db_commit(struct lp_db *db);
+void db_rollback(struct lp_db *db);
+
+/* Bind a text that may be NULL. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+void db_bind_int(sqlite3_stmt *st, int i, int64_t v);
+void db_bind_null_or_int(sqlite3_stmt *st, int i, int64_t v);  /* v <= 0 binds NULL */
+const char *db_col_text(sqlite3_stmt *st, int i);              /* "" for NULL */
+
+/* Intern a path into table file; returns its id. */
+int64_t db_file_id(struct lp_db *db, const char *path);
+
+void db_meta_set(struct lp_db *db, const char *key, const char *value);
+/* Returns a malloc'd value or NULL. */
+char *db_meta_get(struct lp_db *db, const char *key);
+
+#endif

@@ -1,0 +1,184 @@
+-- lockpath database schema.
+--
+-- The database is the only interface between the phases (extract -> link ->
+-- check -> report), the way object files sit between a compiler and a
+-- linker.  Every number stored here (site kinds, irq effects, statuses) is
+-- part of the format: never renumber, only add.  Bump PRAGMA user_version
+-- (db.h: LP_SCHEMA_VERSION) when a table changes shape.
+--
+-- Ownership: facts from a .c file belong to its translation unit (tu_id);
+-- facts from function bodies in headers (static inline helpers) belong to
+-- one version of that header (hdr_id), so each is stored and analysed once,
+-- whatever number of TUs include it.
+
+CREATE TABLE meta (                 -- tool version, last compile database, ...
+  key   TEXT PRIMARY KEY,
+  value TEXT
+);
+
+CREATE TABLE file (                 -- interned absolute paths
+  id   INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE tu (                   -- one row per translation unit
+  id           INTEGER PRIMARY KEY,
+  file_id      INTEGER NOT NULL UNIQUE REFERENCES file(id),
+  directory    TEXT NOT NULL,
+  args         TEXT NOT NULL,       -- command line, arguments joined by '\n'
+  args_hash    TEXT NOT NULL,       -- hash of directory + args (as given)
+  status       INTEGER NOT NULL,    -- 0 clean, 1 parsed with errors, 2 not parsed
+  n_errors     INTEGER NOT NULL,
+  parse_ms     INTEGER NOT NULL,
+  walk_ms      INTEGER NOT NULL,
+  extracted_at TEXT NOT NULL
+);
+
+CREATE TABLE tu_include (           -- every file a TU read, with its content hash
+  tu_id   INTEGER NOT NULL REFERENCES tu(id),
+  file_id INTEGER NOT NULL REFERENCES file(id),
+  hash    TEXT NOT NULL,
+  PRIMARY KEY (tu_id, file_id)
+) WITHOUT ROWID;
+
+CREATE TABLE tu_diag (              -- errors (and fatal errors) from parsing a TU
+  tu_id    INTEGER NOT NULL REFERENCES tu(id),
+  severity INTEGER NOT NULL,        -- 3 error, 4 fatal (CXDiagnosticSeverity)
+  file_id  INTEGER REFERENCES file(id),
+  line     INTEGER, col INTEGER,
+  message  TEXT NOT NULL
+);
+
+CREATE TABLE hdr (                  -- one version of a header, by content hash
+  id      INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES file(id),
+  hash    TEXT NOT NULL,
+  UNIQUE (file_id, hash)
+);
+
+CREATE TABLE func (                 -- function definitions
+  id       INTEGER PRIMARY KEY,
+  tu_id    INTEGER REFERENCES tu(id),   -- owner: a TU ...
+  hdr_id   INTEGER REFERENCES hdr(id),  -- ... or a header version
+  usr      TEXT NOT NULL,           -- clang USR; static functions carry their file name
+  name     TEXT NOT NULL,
+  file_id  INTEGER NOT NULL REFERENCES file(id),
+  line     INTEGER NOT NULL, col INTEGER NOT NULL,
+  end_line INTEGER NOT NULL,
+  is_static INTEGER NOT NULL,
+  nparams  INTEGER NOT NULL,
+  annot    TEXT                     -- __acquires/__releases/__must_hold keys, ';' separated
+);
+CREATE INDEX func_usr ON func(usr);
+CREATE INDEX func_tu ON func(tu_id);
+CREATE UNIQUE INDEX func_hdr_usr ON func(hdr_id, usr) WHERE hdr_id IS NOT NULL;
+
+-- A site is a point in a function body where something happens: a call, a
+-- lock operation.  Its lock state is what the function itself did before
+-- that point, since entry (table site_lock); the caller's held set is added
+-- in check.
+CREATE TABLE site (
+  id       INTEGER PRIMARY KEY,
+  func_id  INTEGER NOT NULL REFERENCES func(id),
+  kind     INTEGER NOT NULL,        -- 1 call, 2 acquire, 3 release, 4 trylock, 5 assert-held
+  file_id  INTEGER NOT NULL REFERENCES file(id),
+  line     INTEGER NOT NULL, col INTEGER NOT NULL,   -- expansion location
+  callee_usr  TEXT,                 -- direct call: callee USR
+  callee_name TEXT,                 -- direct call or lock primitive: function name
+  ind_key  TEXT,                    -- indirect call: target key ('virtio_config_ops.get')
+  text     TEXT,                    -- indirect call: callee expression as written
+  lock_key TEXT,                    -- lock op: lock key ('subchannel.lock', '*ccw_device.ccwlock')
+  irq      INTEGER NOT NULL DEFAULT 0, -- lock op irq effect: 0 none, 1 save, 2 disable, 3 restore, 4 enable, 5 bh-off, 6 bh-on
+  subclass INTEGER NOT NULL DEFAULT 0, -- _nested subclass
+  irqs_off INTEGER NOT NULL DEFAULT 0  -- local irq state before the site: 1 off, -1 on, 0 as at entry
+);
+CREATE INDEX site_func ON site(func_id);
+
+CREATE TABLE site_lock (            -- local lock state just before a site
+  site_id  INTEGER NOT NULL REFERENCES site(id),
+  held     INTEGER NOT NULL,        -- 1 acquired since entry (and not released), 0 released since entry
+  lock_key TEXT NOT NULL,
+  acq_site INTEGER                  -- held=1: the acquiring site
+);
+CREATE INDEX site_lock_site ON site_lock(site_id);
+
+CREATE TABLE site_arg (             -- lock-typed arguments of calls (for lock parameters)
+  site_id  INTEGER NOT NULL REFERENCES site(id),
+  n        INTEGER NOT NULL,        -- argument index, 0-based
+  lock_key TEXT NOT NULL
+);
+
+-- A store makes a function reachable through a key: '.get = f' in an ops
+-- table, 'cdev->handler = f', an array initialiser, a function passed as an
+-- argument.  src_usr is a function; src_key another key (key-to-key flow).
+CREATE TABLE fnstore (
+  id      INTEGER PRIMARY KEY,
+  tu_id   INTEGER REFERENCES tu(id),
+  hdr_id  INTEGER REFERENCES hdr(id),
+  func_id INTEGER REFERENCES func(id),  -- enclosing function, NULL for a global initialiser
+  file_id INTEGER NOT NULL REFERENCES file(id),
+  line    INTEGER NOT NULL, col INTEGER NOT NULL,
+  key     TEXT NOT NULL,            -- where it is stored
+  src_usr TEXT, src_name TEXT,      -- a function ...
+  src_key TEXT                      -- ... or another key
+);
+CREATE INDEX fnstore_key ON fnstore(key);
+
+-- A lock alias makes two lock keys name one lock: 'cdev->ccwlock = &sch->lock'
+-- (lhs '*ccw_device.ccwlock', rhs 'subchannel.lock').  Link unions them; the
+-- row is the proof shown to the reviewer.
+CREATE TABLE lockalias (
+  id      INTEGER PRIMARY KEY,
+  tu_id   INTEGER REFERENCES tu(id),
+  hdr_id  INTEGER REFERENCES hdr(id),
+  func_id INTEGER REFERENCES func(id),
+  file_id INTEGER NOT NULL REFERENCES file(id),
+  line    INTEGER NOT NULL, col INTEGER NOT NULL,
+  lhs_key TEXT NOT NULL,
+  rhs_key TEXT NOT NULL,
+  text    TEXT NOT NULL             -- the assignment as written
+);
+
+----------------------------------------------------------------- link output
+CREATE TABLE lock_class (           -- every lock key and its class
+  key      TEXT PRIMARY KEY,
+  class_id INTEGER NOT NULL         -- representative: smallest key id of the class
+) WITHOUT ROWID;
+
+CREATE TABLE call_edge (            -- resolved calls
+  site_id  INTEGER NOT NULL REFERENCES site(id),
+  callee   INTEGER NOT NULL REFERENCES func(id),
+  store_id INTEGER REFERENCES fnstore(id)  -- indirect: the store that justifies the edge
+);
+CREATE INDEX call_edge_site ON call_edge(site_id);
+
+---------------------------------------------------------------- check output
+CREATE TABLE finding (
+  id          INTEGER PRIMARY KEY,
+  rule        TEXT NOT NULL,        -- 'recursive-lock', ...
+  fingerprint TEXT NOT NULL,        -- stable: rule, lock class, function names on the path
+  message     TEXT NOT NULL,
+  entry_func  INTEGER NOT NULL REFERENCES func(id),
+  context     TEXT NOT NULL,        -- 'hardirq', 'softirq', 'process'
+  lock_key    TEXT,                 -- the lock acquired at the offending site
+  held_key    TEXT,                 -- the (aliased) lock already held
+  site_id     INTEGER NOT NULL REFERENCES site(id),  -- the offending site
+  held_site   INTEGER REFERENCES site(id)            -- where the held lock was taken
+);
+
+CREATE TABLE finding_hop (          -- witness paths: entry first, offending function last
+  finding_id INTEGER NOT NULL REFERENCES finding(id),
+  path       INTEGER NOT NULL,      -- 0; lock-order cycles have one path per edge
+  seq        INTEGER NOT NULL,
+  func_id    INTEGER NOT NULL REFERENCES func(id),
+  site_id    INTEGER REFERENCES site(id),     -- the call to the next hop (NULL on the last)
+  store_id   INTEGER REFERENCES fnstore(id),  -- indirect hop: the store behind it
+  PRIMARY KEY (finding_id, path, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE finding_alias (        -- why lock_key and held_key are one lock
+  finding_id INTEGER NOT NULL REFERENCES finding(id),
+  seq        INTEGER NOT NULL,
+  alias_id   INTEGER NOT NULL REFERENCES lockalias(id),
+  PRIMARY KEY (finding_id, seq)
+) WITHOUT ROWID;

@@ -1,0 +1,246 @@
+/*
+ * compdb.c - compile databases: validation with jansson (for messages that
+ * point at the broken line), loading with libclang, and the translation of
+ * a GCC or clang kernel command line into one libclang accepts.
+ */
+#include "extract/compdb.h"
+
+#include <clang-c/CXCompilationDatabase.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_file(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static char *join_path(const char *dir, const char *file)
+{
+	if (file[0] == '/')
+		return xstrdup(file);
+	return xasprintf("%s/%s", dir, file);
+}
+
+/* Check the shape of every entry; die on the first problem. */
+static void validate(const char *path)
+{
+	json_error_t err;
+	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
+	if (!root)
+		die("%s:%d:%d: not a valid compile database: %s", path, err.line, err.column, err.text);
+	if (!json_is_array(root)) {
+		json_decref(root);
+		die("%s: expected a JSON array of compile commands", path);
+	}
+	if (json_array_size(root) == 0) {
+		json_decref(root);
+		die("%s: the compile database has no entries", path);
+	}
+	size_t i;
+	json_t *e;
+	json_array_foreach(root, i, e) {
+		const char *dir = json_string_value(json_object_get(e, "directory"));
+		const char *file = json_string_value(json_object_get(e, "file"));
+		json_t *args = json_object_get(e, "arguments"), *cmd = json_object_get(e, "command");
+		const char *problem = NULL;
+		if (!json_is_object(e))
+			problem = "expected an object";
+		else if (!dir)
+			problem = "expected a \"directory\" string";
+		else if (!file)
+			problem = "expected a \"file\" string";
+		else if (!json_is_array(args) && !json_is_string(cmd))
+			problem = "expected an \"arguments\" array or a \"command\" string";
+		else if (dir[0] != '/')
+			problem = "\"directory\" must be an absolute path";
+		else if (!is_dir(dir))
+			problem = "\"directory\" does not exist";
+		if (problem) {
+			json_decref(root);
+			die("%s: entry %zu: %s", path, i + 1, problem);
+		}
+		char *abs = join_path(dir, file);
+		bool ok = is_file(abs);
+		if (!ok) {
+			json_decref(root);
+			die("%s: entry %zu: source file '%s' does not exist", path, i + 1, abs);
+		}
+		free(abs);
+	}
+	json_decref(root);
+}
+
+static char *db_dir_of(const char *path, char **json_path)
+{
+	char real[PATH_MAX];
+	if (!realpath(path, real))
+		die("%s: no such file or directory", path);
+	if (is_dir(real)) {
+		*json_path = xasprintf("%s/compile_commands.json", real);
+		if (!is_file(*json_path))
+			die("%s: no compile_commands.json in this directory", path);
+		return xstrdup(real);
+	}
+	const char *base = path_basename(real);
+	if (strcmp(base, "compile_commands.json"))
+		die("%s: expected a file named compile_commands.json (or a directory holding one)", path);
+	*json_path = xstrdup(real);
+	return xstrndup(real, (size_t)(base - real - 1));
+}
+
+struct compdb *compdb_load(const char *path)
+{
+	char *json_path;
+	char *dir = db_dir_of(path, &json_path);
+	validate(json_path);
+	CXCompilationDatabase_Error err;
+	CXCompilationDatabase cdb = clang_CompilationDatabase_fromDirectory(dir, &err);
+	if (err != CXCompilationDatabase_NoError)
+		die("%s: libclang cannot load this compile database", json_path);
+	CXCompileCommands all = clang_CompilationDatabase_getAllCompileCommands(cdb);
+	struct compdb *db = xcalloc(1, sizeof(*db));
+	db->path = json_path;
+	unsigned n = clang_CompileCommands_getSize(all);
+	db->cmds = xcalloc(n ? n : 1, sizeof(*db->cmds));
+	struct strmap seen = {0};
+	for (unsigned i = 0; i < n; i++) {
+		CXCompileCommand cc = clang_CompileCommands_getCommand(all, i);
+		CXString d = clang_CompileCommand_getDirectory(cc), f = clang_CompileCommand_getFilename(cc);
+		char *file = join_path(clang_getCString(d), clang_getCString(f));
+		char real[PATH_MAX];
+		if (realpath(file, real)) {
+			free(file);
+			file = xstrdup(real);
+		}
+		bool created;
+		strmap_put(&seen, file, &created);
+		if (!created) {   /* the same file twice: the first command wins */
+			warn("%s: '%s' appears more than once; using its first command", json_path, file);
+			free(file);
+			clang_disposeString(d);
+			clang_disposeString(f);
+			continue;
+		}
+		struct compile_cmd *c = &db->cmds[db->n++];
+		c->file = file;
+		c->directory = xstrdup(clang_getCString(d));
+		c->argc = (int)clang_CompileCommand_getNumArgs(cc);
+		c->argv = xcalloc((size_t)c->argc + 1, sizeof(char *));
+		for (int a = 0; a < c->argc; a++) {
+			CXString s = clang_CompileCommand_getArg(cc, (unsigned)a);
+			c->argv[a] = xstrdup(clang_getCString(s));
+			clang_disposeString(s);
+		}
+		clang_disposeString(d);
+		clang_disposeString(f);
+	}
+	strmap_free(&seen);
+	clang_CompileCommands_dispose(all);
+	clang_CompilationDatabase_dispose(cdb);
+	free(dir);
+	return db;
+}
+
+static void free_cmd(struct compile_cmd *c)
+{
+	for (int a = 0; a < c->argc; a++)
+		free(c->argv[a]);
+	free(c->argv);
+	free(c->file);
+	free(c->directory);
+}
+
+void compdb_free(struct compdb *db)
+{
+	if (!db)
+		return;
+	for (size_t i = 0; i < db->n; i++)
+		free_cmd(&db->cmds[i]);
+	free(db->cmds);
+	free(db->path);
+	free(db);
+}
+
+/* 's390x-linux-gnu-gcc' -> 's390x-linux-gnu', else NULL. */
+static char *cross_triple(const char *compiler)
+{
+	const char *base = path_basename(compiler);
+	const char *gcc = strstr(base, "-gcc");
+	if (!gcc || gcc == base)
+		return NULL;
+	return xstrndup(base, (size_t)(gcc - base));
+}
+
+static bool has_target(const struct compile_cmd *c)
+{
+	for (int a = 1; a < c->argc; a++)
+		if (!strncmp(c->argv[a], "--target=", 9) || !strcmp(c->argv[a], "-target"))
+			return true;
+	return false;
+}
+
+char **compdb_clang_args(const struct compile_cmd *c, const struct lp_rules *r, int *argc)
+{
+	char **out = xcalloc((size_t)c->argc + 4, sizeof(char *));
+	int n = 0;
+	out[n++] = xstrdup("clang");
+	char *triple = has_target(c) ? NULL : cross_triple(c->argv[0]);
+	if (triple) {
+		out[n++] = xasprintf("--target=%s", triple);
+		free(triple);
+	}
+	for (int a = 1; a < c->argc; a++) {
+		const char *arg = c->argv[a];
+		if (!strcmp(arg, "-o") || !strcmp(arg, "-MF") || !strcmp(arg, "-MT") || !strcmp(arg, "-MQ")) {
+			a++;   /* and its value */
+			continue;
+		}
+		if (!strcmp(arg, "-c") || !strcmp(arg, "-MD") || !strcmp(arg, "-MMD") ||
+		    !strncmp(arg, "-Wp,-M", 6) || (r && rules_drop_flag(r, arg)))
+			continue;
+		out[n++] = xstrdup(arg);
+	}
+	out[n++] = xstrdup("-w");   /* warnings cost time and are not ours to report */
+	out[n] = NULL;
+	*argc = n;
+	return out;
+}
+
+void compdb_free_args(char **argv)
+{
+	for (char **a = argv; a && *a; a++)
+		free(*a);
+	free(argv);
+}
+
+void compdb_args_hash(const struct compile_cmd *c, char out[33])
+{
+	struct strbuf sb = {0};
+	sb_add(&sb, c->directory);
+	for (int a = 0; a < c->argc; a++) {
+		sb_addc(&sb, '\n');
+		sb_add(&sb, c->argv[a]);
+	}
+	hash_hex(sb.buf, sb.len, out);
+	sb_free(&sb);
+}
+
+struct compile_cmd compdb_from_argv(const char *directory, int argc, char **argv, const char *file)
+{
+	struct compile_cmd c = { .directory = xstrdup(directory), .argc = argc };
+	c.file = join_path(directory, file);
+	c.argv = xcalloc((size_t)argc + 1, sizeof(char *));
+	for (int a = 0; a < argc; a++)
+		c.argv[a] = xstrdup(argv[a]);
+	return c;
+}

@@ -1,0 +1,401 @@
+/*
+ * extract.c - the extract driver: decides which TUs need parsing, runs the
+ * worker threads (each with its own CXIndex; a TU never crosses threads),
+ * and writes finished TUs from the calling thread in completion order.
+ * SIGINT/SIGTERM stop new parses; finished ones are still committed.
+ */
+#include "extract/extract.h"
+#include "extract/store.h"
+#include "extract/walk.h"
+
+#include <clang-c/Index.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* ------------------------------------------------------------ shared state */
+
+struct hdr_claims {
+	pthread_mutex_t lock;
+	struct strmap claimed;   /* "usr@hash" */
+};
+
+bool hdr_claim(struct hdr_claims *c, const char *usr, const char *hdr_hash)
+{
+	char *key = xasprintf("%s@%s", usr, hdr_hash);
+	bool created;
+	pthread_mutex_lock(&c->lock);
+	strmap_put(&c->claimed, key, &created);
+	pthread_mutex_unlock(&c->lock);
+	free(key);
+	return created;
+}
+
+static void claim_existing(void *ctx, const char *usr, const char *hash)
+{
+	hdr_claim(ctx, usr, hash);
+}
+
+struct hash_cache {
+	pthread_mutex_t lock;
+	struct strmap index;     /* path -> index into hashes */
+	VEC(char *) hashes;      /* "" when unreadable */
+};
+
+static bool cached_hash(void *ctx, const char *path, char out[33])
+{
+	struct hash_cache *hc = ctx;
+	pthread_mutex_lock(&hc->lock);
+	int64_t *i = strmap_get(&hc->index, path);
+	if (i) {
+		snprintf(out, 33, "%s", hc->hashes.v[*i]);
+		pthread_mutex_unlock(&hc->lock);
+		return out[0] != 0;
+	}
+	pthread_mutex_unlock(&hc->lock);
+	bool ok = hash_file(path, out);
+	if (!ok)
+		out[0] = 0;
+	pthread_mutex_lock(&hc->lock);
+	bool created;
+	int64_t *slot = strmap_put(&hc->index, path, &created);
+	if (created) {
+		*slot = (int64_t)hc->hashes.n;
+		vec_push(&hc->hashes, xstrdup(out));
+	}
+	pthread_mutex_unlock(&hc->lock);
+	return ok;
+}
+
+static void hash_cache_free(struct hash_cache *hc)
+{
+	for (size_t i = 0; i < hc->hashes.n; i++)
+		free(hc->hashes.v[i]);
+	vec_free(&hc->hashes);
+	strmap_free(&hc->index);
+	pthread_mutex_destroy(&hc->lock);
+}
+
+/* ------------------------------------------------------------ one TU */
+
+struct parse_env {
+	const struct lp_rules *rules;
+	struct hdr_claims *claims;
+	struct hash_cache *hashes;
+	int max_depth;
+};
+
+struct incl_ctx { struct tu_facts *f; struct hash_cache *hc; };
+
+static const char *real_name(CXFile file, CXString *keep)
+{
+	*keep = clang_File_tryGetRealPathName(file);
+	const char *p = clang_getCString(*keep);
+	if (!p || !*p) {
+		clang_disposeString(*keep);
+		*keep = clang_getFileName(file);
+		p = clang_getCString(*keep);
+	}
+	return p ? p : "";
+}
+
+static void add_include(struct incl_ctx *ic, const char *path)
+{
+	int before = (int)ic->f->files.n;
+	int idx = facts_file(ic->f, path);
+	if (idx < before)
+		return;   /* seen already */
+	struct xinclude inc = { .path = ic->f->files.v[idx] };
+	cached_hash(ic->hc, path, inc.hash);
+	vec_push(&ic->f->includes, inc);
+}
+
+static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData d)
+{
+	CXString s;
+	const char *p = real_name(file, &s);
+	if (*p)
+		add_include(d, p);
+	clang_disposeString(s);
+}
+
+static void record_diags(CXTranslationUnit tu, struct tu_facts *f)
+{
+	unsigned n = clang_getNumDiagnostics(tu);
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+		if (sev >= CXDiagnostic_Error) {
+			f->n_errors++;
+			if (f->diags.n < 50) {
+				struct xdiag x = { .severity = sev, .file = -1 };
+				CXFile file;
+				clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file, &x.line, &x.col, NULL);
+				if (file) {
+					CXString s;
+					x.file = facts_file(f, real_name(file, &s));
+					clang_disposeString(s);
+				}
+				CXString m = clang_getDiagnosticSpelling(d);
+				x.message = arena_strdup(&f->arena, clang_getCString(m));
+				clang_disposeString(m);
+				vec_push(&f->diags, x);
+			}
+		}
+		clang_disposeDiagnostic(d);
+	}
+}
+
+static const char *describe_error(enum CXErrorCode e)
+{
+	switch (e) {
+	case CXError_Failure: return "libclang failed to parse it (unknown cause)";
+	case CXError_Crashed: return "libclang crashed while parsing it";
+	case CXError_InvalidArguments: return "libclang rejected the command line";
+	case CXError_ASTReadError: return "libclang could not read an AST file";
+	default: return "libclang failed";
+	}
+}
+
+static struct tu_facts *parse_tu(const struct parse_env *pe, CXIndex index, const struct compile_cmd *c)
+{
+	struct tu_facts *f = facts_new();
+	f->main_file = arena_strdup(&f->arena, c->file);
+	f->directory = arena_strdup(&f->arena, c->directory);
+	struct strbuf args = {0};
+	for (int a = 0; a < c->argc; a++) {
+		if (a)
+			sb_addc(&args, '\n');
+		sb_add(&args, c->argv[a]);
+	}
+	f->args = arena_strdup(&f->arena, sb_str(&args));
+	sb_free(&args);
+	char h[33];
+	compdb_args_hash(c, h);
+	f->args_hash = arena_strdup(&f->arena, h);
+	struct incl_ctx ic = { f, pe->hashes };
+	add_include(&ic, c->file);   /* the main file is file 0 */
+
+	int argc;
+	char **argv = compdb_clang_args(c, pe->rules, &argc);
+	/* libclang resolves relative paths against the process cwd: parse from the command's directory
+	 * by making -I paths absolute is not needed because clang honours -working-directory. */
+	char *wd = xasprintf("-working-directory=%s", c->directory);
+	argv = xrealloc(argv, ((size_t)argc + 2) * sizeof(char *));
+	argv[argc++] = wd;
+	argv[argc] = NULL;
+
+	double t0 = now_ms();
+	CXTranslationUnit tu = NULL;
+	enum CXErrorCode err = clang_parseTranslationUnit2FullArgv(index, c->file, (const char *const *)argv,
+		argc, NULL, 0, CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles, &tu);
+	compdb_free_args(argv);
+	f->parse_ms = now_ms() - t0;
+	if (err != CXError_Success || !tu) {
+		f->status = TU_FAILED;
+		f->n_errors = 1;
+		struct xdiag x = { .severity = CXDiagnostic_Fatal, .file = 0,
+				   .message = arena_strdup(&f->arena, describe_error(err)) };
+		vec_push(&f->diags, x);
+		return f;
+	}
+	record_diags(tu, f);
+	f->status = f->n_errors ? TU_ERRORS : TU_CLEAN;
+	clang_getInclusions(tu, visit_inclusion, &ic);
+	t0 = now_ms();
+	struct walk_env we = { .rules = pe->rules, .claims = pe->claims,
+			       .max_depth = pe->max_depth ? pe->max_depth : 1000 };
+	walk_tu(&we, tu, f);
+	f->walk_ms = now_ms() - t0;
+	clang_disposeTranslationUnit(tu);
+	return f;
+}
+
+/* ------------------------------------------------------------ workers */
+
+struct queue {
+	pthread_mutex_t lock;
+	pthread_cond_t ready, room;
+	VEC(struct tu_facts *) done;
+	size_t head;
+	int running;              /* workers still going */
+};
+
+struct run {
+	struct parse_env pe;
+	const struct compdb *cdb;
+	size_t *todo;             /* indexes into cdb->cmds */
+	size_t ntodo;
+	atomic_size_t next;
+	struct queue q;
+};
+
+static void *worker(void *arg)
+{
+	struct run *r = arg;
+	CXIndex index = clang_createIndex(0, 0);
+	for (;;) {
+		if (interrupted)
+			break;
+		size_t i = atomic_fetch_add(&r->next, 1);
+		if (i >= r->ntodo)
+			break;
+		struct tu_facts *f = parse_tu(&r->pe, index, &r->cdb->cmds[r->todo[i]]);
+		pthread_mutex_lock(&r->q.lock);
+		while (r->q.done.n - r->q.head >= 8)   /* bound memory: the writer is behind */
+			pthread_cond_wait(&r->q.room, &r->q.lock);
+		vec_push(&r->q.done, f);
+		pthread_cond_signal(&r->q.ready);
+		pthread_mutex_unlock(&r->q.lock);
+	}
+	clang_disposeIndex(index);
+	pthread_mutex_lock(&r->q.lock);
+	r->q.running--;
+	pthread_cond_signal(&r->q.ready);
+	pthread_mutex_unlock(&r->q.lock);
+	return NULL;
+}
+
+static struct tu_facts *next_done(struct run *r)
+{
+	pthread_mutex_lock(&r->q.lock);
+	while (r->q.head == r->q.done.n && r->q.running > 0)
+		pthread_cond_wait(&r->q.ready, &r->q.lock);
+	struct tu_facts *f = NULL;
+	if (r->q.head < r->q.done.n) {
+		f = r->q.done.v[r->q.head++];
+		pthread_cond_broadcast(&r->q.room);
+	}
+	pthread_mutex_unlock(&r->q.lock);
+	return f;
+}
+
+static void report_tu(const struct tu_facts *f, size_t k, size_t n)
+{
+	if (f->status != TU_CLEAN) {
+		fprintf(stderr, "lockpath: %s: %d parse error%s%s%s\n", display_path(f->main_file), f->n_errors,
+			f->n_errors == 1 ? "" : "s", f->diags.n ? ", first: " : "",
+			f->diags.n ? f->diags.v[0].message : "");
+	}
+	if (lp_progress)
+		fprintf(stderr, "[%zu/%zu] %s (%.2f s)\n", k, n, display_path(f->main_file),
+			(f->parse_ms + f->walk_ms) / 1000.0);
+}
+
+static int default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int)n : 1;
+}
+
+void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct compdb *cdb,
+		 const struct extract_opts *o, struct extract_stats *st)
+{
+	double t0 = now_ms();
+	memset(st, 0, sizeof(*st));
+	st->total = cdb->n;
+	struct store *s = store_new(db);
+	struct hdr_claims claims = { .lock = PTHREAD_MUTEX_INITIALIZER };
+	struct hash_cache hashes = { .lock = PTHREAD_MUTEX_INITIALIZER };
+	struct run r = { .pe = { rules, &claims, &hashes, o->max_depth }, .cdb = cdb };
+	r.todo = xcalloc(cdb->n + 1, sizeof(size_t));
+
+	struct strmap keep = {0};
+	for (size_t i = 0; i < cdb->n; i++) {
+		const struct compile_cmd *c = &cdb->cmds[i];
+		strmap_put(&keep, c->file, NULL);
+		char h[33];
+		compdb_args_hash(c, h);
+		if (!o->force && store_tu_current(s, c->file, h, cached_hash, &hashes))
+			st->skipped++;
+		else
+			r.todo[r.ntodo++] = i;
+	}
+	st->pruned = (size_t)store_prune_tus(s, &keep);
+	strmap_free(&keep);
+	store_each_header_func(s, claim_existing, &claims);
+
+	interrupted = 0;
+	struct sigaction sa = { .sa_handler = on_signal }, old_int, old_term;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+
+	int jobs = o->jobs > 0 ? o->jobs : default_jobs();
+	if ((size_t)jobs > r.ntodo)
+		jobs = r.ntodo ? (int)r.ntodo : 1;
+	pthread_mutex_init(&r.q.lock, NULL);
+	pthread_cond_init(&r.q.ready, NULL);
+	pthread_cond_init(&r.q.room, NULL);
+	r.q.running = r.ntodo ? jobs : 0;
+	pthread_t *th = xcalloc((size_t)jobs, sizeof(*th));
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 64u << 20);   /* deep ASTs recurse */
+	for (int i = 0; i < r.q.running; i++)
+		if (pthread_create(&th[i], &attr, worker, &r))
+			die("cannot start a worker thread");
+	pthread_attr_destroy(&attr);
+
+	size_t k = 0;
+	struct tu_facts *f;
+	while ((f = next_done(&r))) {
+		store_tu(s, f);
+		k++;
+		st->parsed++;
+		st->with_errors += f->status == TU_ERRORS;
+		st->failed += f->status == TU_FAILED;
+		report_tu(f, k, r.ntodo);
+		facts_free(f);
+	}
+	for (int i = 0; i < (r.ntodo ? jobs : 0); i++)
+		pthread_join(th[i], NULL);
+	st->interrupted = interrupted;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	if (!st->interrupted)
+		store_gc_headers(s);
+
+	free(th);
+	vec_free(&r.q.done);
+	pthread_mutex_destroy(&r.q.lock);
+	pthread_cond_destroy(&r.q.ready);
+	pthread_cond_destroy(&r.q.room);
+	free(r.todo);
+	strmap_free(&claims.claimed);
+	hash_cache_free(&hashes);
+	store_free(s);
+	st->ms = now_ms() - t0;
+}
+
+int extract_one(struct lp_db *db, const struct lp_rules *rules, const struct compile_cmd *c)
+{
+	struct store *s = store_new(db);
+	struct hdr_claims claims = { .lock = PTHREAD_MUTEX_INITIALIZER };
+	struct hash_cache hashes = { .lock = PTHREAD_MUTEX_INITIALIZER };
+	store_each_header_func(s, claim_existing, &claims);
+	struct parse_env pe = { rules, &claims, &hashes, 0 };
+	CXIndex index = clang_createIndex(0, 0);
+	struct tu_facts *f = parse_tu(&pe, index, c);
+	store_tu(s, f);
+	report_tu(f, 1, 1);
+	int status = f->status;
+	facts_free(f);
+	clang_disposeIndex(index);
+	strmap_free(&claims.claimed);
+	hash_cache_free(&hashes);
+	store_free(s);
+	return status;
+}

@@ -1,0 +1,35 @@
+/*
+ * extract.h - the extract phase: parse every translation unit of a compile
+ * database with libclang (N worker threads, one index each) and store its
+ * facts (one sqlite transaction per TU, written by the calling thread).
+ * An unchanged TU (same arguments, same content of every file it read) is
+ * not parsed again.
+ */
+#ifndef LP_EXTRACT_H
+#define LP_EXTRACT_H
+
+#include "db/db.h"
+#include "rules/rules.h"
+#include "extract/compdb.h"
+
+struct extract_opts {
+	int jobs;             /* worker threads; 0 = number of CPUs */
+	bool force;           /* parse every TU, even unchanged ones */
+	int max_depth;        /* expression nesting bound (0: default) */
+};
+
+struct extract_stats {
+	size_t total, parsed, skipped, with_errors, failed, pruned;
+	double ms;
+	bool interrupted;     /* SIGINT/SIGTERM: finished TUs are committed */
+};
+
+/* Extract every command of CDB into DB.  Prints progress on stderr when
+ * lp_progress is set; prints one line per TU with parse errors. */
+void extract_run(struct lp_db *db, const struct lp_rules *r, const struct compdb *cdb,
+		 const struct extract_opts *o, struct extract_stats *st);
+
+/* Extract one command (Kbuild's CHECK hook: 'lockpath cc').  Returns the TU status. */
+int extract_one(struct lp_db *db, const struct lp_rules *r, const struct compile_cmd *c);
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * facts.h - what extract learns from one translation unit, in memory,
+ * between the worker that walks the AST and the single thread that writes
+ * the database (store.c).  All strings live in the TU's arena.  Indexes
+ * (site, func, file) are local to the TU; store.c maps them to row ids.
+ */
+#ifndef LP_FACTS_H
+#define LP_FACTS_H
+
+#include <stdbool.h>
+#include "lib/util.h"
+
+struct xlock {               /* one entry of a site's local lock state */
+	const char *key;
+	bool held;               /* acquired since entry, not released */
+	bool released;           /* released since entry (a caller's lock) */
+	int acq_site;            /* held: the acquiring site (TU-local index) */
+};
+
+struct xarg { int n; const char *key; };
+
+struct xsite {
+	int func;                /* TU-local function index */
+	int kind;                /* enum lp_site_kind */
+	int file; unsigned line, col;
+	const char *callee_usr, *callee_name, *ind_key, *text, *lock_key;
+	int irq, subclass, irqs_off;
+	struct xlock *locks; int nlocks;
+	struct xarg *args; int nargs;
+};
+
+struct xfunc {
+	const char *usr, *name;
+	int file; unsigned line, col, end_line;
+	bool is_static;
+	int nparams;
+	int hdr;                 /* -1: owned by the TU; else the header's TU-local file index */
+	const char *annot;
+};
+
+struct xstore {              /* a function (or key) stored into a key */
+	int func;                /* enclosing function, -1 for a global initialiser */
+	int hdr;                 /* as xfunc.hdr */
+	int file; unsigned line, col;
+	const char *key, *src_usr, *src_name, *src_key;
+};
+
+struct xalias {              /* two lock keys are one lock */
+	int func, hdr;
+	int file; unsigned line, col;
+	const char *lhs, *rhs, *text;
+};
+
+struct xdiag { int severity; int file; unsigned line, col; const char *message; };
+struct xinclude { const char *path; char hash[33]; };
+
+enum tu_status { TU_CLEAN = 0, TU_ERRORS = 1, TU_FAILED = 2 };
+
+struct tu_facts {
+	struct arena arena;
+	const char *main_file, *directory, *args, *args_hash;
+	enum tu_status status;
+	int n_errors;
+	double parse_ms, walk_ms;
+	VEC(const char *) files;         /* TU-local file table: index -> path */
+	struct strmap file_index;        /* path -> index */
+	VEC(struct xinclude) includes;   /* every file read, main file first */
+	VEC(struct xfunc) funcs;
+	VEC(struct xsite) sites;
+	VEC(struct xstore) stores;
+	VEC(struct xalias) aliases;
+	VEC(struct xdiag) diags;
+};
+
+struct tu_facts *facts_new(void);
+void facts_free(struct tu_facts *f);
+/* Intern PATH into the TU's file table. */
+int facts_file(struct tu_facts *f, const char *path);
+
+#endif

@@ -1,0 +1,365 @@
+/*
+ * keys.c - names for locks and call targets, computed from expressions
+ * (see keys.h for the naming scheme).  Purely syntactic over libclang
+ * cursors: it never follows data flow except through the walker's local
+ * variable callback, and returns NULL rather than guess.
+ */
+#include "extract/keys.h"
+
+#include <string.h>
+
+struct kid_buf { CXCursor *out; unsigned n, max; };
+
+static enum CXChildVisitResult collect_kid(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct kid_buf *k = d;
+	if (k->n < k->max)
+		k->out[k->n] = c;
+	k->n++;
+	return k->n < k->max ? CXChildVisit_Continue : CXChildVisit_Break;
+}
+
+unsigned key_children(CXCursor c, CXCursor *out, unsigned max)
+{
+	struct kid_buf k = { out, 0, max };
+	clang_visitChildren(c, collect_kid, &k);
+	return k.n < max ? k.n : max;
+}
+
+CXCursor key_strip(CXCursor c)
+{
+	for (;;) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		CXCursor kids[3];
+		unsigned n;
+		if (k == CXCursor_ParenExpr || k == CXCursor_UnexposedExpr) {
+			n = key_children(c, kids, 2);
+			if (n != 1)
+				return c;
+			c = kids[0];
+		} else if (k == CXCursor_CStyleCastExpr) {
+			n = key_children(c, kids, 3);
+			if (!n)
+				return c;
+			c = kids[n - 1];
+		} else {
+			return c;
+		}
+	}
+}
+
+static const char *cx_dup(struct arena *a, CXString s)
+{
+	const char *c = clang_getCString(s);
+	char *r = arena_strdup(a, c ? c : "");
+	clang_disposeString(s);
+	return r;
+}
+
+static const char *decl_file_base(CXCursor decl, char *buf, size_t len)
+{
+	CXFile file;
+	clang_getExpansionLocation(clang_getCursorLocation(decl), &file, NULL, NULL, NULL);
+	CXString s = clang_getFileName(file);
+	const char *p = clang_getCString(s);
+	snprintf(buf, len, "%s", p ? path_basename(p) : "?");
+	clang_disposeString(s);
+	return buf;
+}
+
+const char *key_qualified_name(struct arena *a, CXCursor decl)
+{
+	CXString s = clang_getCursorSpelling(decl);
+	const char *name = clang_getCString(s);
+	const char *r;
+	if (clang_getCursorLinkage(decl) == CXLinkage_Internal) {
+		char base[256];
+		r = arena_printf(a, "%s:%s", decl_file_base(decl, base, sizeof(base)), name);
+	} else {
+		r = arena_strdup(a, name);
+	}
+	clang_disposeString(s);
+	return r;
+}
+
+static bool is_record(CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	return k == CXCursor_StructDecl || k == CXCursor_UnionDecl;
+}
+
+static bool unnamed(const char *s)
+{
+	return !*s || strstr(s, "(unnamed") || strstr(s, "(anonymous");
+}
+
+const char *key_record_name(struct arena *a, CXCursor field)
+{
+	CXCursor rec = clang_getCursorSemanticParent(field);
+	while (is_record(rec)) {
+		CXString s = clang_getCursorSpelling(rec);
+		const char *name = clang_getCString(s);
+		if (!unnamed(name)) {
+			const char *r = arena_strdup(a, name);
+			clang_disposeString(s);
+			return r;
+		}
+		clang_disposeString(s);
+		/* typedef struct { ... } foo_t: the typedef names it */
+		CXString ts = clang_getTypeSpelling(clang_getCursorType(rec));
+		const char *tname = clang_getCString(ts);
+		if (!unnamed(tname) && !strchr(tname, ' ')) {
+			const char *r = arena_strdup(a, tname);
+			clang_disposeString(ts);
+			return r;
+		}
+		clang_disposeString(ts);
+		CXCursor up = clang_getCursorSemanticParent(rec);
+		if (!is_record(up)) {
+			unsigned line;
+			char base[256];
+			clang_getExpansionLocation(clang_getCursorLocation(rec), NULL, &line, NULL, NULL);
+			return arena_printf(a, "anon@%s:%u", decl_file_base(rec, base, sizeof(base)), line);
+		}
+		rec = up;
+	}
+	return "?";
+}
+
+static const char *field_key(struct arena *a, CXCursor field, const char *prefix, const char *suffix)
+{
+	const char *rec = key_record_name(a, field);
+	const char *name = cx_dup(a, clang_getCursorSpelling(field));
+	return arena_printf(a, "%s%s.%s%s", prefix, rec, name, suffix);
+}
+
+static int param_index(CXCursor func, CXCursor parm)
+{
+	int n = clang_Cursor_getNumArguments(func);
+	for (int i = 0; i < n; i++)
+		if (clang_equalCursors(clang_Cursor_getArgument(func, (unsigned)i), parm))
+			return i;
+	return -1;
+}
+
+static bool is_file_scope(CXCursor var)
+{
+	CXCursor p = clang_getCursorSemanticParent(var);
+	return clang_getCursorKind(p) == CXCursor_TranslationUnit;
+}
+
+/* A variable that is neither a parameter nor file-scope: local, or local static. */
+static const char *var_key(const struct key_env *e, CXCursor var, const char *prefix)
+{
+	struct arena *a = e->arena;
+	if (is_file_scope(var))
+		return arena_printf(a, "%s%s", prefix, key_qualified_name(a, var));
+	const char *name = cx_dup(a, clang_getCursorSpelling(var));
+	if (clang_Cursor_getStorageClass(var) == CX_SC_Static)
+		return arena_printf(a, "%s%s.%s", prefix, e->func_qname ? e->func_qname : "?", name);
+	if (e->local_key) {
+		const char *k = e->local_key(e->ctx, var);
+		if (k)
+			return k;
+	}
+	return arena_printf(a, "%slocal:%s:%s", prefix, e->func_qname ? e->func_qname : "?", name);
+}
+
+static CXCursor first_child(CXCursor c)
+{
+	CXCursor k[1];
+	return key_children(c, k, 1) ? k[0] : clang_getNullCursor();
+}
+
+static bool is_arrow_base(CXCursor base)
+{
+	return clang_getCanonicalType(clang_getCursorType(base)).kind == CXType_Pointer;
+}
+
+const char *key_lock_ptr(const struct key_env *e, CXCursor expr)
+{
+	CXCursor c = key_strip(expr);
+	CXCursor ref;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_UnaryOperator:
+		if (clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf)
+			return key_lock_obj(e, first_child(c));
+		return NULL;
+	case CXCursor_CallExpr: {
+		ref = clang_getCursorReferenced(c);
+		if (clang_getCursorKind(ref) != CXCursor_FunctionDecl)
+			return NULL;
+		CXString s = clang_getCursorSpelling(ref);
+		int arg = rules_passthrough_arg(e->rules, clang_getCString(s));
+		clang_disposeString(s);
+		if (arg >= 0 && arg < clang_Cursor_getNumArguments(c))
+			return key_lock_ptr(e, clang_Cursor_getArgument(c, (unsigned)arg));
+		return arena_printf(e->arena, "ret:%s", key_qualified_name(e->arena, ref));
+	}
+	case CXCursor_MemberRefExpr:
+		ref = clang_getCursorReferenced(c);
+		return clang_getCursorKind(ref) == CXCursor_FieldDecl ? field_key(e->arena, ref, "*", "") : NULL;
+	case CXCursor_DeclRefExpr:
+		ref = clang_getCursorReferenced(c);
+		if (clang_getCursorKind(ref) == CXCursor_ParmDecl) {
+			int i = param_index(e->func, ref);
+			return i >= 0 ? arena_printf(e->arena, "arg#%d", i) : NULL;
+		}
+		if (clang_getCursorKind(ref) == CXCursor_VarDecl)
+			return var_key(e, ref, "*");
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+const char *key_lock_obj(const struct key_env *e, CXCursor expr)
+{
+	CXCursor c = key_strip(expr);
+	CXCursor ref, kids[2];
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_MemberRefExpr: {
+		ref = clang_getCursorReferenced(c);
+		if (clang_getCursorKind(ref) != CXCursor_FieldDecl)
+			return NULL;
+		CXString s = clang_getCursorSpelling(ref);
+		bool same = rules_is_lock_member(e->rules, clang_getCString(s));
+		clang_disposeString(s);
+		if (same) {   /* &lock->rlock is lock itself */
+			CXCursor base = first_child(c);
+			if (clang_Cursor_isNull(base))
+				return NULL;
+			return is_arrow_base(base) ? key_lock_ptr(e, base) : key_lock_obj(e, base);
+		}
+		return field_key(e->arena, ref, "", "");
+	}
+	case CXCursor_DeclRefExpr:
+		ref = clang_getCursorReferenced(c);
+		return clang_getCursorKind(ref) == CXCursor_VarDecl ? var_key(e, ref, "") : NULL;
+	case CXCursor_UnaryOperator:
+		if (clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref)
+			return key_lock_ptr(e, first_child(c));
+		return NULL;
+	case CXCursor_ArraySubscriptExpr: {
+		if (key_children(c, kids, 2) < 1)
+			return NULL;
+		CXCursor base = key_strip(kids[0]);
+		ref = clang_getCursorReferenced(base);
+		if (clang_getCursorKind(base) == CXCursor_MemberRefExpr &&
+		    clang_getCursorKind(ref) == CXCursor_FieldDecl)
+			return field_key(e->arena, ref, "", "[]");
+		if (clang_getCursorKind(base) == CXCursor_DeclRefExpr &&
+		    clang_getCursorKind(ref) == CXCursor_VarDecl)
+			return arena_printf(e->arena, "%s[]", var_key(e, ref, ""));
+		return NULL;
+	}
+	default:
+		return NULL;
+	}
+}
+
+const char *key_fnptr(const struct key_env *e, CXCursor expr)
+{
+	CXCursor c = key_strip(expr);
+	CXCursor ref;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_MemberRefExpr:
+		ref = clang_getCursorReferenced(c);
+		return clang_getCursorKind(ref) == CXCursor_FieldDecl ? field_key(e->arena, ref, "", "") : NULL;
+	case CXCursor_DeclRefExpr:
+		ref = clang_getCursorReferenced(c);
+		if (clang_getCursorKind(ref) == CXCursor_ParmDecl) {
+			int i = param_index(e->func, ref);
+			return i >= 0 ? arena_printf(e->arena, "arg:%s#%d", e->func_qname, i) : NULL;
+		}
+		if (clang_getCursorKind(ref) == CXCursor_VarDecl)
+			return var_key(e, ref, "");
+		return NULL;
+	case CXCursor_ArraySubscriptExpr:
+	case CXCursor_UnaryOperator:   /* (*fp)(), fp[i]() */
+		return key_fnptr(e, first_child(c));
+	case CXCursor_CallExpr:
+		ref = clang_getCursorReferenced(c);
+		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl)
+			return arena_printf(e->arena, "ret:%s", key_qualified_name(e->arena, ref));
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+CXCursor key_function_ref(CXCursor expr)
+{
+	CXCursor c = key_strip(expr);
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf)
+		c = key_strip(first_child(c));
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+		CXCursor ref = clang_getCursorReferenced(c);
+		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl)
+			return ref;
+	}
+	return clang_getNullCursor();
+}
+
+bool key_is_fnptr_type(CXType t)
+{
+	CXType c = clang_getCanonicalType(t);
+	if (c.kind == CXType_Pointer)
+		c = clang_getCanonicalType(clang_getPointeeType(c));
+	return c.kind == CXType_FunctionProto || c.kind == CXType_FunctionNoProto;
+}
+
+static bool type_spelled_lock(const struct lp_rules *r, CXType t)
+{
+	CXString s = clang_getTypeSpelling(clang_getUnqualifiedType(t));
+	bool yes = rules_is_locktype(r, clang_getCString(s));
+	clang_disposeString(s);
+	return yes;
+}
+
+bool key_is_lock_type(const struct lp_rules *r, CXType t)
+{
+	return type_spelled_lock(r, t) || type_spelled_lock(r, clang_getCanonicalType(t));
+}
+
+bool key_is_lockptr_type(const struct lp_rules *r, CXType t)
+{
+	if (clang_getCanonicalType(t).kind != CXType_Pointer)
+		return false;
+	return key_is_lock_type(r, clang_getPointeeType(t)) ||
+	       key_is_lock_type(r, clang_getPointeeType(clang_getCanonicalType(t)));
+}
+
+static bool wordy(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+const char *key_source_text(struct arena *a, CXCursor c)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXToken *toks;
+	unsigned n;
+	clang_tokenize(tu, clang_getCursorExtent(c), &toks, &n);
+	struct strbuf sb = {0};
+	char prev_last = 0;
+	for (unsigned i = 0; i < n && sb.len < 200; i++) {
+		CXString s = clang_getTokenSpelling(tu, toks[i]);
+		const char *t = clang_getCString(s);
+		bool tw = wordy(t), op = !tw && strcmp(t, "->") && strcmp(t, ".") &&
+			strcmp(t, "(") && strcmp(t, ")") && strcmp(t, "[") && strcmp(t, "]") &&
+			strcmp(t, ",") && strcmp(t, "&") && strcmp(t, "*");
+		char pl[2] = { prev_last, 0 };
+		if (i && ((tw && wordy(pl)) || op || !strcmp(t, "&") || prev_last == '=' || prev_last == ','))
+			sb_addc(&sb, ' ');
+		sb_add(&sb, t);
+		prev_last = sb.len ? sb.buf[sb.len - 1] : 0;
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, toks, n);
+	const char *r = arena_strdup(a, sb_str(&sb));
+	sb_free(&sb);
+	return r;
+}

@@ -1,0 +1,55 @@
+/*
+ * keys.h - naming things across translation units.  A lock is named by its
+ * type path, like lockdep's classes: 'subchannel.lock' (a lock embedded in a
+ * struct), '*ccw_device.ccwlock' (the lock a pointer field points to), a
+ * global 'foo_lock' ('file.c:foo_lock' when static), 'ret:f' (what f
+ * returns), 'arg#N' (the function's own parameter N, bound by the caller).
+ * A call target is named the same way: 'virtio_config_ops.get',
+ * 'device_fsm.c:dev_jumptable', 'arg:find_vqs#3'.
+ */
+#ifndef LP_KEYS_H
+#define LP_KEYS_H
+
+#include <clang-c/Index.h>
+#include "lib/util.h"
+#include "rules/rules.h"
+
+struct key_env {
+	const struct lp_rules *rules;
+	struct arena *arena;
+	CXCursor func;            /* the function being walked (null cursor at file scope) */
+	const char *func_qname;   /* its qualified name */
+	/* Local variables that hold a lock pointer or a function pointer:
+	 * resolved through their last assignment (see walk.c). */
+	const char *(*local_key)(void *ctx, CXCursor var);
+	void *ctx;
+};
+
+/* Skip parens, implicit and explicit casts. */
+CXCursor key_strip(CXCursor c);
+/* Children of C (at most MAX) into OUT; returns the count. */
+unsigned key_children(CXCursor c, CXCursor *out, unsigned max);
+
+/* 'name' or 'file.c:name' for internal linkage. */
+const char *key_qualified_name(struct arena *a, CXCursor decl);
+/* The named record that declares FIELD ('virtio_config_ops'). */
+const char *key_record_name(struct arena *a, CXCursor field);
+
+/* The lock pointed to by an expression of pointer-to-lock type, or NULL. */
+const char *key_lock_ptr(const struct key_env *e, CXCursor expr);
+/* The lock that an lvalue of lock type is, or NULL. */
+const char *key_lock_obj(const struct key_env *e, CXCursor expr);
+/* The key of a function-pointer-valued expression (callee or store target), or NULL. */
+const char *key_fnptr(const struct key_env *e, CXCursor expr);
+/* The function an expression names directly (f, &f, (cast)f), or a null cursor. */
+CXCursor key_function_ref(CXCursor expr);
+
+/* Type tests on an expression's type. */
+bool key_is_fnptr_type(CXType t);
+bool key_is_lockptr_type(const struct lp_rules *r, CXType t);
+bool key_is_lock_type(const struct lp_rules *r, CXType t);
+
+/* Spelling of a cursor's extent in the source (tokens joined), arena-owned. */
+const char *key_source_text(struct arena *a, CXCursor c);
+
+#endif

@@ -1,0 +1,331 @@
+/*
+ * store.c - the single writer of extracted facts.  Each TU is replaced in
+ * one transaction, so a run interrupted at any point leaves every finished
+ * TU committed and no TU half-written.  Header-owned facts (inline
+ * functions) are keyed by header version and shared by all TUs.
+ */
+#include "extract/store.h"
+
+#include <string.h>
+#include <time.h>
+
+struct store {
+	struct lp_db *db;
+	sqlite3_stmt *ins_tu, *ins_inc, *ins_diag, *ins_hdr, *sel_hdr, *ins_func,
+		*ins_site, *ins_lock, *ins_arg, *ins_store, *ins_alias, *sel_tu;
+};
+
+static const char *delete_tu_sql[] = {
+	"DELETE FROM site_lock WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON s.func_id = f.id WHERE f.tu_id = ?1)",
+	"DELETE FROM site_arg WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON s.func_id = f.id WHERE f.tu_id = ?1)",
+	"DELETE FROM site WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
+	"DELETE FROM func WHERE tu_id = ?1",
+	"DELETE FROM fnstore WHERE tu_id = ?1",
+	"DELETE FROM lockalias WHERE tu_id = ?1",
+	"DELETE FROM tu_include WHERE tu_id = ?1",
+	"DELETE FROM tu_diag WHERE tu_id = ?1",
+	"DELETE FROM tu WHERE id = ?1",
+};
+
+struct store *store_new(struct lp_db *db)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+	s->db = db;
+	s->ins_tu = db_prepare(db, "INSERT INTO tu(file_id, directory, args, args_hash, status, n_errors, "
+			       "parse_ms, walk_ms, extracted_at) VALUES (?,?,?,?,?,?,?,?,?)");
+	s->ins_inc = db_prepare(db, "INSERT OR IGNORE INTO tu_include(tu_id, file_id, hash) VALUES (?,?,?)");
+	s->ins_diag = db_prepare(db, "INSERT INTO tu_diag(tu_id, severity, file_id, line, col, message) "
+				 "VALUES (?,?,?,?,?,?)");
+	s->ins_hdr = db_prepare(db, "INSERT OR IGNORE INTO hdr(file_id, hash) VALUES (?,?)");
+	s->sel_hdr = db_prepare(db, "SELECT id FROM hdr WHERE file_id = ? AND hash = ?");
+	s->ins_func = db_prepare(db, "INSERT OR IGNORE INTO func(tu_id, hdr_id, usr, name, file_id, line, col, "
+				 "end_line, is_static, nparams, annot) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+	s->ins_site = db_prepare(db, "INSERT INTO site(func_id, kind, file_id, line, col, callee_usr, callee_name, "
+				 "ind_key, text, lock_key, irq, subclass, irqs_off) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
+	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key) VALUES (?,?,?)");
+	s->ins_store = db_prepare(db, "INSERT INTO fnstore(tu_id, hdr_id, func_id, file_id, line, col, key, "
+				  "src_usr, src_name, src_key) VALUES (?,?,?,?,?,?,?,?,?,?)");
+	s->ins_alias = db_prepare(db, "INSERT INTO lockalias(tu_id, hdr_id, func_id, file_id, line, col, "
+				  "lhs_key, rhs_key, text) VALUES (?,?,?,?,?,?,?,?,?)");
+	s->sel_tu = db_prepare(db, "SELECT t.id, t.args_hash, t.status FROM tu t JOIN file f ON t.file_id = f.id "
+			       "WHERE f.path = ?");
+	return s;
+}
+
+void store_free(struct store *s)
+{
+	if (!s)
+		return;
+	sqlite3_stmt *all[] = { s->ins_tu, s->ins_inc, s->ins_diag, s->ins_hdr, s->sel_hdr, s->ins_func,
+				s->ins_site, s->ins_lock, s->ins_arg, s->ins_store, s->ins_alias, s->sel_tu };
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		sqlite3_finalize(all[i]);
+	free(s);
+}
+
+static void delete_tu(struct store *s, int64_t tu_id)
+{
+	for (size_t i = 0; i < sizeof(delete_tu_sql) / sizeof(delete_tu_sql[0]); i++) {
+		sqlite3_stmt *st = db_prepare(s->db, delete_tu_sql[i]);
+		db_bind_int(st, 1, tu_id);
+		db_step_done(s->db, st);
+		sqlite3_finalize(st);
+	}
+}
+
+static int64_t find_tu(struct store *s, const char *path, char *args_hash, int *status)
+{
+	db_bind_text(s->sel_tu, 1, path);
+	int64_t id = 0;
+	if (db_step_row(s->db, s->sel_tu)) {
+		id = sqlite3_column_int64(s->sel_tu, 0);
+		if (args_hash)
+			snprintf(args_hash, 33, "%s", db_col_text(s->sel_tu, 1));
+		if (status)
+			*status = sqlite3_column_int(s->sel_tu, 2);
+	}
+	sqlite3_reset(s->sel_tu);
+	return id;
+}
+
+static int64_t hdr_id(struct store *s, int64_t file_id, const char *hash)
+{
+	db_bind_int(s->ins_hdr, 1, file_id);
+	db_bind_text(s->ins_hdr, 2, hash);
+	db_step_done(s->db, s->ins_hdr);
+	db_bind_int(s->sel_hdr, 1, file_id);
+	db_bind_text(s->sel_hdr, 2, hash);
+	int64_t id = db_step_row(s->db, s->sel_hdr) ? sqlite3_column_int64(s->sel_hdr, 0) : 0;
+	sqlite3_reset(s->sel_hdr);
+	return id;
+}
+
+/* The owner columns (tu_id, hdr_id) for facts of header HDR (-1: the TU). */
+static void bind_owner(struct store *s, sqlite3_stmt *st, int col, int64_t tu_id, int hdr,
+		       const int64_t *file_ids, const struct tu_facts *f)
+{
+	if (hdr < 0) {
+		db_bind_int(st, col, tu_id);
+		sqlite3_bind_null(st, col + 1);
+		return;
+	}
+	const char *hash = "";
+	for (size_t i = 0; i < f->includes.n; i++)
+		if (!strcmp(f->includes.v[i].path, f->files.v[hdr]))
+			hash = f->includes.v[i].hash;
+	sqlite3_bind_null(st, col);
+	db_bind_int(st, col + 1, hdr_id(s, file_ids[hdr], hash));
+}
+
+static void store_sites(struct store *s, const struct tu_facts *f, const int64_t *file_ids,
+			const int64_t *func_ids)
+{
+	int64_t *site_ids = xcalloc(f->sites.n ? f->sites.n : 1, sizeof(int64_t));
+	for (size_t i = 0; i < f->sites.n; i++) {
+		const struct xsite *x = &f->sites.v[i];
+		if (func_ids[x->func] <= 0)
+			continue;   /* a header function another TU stored already */
+		sqlite3_stmt *st = s->ins_site;
+		db_bind_int(st, 1, func_ids[x->func]);
+		db_bind_int(st, 2, x->kind);
+		db_bind_int(st, 3, file_ids[x->file]);
+		db_bind_int(st, 4, x->line);
+		db_bind_int(st, 5, x->col);
+		db_bind_text(st, 6, x->callee_usr);
+		db_bind_text(st, 7, x->callee_name);
+		db_bind_text(st, 8, x->ind_key);
+		db_bind_text(st, 9, x->text);
+		db_bind_text(st, 10, x->lock_key);
+		db_bind_int(st, 11, x->irq);
+		db_bind_int(st, 12, x->subclass);
+		db_bind_int(st, 13, x->irqs_off);
+		db_step_done(s->db, st);
+		site_ids[i] = sqlite3_last_insert_rowid(s->db->h);
+		for (int j = 0; j < x->nlocks; j++) {
+			const struct xlock *l = &x->locks[j];
+			db_bind_int(s->ins_lock, 1, site_ids[i]);
+			db_bind_int(s->ins_lock, 2, l->held);
+			db_bind_text(s->ins_lock, 3, l->key);
+			db_bind_null_or_int(s->ins_lock, 4, l->held && l->acq_site >= 0 ? site_ids[l->acq_site] : 0);
+			db_step_done(s->db, s->ins_lock);
+		}
+		for (int j = 0; j < x->nargs; j++) {
+			db_bind_int(s->ins_arg, 1, site_ids[i]);
+			db_bind_int(s->ins_arg, 2, x->args[j].n);
+			db_bind_text(s->ins_arg, 3, x->args[j].key);
+			db_step_done(s->db, s->ins_arg);
+		}
+	}
+	free(site_ids);
+}
+
+void store_tu(struct store *s, const struct tu_facts *f)
+{
+	struct lp_db *db = s->db;
+	db_begin(db);
+	int64_t old = find_tu(s, f->main_file, NULL, NULL);
+	if (old)
+		delete_tu(s, old);
+
+	int64_t *file_ids = xcalloc(f->files.n + 1, sizeof(int64_t));
+	for (size_t i = 0; i < f->files.n; i++)
+		file_ids[i] = db_file_id(db, f->files.v[i]);
+
+	char when[32];
+	time_t now = time(NULL);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+	sqlite3_stmt *st = s->ins_tu;
+	db_bind_int(st, 1, db_file_id(db, f->main_file));
+	db_bind_text(st, 2, f->directory);
+	db_bind_text(st, 3, f->args);
+	db_bind_text(st, 4, f->args_hash);
+	db_bind_int(st, 5, f->status);
+	db_bind_int(st, 6, f->n_errors);
+	db_bind_int(st, 7, (int64_t)f->parse_ms);
+	db_bind_int(st, 8, (int64_t)f->walk_ms);
+	db_bind_text(st, 9, when);
+	db_step_done(db, st);
+	int64_t tu_id = sqlite3_last_insert_rowid(db->h);
+
+	for (size_t i = 0; i < f->includes.n; i++) {
+		db_bind_int(s->ins_inc, 1, tu_id);
+		db_bind_int(s->ins_inc, 2, db_file_id(db, f->includes.v[i].path));
+		db_bind_text(s->ins_inc, 3, f->includes.v[i].hash);
+		db_step_done(db, s->ins_inc);
+	}
+	for (size_t i = 0; i < f->diags.n; i++) {
+		const struct xdiag *d = &f->diags.v[i];
+		db_bind_int(s->ins_diag, 1, tu_id);
+		db_bind_int(s->ins_diag, 2, d->severity);
+		db_bind_null_or_int(s->ins_diag, 3, d->file >= 0 ? file_ids[d->file] : 0);
+		db_bind_int(s->ins_diag, 4, d->line);
+		db_bind_int(s->ins_diag, 5, d->col);
+		db_bind_text(s->ins_diag, 6, d->message);
+		db_step_done(db, s->ins_diag);
+	}
+
+	int64_t *func_ids = xcalloc(f->funcs.n + 1, sizeof(int64_t));
+	for (size_t i = 0; i < f->funcs.n; i++) {
+		const struct xfunc *x = &f->funcs.v[i];
+		st = s->ins_func;
+		bind_owner(s, st, 1, tu_id, x->hdr, file_ids, f);
+		db_bind_text(st, 3, x->usr);
+		db_bind_text(st, 4, x->name);
+		db_bind_int(st, 5, file_ids[x->file]);
+		db_bind_int(st, 6, x->line);
+		db_bind_int(st, 7, x->col);
+		db_bind_int(st, 8, x->end_line);
+		db_bind_int(st, 9, x->is_static);
+		db_bind_int(st, 10, x->nparams);
+		db_bind_text(st, 11, x->annot);
+		db_step_done(db, st);
+		func_ids[i] = sqlite3_changes(db->h) ? sqlite3_last_insert_rowid(db->h) : 0;
+	}
+	store_sites(s, f, file_ids, func_ids);
+
+	for (size_t i = 0; i < f->stores.n; i++) {
+		const struct xstore *x = &f->stores.v[i];
+		if (x->func >= 0 && func_ids[x->func] <= 0)
+			continue;
+		st = s->ins_store;
+		bind_owner(s, st, 1, tu_id, x->func >= 0 ? x->hdr : -1, file_ids, f);
+		db_bind_null_or_int(st, 3, x->func >= 0 ? func_ids[x->func] : 0);
+		db_bind_int(st, 4, file_ids[x->file]);
+		db_bind_int(st, 5, x->line);
+		db_bind_int(st, 6, x->col);
+		db_bind_text(st, 7, x->key);
+		db_bind_text(st, 8, x->src_usr);
+		db_bind_text(st, 9, x->src_name);
+		db_bind_text(st, 10, x->src_key);
+		db_step_done(db, st);
+	}
+	for (size_t i = 0; i < f->aliases.n; i++) {
+		const struct xalias *x = &f->aliases.v[i];
+		if (x->func >= 0 && func_ids[x->func] <= 0)
+			continue;
+		st = s->ins_alias;
+		bind_owner(s, st, 1, tu_id, x->func >= 0 ? x->hdr : -1, file_ids, f);
+		db_bind_null_or_int(st, 3, x->func >= 0 ? func_ids[x->func] : 0);
+		db_bind_int(st, 4, file_ids[x->file]);
+		db_bind_int(st, 5, x->line);
+		db_bind_int(st, 6, x->col);
+		db_bind_text(st, 7, x->lhs);
+		db_bind_text(st, 8, x->rhs);
+		db_bind_text(st, 9, x->text);
+		db_step_done(db, st);
+	}
+	free(func_ids);
+	free(file_ids);
+	db_commit(db);
+}
+
+bool store_tu_current(struct store *s, const char *main_file, const char *args_hash,
+		      bool (*hash_of)(void *ctx, const char *path, char out[33]), void *ctx)
+{
+	char old_hash[33] = "";
+	int status = 0;
+	int64_t id = find_tu(s, main_file, old_hash, &status);
+	if (!id || status == TU_FAILED || strcmp(old_hash, args_hash))
+		return false;
+	sqlite3_stmt *st = db_prepare(s->db, "SELECT f.path, i.hash FROM tu_include i JOIN file f "
+				      "ON i.file_id = f.id WHERE i.tu_id = ?");
+	db_bind_int(st, 1, id);
+	bool current = true;
+	while (current && db_step_row(s->db, st)) {
+		char now[33];
+		current = hash_of(ctx, db_col_text(st, 0), now) && !strcmp(now, db_col_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return current;
+}
+
+int store_prune_tus(struct store *s, const struct strmap *keep)
+{
+	sqlite3_stmt *st = db_prepare(s->db, "SELECT t.id, f.path FROM tu t JOIN file f ON t.file_id = f.id");
+	VEC(int64_t) gone = {0};
+	while (db_step_row(s->db, st))
+		if (!strmap_get(keep, db_col_text(st, 1)))
+			vec_push(&gone, sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	if (gone.n) {
+		db_begin(s->db);
+		for (size_t i = 0; i < gone.n; i++)
+			delete_tu(s, gone.v[i]);
+		db_commit(s->db);
+	}
+	int n = (int)gone.n;
+	vec_free(&gone);
+	return n;
+}
+
+void store_gc_headers(struct store *s)
+{
+	static const char *sql[] = {
+		"CREATE TEMP TABLE IF NOT EXISTS dead_hdr(id INTEGER PRIMARY KEY)",
+		"DELETE FROM dead_hdr",
+		"INSERT INTO dead_hdr SELECT h.id FROM hdr h WHERE NOT EXISTS "
+		"(SELECT 1 FROM tu_include i WHERE i.file_id = h.file_id AND i.hash = h.hash)",
+		"DELETE FROM site_lock WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON s.func_id = f.id "
+		"WHERE f.hdr_id IN (SELECT id FROM dead_hdr))",
+		"DELETE FROM site_arg WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON s.func_id = f.id "
+		"WHERE f.hdr_id IN (SELECT id FROM dead_hdr))",
+		"DELETE FROM site WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
+		"DELETE FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr)",
+		"DELETE FROM fnstore WHERE hdr_id IN (SELECT id FROM dead_hdr)",
+		"DELETE FROM lockalias WHERE hdr_id IN (SELECT id FROM dead_hdr)",
+		"DELETE FROM hdr WHERE id IN (SELECT id FROM dead_hdr)",
+	};
+	db_begin(s->db);
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++)
+		db_exec(s->db, sql[i]);
+	db_commit(s->db);
+}
+
+void store_each_header_func(struct store *s, void (*fn)(void *ctx, const char *usr, const char *hash), void *ctx)
+{
+	sqlite3_stmt *st = db_prepare(s->db, "SELECT f.usr, h.hash FROM func f JOIN hdr h ON f.hdr_id = h.id");
+	while (db_step_row(s->db, st))
+		fn(ctx, db_col_text(st, 0), db_col_text(st, 1));
+	sqlite3_finalize(st);
+}

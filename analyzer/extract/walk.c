@@ -1,0 +1,1023 @@
+/*
+ * walk.c - one pass over each function body, carrying the lock state the
+ * function itself has built since entry (acquired / released keys, irq
+ * state), and recording a site with that state at every call and lock
+ * operation.  Flow-sensitive for if/else, loops (one pass, joined with the
+ * loop entry), switch, break, goto and early return; joins are "must hold"
+ * (a lock is held after a join only if held on every incoming path).  It
+ * deliberately does not iterate loops to a fixpoint nor follow backward
+ * gotos: those only lose findings, never invent them.
+ */
+#include "extract/walk.h"
+#include "extract/keys.h"
+
+#include <string.h>
+
+#define LS_MAX 16     /* distinct locks tracked per function; more are dropped */
+#define MAX_FRAMES 64 /* nesting of loops and switches */
+
+struct lstate {
+	bool dead;                /* unreachable (after return, break, goto) */
+	signed char irqs_off;     /* 1 off, -1 on, 0 as at entry */
+	unsigned char n;
+	struct xlock e[LS_MAX];
+};
+
+struct frame {
+	bool is_switch, has_default, has_brk;
+	struct lstate brk;        /* join of the states at 'break' */
+	struct lstate entry;      /* switch: the state at each case label */
+};
+
+struct label { CXCursor stmt; struct lstate pending; };
+struct local { CXCursor var; const char *key; };
+
+struct walker {
+	const struct walk_env *env;
+	struct tu_facts *f;
+	struct key_env kenv;
+	struct strmap interned;   /* key string -> index in strs */
+	VEC(const char *) strs;
+	struct strmap hdr_hash;   /* header path -> its hash (from f->includes) */
+	/* the function being walked */
+	int func, hdr;
+	bool returns_lockptr;
+	struct lstate st;
+	struct frame frames[MAX_FRAMES];
+	int nframes;
+	VEC(struct label) labels;
+	VEC(struct local) locals;
+	int depth;
+};
+
+/* ------------------------------------------------------------ small helpers */
+
+static const char *intern(struct walker *w, const char *s)
+{
+	if (!s)
+		return NULL;
+	bool created;
+	int64_t *slot = strmap_put(&w->interned, s, &created);
+	if (created) {
+		*slot = (int64_t)w->strs.n;
+		vec_push(&w->strs, arena_strdup(&w->f->arena, s));
+	}
+	return w->strs.v[*slot];
+}
+
+static const char *cx_str(struct walker *w, CXString s)
+{
+	const char *c = clang_getCString(s);
+	const char *r = arena_strdup(&w->f->arena, c ? c : "");
+	clang_disposeString(s);
+	return r;
+}
+
+struct kids { CXCursor *v; unsigned n, cap; CXCursor small[8]; };
+
+static enum CXChildVisitResult kids_add(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct kids *k = d;
+	if (k->n == k->cap) {
+		unsigned cap = k->cap * 2;
+		CXCursor *v = xmalloc(cap * sizeof(*v));
+		memcpy(v, k->v, k->n * sizeof(*v));
+		if (k->v != k->small)
+			free(k->v);
+		k->v = v;
+		k->cap = cap;
+	}
+	k->v[k->n++] = c;
+	return CXChildVisit_Continue;
+}
+
+static void kids_get(struct kids *k, CXCursor c)
+{
+	k->v = k->small;
+	k->n = 0;
+	k->cap = 8;
+	clang_visitChildren(c, kids_add, k);
+}
+
+static void kids_free(struct kids *k)
+{
+	if (k->v != k->small)
+		free(k->v);
+}
+
+static void location(struct walker *w, CXCursor c, int *file, unsigned *line, unsigned *col)
+{
+	CXFile cf;
+	clang_getExpansionLocation(clang_getCursorLocation(c), &cf, line, col, NULL);
+	CXString s = clang_File_tryGetRealPathName(cf);
+	const char *p = clang_getCString(s);
+	if (!p || !*p) {
+		clang_disposeString(s);
+		s = clang_getFileName(cf);
+		p = clang_getCString(s);
+	}
+	*file = facts_file(w->f, p ? p : "<unknown>");
+	clang_disposeString(s);
+}
+
+static const char *callee_name_of(struct walker *w, CXCursor fn)
+{
+	return cx_str(w, clang_getCursorSpelling(fn));
+}
+
+/* ------------------------------------------------------------ lock state */
+
+static struct xlock *ls_find(struct lstate *s, const char *key)
+{
+	for (unsigned i = 0; i < s->n; i++)
+		if (s->e[i].key == key)
+			return &s->e[i];
+	return NULL;
+}
+
+static struct xlock *ls_get(struct lstate *s, const char *key)
+{
+	struct xlock *l = ls_find(s, key);
+	if (l || s->n == LS_MAX)
+		return l;
+	l = &s->e[s->n++];
+	*l = (struct xlock){ .key = key, .acq_site = -1 };
+	return l;
+}
+
+/* Join B into A: held only if held on both paths, released if on either. */
+static void ls_join(struct lstate *a, const struct lstate *b)
+{
+	if (b->dead)
+		return;
+	if (a->dead) {
+		*a = *b;
+		return;
+	}
+	struct lstate r = { .irqs_off = a->irqs_off == b->irqs_off ? a->irqs_off : 0 };
+	for (unsigned i = 0; i < a->n; i++) {
+		struct xlock la = a->e[i];
+		struct xlock *lb = ls_find((struct lstate *)b, la.key);
+		la.held = la.held && lb && lb->held;
+		la.released = la.released || (lb && lb->released);
+		if (la.held || la.released)
+			r.e[r.n++] = la;
+	}
+	for (unsigned i = 0; i < b->n && r.n < LS_MAX; i++)
+		if (!ls_find(a, b->e[i].key) && b->e[i].released)
+			r.e[r.n++] = (struct xlock){ .key = b->e[i].key, .released = true, .acq_site = -1 };
+	*a = r;
+}
+
+static const struct lstate dead_state = { .dead = true };
+
+/* ------------------------------------------------------------ recording */
+
+static int add_site(struct walker *w, int kind, CXCursor at)
+{
+	struct xsite s = { .func = w->func, .kind = kind, .irqs_off = w->st.irqs_off };
+	location(w, at, &s.file, &s.line, &s.col);
+	unsigned n = 0;
+	for (unsigned i = 0; i < w->st.n; i++)
+		n += w->st.e[i].held || w->st.e[i].released;
+	if (n) {
+		s.locks = arena_alloc(&w->f->arena, n * sizeof(*s.locks));
+		for (unsigned i = 0; i < w->st.n; i++)
+			if (w->st.e[i].held || w->st.e[i].released)
+				s.locks[s.nlocks++] = w->st.e[i];
+	}
+	vec_push(&w->f->sites, s);
+	return (int)w->f->sites.n - 1;
+}
+
+static void add_store(struct walker *w, CXCursor at, const char *key, CXCursor fn, const char *src_key)
+{
+	if (!key)
+		return;
+	struct xstore s = { .func = w->func, .hdr = w->hdr, .key = intern(w, key) };
+	location(w, at, &s.file, &s.line, &s.col);
+	if (!clang_Cursor_isNull(fn)) {
+		s.src_usr = cx_str(w, clang_getCursorUSR(fn));
+		s.src_name = callee_name_of(w, fn);
+	} else if (src_key) {
+		if (!strcmp(src_key, key))
+			return;
+		s.src_key = intern(w, src_key);
+	} else {
+		return;
+	}
+	vec_push(&w->f->stores, s);
+}
+
+static void add_alias(struct walker *w, CXCursor at, const char *lhs, const char *rhs)
+{
+	if (!lhs || !rhs || !strcmp(lhs, rhs))
+		return;
+	struct xalias a = { .func = w->func, .hdr = w->hdr, .lhs = intern(w, lhs), .rhs = intern(w, rhs) };
+	location(w, at, &a.file, &a.line, &a.col);
+	a.text = key_source_text(&w->f->arena, at);
+	vec_push(&w->f->aliases, a);
+}
+
+/* ------------------------------------------------------------ locals */
+
+static const char *local_lookup(void *ctx, CXCursor var)
+{
+	struct walker *w = ctx;
+	for (size_t i = w->locals.n; i-- > 0;)
+		if (clang_equalCursors(w->locals.v[i].var, var))
+			return w->locals.v[i].key;
+	return NULL;
+}
+
+static void local_set(struct walker *w, CXCursor var, const char *key)
+{
+	if (key)
+		vec_push(&w->locals, ((struct local){ var, intern(w, key) }));
+}
+
+/* ------------------------------------------------------------ stores */
+
+static void walk_expr(struct walker *w, CXCursor c);
+static void walk_stmt(struct walker *w, CXCursor c);
+
+/*
+ * An assignment or initialisation TARGET_KEY = VALUE: a function stored into
+ * a key, a function pointer copied between keys, a lock pointer aliased.
+ */
+static void note_value_flow(struct walker *w, CXCursor at, CXType target_type,
+			    const char *fn_target, const char *lock_target, CXCursor value)
+{
+	if (key_is_fnptr_type(target_type)) {
+		CXCursor fn = key_function_ref(value);
+		add_store(w, at, fn_target, fn, clang_Cursor_isNull(fn) ? key_fnptr(&w->kenv, value) : NULL);
+	} else if (lock_target && key_is_lockptr_type(w->env->rules, target_type)) {
+		add_alias(w, at, lock_target, key_lock_ptr(&w->kenv, value));
+	}
+}
+
+static CXCursor designated_field(CXCursor desig, CXCursor *value)
+{
+	struct kids k;
+	kids_get(&k, desig);
+	CXCursor field = clang_getNullCursor();
+	for (unsigned i = 0; i < k.n; i++)
+		if (clang_getCursorKind(k.v[i]) == CXCursor_MemberRef)
+			field = clang_getCursorReferenced(k.v[i]);
+	*value = k.n ? k.v[k.n - 1] : clang_getNullCursor();
+	kids_free(&k);
+	return field;
+}
+
+struct field_list { CXCursor v[256]; unsigned n; };
+
+static enum CXVisitorResult collect_field(CXCursor c, CXClientData d)
+{
+	struct field_list *l = d;
+	if (l->n < 256)
+		l->v[l->n++] = c;
+	return CXVisit_Continue;
+}
+
+static void walk_init(struct walker *w, CXCursor init, CXType type, const char *key);
+
+/* One initialiser value for FIELD (or an array element when FIELD is null, with KEY). */
+static void init_value(struct walker *w, CXCursor at, CXCursor field, CXCursor value, const char *key)
+{
+	CXType t = clang_Cursor_isNull(field) ? clang_getCursorType(value) : clang_getCursorType(field);
+	const char *fkey = key;
+	if (!clang_Cursor_isNull(field)) {
+		const char *rec = key_record_name(&w->f->arena, field);
+		fkey = arena_printf(&w->f->arena, "%s.%s", rec, cx_str(w, clang_getCursorSpelling(field)));
+	}
+	CXCursor v = key_strip(value);
+	if (clang_getCursorKind(v) == CXCursor_InitListExpr) {
+		walk_init(w, v, t, fkey);
+		return;
+	}
+	CXCursor fn = key_function_ref(v);
+	if (!clang_Cursor_isNull(fn)) {
+		add_store(w, at, fkey, fn, NULL);
+		return;
+	}
+	if (!clang_Cursor_isNull(field)) {
+		const char *lock_target = arena_printf(&w->f->arena, "*%s", fkey);
+		note_value_flow(w, at, t, fkey, lock_target, v);
+	}
+	if (w->func >= 0)
+		walk_expr(w, value);
+}
+
+/*
+ * An initialiser list of TYPE.  Struct members are keyed by field
+ * ('virtio_config_ops.get'); array elements inherit KEY (the variable or
+ * field that holds the array: 'device_fsm.c:dev_jumptable').
+ */
+static void walk_init(struct walker *w, CXCursor init, CXType type, const char *key)
+{
+	CXType canon = clang_getCanonicalType(type);
+	bool is_struct = canon.kind == CXType_Record;
+	struct field_list fields = { .n = 0 };
+	if (is_struct)
+		clang_Type_visitFields(canon, collect_field, &fields);
+	struct kids k;
+	kids_get(&k, init);
+	unsigned pos = 0;
+	for (unsigned i = 0; i < k.n; i++) {
+		CXCursor c = k.v[i], value = c, field = clang_getNullCursor();
+		bool desig = clang_getCursorKind(c) == CXCursor_UnexposedExpr &&
+			     !clang_Cursor_isNull(designated_field(c, &value));
+		if (desig)
+			field = designated_field(c, &value);
+		else if (clang_getCursorKind(c) == CXCursor_UnexposedExpr) {
+			CXCursor v2;
+			designated_field(c, &v2);   /* array designator [N] = value */
+			struct kids kk;
+			kids_get(&kk, c);
+			bool array_desig = kk.n > 1 && clang_getCursorKind(kk.v[0]) == CXCursor_IntegerLiteral;
+			kids_free(&kk);
+			if (array_desig)
+				value = v2;
+		}
+		if (is_struct && !desig && pos < fields.n)
+			field = fields.v[pos];
+		if (!desig)
+			pos++;
+		if (is_struct && clang_Cursor_isNull(field))
+			continue;
+		init_value(w, c, field, value, key);
+	}
+	kids_free(&k);
+}
+
+/* ------------------------------------------------------------ calls */
+
+static const char *call_key_prefix(struct walker *w, CXCursor callee_fn, const char *ind_key)
+{
+	if (!clang_Cursor_isNull(callee_fn))
+		return key_qualified_name(&w->f->arena, callee_fn);
+	return ind_key;
+}
+
+/* Function (pointer) arguments become stores into 'arg:CALLEE#N'; lock
+ * pointer arguments are recorded for the callee's 'arg#N' lock keys. */
+static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const char *ind_key, int site)
+{
+	int n = clang_Cursor_getNumArguments(call);
+	const char *callee = call_key_prefix(w, callee_fn, ind_key);
+	VEC(struct xarg) args = {0};
+	for (int i = 0; i < n; i++) {
+		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
+		CXType t = clang_getCursorType(a);
+		if (callee && key_is_fnptr_type(t)) {
+			CXCursor fn = key_function_ref(a);
+			const char *key = arena_printf(&w->f->arena, "arg:%s#%d", callee, i);
+			add_store(w, a, key, fn, clang_Cursor_isNull(fn) ? key_fnptr(&w->kenv, a) : NULL);
+		} else if (site >= 0 && key_is_lockptr_type(w->env->rules, t)) {
+			const char *k = key_lock_ptr(&w->kenv, a);
+			if (k)
+				vec_push(&args, ((struct xarg){ i, intern(w, k) }));
+		}
+	}
+	if (args.n) {
+		struct xsite *s = &w->f->sites.v[site];
+		s->args = arena_alloc(&w->f->arena, args.n * sizeof(*args.v));
+		memcpy(s->args, args.v, args.n * sizeof(*args.v));
+		s->nargs = (int)args.n;
+	}
+	vec_free(&args);
+}
+
+static void apply_irq(struct walker *w, enum lp_irq irq)
+{
+	switch (irq) {
+	case IRQ_SAVE: case IRQ_DISABLE: w->st.irqs_off = 1; break;
+	case IRQ_RESTORE: w->st.irqs_off = 0; break;
+	case IRQ_ENABLE: w->st.irqs_off = -1; break;
+	default: break;
+	}
+}
+
+static int subclass_of(CXCursor call, int arg)
+{
+	if (arg < 0 || arg >= clang_Cursor_getNumArguments(call))
+		return 0;
+	CXEvalResult r = clang_Cursor_Evaluate(clang_Cursor_getArgument(call, (unsigned)arg));
+	int v = 0;
+	if (r) {
+		if (clang_EvalResult_getKind(r) == CXEval_Int)
+			v = clang_EvalResult_getAsInt(r);
+		clang_EvalResult_dispose(r);
+	}
+	return v;
+}
+
+/* A lock primitive.  TRY_OK: the caller knows the trylock succeeded. */
+static void lock_op(struct walker *w, CXCursor call, const struct lp_lockprim *p, bool try_ok)
+{
+	const char *key = NULL;
+	if (p->arg < clang_Cursor_getNumArguments(call))
+		key = key_lock_ptr(&w->kenv, clang_Cursor_getArgument(call, (unsigned)p->arg));
+	key = intern(w, key ? key : "?");
+	int site = add_site(w, p->kind, call);
+	struct xsite *s = &w->f->sites.v[site];
+	s->callee_name = arena_strdup(&w->f->arena, p->name);
+	s->lock_key = key;
+	s->irq = p->irq;
+	s->subclass = subclass_of(call, p->nested_arg);
+	if (!strcmp(key, "?"))
+		return;
+	if (p->kind == SITE_ACQUIRE || (p->kind == SITE_TRYLOCK && try_ok)) {
+		struct xlock *l = ls_get(&w->st, key);
+		if (l) {
+			l->held = true;
+			l->acq_site = site;
+		}
+		apply_irq(w, p->irq);
+	} else if (p->kind == SITE_RELEASE) {
+		struct xlock *l = ls_get(&w->st, key);
+		if (l) {
+			l->held = false;
+			l->released = true;
+		}
+		apply_irq(w, p->irq);
+	}
+}
+
+static void walk_children(struct walker *w, CXCursor c)
+{
+	struct kids k;
+	kids_get(&k, c);
+	for (unsigned i = 0; i < k.n; i++)
+		walk_expr(w, k.v[i]);
+	kids_free(&k);
+}
+
+static void walk_call(struct walker *w, CXCursor call, bool try_ok)
+{
+	walk_children(w, call);   /* callee expression and arguments first */
+	CXCursor ref = clang_getCursorReferenced(call);
+	const struct lp_rules *r = w->env->rules;
+	if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
+		const char *name = callee_name_of(w, ref);
+		const struct lp_lockprim *p = rules_lockprim(r, name);
+		if (p) {
+			lock_op(w, call, p, try_ok);
+			return;
+		}
+		const struct lp_irqop *io = rules_irqop(r, name);
+		if (io) {
+			apply_irq(w, io->irq);
+			return;
+		}
+		if (rules_passthrough_arg(r, name) >= 0 || !strncmp(name, "__builtin", 9))
+			return;
+		int site = add_site(w, SITE_CALL, call);
+		w->f->sites.v[site].callee_usr = cx_str(w, clang_getCursorUSR(ref));
+		w->f->sites.v[site].callee_name = name;
+		call_args(w, call, ref, NULL, site);
+		return;
+	}
+	/* Indirect: the callee is the first child (a field, variable, array element). */
+	CXCursor kids[1];
+	if (!key_children(call, kids, 1))
+		return;
+	const char *key = key_fnptr(&w->kenv, kids[0]);
+	int site = add_site(w, SITE_CALL, call);
+	struct xsite *s = &w->f->sites.v[site];
+	s->ind_key = intern(w, key ? key : "?");
+	s->text = key_source_text(&w->f->arena, kids[0]);
+	call_args(w, call, clang_getNullCursor(), key, site);
+}
+
+/* ------------------------------------------------------------ expressions */
+
+static CXCursor strip_cond(CXCursor c, bool *negated)
+{
+	for (;;) {
+		c = key_strip(c);
+		CXCursor k[2];
+		if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+		    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot &&
+		    key_children(c, k, 1) == 1) {
+			*negated = !*negated;
+			c = k[0];
+			continue;
+		}
+		if (clang_getCursorKind(c) == CXCursor_CallExpr) {   /* likely(), unlikely() */
+			CXCursor ref = clang_getCursorReferenced(c);
+			CXString s = clang_getCursorSpelling(ref);
+			bool expect = !strcmp(clang_getCString(s), "__builtin_expect");
+			clang_disposeString(s);
+			if (expect && clang_Cursor_getNumArguments(c) >= 1) {
+				c = clang_Cursor_getArgument(c, 0);
+				continue;
+			}
+		}
+		return c;
+	}
+}
+
+/* Evaluate a condition into the states where it is true and false. */
+static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
+{
+	bool neg = false;
+	CXCursor s = strip_cond(c, &neg);
+	enum CXCursorKind k = clang_getCursorKind(s);
+	if (k == CXCursor_CallExpr) {
+		CXCursor ref = clang_getCursorReferenced(s);
+		const struct lp_lockprim *p = NULL;
+		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl)
+			p = rules_lockprim(w->env->rules, callee_name_of(w, ref));
+		if (p && p->kind == SITE_TRYLOCK) {
+			struct lstate before = w->st;
+			walk_call(w, s, true);
+			struct lstate ok = w->st;
+			w->st = before;
+			/* the failed path: the site exists already; just no lock */
+			struct lstate fail = before;
+			*t = neg ? fail : ok;
+			*f = neg ? ok : fail;
+			w->st = *t;
+			return;
+		}
+	}
+	if (k == CXCursor_BinaryOperator) {
+		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
+		CXCursor kk[2];
+		if ((op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) && key_children(s, kk, 2) == 2) {
+			struct lstate t1, f1, t2, f2;
+			walk_cond(w, kk[0], &t1, &f1);
+			w->st = op == CXBinaryOperator_LAnd ? t1 : f1;
+			walk_cond(w, kk[1], &t2, &f2);
+			if (op == CXBinaryOperator_LAnd) {
+				*t = t2;
+				*f = f1;
+				ls_join(f, &f2);
+			} else {
+				*t = t1;
+				ls_join(t, &t2);
+				*f = f2;
+			}
+			if (neg) {
+				struct lstate tmp = *t;
+				*t = *f;
+				*f = tmp;
+			}
+			return;
+		}
+	}
+	walk_expr(w, c);
+	*t = *f = w->st;
+}
+
+static void walk_assign(struct walker *w, CXCursor c)
+{
+	CXCursor kk[2];
+	if (key_children(c, kk, 2) != 2)
+		return;
+	walk_expr(w, kk[1]);
+	walk_expr(w, kk[0]);
+	CXCursor lhs = key_strip(kk[0]);
+	CXType t = clang_getCursorType(lhs);
+	/* a local variable: remember what it holds for later calls/locks */
+	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
+		CXCursor var = clang_getCursorReferenced(lhs);
+		if (clang_getCursorKind(var) == CXCursor_VarDecl &&
+		    clang_getCursorKind(clang_getCursorSemanticParent(var)) != CXCursor_TranslationUnit &&
+		    clang_Cursor_getStorageClass(var) != CX_SC_Static) {
+			if (key_is_lockptr_type(w->env->rules, t)) {
+				local_set(w, var, key_lock_ptr(&w->kenv, kk[1]));
+				return;
+			}
+		}
+	}
+	const char *fn_target = key_fnptr(&w->kenv, lhs);
+	const char *lock_target = key_is_lockptr_type(w->env->rules, t) ? key_lock_ptr(&w->kenv, lhs) : NULL;
+	note_value_flow(w, c, t, fn_target, lock_target, kk[1]);
+}
+
+static void walk_vardecl(struct walker *w, CXCursor var)
+{
+	struct kids k;
+	kids_get(&k, var);
+	CXCursor init = clang_getNullCursor();
+	for (unsigned i = 0; i < k.n; i++) {
+		enum CXCursorKind kind = clang_getCursorKind(k.v[i]);
+		if (clang_isExpression(kind))
+			init = k.v[i];
+	}
+	kids_free(&k);
+	if (clang_Cursor_isNull(init))
+		return;
+	CXType t = clang_getCursorType(var);
+	CXCursor v = key_strip(init);
+	if (clang_getCursorKind(v) == CXCursor_InitListExpr) {
+		walk_init(w, v, t, key_fnptr(&w->kenv, var));
+		return;
+	}
+	walk_expr(w, init);
+	if (key_is_lockptr_type(w->env->rules, t)) {
+		local_set(w, var, key_lock_ptr(&w->kenv, init));
+		return;
+	}
+	if (key_is_fnptr_type(t)) {
+		struct key_env e = w->kenv;
+		e.local_key = NULL;   /* the variable's own key, not what it holds */
+		const char *self = arena_printf(&w->f->arena, "local:%s:%s", w->kenv.func_qname,
+						cx_str(w, clang_getCursorSpelling(var)));
+		(void)e;
+		CXCursor fn = key_function_ref(init);
+		add_store(w, var, self, fn, clang_Cursor_isNull(fn) ? key_fnptr(&w->kenv, init) : NULL);
+	}
+}
+
+static void walk_expr(struct walker *w, CXCursor c)
+{
+	if (++w->depth > w->env->max_depth) {
+		w->depth--;
+		return;
+	}
+	enum CXCursorKind k = clang_getCursorKind(c);
+	switch (k) {
+	case CXCursor_CallExpr:
+		walk_call(w, c, false);
+		break;
+	case CXCursor_BinaryOperator: {
+		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+		if (op == CXBinaryOperator_Assign) {
+			walk_assign(w, c);
+		} else if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
+			struct lstate t, f;
+			walk_cond(w, c, &t, &f);
+			w->st = t;
+			ls_join(&w->st, &f);
+		} else {
+			walk_children(w, c);
+		}
+		break;
+	}
+	case CXCursor_ConditionalOperator: {
+		CXCursor kk[3];
+		unsigned n = key_children(c, kk, 3);
+		if (n == 3) {
+			struct lstate t, f;
+			walk_cond(w, kk[0], &t, &f);
+			w->st = t;
+			walk_expr(w, kk[1]);
+			struct lstate after_t = w->st;
+			w->st = f;
+			walk_expr(w, kk[2]);
+			ls_join(&w->st, &after_t);
+		} else {
+			walk_children(w, c);
+		}
+		break;
+	}
+	case CXCursor_StmtExpr:
+	case CXCursor_CompoundStmt:
+		walk_stmt(w, c);
+		break;
+	case CXCursor_UnaryExpr:          /* sizeof, alignof: not evaluated */
+	case CXCursor_TypeRef:
+	case CXCursor_DeclRefExpr:
+	case CXCursor_IntegerLiteral:
+	case CXCursor_StringLiteral:
+	case CXCursor_CharacterLiteral:
+	case CXCursor_FloatingLiteral:
+		break;
+	case CXCursor_InitListExpr:
+		walk_init(w, c, clang_getCursorType(c), NULL);
+		break;
+	default:
+		if (clang_isStatement(k))
+			walk_stmt(w, c);
+		else
+			walk_children(w, c);
+	}
+	w->depth--;
+}
+
+/* ------------------------------------------------------------ statements */
+
+static void push_frame(struct walker *w, bool is_switch)
+{
+	struct frame *fr = &w->frames[w->nframes < MAX_FRAMES ? w->nframes : MAX_FRAMES - 1];
+	*fr = (struct frame){ .is_switch = is_switch, .brk = dead_state, .entry = w->st };
+	w->nframes++;
+}
+
+static struct frame *top_frame(struct walker *w, bool want_loop)
+{
+	for (int i = (w->nframes < MAX_FRAMES ? w->nframes : MAX_FRAMES) - 1; i >= 0; i--)
+		if (!want_loop || !w->frames[i].is_switch)
+			return &w->frames[i];
+	return NULL;
+}
+
+static struct frame pop_frame(struct walker *w)
+{
+	w->nframes--;
+	return w->frames[w->nframes < MAX_FRAMES ? w->nframes : MAX_FRAMES - 1];
+}
+
+static struct label *label_of(struct walker *w, CXCursor stmt)
+{
+	for (size_t i = 0; i < w->labels.n; i++)
+		if (clang_equalCursors(w->labels.v[i].stmt, stmt))
+			return &w->labels.v[i];
+	vec_push(&w->labels, ((struct label){ .stmt = stmt, .pending = dead_state }));
+	return &w->labels.v[w->labels.n - 1];
+}
+
+static void walk_if(struct walker *w, CXCursor c)
+{
+	struct kids k;
+	kids_get(&k, c);
+	if (k.n >= 2) {
+		struct lstate t, f;
+		walk_cond(w, k.v[0], &t, &f);
+		w->st = t;
+		walk_stmt(w, k.v[1]);
+		struct lstate after_then = w->st;
+		w->st = f;
+		if (k.n >= 3)
+			walk_stmt(w, k.v[2]);
+		ls_join(&w->st, &after_then);
+	}
+	kids_free(&k);
+}
+
+static void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
+{
+	struct kids k;
+	kids_get(&k, c);
+	if (!k.n) {
+		kids_free(&k);
+		return;
+	}
+	struct lstate exit_state = dead_state;
+	push_frame(w, false);
+	if (kind == CXCursor_DoStmt) {
+		walk_stmt(w, k.v[0]);
+		if (k.n > 1) {
+			struct lstate t, f;
+			walk_cond(w, k.v[1], &t, &f);
+			exit_state = f;
+		}
+	} else if (kind == CXCursor_WhileStmt && k.n == 2) {
+		struct lstate t, f;
+		walk_cond(w, k.v[0], &t, &f);
+		exit_state = f;
+		w->st = t;
+		walk_stmt(w, k.v[1]);
+		ls_join(&exit_state, &w->st);
+	} else {   /* for: header parts in order, then the body */
+		for (unsigned i = 0; i + 1 < k.n; i++)
+			walk_stmt(w, k.v[i]);
+		exit_state = w->st;
+		walk_stmt(w, k.v[k.n - 1]);
+		ls_join(&exit_state, &w->st);
+	}
+	struct frame fr = pop_frame(w);
+	w->st = exit_state;
+	ls_join(&w->st, &fr.brk);
+	kids_free(&k);
+}
+
+static void walk_switch(struct walker *w, CXCursor c)
+{
+	struct kids k;
+	kids_get(&k, c);
+	if (k.n >= 2) {
+		walk_expr(w, k.v[0]);
+		push_frame(w, true);
+		w->st = dead_state;   /* code before the first case label is unreachable */
+		walk_stmt(w, k.v[k.n - 1]);
+		struct frame fr = pop_frame(w);
+		ls_join(&w->st, &fr.brk);
+		if (!fr.has_default)
+			ls_join(&w->st, &fr.entry);
+	}
+	kids_free(&k);
+}
+
+static void walk_case(struct walker *w, CXCursor c, bool is_default)
+{
+	struct frame *fr = NULL;
+	for (int i = (w->nframes < MAX_FRAMES ? w->nframes : MAX_FRAMES) - 1; i >= 0 && !fr; i--)
+		if (w->frames[i].is_switch)
+			fr = &w->frames[i];
+	if (fr) {
+		ls_join(&w->st, &fr->entry);
+		fr->has_default |= is_default;
+	}
+	struct kids k;
+	kids_get(&k, c);
+	if (k.n)
+		walk_stmt(w, k.v[k.n - 1]);   /* the labelled statement; the rest is the case value */
+	kids_free(&k);
+}
+
+static void walk_return(struct walker *w, CXCursor c)
+{
+	CXCursor kk[1];
+	if (key_children(c, kk, 1)) {
+		walk_expr(w, kk[0]);
+		if (w->returns_lockptr) {
+			const char *self = arena_printf(&w->f->arena, "ret:%s", w->kenv.func_qname);
+			add_alias(w, c, self, key_lock_ptr(&w->kenv, kk[0]));
+		}
+	}
+	w->st = dead_state;
+}
+
+static void walk_stmt(struct walker *w, CXCursor c)
+{
+	if (++w->depth > w->env->max_depth) {
+		w->depth--;
+		return;
+	}
+	enum CXCursorKind k = clang_getCursorKind(c);
+	switch (k) {
+	case CXCursor_CompoundStmt:
+	case CXCursor_StmtExpr: {
+		struct kids kk;
+		kids_get(&kk, c);
+		for (unsigned i = 0; i < kk.n; i++)
+			walk_stmt(w, kk.v[i]);
+		kids_free(&kk);
+		break;
+	}
+	case CXCursor_IfStmt: walk_if(w, c); break;
+	case CXCursor_WhileStmt:
+	case CXCursor_DoStmt:
+	case CXCursor_ForStmt: walk_loop(w, c, k); break;
+	case CXCursor_SwitchStmt: walk_switch(w, c); break;
+	case CXCursor_CaseStmt: walk_case(w, c, false); break;
+	case CXCursor_DefaultStmt: walk_case(w, c, true); break;
+	case CXCursor_BreakStmt: {
+		struct frame *fr = top_frame(w, false);
+		if (fr)
+			ls_join(&fr->brk, &w->st);
+		w->st = dead_state;
+		break;
+	}
+	case CXCursor_ContinueStmt:
+		w->st = dead_state;
+		break;
+	case CXCursor_ReturnStmt: walk_return(w, c); break;
+	case CXCursor_GotoStmt: {
+		CXCursor kk[1];
+		if (key_children(c, kk, 1)) {
+			CXCursor target = clang_getCursorReferenced(kk[0]);
+			if (!clang_Cursor_isNull(target))
+				ls_join(&label_of(w, target)->pending, &w->st);
+		}
+		w->st = dead_state;
+		break;
+	}
+	case CXCursor_LabelStmt: {
+		ls_join(&w->st, &label_of(w, c)->pending);
+		CXCursor kk[1];
+		if (key_children(c, kk, 1))
+			walk_stmt(w, kk[0]);
+		break;
+	}
+	case CXCursor_DeclStmt: {
+		struct kids kk;
+		kids_get(&kk, c);
+		for (unsigned i = 0; i < kk.n; i++)
+			if (clang_getCursorKind(kk.v[i]) == CXCursor_VarDecl)
+				walk_vardecl(w, kk.v[i]);
+		kids_free(&kk);
+		break;
+	}
+	case CXCursor_NullStmt:
+	case CXCursor_AsmStmt:
+		break;
+	default:
+		if (clang_isExpression(k))
+			walk_expr(w, c);
+		else
+			walk_children(w, c);
+	}
+	w->depth--;
+}
+
+/* ------------------------------------------------------------ functions */
+
+static bool is_primitive(const struct lp_rules *r, const char *name)
+{
+	return rules_lockprim(r, name) || rules_irqop(r, name) || rules_passthrough_arg(r, name) >= 0;
+}
+
+static void walk_function(struct walker *w, CXCursor fn, int hdr)
+{
+	struct xfunc xf = { .hdr = hdr };
+	xf.usr = cx_str(w, clang_getCursorUSR(fn));
+	xf.name = cx_str(w, clang_getCursorSpelling(fn));
+	location(w, fn, &xf.file, &xf.line, &xf.col);
+	CXSourceRange ext = clang_getCursorExtent(fn);
+	clang_getExpansionLocation(clang_getRangeEnd(ext), NULL, &xf.end_line, NULL, NULL);
+	xf.is_static = clang_getCursorLinkage(fn) == CXLinkage_Internal;
+	xf.nparams = clang_Cursor_getNumArguments(fn);
+	vec_push(&w->f->funcs, xf);
+
+	w->func = (int)w->f->funcs.n - 1;
+	w->hdr = hdr;
+	w->st = (struct lstate){ .dead = false };
+	w->nframes = 0;
+	w->labels.n = 0;
+	w->locals.n = 0;
+	w->depth = 0;
+	w->kenv.func = fn;
+	w->kenv.func_qname = key_qualified_name(&w->f->arena, fn);
+	w->returns_lockptr = key_is_lockptr_type(w->env->rules, clang_getCursorResultType(fn));
+
+	struct kids k;
+	kids_get(&k, fn);
+	for (unsigned i = 0; i < k.n; i++)
+		if (clang_getCursorKind(k.v[i]) == CXCursor_CompoundStmt)
+			walk_stmt(w, k.v[i]);
+	kids_free(&k);
+}
+
+static void walk_global_var(struct walker *w, CXCursor var)
+{
+	w->func = -1;
+	w->hdr = -1;
+	w->kenv.func = clang_getNullCursor();
+	w->kenv.func_qname = NULL;
+	struct kids k;
+	kids_get(&k, var);
+	for (unsigned i = 0; i < k.n; i++) {
+		CXCursor v = key_strip(k.v[i]);
+		if (clang_getCursorKind(v) == CXCursor_InitListExpr)
+			walk_init(w, v, clang_getCursorType(var), key_qualified_name(&w->f->arena, var));
+		else if (clang_isExpression(clang_getCursorKind(v))) {
+			CXCursor fn = key_function_ref(v);
+			if (!clang_Cursor_isNull(fn))
+				add_store(w, var, key_qualified_name(&w->f->arena, var), fn, NULL);
+		}
+	}
+	kids_free(&k);
+}
+
+struct top_ctx { struct walker *w; };
+
+static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct walker *w = ((struct top_ctx *)d)->w;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k != CXCursor_FunctionDecl && k != CXCursor_VarDecl)
+		return CXChildVisit_Continue;
+	if (!clang_isCursorDefinition(c))
+		return CXChildVisit_Continue;
+	CXSourceLocation loc = clang_getCursorLocation(c);
+	bool main_file = clang_Location_isFromMainFile(loc);
+	if (k == CXCursor_VarDecl) {
+		if (main_file)
+			walk_global_var(w, c);
+		return CXChildVisit_Continue;
+	}
+	CXString name = clang_getCursorSpelling(c);
+	bool prim = is_primitive(w->env->rules, clang_getCString(name));
+	clang_disposeString(name);
+	if (prim)
+		return CXChildVisit_Continue;
+	if (main_file) {
+		walk_function(w, c, -1);
+		return CXChildVisit_Continue;
+	}
+	/* A header's inline function: walked once per run and header version. */
+	int file;
+	unsigned line, col;
+	location(w, c, &file, &line, &col);
+	int64_t *h = strmap_get(&w->hdr_hash, w->f->files.v[file]);
+	if (!h)
+		return CXChildVisit_Continue;
+	const char *hash = w->f->includes.v[*h].hash;
+	CXString usr = clang_getCursorUSR(c);
+	bool mine = hdr_claim(w->env->claims, clang_getCString(usr), hash);
+	clang_disposeString(usr);
+	if (mine)
+		walk_function(w, c, file);
+	return CXChildVisit_Continue;
+}
+
+void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *f)
+{
+	struct walker w = { .env = env, .f = f };
+	w.kenv = (struct key_env){ .rules = env->rules, .arena = &f->arena,
+				   .local_key = local_lookup, .ctx = &w };
+	for (size_t i = 0; i < f->includes.n; i++)
+		*strmap_put(&w.hdr_hash, f->includes.v[i].path, NULL) = (int64_t)i;
+	struct top_ctx ctx = { &w };
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &ctx);
+	strmap_free(&w.interned);
+	strmap_free(&w.hdr_hash);
+	vec_free(&w.strs);
+	vec_free(&w.labels);
+	vec_free(&w.locals);
+}

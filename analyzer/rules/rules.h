@@ -1,0 +1,106 @@
+/*
+ * rules.h - the knowledge lockpath has that is not code: lock primitives
+ * (with the kernel's macro layering), sleeping functions, context entries,
+ * GCC-only flags to drop.  It lives in rules/*.rules as plain text (format in
+ * docs/rules-format.md); this module parses it and answers look-ups.  It
+ * knows nothing about clang or sqlite.
+ */
+#ifndef LP_RULES_H
+#define LP_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "lib/util.h"
+
+/* Site kinds, as stored in site.kind.  Never renumber. */
+enum lp_site_kind {
+	SITE_CALL = 1,
+	SITE_ACQUIRE = 2,
+	SITE_RELEASE = 3,
+	SITE_TRYLOCK = 4,
+	SITE_ASSERT = 5,
+};
+
+/* Irq effect of a lock primitive, as stored in site.irq.  Never renumber. */
+enum lp_irq {
+	IRQ_NONE = 0,
+	IRQ_SAVE = 1,      /* spin_lock_irqsave, local_irq_save: off until restore */
+	IRQ_DISABLE = 2,   /* spin_lock_irq, local_irq_disable */
+	IRQ_RESTORE = 3,   /* spin_unlock_irqrestore, local_irq_restore */
+	IRQ_ENABLE = 4,    /* spin_unlock_irq, local_irq_enable */
+	IRQ_BH_OFF = 5,    /* spin_lock_bh, local_bh_disable */
+	IRQ_BH_ON = 6,     /* spin_unlock_bh, local_bh_enable */
+};
+
+/* What kind of lock a primitive takes: spinning ones make the context atomic. */
+enum lp_locktype {
+	LT_SPIN = 0,       /* spinlock_t, raw_spinlock_t */
+	LT_RWLOCK = 1,     /* rwlock_t (spins) */
+	LT_MUTEX = 2,      /* struct mutex (sleeps) */
+	LT_RWSEM = 3,      /* struct rw_semaphore (sleeps) */
+	LT_SEM = 4,        /* struct semaphore (sleeps) */
+};
+
+/* Execution contexts.  Never renumber. */
+enum lp_context { CTX_PROCESS = 0, CTX_SOFTIRQ = 1, CTX_HARDIRQ = 2 };
+const char *context_name(enum lp_context c);
+
+/* A lock primitive: a function (or what a macro expands to) that acts on a lock. */
+struct lp_lockprim {
+	const char *name;
+	enum lp_site_kind kind;  /* ACQUIRE, RELEASE, TRYLOCK or ASSERT */
+	int arg;                 /* index of the lock argument */
+	enum lp_irq irq;
+	enum lp_locktype type;
+	bool sleeps;             /* mutex_lock & co: also a sleeping operation */
+	bool read;               /* read side of an rwlock / rwsem */
+	int nested_arg;          /* index of the lockdep subclass argument, -1 if none */
+};
+
+/* A function whose body is not analysed but which changes only the irq state. */
+struct lp_irqop { const char *name; enum lp_irq irq; };
+
+/* A function that is an entry point in a given context. */
+struct lp_entry { const char *func; enum lp_context ctx; };
+
+/* A registration API: argument ARG is a function that becomes an entry in CTX
+ * (request_irq's handler), or a key whose functions do (struct irqaction.handler). */
+struct lp_register { const char *func; int arg; enum lp_context ctx; };
+struct lp_keyentry { const char *key; enum lp_context ctx; };
+
+/* A deferral API: a call is not a call edge; argument ARG names deferred work. */
+struct lp_defer { const char *func; int arg; enum lp_context ctx; };
+
+struct lp_rules;
+
+struct lp_rules *rules_new(void);
+void rules_free(struct lp_rules *r);
+
+/*
+ * Load one rules file / every *.rules file of a directory (sorted by name).
+ * Returns 0, or -1 with *err set to "FILE:LINE: expected ..." (the caller
+ * frees err with sb_free).  Later definitions of a name replace earlier ones.
+ */
+int rules_load_file(struct lp_rules *r, const char *path, struct strbuf *err);
+int rules_load_dir(struct lp_rules *r, const char *dir, struct strbuf *err);
+
+/* Look-ups; NULL / -1 / false when the name has no rule. */
+const struct lp_lockprim *rules_lockprim(const struct lp_rules *r, const char *func);
+const struct lp_irqop *rules_irqop(const struct lp_rules *r, const char *func);
+int rules_passthrough_arg(const struct lp_rules *r, const char *func);
+bool rules_is_lock_member(const struct lp_rules *r, const char *member);
+bool rules_is_locktype(const struct lp_rules *r, const char *type_spelling);
+const char *rules_sleep_reason(const struct lp_rules *r, const char *func);
+const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func);
+const struct lp_register *rules_register(const struct lp_rules *r, const char *func);
+bool rules_drop_flag(const struct lp_rules *r, const char *flag);
+
+size_t rules_entry_count(const struct lp_rules *r);
+const struct lp_entry *rules_entry(const struct lp_rules *r, size_t i);
+size_t rules_keyentry_count(const struct lp_rules *r);
+const struct lp_keyentry *rules_keyentry(const struct lp_rules *r, size_t i);
+
+/* The directory searched when --rules is not given: $LOCKPATH_RULES, else the build's default. */
+const char *rules_default_dir(void);
+
+#endif
