@@ -142,8 +142,16 @@ CREATE TABLE lockalias (
 ----------------------------------------------------------------- link output
 CREATE TABLE lock_class (           -- every lock key and its class
   key      TEXT PRIMARY KEY,
-  class_id INTEGER NOT NULL         -- representative: smallest key id of the class
+  class_id INTEGER NOT NULL,        -- one number per class (stable within a link)
+  name     TEXT NOT NULL            -- the class's name: its representative key
 ) WITHOUT ROWID;
+
+CREATE TABLE key_target (           -- functions a call key can reach, closed over key-to-key stores
+  key      TEXT NOT NULL,
+  func_id  INTEGER NOT NULL REFERENCES func(id),
+  store_id INTEGER NOT NULL REFERENCES fnstore(id)  -- where the function was stored
+);
+CREATE INDEX key_target_key ON key_target(key);
 
 CREATE TABLE call_edge (            -- resolved calls
   site_id  INTEGER NOT NULL REFERENCES site(id),

@@ -189,6 +189,17 @@ static bool has_target(const struct compile_cmd *c)
 	return false;
 }
 
+/* The source file itself: libclang gets it separately, and twice is two jobs. */
+static bool names_source(const struct compile_cmd *c, const char *arg)
+{
+	if (arg[0] == '-')
+		return false;
+	char *p = join_path(c->directory, arg);
+	bool same = !strcmp(p, c->file);
+	free(p);
+	return same;
+}
+
 char **compdb_clang_args(const struct compile_cmd *c, const struct lp_rules *r, int *argc)
 {
 	char **out = xcalloc((size_t)c->argc + 4, sizeof(char *));
@@ -206,7 +217,7 @@ char **compdb_clang_args(const struct compile_cmd *c, const struct lp_rules *r, 
 			continue;
 		}
 		if (!strcmp(arg, "-c") || !strcmp(arg, "-MD") || !strcmp(arg, "-MMD") ||
-		    !strncmp(arg, "-Wp,-M", 6) || (r && rules_drop_flag(r, arg)))
+		    !strncmp(arg, "-Wp,-M", 6) || (r && rules_drop_flag(r, arg)) || names_source(c, arg))
 			continue;
 		out[n++] = xstrdup(arg);
 	}

@@ -10,6 +10,7 @@
  */
 #include "extract/walk.h"
 #include "extract/keys.h"
+#include "extract/wrappers.h"
 
 #include <string.h>
 
@@ -39,6 +40,7 @@ struct walker {
 	struct strmap interned;   /* key string -> index in strs */
 	VEC(const char *) strs;
 	struct strmap hdr_hash;   /* header path -> its hash (from f->includes) */
+	struct wrappers *wraps;   /* lock wrappers seen in this TU */
 	/* the function being walked */
 	int func, hdr;
 	bool returns_lockptr;
@@ -460,7 +462,7 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 	const struct lp_rules *r = w->env->rules;
 	if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
 		const char *name = callee_name_of(w, ref);
-		const struct lp_lockprim *p = rules_lockprim(r, name);
+		const struct lp_lockprim *p = wrappers_prim(w->wraps, ref);
 		if (p) {
 			lock_op(w, call, p, try_ok);
 			return;
@@ -528,7 +530,7 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 		CXCursor ref = clang_getCursorReferenced(s);
 		const struct lp_lockprim *p = NULL;
 		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl)
-			p = rules_lockprim(w->env->rules, callee_name_of(w, ref));
+			p = wrappers_prim(w->wraps, ref);
 		if (p && p->kind == SITE_TRYLOCK) {
 			struct lstate before = w->st;
 			walk_call(w, s, true);
@@ -907,9 +909,10 @@ static void walk_stmt(struct walker *w, CXCursor c)
 
 /* ------------------------------------------------------------ functions */
 
-static bool is_primitive(const struct lp_rules *r, const char *name)
+static bool is_primitive(struct walker *w, CXCursor fn, const char *name)
 {
-	return rules_lockprim(r, name) || rules_irqop(r, name) || rules_passthrough_arg(r, name) >= 0;
+	const struct lp_rules *r = w->env->rules;
+	return wrappers_prim(w->wraps, fn) || rules_irqop(r, name) || rules_passthrough_arg(r, name) >= 0;
 }
 
 static void walk_function(struct walker *w, CXCursor fn, int hdr)
@@ -982,7 +985,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		return CXChildVisit_Continue;
 	}
 	CXString name = clang_getCursorSpelling(c);
-	bool prim = is_primitive(w->env->rules, clang_getCString(name));
+	bool prim = is_primitive(w, c, clang_getCString(name));
 	clang_disposeString(name);
 	if (prim)
 		return CXChildVisit_Continue;
@@ -1011,10 +1014,12 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	struct walker w = { .env = env, .f = f };
 	w.kenv = (struct key_env){ .rules = env->rules, .arena = &f->arena,
 				   .local_key = local_lookup, .ctx = &w };
+	w.wraps = wrappers_new(env->rules);
 	for (size_t i = 0; i < f->includes.n; i++)
 		*strmap_put(&w.hdr_hash, f->includes.v[i].path, NULL) = (int64_t)i;
 	struct top_ctx ctx = { &w };
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &ctx);
+	wrappers_free(w.wraps);
 	strmap_free(&w.interned);
 	strmap_free(&w.hdr_hash);
 	vec_free(&w.strs);

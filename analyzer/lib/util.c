@@ -3,7 +3,6 @@
  * Everything here is thread-safe except the static buffer of display_path,
  * which only the (single-threaded) report phase uses.
  */
-#define _GNU_SOURCE
 #include "lib/util.h"
 
 #include <errno.h>

@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 /* Exit codes, documented in lockpath --help and README. */
 enum lp_exit { LP_EXIT_CLEAN = 0, LP_EXIT_FINDINGS = 1, LP_EXIT_ERROR = 2 };

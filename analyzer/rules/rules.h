@@ -1,9 +1,9 @@
 /*
  * rules.h - the knowledge lockpath has that is not code: lock primitives
  * (with the kernel's macro layering), sleeping functions, context entries,
- * GCC-only flags to drop.  It lives in rules/*.rules as plain text (format in
- * docs/rules-format.md); this module parses it and answers look-ups.  It
- * knows nothing about clang or sqlite.
+ * GCC-only flags to drop.  It lives in the *.rules files of rules/ as plain
+ * text (format in docs/rules-format.md); this module parses it and answers
+ * look-ups.  It knows nothing about clang or sqlite.
  */
 #ifndef LP_RULES_H
 #define LP_RULES_H
@@ -82,9 +82,14 @@ void rules_free(struct lp_rules *r);
  * frees err with sb_free).  Later definitions of a name replace earlier ones.
  */
 int rules_load_file(struct lp_rules *r, const char *path, struct strbuf *err);
+/* The same for rules text in memory (LEN bytes, need not end in NUL); NAME
+ * stands for FILE in error messages.  rules_load_file reads and calls this. */
+int rules_load_buffer(struct lp_rules *r, const char *name, const char *data, size_t len,
+		      struct strbuf *err);
 int rules_load_dir(struct lp_rules *r, const char *dir, struct strbuf *err);
 
-/* Look-ups; NULL / -1 / false when the name has no rule. */
+/* Look-ups; NULL / -1 / false when the name has no rule.  Pointers stay
+ * valid until the next rules_load_* or rules_free. */
 const struct lp_lockprim *rules_lockprim(const struct lp_rules *r, const char *func);
 const struct lp_irqop *rules_irqop(const struct lp_rules *r, const char *func);
 int rules_passthrough_arg(const struct lp_rules *r, const char *func);
@@ -93,6 +98,10 @@ bool rules_is_locktype(const struct lp_rules *r, const char *type_spelling);
 const char *rules_sleep_reason(const struct lp_rules *r, const char *func);
 const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func);
 const struct lp_register *rules_register(const struct lp_rules *r, const char *func);
+/* A function may register several arguments (request_threaded_irq: handler in
+ * hardirq, thread_fn in process context): rules_register gives the first,
+ * this the next for the same function, NULL after the last. */
+const struct lp_register *rules_register_next(const struct lp_rules *r, const struct lp_register *prev);
 bool rules_drop_flag(const struct lp_rules *r, const char *flag);
 
 size_t rules_entry_count(const struct lp_rules *r);

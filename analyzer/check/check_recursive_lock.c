@@ -1,0 +1,41 @@
+/*
+ * check_recursive_lock.c - rule 'recursive-lock' (lockdep: "possible
+ * recursive locking detected"): a site acquires a lock class that is
+ * already held on the path that reaches it.  The lock may be named
+ * differently at the two places ('*ccw_device.ccwlock' and
+ * '*subchannel.lock'); link made them one class, and the report shows the
+ * assignment that did.  A trylock never deadlocks and is not reported; a
+ * '_nested' acquisition with a non-zero subclass is lockdep's way of saying
+ * "another instance of this class" and is not reported either.
+ */
+#include "check/engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+void check_recursive_lock(struct engine *e, const struct ck_visit *v)
+{
+	if (v->site->kind != SITE_ACQUIRE || v->site->subclass != 0)
+		return;
+	int key = engine_site_key(e, v);
+	int cls = engine_key_class(e, key);
+	if (cls < 0)
+		return;
+	for (int i = 0; i < v->nheld; i++) {
+		const struct ck_held *h = &v->held[i];
+		if (h->cls != cls)
+			continue;
+		const char *name = engine_key_name(e, key);
+		const char *held_name = engine_key_name(e, h->key);
+		char *msg;
+		if (h->key == key)
+			msg = xasprintf("%s acquired in %s is already held (%s context)", name,
+					engine_func(e, v->site->func)->name, context_name(v->ctx));
+		else
+			msg = xasprintf("%s acquired in %s is already held as %s, the same lock (%s context)",
+					name, engine_func(e, v->site->func)->name, held_name, context_name(v->ctx));
+		engine_report(e, v, "recursive-lock", h, key, msg);
+		free(msg);
+		return;
+	}
+}

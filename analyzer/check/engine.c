@@ -1,0 +1,591 @@
+/*
+ * engine.c - the check engine (see engine.h).
+ *
+ * A state is one way to be in a function: its context, the lock classes
+ * held by the callers, and which lock each lock parameter ('arg#N') is.
+ * States are explored breadth-first, entries before roots, so the first
+ * time a check fires at a site the path is a shortest one from an entry;
+ * each state keeps its parent and the call (and store) that led to it, which
+ * is the witness.  The held set at a site is the caller's set minus the
+ * locks the function released since entry, plus those it acquired (both
+ * recorded by extract as the site's local lock state).
+ */
+#include "check/engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ck_state {
+	int func, ctx, parent;
+	int64_t via_site, via_store;
+	int nheld, nbind;
+	struct ck_held held[CK_MAX_HELD];
+	struct { int n, key; } bind[CK_MAX_BIND];
+};
+
+struct ck_finding {
+	const char *rule;
+	char *message;
+	int state;
+	const struct ck_site *site;
+	struct ck_held held;
+	bool has_held;
+	int key;
+};
+
+struct ck_alias { int64_t id; int lhs, rhs; };
+
+struct engine {
+	struct lp_db *db;
+	const struct lp_rules *rules;
+	struct check_stats *st;
+	VEC(struct ck_key) keys;
+	VEC(char *) class_names;          /* class id - 1 -> name */
+	struct strmap key_index;
+	VEC(struct ck_func) funcs;        /* sorted by id */
+	VEC(struct ck_site) sites;        /* sorted by id */
+	VEC(struct ck_alias) aliases;
+	VEC(struct ck_state) states;
+	struct strmap memo;               /* state signature -> index */
+	VEC(struct ck_finding) findings;
+	struct strmap reported;           /* rule/site/class -> 1 */
+	struct arena arena;
+};
+
+/* ------------------------------------------------------------ loading */
+
+static int key_add(struct engine *e, const char *name, int cls)
+{
+	bool created;
+	int64_t *slot = strmap_put(&e->key_index, name, &created);
+	if (created) {
+		*slot = (int64_t)e->keys.n;
+		struct ck_key k = { arena_strdup(&e->arena, name), cls, -1 };
+		if (!strncmp(name, "arg#", 4))
+			k.argn = atoi(name + 4);
+		vec_push(&e->keys, k);
+	}
+	return (int)*slot;
+}
+
+static int key_get(struct engine *e, const char *name)
+{
+	return name && *name ? key_add(e, name, -1) : -1;
+}
+
+static void load_classes(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT key, class_id, name FROM lock_class ORDER BY class_id");
+	while (db_step_row(e->db, q)) {
+		int cls = sqlite3_column_int(q, 1);
+		while ((int)e->class_names.n < cls)
+			vec_push(&e->class_names, NULL);
+		if (!e->class_names.v[cls - 1])
+			e->class_names.v[cls - 1] = arena_strdup(&e->arena, db_col_text(q, 2));
+		key_add(e, db_col_text(q, 0), cls);
+	}
+	sqlite3_finalize(q);
+}
+
+static int func_index(const struct engine *e, int64_t id)
+{
+	size_t lo = 0, hi = e->funcs.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (e->funcs.v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < e->funcs.n && e->funcs.v[lo].id == id ? (int)lo : -1;
+}
+
+static struct ck_site *site_by_id(struct engine *e, int64_t id)
+{
+	size_t lo = 0, hi = e->sites.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (e->sites.v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < e->sites.n && e->sites.v[lo].id == id ? &e->sites.v[lo] : NULL;
+}
+
+static void load_funcs_and_sites(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, name FROM func ORDER BY id");
+	while (db_step_row(e->db, q)) {
+		struct ck_func f = { sqlite3_column_int64(q, 0), arena_strdup(&e->arena, db_col_text(q, 1)) };
+		vec_push(&e->funcs, f);
+	}
+	sqlite3_finalize(q);
+	q = db_prepare(e->db, "SELECT id, func_id, kind, file_id, line, col, lock_key, irq, subclass, irqs_off "
+			      "FROM site ORDER BY id");
+	while (db_step_row(e->db, q)) {
+		struct ck_site s = { .id = sqlite3_column_int64(q, 0) };
+		s.func = func_index(e, sqlite3_column_int64(q, 1));
+		s.kind = sqlite3_column_int(q, 2);
+		s.file = sqlite3_column_int64(q, 3);
+		s.line = sqlite3_column_int(q, 4);
+		s.col = sqlite3_column_int(q, 5);
+		s.key = key_get(e, db_col_text(q, 6));
+		s.irq = sqlite3_column_int(q, 7);
+		s.subclass = sqlite3_column_int(q, 8);
+		s.irqs_off = sqlite3_column_int(q, 9);
+		vec_push(&e->sites, s);
+	}
+	sqlite3_finalize(q);
+	for (size_t i = 0; i < e->sites.n; i++)
+		e->funcs.v[e->sites.v[i].func].nsites++;
+	for (size_t i = 0; i < e->funcs.n; i++) {
+		e->funcs.v[i].sites = arena_alloc(&e->arena, (e->funcs.v[i].nsites + 1) * sizeof(int));
+		e->funcs.v[i].nsites = 0;
+	}
+	for (size_t i = 0; i < e->sites.n; i++) {
+		struct ck_func *f = &e->funcs.v[e->sites.v[i].func];
+		f->sites[f->nsites++] = (int)i;
+	}
+}
+
+/* Load rows (site_id, ...) grouped by site into per-site arrays. */
+static void load_site_locks(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, held, lock_key, acq_site FROM site_lock ORDER BY site_id");
+	VEC(struct ck_lockref) buf = {0};
+	struct ck_site *cur = NULL;
+	for (bool more = db_step_row(e->db, q);; more = db_step_row(e->db, q)) {
+		struct ck_site *s = more ? site_by_id(e, sqlite3_column_int64(q, 0)) : NULL;
+		if (cur && (!more || s != cur)) {
+			cur->locks = arena_alloc(&e->arena, buf.n * sizeof(*buf.v));
+			if (buf.n)
+				memcpy(cur->locks, buf.v, buf.n * sizeof(*buf.v));
+			cur->nlocks = (int)buf.n;
+			buf.n = 0;
+		}
+		if (!more)
+			break;
+		cur = s;
+		if (s)
+			vec_push(&buf, ((struct ck_lockref){ key_get(e, db_col_text(q, 2)),
+				 sqlite3_column_int(q, 1) != 0, sqlite3_column_int64(q, 3) }));
+	}
+	sqlite3_finalize(q);
+	vec_free(&buf);
+}
+
+static void load_site_args(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key FROM site_arg ORDER BY site_id, n");
+	while (db_step_row(e->db, q)) {
+		struct ck_site *s = site_by_id(e, sqlite3_column_int64(q, 0));
+		if (!s)
+			continue;
+		void *old = s->args;
+		s->args = arena_alloc(&e->arena, (s->nargs + 1) * sizeof(*s->args));
+		if (old)
+			memcpy(s->args, old, s->nargs * sizeof(*s->args));
+		s->args[s->nargs].n = sqlite3_column_int(q, 1);
+		s->args[s->nargs].key = key_get(e, db_col_text(q, 2));
+		s->nargs++;
+	}
+	sqlite3_finalize(q);
+}
+
+static void load_edges(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, callee, store_id FROM call_edge ORDER BY site_id, rowid");
+	VEC(struct ck_callee) buf = {0};
+	struct ck_site *cur = NULL;
+	for (bool more = db_step_row(e->db, q);; more = db_step_row(e->db, q)) {
+		struct ck_site *s = more ? site_by_id(e, sqlite3_column_int64(q, 0)) : NULL;
+		if (cur && (!more || s != cur)) {
+			cur->callees = arena_alloc(&e->arena, buf.n * sizeof(*buf.v));
+			if (buf.n)
+				memcpy(cur->callees, buf.v, buf.n * sizeof(*buf.v));
+			cur->ncallees = (int)buf.n;
+			buf.n = 0;
+		}
+		if (!more)
+			break;
+		cur = s;
+		int f = func_index(e, sqlite3_column_int64(q, 1));
+		if (s && f >= 0) {
+			vec_push(&buf, ((struct ck_callee){ f, sqlite3_column_int64(q, 2) }));
+			e->funcs.v[f].called = true;
+		}
+	}
+	sqlite3_finalize(q);
+	vec_free(&buf);
+}
+
+static void load_aliases(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, lhs_key, rhs_key FROM lockalias ORDER BY id");
+	while (db_step_row(e->db, q)) {
+		struct ck_alias a = { sqlite3_column_int64(q, 0), key_get(e, db_col_text(q, 1)),
+				      key_get(e, db_col_text(q, 2)) };
+		vec_push(&e->aliases, a);
+	}
+	sqlite3_finalize(q);
+}
+
+/* ------------------------------------------------------------ accessors */
+
+const char *engine_key_name(const struct engine *e, int key)
+{
+	return key >= 0 ? e->keys.v[key].name : "?";
+}
+
+const char *engine_class_name(const struct engine *e, int cls)
+{
+	return cls > 0 && cls <= (int)e->class_names.n ? e->class_names.v[cls - 1] : "?";
+}
+
+const struct ck_func *engine_func(const struct engine *e, int func)
+{
+	return &e->funcs.v[func];
+}
+
+int engine_key_class(const struct engine *e, int key)
+{
+	return key >= 0 ? e->keys.v[key].cls : -1;
+}
+
+/* A key as seen in state S: lock parameters replaced by the caller's lock. */
+static int resolve_key(const struct engine *e, const struct ck_state *s, int key)
+{
+	if (key < 0 || e->keys.v[key].argn < 0)
+		return key;
+	for (int i = 0; i < s->nbind; i++)
+		if (s->bind[i].n == e->keys.v[key].argn)
+			return s->bind[i].key;
+	return -1;
+}
+
+int engine_site_key(const struct engine *e, const struct ck_visit *v)
+{
+	return resolve_key(e, &e->states.v[v->state], v->site->key);
+}
+
+/* ------------------------------------------------------------ states */
+
+static void state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb)
+{
+	sb_reset(sb);
+	sb_addf(sb, "%d:%d", s->func, s->ctx);
+	for (int i = 0; i < s->nheld; i++)
+		sb_addf(sb, ",%d", s->held[i].cls);
+	sb_add(sb, ";");
+	for (int i = 0; i < s->nbind; i++)
+		sb_addf(sb, "%d=%d,", s->bind[i].n, engine_key_class(e, s->bind[i].key));
+}
+
+/* Add a state unless an equivalent one exists; returns false when bounded. */
+static bool push_state(struct engine *e, struct ck_state *s, struct strbuf *sig)
+{
+	state_signature(e, s, sig);
+	bool created;
+	int64_t *slot = strmap_put(&e->memo, sb_str(sig), &created);
+	if (!created)
+		return true;
+	if (e->states.n >= CK_MAX_STATES) {
+		e->st->capped = true;
+		return false;
+	}
+	*slot = (int64_t)e->states.n;
+	vec_push(&e->states, *s);
+	return true;
+}
+
+static void held_remove(struct ck_held *h, int *n, int cls)
+{
+	for (int i = 0; i < *n; i++)
+		if (h[i].cls == cls) {
+			memmove(&h[i], &h[i + 1], (size_t)(*n - i - 1) * sizeof(*h));
+			(*n)--;
+			return;
+		}
+}
+
+/* Held classes stay sorted so that equal sets have equal signatures. */
+static void held_add(struct ck_held *h, int *n, struct ck_held x)
+{
+	int i = 0;
+	while (i < *n && h[i].cls < x.cls)
+		i++;
+	if ((i < *n && h[i].cls == x.cls) || *n >= CK_MAX_HELD)
+		return;
+	memmove(&h[i + 1], &h[i], (size_t)(*n - i) * sizeof(*h));
+	h[i] = x;
+	(*n)++;
+}
+
+/* The locks held just before SITE when its function was entered in S. */
+static int held_at(const struct engine *e, const struct ck_state *s, const struct ck_site *site,
+		   struct ck_held *out)
+{
+	int n = s->nheld;
+	memcpy(out, s->held, (size_t)n * sizeof(*out));
+	for (int i = 0; i < site->nlocks; i++) {
+		int key = resolve_key(e, s, site->locks[i].key);
+		int cls = engine_key_class(e, key);
+		if (cls < 0)
+			continue;
+		if (site->locks[i].held)
+			held_add(out, &n, (struct ck_held){ cls, key, site->locks[i].acq_site });
+		else
+			held_remove(out, &n, cls);
+	}
+	return n;
+}
+
+static void enter_callees(struct engine *e, int si, const struct ck_site *site,
+			  const struct ck_held *held, int nheld, struct strbuf *sig)
+{
+	for (int c = 0; c < site->ncallees; c++) {
+		const struct ck_state *cur = &e->states.v[si];
+		struct ck_state next = { .func = site->callees[c].func, .ctx = cur->ctx, .parent = si,
+					 .via_site = site->id, .via_store = site->callees[c].store,
+					 .nheld = nheld };
+		memcpy(next.held, held, (size_t)nheld * sizeof(*held));
+		for (int a = 0; a < site->nargs && next.nbind < CK_MAX_BIND; a++) {
+			int key = resolve_key(e, cur, site->args[a].key);
+			if (engine_key_class(e, key) >= 0) {
+				next.bind[next.nbind].n = site->args[a].n;
+				next.bind[next.nbind].key = key;
+				next.nbind++;
+			}
+		}
+		if (!push_state(e, &next, sig))
+			return;
+	}
+}
+
+static void visit_state(struct engine *e, int si, struct strbuf *sig)
+{
+	const struct ck_func *f = &e->funcs.v[e->states.v[si].func];
+	struct ck_held held[CK_MAX_HELD];
+	for (int i = 0; i < f->nsites; i++) {
+		const struct ck_site *site = &e->sites.v[f->sites[i]];
+		int nheld = held_at(e, &e->states.v[si], site, held);
+		struct ck_visit v = { si, site, held, nheld, e->states.v[si].ctx };
+#define CHECK(fn, rule, summary) check_##fn(e, &v);
+#include "check/check_list.h"
+#undef CHECK
+		if (site->kind == SITE_CALL)
+			enter_callees(e, si, site, held, nheld, sig);
+	}
+}
+
+static void explore(struct engine *e, size_t from, struct strbuf *sig)
+{
+	for (size_t i = from; i < e->states.n; i++)
+		visit_state(e, (int)i, sig);
+	e->st->states = e->states.n;
+}
+
+static void seed(struct engine *e, int func, int ctx, struct strbuf *sig)
+{
+	struct ck_state s = { .func = func, .ctx = ctx, .parent = -1 };
+	push_state(e, &s, sig);
+}
+
+/* Rules' entries by name and by key ('irqaction.handler'), then roots. */
+static void seed_and_explore(struct engine *e)
+{
+	struct strbuf sig = {0};
+	for (size_t i = 0; i < rules_entry_count(e->rules); i++) {
+		const struct lp_entry *en = rules_entry(e->rules, i);
+		for (size_t f = 0; f < e->funcs.n; f++)
+			if (!strcmp(e->funcs.v[f].name, en->func)) {
+				seed(e, (int)f, en->ctx, &sig);
+				e->st->entries++;
+			}
+	}
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT func_id FROM key_target WHERE key = ?");
+	for (size_t i = 0; i < rules_keyentry_count(e->rules); i++) {
+		const struct lp_keyentry *ke = rules_keyentry(e->rules, i);
+		db_bind_text(q, 1, ke->key);
+		while (db_step_row(e->db, q)) {
+			int f = func_index(e, sqlite3_column_int64(q, 0));
+			if (f >= 0) {
+				seed(e, f, ke->ctx, &sig);
+				e->st->entries++;
+			}
+		}
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
+	explore(e, 0, &sig);
+	size_t from = e->states.n;
+	for (size_t f = 0; f < e->funcs.n; f++)
+		if (!e->funcs.v[f].called) {
+			seed(e, (int)f, CTX_PROCESS, &sig);
+			e->st->roots++;
+		}
+	explore(e, from, &sig);
+	sb_free(&sig);
+}
+
+/* ------------------------------------------------------------ findings */
+
+void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
+		   const struct ck_held *held, int key, const char *message)
+{
+	char dedup[128];
+	snprintf(dedup, sizeof(dedup), "%s/%lld/%d", rule, (long long)v->site->id,
+		 held ? held->cls : engine_key_class(e, key));
+	bool created;
+	strmap_put(&e->reported, dedup, &created);
+	if (!created)
+		return;
+	struct ck_finding f = { rule, xstrdup(message), v->state, v->site, {0}, held != NULL, key };
+	if (held)
+		f.held = *held;
+	vec_push(&e->findings, f);
+}
+
+/* Shortest chain of aliases joining keys A and B (breadth-first over keys). */
+static int alias_proof(const struct engine *e, int a, int b, int64_t *out, int max)
+{
+	if (a < 0 || b < 0 || a == b)
+		return 0;
+	size_t nk = e->keys.n;
+	int *prev_alias = xmalloc(nk * sizeof(int)), *queue = xmalloc(nk * sizeof(int));
+	for (size_t i = 0; i < nk; i++)
+		prev_alias[i] = -2;
+	int head = 0, tail = 0;
+	queue[tail++] = a;
+	prev_alias[a] = -1;
+	while (head < tail && prev_alias[b] == -2) {
+		int k = queue[head++];
+		for (size_t i = 0; i < e->aliases.n; i++) {
+			const struct ck_alias *al = &e->aliases.v[i];
+			int other = al->lhs == k ? al->rhs : al->rhs == k ? al->lhs : -1;
+			if (other >= 0 && prev_alias[other] == -2) {
+				prev_alias[other] = (int)i;
+				queue[tail++] = other;
+			}
+		}
+	}
+	int n = 0;
+	for (int k = b; prev_alias[k] >= 0 && n < max;) {
+		const struct ck_alias *al = &e->aliases.v[prev_alias[k]];
+		out[n++] = al->id;
+		k = al->lhs == k ? al->rhs : al->lhs;
+	}
+	free(prev_alias);
+	free(queue);
+	return n;
+}
+
+static void fingerprint(const struct engine *e, const struct ck_finding *f, char out[33])
+{
+	struct strbuf sb = {0};
+	int cls = f->has_held ? f->held.cls : engine_key_class(e, f->key);
+	sb_addf(&sb, "%s|%s|", f->rule, engine_class_name(e, cls));
+	for (int s = f->state; s >= 0; s = e->states.v[s].parent)
+		sb_addf(&sb, "%s<", e->funcs.v[e->states.v[s].func].name);
+	hash_hex(sb.buf, sb.len, out);
+	sb_free(&sb);
+}
+
+static void write_hops(struct engine *e, int64_t fid, const struct ck_finding *f, sqlite3_stmt *ins)
+{
+	int chain[4096], n = 0;
+	for (int s = f->state; s >= 0 && n < 4096; s = e->states.v[s].parent)
+		chain[n++] = s;
+	for (int i = n - 1, seq = 0; i >= 0; i--, seq++) {
+		const struct ck_state *s = &e->states.v[chain[i]];
+		int64_t call = i > 0 ? e->states.v[chain[i - 1]].via_site : f->site->id;
+		db_bind_int(ins, 1, fid);
+		db_bind_int(ins, 2, 0);
+		db_bind_int(ins, 3, seq);
+		db_bind_int(ins, 4, e->funcs.v[s->func].id);
+		db_bind_int(ins, 5, call);
+		db_bind_null_or_int(ins, 6, s->via_store);
+		db_step_done(e->db, ins);
+	}
+}
+
+static void write_findings(struct engine *e)
+{
+	db_exec(e->db, "DELETE FROM finding_alias; DELETE FROM finding_hop; DELETE FROM finding;");
+	sqlite3_stmt *fi = db_prepare(e->db,
+		"INSERT INTO finding(rule, fingerprint, message, entry_func, context, lock_key, held_key, site_id, held_site) "
+		"VALUES (?,?,?,?,?,?,?,?,?)");
+	sqlite3_stmt *hop = db_prepare(e->db,
+		"INSERT INTO finding_hop(finding_id, path, seq, func_id, site_id, store_id) VALUES (?,?,?,?,?,?)");
+	sqlite3_stmt *al = db_prepare(e->db, "INSERT INTO finding_alias(finding_id, seq, alias_id) VALUES (?,?,?)");
+	for (size_t i = 0; i < e->findings.n; i++) {
+		const struct ck_finding *f = &e->findings.v[i];
+		int entry = f->state;
+		while (e->states.v[entry].parent >= 0)
+			entry = e->states.v[entry].parent;
+		char fp[33];
+		fingerprint(e, f, fp);
+		db_bind_text(fi, 1, f->rule);
+		db_bind_text(fi, 2, fp);
+		db_bind_text(fi, 3, f->message);
+		db_bind_int(fi, 4, e->funcs.v[e->states.v[entry].func].id);
+		db_bind_text(fi, 5, context_name(e->states.v[f->state].ctx));
+		db_bind_text(fi, 6, f->key >= 0 ? engine_key_name(e, f->key) : NULL);
+		db_bind_text(fi, 7, f->has_held ? engine_key_name(e, f->held.key) : NULL);
+		db_bind_int(fi, 8, f->site->id);
+		db_bind_null_or_int(fi, 9, f->has_held ? f->held.acq_site : 0);
+		db_step_done(e->db, fi);
+		int64_t fid = sqlite3_last_insert_rowid(e->db->h);
+		write_hops(e, fid, f, hop);
+		int64_t proof[64];
+		int np = f->has_held ? alias_proof(e, f->held.key, f->key, proof, 64) : 0;
+		for (int k = 0; k < np; k++) {
+			db_bind_int(al, 1, fid);
+			db_bind_int(al, 2, k);
+			db_bind_int(al, 3, proof[k]);
+			db_step_done(e->db, al);
+		}
+	}
+	sqlite3_finalize(fi);
+	sqlite3_finalize(hop);
+	sqlite3_finalize(al);
+	e->st->findings = e->findings.n;
+}
+
+static void engine_free(struct engine *e)
+{
+	for (size_t i = 0; i < e->findings.n; i++)
+		free(e->findings.v[i].message);
+	vec_free(&e->findings);
+	vec_free(&e->keys);
+	vec_free(&e->class_names);
+	vec_free(&e->funcs);
+	vec_free(&e->sites);
+	vec_free(&e->aliases);
+	vec_free(&e->states);
+	strmap_free(&e->key_index);
+	strmap_free(&e->memo);
+	strmap_free(&e->reported);
+	arena_free(&e->arena);
+}
+
+void check_run(struct lp_db *db, const struct lp_rules *r, struct check_stats *st)
+{
+	double t0 = now_ms();
+	memset(st, 0, sizeof(*st));
+	struct engine e = { .db = db, .rules = r, .st = st };
+	db_begin(db);
+	load_classes(&e);
+	load_funcs_and_sites(&e);
+	load_site_locks(&e);
+	load_site_args(&e);
+	load_edges(&e);
+	load_aliases(&e);
+	seed_and_explore(&e);
+	write_findings(&e);
+	db_commit(db);
+	engine_free(&e);
+	st->ms = now_ms() - t0;
+}

@@ -1,0 +1,51 @@
+/*
+ * cli.h - what the subcommands (one file each in cli/) share: the options
+ * every command takes, loading rules, and the steps 'run' chains together.
+ */
+#ifndef LP_CLI_H
+#define LP_CLI_H
+
+#include <getopt.h>
+#include "db/db.h"
+#include "rules/rules.h"
+
+struct cli_opts {
+	const char *db;          /* --db, default lockpath.db */
+	const char *rules;       /* --rules DIR */
+	const char *sarif;       /* --sarif FILE */
+	int jobs;                /* -j N */
+	bool force;              /* --force: re-parse unchanged TUs */
+	bool quiet;              /* -q: no summary */
+};
+
+/* Options shared by the commands; each command adds its own. */
+#define CLI_COMMON_LONGOPTS \
+	{ "db", required_argument, NULL, 'd' }, \
+	{ "rules", required_argument, NULL, 'r' }, \
+	{ "jobs", required_argument, NULL, 'j' }, \
+	{ "progress", no_argument, NULL, 'P' }, \
+	{ "no-progress", no_argument, NULL, 'N' }, \
+	{ "verbose", no_argument, NULL, 'v' }, \
+	{ "quiet", no_argument, NULL, 'q' }, \
+	{ "help", no_argument, NULL, 'h' }
+
+/* Handle a shared option; false if C is not one.  Dies on a bad value. */
+bool cli_common_opt(int c, const char *arg, struct cli_opts *o);
+void cli_defaults(struct cli_opts *o);
+/* Print the command's usage (HELP) to stdout and exit 0, or to stderr and exit 2. */
+_Noreturn void cli_usage(const char *help, bool ok);
+
+struct lp_rules *cli_load_rules(const char *dir);
+
+/* The phases, as 'run' and the single-phase commands use them. */
+void cli_extract(struct lp_db *db, const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o);
+void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o);
+/* Print the text report (and SARIF if asked); returns the exit code. */
+int cli_report(struct lp_db *db, const struct cli_opts *o, bool text);
+
+int cmd_extract(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+
+#endif

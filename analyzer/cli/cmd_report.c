@@ -1,0 +1,50 @@
+/*
+ * cmd_report.c - 'lockpath report': print the stored findings.
+ */
+#include "cli/cli.h"
+
+static const char usage[] =
+"usage: lockpath report [options]\n"
+"\n"
+"Print the findings of the last check in compiler style: a 'warning:' at\n"
+"the offending lock acquisition, then 'note:' lines for where the held lock\n"
+"was taken, the assignment that makes two lock names one lock, and every\n"
+"call on the path from the entry point (with the store behind each\n"
+"indirect call).  Never writes to the database.\n"
+"\n"
+"  --db FILE        the database (default: lockpath.db)\n"
+"  --sarif FILE     write SARIF 2.1.0 to FILE\n"
+"  --no-text        do not print the text report (with --sarif)\n"
+"  -q, --quiet      no summary line\n"
+"\n"
+"Exit status: 0 no findings, 1 findings, 2 error.\n";
+
+int cmd_report(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_COMMON_LONGOPTS,
+		{ "sarif", required_argument, NULL, 's' },
+		{ "no-text", no_argument, NULL, 't' },
+		{ 0 }
+	};
+	struct cli_opts o;
+	cli_defaults(&o);
+	bool text = true;
+	int c;
+	while ((c = getopt_long(argc, argv, "j:qvh", longopts, NULL)) != -1) {
+		if (cli_common_opt(c, optarg, &o))
+			continue;
+		if (c == 's')
+			o.sarif = optarg;
+		else if (c == 't')
+			text = false;
+		else
+			cli_usage(usage, c == 'h');
+	}
+	if (optind != argc)
+		cli_usage(usage, false);
+	struct lp_db *db = db_open(o.db, DB_READONLY);
+	int rc = cli_report(db, &o, text);
+	db_close(db);
+	return rc;
+}

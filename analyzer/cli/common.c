@@ -1,0 +1,114 @@
+/*
+ * common.c - options and phase steps shared by the subcommands (cli.h).
+ */
+#include "cli/cli.h"
+#include "extract/extract.h"
+#include "link/link.h"
+#include "check/engine.h"
+#include "report/report.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void cli_defaults(struct cli_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->db = "lockpath.db";
+	lp_progress = isatty(2);
+}
+
+bool cli_common_opt(int c, const char *arg, struct cli_opts *o)
+{
+	char *end;
+	switch (c) {
+	case 'd': o->db = arg; return true;
+	case 'r': o->rules = arg; return true;
+	case 'j':
+		o->jobs = (int)strtol(arg, &end, 10);
+		if (*end || o->jobs < 1 || o->jobs > 1024)
+			die("-j expects a number of jobs from 1 to 1024, not '%s'", arg);
+		return true;
+	case 'P': lp_progress = 1; return true;
+	case 'N': lp_progress = 0; return true;
+	case 'v': lp_verbose++; return true;
+	case 'q': o->quiet = true; return true;
+	default: return false;
+	}
+}
+
+_Noreturn void cli_usage(const char *help, bool ok)
+{
+	fputs(help, ok ? stdout : stderr);
+	exit(ok ? LP_EXIT_CLEAN : LP_EXIT_ERROR);
+}
+
+struct lp_rules *cli_load_rules(const char *dir)
+{
+	struct lp_rules *r = rules_new();
+	struct strbuf err = {0};
+	if (rules_load_dir(r, dir ? dir : rules_default_dir(), &err))
+		die("%s", sb_str(&err));
+	sb_free(&err);
+	return r;
+}
+
+void cli_extract(struct lp_db *db, const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o)
+{
+	struct compdb *cdb = compdb_load(compdb_path);
+	char *abs = realpath(cdb->path, NULL);
+	db_meta_set(db, "compdb", abs ? abs : cdb->path);
+	free(abs);
+	struct extract_opts eo = { .jobs = o->jobs, .force = o->force };
+	struct extract_stats st;
+	extract_run(db, r, cdb, &eo, &st);
+	compdb_free(cdb);
+	if (!o->quiet)
+		fprintf(stderr, "lockpath: extract: %zu TUs, %zu parsed, %zu unchanged, %zu with errors, "
+			"%zu failed, %zu removed (%.2f s)\n", st.total, st.parsed, st.skipped,
+			st.with_errors, st.failed, st.pruned, st.ms / 1000.0);
+	if (st.interrupted) {
+		fprintf(stderr, "lockpath: interrupted: the %zu TUs finished are saved in %s; "
+			"run again to resume\n", st.parsed, db->path);
+		db_close(db);
+		exit(LP_EXIT_ERROR);
+	}
+}
+
+void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
+{
+	struct link_stats ls;
+	link_run(db, &ls);
+	if (!o->quiet)
+		fprintf(stderr, "lockpath: link: %zu functions, %zu direct and %zu indirect call edges, "
+			"%zu lock classes from %zu aliases (%.2f s)\n", ls.funcs, ls.direct_edges,
+			ls.indirect_edges, ls.classes, ls.aliases, ls.ms / 1000.0);
+	if (ls.capped_keys)
+		warn("%zu call keys reach more than %d functions; their targets were capped",
+		     ls.capped_keys, LINK_MAX_TARGETS);
+	struct check_stats cs;
+	check_run(db, r, &cs);
+	if (!o->quiet)
+		fprintf(stderr, "lockpath: check: %zu entries, %zu roots, %zu states, %zu findings (%.2f s)\n",
+			cs.entries, cs.roots, cs.states, cs.findings, cs.ms / 1000.0);
+	if (cs.capped)
+		warn("the search stopped at %d states; findings may be missing", CK_MAX_STATES);
+}
+
+int cli_report(struct lp_db *db, const struct cli_opts *o, bool text)
+{
+	struct rp_run run;
+	rp_load(db, &run);
+	if (text)
+		report_text(stdout, &run);
+	fflush(stdout);
+	if (o->sarif && report_sarif(o->sarif, &run))
+		die("cannot write SARIF to %s: %s", o->sarif, strerror(errno));
+	if (!o->quiet)
+		report_summary(stderr, &run);
+	int rc = run.n ? LP_EXIT_FINDINGS : LP_EXIT_CLEAN;
+	rp_free(&run);
+	return rc;
+}

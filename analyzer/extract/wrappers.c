@@ -1,0 +1,153 @@
+/*
+ * wrappers.c - recognise lock wrappers (see wrappers.h).  A function is a
+ * wrapper when its body makes exactly one call to a primitive (or to
+ * another wrapper, up to MAX_LAYERS deep), whose lock argument is one of the
+ * function's parameters, and otherwise calls only irq operations,
+ * pass-through helpers and compiler builtins.  Anything more and it is an
+ * ordinary function, walked like any other.
+ */
+#include "extract/wrappers.h"
+#include "extract/keys.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LAYERS 6
+
+struct wrappers {
+	const struct lp_rules *rules;
+	struct strmap memo;              /* USR -> index in prims + 1, or 0: not a wrapper */
+	VEC(struct lp_lockprim *) prims;
+	struct arena arena;
+	int depth;
+};
+
+struct wrappers *wrappers_new(const struct lp_rules *r)
+{
+	struct wrappers *ws = xcalloc(1, sizeof(*ws));
+	ws->rules = r;
+	return ws;
+}
+
+void wrappers_free(struct wrappers *ws)
+{
+	if (!ws)
+		return;
+	strmap_free(&ws->memo);
+	vec_free(&ws->prims);
+	arena_free(&ws->arena);
+	free(ws);
+}
+
+struct scan {
+	struct wrappers *ws;
+	CXCursor call;                   /* the one primitive call */
+	const struct lp_lockprim *prim;
+	bool bad;
+};
+
+static bool harmless_call(const struct lp_rules *r, const char *name)
+{
+	return rules_irqop(r, name) || rules_passthrough_arg(r, name) >= 0 ||
+	       !strncmp(name, "__builtin", 9);
+}
+
+static enum CXChildVisitResult scan_body(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct scan *s = d;
+	if (clang_getCursorKind(c) != CXCursor_CallExpr)
+		return CXChildVisit_Recurse;
+	CXCursor ref = clang_getCursorReferenced(c);
+	if (clang_getCursorKind(ref) != CXCursor_FunctionDecl) {
+		s->bad = true;               /* an indirect call: not a plain wrapper */
+		return CXChildVisit_Break;
+	}
+	CXString n = clang_getCursorSpelling(ref);
+	bool harmless = harmless_call(s->ws->rules, clang_getCString(n));
+	clang_disposeString(n);
+	if (harmless)
+		return CXChildVisit_Recurse;
+	const struct lp_lockprim *p = wrappers_prim(s->ws, ref);
+	if (!p || s->prim) {
+		s->bad = true;
+		return CXChildVisit_Break;
+	}
+	s->prim = p;
+	s->call = c;
+	return CXChildVisit_Recurse;
+}
+
+/* Index of the parameter of FN that expression E names, or -1. */
+static int param_index(CXCursor fn, CXCursor e)
+{
+	e = key_strip(e);
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return -1;
+	CXCursor var = clang_getCursorReferenced(e);
+	int n = clang_Cursor_getNumArguments(fn);
+	for (int i = 0; i < n; i++)
+		if (clang_equalCursors(var, clang_Cursor_getArgument(fn, (unsigned)i)))
+			return i;
+	return -1;
+}
+
+static int lock_param(struct wrappers *ws, CXCursor def, CXCursor call, int arg)
+{
+	if (arg < 0 || arg >= clang_Cursor_getNumArguments(call))
+		return -1;
+	struct key_env e = { .rules = ws->rules, .arena = &ws->arena, .func = def };
+	const char *k = key_lock_ptr(&e, clang_Cursor_getArgument(call, (unsigned)arg));
+	if (!k || strncmp(k, "arg#", 4))
+		return -1;
+	return atoi(k + 4);
+}
+
+static struct lp_lockprim *derive(struct wrappers *ws, CXCursor def)
+{
+	struct scan s = { .ws = ws };
+	clang_visitChildren(def, scan_body, &s);
+	if (s.bad || !s.prim)
+		return NULL;
+	int arg = lock_param(ws, def, s.call, s.prim->arg);
+	if (arg < 0)
+		return NULL;
+	struct lp_lockprim *p = arena_alloc(&ws->arena, sizeof(*p));
+	*p = *s.prim;
+	CXString n = clang_getCursorSpelling(def);
+	p->name = arena_strdup(&ws->arena, clang_getCString(n));
+	clang_disposeString(n);
+	p->arg = arg;
+	p->nested_arg = -1;
+	if (s.prim->nested_arg >= 0 && s.prim->nested_arg < clang_Cursor_getNumArguments(s.call))
+		p->nested_arg = param_index(def, clang_Cursor_getArgument(s.call, (unsigned)s.prim->nested_arg));
+	return p;
+}
+
+const struct lp_lockprim *wrappers_prim(struct wrappers *ws, CXCursor fn)
+{
+	CXString n = clang_getCursorSpelling(fn);
+	const struct lp_lockprim *p = rules_lockprim(ws->rules, clang_getCString(n));
+	clang_disposeString(n);
+	if (p)
+		return p;
+	CXCursor def = clang_getCursorDefinition(fn);
+	if (clang_Cursor_isNull(def) || ws->depth >= MAX_LAYERS)
+		return NULL;
+	CXString usr = clang_getCursorUSR(def);
+	bool created;
+	int64_t *slot = strmap_put(&ws->memo, clang_getCString(usr), &created);
+	clang_disposeString(usr);
+	if (!created)
+		return *slot ? ws->prims.v[*slot - 1] : NULL;
+	/* slot stays 0 while deriving: a recursive wrapper is no wrapper */
+	ws->depth++;
+	struct lp_lockprim *d = derive(ws, def);
+	ws->depth--;
+	if (!d)
+		return NULL;
+	vec_push(&ws->prims, d);
+	CXString usr2 = clang_getCursorUSR(def);
+	*strmap_put(&ws->memo, clang_getCString(usr2), NULL) = (int64_t)ws->prims.n;
+	clang_disposeString(usr2);
+	return d;
+}

@@ -1,0 +1,328 @@
+/*
+ * link.c - call graph and lock classes (see link.h).
+ *
+ * Direct calls resolve by USR, preferring the caller's own TU (static
+ * functions of two files with one base name share a USR), then a header's
+ * inline function, then any external definition.  An indirect call through
+ * key K reaches every function stored into K, and every function stored
+ * into a key whose value flowed into K ('vq->callback = callback' where the
+ * parameter got 'arg:find_vqs#3'): the closure is computed once per key.
+ * Lock classes are a union-find over the lock aliases.
+ */
+#include "link/link.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct lfunc { int64_t id, tu, hdr; bool is_static; int next_same_usr; };
+
+struct target { int func; int64_t store; };
+struct keynode {
+	VEC(struct target) direct;     /* functions stored into this key */
+	VEC(int) flows;                /* keys whose value was stored into this key */
+	VEC(struct target) closure;
+	int state;                     /* 0 new, 1 computing, 2 done */
+	bool capped;
+};
+
+struct linker {
+	struct lp_db *db;
+	struct link_stats *st;
+	VEC(struct lfunc) funcs;
+	struct strmap by_usr;          /* usr -> first index in funcs */
+	struct strmap key_index;       /* call key -> index in keys */
+	VEC(struct keynode) keys;
+	VEC(char *) key_names;
+	unsigned *mark;                /* per func: generation stamp for de-duplication */
+	unsigned gen;
+};
+
+/* ------------------------------------------------------------ functions */
+
+static void load_funcs(struct linker *l)
+{
+	sqlite3_stmt *q = db_prepare(l->db, "SELECT id, usr, tu_id, hdr_id, is_static FROM func ORDER BY id");
+	while (db_step_row(l->db, q)) {
+		struct lfunc f = { sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 2),
+				   sqlite3_column_int64(q, 3), sqlite3_column_int(q, 4) != 0, -1 };
+		bool created;
+		int64_t *slot = strmap_put(&l->by_usr, db_col_text(q, 1), &created);
+		if (!created)
+			f.next_same_usr = (int)*slot;
+		*slot = (int64_t)l->funcs.n;
+		vec_push(&l->funcs, f);
+	}
+	sqlite3_finalize(q);
+	l->mark = xcalloc(l->funcs.n + 1, sizeof(*l->mark));
+	l->st->funcs = l->funcs.n;
+}
+
+/* Index in funcs of the definition of USR as seen from TU/HDR, or -1. */
+static int resolve_usr(struct linker *l, const char *usr, int64_t tu, int64_t hdr)
+{
+	int64_t *slot = strmap_get(&l->by_usr, usr);
+	if (!slot)
+		return -1;
+	int in_header = -1, external = -1;
+	for (int i = (int)*slot; i >= 0; i = l->funcs.v[i].next_same_usr) {
+		const struct lfunc *f = &l->funcs.v[i];
+		if (tu && f->tu == tu)
+			return i;
+		if (f->hdr && (in_header < 0 || f->hdr == hdr))
+			in_header = i;
+		if (!f->is_static && f->tu)
+			external = i;
+	}
+	return in_header >= 0 ? in_header : external;
+}
+
+/* ------------------------------------------------------------ call keys */
+
+static int key_of(struct linker *l, const char *name)
+{
+	bool created;
+	int64_t *slot = strmap_put(&l->key_index, name, &created);
+	if (created) {
+		*slot = (int64_t)l->keys.n;
+		struct keynode k = {0};
+		vec_push(&l->keys, k);
+		vec_push(&l->key_names, xstrdup(name));
+	}
+	return (int)*slot;
+}
+
+static void load_stores(struct linker *l)
+{
+	sqlite3_stmt *q = db_prepare(l->db, "SELECT id, tu_id, hdr_id, key, src_usr, src_key FROM fnstore ORDER BY id");
+	while (db_step_row(l->db, q)) {
+		int k = key_of(l, db_col_text(q, 3));
+		if (sqlite3_column_type(q, 4) != SQLITE_NULL) {
+			int f = resolve_usr(l, db_col_text(q, 4), sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 2));
+			if (f >= 0)
+				vec_push(&l->keys.v[k].direct, ((struct target){ f, sqlite3_column_int64(q, 0) }));
+		} else if (sqlite3_column_type(q, 5) != SQLITE_NULL) {
+			int src = key_of(l, db_col_text(q, 5));
+			if (src != k)
+				vec_push(&l->keys.v[k].flows, src);
+		}
+	}
+	sqlite3_finalize(q);
+	l->st->keys = l->keys.n;
+}
+
+static void closure_add(struct linker *l, struct keynode *k, struct target t)
+{
+	if (l->mark[t.func] == l->gen)
+		return;
+	if (k->closure.n >= LINK_MAX_TARGETS) {
+		k->capped = true;
+		return;
+	}
+	l->mark[t.func] = l->gen;
+	vec_push(&k->closure, t);
+}
+
+/* Targets of key I: depth-first over flows; a cycle contributes what is known so far. */
+static void close_key(struct linker *l, int i)
+{
+	if (l->keys.v[i].state)
+		return;
+	l->keys.v[i].state = 1;
+	for (size_t j = 0; j < l->keys.v[i].flows.n; j++)
+		close_key(l, l->keys.v[i].flows.v[j]);
+	struct keynode *k = &l->keys.v[i];    /* no pushes to l->keys below */
+	l->gen++;
+	for (size_t j = 0; j < k->direct.n; j++)
+		closure_add(l, k, k->direct.v[j]);
+	for (size_t j = 0; j < k->flows.n; j++) {
+		struct keynode *src = &l->keys.v[k->flows.v[j]];
+		for (size_t t = 0; t < src->closure.n; t++)
+			closure_add(l, k, src->closure.v[t]);
+		k->capped |= src->capped;
+	}
+	k->state = 2;
+	if (k->capped)
+		l->st->capped_keys++;
+}
+
+static void write_key_targets(struct linker *l)
+{
+	sqlite3_stmt *ins = db_prepare(l->db, "INSERT INTO key_target(key, func_id, store_id) VALUES (?,?,?)");
+	for (size_t i = 0; i < l->keys.n; i++) {
+		close_key(l, (int)i);
+		for (size_t t = 0; t < l->keys.v[i].closure.n; t++) {
+			struct target tg = l->keys.v[i].closure.v[t];
+			db_bind_text(ins, 1, l->key_names.v[i]);
+			db_bind_int(ins, 2, l->funcs.v[tg.func].id);
+			db_bind_int(ins, 3, tg.store);
+			db_step_done(l->db, ins);
+		}
+	}
+	sqlite3_finalize(ins);
+}
+
+/* ------------------------------------------------------------ call edges */
+
+static void link_calls(struct linker *l)
+{
+	sqlite3_stmt *q = db_prepare(l->db,
+		"SELECT s.id, s.callee_usr, s.ind_key, f.tu_id, f.hdr_id FROM site s "
+		"JOIN func f ON f.id = s.func_id WHERE s.kind = 1 ORDER BY s.id");
+	sqlite3_stmt *ins = db_prepare(l->db, "INSERT INTO call_edge(site_id, callee, store_id) VALUES (?,?,?)");
+	while (db_step_row(l->db, q)) {
+		int64_t site = sqlite3_column_int64(q, 0);
+		if (sqlite3_column_type(q, 1) != SQLITE_NULL) {
+			int f = resolve_usr(l, db_col_text(q, 1), sqlite3_column_int64(q, 3), sqlite3_column_int64(q, 4));
+			if (f < 0) {
+				l->st->unresolved_direct++;   /* no body in the tree: a leaf */
+				continue;
+			}
+			db_bind_int(ins, 1, site);
+			db_bind_int(ins, 2, l->funcs.v[f].id);
+			sqlite3_bind_null(ins, 3);
+			db_step_done(l->db, ins);
+			l->st->direct_edges++;
+			continue;
+		}
+		int64_t *k = strmap_get(&l->key_index, db_col_text(q, 2));
+		if (!k || !l->keys.v[*k].closure.n) {
+			l->st->unresolved_indirect++;
+			continue;
+		}
+		const struct keynode *kn = &l->keys.v[*k];
+		for (size_t t = 0; t < kn->closure.n; t++) {
+			db_bind_int(ins, 1, site);
+			db_bind_int(ins, 2, l->funcs.v[kn->closure.v[t].func].id);
+			db_bind_int(ins, 3, kn->closure.v[t].store);
+			db_step_done(l->db, ins);
+			l->st->indirect_edges++;
+		}
+	}
+	sqlite3_finalize(q);
+	sqlite3_finalize(ins);
+}
+
+/* ------------------------------------------------------------ lock classes */
+
+struct uf { VEC(int) parent; VEC(char *) name; struct strmap index; };
+
+static int uf_key(struct uf *u, const char *key)
+{
+	bool created;
+	int64_t *slot = strmap_put(&u->index, key, &created);
+	if (created) {
+		int self = (int)u->parent.n;
+		*slot = self;
+		vec_push(&u->parent, self);
+		vec_push(&u->name, xstrdup(key));
+	}
+	return (int)*slot;
+}
+
+static int uf_find(struct uf *u, int i)
+{
+	while (u->parent.v[i] != i) {
+		u->parent.v[i] = u->parent.v[u->parent.v[i]];
+		i = u->parent.v[i];
+	}
+	return i;
+}
+
+/* A parameter's key names a different lock in every call: never unite it. */
+static bool function_relative(const char *key)
+{
+	return !strncmp(key, "arg#", 4) || !strcmp(key, "?");
+}
+
+/* Lower is a better class name: an object over a pointer, a short name. */
+static int name_rank(const char *k)
+{
+	int r = 0;
+	if (!strncmp(k, "ret:", 4) || !strncmp(k, "local:", 6))
+		r += 2000;
+	if (k[0] == '*')
+		r += 1000;
+	return r + (int)strlen(k);
+}
+
+static void link_locks(struct linker *l)
+{
+	struct uf u = {0};
+	sqlite3_stmt *q = db_prepare(l->db,
+		"SELECT lock_key FROM site WHERE lock_key IS NOT NULL UNION SELECT lock_key FROM site_lock "
+		"UNION SELECT lock_key FROM site_arg UNION SELECT lhs_key FROM lockalias "
+		"UNION SELECT rhs_key FROM lockalias");
+	while (db_step_row(l->db, q))
+		if (!function_relative(db_col_text(q, 0)))
+			uf_key(&u, db_col_text(q, 0));
+	sqlite3_finalize(q);
+	q = db_prepare(l->db, "SELECT lhs_key, rhs_key FROM lockalias");
+	while (db_step_row(l->db, q)) {
+		const char *a = db_col_text(q, 0), *b = db_col_text(q, 1);
+		if (function_relative(a) || function_relative(b))
+			continue;
+		int ra = uf_find(&u, uf_key(&u, a)), rb = uf_find(&u, uf_key(&u, b));
+		if (ra == rb)
+			continue;
+		/* the better-named root wins, so the class is named by its root */
+		if (name_rank(u.name.v[rb]) < name_rank(u.name.v[ra]) ||
+		    (name_rank(u.name.v[rb]) == name_rank(u.name.v[ra]) && strcmp(u.name.v[rb], u.name.v[ra]) < 0))
+			u.parent.v[ra] = rb;
+		else
+			u.parent.v[rb] = ra;
+		l->st->aliases++;
+	}
+	sqlite3_finalize(q);
+	sqlite3_stmt *ins = db_prepare(l->db, "INSERT INTO lock_class(key, class_id, name) VALUES (?,?,?)");
+	for (size_t i = 0; i < u.parent.n; i++) {
+		int root = uf_find(&u, (int)i);
+		if (root == (int)i)
+			l->st->classes++;
+		db_bind_text(ins, 1, u.name.v[i]);
+		db_bind_int(ins, 2, root + 1);
+		db_bind_text(ins, 3, u.name.v[root]);
+		db_step_done(l->db, ins);
+	}
+	sqlite3_finalize(ins);
+	for (size_t i = 0; i < u.name.n; i++)
+		free(u.name.v[i]);
+	vec_free(&u.name);
+	vec_free(&u.parent);
+	strmap_free(&u.index);
+}
+
+/* ------------------------------------------------------------ entry */
+
+static void linker_free(struct linker *l)
+{
+	for (size_t i = 0; i < l->keys.n; i++) {
+		vec_free(&l->keys.v[i].direct);
+		vec_free(&l->keys.v[i].flows);
+		vec_free(&l->keys.v[i].closure);
+		free(l->key_names.v[i]);
+	}
+	vec_free(&l->keys);
+	vec_free(&l->key_names);
+	vec_free(&l->funcs);
+	strmap_free(&l->by_usr);
+	strmap_free(&l->key_index);
+	free(l->mark);
+}
+
+void link_run(struct lp_db *db, struct link_stats *st)
+{
+	double t0 = now_ms();
+	memset(st, 0, sizeof(*st));
+	struct linker l = { .db = db, .st = st };
+	db_begin(db);
+	db_exec(db, "DELETE FROM call_edge; DELETE FROM key_target; DELETE FROM lock_class;");
+	load_funcs(&l);
+	load_stores(&l);
+	write_key_targets(&l);
+	link_calls(&l);
+	link_locks(&l);
+	db_meta_set(db, "linked", "1");
+	db_commit(db);
+	linker_free(&l);
+	st->ms = now_ms() - t0;
+}

@@ -1,0 +1,155 @@
+/*
+ * findings.c - read findings back for the report formats (see findings.h).
+ */
+#include "report/findings.h"
+
+#include <string.h>
+
+static const char *dup_col(struct arena *a, sqlite3_stmt *q, int i)
+{
+	return sqlite3_column_type(q, i) == SQLITE_NULL ? NULL : arena_strdup(a, db_col_text(q, i));
+}
+
+static struct rp_loc loc_cols(struct arena *a, sqlite3_stmt *q, int i)
+{
+	return (struct rp_loc){ dup_col(a, q, i), sqlite3_column_int(q, i + 1), sqlite3_column_int(q, i + 2) };
+}
+
+static void load_hops(struct lp_db *db, struct rp_run *run, struct rp_finding *f)
+{
+	sqlite3_stmt *q = db_prepare(db,
+		"SELECT fn.name, ff.path, fn.line, fn.col, sf.path, s.line, s.col, s.ind_key, s.text, "
+		"       st.id, stf.path, st.line, st.col, st.key "
+		"FROM finding_hop h JOIN func fn ON fn.id = h.func_id JOIN file ff ON ff.id = fn.file_id "
+		"LEFT JOIN site s ON s.id = h.site_id LEFT JOIN file sf ON sf.id = s.file_id "
+		"LEFT JOIN fnstore st ON st.id = h.store_id LEFT JOIN file stf ON stf.id = st.file_id "
+		"WHERE h.finding_id = ? AND h.path = 0 ORDER BY h.seq");
+	db_bind_int(q, 1, f->id);
+	VEC(struct rp_hop) hops = {0};
+	while (db_step_row(db, q)) {
+		struct rp_hop h = { .func = dup_col(&run->arena, q, 0) };
+		h.func_loc = loc_cols(&run->arena, q, 1);
+		h.site = loc_cols(&run->arena, q, 4);
+		vec_push(&hops, h);
+	}
+	sqlite3_finalize(q);
+	/* the key and store of a call belong to the hop it leads to */
+	q = db_prepare(db,
+		"SELECT s.ind_key, s.text, st.id, stf.path, st.line, st.col, st.key "
+		"FROM finding_hop h LEFT JOIN finding_hop p ON p.finding_id = h.finding_id AND p.path = 0 AND p.seq = h.seq - 1 "
+		"LEFT JOIN site s ON s.id = p.site_id "
+		"LEFT JOIN fnstore st ON st.id = h.store_id LEFT JOIN file stf ON stf.id = st.file_id "
+		"WHERE h.finding_id = ? AND h.path = 0 ORDER BY h.seq");
+	db_bind_int(q, 1, f->id);
+	for (size_t i = 0; db_step_row(db, q) && i < hops.n; i++) {
+		hops.v[i].via_key = dup_col(&run->arena, q, 0);
+		hops.v[i].via_text = dup_col(&run->arena, q, 1);
+		hops.v[i].has_store = sqlite3_column_type(q, 2) != SQLITE_NULL;
+		if (hops.v[i].has_store) {
+			hops.v[i].store = loc_cols(&run->arena, q, 3);
+			hops.v[i].store_key = dup_col(&run->arena, q, 6);
+		}
+	}
+	sqlite3_finalize(q);
+	f->hops = arena_alloc(&run->arena, (hops.n + 1) * sizeof(*hops.v));
+	if (hops.n)
+		memcpy(f->hops, hops.v, hops.n * sizeof(*hops.v));
+	f->nhops = (int)hops.n;
+	vec_free(&hops);
+}
+
+static void load_aliases(struct lp_db *db, struct rp_run *run, struct rp_finding *f)
+{
+	sqlite3_stmt *q = db_prepare(db,
+		"SELECT fl.path, a.line, a.col, a.lhs_key, a.rhs_key, a.text FROM finding_alias fa "
+		"JOIN lockalias a ON a.id = fa.alias_id JOIN file fl ON fl.id = a.file_id "
+		"WHERE fa.finding_id = ? ORDER BY fa.seq");
+	db_bind_int(q, 1, f->id);
+	VEC(struct rp_alias) v = {0};
+	while (db_step_row(db, q)) {
+		struct rp_alias a = { loc_cols(&run->arena, q, 0), dup_col(&run->arena, q, 3),
+				      dup_col(&run->arena, q, 4), dup_col(&run->arena, q, 5) };
+		vec_push(&v, a);
+	}
+	sqlite3_finalize(q);
+	f->aliases = arena_alloc(&run->arena, (v.n + 1) * sizeof(*v.v));
+	if (v.n)
+		memcpy(f->aliases, v.v, v.n * sizeof(*v.v));
+	f->naliases = (int)v.n;
+	vec_free(&v);
+}
+
+static void load_tus(struct lp_db *db, struct rp_run *run)
+{
+	sqlite3_stmt *q = db_prepare(db,
+		"SELECT fl.path, t.status, t.n_errors, "
+		"  (SELECT df.path || ':' || d.line || ':' || d.col || ': ' || d.message FROM tu_diag d "
+		"   LEFT JOIN file df ON df.id = d.file_id WHERE d.tu_id = t.id ORDER BY d.rowid LIMIT 1) "
+		"FROM tu t JOIN file fl ON fl.id = t.file_id ORDER BY fl.path");
+	VEC(struct rp_tu) v = {0};
+	while (db_step_row(db, q)) {
+		struct rp_tu t = { dup_col(&run->arena, q, 0), sqlite3_column_int(q, 1),
+				   sqlite3_column_int(q, 2), dup_col(&run->arena, q, 3) };
+		if (t.status != 0)
+			run->tus_with_errors++;
+		vec_push(&v, t);
+	}
+	sqlite3_finalize(q);
+	run->tus = arena_alloc(&run->arena, (v.n + 1) * sizeof(*v.v));
+	if (v.n)
+		memcpy(run->tus, v.v, v.n * sizeof(*v.v));
+	run->ntus = (int)v.n;
+	vec_free(&v);
+}
+
+void rp_load(struct lp_db *db, struct rp_run *run)
+{
+	memset(run, 0, sizeof(*run));
+	char *m = db_meta_get(db, "compdb");
+	run->compdb = m ? arena_strdup(&run->arena, m) : NULL;
+	free(m);
+	run->version = LP_VERSION;
+	sqlite3_stmt *q = db_prepare(db,
+		"SELECT f.id, f.rule, f.fingerprint, f.message, f.context, ef.name, f.lock_key, f.held_key, "
+		"       sf.path, s.line, s.col, hf.path, h.line, h.col, hfn.name "
+		"FROM finding f JOIN site s ON s.id = f.site_id JOIN file sf ON sf.id = s.file_id "
+		"JOIN func ef ON ef.id = f.entry_func "
+		"LEFT JOIN site h ON h.id = f.held_site LEFT JOIN file hf ON hf.id = h.file_id "
+		"LEFT JOIN func hfn ON hfn.id = h.func_id "
+		"ORDER BY sf.path, s.line, s.col, f.rule, f.id");
+	VEC(struct rp_finding) v = {0};
+	while (db_step_row(db, q)) {
+		struct rp_finding f = { sqlite3_column_int64(q, 0) };
+		f.rule = dup_col(&run->arena, q, 1);
+		f.fingerprint = dup_col(&run->arena, q, 2);
+		f.message = dup_col(&run->arena, q, 3);
+		f.context = dup_col(&run->arena, q, 4);
+		f.entry = dup_col(&run->arena, q, 5);
+		f.lock_key = dup_col(&run->arena, q, 6);
+		f.held_key = dup_col(&run->arena, q, 7);
+		f.site = loc_cols(&run->arena, q, 8);
+		f.has_held = sqlite3_column_type(q, 11) != SQLITE_NULL;
+		if (f.has_held) {
+			f.held_site = loc_cols(&run->arena, q, 11);
+			f.held_func = dup_col(&run->arena, q, 14);
+		}
+		vec_push(&v, f);
+	}
+	sqlite3_finalize(q);
+	for (size_t i = 0; i < v.n; i++) {
+		load_hops(db, run, &v.v[i]);
+		load_aliases(db, run, &v.v[i]);
+	}
+	run->f = arena_alloc(&run->arena, (v.n + 1) * sizeof(*v.v));
+	if (v.n)
+		memcpy(run->f, v.v, v.n * sizeof(*v.v));
+	run->n = (int)v.n;
+	vec_free(&v);
+	load_tus(db, run);
+}
+
+void rp_free(struct rp_run *run)
+{
+	arena_free(&run->arena);
+	memset(run, 0, sizeof(*run));
+}

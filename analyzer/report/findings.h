@@ -1,0 +1,53 @@
+/*
+ * findings.h - findings as the report formats need them: read back from the
+ * database with every location resolved to file:line:col and every hop,
+ * store and alias spelled out.  Text, SARIF and HTML all start from here,
+ * so they always agree.
+ */
+#ifndef LP_FINDINGS_H
+#define LP_FINDINGS_H
+
+#include "db/db.h"
+
+struct rp_loc { const char *file; int line, col; };
+
+struct rp_hop {
+	const char *func;
+	struct rp_loc func_loc;   /* the function's definition */
+	struct rp_loc site;       /* the call to the next hop, or the offending site on the last */
+	const char *via_key;      /* indirect hop: the key called through ('css_driver.irq') */
+	const char *via_text;     /* ... as written at the call ('sch->driver->irq') */
+	bool has_store;
+	struct rp_loc store;      /* where the callee was stored into that key */
+	const char *store_key;
+};
+
+struct rp_alias { struct rp_loc loc; const char *lhs, *rhs, *text; };
+
+struct rp_finding {
+	int64_t id;
+	const char *rule, *fingerprint, *message, *context, *entry;
+	const char *lock_key, *held_key;
+	struct rp_loc site;
+	bool has_held;
+	struct rp_loc held_site;
+	const char *held_func;
+	struct rp_hop *hops; int nhops;
+	struct rp_alias *aliases; int naliases;
+};
+
+struct rp_tu { const char *file; int status, n_errors; const char *first_error; };
+
+struct rp_run {
+	struct arena arena;
+	struct rp_finding *f; int n;
+	struct rp_tu *tus; int ntus;
+	int tus_with_errors;
+	const char *compdb, *version;
+};
+
+/* Load every finding (ordered by file, line, rule) and the TU summary. */
+void rp_load(struct lp_db *db, struct rp_run *run);
+void rp_free(struct rp_run *run);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * text.c - compiler-style text report.  Each finding is one 'warning:' line
+ * at the offending site, then 'note:' lines, each at its own location, so an
+ * editor's error list walks the whole story: where the held lock was taken,
+ * why two lock names are one lock, and every call on the path, with the
+ * store that makes an indirect call reach its target.
+ */
+#include "report/report.h"
+
+#include <string.h>
+
+const struct rp_rule rp_rules[] = {
+#define CHECK(fn, rule, summary) { rule, summary },
+#include "check/check_list.h"
+#undef CHECK
+};
+const int rp_nrules = sizeof(rp_rules) / sizeof(rp_rules[0]);
+
+static void loc(FILE *out, const struct rp_loc *l)
+{
+	fprintf(out, "%s:%d:%d: ", l->file ? display_path(l->file) : "<unknown>", l->line, l->col);
+}
+
+static void hop_notes(FILE *out, const struct rp_finding *f)
+{
+	for (int i = 0; i < f->nhops; i++) {
+		const struct rp_hop *h = &f->hops[i];
+		loc(out, &h->site);
+		if (i == 0)
+			fprintf(out, "note: [%d] %s (%s entry)", i, h->func, f->context);
+		else
+			fprintf(out, "note: [%d] %s", i, h->func);
+		if (i + 1 < f->nhops) {
+			const struct rp_hop *next = &f->hops[i + 1];
+			if (next->via_key)
+				fprintf(out, " calls %s through '%s' (%s)\n", next->func,
+					next->via_text ? next->via_text : next->via_key, next->via_key);
+			else
+				fprintf(out, " calls %s\n", next->func);
+			if (next->has_store) {
+				loc(out, &next->store);
+				fprintf(out, "note: %s was stored into %s here\n", next->func, next->store_key);
+			}
+		} else {
+			fprintf(out, " acquires %s\n", f->lock_key ? f->lock_key : "?");
+		}
+	}
+}
+
+void report_text(FILE *out, const struct rp_run *run)
+{
+	for (int i = 0; i < run->n; i++) {
+		const struct rp_finding *f = &run->f[i];
+		loc(out, &f->site);
+		fprintf(out, "warning: %s [%s]\n", f->message, f->rule);
+		if (f->has_held) {
+			loc(out, &f->held_site);
+			fprintf(out, "note: %s was acquired here, in %s\n", f->held_key, f->held_func);
+		}
+		for (int a = 0; a < f->naliases; a++) {
+			const struct rp_alias *al = &f->aliases[a];
+			loc(out, &al->loc);
+			fprintf(out, "note: %s and %s are one lock: '%s'\n", al->lhs, al->rhs, al->text);
+		}
+		hop_notes(out, f);
+	}
+}
+
+void report_summary(FILE *out, const struct rp_run *run)
+{
+	for (int i = 0; i < run->ntus; i++) {
+		const struct rp_tu *t = &run->tus[i];
+		if (t->status == 0)
+			continue;
+		fprintf(out, "lockpath: warning: %s: %s; its facts are incomplete%s%s\n", display_path(t->file),
+			t->status == 2 ? "could not be parsed" : "parsed with errors",
+			t->first_error ? ": " : "", t->first_error ? t->first_error : "");
+	}
+	fprintf(out, "lockpath: %d finding%s", run->n, run->n == 1 ? "" : "s");
+	for (int r = 0; r < rp_nrules; r++) {
+		int n = 0;
+		for (int i = 0; i < run->n; i++)
+			n += !strcmp(run->f[i].rule, rp_rules[r].id);
+		if (n)
+			fprintf(out, ", %d %s", n, rp_rules[r].id);
+	}
+	fprintf(out, " in %d translation unit%s", run->ntus, run->ntus == 1 ? "" : "s");
+	if (run->tus_with_errors)
+		fprintf(out, " (%d incomplete)", run->tus_with_errors);
+	fprintf(out, "\n");
+}

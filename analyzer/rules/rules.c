@@ -1,0 +1,822 @@
+/*
+ * rules.c - parse the *.rules files of rules/ (format: docs/rules-format.md)
+ * and answer look-ups.  Every directive has one parse function, listed once in
+ * directives[]; every name maps (strmap) to an index into a VEC, so a
+ * look-up is a single hash probe (the extractor asks for every call it sees).
+ * This file does not decide what a rule means for the analysis: extract and
+ * link do.  Pointers returned by look-ups stay valid until the next load.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+#include "rules/rules.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef LP_RULES_DIR
+#define LP_RULES_DIR "rules"
+#endif
+
+#define MAX_ARG 255   /* largest argument index a rule may name */
+
+struct lp_rules {
+	VEC(struct lp_lockprim) prims;
+	VEC(struct lp_irqop) irqops;
+	VEC(struct lp_entry) entries;
+	VEC(struct lp_register) regs;
+	VEC(int64_t) reg_next;        /* next registration of the same function, -1 at the end */
+	VEC(struct lp_keyentry) keyentries;
+	VEC(struct lp_defer) defers;
+	VEC(char *) reasons;          /* sleep reasons, indexed by sleep_map */
+	VEC(char *) prefixes;         /* drop-flag prefixes, indexed by prefix_map */
+	VEC(char *) names;            /* the strings the structs above point to */
+	struct strmap prim_map, irq_map, entry_map, reg_map, keyentry_map, defer_map;
+	struct strmap sleep_map, passthrough_map, member_map, locktype_map;
+	struct strmap drop_map, prefix_map;
+};
+
+const char *context_name(enum lp_context c)
+{
+	switch (c) {
+	case CTX_PROCESS: return "process";
+	case CTX_SOFTIRQ: return "softirq";
+	case CTX_HARDIRQ: return "hardirq";
+	}
+	return "?";
+}
+
+struct lp_rules *rules_new(void)
+{
+	return xcalloc(1, sizeof(struct lp_rules));
+}
+
+static void free_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+}
+
+void rules_free(struct lp_rules *r)
+{
+	if (!r)
+		return;
+	free_strings(r->names.v, r->names.n);
+	free_strings(r->reasons.v, r->reasons.n);
+	free_strings(r->prefixes.v, r->prefixes.n);
+	vec_free(&r->prims);
+	vec_free(&r->irqops);
+	vec_free(&r->entries);
+	vec_free(&r->regs);
+	vec_free(&r->reg_next);
+	vec_free(&r->keyentries);
+	vec_free(&r->defers);
+	vec_free(&r->reasons);
+	vec_free(&r->prefixes);
+	vec_free(&r->names);
+	struct strmap *maps[] = {
+		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
+		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
+		&r->locktype_map, &r->drop_map, &r->prefix_map,
+	};
+	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
+		strmap_free(maps[i]);
+	free(r);
+}
+
+/* ------------------------------------------------------------ storing */
+
+/* A copy of S that lives as long as R. */
+static const char *own(struct lp_rules *r, const char *s)
+{
+	char *c = xstrdup(s);
+	vec_push(&r->names, c);
+	return c;
+}
+
+/*
+ * Define ITEM under KEY in MAP / VEC: a new name is appended, a known one is
+ * overwritten in place (later definitions replace earlier ones).  FIELD is
+ * the item's name member, which points to a string owned by R.
+ */
+#define PUT(r, map, vec, key, item, field) do { \
+	bool created_; \
+	int64_t *slot_ = strmap_put((map), (key), &created_); \
+	if (created_) { \
+		*slot_ = (int64_t)(vec)->n; \
+		(item).field = own((r), (key)); \
+		vec_push((vec), (item)); \
+	} else { \
+		(item).field = (vec)->v[*slot_].field; \
+		(vec)->v[*slot_] = (item); \
+	} \
+} while (0)
+
+static void put_flag(struct strmap *m, const char *key, int64_t val)
+{
+	*strmap_put(m, key, NULL) = val;
+}
+
+static void put_sleep(struct lp_rules *r, const char *func, const char *reason)
+{
+	bool created;
+	int64_t *slot = strmap_put(&r->sleep_map, func, &created);
+	if (created) {
+		*slot = (int64_t)r->reasons.n;
+		vec_push(&r->reasons, xstrdup(reason));
+	} else {
+		free(r->reasons.v[*slot]);
+		r->reasons.v[*slot] = xstrdup(reason);
+	}
+}
+
+/* A function may register several arguments (request_threaded_irq: handler
+ * and thread_fn); a later rule for the same (function, argument) replaces. */
+static void put_register(struct lp_rules *r, const char *func, int arg, enum lp_context ctx)
+{
+	bool created;
+	int64_t *slot = strmap_put(&r->reg_map, func, &created);
+	int64_t last = -1;
+	for (int64_t i = created ? -1 : *slot; i >= 0; i = r->reg_next.v[i]) {
+		if (r->regs.v[i].arg == arg) {
+			r->regs.v[i].ctx = ctx;
+			return;
+		}
+		last = i;
+	}
+	int64_t idx = (int64_t)r->regs.n;
+	struct lp_register reg = { created ? own(r, func) : r->regs.v[*slot].func, arg, ctx };
+	vec_push(&r->regs, reg);
+	vec_push(&r->reg_next, -1);
+	if (created)
+		*slot = idx;
+	else
+		r->reg_next.v[last] = idx;
+}
+
+static void put_drop_flag(struct lp_rules *r, const char *flag)
+{
+	size_t n = strlen(flag);
+	if (!n || flag[n - 1] != '*') {
+		put_flag(&r->drop_map, flag, 1);
+		return;
+	}
+	char *prefix = xstrndup(flag, n - 1);
+	bool created;
+	int64_t *slot = strmap_put(&r->prefix_map, prefix, &created);
+	if (created) {
+		*slot = (int64_t)r->prefixes.n;
+		vec_push(&r->prefixes, prefix);
+	} else {
+		free(prefix);
+	}
+}
+
+/* ------------------------------------------------------------ look-ups */
+
+const struct lp_lockprim *rules_lockprim(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = strmap_get(&r->prim_map, func);
+	return i ? &r->prims.v[*i] : NULL;
+}
+
+const struct lp_irqop *rules_irqop(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = strmap_get(&r->irq_map, func);
+	return i ? &r->irqops.v[*i] : NULL;
+}
+
+int rules_passthrough_arg(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = strmap_get(&r->passthrough_map, func);
+	return i ? (int)*i : -1;
+}
+
+bool rules_is_lock_member(const struct lp_rules *r, const char *member)
+{
+	return strmap_get(&r->member_map, member) != NULL;
+}
+
+bool rules_is_locktype(const struct lp_rules *r, const char *type_spelling)
+{
+	return strmap_get(&r->locktype_map, type_spelling) != NULL;
+}
+
+const char *rules_sleep_reason(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = strmap_get(&r->sleep_map, func);
+	return i ? r->reasons.v[*i] : NULL;
+}
+
+const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = strmap_get(&r->defer_map, func);
+	return i ? &r->defers.v[*i] : NULL;
+}
+
+const struct lp_register *rules_register(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = strmap_get(&r->reg_map, func);
+	return i ? &r->regs.v[*i] : NULL;
+}
+
+const struct lp_register *rules_register_next(const struct lp_rules *r, const struct lp_register *prev)
+{
+	int64_t next = r->reg_next.v[prev - r->regs.v];
+	return next >= 0 ? &r->regs.v[next] : NULL;
+}
+
+bool rules_drop_flag(const struct lp_rules *r, const char *flag)
+{
+	if (strmap_get(&r->drop_map, flag))
+		return true;
+	for (size_t i = 0; i < r->prefixes.n; i++)
+		if (!strncmp(flag, r->prefixes.v[i], strlen(r->prefixes.v[i])))
+			return true;
+	return false;
+}
+
+size_t rules_entry_count(const struct lp_rules *r) { return r->entries.n; }
+const struct lp_entry *rules_entry(const struct lp_rules *r, size_t i) { return &r->entries.v[i]; }
+size_t rules_keyentry_count(const struct lp_rules *r) { return r->keyentries.n; }
+const struct lp_keyentry *rules_keyentry(const struct lp_rules *r, size_t i) { return &r->keyentries.v[i]; }
+
+const char *rules_default_dir(void)
+{
+	const char *e = getenv("LOCKPATH_RULES");
+	return e && *e ? e : LP_RULES_DIR;
+}
+
+/* ------------------------------------------------------------ one line */
+
+struct tok {
+	char *s;            /* the text, quotes and escapes removed */
+	const char *raw;    /* as written, for error messages */
+	int rawlen;
+	bool quoted;
+};
+
+struct line {
+	struct lp_rules *r;
+	const char *file;
+	unsigned lineno;
+	VEC(struct tok) t;
+	struct strbuf *err;
+};
+
+/* Set the error to "FILE:LINE: message" and return -1. */
+static int fail(struct line *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(struct line *l, const char *fmt, ...)
+{
+	va_list ap, ap2;
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = xmalloc((size_t)n + 1);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	if (l->err) {
+		sb_reset(l->err);
+		sb_addf(l->err, "%s:%u: %s", l->file, l->lineno, msg);
+	}
+	free(msg);
+	return -1;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+static int check_byte(struct line *l, char c)
+{
+	unsigned char u = (unsigned char)c;
+	if ((u < 0x20 && c != '\t' && c != '\r') || u == 0x7f)
+		return fail(l, "expected printable text, got byte 0x%02x", u);
+	return 0;
+}
+
+/* A "quoted string" at *P (on the opening quote); \" and \\ are escapes. */
+static int quoted_token(struct line *l, const char **pp, const char *end, struct strbuf *sb)
+{
+	const char *p = *pp + 1;
+	for (; p < end && *p != '"'; p++) {
+		if (check_byte(l, *p))
+			return -1;
+		if (*p == '\\' && p + 1 < end && (p[1] == '"' || p[1] == '\\'))
+			p++;
+		sb_addc(sb, *p);
+	}
+	if (p == end)
+		return fail(l, "expected a closing '\"' before the end of the line");
+	p++;
+	if (p < end && !is_space(*p))
+		return fail(l, "expected a space after the closing '\"'");
+	*pp = p;
+	return 0;
+}
+
+static int next_token(struct line *l, const char **pp, const char *end)
+{
+	const char *p = *pp, *start = p;
+	struct strbuf sb = {0};
+	struct tok t = { .raw = start, .quoted = *p == '"' };
+	if (t.quoted) {
+		if (quoted_token(l, &p, end, &sb)) {
+			sb_free(&sb);
+			return -1;
+		}
+	} else {
+		for (; p < end && !is_space(*p); p++) {
+			if (check_byte(l, *p)) {
+				sb_free(&sb);
+				return -1;
+			}
+		}
+		sb_addn(&sb, start, (size_t)(p - start));
+	}
+	t.rawlen = (int)(p - start);
+	t.s = sb_detach(&sb);
+	vec_push(&l->t, t);
+	*pp = p;
+	return 0;
+}
+
+/* Split [P, END) into tokens; '#' at the start of a token begins a comment. */
+static int tokenize(struct line *l, const char *p, const char *end)
+{
+	for (;;) {
+		while (p < end && is_space(*p))
+			p++;
+		if (p == end || *p == '#')
+			return 0;
+		if (next_token(l, &p, end))
+			return -1;
+	}
+}
+
+/* ------------------------------------------------------------ fields */
+
+static int nargs(const struct line *l) { return (int)l->t.n; }
+
+/* "got 'TOKEN'" text for messages, or nothing when the token is missing. */
+static int missing_or_got(struct line *l, int i, const char *what, const char *after)
+{
+	if (i >= nargs(l))
+		return fail(l, "expected %s after '%s'", what, after);
+	const struct tok *t = &l->t.v[i];
+	return fail(l, "expected %s after '%s', got '%.*s'", what, after, t->rawlen, t->raw);
+}
+
+static bool is_ident(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+		return false;
+	for (s++; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}
+
+/* Token I as a C identifier (a function, member or type name). */
+static int want_ident(struct line *l, int i, const char *what, const char *after, const char **out)
+{
+	if (i >= nargs(l) || l->t.v[i].quoted || !is_ident(l->t.v[i].s))
+		return missing_or_got(l, i, what, after);
+	*out = l->t.v[i].s;
+	return 0;
+}
+
+static bool parse_index(const char *s, int *out)
+{
+	if (*s < '0' || *s > '9' || strlen(s) > 3)
+		return false;
+	char *e;
+	long v = strtol(s, &e, 10);
+	if (*e || v > MAX_ARG)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+static int want_arg(struct line *l, int i, const char *after, int *out)
+{
+	if (i >= nargs(l) || l->t.v[i].quoted || !parse_index(l->t.v[i].s, out))
+		return missing_or_got(l, i, "an argument index", after);
+	return 0;
+}
+
+static int want_end(struct line *l, int i, const char *after)
+{
+	if (i < nargs(l))
+		return missing_or_got(l, i, "the end of the line", after);
+	return 0;
+}
+
+/* A keyword and its value; a set of them with its list for messages. */
+struct word { const char *s; int v; };
+struct wordset { const struct word *w; size_t n; const char *list; };
+#define WORDSET(arr, list) { arr, sizeof(arr) / sizeof(arr[0]), list }
+
+static const struct word ctx_words[] = {
+	{ "hardirq", CTX_HARDIRQ }, { "softirq", CTX_SOFTIRQ }, { "process", CTX_PROCESS },
+};
+static const struct word irq_on_words[] = {
+	{ "save", IRQ_SAVE }, { "disable", IRQ_DISABLE }, { "bh-off", IRQ_BH_OFF },
+};
+static const struct word irq_off_words[] = {
+	{ "restore", IRQ_RESTORE }, { "enable", IRQ_ENABLE }, { "bh-on", IRQ_BH_ON },
+};
+static const struct word irq_words[] = {
+	{ "save", IRQ_SAVE }, { "disable", IRQ_DISABLE }, { "restore", IRQ_RESTORE },
+	{ "enable", IRQ_ENABLE }, { "bh-off", IRQ_BH_OFF }, { "bh-on", IRQ_BH_ON },
+};
+static const struct word type_words[] = {
+	{ "spin", LT_SPIN }, { "rwlock", LT_RWLOCK }, { "mutex", LT_MUTEX },
+	{ "rwsem", LT_RWSEM }, { "sem", LT_SEM },
+};
+static const struct wordset contexts = WORDSET(ctx_words, "one of hardirq, softirq, process");
+static const struct wordset irq_acquire = WORDSET(irq_on_words, "one of save, disable, bh-off");
+static const struct wordset irq_release = WORDSET(irq_off_words, "one of restore, enable, bh-on");
+static const struct wordset irq_any = WORDSET(irq_words,
+	"one of save, disable, restore, enable, bh-off, bh-on");
+static const struct wordset types = WORDSET(type_words, "one of spin, rwlock, mutex, rwsem, sem");
+
+static bool word_value(const struct wordset *ws, const char *s, int *out)
+{
+	for (size_t i = 0; i < ws->n; i++) {
+		if (!strcmp(ws->w[i].s, s)) {
+			*out = ws->w[i].v;
+			return true;
+		}
+	}
+	return false;
+}
+
+static int want_word(struct line *l, int i, const struct wordset *ws, const char *after, int *out)
+{
+	if (i >= nargs(l) || l->t.v[i].quoted || !word_value(ws, l->t.v[i].s, out))
+		return missing_or_got(l, i, ws->list, after);
+	return 0;
+}
+
+/* ------------------------------------------------------------ directives */
+
+static int parse_locktype(struct line *l)
+{
+	const char *w;
+	struct strbuf name = {0};
+	if (nargs(l) < 2)
+		return missing_or_got(l, 1, "a type name", "locktype");
+	for (int i = 1; i < nargs(l); i++) {   /* "struct mutex" is two tokens */
+		if (want_ident(l, i, "a type name", "locktype", &w)) {
+			sb_free(&name);
+			return -1;
+		}
+		if (name.len)
+			sb_addc(&name, ' ');
+		sb_add(&name, w);
+	}
+	put_flag(&l->r->locktype_map, name.buf, 1);
+	sb_free(&name);
+	return 0;
+}
+
+static int parse_member(struct line *l)
+{
+	const char *m;
+	if (want_ident(l, 1, "a member name", "member", &m) || want_end(l, 2, "member NAME"))
+		return -1;
+	put_flag(&l->r->member_map, m, 1);
+	return 0;
+}
+
+/* What the options after "acquire FUNC ARG" & co may say. */
+enum { OPT_TYPE = 1, OPT_IRQ = 2, OPT_SLEEPS = 4, OPT_READ = 8, OPT_NESTED = 16 };
+
+struct lockop {
+	const char *name;            /* the directive */
+	enum lp_site_kind kind;
+	unsigned opts;
+	const struct wordset *irqs;  /* irq= values allowed */
+	const char *optlist;         /* for messages */
+};
+
+static const struct lockop op_acquire = { "acquire", SITE_ACQUIRE,
+	OPT_TYPE | OPT_IRQ | OPT_SLEEPS | OPT_READ | OPT_NESTED, &irq_acquire,
+	"type=, irq=, sleeps, read or nested=" };
+static const struct lockop op_release = { "release", SITE_RELEASE,
+	OPT_TYPE | OPT_IRQ | OPT_READ, &irq_release, "type=, irq= or read" };
+static const struct lockop op_trylock = { "trylock", SITE_TRYLOCK,
+	OPT_TYPE | OPT_IRQ | OPT_READ, &irq_acquire, "type=, irq= or read" };
+static const struct lockop op_assert = { "assert", SITE_ASSERT, 0, NULL, NULL };
+
+/* One "key=value" option S: 0, -1 (error set) or -2 (not an option OP takes). */
+static int lock_value_opt(struct line *l, const struct lockop *op, const char *s,
+			  struct lp_lockprim *p)
+{
+	const char *v = strchr(s, '=') + 1;
+	size_t klen = (size_t)(v - s);
+	int x;
+	if ((op->opts & OPT_TYPE) && klen == 5 && !strncmp(s, "type=", 5)) {
+		if (!word_value(&types, v, &x))
+			return fail(l, "expected %s after 'type=', got '%s'", types.list, v);
+		p->type = (enum lp_locktype)x;
+	} else if ((op->opts & OPT_IRQ) && klen == 4 && !strncmp(s, "irq=", 4)) {
+		if (!word_value(op->irqs, v, &x))
+			return fail(l, "expected %s after 'irq=', got '%s'", op->irqs->list, v);
+		p->irq = (enum lp_irq)x;
+	} else if ((op->opts & OPT_NESTED) && klen == 7 && !strncmp(s, "nested=", 7)) {
+		if (!parse_index(v, &p->nested_arg))
+			return fail(l, "expected an argument index after 'nested=', got '%s'", v);
+	} else {
+		return -2;
+	}
+	return 0;
+}
+
+static int lock_opt(struct line *l, const struct lockop *op, int i, const char *after,
+		    struct lp_lockprim *p)
+{
+	const struct tok *t = &l->t.v[i];
+	if (!t->quoted && strchr(t->s, '=')) {
+		int rc = lock_value_opt(l, op, t->s, p);
+		if (rc != -2)
+			return rc;
+	} else if (!t->quoted && (op->opts & OPT_SLEEPS) && !strcmp(t->s, "sleeps")) {
+		p->sleeps = true;
+		return 0;
+	} else if (!t->quoted && (op->opts & OPT_READ) && !strcmp(t->s, "read")) {
+		p->read = true;
+		return 0;
+	}
+	if (!op->opts)
+		return want_end(l, i, after);
+	return fail(l, "expected an option (%s) after '%s', got '%.*s'", op->optlist, after,
+		    t->rawlen, t->raw);
+}
+
+static int parse_lockop(struct line *l, const struct lockop *op)
+{
+	char after[64];
+	struct lp_lockprim p = { .kind = op->kind, .irq = IRQ_NONE, .type = LT_SPIN, .nested_arg = -1 };
+	const char *func;
+	if (want_ident(l, 1, "a function name", op->name, &func))
+		return -1;
+	snprintf(after, sizeof(after), "%s FUNC", op->name);
+	if (want_arg(l, 2, after, &p.arg))
+		return -1;
+	snprintf(after, sizeof(after), "%s FUNC ARG", op->name);
+	for (int i = 3; i < nargs(l); i++)
+		if (lock_opt(l, op, i, after, &p))
+			return -1;
+	PUT(l->r, &l->r->prim_map, &l->r->prims, func, p, name);
+	return 0;
+}
+
+static int parse_acquire(struct line *l) { return parse_lockop(l, &op_acquire); }
+static int parse_release(struct line *l) { return parse_lockop(l, &op_release); }
+static int parse_trylock(struct line *l) { return parse_lockop(l, &op_trylock); }
+static int parse_assert(struct line *l) { return parse_lockop(l, &op_assert); }
+
+static int parse_passthrough(struct line *l)
+{
+	const char *func;
+	int arg;
+	if (want_ident(l, 1, "a function name", "passthrough", &func) ||
+	    want_arg(l, 2, "passthrough FUNC", &arg) || want_end(l, 3, "passthrough FUNC ARG"))
+		return -1;
+	put_flag(&l->r->passthrough_map, func, arg);
+	return 0;
+}
+
+static int parse_irq(struct line *l)
+{
+	struct lp_irqop op;
+	const char *func;
+	int irq;
+	if (want_ident(l, 1, "a function name", "irq", &func) ||
+	    want_word(l, 2, &irq_any, "irq FUNC", &irq) || want_end(l, 3, "irq FUNC EFFECT"))
+		return -1;
+	op.irq = (enum lp_irq)irq;
+	PUT(l->r, &l->r->irq_map, &l->r->irqops, func, op, name);
+	return 0;
+}
+
+static int parse_sleep(struct line *l)
+{
+	const char *func;
+	if (want_ident(l, 1, "a function name", "sleep", &func))
+		return -1;
+	if (nargs(l) < 3 || !l->t.v[2].quoted)
+		return missing_or_got(l, 2, "a quoted reason", "sleep FUNC");
+	if (want_end(l, 3, "sleep FUNC \"REASON\""))
+		return -1;
+	put_sleep(l->r, func, l->t.v[2].s);
+	return 0;
+}
+
+static int parse_entry(struct line *l)
+{
+	struct lp_entry e;
+	const char *func;
+	int ctx;
+	if (want_ident(l, 1, "a function name", "entry", &func) ||
+	    want_word(l, 2, &contexts, "entry FUNC", &ctx) || want_end(l, 3, "entry FUNC CONTEXT"))
+		return -1;
+	e.ctx = (enum lp_context)ctx;
+	PUT(l->r, &l->r->entry_map, &l->r->entries, func, e, func);
+	return 0;
+}
+
+static int parse_register(struct line *l)
+{
+	const char *func;
+	int arg, ctx;
+	if (want_ident(l, 1, "a function name", "register", &func) ||
+	    want_arg(l, 2, "register FUNC", &arg) ||
+	    want_word(l, 3, &contexts, "register FUNC ARG", &ctx) ||
+	    want_end(l, 4, "register FUNC ARG CONTEXT"))
+		return -1;
+	put_register(l->r, func, arg, (enum lp_context)ctx);
+	return 0;
+}
+
+/* KEY is any one token ("irqaction.handler"), quoted if it has spaces. */
+static int parse_keyentry(struct line *l)
+{
+	struct lp_keyentry k;
+	int ctx;
+	if (nargs(l) < 2 || !*l->t.v[1].s)
+		return missing_or_got(l, 1, "a key", "keyentry");
+	const char *key = l->t.v[1].s;
+	if (want_word(l, 2, &contexts, "keyentry KEY", &ctx) || want_end(l, 3, "keyentry KEY CONTEXT"))
+		return -1;
+	k.ctx = (enum lp_context)ctx;
+	PUT(l->r, &l->r->keyentry_map, &l->r->keyentries, key, k, key);
+	return 0;
+}
+
+static int parse_defer(struct line *l)
+{
+	struct lp_defer d;
+	const char *func;
+	int ctx;
+	if (want_ident(l, 1, "a function name", "defer", &func) ||
+	    want_arg(l, 2, "defer FUNC", &d.arg) ||
+	    want_word(l, 3, &contexts, "defer FUNC ARG", &ctx) ||
+	    want_end(l, 4, "defer FUNC ARG CONTEXT"))
+		return -1;
+	d.ctx = (enum lp_context)ctx;
+	PUT(l->r, &l->r->defer_map, &l->r->defers, func, d, func);
+	return 0;
+}
+
+static int parse_drop_flag(struct line *l)
+{
+	if (nargs(l) < 2 || l->t.v[1].quoted || l->t.v[1].s[0] != '-')
+		return missing_or_got(l, 1, "a flag starting with '-'", "drop-flag");
+	if (want_end(l, 2, "drop-flag FLAG"))
+		return -1;
+	put_drop_flag(l->r, l->t.v[1].s);
+	return 0;
+}
+
+static const struct directive {
+	const char *name;
+	int (*parse)(struct line *l);
+} directives[] = {
+	{ "locktype", parse_locktype },
+	{ "member", parse_member },
+	{ "acquire", parse_acquire },
+	{ "release", parse_release },
+	{ "trylock", parse_trylock },
+	{ "assert", parse_assert },
+	{ "passthrough", parse_passthrough },
+	{ "irq", parse_irq },
+	{ "sleep", parse_sleep },
+	{ "entry", parse_entry },
+	{ "register", parse_register },
+	{ "keyentry", parse_keyentry },
+	{ "defer", parse_defer },
+	{ "drop-flag", parse_drop_flag },
+};
+#define N_DIRECTIVES (sizeof(directives) / sizeof(directives[0]))
+
+static int unknown_directive(struct line *l)
+{
+	struct strbuf names = {0};
+	for (size_t i = 0; i < N_DIRECTIVES; i++)
+		sb_addf(&names, "%s%s", i ? ", " : "", directives[i].name);
+	const struct tok *t = &l->t.v[0];
+	fail(l, "unknown directive '%.*s', expected one of %s", t->rawlen, t->raw, names.buf);
+	sb_free(&names);
+	return -1;
+}
+
+static int dispatch(struct line *l)
+{
+	if (!l->t.v[0].quoted)
+		for (size_t i = 0; i < N_DIRECTIVES; i++)
+			if (!strcmp(l->t.v[0].s, directives[i].name))
+				return directives[i].parse(l);
+	return unknown_directive(l);
+}
+
+static int parse_line(struct line *l, const char *p, const char *end)
+{
+	int rc = tokenize(l, p, end);
+	if (!rc && l->t.n)
+		rc = dispatch(l);
+	for (size_t i = 0; i < l->t.n; i++)
+		free(l->t.v[i].s);
+	vec_free(&l->t);
+	return rc;
+}
+
+/* ------------------------------------------------------------ loading */
+
+int rules_load_buffer(struct lp_rules *r, const char *name, const char *data, size_t len,
+		      struct strbuf *err)
+{
+	const char *p = data, *end = data + (data ? len : 0);
+	struct line l = { .r = r, .file = name, .err = err };
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end;
+		l.lineno++;
+		if (parse_line(&l, p, eol))
+			return -1;
+		p = nl ? nl + 1 : end;
+	}
+	return 0;
+}
+
+static int io_error(struct strbuf *err, const char *path, const char *what)
+{
+	if (err) {
+		sb_reset(err);
+		sb_addf(err, "%s: cannot %s: %s", path, what, strerror(errno));
+	}
+	return -1;
+}
+
+int rules_load_file(struct lp_rules *r, const char *path, struct strbuf *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return io_error(err, path, "open");
+	struct strbuf sb = {0};
+	char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		sb_addn(&sb, buf, n);
+	int rc = ferror(f) ? io_error(err, path, "read") : 0;
+	fclose(f);
+	if (!rc)
+		rc = rules_load_buffer(r, path, sb_str(&sb), sb.len, err);
+	sb_free(&sb);
+	return rc;
+}
+
+static bool is_rules_name(const char *name)
+{
+	size_t n = strlen(name);
+	return name[0] != '.' && n > 6 && !strcmp(name + n - 6, ".rules");
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int rules_load_dir(struct lp_rules *r, const char *dir, struct strbuf *err)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return io_error(err, dir, "open rules directory");
+	VEC(char *) names = {0};
+	struct dirent *de;
+	while ((de = readdir(d)))
+		if (is_rules_name(de->d_name))
+			vec_push(&names, xstrdup(de->d_name));
+	closedir(d);
+	if (names.n)
+		qsort(names.v, names.n, sizeof(names.v[0]), cmp_names);
+	int rc = 0;
+	if (!names.n) {
+		errno = ENOENT;
+		rc = io_error(err, dir, "find *.rules files");
+	}
+	for (size_t i = 0; i < names.n && !rc; i++) {
+		char *path = xasprintf("%s/%s", dir, names.v[i]);
+		rc = rules_load_file(r, path, err);
+		free(path);
+	}
+	free_strings(names.v, names.n);
+	vec_free(&names);
+	return rc;
+}
