@@ -6,3 +6,9 @@
  */
 CHECK(recursive_lock, "recursive-lock",
       "a lock is acquired on a path where the same lock (possibly under another name) is already held")
+CHECK(sleep_in_atomic, "sleep-in-atomic",
+      "a function that may sleep is reached in hardirq or softirq context, under a spinlock, or with interrupts off")
+CHECK(lock_order, "lock-order",
+      "two lock classes are acquired in both orders on different paths (ABBA): a possible deadlock")
+CHECK(irq_inversion, "irq-inversion",
+      "a lock class used in hardirq context is also acquired with interrupts enabled")

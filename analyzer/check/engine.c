@@ -18,6 +18,7 @@
 
 struct ck_state {
 	int func, ctx, parent;
+	bool irqs_off;                    /* at entry */
 	int64_t via_site, via_store;
 	int nheld, nbind;
 	struct ck_held held[CK_MAX_HELD];
@@ -32,6 +33,8 @@ struct ck_finding {
 	struct ck_held held;
 	bool has_held;
 	int key;
+	bool has_other;                   /* a second path (lock-order, irq-inversion) */
+	struct ck_witness other;
 };
 
 struct ck_alias { int64_t id; int lhs, rhs; };
@@ -51,6 +54,7 @@ struct engine {
 	VEC(struct ck_finding) findings;
 	struct strmap reported;           /* rule/site/class -> 1 */
 	struct arena arena;
+	void *check_data[CHECK_COUNT];
 };
 
 /* ------------------------------------------------------------ loading */
@@ -122,8 +126,8 @@ static void load_funcs_and_sites(struct engine *e)
 		vec_push(&e->funcs, f);
 	}
 	sqlite3_finalize(q);
-	q = db_prepare(e->db, "SELECT id, func_id, kind, file_id, line, col, lock_key, irq, subclass, irqs_off "
-			      "FROM site ORDER BY id");
+	q = db_prepare(e->db, "SELECT id, func_id, kind, file_id, line, col, lock_key, irq, subclass, irqs_off, "
+			      "ltype, is_read, callee_name FROM site ORDER BY id");
 	while (db_step_row(e->db, q)) {
 		struct ck_site s = { .id = sqlite3_column_int64(q, 0) };
 		s.func = func_index(e, sqlite3_column_int64(q, 1));
@@ -135,6 +139,10 @@ static void load_funcs_and_sites(struct engine *e)
 		s.irq = sqlite3_column_int(q, 7);
 		s.subclass = sqlite3_column_int(q, 8);
 		s.irqs_off = sqlite3_column_int(q, 9);
+		s.ltype = sqlite3_column_int(q, 10);
+		s.is_read = sqlite3_column_int(q, 11) != 0;
+		if (sqlite3_column_type(q, 12) != SQLITE_NULL)
+			s.callee_name = arena_strdup(&e->arena, db_col_text(q, 12));
 		vec_push(&e->sites, s);
 	}
 	sqlite3_finalize(q);
@@ -168,9 +176,16 @@ static void load_site_locks(struct engine *e)
 		if (!more)
 			break;
 		cur = s;
-		if (s)
-			vec_push(&buf, ((struct ck_lockref){ key_get(e, db_col_text(q, 2)),
-				 sqlite3_column_int(q, 1) != 0, sqlite3_column_int64(q, 3) }));
+		if (!s)
+			continue;
+		struct ck_lockref l = { key_get(e, db_col_text(q, 2)), sqlite3_column_int(q, 1) != 0,
+					sqlite3_column_int64(q, 3) };
+		const struct ck_site *acq = l.held ? site_by_id(e, l.acq_site) : NULL;
+		if (acq) {
+			l.ltype = acq->ltype;
+			l.is_read = acq->is_read;
+		}
+		vec_push(&buf, l);
 	}
 	sqlite3_finalize(q);
 	vec_free(&buf);
@@ -249,6 +264,21 @@ const struct ck_func *engine_func(const struct engine *e, int func)
 	return &e->funcs.v[func];
 }
 
+const struct lp_rules *engine_rules(const struct engine *e)
+{
+	return e->rules;
+}
+
+void **engine_data(struct engine *e, int check_id)
+{
+	return &e->check_data[check_id];
+}
+
+const char *engine_state_func(const struct engine *e, int state)
+{
+	return e->funcs.v[e->states.v[state].func].name;
+}
+
 int engine_key_class(const struct engine *e, int key)
 {
 	return key >= 0 ? e->keys.v[key].cls : -1;
@@ -275,7 +305,7 @@ int engine_site_key(const struct engine *e, const struct ck_visit *v)
 static void state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb)
 {
 	sb_reset(sb);
-	sb_addf(sb, "%d:%d", s->func, s->ctx);
+	sb_addf(sb, "%d:%d:%d", s->func, s->ctx, s->irqs_off);
 	for (int i = 0; i < s->nheld; i++)
 		sb_addf(sb, ",%d", s->held[i].cls);
 	sb_add(sb, ";");
@@ -335,19 +365,26 @@ static int held_at(const struct engine *e, const struct ck_state *s, const struc
 		if (cls < 0)
 			continue;
 		if (site->locks[i].held)
-			held_add(out, &n, (struct ck_held){ cls, key, site->locks[i].acq_site });
+			held_add(out, &n, (struct ck_held){ cls, key, site->locks[i].acq_site,
+					  site->locks[i].ltype, site->locks[i].is_read });
 		else
 			held_remove(out, &n, cls);
 	}
 	return n;
 }
 
-static void enter_callees(struct engine *e, int si, const struct ck_site *site,
-			  const struct ck_held *held, int nheld, struct strbuf *sig)
+static void enter_callees(struct engine *e, int si, const struct ck_visit *v, struct strbuf *sig)
 {
+	const struct ck_site *site = v->site;
+	const struct ck_held *held = v->held;
+	int nheld = v->nheld;
+	/* queue_work(), mod_timer(), call_rcu(): the work runs later, elsewhere */
+	if (site->callee_name && rules_defer(e->rules, site->callee_name))
+		return;
 	for (int c = 0; c < site->ncallees; c++) {
 		const struct ck_state *cur = &e->states.v[si];
 		struct ck_state next = { .func = site->callees[c].func, .ctx = cur->ctx, .parent = si,
+					 .irqs_off = v->irqs_off,
 					 .via_site = site->id, .via_store = site->callees[c].store,
 					 .nheld = nheld };
 		memcpy(next.held, held, (size_t)nheld * sizeof(*held));
@@ -370,13 +407,15 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 	struct ck_held held[CK_MAX_HELD];
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
-		int nheld = held_at(e, &e->states.v[si], site, held);
-		struct ck_visit v = { si, site, held, nheld, e->states.v[si].ctx };
+		const struct ck_state *st = &e->states.v[si];
+		int nheld = held_at(e, st, site, held);
+		bool off = site->irqs_off ? site->irqs_off > 0 : st->irqs_off;
+		struct ck_visit v = { si, site, held, nheld, st->ctx, off };
 #define CHECK(fn, rule, summary) check_##fn(e, &v);
 #include "check/check_list.h"
 #undef CHECK
 		if (site->kind == SITE_CALL)
-			enter_callees(e, si, site, held, nheld, sig);
+			enter_callees(e, si, &v, sig);
 	}
 }
 
@@ -387,10 +426,35 @@ static void explore(struct engine *e, size_t from, struct strbuf *sig)
 	e->st->states = e->states.n;
 }
 
+/* Hardirq handlers run with interrupts off; other entries with them on. */
 static void seed(struct engine *e, int func, int ctx, struct strbuf *sig)
 {
-	struct ck_state s = { .func = func, .ctx = ctx, .parent = -1 };
+	struct ck_state s = { .func = func, .ctx = ctx, .parent = -1, .irqs_off = ctx == CTX_HARDIRQ };
 	push_state(e, &s, sig);
+	e->funcs.v[func].called = true;   /* an entry is not also a root */
+	e->st->entries++;
+}
+
+/* Functions passed to a registration API: request_irq's handler is stored
+ * into 'arg:request_irq#1'; the rules say argument 1 is a hardirq entry. */
+static void seed_registrations(struct engine *e, struct strbuf *sig)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT key, func_id FROM key_target WHERE key LIKE 'arg:%#%'");
+	while (db_step_row(e->db, q)) {
+		const char *key = db_col_text(q, 0) + 4;
+		const char *hash = strrchr(key, '#');
+		const char *colon = strchr(key, ':');   /* 'file.c:name' for a static API */
+		const char *name = colon && colon < hash ? colon + 1 : key;
+		char fn[256];
+		snprintf(fn, sizeof(fn), "%.*s", (int)(hash - name), name);
+		int arg = atoi(hash + 1);
+		for (const struct lp_register *r = rules_register(e->rules, fn); r; r = rules_register_next(e->rules, r)) {
+			int f = func_index(e, sqlite3_column_int64(q, 1));
+			if (r->arg == arg && f >= 0)
+				seed(e, f, r->ctx, sig);
+		}
+	}
+	sqlite3_finalize(q);
 }
 
 /* Rules' entries by name and by key ('irqaction.handler'), then roots. */
@@ -400,10 +464,8 @@ static void seed_and_explore(struct engine *e)
 	for (size_t i = 0; i < rules_entry_count(e->rules); i++) {
 		const struct lp_entry *en = rules_entry(e->rules, i);
 		for (size_t f = 0; f < e->funcs.n; f++)
-			if (!strcmp(e->funcs.v[f].name, en->func)) {
+			if (!strcmp(e->funcs.v[f].name, en->func))
 				seed(e, (int)f, en->ctx, &sig);
-				e->st->entries++;
-			}
 	}
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT func_id FROM key_target WHERE key = ?");
 	for (size_t i = 0; i < rules_keyentry_count(e->rules); i++) {
@@ -411,19 +473,19 @@ static void seed_and_explore(struct engine *e)
 		db_bind_text(q, 1, ke->key);
 		while (db_step_row(e->db, q)) {
 			int f = func_index(e, sqlite3_column_int64(q, 0));
-			if (f >= 0) {
+			if (f >= 0)
 				seed(e, f, ke->ctx, &sig);
-				e->st->entries++;
-			}
 		}
 		sqlite3_reset(q);
 	}
 	sqlite3_finalize(q);
+	seed_registrations(e, &sig);
 	explore(e, 0, &sig);
 	size_t from = e->states.n;
 	for (size_t f = 0; f < e->funcs.n; f++)
 		if (!e->funcs.v[f].called) {
-			seed(e, (int)f, CTX_PROCESS, &sig);
+			struct ck_state s = { .func = (int)f, .ctx = CTX_PROCESS, .parent = -1 };
+			push_state(e, &s, &sig);
 			e->st->roots++;
 		}
 	explore(e, from, &sig);
@@ -435,9 +497,8 @@ static void seed_and_explore(struct engine *e)
 void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 		   const struct ck_held *held, int key, const char *message)
 {
-	char dedup[128];
-	snprintf(dedup, sizeof(dedup), "%s/%lld/%d", rule, (long long)v->site->id,
-		 held ? held->cls : engine_key_class(e, key));
+	char dedup[128];   /* one finding per rule and site: the first path is a shortest */
+	snprintf(dedup, sizeof(dedup), "%s/%lld", rule, (long long)v->site->id);
 	bool created;
 	strmap_put(&e->reported, dedup, &created);
 	if (!created)
@@ -445,6 +506,18 @@ void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 	struct ck_finding f = { rule, xstrdup(message), v->state, v->site, {0}, held != NULL, key };
 	if (held)
 		f.held = *held;
+	vec_push(&e->findings, f);
+}
+
+void engine_report_pair(struct engine *e, const struct ck_witness *a, const struct ck_witness *b,
+			const char *rule, int key, const char *dedup, const char *message)
+{
+	bool created;
+	strmap_put(&e->reported, dedup, &created);
+	if (!created)
+		return;
+	struct ck_finding f = { rule, xstrdup(message), a->state, a->site, a->held, a->has_held, key,
+				true, *b };
 	vec_push(&e->findings, f);
 }
 
@@ -489,26 +562,39 @@ static void fingerprint(const struct engine *e, const struct ck_finding *f, char
 	sb_addf(&sb, "%s|%s|", f->rule, engine_class_name(e, cls));
 	for (int s = f->state; s >= 0; s = e->states.v[s].parent)
 		sb_addf(&sb, "%s<", e->funcs.v[e->states.v[s].func].name);
+	if (f->has_other) {
+		sb_add(&sb, "|");
+		for (int s = f->other.state; s >= 0; s = e->states.v[s].parent)
+			sb_addf(&sb, "%s<", e->funcs.v[e->states.v[s].func].name);
+	}
 	hash_hex(sb.buf, sb.len, out);
 	sb_free(&sb);
 }
 
-static void write_hops(struct engine *e, int64_t fid, const struct ck_finding *f, sqlite3_stmt *ins)
+static void write_path(struct engine *e, int64_t fid, int path, int state, const struct ck_site *last,
+		       sqlite3_stmt *ins)
 {
 	int chain[4096], n = 0;
-	for (int s = f->state; s >= 0 && n < 4096; s = e->states.v[s].parent)
+	for (int s = state; s >= 0 && n < 4096; s = e->states.v[s].parent)
 		chain[n++] = s;
 	for (int i = n - 1, seq = 0; i >= 0; i--, seq++) {
 		const struct ck_state *s = &e->states.v[chain[i]];
-		int64_t call = i > 0 ? e->states.v[chain[i - 1]].via_site : f->site->id;
+		int64_t call = i > 0 ? e->states.v[chain[i - 1]].via_site : last->id;
 		db_bind_int(ins, 1, fid);
-		db_bind_int(ins, 2, 0);
+		db_bind_int(ins, 2, path);
 		db_bind_int(ins, 3, seq);
 		db_bind_int(ins, 4, e->funcs.v[s->func].id);
 		db_bind_int(ins, 5, call);
 		db_bind_null_or_int(ins, 6, s->via_store);
 		db_step_done(e->db, ins);
 	}
+}
+
+static void write_hops(struct engine *e, int64_t fid, const struct ck_finding *f, sqlite3_stmt *ins)
+{
+	write_path(e, fid, 0, f->state, f->site, ins);
+	if (f->has_other)
+		write_path(e, fid, 1, f->other.state, f->other.site, ins);
 }
 
 static void write_findings(struct engine *e)
@@ -584,6 +670,9 @@ void check_run(struct lp_db *db, const struct lp_rules *r, struct check_stats *s
 	load_edges(&e);
 	load_aliases(&e);
 	seed_and_explore(&e);
+#define CHECK(fn, rule, summary) check_##fn##_done(&e);
+#include "check/check_list.h"
+#undef CHECK
 	write_findings(&e);
 	db_commit(db);
 	engine_free(&e);

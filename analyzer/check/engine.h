@@ -18,12 +18,14 @@
 #define CK_MAX_STATES 2000000   /* bound on (function, held set) states */
 
 struct ck_key { const char *name; int cls; int argn; };   /* argn >= 0: 'arg#N' */
-struct ck_lockref { int key; bool held; int64_t acq_site; };
+struct ck_lockref { int key; bool held; int64_t acq_site; int ltype; bool is_read; };
 struct ck_callee { int func; int64_t store; };
 
 struct ck_site {
 	int64_t id;
-	int func, kind, key, irq, subclass, irqs_off;
+	int func, kind, key, irq, subclass, irqs_off, ltype;
+	bool is_read;
+	const char *callee_name;
 	int64_t file; int line, col;
 	int nlocks, nargs, ncallees;
 	struct ck_lockref *locks;
@@ -33,8 +35,8 @@ struct ck_site {
 
 struct ck_func { int64_t id; const char *name; int *sites; int nsites; bool called; };
 
-/* A lock held at a point: its class, the key it was taken as, where. */
-struct ck_held { int cls; int key; int64_t acq_site; };
+/* A lock held at a point: its class, the key it was taken as, where, its kind. */
+struct ck_held { int cls; int key; int64_t acq_site; int ltype; bool is_read; };
 
 struct ck_visit {
 	int state;                  /* index of the path state (see engine.c) */
@@ -42,7 +44,11 @@ struct ck_visit {
 	const struct ck_held *held; /* locks held just before the site */
 	int nheld;
 	int ctx;                    /* enum lp_context */
+	bool irqs_off;              /* interrupts disabled just before the site */
 };
+
+/* A point on some path: a state and a site in its function (for two-path findings). */
+struct ck_witness { int state; const struct ck_site *site; struct ck_held held; bool has_held; };
 
 struct engine;
 
@@ -59,6 +65,11 @@ void check_run(struct lp_db *db, const struct lp_rules *r, struct check_stats *s
 const char *engine_key_name(const struct engine *e, int key);
 const char *engine_class_name(const struct engine *e, int cls);
 const struct ck_func *engine_func(const struct engine *e, int func);
+const struct lp_rules *engine_rules(const struct engine *e);
+/* Per-check scratch data, freed by the check's _done function. */
+void **engine_data(struct engine *e, int check_id);
+/* The function a state is in, and its entry's name. */
+const char *engine_state_func(const struct engine *e, int state);
 /* The key a site acts on, with lock parameters bound by the path; -1 if unknown. */
 int engine_site_key(const struct engine *e, const struct ck_visit *v);
 int engine_key_class(const struct engine *e, int key);
@@ -69,8 +80,23 @@ int engine_key_class(const struct engine *e, int key);
 void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 		   const struct ck_held *held, int key, const char *message);
 
-#define CHECK(fn, rule, summary) void check_##fn(struct engine *e, const struct ck_visit *v);
+/* Report a finding with a second path (lock-order: the other order; irq-inversion:
+ * the hardirq use).  A is where it is reported; DEDUP names it for de-duplication. */
+void engine_report_pair(struct engine *e, const struct ck_witness *a, const struct ck_witness *b,
+			const char *rule, int key, const char *dedup, const char *message);
+
+/* Each check: check_NAME(e, visit) at every site, check_NAME_done(e) at the end. */
+#define CHECK(fn, rule, summary) \
+	void check_##fn(struct engine *e, const struct ck_visit *v); \
+	void check_##fn##_done(struct engine *e);
 #include "check/check_list.h"
 #undef CHECK
+
+enum check_id {
+#define CHECK(fn, rule, summary) CHECK_ID_##fn,
+#include "check/check_list.h"
+#undef CHECK
+	CHECK_COUNT
+};
 
 #endif

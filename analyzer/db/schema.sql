@@ -90,7 +90,9 @@ CREATE TABLE site (
   lock_key TEXT,                    -- lock op: lock key ('subchannel.lock', '*ccw_device.ccwlock')
   irq      INTEGER NOT NULL DEFAULT 0, -- lock op irq effect: 0 none, 1 save, 2 disable, 3 restore, 4 enable, 5 bh-off, 6 bh-on
   subclass INTEGER NOT NULL DEFAULT 0, -- _nested subclass
-  irqs_off INTEGER NOT NULL DEFAULT 0  -- local irq state before the site: 1 off, -1 on, 0 as at entry
+  irqs_off INTEGER NOT NULL DEFAULT 0, -- local irq state before the site: 1 off, -1 on, 0 as at entry
+  ltype    INTEGER NOT NULL DEFAULT 0, -- lock op: 0 spinlock, 1 rwlock, 2 mutex, 3 rw_semaphore, 4 semaphore
+  is_read  INTEGER NOT NULL DEFAULT 0  -- lock op: read side of an rwlock / rwsem
 );
 CREATE INDEX site_func ON site(func_id);
 

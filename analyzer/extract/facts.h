@@ -25,6 +25,7 @@ struct xsite {
 	int file; unsigned line, col;
 	const char *callee_usr, *callee_name, *ind_key, *text, *lock_key;
 	int irq, subclass, irqs_off;
+	int ltype, is_read;       /* lock op: enum lp_locktype, read side */
 	struct xlock *locks; int nlocks;
 	struct xarg *args; int nargs;
 };

@@ -427,6 +427,8 @@ static void lock_op(struct walker *w, CXCursor call, const struct lp_lockprim *p
 	s->lock_key = key;
 	s->irq = p->irq;
 	s->subclass = subclass_of(call, p->nested_arg);
+	s->ltype = p->type;
+	s->is_read = p->read;
 	if (!strcmp(key, "?"))
 		return;
 	if (p->kind == SITE_ACQUIRE || (p->kind == SITE_TRYLOCK && try_ok)) {

@@ -15,7 +15,7 @@ static struct rp_loc loc_cols(struct arena *a, sqlite3_stmt *q, int i)
 	return (struct rp_loc){ dup_col(a, q, i), sqlite3_column_int(q, i + 1), sqlite3_column_int(q, i + 2) };
 }
 
-static void load_hops(struct lp_db *db, struct rp_run *run, struct rp_finding *f)
+static int load_path(struct lp_db *db, struct rp_run *run, int64_t fid, int path, struct rp_hop **out)
 {
 	sqlite3_stmt *q = db_prepare(db,
 		"SELECT fn.name, ff.path, fn.line, fn.col, sf.path, s.line, s.col, s.ind_key, s.text, "
@@ -23,8 +23,9 @@ static void load_hops(struct lp_db *db, struct rp_run *run, struct rp_finding *f
 		"FROM finding_hop h JOIN func fn ON fn.id = h.func_id JOIN file ff ON ff.id = fn.file_id "
 		"LEFT JOIN site s ON s.id = h.site_id LEFT JOIN file sf ON sf.id = s.file_id "
 		"LEFT JOIN fnstore st ON st.id = h.store_id LEFT JOIN file stf ON stf.id = st.file_id "
-		"WHERE h.finding_id = ? AND h.path = 0 ORDER BY h.seq");
-	db_bind_int(q, 1, f->id);
+		"WHERE h.finding_id = ? AND h.path = ? ORDER BY h.seq");
+	db_bind_int(q, 1, fid);
+	db_bind_int(q, 2, path);
 	VEC(struct rp_hop) hops = {0};
 	while (db_step_row(db, q)) {
 		struct rp_hop h = { .func = dup_col(&run->arena, q, 0) };
@@ -36,11 +37,12 @@ static void load_hops(struct lp_db *db, struct rp_run *run, struct rp_finding *f
 	/* the key and store of a call belong to the hop it leads to */
 	q = db_prepare(db,
 		"SELECT s.ind_key, s.text, st.id, stf.path, st.line, st.col, st.key "
-		"FROM finding_hop h LEFT JOIN finding_hop p ON p.finding_id = h.finding_id AND p.path = 0 AND p.seq = h.seq - 1 "
+		"FROM finding_hop h LEFT JOIN finding_hop p ON p.finding_id = h.finding_id AND p.path = h.path AND p.seq = h.seq - 1 "
 		"LEFT JOIN site s ON s.id = p.site_id "
 		"LEFT JOIN fnstore st ON st.id = h.store_id LEFT JOIN file stf ON stf.id = st.file_id "
-		"WHERE h.finding_id = ? AND h.path = 0 ORDER BY h.seq");
-	db_bind_int(q, 1, f->id);
+		"WHERE h.finding_id = ? AND h.path = ? ORDER BY h.seq");
+	db_bind_int(q, 1, fid);
+	db_bind_int(q, 2, path);
 	for (size_t i = 0; db_step_row(db, q) && i < hops.n; i++) {
 		hops.v[i].via_key = dup_col(&run->arena, q, 0);
 		hops.v[i].via_text = dup_col(&run->arena, q, 1);
@@ -51,11 +53,18 @@ static void load_hops(struct lp_db *db, struct rp_run *run, struct rp_finding *f
 		}
 	}
 	sqlite3_finalize(q);
-	f->hops = arena_alloc(&run->arena, (hops.n + 1) * sizeof(*hops.v));
+	*out = arena_alloc(&run->arena, (hops.n + 1) * sizeof(*hops.v));
 	if (hops.n)
-		memcpy(f->hops, hops.v, hops.n * sizeof(*hops.v));
-	f->nhops = (int)hops.n;
+		memcpy(*out, hops.v, hops.n * sizeof(*hops.v));
+	int n = (int)hops.n;
 	vec_free(&hops);
+	return n;
+}
+
+static void load_hops(struct lp_db *db, struct rp_run *run, struct rp_finding *f)
+{
+	f->nhops = load_path(db, run, f->id, 0, &f->hops);
+	f->nhops2 = load_path(db, run, f->id, 1, &f->hops2);
 }
 
 static void load_aliases(struct lp_db *db, struct rp_run *run, struct rp_finding *f)

@@ -33,6 +33,7 @@ struct rp_finding {
 	struct rp_loc held_site;
 	const char *held_func;
 	struct rp_hop *hops; int nhops;
+	struct rp_hop *hops2; int nhops2;   /* lock-order, irq-inversion: the other path */
 	struct rp_alias *aliases; int naliases;
 };
 

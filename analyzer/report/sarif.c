@@ -34,17 +34,19 @@ static json_t *location(const struct rp_loc *l, const char *msg)
 	return j;
 }
 
-static json_t *thread_flow(const struct rp_finding *f)
+static json_t *thread_flow(const struct rp_finding *f, const struct rp_hop *hops, int nhops)
 {
 	json_t *locs = json_array();
-	for (int i = 0; i < f->nhops; i++) {
-		const struct rp_hop *h = &f->hops[i];
+	for (int i = 0; i < nhops; i++) {
+		const struct rp_hop *h = &hops[i];
 		char *m;
-		if (i + 1 < f->nhops && f->hops[i + 1].via_key)
-			m = xasprintf("%s calls %s through '%s' (%s)", h->func, f->hops[i + 1].func,
-				      f->hops[i + 1].via_text ? f->hops[i + 1].via_text : "", f->hops[i + 1].via_key);
-		else if (i + 1 < f->nhops)
-			m = xasprintf("%s calls %s", h->func, f->hops[i + 1].func);
+		if (i + 1 < nhops && hops[i + 1].via_key)
+			m = xasprintf("%s calls %s through '%s' (%s)", h->func, hops[i + 1].func,
+				      hops[i + 1].via_text ? hops[i + 1].via_text : "", hops[i + 1].via_key);
+		else if (i + 1 < nhops)
+			m = xasprintf("%s calls %s", h->func, hops[i + 1].func);
+		else if (!strcmp(f->rule, "sleep-in-atomic"))
+			m = xasprintf("%s may sleep here", h->func);
 		else
 			m = xasprintf("%s acquires %s", h->func, f->lock_key ? f->lock_key : "?");
 		json_t *tl = json_pack("{s:o, s:i, s:i}", "location", location(&h->site, m),
@@ -52,7 +54,18 @@ static json_t *thread_flow(const struct rp_finding *f)
 		free(m);
 		json_array_append_new(locs, tl);
 	}
-	return json_pack("{s:[{s:[{s:o}]}]}", "codeFlows", "threadFlows", "locations", locs);
+	return json_pack("{s:o}", "locations", locs);
+}
+
+/* One code flow per path: the finding's own, then the other one (lock-order, irq-inversion). */
+static json_t *code_flows(const struct rp_finding *f)
+{
+	json_t *flows = json_array();
+	json_array_append_new(flows, json_pack("{s:[o]}", "threadFlows", thread_flow(f, f->hops, f->nhops)));
+	if (f->nhops2)
+		json_array_append_new(flows, json_pack("{s:{s:s}, s:[o]}", "message", "text", "the other path",
+						       "threadFlows", thread_flow(f, f->hops2, f->nhops2)));
+	return json_pack("{s:o}", "codeFlows", flows);
 }
 
 static json_t *related(const struct rp_finding *f)
@@ -92,7 +105,7 @@ static json_t *result(const struct rp_finding *f)
 		"message", text_msg(f->message), "locations", location(&f->site, NULL),
 		"partialFingerprints", "lockpath/v1", f->fingerprint,
 		"properties", "context", f->context, "entry", f->entry);
-	json_t *flows = thread_flow(f);
+	json_t *flows = code_flows(f);
 	json_object_update(r, flows);
 	json_decref(flows);
 	json_t *rel = related(f);

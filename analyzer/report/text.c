@@ -21,17 +21,18 @@ static void loc(FILE *out, const struct rp_loc *l)
 	fprintf(out, "%s:%d:%d: ", l->file ? display_path(l->file) : "<unknown>", l->line, l->col);
 }
 
-static void hop_notes(FILE *out, const struct rp_finding *f)
+static void hop_notes(FILE *out, const struct rp_finding *f, const struct rp_hop *hops, int nhops,
+		      const char *last_verb)
 {
-	for (int i = 0; i < f->nhops; i++) {
-		const struct rp_hop *h = &f->hops[i];
+	for (int i = 0; i < nhops; i++) {
+		const struct rp_hop *h = &hops[i];
 		loc(out, &h->site);
 		if (i == 0)
 			fprintf(out, "note: [%d] %s (%s entry)", i, h->func, f->context);
 		else
 			fprintf(out, "note: [%d] %s", i, h->func);
-		if (i + 1 < f->nhops) {
-			const struct rp_hop *next = &f->hops[i + 1];
+		if (i + 1 < nhops) {
+			const struct rp_hop *next = &hops[i + 1];
 			if (next->via_key)
 				fprintf(out, " calls %s through '%s' (%s)\n", next->func,
 					next->via_text ? next->via_text : next->via_key, next->via_key);
@@ -42,9 +43,25 @@ static void hop_notes(FILE *out, const struct rp_finding *f)
 				fprintf(out, "note: %s was stored into %s here\n", next->func, next->store_key);
 			}
 		} else {
-			fprintf(out, " acquires %s\n", f->lock_key ? f->lock_key : "?");
+			fprintf(out, " %s\n", last_verb);
 		}
 	}
+}
+
+/* lockdep's "possible unsafe locking scenario" table, as notes. */
+static void scenario(FILE *out, const struct rp_finding *f)
+{
+	const char *a = f->held_key ? f->held_key : "?", *b = f->lock_key ? f->lock_key : "?";
+	const char *rows[][2] = { { "CPU0", "CPU1" }, { "----", "----" }, { "lock(A);", "" },
+				  { "", "lock(B);" }, { "", "lock(A);" }, { "lock(B);", "" } };
+	loc(out, &f->site);
+	fprintf(out, "note: possible unsafe locking scenario (A = %s, B = %s):\n", a, b);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		loc(out, &f->site);
+		fprintf(out, "note:        %-24s %s\n", rows[i][0], rows[i][1]);
+	}
+	loc(out, &f->site);
+	fprintf(out, "note:  *** DEADLOCK ***\n");
 }
 
 void report_text(FILE *out, const struct rp_run *run)
@@ -62,7 +79,20 @@ void report_text(FILE *out, const struct rp_run *run)
 			loc(out, &al->loc);
 			fprintf(out, "note: %s and %s are one lock: '%s'\n", al->lhs, al->rhs, al->text);
 		}
-		hop_notes(out, f);
+		char *verb = xasprintf("acquires %s", f->lock_key ? f->lock_key : "?");
+		if (!strcmp(f->rule, "sleep-in-atomic")) {
+			free(verb);
+			verb = xstrdup("may sleep here");
+		}
+		hop_notes(out, f, f->hops, f->nhops, verb);
+		free(verb);
+		if (f->nhops2) {
+			loc(out, &f->hops2[0].site);
+			fprintf(out, "note: the other path:\n");
+			hop_notes(out, f, f->hops2, f->nhops2, "acquires the lock there");
+		}
+		if (!strcmp(f->rule, "lock-order"))
+			scenario(out, f);
 	}
 }
 

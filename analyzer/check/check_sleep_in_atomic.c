@@ -1,0 +1,55 @@
+/*
+ * check_sleep_in_atomic.c - rule 'sleep-in-atomic' (the kernel's "BUG:
+ * sleeping function called from invalid context", might_sleep()'s splat): a
+ * site that may sleep - a function the rules list as sleeping (schedule,
+ * msleep, wait_for_completion, ...) or a sleeping lock (mutex, rwsem,
+ * semaphore) - reached where sleeping is not allowed: in hardirq or softirq
+ * context, while a spinning lock is held, or with interrupts disabled.  The
+ * finding says which of those made the context atomic.
+ */
+#include "check/engine.h"
+
+#include <stdlib.h>
+
+static const char *sleep_reason(const struct engine *e, const struct ck_site *s)
+{
+	if (s->kind == SITE_CALL && s->callee_name)
+		return rules_sleep_reason(engine_rules(e), s->callee_name);
+	if (s->kind == SITE_ACQUIRE && s->ltype >= LT_MUTEX)
+		return "takes a sleeping lock";
+	return NULL;
+}
+
+static const struct ck_held *spinning_lock(const struct ck_visit *v)
+{
+	for (int i = 0; i < v->nheld; i++)
+		if (v->held[i].ltype == LT_SPIN || v->held[i].ltype == LT_RWLOCK)
+			return &v->held[i];
+	return NULL;
+}
+
+void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
+{
+	const char *reason = sleep_reason(e, v->site);
+	if (!reason)
+		return;
+	const struct ck_held *spin = spinning_lock(v);
+	char *why;
+	if (v->ctx != CTX_PROCESS)
+		why = xasprintf("in %s context", context_name(v->ctx));
+	else if (spin)
+		why = xasprintf("while holding spinlock %s", engine_key_name(e, spin->key));
+	else if (v->irqs_off)
+		why = xasprintf("with interrupts disabled");
+	else
+		return;
+	const char *what = v->site->callee_name ? v->site->callee_name : "?";
+	char *msg = xasprintf("%s may sleep (%s) %s, in %s", what, reason, why, engine_func(e, v->site->func)->name);
+	engine_report(e, v, "sleep-in-atomic", spin, v->site->kind == SITE_ACQUIRE ? engine_site_key(e, v) : -1, msg);
+	free(msg);
+	free(why);
+}
+
+void check_sleep_in_atomic_done(struct engine *e)
+{
+}
