@@ -15,6 +15,7 @@ static const struct command commands[] = {
 	{ "extract", cmd_extract, "parse a compile database into facts" },
 	{ "check", cmd_check, "link the facts and run the checks" },
 	{ "report", cmd_report, "print stored findings as text or SARIF" },
+	{ "gate", cmd_gate, "fail on findings a baseline does not have (CI)" },
 };
 
 static void usage(FILE *out)

@@ -31,8 +31,10 @@ void check_irq_inversion(struct engine *e, const struct ck_visit *v)
 	if (cls < 0)
 		return;
 	bool hard = v->ctx == CTX_HARDIRQ;
-	if (!hard && v->irqs_off)
-		return;
+	/* spin_lock_irq/_irqsave disable interrupts as they acquire */
+	bool off = v->irqs_off || v->site->irq == IRQ_SAVE || v->site->irq == IRQ_DISABLE;
+	if (!hard && (off || !v->irqs_on))
+		return;   /* irqs off, or not known to be on (a root's callers are not in the tree) */
 	struct uses *u = uses_of(e);
 	char name[24];
 	snprintf(name, sizeof(name), "%d", cls);

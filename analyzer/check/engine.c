@@ -18,11 +18,13 @@
 
 struct ck_state {
 	int func, ctx, parent;
-	bool irqs_off;                    /* at entry */
+	signed char irqs;                 /* at entry: 1 off, -1 on, 0 unknown (a root) */
 	int64_t via_site, via_store;
 	int nheld, nbind;
 	struct ck_held held[CK_MAX_HELD];
 	struct { int n, key; } bind[CK_MAX_BIND];
+	int nconst;
+	struct { int n; long long value; } consts[CK_MAX_BIND];   /* constant arguments */
 };
 
 struct ck_finding {
@@ -127,7 +129,7 @@ static void load_funcs_and_sites(struct engine *e)
 	}
 	sqlite3_finalize(q);
 	q = db_prepare(e->db, "SELECT id, func_id, kind, file_id, line, col, lock_key, irq, subclass, irqs_off, "
-			      "ltype, is_read, callee_name FROM site ORDER BY id");
+			      "ltype, is_read, callee_name, ind_index FROM site ORDER BY id");
 	while (db_step_row(e->db, q)) {
 		struct ck_site s = { .id = sqlite3_column_int64(q, 0) };
 		s.func = func_index(e, sqlite3_column_int64(q, 1));
@@ -143,6 +145,8 @@ static void load_funcs_and_sites(struct engine *e)
 		s.is_read = sqlite3_column_int(q, 11) != 0;
 		if (sqlite3_column_type(q, 12) != SQLITE_NULL)
 			s.callee_name = arena_strdup(&e->arena, db_col_text(q, 12));
+		if (sqlite3_column_type(q, 13) != SQLITE_NULL)
+			s.ind_index = arena_strdup(&e->arena, db_col_text(q, 13));
 		vec_push(&e->sites, s);
 	}
 	sqlite3_finalize(q);
@@ -193,7 +197,7 @@ static void load_site_locks(struct engine *e)
 
 static void load_site_args(struct engine *e)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key FROM site_arg ORDER BY site_id, n");
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key, value FROM site_arg ORDER BY site_id, n");
 	while (db_step_row(e->db, q)) {
 		struct ck_site *s = site_by_id(e, sqlite3_column_int64(q, 0));
 		if (!s)
@@ -203,7 +207,9 @@ static void load_site_args(struct engine *e)
 		if (old)
 			memcpy(s->args, old, s->nargs * sizeof(*s->args));
 		s->args[s->nargs].n = sqlite3_column_int(q, 1);
-		s->args[s->nargs].key = key_get(e, db_col_text(q, 2));
+		s->args[s->nargs].is_const = sqlite3_column_type(q, 2) == SQLITE_NULL;
+		s->args[s->nargs].key = s->args[s->nargs].is_const ? -1 : key_get(e, db_col_text(q, 2));
+		s->args[s->nargs].value = sqlite3_column_int64(q, 3);
 		s->nargs++;
 	}
 	sqlite3_finalize(q);
@@ -211,7 +217,8 @@ static void load_site_args(struct engine *e)
 
 static void load_edges(struct engine *e)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, callee, store_id FROM call_edge ORDER BY site_id, rowid");
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT c.site_id, c.callee, c.store_id, st.idx FROM call_edge c "
+				     "LEFT JOIN fnstore st ON st.id = c.store_id ORDER BY c.site_id, c.rowid");
 	VEC(struct ck_callee) buf = {0};
 	struct ck_site *cur = NULL;
 	for (bool more = db_step_row(e->db, q);; more = db_step_row(e->db, q)) {
@@ -228,7 +235,9 @@ static void load_edges(struct engine *e)
 		cur = s;
 		int f = func_index(e, sqlite3_column_int64(q, 1));
 		if (s && f >= 0) {
-			vec_push(&buf, ((struct ck_callee){ f, sqlite3_column_int64(q, 2) }));
+			const char *idx = sqlite3_column_type(q, 3) == SQLITE_NULL ? NULL
+					  : arena_strdup(&e->arena, db_col_text(q, 3));
+			vec_push(&buf, ((struct ck_callee){ f, sqlite3_column_int64(q, 2), idx }));
 			e->funcs.v[f].called = true;
 		}
 	}
@@ -305,12 +314,44 @@ int engine_site_key(const struct engine *e, const struct ck_visit *v)
 static void state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb)
 {
 	sb_reset(sb);
-	sb_addf(sb, "%d:%d:%d", s->func, s->ctx, s->irqs_off);
+	sb_addf(sb, "%d:%d:%d", s->func, s->ctx, s->irqs);
 	for (int i = 0; i < s->nheld; i++)
 		sb_addf(sb, ",%d", s->held[i].cls);
 	sb_add(sb, ";");
 	for (int i = 0; i < s->nbind; i++)
 		sb_addf(sb, "%d=%d,", s->bind[i].n, engine_key_class(e, s->bind[i].key));
+	for (int i = 0; i < s->nconst; i++)
+		sb_addf(sb, "#%d=%lld,", s->consts[i].n, s->consts[i].value);
+}
+
+/* The value of dimension pattern P ('3', 'arg#1', '*') in state S, or -1. */
+static long long index_value(const struct ck_state *s, const char *p, size_t len)
+{
+	if (len > 4 && !strncmp(p, "arg#", 4)) {
+		int n = atoi(p + 4);
+		for (int i = 0; i < s->nconst; i++)
+			if (s->consts[i].n == n)
+				return s->consts[i].value;
+		return -1;
+	}
+	return *p >= '0' && *p <= '9' ? atoll(p) : -1;
+}
+
+/* Does the element IDX ('3,2') of a jump table match the call's PATTERN
+ * ('*,arg#1') in state S?  Unknown dimensions match anything. */
+static bool index_matches(const struct ck_state *s, const char *pattern, const char *idx)
+{
+	if (!pattern || !idx)
+		return true;
+	while (*pattern && *idx) {
+		size_t pl = strcspn(pattern, ","), il = strcspn(idx, ",");
+		long long want = index_value(s, pattern, pl);
+		if (want >= 0 && want != atoll(idx))
+			return false;
+		pattern += pl + (pattern[pl] == ',');
+		idx += il + (idx[il] == ',');
+	}
+	return true;
 }
 
 /* Add a state unless an equivalent one exists; returns false when bounded. */
@@ -383,12 +424,24 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 		return;
 	for (int c = 0; c < site->ncallees; c++) {
 		const struct ck_state *cur = &e->states.v[si];
+		if (!index_matches(cur, site->ind_index, site->callees[c].idx))
+			continue;   /* dev_jumptable[state][DEV_EVENT_INTERRUPT]: another event's handler */
 		struct ck_state next = { .func = site->callees[c].func, .ctx = cur->ctx, .parent = si,
-					 .irqs_off = v->irqs_off,
+					 .irqs = v->irqs_off ? 1 : v->irqs_on ? -1 : 0,
 					 .via_site = site->id, .via_store = site->callees[c].store,
 					 .nheld = nheld };
 		memcpy(next.held, held, (size_t)nheld * sizeof(*held));
-		for (int a = 0; a < site->nargs && next.nbind < CK_MAX_BIND; a++) {
+		for (int a = 0; a < site->nargs; a++) {
+			if (site->args[a].is_const) {
+				if (next.nconst < CK_MAX_BIND) {
+					next.consts[next.nconst].n = site->args[a].n;
+					next.consts[next.nconst].value = site->args[a].value;
+					next.nconst++;
+				}
+				continue;
+			}
+			if (next.nbind >= CK_MAX_BIND)
+				continue;
 			int key = resolve_key(e, cur, site->args[a].key);
 			if (engine_key_class(e, key) >= 0) {
 				next.bind[next.nbind].n = site->args[a].n;
@@ -409,8 +462,8 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		const struct ck_state *st = &e->states.v[si];
 		int nheld = held_at(e, st, site, held);
-		bool off = site->irqs_off ? site->irqs_off > 0 : st->irqs_off;
-		struct ck_visit v = { si, site, held, nheld, st->ctx, off };
+		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
+		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0 };
 #define CHECK(fn, rule, summary) check_##fn(e, &v);
 #include "check/check_list.h"
 #undef CHECK
@@ -426,10 +479,12 @@ static void explore(struct engine *e, size_t from, struct strbuf *sig)
 	e->st->states = e->states.n;
 }
 
-/* Hardirq handlers run with interrupts off; other entries with them on. */
+/* Hardirq handlers run with interrupts off; other entries with them on.
+ * Roots (functions nobody calls) start unknown: their callers are not in
+ * the tree, and may well have disabled interrupts. */
 static void seed(struct engine *e, int func, int ctx, struct strbuf *sig)
 {
-	struct ck_state s = { .func = func, .ctx = ctx, .parent = -1, .irqs_off = ctx == CTX_HARDIRQ };
+	struct ck_state s = { .func = func, .ctx = ctx, .parent = -1, .irqs = ctx == CTX_HARDIRQ ? 1 : -1 };
 	push_state(e, &s, sig);
 	e->funcs.v[func].called = true;   /* an entry is not also a root */
 	e->st->entries++;
@@ -555,19 +610,77 @@ static int alias_proof(const struct engine *e, int a, int b, int64_t *out, int m
 	return n;
 }
 
-static void fingerprint(const struct engine *e, const struct ck_finding *f, char out[33])
+/*
+ * A class name without the file names extract puts in some keys: 'file.c:'
+ * qualifying a static name ('*virtio_ccw.c:lock' -> '*lock') and the
+ * 'anon@file.c:LINE' of an unnamed struct ('anon'), so that neither a file
+ * rename nor a line shift changes a fingerprint.
+ */
+static void fingerprint_class(struct strbuf *sb, const char *name)
+{
+	for (const char *p = name; *p;) {
+		if (!strncmp(p, "anon@", 5)) {
+			sb_add(sb, "anon");
+			p += 5 + strcspn(p + 5, ":");
+			p += *p ? 1 + strspn(p + 1, "0123456789") : 0;
+			continue;
+		}
+		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-");
+		if (n && p[n] == ':' && memchr(p, '.', n)) {
+			p += n + 1;   /* 'file.c:' */
+			continue;
+		}
+		sb_addn(sb, p, n ? n : 1);
+		p += n ? n : 1;
+	}
+}
+
+/* The functions on a path, offending one first, entry last: 'f<g<entry<'. */
+static char *fingerprint_path(const struct engine *e, int state)
 {
 	struct strbuf sb = {0};
-	int cls = f->has_held ? f->held.cls : engine_key_class(e, f->key);
-	sb_addf(&sb, "%s|%s|", f->rule, engine_class_name(e, cls));
-	for (int s = f->state; s >= 0; s = e->states.v[s].parent)
+	for (int s = state; s >= 0; s = e->states.v[s].parent)
 		sb_addf(&sb, "%s<", e->funcs.v[e->states.v[s].func].name);
+	return sb_detach(&sb);
+}
+
+static int fingerprint_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The finding's fingerprint, "lockpath/v1" in SARIF (definition in
+ * docs/ci.md): xxh3-128 in 32 hex digits of 'RULE|CLASS|PATH', where CLASS
+ * is the held lock's class (else the acquired one's) as fingerprint_class
+ * writes it and PATH the function names from the offending function to the
+ * entry.  A two-path finding (lock-order, irq-inversion) has both classes
+ * and both paths, each pair sorted, so the order in which the search met
+ * them does not matter: 'RULE|A,B|PATH1|PATH2'.  No file, line or id.
+ */
+static void fingerprint(const struct engine *e, const struct ck_finding *f, char out[33])
+{
+	struct strbuf cls[2] = {{0}}, sb = {0};
+	char *path[2] = { fingerprint_path(e, f->state), NULL };
+	fingerprint_class(&cls[0], engine_class_name(e, f->has_held ? f->held.cls : engine_key_class(e, f->key)));
+	int n = 1;
 	if (f->has_other) {
-		sb_add(&sb, "|");
-		for (int s = f->other.state; s >= 0; s = e->states.v[s].parent)
-			sb_addf(&sb, "%s<", e->funcs.v[e->states.v[s].func].name);
+		const struct ck_witness *o = &f->other;
+		fingerprint_class(&cls[1], engine_class_name(e, o->has_held ? o->held.cls : engine_key_class(e, o->site->key)));
+		path[1] = fingerprint_path(e, o->state);
+		n = 2;
 	}
+	char *c[2] = { cls[0].buf ? cls[0].buf : "", cls[1].buf ? cls[1].buf : "" };
+	qsort(c, (size_t)n, sizeof(*c), fingerprint_cmp);
+	qsort(path, (size_t)n, sizeof(*path), fingerprint_cmp);
+	sb_addf(&sb, "%s|%s%s%s|%s", f->rule, c[0], n > 1 ? "," : "", n > 1 ? c[1] : "", path[0]);
+	if (n > 1)
+		sb_addf(&sb, "|%s", path[1]);
 	hash_hex(sb.buf, sb.len, out);
+	for (int i = 0; i < 2; i++) {
+		sb_free(&cls[i]);
+		free(path[i]);
+	}
 	sb_free(&sb);
 }
 

@@ -19,17 +19,18 @@
 
 struct ck_key { const char *name; int cls; int argn; };   /* argn >= 0: 'arg#N' */
 struct ck_lockref { int key; bool held; int64_t acq_site; int ltype; bool is_read; };
-struct ck_callee { int func; int64_t store; };
+struct ck_callee { int func; int64_t store; const char *idx; };   /* idx: array element '3,2' */
 
 struct ck_site {
 	int64_t id;
 	int func, kind, key, irq, subclass, irqs_off, ltype;
 	bool is_read;
 	const char *callee_name;
+	const char *ind_index;      /* call through an array: '*,arg#1' */
 	int64_t file; int line, col;
 	int nlocks, nargs, ncallees;
 	struct ck_lockref *locks;
-	struct { int n, key; } *args;
+	struct { int n, key; bool is_const; long long value; } *args;
 	struct ck_callee *callees;
 };
 
@@ -44,7 +45,8 @@ struct ck_visit {
 	const struct ck_held *held; /* locks held just before the site */
 	int nheld;
 	int ctx;                    /* enum lp_context */
-	bool irqs_off;              /* interrupts disabled just before the site */
+	bool irqs_off;              /* interrupts known to be disabled just before the site */
+	bool irqs_on;               /* ... known to be enabled (false for both: unknown) */
 };
 
 /* A point on some path: a state and a site in its function (for two-path findings). */

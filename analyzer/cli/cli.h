@@ -27,6 +27,7 @@ struct cli_opts {
 	{ "no-progress", no_argument, NULL, 'N' }, \
 	{ "verbose", no_argument, NULL, 'v' }, \
 	{ "quiet", no_argument, NULL, 'q' }, \
+	{ "wait", required_argument, NULL, 'W' }, \
 	{ "help", no_argument, NULL, 'h' }
 
 /* Handle a shared option; false if C is not one.  Dies on a bad value. */
@@ -47,5 +48,6 @@ int cmd_extract(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_gate(int argc, char **argv);
 
 #endif

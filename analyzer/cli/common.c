@@ -5,6 +5,7 @@
 #include "extract/extract.h"
 #include "link/link.h"
 #include "check/engine.h"
+#include "check/matrix.h"
 #include "report/report.h"
 
 #include <errno.h>
@@ -35,6 +36,11 @@ bool cli_common_opt(int c, const char *arg, struct cli_opts *o)
 	case 'N': lp_progress = 0; return true;
 	case 'v': lp_verbose++; return true;
 	case 'q': o->quiet = true; return true;
+	case 'W':
+		lp_db_wait = (int)strtol(arg, &end, 10);
+		if (!*arg || *end || lp_db_wait < 0 || lp_db_wait > 86400)
+			die("--wait expects a number of seconds from 0 to 86400, not '%s'", arg);
+		return true;
 	default: return false;
 	}
 }
@@ -95,6 +101,11 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 			cs.entries, cs.roots, cs.states, cs.findings, cs.ms / 1000.0);
 	if (cs.capped)
 		warn("the search stopped at %d states; findings may be missing", CK_MAX_STATES);
+	struct matrix_stats ms;
+	matrix_run(db, r, cs.capped, &ms);
+	if (!o->quiet && ms.transports)
+		fprintf(stderr, "lockpath: matrix: %zu transports, %zu driver callbacks reached from their interrupt paths\n",
+			ms.transports, ms.callbacks);
 }
 
 int cli_report(struct lp_db *db, const struct cli_opts *o, bool text)

@@ -6,9 +6,13 @@
 #include "db/db.h"
 #include "db/schema_sql.h"   /* generated from schema.sql: static const char lp_schema_sql[] */
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static _Noreturn void db_die(struct lp_db *db, const char *what)
@@ -53,6 +57,9 @@ static void check_version(struct lp_db *db, enum db_open_flags flags)
 		    db->path);
 	if (!(flags & DB_CREATE) || (flags & DB_READONLY))
 		die("%s: empty database; run 'lockpath extract' or 'lockpath run' first", db->path);
+	/* WAL first (it cannot change inside a transaction), then the schema
+	 * and its version in one transaction: a crash leaves an empty file. */
+	db_exec(db, "PRAGMA journal_mode = WAL");
 	db_begin(db);
 	db_exec(db, lp_schema_sql);
 	char pragma[64];
@@ -61,12 +68,100 @@ static void check_version(struct lp_db *db, enum db_open_flags flags)
 	db_commit(db);
 }
 
+/* ------------------------------------------------------------ process lock */
+
+/*
+ * One lockpath process at a time writes a database: writers (DB_CREATE or
+ * plain) hold an exclusive flock(2) on the database file for as long as it
+ * is open, readers (DB_READONLY) a shared one, so a report never sees a run
+ * half-way and two runs never interleave their TUs.  flock is independent
+ * of sqlite's own POSIX locks; the descriptor stays open until after
+ * sqlite3_close, because closing any descriptor of the file would drop
+ * sqlite's locks.  A file this process has locked already (the gate opens a
+ * database twice) is not locked again.
+ */
+int lp_db_wait = 30;
+
+struct held_lock { dev_t dev; ino_t ino; int fd, refs; };
+static VEC(struct held_lock) held_locks;   /* slots are never reused while any is held */
+
+static int held_slot(dev_t dev, ino_t ino)
+{
+	for (size_t i = 0; i < held_locks.n; i++)
+		if (held_locks.v[i].refs > 0 && held_locks.v[i].dev == dev && held_locks.v[i].ino == ino)
+			return (int)i;
+	return -1;
+}
+
+static void lock_db(struct lp_db *db, enum db_open_flags flags)
+{
+	struct stat st;
+	if (stat(db->path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			die("%s: is a directory, not a database", db->path);
+		int slot = held_slot(st.st_dev, st.st_ino);
+		if (slot >= 0) {
+			held_locks.v[slot].refs++;
+			db->lock_slot = slot;
+			return;
+		}
+	}
+	bool ro = flags & DB_READONLY;
+	int fd = open(db->path, (ro ? O_RDONLY : O_RDWR | ((flags & DB_CREATE) ? O_CREAT : 0)) | O_CLOEXEC, 0666);
+	if (fd < 0)
+		die("%s: cannot open database: %s", db->path, strerror(errno));
+	if (fstat(fd, &st) != 0)
+		die("%s: cannot open database: %s", db->path, strerror(errno));
+	int op = ro ? LOCK_SH : LOCK_EX;
+	double deadline = now_ms() + lp_db_wait * 1000.0;
+	bool told = false;
+	while (flock(fd, op | LOCK_NB) != 0) {
+		if (errno == EINTR)
+			continue;
+		if (errno != EWOULDBLOCK)
+			break;    /* no flock here (some network file systems): sqlite's locks remain */
+		if (lp_db_wait <= 0)
+			die("%s: in use by another lockpath process; wait for it to finish, use another "
+			    "--db, or give --wait SECONDS to wait for it", db->path);
+		if (now_ms() >= deadline)
+			die("%s: still in use by another lockpath process after %d s; wait for it to "
+			    "finish, use another --db, or give a longer --wait", db->path, lp_db_wait);
+		if (!told) {
+			fprintf(stderr, "lockpath: %s is in use by another lockpath process; waiting up to %d s\n",
+				db->path, lp_db_wait);
+			told = true;
+		}
+		usleep(100 * 1000);
+	}
+	db->lock_slot = (int)held_locks.n;
+	vec_push(&held_locks, ((struct held_lock){ st.st_dev, st.st_ino, fd, 1 }));
+}
+
+/* After sqlite3_close: the last user of the file closes the descriptor. */
+static void unlock_db(struct lp_db *db)
+{
+	if (db->lock_slot < 0)
+		return;
+	struct held_lock *h = &held_locks.v[db->lock_slot];
+	db->lock_slot = -1;
+	if (--h->refs > 0)
+		return;
+	close(h->fd);   /* releases the flock */
+	bool any = false;
+	for (size_t i = 0; i < held_locks.n; i++)
+		any |= held_locks.v[i].refs > 0;
+	if (!any)
+		vec_free(&held_locks);
+}
+
 struct lp_db *db_open(const char *path, enum db_open_flags flags)
 {
 	struct lp_db *db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
+	db->lock_slot = -1;
 	if (!(flags & DB_CREATE) && access(path, F_OK) != 0)
 		die("%s: no such database; run 'lockpath run' or 'lockpath extract' first", path);
+	lock_db(db, flags);
 	int oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY
 		: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
@@ -78,13 +173,14 @@ struct lp_db *db_open(const char *path, enum db_open_flags flags)
 			die("%s: not a lockpath database (not an sqlite file)", path);
 		db_die(db, "cannot read database");
 	}
+	/* Nothing is written before the version is known to be ours. */
+	check_version(db, flags);
 	if (!(flags & DB_READONLY)) {
 		db_exec(db, "PRAGMA journal_mode = WAL");
 		db_exec(db, "PRAGMA synchronous = NORMAL");
 	}
 	db_exec(db, "PRAGMA foreign_keys = OFF");
 	db_exec(db, "PRAGMA cache_size = -65536");
-	check_version(db, flags);
 	return db;
 }
 
@@ -93,6 +189,7 @@ void db_close(struct lp_db *db)
 	if (!db)
 		return;
 	sqlite3_close(db->h);
+	unlock_db(db);
 	strmap_free(&db->files);
 	free(db->path);
 	free(db);

@@ -23,12 +23,20 @@ struct lp_db {
 	sqlite3 *h;
 	char *path;
 	struct strmap files;   /* path -> file.id cache */
+	int lock_slot;         /* the flock this connection holds (db.c), or -1 */
 };
+
+/* Seconds db_open waits for another lockpath process using the database
+ * (--wait); 0 refuses at once.  Default 30. */
+extern int lp_db_wait;
 
 /*
  * Open PATH.  A database of another schema version, or a file that is not a
- * lockpath database, is refused with die(), never misread.  Waits up to
- * 30 s for another lockpath process that holds the write lock.
+ * lockpath database, is refused with die(), never misread, and nothing is
+ * written to it.  Writers (every mode but DB_READONLY) hold an exclusive
+ * lock on the file until db_close, readers a shared one: a second lockpath
+ * process waits up to lp_db_wait seconds for it, then dies with a message
+ * that says the database is in use.
  */
 struct lp_db *db_open(const char *path, enum db_open_flags flags);
 void db_close(struct lp_db *db);

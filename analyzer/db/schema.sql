@@ -86,6 +86,8 @@ CREATE TABLE site (
   callee_usr  TEXT,                 -- direct call: callee USR
   callee_name TEXT,                 -- direct call or lock primitive: function name
   ind_key  TEXT,                    -- indirect call: target key ('virtio_config_ops.get')
+  ind_index TEXT,                   -- indirect call through an array: index per dimension,
+                                    -- 'N' constant, 'arg#K' parameter K, '*' unknown ('*,arg#1')
   text     TEXT,                    -- indirect call: callee expression as written
   lock_key TEXT,                    -- lock op: lock key ('subchannel.lock', '*ccw_device.ccwlock')
   irq      INTEGER NOT NULL DEFAULT 0, -- lock op irq effect: 0 none, 1 save, 2 disable, 3 restore, 4 enable, 5 bh-off, 6 bh-on
@@ -104,10 +106,11 @@ CREATE TABLE site_lock (            -- local lock state just before a site
 );
 CREATE INDEX site_lock_site ON site_lock(site_id);
 
-CREATE TABLE site_arg (             -- lock-typed arguments of calls (for lock parameters)
+CREATE TABLE site_arg (             -- arguments the callee's analysis depends on
   site_id  INTEGER NOT NULL REFERENCES site(id),
   n        INTEGER NOT NULL,        -- argument index, 0-based
-  lock_key TEXT NOT NULL
+  lock_key TEXT,                    -- a lock pointer (for the callee's 'arg#N' lock keys) ...
+  value    INTEGER                  -- ... or an integer constant (for 'arg#N' array indexes)
 );
 
 -- A store makes a function reachable through a key: '.get = f' in an ops
@@ -122,7 +125,8 @@ CREATE TABLE fnstore (
   line    INTEGER NOT NULL, col INTEGER NOT NULL,
   key     TEXT NOT NULL,            -- where it is stored
   src_usr TEXT, src_name TEXT,      -- a function ...
-  src_key TEXT                      -- ... or another key
+  src_key TEXT,                     -- ... or another key
+  idx     TEXT                      -- array initialiser: the element's index per dimension ('3,2')
 );
 CREATE INDEX fnstore_key ON fnstore(key);
 
@@ -191,4 +195,27 @@ CREATE TABLE finding_alias (        -- why lock_key and held_key are one lock
   seq        INTEGER NOT NULL,
   alias_id   INTEGER NOT NULL REFERENCES lockalias(id),
   PRIMARY KEY (finding_id, seq)
+) WITHOUT ROWID;
+
+------------------------------------------------- transport matrix (check/matrix.c)
+-- Which virtio transports the tree has, and which drivers' callbacks their
+-- interrupt paths reach.  Written after the checks; the HTML report joins it
+-- with the findings to fill the transport matrix (docs/report.md).
+
+CREATE TABLE transport_file (       -- files that belong to a virtio transport
+  file_id   INTEGER PRIMARY KEY REFERENCES file(id),
+  transport TEXT NOT NULL,          -- 'ccw' for virtio_ccw.c, 'pci' for virtio_pci_*.c, ...
+  has_ops   INTEGER NOT NULL        -- 1: the file stores functions into virtio_config_ops
+);
+
+CREATE TABLE callback_reach (       -- a driver callback reached from a transport's interrupt path
+  transport  TEXT NOT NULL,
+  context    TEXT NOT NULL,         -- the entry's context: 'hardirq', 'softirq', 'process'
+  cb_func    INTEGER NOT NULL REFERENCES func(id),   -- the driver's callback
+  cb_key     TEXT NOT NULL,         -- the key it is called through ('virtio_driver.config_changed')
+  store_id   INTEGER REFERENCES fnstore(id),          -- where the driver stored it
+  entry_func INTEGER NOT NULL REFERENCES func(id),   -- the entry of a shortest such path
+  via_func   INTEGER NOT NULL REFERENCES func(id),   -- the last function of the transport on it
+  path       TEXT NOT NULL,         -- that path's functions, entry first, ' > ' between
+  PRIMARY KEY (transport, context, cb_func)
 ) WITHOUT ROWID;

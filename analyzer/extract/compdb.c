@@ -31,6 +31,79 @@ static char *join_path(const char *dir, const char *file)
 	return xasprintf("%s/%s", dir, file);
 }
 
+static bool exists(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0;
+}
+
+static const char *json_kind(const json_t *j)
+{
+	switch (json_typeof(j)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: return "a string";
+	case JSON_INTEGER: case JSON_REAL: return "a number";
+	case JSON_TRUE: case JSON_FALSE: return "a boolean";
+	default: return "null";
+	}
+}
+
+static bool blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
+/* What is wrong with entry E (its file named in FILE_OUT when known), or NULL. */
+static char *entry_problem(json_t *e, const char **file_out)
+{
+	*file_out = NULL;
+	if (!json_is_object(e))
+		return xasprintf("expected an object, not %s", json_kind(e));
+	json_t *jdir = json_object_get(e, "directory"), *jfile = json_object_get(e, "file");
+	json_t *args = json_object_get(e, "arguments"), *cmd = json_object_get(e, "command");
+	if (!json_is_string(jdir))
+		return xstrdup("expected a \"directory\" string");
+	if (!json_is_string(jfile) || !*json_string_value(jfile))
+		return xstrdup("expected a non-empty \"file\" string");
+	const char *dir = json_string_value(jdir), *file = json_string_value(jfile);
+	*file_out = file;
+	if (args) {
+		if (!json_is_array(args))
+			return xasprintf("\"arguments\" must be an array of strings, not %s", json_kind(args));
+		if (!json_array_size(args))
+			return xstrdup("\"arguments\" is empty: expected the compiler and its arguments");
+		size_t i;
+		json_t *a;
+		json_array_foreach(args, i, a)
+			if (!json_is_string(a))
+				return xasprintf("\"arguments\" item %zu is %s, not a string", i + 1, json_kind(a));
+	} else if (!cmd) {
+		return xstrdup("expected an \"arguments\" array or a \"command\" string");
+	} else if (!json_is_string(cmd)) {
+		return xasprintf("\"command\" must be a string, not %s", json_kind(cmd));
+	} else if (blank(json_string_value(cmd))) {
+		return xstrdup("\"command\" is empty: expected the compiler and its arguments");
+	}
+	if (dir[0] != '/')
+		return xasprintf("\"directory\" must be an absolute path, not '%s'", dir);
+	if (!exists(dir))
+		return xasprintf("directory '%s' does not exist", dir);
+	if (!is_dir(dir))
+		return xasprintf("directory '%s' is not a directory", dir);
+	char *abs = join_path(dir, file);
+	char *problem = NULL;
+	if (!exists(abs))
+		problem = xasprintf("source file '%s' does not exist", abs);
+	else if (!is_file(abs))
+		problem = xasprintf("source file '%s' is not a regular file", abs);
+	free(abs);
+	return problem;
+}
+
 /* Check the shape of every entry; die on the first problem. */
 static void validate(const char *path)
 {
@@ -39,8 +112,9 @@ static void validate(const char *path)
 	if (!root)
 		die("%s:%d:%d: not a valid compile database: %s", path, err.line, err.column, err.text);
 	if (!json_is_array(root)) {
+		const char *kind = json_kind(root);
 		json_decref(root);
-		die("%s: expected a JSON array of compile commands", path);
+		die("%s: expected a JSON array of compile commands, not %s", path, kind);
 	}
 	if (json_array_size(root) == 0) {
 		json_decref(root);
@@ -49,33 +123,16 @@ static void validate(const char *path)
 	size_t i;
 	json_t *e;
 	json_array_foreach(root, i, e) {
-		const char *dir = json_string_value(json_object_get(e, "directory"));
-		const char *file = json_string_value(json_object_get(e, "file"));
-		json_t *args = json_object_get(e, "arguments"), *cmd = json_object_get(e, "command");
-		const char *problem = NULL;
-		if (!json_is_object(e))
-			problem = "expected an object";
-		else if (!dir)
-			problem = "expected a \"directory\" string";
-		else if (!file)
-			problem = "expected a \"file\" string";
-		else if (!json_is_array(args) && !json_is_string(cmd))
-			problem = "expected an \"arguments\" array or a \"command\" string";
-		else if (dir[0] != '/')
-			problem = "\"directory\" must be an absolute path";
-		else if (!is_dir(dir))
-			problem = "\"directory\" does not exist";
+		const char *file;
+		char *problem = entry_problem(e, &file);
 		if (problem) {
+			char *what = file ? xasprintf("entry %zu (%s)", i + 1, file) : xasprintf("entry %zu", i + 1);
+			fprintf(stderr, "lockpath: error: %s: %s: %s\n", path, what, problem);
+			free(what);
+			free(problem);
 			json_decref(root);
-			die("%s: entry %zu: %s", path, i + 1, problem);
+			exit(LP_EXIT_ERROR);
 		}
-		char *abs = join_path(dir, file);
-		bool ok = is_file(abs);
-		if (!ok) {
-			json_decref(root);
-			die("%s: entry %zu: source file '%s' does not exist", path, i + 1, abs);
-		}
-		free(abs);
 	}
 	json_decref(root);
 }
@@ -135,6 +192,8 @@ struct compdb *compdb_load(const char *path)
 		c->file = file;
 		c->directory = xstrdup(clang_getCString(d));
 		c->argc = (int)clang_CompileCommand_getNumArgs(cc);
+		if (c->argc < 1)   /* validate() has seen a compiler; be sure */
+			die("%s: the command for '%s' is empty", json_path, file);
 		c->argv = xcalloc((size_t)c->argc + 1, sizeof(char *));
 		for (int a = 0; a < c->argc; a++) {
 			CXString s = clang_CompileCommand_getArg(cc, (unsigned)a);

@@ -19,6 +19,8 @@
 
 static volatile sig_atomic_t interrupted;
 
+/* The first SIGINT/SIGTERM stops new parses (SA_RESETHAND: a second one
+ * kills at once, which is safe too: every TU is stored in one transaction). */
 static void on_signal(int sig)
 {
 	(void)sig;
@@ -223,6 +225,109 @@ static struct tu_facts *parse_tu(const struct parse_env *pe, CXIndex index, cons
 	return f;
 }
 
+/* ------------------------------------------------------------ command lines */
+
+/* Options whose value is a separate argument and that only name macros or
+ * files: left out of the command-line check (see extract_check_commands). */
+static bool file_or_macro_opt(const char *a, bool *takes_next)
+{
+	static const char *const sep[] = { "-D", "-U", "-I", "-include", "-imacros", "-isystem",
+					   "-iquote", "-idirafter", "-iprefix", "-iwithprefix" };
+	*takes_next = false;
+	for (size_t i = 0; i < sizeof(sep) / sizeof(sep[0]); i++) {
+		size_t n = strlen(sep[i]);
+		if (!strncmp(a, sep[i], n)) {
+			*takes_next = a[n] == 0;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The quoted flag in "unknown argument: '-fbogus'" (or "unknown argument '-x'; did you mean"). */
+static char *unknown_flag(const char *msg)
+{
+	if (strncmp(msg, "unknown argument", 16))
+		return NULL;
+	const char *q = strchr(msg, '\'');
+	const char *e = q ? strchr(q + 1, '\'') : NULL;
+	return e ? xstrndup(q + 1, (size_t)(e - q - 1)) : NULL;
+}
+
+void extract_check_commands(const struct compdb *cdb, const struct lp_rules *r)
+{
+	CXIndex index = NULL;
+	struct strmap seen = {0};
+	struct strbuf sig = {0};
+	for (size_t i = 0; i < cdb->n; i++) {
+		const struct compile_cmd *c = &cdb->cmds[i];
+		int argc;
+		char **argv = compdb_clang_args(c, r, &argc);
+		char **kept = xcalloc((size_t)argc + 1, sizeof(char *));
+		int nkept = 0;
+		sb_reset(&sig);
+		for (int a = 0; a < argc; a++) {
+			bool next;
+			if (file_or_macro_opt(argv[a], &next)) {
+				a += next;
+				continue;
+			}
+			kept[nkept++] = argv[a];
+			sb_add(&sig, argv[a]);
+			sb_addc(&sig, '\n');
+		}
+		sb_add(&sig, strrchr(c->file, '.') ? strrchr(c->file, '.') : "");   /* the language */
+		bool created;
+		strmap_put(&seen, sb_str(&sig), &created);
+		if (created) {
+			if (!index)
+				index = clang_createIndex(0, 0);
+			/* The file itself, empty: what is left to go wrong is the command line. */
+			struct CXUnsavedFile empty = { c->file, "", 0 };
+			CXTranslationUnit tu = NULL;
+			enum CXErrorCode err = clang_parseTranslationUnit2FullArgv(index, c->file,
+				(const char *const *)kept, nkept, &empty, 1,
+				CXTranslationUnit_KeepGoing | CXTranslationUnit_Incomplete, &tu);
+			struct strbuf why = {0};
+			char *flag = NULL;
+			if (err != CXError_Success || !tu) {
+				sb_addf(&why, "%s with this command line (run it with clang -fsyntax-only to see why)",
+					err == CXError_InvalidArguments ? "libclang rejects the arguments"
+									: "libclang cannot parse anything");
+			} else {
+				unsigned nd = clang_getNumDiagnostics(tu);
+				for (unsigned d = 0; d < nd; d++) {
+					CXDiagnostic dg = clang_getDiagnostic(tu, d);
+					if (clang_getDiagnosticSeverity(dg) >= CXDiagnostic_Error) {
+						CXString m = clang_getDiagnosticSpelling(dg);
+						if (why.len)
+							sb_add(&why, "; ");
+						sb_add(&why, clang_getCString(m));
+						if (!flag)
+							flag = unknown_flag(clang_getCString(m));
+						clang_disposeString(m);
+					}
+					clang_disposeDiagnostic(dg);
+				}
+				clang_disposeTranslationUnit(tu);
+			}
+			if (why.len) {
+				if (flag)
+					sb_addf(&why, " (a flag clang does not know can be dropped with 'drop-flag %s' "
+						"in a rules file: docs/rules-format.md)", flag);
+				die("%s: the command for %s: %s", cdb->path, c->file, sb_str(&why));
+			}
+			sb_free(&why);
+		}
+		free(kept);
+		compdb_free_args(argv);
+	}
+	sb_free(&sig);
+	strmap_free(&seen);
+	if (index)
+		clang_disposeIndex(index);
+}
+
 /* ------------------------------------------------------------ workers */
 
 struct queue {
@@ -328,7 +433,7 @@ void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct co
 	store_each_header_func(s, claim_existing, &claims);
 
 	interrupted = 0;
-	struct sigaction sa = { .sa_handler = on_signal }, old_int, old_term;
+	struct sigaction sa = { .sa_handler = on_signal, .sa_flags = SA_RESETHAND }, old_int, old_term;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);

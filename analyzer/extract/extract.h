@@ -24,6 +24,15 @@ struct extract_stats {
 	bool interrupted;     /* SIGINT/SIGTERM: finished TUs are committed */
 };
 
+/* Check every command line of CDB before anything is written: parse the
+ * source as an empty file with each distinct command line (less macros,
+ * include paths and forced includes, which cannot be wrong flags) and die,
+ * naming the compile database, the source and clang's complaint, when clang
+ * rejects it: a flag it does not know (with the 'drop-flag' rule that would
+ * drop it), an unknown target or CPU.  Cheap: kernel trees have a handful of
+ * distinct command lines, and each costs a few milliseconds. */
+void extract_check_commands(const struct compdb *cdb, const struct lp_rules *r);
+
 /* Extract every command of CDB into DB.  Prints progress on stderr when
  * lp_progress is set; prints one line per TU with parse errors. */
 void extract_run(struct lp_db *db, const struct lp_rules *r, const struct compdb *cdb,

@@ -17,13 +17,13 @@ struct xlock {               /* one entry of a site's local lock state */
 	int acq_site;            /* held: the acquiring site (TU-local index) */
 };
 
-struct xarg { int n; const char *key; };
+struct xarg { int n; const char *key; long long value; };   /* key NULL: an integer constant */
 
 struct xsite {
 	int func;                /* TU-local function index */
 	int kind;                /* enum lp_site_kind */
 	int file; unsigned line, col;
-	const char *callee_usr, *callee_name, *ind_key, *text, *lock_key;
+	const char *callee_usr, *callee_name, *ind_key, *ind_index, *text, *lock_key;
 	int irq, subclass, irqs_off;
 	int ltype, is_read;       /* lock op: enum lp_locktype, read side */
 	struct xlock *locks; int nlocks;
@@ -44,6 +44,7 @@ struct xstore {              /* a function (or key) stored into a key */
 	int hdr;                 /* as xfunc.hdr */
 	int file; unsigned line, col;
 	const char *key, *src_usr, *src_name, *src_key;
+	const char *idx;         /* array initialiser element: '3,2' */
 };
 
 struct xalias {              /* two lock keys are one lock */

@@ -310,10 +310,24 @@ bool key_is_fnptr_type(CXType t)
 	return c.kind == CXType_FunctionProto || c.kind == CXType_FunctionNoProto;
 }
 
+/* Qualifiers are stripped from the spelling: clang_getUnqualifiedType()
+ * crashes on some types of the kernel (seen on 6.1 s390 with LLVM 19). */
 static bool type_spelled_lock(const struct lp_rules *r, CXType t)
 {
-	CXString s = clang_getTypeSpelling(clang_getUnqualifiedType(t));
-	bool yes = rules_is_locktype(r, clang_getCString(s));
+	if (t.kind == CXType_Invalid)
+		return false;
+	CXString s = clang_getTypeSpelling(t);
+	const char *p = clang_getCString(s);
+	for (bool more = p != NULL; more;) {
+		more = false;
+		static const char *const quals[] = { "const ", "volatile ", "restrict " };
+		for (size_t i = 0; i < 3; i++)
+			if (!strncmp(p, quals[i], strlen(quals[i]))) {
+				p += strlen(quals[i]);
+				more = true;
+			}
+	}
+	bool yes = p && rules_is_locktype(r, p);
 	clang_disposeString(s);
 	return yes;
 }

@@ -41,12 +41,12 @@ struct store *store_new(struct lp_db *db)
 	s->ins_func = db_prepare(db, "INSERT OR IGNORE INTO func(tu_id, hdr_id, usr, name, file_id, line, col, "
 				 "end_line, is_static, nparams, annot) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_site = db_prepare(db, "INSERT INTO site(func_id, kind, file_id, line, col, callee_usr, callee_name, "
-				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read) "
-				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index) "
+				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
-	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key) VALUES (?,?,?)");
+	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value) VALUES (?,?,?,?)");
 	s->ins_store = db_prepare(db, "INSERT INTO fnstore(tu_id, hdr_id, func_id, file_id, line, col, key, "
-				  "src_usr, src_name, src_key) VALUES (?,?,?,?,?,?,?,?,?,?)");
+				  "src_usr, src_name, src_key, idx) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_alias = db_prepare(db, "INSERT INTO lockalias(tu_id, hdr_id, func_id, file_id, line, col, "
 				  "lhs_key, rhs_key, text) VALUES (?,?,?,?,?,?,?,?,?)");
 	s->sel_tu = db_prepare(db, "SELECT t.id, t.args_hash, t.status FROM tu t JOIN file f ON t.file_id = f.id "
@@ -143,6 +143,7 @@ static void store_sites(struct store *s, const struct tu_facts *f, const int64_t
 		db_bind_int(st, 13, x->irqs_off);
 		db_bind_int(st, 14, x->ltype);
 		db_bind_int(st, 15, x->is_read);
+		db_bind_text(st, 16, x->ind_index);
 		db_step_done(s->db, st);
 		site_ids[i] = sqlite3_last_insert_rowid(s->db->h);
 		for (int j = 0; j < x->nlocks; j++) {
@@ -157,6 +158,10 @@ static void store_sites(struct store *s, const struct tu_facts *f, const int64_t
 			db_bind_int(s->ins_arg, 1, site_ids[i]);
 			db_bind_int(s->ins_arg, 2, x->args[j].n);
 			db_bind_text(s->ins_arg, 3, x->args[j].key);
+			if (x->args[j].key)
+				sqlite3_bind_null(s->ins_arg, 4);
+			else
+				db_bind_int(s->ins_arg, 4, x->args[j].value);
 			db_step_done(s->db, s->ins_arg);
 		}
 	}
@@ -241,6 +246,7 @@ void store_tu(struct store *s, const struct tu_facts *f)
 		db_bind_text(st, 8, x->src_usr);
 		db_bind_text(st, 9, x->src_name);
 		db_bind_text(st, 10, x->src_key);
+		db_bind_text(st, 11, x->idx);
 		db_step_done(db, st);
 	}
 	for (size_t i = 0; i < f->aliases.n; i++) {

@@ -11,6 +11,7 @@
 #include "extract/walk.h"
 #include "extract/keys.h"
 #include "extract/wrappers.h"
+#include "extract/annot.h"
 
 #include <string.h>
 
@@ -31,6 +32,16 @@ struct frame {
 };
 
 struct label { CXCursor stmt; struct lstate pending; };
+
+/* What a function leaves behind for its caller: locks still held at its
+ * return, and caller's locks it released (queue_request_and_unlock()). */
+struct summary { int n; struct { const char *key; bool held; } e[LS_MAX]; };
+struct summaries {
+	struct strmap index;      /* USR -> index in v + 1; 0 while being computed */
+	VEC(struct summary) v;
+	struct arena arena;
+	int depth;
+};
 struct local { CXCursor var; const char *key; };
 
 struct walker {
@@ -44,6 +55,9 @@ struct walker {
 	/* the function being walked */
 	int func, hdr;
 	bool returns_lockptr;
+	const char *init_idx;     /* array initialiser element being walked: '3,2' */
+	struct lstate exit;       /* join of the states at every return */
+	struct summaries *sums;   /* of this TU's main-file functions, shared with nested walkers */
 	struct lstate st;
 	struct frame frames[MAX_FRAMES];
 	int nframes;
@@ -196,7 +210,7 @@ static void add_store(struct walker *w, CXCursor at, const char *key, CXCursor f
 {
 	if (!key)
 		return;
-	struct xstore s = { .func = w->func, .hdr = w->hdr, .key = intern(w, key) };
+	struct xstore s = { .func = w->func, .hdr = w->hdr, .key = intern(w, key), .idx = w->init_idx };
 	location(w, at, &s.file, &s.line, &s.col);
 	if (!clang_Cursor_isNull(fn)) {
 		s.src_usr = cx_str(w, clang_getCursorUSR(fn));
@@ -242,6 +256,7 @@ static void local_set(struct walker *w, CXCursor var, const char *key)
 
 static void walk_expr(struct walker *w, CXCursor c);
 static void walk_stmt(struct walker *w, CXCursor c);
+static void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int site);
 
 /*
  * An assignment or initialisation TARGET_KEY = VALUE: a function stored into
@@ -273,6 +288,47 @@ static CXCursor designated_field(CXCursor desig, CXCursor *value)
 
 struct field_list { CXCursor v[256]; unsigned n; };
 
+/* Value of an integer constant expression (literal, enumerator, macro), or -1. */
+static long long const_value(CXCursor e)
+{
+	e = key_strip(e);
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (k == CXCursor_DeclRefExpr) {
+		CXCursor ref = clang_getCursorReferenced(e);
+		if (clang_getCursorKind(ref) == CXCursor_EnumConstantDecl)
+			return clang_getEnumConstantDeclValue(ref);
+		return -1;
+	}
+	if (k != CXCursor_IntegerLiteral && k != CXCursor_BinaryOperator && k != CXCursor_UnaryOperator)
+		return -1;
+	CXEvalResult r = clang_Cursor_Evaluate(e);
+	long long v = -1;
+	if (r) {
+		if (clang_EvalResult_getKind(r) == CXEval_Int)
+			v = clang_EvalResult_getAsLongLong(r);
+		clang_EvalResult_dispose(r);
+	}
+	return v;
+}
+
+/* The index of an array initialiser element C: its designator '[N] =', else
+ * the position.  POS is the next position (updated like C does). */
+static long long array_index(CXCursor c, unsigned *pos)
+{
+	long long at = (long long)*pos - 1;   /* walk_init already counted it */
+	if (clang_getCursorKind(c) == CXCursor_UnexposedExpr) {
+		CXCursor kk[2];
+		if (key_children(c, kk, 2) == 2) {
+			long long d = const_value(kk[0]);
+			if (d >= 0) {
+				at = d;
+				*pos = (unsigned)d + 1;
+			}
+		}
+	}
+	return at;
+}
+
 static enum CXVisitorResult collect_field(CXCursor c, CXClientData d)
 {
 	struct field_list *l = d;
@@ -282,9 +338,19 @@ static enum CXVisitorResult collect_field(CXCursor c, CXClientData d)
 }
 
 static void walk_init(struct walker *w, CXCursor init, CXType type, const char *key);
+static void init_value_in(struct walker *w, CXCursor at, CXCursor field, CXCursor value, const char *key);
 
 /* One initialiser value for FIELD (or an array element when FIELD is null, with KEY). */
 static void init_value(struct walker *w, CXCursor at, CXCursor field, CXCursor value, const char *key)
+{
+	const char *outer_idx = w->init_idx;
+	if (!clang_Cursor_isNull(field))
+		w->init_idx = NULL;       /* a struct member: its own key, no array index */
+	init_value_in(w, at, field, value, key);
+	w->init_idx = outer_idx;
+}
+
+static void init_value_in(struct walker *w, CXCursor at, CXCursor field, CXCursor value, const char *key)
 {
 	CXType t = clang_Cursor_isNull(field) ? clang_getCursorType(value) : clang_getCursorType(field);
 	const char *fkey = key;
@@ -336,7 +402,7 @@ static void walk_init(struct walker *w, CXCursor init, CXType type, const char *
 			designated_field(c, &v2);   /* array designator [N] = value */
 			struct kids kk;
 			kids_get(&kk, c);
-			bool array_desig = kk.n > 1 && clang_getCursorKind(kk.v[0]) == CXCursor_IntegerLiteral;
+			bool array_desig = kk.n > 1 && const_value(kk.v[0]) >= 0;
 			kids_free(&kk);
 			if (array_desig)
 				value = v2;
@@ -347,7 +413,17 @@ static void walk_init(struct walker *w, CXCursor init, CXType type, const char *
 			pos++;
 		if (is_struct && clang_Cursor_isNull(field))
 			continue;
+		if (is_struct) {
+			init_value(w, c, field, value, key);
+			continue;
+		}
+		/* an array element: extend the index path ('3' then '3,2') */
+		const char *outer = w->init_idx;
+		long long at = array_index(c, &pos);
+		w->init_idx = at < 0 ? NULL : outer ? arena_printf(&w->f->arena, "%s,%lld", outer, at)
+						    : arena_printf(&w->f->arena, "%lld", at);
 		init_value(w, c, field, value, key);
+		w->init_idx = outer;
 	}
 	kids_free(&k);
 }
@@ -359,6 +435,53 @@ static const char *call_key_prefix(struct walker *w, CXCursor callee_fn, const c
 	if (!clang_Cursor_isNull(callee_fn))
 		return key_qualified_name(&w->f->arena, callee_fn);
 	return ind_key;
+}
+
+static bool is_int_type(CXType t)
+{
+	enum CXTypeKind k = clang_getCanonicalType(t).kind;
+	return (k >= CXType_Char_U && k <= CXType_LongLong) || k == CXType_Enum;
+}
+
+/* The index of each dimension of a call through an array, innermost (first
+ * dimension) first: 'N' for a constant, 'arg#K' for the function's
+ * parameter K, '*' otherwise.  NULL when the callee is not an array element. */
+static const char *index_pattern(struct walker *w, CXCursor callee)
+{
+	CXCursor c = key_strip(callee), dims[8];
+	int n = 0;
+	while (clang_getCursorKind(c) == CXCursor_ArraySubscriptExpr && n < 8) {
+		CXCursor kk[2];
+		if (key_children(c, kk, 2) != 2)
+			return NULL;
+		dims[n++] = kk[1];
+		c = key_strip(kk[0]);
+	}
+	if (!n)
+		return NULL;
+	struct strbuf sb = {0};
+	for (int i = n - 1; i >= 0; i--) {
+		CXCursor ix = key_strip(dims[i]);
+		long long v = const_value(ix);
+		int param = -1;
+		if (v < 0 && clang_getCursorKind(ix) == CXCursor_DeclRefExpr) {
+			CXCursor ref = clang_getCursorReferenced(ix);
+			for (int p = 0; p < clang_Cursor_getNumArguments(w->kenv.func); p++)
+				if (clang_equalCursors(ref, clang_Cursor_getArgument(w->kenv.func, (unsigned)p)))
+					param = p;
+		}
+		if (i != n - 1)
+			sb_addc(&sb, ',');
+		if (v >= 0)
+			sb_addf(&sb, "%lld", v);
+		else if (param >= 0)
+			sb_addf(&sb, "arg#%d", param);
+		else
+			sb_addc(&sb, '*');
+	}
+	const char *r = arena_strdup(&w->f->arena, sb_str(&sb));
+	sb_free(&sb);
+	return r;
 }
 
 /* Function (pointer) arguments become stores into 'arg:CALLEE#N'; lock
@@ -378,7 +501,11 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 		} else if (site >= 0 && key_is_lockptr_type(w->env->rules, t)) {
 			const char *k = key_lock_ptr(&w->kenv, a);
 			if (k)
-				vec_push(&args, ((struct xarg){ i, intern(w, k) }));
+				vec_push(&args, ((struct xarg){ i, intern(w, k), 0 }));
+		} else if (site >= 0 && callee && is_int_type(t)) {
+			long long v = const_value(a);   /* an event number: indexes a jump table */
+			if (v >= 0)
+				vec_push(&args, ((struct xarg){ i, NULL, v }));
 		}
 	}
 	if (args.n) {
@@ -480,6 +607,7 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 		w->f->sites.v[site].callee_usr = cx_str(w, clang_getCursorUSR(ref));
 		w->f->sites.v[site].callee_name = name;
 		call_args(w, call, ref, NULL, site);
+		apply_summary(w, call, ref, site);
 		return;
 	}
 	/* Indirect: the callee is the first child (a field, variable, array element). */
@@ -490,6 +618,7 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 	int site = add_site(w, SITE_CALL, call);
 	struct xsite *s = &w->f->sites.v[site];
 	s->ind_key = intern(w, key ? key : "?");
+	s->ind_index = index_pattern(w, kids[0]);
 	s->text = key_source_text(&w->f->arena, kids[0]);
 	call_args(w, call, clang_getNullCursor(), key, site);
 }
@@ -833,6 +962,7 @@ static void walk_return(struct walker *w, CXCursor c)
 			add_alias(w, c, self, key_lock_ptr(&w->kenv, kk[0]));
 		}
 	}
+	ls_join(&w->exit, &w->st);
 	w->st = dead_state;
 }
 
@@ -911,6 +1041,98 @@ static void walk_stmt(struct walker *w, CXCursor c)
 
 /* ------------------------------------------------------------ functions */
 
+static void walk_function(struct walker *w, CXCursor fn, int hdr);
+
+/* __acquires/__releases state what the function leaves behind, whatever
+ * its body shows (the unlock may happen through a function pointer). */
+static void annot_apply(struct walker *w, const char *annot)
+{
+	for (const char *p = annot; p && *p;) {
+		const char *colon = strchr(p, ':'), *end = strchr(p, ';');
+		if (!end)
+			end = p + strlen(p);
+		bool acq = !strncmp(p, "acquires:", 9), rel = !strncmp(p, "releases:", 9);
+		if ((acq || rel) && colon && !w->exit.dead) {
+			char *key = xstrndup(colon + 1, (size_t)(end - colon - 1));
+			struct xlock *l = ls_get(&w->exit, intern(w, key));
+			free(key);
+			if (l) {
+				l->held = acq;
+				l->released = rel;
+			}
+		}
+		p = *end ? end + 1 : end;
+	}
+}
+
+static void summary_save(struct walker *w, const char *usr)
+{
+	struct summary sm = { 0 };
+	for (unsigned i = 0; i < w->exit.n && !w->exit.dead; i++) {
+		const struct xlock *l = &w->exit.e[i];
+		if (!strncmp(l->key, "local:", 6) || (!l->held && !l->released))
+			continue;
+		sm.e[sm.n].key = arena_strdup(&w->sums->arena, l->key);
+		sm.e[sm.n++].held = l->held;
+	}
+	vec_push(&w->sums->v, sm);
+	*strmap_put(&w->sums->index, usr, NULL) = (int64_t)w->sums->v.n;
+}
+
+/* The summary of DEF, a function of the main file; walked now (into scratch
+ * facts) if it comes later in the file.  NULL while being computed (recursion). */
+static const struct summary *summary_of(struct walker *w, CXCursor def)
+{
+	CXString usr = clang_getCursorUSR(def);
+	bool created;
+	int64_t *slot = strmap_put(&w->sums->index, clang_getCString(usr), &created);
+	clang_disposeString(usr);
+	if (!created)
+		return *slot ? &w->sums->v.v[*slot - 1] : NULL;
+	if (w->sums->depth >= 8)
+		return NULL;
+	struct walker nw = { .env = w->env, .f = facts_new(), .sums = w->sums, .wraps = w->wraps,
+			     .hdr_hash = w->hdr_hash };
+	nw.kenv = (struct key_env){ .rules = w->env->rules, .arena = &nw.f->arena,
+				    .local_key = local_lookup, .ctx = &nw };
+	w->sums->depth++;
+	walk_function(&nw, def, -1);
+	w->sums->depth--;
+	strmap_free(&nw.interned);
+	vec_free(&nw.strs);
+	vec_free(&nw.labels);
+	vec_free(&nw.locals);
+	facts_free(nw.f);
+	CXString u2 = clang_getCursorUSR(def);
+	int64_t *s2 = strmap_get(&w->sums->index, clang_getCString(u2));
+	clang_disposeString(u2);
+	return s2 && *s2 ? &w->sums->v.v[*s2 - 1] : NULL;
+}
+
+/* After a call to a function of this file: its summary changes our lock state.
+ * Its 'arg#N' keys are our argument N's lock. */
+static void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int site)
+{
+	CXCursor def = clang_getCursorDefinition(callee);
+	if (clang_Cursor_isNull(def) || !clang_Location_isFromMainFile(clang_getCursorLocation(def)))
+		return;
+	const struct summary *sm = summary_of(w, def);
+	for (int i = 0; sm && i < sm->n; i++) {
+		const char *key = sm->e[i].key;
+		if (!strncmp(key, "arg#", 4)) {
+			int n = atoi(key + 4);
+			key = n < clang_Cursor_getNumArguments(call)
+			      ? key_lock_ptr(&w->kenv, clang_Cursor_getArgument(call, (unsigned)n)) : NULL;
+		}
+		struct xlock *l = key ? ls_get(&w->st, intern(w, key)) : NULL;
+		if (!l)
+			continue;
+		l->held = sm->e[i].held;
+		l->released = !sm->e[i].held;
+		l->acq_site = sm->e[i].held ? site : -1;
+	}
+}
+
 static bool is_primitive(struct walker *w, CXCursor fn, const char *name)
 {
 	const struct lp_rules *r = w->env->rules;
@@ -927,11 +1149,13 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	clang_getExpansionLocation(clang_getRangeEnd(ext), NULL, &xf.end_line, NULL, NULL);
 	xf.is_static = clang_getCursorLinkage(fn) == CXLinkage_Internal;
 	xf.nparams = clang_Cursor_getNumArguments(fn);
+	xf.annot = annot_of(&w->f->arena, w->env->rules, fn);
 	vec_push(&w->f->funcs, xf);
 
 	w->func = (int)w->f->funcs.n - 1;
 	w->hdr = hdr;
 	w->st = (struct lstate){ .dead = false };
+	w->exit = dead_state;
 	w->nframes = 0;
 	w->labels.n = 0;
 	w->locals.n = 0;
@@ -946,6 +1170,10 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 		if (clang_getCursorKind(k.v[i]) == CXCursor_CompoundStmt)
 			walk_stmt(w, k.v[i]);
 	kids_free(&k);
+	ls_join(&w->exit, &w->st);
+	annot_apply(w, xf.annot);
+	if (hdr < 0)
+		summary_save(w, xf.usr);
 }
 
 static void walk_global_var(struct walker *w, CXCursor var)
@@ -1017,11 +1245,16 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	w.kenv = (struct key_env){ .rules = env->rules, .arena = &f->arena,
 				   .local_key = local_lookup, .ctx = &w };
 	w.wraps = wrappers_new(env->rules);
+	struct summaries sums = {0};
+	w.sums = &sums;
 	for (size_t i = 0; i < f->includes.n; i++)
 		*strmap_put(&w.hdr_hash, f->includes.v[i].path, NULL) = (int64_t)i;
 	struct top_ctx ctx = { &w };
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &ctx);
 	wrappers_free(w.wraps);
+	strmap_free(&sums.index);
+	vec_free(&sums.v);
+	arena_free(&sums.arena);
 	strmap_free(&w.interned);
 	strmap_free(&w.hdr_hash);
 	vec_free(&w.strs);

@@ -250,7 +250,7 @@ static void link_locks(struct linker *l)
 	struct uf u = {0};
 	sqlite3_stmt *q = db_prepare(l->db,
 		"SELECT lock_key FROM site WHERE lock_key IS NOT NULL UNION SELECT lock_key FROM site_lock "
-		"UNION SELECT lock_key FROM site_arg UNION SELECT lhs_key FROM lockalias "
+		"UNION SELECT lock_key FROM site_arg WHERE lock_key IS NOT NULL UNION SELECT lhs_key FROM lockalias "
 		"UNION SELECT rhs_key FROM lockalias");
 	while (db_step_row(l->db, q))
 		if (!function_relative(db_col_text(q, 0)))

@@ -10,6 +10,8 @@
 #include "report/findings.h"
 
 void report_text(FILE *out, const struct rp_run *run);
+/* One finding: its 'warning:' line and every 'note:' line (the gate prints new ones). */
+void report_text_finding(FILE *out, const struct rp_finding *f);
 /* Summary of findings and incomplete TUs, for stderr. */
 void report_summary(FILE *out, const struct rp_run *run);
 /* Returns 0, or -1 with errno set when PATH cannot be written. */

@@ -64,36 +64,39 @@ static void scenario(FILE *out, const struct rp_finding *f)
 	fprintf(out, "note:  *** DEADLOCK ***\n");
 }
 
+void report_text_finding(FILE *out, const struct rp_finding *f)
+{
+	loc(out, &f->site);
+	fprintf(out, "warning: %s [%s]\n", f->message, f->rule);
+	if (f->has_held) {
+		loc(out, &f->held_site);
+		fprintf(out, "note: %s was acquired here, in %s\n", f->held_key, f->held_func);
+	}
+	for (int a = 0; a < f->naliases; a++) {
+		const struct rp_alias *al = &f->aliases[a];
+		loc(out, &al->loc);
+		fprintf(out, "note: %s and %s are one lock: '%s'\n", al->lhs, al->rhs, al->text);
+	}
+	char *verb = xasprintf("acquires %s", f->lock_key ? f->lock_key : "?");
+	if (!strcmp(f->rule, "sleep-in-atomic")) {
+		free(verb);
+		verb = xstrdup("may sleep here");
+	}
+	hop_notes(out, f, f->hops, f->nhops, verb);
+	free(verb);
+	if (f->nhops2) {
+		loc(out, &f->hops2[0].site);
+		fprintf(out, "note: the other path:\n");
+		hop_notes(out, f, f->hops2, f->nhops2, "acquires the lock there");
+	}
+	if (!strcmp(f->rule, "lock-order"))
+		scenario(out, f);
+}
+
 void report_text(FILE *out, const struct rp_run *run)
 {
-	for (int i = 0; i < run->n; i++) {
-		const struct rp_finding *f = &run->f[i];
-		loc(out, &f->site);
-		fprintf(out, "warning: %s [%s]\n", f->message, f->rule);
-		if (f->has_held) {
-			loc(out, &f->held_site);
-			fprintf(out, "note: %s was acquired here, in %s\n", f->held_key, f->held_func);
-		}
-		for (int a = 0; a < f->naliases; a++) {
-			const struct rp_alias *al = &f->aliases[a];
-			loc(out, &al->loc);
-			fprintf(out, "note: %s and %s are one lock: '%s'\n", al->lhs, al->rhs, al->text);
-		}
-		char *verb = xasprintf("acquires %s", f->lock_key ? f->lock_key : "?");
-		if (!strcmp(f->rule, "sleep-in-atomic")) {
-			free(verb);
-			verb = xstrdup("may sleep here");
-		}
-		hop_notes(out, f, f->hops, f->nhops, verb);
-		free(verb);
-		if (f->nhops2) {
-			loc(out, &f->hops2[0].site);
-			fprintf(out, "note: the other path:\n");
-			hop_notes(out, f, f->hops2, f->nhops2, "acquires the lock there");
-		}
-		if (!strcmp(f->rule, "lock-order"))
-			scenario(out, f);
-	}
+	for (int i = 0; i < run->n; i++)
+		report_text_finding(out, &run->f[i]);
 }
 
 void report_summary(FILE *out, const struct rp_run *run)

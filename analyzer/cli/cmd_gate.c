@@ -1,0 +1,203 @@
+/*
+ * cmd_gate.c - 'lockpath gate': fail a CI job on findings that the baseline
+ * does not have.  Reads the head database (after analysing PATH into it, if
+ * given) and the baseline, lets gate/ classify, prints each new finding in
+ * compiler style and one summary line, and writes the new ones as SARIF if
+ * asked.  The matching itself is in gate/compare.c.
+ */
+#include "cli/cli.h"
+#include "gate/gate.h"
+#include "report/report.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+"usage: lockpath gate --baseline FILE [options] [PATH]\n"
+"\n"
+"Compare the findings in the database with a baseline (a lockpath database\n"
+"or SARIF file made on the base commit) by fingerprint, which survives\n"
+"moved code, reformatting and renamed files.  Print every finding the\n"
+"baseline does not have in compiler style, then one summary line: new,\n"
+"fixed, unchanged, suppressed, stale suppressions.  With PATH (as for\n"
+"'lockpath run'), analyse it into the database first; a database of the\n"
+"base commit re-parses only the translation units the patch changed.\n"
+"\n"
+"  --baseline FILE      the base commit's lockpath database or SARIF file (required)\n"
+"  --db FILE            the head database (default: lockpath.db)\n"
+"  --suppressions FILE  reviewed findings: 'FINGERPRINT reason' or 'RULE:FUNCTION reason'\n"
+"                       per line (see docs/ci.md)\n"
+"  --no-inline          ignore '/* lockpath: ignore RULE reason */' source comments\n"
+"  --fail-stale         a suppression that matches no finding fails the gate too\n"
+"  --sarif FILE         write only the new findings as SARIF 2.1.0\n"
+"  -j N, --force, --rules DIR   as for 'lockpath run', with PATH\n"
+"  -v, --verbose        also list the suppressed findings with their reasons\n"
+"  -q, --quiet          no extract/link/check summary lines (with PATH)\n"
+"\n"
+"Exit status: 0 nothing new, 1 new findings (or, with --fail-stale, a stale\n"
+"suppression), 2 usage or tool error.\n";
+
+struct gate_opts {
+	struct cli_opts common;
+	const char *baseline, *suppressions, *path;
+	bool no_inline, fail_stale;
+};
+
+static void parse_args(int argc, char **argv, struct gate_opts *g)
+{
+	static const struct option longopts[] = {
+		CLI_COMMON_LONGOPTS,
+		{ "sarif", required_argument, NULL, 's' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "baseline", required_argument, NULL, 'b' },
+		{ "suppressions", required_argument, NULL, 'S' },
+		{ "no-inline", no_argument, NULL, 'I' },
+		{ "fail-stale", no_argument, NULL, 'F' },
+		{ 0 }
+	};
+	memset(g, 0, sizeof(*g));
+	cli_defaults(&g->common);
+	int c;
+	while ((c = getopt_long(argc, argv, "j:qvh", longopts, NULL)) != -1) {
+		if (cli_common_opt(c, optarg, &g->common))
+			continue;
+		switch (c) {
+		case 's': g->common.sarif = optarg; break;
+		case 'f': g->common.force = true; break;
+		case 'b': g->baseline = optarg; break;
+		case 'S': g->suppressions = optarg; break;
+		case 'I': g->no_inline = true; break;
+		case 'F': g->fail_stale = true; break;
+		case 'h': cli_usage(usage, true);
+		default: cli_usage(usage, false);
+		}
+	}
+	if (optind + 1 == argc)
+		g->path = argv[optind];
+	else if (optind != argc)
+		cli_usage(usage, false);
+	if (!g->baseline)
+		die("gate needs --baseline FILE (the base commit's database or SARIF); see 'lockpath gate --help'");
+}
+
+/* The head database, analysed first when PATH is given; dies when it was never checked. */
+static struct lp_db *open_head(const struct gate_opts *g)
+{
+	struct lp_db *db;
+	if (g->path) {
+		struct lp_rules *r = cli_load_rules(g->common.rules);
+		db = db_open(g->common.db, DB_CREATE);
+		cli_extract(db, r, g->path, &g->common);
+		cli_check(db, r, &g->common);
+		rules_free(r);
+		return db;
+	}
+	db = db_open(g->common.db, DB_READONLY);
+	char *linked = db_meta_get(db, "linked");
+	if (!linked)
+		die("%s: the database has no check results; run 'lockpath check --db %s' or give PATH",
+		    g->common.db, g->common.db);
+	free(linked);
+	return db;
+}
+
+static void load_inputs(const struct gate_opts *g, struct gate_baseline *base, struct suppressions *sup)
+{
+	struct strbuf err = {0};
+	if (baseline_load(base, g->baseline, &err))
+		die("%s", sb_str(&err));
+	if (g->suppressions && suppress_load_file(sup, g->suppressions, &err))
+		die("%s", sb_str(&err));
+	sb_free(&err);
+}
+
+static void print_new(const struct rp_run *head, const struct gate_result *res)
+{
+	for (int i = 0; i < head->n; i++) {
+		const struct rp_finding *f = &head->f[i];
+		if (res->status[i] != GATE_NEW)
+			continue;
+		report_text_finding(stdout, f);
+		printf("%s:%d:%d: note: new since the baseline; fingerprint %s\n", display_path(f->site.file),
+		       f->site.line, f->site.col, f->fingerprint);
+	}
+}
+
+static void print_others(const struct rp_run *head, const struct gate_baseline *base,
+			 const struct suppressions *sup, const struct gate_result *res)
+{
+	for (size_t j = 0; j < base->v.n; j++) {
+		const struct gate_entry *b = &base->v.v[j];
+		if (res->fixed[j])
+			printf("%s:%d: note: fixed since the baseline: %s [%s]\n", b->file ? display_path(b->file) : "?",
+			       b->line, b->message ? b->message : b->fingerprint, b->rule);
+	}
+	for (size_t s = 0; s < sup->v.n; s++)
+		if (!sup->v.v[s].hits)
+			printf("%s:%d: warning: stale suppression: '%s' matches no finding; remove it\n", sup->file,
+			       sup->v.v[s].line, sup->v.v[s].fingerprint ? sup->v.v[s].fingerprint : sup->v.v[s].func);
+	for (int i = 0; lp_verbose && i < head->n; i++) {
+		const struct rp_finding *f = &head->f[i];
+		if (res->status[i] == GATE_SUPPRESSED)
+			printf("%s:%d:%d: note: suppressed: %s [%s]: %s\n", display_path(f->site.file), f->site.line,
+			       f->site.col, f->message, f->rule, res->reason[i]);
+	}
+}
+
+static void write_sarif(const char *path, const struct rp_run *head, const struct gate_result *res)
+{
+	struct rp_run only = *head;
+	only.f = xcalloc((size_t)head->n + 1, sizeof(*only.f));
+	only.n = 0;
+	for (int i = 0; i < head->n; i++)
+		if (res->status[i] == GATE_NEW)
+			only.f[only.n++] = head->f[i];
+	int rc = report_sarif(path, &only);
+	free(only.f);
+	if (rc)
+		die("cannot write SARIF to %s: %s", path, strerror(errno));
+}
+
+static int verdict(const struct gate_opts *g, const struct rp_run *head, const struct gate_baseline *base,
+		   const struct gate_result *res)
+{
+	bool fail = res->n_new || (g->fail_stale && res->n_stale);
+	if (head->tus_with_errors)
+		warn("%d translation unit%s of the head could not be parsed completely; "
+		     "'lockpath report --db %s' names them", head->tus_with_errors,
+		     head->tus_with_errors == 1 ? "" : "s", g->common.db);
+	printf("lockpath: gate: %s: %d new, %d fixed, %d unchanged, %d suppressed, %d stale suppression%s "
+	       "(baseline %s: %s, %zu finding%s)\n", fail ? "FAILED" : "passed", res->n_new, res->n_fixed,
+	       res->n_unchanged, res->n_suppressed, res->n_stale, res->n_stale == 1 ? "" : "s",
+	       g->baseline, base->kind, base->v.n, base->v.n == 1 ? "" : "s");
+	return fail ? LP_EXIT_FINDINGS : LP_EXIT_CLEAN;
+}
+
+int cmd_gate(int argc, char **argv)
+{
+	struct gate_opts g;
+	parse_args(argc, argv, &g);
+	struct gate_baseline base = {0};
+	struct suppressions sup = {0};
+	load_inputs(&g, &base, &sup);
+	struct lp_db *db = open_head(&g);
+	struct rp_run head;
+	rp_load(db, &head);
+	db_close(db);
+	struct gate_result res;
+	struct strbuf err = {0};
+	if (gate_compare(&head, &base, &sup, !g.no_inline, &res, &err))
+		die("%s", sb_str(&err));
+	print_new(&head, &res);
+	print_others(&head, &base, &sup, &res);
+	if (g.common.sarif)
+		write_sarif(g.common.sarif, &head, &res);
+	int rc = verdict(&g, &head, &base, &res);
+	gate_result_free(&res, head.n);
+	rp_free(&head);
+	suppress_free(&sup);
+	baseline_free(&base);
+	sb_free(&err);
+	return rc;
+}
