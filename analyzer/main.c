@@ -16,6 +16,7 @@ static const struct command commands[] = {
 	{ "check", cmd_check, "link the facts and run the checks" },
 	{ "report", cmd_report, "print stored findings as text or SARIF" },
 	{ "gate", cmd_gate, "fail on findings a baseline does not have (CI)" },
+	{ "cc", cmd_cc, "extract one C file (Kbuild's CHECK hook: make C=2 CHECK=...)" },
 };
 
 static void usage(FILE *out)

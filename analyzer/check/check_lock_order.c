@@ -31,6 +31,9 @@ void check_lock_order(struct engine *e, const struct ck_visit *v)
 	int b = engine_key_class(e, key);
 	if (b < 0)
 		return;
+	for (int i = 0; i < v->nheld; i++)
+		if (v->held[i].cls == b)
+			return;   /* re-acquiring a held class is recursive-lock's business, not an order */
 	struct deps *d = deps_of(e);
 	for (int i = 0; i < v->nheld; i++) {
 		int a = v->held[i].cls;

@@ -122,9 +122,11 @@ static struct ck_site *site_by_id(struct engine *e, int64_t id)
 
 static void load_funcs_and_sites(struct engine *e)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, name FROM func ORDER BY id");
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, name, annot FROM func ORDER BY id");
 	while (db_step_row(e->db, q)) {
 		struct ck_func f = { sqlite3_column_int64(q, 0), arena_strdup(&e->arena, db_col_text(q, 1)) };
+		if (sqlite3_column_type(q, 2) != SQLITE_NULL)
+			f.annot = arena_strdup(&e->arena, db_col_text(q, 2));
 		vec_push(&e->funcs, f);
 	}
 	sqlite3_finalize(q);
@@ -512,6 +514,29 @@ static void seed_registrations(struct engine *e, struct strbuf *sig)
 	sqlite3_finalize(q);
 }
 
+/* A root's callers are not in the tree, but __must_hold(l) and
+ * lockdep_assert_held(l) say what they hold: start with it. */
+static void root_held(struct engine *e, const struct ck_func *f, struct ck_state *s)
+{
+	for (const char *p = f->annot; p && (p = strstr(p, "must_hold:"));) {
+		p += 10;
+		size_t len = strcspn(p, ";");
+		char *name = xstrndup(p, len);
+		int key = key_get(e, name);
+		free(name);
+		if (engine_key_class(e, key) >= 0)
+			held_add(s->held, &s->nheld, (struct ck_held){ engine_key_class(e, key), key, 0, -1, false });
+		p += len;
+	}
+	for (int i = 0; i < f->nsites; i++) {
+		const struct ck_site *site = &e->sites.v[f->sites[i]];
+		/* only an assertion before the function locked anything speaks for its callers */
+		if (site->kind == SITE_ASSERT && !site->nlocks && engine_key_class(e, site->key) >= 0)
+			held_add(s->held, &s->nheld, (struct ck_held){ engine_key_class(e, site->key), site->key,
+					  site->id, -1, false });
+	}
+}
+
 /* Rules' entries by name and by key ('irqaction.handler'), then roots. */
 static void seed_and_explore(struct engine *e)
 {
@@ -540,6 +565,7 @@ static void seed_and_explore(struct engine *e)
 	for (size_t f = 0; f < e->funcs.n; f++)
 		if (!e->funcs.v[f].called) {
 			struct ck_state s = { .func = (int)f, .ctx = CTX_PROCESS, .parent = -1 };
+			root_held(e, &e->funcs.v[f], &s);
 			push_state(e, &s, &sig);
 			e->st->roots++;
 		}
@@ -552,8 +578,10 @@ static void seed_and_explore(struct engine *e)
 void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 		   const struct ck_held *held, int key, const char *message)
 {
-	char dedup[128];   /* one finding per rule and site: the first path is a shortest */
-	snprintf(dedup, sizeof(dedup), "%s/%lld", rule, (long long)v->site->id);
+	/* one finding per rule and source line (wait_event() is might_sleep() and
+	 * schedule() on one line): the first path found is a shortest one */
+	char dedup[128];
+	snprintf(dedup, sizeof(dedup), "%s/%lld:%d", rule, (long long)v->site->file, v->site->line);
 	bool created;
 	strmap_put(&e->reported, dedup, &created);
 	if (!created)
@@ -635,10 +663,14 @@ static void fingerprint_class(struct strbuf *sb, const char *name)
 	}
 }
 
-/* The functions on a path, offending one first, entry last: 'f<g<entry<'. */
-static char *fingerprint_path(const struct engine *e, int state)
+/* The functions on a path, offending one first, entry last: 'f<g<entry<',
+ * after the function called at the offending site, if it is a call
+ * ('schedule<f<g<entry<'). */
+static char *fingerprint_path(const struct engine *e, int state, const struct ck_site *site)
 {
 	struct strbuf sb = {0};
+	if (site->kind == SITE_CALL && site->callee_name)
+		sb_addf(&sb, "%s<", site->callee_name);
 	for (int s = state; s >= 0; s = e->states.v[s].parent)
 		sb_addf(&sb, "%s<", e->funcs.v[e->states.v[s].func].name);
 	return sb_detach(&sb);
@@ -654,20 +686,21 @@ static int fingerprint_cmp(const void *a, const void *b)
  * docs/ci.md): xxh3-128 in 32 hex digits of 'RULE|CLASS|PATH', where CLASS
  * is the held lock's class (else the acquired one's) as fingerprint_class
  * writes it and PATH the function names from the offending function to the
- * entry.  A two-path finding (lock-order, irq-inversion) has both classes
- * and both paths, each pair sorted, so the order in which the search met
- * them does not matter: 'RULE|A,B|PATH1|PATH2'.  No file, line or id.
+ * entry (see fingerprint_path).  A two-path finding (lock-order,
+ * irq-inversion) has both classes and both paths, each pair sorted, so the
+ * order in which the search met them does not matter: 'RULE|A,B|P1|P2'.
+ * No file name, line or database id goes in.
  */
 static void fingerprint(const struct engine *e, const struct ck_finding *f, char out[33])
 {
 	struct strbuf cls[2] = {{0}}, sb = {0};
-	char *path[2] = { fingerprint_path(e, f->state), NULL };
+	char *path[2] = { fingerprint_path(e, f->state, f->site), NULL };
 	fingerprint_class(&cls[0], engine_class_name(e, f->has_held ? f->held.cls : engine_key_class(e, f->key)));
 	int n = 1;
 	if (f->has_other) {
 		const struct ck_witness *o = &f->other;
 		fingerprint_class(&cls[1], engine_class_name(e, o->has_held ? o->held.cls : engine_key_class(e, o->site->key)));
-		path[1] = fingerprint_path(e, o->state);
+		path[1] = fingerprint_path(e, o->state, o->site);
 		n = 2;
 	}
 	char *c[2] = { cls[0].buf ? cls[0].buf : "", cls[1].buf ? cls[1].buf : "" };

@@ -8,11 +8,13 @@
 #include <getopt.h>
 #include "db/db.h"
 #include "rules/rules.h"
+#include "extract/compdb.h"
 
 struct cli_opts {
 	const char *db;          /* --db, default lockpath.db */
 	const char *rules;       /* --rules DIR */
 	const char *sarif;       /* --sarif FILE */
+	const char *html;        /* --html DIR */
 	int jobs;                /* -j N */
 	bool force;              /* --force: re-parse unchanged TUs */
 	bool quiet;              /* -q: no summary */
@@ -40,8 +42,18 @@ struct lp_rules *cli_load_rules(const char *dir);
 
 /* The phases, as 'run' and the single-phase commands use them. */
 void cli_extract(struct lp_db *db, const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o);
+/* Load the compile database at PATH and check its command lines (dies with
+ * a one-line error), before any database is opened: a bad input leaves no
+ * database behind. */
+struct compdb *cli_load_compdb(const char *path, const struct lp_rules *r);
+/* Extract CDB into DB and free it; on SIGINT/SIGTERM, close DB and exit 2. */
+void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compdb *cdb, const struct cli_opts *o);
+/* cli_load_compdb, then open o->db (creating it) and extract into it. */
+struct lp_db *cli_open_extract(const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o);
+/* Die now, before any work, if an output file (--sarif) cannot be written. */
+void cli_check_outputs(const struct cli_opts *o);
 void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o);
-/* Print the text report (and SARIF if asked); returns the exit code. */
+/* Print the text report (and SARIF, HTML if asked); returns the exit code. */
 int cli_report(struct lp_db *db, const struct cli_opts *o, bool text);
 
 int cmd_extract(int argc, char **argv);
@@ -49,5 +61,6 @@ int cmd_check(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_gate(int argc, char **argv);
+int cmd_cc(int argc, char **argv);
 
 #endif

@@ -14,6 +14,8 @@ static const char usage[] =
 "  --sarif FILE     also write SARIF 2.1.0\n"
 "  --rules DIR      rules directory\n"
 "  -q, --quiet      no summary lines\n"
+"  --wait SEC       wait up to SEC seconds (default 30) for another lockpath process\n"
+"                   using the database; 0: refuse at once\n"
 "\n"
 "Exit status: 0 no findings, 1 findings, 2 error.\n";
 
@@ -37,6 +39,7 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind != argc)
 		cli_usage(usage, false);
+	cli_check_outputs(&o);
 	struct lp_rules *r = cli_load_rules(o.rules);
 	struct lp_db *db = db_open(o.db, 0);
 	cli_check(db, r, &o);

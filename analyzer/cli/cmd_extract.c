@@ -17,6 +17,8 @@ static const char usage[] =
 "  --force          re-parse every TU\n"
 "  --rules DIR      rules directory\n"
 "  --progress, --no-progress, -q, --quiet\n"
+"  --wait SEC       wait up to SEC seconds (default 30) for another lockpath process\n"
+"                   using the database; 0: refuse at once\n"
 "\n"
 "Exit status: 0 done (even with parse errors: they are recorded), 2 error.\n";
 
@@ -41,8 +43,7 @@ int cmd_extract(int argc, char **argv)
 	if (optind + 1 != argc)
 		cli_usage(usage, false);
 	struct lp_rules *r = cli_load_rules(o.rules);
-	struct lp_db *db = db_open(o.db, DB_CREATE);
-	cli_extract(db, r, argv[optind], &o);
+	struct lp_db *db = cli_open_extract(r, argv[optind], &o);
 	db_close(db);
 	rules_free(r);
 	return LP_EXIT_CLEAN;

@@ -133,10 +133,13 @@ static void print_others(const struct rp_run *head, const struct gate_baseline *
 			printf("%s:%d: note: fixed since the baseline: %s [%s]\n", b->file ? display_path(b->file) : "?",
 			       b->line, b->message ? b->message : b->fingerprint, b->rule);
 	}
-	for (size_t s = 0; s < sup->v.n; s++)
-		if (!sup->v.v[s].hits)
-			printf("%s:%d: warning: stale suppression: '%s' matches no finding; remove it\n", sup->file,
-			       sup->v.v[s].line, sup->v.v[s].fingerprint ? sup->v.v[s].fingerprint : sup->v.v[s].func);
+	for (size_t s = 0; s < sup->v.n; s++) {
+		const struct suppression *x = &sup->v.v[s];
+		if (!x->hits)
+			printf("%s:%d: warning: stale suppression: '%s%s%s' matches no finding; remove it\n",
+			       sup->file, x->line, x->fingerprint ? x->fingerprint : x->rule,
+			       x->fingerprint ? "" : ":", x->fingerprint ? "" : x->func);
+	}
 	for (int i = 0; lp_verbose && i < head->n; i++) {
 		const struct rp_finding *f = &head->f[i];
 		if (res->status[i] == GATE_SUPPRESSED)

@@ -14,8 +14,11 @@ static const char usage[] =
 "\n"
 "  --db FILE        the database (default: lockpath.db)\n"
 "  --sarif FILE     write SARIF 2.1.0 to FILE\n"
-"  --no-text        do not print the text report (with --sarif)\n"
+"  --html DIR       write the HTML report into DIR (open DIR/index.html)\n"
+"  --no-text        do not print the text report (with --sarif or --html)\n"
 "  -q, --quiet      no summary line\n"
+"  --wait SEC       wait up to SEC seconds (default 30) for another lockpath process\n"
+"                   using the database; 0: refuse at once\n"
 "\n"
 "Exit status: 0 no findings, 1 findings, 2 error.\n";
 
@@ -24,6 +27,7 @@ int cmd_report(int argc, char **argv)
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
 		{ "sarif", required_argument, NULL, 's' },
+		{ "html", required_argument, NULL, 'H' },
 		{ "no-text", no_argument, NULL, 't' },
 		{ 0 }
 	};
@@ -36,6 +40,8 @@ int cmd_report(int argc, char **argv)
 			continue;
 		if (c == 's')
 			o.sarif = optarg;
+		else if (c == 'H')
+			o.html = optarg;
 		else if (c == 't')
 			text = false;
 		else
@@ -43,6 +49,7 @@ int cmd_report(int argc, char **argv)
 	}
 	if (optind != argc)
 		cli_usage(usage, false);
+	cli_check_outputs(&o);
 	struct lp_db *db = db_open(o.db, DB_READONLY);
 	int rc = cli_report(db, &o, text);
 	db_close(db);

@@ -7,11 +7,13 @@
 #include "check/engine.h"
 #include "check/matrix.h"
 #include "report/report.h"
+#include "report/html.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void cli_defaults(struct cli_opts *o)
@@ -61,9 +63,15 @@ struct lp_rules *cli_load_rules(const char *dir)
 	return r;
 }
 
-void cli_extract(struct lp_db *db, const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o)
+struct compdb *cli_load_compdb(const char *path, const struct lp_rules *r)
 {
-	struct compdb *cdb = compdb_load(compdb_path);
+	struct compdb *cdb = compdb_load(path);
+	extract_check_commands(cdb, r);
+	return cdb;
+}
+
+void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compdb *cdb, const struct cli_opts *o)
+{
 	char *abs = realpath(cdb->path, NULL);
 	db_meta_set(db, "compdb", abs ? abs : cdb->path);
 	free(abs);
@@ -81,6 +89,38 @@ void cli_extract(struct lp_db *db, const struct lp_rules *r, const char *compdb_
 		db_close(db);
 		exit(LP_EXIT_ERROR);
 	}
+}
+
+void cli_extract(struct lp_db *db, const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o)
+{
+	cli_extract_compdb(db, r, cli_load_compdb(compdb_path, r), o);
+}
+
+struct lp_db *cli_open_extract(const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o)
+{
+	struct compdb *cdb = cli_load_compdb(compdb_path, r);
+	struct lp_db *db = db_open(o->db, DB_CREATE);
+	cli_extract_compdb(db, r, cdb, o);
+	return db;
+}
+
+void cli_check_outputs(const struct cli_opts *o)
+{
+	if (!o->sarif)
+		return;
+	struct stat st;
+	char *dir = xstrdup(o->sarif);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir ? 1 : 0] = 0;
+	const char *d = slash ? dir : ".";
+	if (stat(o->sarif, &st) == 0 && S_ISDIR(st.st_mode))
+		die("cannot write SARIF to %s: it is a directory", o->sarif);
+	if (stat(d, &st) != 0 || !S_ISDIR(st.st_mode))
+		die("cannot write SARIF to %s: directory '%s' does not exist", o->sarif, d);
+	if (access(d, W_OK | X_OK) != 0)
+		die("cannot write SARIF to %s: directory '%s' is not writable", o->sarif, d);
+	free(dir);
 }
 
 void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
@@ -106,17 +146,35 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	if (!o->quiet && ms.transports)
 		fprintf(stderr, "lockpath: matrix: %zu transports, %zu driver callbacks reached from their interrupt paths\n",
 			ms.transports, ms.callbacks);
+	/* The findings now match the facts (extract sets 'checked' to 0), and the
+	 * report says whether the check hit its bound.  Last, so that a check
+	 * killed half-way leaves the findings marked out of date. */
+	db_begin(db);
+	db_exec(db, "DELETE FROM meta WHERE key = 'limit:states'");
+	if (cs.capped) {
+		char *m = xasprintf("the check stopped after %d states (paths from entry points with their "
+				    "held locks); findings may be missing", CK_MAX_STATES);
+		db_meta_set(db, "limit:states", m);
+		free(m);
+	}
+	db_meta_set(db, "checked", "1");
+	db_commit(db);
 }
 
 int cli_report(struct lp_db *db, const struct cli_opts *o, bool text)
 {
 	struct rp_run run;
 	rp_load(db, &run);
+	/* notices go with the text report, or to stderr without one */
+	report_notices(text ? stdout : stderr, &run, true);
 	if (text)
 		report_text(stdout, &run);
+	report_notices(text ? stdout : stderr, &run, false);
 	fflush(stdout);
 	if (o->sarif && report_sarif(o->sarif, &run))
 		die("cannot write SARIF to %s: %s", o->sarif, strerror(errno));
+	if (o->html && report_html(o->html, db, &run))
+		die("cannot write the HTML report to %s: %s", o->html, strerror(errno));
 	if (!o->quiet)
 		report_summary(stderr, &run);
 	int rc = run.n ? LP_EXIT_FINDINGS : LP_EXIT_CLEAN;

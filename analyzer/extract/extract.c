@@ -208,7 +208,7 @@ static struct tu_facts *parse_tu(const struct parse_env *pe, CXIndex index, cons
 	if (err != CXError_Success || !tu) {
 		f->status = TU_FAILED;
 		f->n_errors = 1;
-		struct xdiag x = { .severity = CXDiagnostic_Fatal, .file = 0,
+		struct xdiag x = { .severity = CXDiagnostic_Fatal, .file = -1,   /* no place: the whole TU */
 				   .message = arena_strdup(&f->arena, describe_error(err)) };
 		vec_push(&f->diags, x);
 		return f;
@@ -263,9 +263,10 @@ void extract_check_commands(const struct compdb *cdb, const struct lp_rules *r)
 		const struct compile_cmd *c = &cdb->cmds[i];
 		int argc;
 		char **argv = compdb_clang_args(c, r, &argc);
-		char **kept = xcalloc((size_t)argc + 1, sizeof(char *));
+		char **kept = xcalloc((size_t)argc + 2, sizeof(char *));
 		int nkept = 0;
 		sb_reset(&sig);
+		char *wd = xasprintf("-working-directory=%s", c->directory);
 		for (int a = 0; a < argc; a++) {
 			bool next;
 			if (file_or_macro_opt(argv[a], &next)) {
@@ -276,6 +277,8 @@ void extract_check_commands(const struct compdb *cdb, const struct lp_rules *r)
 			sb_add(&sig, argv[a]);
 			sb_addc(&sig, '\n');
 		}
+		kept[nkept++] = wd;
+		sb_add(&sig, wd);
 		sb_add(&sig, strrchr(c->file, '.') ? strrchr(c->file, '.') : "");   /* the language */
 		bool created;
 		strmap_put(&seen, sb_str(&sig), &created);
@@ -315,10 +318,11 @@ void extract_check_commands(const struct compdb *cdb, const struct lp_rules *r)
 				if (flag)
 					sb_addf(&why, " (a flag clang does not know can be dropped with 'drop-flag %s' "
 						"in a rules file: docs/rules-format.md)", flag);
-				die("%s: the command for %s: %s", cdb->path, c->file, sb_str(&why));
+				die("%s: the command for %s: %s", cdb->path, display_path(c->file), sb_str(&why));
 			}
 			sb_free(&why);
 		}
+		free(wd);
 		free(kept);
 		compdb_free_args(argv);
 	}
@@ -326,6 +330,55 @@ void extract_check_commands(const struct compdb *cdb, const struct lp_rules *r)
 	strmap_free(&seen);
 	if (index)
 		clang_disposeIndex(index);
+}
+
+/* ------------------------------------------------------------ crashes in clang */
+
+/*
+ * A TU that crashes clang must cost that TU, not the run.  libclang runs
+ * each parse under LLVM's CrashRecoveryContext, whose signal handlers turn
+ * a crash into CXError_Crashed -- except a stack overflow (deeply nested
+ * expressions crash clang-19 itself), because a handler cannot run on an
+ * exhausted stack.  So: libclang parses on our worker threads
+ * (LIBCLANG_NOTHREADS; they have 64 MB of stack instead of libclang's 8 MB
+ * safety thread), each worker has an alternate signal stack, and LLVM's
+ * handlers are switched to it (SA_ONSTACK).  The TU is then recorded as
+ * failed ("libclang crashed while parsing it") and the run goes on.
+ */
+#define ALT_STACK_SIZE (256u << 10)
+
+static void parse_on_own_threads(void)
+{
+	setenv("LIBCLANG_NOTHREADS", "1", 0);   /* before any worker starts */
+}
+
+static void crash_handlers_on_altstack(void)
+{
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction sa;
+		if (sigaction(sigs[i], NULL, &sa) == 0 && sa.sa_handler != SIG_DFL && sa.sa_handler != SIG_IGN &&
+		    !(sa.sa_flags & SA_ONSTACK)) {
+			sa.sa_flags |= SA_ONSTACK;
+			sigaction(sigs[i], &sa, NULL);
+		}
+	}
+}
+
+struct altstack { stack_t mine, old; bool on; };
+
+static void altstack_push(struct altstack *a)
+{
+	a->mine = (stack_t){ .ss_sp = xmalloc(ALT_STACK_SIZE), .ss_size = ALT_STACK_SIZE };
+	a->on = sigaltstack(&a->mine, &a->old) == 0;
+}
+
+/* Put back the previous one (a sanitizer's own, which it unmaps at thread exit). */
+static void altstack_pop(struct altstack *a)
+{
+	if (a->on)
+		sigaltstack(&a->old, NULL);
+	free(a->mine.ss_sp);
 }
 
 /* ------------------------------------------------------------ workers */
@@ -350,6 +403,8 @@ struct run {
 static void *worker(void *arg)
 {
 	struct run *r = arg;
+	struct altstack alt;
+	altstack_push(&alt);
 	CXIndex index = clang_createIndex(0, 0);
 	for (;;) {
 		if (interrupted)
@@ -366,6 +421,7 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&r->q.lock);
 	}
 	clang_disposeIndex(index);
+	altstack_pop(&alt);
 	pthread_mutex_lock(&r->q.lock);
 	r->q.running--;
 	pthread_cond_signal(&r->q.ready);
@@ -428,7 +484,13 @@ void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct co
 		else
 			r.todo[r.ntodo++] = i;
 	}
+	/* The findings stop matching the facts from the first change on; check
+	 * sets this back to 1 (the report warns while it is 0). */
+	if (r.ntodo)
+		db_meta_set(db, "checked", "0");
 	st->pruned = (size_t)store_prune_tus(s, &keep);
+	if (st->pruned && !r.ntodo)
+		db_meta_set(db, "checked", "0");
 	strmap_free(&keep);
 	store_each_header_func(s, claim_existing, &claims);
 
@@ -446,6 +508,9 @@ void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct co
 	pthread_cond_init(&r.q.room, NULL);
 	r.q.running = r.ntodo ? jobs : 0;
 	pthread_t *th = xcalloc((size_t)jobs, sizeof(*th));
+	parse_on_own_threads();
+	clang_disposeIndex(clang_createIndex(0, 0));   /* installs LLVM's crash handlers ... */
+	crash_handlers_on_altstack();                  /* ... which must run on the alternate stack */
 	pthread_attr_t attr;
 	pthread_attr_init(&attr);
 	pthread_attr_setstacksize(&attr, 64u << 20);   /* deep ASTs recurse */

@@ -64,6 +64,7 @@ struct walker {
 	VEC(struct label) labels;
 	VEC(struct local) locals;
 	int depth;
+	bool depth_noted;         /* the nesting bound was hit in this function (too_deep) */
 };
 
 /* ------------------------------------------------------------ small helpers */
@@ -765,12 +766,32 @@ static void walk_vardecl(struct walker *w, CXCursor var)
 	}
 }
 
+/*
+ * The nesting bound (walk_env.max_depth): the code below C is not walked,
+ * and the TU records it once per function as a severity-2 diagnostic, which
+ * every report shows as a "limit" notice at C.
+ */
+static bool too_deep(struct walker *w, CXCursor c)
+{
+	if (++w->depth <= w->env->max_depth)
+		return false;
+	w->depth--;
+	if (!w->depth_noted && w->func >= 0) {
+		w->depth_noted = true;
+		struct xdiag d = { .severity = CXDiagnostic_Warning };
+		location(w, c, &d.file, &d.line, &d.col);
+		d.message = arena_printf(&w->f->arena, "in %s, statements or expressions are nested deeper than "
+					 "%d levels; the code below this point was not analysed",
+					 w->f->funcs.v[w->func].name, w->env->max_depth);
+		vec_push(&w->f->diags, d);
+	}
+	return true;
+}
+
 static void walk_expr(struct walker *w, CXCursor c)
 {
-	if (++w->depth > w->env->max_depth) {
-		w->depth--;
+	if (too_deep(w, c))
 		return;
-	}
 	enum CXCursorKind k = clang_getCursorKind(c);
 	switch (k) {
 	case CXCursor_CallExpr:
@@ -968,10 +989,8 @@ static void walk_return(struct walker *w, CXCursor c)
 
 static void walk_stmt(struct walker *w, CXCursor c)
 {
-	if (++w->depth > w->env->max_depth) {
-		w->depth--;
+	if (too_deep(w, c))
 		return;
-	}
 	enum CXCursorKind k = clang_getCursorKind(c);
 	switch (k) {
 	case CXCursor_CompoundStmt:
@@ -1160,6 +1179,7 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->labels.n = 0;
 	w->locals.n = 0;
 	w->depth = 0;
+	w->depth_noted = false;
 	w->kenv.func = fn;
 	w->kenv.func_qname = key_qualified_name(&w->f->arena, fn);
 	w->returns_lockptr = key_is_lockptr_type(w->env->rules, clang_getCursorResultType(fn));

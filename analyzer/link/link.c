@@ -23,6 +23,7 @@ struct keynode {
 	VEC(struct target) closure;
 	int state;                     /* 0 new, 1 computing, 2 done */
 	bool capped;
+	size_t ncand;                  /* candidates seen, kept or not (at least) */
 };
 
 struct linker {
@@ -114,11 +115,12 @@ static void closure_add(struct linker *l, struct keynode *k, struct target t)
 {
 	if (l->mark[t.func] == l->gen)
 		return;
+	l->mark[t.func] = l->gen;
+	k->ncand++;
 	if (k->closure.n >= LINK_MAX_TARGETS) {
 		k->capped = true;
 		return;
 	}
-	l->mark[t.func] = l->gen;
 	vec_push(&k->closure, t);
 }
 
@@ -138,7 +140,10 @@ static void close_key(struct linker *l, int i)
 		struct keynode *src = &l->keys.v[k->flows.v[j]];
 		for (size_t t = 0; t < src->closure.n; t++)
 			closure_add(l, k, src->closure.v[t]);
-		k->capped |= src->capped;
+		if (src->capped) {   /* what the source could not keep counts too: "at least" */
+			k->capped = true;
+			k->ncand += src->ncand - src->closure.n;
+		}
 	}
 	k->state = 2;
 	if (k->capped)
@@ -150,6 +155,12 @@ static void write_key_targets(struct linker *l)
 	sqlite3_stmt *ins = db_prepare(l->db, "INSERT INTO key_target(key, func_id, store_id) VALUES (?,?,?)");
 	for (size_t i = 0; i < l->keys.n; i++) {
 		close_key(l, (int)i);
+		if (l->keys.v[i].capped) {   /* the report names the key: meta 'limit:key:KEY' */
+			char *k = xasprintf("limit:key:%s", l->key_names.v[i]), *n = xasprintf("%zu", l->keys.v[i].ncand);
+			db_meta_set(l->db, k, n);
+			free(k);
+			free(n);
+		}
 		for (size_t t = 0; t < l->keys.v[i].closure.n; t++) {
 			struct target tg = l->keys.v[i].closure.v[t];
 			db_bind_text(ins, 1, l->key_names.v[i]);
@@ -315,7 +326,8 @@ void link_run(struct lp_db *db, struct link_stats *st)
 	memset(st, 0, sizeof(*st));
 	struct linker l = { .db = db, .st = st };
 	db_begin(db);
-	db_exec(db, "DELETE FROM call_edge; DELETE FROM key_target; DELETE FROM lock_class;");
+	db_exec(db, "DELETE FROM call_edge; DELETE FROM key_target; DELETE FROM lock_class; "
+		"DELETE FROM meta WHERE key LIKE 'limit:key:%';");
 	load_funcs(&l);
 	load_stores(&l);
 	write_key_targets(&l);

@@ -2,6 +2,7 @@
  * findings.c - read findings back for the report formats (see findings.h).
  */
 #include "report/findings.h"
+#include "link/link.h"
 
 #include <string.h>
 
@@ -92,8 +93,10 @@ static void load_tus(struct lp_db *db, struct rp_run *run)
 {
 	sqlite3_stmt *q = db_prepare(db,
 		"SELECT fl.path, t.status, t.n_errors, "
-		"  (SELECT df.path || ':' || d.line || ':' || d.col || ': ' || d.message FROM tu_diag d "
-		"   LEFT JOIN file df ON df.id = d.file_id WHERE d.tu_id = t.id ORDER BY d.rowid LIMIT 1) "
+		"  (SELECT CASE WHEN df.path IS NULL THEN d.message "
+		"          ELSE df.path || ':' || d.line || ':' || d.col || ': ' || d.message END "
+		"   FROM tu_diag d LEFT JOIN file df ON df.id = d.file_id "
+		"   WHERE d.tu_id = t.id AND d.severity >= 3 ORDER BY d.rowid LIMIT 1) "
 		"FROM tu t JOIN file fl ON fl.id = t.file_id ORDER BY fl.path");
 	VEC(struct rp_tu) v = {0};
 	while (db_step_row(db, q)) {
@@ -111,9 +114,89 @@ static void load_tus(struct lp_db *db, struct rp_run *run)
 	vec_free(&v);
 }
 
+/* ------------------------------------------------------------ notices */
+
+static void notice(struct rp_run *run, void *vec, const char *kind, struct rp_loc loc, char *message)
+{
+	VEC(struct rp_notice) *v = vec;
+	struct rp_notice n = { kind, loc, arena_strdup(&run->arena, message) };
+	vec_push(v, n);
+	free(message);
+}
+
+/* The first call through KEY, to give a capped key a place in the report. */
+static struct rp_loc key_call_site(struct lp_db *db, struct rp_run *run, const char *key)
+{
+	sqlite3_stmt *q = db_prepare(db, "SELECT f.path, s.line, s.col FROM site s JOIN file f ON f.id = s.file_id "
+				     "WHERE s.ind_key = ? ORDER BY f.path, s.line, s.col LIMIT 1");
+	db_bind_text(q, 1, key);
+	struct rp_loc l = {0};
+	if (db_step_row(db, q))
+		l = loc_cols(&run->arena, q, 0);
+	sqlite3_finalize(q);
+	return l;
+}
+
+static void load_notices(struct lp_db *db, struct rp_run *run)
+{
+	VEC(struct rp_notice) v = {0};
+	struct rp_loc none = {0};
+	char *checked = db_meta_get(db, "checked"), *linked = db_meta_get(db, "linked");
+	if (!linked)
+		notice(run, &v, "stale", none, xstrdup("no check has run on this database, so it has no "
+			"findings yet; run 'lockpath check' (or 'lockpath run')"));
+	else if (!checked || strcmp(checked, "1"))
+		notice(run, &v, "stale", none, xstrdup("the findings are out of date: the facts changed after "
+			"the last check (an interrupted or separate 'extract'); run 'lockpath check' or "
+			"'lockpath run' again"));
+	free(checked);
+	free(linked);
+	for (int i = 0; i < run->ntus; i++) {
+		const struct rp_tu *t = &run->tus[i];
+		if (t->status == 0)
+			continue;
+		struct rp_loc l = { t->file, 1, 1 };
+		if (t->status == 2)
+			notice(run, &v, "incomplete-tu", l, xasprintf("this translation unit could not be parsed (%s); "
+				"nothing in it was analysed, so findings through it may be missing",
+				t->first_error ? t->first_error : "no diagnostic"));
+		else
+			notice(run, &v, "incomplete-tu", l, xasprintf("this translation unit has %d parse error%s "
+				"(first: %s); its facts are incomplete, so findings through it may be missing", t->n_errors,
+				t->n_errors == 1 ? "" : "s", t->first_error ? t->first_error : "?"));
+	}
+	/* bounds hit while walking a function: severity 2 rows of tu_diag (store.c) */
+	sqlite3_stmt *q = db_prepare(db, "SELECT f.path, d.line, d.col, d.message FROM tu_diag d "
+				     "JOIN file f ON f.id = d.file_id WHERE d.severity = 2 ORDER BY f.path, d.line, d.col");
+	while (db_step_row(db, q))
+		notice(run, &v, "limit", loc_cols(&run->arena, q, 0), xstrdup(db_col_text(q, 3)));
+	sqlite3_finalize(q);
+	/* bounds hit by link and check: meta rows 'limit:...' (cli/common.c, link.c) */
+	q = db_prepare(db, "SELECT key, value FROM meta WHERE key LIKE 'limit:%' ORDER BY key");
+	while (db_step_row(db, q)) {
+		const char *k = db_col_text(q, 0), *val = db_col_text(q, 1);
+		if (!strncmp(k, "limit:key:", 10))
+			notice(run, &v, "limit", key_call_site(db, run, k + 10), xasprintf("calls through '%s' can "
+				"reach at least %s functions; only the first %d were followed, so findings through "
+				"these calls may be missing", k + 10, val, LINK_MAX_TARGETS));
+		else
+			notice(run, &v, "limit", none, xstrdup(val));
+	}
+	sqlite3_finalize(q);
+	run->notices = arena_alloc(&run->arena, (v.n + 1) * sizeof(*v.v));
+	if (v.n)
+		memcpy(run->notices, v.v, v.n * sizeof(*v.v));
+	run->nnotices = (int)v.n;
+	vec_free(&v);
+}
+
 void rp_load(struct lp_db *db, struct rp_run *run)
 {
 	memset(run, 0, sizeof(*run));
+	/* one read transaction: a consistent snapshot even if a writer commits meanwhile */
+	bool own_txn = sqlite3_get_autocommit(db->h);
+	if (own_txn)
+		db_exec(db, "BEGIN");
 	char *m = db_meta_get(db, "compdb");
 	run->compdb = m ? arena_strdup(&run->arena, m) : NULL;
 	free(m);
@@ -155,6 +238,9 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 	run->n = (int)v.n;
 	vec_free(&v);
 	load_tus(db, run);
+	load_notices(db, run);
+	if (own_txn)
+		db_exec(db, "COMMIT");
 }
 
 void rp_free(struct rp_run *run)

@@ -39,11 +39,23 @@ struct rp_finding {
 
 struct rp_tu { const char *file; int status, n_errors; const char *first_error; };
 
+/* What a reader must know to trust the findings, in every format:
+ *   "stale"          the findings are older than the facts (or there are none yet)
+ *   "incomplete-tu"  a TU parsed with errors, or not at all
+ *   "limit"          a bound of the analysis was hit (nesting depth, call
+ *                    targets per key, check states); results may be missing */
+struct rp_notice {
+	const char *kind;
+	struct rp_loc loc;        /* file NULL: no place in the source */
+	const char *message;
+};
+
 struct rp_run {
 	struct arena arena;
 	struct rp_finding *f; int n;
 	struct rp_tu *tus; int ntus;
 	int tus_with_errors;
+	struct rp_notice *notices; int nnotices;
 	const char *compdb, *version;
 };
 

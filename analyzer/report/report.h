@@ -14,6 +14,10 @@ void report_text(FILE *out, const struct rp_run *run);
 void report_text_finding(FILE *out, const struct rp_finding *f);
 /* Summary of findings and incomplete TUs, for stderr. */
 void report_summary(FILE *out, const struct rp_run *run);
+/* The run's notices (findings.h: stale findings, incomplete TUs, limits hit)
+ * in compiler style, '[kind]' last; STALE: only the "stale" ones (printed
+ * before the findings), else all the others (after them).  notices.c */
+void report_notices(FILE *out, const struct rp_run *run, bool stale);
 /* Returns 0, or -1 with errno set when PATH cannot be written. */
 int report_sarif(const char *path, const struct rp_run *run);
 

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <string.h>
+#include <unistd.h>
 
 static json_t *text_msg(const char *s)
 {
@@ -40,9 +41,11 @@ static json_t *thread_flow(const struct rp_finding *f, const struct rp_hop *hops
 	for (int i = 0; i < nhops; i++) {
 		const struct rp_hop *h = &hops[i];
 		char *m;
-		if (i + 1 < nhops && hops[i + 1].via_key)
+		if (i + 1 < nhops && hops[i + 1].via_key && hops[i + 1].via_text && *hops[i + 1].via_text)
 			m = xasprintf("%s calls %s through '%s' (%s)", h->func, hops[i + 1].func,
-				      hops[i + 1].via_text ? hops[i + 1].via_text : "", hops[i + 1].via_key);
+				      hops[i + 1].via_text, hops[i + 1].via_key);
+		else if (i + 1 < nhops && hops[i + 1].via_key)
+			m = xasprintf("%s calls %s through %s", h->func, hops[i + 1].func, hops[i + 1].via_key);
 		else if (i + 1 < nhops)
 			m = xasprintf("%s calls %s", h->func, hops[i + 1].func);
 		else if (!strcmp(f->rule, "sleep-in-atomic"))
@@ -127,20 +130,17 @@ static json_t *driver(void)
 	return json_pack("{s:s, s:s, s:o}", "name", "lockpath", "version", LP_VERSION, "rules", rules);
 }
 
+/* The run's notices (findings.h): stale findings, incomplete TUs, limits hit. */
 static json_t *invocation(const struct rp_run *run)
 {
 	json_t *notes = json_array();
-	for (int i = 0; i < run->ntus; i++) {
-		const struct rp_tu *t = &run->tus[i];
-		if (t->status == 0)
-			continue;
-		char *m = xasprintf("%s: %s; its facts are incomplete: %s", t->file,
-				    t->status == 2 ? "could not be parsed" : "parsed with errors",
-				    t->first_error ? t->first_error : "");
-		struct rp_loc l = { t->file, 1, 1 };
-		json_array_append_new(notes, json_pack("{s:s, s:o, s:[o]}", "level", "warning",
-			"message", text_msg(m), "locations", location(&l, NULL)));
-		free(m);
+	for (int i = 0; i < run->nnotices; i++) {
+		const struct rp_notice *n = &run->notices[i];
+		json_t *j = json_pack("{s:s, s:o, s:{s:s}}", "level", "warning", "message", text_msg(n->message),
+				      "descriptor", "id", n->kind);
+		if (n->loc.file)
+			json_object_set_new(j, "locations", json_pack("[o]", location(&n->loc, NULL)));
+		json_array_append_new(notes, j);
 	}
 	return json_pack("{s:b, s:o}", "executionSuccessful", 1, "toolExecutionNotifications", notes);
 }
@@ -153,9 +153,17 @@ int report_sarif(const char *path, const struct rp_run *run)
 	json_t *doc = json_pack("{s:s, s:s, s:[{s:{s:o}, s:[o], s:o}]}",
 		"$schema", "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
 		"runs", "tool", "driver", driver(), "invocations", invocation(run), "results", results);
-	int rc = json_dump_file(doc, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	/* a temporary file renamed into place: PATH is never left half-written */
+	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	errno = 0;
+	int rc = json_dump_file(doc, tmp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(doc);
+	if (!rc && rename(tmp, path))
+		rc = -1;
+	int saved = errno ? errno : EIO;
 	if (rc)
-		errno = errno ? errno : EIO;
+		unlink(tmp);
+	free(tmp);
+	errno = saved;
 	return rc ? -1 : 0;
 }

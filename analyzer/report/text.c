@@ -27,15 +27,18 @@ static void hop_notes(FILE *out, const struct rp_finding *f, const struct rp_hop
 	for (int i = 0; i < nhops; i++) {
 		const struct rp_hop *h = &hops[i];
 		loc(out, &h->site);
-		if (i == 0)
+		if (i == 0 && hops == f->hops)
 			fprintf(out, "note: [%d] %s (%s entry)", i, h->func, f->context);
+		else if (i == 0)
+			fprintf(out, "note: [%d] %s (entry)", i, h->func);
 		else
 			fprintf(out, "note: [%d] %s", i, h->func);
 		if (i + 1 < nhops) {
 			const struct rp_hop *next = &hops[i + 1];
-			if (next->via_key)
-				fprintf(out, " calls %s through '%s' (%s)\n", next->func,
-					next->via_text ? next->via_text : next->via_key, next->via_key);
+			if (next->via_key && next->via_text && *next->via_text)
+				fprintf(out, " calls %s through '%s' (%s)\n", next->func, next->via_text, next->via_key);
+			else if (next->via_key)
+				fprintf(out, " calls %s through %s\n", next->func, next->via_key);
 			else
 				fprintf(out, " calls %s\n", next->func);
 			if (next->has_store) {
@@ -101,14 +104,7 @@ void report_text(FILE *out, const struct rp_run *run)
 
 void report_summary(FILE *out, const struct rp_run *run)
 {
-	for (int i = 0; i < run->ntus; i++) {
-		const struct rp_tu *t = &run->tus[i];
-		if (t->status == 0)
-			continue;
-		fprintf(out, "lockpath: warning: %s: %s; its facts are incomplete%s%s\n", display_path(t->file),
-			t->status == 2 ? "could not be parsed" : "parsed with errors",
-			t->first_error ? ": " : "", t->first_error ? t->first_error : "");
-	}
+	/* which TUs are incomplete, and why: report_notices, with the findings */
 	fprintf(out, "lockpath: %d finding%s", run->n, run->n == 1 ? "" : "s");
 	for (int r = 0; r < rp_nrules; r++) {
 		int n = 0;
@@ -120,5 +116,10 @@ void report_summary(FILE *out, const struct rp_run *run)
 	fprintf(out, " in %d translation unit%s", run->ntus, run->ntus == 1 ? "" : "s");
 	if (run->tus_with_errors)
 		fprintf(out, " (%d incomplete)", run->tus_with_errors);
+	int limits = 0;
+	for (int i = 0; i < run->nnotices; i++)
+		limits += !strcmp(run->notices[i].kind, "limit");
+	if (limits)
+		fprintf(out, "; %d analysis limit%s hit", limits, limits == 1 ? "" : "s");
 	fprintf(out, "\n");
 }

@@ -1,0 +1,390 @@
+/*
+ * html_finding.c - one page per finding (findings/N.html): the facts (rule,
+ * context, entry, locks, transport and driver callback), a lockdep-style
+ * block kernel developers recognise, the alias proof, and each witness path
+ * as a list of hops with source snippets, indirect calls explained by their
+ * key and store, and the locks each function holds; then a drawing of it.
+ */
+#include "report/html_int.h"
+#include "rules/rules.h"
+
+#include <string.h>
+
+#define ROOT "../"
+
+/* ------------------------------------------------------------ lockdep block */
+
+static bool irqs_off(const struct hx_finding *hf)
+{
+	if (!strcmp(hf->f->context, "hardirq"))
+		return true;
+	for (int i = 0; i < hf->nheld; i++)
+		if (hf->held[i].irq == IRQ_SAVE || hf->held[i].irq == IRQ_DISABLE)
+			return true;
+	return false;
+}
+
+static void lock_at(FILE *out, struct hx_data *d, const char *cls, const char *func, const struct rp_loc *loc)
+{
+	hx_escf(out, " (%s), at: %s (", cls ? cls : "?", func ? func : "?");
+	hx_loc_link(out, d, loc, ROOT);
+	fputs(")\n", out);
+}
+
+static void held_list(FILE *out, struct hx_data *d, const struct hx_finding *hf)
+{
+	fprintf(out, "\n%d lock%s held on the path:\n", hf->nheld, hf->nheld == 1 ? "" : "s");
+	for (int i = 0; i < hf->nheld; i++) {
+		fprintf(out, " #%d:", i);
+		lock_at(out, d, hf->held[i].cls, hf->held[i].acq_func, &hf->held[i].acq);
+	}
+}
+
+static void scenario(FILE *out, const struct hx_finding *hf)
+{
+	const char *a = hf->f->held_key ? hf->f->held_key : "?", *b = hf->f->lock_key ? hf->f->lock_key : "?";
+	fputs("\nother info that might help us debug this:\n Possible unsafe locking scenario:\n\n", out);
+	if (!strcmp(hf->f->rule, "lock-order")) {
+		fprintf(out, "       %-28s%s\n       %-28s%s\n", "CPU0", "CPU1", "----", "----");
+		hx_escf(out, "  lock(%s);\n", a);
+		hx_escf(out, "  %-33slock(%s);\n", "", b);
+		hx_escf(out, "  %-33slock(%s);\n", "", a);
+		hx_escf(out, "  lock(%s);\n", b);
+	} else if (!strcmp(hf->f->rule, "irq-inversion")) {
+		fputs("       CPU0\n       ----\n", out);
+		hx_escf(out, "  lock(%s);\n  <Interrupt>\n    lock(%s);\n", b, b);
+	} else {
+		fputs("       CPU0\n       ----\n", out);
+		hx_escf(out, "  lock(%s);\n  lock(%s);\n", a, b);
+	}
+	fputs("\n *** DEADLOCK ***\n", out);
+}
+
+static void banner(FILE *out, const char *title, const struct hx_finding *hf)
+{
+	size_t n = strlen(title);
+	for (size_t i = 0; i < n; i++)
+		fputc('=', out);
+	hx_escf(out, "\n%s\n", title);
+	hx_escf(out, "lockpath %s, static analysis (no run): %s context, entry %s\n", LP_VERSION, hf->f->context,
+		hf->f->entry);
+	for (size_t i = 0; i < n; i++)
+		fputc('-', out);
+	fputc('\n', out);
+}
+
+static void lockdep_block(FILE *out, struct hx_data *d, const struct hx_finding *hf)
+{
+	const struct rp_finding *f = hf->f;
+	const char *last = f->nhops ? f->hops[f->nhops - 1].func : "?";
+	fputs("<section id=\"lockdep\"><h2>As lockdep would put it</h2>\n<pre class=\"lockdep\">", out);
+	if (!strcmp(f->rule, "sleep-in-atomic")) {
+		fputs("BUG: sleeping function called from invalid context at ", out);
+		hx_loc_link(out, d, &f->site, ROOT);
+		hx_escf(out, "\nin_atomic(): 1, irqs_disabled(): %d, context: %s, entry: %s\n%s\n", irqs_off(hf),
+			f->context, f->entry, f->message);
+		held_list(out, d, hf);
+	} else {
+		const char *title = !strcmp(f->rule, "recursive-lock") ? "WARNING: possible recursive locking detected"
+				    : !strcmp(f->rule, "lock-order") ? "WARNING: possible circular locking dependency detected"
+				    : !strcmp(f->rule, "irq-inversion") ? "WARNING: inconsistent lock state" : f->message;
+		banner(out, title, hf);
+		if (!strcmp(f->rule, "irq-inversion"))
+			fputs("inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage.\n", out);
+		hx_escf(out, "%s is trying to acquire lock:\n", last);
+		lock_at(out, d, f->lock_key, last, &f->site);
+		if (f->has_held) {
+			fputs("\nbut the path is already holding lock:\n", out);
+			lock_at(out, d, f->held_key, f->held_func, &f->held_site);
+		}
+		for (int a = 0; a < f->naliases; a++) {
+			fputs(a ? "" : "\nand these two names are one lock:\n", out);
+			hx_escf(out, " %s  (%s, ", f->aliases[a].text, hf->alias_func[a] ? hf->alias_func[a] : "initialiser");
+			hx_loc_link(out, d, &f->aliases[a].loc, ROOT);
+			fputs(")\n", out);
+		}
+		held_list(out, d, hf);
+		scenario(out, hf);
+		if (!strcmp(f->rule, "recursive-lock"))
+			fputs("\n May be due to missing lock nesting notation\n", out);
+	}
+	fputs("</pre></section>\n", out);
+}
+
+/* ------------------------------------------------------------ facts */
+
+static void fact(FILE *out, const char *name)
+{
+	fprintf(out, "<dt>%s</dt><dd>", name);
+}
+
+static const char *rule_summary(const char *rule)
+{
+	for (int i = 0; i < rp_nrules; i++)
+		if (!strcmp(rp_rules[i].id, rule))
+			return rp_rules[i].summary;
+	return "";
+}
+
+static void lock_fact(FILE *out, const char *key, const char *cls)
+{
+	hx_code(out, key);
+	if (cls && strcmp(cls, key)) {
+		fputs(" (class ", out);
+		hx_code(out, cls);
+		fputs(")", out);
+	}
+}
+
+static void transport_fact(FILE *out, struct hx_data *d, const struct hx_finding *hf)
+{
+	const struct hx_path *p = &hf->path[0];
+	for (int i = 1; i < hf->npaths && p->cb < 0; i++)
+		p = &hf->path[i];
+	if (p->cb < 0)
+		return;
+	fact(out, "transport");
+	if (p->tr_before >= 0)
+		hx_esc(out, d->transports[p->tr_before]);
+	else
+		fputs("none on the path", out);
+	if (p->tr_after >= 0 && p->tr_after != p->tr_before)
+		hx_escf(out, ", then %s's code (cross-transport, see below)", d->transports[p->tr_after]);
+	fputs("</dd>", out);
+	fact(out, "driver callback");
+	hx_code(out, p->hops[p->cb].func);
+	fputs(" through ", out);
+	hx_code(out, p->hops[p->cb].via_key);
+	fputs(" &middot; <a href=\"../index.html#matrix\">transport matrix</a></dd>\n", out);
+}
+
+static void facts(FILE *out, struct hx_data *d, const struct hx_finding *hf)
+{
+	const struct rp_finding *f = hf->f;
+	fputs("<dl class=\"facts\">", out);
+	fact(out, "rule");
+	fprintf(out, "<span class=\"rule %s\">", f->rule);
+	hx_esc(out, f->rule);
+	fputs("</span> ", out);
+	hx_esc(out, rule_summary(f->rule));
+	fputs("</dd>", out);
+	fact(out, "context");
+	hx_escf(out, "%s%s", f->context, irqs_off(hf) ? ", interrupts off" : "");
+	fputs("</dd>", out);
+	fact(out, "entry");
+	hx_code(out, f->entry);
+	fputs("</dd>", out);
+	fact(out, "at");
+	hx_loc_link(out, d, &f->site, ROOT);
+	fputs("</dd>", out);
+	if (f->lock_key) {
+		fact(out, strcmp(f->rule, "sleep-in-atomic") ? "acquires" : "lock");
+		lock_fact(out, f->lock_key, hf->lock_cls);
+		fputs("</dd>", out);
+	}
+	if (f->has_held) {
+		fact(out, "already held");
+		lock_fact(out, f->held_key, hf->held_cls);
+		hx_escf(out, ", taken in %s at ", f->held_func ? f->held_func : "?");
+		hx_loc_link(out, d, &f->held_site, ROOT);
+		fputs("</dd>", out);
+	}
+	transport_fact(out, d, hf);
+	fact(out, "fingerprint");
+	hx_code(out, f->fingerprint);
+	fputs("</dd></dl>\n", out);
+}
+
+/* ------------------------------------------------------------ alias proof */
+
+static void alias_proof(FILE *out, struct hx_data *d, const struct hx_finding *hf)
+{
+	const struct rp_finding *f = hf->f;
+	if (!f->naliases)
+		return;
+	fputs("<section id=\"alias\"><h2>Why these are one lock</h2>\n", out);
+	for (int a = 0; a < f->naliases; a++) {
+		const struct rp_alias *al = &f->aliases[a];
+		fputs("<div class=\"alias\"><p>", out);
+		hx_code(out, al->lhs);
+		fputs(" and ", out);
+		hx_code(out, al->rhs);
+		fputs(" name one lock: ", out);
+		fputs(hf->alias_func[a] ? "" : "an initialiser ", out);
+		if (hf->alias_func[a]) {
+			hx_code(out, hf->alias_func[a]);
+			fputs(" does ", out);
+		} else {
+			fputs("says ", out);
+		}
+		fputs("<code class=\"proof\">", out);
+		hx_esc(out, al->text);
+		fputs("</code> at ", out);
+		hx_loc_link(out, d, &al->loc, ROOT);
+		fputs("</p>\n", out);
+		hx_snippet(out, d, &al->loc, 2, 2, ROOT);
+		fputs("</div>\n", out);
+	}
+	fputs("</section>\n", out);
+}
+
+/* ------------------------------------------------------------ path */
+
+static void hop_locks(FILE *out, struct hx_data *d, const struct hx_hop *x)
+{
+	if (!x->nlocks)
+		return;
+	fputs("<ul class=\"locks\">", out);
+	for (int k = 0; k < x->nlocks; k++) {
+		const struct hx_lock *l = &x->locks[k];
+		fprintf(out, "<li class=\"%s\">%s ", l->held ? "held" : "released", l->held ? "holds" : "has released");
+		lock_fact(out, l->key, l->cls);
+		if (l->has_acq) {
+			fputs(l->held ? ", taken at " : ", which was taken at ", out);
+			hx_loc_link(out, d, &l->acq, ROOT);
+		}
+		fputs("</li>", out);
+	}
+	fputs("</ul>\n", out);
+}
+
+static void hop_via(FILE *out, struct hx_data *d, const struct rp_hop *h)
+{
+	if (!h->via_key)
+		return;
+	fputs("<div class=\"via\">reached through ", out);
+	if (h->via_text && *h->via_text) {
+		hx_code(out, h->via_text);
+		fputs(", key ", out);
+	}
+	hx_code(out, h->via_key);
+	if (h->has_store) {
+		fputs(": ", out);
+		hx_code(out, h->func);
+		fputs(" was stored into ", out);
+		hx_code(out, h->store_key ? h->store_key : h->via_key);
+		fputs(" at ", out);
+		hx_loc_link(out, d, &h->store, ROOT);
+		fputs("</div>\n", out);
+		hx_snippet(out, d, &h->store, 0, 0, ROOT);
+	} else {
+		fputs("</div>\n", out);
+	}
+}
+
+static void hop(FILE *out, struct hx_data *d, const struct hx_finding *hf, const struct hx_path *p, int i)
+{
+	const struct rp_hop *h = &p->hops[i];
+	bool last = i == p->n - 1;
+	fprintf(out, "<li class=\"hop%s%s\" id=\"p%d-hop-%d\" data-func=\"", last ? " last" : "", i == p->cb ? " callback" : "",
+		(int)(p - hf->path), i);
+	hx_esc(out, h->func);
+	fprintf(out, "\"><div class=\"hophead\"><span class=\"idx\">%d</span> <code class=\"fn\">", i);
+	hx_esc(out, h->func);
+	fputs("</code>", out);
+	if (i == 0) {
+		fputs(" <span class=\"tag\">", out);
+		hx_escf(out, "%s entry", hf->f->context);
+		fputs("</span>", out);
+	}
+	if (i == p->cb)
+		fputs(" <span class=\"tag cb\">driver callback</span>", out);
+	if (p->x[i].tr >= 0) {
+		fputs(" <span class=\"tag tr\">", out);
+		hx_esc(out, d->transports[p->x[i].tr]);
+		fputs("</span>", out);
+	}
+	fputs(" <span class=\"def\">defined at ", out);
+	hx_loc_link(out, d, &h->func_loc, ROOT);
+	fputs("</span></div>\n", out);
+	hop_via(out, d, h);
+	hx_snippet(out, d, &h->site, 2, 1, ROOT);
+	hop_locks(out, d, &p->x[i]);
+	if (!last) {
+		fputs("<div class=\"calls\">calls ", out);
+		hx_code(out, p->hops[i + 1].func);
+		fputs("</div>", out);
+	} else {
+		fputs("<div class=\"offence\">", out);
+		if (!strcmp(hf->f->rule, "sleep-in-atomic"))
+			hx_esc(out, hf->f->message);
+		else if (p == hf->path)
+			hx_escf(out, "acquires %s here", hf->f->lock_key ? hf->f->lock_key : "?");
+		else
+			fputs("acquires the lock here (the other order)", out);
+		fputs("</div>", out);
+	}
+	fputs("</li>\n", out);
+}
+
+static void cross_note(FILE *out, struct hx_data *d, const struct hx_path *p)
+{
+	if (p->cb < 0 || p->tr_before < 0 || p->tr_after == -1 || p->tr_after == p->tr_before)
+		return;
+	fputs("<p class=\"note cross\">Cross-transport path: the interrupt is ", out);
+	hx_esc(out, d->transports[p->tr_before]);
+	fputs("'s, but after the driver callback the path runs ", out);
+	fputs(p->tr_after >= 0 ? "" : "several transports' code, ", out);
+	if (p->tr_after >= 0) {
+		hx_esc(out, d->transports[p->tr_after]);
+		fputs("'s code", out);
+	}
+	fputs(". lockpath resolves a call through a struct field to every function stored into it; at run time a "
+	      "device's <code>virtio_config_ops</code> are its own transport's, so this path is likely infeasible as "
+	      "drawn. The same code may still be reached on the other transport: see the transport matrix.</p>\n", out);
+}
+
+static void path_section(FILE *out, struct hx_data *d, const struct hx_finding *hf, int pi)
+{
+	const struct hx_path *p = &hf->path[pi];
+	fprintf(out, "<section class=\"path\" id=\"path-%d\"><h2>", pi);
+	if (hf->npaths == 1)
+		fputs("The path", out);
+	else
+		fputs(pi == 0 ? "Path A: the order reported" : "Path B: the other order", out);
+	fprintf(out, " <span class=\"count\">%d hops, entry first</span></h2>\n", p->n);
+	cross_note(out, d, p);
+	fprintf(out, "<div class=\"pathgrid\"><ol class=\"hops\" start=\"0\">\n");
+	for (int i = 0; i < p->n; i++)
+		hop(out, d, hf, p, i);
+	fputs("</ol><figure class=\"drawing\">", out);
+	hx_svg_path(out, hf, p);
+	fputs("<figcaption>solid: direct call &middot; dashed: through a field or table</figcaption></figure></div></section>\n", out);
+}
+
+/* ------------------------------------------------------------ page */
+
+static void nav(FILE *out, const struct hx_data *d, const struct hx_finding *hf)
+{
+	fputs("<nav class=\"pager\"><a href=\"../index.html#findings\">all findings</a>", out);
+	if (hf->num > 1)
+		fprintf(out, " &middot; <a rel=\"prev\" href=\"%d.html\">&larr; #%d</a>", hf->num - 1, hf->num - 1);
+	if (hf->num < d->n)
+		fprintf(out, " &middot; <a rel=\"next\" href=\"%d.html\">#%d &rarr;</a>", hf->num + 1, hf->num + 1);
+	fputs("</nav>\n", out);
+}
+
+int hx_write_finding(const char *dir, struct hx_data *d, const struct hx_finding *hf)
+{
+	char *path = xasprintf("%s/findings/%d.html", dir, hf->num);
+	FILE *out = fopen(path, "w");
+	free(path);
+	if (!out)
+		return -1;
+	char *title = xasprintf("#%d %s: %s", hf->num, hf->f->rule, hf->f->message);
+	hx_page_begin(out, title, ROOT, "finding");
+	free(title);
+	nav(out, d, hf);
+	fprintf(out, "<h1><span class=\"num\">#%d</span> <span class=\"rule %s\">", hf->num, hf->f->rule);
+	hx_esc(out, hf->f->rule);
+	fputs("</span> ", out);
+	hx_esc(out, hf->f->message);
+	fputs("</h1>\n", out);
+	facts(out, d, hf);
+	lockdep_block(out, d, hf);
+	alias_proof(out, d, hf);
+	for (int i = 0; i < hf->npaths; i++)
+		path_section(out, d, hf, i);
+	hx_page_end(out, ROOT);
+	return fclose(out) ? -1 : 0;
+}

@@ -1,0 +1,290 @@
+/*
+ * html_matrix.c - the transport matrix: drivers' callbacks (rows) as each
+ * transport's interrupt path delivers them (columns).  A cell joins the
+ * reach that check/matrix.c recorded with the findings whose witness path
+ * goes through the callback: 'deadlock' or 'sleeps' when one does on that
+ * transport, 'safe' when the transport reaches the callback and none does,
+ * '-' when it does not reach it.  The rules are printed under the table
+ * (method_note), and a reviewer can check every cell by its links.
+ */
+#include "report/html_int.h"
+
+#include <string.h>
+
+const char *hx_status_name(enum hx_status s)
+{
+	static const char *const names[] = { "not reached", "safe", "finding", "sleeps", "deadlock" };
+	return names[s];
+}
+
+enum hx_status hx_rule_status(const char *rule)
+{
+	if (!strcmp(rule, "sleep-in-atomic"))
+		return HX_SLEEPS;
+	if (!strcmp(rule, "recursive-lock") || !strcmp(rule, "lock-order") || !strcmp(rule, "irq-inversion"))
+		return HX_DEADLOCK;
+	return HX_OTHER;
+}
+
+static int ctx_index(const char *ctx)
+{
+	return !strcmp(ctx, "hardirq") ? 2 : !strcmp(ctx, "softirq") ? 1 : 0;
+}
+
+static const char *driver_name(struct hx_data *d, const char *file)
+{
+	const char *b = path_basename(file ? file : "?");
+	const char *dot = strrchr(b, '.');
+	return arena_printf(&d->arena, "%.*s", (int)(dot ? dot - b : (long)strlen(b)), b);
+}
+
+static struct hx_row *row_for(struct hx_data *d, int64_t func, size_t *cap)
+{
+	for (int i = 0; i < d->nrows; i++)
+		if (d->rows[i].cb_func == func)
+			return &d->rows[i];
+	if ((size_t)d->nrows == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 8;
+		struct hx_row *v = arena_alloc(&d->arena, ncap * sizeof(*v));
+		if (d->nrows)
+			memcpy(v, d->rows, (size_t)d->nrows * sizeof(*v));
+		d->rows = v;
+		*cap = ncap;
+	}
+	struct hx_row *r = &d->rows[d->nrows++];
+	memset(r, 0, sizeof(*r));
+	r->cb_func = func;
+	r->cells = arena_alloc(&d->arena, ((size_t)d->ntr + 1) * sizeof(*r->cells));
+	memset(r->cells, 0, ((size_t)d->ntr + 1) * sizeof(*r->cells));
+	return r;
+}
+
+static void add_ref(struct hx_data *d, struct hx_cell *c, int num, bool transferred, enum hx_status st)
+{
+	for (int i = 0; i < c->nrefs; i++)
+		if (c->refs[i].num == num)
+			return;
+	struct hx_cellref *v = arena_alloc(&d->arena, ((size_t)c->nrefs + 1) * sizeof(*v));
+	if (c->nrefs)
+		memcpy(v, c->refs, (size_t)c->nrefs * sizeof(*v));
+	v[c->nrefs++] = (struct hx_cellref){ num, transferred };
+	c->refs = v;
+	if (st > c->status)
+		c->status = st;
+}
+
+static void add_dismissed(struct hx_data *d, struct hx_cell *c, int num)
+{
+	for (int i = 0; i < c->ndismissed; i++)
+		if (c->dismissed[i] == num)
+			return;
+	int *v = arena_alloc(&d->arena, ((size_t)c->ndismissed + 1) * sizeof(*v));
+	if (c->ndismissed)
+		memcpy(v, c->dismissed, (size_t)c->ndismissed * sizeof(*v));
+	v[c->ndismissed++] = num;
+	c->dismissed = v;
+}
+
+/* The cause of F lies at or after the callback: the held lock was taken there. */
+static bool held_after_callback(const struct hx_finding *hf, const struct hx_path *p)
+{
+	if (!hf->f->has_held || !hf->f->held_func)
+		return false;
+	for (int k = p->cb; k < p->n; k++)
+		if (!strcmp(p->hops[k].func, hf->f->held_func))
+			return true;
+	return false;
+}
+
+/* Does F, found through transport P->tr_before, hold for the same callback
+ * delivered by transport T?  Only when the code after the callback is not
+ * another transport's and the cause does not depend on the transport's
+ * part of the path: a lock taken after the callback, or (sleeping) an
+ * atomic context T delivers the callback in as well. */
+static bool transfers(const struct hx_finding *hf, const struct hx_path *p, const struct hx_cell *c, int t)
+{
+	if (t == p->tr_before || (p->tr_after != -1 && p->tr_after != t))
+		return false;
+	if (!c->reach[0] && !c->reach[1] && !c->reach[2])
+		return false;
+	const char *rule = hf->f->rule;
+	if (!strcmp(rule, "recursive-lock"))
+		return held_after_callback(hf, p);
+	if (!strcmp(rule, "sleep-in-atomic"))
+		return held_after_callback(hf, p) ||
+		       (strcmp(hf->f->context, "process") && c->reach[ctx_index(hf->f->context)]);
+	return false;
+}
+
+static void place_finding(struct hx_data *d, const struct hx_finding *hf, size_t *cap)
+{
+	for (int pi = 0; pi < hf->npaths; pi++) {
+		const struct hx_path *p = &hf->path[pi];
+		if (p->cb < 0)
+			continue;
+		struct hx_row *r = row_for(d, p->x[p->cb].func_id, cap);
+		if (!r->cb) {
+			r->cb = p->hops[p->cb].func;
+			r->cb_key = p->hops[p->cb].via_key;
+			r->cb_loc = p->hops[p->cb].func_loc;
+			r->driver = driver_name(d, p->hops[p->cb].has_store ? p->hops[p->cb].store.file
+									     : p->hops[p->cb].func_loc.file);
+		}
+		enum hx_status st = hx_rule_status(hf->f->rule);
+		if (p->tr_before >= 0 && (p->tr_after == -1 || p->tr_after == p->tr_before))
+			add_ref(d, &r->cells[p->tr_before], hf->num, false, st);
+		else if (p->tr_before >= 0)
+			add_dismissed(d, &r->cells[p->tr_before], hf->num);
+		for (int t = 0; t < d->ntr; t++)
+			if (transfers(hf, p, &r->cells[t], t))
+				add_ref(d, &r->cells[t], hf->num, true, st);
+	}
+}
+
+static int by_driver(const void *a, const void *b)
+{
+	const struct hx_row *x = a, *y = b;
+	int c = strcmp(x->driver, y->driver);
+	return c ? c : strcmp(x->cb, y->cb);
+}
+
+void hx_matrix_build(struct hx_data *d)
+{
+	size_t cap = 0;
+	for (int i = 0; i < d->nreach; i++) {
+		const struct hx_reach *re = &d->reach[i];
+		struct hx_row *r = row_for(d, re->cb_func, &cap);
+		r->cb = re->cb;
+		r->cb_key = re->cb_key;
+		r->cb_loc = re->cb_loc;
+		r->driver = driver_name(d, re->has_store ? re->store.file : re->cb_loc.file);
+		struct hx_cell *c = &r->cells[re->tr];
+		c->reach[ctx_index(re->ctx)] = re;
+		if (c->status < HX_SAFE)
+			c->status = HX_SAFE;
+	}
+	for (int i = 0; i < d->n; i++)
+		place_finding(d, &d->f[i], &cap);
+	qsort(d->rows, (size_t)d->nrows, sizeof(*d->rows), by_driver);
+}
+
+/* ------------------------------------------------------------ writing */
+
+static const char *short_key(const char *key)
+{
+	const char *dot = key ? strrchr(key, '.') : NULL;
+	return dot ? dot + 1 : key ? key : "?";
+}
+
+static void write_cell(FILE *out, const struct hx_data *d, const struct hx_row *r, int t)
+{
+	const struct hx_cell *c = &r->cells[t];
+	const char *cls = c->status == HX_NONE ? "none" : c->status == HX_SAFE ? "safe" : c->status == HX_SLEEPS ? "sleeps"
+			  : c->status == HX_DEADLOCK ? "deadlock" : "other";
+	fprintf(out, "<td class=\"cell %s\" data-transport=\"", cls);
+	hx_esc(out, d->transports[t]);
+	fprintf(out, "\" data-status=\"%s\"><span class=\"st\">%s</span>", cls, c->status == HX_NONE ? "&mdash;" : hx_status_name(c->status));
+	for (int i = 0; i < c->nrefs; i++) {
+		const struct hx_finding *hf = &d->f[c->refs[i].num - 1];
+		fprintf(out, "<div class=\"ref\"><a href=\"findings/%d.html\"", hf->num);
+		if (c->refs[i].transferred) {
+			fputs(" title=\"", out);
+			hx_escf(out, "the same code after %s; the witness path starts on another transport", r->cb);
+			fputs("\"", out);
+		}
+		fprintf(out, ">#%d%s</a> ", hf->num, c->refs[i].transferred ? "&dagger;" : "");
+		hx_esc(out, hf->f->rule);
+		fputs("</div>", out);
+	}
+	for (int ctx = 2; ctx >= 0; ctx--)
+		if (c->reach[ctx]) {
+			fprintf(out, "<div class=\"reach\" title=\"");
+			hx_esc(out, c->reach[ctx]->path);
+			fprintf(out, "\">%s from <code>", c->reach[ctx]->ctx);
+			hx_esc(out, c->reach[ctx]->entry);
+			fprintf(out, "</code></div>");
+		}
+	if (c->ndismissed) {
+		fprintf(out, "<div class=\"dismissed\" title=\"these paths continue into another transport's code\">cross-transport:");
+		for (int i = 0; i < c->ndismissed; i++)
+			fprintf(out, " <a href=\"findings/%d.html\">#%d</a>", c->dismissed[i], c->dismissed[i]);
+		fprintf(out, "</div>");
+	}
+	fprintf(out, "</td>");
+}
+
+static void write_row(FILE *out, struct hx_data *d, const struct hx_row *r)
+{
+	fprintf(out, "<tr data-callback=\"");
+	hx_esc(out, r->cb);
+	fprintf(out, "\"><th scope=\"row\"><code>");
+	hx_esc(out, r->cb);
+	fprintf(out, "</code><div class=\"sub\">");
+	hx_esc(out, r->driver);
+	fprintf(out, " &middot; ");
+	hx_loc_link(out, d, &r->cb_loc, "");
+	fprintf(out, "</div></th><td><code>");
+	hx_esc(out, short_key(r->cb_key));
+	fprintf(out, "</code></td>");
+	for (int t = 0; t < d->ntr; t++)
+		write_cell(out, d, r, t);
+	fprintf(out, "</tr>\n");
+}
+
+static void method_note(FILE *out, const struct hx_data *d)
+{
+	fputs("<details class=\"method\"><summary>How this matrix is computed</summary>\n<ul>\n"
+	      "<li><b>Columns</b>: a transport is a file named <code>virtio_&lt;name&gt;[_*].c</code> that stores functions "
+	      "into <code>struct virtio_config_ops</code> (virtio_ccw.c: ccw; virtio_pci_modern.c, virtio_pci_common.c: pci). "
+	      "A function belongs to the transport of the file it is defined in.</li>\n"
+	      "<li><b>Rows</b>: functions called through <code>virtio_driver.config_changed</code> or "
+	      "<code>virtqueue.callback</code>, the two ways the virtio core calls into a driver from a transport's interrupt.</li>\n"
+	      "<li><b>Reached</b>: <code>lockpath check</code> searches the resolved call graph from the same entry points "
+	      "the checks start from (declared entries, registrations such as <code>request_irq</code>, keys such as "
+	      "<code>irqaction.handler</code>; not functions nobody calls) and notes the last transport whose code the path went "
+	      "through before the callback. Hover a cell's <i>from</i> line for the shortest such path.</li>\n"
+	      "<li><b>deadlock / sleeps</b>: a finding's witness path goes through the callback with that transport's code before "
+	      "it and no other transport's code after it (recursive-lock, lock-order, irq-inversion: deadlock; sleep-in-atomic: "
+	      "sleeps). The checks report each offending site once, with a shortest path; a mark &dagger; carries such a finding to "
+	      "another transport that reaches the same callback when its cause does not depend on the transport: the held lock "
+	      "is taken after the callback, or the sleep is in an atomic context that transport delivers the callback in too.</li>\n"
+	      "<li><b>cross-transport</b>: a path that enters one transport's interrupt and then another transport's code "
+	      "(a driver's <code>virtio_cread</code> calls <code>vdev-&gt;config-&gt;get</code>, which lockpath resolves to every "
+	      "transport's function stored there) is not counted for that cell: a device's config ops are its own transport's. "
+	      "Such findings are listed in the cell so that nothing is hidden.</li>\n"
+	      "<li><b>safe</b>: the transport's interrupt path reaches the callback and no finding is on it. It is as complete as the "
+	      "facts: see the translation units with parse errors above. A different bug on the same offending site that only "
+	      "another transport's held locks would cause is reported once, for the shortest path.</li>\n", out);
+	if (d->partial)
+		fputs("<li class=\"warn\"><b>The checks stopped at their state limit on this run: a cell marked safe is not "
+		      "proven.</b></li>\n", out);
+	fputs("</ul></details>\n", out);
+}
+
+void hx_matrix_write(FILE *out, const struct hx_data *d)
+{
+	fputs("<section id=\"matrix\"><h2>Transport matrix</h2>\n", out);
+	if (!d->has_matrix) {
+		fputs("<p>This database has no transport facts; run <code>lockpath check</code> again.</p></section>\n", out);
+		return;
+	}
+	if (!d->ntr || !d->nrows) {
+		fprintf(out, "<p>%s</p></section>\n", !d->ntr ? "No virtio transport (a file that stores into "
+			"<code>virtio_config_ops</code>) in this tree." : "No transport's interrupt path reaches a driver callback.");
+		return;
+	}
+	fputs("<p class=\"lead\">Virtio drivers' callbacks (rows) as each transport's interrupt path delivers them "
+	      "(columns). Links lead to the findings.</p>\n<div class=\"scroll\"><table class=\"matrix\">\n"
+	      "<thead><tr><th>driver callback</th><th>called as</th>", out);
+	for (int t = 0; t < d->ntr; t++) {
+		fputs("<th class=\"tr\">", out);
+		hx_esc(out, d->transports[t]);
+		fputs("</th>", out);
+	}
+	fputs("</tr></thead>\n<tbody>\n", out);
+	for (int i = 0; i < d->nrows; i++)
+		write_row(out, (struct hx_data *)d, &d->rows[i]);
+	fputs("</tbody></table></div>\n", out);
+	method_note(out, d);
+	fputs("</section>\n", out);
+}
