@@ -360,14 +360,14 @@ static bool index_matches(const struct ck_state *s, const char *pattern, const c
 static bool push_state(struct engine *e, struct ck_state *s, struct strbuf *sig)
 {
 	state_signature(e, s, sig);
-	bool created;
-	int64_t *slot = strmap_put(&e->memo, sb_str(sig), &created);
-	if (!created)
+	if (strmap_get(&e->memo, sb_str(sig)))
 		return true;
-	if (e->states.n >= CK_MAX_STATES) {
+	/* At the bound, the memo must not grow either: nothing is added. */
+	if (e->states.n >= e->st->max_states) {
 		e->st->capped = true;
 		return false;
 	}
+	int64_t *slot = strmap_put(&e->memo, sb_str(sig), NULL);
 	*slot = (int64_t)e->states.n;
 	vec_push(&e->states, *s);
 	return true;
@@ -424,6 +424,8 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	/* queue_work(), mod_timer(), call_rcu(): the work runs later, elsewhere */
 	if (site->callee_name && rules_defer(e->rules, site->callee_name))
 		return;
+	if (e->st->capped)
+		return;   /* the bound is hit: finish the states queued, start no more */
 	for (int c = 0; c < site->ncallees; c++) {
 		const struct ck_state *cur = &e->states.v[si];
 		if (!index_matches(cur, site->ind_index, site->callees[c].idx))
@@ -720,12 +722,12 @@ static void fingerprint(const struct engine *e, const struct ck_finding *f, char
 static void write_path(struct engine *e, int64_t fid, int path, int state, const struct ck_site *last,
 		       sqlite3_stmt *ins)
 {
-	int chain[4096], n = 0;
-	for (int s = state; s >= 0 && n < 4096; s = e->states.v[s].parent)
-		chain[n++] = s;
-	for (int i = n - 1, seq = 0; i >= 0; i--, seq++) {
-		const struct ck_state *s = &e->states.v[chain[i]];
-		int64_t call = i > 0 ? e->states.v[chain[i - 1]].via_site : last->id;
+	VEC(int) chain = {0};   /* any length: a witness always starts at its entry */
+	for (int s = state; s >= 0; s = e->states.v[s].parent)
+		vec_push(&chain, s);
+	for (int i = (int)chain.n - 1, seq = 0; i >= 0; i--, seq++) {
+		const struct ck_state *s = &e->states.v[chain.v[i]];
+		int64_t call = i > 0 ? e->states.v[chain.v[i - 1]].via_site : last->id;
 		db_bind_int(ins, 1, fid);
 		db_bind_int(ins, 2, path);
 		db_bind_int(ins, 3, seq);
@@ -734,6 +736,7 @@ static void write_path(struct engine *e, int64_t fid, int path, int state, const
 		db_bind_null_or_int(ins, 6, s->via_store);
 		db_step_done(e->db, ins);
 	}
+	vec_free(&chain);
 }
 
 static void write_hops(struct engine *e, int64_t fid, const struct ck_finding *f, sqlite3_stmt *ins)
@@ -807,6 +810,17 @@ void check_run(struct lp_db *db, const struct lp_rules *r, struct check_stats *s
 {
 	double t0 = now_ms();
 	memset(st, 0, sizeof(*st));
+	/* The bound trades completeness for time and memory (about 0.5 KB and
+	 * 25 us per state); $LOCKPATH_MAX_STATES moves it (docs/failures.md). */
+	st->max_states = CK_MAX_STATES;
+	const char *env = getenv("LOCKPATH_MAX_STATES");
+	if (env && *env) {
+		char *end;
+		long long v = strtoll(env, &end, 10);
+		if (*end || v < 1 || v > 1000000000)
+			die("LOCKPATH_MAX_STATES must be a number of states from 1 to 1000000000, not '%s'", env);
+		st->max_states = (size_t)v;
+	}
 	struct engine e = { .db = db, .rules = r, .st = st };
 	db_begin(db);
 	load_classes(&e);

@@ -56,7 +56,8 @@ struct engine;
 
 struct check_stats {
 	size_t entries, roots, states, findings;
-	bool capped;                /* CK_MAX_STATES reached: results are partial */
+	bool capped;                /* max_states reached: results are partial */
+	size_t max_states;          /* the bound used: CK_MAX_STATES, or $LOCKPATH_MAX_STATES */
 	double ms;
 };
 

@@ -31,7 +31,7 @@ static const char usage[] =
 "  --no-inline          ignore '/* lockpath: ignore RULE reason */' source comments\n"
 "  --fail-stale         a suppression that matches no finding fails the gate too\n"
 "  --sarif FILE         write only the new findings as SARIF 2.1.0\n"
-"  -j N, --force, --rules DIR   as for 'lockpath run', with PATH\n"
+"  -j N, --force, --rules DIR, --wait SEC   as for 'lockpath run'\n"
 "  -v, --verbose        also list the suppressed findings with their reasons\n"
 "  -q, --quiet          no extract/link/check summary lines (with PATH)\n"
 "\n"
@@ -87,8 +87,7 @@ static struct lp_db *open_head(const struct gate_opts *g)
 	struct lp_db *db;
 	if (g->path) {
 		struct lp_rules *r = cli_load_rules(g->common.rules);
-		db = db_open(g->common.db, DB_CREATE);
-		cli_extract(db, r, g->path, &g->common);
+		db = cli_open_extract(r, g->path, &g->common);
 		cli_check(db, r, &g->common);
 		rules_free(r);
 		return db;
@@ -181,6 +180,7 @@ int cmd_gate(int argc, char **argv)
 {
 	struct gate_opts g;
 	parse_args(argc, argv, &g);
+	cli_check_outputs(&g.common);
 	struct gate_baseline base = {0};
 	struct suppressions sup = {0};
 	load_inputs(&g, &base, &sup);

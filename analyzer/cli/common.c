@@ -106,9 +106,11 @@ struct lp_db *cli_open_extract(const struct lp_rules *r, const char *compdb_path
 
 void cli_check_outputs(const struct cli_opts *o)
 {
+	struct stat st;
+	if (o->html && stat(o->html, &st) == 0 && !S_ISDIR(st.st_mode))
+		die("cannot write the HTML report to %s: it is a file, not a directory", o->html);
 	if (!o->sarif)
 		return;
-	struct stat st;
 	char *dir = xstrdup(o->sarif);
 	char *slash = strrchr(dir, '/');
 	if (slash)
@@ -140,7 +142,7 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 		fprintf(stderr, "lockpath: check: %zu entries, %zu roots, %zu states, %zu findings (%.2f s)\n",
 			cs.entries, cs.roots, cs.states, cs.findings, cs.ms / 1000.0);
 	if (cs.capped)
-		warn("the search stopped at %d states; findings may be missing", CK_MAX_STATES);
+		warn("the search stopped at %zu states; findings may be missing", cs.max_states);
 	struct matrix_stats ms;
 	matrix_run(db, r, cs.capped, &ms);
 	if (!o->quiet && ms.transports)
@@ -152,8 +154,8 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	db_begin(db);
 	db_exec(db, "DELETE FROM meta WHERE key = 'limit:states'");
 	if (cs.capped) {
-		char *m = xasprintf("the check stopped after %d states (paths from entry points with their "
-				    "held locks); findings may be missing", CK_MAX_STATES);
+		char *m = xasprintf("the check stopped after %zu states (paths from entry points with their "
+				    "held locks); findings may be missing", cs.max_states);
 		db_meta_set(db, "limit:states", m);
 		free(m);
 	}

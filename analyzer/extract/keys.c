@@ -345,13 +345,69 @@ bool key_is_lockptr_type(const struct lp_rules *r, CXType t)
 	       key_is_lock_type(r, clang_getPointeeType(clang_getCanonicalType(t)));
 }
 
+static const char *key_token_text(struct arena *a, CXCursor c);
+
 static bool wordy(const char *s)
 {
 	unsigned char c = (unsigned char)*s;
 	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/* Spell an lvalue from the AST ('vdev->config->get'), for expressions that
+ * come out of a macro expansion and so have no tokens of their own. */
+static void spell_expr(struct strbuf *sb, CXCursor c, int depth)
+{
+	c = key_strip(c);
+	CXCursor kids[2];
+	CXString name;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_DeclRefExpr:
+		name = clang_getCursorSpelling(c);
+		sb_add(sb, clang_getCString(name));
+		clang_disposeString(name);
+		return;
+	case CXCursor_MemberRefExpr:
+		if (depth < 16 && key_children(c, kids, 1) == 1) {
+			CXType bt = clang_getCanonicalType(clang_getCursorType(kids[0]));
+			spell_expr(sb, kids[0], depth + 1);
+			sb_add(sb, bt.kind == CXType_Pointer ? "->" : ".");
+		}
+		name = clang_getCursorSpelling(c);
+		sb_add(sb, clang_getCString(name));
+		clang_disposeString(name);
+		return;
+	case CXCursor_ArraySubscriptExpr:
+		if (depth < 16 && key_children(c, kids, 2) == 2) {
+			spell_expr(sb, kids[0], depth + 1);
+			sb_add(sb, "[");
+			spell_expr(sb, kids[1], depth + 1);
+			sb_add(sb, "]");
+		}
+		return;
+	case CXCursor_UnaryOperator:
+		if (depth < 16 && key_children(c, kids, 1) == 1) {
+			sb_add(sb, "*");
+			spell_expr(sb, kids[0], depth + 1);
+		}
+		return;
+	default:
+		sb_add(sb, "...");
+	}
+}
+
 const char *key_source_text(struct arena *a, CXCursor c)
+{
+	const char *t = key_token_text(a, c);
+	if (*t)
+		return t;
+	struct strbuf sb = {0};
+	spell_expr(&sb, c, 0);
+	const char *r = arena_strdup(a, sb_str(&sb));
+	sb_free(&sb);
+	return r;
+}
+
+static const char *key_token_text(struct arena *a, CXCursor c)
 {
 	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
 	CXToken *toks;

@@ -210,12 +210,18 @@ int suppress_load_file(struct suppressions *s, const char *path, struct strbuf *
 	return rc;
 }
 
-static bool on_path(const struct rp_finding *f, const char *func)
+static bool on_hops(const struct rp_hop *hops, int n, const char *func)
 {
-	for (int i = 0; i < f->nhops; i++)
-		if (f->hops[i].func && !strcmp(f->hops[i].func, func))
+	for (int i = 0; i < n; i++)
+		if (hops[i].func && !strcmp(hops[i].func, func))
 			return true;
 	return false;
+}
+
+/* FUNC is on the finding's path, or on its second one (lock-order, irq-inversion). */
+static bool on_path(const struct rp_finding *f, const char *func)
+{
+	return on_hops(f->hops, f->nhops, func) || on_hops(f->hops2, f->nhops2, func);
 }
 
 static bool matches(const struct suppression *x, const struct rp_finding *f)

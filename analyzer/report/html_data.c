@@ -273,6 +273,9 @@ static void load_meta(struct hx_data *d, struct lp_db *db)
 	char *partial = db_meta_get(db, "matrix_partial");
 	d->partial = partial && !strcmp(partial, "1");
 	free(partial);
+	for (int i = 0; i < d->run->nnotices; i++)
+		if (!strcmp(d->run->notices[i].kind, "limit") || !strcmp(d->run->notices[i].kind, "stale"))
+			d->partial = true;
 }
 
 void hx_load(struct hx_data *d, struct lp_db *db, const struct rp_run *run)
@@ -280,7 +283,7 @@ void hx_load(struct hx_data *d, struct lp_db *db, const struct rp_run *run)
 	memset(d, 0, sizeof(*d));
 	d->run = run;
 	find_tree(d, run);
-	load_meta(d, db);
+	load_meta(d, db);   /* after d->run: it reads the notices */
 	d->has_matrix = has_table(db, "callback_reach") && has_table(db, "transport_file");
 	if (d->has_matrix) {
 		load_transports(d, db);

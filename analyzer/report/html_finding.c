@@ -310,8 +310,12 @@ static void hop(FILE *out, struct hx_data *d, const struct hx_finding *hf, const
 			hx_esc(out, hf->f->message);
 		else if (p == hf->path)
 			hx_escf(out, "acquires %s here", hf->f->lock_key ? hf->f->lock_key : "?");
+		else if (!strcmp(hf->f->rule, "lock-order"))
+			hx_escf(out, "acquires %s here, while %s is held: the other order",
+				hf->f->held_key ? hf->f->held_key : "?", hf->f->lock_key ? hf->f->lock_key : "?");
 		else
-			fputs("acquires the lock here (the other order)", out);
+			hx_escf(out, "takes %s here, in %s context", hf->f->lock_key ? hf->f->lock_key : "the lock",
+				!strcmp(hf->f->rule, "irq-inversion") ? "hardirq" : "another");
 		fputs("</div>", out);
 	}
 	fputs("</li>\n", out);
@@ -341,7 +345,8 @@ static void path_section(FILE *out, struct hx_data *d, const struct hx_finding *
 	if (hf->npaths == 1)
 		fputs("The path", out);
 	else
-		fputs(pi == 0 ? "Path A: the order reported" : "Path B: the other order", out);
+		fputs(pi == 0 ? "Path A: where it is reported" : !strcmp(hf->f->rule, "lock-order") ? "Path B: the other order"
+		      : "Path B: the use in hardirq context", out);
 	fprintf(out, " <span class=\"count\">%d hops, entry first</span></h2>\n", p->n);
 	cross_note(out, d, p);
 	fprintf(out, "<div class=\"pathgrid\"><ol class=\"hops\" start=\"0\">\n");

@@ -39,6 +39,28 @@ static void run_info(FILE *out, struct hx_data *d)
 	fputs("</dd></dl></section>\n", out);
 }
 
+/* What the reader must know before trusting the findings (findings.h). */
+static void notices(FILE *out, struct hx_data *d)
+{
+	const struct rp_run *run = d->run;
+	if (!run->nnotices)
+		return;
+	fputs("<section id=\"notices\"><h2>Before you trust these results</h2><ul class=\"notices\">\n", out);
+	for (int i = 0; i < run->nnotices; i++) {
+		const struct rp_notice *n = &run->notices[i];
+		fprintf(out, "<li class=\"%s\"><span class=\"kind\">", n->kind);
+		hx_esc(out, n->kind);
+		fputs("</span> ", out);
+		if (n->loc.file) {
+			hx_loc_link(out, d, &n->loc, "");
+			fputs(": ", out);
+		}
+		hx_esc(out, n->message);
+		fputs("</li>\n", out);
+	}
+	fputs("</ul></section>\n", out);
+}
+
 /* ------------------------------------------------------------ counts */
 
 struct count { const char *name; int n; };
@@ -62,7 +84,8 @@ static int by_count(const void *a, const void *b)
 
 static void count_table(FILE *out, const char *title, struct countv *v, bool code)
 {
-	qsort(v->v, v->n, sizeof(*v->v), by_count);
+	if (v->n)
+		qsort(v->v, v->n, sizeof(*v->v), by_count);
 	fprintf(out, "<table class=\"counts\"><caption>%s</caption><tbody>", title);
 	for (size_t i = 0; i < v->n; i++) {
 		fputs("<tr><td>", out);
@@ -142,9 +165,9 @@ static void table_row(FILE *out, struct hx_data *d, const struct hx_finding *hf)
 	hx_loc_link(out, d, &f->site, "");
 	fputs("</td><td>", out);
 	hx_code(out, f->entry);
-	fputs("</td><td>", out);
+	fputs(" <span class=\"ctx\">", out);
 	hx_esc(out, f->context);
-	fputs("</td><td>", out);
+	fputs("</span></td><td>", out);
 	hx_code(out, finding_class(hf));
 	fputs("</td><td>", out);
 	if (cp && cp->tr_before >= 0)
@@ -171,7 +194,7 @@ static void findings_table(FILE *out, struct hx_data *d)
 	fprintf(out, "</select><span id=\"shown\">%d of %d</span></div>\n", d->n, d->n);
 	fputs("<div class=\"scroll\"><table id=\"findings-table\" class=\"findings\"><thead><tr>"
 	      "<th data-sort=\"num\">#</th><th data-sort>rule</th><th data-sort>message</th><th data-sort>where</th>"
-	      "<th data-sort>entry</th><th data-sort>context</th><th data-sort>lock class</th>"
+	      "<th data-sort>entry, context</th><th data-sort>lock class</th>"
 	      "<th data-sort>transport</th><th data-sort>callback</th></tr></thead>\n<tbody>\n", out);
 	for (int i = 0; i < d->n; i++)
 		table_row(out, d, &d->f[i]);
@@ -225,6 +248,7 @@ int hx_write_index(const char *dir, struct hx_data *d)
 	hx_page_begin(out, "lockpath report", "", "index");
 	fputs("<h1>lockpath report</h1>\n", out);
 	run_info(out, d);
+	notices(out, d);
 	counts(out, d);
 	hx_matrix_write(out, d);
 	findings_table(out, d);

@@ -165,7 +165,8 @@ void hx_matrix_build(struct hx_data *d)
 	}
 	for (int i = 0; i < d->n; i++)
 		place_finding(d, &d->f[i], &cap);
-	qsort(d->rows, (size_t)d->nrows, sizeof(*d->rows), by_driver);
+	if (d->nrows)
+		qsort(d->rows, (size_t)d->nrows, sizeof(*d->rows), by_driver);
 }
 
 /* ------------------------------------------------------------ writing */
@@ -183,7 +184,14 @@ static void write_cell(FILE *out, const struct hx_data *d, const struct hx_row *
 			  : c->status == HX_DEADLOCK ? "deadlock" : "other";
 	fprintf(out, "<td class=\"cell %s\" data-transport=\"", cls);
 	hx_esc(out, d->transports[t]);
-	fprintf(out, "\" data-status=\"%s\"><span class=\"st\">%s</span>", cls, c->status == HX_NONE ? "&mdash;" : hx_status_name(c->status));
+	fprintf(out, "\" data-status=\"%s\"><span class=\"st\">%s", cls, c->status == HX_NONE ? "&mdash;" : hx_status_name(c->status));
+	for (enum hx_status st = c->status; st-- > HX_OTHER;)   /* the lesser kinds present too */
+		for (int i = 0; i < c->nrefs; i++)
+			if (hx_rule_status(d->f[c->refs[i].num - 1].f->rule) == st) {
+				fprintf(out, " &middot; %s", hx_status_name(st));
+				break;
+			}
+	fputs("</span>", out);
 	for (int i = 0; i < c->nrefs; i++) {
 		const struct hx_finding *hf = &d->f[c->refs[i].num - 1];
 		fprintf(out, "<div class=\"ref\"><a href=\"findings/%d.html\"", hf->num);
@@ -256,8 +264,8 @@ static void method_note(FILE *out, const struct hx_data *d)
 	      "facts: see the translation units with parse errors above. A different bug on the same offending site that only "
 	      "another transport's held locks would cause is reported once, for the shortest path.</li>\n", out);
 	if (d->partial)
-		fputs("<li class=\"warn\"><b>The checks stopped at their state limit on this run: a cell marked safe is not "
-		      "proven.</b></li>\n", out);
+		fputs("<li class=\"warn\"><b>A limit of the analysis was hit, or the findings are out of date (see "
+		      "<a href=\"#notices\">above</a>): a cell marked safe is not proven on this run.</b></li>\n", out);
 	fputs("</ul></details>\n", out);
 }
 

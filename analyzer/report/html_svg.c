@@ -26,10 +26,17 @@ static bool takes_here(const struct hx_lock *l, const char *func)
 	return l->held && l->has_acq && l->acq_func && !strcmp(l->acq_func, func);
 }
 
-static const char *bad_text(const struct hx_finding *hf, char **buf)
+/* What the last hop of path P does wrong; path B of a lock-order finding
+ * takes the held lock (the other order). */
+static const char *bad_text(const struct hx_finding *hf, const struct hx_path *p, char **buf)
 {
-	*buf = xasprintf("%s %s", strcmp(hf->f->rule, "sleep-in-atomic") ? "acquires" : "sleeps:",
-			 hf->f->lock_key ? hf->f->lock_key : hf->f->message);
+	const char *key = hf->f->lock_key;
+	if (p != hf->path && !strcmp(hf->f->rule, "lock-order"))
+		key = hf->f->held_key;
+	if (!strcmp(hf->f->rule, "sleep-in-atomic"))
+		*buf = xstrdup("may sleep here");
+	else
+		*buf = xasprintf("acquires %s", key ? key : "?");
 	return *buf;
 }
 
@@ -42,7 +49,7 @@ static double badges_width(const struct hx_finding *hf, const struct hx_path *p,
 			w += text_w(p->x[i].locks[k].cls, SMALL_W) + 6 * SMALL_W + 18;
 	if (i == p->n - 1) {
 		char *t;
-		w += text_w(bad_text(hf, &t), SMALL_W) + 18;
+		w += text_w(bad_text(hf, p, &t), SMALL_W) + 18;
 		free(t);
 	}
 	return w;
@@ -82,7 +89,7 @@ static void box(FILE *out, const struct hx_finding *hf, const struct hx_path *p,
 		}
 	if (last) {
 		char *t;
-		badge(out, x, y + 8, "bad", bad_text(hf, &t), &used);
+		badge(out, x, y + 8, "bad", bad_text(hf, p, &t), &used);
 		free(t);
 	}
 }

@@ -1,0 +1,106 @@
+/*
+ * css.c - corpus model of drivers/s390/cio/css.c: the channel subsystem
+ * bus.  A subchannel's lock is allocated on its own (css_sch_create_locks)
+ * so that sch->lock can be shared with the ccw device on it; the bus
+ * probe binds a css_driver to the subchannel, which is how
+ * sch->driver->irq later finds io_subchannel_irq().  No findings.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/mutex.h>
+#include <linux/device.h>
+#include <linux/workqueue.h>
+#include <linux/init.h>
+
+#include "cio.h"
+#include "css.h"
+
+struct workqueue_struct *cio_work_q;
+
+static int css_sch_create_locks(struct subchannel *sch)
+{
+	sch->lock = kmalloc(sizeof(*sch->lock), GFP_KERNEL);
+	if (!sch->lock)
+		return -ENOMEM;
+	spin_lock_init(sch->lock);
+	mutex_init(&sch->reg_mutex);
+	return 0;
+}
+
+struct subchannel *css_alloc_subchannel(struct subchannel_id schid)
+{
+	struct subchannel *sch;
+
+	sch = kzalloc(sizeof(*sch), GFP_KERNEL | GFP_DMA);
+	if (!sch)
+		return NULL;
+	sch->schid = schid;
+	if (css_sch_create_locks(sch)) {
+		kfree(sch);
+		return NULL;
+	}
+	return sch;
+}
+
+static int css_bus_match(struct device *dev, struct device_driver *drv)
+{
+	return to_subchannel(dev)->st == SUBCHANNEL_TYPE_IO;
+}
+
+/* Bind: the driver's irq() becomes reachable from do_cio_interrupt. */
+static int css_probe(struct device *dev)
+{
+	struct subchannel *sch = to_subchannel(dev);
+	int ret;
+
+	sch->driver = to_cssdriver(dev->driver);
+	ret = sch->driver->probe ? sch->driver->probe(sch) : -ENODEV;
+	if (ret)
+		sch->driver = NULL;
+	return ret;
+}
+
+static void css_remove(struct device *dev)
+{
+	struct subchannel *sch = to_subchannel(dev);
+
+	if (sch->driver->remove)
+		sch->driver->remove(sch);
+	sch->driver = NULL;
+}
+
+static struct bus_type css_bus_type = {
+	.name	= "css",
+	.match	= css_bus_match,
+	.probe	= css_probe,
+	.remove	= css_remove,
+};
+
+int css_register_subchannel(struct subchannel *sch)
+{
+	sch->dev.bus = &css_bus_type;
+	return device_register(&sch->dev);
+}
+
+int css_driver_register(struct css_driver *cdrv)
+{
+	cdrv->drv.bus = &css_bus_type;
+	return driver_register(&cdrv->drv);
+}
+
+void css_driver_unregister(struct css_driver *cdrv)
+{
+	driver_unregister(&cdrv->drv);
+}
+
+static int __init css_bus_init(void)
+{
+	cio_work_q = alloc_workqueue("cio", 0, 1);
+	if (!cio_work_q)
+		return -ENOMEM;
+	init_cio_interrupts();
+	return bus_register(&css_bus_type);
+}
+subsys_initcall(css_bus_init);

@@ -1,0 +1,231 @@
+/*
+ * device_fsm.c - corpus model of drivers/s390/cio/device_fsm.c: the ccw
+ * device state machine.  dev_jumptable is a two-dimensional array of
+ * function pointers built with nested designated initializers; a call
+ * through it (dev_fsm_event, device.h) may reach any function stored in
+ * it, and every one of them runs with the subchannel lock held.
+ *
+ * An interrupt in the online state lands in ccw_device_irq(), which hands
+ * the status to the device driver through cdev->handler: directly for an
+ * unsolicited status (how a virtio config change arrives), through
+ * ccw_device_call_handler() for the end of a driver's own I/O.  None of
+ * the handlers here takes a lock; no findings in this file.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/err.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <asm/ccwdev.h>
+
+#include "cio.h"
+#include "css.h"
+#include "io_sch.h"
+#include "device.h"
+
+/* ---- helpers called with the lock held ---- */
+
+/* Defer work that must not run under the lock (registration, removal). */
+void ccw_device_sched_todo(struct ccw_device *cdev, enum cdev_todo todo)
+{
+	struct ccw_device_private *priv = cdev->private;
+
+	if (priv->todo >= todo)
+		return;
+	if (!get_device(&cdev->dev))
+		return;
+	priv->todo = todo;
+	if (!queue_work(cio_work_q, &priv->todo_work))
+		put_device(&cdev->dev);
+}
+
+static void ccw_device_verify_start(struct ccw_device *cdev)
+{
+	struct subchannel *sch = to_subchannel(cdev->dev.parent);
+
+	cdev->private->flags.doverify = 0;
+	cdev->private->sense_ccw.cmd_code = 0x34;	/* sense path group id */
+	if (cio_start(sch, &cdev->private->sense_ccw, sch->lpm))
+		cdev->private->state = DEV_STATE_BOXED;
+}
+
+int ccw_device_online(struct ccw_device *cdev)
+{
+	struct subchannel *sch = to_subchannel(cdev->dev.parent);
+	int ret;
+
+	if (cdev->private->state != DEV_STATE_OFFLINE &&
+	    cdev->private->state != DEV_STATE_BOXED)
+		return -EINVAL;
+	ret = cio_enable_subchannel(sch, (u32)(addr_t)sch);
+	if (ret)
+		return ret;
+	cdev->private->state = DEV_STATE_VERIFY;
+	ccw_device_verify_start(cdev);
+	return 0;
+}
+
+int ccw_device_offline(struct ccw_device *cdev)
+{
+	struct subchannel *sch = to_subchannel(cdev->dev.parent);
+
+	if (cdev->private->state != DEV_STATE_ONLINE)
+		return -EINVAL;
+	cio_disable_subchannel(sch);
+	cdev->private->state = DEV_STATE_OFFLINE;
+	wake_up(&cdev->private->wait_q);
+	return 0;
+}
+
+/* Give the accumulated status of the driver's own I/O to its handler. */
+static int ccw_device_call_handler(struct ccw_device *cdev)
+{
+	struct irb *irb = &cdev->private->irb;
+	unsigned long intparm = cdev->private->intparm;
+
+	if (irb->scsw.cmd.stctl & SCSW_STCTL_INTER_STATUS)
+		return 0;
+	if (cdev->handler)
+		cdev->handler(cdev, intparm, irb);
+	memset(irb, 0, sizeof(*irb));
+	return 1;
+}
+
+/* ---- the state machine's actions ---- */
+
+static void ccw_device_nop(struct ccw_device *cdev, enum dev_event dev_event)
+{
+}
+
+static void ccw_device_bug(struct ccw_device *cdev, enum dev_event dev_event)
+{
+	pr_err("cio: state %d event %d: internal error\n", cdev->private->state, dev_event);
+	BUG();
+}
+
+static void ccw_device_generic_notoper(struct ccw_device *cdev, enum dev_event dev_event)
+{
+	cdev->private->state = DEV_STATE_NOT_OPER;
+	ccw_device_sched_todo(cdev, CDEV_TODO_UNREG);
+	wake_up(&cdev->private->wait_q);
+}
+
+/* An interrupt for a device nobody uses: just clear it. */
+static void ccw_device_disabled_irq(struct ccw_device *cdev, enum dev_event dev_event)
+{
+	struct subchannel *sch = to_subchannel(cdev->dev.parent);
+
+	cio_disable_subchannel(sch);
+}
+
+/* Sense id done: the device is known, register it (later, unlocked). */
+static void ccw_device_sense_id_irq(struct ccw_device *cdev, enum dev_event dev_event)
+{
+	cdev->private->state = DEV_STATE_OFFLINE;
+	ccw_device_sched_todo(cdev, CDEV_TODO_REGISTER);
+}
+
+/* Path verification done: the device is online, wake set_online. */
+static void ccw_device_verify_irq(struct ccw_device *cdev, enum dev_event dev_event)
+{
+	cdev->private->state = DEV_STATE_ONLINE;
+	wake_up(&cdev->private->wait_q);
+}
+
+static void ccw_device_online_verify(struct ccw_device *cdev, enum dev_event dev_event)
+{
+	cdev->private->state = DEV_STATE_VERIFY;
+	ccw_device_verify_start(cdev);
+}
+
+static void ccw_device_online_timeout(struct ccw_device *cdev, enum dev_event dev_event)
+{
+	if (cdev->handler)
+		cdev->handler(cdev, cdev->private->intparm, ERR_PTR(-ETIME));
+}
+
+/* The interrupt of an online device. */
+static void ccw_device_irq(struct ccw_device *cdev, enum dev_event dev_event)
+{
+	struct irb *irb = &cio_irb;
+
+	if (!scsw_is_solicited(&irb->scsw)) {
+		/* Unit check without sense data: get it first. */
+		if ((irb->scsw.cmd.dstat & DEV_STAT_UNIT_CHECK) &&
+		    ccw_device_do_sense(cdev, irb) == 0) {
+			cdev->private->state = DEV_STATE_W4SENSE;
+			cdev->private->intparm = 0;
+			return;
+		}
+		/* The device speaks on its own: tell the driver right away. */
+		if (cdev->handler)
+			cdev->handler(cdev, 0, irb);
+		if (cdev->private->flags.doverify)
+			ccw_device_online_verify(cdev, 0);
+		return;
+	}
+	ccw_device_accumulate_irb(cdev, irb);
+	if (cdev->private->flags.dosense) {
+		if (ccw_device_do_sense(cdev, irb) == 0)
+			cdev->private->state = DEV_STATE_W4SENSE;
+		return;
+	}
+	if (ccw_device_call_handler(cdev) && cdev->private->flags.doverify)
+		ccw_device_online_verify(cdev, 0);
+}
+
+/* Waiting for basic sense: its end completes the original status. */
+static void ccw_device_w4sense(struct ccw_device *cdev, enum dev_event dev_event)
+{
+	struct irb *irb = &cio_irb;
+
+	ccw_device_accumulate_irb(cdev, irb);
+	cdev->private->flags.dosense = 0;
+	cdev->private->state = DEV_STATE_ONLINE;
+	ccw_device_call_handler(cdev);
+}
+
+fsm_func_t *dev_jumptable[NR_DEV_STATES][NR_DEV_EVENTS] = {
+	[DEV_STATE_NOT_OPER] = {
+		[DEV_EVENT_NOTOPER]	= ccw_device_nop,
+		[DEV_EVENT_INTERRUPT]	= ccw_device_disabled_irq,
+		[DEV_EVENT_TIMEOUT]	= ccw_device_nop,
+		[DEV_EVENT_VERIFY]	= ccw_device_nop,
+	},
+	[DEV_STATE_SENSE_ID] = {
+		[DEV_EVENT_NOTOPER]	= ccw_device_generic_notoper,
+		[DEV_EVENT_INTERRUPT]	= ccw_device_sense_id_irq,
+		[DEV_EVENT_TIMEOUT]	= ccw_device_generic_notoper,
+		[DEV_EVENT_VERIFY]	= ccw_device_nop,
+	},
+	[DEV_STATE_OFFLINE] = {
+		[DEV_EVENT_NOTOPER]	= ccw_device_generic_notoper,
+		[DEV_EVENT_INTERRUPT]	= ccw_device_disabled_irq,
+		[DEV_EVENT_TIMEOUT]	= ccw_device_nop,
+		[DEV_EVENT_VERIFY]	= ccw_device_nop,
+	},
+	[DEV_STATE_VERIFY] = {
+		[DEV_EVENT_NOTOPER]	= ccw_device_generic_notoper,
+		[DEV_EVENT_INTERRUPT]	= ccw_device_verify_irq,
+		[DEV_EVENT_TIMEOUT]	= ccw_device_generic_notoper,
+		[DEV_EVENT_VERIFY]	= ccw_device_nop,
+	},
+	[DEV_STATE_ONLINE] = {
+		[DEV_EVENT_NOTOPER]	= ccw_device_generic_notoper,
+		[DEV_EVENT_INTERRUPT]	= ccw_device_irq,
+		[DEV_EVENT_TIMEOUT]	= ccw_device_online_timeout,
+		[DEV_EVENT_VERIFY]	= ccw_device_online_verify,
+	},
+	[DEV_STATE_W4SENSE] = {
+		[DEV_EVENT_NOTOPER]	= ccw_device_generic_notoper,
+		[DEV_EVENT_INTERRUPT]	= ccw_device_w4sense,
+		[DEV_EVENT_TIMEOUT]	= ccw_device_nop,
+		[DEV_EVENT_VERIFY]	= ccw_device_online_verify,
+	},
+	[DEV_STATE_BOXED] = {
+		[DEV_EVENT_NOTOPER]	= ccw_device_generic_notoper,
+		[DEV_EVENT_INTERRUPT]	= ccw_device_nop,
+		[DEV_EVENT_TIMEOUT]	= ccw_device_nop,
+		[DEV_EVENT_VERIFY]	= ccw_device_bug,
+	},
+};

@@ -1,0 +1,56 @@
+/*
+ * device_ops.c - corpus model of drivers/s390/cio/device_ops.c: the I/O
+ * interface ccw device drivers call.  ccw_device_start() requires the
+ * caller to hold the ccw device lock (get_ccwdev_lock) and takes no lock
+ * itself; it is the reason virtio-ccw's ccw_io_helper() takes that lock.
+ * No findings.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/export.h>
+#include <asm/ccwdev.h>
+
+#include "cio.h"
+#include "io_sch.h"
+#include "device.h"
+
+static int ccw_device_start_key(struct ccw_device *cdev, struct ccw1 *cpa,
+				unsigned long intparm, __u8 lpm, __u8 key, unsigned long flags)
+{
+	struct subchannel *sch = to_subchannel(cdev->dev.parent);
+	int ret;
+
+	if (!sch)
+		return -ENODEV;
+	if (cdev->private->state == DEV_STATE_NOT_OPER)
+		return -ENODEV;
+	if (cdev->private->state == DEV_STATE_VERIFY || cdev->private->flags.doverify)
+		return -EBUSY;
+	if (cdev->private->state != DEV_STATE_ONLINE)
+		return -EBUSY;
+	ret = cio_start_key(sch, cpa, lpm, key);
+	if (ret == 0)
+		cdev->private->intparm = intparm;
+	return ret;
+}
+
+int ccw_device_start(struct ccw_device *cdev, struct ccw1 *cpa, unsigned long intparm,
+		     __u8 lpm, unsigned long flags)
+{
+	return ccw_device_start_key(cdev, cpa, intparm, lpm, 0, flags);
+}
+EXPORT_SYMBOL(ccw_device_start);
+
+void ccw_device_get_id(struct ccw_device *cdev, struct ccw_dev_id *dev_id)
+{
+	*dev_id = cdev->private->dev_id;
+}
+EXPORT_SYMBOL(ccw_device_get_id);
+
+void ccw_device_get_schid(struct ccw_device *cdev, struct subchannel_id *schid)
+{
+	struct subchannel *sch = to_subchannel(cdev->dev.parent);
+
+	*schid = sch->schid;
+}
+EXPORT_SYMBOL_GPL(ccw_device_get_schid);

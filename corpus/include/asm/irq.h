@@ -1,0 +1,19 @@
+/* asm/irq.h - s390 interrupt numbers and per-class statistics. */
+#ifndef _ASM_IRQ_H
+#define _ASM_IRQ_H
+
+#define EXT_INTERRUPT	0
+#define IO_INTERRUPT	1
+#define THIN_INTERRUPT	2
+
+enum interruption_class {
+	IRQEXT_CLK,
+	IRQIO_CIO,
+	IRQIO_DAS,
+	IRQIO_VIR,
+	NR_ARCH_IRQS
+};
+
+extern void inc_irq_stat(enum interruption_class irq);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * device.h - the driver model, just enough of it: a bus calls its probe()
+ * when a device meets a driver, drivers keep their state in driver_data.
+ */
+#ifndef _LINUX_DEVICE_H
+#define _LINUX_DEVICE_H
+
+#include <linux/types.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/module.h>
+
+struct device;
+struct device_driver;
+struct module;
+
+struct bus_type {
+	const char *name;
+	int (*match)(struct device *dev, struct device_driver *drv);
+	int (*probe)(struct device *dev);
+	void (*remove)(struct device *dev);
+};
+
+struct device_driver {
+	const char *name;
+	struct bus_type *bus;
+	struct module *owner;
+};
+
+struct device {
+	struct device *parent;
+	const char *init_name;
+	struct bus_type *bus;
+	struct device_driver *driver;
+	void *driver_data;
+	u64 *dma_mask;
+	void (*release)(struct device *dev);
+};
+
+static inline void *dev_get_drvdata(const struct device *dev)
+{
+	return dev->driver_data;
+}
+
+static inline void dev_set_drvdata(struct device *dev, void *data)
+{
+	dev->driver_data = data;
+}
+
+static inline const char *dev_name(const struct device *dev)
+{
+	return dev->init_name;
+}
+
+extern void device_initialize(struct device *dev);
+extern int device_add(struct device *dev);
+extern void device_del(struct device *dev);
+extern int device_register(struct device *dev);
+extern void device_unregister(struct device *dev);
+extern struct device *get_device(struct device *dev);
+extern void put_device(struct device *dev);
+extern int dev_set_name(struct device *dev, const char *fmt, ...) __printf(2, 3);
+extern int driver_register(struct device_driver *drv);
+extern void driver_unregister(struct device_driver *drv);
+extern int bus_register(struct bus_type *bus);
+
+extern void _dev_err(const struct device *dev, const char *fmt, ...) __printf(2, 3);
+extern void _dev_warn(const struct device *dev, const char *fmt, ...) __printf(2, 3);
+extern void _dev_info(const struct device *dev, const char *fmt, ...) __printf(2, 3);
+#define dev_err(dev, fmt, ...)	_dev_err(dev, fmt, ##__VA_ARGS__)
+#define dev_warn(dev, fmt, ...)	_dev_warn(dev, fmt, ##__VA_ARGS__)
+#define dev_info(dev, fmt, ...)	_dev_info(dev, fmt, ##__VA_ARGS__)
+
+/*
+ * module_driver - a driver whose init and exit only register and
+ * unregister it: generates both functions and their initcalls.
+ */
+#define module_driver(__driver, __register, __unregister)		\
+static int __init __driver##_init(void)					\
+{									\
+	return __register(&(__driver));					\
+}									\
+module_init(__driver##_init);						\
+static void __exit __driver##_exit(void)				\
+{									\
+	__unregister(&(__driver));					\
+}									\
+module_exit(__driver##_exit)
+
+#endif

@@ -1,0 +1,15 @@
+/* errno.h - the error numbers the corpus returns. */
+#ifndef _LINUX_ERRNO_H
+#define _LINUX_ERRNO_H
+
+#define ENOENT		2
+#define EIO		5
+#define ENOMEM		12
+#define EBUSY		16
+#define ENODEV		19
+#define EINVAL		22
+#define ENOSPC		28
+#define EOPNOTSUPP	95
+#define ETIME		62
+
+#endif

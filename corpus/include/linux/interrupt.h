@@ -1,0 +1,50 @@
+/*
+ * interrupt.h - interrupt handlers.  request_irq() is a static inline over
+ * the out-of-line request_threaded_irq(); the handler runs in hardirq
+ * context.  Architecture code may instead fill a struct irqaction and hand
+ * it to setup_irq() (linux/irq.h).
+ */
+#ifndef _LINUX_INTERRUPT_H
+#define _LINUX_INTERRUPT_H
+
+#include <linux/types.h>
+#include <linux/kernel.h>
+
+enum irqreturn {
+	IRQ_NONE		= (0 << 0),
+	IRQ_HANDLED		= (1 << 0),
+	IRQ_WAKE_THREAD		= (1 << 1),
+};
+typedef enum irqreturn irqreturn_t;
+
+typedef irqreturn_t (*irq_handler_t)(int, void *);
+
+struct irqaction {
+	irq_handler_t handler;
+	void *dev_id;
+	struct irqaction *next;
+	irq_handler_t thread_fn;
+	unsigned int irq;
+	unsigned int flags;
+	const char *name;
+};
+
+#define IRQF_SHARED		0x00000080
+#define IRQF_NO_THREAD		0x00010000
+
+extern int request_threaded_irq(unsigned int irq, irq_handler_t handler,
+				irq_handler_t thread_fn, unsigned long flags,
+				const char *name, void *dev);
+
+static inline int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
+			      const char *name, void *dev)
+{
+	return request_threaded_irq(irq, handler, NULL, flags, name, dev);
+}
+
+extern const void *free_irq(unsigned int irq, void *dev_id);
+extern void synchronize_irq(unsigned int irq);
+extern void disable_irq(unsigned int irq);
+extern void enable_irq(unsigned int irq);
+
+#endif

@@ -1,0 +1,58 @@
+/* list.h - doubly linked lists threaded through their entries. */
+#ifndef _LINUX_LIST_H
+#define _LINUX_LIST_H
+
+#include <linux/types.h>
+#include <linux/kernel.h>
+
+#define LIST_HEAD_INIT(name)	{ &(name), &(name) }
+#define LIST_HEAD(name)		struct list_head name = LIST_HEAD_INIT(name)
+
+static inline void INIT_LIST_HEAD(struct list_head *list)
+{
+	list->next = list;
+	list->prev = list;
+}
+
+static inline void __list_link(struct list_head *entry, struct list_head *before,
+			       struct list_head *after)
+{
+	after->prev = entry;
+	entry->next = after;
+	entry->prev = before;
+	before->next = entry;
+}
+
+static inline void list_add(struct list_head *entry, struct list_head *head)
+{
+	__list_link(entry, head, head->next);
+}
+
+static inline void list_add_tail(struct list_head *entry, struct list_head *head)
+{
+	__list_link(entry, head->prev, head);
+}
+
+static inline void list_del(struct list_head *entry)
+{
+	entry->next->prev = entry->prev;
+	entry->prev->next = entry->next;
+	entry->next = NULL;
+	entry->prev = NULL;
+}
+
+static inline int list_empty(const struct list_head *head)
+{
+	return READ_ONCE(head->next) == head;
+}
+
+#define list_entry(ptr, type, member)		container_of(ptr, type, member)
+#define list_first_entry(ptr, type, member)	list_entry((ptr)->next, type, member)
+#define list_next_entry(pos, member)		list_entry((pos)->member.next, __typeof__(*(pos)), member)
+
+#define list_for_each_entry(pos, head, member)					\
+	for (pos = list_first_entry(head, __typeof__(*pos), member);		\
+	     &pos->member != (head);						\
+	     pos = list_next_entry(pos, member))
+
+#endif

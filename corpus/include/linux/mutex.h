@@ -1,0 +1,40 @@
+/*
+ * mutex.h - sleeping locks.  mutex_lock and friends are out-of-line
+ * functions (kernel/locking/mutex.c); mutex_init gives each init site its
+ * own lock class key, as lockdep does.
+ */
+#ifndef _LINUX_MUTEX_H
+#define _LINUX_MUTEX_H
+
+#include <linux/types.h>
+#include <linux/spinlock_types.h>
+#include <linux/lockdep_types.h>
+
+struct mutex {
+	atomic_long_t owner;
+	raw_spinlock_t wait_lock;
+	struct list_head wait_list;
+};
+
+#define __MUTEX_INITIALIZER(lockname)					\
+	{ .owner = { 0 }, .wait_lock = __RAW_SPIN_LOCK_INITIALIZER(lockname.wait_lock), \
+	  .wait_list = { &(lockname).wait_list, &(lockname).wait_list } }
+
+#define DEFINE_MUTEX(mutexname)	struct mutex mutexname = __MUTEX_INITIALIZER(mutexname)
+
+extern void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key);
+
+#define mutex_init(mutex)					\
+	do {							\
+		static struct lock_class_key __key;		\
+		__mutex_init((mutex), #mutex, &__key);		\
+	} while (0)
+
+extern void mutex_lock(struct mutex *lock);
+extern void mutex_lock_nested(struct mutex *lock, unsigned int subclass);
+extern int mutex_lock_interruptible(struct mutex *lock);
+extern int mutex_trylock(struct mutex *lock);
+extern void mutex_unlock(struct mutex *lock);
+extern bool mutex_is_locked(struct mutex *lock);
+
+#endif

@@ -1,0 +1,23 @@
+/* printk.h - printk and the pr_* family. */
+#ifndef _LINUX_PRINTK_H
+#define _LINUX_PRINTK_H
+
+#include <linux/compiler.h>
+
+#define KERN_ERR	"<3>"
+#define KERN_WARNING	"<4>"
+#define KERN_INFO	"<6>"
+#define KERN_DEBUG	"<7>"
+
+extern int printk(const char *fmt, ...) __printf(1, 2);
+
+#ifndef pr_fmt
+#define pr_fmt(fmt) fmt
+#endif
+
+#define pr_err(fmt, ...)	printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn(fmt, ...)	printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info(fmt, ...)	printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+
+#endif
