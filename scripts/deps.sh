@@ -15,7 +15,7 @@ set -euo pipefail
 pkgs_build="cmake make gcc pkg-config libclang-19-dev llvm-19-dev clang-19 libsqlite3-dev libjansson-dev libxxhash-dev"
 pkgs_test="libclang-rt-19-dev valgrind sqlite3 jq time patch"
 pkgs_kernel="linux-source-6.1 lld-19 gcc-s390x-linux-gnu binutils-s390x-linux-gnu bc flex bison libssl-dev libelf-dev python3 xz-utils"
-pkgs_browser="chromium nodejs npm"
+pkgs_browser="chromium nodejs"
 
 want=""
 [ $# -eq 0 ] && set -- build
@@ -33,6 +33,11 @@ missing=""
 for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+# npm ships inside NodeSource's nodejs package; Debian's own npm package
+# conflicts with it, so ask for npm only when no npm command exists.
+case " $want " in
+*" nodejs "*) command -v npm >/dev/null 2>&1 || missing="$missing npm" ;;
+esac
 if [ -z "$missing" ]; then
 	exit 0
 fi
