@@ -3,7 +3,9 @@
  * locking dependency detected"): every acquisition of class B while class A
  * is held adds the dependency A -> B, with the first (shortest) path that
  * showed it.  When both A -> B and B -> A exist, two CPUs taking them in
- * the two orders can deadlock; the finding carries both paths.  Cycles
+ * the two orders can deadlock; the finding carries both paths and, as
+ * lockdep does, sits at the acquisition found second (the one that closed
+ * the cycle; entries are explored hardirq first).  Cycles
  * longer than two classes are not reported yet.  Trylocks add no
  * dependency: they cannot block.
  */
@@ -73,8 +75,8 @@ void check_lock_order_done(struct engine *e)
 		char name[48];
 		snprintf(name, sizeof(name), "%d>%d", ab->b, ab->a);
 		int64_t *other = strmap_get(&d->index, name);
-		if (other && (size_t)*other > i)
-			report(e, ab, &d->v.v[*other]);
+		if (other && (size_t)*other > i)   /* like lockdep: at the acquisition that closed the cycle */
+			report(e, &d->v.v[*other], ab);
 	}
 	strmap_free(&d->index);
 	vec_free(&d->v);

@@ -15,29 +15,21 @@
 
 void check_recursive_lock(struct engine *e, const struct ck_visit *v)
 {
-	if (v->site->kind != SITE_ACQUIRE || v->site->subclass != 0)
-		return;
+	const struct ck_held *h = engine_reacquired(e, v);
+	if (!h || h->cls == v->stuck_cls)
+		return;   /* nothing re-taken, or the path already deadlocked on this lock */
 	int key = engine_site_key(e, v);
-	int cls = engine_key_class(e, key);
-	if (cls < 0)
-		return;
-	for (int i = 0; i < v->nheld; i++) {
-		const struct ck_held *h = &v->held[i];
-		if (h->cls != cls || (h->is_read && v->site->is_read && h->ltype == LT_RWLOCK))
-			continue;   /* rwlock readers may nest */
-		const char *name = engine_key_name(e, key);
-		const char *held_name = engine_key_name(e, h->key);
-		char *msg;
-		if (h->key == key)
-			msg = xasprintf("%s acquired in %s is already held (%s context)", name,
-					engine_func(e, v->site->func)->name, context_name(v->ctx));
-		else
-			msg = xasprintf("%s acquired in %s is already held as %s, the same lock (%s context)",
-					name, engine_func(e, v->site->func)->name, held_name, context_name(v->ctx));
-		engine_report(e, v, "recursive-lock", h, key, msg);
-		free(msg);
-		return;
-	}
+	const char *name = engine_key_name(e, key);
+	const char *held_name = engine_key_name(e, h->key);
+	char *msg;
+	if (h->key == key)
+		msg = xasprintf("%s acquired in %s is already held (%s context)", name,
+				engine_func(e, v->site->func)->name, context_name(v->ctx));
+	else
+		msg = xasprintf("%s acquired in %s is already held as %s, the same lock (%s context)",
+				name, engine_func(e, v->site->func)->name, held_name, context_name(v->ctx));
+	engine_report(e, v, "recursive-lock", h, key, msg);
+	free(msg);
 }
 
 void check_recursive_lock_done(struct engine *e)

@@ -25,6 +25,7 @@ struct ck_state {
 	struct { int n, key; } bind[CK_MAX_BIND];
 	int nconst;
 	struct { int n; long long value; } consts[CK_MAX_BIND];   /* constant arguments */
+	int stuck;                        /* 1 + the class this path already re-acquired, or 0 */
 };
 
 struct ck_finding {
@@ -316,7 +317,7 @@ int engine_site_key(const struct engine *e, const struct ck_visit *v)
 static void state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb)
 {
 	sb_reset(sb);
-	sb_addf(sb, "%d:%d:%d", s->func, s->ctx, s->irqs);
+	sb_addf(sb, "%d:%d:%d:%d", s->func, s->ctx, s->irqs, s->stuck);
 	for (int i = 0; i < s->nheld; i++)
 		sb_addf(sb, ",%d", s->held[i].cls);
 	sb_add(sb, ";");
@@ -433,7 +434,7 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 		struct ck_state next = { .func = site->callees[c].func, .ctx = cur->ctx, .parent = si,
 					 .irqs = v->irqs_off ? 1 : v->irqs_on ? -1 : 0,
 					 .via_site = site->id, .via_store = site->callees[c].store,
-					 .nheld = nheld };
+					 .nheld = nheld, .stuck = v->stuck_cls + 1 };
 		memcpy(next.held, held, (size_t)nheld * sizeof(*held));
 		for (int a = 0; a < site->nargs; a++) {
 			if (site->args[a].is_const) {
@@ -458,21 +459,49 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	}
 }
 
+/* The held lock that V's acquisition takes again, or NULL.  A trylock never
+ * waits; a '_nested' acquisition with a non-zero subclass is lockdep's "another
+ * instance of this class"; rwlock readers may nest. */
+const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_visit *v)
+{
+	if (v->site->kind != SITE_ACQUIRE || v->site->subclass != 0)
+		return NULL;
+	int cls = engine_key_class(e, engine_site_key(e, v));
+	if (cls < 0)
+		return NULL;
+	for (int i = 0; i < v->nheld; i++) {
+		const struct ck_held *h = &v->held[i];
+		if (h->cls == cls && !(h->is_read && v->site->is_read && h->ltype == LT_RWLOCK))
+			return h;
+	}
+	return NULL;
+}
+
+/* Run the checks on every site of state SI's function and enter its callees.
+ * Once a path re-acquires a held lock, that CPU spins there for ever: the
+ * recursive-lock is reported once, and later acquisitions of the same class
+ * on the path (doing_io() after ccw_io_helper() re-took the lock) restate
+ * it, so they are not reported again; the other checks go on, since the
+ * code after it is what runs once the deadlock is fixed by a lock change. */
 static void visit_state(struct engine *e, int si, struct strbuf *sig)
 {
 	const struct ck_func *f = &e->funcs.v[e->states.v[si].func];
 	struct ck_held held[CK_MAX_HELD];
+	int stuck_cls = e->states.v[si].stuck - 1;
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		const struct ck_state *st = &e->states.v[si];
 		int nheld = held_at(e, st, site, held);
 		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
-		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0 };
+		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls };
 #define CHECK(fn, rule, summary) check_##fn(e, &v);
 #include "check/check_list.h"
 #undef CHECK
 		if (site->kind == SITE_CALL)
 			enter_callees(e, si, &v, sig);
+		const struct ck_held *again = engine_reacquired(e, &v);
+		if (again && stuck_cls < 0)
+			stuck_cls = again->cls;
 	}
 }
 
@@ -496,7 +525,7 @@ static void seed(struct engine *e, int func, int ctx, struct strbuf *sig)
 
 /* Functions passed to a registration API: request_irq's handler is stored
  * into 'arg:request_irq#1'; the rules say argument 1 is a hardirq entry. */
-static void seed_registrations(struct engine *e, struct strbuf *sig)
+static void seed_registrations(struct engine *e, enum lp_context ctx, struct strbuf *sig)
 {
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT key, func_id FROM key_target WHERE key LIKE 'arg:%#%'");
 	while (db_step_row(e->db, q)) {
@@ -509,7 +538,7 @@ static void seed_registrations(struct engine *e, struct strbuf *sig)
 		int arg = atoi(hash + 1);
 		for (const struct lp_register *r = rules_register(e->rules, fn); r; r = rules_register_next(e->rules, r)) {
 			int f = func_index(e, sqlite3_column_int64(q, 1));
-			if (r->arg == arg && f >= 0)
+			if (r->arg == arg && r->ctx == ctx && f >= 0)
 				seed(e, f, r->ctx, sig);
 		}
 	}
@@ -539,30 +568,46 @@ static void root_held(struct engine *e, const struct ck_func *f, struct ck_state
 	}
 }
 
-/* Rules' entries by name and by key ('irqaction.handler'), then roots. */
-static void seed_and_explore(struct engine *e)
+/* Rules' entries by name and by key ('irqaction.handler') of context CTX,
+ * then the registrations (request_irq's handler, timers, work) of CTX. */
+static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *sig)
 {
-	struct strbuf sig = {0};
 	for (size_t i = 0; i < rules_entry_count(e->rules); i++) {
 		const struct lp_entry *en = rules_entry(e->rules, i);
-		for (size_t f = 0; f < e->funcs.n; f++)
+		for (size_t f = 0; f < e->funcs.n && en->ctx == ctx; f++)
 			if (!strcmp(e->funcs.v[f].name, en->func))
-				seed(e, (int)f, en->ctx, &sig);
+				seed(e, (int)f, en->ctx, sig);
 	}
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT func_id FROM key_target WHERE key = ?");
 	for (size_t i = 0; i < rules_keyentry_count(e->rules); i++) {
 		const struct lp_keyentry *ke = rules_keyentry(e->rules, i);
+		if (ke->ctx != ctx)
+			continue;
 		db_bind_text(q, 1, ke->key);
 		while (db_step_row(e->db, q)) {
 			int f = func_index(e, sqlite3_column_int64(q, 0));
 			if (f >= 0)
-				seed(e, f, ke->ctx, &sig);
+				seed(e, f, ke->ctx, sig);
 		}
 		sqlite3_reset(q);
 	}
 	sqlite3_finalize(q);
-	seed_registrations(e, &sig);
-	explore(e, 0, &sig);
+	seed_registrations(e, ctx, sig);
+}
+
+/* Hardirq entries first, then softirq, then process, then roots: a line
+ * reachable from several entries is reported once, on the path from the
+ * most constrained context (the I/O interrupt rather than the timer that
+ * reaches the same handler), shortest within it. */
+static void seed_and_explore(struct engine *e)
+{
+	struct strbuf sig = {0};
+	static const enum lp_context order[] = { CTX_HARDIRQ, CTX_SOFTIRQ, CTX_PROCESS };
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		size_t from = e->states.n;
+		seed_entries(e, order[i], &sig);
+		explore(e, from, &sig);
+	}
 	size_t from = e->states.n;
 	for (size_t f = 0; f < e->funcs.n; f++)
 		if (!e->funcs.v[f].called) {

@@ -47,6 +47,7 @@ struct ck_visit {
 	int ctx;                    /* enum lp_context */
 	bool irqs_off;              /* interrupts known to be disabled just before the site */
 	bool irqs_on;               /* ... known to be enabled (false for both: unknown) */
+	int stuck_cls;              /* the class this path already re-acquired (deadlocked on), or -1 */
 };
 
 /* A point on some path: a state and a site in its function (for two-path findings). */
@@ -80,6 +81,7 @@ int engine_key_class(const struct engine *e, int key);
 /* Report a finding at V's site.  HELD: the held lock involved (or NULL);
  * KEY: the key acquired at the site.  Duplicates (same rule, site and class)
  * are dropped: the first, shortest path wins. */
+const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_visit *v);
 void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 		   const struct ck_held *held, int key, const char *message);
 

@@ -569,8 +569,10 @@ static void lock_op(struct walker *w, CXCursor call, const struct lp_lockprim *p
 	} else if (p->kind == SITE_RELEASE) {
 		struct xlock *l = ls_get(&w->st, key);
 		if (l) {
+			/* releasing what this function took undoes it; releasing
+			 * what it did not take drops the caller's lock */
+			l->released = l->released || !l->held;
 			l->held = false;
-			l->released = true;
 		}
 		apply_irq(w, p->irq);
 	}

@@ -208,7 +208,9 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 		"JOIN func ef ON ef.id = f.entry_func "
 		"LEFT JOIN site h ON h.id = f.held_site LEFT JOIN file hf ON hf.id = h.file_id "
 		"LEFT JOIN func hfn ON hfn.id = h.func_id "
-		"ORDER BY sf.path, s.line, s.col, f.rule, f.id");
+		/* on one line, the deadlock first, then what it implies */
+		"ORDER BY sf.path, s.line, s.col, CASE f.rule WHEN 'recursive-lock' THEN 0 "
+		"WHEN 'sleep-in-atomic' THEN 1 WHEN 'irq-inversion' THEN 2 ELSE 3 END, f.rule, f.id");
 	VEC(struct rp_finding) v = {0};
 	while (db_step_row(db, q)) {
 		struct rp_finding f = { sqlite3_column_int64(q, 0) };

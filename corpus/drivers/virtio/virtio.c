@@ -10,8 +10,10 @@
  * callback therefore runs in the transport's interrupt context, under
  * config_lock and under whatever lock the transport holds.  The core is
  * clean by itself; with the 2019 balloon on virtio-ccw, taking config_lock
- * under the subchannel lock here closes a lock-order cycle (the callback
- * then takes the ccw device lock, the same lock, under config_lock).
+ * under the subchannel lock here is one half of a lock-order cycle (the
+ * callback then takes the ccw device lock, the same lock, under
+ * config_lock); lockpath reports it where the cycle closes, in
+ * ccw_io_helper().
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -45,7 +47,7 @@ void virtio_config_changed(struct virtio_device *dev)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&dev->config_lock, flags); /* expect(balloon-ccw-2019): lock-order virtio_device.config_lock */
+	spin_lock_irqsave(&dev->config_lock, flags);
 	__virtio_config_changed(dev);
 	spin_unlock_irqrestore(&dev->config_lock, flags);
 }

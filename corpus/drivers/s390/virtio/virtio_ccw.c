@@ -20,9 +20,9 @@
  * Every expectation here is filtered to the balloon-ccw-2019 tree; in the
  * other ccw trees the same lines must stay quiet.
  *
- * doing_io() takes the lock again inside wait_event(), but only after
- * ccw_io_helper() has dropped it; on the deadlock path that is the same
- * acquisition reported once, not a second recursive-lock.
+ * doing_io() takes the lock again inside wait_event(); on the deadlock path
+ * the CPU already spins in ccw_io_helper(), so that is the same bug, reported
+ * once, not a second recursive-lock.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -146,8 +146,9 @@ static int ccw_io_helper(struct virtio_ccw_device *vcdev, struct ccw1 *ccw, __u3
 
 	mutex_lock(&vcdev->io_lock); /* expect(balloon-ccw-2019): sleep-in-atomic mutex_lock */
 	do {
-		/* expect@+2(balloon-ccw-2019): recursive-lock *ccw_device.ccwlock */
-		/* expect@+1(balloon-ccw-2019): lock-order virtio_ccw_device.io_lock */
+		/* expect@+3(balloon-ccw-2019): recursive-lock *ccw_device.ccwlock */
+		/* expect@+2(balloon-ccw-2019): lock-order virtio_ccw_device.io_lock */
+		/* expect@+1(balloon-ccw-2019): lock-order virtio_device.config_lock */
 		spin_lock_irqsave(get_ccwdev_lock(vcdev->cdev), flags);
 		ret = ccw_device_start(vcdev->cdev, ccw, intparm, 0, 0);
 		if (!ret) {

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# kernel.sh - lockpath against its floor on the reference kernel tree, in one run and
+# at one -j: the wall time of `clang-19 -fsyntax-only` over the TUs of a compile
+# database (bench/clang-baseline.sh), then a full `lockpath run` on a fresh database
+# over the same TUs, split into extract, link and check from lockpath's own summary
+# lines; the ratio (extract + link + check) / clang; lockpath's peak RSS (GNU time);
+# and, with --regate, the one-TU incremental re-gate (bench/gate-incremental.sh)
+# next to that TU's own clang parse time.
+#
+# The clang and lockpath runs alternate --rounds times (default 1) and the best of
+# each is kept, so a busy machine hurts both alike.  Numbers only mean something
+# for a Release build: with no LOCKPATH given, one is built in build-bench/.
+# Never asserts a time: it prints them (the targets are in bench/README.md).
+set -euo pipefail
+
+usage() {
+	cat <<'EOF'
+usage: bench/kernel.sh [--lockpath EXE] [--compdb FILE] [-j N] [--rounds N] [--regate]
+
+  --lockpath EXE  the lockpath to time (default: a Release build made in build-bench/)
+  --compdb FILE   compile_commands.json (default: the clang flavour of the reference
+                  tree, set up by scripts/kernel-tree.sh)
+  -j N            parallel TUs for both clang and lockpath (default: nproc)
+  --rounds N      alternate clang and lockpath N times, keep the best of each (default 1)
+  --regate        also time a one-TU re-gate (drivers/virtio/virtio_balloon.c with the
+                  2019 bug put back) with bench/gate-incremental.sh
+EOF
+}
+
+die() { echo "kernel.sh: error: $*" >&2; exit 2; }
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+lockpath= compdb= jobs=$(nproc) rounds=1 regate=0
+while [ $# -gt 0 ]; do
+	case $1 in
+	--lockpath) lockpath=${2:?}; shift 2 ;;
+	--compdb) compdb=${2:?}; shift 2 ;;
+	-j) jobs=${2:?}; shift 2 ;;
+	--rounds) rounds=${2:?}; shift 2 ;;
+	--regate) regate=1; shift ;;
+	-h|--help) usage; exit 0 ;;
+	*) usage >&2; die "unknown argument '$1'" ;;
+	esac
+done
+command -v /usr/bin/time >/dev/null || die "GNU time is missing (scripts/deps.sh test installs it)"
+
+if [ -z "$lockpath" ]; then
+	echo "kernel.sh: building a Release lockpath in build-bench/" >&2
+	cmake -S "$root" -B "$root/build-bench" -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build "$root/build-bench" -j "$jobs" >/dev/null
+	lockpath=$root/build-bench/analyzer/lockpath
+fi
+if [ -z "$compdb" ]; then
+	compdb=$("$root/scripts/kernel-tree.sh" --flavour clang | sed -n 's/^clang: \(.*\) ([0-9]* TUs)$/\1/p')
+	[ -n "$compdb" ] || die "scripts/kernel-tree.sh printed no compile database"
+fi
+[ -r "$compdb" ] || die "$compdb: no such compile database"
+ntu=$(jq length "$compdb")
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# seconds from a lockpath summary line: 'lockpath: extract: ... (12.34 s)'
+phase() { sed -n "s/^lockpath: $1: .*(\([0-9.]*\) s)\$/\1/p" "$2" | tail -1; }
+best() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b + 0 < a + 0) print b; else print a }'; }
+
+clang_best= lp_best= ext_best= link_best= check_best= rss_best=
+for r in $(seq "$rounds"); do
+	start=$(date +%s.%N)
+	"$root/bench/clang-baseline.sh" "$compdb" -j "$jobs" >"$work/clang.out" 2>&1 ||
+		{ cat "$work/clang.out" >&2; die "clang-19 -fsyntax-only failed on some TUs"; }
+	clang_s=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
+	clang_best=$(best "$clang_best" "$clang_s")
+
+	rm -f "$work/bench.db"*
+	start=$(date +%s.%N)
+	rc=0
+	/usr/bin/time -f '%M' -o "$work/rss" "$lockpath" run "$compdb" --db "$work/bench.db" -j "$jobs" \
+		--no-progress >"$work/lp.out" 2>"$work/lp.err" || rc=$?
+	lp_s=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
+	[ "$rc" -le 1 ] || { cat "$work/lp.err" >&2; die "lockpath run exited $rc"; }
+	ext=$(phase extract "$work/lp.err") lnk=$(phase link "$work/lp.err") chk=$(phase check "$work/lp.err")
+	if [ -z "$lp_best" ] || awk -v a="$lp_s" -v b="$lp_best" 'BEGIN { exit !(a < b) }'; then
+		lp_best=$lp_s ext_best=$ext link_best=$lnk check_best=$chk
+	fi
+	rss_best=$(best "$rss_best" "$(tail -1 "$work/rss")")
+	echo "kernel.sh: round $r: clang ${clang_s}s, lockpath ${lp_s}s" >&2
+done
+
+analysis=$(awk -v a="$ext_best" -v b="$link_best" -v c="$check_best" 'BEGIN { printf "%.2f", a + b + c }')
+echo "tree: $compdb ($ntu TUs), -j $jobs, best of $rounds"
+echo "$(grep -E '^lockpath: [0-9]+ findings|^lockpath: no findings' "$work/lp.err" | tail -1)"
+printf '%-34s %8s s  (%.3f s/TU)\n' "clang-19 -fsyntax-only" "$clang_best" \
+	"$(awk -v t="$clang_best" -v n="$ntu" 'BEGIN { print t / n }')"
+printf '%-34s %8s s\n' "lockpath extract" "$ext_best"
+printf '%-34s %8s s\n' "lockpath link" "$link_best"
+printf '%-34s %8s s\n' "lockpath check" "$check_best"
+printf '%-34s %8s s\n' "lockpath run (wall, incl. report)" "$lp_best"
+printf '%-34s %8s   (target <= 1.15)\n' "ratio (extract+link+check)/clang" \
+	"$(awk -v a="$analysis" -v c="$clang_best" 'BEGIN { printf "%.2f", a / c }')"
+printf '%-34s %8s MiB (target < 1024)\n' "lockpath peak RSS" \
+	"$(awk -v k="$rss_best" 'BEGIN { printf "%.0f", k / 1024 }')"
+
+if [ "$regate" = 1 ]; then
+	src=$(jq -r '.[] | select(.file | endswith("drivers/virtio/virtio_balloon.c")) | .file' "$compdb" | head -1)
+	[ -n "$src" ] || die "no drivers/virtio/virtio_balloon.c in $compdb"
+	# that one TU's own parse time, from the same command line clang-baseline.sh uses
+	jq --arg f "$src" '[.[] | select(.file == $f)]' "$compdb" >"$work/one.json"
+	start=$(date +%s.%N)
+	"$root/bench/clang-baseline.sh" "$work/one.json" -j 1 >/dev/null 2>&1 || die "clang fails on $src"
+	one=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
+	echo "--- one-TU re-gate: $src (clang-19 -fsyntax-only alone: ${one} s; target: re-gate < 2x that)"
+	"$root/bench/gate-incremental.sh" "$lockpath" "$compdb" "$src" -j "$jobs" \
+		--patch "$root/tests/kernel/balloon-config-in-callback.patch" --expect-new
+fi
