@@ -11,6 +11,7 @@
  * recorded by extract as the site's local lock state).
  */
 #include "check/engine.h"
+#include "check/matrix.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@ struct ck_state {
 	int nconst;
 	struct { int n; long long value; } consts[CK_MAX_BIND];   /* constant arguments */
 	int stuck;                        /* 1 + the class this path already re-acquired, or 0 */
+	int transport;                    /* 1 + the transport whose code the path went through, or 0 */
 };
 
 struct ck_finding {
@@ -56,6 +58,8 @@ struct engine {
 	struct strmap memo;               /* state signature -> index */
 	VEC(struct ck_finding) findings;
 	struct strmap reported;           /* rule/site/class -> 1 */
+	struct strmap transports;         /* transport name -> index */
+	int ntransports;
 	struct arena arena;
 	void *check_data[CHECK_COUNT];
 };
@@ -121,13 +125,35 @@ static struct ck_site *site_by_id(struct engine *e, int64_t id)
 	return lo < e->sites.n && e->sites.v[lo].id == id ? &e->sites.v[lo] : NULL;
 }
 
+/* Transports are the files that fill a virtio_config_ops (virtio_ccw.c,
+ * virtio_pci_modern.c, ...), named as the matrix names them ('ccw', 'pci').
+ * Return the transport index of PATH, adding it when DEFINES is set. */
+static int transport_of(struct engine *e, const char *path, bool defines)
+{
+	char name[64];
+	if (!matrix_transport_name(path, name, sizeof(name)))
+		return -1;
+	bool created = false;
+	int64_t *slot = defines ? strmap_put(&e->transports, name, &created) : strmap_get(&e->transports, name);
+	if (created)
+		*slot = e->ntransports++;
+	return slot ? (int)*slot : -1;
+}
+
 static void load_funcs_and_sites(struct engine *e)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, name, annot FROM func ORDER BY id");
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT f.path FROM fnstore s JOIN file f ON f.id = s.file_id "
+				     "WHERE s.key LIKE 'virtio_config_ops.%' ORDER BY f.path");
+	while (db_step_row(e->db, q))
+		transport_of(e, db_col_text(q, 0), true);
+	sqlite3_finalize(q);
+	q = db_prepare(e->db, "SELECT fn.id, fn.name, fn.annot, f.path FROM func fn "
+			      "LEFT JOIN file f ON f.id = fn.file_id ORDER BY fn.id");
 	while (db_step_row(e->db, q)) {
 		struct ck_func f = { sqlite3_column_int64(q, 0), arena_strdup(&e->arena, db_col_text(q, 1)) };
 		if (sqlite3_column_type(q, 2) != SQLITE_NULL)
 			f.annot = arena_strdup(&e->arena, db_col_text(q, 2));
+		f.transport = sqlite3_column_type(q, 3) == SQLITE_NULL ? -1 : transport_of(e, db_col_text(q, 3), false);
 		vec_push(&e->funcs, f);
 	}
 	sqlite3_finalize(q);
@@ -317,7 +343,7 @@ int engine_site_key(const struct engine *e, const struct ck_visit *v)
 static void state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb)
 {
 	sb_reset(sb);
-	sb_addf(sb, "%d:%d:%d:%d", s->func, s->ctx, s->irqs, s->stuck);
+	sb_addf(sb, "%d:%d:%d:%d:%d", s->func, s->ctx, s->irqs, s->stuck, s->transport);
 	for (int i = 0; i < s->nheld; i++)
 		sb_addf(sb, ",%d", s->held[i].cls);
 	sb_add(sb, ";");
@@ -431,10 +457,14 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 		const struct ck_state *cur = &e->states.v[si];
 		if (!index_matches(cur, site->ind_index, site->callees[c].idx))
 			continue;   /* dev_jumptable[state][DEV_EVENT_INTERRUPT]: another event's handler */
+		int tr = e->funcs.v[site->callees[c].func].transport;
+		if (tr >= 0 && cur->transport && tr != cur->transport - 1)
+			continue;   /* a device has one transport: vdev->config->get from vp_interrupt is not ccw's */
 		struct ck_state next = { .func = site->callees[c].func, .ctx = cur->ctx, .parent = si,
 					 .irqs = v->irqs_off ? 1 : v->irqs_on ? -1 : 0,
 					 .via_site = site->id, .via_store = site->callees[c].store,
-					 .nheld = nheld, .stuck = v->stuck_cls + 1 };
+					 .nheld = nheld, .stuck = v->stuck_cls + 1,
+					 .transport = tr >= 0 ? tr + 1 : cur->transport };
 		memcpy(next.held, held, (size_t)nheld * sizeof(*held));
 		for (int a = 0; a < site->nargs; a++) {
 			if (site->args[a].is_const) {
@@ -479,15 +509,18 @@ const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_
 
 /* Run the checks on every site of state SI's function and enter its callees.
  * Once a path re-acquires a held lock, that CPU spins there for ever: the
- * recursive-lock is reported once, and later acquisitions of the same class
- * on the path (doing_io() after ccw_io_helper() re-took the lock) restate
- * it, so they are not reported again; the other checks go on, since the
- * code after it is what runs once the deadlock is fixed by a lock change. */
+ * recursive-lock is reported once.  Past that point the function's own
+ * sites are still checked (ccw_io_helper's wait_event() sleeps in hardirq
+ * whatever the locks), but its calls are not followed: no CPU gets there on
+ * this path, and following them (ccw_device_start() back into the device
+ * state machine) would only restate the same bug along a longer path.  A
+ * later acquisition of the same class on the path is not reported again. */
 static void visit_state(struct engine *e, int si, struct strbuf *sig)
 {
 	const struct ck_func *f = &e->funcs.v[e->states.v[si].func];
 	struct ck_held held[CK_MAX_HELD];
 	int stuck_cls = e->states.v[si].stuck - 1;
+	bool stuck_here = false;
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		const struct ck_state *st = &e->states.v[si];
@@ -497,11 +530,12 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 #define CHECK(fn, rule, summary) check_##fn(e, &v);
 #include "check/check_list.h"
 #undef CHECK
-		if (site->kind == SITE_CALL)
+		if (site->kind == SITE_CALL && !stuck_here)
 			enter_callees(e, si, &v, sig);
 		const struct ck_held *again = engine_reacquired(e, &v);
 		if (again && stuck_cls < 0)
 			stuck_cls = again->cls;
+		stuck_here = stuck_here || again;
 	}
 }
 
@@ -517,7 +551,8 @@ static void explore(struct engine *e, size_t from, struct strbuf *sig)
  * the tree, and may well have disabled interrupts. */
 static void seed(struct engine *e, int func, int ctx, struct strbuf *sig)
 {
-	struct ck_state s = { .func = func, .ctx = ctx, .parent = -1, .irqs = ctx == CTX_HARDIRQ ? 1 : -1 };
+	struct ck_state s = { .func = func, .ctx = ctx, .parent = -1, .irqs = ctx == CTX_HARDIRQ ? 1 : -1,
+			      .transport = e->funcs.v[func].transport + 1 };
 	push_state(e, &s, sig);
 	e->funcs.v[func].called = true;   /* an entry is not also a root */
 	e->st->entries++;
@@ -611,7 +646,8 @@ static void seed_and_explore(struct engine *e)
 	size_t from = e->states.n;
 	for (size_t f = 0; f < e->funcs.n; f++)
 		if (!e->funcs.v[f].called) {
-			struct ck_state s = { .func = (int)f, .ctx = CTX_PROCESS, .parent = -1 };
+			struct ck_state s = { .func = (int)f, .ctx = CTX_PROCESS, .parent = -1,
+					      .transport = e->funcs.v[f].transport + 1 };
 			root_held(e, &e->funcs.v[f], &s);
 			push_state(e, &s, &sig);
 			e->st->roots++;
@@ -848,6 +884,7 @@ static void engine_free(struct engine *e)
 	strmap_free(&e->key_index);
 	strmap_free(&e->memo);
 	strmap_free(&e->reported);
+	strmap_free(&e->transports);
 	arena_free(&e->arena);
 }
 

@@ -34,7 +34,14 @@ struct ck_site {
 	struct ck_callee *callees;
 };
 
-struct ck_func { int64_t id; const char *name; int *sites; int nsites; bool called; const char *annot; };
+struct ck_func {
+	int64_t id;
+	const char *name;
+	int *sites, nsites;
+	bool called;
+	const char *annot;
+	int transport;   /* index of the virtio transport whose file defines it (virtio_ccw.c: ccw), or -1 */
+};
 
 /* A lock held at a point: its class, the key it was taken as, where, its kind. */
 struct ck_held { int cls; int key; int64_t acq_site; int ltype; bool is_read; };

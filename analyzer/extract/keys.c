@@ -395,10 +395,35 @@ static void spell_expr(struct strbuf *sb, CXCursor c, int depth)
 	}
 }
 
+/* Whether T, the tokens of C's extent, spell C itself.  Inside a macro the
+ * extent can map onto the macro's arguments ('vdev, struct virtio_x_config,
+ * field, &v)'); a field or name access must end in that name, anything else
+ * must at least have its parentheses balanced and no top-level comma. */
+static bool text_spells(const char *t, CXCursor c)
+{
+	c = key_strip(c);
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_MemberRefExpr || k == CXCursor_DeclRefExpr) {
+		CXString name = clang_getCursorSpelling(c);
+		const char *n = clang_getCString(name);
+		size_t lt = strlen(t), ln = strlen(n);
+		bool ok = ln && lt >= ln && !strcmp(t + lt - ln, n) && (lt == ln || !wordy(t + lt - ln - 1));
+		clang_disposeString(name);
+		return ok;
+	}
+	int depth = 0;
+	for (; *t; t++) {
+		depth += (*t == '(' || *t == '[') - (*t == ')' || *t == ']');
+		if (depth < 0 || (depth == 0 && *t == ','))
+			return false;
+	}
+	return depth == 0;
+}
+
 const char *key_source_text(struct arena *a, CXCursor c)
 {
 	const char *t = key_token_text(a, c);
-	if (*t)
+	if (*t && text_spells(t, c))
 		return t;
 	struct strbuf sb = {0};
 	spell_expr(&sb, c, 0);
