@@ -104,11 +104,48 @@ struct lp_db *cli_open_extract(const struct lp_rules *r, const char *compdb_path
 	return db;
 }
 
+/* Die unless DIR is a writable directory or can be created: its nearest
+ * existing ancestor must be a writable directory (report_html makes the rest). */
+static void check_html_dir(const char *dir)
+{
+	struct stat st;
+	if (!*dir)
+		die("--html expects a directory name");
+	if (stat(dir, &st) == 0) {
+		if (!S_ISDIR(st.st_mode))
+			die("cannot write the HTML report to %s: it is a file, not a directory", dir);
+		if (access(dir, W_OK | X_OK) != 0)
+			die("cannot write the HTML report to %s: the directory is not writable", dir);
+		return;
+	}
+	char *up = xstrdup(dir);
+	for (;;) {
+		char *slash = strrchr(up, '/');
+		while (slash && slash > up && slash[1] == 0) {   /* trailing slashes */
+			*slash = 0;
+			slash = strrchr(up, '/');
+		}
+		if (!slash) {
+			free(up);
+			up = xstrdup(".");
+		} else {
+			slash[slash == up ? 1 : 0] = 0;
+		}
+		if (stat(up, &st) == 0 || !strcmp(up, ".") || !strcmp(up, "/"))
+			break;
+	}
+	if (stat(up, &st) != 0 || !S_ISDIR(st.st_mode))
+		die("cannot write the HTML report to %s: '%s' is not a directory", dir, up);
+	if (access(up, W_OK | X_OK) != 0)
+		die("cannot write the HTML report to %s: directory '%s' is not writable", dir, up);
+	free(up);
+}
+
 void cli_check_outputs(const struct cli_opts *o)
 {
 	struct stat st;
-	if (o->html && stat(o->html, &st) == 0 && !S_ISDIR(st.st_mode))
-		die("cannot write the HTML report to %s: it is a file, not a directory", o->html);
+	if (o->html)
+		check_html_dir(o->html);
 	if (!o->sarif)
 		return;
 	char *dir = xstrdup(o->sarif);
