@@ -8,6 +8,7 @@
 set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 LOCKPATH [ARGS...]" >&2; exit 2; }
 LOCKPATH=$(realpath "$1")
+ARG2=$(realpath "${2:-.}")   # a second argument, a file, as an absolute path
 INPUTS=$(cd "$(dirname "${BASH_SOURCE[0]}")/inputs" && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/lockpath-cli.XXXXXX")
 trap 'rm -rf "$T"' EXIT
@@ -37,18 +38,20 @@ expect_one_error() {
 # expect_error_rc2 WHAT PATTERN: exit 2 and one error line matching PATTERN.
 expect_error_rc2() { expect_rc 2 "$1"; expect_one_error "$2"; }
 
-# compdb DIR FILE... : DIR/compile_commands.json compiling each FILE (in $T).
+# compdb DIR FILE... : DIR/compile_commands.json compiling each FILE (in $T),
+# with the extra arguments in $CFLAGS_EXTRA (one word each, no quotes).
 compdb() {
-	local dir=$1 first=1
+	local dir=$1 first=1 extra=""
 	shift
+	for w in ${CFLAGS_EXTRA:-}; do extra="$extra\"$w\", "; done
 	mkdir -p "$dir"
 	{
 		echo "["
 		for f in "$@"; do
 			[ $first = 1 ] || echo ","
 			first=0
-			printf '  {"directory": "%s", "file": "%s", "arguments": ["clang-19", "-I%s", "-c", "%s", "-o", "%s"]}' \
-				"$T" "$f" "$INPUTS" "$f" "${f%.c}.o"
+			printf '  {"directory": "%s", "file": "%s", "arguments": ["clang-19", %s"-I%s", "-c", "%s", "-o", "%s"]}' \
+				"$T" "$f" "$extra" "$INPUTS" "$f" "${f%.c}.o"
 		done
 		echo
 		echo "]"
