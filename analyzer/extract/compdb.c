@@ -108,6 +108,9 @@ static char *entry_problem(json_t *e, const char **file_out)
 /* Check the shape of every entry; die on the first problem. */
 static void validate(const char *path)
 {
+	struct stat st;
+	if (stat(path, &st) == 0 && st.st_size == 0)
+		die("%s: the file is empty: expected a JSON array of compile commands", path);
 	json_error_t err;
 	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
 	if (!root)

@@ -40,6 +40,9 @@ expect_error_rc2 "directory without compile_commands.json" "empty-dir: no compil
 [ ! -e m.db ] || fail "a database was created for a missing compile database"
 pass "a missing compile database is refused"
 
+mkdir emptyfile && : >emptyfile/compile_commands.json
+lp run emptyfile --db emptyfile.db
+expect_error_rc2 "an empty compile_commands.json" "emptyfile/compile_commands.json: the file is empty: expected a JSON array of compile commands"
 bad_cdb notjson '[{"directory": "/tmp",' 'notjson/compile_commands.json:[0-9]+:[0-9]+: not a valid compile database: '
 bad_cdb object '{"directory": "/tmp"}' 'object/compile_commands.json: expected a JSON array of compile commands, not an object'
 bad_cdb none '[]' 'none/compile_commands.json: the compile database has no entries'
