@@ -133,3 +133,9 @@ lp report --db t.db --sarif s2.sarif
 expect_out "^lockpath: warning: the check stopped after 50 states .*findings may be missing \[limit\]"
 grep -q 'the check stopped after 50 states' s2.sarif || fail "s2.sarif: no state-bound notification"
 pass "the check's state bound is reported"
+
+# the next extract tries the crashed TU again, not the one with parse errors
+lp extract cc --db t.db --rules rules
+expect_rc 0 "extract again"
+expect_err "^lockpath: extract: 7 TUs, 1 parsed, 6 unchanged, 0 with errors, 1 failed"
+pass "the next run parses the crashed TU again, and only it"
