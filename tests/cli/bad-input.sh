@@ -122,6 +122,16 @@ for db in v99.db v0.db text.db; do
 		[ "$(db_sum $db)" = "$before" ] || fail "$cmd changed $db"
 	done
 done
+# a damaged database: the first half of one
+sqlite3_size=$(stat -c %s good.db)
+head -c $((sqlite3_size / 2)) good.db >half.db
+before=$(db_sum half.db)
+for cmd in "run good" "report"; do
+	# shellcheck disable=SC2086
+	lp $cmd --db half.db
+	expect_error_rc2 "$cmd --db half.db" "half.db: cannot read database: the database file is damaged \(database disk image is malformed\); remove it and run again"
+	[ "$(db_sum half.db)" = "$before" ] || fail "$cmd changed half.db"
+done
 lp report --db absent.db
 expect_error_rc2 "report without a database" "absent.db: no such database; run 'lockpath run' or 'lockpath extract' first"
 [ ! -e absent.db ] || fail "report created a database"
