@@ -17,14 +17,17 @@
 #include <unistd.h>
 
 /*
- * In a sanitized build (LOCKPATH_SANITIZE) a memory error or leak must not
- * look like "findings": ASan exits 1 by default, lockpath's code for "found
- * something".  86 is none of lockpath's codes, so a test expecting 0, 1 or 2
- * fails on it.  ASAN_OPTIONS still overrides this.
+ * In a sanitized build (LOCKPATH_SANITIZE: ASan and UBSan) a memory error,
+ * leak or undefined behaviour must not look like "findings": both exit 1 by
+ * default, lockpath's code for "found something".  86 is none of lockpath's
+ * codes, so a test expecting 0, 1 or 2 fails on it.  ASAN_OPTIONS and
+ * UBSAN_OPTIONS still override this.
  */
 #if defined(__SANITIZE_ADDRESS__)
 const char *__asan_default_options(void);
 const char *__asan_default_options(void) { return "exitcode=86"; }
+const char *__ubsan_default_options(void);
+const char *__ubsan_default_options(void) { return "exitcode=86:print_stacktrace=1"; }
 #endif
 
 void cli_defaults(struct cli_opts *o)
