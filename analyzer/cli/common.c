@@ -61,10 +61,22 @@ bool cli_common_opt(int c, const char *arg, struct cli_opts *o)
 	}
 }
 
+/* The whole help on stdout when asked; on a usage error only its first
+ * line ("usage: lockpath CMD ...") and where the rest is, on stderr. */
 _Noreturn void cli_usage(const char *help, bool ok)
 {
-	fputs(help, ok ? stdout : stderr);
-	exit(ok ? LP_EXIT_CLEAN : LP_EXIT_ERROR);
+	if (ok) {
+		fputs(help, stdout);
+		exit(LP_EXIT_CLEAN);
+	}
+	const char *nl = strchr(help, '\n');
+	int n = nl ? (int)(nl - help) : (int)strlen(help);
+	const char *cmd = strncmp(help, "usage: lockpath ", 16) ? NULL : help + 16;
+	int cmdlen = cmd ? (int)strcspn(cmd, " \n") : 0;
+	fprintf(stderr, "%.*s\n", n, help);
+	if (cmd)
+		fprintf(stderr, "see 'lockpath %.*s --help'\n", cmdlen, cmd);
+	exit(LP_EXIT_ERROR);
 }
 
 struct lp_rules *cli_load_rules(const char *dir)

@@ -161,3 +161,21 @@ expect_error_rc2 "report --html under a file" "'afile' is not a directory"
 lp report --db good.db --sarif afile/x.sarif
 expect_error_rc2 "report --sarif under a file" "cannot write SARIF to afile/x.sarif"
 pass "output that cannot be written is refused up front"
+
+# Usage errors: the usage line and where the help is, on stderr, exit 2.
+lp run --no-such-option good
+expect_rc 2 "an unknown option"
+expect_err "unrecognized option '--no-such-option'"
+expect_err "^usage: lockpath run \[options\] PATH$"
+expect_err "^see 'lockpath run --help'$"
+[ "$(wc -l <"$T/err")" = 3 ] || fail "expected three lines on stderr"
+lp extract
+expect_rc 2 "extract without PATH"
+[ "$(wc -l <"$T/err")" = 2 ] || fail "expected two lines on stderr"
+lp run good -j 0
+expect_error_rc2 "-j 0" "-j expects a number of jobs from 1 to 1024, not '0'"
+lp run good --wait soon
+expect_error_rc2 "--wait soon" "--wait expects a number of seconds from 0 to 86400, not 'soon'"
+lp frobnicate
+expect_error_rc2 "an unknown command" "'frobnicate' is not a lockpath command; see 'lockpath --help'"
+pass "usage errors are short and exit 2"
