@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# interrupt.sh - SIGINT, then SIGTERM, part-way through an extract of 24
+# interrupt.sh - SIGINT, then SIGTERM, part-way through an extract of 16
 # generated TUs (one at a time, a few seconds in all): each time lockpath
 # exits 2 saying how many TUs it saved, the database passes PRAGMA
 # integrity_check, holds exactly those TUs, and the next run parses only
@@ -7,7 +7,7 @@
 # too leaves a consistent database.
 . "$(dirname "$0")/lib.sh"
 
-N=24
+N=16
 files=()
 for i in $(seq 1 $N); do
 	awk -v i="$i" 'BEGIN { print "#include \"lp_test.h\"";
