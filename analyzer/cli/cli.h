@@ -35,7 +35,8 @@ struct cli_opts {
 /* Handle a shared option; false if C is not one.  Dies on a bad value. */
 bool cli_common_opt(int c, const char *arg, struct cli_opts *o);
 void cli_defaults(struct cli_opts *o);
-/* Print the command's usage (HELP) to stdout and exit 0, or to stderr and exit 2. */
+/* Print the command's usage (HELP) to stdout and exit 0, or its first line
+ * and a pointer to --help to stderr and exit 2. */
 _Noreturn void cli_usage(const char *help, bool ok);
 
 struct lp_rules *cli_load_rules(const char *dir);

@@ -16,6 +16,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/*
+ * In a sanitized build (LOCKPATH_SANITIZE: ASan and UBSan) a memory error,
+ * leak or undefined behaviour must not look like "findings": both exit 1 by
+ * default, lockpath's code for "found something".  86 is none of lockpath's
+ * codes, so a test expecting 0, 1 or 2 fails on it.  ASAN_OPTIONS and
+ * UBSAN_OPTIONS still override this.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+const char *__asan_default_options(void);
+const char *__asan_default_options(void) { return "exitcode=86"; }
+const char *__ubsan_default_options(void);
+const char *__ubsan_default_options(void) { return "exitcode=86:print_stacktrace=1"; }
+#endif
+
 void cli_defaults(struct cli_opts *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -47,10 +61,22 @@ bool cli_common_opt(int c, const char *arg, struct cli_opts *o)
 	}
 }
 
+/* The whole help on stdout when asked; on a usage error only its first
+ * line ("usage: lockpath CMD ...") and where the rest is, on stderr. */
 _Noreturn void cli_usage(const char *help, bool ok)
 {
-	fputs(help, ok ? stdout : stderr);
-	exit(ok ? LP_EXIT_CLEAN : LP_EXIT_ERROR);
+	if (ok) {
+		fputs(help, stdout);
+		exit(LP_EXIT_CLEAN);
+	}
+	const char *nl = strchr(help, '\n');
+	int n = nl ? (int)(nl - help) : (int)strlen(help);
+	const char *cmd = strncmp(help, "usage: lockpath ", 16) ? NULL : help + 16;
+	int cmdlen = cmd ? (int)strcspn(cmd, " \n") : 0;
+	fprintf(stderr, "%.*s\n", n, help);
+	if (cmd)
+		fprintf(stderr, "see 'lockpath %.*s --help'\n", cmdlen, cmd);
+	exit(LP_EXIT_ERROR);
 }
 
 struct lp_rules *cli_load_rules(const char *dir)
@@ -104,11 +130,48 @@ struct lp_db *cli_open_extract(const struct lp_rules *r, const char *compdb_path
 	return db;
 }
 
+/* Die unless DIR is a writable directory or can be created: its nearest
+ * existing ancestor must be a writable directory (report_html makes the rest). */
+static void check_html_dir(const char *dir)
+{
+	struct stat st;
+	if (!*dir)
+		die("--html expects a directory name");
+	if (stat(dir, &st) == 0) {
+		if (!S_ISDIR(st.st_mode))
+			die("cannot write the HTML report to %s: it is a file, not a directory", dir);
+		if (access(dir, W_OK | X_OK) != 0)
+			die("cannot write the HTML report to %s: the directory is not writable", dir);
+		return;
+	}
+	char *up = xstrdup(dir);
+	for (;;) {
+		char *slash = strrchr(up, '/');
+		while (slash && slash > up && slash[1] == 0) {   /* trailing slashes */
+			*slash = 0;
+			slash = strrchr(up, '/');
+		}
+		if (!slash) {
+			free(up);
+			up = xstrdup(".");
+		} else {
+			slash[slash == up ? 1 : 0] = 0;
+		}
+		if (stat(up, &st) == 0 || !strcmp(up, ".") || !strcmp(up, "/"))
+			break;
+	}
+	if (stat(up, &st) != 0 || !S_ISDIR(st.st_mode))
+		die("cannot write the HTML report to %s: '%s' is not a directory", dir, up);
+	if (access(up, W_OK | X_OK) != 0)
+		die("cannot write the HTML report to %s: directory '%s' is not writable", dir, up);
+	free(up);
+}
+
 void cli_check_outputs(const struct cli_opts *o)
 {
 	struct stat st;
-	if (o->html && stat(o->html, &st) == 0 && !S_ISDIR(st.st_mode))
-		die("cannot write the HTML report to %s: it is a file, not a directory", o->html);
+	if (o->html)
+		check_html_dir(o->html);
 	if (!o->sarif)
 		return;
 	char *dir = xstrdup(o->sarif);

@@ -21,6 +21,9 @@ static _Noreturn void db_die(struct lp_db *db, const char *what)
 	if (db->h && sqlite3_errcode(db->h) == SQLITE_BUSY)
 		die("%s: %s: the database is locked by another lockpath process; "
 		    "wait for it to finish or use another --db", db->path, what);
+	if (db->h && (sqlite3_errcode(db->h) & 0xff) == SQLITE_CORRUPT)
+		die("%s: %s: the database file is damaged (%s); remove it and run again",
+		    db->path, what, msg);
 	die("%s: %s: %s", db->path, what, msg);
 }
 

@@ -7,6 +7,7 @@
 
 #include <clang-c/CXCompilationDatabase.h>
 #include <jansson.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,12 +66,12 @@ static char *entry_problem(json_t *e, const char **file_out)
 		return xasprintf("expected an object, not %s", json_kind(e));
 	json_t *jdir = json_object_get(e, "directory"), *jfile = json_object_get(e, "file");
 	json_t *args = json_object_get(e, "arguments"), *cmd = json_object_get(e, "command");
-	if (!json_is_string(jdir))
-		return xstrdup("expected a \"directory\" string");
 	if (!json_is_string(jfile) || !*json_string_value(jfile))
 		return xstrdup("expected a non-empty \"file\" string");
+	*file_out = json_string_value(jfile);   /* to name the entry from here on */
+	if (!json_is_string(jdir))
+		return xstrdup("expected a \"directory\" string");
 	const char *dir = json_string_value(jdir), *file = json_string_value(jfile);
-	*file_out = file;
 	if (args) {
 		if (!json_is_array(args))
 			return xasprintf("\"arguments\" must be an array of strings, not %s", json_kind(args));
@@ -107,6 +108,9 @@ static char *entry_problem(json_t *e, const char **file_out)
 /* Check the shape of every entry; die on the first problem. */
 static void validate(const char *path)
 {
+	struct stat st;
+	if (stat(path, &st) == 0 && st.st_size == 0)
+		die("%s: the file is empty: expected a JSON array of compile commands", path);
 	json_error_t err;
 	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
 	if (!root)
@@ -141,7 +145,7 @@ static char *db_dir_of(const char *path, char **json_path)
 {
 	char real[PATH_MAX];
 	if (!realpath(path, real))
-		die("%s: no such file or directory", path);
+		die("%s: cannot read the compile database: %s", path, strerror(errno));
 	if (is_dir(real)) {
 		*json_path = xasprintf("%s/compile_commands.json", real);
 		if (!is_file(*json_path))

@@ -1,0 +1,77 @@
+# lib.sh - what the CLI robustness tests share (sourced, not run).  Each test
+# works in a temporary directory, generates its inputs there (C files
+# including inputs/lp_test.h, compile databases), runs lockpath and checks
+# exit code, stderr and the database.  Each step prints 'ok: ...'; a failure
+# prints 'FAIL: ...' with the output that disagreed and exits 1.
+#
+#   bash TEST.sh LOCKPATH
+set -euo pipefail
+[ $# -ge 1 ] || { echo "usage: $0 LOCKPATH [ARGS...]" >&2; exit 2; }
+LOCKPATH=$(realpath "$1")
+ARG2=$(realpath "${2:-.}")   # a second argument, a file, as an absolute path
+INPUTS=$(cd "$(dirname "${BASH_SOURCE[0]}")/inputs" && pwd)
+T=$(mktemp -d "${TMPDIR:-/tmp}/lockpath-cli.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+cd "$T"
+
+fail() {
+	echo "FAIL: $*" >&2
+	[ -f "$T/out" ] && sed 's/^/  out: /' "$T/out" | tail -40 >&2
+	[ -f "$T/err" ] && sed 's/^/  err: /' "$T/err" | tail -40 >&2
+	exit 1
+}
+pass() { echo "ok: $*"; }
+
+# lp ARGS...: run lockpath; stdout in out, stderr in err, exit code in $rc.
+lp() {
+	rc=0
+	"$LOCKPATH" "$@" >"$T/out" 2>"$T/err" || rc=$?
+}
+expect_rc() { [ "$rc" = "$1" ] || fail "${2:-lockpath}: exit code $rc, expected $1"; }
+expect_out() { grep -qE -- "$1" "$T/out" || fail "expected /$1/ in the output"; }
+expect_err() { grep -qE -- "$1" "$T/err" || fail "expected /$1/ on stderr"; }
+# expect_one_error PATTERN: stderr is exactly one 'lockpath: error:' line matching PATTERN.
+expect_one_error() {
+	[ "$(wc -l <"$T/err")" = 1 ] || fail "expected one line on stderr"
+	grep -qE -- "^lockpath: error: .*$1" "$T/err" || fail "expected /$1/ in the error"
+}
+# expect_error_rc2 WHAT PATTERN: exit 2 and one error line matching PATTERN.
+expect_error_rc2() { expect_rc 2 "$1"; expect_one_error "$2"; }
+
+# compdb DIR FILE... : DIR/compile_commands.json compiling each FILE (in $T),
+# with the extra arguments in $CFLAGS_EXTRA (one word each, no quotes).
+compdb() {
+	local dir=$1 first=1 extra=""
+	shift
+	for w in ${CFLAGS_EXTRA:-}; do extra="$extra\"$w\", "; done
+	mkdir -p "$dir"
+	{
+		echo "["
+		for f in "$@"; do
+			[ $first = 1 ] || echo ","
+			first=0
+			printf '  {"directory": "%s", "file": "%s", "arguments": ["clang-19", %s"-I%s", "-c", "%s", "-o", "%s"]}' \
+				"$T" "$f" "$extra" "$INPUTS" "$f" "${f%.c}.o"
+		done
+		echo
+		echo "]"
+	} >"$dir/compile_commands.json"
+}
+
+# db_sum DB: a checksum of DB and its WAL, or 'absent'.
+db_sum() {
+	if [ -e "$1" ]; then
+		{ cat "$1"; [ ! -e "$1-wal" ] || cat "$1-wal"; } | sha256sum | cut -c1-16
+	else
+		echo absent
+	fi
+}
+# sql DB QUERY: one value from the database (sqlite3 CLI, or python3).
+sql() {
+	if command -v sqlite3 >/dev/null; then
+		sqlite3 "$1" "$2"
+	else
+		python3 -c 'import sqlite3, sys
+for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print("|".join(str(c) for c in r))' "$1" "$2"
+	fi
+}
