@@ -467,7 +467,7 @@ static int want_word(struct line *l, int i, const struct wordset *ws, const char
 
 static int parse_locktype(struct line *l)
 {
-	const char *w;
+	const char *w = NULL;
 	struct strbuf name = {0};
 	if (nargs(l) < 2)
 		return missing_or_got(l, 1, "a type name", "locktype");
@@ -487,7 +487,7 @@ static int parse_locktype(struct line *l)
 
 static int parse_member(struct line *l)
 {
-	const char *m;
+	const char *m = NULL;
 	if (want_ident(l, 1, "a member name", "member", &m) || want_end(l, 2, "member NAME"))
 		return -1;
 	put_flag(&l->r->member_map, m, 1);
@@ -585,7 +585,7 @@ static int parse_assert(struct line *l) { return parse_lockop(l, &op_assert); }
 static int parse_passthrough(struct line *l)
 {
 	const char *func;
-	int arg;
+	int arg = 0;
 	if (want_ident(l, 1, "a function name", "passthrough", &func) ||
 	    want_arg(l, 2, "passthrough FUNC", &arg) || want_end(l, 3, "passthrough FUNC ARG"))
 		return -1;
@@ -597,7 +597,7 @@ static int parse_irq(struct line *l)
 {
 	struct lp_irqop op;
 	const char *func;
-	int irq;
+	int irq = 0;
 	if (want_ident(l, 1, "a function name", "irq", &func) ||
 	    want_word(l, 2, &irq_any, "irq FUNC", &irq) || want_end(l, 3, "irq FUNC EFFECT"))
 		return -1;
@@ -623,7 +623,7 @@ static int parse_entry(struct line *l)
 {
 	struct lp_entry e;
 	const char *func;
-	int ctx;
+	int ctx = 0;
 	if (want_ident(l, 1, "a function name", "entry", &func) ||
 	    want_word(l, 2, &contexts, "entry FUNC", &ctx) || want_end(l, 3, "entry FUNC CONTEXT"))
 		return -1;
@@ -635,7 +635,7 @@ static int parse_entry(struct line *l)
 static int parse_register(struct line *l)
 {
 	const char *func;
-	int arg, ctx;
+	int arg = 0, ctx = 0;
 	if (want_ident(l, 1, "a function name", "register", &func) ||
 	    want_arg(l, 2, "register FUNC", &arg) ||
 	    want_word(l, 3, &contexts, "register FUNC ARG", &ctx) ||
@@ -649,7 +649,7 @@ static int parse_register(struct line *l)
 static int parse_keyentry(struct line *l)
 {
 	struct lp_keyentry k;
-	int ctx;
+	int ctx = 0;
 	if (nargs(l) < 2 || !*l->t.v[1].s)
 		return missing_or_got(l, 1, "a key", "keyentry");
 	const char *key = l->t.v[1].s;
@@ -664,7 +664,7 @@ static int parse_defer(struct line *l)
 {
 	struct lp_defer d;
 	const char *func;
-	int ctx;
+	int ctx = 0;
 	if (want_ident(l, 1, "a function name", "defer", &func) ||
 	    want_arg(l, 2, "defer FUNC", &d.arg) ||
 	    want_word(l, 3, &contexts, "defer FUNC ARG", &ctx) ||
