@@ -310,6 +310,35 @@ bool key_is_fnptr_type(CXType t)
 	return c.kind == CXType_FunctionProto || c.kind == CXType_FunctionNoProto;
 }
 
+bool key_holds_fnptr_type(CXType t)
+{
+	CXType c = clang_getCanonicalType(t);
+	for (int depth = 0; depth < 4; depth++) {
+		if (c.kind == CXType_FunctionProto || c.kind == CXType_FunctionNoProto)
+			return depth >= 1;
+		if (c.kind == CXType_Pointer)
+			c = clang_getCanonicalType(clang_getPointeeType(c));
+		else if (c.kind == CXType_ConstantArray || c.kind == CXType_IncompleteArray)
+			c = clang_getCanonicalType(clang_getArrayElementType(c));
+		else
+			return false;
+	}
+	return false;
+}
+
+const char *key_fn_type(struct arena *a, CXType t)
+{
+	CXType c = clang_getCanonicalType(t);
+	if (c.kind == CXType_Pointer)
+		c = clang_getCanonicalType(clang_getPointeeType(c));
+	if (c.kind != CXType_FunctionProto && c.kind != CXType_FunctionNoProto)
+		return NULL;
+	CXString s = clang_getTypeSpelling(c);
+	const char *r = arena_printf(a, "type:%s", clang_getCString(s));
+	clang_disposeString(s);
+	return r;
+}
+
 /* Qualifiers are stripped from the spelling: clang_getUnqualifiedType()
  * crashes on some types of the kernel (seen on 6.1 s390 with LLVM 19). */
 static bool type_spelled_lock(const struct lp_rules *r, CXType t)

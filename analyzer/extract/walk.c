@@ -216,6 +216,14 @@ static void add_store(struct walker *w, CXCursor at, const char *key, CXCursor f
 	if (!clang_Cursor_isNull(fn)) {
 		s.src_usr = cx_str(w, clang_getCursorUSR(fn));
 		s.src_name = callee_name_of(w, fn);
+		/* its address is taken: a candidate for calls link resolves by type */
+		const char *tkey = key_fn_type(&w->f->arena, clang_getCursorType(fn));
+		if (tkey && strcmp(tkey, key)) {
+			struct xstore t = s;
+			t.key = intern(w, tkey);
+			t.idx = NULL;
+			vec_push(&w->f->stores, t);
+		}
 	} else if (src_key) {
 		if (!strcmp(src_key, key))
 			return;
@@ -495,7 +503,7 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 	for (int i = 0; i < n; i++) {
 		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
 		CXType t = clang_getCursorType(a);
-		if (callee && key_is_fnptr_type(t)) {
+		if (callee && (key_is_fnptr_type(t) || key_holds_fnptr_type(t))) {
 			CXCursor fn = key_function_ref(a);
 			const char *key = arena_printf(&w->f->arena, "arg:%s#%d", callee, i);
 			add_store(w, a, key, fn, clang_Cursor_isNull(fn) ? key_fnptr(&w->kenv, a) : NULL);
@@ -621,6 +629,9 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 	s->ind_key = intern(w, key ? key : "?");
 	s->ind_index = index_pattern(w, kids[0]);
 	s->text = key_source_text(&w->f->arena, kids[0]);
+	/* the call's function type: link's fallback when the key resolves to nothing */
+	if (key)
+		add_store(w, call, key, clang_getNullCursor(), key_fn_type(&w->f->arena, clang_getCursorType(kids[0])));
 	call_args(w, call, clang_getNullCursor(), key, site);
 }
 
@@ -747,7 +758,12 @@ static void walk_vardecl(struct walker *w, CXCursor var)
 	CXType t = clang_getCursorType(var);
 	CXCursor v = key_strip(init);
 	if (clang_getCursorKind(v) == CXCursor_InitListExpr) {
-		walk_init(w, v, t, key_fnptr(&w->kenv, var));
+		const char *key = key_fnptr(&w->kenv, var);
+		/* 'vq_callback_t *callbacks[] = { f, g }': the array's elements */
+		if (!key && key_holds_fnptr_type(t))
+			key = arena_printf(&w->f->arena, "local:%s:%s", w->kenv.func_qname,
+					   cx_str(w, clang_getCursorSpelling(var)));
+		walk_init(w, v, t, key);
 		return;
 	}
 	walk_expr(w, init);
