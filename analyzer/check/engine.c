@@ -746,6 +746,50 @@ static void write_hops(struct engine *e, int64_t fid, const struct ck_finding *f
 		write_path(e, fid, 1, f->other.state, f->other.site, ins);
 }
 
+/*
+ * A call on the path that link resolved by function type (its store is a
+ * 'type:' one, meta 'bytype:KEY' has the candidate count): the finding is
+ * lower-confidence and its message says so, with the cap when it was hit.
+ */
+static void bytype_calls(struct engine *e, int state, struct strbuf *sb)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT s.ind_key, st.key FROM site s, fnstore st "
+				     "WHERE s.id = ? AND st.id = ? AND st.key LIKE 'type:%'");
+	for (int i = state; i >= 0; i = e->states.v[i].parent) {
+		const struct ck_state *st = &e->states.v[i];
+		if (!st->via_store)
+			continue;
+		db_bind_int(q, 1, st->via_site);
+		db_bind_int(q, 2, st->via_store);
+		if (db_step_row(e->db, q)) {
+			char *mk = xasprintf("bytype:%s", db_col_text(q, 0));
+			char *mv = db_meta_get(e->db, mk);
+			size_t ncand = 0, kept = 0;
+			if (mv)
+				sscanf(mv, "%zu %zu", &ncand, &kept);
+			sb_addf(sb, "; lower confidence: the call through %s was resolved by type (%zu candidates",
+				db_col_text(q, 0), ncand);
+			if (ncand > kept)
+				sb_addf(sb, ", capped at %zu", kept);
+			sb_add(sb, ")");
+			free(mk);
+			free(mv);
+		}
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
+}
+
+static char *finding_message(struct engine *e, const struct ck_finding *f)
+{
+	struct strbuf sb = {0};
+	sb_add(&sb, f->message);
+	bytype_calls(e, f->state, &sb);
+	if (f->has_other)
+		bytype_calls(e, f->other.state, &sb);
+	return sb_detach(&sb);
+}
+
 static void write_findings(struct engine *e)
 {
 	db_exec(e->db, "DELETE FROM finding_alias; DELETE FROM finding_hop; DELETE FROM finding;");
@@ -764,7 +808,8 @@ static void write_findings(struct engine *e)
 		fingerprint(e, f, fp);
 		db_bind_text(fi, 1, f->rule);
 		db_bind_text(fi, 2, fp);
-		db_bind_text(fi, 3, f->message);
+		char *msg = finding_message(e, f);
+		db_bind_text(fi, 3, msg);
 		db_bind_int(fi, 4, e->funcs.v[e->states.v[entry].func].id);
 		db_bind_text(fi, 5, context_name(e->states.v[f->state].ctx));
 		db_bind_text(fi, 6, f->key >= 0 ? engine_key_name(e, f->key) : NULL);
@@ -772,6 +817,7 @@ static void write_findings(struct engine *e)
 		db_bind_int(fi, 8, f->site->id);
 		db_bind_null_or_int(fi, 9, f->has_held ? f->held.acq_site : 0);
 		db_step_done(e->db, fi);
+		free(msg);
 		int64_t fid = sqlite3_last_insert_rowid(e->db->h);
 		write_hops(e, fid, f, hop);
 		int64_t proof[64];

@@ -144,9 +144,10 @@ static int ccw_io_helper(struct virtio_ccw_device *vcdev, struct ccw1 *ccw, __u3
 	int flag = intparm & VIRTIO_CCW_INTPARM_MASK;
 	int ret;
 
-	mutex_lock(&vcdev->io_lock); /* expect(balloon-ccw-2019): sleep-in-atomic mutex_lock */
+	/* expect@+1(vq-callback-ccw): lock-order virtio_ccw_device.io_lock is acquired while *subchannel.lock */
+	mutex_lock(&vcdev->io_lock); /* expect(balloon-ccw-2019,vq-callback-ccw,airq-ccw): sleep-in-atomic mutex_lock */
 	do {
-		/* expect@+2(balloon-ccw-2019): recursive-lock *ccw_device.ccwlock */
+		/* expect@+2(balloon-ccw-2019,vq-callback-ccw): recursive-lock *ccw_device.ccwlock */
 		/* expect@+1(balloon-ccw-2019): lock-order virtio_ccw_device.io_lock */
 		spin_lock_irqsave(get_ccwdev_lock(vcdev->cdev), flags);
 		ret = ccw_device_start(vcdev->cdev, ccw, intparm, 0, 0);
@@ -158,7 +159,7 @@ static int ccw_io_helper(struct virtio_ccw_device *vcdev, struct ccw1 *ccw, __u3
 		spin_unlock_irqrestore(get_ccwdev_lock(vcdev->cdev), flags);
 		cpu_relax();
 	} while (ret == -EBUSY);
-	wait_event(vcdev->wait_q, doing_io(vcdev, flag) == 0); /* expect(balloon-ccw-2019): sleep-in-atomic hardirq */
+	wait_event(vcdev->wait_q, doing_io(vcdev, flag) == 0); /* expect(balloon-ccw-2019,vq-callback-ccw,airq-ccw): sleep-in-atomic hardirq */
 	if (!ret)
 		ret = vcdev->err;
 	mutex_unlock(&vcdev->io_lock);
