@@ -516,8 +516,26 @@ static void seed_registrations(struct engine *e, struct strbuf *sig)
 	sqlite3_finalize(q);
 }
 
+/* The kind of lock class CLS is (LT_*), from the sites that acquire it;
+ * -1 when nothing in the tree acquires it or they disagree. */
+static int class_ltype(const struct engine *e, int cls)
+{
+	int t = -1;
+	for (size_t i = 0; i < e->sites.n; i++) {
+		const struct ck_site *s = &e->sites.v[i];
+		if ((s->kind != SITE_ACQUIRE && s->kind != SITE_TRYLOCK) || engine_key_class(e, s->key) != cls)
+			continue;
+		if (t >= 0 && t != s->ltype)
+			return -1;
+		t = s->ltype;
+	}
+	return t;
+}
+
 /* A root's callers are not in the tree, but __must_hold(l) and
- * lockdep_assert_held(l) say what they hold: start with it. */
+ * lockdep_assert_held(l) say what they hold: start with it, as the kind of
+ * lock the tree's acquisitions of its class are (a spinlock held by the
+ * callers makes a sleep here a sleep-in-atomic). */
 static void root_held(struct engine *e, const struct ck_func *f, struct ck_state *s)
 {
 	for (const char *p = f->annot; p && (p = strstr(p, "must_hold:"));) {
@@ -526,16 +544,18 @@ static void root_held(struct engine *e, const struct ck_func *f, struct ck_state
 		char *name = xstrndup(p, len);
 		int key = key_get(e, name);
 		free(name);
-		if (engine_key_class(e, key) >= 0)
-			held_add(s->held, &s->nheld, (struct ck_held){ engine_key_class(e, key), key, 0, -1, false });
+		int cls = engine_key_class(e, key);
+		if (cls >= 0)
+			held_add(s->held, &s->nheld, (struct ck_held){ cls, key, 0, class_ltype(e, cls), false });
 		p += len;
 	}
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		/* only an assertion before the function locked anything speaks for its callers */
-		if (site->kind == SITE_ASSERT && !site->nlocks && engine_key_class(e, site->key) >= 0)
-			held_add(s->held, &s->nheld, (struct ck_held){ engine_key_class(e, site->key), site->key,
-					  site->id, -1, false });
+		int cls = engine_key_class(e, site->key);
+		if (site->kind == SITE_ASSERT && !site->nlocks && cls >= 0)
+			held_add(s->held, &s->nheld, (struct ck_held){ cls, site->key, site->id,
+					  class_ltype(e, cls), false });
 	}
 }
 

@@ -177,12 +177,14 @@ static void ls_join(struct lstate *a, const struct lstate *b)
 		struct xlock *lb = ls_find((struct lstate *)b, la.key);
 		la.held = la.held && lb && lb->held;
 		la.released = la.released || (lb && lb->released);
+		la.dropped = la.dropped || (lb && lb->dropped);
 		if (la.held || la.released)
 			r.e[r.n++] = la;
 	}
 	for (unsigned i = 0; i < b->n && r.n < LS_MAX; i++)
 		if (!ls_find(a, b->e[i].key) && b->e[i].released)
-			r.e[r.n++] = (struct xlock){ .key = b->e[i].key, .released = true, .acq_site = -1 };
+			r.e[r.n++] = (struct xlock){ .key = b->e[i].key, .released = true,
+						     .dropped = b->e[i].dropped, .acq_site = -1 };
 	*a = r;
 }
 
@@ -577,6 +579,7 @@ static void lock_op(struct walker *w, CXCursor call, const struct lp_lockprim *p
 	} else if (p->kind == SITE_RELEASE) {
 		struct xlock *l = ls_get(&w->st, key);
 		if (l) {
+			l->dropped = l->dropped || !l->held;
 			l->held = false;
 			l->released = true;
 		}
@@ -1094,6 +1097,7 @@ static void annot_apply(struct walker *w, const char *annot)
 			if (l) {
 				l->held = acq;
 				l->released = rel;
+				l->dropped = rel;
 			}
 		}
 		p = *end ? end + 1 : end;
@@ -1105,7 +1109,8 @@ static void summary_save(struct walker *w, const char *usr)
 	struct summary sm = { 0 };
 	for (unsigned i = 0; i < w->exit.n && !w->exit.dead; i++) {
 		const struct xlock *l = &w->exit.e[i];
-		if (!strncmp(l->key, "local:", 6) || (!l->held && !l->released))
+		/* a lock taken and released here is no business of the callers' */
+		if (!strncmp(l->key, "local:", 6) || (!l->held && !l->dropped))
 			continue;
 		sm.e[sm.n].key = arena_strdup(&w->sums->arena, l->key);
 		sm.e[sm.n++].held = l->held;
@@ -1164,6 +1169,7 @@ static void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int 
 			continue;
 		l->held = sm->e[i].held;
 		l->released = !sm->e[i].held;
+		l->dropped = !sm->e[i].held;
 		l->acq_site = sm->e[i].held ? site : -1;
 	}
 }
