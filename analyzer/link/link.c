@@ -234,9 +234,23 @@ static bool untraceable(const struct linker *l, int k)
 	       !strncmp(name, "ret:", 4);
 }
 
+/* LINK_MAX_TYPE_TARGETS, or $LOCKPATH_MAX_TYPE_TARGETS (1 to LINK_MAX_TARGETS). */
+static size_t max_type_targets(void)
+{
+	const char *env = getenv("LOCKPATH_MAX_TYPE_TARGETS");
+	if (!env || !*env)
+		return LINK_MAX_TYPE_TARGETS;
+	char *end;
+	long v = strtol(env, &end, 10);
+	if (*end || v < 1 || v > LINK_MAX_TARGETS)
+		die("LOCKPATH_MAX_TYPE_TARGETS must be a number from 1 to %d, not '%s'", LINK_MAX_TARGETS, env);
+	return (size_t)v;
+}
+
 /* Keys still empty: the address-taken functions of the call's type. */
 static void type_fallback(struct linker *l)
 {
+	size_t cap = max_type_targets();
 	for (size_t i = 0; i < l->keys.n; i++) {
 		struct keynode *k = &l->keys.v[i];
 		if (k->closure.n || !k->types.n || !untraceable(l, (int)i))
@@ -250,7 +264,7 @@ static void type_fallback(struct linker *l)
 					continue;
 				l->mark[tg.func] = l->gen;
 				k->ncand++;
-				if (k->closure.n < LINK_MAX_TYPE_TARGETS)
+				if (k->closure.n < cap)
 					vec_push(&k->closure, tg);
 			}
 		}
