@@ -3,6 +3,7 @@
  */
 #include "report/findings.h"
 #include "link/link.h"
+#include "rules/rules.h"
 
 #include <string.h>
 
@@ -203,7 +204,7 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 	run->version = LP_VERSION;
 	sqlite3_stmt *q = db_prepare(db,
 		"SELECT f.id, f.rule, f.fingerprint, f.message, f.context, ef.name, f.lock_key, f.held_key, "
-		"       sf.path, s.line, s.col, hf.path, h.line, h.col, hfn.name "
+		"       sf.path, s.line, s.col, hf.path, h.line, h.col, hfn.name, h.kind "
 		"FROM finding f JOIN site s ON s.id = f.site_id JOIN file sf ON sf.id = s.file_id "
 		"JOIN func ef ON ef.id = f.entry_func "
 		"LEFT JOIN site h ON h.id = f.held_site LEFT JOIN file hf ON hf.id = h.file_id "
@@ -224,6 +225,7 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 		if (f.has_held) {
 			f.held_site = loc_cols(&run->arena, q, 11);
 			f.held_func = dup_col(&run->arena, q, 14);
+			f.held_asserted = sqlite3_column_int(q, 15) == SITE_ASSERT;
 		}
 		vec_push(&v, f);
 	}

@@ -76,7 +76,11 @@ void report_text_finding(FILE *out, const struct rp_finding *f)
 {
 	loc(out, &f->site);
 	fprintf(out, "warning: %s [%s]\n", f->message, f->rule);
-	if (f->has_held) {
+	if (f->has_held && f->held_asserted) {
+		loc(out, &f->held_site);
+		fprintf(out, "note: %s is asserted held here: the callers of %s hold it\n", f->held_key,
+			f->held_func);
+	} else if (f->has_held) {
 		loc(out, &f->held_site);
 		fprintf(out, "note: %s was acquired here, in %s\n", f->held_key, f->held_func);
 	}
