@@ -63,10 +63,19 @@ static int load_path(struct lp_db *db, struct rp_run *run, int64_t fid, int path
 	return n;
 }
 
+static bool any_bytype(const struct rp_hop *h, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (h[i].has_store && h[i].store_key && !strncmp(h[i].store_key, "type:", 5))
+			return true;
+	return false;
+}
+
 static void load_hops(struct lp_db *db, struct rp_run *run, struct rp_finding *f)
 {
 	f->nhops = load_path(db, run, f->id, 0, &f->hops);
 	f->nhops2 = load_path(db, run, f->id, 1, &f->hops2);
+	f->bytype = any_bytype(f->hops, f->nhops) || any_bytype(f->hops2, f->nhops2);
 }
 
 static void load_aliases(struct lp_db *db, struct rp_run *run, struct rp_finding *f)
