@@ -498,7 +498,10 @@ static void seed(struct engine *e, int func, int ctx, struct strbuf *sig)
  * into 'arg:request_irq#1'; the rules say argument 1 is a hardirq entry. */
 static void seed_registrations(struct engine *e, struct strbuf *sig)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT key, func_id FROM key_target WHERE key LIKE 'arg:%#%'");
+	/* never an entry guessed by type (link's fallback stores are 'type:' ones) */
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.key, k.func_id FROM key_target k "
+				     "JOIN fnstore s ON s.id = k.store_id "
+				     "WHERE k.key LIKE 'arg:%#%' AND s.key NOT LIKE 'type:%'");
 	while (db_step_row(e->db, q)) {
 		const char *key = db_col_text(q, 0) + 4;
 		const char *hash = strrchr(key, '#');
@@ -569,7 +572,8 @@ static void seed_and_explore(struct engine *e)
 			if (!strcmp(e->funcs.v[f].name, en->func))
 				seed(e, (int)f, en->ctx, &sig);
 	}
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT func_id FROM key_target WHERE key = ?");
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.func_id FROM key_target k JOIN fnstore s "
+				     "ON s.id = k.store_id WHERE k.key = ? AND s.key NOT LIKE 'type:%'");
 	for (size_t i = 0; i < rules_keyentry_count(e->rules); i++) {
 		const struct lp_keyentry *ke = rules_keyentry(e->rules, i);
 		db_bind_text(q, 1, ke->key);
