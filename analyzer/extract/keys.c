@@ -194,6 +194,10 @@ const char *key_lock_ptr(const struct key_env *e, CXCursor expr)
 		clang_disposeString(s);
 		if (arg >= 0 && arg < clang_Cursor_getNumArguments(c))
 			return key_lock_ptr(e, clang_Cursor_getArgument(c, (unsigned)arg));
+		/* 'sch->lock = kmalloc(...)': a fresh object, not a lock anyone else
+		 * has; only a function returning a lock pointer names one */
+		if (!key_is_lockptr_type(e->rules, clang_getCursorResultType(ref)))
+			return NULL;
 		return arena_printf(e->arena, "ret:%s", key_qualified_name(e->arena, ref));
 	}
 	case CXCursor_MemberRefExpr:

@@ -14,7 +14,9 @@
  *     SINGLE_DEPTH_NESTING): another lock of the same class, which lockdep
  *     is told is nested on purpose;
  *   - queues reset_work instead of sleeping: do_reset_device runs later in
- *     process context with nothing held.
+ *     process context with nothing held;
+ *   - takes stats_lock, a lock it allocated with kmalloc() - as css.c
+ *     allocates the subchannel lock: two allocations are two locks.
  * In process context, dasd_sleep_on_locked() (__releases/__acquires) and
  * the exported dasd_alias_wait_locked() (__must_hold) drop their caller's
  * lock around wait_for_completion() and take it back: neither sleeps with
@@ -44,6 +46,8 @@ struct dasd_device {
 	struct dasd_device *base;	/* an alias device: its base, else NULL */
 	struct list_head ccw_queue;	/* requests not yet started */
 	struct ccw1 *running;		/* the channel program in flight */
+	spinlock_t *stats_lock;		/* allocated, like the subchannel lock */
+	unsigned long irqs;
 	struct completion done;		/* the running request ended */
 	struct work_struct reset_work;
 };
@@ -82,6 +86,9 @@ static void dasd_alias_int_handler(struct ccw_device *cdev, unsigned long intpar
 
 	if (!device)
 		return;
+	spin_lock(device->stats_lock);
+	device->irqs++;
+	spin_unlock(device->stats_lock);
 	device->running = NULL;
 	complete(&device->done);
 	if (irb_is_error(irb)) {
@@ -153,6 +160,12 @@ static int dasd_alias_set_online(struct ccw_device *cdev)
 	device = kzalloc(sizeof(*device), GFP_KERNEL);
 	if (!device)
 		return -ENOMEM;
+	device->stats_lock = kmalloc(sizeof(*device->stats_lock), GFP_KERNEL);
+	if (!device->stats_lock) {
+		kfree(device);
+		return -ENOMEM;
+	}
+	spin_lock_init(device->stats_lock);
 	device->cdev = cdev;
 	INIT_LIST_HEAD(&device->ccw_queue);
 	init_completion(&device->done);
