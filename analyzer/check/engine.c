@@ -142,8 +142,7 @@ static int transport_of(struct engine *e, const char *path, bool defines)
 
 static void load_funcs_and_sites(struct engine *e)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT f.path FROM fnstore s JOIN file f ON f.id = s.file_id "
-				     "WHERE s.key LIKE 'virtio_config_ops.%' ORDER BY f.path");
+	sqlite3_stmt *q = db_prepare(e->db, MATRIX_TRANSPORT_FILES_SQL);
 	while (db_step_row(e->db, q))
 		transport_of(e, db_col_text(q, 0), true);
 	sqlite3_finalize(q);
@@ -562,7 +561,10 @@ static void seed(struct engine *e, int func, int ctx, struct strbuf *sig)
  * into 'arg:request_irq#1'; the rules say argument 1 is a hardirq entry. */
 static void seed_registrations(struct engine *e, enum lp_context ctx, struct strbuf *sig)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT key, func_id FROM key_target WHERE key LIKE 'arg:%#%'");
+	/* never an entry guessed by type (link's fallback stores are 'type:' ones) */
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.key, k.func_id FROM key_target k "
+				     "JOIN fnstore s ON s.id = k.store_id "
+				     "WHERE k.key LIKE 'arg:%#%' AND s.key NOT LIKE 'type:%'");
 	while (db_step_row(e->db, q)) {
 		const char *key = db_col_text(q, 0) + 4;
 		const char *hash = strrchr(key, '#');
@@ -580,8 +582,26 @@ static void seed_registrations(struct engine *e, enum lp_context ctx, struct str
 	sqlite3_finalize(q);
 }
 
+/* The kind of lock class CLS is (LT_*), from the sites that acquire it;
+ * -1 when nothing in the tree acquires it or they disagree. */
+static int class_ltype(const struct engine *e, int cls)
+{
+	int t = -1;
+	for (size_t i = 0; i < e->sites.n; i++) {
+		const struct ck_site *s = &e->sites.v[i];
+		if ((s->kind != SITE_ACQUIRE && s->kind != SITE_TRYLOCK) || engine_key_class(e, s->key) != cls)
+			continue;
+		if (t >= 0 && t != s->ltype)
+			return -1;
+		t = s->ltype;
+	}
+	return t;
+}
+
 /* A root's callers are not in the tree, but __must_hold(l) and
- * lockdep_assert_held(l) say what they hold: start with it. */
+ * lockdep_assert_held(l) say what they hold: start with it, as the kind of
+ * lock the tree's acquisitions of its class are (a spinlock held by the
+ * callers makes a sleep here a sleep-in-atomic). */
 static void root_held(struct engine *e, const struct ck_func *f, struct ck_state *s)
 {
 	for (const char *p = f->annot; p && (p = strstr(p, "must_hold:"));) {
@@ -590,16 +610,18 @@ static void root_held(struct engine *e, const struct ck_func *f, struct ck_state
 		char *name = xstrndup(p, len);
 		int key = key_get(e, name);
 		free(name);
-		if (engine_key_class(e, key) >= 0)
-			held_add(s->held, &s->nheld, (struct ck_held){ engine_key_class(e, key), key, 0, -1, false });
+		int cls = engine_key_class(e, key);
+		if (cls >= 0)
+			held_add(s->held, &s->nheld, (struct ck_held){ cls, key, 0, class_ltype(e, cls), false });
 		p += len;
 	}
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		/* only an assertion before the function locked anything speaks for its callers */
-		if (site->kind == SITE_ASSERT && !site->nlocks && engine_key_class(e, site->key) >= 0)
-			held_add(s->held, &s->nheld, (struct ck_held){ engine_key_class(e, site->key), site->key,
-					  site->id, -1, false });
+		int cls = engine_key_class(e, site->key);
+		if (site->kind == SITE_ASSERT && !site->nlocks && cls >= 0)
+			held_add(s->held, &s->nheld, (struct ck_held){ cls, site->key, site->id,
+					  class_ltype(e, cls), false });
 	}
 }
 
@@ -613,7 +635,8 @@ static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *s
 			if (!strcmp(e->funcs.v[f].name, en->func))
 				seed(e, (int)f, en->ctx, sig);
 	}
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT func_id FROM key_target WHERE key = ?");
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.func_id FROM key_target k JOIN fnstore s "
+				     "ON s.id = k.store_id WHERE k.key = ? AND s.key NOT LIKE 'type:%'");
 	for (size_t i = 0; i < rules_keyentry_count(e->rules); i++) {
 		const struct lp_keyentry *ke = rules_keyentry(e->rules, i);
 		if (ke->ctx != ctx)
@@ -827,6 +850,50 @@ static void write_hops(struct engine *e, int64_t fid, const struct ck_finding *f
 		write_path(e, fid, 1, f->other.state, f->other.site, ins);
 }
 
+/*
+ * A call on the path that link resolved by function type (its store is a
+ * 'type:' one, meta 'bytype:KEY' has the candidate count): the finding is
+ * lower-confidence and its message says so, with the cap when it was hit.
+ */
+static void bytype_calls(struct engine *e, int state, struct strbuf *sb)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT s.ind_key, st.key FROM site s, fnstore st "
+				     "WHERE s.id = ? AND st.id = ? AND st.key LIKE 'type:%'");
+	for (int i = state; i >= 0; i = e->states.v[i].parent) {
+		const struct ck_state *st = &e->states.v[i];
+		if (!st->via_store)
+			continue;
+		db_bind_int(q, 1, st->via_site);
+		db_bind_int(q, 2, st->via_store);
+		if (db_step_row(e->db, q)) {
+			char *mk = xasprintf("bytype:%s", db_col_text(q, 0));
+			char *mv = db_meta_get(e->db, mk);
+			size_t ncand = 0, kept = 0;
+			if (mv)
+				sscanf(mv, "%zu %zu", &ncand, &kept);
+			sb_addf(sb, "; lower confidence: the call through %s was resolved by type (%zu candidates",
+				db_col_text(q, 0), ncand);
+			if (ncand > kept)
+				sb_addf(sb, ", capped at %zu", kept);
+			sb_add(sb, ")");
+			free(mk);
+			free(mv);
+		}
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
+}
+
+static char *finding_message(struct engine *e, const struct ck_finding *f)
+{
+	struct strbuf sb = {0};
+	sb_add(&sb, f->message);
+	bytype_calls(e, f->state, &sb);
+	if (f->has_other)
+		bytype_calls(e, f->other.state, &sb);
+	return sb_detach(&sb);
+}
+
 static void write_findings(struct engine *e)
 {
 	db_exec(e->db, "DELETE FROM finding_alias; DELETE FROM finding_hop; DELETE FROM finding;");
@@ -845,7 +912,8 @@ static void write_findings(struct engine *e)
 		fingerprint(e, f, fp);
 		db_bind_text(fi, 1, f->rule);
 		db_bind_text(fi, 2, fp);
-		db_bind_text(fi, 3, f->message);
+		char *msg = finding_message(e, f);
+		db_bind_text(fi, 3, msg);
 		db_bind_int(fi, 4, e->funcs.v[e->states.v[entry].func].id);
 		db_bind_text(fi, 5, context_name(e->states.v[f->state].ctx));
 		db_bind_text(fi, 6, f->key >= 0 ? engine_key_name(e, f->key) : NULL);
@@ -853,6 +921,7 @@ static void write_findings(struct engine *e)
 		db_bind_int(fi, 8, f->site->id);
 		db_bind_null_or_int(fi, 9, f->has_held ? f->held.acq_site : 0);
 		db_step_done(e->db, fi);
+		free(msg);
 		int64_t fid = sqlite3_last_insert_rowid(e->db->h);
 		write_hops(e, fid, f, hop);
 		int64_t proof[64];

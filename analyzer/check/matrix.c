@@ -76,11 +76,11 @@ static int transport_index(const struct matrix *m, const char *name)
 	return -1;
 }
 
-/* Transports: the names of files that store into virtio_config_ops. */
+/* Transports: the names of files that store functions into virtio_config_ops
+ * (not the 'type:' rows extract writes at every call through it). */
 static void load_transports(struct matrix *m)
 {
-	sqlite3_stmt *q = db_prepare(m->db, "SELECT DISTINCT f.path FROM fnstore s JOIN file f ON f.id = s.file_id "
-				     "WHERE s.key LIKE 'virtio_config_ops.%' ORDER BY f.path");
+	sqlite3_stmt *q = db_prepare(m->db, MATRIX_TRANSPORT_FILES_SQL);
 	char name[64];
 	while (db_step_row(m->db, q))
 		if (matrix_transport_name(db_col_text(q, 0), name, sizeof(name)) && transport_index(m, name) < 0)
@@ -92,7 +92,7 @@ static void write_transport_files(struct matrix *m)
 {
 	sqlite3_stmt *q = db_prepare(m->db,
 		"SELECT f.id, f.path, EXISTS (SELECT 1 FROM fnstore s WHERE s.file_id = f.id "
-		"AND s.key LIKE 'virtio_config_ops.%') FROM file f ORDER BY f.id");
+		"AND s.key LIKE 'virtio_config_ops.%' AND s.src_usr IS NOT NULL) FROM file f ORDER BY f.id");
 	sqlite3_stmt *ins = db_prepare(m->db, "INSERT INTO transport_file(file_id, transport, has_ops) VALUES (?,?,?)");
 	char name[64];
 	while (db_step_row(m->db, q)) {

@@ -28,4 +28,11 @@ extern const int matrix_ncallback_keys;
  * name does not follow it. */
 bool matrix_transport_name(const char *path, char *out, size_t n);
 
+/* The files that define transports: those that store functions into
+ * virtio_config_ops (not the 'type:' rows extract writes at every call
+ * through it).  One column: the file's path. */
+#define MATRIX_TRANSPORT_FILES_SQL \
+	"SELECT DISTINCT f.path FROM fnstore s JOIN file f ON f.id = s.file_id " \
+	"WHERE s.key LIKE 'virtio_config_ops.%' AND s.src_usr IS NOT NULL ORDER BY f.path"
+
 #endif

@@ -14,6 +14,8 @@ struct xlock {               /* one entry of a site's local lock state */
 	const char *key;
 	bool held;               /* acquired since entry, not released */
 	bool released;           /* released since entry (a caller's lock) */
+	bool dropped;            /* released while not acquired here first: surely a caller's
+				  * lock (a callee's summary carries only these releases) */
 	int acq_site;            /* held: the acquiring site (TU-local index) */
 };
 

@@ -194,6 +194,10 @@ const char *key_lock_ptr(const struct key_env *e, CXCursor expr)
 		clang_disposeString(s);
 		if (arg >= 0 && arg < clang_Cursor_getNumArguments(c))
 			return key_lock_ptr(e, clang_Cursor_getArgument(c, (unsigned)arg));
+		/* 'sch->lock = kmalloc(...)': a fresh object, not a lock anyone else
+		 * has; only a function returning a lock pointer names one */
+		if (!key_is_lockptr_type(e->rules, clang_getCursorResultType(ref)))
+			return NULL;
 		return arena_printf(e->arena, "ret:%s", key_qualified_name(e->arena, ref));
 	}
 	case CXCursor_MemberRefExpr:
@@ -308,6 +312,35 @@ bool key_is_fnptr_type(CXType t)
 	if (c.kind == CXType_Pointer)
 		c = clang_getCanonicalType(clang_getPointeeType(c));
 	return c.kind == CXType_FunctionProto || c.kind == CXType_FunctionNoProto;
+}
+
+bool key_holds_fnptr_type(CXType t)
+{
+	CXType c = clang_getCanonicalType(t);
+	for (int depth = 0; depth < 4; depth++) {
+		if (c.kind == CXType_FunctionProto || c.kind == CXType_FunctionNoProto)
+			return depth >= 1;
+		if (c.kind == CXType_Pointer)
+			c = clang_getCanonicalType(clang_getPointeeType(c));
+		else if (c.kind == CXType_ConstantArray || c.kind == CXType_IncompleteArray)
+			c = clang_getCanonicalType(clang_getArrayElementType(c));
+		else
+			return false;
+	}
+	return false;
+}
+
+const char *key_fn_type(struct arena *a, CXType t)
+{
+	CXType c = clang_getCanonicalType(t);
+	if (c.kind == CXType_Pointer)
+		c = clang_getCanonicalType(clang_getPointeeType(c));
+	if (c.kind != CXType_FunctionProto && c.kind != CXType_FunctionNoProto)
+		return NULL;
+	CXString s = clang_getTypeSpelling(c);
+	const char *r = arena_printf(a, "type:%s", clang_getCString(s));
+	clang_disposeString(s);
+	return r;
 }
 
 /* Qualifiers are stripped from the spelling: clang_getUnqualifiedType()

@@ -46,6 +46,13 @@ CXCursor key_function_ref(CXCursor expr);
 
 /* Type tests on an expression's type. */
 bool key_is_fnptr_type(CXType t);
+/* A pointer to, or an array of, function pointers (any depth up to 3):
+ * 'vq_callback_t *callbacks[]', 'vq_callback_t **callbacks'. */
+bool key_holds_fnptr_type(CXType t);
+/* 'type:RET (ARGS)', the canonical spelling of a function or function
+ * pointer type, the key of the address-taken functions of that type; NULL
+ * for any other type. */
+const char *key_fn_type(struct arena *a, CXType t);
 bool key_is_lockptr_type(const struct lp_rules *r, CXType t);
 bool key_is_lock_type(const struct lp_rules *r, CXType t);
 

@@ -177,12 +177,14 @@ static void ls_join(struct lstate *a, const struct lstate *b)
 		struct xlock *lb = ls_find((struct lstate *)b, la.key);
 		la.held = la.held && lb && lb->held;
 		la.released = la.released || (lb && lb->released);
+		la.dropped = la.dropped || (lb && lb->dropped);
 		if (la.held || la.released)
 			r.e[r.n++] = la;
 	}
 	for (unsigned i = 0; i < b->n && r.n < LS_MAX; i++)
 		if (!ls_find(a, b->e[i].key) && b->e[i].released)
-			r.e[r.n++] = (struct xlock){ .key = b->e[i].key, .released = true, .acq_site = -1 };
+			r.e[r.n++] = (struct xlock){ .key = b->e[i].key, .released = true,
+						     .dropped = b->e[i].dropped, .acq_site = -1 };
 	*a = r;
 }
 
@@ -216,6 +218,14 @@ static void add_store(struct walker *w, CXCursor at, const char *key, CXCursor f
 	if (!clang_Cursor_isNull(fn)) {
 		s.src_usr = cx_str(w, clang_getCursorUSR(fn));
 		s.src_name = callee_name_of(w, fn);
+		/* its address is taken: a candidate for calls link resolves by type */
+		const char *tkey = key_fn_type(&w->f->arena, clang_getCursorType(fn));
+		if (tkey && strcmp(tkey, key)) {
+			struct xstore t = s;
+			t.key = intern(w, tkey);
+			t.idx = NULL;
+			vec_push(&w->f->stores, t);
+		}
 	} else if (src_key) {
 		if (!strcmp(src_key, key))
 			return;
@@ -495,7 +505,7 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 	for (int i = 0; i < n; i++) {
 		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
 		CXType t = clang_getCursorType(a);
-		if (callee && key_is_fnptr_type(t)) {
+		if (callee && (key_is_fnptr_type(t) || key_holds_fnptr_type(t))) {
 			CXCursor fn = key_function_ref(a);
 			const char *key = arena_printf(&w->f->arena, "arg:%s#%d", callee, i);
 			add_store(w, a, key, fn, clang_Cursor_isNull(fn) ? key_fnptr(&w->kenv, a) : NULL);
@@ -572,6 +582,7 @@ static void lock_op(struct walker *w, CXCursor call, const struct lp_lockprim *p
 			/* releasing what this function took undoes it; releasing
 			 * what it did not take drops the caller's lock */
 			l->released = l->released || !l->held;
+			l->dropped = l->dropped || !l->held;
 			l->held = false;
 		}
 		apply_irq(w, p->irq);
@@ -623,6 +634,9 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 	s->ind_key = intern(w, key ? key : "?");
 	s->ind_index = index_pattern(w, kids[0]);
 	s->text = key_source_text(&w->f->arena, kids[0]);
+	/* the call's function type: link's fallback when the key resolves to nothing */
+	if (key)
+		add_store(w, call, key, clang_getNullCursor(), key_fn_type(&w->f->arena, clang_getCursorType(kids[0])));
 	call_args(w, call, clang_getNullCursor(), key, site);
 }
 
@@ -749,7 +763,12 @@ static void walk_vardecl(struct walker *w, CXCursor var)
 	CXType t = clang_getCursorType(var);
 	CXCursor v = key_strip(init);
 	if (clang_getCursorKind(v) == CXCursor_InitListExpr) {
-		walk_init(w, v, t, key_fnptr(&w->kenv, var));
+		const char *key = key_fnptr(&w->kenv, var);
+		/* 'vq_callback_t *callbacks[] = { f, g }': the array's elements */
+		if (!key && key_holds_fnptr_type(t))
+			key = arena_printf(&w->f->arena, "local:%s:%s", w->kenv.func_qname,
+					   cx_str(w, clang_getCursorSpelling(var)));
+		walk_init(w, v, t, key);
 		return;
 	}
 	walk_expr(w, init);
@@ -1080,6 +1099,7 @@ static void annot_apply(struct walker *w, const char *annot)
 			if (l) {
 				l->held = acq;
 				l->released = rel;
+				l->dropped = rel;
 			}
 		}
 		p = *end ? end + 1 : end;
@@ -1091,7 +1111,8 @@ static void summary_save(struct walker *w, const char *usr)
 	struct summary sm = { 0 };
 	for (unsigned i = 0; i < w->exit.n && !w->exit.dead; i++) {
 		const struct xlock *l = &w->exit.e[i];
-		if (!strncmp(l->key, "local:", 6) || (!l->held && !l->released))
+		/* a lock taken and released here is no business of the callers' */
+		if (!strncmp(l->key, "local:", 6) || (!l->held && !l->dropped))
 			continue;
 		sm.e[sm.n].key = arena_strdup(&w->sums->arena, l->key);
 		sm.e[sm.n++].held = l->held;
@@ -1150,6 +1171,7 @@ static void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int 
 			continue;
 		l->held = sm->e[i].held;
 		l->released = !sm->e[i].held;
+		l->dropped = !sm->e[i].held;
 		l->acq_site = sm->e[i].held ? site : -1;
 	}
 }

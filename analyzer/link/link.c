@@ -7,6 +7,14 @@
  * key K reaches every function stored into K, and every function stored
  * into a key whose value flowed into K ('vq->callback = callback' where the
  * parameter got 'arg:find_vqs#3'): the closure is computed once per key.
+ * An argument of an indirect call ('arg:virtio_config_ops.find_vqs#3')
+ * flows into the same parameter of every function the call reaches
+ * ('arg:virtio_ccw.c:virtio_ccw_find_vqs#3'); closures are recomputed until
+ * no such flow is new.  A key that still resolves to nothing although
+ * something untraceable was stored into it (a parameter, a local, a value
+ * whose own key is empty) falls back to the address-taken functions of the
+ * call's type ('type:void (struct virtqueue *)'), at most
+ * LINK_MAX_TYPE_TARGETS of them: meta 'bytype:KEY' says how many there were.
  * Lock classes are a union-find over the lock aliases.
  */
 #include "link/link.h"
@@ -14,15 +22,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct lfunc { int64_t id, tu, hdr; bool is_static; int next_same_usr; };
+struct lfunc { int64_t id, tu, hdr; bool is_static; int next_same_usr; char *qname; };
 
 struct target { int func; int64_t store; };
 struct keynode {
 	VEC(struct target) direct;     /* functions stored into this key */
 	VEC(int) flows;                /* keys whose value was stored into this key */
+	VEC(int) types;                /* 'type:...' keys of the calls through this key */
 	VEC(struct target) closure;
 	int state;                     /* 0 new, 1 computing, 2 done */
 	bool capped;
+	bool bytype;                   /* closure is the type fallback */
 	size_t ncand;                  /* candidates seen, kept or not (at least) */
 };
 
@@ -42,10 +52,15 @@ struct linker {
 
 static void load_funcs(struct linker *l)
 {
-	sqlite3_stmt *q = db_prepare(l->db, "SELECT id, usr, tu_id, hdr_id, is_static FROM func ORDER BY id");
+	sqlite3_stmt *q = db_prepare(l->db, "SELECT f.id, f.usr, f.tu_id, f.hdr_id, f.is_static, f.name, p.path "
+				     "FROM func f JOIN file p ON p.id = f.file_id ORDER BY f.id");
 	while (db_step_row(l->db, q)) {
 		struct lfunc f = { sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 2),
-				   sqlite3_column_int64(q, 3), sqlite3_column_int(q, 4) != 0, -1 };
+				   sqlite3_column_int64(q, 3), sqlite3_column_int(q, 4) != 0, -1, NULL };
+		/* the name extract gives it in keys: 'file.c:name' when static (keys.c) */
+		const char *path = db_col_text(q, 6), *base = strrchr(path, '/');
+		f.qname = f.is_static ? xasprintf("%s:%s", base ? base + 1 : path, db_col_text(q, 5))
+				      : xstrdup(db_col_text(q, 5));
 		bool created;
 		int64_t *slot = strmap_put(&l->by_usr, db_col_text(q, 1), &created);
 		if (!created)
@@ -102,8 +117,13 @@ static void load_stores(struct linker *l)
 			if (f >= 0)
 				vec_push(&l->keys.v[k].direct, ((struct target){ f, sqlite3_column_int64(q, 0) }));
 		} else if (sqlite3_column_type(q, 5) != SQLITE_NULL) {
-			int src = key_of(l, db_col_text(q, 5));
-			if (src != k)
+			const char *src_name = db_col_text(q, 5);
+			int src = key_of(l, src_name);
+			if (src == k)
+				continue;
+			if (!strncmp(src_name, "type:", 5))
+				vec_push(&l->keys.v[k].types, src);
+			else
 				vec_push(&l->keys.v[k].flows, src);
 		}
 	}
@@ -146,16 +166,141 @@ static void close_key(struct linker *l, int i)
 		}
 	}
 	k->state = 2;
-	if (k->capped)
+	/* a 'type:' key is only ever used through the by-type fallback, which
+	 * takes LINK_MAX_TYPE_TARGETS and says so itself: its own cap is no limit */
+	if (k->capped && strncmp(l->key_names.v[i], "type:", 5))
 		l->st->capped_keys++;
+}
+
+static void close_all(struct linker *l)
+{
+	for (size_t i = 0; i < l->keys.n; i++) {
+		l->keys.v[i].state = 0;
+		l->keys.v[i].closure.n = 0;
+		l->keys.v[i].capped = false;
+		l->keys.v[i].ncand = 0;
+	}
+	l->st->capped_keys = 0;
+	for (size_t i = 0; i < l->keys.n; i++)
+		close_key(l, (int)i);
+}
+
+static bool has_flow(const struct keynode *k, int src)
+{
+	for (size_t i = 0; i < k->flows.n; i++)
+		if (k->flows.v[i] == src)
+			return true;
+	return false;
+}
+
+/* 'arg:K#N' where K is a call key that reaches F: the value flows into
+ * 'arg:F#N'.  Returns the number of flows added. */
+static size_t add_arg_flows(struct linker *l)
+{
+	VEC(int) pairs = {0};   /* (to, from) */
+	struct strbuf sb = {0};
+	for (size_t i = 0; i < l->keys.n; i++) {
+		const char *name = l->key_names.v[i], *hash = strrchr(name, '#');
+		if (strncmp(name, "arg:", 4) || !hash)
+			continue;
+		sb_reset(&sb);
+		sb_addn(&sb, name + 4, (size_t)(hash - name - 4));
+		int64_t *callee = strmap_get(&l->key_index, sb_str(&sb));
+		if (!callee)
+			continue;
+		const struct keynode *ck = &l->keys.v[*callee];
+		for (size_t t = 0; t < ck->closure.n; t++) {
+			char *to = xasprintf("arg:%s%s", l->funcs.v[ck->closure.v[t].func].qname, hash);
+			int64_t *slot = strmap_get(&l->key_index, to);
+			if (slot && (size_t)*slot != i && !has_flow(&l->keys.v[*slot], (int)i)) {
+				vec_push(&pairs, (int)*slot);
+				vec_push(&pairs, (int)i);
+			}
+			free(to);
+		}
+	}
+	for (size_t p = 0; p + 1 < pairs.n; p += 2)
+		if (!has_flow(&l->keys.v[pairs.v[p]], pairs.v[p + 1]))
+			vec_push(&l->keys.v[pairs.v[p]].flows, pairs.v[p + 1]);
+	size_t n = pairs.n / 2;
+	vec_free(&pairs);
+	sb_free(&sb);
+	return n;
+}
+
+/* Something was stored into K that the closure could not follow. */
+static bool untraceable(const struct linker *l, int k)
+{
+	const char *name = l->key_names.v[k];
+	return l->keys.v[k].flows.n || !strncmp(name, "arg:", 4) || !strncmp(name, "local:", 6) ||
+	       !strncmp(name, "ret:", 4);
+}
+
+/* LINK_MAX_TYPE_TARGETS, or $LOCKPATH_MAX_TYPE_TARGETS (1 to LINK_MAX_TARGETS). */
+static size_t max_type_targets(void)
+{
+	const char *env = getenv("LOCKPATH_MAX_TYPE_TARGETS");
+	if (!env || !*env)
+		return LINK_MAX_TYPE_TARGETS;
+	char *end;
+	long v = strtol(env, &end, 10);
+	if (*end || v < 1 || v > LINK_MAX_TARGETS)
+		die("LOCKPATH_MAX_TYPE_TARGETS must be a number from 1 to %d, not '%s'", LINK_MAX_TARGETS, env);
+	return (size_t)v;
+}
+
+/* Keys still empty: the address-taken functions of the call's type. */
+static void type_fallback(struct linker *l)
+{
+	size_t cap = max_type_targets();
+	for (size_t i = 0; i < l->keys.n; i++) {
+		struct keynode *k = &l->keys.v[i];
+		if (k->closure.n || !k->types.n || !untraceable(l, (int)i))
+			continue;
+		l->gen++;
+		for (size_t j = 0; j < k->types.n; j++) {
+			struct keynode *tk = &l->keys.v[k->types.v[j]];
+			for (size_t t = 0; t < tk->direct.n; t++) {
+				struct target tg = tk->direct.v[t];
+				if (l->mark[tg.func] == l->gen)
+					continue;
+				l->mark[tg.func] = l->gen;
+				k->ncand++;
+				if (k->closure.n < cap)
+					vec_push(&k->closure, tg);
+			}
+		}
+		if (!k->closure.n)
+			continue;
+		k->bytype = true;
+		l->st->bytype_keys++;
+		char *mk = xasprintf("bytype:%s", l->key_names.v[i]);
+		char *mv = xasprintf("%zu %zu", k->ncand, k->closure.n);
+		db_meta_set(l->db, mk, mv);
+		free(mk);
+		free(mv);
+	}
+}
+
+static void resolve_keys(struct linker *l)
+{
+	close_all(l);
+	for (int round = 0; round < 16; round++) {
+		size_t n = add_arg_flows(l);
+		if (!n)
+			break;
+		l->st->arg_flows += n;
+		close_all(l);
+	}
+	type_fallback(l);
 }
 
 static void write_key_targets(struct linker *l)
 {
 	sqlite3_stmt *ins = db_prepare(l->db, "INSERT INTO key_target(key, func_id, store_id) VALUES (?,?,?)");
+	resolve_keys(l);
 	for (size_t i = 0; i < l->keys.n; i++) {
-		close_key(l, (int)i);
-		if (l->keys.v[i].capped) {   /* the report names the key: meta 'limit:key:KEY' */
+		if (l->keys.v[i].capped && strncmp(l->key_names.v[i], "type:", 5)) {   /* meta 'limit:key:KEY' */
 			char *k = xasprintf("limit:key:%s", l->key_names.v[i]), *n = xasprintf("%zu", l->keys.v[i].ncand);
 			db_meta_set(l->db, k, n);
 			free(k);
@@ -309,11 +454,14 @@ static void linker_free(struct linker *l)
 	for (size_t i = 0; i < l->keys.n; i++) {
 		vec_free(&l->keys.v[i].direct);
 		vec_free(&l->keys.v[i].flows);
+		vec_free(&l->keys.v[i].types);
 		vec_free(&l->keys.v[i].closure);
 		free(l->key_names.v[i]);
 	}
 	vec_free(&l->keys);
 	vec_free(&l->key_names);
+	for (size_t i = 0; i < l->funcs.n; i++)
+		free(l->funcs.v[i].qname);
 	vec_free(&l->funcs);
 	strmap_free(&l->by_usr);
 	strmap_free(&l->key_index);
@@ -327,7 +475,7 @@ void link_run(struct lp_db *db, struct link_stats *st)
 	struct linker l = { .db = db, .st = st };
 	db_begin(db);
 	db_exec(db, "DELETE FROM call_edge; DELETE FROM key_target; DELETE FROM lock_class; "
-		"DELETE FROM meta WHERE key LIKE 'limit:key:%';");
+		"DELETE FROM meta WHERE key LIKE 'limit:key:%' OR key LIKE 'bytype:%';");
 	load_funcs(&l);
 	load_stores(&l);
 	write_key_targets(&l);

@@ -13,11 +13,15 @@
 struct link_stats {
 	size_t funcs, direct_edges, indirect_edges, unresolved_direct, unresolved_indirect;
 	size_t keys, classes, aliases, capped_keys;
+	size_t arg_flows;              /* flows added from indirect calls' arguments to their targets' parameters */
+	size_t bytype_keys;            /* keys resolved by function type (lower confidence) */
 	double ms;
 };
 
 /* Most functions one key may resolve to; beyond it the key is capped (and counted). */
 #define LINK_MAX_TARGETS 512
+/* Most candidates a call resolved by function type may reach (see link.c). */
+#define LINK_MAX_TYPE_TARGETS 8
 
 void link_run(struct lp_db *db, struct link_stats *st);
 

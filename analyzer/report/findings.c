@@ -3,6 +3,7 @@
  */
 #include "report/findings.h"
 #include "link/link.h"
+#include "rules/rules.h"
 
 #include <string.h>
 
@@ -62,10 +63,19 @@ static int load_path(struct lp_db *db, struct rp_run *run, int64_t fid, int path
 	return n;
 }
 
+static bool any_bytype(const struct rp_hop *h, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (h[i].has_store && h[i].store_key && !strncmp(h[i].store_key, "type:", 5))
+			return true;
+	return false;
+}
+
 static void load_hops(struct lp_db *db, struct rp_run *run, struct rp_finding *f)
 {
 	f->nhops = load_path(db, run, f->id, 0, &f->hops);
 	f->nhops2 = load_path(db, run, f->id, 1, &f->hops2);
+	f->bytype = any_bytype(f->hops, f->nhops) || any_bytype(f->hops2, f->nhops2);
 }
 
 static void load_aliases(struct lp_db *db, struct rp_run *run, struct rp_finding *f)
@@ -203,7 +213,7 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 	run->version = LP_VERSION;
 	sqlite3_stmt *q = db_prepare(db,
 		"SELECT f.id, f.rule, f.fingerprint, f.message, f.context, ef.name, f.lock_key, f.held_key, "
-		"       sf.path, s.line, s.col, hf.path, h.line, h.col, hfn.name "
+		"       sf.path, s.line, s.col, hf.path, h.line, h.col, hfn.name, h.kind "
 		"FROM finding f JOIN site s ON s.id = f.site_id JOIN file sf ON sf.id = s.file_id "
 		"JOIN func ef ON ef.id = f.entry_func "
 		"LEFT JOIN site h ON h.id = f.held_site LEFT JOIN file hf ON hf.id = h.file_id "
@@ -226,6 +236,7 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 		if (f.has_held) {
 			f.held_site = loc_cols(&run->arena, q, 11);
 			f.held_func = dup_col(&run->arena, q, 14);
+			f.held_asserted = sqlite3_column_int(q, 15) == SITE_ASSERT;
 		}
 		vec_push(&v, f);
 	}

@@ -32,6 +32,8 @@ struct rp_finding {
 	bool has_held;
 	struct rp_loc held_site;
 	const char *held_func;
+	bool bytype;                        /* a hop was resolved by function type: lower confidence */
+	bool held_asserted;                 /* held_site is a lockdep_assert_held(): the callers hold it */
 	struct rp_hop *hops; int nhops;
 	struct rp_hop *hops2; int nhops2;   /* lock-order, irq-inversion: the other path */
 	struct rp_alias *aliases; int naliases;

@@ -258,7 +258,18 @@ static void hop_via(FILE *out, struct hx_data *d, const struct rp_hop *h)
 		fputs(", key ", out);
 	}
 	hx_code(out, h->via_key);
-	if (h->has_store) {
+	if (h->has_store && h->store_key && !strncmp(h->store_key, "type:", 5)) {
+		/* link's fallback (docs/rules.md): no store explains the call */
+		fputs(": <strong>resolved by function type, lower confidence</strong>: nothing traceable is "
+		      "stored into the key; ", out);
+		hx_code(out, h->func);
+		fputs(" has the call's type ", out);
+		hx_code(out, h->store_key + 5);
+		fputs(" and its address is taken at ", out);
+		hx_loc_link(out, d, &h->store, ROOT);
+		fputs("</div>\n", out);
+		hx_snippet(out, d, &h->store, 0, 0, ROOT);
+	} else if (h->has_store) {
 		fputs(": ", out);
 		hx_code(out, h->func);
 		fputs(" was stored into ", out);

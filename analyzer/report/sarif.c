@@ -108,6 +108,8 @@ static json_t *result(const struct rp_finding *f)
 		"message", text_msg(f->message), "locations", location(&f->site, NULL),
 		"partialFingerprints", "lockpath/v1", f->fingerprint,
 		"properties", "context", f->context, "entry", f->entry);
+	if (f->bytype)   /* a hop resolved by function type (docs/rules.md) */
+		json_object_set_new(json_object_get(r, "properties"), "confidence", json_string("lower"));
 	json_t *flows = code_flows(f);
 	json_object_update(r, flows);
 	json_decref(flows);

@@ -41,7 +41,12 @@ static void hop_notes(FILE *out, const struct rp_finding *f, const struct rp_hop
 				fprintf(out, " calls %s through %s\n", next->func, next->via_key);
 			else
 				fprintf(out, " calls %s\n", next->func);
-			if (next->has_store) {
+			if (next->has_store && !strncmp(next->store_key, "type:", 5)) {
+				loc(out, &next->store);
+				fprintf(out, "note: %s's address is taken here; nothing traceable is stored into %s, "
+					"so the call was resolved by function type '%s' (lower confidence)\n",
+					next->func, next->via_key ? next->via_key : "?", next->store_key + 5);
+			} else if (next->has_store) {
 				loc(out, &next->store);
 				fprintf(out, "note: %s was stored into %s here\n", next->func, next->store_key);
 			}
@@ -71,7 +76,11 @@ void report_text_finding(FILE *out, const struct rp_finding *f)
 {
 	loc(out, &f->site);
 	fprintf(out, "warning: %s [%s]\n", f->message, f->rule);
-	if (f->has_held) {
+	if (f->has_held && f->held_asserted) {
+		loc(out, &f->held_site);
+		fprintf(out, "note: %s is asserted held here: the callers of %s hold it\n", f->held_key,
+			f->held_func);
+	} else if (f->has_held) {
 		loc(out, &f->held_site);
 		fprintf(out, "note: %s was acquired here, in %s\n", f->held_key, f->held_func);
 	}

@@ -11,6 +11,7 @@ enum interruption_class {
 	IRQIO_CIO,
 	IRQIO_DAS,
 	IRQIO_VIR,
+	IRQIO_VAI,
 	NR_ARCH_IRQS
 };
 

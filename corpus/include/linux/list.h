@@ -46,6 +46,20 @@ static inline int list_empty(const struct list_head *head)
 	return READ_ONCE(head->next) == head;
 }
 
+/* Move every entry of LIST to the front of HEAD; LIST is left empty. */
+static inline void list_splice_init(struct list_head *list, struct list_head *head)
+{
+	struct list_head *first = list->next, *last = list->prev;
+
+	if (list_empty(list))
+		return;
+	first->prev = head;
+	last->next = head->next;
+	head->next->prev = last;
+	head->next = first;
+	INIT_LIST_HEAD(list);
+}
+
 #define list_entry(ptr, type, member)		container_of(ptr, type, member)
 #define list_first_entry(ptr, type, member)	list_entry((ptr)->next, type, member)
 #define list_next_entry(pos, member)		list_entry((pos)->member.next, __typeof__(*(pos)), member)
@@ -54,5 +68,12 @@ static inline int list_empty(const struct list_head *head)
 	for (pos = list_first_entry(head, __typeof__(*pos), member);		\
 	     &pos->member != (head);						\
 	     pos = list_next_entry(pos, member))
+
+/* The same, safe against removing POS: N holds the next entry. */
+#define list_for_each_entry_safe(pos, n, head, member)				\
+	for (pos = list_first_entry(head, __typeof__(*pos), member),		\
+	     n = list_next_entry(pos, member);					\
+	     &pos->member != (head);						\
+	     pos = n, n = list_next_entry(n, member))
 
 #endif

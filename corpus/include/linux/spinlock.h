@@ -119,4 +119,7 @@ static __always_inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned lo
 	raw_spin_unlock_irqrestore(&lock->rlock, flags);
 }
 
+/* rwlock_t: the kernel includes its API from here too */
+#include <linux/rwlock.h>
+
 #endif

@@ -7,6 +7,7 @@
 #define _LINUX_SPINLOCK_TYPES_H
 
 #include <asm/spinlock_types.h>
+#include <linux/lockdep_types.h>
 
 typedef struct raw_spinlock {
 	arch_spinlock_t raw_lock;
@@ -15,6 +16,7 @@ typedef struct raw_spinlock {
 
 typedef struct spinlock {
 	struct raw_spinlock rlock;
+	struct lockdep_map dep_map;	/* CONFIG_DEBUG_LOCK_ALLOC */
 } spinlock_t;
 
 #define __RAW_SPIN_LOCK_INITIALIZER(lockname)	{ .raw_lock = __ARCH_SPIN_LOCK_UNLOCKED }
@@ -25,5 +27,7 @@ typedef struct spinlock {
 
 #define DEFINE_RAW_SPINLOCK(x)	raw_spinlock_t x = __RAW_SPIN_LOCK_INITIALIZER(x)
 #define DEFINE_SPINLOCK(x)	spinlock_t x = __SPIN_LOCK_INITIALIZER(x)
+
+#include <linux/rwlock_types.h>
 
 #endif

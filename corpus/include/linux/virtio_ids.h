@@ -6,6 +6,7 @@
 #define VIRTIO_ID_BLOCK		2
 #define VIRTIO_ID_CONSOLE	3
 #define VIRTIO_ID_BALLOON	5
+#define VIRTIO_ID_INPUT		18
 #define VIRTIO_ID_CRYPTO	20
 
 #endif

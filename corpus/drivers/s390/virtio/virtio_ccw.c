@@ -17,8 +17,12 @@
  * (recursive-lock).  The same path also sleeps in hardirq context
  * (io_lock, wait_event) and orders io_lock against the subchannel lock
  * both ways (lock-order: process context takes io_lock, then ccwlock).
- * Every expectation here is filtered to the balloon-ccw-2019 tree; in the
- * other ccw trees the same lines must stay quiet.
+ * Every expectation here is filtered to the trees whose driver reads config
+ * space on an interrupt path: balloon-ccw-2019 (config_changed),
+ * vq-callback-ccw (a virtqueue callback, cio path: the same findings),
+ * airq-ccw (the adapter interrupt: sleeping only, the subchannel lock is
+ * not held) and bytype-airq-ccw (the same, reached through a call resolved
+ * by function type); in the other ccw trees the same lines must stay quiet.
  *
  * doing_io() takes the lock again inside wait_event(); on the deadlock path
  * the CPU already spins in ccw_io_helper(), so that is the same bug, reported
@@ -144,10 +148,11 @@ static int ccw_io_helper(struct virtio_ccw_device *vcdev, struct ccw1 *ccw, __u3
 	int flag = intparm & VIRTIO_CCW_INTPARM_MASK;
 	int ret;
 
-	mutex_lock(&vcdev->io_lock); /* expect(balloon-ccw-2019): sleep-in-atomic mutex_lock */
+	/* expect@+1(bytype-airq-ccw): sleep-in-atomic resolved by type (2 candidates */
+	mutex_lock(&vcdev->io_lock); /* expect(balloon-ccw-2019,vq-callback-ccw,airq-ccw): sleep-in-atomic mutex_lock */
 	do {
-		/* expect@+3(balloon-ccw-2019): recursive-lock *ccw_device.ccwlock */
-		/* expect@+2(balloon-ccw-2019): lock-order virtio_ccw_device.io_lock */
+		/* expect@+3(balloon-ccw-2019,vq-callback-ccw): recursive-lock *ccw_device.ccwlock */
+		/* expect@+2(balloon-ccw-2019,vq-callback-ccw): lock-order virtio_ccw_device.io_lock */
 		/* expect@+1(balloon-ccw-2019): lock-order virtio_device.config_lock */
 		spin_lock_irqsave(get_ccwdev_lock(vcdev->cdev), flags);
 		ret = ccw_device_start(vcdev->cdev, ccw, intparm, 0, 0);
@@ -159,7 +164,8 @@ static int ccw_io_helper(struct virtio_ccw_device *vcdev, struct ccw1 *ccw, __u3
 		spin_unlock_irqrestore(get_ccwdev_lock(vcdev->cdev), flags);
 		cpu_relax();
 	} while (ret == -EBUSY);
-	wait_event(vcdev->wait_q, doing_io(vcdev, flag) == 0); /* expect(balloon-ccw-2019): sleep-in-atomic hardirq */
+	/* expect@+1(bytype-airq-ccw): sleep-in-atomic resolved by type (2 candidates */
+	wait_event(vcdev->wait_q, doing_io(vcdev, flag) == 0); /* expect(balloon-ccw-2019,vq-callback-ccw,airq-ccw): sleep-in-atomic hardirq */
 	if (!ret)
 		ret = vcdev->err;
 	mutex_unlock(&vcdev->io_lock);

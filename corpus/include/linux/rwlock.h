@@ -1,0 +1,37 @@
+/*
+ * rwlock.h - the rwlock API (included from spinlock.h): read_lock(l) and
+ * friends are macros over the out-of-line _raw_read_lock(l) & co
+ * (rwlock_api_smp.h); the _irqsave forms assign flags.
+ */
+#ifndef _LINUX_RWLOCK_H
+#define _LINUX_RWLOCK_H
+
+#include <linux/typecheck.h>
+#include <linux/rwlock_types.h>
+#include <linux/rwlock_api_smp.h>
+
+#define rwlock_init(lock)	do { *(lock) = __RW_LOCK_UNLOCKED(lock); } while (0)
+
+#define read_lock(lock)		_raw_read_lock(lock)
+#define read_unlock(lock)	_raw_read_unlock(lock)
+#define write_lock(lock)	_raw_write_lock(lock)
+#define write_unlock(lock)	_raw_write_unlock(lock)
+#define read_lock_irq(lock)	_raw_read_lock_irq(lock)
+#define read_unlock_irq(lock)	_raw_read_unlock_irq(lock)
+#define write_lock_irq(lock)	_raw_write_lock_irq(lock)
+#define write_unlock_irq(lock)	_raw_write_unlock_irq(lock)
+
+#define read_lock_irqsave(lock, flags)				\
+	do {							\
+		typecheck(unsigned long, flags);		\
+		flags = _raw_read_lock_irqsave(lock);		\
+	} while (0)
+#define write_lock_irqsave(lock, flags)				\
+	do {							\
+		typecheck(unsigned long, flags);		\
+		flags = _raw_write_lock_irqsave(lock);		\
+	} while (0)
+#define read_unlock_irqrestore(lock, flags)	_raw_read_unlock_irqrestore(lock, flags)
+#define write_unlock_irqrestore(lock, flags)	_raw_write_unlock_irqrestore(lock, flags)
+
+#endif
