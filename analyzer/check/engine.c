@@ -157,7 +157,7 @@ static void load_funcs_and_sites(struct engine *e)
 	}
 	sqlite3_finalize(q);
 	q = db_prepare(e->db, "SELECT id, func_id, kind, file_id, line, col, lock_key, irq, subclass, irqs_off, "
-			      "ltype, is_read, callee_name, ind_index FROM site ORDER BY id");
+			      "ltype, is_read, callee_name, ind_index, guard FROM site ORDER BY id");
 	while (db_step_row(e->db, q)) {
 		struct ck_site s = { .id = sqlite3_column_int64(q, 0) };
 		s.func = func_index(e, sqlite3_column_int64(q, 1));
@@ -175,6 +175,8 @@ static void load_funcs_and_sites(struct engine *e)
 			s.callee_name = arena_strdup(&e->arena, db_col_text(q, 12));
 		if (sqlite3_column_type(q, 13) != SQLITE_NULL)
 			s.ind_index = arena_strdup(&e->arena, db_col_text(q, 13));
+		if (sqlite3_column_type(q, 14) != SQLITE_NULL)
+			s.guard = arena_strdup(&e->arena, db_col_text(q, 14));
 		vec_push(&e->sites, s);
 	}
 	sqlite3_finalize(q);
@@ -488,6 +490,54 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	}
 }
 
+/* Whether VALUE is one of the comma-separated numbers of LIST (up to ';'). */
+static bool value_listed(const char *list, long long value)
+{
+	for (const char *p = list; *p && *p != ';';) {
+		char *end;
+		long long v = strtoll(p, &end, 10);
+		if (end == p)
+			return false;
+		if (v == value)
+			return true;
+		p = *end == ',' ? end + 1 : end;
+	}
+	return false;
+}
+
+/* Whether SITE can run on the path of state S: under 'case 0:' of
+ * 'switch (err)', with err bound to the constant -ENODEV and never assigned
+ * 0 by the function itself, it cannot (ccw_device_verify_done()). */
+static bool guard_allows(const struct engine *e, const struct ck_state *s, const struct ck_site *site)
+{
+	int n = atoi(site->guard + 4);   /* 'arg#N=V,..' */
+	const char *vals = strchr(site->guard, '=');
+	int bound = -1;
+	for (int i = 0; i < s->nconst && bound < 0; i++)
+		if (s->consts[i].n == n)
+			bound = i;
+	if (bound < 0 || !vals || value_listed(vals + 1, s->consts[bound].value))
+		return true;
+	char key[32];
+	snprintf(key, sizeof(key), "writes:arg#%d=", n);
+	const char *annot = e->funcs.v[site->func].annot;
+	const char *w = annot ? strstr(annot, key) : NULL;
+	if (!w)
+		return false;
+	w += strlen(key);
+	if (*w == '*')
+		return true;
+	for (const char *p = vals + 1; *p;) {   /* any value the function writes that the case takes */
+		long long v = strtoll(p, (char **)&p, 10);
+		if (value_listed(w, v))
+			return true;
+		if (*p != ',')
+			break;
+		p++;
+	}
+	return false;
+}
+
 /* The held lock that V's acquisition takes again, or NULL.  A trylock never
  * waits; a '_nested' acquisition with a non-zero subclass is lockdep's "another
  * instance of this class"; rwlock readers may nest. */
@@ -523,6 +573,8 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		const struct ck_state *st = &e->states.v[si];
+		if (site->guard && !guard_allows(e, st, site))
+			continue;   /* a case of 'switch (param)' this path's constant argument never takes */
 		int nheld = held_at(e, st, site, held);
 		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
 		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls };

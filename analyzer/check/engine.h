@@ -27,6 +27,7 @@ struct ck_site {
 	bool is_read;
 	const char *callee_name;
 	const char *ind_index;      /* call through an array: '*,arg#1' */
+	const char *guard;          /* under 'switch (param)': 'arg#1=0' (extract/guard.h) */
 	int64_t file; int line, col;
 	int nlocks, nargs, ncallees;
 	struct ck_lockref *locks;

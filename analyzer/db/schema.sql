@@ -67,7 +67,8 @@ CREATE TABLE func (                 -- function definitions
   end_line INTEGER NOT NULL,
   is_static INTEGER NOT NULL,
   nparams  INTEGER NOT NULL,
-  annot    TEXT                     -- __acquires/__releases/__must_hold keys, ';' separated
+  annot    TEXT                     -- __acquires/__releases/__must_hold keys, and the writes to
+                                    -- guarded parameters ('writes:arg#1=-19'), ';' separated
 );
 CREATE INDEX func_usr ON func(usr);
 CREATE INDEX func_tu ON func(tu_id);
@@ -94,7 +95,10 @@ CREATE TABLE site (
   subclass INTEGER NOT NULL DEFAULT 0, -- _nested subclass
   irqs_off INTEGER NOT NULL DEFAULT 0, -- local irq state before the site: 1 off, -1 on, 0 as at entry
   ltype    INTEGER NOT NULL DEFAULT 0, -- lock op: 0 spinlock, 1 rwlock, 2 mutex, 3 rw_semaphore, 4 semaphore
-  is_read  INTEGER NOT NULL DEFAULT 0  -- lock op: read side of an rwlock / rwsem
+  is_read  INTEGER NOT NULL DEFAULT 0, -- lock op: read side of an rwlock / rwsem
+  guard    TEXT                     -- under 'switch (param)': the case values it runs for,
+                                    -- 'arg#N=V1,V2' (the function's annot has its own
+                                    -- writes to the parameter, 'writes:arg#N=V,..' or '=*')
 );
 CREATE INDEX site_func ON site(func_id);
 

@@ -30,6 +30,7 @@ struct xsite {
 	int ltype, is_read;       /* lock op: enum lp_locktype, read side */
 	struct xlock *locks; int nlocks;
 	struct xarg *args; int nargs;
+	const char *guard;       /* under 'switch (param)': 'arg#N=V,..' (guard.h), or NULL */
 };
 
 struct xfunc {

@@ -41,8 +41,8 @@ struct store *store_new(struct lp_db *db)
 	s->ins_func = db_prepare(db, "INSERT OR IGNORE INTO func(tu_id, hdr_id, usr, name, file_id, line, col, "
 				 "end_line, is_static, nparams, annot) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_site = db_prepare(db, "INSERT INTO site(func_id, kind, file_id, line, col, callee_usr, callee_name, "
-				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index) "
-				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index, guard) "
+				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value) VALUES (?,?,?,?)");
 	s->ins_store = db_prepare(db, "INSERT INTO fnstore(tu_id, hdr_id, func_id, file_id, line, col, key, "
@@ -144,6 +144,7 @@ static void store_sites(struct store *s, const struct tu_facts *f, const int64_t
 		db_bind_int(st, 14, x->ltype);
 		db_bind_int(st, 15, x->is_read);
 		db_bind_text(st, 16, x->ind_index);
+		db_bind_text(st, 17, x->guard);
 		db_step_done(s->db, st);
 		site_ids[i] = sqlite3_last_insert_rowid(s->db->h);
 		for (int j = 0; j < x->nlocks; j++) {

@@ -12,6 +12,7 @@
 #include "extract/keys.h"
 #include "extract/wrappers.h"
 #include "extract/annot.h"
+#include "extract/guard.h"
 
 #include <string.h>
 
@@ -27,6 +28,7 @@ struct lstate {
 
 struct frame {
 	bool is_switch, has_default, has_brk;
+	struct guard *guard;      /* 'switch (param)': the case values of the code here */
 	struct lstate brk;        /* join of the states at 'break' */
 	struct lstate entry;      /* switch: the state at each case label */
 };
@@ -65,6 +67,7 @@ struct walker {
 	VEC(struct local) locals;
 	int depth;
 	bool depth_noted;         /* the nesting bound was hit in this function (too_deep) */
+	unsigned long long guarded;   /* parameters some site's guard depends on (bits) */
 };
 
 /* ------------------------------------------------------------ small helpers */
@@ -192,10 +195,26 @@ static const struct lstate dead_state = { .dead = true };
 
 /* ------------------------------------------------------------ recording */
 
+/* The guard of the innermost 'switch (param)' around the code being walked. */
+static const char *site_guard(struct walker *w)
+{
+	for (int i = (w->nframes < MAX_FRAMES ? w->nframes : MAX_FRAMES) - 1; i >= 0; i--) {
+		const struct guard *g = w->frames[i].guard;
+		if (!g)
+			continue;
+		const char *t = guard_text(&w->f->arena, g);
+		if (t && g->param < 64)
+			w->guarded |= 1ULL << g->param;
+		return t;
+	}
+	return NULL;
+}
+
 static int add_site(struct walker *w, int kind, CXCursor at)
 {
 	struct xsite s = { .func = w->func, .kind = kind, .irqs_off = w->st.irqs_off };
 	location(w, at, &s.file, &s.line, &s.col);
+	s.guard = site_guard(w);
 	unsigned n = 0;
 	for (unsigned i = 0; i < w->st.n; i++)
 		n += w->st.e[i].held || w->st.e[i].released;
@@ -514,8 +533,8 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 			if (k)
 				vec_push(&args, ((struct xarg){ i, intern(w, k), 0 }));
 		} else if (site >= 0 && callee && is_int_type(t)) {
-			long long v = const_value(a);   /* an event number: indexes a jump table */
-			if (v >= 0)
+			long long v;   /* an event number indexes a jump table; an error code picks a case */
+			if (guard_const_value(a, &v))
 				vec_push(&args, ((struct xarg){ i, NULL, v }));
 		}
 	}
@@ -966,7 +985,10 @@ static void walk_switch(struct walker *w, CXCursor c)
 	kids_get(&k, c);
 	if (k.n >= 2) {
 		walk_expr(w, k.v[0]);
+		struct guard g = { .param = guard_switch_param(w->kenv.func, k.v[0]), .any = true };
 		push_frame(w, true);
+		if (g.param >= 0 && w->nframes <= MAX_FRAMES)
+			w->frames[w->nframes - 1].guard = &g;
 		w->st = dead_state;   /* code before the first case label is unreachable */
 		walk_stmt(w, k.v[k.n - 1]);
 		struct frame fr = pop_frame(w);
@@ -984,6 +1006,8 @@ static void walk_case(struct walker *w, CXCursor c, bool is_default)
 		if (w->frames[i].is_switch)
 			fr = &w->frames[i];
 	if (fr) {
+		if (fr->guard)   /* before the join: did anything fall through to here? */
+			guard_case(fr->guard, c, is_default, w->st.dead);
 		ls_join(&w->st, &fr->entry);
 		fr->has_default |= is_default;
 	}
@@ -1204,6 +1228,7 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->locals.n = 0;
 	w->depth = 0;
 	w->depth_noted = false;
+	w->guarded = 0;
 	w->kenv.func = fn;
 	w->kenv.func_qname = key_qualified_name(&w->f->arena, fn);
 	w->returns_lockptr = key_is_lockptr_type(w->env->rules, clang_getCursorResultType(fn));
@@ -1215,6 +1240,12 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 			walk_stmt(w, k.v[i]);
 	kids_free(&k);
 	ls_join(&w->exit, &w->st);
+	const char *writes = guard_param_writes(&w->f->arena, fn, w->guarded);
+	if (writes) {   /* the guards hold only with what the function itself assigns */
+		const char *a = xf.annot ? xf.annot : "";
+		size_t n = strlen(a);
+		w->f->funcs.v[w->func].annot = arena_printf(&w->f->arena, "%s%s%s", a, n && a[n - 1] != ';' ? ";" : "", writes);
+	}
 	annot_apply(w, xf.annot);
 	if (hdr < 0)
 		summary_save(w, xf.usr);

@@ -2,7 +2,8 @@
 # escapes-undone.sh - prove that the escapes of the escapes-ccw tree are
 # honoured, not silent by accident: on a copy of the corpus, undo one escape
 # at a time (the trylock becomes a lock, the _nested subclass goes, the
-# deferral becomes a call, a drop-and-retake loses its drop) and require
+# error code becomes 0, the deferral becomes a call, a drop-and-retake loses
+# its drop) and require
 # the finding it was hiding.  A failure names the escape that did not
 # matter.
 #
@@ -33,6 +34,8 @@ undo trylock 'if (!spin_trylock(get_ccwdev_lock(device->cdev)))' \
 	'spin_lock(get_ccwdev_lock(device->cdev)); if (0)' 'in dasd_alias_start is already held as \*subchannel.lock'
 undo nested 'spin_lock_nested(get_ccwdev_lock(base->cdev), SINGLE_DEPTH_NESTING);' \
 	'spin_lock(get_ccwdev_lock(base->cdev));' 'in dasd_alias_int_handler is already held as \*subchannel.lock'
+undo switch-case 'dasd_alias_done(device, -EIO);' 'dasd_alias_done(device, 0);' \
+	'in dasd_alias_done is already held as \*subchannel.lock'
 # (called in the handler, the work takes the held lock again: the path ends
 # there, so what it would do next, sleep, is not reported on it)
 undo deferral 'schedule_work(&device->reset_work);' 'device->reset_work.func(&device->reset_work);' \

@@ -16,7 +16,11 @@
  *   - queues reset_work instead of sleeping: do_reset_device runs later in
  *     process context with nothing held;
  *   - takes stats_lock, a lock it allocated with kmalloc() - as css.c
- *     allocates the subchannel lock: two allocations are two locks.
+ *     allocates the subchannel lock: two allocations are two locks;
+ *   - reports an error through dasd_alias_done(device, -EIO), whose
+ *     'switch (err)' takes the ccw device lock only under 'case 0:' (the
+ *     shape of cio's ccw_device_verify_done(); the function also assigns
+ *     err itself, -ENODEV, which is not 0 either).
  * In process context, dasd_sleep_on_locked() (__releases/__acquires) and
  * the exported dasd_alias_wait_locked() (__must_hold) drop their caller's
  * lock around wait_for_completion() and take it back: neither sleeps with
@@ -78,6 +82,26 @@ static void dasd_alias_start(struct dasd_device *device)
 	spin_unlock(get_ccwdev_lock(device->cdev));
 }
 
+/* The outcome of a request, from any context; takes the lock only on success. */
+static void dasd_alias_done(struct dasd_device *device, int err)
+{
+	if (!device->cdev)
+		err = -ENODEV;
+	switch (err) {
+	case 0:
+		spin_lock_irq(get_ccwdev_lock(device->cdev));
+		__dasd_start_head(device);
+		spin_unlock_irq(get_ccwdev_lock(device->cdev));
+		break;
+	case -ETIME:
+	case -EIO:
+		device->running = NULL;
+		break;
+	default:
+		break;
+	}
+}
+
 /* cdev->handler: hardirq, this device's ccw device lock held by cio. */
 static void dasd_alias_int_handler(struct ccw_device *cdev, unsigned long intparm, struct irb *irb)
 {
@@ -92,6 +116,7 @@ static void dasd_alias_int_handler(struct ccw_device *cdev, unsigned long intpar
 	device->running = NULL;
 	complete(&device->done);
 	if (irb_is_error(irb)) {
+		dasd_alias_done(device, -EIO);
 		schedule_work(&device->reset_work);	/* sleeps: not here */
 		return;
 	}

@@ -1,0 +1,143 @@
+/*
+ * guard.c - parameter guards of sites under 'switch (param)' (see guard.h).
+ *
+ * Only a switch on a parameter itself is understood (not 'switch (p->x)' nor
+ * 'if (param == 0)'): that is the shape of the s390 device state machine's
+ * completion functions, which take the outcome as an 'int err' and dispatch
+ * on it.  A guard is sound only if the function does not change the
+ * parameter behind the switch's back, so every write to it is recorded too.
+ */
+#include "extract/guard.h"
+#include "extract/keys.h"
+
+#include <string.h>
+
+static int param_of(CXCursor func, CXCursor e)
+{
+	e = key_strip(e);
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return -1;
+	CXCursor ref = clang_getCursorReferenced(e);
+	if (clang_getCursorKind(ref) != CXCursor_ParmDecl)
+		return -1;
+	int n = clang_Cursor_getNumArguments(func);
+	for (int i = 0; i < n; i++)
+		if (clang_equalCursors(clang_Cursor_getArgument(func, (unsigned)i), ref))
+			return i;
+	return -1;
+}
+
+int guard_switch_param(CXCursor func, CXCursor cond)
+{
+	return clang_Cursor_isNull(func) ? -1 : param_of(func, cond);
+}
+
+bool guard_const_value(CXCursor e, long long *out)
+{
+	CXEvalResult r = clang_Cursor_Evaluate(key_strip(e));
+	if (!r)
+		return false;
+	bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
+	if (ok)
+		*out = clang_EvalResult_getAsLongLong(r);
+	clang_EvalResult_dispose(r);
+	return ok;
+}
+
+void guard_case(struct guard *g, CXCursor case_stmt, bool is_default, bool fresh)
+{
+	if (fresh) {
+		g->any = false;
+		g->n = 0;
+	}
+	CXCursor kids[1];
+	long long v;
+	if (is_default || key_children(case_stmt, kids, 1) < 1 || !guard_const_value(kids[0], &v) ||
+	    g->n == GUARD_MAX_VALUES)
+		g->any = true;
+	else
+		g->v[g->n++] = v;
+}
+
+const char *guard_text(struct arena *a, const struct guard *g)
+{
+	if (g->any || g->n == 0)
+		return NULL;
+	struct strbuf sb = {0};
+	sb_addf(&sb, "arg#%d=", g->param);
+	for (int i = 0; i < g->n; i++)
+		sb_addf(&sb, i ? ",%lld" : "%lld", g->v[i]);
+	const char *t = arena_strdup(a, sb_str(&sb));
+	sb_free(&sb);
+	return t;
+}
+
+/* ------------------------------------------------------------ writes */
+
+struct writes {
+	CXCursor func;
+	unsigned long long params, any;   /* bits: of interest, written with a non-constant */
+	struct strbuf vals[64];           /* constants written, ',v' each */
+};
+
+static void note_write(struct writes *w, CXCursor lhs, CXCursor rhs, bool constant_ok)
+{
+	int p = param_of(w->func, lhs);
+	if (p < 0 || p >= 64 || !(w->params >> p & 1))
+		return;
+	long long v;
+	if (constant_ok && guard_const_value(rhs, &v))
+		sb_addf(&w->vals[p], ",%lld", v);
+	else
+		w->any |= 1ULL << p;
+}
+
+static enum CXChildVisitResult visit_write(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct writes *w = d;
+	CXCursor k[2];
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_BinaryOperator:
+		if (clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign && key_children(c, k, 2) == 2)
+			note_write(w, k[0], k[1], true);
+		break;
+	case CXCursor_CompoundAssignOperator:
+		if (key_children(c, k, 2) == 2)
+			note_write(w, k[0], k[1], false);
+		break;
+	case CXCursor_UnaryOperator:
+		switch (clang_getCursorUnaryOperatorKind(c)) {
+		case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
+		case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec: case CXUnaryOperator_AddrOf:
+			if (key_children(c, k, 1) == 1)
+				note_write(w, k[0], k[0], false);
+			break;
+		default:
+			break;
+		}
+		break;
+	default:
+		break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+const char *guard_param_writes(struct arena *a, CXCursor func, unsigned long long params)
+{
+	if (!params)
+		return NULL;
+	struct writes w = { .func = func, .params = params };
+	clang_visitChildren(func, visit_write, &w);
+	struct strbuf sb = {0};
+	for (int p = 0; p < 64; p++) {
+		if (w.any >> p & 1)
+			sb_addf(&sb, "writes:arg#%d=*;", p);
+		else if (w.vals[p].len)
+			sb_addf(&sb, "writes:arg#%d=%s;", p, sb_str(&w.vals[p]) + 1);
+		sb_free(&w.vals[p]);
+	}
+	const char *t = sb.len ? arena_strdup(a, sb_str(&sb)) : NULL;
+	sb_free(&sb);
+	return t;
+}

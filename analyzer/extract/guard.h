@@ -1,0 +1,45 @@
+/*
+ * guard.h - which values of a parameter a site runs for, when it sits in a
+ * case of 'switch (param)'.  ccw_device_verify_done(cdev, err) calls the
+ * driver's handler only under 'case 0:'; its caller in the device state
+ * machine passes -ENODEV.  Extract records the site's guard ('arg#1=0') and
+ * the constants the function itself assigns to the parameter
+ * ('writes:arg#1=-19;' in the function's annotations, '*' for anything
+ * else); check skips the site on a path whose constant argument (plus those
+ * writes) meets none of the guard's values.
+ */
+#ifndef LP_GUARD_H
+#define LP_GUARD_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+#include "lib/util.h"
+
+#define GUARD_MAX_VALUES 16
+
+/* The case values seen since the last label nothing fell through to. */
+struct guard {
+	int param;                       /* the switched parameter's index */
+	bool any;                        /* a 'default:' or a value not known: no guard */
+	int n;
+	long long v[GUARD_MAX_VALUES];
+};
+
+/* The index of FUNC's parameter that COND (a switch condition) names, or -1. */
+int guard_switch_param(CXCursor func, CXCursor cond);
+
+/* A case label reached: FRESH when no code falls through into it. */
+void guard_case(struct guard *g, CXCursor case_stmt, bool is_default, bool fresh);
+
+/* 'arg#N=V1,V2' for a site under G, or NULL when G does not restrict it. */
+const char *guard_text(struct arena *a, const struct guard *g);
+
+/* 'writes:arg#N=V,..;' (or '=*') for each parameter in PARAMS (a bit per
+ * index, 64 at most) that FUNC's body assigns, increments or takes the
+ * address of; NULL when none is written. */
+const char *guard_param_writes(struct arena *a, CXCursor func, unsigned long long params);
+
+/* Constant value of integer expression E (negative values included). */
+bool guard_const_value(CXCursor e, long long *out);
+
+#endif
