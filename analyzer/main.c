@@ -14,9 +14,9 @@ static const struct command commands[] = {
 	{ "run", cmd_run, "extract, check and report in one go (the usual command)" },
 	{ "extract", cmd_extract, "parse a compile database into facts" },
 	{ "check", cmd_check, "link the facts and run the checks" },
-	{ "report", cmd_report, "print stored findings as text or SARIF" },
+	{ "report", cmd_report, "print stored findings as text, SARIF or an HTML report" },
 	{ "gate", cmd_gate, "fail on findings a baseline does not have (CI)" },
-	{ "cc", cmd_cc, "extract one C file (Kbuild's CHECK hook: make C=2 CHECK=...)" },
+	{ "cc", cmd_cc, "extract one C file (Kbuild's CHECK hook: make C=1|C=2 CHECK=...)" },
 };
 
 static void usage(FILE *out)

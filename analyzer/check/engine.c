@@ -59,6 +59,7 @@ struct engine {
 	VEC(struct ck_finding) findings;
 	struct strmap reported;           /* rule/site/class -> 1 */
 	struct strmap transports;         /* transport name -> index */
+	size_t first_root;                /* states from here on start at roots */
 	int ntransports;
 	struct arena arena;
 	void *check_data[CHECK_COUNT];
@@ -719,6 +720,7 @@ static void seed_and_explore(struct engine *e)
 		explore(e, from, &sig);
 	}
 	size_t from = e->states.n;
+	e->first_root = from;
 	for (size_t f = 0; f < e->funcs.n; f++)
 		if (!e->funcs.v[f].called) {
 			struct ck_state s = { .func = (int)f, .ctx = CTX_PROCESS, .parent = -1,
@@ -950,8 +952,9 @@ static void write_findings(struct engine *e)
 {
 	db_exec(e->db, "DELETE FROM finding_alias; DELETE FROM finding_hop; DELETE FROM finding;");
 	sqlite3_stmt *fi = db_prepare(e->db,
-		"INSERT INTO finding(rule, fingerprint, message, entry_func, context, lock_key, held_key, site_id, held_site) "
-		"VALUES (?,?,?,?,?,?,?,?,?)");
+		"INSERT INTO finding(rule, fingerprint, message, entry_func, context, lock_key, held_key, site_id, held_site, "
+		"from_root) "
+		"VALUES (?,?,?,?,?,?,?,?,?,?)");
 	sqlite3_stmt *hop = db_prepare(e->db,
 		"INSERT INTO finding_hop(finding_id, path, seq, func_id, site_id, store_id) VALUES (?,?,?,?,?,?)");
 	sqlite3_stmt *al = db_prepare(e->db, "INSERT INTO finding_alias(finding_id, seq, alias_id) VALUES (?,?,?)");
@@ -972,6 +975,7 @@ static void write_findings(struct engine *e)
 		db_bind_text(fi, 7, f->has_held ? engine_key_name(e, f->held.key) : NULL);
 		db_bind_int(fi, 8, f->site->id);
 		db_bind_null_or_int(fi, 9, f->has_held ? f->held.acq_site : 0);
+		db_bind_int(fi, 10, (size_t)entry >= e->first_root);
 		db_step_done(e->db, fi);
 		free(msg);
 		int64_t fid = sqlite3_last_insert_rowid(e->db->h);

@@ -181,7 +181,9 @@ CREATE TABLE finding (
   lock_key    TEXT,                 -- the lock acquired at the offending site
   held_key    TEXT,                 -- the (aliased) lock already held
   site_id     INTEGER NOT NULL REFERENCES site(id),  -- the offending site
-  held_site   INTEGER REFERENCES site(id)            -- where the held lock was taken
+  held_site   INTEGER REFERENCES site(id),           -- where the held lock was taken
+  from_root   INTEGER NOT NULL DEFAULT 0  -- 1: the path starts at a function nobody in the
+                                          -- tree calls (a root), not at a declared entry
 );
 
 CREATE TABLE finding_hop (          -- witness paths: entry first, offending function last

@@ -31,12 +31,15 @@ static void on_signal(int sig)
 
 struct hdr_claims {
 	pthread_mutex_t lock;
-	struct strmap claimed;   /* "usr@hash" */
+	struct strmap claimed;   /* "usr@hash@path" */
 };
 
-bool hdr_claim(struct hdr_claims *c, const char *usr, const char *hdr_hash)
+/* A header version is its path and content (table hdr): the same content
+ * under another path (a moved or copied tree) is another version, or the
+ * functions of the old path's version would be lost with it. */
+bool hdr_claim(struct hdr_claims *c, const char *usr, const char *hdr_hash, const char *hdr_path)
 {
-	char *key = xasprintf("%s@%s", usr, hdr_hash);
+	char *key = xasprintf("%s@%s@%s", usr, hdr_hash, hdr_path);
 	bool created;
 	pthread_mutex_lock(&c->lock);
 	strmap_put(&c->claimed, key, &created);
@@ -45,9 +48,9 @@ bool hdr_claim(struct hdr_claims *c, const char *usr, const char *hdr_hash)
 	return created;
 }
 
-static void claim_existing(void *ctx, const char *usr, const char *hash)
+static void claim_existing(void *ctx, const char *usr, const char *hash, const char *path)
 {
-	hdr_claim(ctx, usr, hash);
+	hdr_claim(ctx, usr, hash, path);
 }
 
 struct hash_cache {

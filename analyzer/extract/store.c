@@ -332,10 +332,12 @@ void store_gc_headers(struct store *s)
 	db_commit(s->db);
 }
 
-void store_each_header_func(struct store *s, void (*fn)(void *ctx, const char *usr, const char *hash), void *ctx)
+void store_each_header_func(struct store *s, void (*fn)(void *ctx, const char *usr, const char *hash,
+							 const char *path), void *ctx)
 {
-	sqlite3_stmt *st = db_prepare(s->db, "SELECT f.usr, h.hash FROM func f JOIN hdr h ON f.hdr_id = h.id");
+	sqlite3_stmt *st = db_prepare(s->db, "SELECT f.usr, h.hash, fl.path FROM func f JOIN hdr h ON f.hdr_id = h.id "
+				     "JOIN file fl ON fl.id = h.file_id");
 	while (db_step_row(s->db, st))
-		fn(ctx, db_col_text(st, 0), db_col_text(st, 1));
+		fn(ctx, db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2));
 	sqlite3_finalize(st);
 }

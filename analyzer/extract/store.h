@@ -28,6 +28,8 @@ int store_prune_tus(struct store *s, const struct strmap *keep);
 void store_gc_headers(struct store *s);
 
 /* Call FN for every (usr, header hash) already stored, to seed the claims. */
-void store_each_header_func(struct store *s, void (*fn)(void *ctx, const char *usr, const char *hash), void *ctx);
+/* Every header function stored, with its header version (content hash, path). */
+void store_each_header_func(struct store *s, void (*fn)(void *ctx, const char *usr, const char *hash,
+							 const char *path), void *ctx);
 
 #endif

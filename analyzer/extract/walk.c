@@ -1307,7 +1307,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		return CXChildVisit_Continue;
 	const char *hash = w->f->includes.v[*h].hash;
 	CXString usr = clang_getCursorUSR(c);
-	bool mine = hdr_claim(w->env->claims, clang_getCString(usr), hash);
+	bool mine = hdr_claim(w->env->claims, clang_getCString(usr), hash, w->f->files.v[file]);
 	clang_disposeString(usr);
 	if (mine)
 		walk_function(w, c, file);

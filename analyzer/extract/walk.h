@@ -14,7 +14,7 @@
 /* Decides which worker walks a header's inline function (once per run and
  * per header version).  Thread-safe; implemented by extract.c. */
 struct hdr_claims;
-bool hdr_claim(struct hdr_claims *c, const char *usr, const char *hdr_hash);
+bool hdr_claim(struct hdr_claims *c, const char *usr, const char *hdr_hash, const char *hdr_path);
 
 struct walk_env {
 	const struct lp_rules *rules;

@@ -213,7 +213,7 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 	run->version = LP_VERSION;
 	sqlite3_stmt *q = db_prepare(db,
 		"SELECT f.id, f.rule, f.fingerprint, f.message, f.context, ef.name, f.lock_key, f.held_key, "
-		"       sf.path, s.line, s.col, hf.path, h.line, h.col, hfn.name, h.kind "
+		"       sf.path, s.line, s.col, hf.path, h.line, h.col, hfn.name, h.kind, f.from_root "
 		"FROM finding f JOIN site s ON s.id = f.site_id JOIN file sf ON sf.id = s.file_id "
 		"JOIN func ef ON ef.id = f.entry_func "
 		"LEFT JOIN site h ON h.id = f.held_site LEFT JOIN file hf ON hf.id = h.file_id "
@@ -233,6 +233,7 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 		f.held_key = dup_col(&run->arena, q, 7);
 		f.site = loc_cols(&run->arena, q, 8);
 		f.has_held = sqlite3_column_type(q, 11) != SQLITE_NULL;
+		f.from_root = sqlite3_column_int(q, 16) != 0;
 		if (f.has_held) {
 			f.held_site = loc_cols(&run->arena, q, 11);
 			f.held_func = dup_col(&run->arena, q, 14);

@@ -34,6 +34,7 @@ struct rp_finding {
 	const char *held_func;
 	bool bytype;                        /* a hop was resolved by function type: lower confidence */
 	bool held_asserted;                 /* held_site is a lockdep_assert_held(): the callers hold it */
+	bool from_root;                     /* the path starts at a function nobody in the tree calls */
 	struct rp_hop *hops; int nhops;
 	struct rp_hop *hops2; int nhops2;   /* lock-order, irq-inversion: the other path */
 	struct rp_alias *aliases; int naliases;

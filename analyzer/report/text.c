@@ -27,7 +27,9 @@ static void hop_notes(FILE *out, const struct rp_finding *f, const struct rp_hop
 	for (int i = 0; i < nhops; i++) {
 		const struct rp_hop *h = &hops[i];
 		loc(out, &h->site);
-		if (i == 0 && hops == f->hops)
+		if (i == 0 && hops == f->hops && f->from_root)   /* callers unknown: process context assumed */
+			fprintf(out, "note: [%d] %s (not called in the tree: process context)", i, h->func);
+		else if (i == 0 && hops == f->hops)
 			fprintf(out, "note: [%d] %s (%s entry)", i, h->func, f->context);
 		else if (i == 0)
 			fprintf(out, "note: [%d] %s (entry)", i, h->func);

@@ -149,11 +149,11 @@ static int ccw_io_helper(struct virtio_ccw_device *vcdev, struct ccw1 *ccw, __u3
 	int ret;
 
 	/* expect@+1(bytype-airq-ccw): sleep-in-atomic resolved by type (2 candidates */
-	mutex_lock(&vcdev->io_lock); /* expect(balloon-ccw-2019,vq-callback-ccw,airq-ccw): sleep-in-atomic mutex_lock */
+	mutex_lock(&vcdev->io_lock); /* expect(balloon-ccw-2019,balloon-2019-ccw-pci,vq-callback-ccw,airq-ccw): sleep-in-atomic mutex_lock */
 	do {
-		/* expect@+3(balloon-ccw-2019,vq-callback-ccw): recursive-lock *ccw_device.ccwlock */
-		/* expect@+2(balloon-ccw-2019,vq-callback-ccw): lock-order virtio_ccw_device.io_lock */
-		/* expect@+1(balloon-ccw-2019): lock-order virtio_device.config_lock */
+		/* expect@+3(balloon-ccw-2019,balloon-2019-ccw-pci,vq-callback-ccw): recursive-lock *ccw_device.ccwlock */
+		/* expect@+2(balloon-ccw-2019,balloon-2019-ccw-pci,vq-callback-ccw): lock-order virtio_ccw_device.io_lock */
+		/* expect@+1(balloon-ccw-2019,balloon-2019-ccw-pci): lock-order virtio_device.config_lock */
 		spin_lock_irqsave(get_ccwdev_lock(vcdev->cdev), flags);
 		ret = ccw_device_start(vcdev->cdev, ccw, intparm, 0, 0);
 		if (!ret) {
@@ -165,7 +165,7 @@ static int ccw_io_helper(struct virtio_ccw_device *vcdev, struct ccw1 *ccw, __u3
 		cpu_relax();
 	} while (ret == -EBUSY);
 	/* expect@+1(bytype-airq-ccw): sleep-in-atomic resolved by type (2 candidates */
-	wait_event(vcdev->wait_q, doing_io(vcdev, flag) == 0); /* expect(balloon-ccw-2019,vq-callback-ccw,airq-ccw): sleep-in-atomic hardirq */
+	wait_event(vcdev->wait_q, doing_io(vcdev, flag) == 0); /* expect(balloon-ccw-2019,balloon-2019-ccw-pci,vq-callback-ccw,airq-ccw): sleep-in-atomic hardirq */
 	if (!ret)
 		ret = vcdev->err;
 	mutex_unlock(&vcdev->io_lock);
