@@ -215,6 +215,18 @@ static void virtio_ccw_del_vq(struct virtqueue *vq, struct ccw1 *ccw)
 
 	spin_lock_irqsave(&vcdev->lock, flags);
 	list_del(&info->node);
+#ifdef VIRTIO_CCW_DEL_VQ_CLEARS_INDICATOR
+	/*
+	 * abba-ccw's hypothetical change: no notification for this queue may be
+	 * handled any more, so clear its indicator under the ccw device lock -
+	 * inside vcdev->lock, while the interrupt handler takes vcdev->lock
+	 * (virtio_ccw_vq_by_ind) under the subchannel lock, the same lock.
+	 */
+	/* expect@+1(abba-ccw): lock-order *ccw_device.ccwlock is acquired while virtio_ccw_device.lock is held */
+	spin_lock(get_ccwdev_lock(vcdev->cdev));
+	clear_bit(vq->index, &vcdev->indicators);
+	spin_unlock(get_ccwdev_lock(vcdev->cdev));
+#endif
 	spin_unlock_irqrestore(&vcdev->lock, flags);
 
 	/* tell the host the queue is gone */
