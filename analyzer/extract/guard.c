@@ -12,24 +12,9 @@
 
 #include <string.h>
 
-static int param_of(CXCursor func, CXCursor e)
-{
-	e = key_strip(e);
-	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
-		return -1;
-	CXCursor ref = clang_getCursorReferenced(e);
-	if (clang_getCursorKind(ref) != CXCursor_ParmDecl)
-		return -1;
-	int n = clang_Cursor_getNumArguments(func);
-	for (int i = 0; i < n; i++)
-		if (clang_equalCursors(clang_Cursor_getArgument(func, (unsigned)i), ref))
-			return i;
-	return -1;
-}
-
 int guard_switch_param(CXCursor func, CXCursor cond)
 {
-	return clang_Cursor_isNull(func) ? -1 : param_of(func, cond);
+	return clang_Cursor_isNull(func) ? -1 : key_param_of(func, cond);
 }
 
 bool guard_const_value(CXCursor e, long long *out)
@@ -82,7 +67,7 @@ struct writes {
 
 static void note_write(struct writes *w, CXCursor lhs, CXCursor rhs, bool constant_ok)
 {
-	int p = param_of(w->func, lhs);
+	int p = key_param_of(w->func, lhs);
 	if (p < 0 || p >= 64 || !(w->params >> p & 1))
 		return;
 	long long v;

@@ -39,7 +39,8 @@ const char *guard_text(struct arena *a, const struct guard *g);
  * address of; NULL when none is written. */
 const char *guard_param_writes(struct arena *a, CXCursor func, unsigned long long params);
 
-/* Constant value of integer expression E (negative values included). */
+/* Constant value of integer expression E (negative values included); extract
+ * uses it for every constant: jump-table indices, lockdep subclasses, guards. */
 bool guard_const_value(CXCursor e, long long *out);
 
 #endif

@@ -142,6 +142,15 @@ static int param_index(CXCursor func, CXCursor parm)
 	return -1;
 }
 
+int key_param_of(CXCursor func, CXCursor e)
+{
+	e = key_strip(e);
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return -1;
+	CXCursor ref = clang_getCursorReferenced(e);
+	return clang_getCursorKind(ref) == CXCursor_ParmDecl ? param_index(func, ref) : -1;
+}
+
 static bool is_file_scope(CXCursor var)
 {
 	CXCursor p = clang_getCursorSemanticParent(var);

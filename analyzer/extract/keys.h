@@ -30,6 +30,9 @@ CXCursor key_strip(CXCursor c);
 /* Children of C (at most MAX) into OUT; returns the count. */
 unsigned key_children(CXCursor c, CXCursor *out, unsigned max);
 
+/* The index of FUNC's parameter that expression E names ('err', '(int)err'), or -1. */
+int key_param_of(CXCursor func, CXCursor e);
+
 /* 'name' or 'file.c:name' for internal linkage. */
 const char *key_qualified_name(struct arena *a, CXCursor decl);
 /* The named record that declares FIELD ('virtio_config_ops'). */

@@ -331,14 +331,8 @@ static long long const_value(CXCursor e)
 	}
 	if (k != CXCursor_IntegerLiteral && k != CXCursor_BinaryOperator && k != CXCursor_UnaryOperator)
 		return -1;
-	CXEvalResult r = clang_Cursor_Evaluate(e);
-	long long v = -1;
-	if (r) {
-		if (clang_EvalResult_getKind(r) == CXEval_Int)
-			v = clang_EvalResult_getAsLongLong(r);
-		clang_EvalResult_dispose(r);
-	}
-	return v;
+	long long v;
+	return guard_const_value(e, &v) ? v : -1;
 }
 
 /* The index of an array initialiser element C: its designator '[N] =', else
@@ -561,14 +555,8 @@ static int subclass_of(CXCursor call, int arg)
 {
 	if (arg < 0 || arg >= clang_Cursor_getNumArguments(call))
 		return 0;
-	CXEvalResult r = clang_Cursor_Evaluate(clang_Cursor_getArgument(call, (unsigned)arg));
-	int v = 0;
-	if (r) {
-		if (clang_EvalResult_getKind(r) == CXEval_Int)
-			v = clang_EvalResult_getAsInt(r);
-		clang_EvalResult_dispose(r);
-	}
-	return v;
+	long long v;
+	return guard_const_value(clang_Cursor_getArgument(call, (unsigned)arg), &v) ? (int)v : 0;
 }
 
 /* A lock primitive.  TRY_OK: the caller knows the trylock succeeded. */

@@ -77,20 +77,6 @@ static enum CXChildVisitResult scan_body(CXCursor c, CXCursor parent, CXClientDa
 	return CXChildVisit_Recurse;
 }
 
-/* Index of the parameter of FN that expression E names, or -1. */
-static int param_index(CXCursor fn, CXCursor e)
-{
-	e = key_strip(e);
-	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
-		return -1;
-	CXCursor var = clang_getCursorReferenced(e);
-	int n = clang_Cursor_getNumArguments(fn);
-	for (int i = 0; i < n; i++)
-		if (clang_equalCursors(var, clang_Cursor_getArgument(fn, (unsigned)i)))
-			return i;
-	return -1;
-}
-
 static int lock_param(struct wrappers *ws, CXCursor def, CXCursor call, int arg)
 {
 	if (arg < 0 || arg >= clang_Cursor_getNumArguments(call))
@@ -119,7 +105,7 @@ static struct lp_lockprim *derive(struct wrappers *ws, CXCursor def)
 	p->arg = arg;
 	p->nested_arg = -1;
 	if (s.prim->nested_arg >= 0 && s.prim->nested_arg < clang_Cursor_getNumArguments(s.call))
-		p->nested_arg = param_index(def, clang_Cursor_getArgument(s.call, (unsigned)s.prim->nested_arg));
+		p->nested_arg = key_param_of(def, clang_Cursor_getArgument(s.call, (unsigned)s.prim->nested_arg));
 	return p;
 }
 

@@ -8,15 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 N=16
-files=()
-for i in $(seq 1 $N); do
-	awk -v i="$i" 'BEGIN { print "#include \"lp_test.h\"";
-		for (f = 0; f < 40; f++) {
-			printf "void tu%d_fn%d(struct device *dev)\n{\n", i, f;
-			for (s = 0; s < 100; s++) print "\tspin_lock(&dev->lock);\n\tdev->state += 1;\n\tspin_unlock(&dev->lock);";
-			print "}" } }' >"tu$i.c"
-	files+=("tu$i.c")
-done
+slow_tus $N
 compdb cc "${files[@]}"
 
 tus() { sql t.db "SELECT count(*) FROM tu"; }

@@ -75,3 +75,18 @@ sql() {
 for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print("|".join(str(c) for c in r))' "$1" "$2"
 	fi
 }
+
+# slow_tus N: write tu1.c .. tuN.c, each slow enough to parse (40 functions of
+# 300 lines) that a signal or a second process can land part-way; their
+# names go into the array 'files'.
+slow_tus() {
+	files=()
+	for i in $(seq 1 "$1"); do
+		awk -v i="$i" 'BEGIN { print "#include \"lp_test.h\"";
+			for (f = 0; f < 40; f++) {
+				printf "void tu%d_fn%d(struct device *dev)\n{\n", i, f;
+				for (s = 0; s < 100; s++) print "\tspin_lock(&dev->lock);\n\tdev->state += 1;\n\tspin_unlock(&dev->lock);";
+				print "}" } }' >"tu$i.c"
+		files+=("tu$i.c")
+	done
+}
