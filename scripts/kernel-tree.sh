@@ -13,12 +13,16 @@ set -euo pipefail
 
 usage() {
 	cat <<'EOF'
-usage: scripts/kernel-tree.sh [--flavour clang|gcc|both] [--dir DIR] [--jobs N]
+usage: scripts/kernel-tree.sh [--flavour clang|gcc|both] [--full] [--dir DIR] [--jobs N]
 
 Sets up the reference s390 kernel tree (linux-source-6.1) for lockpath and prints, per
 flavour, the path of its compile_commands.json and the number of translation units.
 
   --flavour F   clang, gcc or both (default: both)
+  --full        the whole s390 build instead of the ~100-TU virtio/cio set: defconfig plus
+                the virtio options, vmlinux and modules built completely (make -k, no debug
+                info), every kernel TU in the database (~4,200). Takes over an hour on two
+                cores; in DIR/full (clang) or DIR/full-gcc (gcc); default flavour clang
   --dir DIR     cache directory (default: $LOCKPATH_KERNEL_DIR, else
                 /var/cache/lockpath/kernel-6.1)
   --jobs N      parallel make jobs (default: nproc)
@@ -36,13 +40,15 @@ die() { echo "kernel-tree.sh: error: $*" >&2; exit 2; }
 log() { echo "kernel-tree.sh: $*" >&2; }
 warn() { echo "kernel-tree.sh: warning: $*" >&2; }
 
-flavour=both
+flavour=
+full=0
 dir=${LOCKPATH_KERNEL_DIR:-/var/cache/lockpath/kernel-6.1}
 jobs=$(nproc)
 while [ $# -gt 0 ]; do
 	case $1 in
 	--flavour) [ $# -ge 2 ] || die "--flavour needs an argument"; flavour=$2; shift 2 ;;
 	--flavour=*) flavour=${1#*=}; shift ;;
+	--full) full=1; shift ;;
 	--dir) [ $# -ge 2 ] || die "--dir needs an argument"; dir=$2; shift 2 ;;
 	--dir=*) dir=${1#*=}; shift ;;
 	--jobs|-j) [ $# -ge 2 ] || die "--jobs needs an argument"; jobs=$2; shift 2 ;;
@@ -51,10 +57,14 @@ while [ $# -gt 0 ]; do
 	*) usage >&2; die "unknown argument '$1'" ;;
 	esac
 done
-case $flavour in
-clang) flavours=(clang) ;;
-gcc) flavours=(gcc) ;;
-both) flavours=(clang gcc) ;;
+[ -n "$flavour" ] || { [ $full -eq 1 ] && flavour=clang || flavour=both; }
+case $full:$flavour in
+0:clang) flavours=(clang) ;;
+0:gcc) flavours=(gcc) ;;
+0:both) flavours=(clang gcc) ;;
+1:clang) flavours=(full) ;;
+1:gcc) flavours=(full-gcc) ;;
+1:both) flavours=(full full-gcc) ;;
 *) die "--flavour must be clang, gcc or both, not '$flavour'" ;;
 esac
 [[ $jobs =~ ^[1-9][0-9]*$ ]] || die "--jobs must be a positive number, not '$jobs'"
@@ -207,8 +217,8 @@ check_version() {
 # binutils-s390x-linux-gnu; CROSS_COMPILE also gives clang --target=s390x-linux-gnu.
 make_args() {
 	case $1 in
-	clang) echo "ARCH=s390 LLVM=-19 LD=s390x-linux-gnu-ld CROSS_COMPILE=s390x-linux-gnu-" ;;
-	gcc) echo "ARCH=s390 CROSS_COMPILE=s390x-linux-gnu-" ;;
+	clang|full) echo "ARCH=s390 LLVM=-19 LD=s390x-linux-gnu-ld CROSS_COMPILE=s390x-linux-gnu-" ;;
+	gcc|full-gcc) echo "ARCH=s390 CROSS_COMPILE=s390x-linux-gnu-" ;;
 	esac
 }
 
@@ -441,6 +451,11 @@ configure() {
 	log "$f: defconfig"
 	mkdir -p "$o"
 	kmake "$f" -s defconfig
+	if is_full "$f"; then
+		# Debug info is not needed for parsing and makes the build much slower.
+		args+=(--disable DEBUG_INFO_DWARF_TOOLCHAIN_DEFAULT --disable DEBUG_INFO_DWARF4
+			--disable DEBUG_INFO_DWARF5 --enable DEBUG_INFO_NONE)
+	fi
 	for c in "${config_wanted[@]}"; do
 		case $(config_value "$f" "$c") in
 		y|m) ;;
@@ -499,9 +514,14 @@ prepare() {
 # linking a composite module may fail; the objects and their .cmd files are what count (the
 # compdb stage warns about a wanted object that is missing). Output goes to build.log too.
 build() {
-	local f=$1 o=$dir/$1 rc=0
-	log "$f: building ${#build_dirs[@]} directories and ${#build_objs[@]} objects (-j$jobs)"
-	kmake "$f" -s -k -j"$jobs" "${build_dirs[@]}" "${build_objs[@]}" 2>&1 |
+	local f=$1 o=$dir/$1 rc=0 targets=("${build_dirs[@]}" "${build_objs[@]}")
+	if is_full "$f"; then
+		targets=(all)
+		log "$f: building vmlinux and modules (-j$jobs; over an hour on two cores)"
+	else
+		log "$f: building ${#build_dirs[@]} directories and ${#build_objs[@]} objects (-j$jobs)"
+	fi
+	kmake "$f" -s -k -j"$jobs" "${targets[@]}" 2>&1 |
 		tee "$o/build.log" >&2 || rc=$?
 	if [ $rc -gt 128 ]; then
 		die "$f: make was killed by signal $((rc - 128)); rerun to resume"
@@ -511,6 +531,9 @@ build() {
 	fi
 }
 
+# is_full FLAVOUR: true for the whole-tree flavours.
+is_full() { case $1 in full|full-gcc) return 0 ;; esac; return 1; }
+
 # Writes compile_commands.full.json with the kernel's own generator, then
 # compile_commands.json with only the TUs under build_dirs or equal to build_objs' sources,
 # never scripts/ (host tools) nor the vdso.
@@ -519,9 +542,12 @@ compdb() {
 	log "$f: compile_commands.json"
 	python3 "$src/scripts/clang-tools/gen_compile_commands.py" -d "$o" \
 		-o "$o/compile_commands.full.json"
-	python3 - "$src" "$o" "${build_dirs[@]}" "${build_objs[@]}" <<'EOF'
+	local wanted=("${build_dirs[@]}" "${build_objs[@]}")
+	is_full "$f" && wanted=(ALL)
+	python3 - "$src" "$o" "${wanted[@]}" <<'EOF'
 import json, os, sys
 src, out, wanted = sys.argv[1], sys.argv[2], sys.argv[3:]
+whole = wanted == ['ALL']
 dirs = tuple(w for w in wanted if w.endswith('/'))
 files = {w[:-2] + '.c' for w in wanted if w.endswith('.o')}
 def rel(e):
@@ -535,7 +561,11 @@ for e in json.load(open(os.path.join(out, 'compile_commands.full.json'))):
     r = rel(e)
     if r.startswith('scripts/') or '/vdso' in r:
         continue
-    if r.startswith(dirs) or r in files:
+    # Host programs (built with HOSTCC) have no -D__KERNEL__; they are not kernel code.
+    cmd = e.get('command') or ' '.join(e.get('arguments', []))
+    if whole and '-D__KERNEL__' in cmd:
+        keep.append(e)
+    elif r.startswith(dirs) or r in files:
         keep.append(e)
 keep.sort(key=rel)
 tmp = os.path.join(out, 'compile_commands.json.tmp')
@@ -564,6 +594,10 @@ EOF
 
 report() {
 	local f=$1 db=$dir/$1/compile_commands.json n m
+	if is_full "$f"; then
+		echo "$f: $db ($(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$db") TUs)"
+		return 0
+	fi
 	{
 		read -r n
 		while read -r m; do
