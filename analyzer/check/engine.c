@@ -12,10 +12,14 @@
  */
 #include "check/engine.h"
 #include "check/matrix.h"
+#include "lib/keyname.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Parameter N of the state's function is FUNC, passed at the call STORE records. */
+struct ck_fnbind { int n, func; int64_t store; };
 
 struct ck_state {
 	int func, ctx, parent;
@@ -26,6 +30,8 @@ struct ck_state {
 	struct { int n, key; } bind[CK_MAX_BIND];
 	int nconst;
 	struct { int n; long long value; } consts[CK_MAX_BIND];   /* constant arguments */
+	int nfnbind;
+	struct ck_fnbind fnbind[CK_MAX_BIND];   /* function-pointer arguments */
 	int stuck;                        /* 1 + the class this path already re-acquired, or 0 */
 	int transport;                    /* 1 + the transport whose code the path went through, or 0 */
 };
@@ -147,18 +153,21 @@ static void load_funcs_and_sites(struct engine *e)
 	while (db_step_row(e->db, q))
 		transport_of(e, db_col_text(q, 0), true);
 	sqlite3_finalize(q);
-	q = db_prepare(e->db, "SELECT fn.id, fn.name, fn.annot, f.path FROM func fn "
+	q = db_prepare(e->db, "SELECT fn.id, fn.name, fn.annot, f.path, fn.is_static FROM func fn "
 			      "LEFT JOIN file f ON f.id = fn.file_id ORDER BY fn.id");
 	while (db_step_row(e->db, q)) {
 		struct ck_func f = { sqlite3_column_int64(q, 0), arena_strdup(&e->arena, db_col_text(q, 1)) };
 		if (sqlite3_column_type(q, 2) != SQLITE_NULL)
 			f.annot = arena_strdup(&e->arena, db_col_text(q, 2));
 		f.transport = sqlite3_column_type(q, 3) == SQLITE_NULL ? -1 : transport_of(e, db_col_text(q, 3), false);
+		char *qname = keyname_qualify(db_col_text(q, 3), f.name, sqlite3_column_int(q, 4) != 0);
+		f.qname = arena_strdup(&e->arena, qname);
+		free(qname);
 		vec_push(&e->funcs, f);
 	}
 	sqlite3_finalize(q);
 	q = db_prepare(e->db, "SELECT id, func_id, kind, file_id, line, col, lock_key, irq, subclass, irqs_off, "
-			      "ltype, is_read, callee_name, ind_index, guard FROM site ORDER BY id");
+			      "ltype, is_read, callee_name, ind_index, guard, ind_key FROM site ORDER BY id");
 	while (db_step_row(e->db, q)) {
 		struct ck_site s = { .id = sqlite3_column_int64(q, 0) };
 		s.func = func_index(e, sqlite3_column_int64(q, 1));
@@ -178,6 +187,12 @@ static void load_funcs_and_sites(struct engine *e)
 			s.ind_index = arena_strdup(&e->arena, db_col_text(q, 13));
 		if (sqlite3_column_type(q, 14) != SQLITE_NULL)
 			s.guard = arena_strdup(&e->arena, db_col_text(q, 14));
+		s.param_call = -1;
+		if (sqlite3_column_type(q, 15) != SQLITE_NULL && s.func >= 0) {
+			const char *ind = db_col_text(q, 15);
+			keyname_is_param_of(ind, e->funcs.v[s.func].qname, &s.param_call);
+			s.deferred = rules_keyentry_find(e->rules, ind) != NULL;
+		}
 		vec_push(&e->sites, s);
 	}
 	sqlite3_finalize(q);
@@ -276,6 +291,35 @@ static void load_edges(struct engine *e)
 	vec_free(&buf);
 }
 
+/* The function-pointer arguments of each call: 'kref_put(&x->ref, foo_release)'
+ * passes foo_release as parameter 1; 'helper(cb)' in a function whose own
+ * parameter 2 is cb passes that parameter on. */
+static void load_fnargs(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT st.site_id, st.key, st.id, t.func_id, st.src_key "
+				     "FROM fnstore st LEFT JOIN store_target t ON t.store_id = st.id "
+				     "WHERE st.site_id IS NOT NULL ORDER BY st.site_id, st.id");
+	while (db_step_row(e->db, q)) {
+		struct ck_site *s = site_by_id(e, sqlite3_column_int64(q, 0));
+		struct keyname_arg arg;
+		if (!s || !keyname_parse_arg(db_col_text(q, 1), &arg))
+			continue;
+		struct ck_fnarg a = { arg.n, -1, -1, sqlite3_column_int64(q, 2) };
+		if (sqlite3_column_type(q, 3) != SQLITE_NULL)
+			a.func = func_index(e, sqlite3_column_int64(q, 3));
+		else if (sqlite3_column_type(q, 4) != SQLITE_NULL)
+			keyname_is_param_of(db_col_text(q, 4), e->funcs.v[s->func].qname, &a.fwd);
+		if (a.func < 0 && a.fwd < 0)
+			continue;
+		void *old = s->fnargs;
+		s->fnargs = arena_alloc(&e->arena, (s->nfnargs + 1) * sizeof(*s->fnargs));
+		if (old)
+			memcpy(s->fnargs, old, s->nfnargs * sizeof(*s->fnargs));
+		s->fnargs[s->nfnargs++] = a;
+	}
+	sqlite3_finalize(q);
+}
+
 static void load_aliases(struct engine *e)
 {
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, lhs_key, rhs_key FROM lockalias ORDER BY id");
@@ -353,6 +397,8 @@ static void state_signature(const struct engine *e, const struct ck_state *s, st
 		sb_addf(sb, "%d=%d,", s->bind[i].n, engine_key_class(e, s->bind[i].key));
 	for (int i = 0; i < s->nconst; i++)
 		sb_addf(sb, "#%d=%lld,", s->consts[i].n, s->consts[i].value);
+	for (int i = 0; i < s->nfnbind; i++)
+		sb_addf(sb, "@%d=%d,", s->fnbind[i].n, s->fnbind[i].func);
 }
 
 /* The value of dimension pattern P ('3', 'arg#1', '*') in state S, or -1. */
@@ -445,47 +491,94 @@ static int held_at(const struct engine *e, const struct ck_state *s, const struc
 	return n;
 }
 
+/* The function parameter N is bound to in state S, or NULL. */
+static const struct ck_callee *bound_fn(const struct ck_state *s, int n, struct ck_callee *out)
+{
+	for (int i = 0; i < s->nfnbind; i++)
+		if (s->fnbind[i].n == n) {
+			*out = (struct ck_callee){ s->fnbind[i].func, s->fnbind[i].store, NULL };
+			return out;
+		}
+	return NULL;
+}
+
+/* The state entered from V's call site into CALLEE: the caller's held locks
+ * and irq state, and the callee's parameters bound to the call's lock,
+ * constant and function arguments. */
+static void callee_state(struct engine *e, int si, const struct ck_visit *v, const struct ck_callee *callee,
+			 struct ck_state *next)
+{
+	const struct ck_site *site = v->site;
+	const struct ck_state *cur = &e->states.v[si];
+	int tr = e->funcs.v[callee->func].transport;
+	*next = (struct ck_state){ .func = callee->func, .ctx = cur->ctx, .parent = si,
+				   .irqs = v->irqs_off ? 1 : v->irqs_on ? -1 : 0,
+				   .via_site = site->id, .via_store = callee->store,
+				   .nheld = v->nheld, .stuck = v->stuck_cls + 1,
+				   .transport = tr >= 0 ? tr + 1 : cur->transport };
+	memcpy(next->held, v->held, (size_t)v->nheld * sizeof(*v->held));
+	for (int a = 0; a < site->nargs; a++) {
+		if (site->args[a].is_const) {
+			if (next->nconst < CK_MAX_BIND) {
+				next->consts[next->nconst].n = site->args[a].n;
+				next->consts[next->nconst].value = site->args[a].value;
+				next->nconst++;
+			}
+			continue;
+		}
+		if (next->nbind >= CK_MAX_BIND)
+			continue;
+		int key = resolve_key(e, cur, site->args[a].key);
+		if (engine_key_class(e, key) >= 0) {
+			next->bind[next->nbind].n = site->args[a].n;
+			next->bind[next->nbind].key = key;
+			next->nbind++;
+		}
+	}
+	for (int a = 0; a < site->nfnargs && next->nfnbind < CK_MAX_BIND; a++) {
+		const struct ck_fnarg *fa = &site->fnargs[a];
+		struct ck_callee fwd;
+		if (fa->func >= 0)
+			next->fnbind[next->nfnbind++] = (struct ck_fnbind){ fa->n, fa->func, fa->store };
+		else if (bound_fn(cur, fa->fwd, &fwd))
+			next->fnbind[next->nfnbind++] = (struct ck_fnbind){ fa->n, fwd.func, fwd.store };
+	}
+}
+
+/*
+ * Follow V's call into its callees.  A call through the function's own
+ * parameter goes to the function the path bound it to (kref_put(k, release)
+ * reached from a path that passed foo_release calls foo_release, not every
+ * release function in the tree); unbound, to every function link found for
+ * it, unless the key is wide (link.h), which has no edges.
+ */
 static void enter_callees(struct engine *e, int si, const struct ck_visit *v, struct strbuf *sig)
 {
 	const struct ck_site *site = v->site;
-	const struct ck_held *held = v->held;
-	int nheld = v->nheld;
 	/* queue_work(), mod_timer(), call_rcu(): the work runs later, elsewhere */
 	if (site->callee_name && rules_defer(e->rules, site->callee_name))
 		return;
+	/* process_one_work()'s work->func(work): the work items are entries of their own */
+	if (site->deferred)
+		return;
 	if (e->st->capped)
 		return;   /* the bound is hit: finish the states queued, start no more */
-	for (int c = 0; c < site->ncallees; c++) {
+	struct ck_callee bound;
+	const struct ck_callee *callees = site->callees;
+	int n = site->ncallees;
+	if (site->param_call >= 0 && bound_fn(&e->states.v[si], site->param_call, &bound)) {
+		callees = &bound;
+		n = 1;
+	}
+	for (int c = 0; c < n; c++) {
 		const struct ck_state *cur = &e->states.v[si];
-		if (!index_matches(cur, site->ind_index, site->callees[c].idx))
+		if (!index_matches(cur, site->ind_index, callees[c].idx))
 			continue;   /* dev_jumptable[state][DEV_EVENT_INTERRUPT]: another event's handler */
-		int tr = e->funcs.v[site->callees[c].func].transport;
+		int tr = e->funcs.v[callees[c].func].transport;
 		if (tr >= 0 && cur->transport && tr != cur->transport - 1)
 			continue;   /* a device has one transport: vdev->config->get from vp_interrupt is not ccw's */
-		struct ck_state next = { .func = site->callees[c].func, .ctx = cur->ctx, .parent = si,
-					 .irqs = v->irqs_off ? 1 : v->irqs_on ? -1 : 0,
-					 .via_site = site->id, .via_store = site->callees[c].store,
-					 .nheld = nheld, .stuck = v->stuck_cls + 1,
-					 .transport = tr >= 0 ? tr + 1 : cur->transport };
-		memcpy(next.held, held, (size_t)nheld * sizeof(*held));
-		for (int a = 0; a < site->nargs; a++) {
-			if (site->args[a].is_const) {
-				if (next.nconst < CK_MAX_BIND) {
-					next.consts[next.nconst].n = site->args[a].n;
-					next.consts[next.nconst].value = site->args[a].value;
-					next.nconst++;
-				}
-				continue;
-			}
-			if (next.nbind >= CK_MAX_BIND)
-				continue;
-			int key = resolve_key(e, cur, site->args[a].key);
-			if (engine_key_class(e, key) >= 0) {
-				next.bind[next.nbind].n = site->args[a].n;
-				next.bind[next.nbind].key = key;
-				next.nbind++;
-			}
-		}
+		struct ck_state next;
+		callee_state(e, si, v, &callees[c], &next);
 		if (!push_state(e, &next, sig))
 			return;
 	}
@@ -1035,6 +1128,7 @@ void check_run(struct lp_db *db, const struct lp_rules *r, struct check_stats *s
 	load_site_locks(&e);
 	load_site_args(&e);
 	load_edges(&e);
+	load_fnargs(&e);
 	load_aliases(&e);
 	seed_and_explore(&e);
 #define CHECK(fn, rule, summary) check_##fn##_done(&e);

@@ -20,6 +20,9 @@
 struct ck_key { const char *name; int cls; int argn; };   /* argn >= 0: 'arg#N' */
 struct ck_lockref { int key; bool held; int64_t acq_site; int ltype; bool is_read; };
 struct ck_callee { int func; int64_t store; const char *idx; };   /* idx: array element '3,2' */
+/* A function-pointer argument of a call: the function passed (FUNC, with the
+ * store that records it), or the caller's own parameter FWD passed on. */
+struct ck_fnarg { int n, func, fwd; int64_t store; };
 
 struct ck_site {
 	int64_t id;
@@ -29,7 +32,11 @@ struct ck_site {
 	const char *ind_index;      /* call through an array: '*,arg#1' */
 	const char *guard;          /* under 'switch (param)': 'arg#1=0' (extract/guard.h) */
 	int64_t file; int line, col;
-	int nlocks, nargs, ncallees;
+	int nlocks, nargs, ncallees, nfnargs;
+	int param_call;             /* a call through the function's own parameter N, or -1 */
+	bool deferred;              /* a call through a key whose functions are entries of their
+				     * own context (work_struct.func): the dispatcher, not an edge */
+	struct ck_fnarg *fnargs;
 	struct ck_lockref *locks;
 	struct { int n, key; bool is_const; long long value; } *args;
 	struct ck_callee *callees;
@@ -38,6 +45,7 @@ struct ck_site {
 struct ck_func {
 	int64_t id;
 	const char *name;
+	const char *qname;          /* as keys name it: 'file.c:name' when static */
 	int *sites, nsites;
 	bool called;
 	const char *annot;

@@ -191,7 +191,8 @@ void cli_check_outputs(const struct cli_opts *o)
 void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
 {
 	struct link_stats ls;
-	link_run(db, &ls);
+	struct link_opts lo = {0};
+	link_run(db, &lo, &ls);
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: link: %zu functions, %zu direct and %zu indirect call edges, "
 			"%zu lock classes from %zu aliases (%.2f s)\n", ls.funcs, ls.direct_edges,
@@ -199,6 +200,10 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	if (ls.capped_keys)
 		warn("%zu call keys reach more than %d functions; their targets were capped",
 		     ls.capped_keys, LINK_MAX_TARGETS);
+	if (ls.wide_keys && !o->quiet)
+		fprintf(stderr, "lockpath: link: %zu wide call keys (more than %d functions each; "
+			"%zu calls through them followed only where the path binds the function)\n",
+			ls.wide_keys, LINK_WIDE_TARGETS, ls.wide_sites);
 	struct check_stats cs;
 	check_run(db, r, &cs);
 	if (!o->quiet)

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include "lib/util.h"
 
-#define LP_SCHEMA_VERSION 2   /* 2: site.guard */
+#define LP_SCHEMA_VERSION 3   /* 2: site.guard; 3: fnstore.site_id, store_target */
 
 enum db_open_flags {
 	DB_CREATE = 1,    /* create the file and schema if missing */

@@ -130,7 +130,9 @@ CREATE TABLE fnstore (
   key     TEXT NOT NULL,            -- where it is stored
   src_usr TEXT, src_name TEXT,      -- a function ...
   src_key TEXT,                     -- ... or another key
-  idx     TEXT                      -- array initialiser: the element's index per dimension ('3,2')
+  idx     TEXT,                     -- array initialiser: the element's index per dimension ('3,2')
+  site_id INTEGER REFERENCES site(id)   -- an argument of a call ('arg:F#N'): that call site,
+                                        -- which binds F's parameter N on paths through it
 );
 CREATE INDEX fnstore_key ON fnstore(key);
 
@@ -162,6 +164,11 @@ CREATE TABLE key_target (           -- functions a call key can reach, closed ov
   store_id INTEGER NOT NULL REFERENCES fnstore(id)  -- where the function was stored
 );
 CREATE INDEX key_target_key ON key_target(key);
+
+CREATE TABLE store_target (         -- a function-pointer argument of a call, resolved:
+  store_id INTEGER PRIMARY KEY REFERENCES fnstore(id),   -- the store (fnstore.site_id set)
+  func_id  INTEGER NOT NULL REFERENCES func(id)          -- the function passed
+);
 
 CREATE TABLE call_edge (            -- resolved calls
   site_id  INTEGER NOT NULL REFERENCES site(id),

@@ -93,6 +93,30 @@ static void hash_cache_free(struct hash_cache *hc)
 	pthread_mutex_destroy(&hc->lock);
 }
 
+
+/*
+ * Parse command C as lockpath does: the command translated for libclang
+ * (compdb_clang_args: GCC-only flags dropped, -w), in the command's
+ * directory, keeping going after errors.  bench/parse-floor.c calls this
+ * too, so that the floor it measures is lockpath's own parse.
+ */
+enum CXErrorCode extract_parse_tu(CXIndex index, const struct compile_cmd *c, const struct lp_rules *r,
+				  CXTranslationUnit *tu)
+{
+	int argc;
+	char **argv = compdb_clang_args(c, r, &argc);
+	/* relative -I paths and the file itself resolve against the command's directory */
+	char *wd = xasprintf("-working-directory=%s", c->directory);
+	argv = xrealloc(argv, ((size_t)argc + 2) * sizeof(char *));
+	argv[argc++] = wd;
+	argv[argc] = NULL;
+	*tu = NULL;
+	enum CXErrorCode err = clang_parseTranslationUnit2FullArgv(index, c->file, (const char *const *)argv,
+		argc, NULL, 0, CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles, tu);
+	compdb_free_args(argv);
+	return err;
+}
+
 /* ------------------------------------------------------------ one TU */
 
 struct parse_env {
@@ -193,20 +217,9 @@ static struct tu_facts *parse_tu(const struct parse_env *pe, CXIndex index, cons
 	struct incl_ctx ic = { f, pe->hashes };
 	add_include(&ic, c->file);   /* the main file is file 0 */
 
-	int argc;
-	char **argv = compdb_clang_args(c, pe->rules, &argc);
-	/* libclang resolves relative paths against the process cwd: parse from the command's directory
-	 * by making -I paths absolute is not needed because clang honours -working-directory. */
-	char *wd = xasprintf("-working-directory=%s", c->directory);
-	argv = xrealloc(argv, ((size_t)argc + 2) * sizeof(char *));
-	argv[argc++] = wd;
-	argv[argc] = NULL;
-
 	double t0 = now_ms();
 	CXTranslationUnit tu = NULL;
-	enum CXErrorCode err = clang_parseTranslationUnit2FullArgv(index, c->file, (const char *const *)argv,
-		argc, NULL, 0, CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles, &tu);
-	compdb_free_args(argv);
+	enum CXErrorCode err = extract_parse_tu(index, c, pe->rules, &tu);
 	f->parse_ms = now_ms() - t0;
 	if (err != CXError_Success || !tu) {
 		f->status = TU_FAILED;

@@ -11,6 +11,7 @@
 #include "db/db.h"
 #include "rules/rules.h"
 #include "extract/compdb.h"
+#include <clang-c/Index.h>
 
 struct extract_opts {
 	int jobs;             /* worker threads; 0 = number of CPUs */
@@ -39,6 +40,9 @@ void extract_run(struct lp_db *db, const struct lp_rules *r, const struct compdb
 		 const struct extract_opts *o, struct extract_stats *st);
 
 /* Extract one command (Kbuild's CHECK hook: 'lockpath cc').  Returns the TU status. */
+/* Parse command C exactly as extract does (flags, directory, options). */
+enum CXErrorCode extract_parse_tu(CXIndex index, const struct compile_cmd *c, const struct lp_rules *r,
+				  CXTranslationUnit *tu);
 int extract_one(struct lp_db *db, const struct lp_rules *r, const struct compile_cmd *c);
 
 #endif

@@ -48,6 +48,7 @@ struct xstore {              /* a function (or key) stored into a key */
 	int file; unsigned line, col;
 	const char *key, *src_usr, *src_name, *src_key;
 	const char *idx;         /* array initialiser element: '3,2' */
+	int site;                /* an argument of a call: the call's TU-local site index, else -1 */
 };
 
 struct xalias {              /* two lock keys are one lock */

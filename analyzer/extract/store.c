@@ -46,7 +46,7 @@ struct store *store_new(struct lp_db *db)
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value) VALUES (?,?,?,?)");
 	s->ins_store = db_prepare(db, "INSERT INTO fnstore(tu_id, hdr_id, func_id, file_id, line, col, key, "
-				  "src_usr, src_name, src_key, idx) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+				  "src_usr, src_name, src_key, idx, site_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_alias = db_prepare(db, "INSERT INTO lockalias(tu_id, hdr_id, func_id, file_id, line, col, "
 				  "lhs_key, rhs_key, text) VALUES (?,?,?,?,?,?,?,?,?)");
 	s->sel_tu = db_prepare(db, "SELECT t.id, t.args_hash, t.status FROM tu t JOIN file f ON t.file_id = f.id "
@@ -119,8 +119,10 @@ static void bind_owner(struct store *s, sqlite3_stmt *st, int col, int64_t tu_id
 	db_bind_int(st, col + 1, hdr_id(s, file_ids[hdr], hash));
 }
 
-static void store_sites(struct store *s, const struct tu_facts *f, const int64_t *file_ids,
-			const int64_t *func_ids)
+/* Writes F's sites; returns their row ids by TU-local index (0: not written), for the
+ * caller to free. */
+static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int64_t *file_ids,
+			    const int64_t *func_ids)
 {
 	int64_t *site_ids = xcalloc(f->sites.n ? f->sites.n : 1, sizeof(int64_t));
 	for (size_t i = 0; i < f->sites.n; i++) {
@@ -166,7 +168,7 @@ static void store_sites(struct store *s, const struct tu_facts *f, const int64_t
 			db_step_done(s->db, s->ins_arg);
 		}
 	}
-	free(site_ids);
+	return site_ids;
 }
 
 void store_tu(struct store *s, const struct tu_facts *f)
@@ -231,7 +233,7 @@ void store_tu(struct store *s, const struct tu_facts *f)
 		db_step_done(db, st);
 		func_ids[i] = sqlite3_changes(db->h) ? sqlite3_last_insert_rowid(db->h) : 0;
 	}
-	store_sites(s, f, file_ids, func_ids);
+	int64_t *site_ids = store_sites(s, f, file_ids, func_ids);
 
 	for (size_t i = 0; i < f->stores.n; i++) {
 		const struct xstore *x = &f->stores.v[i];
@@ -248,6 +250,7 @@ void store_tu(struct store *s, const struct tu_facts *f)
 		db_bind_text(st, 9, x->src_name);
 		db_bind_text(st, 10, x->src_key);
 		db_bind_text(st, 11, x->idx);
+		db_bind_null_or_int(st, 12, x->site >= 0 ? site_ids[x->site] : 0);
 		db_step_done(db, st);
 	}
 	for (size_t i = 0; i < f->aliases.n; i++) {
@@ -266,6 +269,7 @@ void store_tu(struct store *s, const struct tu_facts *f)
 		db_step_done(db, st);
 	}
 	free(func_ids);
+	free(site_ids);
 	free(file_ids);
 	db_commit(db);
 }

@@ -58,6 +58,8 @@ struct walker {
 	int func, hdr;
 	bool returns_lockptr;
 	const char *init_idx;     /* array initialiser element being walked: '3,2' */
+	int arg_site;             /* the call whose argument is being stored, or -1 */
+	CXFile main_cxfile;       /* the TU's main file */
 	struct lstate exit;       /* join of the states at every return */
 	struct summaries *sums;   /* of this TU's main-file functions, shared with nested walkers */
 	struct lstate st;
@@ -71,6 +73,19 @@ struct walker {
 };
 
 /* ------------------------------------------------------------ small helpers */
+
+/*
+ * Whether LOC is in the main file once macros are expanded.  A definition a
+ * macro writes (DEFINE_*, DEVICE_ATTR_RW(), a generated notifier block) is
+ * spelled in the macro or in scratch space, where libclang's
+ * isFromMainFile says no; it belongs to the file it is expanded in.
+ */
+static bool in_main_file(const struct walker *w, CXSourceLocation loc)
+{
+	CXFile file;
+	clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
+	return file && w->main_cxfile && clang_File_isEqual(file, w->main_cxfile);
+}
 
 static const char *intern(struct walker *w, const char *s)
 {
@@ -232,7 +247,8 @@ static void add_store(struct walker *w, CXCursor at, const char *key, CXCursor f
 {
 	if (!key)
 		return;
-	struct xstore s = { .func = w->func, .hdr = w->hdr, .key = intern(w, key), .idx = w->init_idx };
+	struct xstore s = { .func = w->func, .hdr = w->hdr, .key = intern(w, key), .idx = w->init_idx,
+			    .site = w->arg_site };
 	location(w, at, &s.file, &s.line, &s.col);
 	if (!clang_Cursor_isNull(fn)) {
 		s.src_usr = cx_str(w, clang_getCursorUSR(fn));
@@ -243,6 +259,7 @@ static void add_store(struct walker *w, CXCursor at, const char *key, CXCursor f
 			struct xstore t = s;
 			t.key = intern(w, tkey);
 			t.idx = NULL;
+			t.site = -1;
 			vec_push(&w->f->stores, t);
 		}
 	} else if (src_key) {
@@ -521,7 +538,9 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 		if (callee && (key_is_fnptr_type(t) || key_holds_fnptr_type(t))) {
 			CXCursor fn = key_function_ref(a);
 			const char *key = arena_printf(&w->f->arena, "arg:%s#%d", callee, i);
+			w->arg_site = site;   /* the engine binds the callee's parameter per call */
 			add_store(w, a, key, fn, clang_Cursor_isNull(fn) ? key_fnptr(&w->kenv, a) : NULL);
+			w->arg_site = -1;
 		} else if (site >= 0 && key_is_lockptr_type(w->env->rules, t)) {
 			const char *k = key_lock_ptr(&w->kenv, a);
 			if (k)
@@ -1146,7 +1165,7 @@ static const struct summary *summary_of(struct walker *w, CXCursor def)
 	if (w->sums->depth >= 8)
 		return NULL;
 	struct walker nw = { .env = w->env, .f = facts_new(), .sums = w->sums, .wraps = w->wraps,
-			     .hdr_hash = w->hdr_hash };
+			     .hdr_hash = w->hdr_hash, .arg_site = -1, .main_cxfile = w->main_cxfile };
 	nw.kenv = (struct key_env){ .rules = w->env->rules, .arena = &nw.f->arena,
 				    .local_key = local_lookup, .ctx = &nw };
 	w->sums->depth++;
@@ -1168,7 +1187,7 @@ static const struct summary *summary_of(struct walker *w, CXCursor def)
 static void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int site)
 {
 	CXCursor def = clang_getCursorDefinition(callee);
-	if (clang_Cursor_isNull(def) || !clang_Location_isFromMainFile(clang_getCursorLocation(def)))
+	if (clang_Cursor_isNull(def) || !in_main_file(w, clang_getCursorLocation(def)))
 		return;
 	const struct summary *sm = summary_of(w, def);
 	for (int i = 0; sm && i < sm->n; i++) {
@@ -1271,7 +1290,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 	if (!clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
 	CXSourceLocation loc = clang_getCursorLocation(c);
-	bool main_file = clang_Location_isFromMainFile(loc);
+	bool main_file = in_main_file(w, loc);
 	if (k == CXCursor_VarDecl) {
 		if (main_file)
 			walk_global_var(w, c);
@@ -1304,7 +1323,10 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 
 void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *f)
 {
-	struct walker w = { .env = env, .f = f };
+	struct walker w = { .env = env, .f = f, .arg_site = -1 };
+	CXString spelling = clang_getTranslationUnitSpelling(tu);
+	w.main_cxfile = clang_getFile(tu, clang_getCString(spelling));
+	clang_disposeString(spelling);
 	w.kenv = (struct key_env){ .rules = env->rules, .arena = &f->arena,
 				   .local_key = local_lookup, .ctx = &w };
 	w.wraps = wrappers_new(env->rules);

@@ -18,6 +18,7 @@
  * Lock classes are a union-find over the lock aliases.
  */
 #include "link/link.h"
+#include "lib/keyname.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,11 +34,13 @@ struct keynode {
 	int state;                     /* 0 new, 1 computing, 2 done */
 	bool capped;
 	bool bytype;                   /* closure is the type fallback */
+	size_t wide_limit;             /* more candidates than this: a wide dispatch */
 	size_t ncand;                  /* candidates seen, kept or not (at least) */
 };
 
 struct linker {
 	struct lp_db *db;
+	struct link_opts opts;
 	struct link_stats *st;
 	VEC(struct lfunc) funcs;
 	struct strmap by_usr;          /* usr -> first index in funcs */
@@ -58,9 +61,7 @@ static void load_funcs(struct linker *l)
 		struct lfunc f = { sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 2),
 				   sqlite3_column_int64(q, 3), sqlite3_column_int(q, 4) != 0, -1, NULL };
 		/* the name extract gives it in keys: 'file.c:name' when static (keys.c) */
-		const char *path = db_col_text(q, 6), *base = strrchr(path, '/');
-		f.qname = f.is_static ? xasprintf("%s:%s", base ? base + 1 : path, db_col_text(q, 5))
-				      : xstrdup(db_col_text(q, 5));
+		f.qname = keyname_qualify(db_col_text(q, 6), db_col_text(q, 5), f.is_static);
 		bool created;
 		int64_t *slot = strmap_put(&l->by_usr, db_col_text(q, 1), &created);
 		if (!created)
@@ -107,15 +108,25 @@ static int key_of(struct linker *l, const char *name)
 	return (int)*slot;
 }
 
+/* Every store of a function becomes a direct target of its key; the stores
+ * that are arguments of a call are also written to store_target, which
+ * check uses to bind the callee's parameter on paths through that call. */
 static void load_stores(struct linker *l)
 {
-	sqlite3_stmt *q = db_prepare(l->db, "SELECT id, tu_id, hdr_id, key, src_usr, src_key FROM fnstore ORDER BY id");
+	sqlite3_stmt *q = db_prepare(l->db, "SELECT id, tu_id, hdr_id, key, src_usr, src_key, site_id "
+				     "FROM fnstore ORDER BY id");
+	sqlite3_stmt *ins = db_prepare(l->db, "INSERT INTO store_target(store_id, func_id) VALUES (?,?)");
 	while (db_step_row(l->db, q)) {
 		int k = key_of(l, db_col_text(q, 3));
 		if (sqlite3_column_type(q, 4) != SQLITE_NULL) {
 			int f = resolve_usr(l, db_col_text(q, 4), sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 2));
 			if (f >= 0)
 				vec_push(&l->keys.v[k].direct, ((struct target){ f, sqlite3_column_int64(q, 0) }));
+			if (f >= 0 && sqlite3_column_type(q, 6) != SQLITE_NULL) {
+				db_bind_int(ins, 1, sqlite3_column_int64(q, 0));
+				db_bind_int(ins, 2, l->funcs.v[f].id);
+				db_step_done(l->db, ins);
+			}
 		} else if (sqlite3_column_type(q, 5) != SQLITE_NULL) {
 			const char *src_name = db_col_text(q, 5);
 			int src = key_of(l, src_name);
@@ -128,6 +139,7 @@ static void load_stores(struct linker *l)
 		}
 	}
 	sqlite3_finalize(q);
+	sqlite3_finalize(ins);
 	l->st->keys = l->keys.n;
 }
 
@@ -200,17 +212,17 @@ static size_t add_arg_flows(struct linker *l)
 	VEC(int) pairs = {0};   /* (to, from) */
 	struct strbuf sb = {0};
 	for (size_t i = 0; i < l->keys.n; i++) {
-		const char *name = l->key_names.v[i], *hash = strrchr(name, '#');
-		if (strncmp(name, "arg:", 4) || !hash)
+		struct keyname_arg arg;
+		if (!keyname_parse_arg(l->key_names.v[i], &arg))
 			continue;
 		sb_reset(&sb);
-		sb_addn(&sb, name + 4, (size_t)(hash - name - 4));
+		sb_addn(&sb, arg.func, arg.func_len);
 		int64_t *callee = strmap_get(&l->key_index, sb_str(&sb));
 		if (!callee)
 			continue;
 		const struct keynode *ck = &l->keys.v[*callee];
 		for (size_t t = 0; t < ck->closure.n; t++) {
-			char *to = xasprintf("arg:%s%s", l->funcs.v[ck->closure.v[t].func].qname, hash);
+			char *to = xasprintf("arg:%s#%d", l->funcs.v[ck->closure.v[t].func].qname, arg.n);
 			int64_t *slot = strmap_get(&l->key_index, to);
 			if (slot && (size_t)*slot != i && !has_flow(&l->keys.v[*slot], (int)i)) {
 				vec_push(&pairs, (int)*slot);
@@ -319,6 +331,29 @@ static void write_key_targets(struct linker *l)
 
 /* ------------------------------------------------------------ call edges */
 
+/* A key whose stores reach more than l->opts.wide functions (see link.h). */
+static bool key_is_wide(const struct keynode *k)
+{
+	return !k->bytype && k->ncand > k->wide_limit;
+}
+
+/* Record every wide key with its candidate count (meta 'wide:KEY'), for the
+ * summary and the report. */
+static void note_wide_keys(struct linker *l)
+{
+	for (size_t i = 0; i < l->keys.n; i++) {
+		struct keynode *k = &l->keys.v[i];
+		k->wide_limit = l->opts.wide;
+		if (keyname_is_type(l->key_names.v[i]) || !key_is_wide(k))
+			continue;
+		l->st->wide_keys++;
+		char *mk = xasprintf("wide:%s", l->key_names.v[i]), *mv = xasprintf("%zu", k->ncand);
+		db_meta_set(l->db, mk, mv);
+		free(mk);
+		free(mv);
+	}
+}
+
 static void link_calls(struct linker *l)
 {
 	sqlite3_stmt *q = db_prepare(l->db,
@@ -346,6 +381,10 @@ static void link_calls(struct linker *l)
 			continue;
 		}
 		const struct keynode *kn = &l->keys.v[*k];
+		if (key_is_wide(kn)) {
+			l->st->wide_sites++;   /* not a call edge (link.h); check may still bind it */
+			continue;
+		}
 		for (size_t t = 0; t < kn->closure.n; t++) {
 			db_bind_int(ins, 1, site);
 			db_bind_int(ins, 2, l->funcs.v[kn->closure.v[t].func].id);
@@ -468,17 +507,21 @@ static void linker_free(struct linker *l)
 	free(l->mark);
 }
 
-void link_run(struct lp_db *db, struct link_stats *st)
+void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats *st)
 {
 	double t0 = now_ms();
 	memset(st, 0, sizeof(*st));
-	struct linker l = { .db = db, .st = st };
+	struct linker l = { .db = db, .opts = *opts, .st = st };
+	if (!l.opts.wide)
+		l.opts.wide = LINK_WIDE_TARGETS;
 	db_begin(db);
-	db_exec(db, "DELETE FROM call_edge; DELETE FROM key_target; DELETE FROM lock_class; "
-		"DELETE FROM meta WHERE key LIKE 'limit:key:%' OR key LIKE 'bytype:%';");
+	db_exec(db, "DELETE FROM call_edge; DELETE FROM key_target; DELETE FROM store_target; "
+		"DELETE FROM lock_class; "
+		"DELETE FROM meta WHERE key LIKE 'limit:key:%' OR key LIKE 'bytype:%' OR key LIKE 'wide:%';");
 	load_funcs(&l);
 	load_stores(&l);
 	write_key_targets(&l);
+	note_wide_keys(&l);
 	link_calls(&l);
 	link_locks(&l);
 	db_meta_set(db, "linked", "1");

@@ -15,6 +15,8 @@ struct link_stats {
 	size_t keys, classes, aliases, capped_keys;
 	size_t arg_flows;              /* flows added from indirect calls' arguments to their targets' parameters */
 	size_t bytype_keys;            /* keys resolved by function type (lower confidence) */
+	size_t wide_keys;              /* keys with more than link_opts.wide candidates */
+	size_t wide_sites;             /* indirect calls through them: no call edge */
 	double ms;
 };
 
@@ -23,6 +25,21 @@ struct link_stats {
 /* Most candidates a call resolved by function type may reach (see link.c). */
 #define LINK_MAX_TYPE_TARGETS 8
 
-void link_run(struct lp_db *db, struct link_stats *st);
+/*
+ * A wide dispatch: a call key that more than this many functions were stored
+ * into (notifier_block.notifier_call, wait_queue_entry.func, a kref release
+ * parameter: hundreds each in a whole kernel).  Such a call is generic
+ * machinery whose target depends on the object, which a key cannot tell:
+ * link writes no call edges for it, and check follows it only where the
+ * path itself says which function it is (a function-pointer argument bound
+ * at a call on the path).  The keys are listed in meta 'wide:KEY'.
+ */
+#define LINK_WIDE_TARGETS 64
+
+struct link_opts {
+	size_t wide;                   /* 0: LINK_WIDE_TARGETS */
+};
+
+void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats *st);
 
 #endif

@@ -245,6 +245,14 @@ const struct lp_entry *rules_entry(const struct lp_rules *r, size_t i) { return 
 size_t rules_keyentry_count(const struct lp_rules *r) { return r->keyentries.n; }
 const struct lp_keyentry *rules_keyentry(const struct lp_rules *r, size_t i) { return &r->keyentries.v[i]; }
 
+const struct lp_keyentry *rules_keyentry_find(const struct lp_rules *r, const char *key)
+{
+	for (size_t i = 0; i < r->keyentries.n; i++)
+		if (!strcmp(r->keyentries.v[i].key, key))
+			return &r->keyentries.v[i];
+	return NULL;
+}
+
 const char *rules_default_dir(void)
 {
 	const char *e = getenv("LOCKPATH_RULES");

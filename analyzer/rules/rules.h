@@ -108,6 +108,8 @@ size_t rules_entry_count(const struct lp_rules *r);
 const struct lp_entry *rules_entry(const struct lp_rules *r, size_t i);
 size_t rules_keyentry_count(const struct lp_rules *r);
 const struct lp_keyentry *rules_keyentry(const struct lp_rules *r, size_t i);
+/* The keyentry for call key KEY ('work_struct.func'), or NULL. */
+const struct lp_keyentry *rules_keyentry_find(const struct lp_rules *r, const char *key);
 
 /* The directory searched when --rules is not given: $LOCKPATH_RULES, else the build's default. */
 const char *rules_default_dir(void);

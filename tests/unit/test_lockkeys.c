@@ -114,7 +114,8 @@ int main(int argc, char **argv)
 	if (extract_one(db, r, &c) != 0)
 		FAIL("lockkeys.c does not parse cleanly");
 	struct link_stats ls;
-	link_run(db, &ls);
+	struct link_opts lo = {0};
+	link_run(db, &lo, &ls);
 
 	struct expect ex[64];
 	FILE *src;

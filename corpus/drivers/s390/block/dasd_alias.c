@@ -73,6 +73,8 @@ static void __dasd_start_head(struct dasd_device *device)
 		device->running = cqr->cpaddr;
 }
 
+static void do_reset_device(struct work_struct *work);
+
 /* From any context, whether or not the caller holds the lock: try it. */
 static void dasd_alias_start(struct dasd_device *device)
 {

@@ -1,0 +1,47 @@
+/*
+ * keyname.c - taking keys apart and putting them together (see keyname.h).
+ */
+#include "lib/keyname.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool keyname_parse_arg(const char *key, struct keyname_arg *out)
+{
+	if (!key || strncmp(key, "arg:", 4))
+		return false;
+	const char *hash = strrchr(key, '#');
+	if (!hash || hash == key + 4 || !hash[1])
+		return false;
+	char *end;
+	long n = strtol(hash + 1, &end, 10);
+	if (*end || n < 0 || n > 1000)
+		return false;
+	out->func = key + 4;
+	out->func_len = (size_t)(hash - key - 4);
+	out->n = (int)n;
+	return true;
+}
+
+bool keyname_is_param_of(const char *key, const char *qname, int *n)
+{
+	struct keyname_arg a;
+	if (!keyname_parse_arg(key, &a) || strlen(qname) != a.func_len || memcmp(a.func, qname, a.func_len))
+		return false;
+	*n = a.n;
+	return true;
+}
+
+bool keyname_is_type(const char *key)
+{
+	return key && !strncmp(key, "type:", 5);
+}
+
+char *keyname_qualify(const char *path, const char *name, bool is_static)
+{
+	if (!is_static)
+		return xstrdup(name);
+	const char *base = strrchr(path, '/');
+	return xasprintf("%s:%s", base ? base + 1 : path, name);
+}

@@ -1,0 +1,31 @@
+/*
+ * keyname.h - the grammar of the keys extract writes and link and check read
+ * (the naming scheme itself is described in extract/keys.h).  This module
+ * only takes keys apart and puts them together; it knows nothing of clang or
+ * sqlite, so every phase can use it and tests can call it directly.
+ *
+ *   'arg:F#N'     parameter N of function F (F is 'file.c:name' when static,
+ *                 or a call key such as 'virtio_config_ops.find_vqs')
+ *   'type:T'      the address-taken functions of function type T
+ *   'file.c:name' a static function or object of file.c
+ */
+#ifndef LP_KEYNAME_H
+#define LP_KEYNAME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A parsed 'arg:F#N' key: F is not NUL-terminated inside the key. */
+struct keyname_arg { const char *func; size_t func_len; int n; };
+
+/* Parse KEY as 'arg:F#N'; false (OUT untouched) for any other key. */
+bool keyname_parse_arg(const char *key, struct keyname_arg *out);
+/* Is KEY parameter N of the function whose qualified name is QNAME? */
+bool keyname_is_param_of(const char *key, const char *qname, int *n);
+/* 'type:...' keys: link's by-type candidates. */
+bool keyname_is_type(const char *key);
+/* The qualified name keys use for a function or object: 'name', or
+ * 'base.c:name' when it has internal linkage (PATH is its file).  Malloc'd. */
+char *keyname_qualify(const char *path, const char *name, bool is_static);
+
+#endif

@@ -1,0 +1,18 @@
+/*
+ * rcupdate.h - deferred frees.  call_rcu() queues a callback_head whose
+ * func the RCU core runs later from its softirq (rcu_do_batch), never in
+ * the caller's context.
+ */
+#ifndef _LINUX_RCUPDATE_H
+#define _LINUX_RCUPDATE_H
+
+struct callback_head {
+	struct callback_head *next;
+	void (*func)(struct callback_head *head);
+};
+#define rcu_head callback_head
+
+typedef void (*rcu_callback_t)(struct rcu_head *head);
+extern void call_rcu(struct rcu_head *head, rcu_callback_t func);
+
+#endif
