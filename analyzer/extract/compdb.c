@@ -252,13 +252,26 @@ static bool has_target(const struct compile_cmd *c)
 	return false;
 }
 
-/* The source file itself: libclang gets it separately, and twice is two jobs. */
+/* Whether A and B name one file: the same spelling, or the same inode.
+ * The spellings differ when the entry's 'file' has './' or '../' in it, or
+ * its 'directory' goes through a symlink: c->file is the real path. */
+static bool same_file(const char *a, const char *b)
+{
+	if (!strcmp(a, b))
+		return true;
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && S_ISREG(sa.st_mode) &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The source file itself: libclang gets it separately, and twice is two
+ * jobs, which libclang refuses ("cannot parse anything"). */
 static bool names_source(const struct compile_cmd *c, const char *arg)
 {
 	if (arg[0] == '-')
 		return false;
 	char *p = join_path(c->directory, arg);
-	bool same = !strcmp(p, c->file);
+	bool same = same_file(p, c->file);
 	free(p);
 	return same;
 }
