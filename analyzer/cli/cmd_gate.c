@@ -166,9 +166,9 @@ static int verdict(const struct gate_opts *g, const struct rp_run *head, const s
 {
 	bool fail = res->n_new || (g->fail_stale && res->n_stale);
 	if (head->tus_with_errors)
-		warn("%d translation unit%s of the head could not be parsed completely; "
+		warn("%d translation unit%s of the head could not be parsed completely (%d not at all); "
 		     "'lockpath report --db %s' names them", head->tus_with_errors,
-		     head->tus_with_errors == 1 ? "" : "s", g->common.db);
+		     head->tus_with_errors == 1 ? "" : "s", head->tus_failed, g->common.db);
 	printf("lockpath: gate: %s: %d new, %d fixed, %d unchanged, %d suppressed, %d stale suppression%s "
 	       "(baseline %s: %s, %zu finding%s)\n", fail ? "FAILED" : "passed", res->n_new, res->n_fixed,
 	       res->n_unchanged, res->n_suppressed, res->n_stale, res->n_stale == 1 ? "" : "s",

@@ -221,6 +221,7 @@ static void free_cmd(struct compile_cmd *c)
 	free(c->argv);
 	free(c->file);
 	free(c->directory);
+	free(c->unusable);
 }
 
 void compdb_free(struct compdb *db)

@@ -112,8 +112,8 @@ static void load_tus(struct lp_db *db, struct rp_run *run)
 	while (db_step_row(db, q)) {
 		struct rp_tu t = { dup_col(&run->arena, q, 0), sqlite3_column_int(q, 1),
 				   sqlite3_column_int(q, 2), dup_col(&run->arena, q, 3) };
-		if (t.status != 0)
-			run->tus_with_errors++;
+		run->tus_with_errors += t.status != 0;
+		run->tus_failed += t.status == 2;
 		vec_push(&v, t);
 	}
 	sqlite3_finalize(q);

@@ -125,7 +125,9 @@ void report_summary(FILE *out, const struct rp_run *run)
 			fprintf(out, ", %d %s", n, rp_rules[r].id);
 	}
 	fprintf(out, " in %d translation unit%s", run->ntus, run->ntus == 1 ? "" : "s");
-	if (run->tus_with_errors)
+	if (run->tus_failed)
+		fprintf(out, " (%d incomplete, %d not parsed at all)", run->tus_with_errors, run->tus_failed);
+	else if (run->tus_with_errors)
 		fprintf(out, " (%d incomplete)", run->tus_with_errors);
 	int limits = 0;
 	for (int i = 0; i < run->nnotices; i++)
