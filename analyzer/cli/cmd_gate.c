@@ -81,7 +81,8 @@ static void parse_args(int argc, char **argv, struct gate_opts *g)
 		die("gate needs --baseline FILE (the base commit's database or SARIF); see 'lockpath gate --help'");
 }
 
-/* The head database, analysed first when PATH is given; dies when it was never checked. */
+/* The head database, analysed first when PATH is given; dies when its
+ * findings are not those of its facts (never checked, or changed since). */
 static struct lp_db *open_head(const struct gate_opts *g)
 {
 	struct lp_db *db;
@@ -93,11 +94,7 @@ static struct lp_db *open_head(const struct gate_opts *g)
 		return db;
 	}
 	db = db_open(g->common.db, DB_READONLY);
-	char *linked = db_meta_get(db, "linked");
-	if (!linked)
-		die("%s: the database has no check results; run 'lockpath check --db %s' or give PATH",
-		    g->common.db, g->common.db);
-	free(linked);
+	cli_require_checked(db, " or give PATH");   /* never a verdict on findings not computed */
 	return db;
 }
 

@@ -226,6 +226,20 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	db_commit(db);
 }
 
+void cli_require_checked(struct lp_db *db, const char *how)
+{
+	char *linked = db_meta_get(db, "linked"), *checked = db_meta_get(db, "checked");
+	bool never = !linked, stale = !checked || strcmp(checked, "1");
+	free(linked);
+	free(checked);
+	if (never)
+		die("%s: the database has no check results; run 'lockpath check --db %s'%s",
+		    db->path, db->path, how);
+	if (stale)
+		die("%s: the findings are out of date: the facts changed after the last check; "
+		    "run 'lockpath check --db %s'%s", db->path, db->path, how);
+}
+
 int cli_report(struct lp_db *db, const struct cli_opts *o, bool text)
 {
 	struct rp_run run;

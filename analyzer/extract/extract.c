@@ -595,6 +595,7 @@ int extract_one(struct lp_db *db, const struct lp_rules *rules, const struct com
 	struct parse_env pe = { rules, &claims, &hashes, 0 };
 	CXIndex index = clang_createIndex(0, 0);
 	struct tu_facts *f = parse_tu(&pe, index, c);
+	db_meta_set(db, "checked", "0");   /* the findings no longer match the facts */
 	store_tu(s, f);
 	report_tu(f, 1, 1);
 	int status = f->status;

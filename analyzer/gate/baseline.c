@@ -92,6 +92,14 @@ static int check_schema(sqlite3 *h, const char *name, struct strbuf *err)
 			name, name);
 		return -1;
 	}
+	int checked;
+	if (int_query(h, "SELECT count(*) FROM meta WHERE key = 'checked' AND value = '1'", &checked))
+		return db_fail(h, name, err);
+	if (!checked) {
+		sb_addf(err, "%s: the baseline database's findings are out of date: its facts changed after "
+			"its last check; run 'lockpath check --db %s'", name, name);
+		return -1;
+	}
 	return 0;
 }
 
