@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "gate/gate.h"
 #include "report/report.h"
+#include "lib/escape.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -115,7 +116,7 @@ static void print_new(const struct rp_run *head, const struct gate_result *res)
 		if (res->status[i] != GATE_NEW)
 			continue;
 		report_text_finding(stdout, f);
-		printf("%s:%d:%d: note: new since the baseline; fingerprint %s\n", display_path(f->site.file),
+		printf("%s:%d:%d: note: new since the baseline; fingerprint %s\n", text_path(f->site.file),
 		       f->site.line, f->site.col, f->fingerprint);
 	}
 }
@@ -126,21 +127,21 @@ static void print_others(const struct rp_run *head, const struct gate_baseline *
 	for (size_t j = 0; j < base->v.n; j++) {
 		const struct gate_entry *b = &base->v.v[j];
 		if (res->fixed[j])
-			printf("%s:%d: note: fixed since the baseline: %s [%s]\n", b->file ? display_path(b->file) : "?",
-			       b->line, b->message ? b->message : b->fingerprint, b->rule);
+			printf("%s:%d: note: fixed since the baseline: %s [%s]\n", b->file ? text_path(b->file) : "?",
+			       b->line, text_safe(b->message ? b->message : b->fingerprint), text_safe(b->rule));
 	}
 	for (size_t s = 0; s < sup->v.n; s++) {
 		const struct suppression *x = &sup->v.v[s];
 		if (!x->hits)
 			printf("%s:%d: warning: stale suppression: '%s%s%s' matches no finding; remove it\n",
-			       sup->file, x->line, x->fingerprint ? x->fingerprint : x->rule,
-			       x->fingerprint ? "" : ":", x->fingerprint ? "" : x->func);
+			       text_safe(sup->file), x->line, text_safe(x->fingerprint ? x->fingerprint : x->rule),
+			       x->fingerprint ? "" : ":", text_safe(x->fingerprint ? "" : x->func));
 	}
 	for (int i = 0; lp_verbose && i < head->n; i++) {
 		const struct rp_finding *f = &head->f[i];
 		if (res->status[i] == GATE_SUPPRESSED)
-			printf("%s:%d:%d: note: suppressed: %s [%s]: %s\n", display_path(f->site.file), f->site.line,
-			       f->site.col, f->message, f->rule, res->reason[i]);
+			printf("%s:%d:%d: note: suppressed: %s [%s]: %s\n", text_path(f->site.file), f->site.line,
+			       f->site.col, text_safe(f->message), text_safe(f->rule), text_safe(res->reason[i]));
 	}
 }
 

@@ -7,6 +7,7 @@
 #include "extract/extract.h"
 #include "extract/store.h"
 #include "extract/walk.h"
+#include "lib/escape.h"
 
 #include <clang-c/Index.h>
 #include <pthread.h>
@@ -479,15 +480,15 @@ static struct tu_facts *next_done(struct run *r)
 static void report_tu(const struct tu_facts *f, size_t k, size_t n)
 {
 	if (f->status == TU_FAILED) {
-		fprintf(stderr, "lockpath: %s: not parsed: %s\n", display_path(f->main_file),
-			f->diags.n ? f->diags.v[0].message : "?");
+		fprintf(stderr, "lockpath: %s: not parsed: %s\n", text_path(f->main_file),
+			text_safe(f->diags.n ? f->diags.v[0].message : "?"));
 	} else if (f->status != TU_CLEAN) {
-		fprintf(stderr, "lockpath: %s: %d parse error%s%s%s\n", display_path(f->main_file), f->n_errors,
+		fprintf(stderr, "lockpath: %s: %d parse error%s%s%s\n", text_path(f->main_file), f->n_errors,
 			f->n_errors == 1 ? "" : "s", f->diags.n ? ", first: " : "",
-			f->diags.n ? f->diags.v[0].message : "");
+			text_safe(f->diags.n ? f->diags.v[0].message : ""));
 	}
 	if (lp_progress)
-		fprintf(stderr, "[%zu/%zu] %s (%.2f s)\n", k, n, display_path(f->main_file),
+		fprintf(stderr, "[%zu/%zu] %s (%.2f s)\n", k, n, text_path(f->main_file),
 			(f->parse_ms + f->walk_ms) / 1000.0);
 }
 

@@ -40,7 +40,7 @@ struct rp_finding {
 	struct rp_alias *aliases; int naliases;
 };
 
-struct rp_tu { const char *file; int status, n_errors; const char *first_error; };
+struct rp_tu { const char *file; int status, n_errors; const char *first_error, *directory; };
 
 /* What a reader must know to trust the findings, in every format:
  *   "stale"          the findings are older than the facts (or there are none yet)
