@@ -142,6 +142,14 @@ static void check_html_dir(const char *dir)
 			die("cannot write the HTML report to %s: it is a file, not a directory", dir);
 		if (access(dir, W_OK | X_OK) != 0)
 			die("cannot write the HTML report to %s: the directory is not writable", dir);
+		static const char *const subs[] = { "findings", "src" };
+		for (size_t i = 0; i < 2; i++) {   /* report_html refuses them too (ELOOP) */
+			char *sub = xasprintf("%s/%s", dir, subs[i]);
+			if (lstat(sub, &st) == 0 && S_ISLNK(st.st_mode))
+				die("cannot write the HTML report to %s: '%s' is a symlink, and lockpath does not "
+				    "follow symlinks inside the report directory; remove it", dir, sub);
+			free(sub);
+		}
 		return;
 	}
 	char *up = xstrdup(dir);

@@ -98,7 +98,8 @@ void hx_snippet(FILE *out, struct hx_data *d, const struct rp_loc *loc, int befo
 static int write_source(const char *dir, struct hx_data *d, int page)
 {
 	char *path = xasprintf("%s/src/%d.html", dir, page);
-	FILE *out = fopen(path, "w");
+	struct hx_file pg;
+	FILE *out = hx_open(&pg, path);
 	free(path);
 	if (!out)
 		return -1;
@@ -120,7 +121,7 @@ static int write_source(const char *dir, struct hx_data *d, int page)
 		fputs("</pre>\n", out);
 	}
 	hx_page_end(out, "../");
-	return fclose(out) ? -1 : 0;
+	return hx_close(&pg);
 }
 
 /* Pages are registered while the other pages are written: write them last. */
