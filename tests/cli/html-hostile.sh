@@ -72,3 +72,29 @@ for sub in findings src; do
 	[ -z "$(ls elsewhere)" ] || fail "the report wrote through rep2/$sub"
 done
 pass "a symlinked DIR/findings or DIR/src is refused"
+
+# output size is bounded: a 5 MB line at a finding (and one next to it) is
+# clipped around the column shown, and a 17 MB file's source page stops at 4 MB
+mkdir big
+{
+	echo '#include "lp_test.h"'
+	printf '/* %s */\n' "$(head -c 5000000 /dev/zero | tr '\0' x)"
+	echo 'void do_io_irq(struct device *dev)'
+	echo '{'
+	printf '\tspin_lock(&dev->lock); spin_lock(&dev->lock); /* %s */\n' "$(head -c 5000000 /dev/zero | tr '\0' y)"
+	echo '	spin_unlock(&dev->lock);'
+	echo '	spin_unlock(&dev->lock);'
+	echo '}'
+	awk 'BEGIN { for (i = 0; i < 200000; i++) print "/* filler line to make a big file */" }'
+} >big/big.c
+compdb bigcc big/big.c
+lp run bigcc --db big.db --html bightml -q
+expect_rc 1 "run on the big file"
+size=$(du -sk bightml | cut -f1)
+[ "$size" -lt 5000 ] || fail "the report of a 17 MB file takes $size KB"
+page=bightml/findings/1.html
+grep -q 'spin_lock(&amp;dev-&gt;lock); spin_lock(&amp;dev-&gt;lock);' $page || fail "the finding's line is not shown around its column"
+grep -q 'class="clip">\[[0-9]* more bytes left out\]' $page || fail "no marker where the finding's line is clipped"
+grep -q 'class="clip">\[4999[0-9]* more bytes left out\]' $page || fail "the line before the finding is not clipped"
+grep -q 'This page stops at line [0-9]* of 200008' bightml/src/1.html || fail "the source page of the big file is not capped"
+pass "a 5 MB line is clipped around the column, a big file's page capped: $size KB of report"
