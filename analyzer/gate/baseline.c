@@ -143,8 +143,10 @@ static int read_db(struct gate_baseline *b, sqlite3 *h, const char *name, struct
 static int load_db_file(struct gate_baseline *b, const char *path, struct strbuf *err)
 {
 	sqlite3 *h = NULL;
-	int rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+	char *uri = db_readonly_uri(path);   /* writes nothing next to it: it may not be ours */
+	int rc = sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK
 		? read_db(b, h, path, err) : db_fail(h, path, err);
+	free(uri);
 	sqlite3_close(h);
 	return rc;
 }
