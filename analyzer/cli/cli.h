@@ -54,6 +54,11 @@ struct lp_db *cli_open_extract(const struct lp_rules *r, const char *compdb_path
 /* Die now, before any work, if an output file (--sarif) cannot be written. */
 void cli_check_outputs(const struct cli_opts *o);
 void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o);
+/* Die (exit 2) unless DB's findings were computed from its current facts:
+ * never checked, or facts changed since the last check (an 'extract' or
+ * 'lockpath cc' after it, an interrupted check).  HOW says what would bring
+ * them up to date, after "run 'lockpath check --db DB'". */
+void cli_require_checked(struct lp_db *db, const char *how);
 /* Print the text report (and SARIF, HTML if asked); returns the exit code. */
 int cli_report(struct lp_db *db, const struct cli_opts *o, bool text);
 

@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "gate/gate.h"
 #include "report/report.h"
+#include "lib/escape.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -81,7 +82,8 @@ static void parse_args(int argc, char **argv, struct gate_opts *g)
 		die("gate needs --baseline FILE (the base commit's database or SARIF); see 'lockpath gate --help'");
 }
 
-/* The head database, analysed first when PATH is given; dies when it was never checked. */
+/* The head database, analysed first when PATH is given; dies when its
+ * findings are not those of its facts (never checked, or changed since). */
 static struct lp_db *open_head(const struct gate_opts *g)
 {
 	struct lp_db *db;
@@ -93,11 +95,7 @@ static struct lp_db *open_head(const struct gate_opts *g)
 		return db;
 	}
 	db = db_open(g->common.db, DB_READONLY);
-	char *linked = db_meta_get(db, "linked");
-	if (!linked)
-		die("%s: the database has no check results; run 'lockpath check --db %s' or give PATH",
-		    g->common.db, g->common.db);
-	free(linked);
+	cli_require_checked(db, " or give PATH");   /* never a verdict on findings not computed */
 	return db;
 }
 
@@ -118,7 +116,7 @@ static void print_new(const struct rp_run *head, const struct gate_result *res)
 		if (res->status[i] != GATE_NEW)
 			continue;
 		report_text_finding(stdout, f);
-		printf("%s:%d:%d: note: new since the baseline; fingerprint %s\n", display_path(f->site.file),
+		printf("%s:%d:%d: note: new since the baseline; fingerprint %s\n", text_path(f->site.file),
 		       f->site.line, f->site.col, f->fingerprint);
 	}
 }
@@ -129,21 +127,21 @@ static void print_others(const struct rp_run *head, const struct gate_baseline *
 	for (size_t j = 0; j < base->v.n; j++) {
 		const struct gate_entry *b = &base->v.v[j];
 		if (res->fixed[j])
-			printf("%s:%d: note: fixed since the baseline: %s [%s]\n", b->file ? display_path(b->file) : "?",
-			       b->line, b->message ? b->message : b->fingerprint, b->rule);
+			printf("%s:%d: note: fixed since the baseline: %s [%s]\n", b->file ? text_path(b->file) : "?",
+			       b->line, text_safe(b->message ? b->message : b->fingerprint), text_safe(b->rule));
 	}
 	for (size_t s = 0; s < sup->v.n; s++) {
 		const struct suppression *x = &sup->v.v[s];
 		if (!x->hits)
 			printf("%s:%d: warning: stale suppression: '%s%s%s' matches no finding; remove it\n",
-			       sup->file, x->line, x->fingerprint ? x->fingerprint : x->rule,
-			       x->fingerprint ? "" : ":", x->fingerprint ? "" : x->func);
+			       text_safe(sup->file), x->line, text_safe(x->fingerprint ? x->fingerprint : x->rule),
+			       x->fingerprint ? "" : ":", text_safe(x->fingerprint ? "" : x->func));
 	}
 	for (int i = 0; lp_verbose && i < head->n; i++) {
 		const struct rp_finding *f = &head->f[i];
 		if (res->status[i] == GATE_SUPPRESSED)
-			printf("%s:%d:%d: note: suppressed: %s [%s]: %s\n", display_path(f->site.file), f->site.line,
-			       f->site.col, f->message, f->rule, res->reason[i]);
+			printf("%s:%d:%d: note: suppressed: %s [%s]: %s\n", text_path(f->site.file), f->site.line,
+			       f->site.col, text_safe(f->message), text_safe(f->rule), text_safe(res->reason[i]));
 	}
 }
 
@@ -166,9 +164,9 @@ static int verdict(const struct gate_opts *g, const struct rp_run *head, const s
 {
 	bool fail = res->n_new || (g->fail_stale && res->n_stale);
 	if (head->tus_with_errors)
-		warn("%d translation unit%s of the head could not be parsed completely; "
+		warn("%d translation unit%s of the head could not be parsed completely (%d not at all); "
 		     "'lockpath report --db %s' names them", head->tus_with_errors,
-		     head->tus_with_errors == 1 ? "" : "s", g->common.db);
+		     head->tus_with_errors == 1 ? "" : "s", head->tus_failed, g->common.db);
 	printf("lockpath: gate: %s: %d new, %d fixed, %d unchanged, %d suppressed, %d stale suppression%s "
 	       "(baseline %s: %s, %zu finding%s)\n", fail ? "FAILED" : "passed", res->n_new, res->n_fixed,
 	       res->n_unchanged, res->n_suppressed, res->n_stale, res->n_stale == 1 ? "" : "s",

@@ -10,7 +10,8 @@ static const char usage[] =
 "the offending lock acquisition, then 'note:' lines for where the held lock\n"
 "was taken, the assignment that makes two lock names one lock, and every\n"
 "call on the path from the entry point (with the store behind each\n"
-"indirect call).  Never writes to the database.\n"
+"indirect call).  Never writes to the database.  Refuses (exit 2) a\n"
+"database whose facts changed after its last check: run 'check' first.\n"
 "\n"
 "  --db FILE        the database (default: lockpath.db)\n"
 "  --sarif FILE     write SARIF 2.1.0 to FILE\n"
@@ -51,6 +52,7 @@ int cmd_report(int argc, char **argv)
 		cli_usage(usage, false);
 	cli_check_outputs(&o);
 	struct lp_db *db = db_open(o.db, DB_READONLY);
+	cli_require_checked(db, " (or 'lockpath run') first");
 	int rc = cli_report(db, &o, text);
 	db_close(db);
 	return rc;

@@ -142,6 +142,14 @@ static void check_html_dir(const char *dir)
 			die("cannot write the HTML report to %s: it is a file, not a directory", dir);
 		if (access(dir, W_OK | X_OK) != 0)
 			die("cannot write the HTML report to %s: the directory is not writable", dir);
+		static const char *const subs[] = { "findings", "src" };
+		for (size_t i = 0; i < 2; i++) {   /* report_html refuses them too (ELOOP) */
+			char *sub = xasprintf("%s/%s", dir, subs[i]);
+			if (lstat(sub, &st) == 0 && S_ISLNK(st.st_mode))
+				die("cannot write the HTML report to %s: '%s' is a symlink, and lockpath does not "
+				    "follow symlinks inside the report directory; remove it", dir, sub);
+			free(sub);
+		}
 		return;
 	}
 	char *up = xstrdup(dir);
@@ -229,6 +237,20 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	}
 	db_meta_set(db, "checked", "1");
 	db_commit(db);
+}
+
+void cli_require_checked(struct lp_db *db, const char *how)
+{
+	char *linked = db_meta_get(db, "linked"), *checked = db_meta_get(db, "checked");
+	bool never = !linked, stale = !checked || strcmp(checked, "1");
+	free(linked);
+	free(checked);
+	if (never)
+		die("%s: the database has no check results; run 'lockpath check --db %s'%s",
+		    db->path, db->path, how);
+	if (stale)
+		die("%s: the findings are out of date: the facts changed after the last check; "
+		    "run 'lockpath check --db %s'%s", db->path, db->path, how);
 }
 
 int cli_report(struct lp_db *db, const struct cli_opts *o, bool text)

@@ -4,6 +4,7 @@
  * the database file; nothing here decides what is stored.
  */
 #include "db/db.h"
+#include "lib/escape.h"
 #include "db/schema_sql.h"   /* generated from schema.sql: static const char lp_schema_sql[] */
 
 #include <errno.h>
@@ -157,6 +158,18 @@ static void unlock_db(struct lp_db *db)
 		vec_free(&held_locks);
 }
 
+char *db_readonly_uri(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat st;
+	bool has_wal = stat(wal, &st) == 0 && st.st_size > 0;
+	free(wal);
+	char *enc = uri_path_encode(path);
+	char *uri = xasprintf("file:%s?%s", enc, has_wal ? "mode=ro" : "immutable=1");
+	free(enc);
+	return uri;
+}
+
 struct lp_db *db_open(const char *path, enum db_open_flags flags)
 {
 	struct lp_db *db = xcalloc(1, sizeof(*db));
@@ -165,9 +178,12 @@ struct lp_db *db_open(const char *path, enum db_open_flags flags)
 	if (!(flags & DB_CREATE) && access(path, F_OK) != 0)
 		die("%s: no such database; run 'lockpath run' or 'lockpath extract' first", path);
 	lock_db(db, flags);
-	int oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY
+	int oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
 		: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
+	char *uri = (flags & DB_READONLY) ? db_readonly_uri(path) : NULL;
+	int rc = sqlite3_open_v2(uri ? uri : path, &db->h, oflags | SQLITE_OPEN_FULLMUTEX, NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
 		db_die(db, "cannot open database");
 	sqlite3_busy_timeout(db->h, 30000);
 	/* Reading the header tells a non-database file apart early. */

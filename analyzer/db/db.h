@@ -39,6 +39,13 @@ extern int lp_db_wait;
  * that says the database is in use.
  */
 struct lp_db *db_open(const char *path, enum db_open_flags flags);
+/* The sqlite URI that opens PATH for reading only (SQLITE_OPEN_URI), and
+ * writes nothing next to it: 'immutable=1' when it has no write-ahead log
+ * to read (the usual case: the last writer checkpointed it), so neither a
+ * -wal nor a -shm file is made and a read-only file or directory is fine;
+ * else 'mode=ro'.  The caller holds off lockpath writers (a shared flock)
+ * or reads a baseline nobody writes.  Caller frees. */
+char *db_readonly_uri(const char *path);
 void db_close(struct lp_db *db);
 
 void db_exec(struct lp_db *db, const char *sql);

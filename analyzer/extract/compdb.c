@@ -159,6 +159,33 @@ static char *db_dir_of(const char *path, char **json_path)
 	return xstrndup(real, (size_t)(base - real - 1));
 }
 
+/* Whether CC (in directory DIR) is the command C already holds. */
+static bool same_command(const struct compile_cmd *c, const char *dir, CXCompileCommand cc)
+{
+	if (strcmp(c->directory, dir) || (unsigned)c->argc != clang_CompileCommand_getNumArgs(cc))
+		return false;
+	bool same = true;
+	for (int a = 0; same && a < c->argc; a++) {
+		CXString s = clang_CompileCommand_getArg(cc, (unsigned)a);
+		same = !strcmp(c->argv[a], clang_getCString(s));
+		clang_disposeString(s);
+	}
+	return same;
+}
+
+/* One more entry for FILE, already listed (*SLOT: its index in db->cmds + 1,
+ * negated once said): counted in *NDUP; another command than the first is
+ * said once per file.  The first entry's command is the one used. */
+static void duplicate(const struct compdb *db, int64_t *slot, const char *file, const char *dir,
+		      CXCompileCommand cc, size_t *ndup)
+{
+	(*ndup)++;
+	if (*slot < 0 || same_command(&db->cmds[*slot - 1], dir, cc))
+		return;
+	warn("%s: '%s' has more than one command; using its first", db->path, file);
+	*slot = -*slot;
+}
+
 struct compdb *compdb_load(const char *path)
 {
 	char *json_path;
@@ -173,7 +200,8 @@ struct compdb *compdb_load(const char *path)
 	db->path = json_path;
 	unsigned n = clang_CompileCommands_getSize(all);
 	db->cmds = xcalloc(n ? n : 1, sizeof(*db->cmds));
-	struct strmap seen = {0};
+	struct strmap seen = {0};   /* file -> index in db->cmds + 1 */
+	size_t ndup = 0;
 	for (unsigned i = 0; i < n; i++) {
 		CXCompileCommand cc = clang_CompileCommands_getCommand(all, i);
 		CXString d = clang_CompileCommand_getDirectory(cc), f = clang_CompileCommand_getFilename(cc);
@@ -184,14 +212,15 @@ struct compdb *compdb_load(const char *path)
 			file = xstrdup(real);
 		}
 		bool created;
-		strmap_put(&seen, file, &created);
+		int64_t *slot = strmap_put(&seen, file, &created);
 		if (!created) {   /* the same file twice: the first command wins */
-			warn("%s: '%s' appears more than once; using its first command", json_path, file);
+			duplicate(db, slot, file, clang_getCString(d), cc, &ndup);
 			free(file);
 			clang_disposeString(d);
 			clang_disposeString(f);
 			continue;
 		}
+		*slot = (int64_t)db->n + 1;
 		struct compile_cmd *c = &db->cmds[db->n++];
 		c->file = file;
 		c->directory = xstrdup(clang_getCString(d));
@@ -207,6 +236,9 @@ struct compdb *compdb_load(const char *path)
 		clang_disposeString(d);
 		clang_disposeString(f);
 	}
+	if (ndup)
+		warn("%s: %zu entr%s repeat a file listed before; each file is analysed once, with its first command",
+		     json_path, ndup, ndup == 1 ? "y" : "ies");
 	strmap_free(&seen);
 	clang_CompileCommands_dispose(all);
 	clang_CompilationDatabase_dispose(cdb);
@@ -221,6 +253,7 @@ static void free_cmd(struct compile_cmd *c)
 	free(c->argv);
 	free(c->file);
 	free(c->directory);
+	free(c->unusable);
 }
 
 void compdb_free(struct compdb *db)
@@ -252,13 +285,26 @@ static bool has_target(const struct compile_cmd *c)
 	return false;
 }
 
-/* The source file itself: libclang gets it separately, and twice is two jobs. */
+/* Whether A and B name one file: the same spelling, or the same inode.
+ * The spellings differ when the entry's 'file' has './' or '../' in it, or
+ * its 'directory' goes through a symlink: c->file is the real path. */
+static bool same_file(const char *a, const char *b)
+{
+	if (!strcmp(a, b))
+		return true;
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && S_ISREG(sa.st_mode) &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The source file itself: libclang gets it separately, and twice is two
+ * jobs, which libclang refuses ("cannot parse anything"). */
 static bool names_source(const struct compile_cmd *c, const char *arg)
 {
 	if (arg[0] == '-')
 		return false;
 	char *p = join_path(c->directory, arg);
-	bool same = !strcmp(p, c->file);
+	bool same = same_file(p, c->file);
 	free(p);
 	return same;
 }

@@ -14,6 +14,7 @@ struct compile_cmd {
 	char *directory;   /* absolute working directory */
 	char **argv;       /* the command as given, argv[0] the compiler */
 	int argc;
+	char *unusable;    /* why libclang cannot use the command, or NULL (extract_check_commands) */
 };
 
 struct compdb {

@@ -7,6 +7,7 @@
 #include "extract/extract.h"
 #include "extract/store.h"
 #include "extract/walk.h"
+#include "lib/escape.h"
 
 #include <clang-c/Index.h>
 #include <pthread.h>
@@ -198,6 +199,15 @@ static const char *describe_error(enum CXErrorCode e)
 	}
 }
 
+/* F was not parsed at all, for REASON: one fatal diagnostic with no place. */
+static void fail_tu(struct tu_facts *f, const char *reason)
+{
+	f->status = TU_FAILED;
+	f->n_errors = 1;
+	struct xdiag x = { .severity = CXDiagnostic_Fatal, .file = -1, .message = arena_strdup(&f->arena, reason) };
+	vec_push(&f->diags, x);
+}
+
 static struct tu_facts *parse_tu(const struct parse_env *pe, CXIndex index, const struct compile_cmd *c)
 {
 	struct tu_facts *f = facts_new();
@@ -217,16 +227,16 @@ static struct tu_facts *parse_tu(const struct parse_env *pe, CXIndex index, cons
 	struct incl_ctx ic = { f, pe->hashes };
 	add_include(&ic, c->file);   /* the main file is file 0 */
 
+	if (c->unusable) {   /* extract_check_commands found that libclang cannot use the command */
+		fail_tu(f, c->unusable);
+		return f;
+	}
 	double t0 = now_ms();
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode err = extract_parse_tu(index, c, pe->rules, &tu);
 	f->parse_ms = now_ms() - t0;
 	if (err != CXError_Success || !tu) {
-		f->status = TU_FAILED;
-		f->n_errors = 1;
-		struct xdiag x = { .severity = CXDiagnostic_Fatal, .file = -1,   /* no place: the whole TU */
-				   .message = arena_strdup(&f->arena, describe_error(err)) };
-		vec_push(&f->diags, x);
+		fail_tu(f, describe_error(err));
 		return f;
 	}
 	record_diags(tu, f);
@@ -270,13 +280,58 @@ static char *unknown_flag(const char *msg)
 	return e ? xstrndup(q + 1, (size_t)(e - q - 1)) : NULL;
 }
 
-void extract_check_commands(const struct compdb *cdb, const struct lp_rules *r)
+/* Try command line KEPT (NKEPT arguments) on FILE as an empty file.  Returns
+ * NULL when libclang takes it; else why not, and *FATAL: true when it is a
+ * flag or target clang does not know (the run must stop: the TU would be
+ * parsed without it), false when libclang cannot use the command at all (the
+ * TU is recorded as not parsed and the run goes on).  Caller frees. */
+static char *try_command(CXIndex index, const char *file, char **kept, int nkept, bool *fatal)
+{
+	struct CXUnsavedFile empty = { file, "", 0 };
+	CXTranslationUnit tu = NULL;
+	enum CXErrorCode err = clang_parseTranslationUnit2FullArgv(index, file, (const char *const *)kept, nkept,
+		&empty, 1, CXTranslationUnit_KeepGoing | CXTranslationUnit_Incomplete, &tu);
+	struct strbuf why = {0};
+	*fatal = false;
+	if (err != CXError_Success || !tu) {
+		sb_addf(&why, "%s with this command line (run it with clang -fsyntax-only to see why)",
+			err == CXError_InvalidArguments ? "libclang rejects the arguments" : "libclang cannot parse anything");
+		return sb_detach(&why);
+	}
+	char *flag = NULL;
+	unsigned nd = clang_getNumDiagnostics(tu);
+	for (unsigned d = 0; d < nd; d++) {
+		CXDiagnostic dg = clang_getDiagnostic(tu, d);
+		if (clang_getDiagnosticSeverity(dg) >= CXDiagnostic_Error) {
+			CXString m = clang_getDiagnosticSpelling(dg);
+			if (why.len)
+				sb_add(&why, "; ");
+			sb_add(&why, clang_getCString(m));
+			if (!flag)
+				flag = unknown_flag(clang_getCString(m));
+			clang_disposeString(m);
+		}
+		clang_disposeDiagnostic(dg);
+	}
+	clang_disposeTranslationUnit(tu);
+	if (!why.len)
+		return NULL;
+	if (flag)
+		sb_addf(&why, " (a flag clang does not know can be dropped with 'drop-flag %s' "
+			"in a rules file: docs/rules-format.md)", flag);
+	free(flag);
+	*fatal = true;
+	return sb_detach(&why);
+}
+
+void extract_check_commands(struct compdb *cdb, const struct lp_rules *r)
 {
 	CXIndex index = NULL;
-	struct strmap seen = {0};
+	struct strmap seen = {0};      /* signature -> 0 usable, else 1 + index into reasons */
+	VEC(char *) reasons = {0};
 	struct strbuf sig = {0};
 	for (size_t i = 0; i < cdb->n; i++) {
-		const struct compile_cmd *c = &cdb->cmds[i];
+		struct compile_cmd *c = &cdb->cmds[i];
 		int argc;
 		char **argv = compdb_clang_args(c, r, &argc);
 		char **kept = xcalloc((size_t)argc + 2, sizeof(char *));
@@ -297,51 +352,27 @@ void extract_check_commands(const struct compdb *cdb, const struct lp_rules *r)
 		sb_add(&sig, wd);
 		sb_add(&sig, strrchr(c->file, '.') ? strrchr(c->file, '.') : "");   /* the language */
 		bool created;
-		strmap_put(&seen, sb_str(&sig), &created);
+		int64_t *verdict = strmap_put(&seen, sb_str(&sig), &created);
 		if (created) {
 			if (!index)
 				index = clang_createIndex(0, 0);
-			/* The file itself, empty: what is left to go wrong is the command line. */
-			struct CXUnsavedFile empty = { c->file, "", 0 };
-			CXTranslationUnit tu = NULL;
-			enum CXErrorCode err = clang_parseTranslationUnit2FullArgv(index, c->file,
-				(const char *const *)kept, nkept, &empty, 1,
-				CXTranslationUnit_KeepGoing | CXTranslationUnit_Incomplete, &tu);
-			struct strbuf why = {0};
-			char *flag = NULL;
-			if (err != CXError_Success || !tu) {
-				sb_addf(&why, "%s with this command line (run it with clang -fsyntax-only to see why)",
-					err == CXError_InvalidArguments ? "libclang rejects the arguments"
-									: "libclang cannot parse anything");
-			} else {
-				unsigned nd = clang_getNumDiagnostics(tu);
-				for (unsigned d = 0; d < nd; d++) {
-					CXDiagnostic dg = clang_getDiagnostic(tu, d);
-					if (clang_getDiagnosticSeverity(dg) >= CXDiagnostic_Error) {
-						CXString m = clang_getDiagnosticSpelling(dg);
-						if (why.len)
-							sb_add(&why, "; ");
-						sb_add(&why, clang_getCString(m));
-						if (!flag)
-							flag = unknown_flag(clang_getCString(m));
-						clang_disposeString(m);
-					}
-					clang_disposeDiagnostic(dg);
-				}
-				clang_disposeTranslationUnit(tu);
-			}
-			if (why.len) {
-				if (flag)
-					sb_addf(&why, " (a flag clang does not know can be dropped with 'drop-flag %s' "
-						"in a rules file: docs/rules-format.md)", flag);
-				die("%s: the command for %s: %s", cdb->path, display_path(c->file), sb_str(&why));
-			}
-			sb_free(&why);
+			bool fatal;
+			char *why = try_command(index, c->file, kept, nkept, &fatal);
+			if (why && fatal)
+				die("%s: the command for %s: %s", cdb->path, display_path(c->file), why);
+			if (why)
+				vec_push(&reasons, why);
+			*verdict = why ? (int64_t)reasons.n : 0;
 		}
+		if (*verdict)
+			c->unusable = xstrdup(reasons.v[*verdict - 1]);
 		free(wd);
 		free(kept);
 		compdb_free_args(argv);
 	}
+	for (size_t i = 0; i < reasons.n; i++)
+		free(reasons.v[i]);
+	vec_free(&reasons);
 	sb_free(&sig);
 	strmap_free(&seen);
 	if (index)
@@ -461,13 +492,16 @@ static struct tu_facts *next_done(struct run *r)
 
 static void report_tu(const struct tu_facts *f, size_t k, size_t n)
 {
-	if (f->status != TU_CLEAN) {
-		fprintf(stderr, "lockpath: %s: %d parse error%s%s%s\n", display_path(f->main_file), f->n_errors,
+	if (f->status == TU_FAILED) {
+		fprintf(stderr, "lockpath: %s: not parsed: %s\n", text_path(f->main_file),
+			text_safe(f->diags.n ? f->diags.v[0].message : "?"));
+	} else if (f->status != TU_CLEAN) {
+		fprintf(stderr, "lockpath: %s: %d parse error%s%s%s\n", text_path(f->main_file), f->n_errors,
 			f->n_errors == 1 ? "" : "s", f->diags.n ? ", first: " : "",
-			f->diags.n ? f->diags.v[0].message : "");
+			text_safe(f->diags.n ? f->diags.v[0].message : ""));
 	}
 	if (lp_progress)
-		fprintf(stderr, "[%zu/%zu] %s (%.2f s)\n", k, n, display_path(f->main_file),
+		fprintf(stderr, "[%zu/%zu] %s (%.2f s)\n", k, n, text_path(f->main_file),
 			(f->parse_ms + f->walk_ms) / 1000.0);
 }
 
@@ -575,6 +609,7 @@ int extract_one(struct lp_db *db, const struct lp_rules *rules, const struct com
 	struct parse_env pe = { rules, &claims, &hashes, 0 };
 	CXIndex index = clang_createIndex(0, 0);
 	struct tu_facts *f = parse_tu(&pe, index, c);
+	db_meta_set(db, "checked", "0");   /* the findings no longer match the facts */
 	store_tu(s, f);
 	report_tu(f, 1, 1);
 	int status = f->status;

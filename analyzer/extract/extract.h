@@ -30,9 +30,11 @@ struct extract_stats {
  * include paths and forced includes, which cannot be wrong flags) and die,
  * naming the compile database, the source and clang's complaint, when clang
  * rejects it: a flag it does not know (with the 'drop-flag' rule that would
- * drop it), an unknown target or CPU.  Cheap: kernel trees have a handful of
- * distinct command lines, and each costs a few milliseconds. */
-void extract_check_commands(const struct compdb *cdb, const struct lp_rules *r);
+ * drop it), an unknown target or CPU.  A command libclang cannot use at all
+ * (it fails without a diagnostic) costs only its TUs: their 'unusable' is
+ * set to the reason, and extract records them as not parsed.  Cheap: kernel
+ * trees have a handful of distinct command lines, each a few milliseconds. */
+void extract_check_commands(struct compdb *cdb, const struct lp_rules *r);
 
 /* Extract every command of CDB into DB.  Prints progress on stderr when
  * lp_progress is set; prints one line per TU with parse errors. */

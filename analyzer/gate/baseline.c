@@ -6,6 +6,7 @@
  * writes and never dies: every error comes back as one line naming the file.
  */
 #include "gate/gate.h"
+#include "lib/escape.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -92,6 +93,14 @@ static int check_schema(sqlite3 *h, const char *name, struct strbuf *err)
 			name, name);
 		return -1;
 	}
+	int checked;
+	if (int_query(h, "SELECT count(*) FROM meta WHERE key = 'checked' AND value = '1'", &checked))
+		return db_fail(h, name, err);
+	if (!checked) {
+		sb_addf(err, "%s: the baseline database's findings are out of date: its facts changed after "
+			"its last check; run 'lockpath check --db %s'", name, name);
+		return -1;
+	}
 	return 0;
 }
 
@@ -134,8 +143,10 @@ static int read_db(struct gate_baseline *b, sqlite3 *h, const char *name, struct
 static int load_db_file(struct gate_baseline *b, const char *path, struct strbuf *err)
 {
 	sqlite3 *h = NULL;
-	int rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+	char *uri = db_readonly_uri(path);   /* writes nothing next to it: it may not be ours */
+	int rc = sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK
 		? read_db(b, h, path, err) : db_fail(h, path, err);
+	free(uri);
 	sqlite3_close(h);
 	return rc;
 }
@@ -177,13 +188,22 @@ static int not_lockpath(const char *name, const char *why, struct strbuf *err)
 	return -1;
 }
 
-/* Where a result points: its first location's file (without file://) and line. */
-static void result_where(json_t *res, const char **file, int *line)
+/* Where a result points: its first location's file, as a path (file://
+ * stripped, percent-escapes decoded, a uriBaseId of RUN resolved), and its
+ * line.  *FILE is NULL or the caller's to free. */
+static void result_where(json_t *run, json_t *res, char **file, int *line)
 {
 	json_t *pl = json_object_get(json_array_get(json_object_get(res, "locations"), 0), "physicalLocation");
-	*file = jstr(json_object_get(pl, "artifactLocation"), "uri");
-	if (*file && !strncmp(*file, "file://", 7))
-		*file += 7;
+	json_t *al = json_object_get(pl, "artifactLocation");
+	const char *uri = jstr(al, "uri"), *base_id = jstr(al, "uriBaseId");
+	const char *base = base_id ? jstr(json_object_get(json_object_get(run, "originalUriBaseIds"), base_id), "uri")
+				   : NULL;
+	*file = NULL;
+	if (uri) {
+		char *whole = xasprintf("%s%s", base && uri[0] != '/' && strncmp(uri, "file:", 5) ? base : "", uri);
+		*file = uri_path_decode(strncmp(whole, "file://", 7) ? whole : whole + 7);
+		free(whole);
+	}
 	*line = (int)json_integer_value(json_object_get(json_object_get(pl, "region"), "startLine"));
 }
 
@@ -198,7 +218,7 @@ static const char *other_fp_key(json_t *pfp)
 	return NULL;
 }
 
-static int read_result(struct gate_baseline *b, json_t *res, const char *name, size_t r, size_t i,
+static int read_result(struct gate_baseline *b, json_t *run, json_t *res, const char *name, size_t r, size_t i,
 		       struct strbuf *err)
 {
 	json_t *pfp = json_object_get(res, "partialFingerprints");
@@ -220,10 +240,11 @@ static int read_result(struct gate_baseline *b, json_t *res, const char *name, s
 			name, r, i, GATE_FP_KEY, GATE_FP_LEN);
 		return -1;
 	}
-	const char *file;
+	char *file;
 	int line;
-	result_where(res, &file, &line);
+	result_where(run, res, &file, &line);
 	entry_add(b, fp, rule, jstr(json_object_get(res, "message"), "text"), file, line);
+	free(file);
 	return 0;
 }
 
@@ -246,7 +267,7 @@ static int read_run(struct gate_baseline *b, json_t *run, const char *name, size
 		return -1;
 	}
 	for (size_t i = 0; i < json_array_size(results); i++)
-		if (read_result(b, json_array_get(results, i), name, r, i, err))
+		if (read_result(b, run, json_array_get(results, i), name, r, i, err))
 			return -1;
 	return 0;
 }

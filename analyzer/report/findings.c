@@ -106,14 +106,14 @@ static void load_tus(struct lp_db *db, struct rp_run *run)
 		"  (SELECT CASE WHEN df.path IS NULL THEN d.message "
 		"          ELSE df.path || ':' || d.line || ':' || d.col || ': ' || d.message END "
 		"   FROM tu_diag d LEFT JOIN file df ON df.id = d.file_id "
-		"   WHERE d.tu_id = t.id AND d.severity >= 3 ORDER BY d.rowid LIMIT 1) "
+		"   WHERE d.tu_id = t.id AND d.severity >= 3 ORDER BY d.rowid LIMIT 1), t.directory "
 		"FROM tu t JOIN file fl ON fl.id = t.file_id ORDER BY fl.path");
 	VEC(struct rp_tu) v = {0};
 	while (db_step_row(db, q)) {
 		struct rp_tu t = { dup_col(&run->arena, q, 0), sqlite3_column_int(q, 1),
-				   sqlite3_column_int(q, 2), dup_col(&run->arena, q, 3) };
-		if (t.status != 0)
-			run->tus_with_errors++;
+				   sqlite3_column_int(q, 2), dup_col(&run->arena, q, 3), dup_col(&run->arena, q, 4) };
+		run->tus_with_errors += t.status != 0;
+		run->tus_failed += t.status == 2;
 		vec_push(&v, t);
 	}
 	sqlite3_finalize(q);

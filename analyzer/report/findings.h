@@ -40,7 +40,7 @@ struct rp_finding {
 	struct rp_alias *aliases; int naliases;
 };
 
-struct rp_tu { const char *file; int status, n_errors; const char *first_error; };
+struct rp_tu { const char *file; int status, n_errors; const char *first_error, *directory; };
 
 /* What a reader must know to trust the findings, in every format:
  *   "stale"          the findings are older than the facts (or there are none yet)
@@ -57,7 +57,8 @@ struct rp_run {
 	struct arena arena;
 	struct rp_finding *f; int n;
 	struct rp_tu *tus; int ntus;
-	int tus_with_errors;
+	int tus_with_errors;             /* parsed with errors or not at all (status != 0) */
+	int tus_failed;                  /* ... of them not parsed at all: lost (status 2) */
 	struct rp_notice *notices; int nnotices;
 	const char *compdb, *version;
 };

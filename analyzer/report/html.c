@@ -52,12 +52,28 @@ static void clear_pages(const char *dir, const char *sub)
 	free(path);
 }
 
+/* DIR/SUB made if missing; -1 (ELOOP) when it is a symlink, which the
+ * report would follow out of DIR, or (ENOTDIR) anything but a directory. */
+static int make_subdir(const char *dir, const char *sub)
+{
+	char *path = xasprintf("%s/%s", dir, sub);
+	struct stat st;
+	int rc = 0;
+	if (lstat(path, &st) == 0) {
+		if (S_ISLNK(st.st_mode))
+			rc = -1, errno = ELOOP;
+		else if (!S_ISDIR(st.st_mode))
+			rc = -1, errno = ENOTDIR;
+	} else if (mkdir(path, 0777) && errno != EEXIST) {
+		rc = -1;
+	}
+	free(path);
+	return rc;
+}
+
 static int write_all(const char *dir, struct hx_data *d)
 {
-	char *findings = xasprintf("%s/findings", dir), *src = xasprintf("%s/src", dir);
-	int rc = make_dir(dir) || make_dir(findings) || make_dir(src) ? -1 : 0;
-	free(findings);
-	free(src);
+	int rc = make_dir(dir) || make_subdir(dir, "findings") || make_subdir(dir, "src") ? -1 : 0;
 	if (rc)
 		return -1;
 	clear_pages(dir, "findings");

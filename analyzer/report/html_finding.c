@@ -163,7 +163,9 @@ static void facts(FILE *out, struct hx_data *d, const struct hx_finding *hf)
 	const struct rp_finding *f = hf->f;
 	fputs("<dl class=\"facts\">", out);
 	fact(out, "rule");
-	fprintf(out, "<span class=\"rule %s\">", f->rule);
+	fputs("<span class=\"rule ", out);
+	hx_esc(out, f->rule);
+	fputs("\">", out);
 	hx_esc(out, f->rule);
 	fputs("</span> ", out);
 	hx_esc(out, rule_summary(f->rule));
@@ -383,7 +385,8 @@ static void nav(FILE *out, const struct hx_data *d, const struct hx_finding *hf)
 int hx_write_finding(const char *dir, struct hx_data *d, const struct hx_finding *hf)
 {
 	char *path = xasprintf("%s/findings/%d.html", dir, hf->num);
-	FILE *out = fopen(path, "w");
+	struct hx_file pg;
+	FILE *out = hx_open(&pg, path);
 	free(path);
 	if (!out)
 		return -1;
@@ -391,7 +394,9 @@ int hx_write_finding(const char *dir, struct hx_data *d, const struct hx_finding
 	hx_page_begin(out, title, ROOT, "finding");
 	free(title);
 	nav(out, d, hf);
-	fprintf(out, "<h1><span class=\"num\">#%d</span> <span class=\"rule %s\">", hf->num, hf->f->rule);
+	fprintf(out, "<h1><span class=\"num\">#%d</span> <span class=\"rule ", hf->num);
+	hx_esc(out, hf->f->rule);
+	fputs("\">", out);
 	hx_esc(out, hf->f->rule);
 	fputs("</span> ", out);
 	hx_esc(out, hf->f->message);
@@ -402,5 +407,5 @@ int hx_write_finding(const char *dir, struct hx_data *d, const struct hx_finding
 	for (int i = 0; i < hf->npaths; i++)
 		path_section(out, d, hf, i);
 	hx_page_end(out, ROOT);
-	return fclose(out) ? -1 : 0;
+	return hx_close(&pg);
 }

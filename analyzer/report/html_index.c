@@ -48,7 +48,9 @@ static void notices(FILE *out, struct hx_data *d)
 	fputs("<section id=\"notices\"><h2>Before you trust these results</h2><ul class=\"notices\">\n", out);
 	for (int i = 0; i < run->nnotices; i++) {
 		const struct rp_notice *n = &run->notices[i];
-		fprintf(out, "<li class=\"%s\"><span class=\"kind\">", n->kind);
+		fputs("<li class=\"", out);
+		hx_esc(out, n->kind);
+		fputs("\"><span class=\"kind\">", out);
 		hx_esc(out, n->kind);
 		fputs("</span> ", out);
 		if (n->loc.file) {
@@ -154,10 +156,14 @@ static void table_row(FILE *out, struct hx_data *d, const struct hx_finding *hf)
 {
 	const struct rp_finding *f = hf->f;
 	const struct hx_path *cp = callback_path(hf);
-	fprintf(out, "<tr data-rule=\"%s\"", f->rule);
+	fputs("<tr data-rule=\"", out);
+	hx_esc(out, f->rule);
+	fputs("\"", out);
 	search_text(out, hf);
 	fprintf(out, "><td class=\"n\" data-value=\"%d\"><a href=\"findings/%d.html\">#%d</a></td>", hf->num, hf->num, hf->num);
-	fprintf(out, "<td><span class=\"rule %s\">", f->rule);
+	fputs("<td><span class=\"rule ", out);
+	hx_esc(out, f->rule);
+	fputs("\">", out);
 	hx_esc(out, f->rule);
 	fprintf(out, "</span></td><td><a class=\"msg\" href=\"findings/%d.html\">", hf->num);
 	hx_esc(out, f->message);
@@ -241,7 +247,8 @@ static void tus(FILE *out, struct hx_data *d)
 int hx_write_index(const char *dir, struct hx_data *d)
 {
 	char *path = xasprintf("%s/index.html", dir);
-	FILE *out = fopen(path, "w");
+	struct hx_file pg;
+	FILE *out = hx_open(&pg, path);
 	free(path);
 	if (!out)
 		return -1;
@@ -254,5 +261,5 @@ int hx_write_index(const char *dir, struct hx_data *d)
 	findings_table(out, d);
 	tus(out, d);
 	hx_page_end(out, "");
-	return fclose(out) ? -1 : 0;
+	return hx_close(&pg);
 }

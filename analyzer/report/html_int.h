@@ -113,6 +113,14 @@ enum hx_status hx_rule_status(const char *rule);
 void hx_esc(FILE *out, const char *s);
 void hx_escf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Begin / end a page from the template; ROOT is '' or '../'. */
+/* A file of the report being written: to a temporary file next to PATH
+ * (O_EXCL, O_NOFOLLOW), renamed over PATH by hx_close, so PATH is never
+ * half-written and a symlink planted at PATH is replaced, never followed.
+ * hx_open returns the stream, or NULL with errno set; hx_close returns 0,
+ * or -1 with errno set (the temporary file removed). */
+struct hx_file { FILE *f; char *tmp, *path; };
+FILE *hx_open(struct hx_file *pg, const char *path);
+int hx_close(struct hx_file *pg);
 void hx_page_begin(FILE *out, const char *title, const char *root, const char *kind);
 void hx_page_end(FILE *out, const char *root);
 /* Link to LOC in the source pages, shown as file:line. */

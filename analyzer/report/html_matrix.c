@@ -208,7 +208,9 @@ static void write_cell(FILE *out, const struct hx_data *d, const struct hx_row *
 		if (c->reach[ctx]) {
 			fprintf(out, "<div class=\"reach\" title=\"");
 			hx_esc(out, c->reach[ctx]->path);
-			fprintf(out, "\">%s from <code>", c->reach[ctx]->ctx);
+			fputs("\">", out);
+			hx_esc(out, c->reach[ctx]->ctx);
+			fputs(" from <code>", out);
 			hx_esc(out, c->reach[ctx]->entry);
 			fprintf(out, "</code></div>");
 		}

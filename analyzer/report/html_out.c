@@ -9,8 +9,10 @@
 #include "report/assets.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
 
 void hx_esc(FILE *out, const char *s)
 {
@@ -100,18 +102,52 @@ void hx_loc_link(FILE *out, struct hx_data *d, const struct rp_loc *loc, const c
 	fprintf(out, ":%d</a>", loc->line);
 }
 
+FILE *hx_open(struct hx_file *pg, const char *path)
+{
+	pg->path = xstrdup(path);
+	pg->tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	unlink(pg->tmp);   /* one left by a killed run of this pid: not followed either */
+	int fd = open(pg->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	pg->f = fd < 0 ? NULL : fdopen(fd, "w");
+	if (!pg->f) {
+		int saved = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(pg->tmp);
+		}
+		free(pg->tmp);
+		free(pg->path);
+		errno = saved;
+	}
+	return pg->f;
+}
+
+int hx_close(struct hx_file *pg)
+{
+	errno = 0;
+	bool bad = ferror(pg->f);
+	int rc = fclose(pg->f) || bad ? -1 : 0;
+	if (!rc && rename(pg->tmp, pg->path))
+		rc = -1;
+	int saved = errno ? errno : EIO;
+	if (rc)
+		unlink(pg->tmp);
+	free(pg->tmp);
+	free(pg->path);
+	errno = saved;
+	return rc;
+}
+
 static int write_file(const char *dir, const char *name, const unsigned char *data, size_t len)
 {
 	char *path = xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
+	struct hx_file pg;
+	FILE *f = hx_open(&pg, path);
 	free(path);
 	if (!f)
 		return -1;
-	size_t n = fwrite(data, 1, len, f);
-	int rc = fclose(f);
-	if (n != len || rc)
-		return errno = errno ? errno : EIO, -1;
-	return 0;
+	fwrite(data, 1, len, f);
+	return hx_close(&pg);
 }
 
 int hx_write_assets(const char *dir)

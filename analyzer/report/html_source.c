@@ -30,7 +30,7 @@ static char *read_all(const char *path, size_t *len)
 	struct strbuf sb = {0};
 	char buf[65536];
 	size_t n;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && sb.len < (1u << 30))   /* int offsets (src_get) */
 		sb_addn(&sb, buf, n);
 	fclose(f);
 	*len = sb.len;
@@ -62,15 +62,52 @@ static struct hx_src *src_get(struct hx_data *d, int page)
 	return s;
 }
 
-/* Line LN of S without its newline. */
-static void put_line(FILE *out, const struct hx_src *s, int ln)
+/* Bounds on what one report shows of a file: a line is clipped to
+ * HX_LINE_SHOWN bytes (around the column of interest), a source page stops
+ * at HX_PAGE_SHOWN bytes of HTML (some 40000 lines of kernel C).  A 50 MB
+ * line next to a finding once made a 501 MB report. */
+#define HX_LINE_SHOWN 400
+#define HX_PAGE_SHOWN (4L << 20)
+
+/* Move P back to the start of the UTF-8 character it is in (within [A, P]). */
+static int char_start(const char *text, int a, int p)
+{
+	while (p > a && ((unsigned char)text[p] & 0xc0) == 0x80)
+		p--;
+	return p;
+}
+
+static void put_bytes(FILE *out, const char *p, int n)
+{
+	char *t = xstrndup(p, (size_t)n);
+	hx_esc(out, t);
+	free(t);
+}
+
+/* Line LN of S without its newline; longer than HX_LINE_SHOWN, only the
+ * HX_LINE_SHOWN bytes around column COL (1-based; 0: the start), with a
+ * marker that says how much is left out on each side. */
+static void put_line(FILE *out, const struct hx_src *s, int ln, int col)
 {
 	int a = s->line[ln], b = s->line[ln + 1];
 	while (b > a && (s->text[b - 1] == '\n' || s->text[b - 1] == '\r'))
 		b--;
-	char *t = xstrndup(s->text + a, (size_t)(b - a));
-	hx_esc(out, t);
-	free(t);
+	if (b - a <= HX_LINE_SHOWN) {
+		put_bytes(out, s->text + a, b - a);
+		return;
+	}
+	int from = col > 0 ? a + col - 1 - HX_LINE_SHOWN / 2 : a;
+	if (from > b - HX_LINE_SHOWN)
+		from = b - HX_LINE_SHOWN;
+	if (from < a)
+		from = a;
+	from = char_start(s->text, a, from);
+	int to = char_start(s->text, from, from + HX_LINE_SHOWN);
+	if (from > a)
+		fprintf(out, "<span class=\"clip\">[%d bytes left out]</span>", from - a);
+	put_bytes(out, s->text + from, to - from);
+	if (to < b)
+		fprintf(out, "<span class=\"clip\">[%d more bytes left out]</span>", b - to);
 }
 
 void hx_snippet(FILE *out, struct hx_data *d, const struct rp_loc *loc, int before, int after, const char *root)
@@ -89,7 +126,7 @@ void hx_snippet(FILE *out, struct hx_data *d, const struct rp_loc *loc, int befo
 	for (int ln = from; ln <= to; ln++) {
 		fprintf(out, "<span class=\"l%s\"><a class=\"n\" href=\"%ssrc/%d.html#L%d\">%d</a>",
 			ln == loc->line ? " hl" : "", root, page, ln, ln);
-		put_line(out, s, ln);
+		put_line(out, s, ln, ln == loc->line ? loc->col : 0);
 		fputs("</span>", out);
 	}
 	fputs("</pre>\n", out);
@@ -98,7 +135,8 @@ void hx_snippet(FILE *out, struct hx_data *d, const struct rp_loc *loc, int befo
 static int write_source(const char *dir, struct hx_data *d, int page)
 {
 	char *path = xasprintf("%s/src/%d.html", dir, page);
-	FILE *out = fopen(path, "w");
+	struct hx_file pg;
+	FILE *out = hx_open(&pg, path);
 	free(path);
 	if (!out)
 		return -1;
@@ -112,15 +150,21 @@ static int write_source(const char *dir, struct hx_data *d, int page)
 		fputs("<p class=\"warn\">This file could not be read when the report was written.</p>\n", out);
 	} else {
 		fputs("<pre class=\"source\">", out);
-		for (int ln = 1; ln <= s->nlines; ln++) {
+		long start = ftell(out);
+		int ln;
+		for (ln = 1; ln <= s->nlines && ftell(out) - start < HX_PAGE_SHOWN; ln++) {
 			fprintf(out, "<span class=\"l\" id=\"L%d\"><a class=\"n\" href=\"#L%d\">%d</a>", ln, ln, ln);
-			put_line(out, s, ln);
+			put_line(out, s, ln, 0);
 			fputs("</span>", out);
 		}
 		fputs("</pre>\n", out);
+		if (ln <= s->nlines)
+			fprintf(out, "<p class=\"warn\">This page stops at line %d of %d: a source page is at most "
+				"%ld MB, and shows lines of at most %d bytes.</p>\n", ln - 1, s->nlines,
+				HX_PAGE_SHOWN >> 20, HX_LINE_SHOWN);
 	}
 	hx_page_end(out, "../");
-	return fclose(out) ? -1 : 0;
+	return hx_close(&pg);
 }
 
 /* Pages are registered while the other pages are written: write them last. */

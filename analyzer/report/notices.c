@@ -7,6 +7,7 @@
  * toolExecutionNotifications (sarif.c).
  */
 #include "report/report.h"
+#include "lib/escape.h"
 
 #include <string.h>
 
@@ -17,10 +18,10 @@ void report_notices(FILE *out, const struct rp_run *run, bool stale)
 		if (stale != !strcmp(n->kind, "stale"))
 			continue;
 		if (n->loc.file)
-			fprintf(out, "%s:%d:%d: ", display_path(n->loc.file), n->loc.line > 0 ? n->loc.line : 1,
+			fprintf(out, "%s:%d:%d: ", text_path(n->loc.file), n->loc.line > 0 ? n->loc.line : 1,
 				n->loc.col > 0 ? n->loc.col : 1);
 		else
 			fputs("lockpath: ", out);
-		fprintf(out, "warning: %s [%s]\n", n->message, n->kind);
+		fprintf(out, "warning: %s [%s]\n", text_safe(n->message), text_safe(n->kind));
 	}
 }

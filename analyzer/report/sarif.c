@@ -5,26 +5,96 @@
  * acquisition last), relatedLocations for the held lock's acquisition and
  * the alias proof, and partialFingerprints["lockpath/v1"] for baselines.
  * TUs with parse errors become toolExecutionNotifications.
+ *
+ * Nothing is ever dropped: every string from the database goes in as valid
+ * UTF-8 (a bad byte as "\xNN", utf8_clean), and every URI is RFC 3986
+ * (percent-encoded), relative to the source root SRCROOT (the TUs' common
+ * directory, in originalUriBaseIds) when the file is below it.
  */
 #include "report/report.h"
+#include "lib/escape.h"
 
 #include <errno.h>
 #include <jansson.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+/* The source root while one report is written (reports are single-threaded). */
+static const char *srcroot;
+
+/* A JSON string that always exists, whatever bytes S holds. */
+static json_t *jtext(const char *s)
+{
+	char *clean = utf8_clean(s ? s : "");
+	json_t *j = json_string(clean);
+	free(clean);
+	if (!j)
+		die("out of memory writing SARIF");
+	return j;
+}
+
 static json_t *text_msg(const char *s)
 {
-	return json_pack("{s:s}", "text", s ? s : "");
+	return json_pack("{s:o}", "text", jtext(s));
+}
+
+/* FILE below the source root: relative, with uriBaseId SRCROOT; else absolute file://. */
+static json_t *artifact(const char *file)
+{
+	size_t n = srcroot ? strlen(srcroot) : 0;
+	bool below = n && !strncmp(file, srcroot, n) && file[n] == '/' && file[n + 1];
+	char *path = uri_path_encode(below ? file + n + 1 : file);
+	char *uri = below ? path : xasprintf("file://%s", path);
+	json_t *j = below ? json_pack("{s:s, s:s}", "uri", uri, "uriBaseId", "SRCROOT") : json_pack("{s:s}", "uri", uri);
+	if (uri != path)
+		free(uri);
+	free(path);
+	return j;
 }
 
 static json_t *phys(const struct rp_loc *l)
 {
-	char *uri = xasprintf("file://%s", l->file ? l->file : "/unknown");
-	json_t *j = json_pack("{s:{s:s}, s:{s:i, s:i}}", "artifactLocation", "uri", uri,
-			      "region", "startLine", l->line > 0 ? l->line : 1, "startColumn", l->col > 0 ? l->col : 1);
-	free(uri);
-	return j;
+	return json_pack("{s:o, s:{s:i, s:i}}", "artifactLocation", artifact(l->file ? l->file : "/unknown"),
+			 "region", "startLine", l->line > 0 ? l->line : 1, "startColumn", l->col > 0 ? l->col : 1);
+}
+
+/* The longest directory all TUs were compiled from (their 'directory'), as
+ * a real path, or NULL when they share none but '/'.  Caller frees. */
+static char *source_root(const struct rp_run *run)
+{
+	char *root = NULL;
+	for (int i = 0; i < run->ntus; i++) {
+		const char *d = run->tus[i].directory;
+		if (!d || d[0] != '/')
+			continue;
+		if (!root) {
+			root = xstrdup(d);
+			continue;
+		}
+		size_t k = 0;
+		while (root[k] && root[k] == d[k])
+			k++;
+		if (!(root[k] == 0 && (d[k] == '/' || d[k] == 0)))
+			while (k > 0 && root[k] != '/')
+				k--;
+		root[k] = 0;
+	}
+	while (root && strlen(root) > 1 && root[strlen(root) - 1] == '/')
+		root[strlen(root) - 1] = 0;
+	if (root && strlen(root) > 1) {
+		char *real = realpath(root, NULL);   /* files are stored as real paths */
+		if (real) {
+			free(root);
+			root = real;
+		}
+	}
+	if (root && strlen(root) <= 1) {
+		free(root);
+		root = NULL;
+	}
+	return root;
 }
 
 static json_t *location(const struct rp_loc *l, const char *msg)
@@ -103,11 +173,13 @@ static int rule_index(const char *rule)
 
 static json_t *result(const struct rp_finding *f)
 {
-	json_t *r = json_pack("{s:s, s:i, s:s, s:o, s:[o], s:{s:s}, s:{s:s, s:s}}",
-		"ruleId", f->rule, "ruleIndex", rule_index(f->rule), "level", "warning",
+	json_t *r = json_pack("{s:o, s:i, s:s, s:o, s:[o], s:{s:o}, s:{s:o, s:o}}",
+		"ruleId", jtext(f->rule), "ruleIndex", rule_index(f->rule), "level", "warning",
 		"message", text_msg(f->message), "locations", location(&f->site, NULL),
-		"partialFingerprints", "lockpath/v1", f->fingerprint,
-		"properties", "context", f->context, "entry", f->entry);
+		"partialFingerprints", "lockpath/v1", jtext(f->fingerprint),
+		"properties", "context", jtext(f->context), "entry", jtext(f->entry));
+	if (!r)   /* a result is never dropped in silence */
+		die("cannot write finding %lld (%s) as SARIF", (long long)f->id, f->fingerprint);
 	if (f->bytype)   /* a hop resolved by function type (docs/rules.md) */
 		json_object_set_new(json_object_get(r, "properties"), "confidence", json_string("lower"));
 	json_t *flows = code_flows(f);
@@ -138,8 +210,8 @@ static json_t *invocation(const struct rp_run *run)
 	json_t *notes = json_array();
 	for (int i = 0; i < run->nnotices; i++) {
 		const struct rp_notice *n = &run->notices[i];
-		json_t *j = json_pack("{s:s, s:o, s:{s:s}}", "level", "warning", "message", text_msg(n->message),
-				      "descriptor", "id", n->kind);
+		json_t *j = json_pack("{s:s, s:o, s:{s:o}}", "level", "warning", "message", text_msg(n->message),
+				      "descriptor", "id", jtext(n->kind));
 		if (n->loc.file)
 			json_object_set_new(j, "locations", json_pack("[o]", location(&n->loc, NULL)));
 		json_array_append_new(notes, j);
@@ -149,12 +221,26 @@ static json_t *invocation(const struct rp_run *run)
 
 int report_sarif(const char *path, const struct rp_run *run)
 {
+	char *root = source_root(run);
+	srcroot = root;
 	json_t *results = json_array();
 	for (int i = 0; i < run->n; i++)
-		json_array_append_new(results, result(&run->f[i]));
+		if (json_array_append_new(results, result(&run->f[i])))
+			die("out of memory writing SARIF");
 	json_t *doc = json_pack("{s:s, s:s, s:[{s:{s:o}, s:[o], s:o}]}",
 		"$schema", "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
 		"runs", "tool", "driver", driver(), "invocations", invocation(run), "results", results);
+	if (root) {   /* SRCROOT: a directory URI, with its trailing slash */
+		char *enc = uri_path_encode(root), *uri = xasprintf("file://%s/", enc);
+		json_object_set_new(json_array_get(json_object_get(doc, "runs"), 0), "originalUriBaseIds",
+				    json_pack("{s:{s:s}}", "SRCROOT", "uri", uri));
+		free(uri);
+		free(enc);
+	}
+	srcroot = NULL;
+	free(root);
+	if (!doc)
+		die("out of memory writing SARIF");
 	/* a temporary file renamed into place: PATH is never left half-written */
 	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
 	errno = 0;

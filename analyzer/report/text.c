@@ -6,8 +6,13 @@
  * store that makes an indirect call reach its target.
  */
 #include "report/report.h"
+#include "lib/escape.h"
 
 #include <string.h>
+
+/* Every name printed goes through T (text_safe): a control character in a
+ * path or a database value cannot start a forged line or reach the terminal. */
+#define T(s) text_safe(s)
 
 const struct rp_rule rp_rules[] = {
 #define CHECK(fn, rule, summary) { rule, summary },
@@ -18,7 +23,7 @@ const int rp_nrules = sizeof(rp_rules) / sizeof(rp_rules[0]);
 
 static void loc(FILE *out, const struct rp_loc *l)
 {
-	fprintf(out, "%s:%d:%d: ", l->file ? display_path(l->file) : "<unknown>", l->line, l->col);
+	fprintf(out, "%s:%d:%d: ", l->file ? text_path(l->file) : "<unknown>", l->line, l->col);
 }
 
 static void hop_notes(FILE *out, const struct rp_finding *f, const struct rp_hop *hops, int nhops,
@@ -28,32 +33,32 @@ static void hop_notes(FILE *out, const struct rp_finding *f, const struct rp_hop
 		const struct rp_hop *h = &hops[i];
 		loc(out, &h->site);
 		if (i == 0 && hops == f->hops && f->from_root)   /* callers unknown: process context assumed */
-			fprintf(out, "note: [%d] %s (not called in the tree: process context)", i, h->func);
+			fprintf(out, "note: [%d] %s (not called in the tree: process context)", i, T(h->func));
 		else if (i == 0 && hops == f->hops)
-			fprintf(out, "note: [%d] %s (%s entry)", i, h->func, f->context);
+			fprintf(out, "note: [%d] %s (%s entry)", i, T(h->func), T(f->context));
 		else if (i == 0)
-			fprintf(out, "note: [%d] %s (entry)", i, h->func);
+			fprintf(out, "note: [%d] %s (entry)", i, T(h->func));
 		else
-			fprintf(out, "note: [%d] %s", i, h->func);
+			fprintf(out, "note: [%d] %s", i, T(h->func));
 		if (i + 1 < nhops) {
 			const struct rp_hop *next = &hops[i + 1];
 			if (next->via_key && next->via_text && *next->via_text)
-				fprintf(out, " calls %s through '%s' (%s)\n", next->func, next->via_text, next->via_key);
+				fprintf(out, " calls %s through '%s' (%s)\n", T(next->func), T(next->via_text), T(next->via_key));
 			else if (next->via_key)
-				fprintf(out, " calls %s through %s\n", next->func, next->via_key);
+				fprintf(out, " calls %s through %s\n", T(next->func), T(next->via_key));
 			else
-				fprintf(out, " calls %s\n", next->func);
+				fprintf(out, " calls %s\n", T(next->func));
 			if (next->has_store && !strncmp(next->store_key, "type:", 5)) {
 				loc(out, &next->store);
 				fprintf(out, "note: %s's address is taken here; nothing traceable is stored into %s, "
 					"so the call was resolved by function type '%s' (lower confidence)\n",
-					next->func, next->via_key ? next->via_key : "?", next->store_key + 5);
+					T(next->func), T(next->via_key ? next->via_key : "?"), T(next->store_key + 5));
 			} else if (next->has_store) {
 				loc(out, &next->store);
-				fprintf(out, "note: %s was stored into %s here\n", next->func, next->store_key);
+				fprintf(out, "note: %s was stored into %s here\n", T(next->func), T(next->store_key));
 			}
 		} else {
-			fprintf(out, " %s\n", last_verb);
+			fprintf(out, " %s\n", T(last_verb));
 		}
 	}
 }
@@ -65,7 +70,7 @@ static void scenario(FILE *out, const struct rp_finding *f)
 	const char *rows[][2] = { { "CPU0", "CPU1" }, { "----", "----" }, { "lock(A);", "" },
 				  { "", "lock(B);" }, { "", "lock(A);" }, { "lock(B);", "" } };
 	loc(out, &f->site);
-	fprintf(out, "note: possible unsafe locking scenario (A = %s, B = %s):\n", a, b);
+	fprintf(out, "note: possible unsafe locking scenario (A = %s, B = %s):\n", T(a), T(b));
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		loc(out, &f->site);
 		fprintf(out, "note:        %-24s %s\n", rows[i][0], rows[i][1]);
@@ -77,19 +82,19 @@ static void scenario(FILE *out, const struct rp_finding *f)
 void report_text_finding(FILE *out, const struct rp_finding *f)
 {
 	loc(out, &f->site);
-	fprintf(out, "warning: %s [%s]\n", f->message, f->rule);
+	fprintf(out, "warning: %s [%s]\n", T(f->message), T(f->rule));
 	if (f->has_held && f->held_asserted) {
 		loc(out, &f->held_site);
-		fprintf(out, "note: %s is asserted held here: the callers of %s hold it\n", f->held_key,
-			f->held_func);
+		fprintf(out, "note: %s is asserted held here: the callers of %s hold it\n", T(f->held_key),
+			T(f->held_func));
 	} else if (f->has_held) {
 		loc(out, &f->held_site);
-		fprintf(out, "note: %s was acquired here, in %s\n", f->held_key, f->held_func);
+		fprintf(out, "note: %s was acquired here, in %s\n", T(f->held_key), T(f->held_func));
 	}
 	for (int a = 0; a < f->naliases; a++) {
 		const struct rp_alias *al = &f->aliases[a];
 		loc(out, &al->loc);
-		fprintf(out, "note: %s and %s are one lock: '%s'\n", al->lhs, al->rhs, al->text);
+		fprintf(out, "note: %s and %s are one lock: '%s'\n", T(al->lhs), T(al->rhs), T(al->text));
 	}
 	char *verb = xasprintf("acquires %s", f->lock_key ? f->lock_key : "?");
 	if (!strcmp(f->rule, "sleep-in-atomic")) {
@@ -125,7 +130,9 @@ void report_summary(FILE *out, const struct rp_run *run)
 			fprintf(out, ", %d %s", n, rp_rules[r].id);
 	}
 	fprintf(out, " in %d translation unit%s", run->ntus, run->ntus == 1 ? "" : "s");
-	if (run->tus_with_errors)
+	if (run->tus_failed)
+		fprintf(out, " (%d incomplete, %d not parsed at all)", run->tus_with_errors, run->tus_failed);
+	else if (run->tus_with_errors)
 		fprintf(out, " (%d incomplete)", run->tus_with_errors);
 	int limits = 0;
 	for (int i = 0; i < run->nnotices; i++)

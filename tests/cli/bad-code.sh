@@ -91,7 +91,7 @@ expect_out "^ok.c:5:[0-9]+: warning: device.lock acquired in do_io_irq is alread
 pass "a TU with parse errors is recorded with its diagnostics; analysis continues"
 
 # libclang crashing on one TU costs that TU
-expect_err "^lockpath: parens.c: 1 parse error, first: libclang crashed while parsing it"
+expect_err "^lockpath: parens.c: not parsed: libclang crashed while parsing it"
 [ "$(sql t.db "SELECT t.status FROM tu t JOIN file f ON f.id = t.file_id WHERE f.path LIKE '%/parens.c'")" = 2 ] ||
 	fail "parens.c is not recorded as failed"
 pass "a TU that crashes libclang is recorded as failed; the run goes on"
@@ -99,9 +99,9 @@ pass "a TU that crashes libclang is recorded as failed; the run goes on"
 # every output says which TUs were incomplete
 expect_out "^broken.c:1:1: warning: this translation unit has 2 parse errors \(first: .*broken.c:10:2: use of undeclared identifier 'this'\); its facts are incomplete.*\[incomplete-tu\]"
 expect_out "^parens.c:1:1: warning: this translation unit could not be parsed \(libclang crashed while parsing it\).*\[incomplete-tu\]"
-expect_err "^lockpath: [0-9]+ findings?.* in 7 translation units \(2 incomplete\)"
+expect_err "^lockpath: [0-9]+ findings?.* in 7 translation units \(2 incomplete, 1 not parsed at all\)"
 for f in broken.c parens.c; do
-	grep -A12 '"id": "incomplete-tu"' t.sarif | grep -q "file://$T/$f\"" ||
+	grep -A12 '"id": "incomplete-tu"' t.sarif | grep -q "\"uri\": \"$f\"" ||
 		fail "t.sarif: no incomplete-tu notification for $f"
 done
 grep -q '"executionSuccessful": true' t.sarif || fail "t.sarif: no executionSuccessful"
@@ -139,3 +139,22 @@ lp extract cc --db t.db --rules rules
 expect_rc 0 "extract again"
 expect_err "^lockpath: extract: 7 TUs, 1 parsed, 6 unchanged, 0 with errors, 1 failed"
 pass "the next run parses the crashed TU again, and only it"
+
+# a command libclang cannot use at all (two sources: two jobs) costs its TU,
+# not the run: recorded as not parsed with the reason, and counted
+cp ok.c two.c
+compdb cc2 ok.c two.c
+sed -i 's|"two.c", "-o"|"two.c", "ok.c", "-o"|' cc2/compile_commands.json
+grep -q '"two.c", "ok.c"' cc2/compile_commands.json || fail "cc2: no two-source command"
+lp run cc2 --db two.db --rules rules --sarif two.sarif
+expect_rc 1 "run with one unusable command"
+expect_err "^lockpath: two.c: not parsed: libclang cannot parse anything with this command line"
+expect_err "^lockpath: extract: 2 TUs, 2 parsed, 0 unchanged, 0 with errors, 1 failed"
+expect_err "^lockpath: 1 finding.* in 2 translation units \(1 incomplete, 1 not parsed at all\)"
+expect_out "^ok.c:5:[0-9]+: warning: device.lock acquired in do_io_irq is already held .*\[recursive-lock\]"
+expect_out "^two.c:1:1: warning: this translation unit could not be parsed \(libclang cannot parse anything with this command line.*\[incomplete-tu\]"
+[ "$(sql two.db "SELECT t.status || '|' || d.message FROM tu t JOIN file f ON f.id = t.file_id JOIN tu_diag d ON d.tu_id = t.id WHERE f.path LIKE '%/two.c'")" = \
+  "2|libclang cannot parse anything with this command line (run it with clang -fsyntax-only to see why)" ] ||
+	fail "two.c is not recorded as not parsed, with the reason"
+grep -A12 '"id": "incomplete-tu"' two.sarif | grep -q '"uri": "two.c"' || fail "two.sarif: no incomplete-tu notification for two.c"
+pass "a TU whose command libclang cannot use is recorded as not parsed; the run goes on"

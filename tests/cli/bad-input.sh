@@ -179,3 +179,24 @@ expect_error_rc2 "--wait soon" "--wait expects a number of seconds from 0 to 864
 lp frobnicate
 expect_error_rc2 "an unknown command" "'frobnicate' is not a lockpath command; see 'lockpath --help'"
 pass "usage errors are short and exit 2"
+
+# Duplicate entries (a compile database concatenated from several builds):
+# one summary line for them all, one line per file with another command
+# (-DX, -DY, './ok.c' spelled otherwise in the command); each file analysed once.  200000 copies once printed 199999 warnings.
+cp ok.c other.c
+python3 - "$T" "$INPUTS" <<'PY'
+import json, os, sys
+t, inputs = sys.argv[1:]
+e = lambda f, *extra: {"directory": t, "file": f, "arguments": ["clang-19", "-I" + inputs, *extra, "-c", f]}
+os.makedirs("dups", exist_ok=True)
+json.dump([e("ok.c")] * 5000 + [e("other.c"), e("other.c", "-DX"), e("other.c", "-DY"), e("./ok.c")],
+          open("dups/compile_commands.json", "w"))
+PY
+lp extract dups --db dups.db
+expect_rc 0 "extract with duplicate entries"
+[ "$(grep -c 'warning' "$T/err")" = 3 ] || fail "expected three warning lines"
+expect_err "^lockpath: warning: .*dups/compile_commands.json: '$T/other.c' has more than one command; using its first$"
+expect_err "^lockpath: warning: .*dups/compile_commands.json: '$T/ok.c' has more than one command; using its first$"   # ./ok.c
+expect_err "^lockpath: warning: .*dups/compile_commands.json: 5002 entries repeat a file listed before; each file is analysed once, with its first command$"
+expect_err "^lockpath: extract: 2 TUs, 2 parsed"
+pass "duplicate compile entries: one summary line, one line per file with several commands"

@@ -45,6 +45,8 @@ expect_one_error() {
 	[ "$(wc -l <"$T/err")" = 1 ] || fail "expected one line on stderr"
 	grep -qE -- "^lockpath: error: .*$1" "$T/err" || fail "expected /$1/ in the error"
 }
+# expect_error_rc2 WHAT PATTERN: exit 2 and one error line matching PATTERN.
+expect_error_rc2() { expect_rc 2 "$1"; expect_one_error "$2"; }
 
 # finding RULE: the lines of the first finding of RULE in the output into $T/finding.
 finding() {

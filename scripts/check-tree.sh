@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# check-tree.sh - the source tree holds no build products: no file that git
+# tracks, and no untracked file that .gitignore does not cover, is an ELF
+# binary (executable, object, shared library) or an ar archive.  Images in
+# docs/ are binaries by design and pass.  CI runs it first (.ci/run); ctest
+# runs it as repo/no-binaries.
+#
+#   scripts/check-tree.sh [REPO_DIR]     exit 0 clean, 1 with the offenders listed
+set -euo pipefail
+cd "${1:-$(dirname "$0")/..}"
+git rev-parse --git-dir >/dev/null 2>&1 || { echo "check-tree.sh: error: $(pwd) is not a git checkout" >&2; exit 2; }
+bad=0
+while IFS= read -r -d '' f; do
+	[ -f "$f" ] && [ ! -L "$f" ] || continue
+	magic=$(head -c 8 "$f" | od -An -tx1 | tr -d ' \n')
+	case $magic in
+	7f454c46*) what="an ELF binary" ;;
+	213c617263683e0a) what="an ar archive" ;;
+	*) continue ;;
+	esac
+	echo "check-tree.sh: $f is $what; build products do not belong in the tree (delete it, or build out of tree)" >&2
+	bad=1
+done < <(git ls-files -z --cached --others --exclude-standard)
+[ $bad = 0 ] && echo "check-tree.sh: no binaries in the tree"
+exit $bad
