@@ -53,13 +53,13 @@ static int css_bus_match(struct device *dev, struct device_driver *drv)
 static int css_probe(struct device *dev)
 {
 	struct subchannel *sch = to_subchannel(dev);
-	int ret;
+	int rc;
 
 	sch->driver = to_cssdriver(dev->driver);
-	ret = sch->driver->probe ? sch->driver->probe(sch) : -ENODEV;
-	if (ret)
+	rc = sch->driver->probe ? sch->driver->probe(sch) : -ENODEV;
+	if (rc)
 		sch->driver = NULL;
-	return ret;
+	return rc;
 }
 
 static void css_remove(struct device *dev)
@@ -84,15 +84,15 @@ int css_register_subchannel(struct subchannel *sch)
 	return device_register(&sch->dev);
 }
 
-int css_driver_register(struct css_driver *cdrv)
+int css_driver_register(struct css_driver *cd_drv)
 {
-	cdrv->drv.bus = &css_bus_type;
-	return driver_register(&cdrv->drv);
+	cd_drv->drv.bus = &css_bus_type;
+	return driver_register(&cd_drv->drv);
 }
 
-void css_driver_unregister(struct css_driver *cdrv)
+void css_driver_unregister(struct css_driver *cd_drv)
 {
-	driver_unregister(&cdrv->drv);
+	driver_unregister(&cd_drv->drv);
 }
 
 static int __init css_bus_init(void)
