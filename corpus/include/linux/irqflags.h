@@ -11,15 +11,15 @@
 
 #define raw_local_irq_disable()		arch_local_irq_disable()
 #define raw_local_irq_enable()		arch_local_irq_enable()
-#define raw_local_irq_save(fl)			\
-	do {						\
-		typecheck(unsigned long, fl);	\
-		fl = arch_local_irq_save();		\
+#define raw_local_irq_save(fl)						\
+	do {								\
+		typecheck(unsigned long, fl);				\
+		fl = arch_local_irq_save();				\
 	} while (0)
-#define raw_local_irq_restore(fl)			\
-	do {						\
-		typecheck(unsigned long, fl);	\
-		arch_local_irq_restore(fl);		\
+#define raw_local_irq_restore(fl)					\
+	do {								\
+		typecheck(unsigned long, fl);				\
+		arch_local_irq_restore(fl);				\
 	} while (0)
 #define raw_irqs_disabled()		arch_irqs_disabled_flags(arch_local_save_flags())
 

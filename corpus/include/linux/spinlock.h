@@ -33,22 +33,22 @@
 #define raw_spin_unlock_bh(l)	_raw_spin_unlock_bh(l)
 #define raw_spin_unlock_irq(l)	_raw_spin_unlock_irq(l)
 
-#define raw_spin_lock_irqsave(l, fl)			\
-	do {							\
-		typecheck(unsigned long, fl);		\
-		fl = _raw_spin_lock_irqsave(l);		\
+#define raw_spin_lock_irqsave(l, fl)					\
+	do {								\
+		typecheck(unsigned long, fl);				\
+		fl = _raw_spin_lock_irqsave(l);				\
 	} while (0)
 
-#define raw_spin_lock_irqsave_nested(l, fl, sub)	\
-	do {							\
-		typecheck(unsigned long, fl);		\
-		fl = _raw_spin_lock_irqsave_nested(l, sub); \
+#define raw_spin_lock_irqsave_nested(l, fl, sub)			\
+	do {								\
+		typecheck(unsigned long, fl);				\
+		fl = _raw_spin_lock_irqsave_nested(l, sub);		\
 	} while (0)
 
-#define raw_spin_unlock_irqrestore(l, fl)			\
-	do {							\
-		typecheck(unsigned long, fl);		\
-		_raw_spin_unlock_irqrestore(l, fl);	\
+#define raw_spin_unlock_irqrestore(l, fl)				\
+	do {								\
+		typecheck(unsigned long, fl);				\
+		_raw_spin_unlock_irqrestore(l, fl);			\
 	} while (0)
 
 /* ---- spinlock_t: static inlines over the raw layer ---- */
@@ -58,9 +58,9 @@ static __always_inline raw_spinlock_t *spinlock_check(spinlock_t *l)
 	return &l->rlock;
 }
 
-#define spin_lock_init(_lock)					\
-	do {							\
-		spinlock_check(_lock);				\
+#define spin_lock_init(_lock)						\
+	do {								\
+		spinlock_check(_lock);					\
 		*(_lock) = __SPIN_LOCK_UNLOCKED(_lock);		\
 	} while (0)
 
@@ -79,9 +79,9 @@ static __always_inline int spin_trylock(spinlock_t *l)
 	return raw_spin_trylock(&l->rlock);
 }
 
-#define spin_lock_nested(l, sub)				\
+#define spin_lock_nested(l, sub)					\
 	do {								\
-		raw_spin_lock_nested(spinlock_check(l), sub);	\
+		raw_spin_lock_nested(spinlock_check(l), sub);		\
 	} while (0)
 
 static __always_inline void spin_lock_irq(spinlock_t *l)
@@ -91,12 +91,12 @@ static __always_inline void spin_lock_irq(spinlock_t *l)
 
 #define spin_lock_irqsave(l, fl)					\
 	do {								\
-		raw_spin_lock_irqsave(spinlock_check(l), fl);	\
+		raw_spin_lock_irqsave(spinlock_check(l), fl);		\
 	} while (0)
 
-#define spin_lock_irqsave_nested(l, fl, sub)			\
+#define spin_lock_irqsave_nested(l, fl, sub)				\
 	do {								\
-		raw_spin_lock_irqsave_nested(spinlock_check(l), fl, sub); \
+		raw_spin_lock_irqsave_nested(spinlock_check(l), fl, sub);	\
 	} while (0)
 
 static __always_inline void spin_unlock(spinlock_t *l)
