@@ -82,53 +82,54 @@ static void set_page_pfns(struct virtio_balloon *vbl, __virtio32 pfns[], struct 
 		pfns[i] = (__virtio32)pfn;
 }
 
+/* Inflate: take up to WANT 4k pages from the guest, then tell the host which. */
 static unsigned int fill_balloon(struct virtio_balloon *vbl, size_t want)
 {
-	unsigned int num_allocated = 0;
+	unsigned int got = 0;
 	struct page *pg;
 
-	want = min(want, (size_t)VIRTIO_BALLOON_ARRAY_PFNS_MAX);
+	if (want > VIRTIO_BALLOON_ARRAY_PFNS_MAX)
+		want = VIRTIO_BALLOON_ARRAY_PFNS_MAX;	/* one message at most */
 	mutex_lock(&vbl->balloon_lock);
-	for (vbl->num_pfns = 0; vbl->num_pfns < want;
-	     vbl->num_pfns += VIRTIO_BALLOON_PAGES_PER_PAGE) {
-		pg = balloon_page_alloc();
-		if (!pg)
-			break;
+	vbl->num_pfns = 0;
+	while (vbl->num_pfns < want && (pg = balloon_page_alloc()) != NULL) {
 		balloon_page_enqueue(&vbl->vb_dev_info, pg);
-		set_page_pfns(vbl, vbl->pfns + vbl->num_pfns, pg);
-		vbl->num_pages += VIRTIO_BALLOON_PAGES_PER_PAGE;
+		set_page_pfns(vbl, &vbl->pfns[vbl->num_pfns], pg);
 		adjust_managed_page_count(pg, -1);
-		num_allocated += VIRTIO_BALLOON_PAGES_PER_PAGE;
+		vbl->num_pfns += VIRTIO_BALLOON_PAGES_PER_PAGE;
+		got += VIRTIO_BALLOON_PAGES_PER_PAGE;
 	}
-	if (vbl->num_pfns)
+	vbl->num_pages += got;
+	if (vbl->num_pfns != 0)
 		tell_host(vbl, vbl->inflate_vq);
 	mutex_unlock(&vbl->balloon_lock);
-	return num_allocated;
+	return got;
 }
 
+/* Deflate: give up to WANT 4k pages back to the guest, telling the host first. */
 static unsigned int leak_balloon(struct virtio_balloon *vbl, size_t want)
 {
-	unsigned int num_freed = 0;
+	unsigned int given = 0;
 	struct page *pg;
 
-	want = min(want, (size_t)VIRTIO_BALLOON_ARRAY_PFNS_MAX);
 	mutex_lock(&vbl->balloon_lock);
-	want = min(want, (size_t)vbl->num_pages);
-	for (vbl->num_pfns = 0; vbl->num_pfns < want;
-	     vbl->num_pfns += VIRTIO_BALLOON_PAGES_PER_PAGE) {
-		pg = balloon_page_dequeue(&vbl->vb_dev_info);
-		if (!pg)
-			break;
-		set_page_pfns(vbl, vbl->pfns + vbl->num_pfns, pg);
-		vbl->num_pages -= VIRTIO_BALLOON_PAGES_PER_PAGE;
+	if (want > vbl->num_pages)
+		want = vbl->num_pages;
+	if (want > VIRTIO_BALLOON_ARRAY_PFNS_MAX)
+		want = VIRTIO_BALLOON_ARRAY_PFNS_MAX;
+	vbl->num_pfns = 0;
+	while (vbl->num_pfns < want && (pg = balloon_page_dequeue(&vbl->vb_dev_info)) != NULL) {
+		set_page_pfns(vbl, &vbl->pfns[vbl->num_pfns], pg);
 		adjust_managed_page_count(pg, +1);
 		__free_page(pg);
-		num_freed += VIRTIO_BALLOON_PAGES_PER_PAGE;
+		vbl->num_pfns += VIRTIO_BALLOON_PAGES_PER_PAGE;
+		given += VIRTIO_BALLOON_PAGES_PER_PAGE;
 	}
-	if (vbl->num_pfns)
+	vbl->num_pages -= given;
+	if (vbl->num_pfns != 0)
 		tell_host(vbl, vbl->deflate_vq);
 	mutex_unlock(&vbl->balloon_lock);
-	return num_freed;
+	return given;
 }
 
 static void update_balloon_stats(struct virtio_balloon *vbl)
@@ -247,9 +248,11 @@ static int virtballoon_probe(struct virtio_device *vd)
 	struct virtio_balloon *vbl;
 	int rc;
 
-	vd->priv = vbl = kmalloc(sizeof(*vbl), GFP_KERNEL);
-	if (!vbl)
+	vbl = kmalloc(sizeof(*vbl), GFP_KERNEL);
+	if (vbl == NULL)
 		return -ENOMEM;
+	vd->priv = vbl;
+	vbl->vdev = vd;
 	INIT_WORK(&vbl->update_balloon_stats_work, update_balloon_stats_func);
 	INIT_WORK(&vbl->update_balloon_size_work, update_balloon_size_func);
 	spin_lock_init(&vbl->stop_update_lock);
@@ -257,7 +260,6 @@ static int virtballoon_probe(struct virtio_device *vd)
 	vbl->num_pages = 0;
 	mutex_init(&vbl->balloon_lock);
 	init_waitqueue_head(&vbl->acked);
-	vbl->vdev = vd;
 	balloon_devinfo_init(&vbl->vb_dev_info);
 
 	rc = init_vqs(vbl);
@@ -281,6 +283,7 @@ static void remove_common(struct virtio_balloon *vbl)
 	vbl->vdev->config->del_vqs(vbl->vdev);
 }
 
+/* No callback may queue work after stop_update; wait out what is queued, then deflate. */
 static void virtballoon_remove(struct virtio_device *vd)
 {
 	struct virtio_balloon *vbl = vd->priv;
@@ -288,8 +291,9 @@ static void virtballoon_remove(struct virtio_device *vd)
 	spin_lock_irq(&vbl->stop_update_lock);
 	vbl->stop_update = true;
 	spin_unlock_irq(&vbl->stop_update_lock);
-	cancel_work_sync(&vbl->update_balloon_size_work);
+
 	cancel_work_sync(&vbl->update_balloon_stats_work);
+	cancel_work_sync(&vbl->update_balloon_size_work);
 	remove_common(vbl);
 	kfree(vbl);
 }
