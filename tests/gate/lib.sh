@@ -66,10 +66,10 @@ new_fingerprint() {
 # config space again (towards_target(), the 86a5597 behaviour).
 reintroduce() {
 	awk '/^static void virtballoon_changed\(/ { infn = 1 }
-		infn && /unsigned long flags;/ { print; print "\ts64 diff = towards_target(vb);"; next }
-		infn && /if \(!vb->stop_update\)/ { sub(/!vb->stop_update/, "diff \\&\\& !vb->stop_update") }
+		infn && /unsigned long irqfl;/ { print; print "\ts64 diff = towards_target(vbl);"; next }
+		infn && /if \(!vbl->stop_update\)/ { sub(/!vbl->stop_update/, "diff \\&\\& !vbl->stop_update") }
 		infn && /^}/ { infn = 0 }
 		{ print }' "$1" >"$1.new"
 	mv "$1.new" "$1"
-	grep -q 'diff && !vb->stop_update' "$1" || fail "the reintroduction patch did not apply to $1"
+	grep -q 'diff && !vbl->stop_update' "$1" || fail "the reintroduction patch did not apply to $1"
 }

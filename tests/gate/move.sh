@@ -27,12 +27,12 @@ for f in $(sed -n 's/^src:[[:space:]]*//p' "$T/w/corpus/trees/$tree.tree") $(cd 
 done
 # a new function above the callback and above ccw_io_helper; code added inside both
 awk -v fn="$unrelated" '/^static void virtballoon_changed\(/ { printf "%s\n", fn; infn = 1 }
-	infn && /unsigned long flags;/ { print; print "\n\tif (!vb)\n\t\treturn;"; infn = 0; next }
+	infn && /unsigned long irqfl;/ { print; print "\n\tif (!vbl)\n\t\treturn;"; infn = 0; next }
 	{ print }' "$balloon" >"$balloon.new" && mv "$balloon.new" "$balloon"
 awk -v fn="$unrelated" '/^static int ccw_io_helper\(/ { printf "%s\n", fn; infn = 1 }
-	infn && /int ret;/ { print; print "\n\tif (!ccw)\n\t\treturn -EINVAL;"; infn = 0; next }
+	infn && /int ret;/ { print; print "\n\tif (!cp)\n\t\treturn -EINVAL;"; infn = 0; next }
 	{ print }' "$ccw" >"$ccw.new" && mv "$ccw.new" "$ccw"
-grep -q 'return -EINVAL;' "$ccw" && grep -q 'if (!vb)' "$balloon" || fail "the code-moving edits did not apply"
+grep -q 'return -EINVAL;' "$ccw" && grep -q 'if (!vbl)' "$balloon" || fail "the code-moving edits did not apply"
 # re-indented, and renamed
 expand -t 8 "$balloon" >"$T/w/corpus/drivers/virtio/lp_moved_balloon.c"
 rm "$balloon"

@@ -27,26 +27,24 @@
 
 #define VQ_NAME_LEN 16
 
+/* One request queue of the disk, backed by one virtqueue. */
 struct virtio_blk_vq {
 	struct virtqueue *vq;
-	spinlock_t lock;
+	spinlock_t lock;		/* the virtqueue: submission and completion */
 	char name[VQ_NAME_LEN];
-} ____cacheline_aligned_in_smp;
+};
 
 struct virtio_blk {
-	/* Serialises removal against users that still hold the disk open. */
-	struct mutex vdev_mutex;
+	struct mutex vdev_mutex;	/* vdev goes away under it on removal */
 	struct virtio_device *vdev;
 	struct gendisk *disk;
 	struct blk_mq_tag_set tag_set;
-
-	/* Process context for config space updates. */
-	struct work_struct config_work;
-
+	struct work_struct config_work;	/* capacity re-read, process context */
 	int num_vqs;
 	struct virtio_blk_vq *vqs;
 };
 
+/* The driver's part of a blk-mq request (tag_set.cmd_size). */
 struct virtblk_req {
 	struct virtio_blk_outhdr out_hdr;
 	u8 status;
@@ -56,261 +54,260 @@ struct virtblk_req {
 static struct workqueue_struct *virtblk_wq;
 static int major;
 
-static int virtblk_add_req(struct virtqueue *vq, struct virtblk_req *vbr)
+/* Queue the request as two buffers: the header out, the status byte in. */
+static int virtblk_add_req(struct virtqueue *q, struct virtblk_req *r)
 {
-	struct scatterlist hdr, status, *sgs[3];
-	unsigned int num_out = 0, num_in = 0;
+	struct scatterlist out, in, *bufs[2] = { &out, &in };
 
-	sg_init_one(&hdr, &vbr->out_hdr, sizeof(vbr->out_hdr));
-	sgs[num_out++] = &hdr;
-	sg_init_one(&status, &vbr->status, sizeof(vbr->status));
-	sgs[num_out + num_in++] = &status;
-	return virtqueue_add_sgs(vq, sgs, num_out, num_in, vbr, GFP_ATOMIC);
+	sg_init_one(&out, &r->out_hdr, sizeof(r->out_hdr));
+	sg_init_one(&in, &r->status, sizeof(r->status));
+	return virtqueue_add_sgs(q, bufs, 1, 1, r, GFP_ATOMIC);
 }
 
-static void virtblk_request_done(struct request *req)
+static void virtblk_request_done(struct request *rq)
 {
-	struct virtblk_req *vbr = blk_mq_rq_to_pdu(req);
+	struct virtblk_req *r = blk_mq_rq_to_pdu(rq);
+	blk_status_t st = BLK_STS_IOERR;
 
-	blk_mq_end_request(req, vbr->status == VIRTIO_BLK_S_OK ? BLK_STS_OK : BLK_STS_IOERR);
+	if (r->status == VIRTIO_BLK_S_OK)
+		st = BLK_STS_OK;
+	blk_mq_end_request(rq, st);
 }
 
-/* virtqueue callback: the transport's interrupt path. */
-static void virtblk_done(struct virtqueue *vq)
+/* virtqueue callback, on the transport's interrupt path. */
+static void virtblk_done(struct virtqueue *q)
 {
-	struct virtio_blk *vblk = vq->vdev->priv;
-	int qid = vq->index;
-	struct virtblk_req *vbr;
-	unsigned long flags;
-	unsigned int len;
+	struct virtio_blk *blk = q->vdev->priv;
+	struct virtio_blk_vq *bq = &blk->vqs[q->index];
+	struct virtblk_req *r;
+	unsigned long irqfl;
+	unsigned int used;
 
-	spin_lock_irqsave(&vblk->vqs[qid].lock, flags);
-	do {
-		virtqueue_disable_cb(vq);
-		while ((vbr = virtqueue_get_buf(vblk->vqs[qid].vq, &len)) != NULL) {
-			struct request *req = blk_mq_rq_from_pdu(vbr);
+	spin_lock_irqsave(&bq->lock, irqfl);
+	for (;;) {
+		virtqueue_disable_cb(q);
+		/* complete everything the device has used so far */
+		for (r = virtqueue_get_buf(bq->vq, &used); r; r = virtqueue_get_buf(bq->vq, &used)) {
+			struct request *rq = blk_mq_rq_from_pdu(r);
 
-			if (!blk_mq_complete_request_remote(req))
-				virtblk_request_done(req);
+			if (!blk_mq_complete_request_remote(rq))
+				virtblk_request_done(rq);
 		}
-		if (unlikely(virtqueue_is_broken(vq)))
+		if (virtqueue_is_broken(q) || virtqueue_enable_cb(q))
 			break;
-	} while (!virtqueue_enable_cb(vq));
-	spin_unlock_irqrestore(&vblk->vqs[qid].lock, flags);
+	}
+	spin_unlock_irqrestore(&bq->lock, irqfl);
 }
 
 static void virtio_commit_rqs(struct blk_mq_hw_ctx *hctx)
 {
-	struct virtio_blk *vblk = hctx->driver_data;
-	struct virtio_blk_vq *vq = &vblk->vqs[hctx->queue_num];
-	bool kick;
+	struct virtio_blk *blk = hctx->driver_data;
+	struct virtio_blk_vq *bq = blk->vqs + hctx->queue_num;
+	bool need_notify;
 
-	spin_lock_irq(&vq->lock);
-	kick = virtqueue_kick_prepare(vq->vq);
-	spin_unlock_irq(&vq->lock);
-	if (kick)
-		virtqueue_notify(vq->vq);
+	spin_lock_irq(&bq->lock);
+	need_notify = virtqueue_kick_prepare(bq->vq);
+	spin_unlock_irq(&bq->lock);
+	if (need_notify)
+		virtqueue_notify(bq->vq);
 }
 
-static blk_status_t virtio_queue_rq(struct blk_mq_hw_ctx *hctx,
-				    const struct blk_mq_queue_data *bd)
+static blk_status_t virtio_queue_rq(struct blk_mq_hw_ctx *hctx, const struct blk_mq_queue_data *qd)
 {
-	struct virtio_blk *vblk = hctx->driver_data;
-	struct request *req = bd->rq;
-	struct virtblk_req *vbr = blk_mq_rq_to_pdu(req);
-	int qid = hctx->queue_num;
-	bool notify = false;
-	unsigned long flags;
-	int err;
+	struct virtio_blk *blk = hctx->driver_data;
+	struct virtio_blk_vq *bq = blk->vqs + hctx->queue_num;
+	struct request *rq = qd->rq;
+	struct virtblk_req *r = blk_mq_rq_to_pdu(rq);
+	unsigned long irqfl;
+	bool need_notify;
+	int rc;
 
-	vbr->out_hdr.type = VIRTIO_BLK_T_IN;
-	vbr->out_hdr.sector = req->sector;
-	vbr->out_hdr.ioprio = 0;
-	blk_mq_start_request(req);
+	r->out_hdr.type = VIRTIO_BLK_T_IN;
+	r->out_hdr.sector = rq->sector;
+	r->out_hdr.ioprio = 0;
+	blk_mq_start_request(rq);
 
-	spin_lock_irqsave(&vblk->vqs[qid].lock, flags);
-	err = virtblk_add_req(vblk->vqs[qid].vq, vbr);
-	if (err) {
-		virtqueue_kick(vblk->vqs[qid].vq);
-		if (err == -ENOSPC)
+	spin_lock_irqsave(&bq->lock, irqfl);
+	rc = virtblk_add_req(bq->vq, r);
+	if (rc != 0) {
+		/* full (or broken): push out what is queued, stop if full */
+		virtqueue_kick(bq->vq);
+		if (rc == -ENOSPC)
 			blk_mq_stop_hw_queue(hctx);
-		spin_unlock_irqrestore(&vblk->vqs[qid].lock, flags);
-		return err == -ENOSPC ? BLK_STS_RESOURCE : BLK_STS_IOERR;
+		spin_unlock_irqrestore(&bq->lock, irqfl);
+		return rc == -ENOSPC ? BLK_STS_RESOURCE : BLK_STS_IOERR;
 	}
-	if (bd->last && virtqueue_kick_prepare(vblk->vqs[qid].vq))
-		notify = true;
-	spin_unlock_irqrestore(&vblk->vqs[qid].lock, flags);
+	need_notify = qd->last && virtqueue_kick_prepare(bq->vq);
+	spin_unlock_irqrestore(&bq->lock, irqfl);
 
-	if (notify)
-		virtqueue_notify(vblk->vqs[qid].vq);
+	if (need_notify)
+		virtqueue_notify(bq->vq);
 	return BLK_STS_OK;
 }
 
 static const struct blk_mq_ops virtio_mq_ops = {
+	.complete	= virtblk_request_done,
 	.queue_rq	= virtio_queue_rq,
 	.commit_rqs	= virtio_commit_rqs,
-	.complete	= virtblk_request_done,
 };
 
-/* Re-read the capacity: a config read, so only from process context. */
-static void virtblk_update_capacity(struct virtio_blk *vblk, bool resize)
+/* Read the capacity from config space: process context only. */
+static void virtblk_update_capacity(struct virtio_blk *blk, bool resize)
 {
-	struct virtio_device *vdev = vblk->vdev;
-	u64 capacity;
+	u64 sectors;
 
-	virtio_cread(vdev, struct virtio_blk_config, capacity, &capacity);
+	virtio_cread(blk->vdev, struct virtio_blk_config, capacity, &sectors);
 	if (resize)
-		dev_info(&vdev->dev, "new size: %llu sectors\n", capacity);
-	set_capacity_and_notify(vblk->disk, capacity);
+		dev_info(&blk->vdev->dev, "resized to %llu sectors\n", sectors);
+	set_capacity_and_notify(blk->disk, sectors);
 }
 
-static void virtblk_config_changed_work(struct work_struct *work)
+static void virtblk_config_changed_work(struct work_struct *w)
 {
-	struct virtio_blk *vblk = container_of(work, struct virtio_blk, config_work);
-
-	virtblk_update_capacity(vblk, true);
+	virtblk_update_capacity(container_of(w, struct virtio_blk, config_work), true);
 }
 
-/* config_changed: defer everything to config_work. */
-static void virtblk_config_changed(struct virtio_device *vdev)
+/* config_changed: nothing but a queue_work - the read happens in config_work. */
+static void virtblk_config_changed(struct virtio_device *vd)
 {
-	struct virtio_blk *vblk = vdev->priv;
+	struct virtio_blk *blk = vd->priv;
 
-	queue_work(virtblk_wq, &vblk->config_work);
+	queue_work(virtblk_wq, &blk->config_work);
 }
 
-static int init_vq(struct virtio_blk *vblk)
+static int init_vq(struct virtio_blk *blk)
 {
-	struct virtio_device *vdev = vblk->vdev;
-	vq_callback_t **callbacks;
-	const char **names;
-	struct virtqueue **vqs;
-	unsigned short num_vqs;
-	int i, err;
+	struct virtio_device *vd = blk->vdev;
+	vq_callback_t **cbs = NULL;
+	const char **qnames = NULL;
+	struct virtqueue **found = NULL;
+	unsigned short n;
+	int i, rc;
 
-	err = virtio_cread_feature(vdev, VIRTIO_BLK_F_MQ, struct virtio_blk_config,
-				   num_queues, &num_vqs);
-	if (err)
-		num_vqs = 1;
+	/* one queue unless the device offers more */
+	if (virtio_cread_feature(vd, VIRTIO_BLK_F_MQ, struct virtio_blk_config, num_queues, &n))
+		n = 1;
 
-	vblk->vqs = kmalloc_array(num_vqs, sizeof(*vblk->vqs), GFP_KERNEL);
-	names = kmalloc_array(num_vqs, sizeof(*names), GFP_KERNEL);
-	callbacks = kmalloc_array(num_vqs, sizeof(*callbacks), GFP_KERNEL);
-	vqs = kmalloc_array(num_vqs, sizeof(*vqs), GFP_KERNEL);
-	if (!vblk->vqs || !names || !callbacks || !vqs) {
-		err = -ENOMEM;
+	rc = -ENOMEM;
+	blk->vqs = kmalloc_array(n, sizeof(blk->vqs[0]), GFP_KERNEL);
+	if (!blk->vqs)
 		goto out;
-	}
-	for (i = 0; i < num_vqs; i++) {
-		callbacks[i] = virtblk_done;
-		snprintf(vblk->vqs[i].name, VQ_NAME_LEN, "req.%d", i);
-		names[i] = vblk->vqs[i].name;
-	}
-	err = virtio_find_vqs(vdev, num_vqs, vqs, callbacks, names, NULL);
-	if (err)
+	cbs = kmalloc_array(n, sizeof(cbs[0]), GFP_KERNEL);
+	qnames = kmalloc_array(n, sizeof(qnames[0]), GFP_KERNEL);
+	found = kmalloc_array(n, sizeof(found[0]), GFP_KERNEL);
+	if (!cbs || !qnames || !found)
 		goto out;
-	for (i = 0; i < num_vqs; i++) {
-		spin_lock_init(&vblk->vqs[i].lock);
-		vblk->vqs[i].vq = vqs[i];
+	for (i = 0; i < n; i++) {
+		snprintf(blk->vqs[i].name, VQ_NAME_LEN, "req.%d", i);
+		qnames[i] = blk->vqs[i].name;
+		cbs[i] = virtblk_done;
 	}
-	vblk->num_vqs = num_vqs;
+	rc = virtio_find_vqs(vd, n, found, cbs, qnames, NULL);
+	if (rc)
+		goto out;
+	for (i = 0; i < n; i++) {
+		blk->vqs[i].vq = found[i];
+		spin_lock_init(&blk->vqs[i].lock);
+	}
+	blk->num_vqs = n;
 out:
-	kfree(vqs);
-	kfree(callbacks);
-	kfree(names);
-	if (err) {
-		kfree(vblk->vqs);
-		vblk->vqs = NULL;
+	kfree(found);
+	kfree(cbs);
+	kfree(qnames);
+	if (rc) {
+		kfree(blk->vqs);
+		blk->vqs = NULL;
 	}
-	return err;
+	return rc;
 }
 
-static int virtblk_probe(struct virtio_device *vdev)
+static int virtblk_probe(struct virtio_device *vd)
 {
-	struct virtio_blk *vblk;
-	int err;
+	struct virtio_blk *blk = kzalloc(sizeof(*blk), GFP_KERNEL);
+	struct blk_mq_tag_set *set;
+	int rc;
 
-	vdev->priv = vblk = kzalloc(sizeof(*vblk), GFP_KERNEL);
-	if (!vblk)
+	if (!blk)
 		return -ENOMEM;
-	mutex_init(&vblk->vdev_mutex);
-	vblk->vdev = vdev;
-	INIT_WORK(&vblk->config_work, virtblk_config_changed_work);
+	vd->priv = blk;
+	blk->vdev = vd;
+	mutex_init(&blk->vdev_mutex);
+	INIT_WORK(&blk->config_work, virtblk_config_changed_work);
 
-	err = init_vq(vblk);
-	if (err)
-		goto out_free_vblk;
-
-	vblk->tag_set.ops = &virtio_mq_ops;
-	vblk->tag_set.nr_hw_queues = vblk->num_vqs;
-	vblk->tag_set.queue_depth = 128;
-	vblk->tag_set.cmd_size = sizeof(struct virtblk_req);
-	vblk->tag_set.driver_data = vblk;
-	err = blk_mq_alloc_tag_set(&vblk->tag_set);
-	if (err)
-		goto out_free_vq;
-	vblk->disk = blk_mq_alloc_disk(&vblk->tag_set, vblk);
-	if (!vblk->disk) {
-		err = -ENOMEM;
-		goto out_free_tags;
+	rc = init_vq(blk);
+	if (rc) {
+		kfree(blk);
+		return rc;
 	}
-	vblk->disk->major = major;
-	vblk->disk->private_data = vblk;
 
-	virtio_device_ready(vdev);
-	virtblk_update_capacity(vblk, false);
-	err = device_add_disk(&vdev->dev, vblk->disk, NULL);
-	if (err)
-		goto out_put_disk;
-	return 0;
+	set = &blk->tag_set;
+	set->ops = &virtio_mq_ops;
+	set->nr_hw_queues = blk->num_vqs;
+	set->queue_depth = 128;
+	set->cmd_size = sizeof(struct virtblk_req);
+	set->driver_data = blk;
+	rc = blk_mq_alloc_tag_set(set);
+	if (rc)
+		goto fail_vqs;
+	blk->disk = blk_mq_alloc_disk(set, blk);
+	if (!blk->disk) {
+		rc = -ENOMEM;
+		goto fail_tags;
+	}
+	blk->disk->major = major;
+	blk->disk->private_data = blk;
 
-out_put_disk:
-	put_disk(vblk->disk);
-out_free_tags:
-	blk_mq_free_tag_set(&vblk->tag_set);
-out_free_vq:
-	vdev->config->del_vqs(vdev);
-	kfree(vblk->vqs);
-out_free_vblk:
-	kfree(vblk);
-	return err;
+	virtio_device_ready(vd);
+	virtblk_update_capacity(blk, false);
+	rc = device_add_disk(&vd->dev, blk->disk, NULL);
+	if (rc == 0)
+		return 0;
+
+	put_disk(blk->disk);
+fail_tags:
+	blk_mq_free_tag_set(set);
+fail_vqs:
+	vd->config->del_vqs(vd);
+	kfree(blk->vqs);
+	kfree(blk);
+	return rc;
 }
 
-static void virtblk_remove(struct virtio_device *vdev)
+static void virtblk_remove(struct virtio_device *vd)
 {
-	struct virtio_blk *vblk = vdev->priv;
+	struct virtio_blk *blk = vd->priv;
 
-	/* make sure no config work runs any more */
-	flush_work(&vblk->config_work);
-	del_gendisk(vblk->disk);
-	blk_mq_free_tag_set(&vblk->tag_set);
+	/* a config change queued before this point has run when flush_work returns */
+	flush_work(&blk->config_work);
+	del_gendisk(blk->disk);
+	blk_mq_free_tag_set(&blk->tag_set);
 
-	mutex_lock(&vblk->vdev_mutex);
-	vdev->config->reset(vdev);
-	vblk->vdev = NULL;
-	vdev->config->del_vqs(vdev);
-	kfree(vblk->vqs);
-	mutex_unlock(&vblk->vdev_mutex);
+	mutex_lock(&blk->vdev_mutex);
+	vd->config->reset(vd);
+	blk->vdev = NULL;
+	vd->config->del_vqs(vd);
+	kfree(blk->vqs);
+	mutex_unlock(&blk->vdev_mutex);
 
-	put_disk(vblk->disk);
+	put_disk(blk->disk);
 }
 
-static const struct virtio_device_id id_table[] = {
-	{ VIRTIO_ID_BLOCK, VIRTIO_DEV_ANY_ID },
-	{ 0 },
+static const struct virtio_device_id blk_ids[] = {
+	{ .device = VIRTIO_ID_BLOCK, .vendor = VIRTIO_DEV_ANY_ID },
+	{ 0 }
 };
 
-static unsigned int features[] = {
+static unsigned int blk_features[] = {
 	VIRTIO_BLK_F_SIZE_MAX, VIRTIO_BLK_F_SEG_MAX, VIRTIO_BLK_F_RO, VIRTIO_BLK_F_BLK_SIZE,
 	VIRTIO_BLK_F_FLUSH, VIRTIO_BLK_F_MQ,
 };
 
 static struct virtio_driver virtio_blk = {
-	.feature_table		= features,
-	.feature_table_size	= ARRAY_SIZE(features),
 	.driver.name		= "virtio_blk",
 	.driver.owner		= THIS_MODULE,
-	.id_table		= id_table,
+	.id_table		= blk_ids,
+	.feature_table		= blk_features,
+	.feature_table_size	= ARRAY_SIZE(blk_features),
 	.probe			= virtblk_probe,
 	.remove			= virtblk_remove,
 	.config_changed		= virtblk_config_changed,
@@ -318,26 +315,19 @@ static struct virtio_driver virtio_blk = {
 
 static int __init virtio_blk_init(void)
 {
-	int error;
+	int rc = -ENOMEM;
 
 	virtblk_wq = alloc_workqueue("virtio-blk", 0, 0);
 	if (!virtblk_wq)
-		return -ENOMEM;
+		return rc;
 	major = register_blkdev(0, "virtblk");
-	if (major < 0) {
-		error = major;
-		goto out_destroy_workqueue;
-	}
-	error = register_virtio_driver(&virtio_blk);
-	if (error)
-		goto out_unregister_blkdev;
-	return 0;
-
-out_unregister_blkdev:
-	unregister_blkdev(major, "virtblk");
-out_destroy_workqueue:
+	rc = major < 0 ? major : register_virtio_driver(&virtio_blk);
+	if (rc == 0)
+		return 0;
+	if (major >= 0)
+		unregister_blkdev(major, "virtblk");
 	destroy_workqueue(virtblk_wq);
-	return error;
+	return rc;
 }
 
 static void __exit virtio_blk_fini(void)
@@ -349,6 +339,5 @@ static void __exit virtio_blk_fini(void)
 module_init(virtio_blk_init);
 module_exit(virtio_blk_fini);
 
-MODULE_DEVICE_TABLE(virtio, id_table);
-MODULE_DESCRIPTION("Virtio block driver");
+MODULE_DEVICE_TABLE(virtio, blk_ids);
 MODULE_LICENSE("GPL");

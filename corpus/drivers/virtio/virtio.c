@@ -6,7 +6,7 @@
  * reports a configuration change - from its interrupt handler.  It takes
  * virtio_device.config_lock (irqsave) and calls the driver's
  * config_changed callback through struct virtio_driver.config_changed,
- * found with drv_to_virtio() (container_of) on dev->dev.driver.  The
+ * found with drv_to_virtio() (container_of) on vd->dev.driver.  The
  * callback therefore runs in the transport's interrupt context, under
  * config_lock and under whatever lock the transport holds.  The core is
  * clean by itself; with the 2019 balloon on virtio-ccw, taking config_lock
@@ -26,131 +26,127 @@
 
 static int virtio_index;
 
-static void add_status(struct virtio_device *dev, unsigned int status)
+static void add_status(struct virtio_device *vd, unsigned int status)
 {
-	dev->config->set_status(dev, dev->config->get_status(dev) | status);
+	vd->config->set_status(vd, vd->config->get_status(vd) | status);
 }
 
 /* Called with config_lock held. */
-static void __virtio_config_changed(struct virtio_device *dev)
+static void __virtio_config_changed(struct virtio_device *vd)
 {
-	struct virtio_driver *drv = drv_to_virtio(dev->dev.driver);
+	struct virtio_driver *vdrv = drv_to_virtio(vd->dev.driver);
 
-	if (!dev->config_enabled)
-		dev->config_change_pending = true;
-	else if (drv && drv->config_changed)
-		drv->config_changed(dev);
+	if (!vd->config_enabled)
+		vd->config_change_pending = true;
+	else if (vdrv && vdrv->config_changed)
+		vdrv->config_changed(vd);
 }
 
 /* A transport's report of a config change; may be called in any context. */
-void virtio_config_changed(struct virtio_device *dev)
+void virtio_config_changed(struct virtio_device *vd)
 {
-	unsigned long flags;
+	unsigned long irqfl;
 
-	spin_lock_irqsave(&dev->config_lock, flags);
-	__virtio_config_changed(dev);
-	spin_unlock_irqrestore(&dev->config_lock, flags);
+	spin_lock_irqsave(&vd->config_lock, irqfl);
+	__virtio_config_changed(vd);
+	spin_unlock_irqrestore(&vd->config_lock, irqfl);
 }
-EXPORT_SYMBOL_GPL(virtio_config_changed);
 
-void virtio_config_disable(struct virtio_device *dev)
+void virtio_config_disable(struct virtio_device *vd)
 {
-	spin_lock_irq(&dev->config_lock);
-	dev->config_enabled = false;
-	spin_unlock_irq(&dev->config_lock);
+	spin_lock_irq(&vd->config_lock);
+	vd->config_enabled = false;
+	spin_unlock_irq(&vd->config_lock);
 }
-EXPORT_SYMBOL_GPL(virtio_config_disable);
 
 /* Deliver a change that arrived while the driver was not ready yet. */
-void virtio_config_enable(struct virtio_device *dev)
+void virtio_config_enable(struct virtio_device *vd)
 {
-	spin_lock_irq(&dev->config_lock);
-	dev->config_enabled = true;
-	if (dev->config_change_pending)
-		__virtio_config_changed(dev);
-	dev->config_change_pending = false;
-	spin_unlock_irq(&dev->config_lock);
+	spin_lock_irq(&vd->config_lock);
+	vd->config_enabled = true;
+	if (vd->config_change_pending)
+		__virtio_config_changed(vd);
+	vd->config_change_pending = false;
+	spin_unlock_irq(&vd->config_lock);
 }
-EXPORT_SYMBOL_GPL(virtio_config_enable);
 
-void virtio_break_device(struct virtio_device *dev)
+void virtio_break_device(struct virtio_device *vd)
 {
-	dev->failed = true;
+	vd->failed = true;
 }
-EXPORT_SYMBOL_GPL(virtio_break_device);
 
-static int virtio_dev_match(struct device *_dv, struct device_driver *_dr)
+static int virtio_dev_match(struct device *d, struct device_driver *dd)
 {
-	struct virtio_device *dev = dev_to_virtio(_dv);
-	const struct virtio_device_id *ids = drv_to_virtio(_dr)->id_table;
+	struct virtio_device *vd = dev_to_virtio(d);
+	const struct virtio_device_id *ids = drv_to_virtio(dd)->id_table;
 	unsigned int i;
 
 	for (i = 0; ids[i].device; i++)
-		if (ids[i].device == dev->id.device &&
-		    (ids[i].vendor == VIRTIO_DEV_ANY_ID || ids[i].vendor == dev->id.vendor))
+		if (ids[i].device == vd->id.device &&
+		    (ids[i].vendor == VIRTIO_DEV_ANY_ID || ids[i].vendor == vd->id.vendor))
 			return 1;
 	return 0;
 }
 
-static int virtio_finalize_features(struct virtio_device *dev)
+static int virtio_finalize_features(struct virtio_device *vd)
 {
-	int ret = dev->config->finalize_features(dev);
+	int rc = vd->config->finalize_features(vd);
 
-	if (ret)
-		return ret;
-	if (!virtio_has_feature(dev, VIRTIO_F_VERSION_1))
+	if (rc)
+		return rc;
+	if (!virtio_has_feature(vd, VIRTIO_F_VERSION_1))
 		return 0;
-	add_status(dev, VIRTIO_CONFIG_S_FEATURES_OK);
-	if (!(dev->config->get_status(dev) & VIRTIO_CONFIG_S_FEATURES_OK))
+	add_status(vd, VIRTIO_CONFIG_S_FEATURES_OK);
+	if (!(vd->config->get_status(vd) & VIRTIO_CONFIG_S_FEATURES_OK))
 		return -ENODEV;
 	return 0;
 }
 
 /* virtio_bus.probe: negotiate features, run the driver's probe, enable config changes. */
-static int virtio_dev_probe(struct device *_d)
+static int virtio_dev_probe(struct device *d)
 {
-	struct virtio_device *dev = dev_to_virtio(_d);
-	struct virtio_driver *drv = drv_to_virtio(dev->dev.driver);
+	struct virtio_device *vd = dev_to_virtio(d);
+	struct virtio_driver *vdrv = drv_to_virtio(vd->dev.driver);
 	u64 device_features, driver_features = 0;
 	unsigned int i;
-	int err;
+	int rc;
 
-	add_status(dev, VIRTIO_CONFIG_S_DRIVER);
-	device_features = dev->config->get_features(dev);
-	for (i = 0; i < drv->feature_table_size; i++)
-		driver_features |= 1ULL << drv->feature_table[i];
-	dev->features = driver_features & device_features;
+	add_status(vd, VIRTIO_CONFIG_S_DRIVER);
+	device_features = vd->config->get_features(vd);
+	for (i = 0; i < vdrv->feature_table_size; i++)
+		driver_features |= 1ULL << vdrv->feature_table[i];
+	vd->features = driver_features & device_features;
 
-	if (drv->validate) {
-		err = drv->validate(dev);
-		if (err)
-			goto err;
+	if (vdrv->validate) {
+		rc = vdrv->validate(vd);
+		if (rc)
+			goto fail;
 	}
-	err = virtio_finalize_features(dev);
-	if (err)
-		goto err;
-	err = drv->probe(dev);
-	if (err)
-		goto err;
-	if (!(dev->config->get_status(dev) & VIRTIO_CONFIG_S_DRIVER_OK))
-		virtio_device_ready(dev);
-	if (drv->scan)
-		drv->scan(dev);
-	virtio_config_enable(dev);
+	rc = virtio_finalize_features(vd);
+	if (rc)
+		goto fail;
+	rc = vdrv->probe(vd);
+	if (rc)
+		goto fail;
+	if (!(vd->config->get_status(vd) & VIRTIO_CONFIG_S_DRIVER_OK))
+		virtio_device_ready(vd);
+	if (vdrv->scan)
+		vdrv->scan(vd);
+	virtio_config_enable(vd);
 	return 0;
-err:
-	add_status(dev, VIRTIO_CONFIG_S_FAILED);
-	return err;
+fail:
+	add_status(vd, VIRTIO_CONFIG_S_FAILED);
+	return rc;
 }
 
-static void virtio_dev_remove(struct device *_d)
+static void virtio_dev_remove(struct device *d)
 {
-	struct virtio_device *dev = dev_to_virtio(_d);
-	struct virtio_driver *drv = drv_to_virtio(dev->dev.driver);
+	struct virtio_device *vd = dev_to_virtio(d);
+	struct virtio_driver *vdrv = drv_to_virtio(vd->dev.driver);
 
-	virtio_config_disable(dev);
-	drv->remove(dev);
-	add_status(dev, VIRTIO_CONFIG_S_ACKNOWLEDGE);
+	virtio_config_disable(vd);
+	vdrv->remove(vd);
+	add_status(vd, VIRTIO_CONFIG_S_ACKNOWLEDGE);
 }
 
 static struct bus_type virtio_bus = {
@@ -160,44 +156,40 @@ static struct bus_type virtio_bus = {
 	.remove	= virtio_dev_remove,
 };
 
-int register_virtio_driver(struct virtio_driver *driver)
+int register_virtio_driver(struct virtio_driver *vdrv)
 {
-	BUG_ON(driver->feature_table_size && !driver->feature_table);
-	driver->driver.bus = &virtio_bus;
-	return driver_register(&driver->driver);
+	BUG_ON(vdrv->feature_table_size && !vdrv->feature_table);
+	vdrv->driver.bus = &virtio_bus;
+	return driver_register(&vdrv->driver);
 }
-EXPORT_SYMBOL_GPL(register_virtio_driver);
 
-void unregister_virtio_driver(struct virtio_driver *driver)
+void unregister_virtio_driver(struct virtio_driver *vdrv)
 {
-	driver_unregister(&driver->driver);
+	driver_unregister(&vdrv->driver);
 }
-EXPORT_SYMBOL_GPL(unregister_virtio_driver);
 
 /* Called by a transport once dev->config is set; the bus probes a driver later. */
-int register_virtio_device(struct virtio_device *dev)
+int register_virtio_device(struct virtio_device *vd)
 {
-	dev->dev.bus = &virtio_bus;
-	device_initialize(&dev->dev);
-	dev->index = virtio_index++;
-	dev_set_name(&dev->dev, "virtio%u", dev->index);
+	vd->dev.bus = &virtio_bus;
+	device_initialize(&vd->dev);
+	vd->index = virtio_index++;
+	dev_set_name(&vd->dev, "virtio%u", vd->index);
 
-	spin_lock_init(&dev->config_lock);
-	dev->config_enabled = false;
-	dev->config_change_pending = false;
+	spin_lock_init(&vd->config_lock);
+	vd->config_enabled = false;
+	vd->config_change_pending = false;
 
-	dev->config->reset(dev);
-	add_status(dev, VIRTIO_CONFIG_S_ACKNOWLEDGE);
-	INIT_LIST_HEAD(&dev->vqs);
-	return device_add(&dev->dev);
+	vd->config->reset(vd);
+	add_status(vd, VIRTIO_CONFIG_S_ACKNOWLEDGE);
+	INIT_LIST_HEAD(&vd->vqs);
+	return device_add(&vd->dev);
 }
-EXPORT_SYMBOL_GPL(register_virtio_device);
 
-void unregister_virtio_device(struct virtio_device *dev)
+void unregister_virtio_device(struct virtio_device *vd)
 {
-	device_unregister(&dev->dev);
+	device_unregister(&vd->dev);
 }
-EXPORT_SYMBOL_GPL(unregister_virtio_device);
 
 static int __init virtio_init(void)
 {

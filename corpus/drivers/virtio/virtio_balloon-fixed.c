@@ -38,21 +38,21 @@ enum virtio_balloon_config_read {
 
 struct virtio_balloon {
 	struct virtio_device *vdev;
-	struct virtqueue *inflate_vq, *deflate_vq, *stats_vq, *free_page_vq;
+	struct virtqueue *inflate_vq, *deflate_vq;	/* balloon_ack wakes acked */
+	struct virtqueue *stats_vq, *free_page_vq;
 
-	struct work_struct update_balloon_stats_work;
-	struct work_struct update_balloon_size_work;
+	struct work_struct update_balloon_stats_work, update_balloon_size_work;
 
 	/* free page hinting */
+	struct work_struct report_free_page_work;	/* runs on balloon_wq */
 	struct workqueue_struct *balloon_wq;
-	struct work_struct report_free_page_work;
-	unsigned long config_read_bitmap;
+	unsigned long config_read_bitmap;	/* VIRTIO_BALLOON_CONFIG_READ_* bits */
 	u32 cmd_id_received_cache;	/* the host's command id, as last read */
 	__virtio32 cmd_id_active;	/* the id of the report in progress */
 	__virtio32 cmd_id_stop;
 	spinlock_t free_page_list_lock;	/* hinted pages, kept until the host is done */
+	unsigned long num_free_page_blocks;	/* pages on the list below */
 	struct list_head free_page_list;
-	unsigned long num_free_page_blocks;
 
 	/* Set on removal; no more work may be queued after that. */
 	spinlock_t stop_update_lock;
@@ -60,408 +60,409 @@ struct virtio_balloon {
 
 	wait_queue_head_t acked;	/* the host used a buffer */
 	unsigned int num_pages;		/* in 4k pages */
-	struct balloon_dev_info vb_dev_info;
+	struct balloon_dev_info vb_dev_info;	/* the pages in the balloon */
 	struct mutex balloon_lock;	/* one inflate/deflate at a time */
 
 	unsigned int num_pfns;
-	__virtio32 pfns[VIRTIO_BALLOON_ARRAY_PFNS_MAX];
-	struct virtio_balloon_stat stats[VIRTIO_BALLOON_S_NR];
+	__virtio32 pfns[VIRTIO_BALLOON_ARRAY_PFNS_MAX];	/* what tell_host sends */
+	struct virtio_balloon_stat stats[VIRTIO_BALLOON_S_NR];	/* what the stats queue sends */
 };
 
-static const struct virtio_device_id id_table[] = {
-	{ VIRTIO_ID_BALLOON, VIRTIO_DEV_ANY_ID },
-	{ 0 },
+static const struct virtio_device_id balloon_ids[] = {
+	{ .device = VIRTIO_ID_BALLOON, .vendor = VIRTIO_DEV_ANY_ID },
+	{ 0 }
 };
 
 /* vq callback of the inflate and deflate queues (hardirq). */
-static void balloon_ack(struct virtqueue *vq)
+static void balloon_ack(struct virtqueue *q)
 {
-	struct virtio_balloon *vb = vq->vdev->priv;
+	struct virtio_balloon *vbl = q->vdev->priv;
 
-	wake_up(&vb->acked);
+	wake_up(&vbl->acked);
 }
 
-static void tell_host(struct virtio_balloon *vb, struct virtqueue *vq)
+static void tell_host(struct virtio_balloon *vbl, struct virtqueue *q)
 {
-	struct scatterlist sg;
-	unsigned int len;
+	struct scatterlist sgl;
+	unsigned int used;
 
-	sg_init_one(&sg, vb->pfns, sizeof(vb->pfns[0]) * vb->num_pfns);
-	virtqueue_add_outbuf(vq, &sg, 1, vb, GFP_KERNEL);
-	virtqueue_kick(vq);
+	sg_init_one(&sgl, vbl->pfns, sizeof(vbl->pfns[0]) * vbl->num_pfns);
+	virtqueue_add_outbuf(q, &sgl, 1, vbl, GFP_KERNEL);
+	virtqueue_kick(q);
 	/* the host acks by using the buffer */
-	wait_event(vb->acked, virtqueue_get_buf(vq, &len));
+	wait_event(vbl->acked, virtqueue_get_buf(q, &used));
 }
 
-static void set_page_pfns(struct virtio_balloon *vb, __virtio32 pfns[], struct page *page)
+static void set_page_pfns(struct virtio_balloon *vbl, __virtio32 pfns[], struct page *pg)
 {
-	unsigned long pfn = page_to_pfn(page) << (PAGE_SHIFT - VIRTIO_BALLOON_PFN_SHIFT);
+	unsigned long pfn = page_to_pfn(pg) << (PAGE_SHIFT - VIRTIO_BALLOON_PFN_SHIFT);
 	unsigned int i;
 
-	for (i = 0; i < VIRTIO_BALLOON_PAGES_PER_PAGE; i++)
-		pfns[i] = (__virtio32)(pfn + i);
+	for (i = 0; i < VIRTIO_BALLOON_PAGES_PER_PAGE; i++, pfn++)
+		pfns[i] = (__virtio32)pfn;
 }
 
-static unsigned int fill_balloon(struct virtio_balloon *vb, size_t num)
+/* Inflate: take up to WANT 4k pages from the guest, then tell the host which. */
+static unsigned int fill_balloon(struct virtio_balloon *vbl, size_t want)
 {
-	unsigned int num_allocated = 0;
-	struct page *page;
+	unsigned int got = 0;
+	struct page *pg;
 
-	num = min(num, (size_t)VIRTIO_BALLOON_ARRAY_PFNS_MAX);
-	mutex_lock(&vb->balloon_lock);
-	for (vb->num_pfns = 0; vb->num_pfns < num;
-	     vb->num_pfns += VIRTIO_BALLOON_PAGES_PER_PAGE) {
-		page = balloon_page_alloc();
-		if (!page)
-			break;
-		balloon_page_enqueue(&vb->vb_dev_info, page);
-		set_page_pfns(vb, vb->pfns + vb->num_pfns, page);
-		vb->num_pages += VIRTIO_BALLOON_PAGES_PER_PAGE;
-		adjust_managed_page_count(page, -1);
-		num_allocated += VIRTIO_BALLOON_PAGES_PER_PAGE;
+	if (want > VIRTIO_BALLOON_ARRAY_PFNS_MAX)
+		want = VIRTIO_BALLOON_ARRAY_PFNS_MAX;	/* one message at most */
+	mutex_lock(&vbl->balloon_lock);
+	vbl->num_pfns = 0;
+	while (vbl->num_pfns < want && (pg = balloon_page_alloc()) != NULL) {
+		balloon_page_enqueue(&vbl->vb_dev_info, pg);
+		set_page_pfns(vbl, &vbl->pfns[vbl->num_pfns], pg);
+		adjust_managed_page_count(pg, -1);
+		vbl->num_pfns += VIRTIO_BALLOON_PAGES_PER_PAGE;
+		got += VIRTIO_BALLOON_PAGES_PER_PAGE;
 	}
-	if (vb->num_pfns)
-		tell_host(vb, vb->inflate_vq);
-	mutex_unlock(&vb->balloon_lock);
-	return num_allocated;
+	vbl->num_pages += got;
+	if (vbl->num_pfns != 0)
+		tell_host(vbl, vbl->inflate_vq);
+	mutex_unlock(&vbl->balloon_lock);
+	return got;
 }
 
-static unsigned int leak_balloon(struct virtio_balloon *vb, size_t num)
+/* Deflate: give up to WANT 4k pages back to the guest, telling the host first. */
+static unsigned int leak_balloon(struct virtio_balloon *vbl, size_t want)
 {
-	unsigned int num_freed = 0;
-	struct page *page;
+	unsigned int given = 0;
+	struct page *pg;
 
-	num = min(num, (size_t)VIRTIO_BALLOON_ARRAY_PFNS_MAX);
-	mutex_lock(&vb->balloon_lock);
-	num = min(num, (size_t)vb->num_pages);
-	for (vb->num_pfns = 0; vb->num_pfns < num;
-	     vb->num_pfns += VIRTIO_BALLOON_PAGES_PER_PAGE) {
-		page = balloon_page_dequeue(&vb->vb_dev_info);
-		if (!page)
-			break;
-		set_page_pfns(vb, vb->pfns + vb->num_pfns, page);
-		vb->num_pages -= VIRTIO_BALLOON_PAGES_PER_PAGE;
-		adjust_managed_page_count(page, 1);
-		__free_page(page);
-		num_freed += VIRTIO_BALLOON_PAGES_PER_PAGE;
+	mutex_lock(&vbl->balloon_lock);
+	if (want > vbl->num_pages)
+		want = vbl->num_pages;
+	if (want > VIRTIO_BALLOON_ARRAY_PFNS_MAX)
+		want = VIRTIO_BALLOON_ARRAY_PFNS_MAX;
+	vbl->num_pfns = 0;
+	while (vbl->num_pfns < want && (pg = balloon_page_dequeue(&vbl->vb_dev_info)) != NULL) {
+		set_page_pfns(vbl, &vbl->pfns[vbl->num_pfns], pg);
+		adjust_managed_page_count(pg, +1);
+		__free_page(pg);
+		vbl->num_pfns += VIRTIO_BALLOON_PAGES_PER_PAGE;
+		given += VIRTIO_BALLOON_PAGES_PER_PAGE;
 	}
-	if (vb->num_pfns)
-		tell_host(vb, vb->deflate_vq);
-	mutex_unlock(&vb->balloon_lock);
-	return num_freed;
+	vbl->num_pages -= given;
+	if (vbl->num_pfns != 0)
+		tell_host(vbl, vbl->deflate_vq);
+	mutex_unlock(&vbl->balloon_lock);
+	return given;
 }
 
-static void update_balloon_stats(struct virtio_balloon *vb)
+static void update_balloon_stats(struct virtio_balloon *vbl)
 {
-	vb->stats[0].tag = VIRTIO_BALLOON_S_MEMTOT;
-	vb->stats[0].val = (__virtio64)totalram_pages() << PAGE_SHIFT;
+	vbl->stats[0].tag = VIRTIO_BALLOON_S_MEMTOT;
+	vbl->stats[0].val = (__virtio64)totalram_pages() << PAGE_SHIFT;
 }
 
 /* vq callback of the stats queue (hardirq): the host wants statistics. */
-static void stats_request(struct virtqueue *vq)
+static void stats_request(struct virtqueue *q)
 {
-	struct virtio_balloon *vb = vq->vdev->priv;
+	struct virtio_balloon *vbl = q->vdev->priv;
 
-	spin_lock(&vb->stop_update_lock);
-	if (!vb->stop_update)
-		queue_work(system_freezable_wq, &vb->update_balloon_stats_work);
-	spin_unlock(&vb->stop_update_lock);
+	spin_lock(&vbl->stop_update_lock);
+	if (!vbl->stop_update)
+		queue_work(system_freezable_wq, &vbl->update_balloon_stats_work);
+	spin_unlock(&vbl->stop_update_lock);
 }
 
-static void stats_handle_request(struct virtio_balloon *vb)
+static void stats_handle_request(struct virtio_balloon *vbl)
 {
-	struct virtqueue *vq = vb->stats_vq;
-	struct scatterlist sg;
-	unsigned int len;
+	struct virtqueue *q = vbl->stats_vq;
+	struct scatterlist sgl;
+	unsigned int used;
 
-	update_balloon_stats(vb);
-	if (!virtqueue_get_buf(vq, &len))
+	update_balloon_stats(vbl);
+	if (!virtqueue_get_buf(q, &used))
 		return;
-	sg_init_one(&sg, vb->stats, sizeof(vb->stats));
-	virtqueue_add_outbuf(vq, &sg, 1, vb, GFP_KERNEL);
-	virtqueue_kick(vq);
+	sg_init_one(&sgl, vbl->stats, sizeof(vbl->stats));
+	virtqueue_add_outbuf(q, &sgl, 1, vbl, GFP_KERNEL);
+	virtqueue_kick(q);
 }
 
 /* How far the host's target is from what we have: a config read. */
-static s64 towards_target(struct virtio_balloon *vb)
+static s64 towards_target(struct virtio_balloon *vbl)
 {
 	u32 num_pages;
 
-	virtio_cread(vb->vdev, struct virtio_balloon_config, num_pages, &num_pages);
-	return (s64)num_pages - vb->num_pages;
+	virtio_cread(vbl->vdev, struct virtio_balloon_config, num_pages, &num_pages);
+	return (s64)num_pages - vbl->num_pages;
 }
 
-static void update_balloon_size(struct virtio_balloon *vb)
+static void update_balloon_size(struct virtio_balloon *vbl)
 {
-	u32 actual = vb->num_pages;
+	u32 actual = vbl->num_pages;
 
-	virtio_cwrite(vb->vdev, struct virtio_balloon_config, actual, &actual);
+	virtio_cwrite(vbl->vdev, struct virtio_balloon_config, actual, &actual);
 }
 
-static void virtio_balloon_queue_free_page_work(struct virtio_balloon *vb)
+static void virtio_balloon_queue_free_page_work(struct virtio_balloon *vbl)
 {
-	if (!virtio_has_feature(vb->vdev, VIRTIO_BALLOON_F_FREE_PAGE_HINT))
+	if (!virtio_has_feature(vbl->vdev, VIRTIO_BALLOON_F_FREE_PAGE_HINT))
 		return;
 	/* the command id is read by the work item, not here */
-	set_bit(VIRTIO_BALLOON_CONFIG_READ_CMD_ID, &vb->config_read_bitmap);
-	queue_work(vb->balloon_wq, &vb->report_free_page_work);
+	set_bit(VIRTIO_BALLOON_CONFIG_READ_CMD_ID, &vbl->config_read_bitmap);
+	queue_work(vbl->balloon_wq, &vbl->report_free_page_work);
 }
 
 /* config_changed: only queue work - every config read moved to a work item. */
-static void virtballoon_changed(struct virtio_device *vdev)
+static void virtballoon_changed(struct virtio_device *vd)
 {
-	struct virtio_balloon *vb = vdev->priv;
-	unsigned long flags;
+	struct virtio_balloon *vbl = vd->priv;
+	unsigned long irqfl;
 
-	spin_lock_irqsave(&vb->stop_update_lock, flags);
-	if (!vb->stop_update) {
-		queue_work(system_freezable_wq, &vb->update_balloon_size_work);
-		virtio_balloon_queue_free_page_work(vb);
+	spin_lock_irqsave(&vbl->stop_update_lock, irqfl);
+	if (!vbl->stop_update) {
+		queue_work(system_freezable_wq, &vbl->update_balloon_size_work);
+		virtio_balloon_queue_free_page_work(vbl);
 	}
-	spin_unlock_irqrestore(&vb->stop_update_lock, flags);
+	spin_unlock_irqrestore(&vbl->stop_update_lock, irqfl);
 }
 
-static void update_balloon_stats_func(struct work_struct *work)
+static void update_balloon_stats_func(struct work_struct *w)
 {
-	struct virtio_balloon *vb = container_of(work, struct virtio_balloon,
+	struct virtio_balloon *vbl = container_of(w, struct virtio_balloon,
 						 update_balloon_stats_work);
 
-	stats_handle_request(vb);
+	stats_handle_request(vbl);
 }
 
-static void update_balloon_size_func(struct work_struct *work)
+static void update_balloon_size_func(struct work_struct *w)
 {
-	struct virtio_balloon *vb = container_of(work, struct virtio_balloon,
+	struct virtio_balloon *vbl = container_of(w, struct virtio_balloon,
 						 update_balloon_size_work);
-	s64 diff = towards_target(vb);
+	s64 delta = towards_target(vbl);
 
-	if (!diff)
+	if (!delta)
 		return;
-	if (diff > 0)
-		diff -= fill_balloon(vb, diff);
+	if (delta > 0)
+		delta -= fill_balloon(vbl, delta);
 	else
-		diff += leak_balloon(vb, -diff);
-	update_balloon_size(vb);
-	if (diff)
-		queue_work(system_freezable_wq, work);
+		delta += leak_balloon(vbl, -delta);
+	update_balloon_size(vbl);
+	if (delta)
+		queue_work(system_freezable_wq, w);
 }
 
 /* ---- free page hinting, all in the work item ---- */
 
-static u32 virtio_balloon_cmd_id_received(struct virtio_balloon *vb)
+static u32 virtio_balloon_cmd_id_received(struct virtio_balloon *vbl)
 {
-	if (test_and_clear_bit(VIRTIO_BALLOON_CONFIG_READ_CMD_ID, &vb->config_read_bitmap))
-		virtio_cread(vb->vdev, struct virtio_balloon_config, free_page_report_cmd_id,
-			     &vb->cmd_id_received_cache);
-	return vb->cmd_id_received_cache;
+	if (test_and_clear_bit(VIRTIO_BALLOON_CONFIG_READ_CMD_ID, &vbl->config_read_bitmap))
+		virtio_cread(vbl->vdev, struct virtio_balloon_config, free_page_report_cmd_id,
+			     &vbl->cmd_id_received_cache);
+	return vbl->cmd_id_received_cache;
 }
 
-static unsigned long return_free_pages_to_mm(struct virtio_balloon *vb,
+static unsigned long return_free_pages_to_mm(struct virtio_balloon *vbl,
 					     unsigned long num_to_return)
 {
 	unsigned long num_returned;
-	struct page *page;
+	struct page *pg;
 
-	spin_lock_irq(&vb->free_page_list_lock);
+	spin_lock_irq(&vbl->free_page_list_lock);
 	for (num_returned = 0; num_returned < num_to_return; num_returned++) {
-		if (list_empty(&vb->free_page_list))
+		if (list_empty(&vbl->free_page_list))
 			break;
-		page = list_first_entry(&vb->free_page_list, struct page, lru);
-		list_del(&page->lru);
-		__free_page(page);
+		pg = list_first_entry(&vbl->free_page_list, struct page, lru);
+		list_del(&pg->lru);
+		__free_page(pg);
 	}
-	vb->num_free_page_blocks -= num_returned;
-	spin_unlock_irq(&vb->free_page_list_lock);
+	vbl->num_free_page_blocks -= num_returned;
+	spin_unlock_irq(&vbl->free_page_list_lock);
 	return num_returned;
 }
 
-static int send_cmd_id(struct virtio_balloon *vb, __virtio32 *cmd_id)
+static int send_cmd_id(struct virtio_balloon *vbl, __virtio32 *cmd_id)
 {
-	struct virtqueue *vq = vb->free_page_vq;
-	struct scatterlist sg;
-	unsigned int len;
-	int err;
+	struct virtqueue *q = vbl->free_page_vq;
+	struct scatterlist sgl;
+	unsigned int used;
+	int rc;
 
 	/* reclaim the buffers the host has used */
-	while (virtqueue_get_buf(vq, &len))
+	while (virtqueue_get_buf(q, &used))
 		;
-	sg_init_one(&sg, cmd_id, sizeof(*cmd_id));
-	err = virtqueue_add_outbuf(vq, &sg, 1, vb, GFP_KERNEL);
-	if (!err)
-		virtqueue_kick(vq);
-	return err;
+	sg_init_one(&sgl, cmd_id, sizeof(*cmd_id));
+	rc = virtqueue_add_outbuf(q, &sgl, 1, vbl, GFP_KERNEL);
+	if (!rc)
+		virtqueue_kick(q);
+	return rc;
 }
 
-static int get_free_page_and_send(struct virtio_balloon *vb)
+static int get_free_page_and_send(struct virtio_balloon *vbl)
 {
-	struct virtqueue *vq = vb->free_page_vq;
-	struct scatterlist sg;
-	struct page *page;
-	int err;
+	struct virtqueue *q = vbl->free_page_vq;
+	struct scatterlist sgl;
+	struct page *pg;
+	int rc;
 
-	page = alloc_pages(GFP_NOWAIT | __GFP_NOWARN, 0);
-	if (!page)
+	pg = alloc_pages(GFP_NOWAIT | __GFP_NOWARN, 0);
+	if (!pg)
 		return -ENOMEM;
-	sg_init_one(&sg, page_address(page), PAGE_SIZE);
-	err = virtqueue_add_inbuf(vq, &sg, 1, page, GFP_KERNEL);
-	if (err) {
-		__free_page(page);
-		return err;
+	sg_init_one(&sgl, page_address(pg), PAGE_SIZE);
+	rc = virtqueue_add_inbuf(q, &sgl, 1, pg, GFP_KERNEL);
+	if (rc) {
+		__free_page(pg);
+		return rc;
 	}
-	virtqueue_kick(vq);
-	spin_lock_irq(&vb->free_page_list_lock);
-	list_add(&page->lru, &vb->free_page_list);
-	vb->num_free_page_blocks++;
-	spin_unlock_irq(&vb->free_page_list_lock);
+	virtqueue_kick(q);
+	spin_lock_irq(&vbl->free_page_list_lock);
+	list_add(&pg->lru, &vbl->free_page_list);
+	vbl->num_free_page_blocks++;
+	spin_unlock_irq(&vbl->free_page_list_lock);
 	return 0;
 }
 
-static void report_free_page_func(struct work_struct *work)
+static void report_free_page_func(struct work_struct *w)
 {
-	struct virtio_balloon *vb = container_of(work, struct virtio_balloon,
+	struct virtio_balloon *vbl = container_of(w, struct virtio_balloon,
 						 report_free_page_work);
-	u32 cmd_id_received = virtio_balloon_cmd_id_received(vb);
+	u32 cmd_id_received = virtio_balloon_cmd_id_received(vbl);
 
 	if (cmd_id_received == VIRTIO_BALLOON_CMD_ID_DONE) {
 		/* the host is done with the hints: give every page back */
-		return_free_pages_to_mm(vb, ULONG_MAX);
+		return_free_pages_to_mm(vbl, ULONG_MAX);
 		return;
 	}
-	if (cmd_id_received == VIRTIO_BALLOON_CMD_ID_STOP || cmd_id_received == vb->cmd_id_active)
+	if (cmd_id_received == VIRTIO_BALLOON_CMD_ID_STOP || cmd_id_received == vbl->cmd_id_active)
 		return;
 
-	vb->cmd_id_active = cmd_id_received;
-	if (send_cmd_id(vb, &vb->cmd_id_active))
+	vbl->cmd_id_active = cmd_id_received;
+	if (send_cmd_id(vbl, &vbl->cmd_id_active))
 		return;
-	while (virtio_balloon_cmd_id_received(vb) == vb->cmd_id_active &&
-	       !get_free_page_and_send(vb))
+	while (virtio_balloon_cmd_id_received(vbl) == vbl->cmd_id_active &&
+	       !get_free_page_and_send(vbl))
 		cond_resched();
-	vb->cmd_id_stop = VIRTIO_BALLOON_CMD_ID_STOP;
-	send_cmd_id(vb, &vb->cmd_id_stop);
+	vbl->cmd_id_stop = VIRTIO_BALLOON_CMD_ID_STOP;
+	send_cmd_id(vbl, &vbl->cmd_id_stop);
 }
 
-static int init_vqs(struct virtio_balloon *vb)
+static int init_vqs(struct virtio_balloon *vbl)
 {
 	struct virtqueue *vqs[4];
 	vq_callback_t *callbacks[] = { balloon_ack, balloon_ack, stats_request, NULL };
 	static const char * const names[] = { "inflate", "deflate", "stats", "free_page_vq" };
 	unsigned int nvqs;
-	int err;
+	int rc;
 
 	/* with hinting on, the stats queue is set up too (and may stay unused) */
-	if (virtio_has_feature(vb->vdev, VIRTIO_BALLOON_F_FREE_PAGE_HINT))
+	if (virtio_has_feature(vbl->vdev, VIRTIO_BALLOON_F_FREE_PAGE_HINT))
 		nvqs = 4;
 	else
-		nvqs = virtio_has_feature(vb->vdev, VIRTIO_BALLOON_F_STATS_VQ) ? 3 : 2;
-	err = virtio_find_vqs(vb->vdev, nvqs, vqs, callbacks, names, NULL);
-	if (err)
-		return err;
-	vb->inflate_vq = vqs[0];
-	vb->deflate_vq = vqs[1];
+		nvqs = virtio_has_feature(vbl->vdev, VIRTIO_BALLOON_F_STATS_VQ) ? 3 : 2;
+	rc = virtio_find_vqs(vbl->vdev, nvqs, vqs, callbacks, names, NULL);
+	if (rc)
+		return rc;
+	vbl->inflate_vq = vqs[0];
+	vbl->deflate_vq = vqs[1];
 	if (nvqs == 4)
-		vb->free_page_vq = vqs[3];
+		vbl->free_page_vq = vqs[3];
 	if (nvqs >= 3) {
-		struct scatterlist sg;
+		struct scatterlist sgl;
 
-		vb->stats_vq = vqs[2];
+		vbl->stats_vq = vqs[2];
 		/* prime the stats queue: the host returns the buffer to ask */
-		update_balloon_stats(vb);
-		sg_init_one(&sg, vb->stats, sizeof(vb->stats));
-		if (virtqueue_add_outbuf(vb->stats_vq, &sg, 1, vb, GFP_KERNEL) == 0)
-			virtqueue_kick(vb->stats_vq);
+		update_balloon_stats(vbl);
+		sg_init_one(&sgl, vbl->stats, sizeof(vbl->stats));
+		if (virtqueue_add_outbuf(vbl->stats_vq, &sgl, 1, vbl, GFP_KERNEL) == 0)
+			virtqueue_kick(vbl->stats_vq);
 	}
 	return 0;
 }
 
-static int virtballoon_probe(struct virtio_device *vdev)
+static int virtballoon_probe(struct virtio_device *vd)
 {
-	struct virtio_balloon *vb;
-	int err;
+	struct virtio_balloon *vbl;
+	int rc;
 
-	vdev->priv = vb = kzalloc(sizeof(*vb), GFP_KERNEL);
-	if (!vb)
+	vbl = kzalloc(sizeof(*vbl), GFP_KERNEL);
+	if (vbl == NULL)
 		return -ENOMEM;
-	INIT_WORK(&vb->update_balloon_stats_work, update_balloon_stats_func);
-	INIT_WORK(&vb->update_balloon_size_work, update_balloon_size_func);
-	spin_lock_init(&vb->stop_update_lock);
-	mutex_init(&vb->balloon_lock);
-	init_waitqueue_head(&vb->acked);
-	vb->vdev = vdev;
-	balloon_devinfo_init(&vb->vb_dev_info);
+	vd->priv = vbl;
+	vbl->vdev = vd;
+	INIT_WORK(&vbl->update_balloon_stats_work, update_balloon_stats_func);
+	INIT_WORK(&vbl->update_balloon_size_work, update_balloon_size_func);
+	spin_lock_init(&vbl->stop_update_lock);
+	mutex_init(&vbl->balloon_lock);
+	init_waitqueue_head(&vbl->acked);
+	balloon_devinfo_init(&vbl->vb_dev_info);
 
-	if (virtio_has_feature(vdev, VIRTIO_BALLOON_F_FREE_PAGE_HINT)) {
-		vb->balloon_wq = alloc_workqueue("balloon-wq", WQ_FREEZABLE | WQ_CPU_INTENSIVE, 0);
-		if (!vb->balloon_wq) {
-			kfree(vb);
+	if (virtio_has_feature(vd, VIRTIO_BALLOON_F_FREE_PAGE_HINT)) {
+		vbl->balloon_wq = alloc_workqueue("balloon-wq", WQ_FREEZABLE | WQ_CPU_INTENSIVE, 0);
+		if (!vbl->balloon_wq) {
+			kfree(vbl);
 			return -ENOMEM;
 		}
-		INIT_WORK(&vb->report_free_page_work, report_free_page_func);
-		vb->cmd_id_received_cache = VIRTIO_BALLOON_CMD_ID_STOP;
-		vb->cmd_id_active = VIRTIO_BALLOON_CMD_ID_STOP;
-		vb->cmd_id_stop = VIRTIO_BALLOON_CMD_ID_STOP;
-		spin_lock_init(&vb->free_page_list_lock);
-		INIT_LIST_HEAD(&vb->free_page_list);
+		INIT_WORK(&vbl->report_free_page_work, report_free_page_func);
+		vbl->cmd_id_received_cache = VIRTIO_BALLOON_CMD_ID_STOP;
+		vbl->cmd_id_active = VIRTIO_BALLOON_CMD_ID_STOP;
+		vbl->cmd_id_stop = VIRTIO_BALLOON_CMD_ID_STOP;
+		spin_lock_init(&vbl->free_page_list_lock);
+		INIT_LIST_HEAD(&vbl->free_page_list);
 	}
 
-	err = init_vqs(vb);
-	if (err) {
-		if (vb->balloon_wq)
-			destroy_workqueue(vb->balloon_wq);
-		kfree(vb);
-		return err;
+	rc = init_vqs(vbl);
+	if (rc) {
+		if (vbl->balloon_wq)
+			destroy_workqueue(vbl->balloon_wq);
+		kfree(vbl);
+		return rc;
 	}
-	virtio_device_ready(vdev);
-	if (towards_target(vb))
-		virtballoon_changed(vdev);
+	virtio_device_ready(vd);
+	if (towards_target(vbl))
+		virtballoon_changed(vd);
 	return 0;
 }
 
-static void remove_common(struct virtio_balloon *vb)
+static void remove_common(struct virtio_balloon *vbl)
 {
 	/* give back whatever the balloon still holds */
-	while (vb->num_pages)
-		leak_balloon(vb, vb->num_pages);
-	update_balloon_size(vb);
-	vb->vdev->config->reset(vb->vdev);
-	vb->vdev->config->del_vqs(vb->vdev);
+	while (vbl->num_pages)
+		leak_balloon(vbl, vbl->num_pages);
+	update_balloon_size(vbl);
+	vbl->vdev->config->reset(vbl->vdev);
+	vbl->vdev->config->del_vqs(vbl->vdev);
 }
 
-static void virtballoon_remove(struct virtio_device *vdev)
+/* No callback may queue work after stop_update; wait out what is queued, then deflate. */
+static void virtballoon_remove(struct virtio_device *vd)
 {
-	struct virtio_balloon *vb = vdev->priv;
+	struct virtio_balloon *vbl = vd->priv;
+	bool hinting = virtio_has_feature(vd, VIRTIO_BALLOON_F_FREE_PAGE_HINT);
 
-	spin_lock_irq(&vb->stop_update_lock);
-	vb->stop_update = true;
-	spin_unlock_irq(&vb->stop_update_lock);
-	cancel_work_sync(&vb->update_balloon_size_work);
-	cancel_work_sync(&vb->update_balloon_stats_work);
-	if (virtio_has_feature(vdev, VIRTIO_BALLOON_F_FREE_PAGE_HINT)) {
-		cancel_work_sync(&vb->report_free_page_work);
-		destroy_workqueue(vb->balloon_wq);
-		return_free_pages_to_mm(vb, ULONG_MAX);
+	spin_lock_irq(&vbl->stop_update_lock);
+	vbl->stop_update = true;
+	spin_unlock_irq(&vbl->stop_update_lock);
+
+	cancel_work_sync(&vbl->update_balloon_stats_work);
+	cancel_work_sync(&vbl->update_balloon_size_work);
+	if (hinting) {
+		cancel_work_sync(&vbl->report_free_page_work);
+		destroy_workqueue(vbl->balloon_wq);
+		return_free_pages_to_mm(vbl, ULONG_MAX);
 	}
-	remove_common(vb);
-	kfree(vb);
+	remove_common(vbl);
+	kfree(vbl);
 }
 
-static unsigned int features[] = {
-	VIRTIO_BALLOON_F_MUST_TELL_HOST,
-	VIRTIO_BALLOON_F_STATS_VQ,
-	VIRTIO_BALLOON_F_DEFLATE_ON_OOM,
-	VIRTIO_BALLOON_F_FREE_PAGE_HINT,
+static unsigned int balloon_features[] = {
+	VIRTIO_BALLOON_F_MUST_TELL_HOST, VIRTIO_BALLOON_F_STATS_VQ, VIRTIO_BALLOON_F_DEFLATE_ON_OOM, VIRTIO_BALLOON_F_FREE_PAGE_HINT,
 };
 
-static struct virtio_driver virtio_balloon_driver = {
-	.feature_table		= features,
-	.feature_table_size	= ARRAY_SIZE(features),
+static struct virtio_driver balloon_driver = {
+	.feature_table		= balloon_features,
+	.feature_table_size	= ARRAY_SIZE(balloon_features),
 	.driver.name		= "virtio_balloon",
 	.driver.owner		= THIS_MODULE,
-	.id_table		= id_table,
+	.id_table		= balloon_ids,
 	.probe			= virtballoon_probe,
 	.remove			= virtballoon_remove,
 	.config_changed		= virtballoon_changed,
 };
-module_virtio_driver(virtio_balloon_driver);
-MODULE_DEVICE_TABLE(virtio, id_table);
-MODULE_DESCRIPTION("Virtio balloon driver");
+module_virtio_driver(balloon_driver);
+MODULE_DEVICE_TABLE(virtio, balloon_ids);
 MODULE_LICENSE("GPL");

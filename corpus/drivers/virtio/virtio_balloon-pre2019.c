@@ -32,8 +32,7 @@ struct virtio_balloon {
 	struct virtio_device *vdev;
 	struct virtqueue *inflate_vq, *deflate_vq, *stats_vq;
 
-	struct work_struct update_balloon_stats_work;
-	struct work_struct update_balloon_size_work;
+	struct work_struct update_balloon_stats_work, update_balloon_size_work;
 
 	/* Set on removal; no more work may be queued after that. */
 	spinlock_t stop_update_lock;
@@ -41,277 +40,278 @@ struct virtio_balloon {
 
 	wait_queue_head_t acked;	/* the host used a buffer */
 	unsigned int num_pages;		/* in 4k pages */
-	struct balloon_dev_info vb_dev_info;
+	struct balloon_dev_info vb_dev_info;	/* the pages in the balloon */
 	struct mutex balloon_lock;	/* one inflate/deflate at a time */
 
 	unsigned int num_pfns;
-	__virtio32 pfns[VIRTIO_BALLOON_ARRAY_PFNS_MAX];
-	struct virtio_balloon_stat stats[VIRTIO_BALLOON_S_NR];
+	__virtio32 pfns[VIRTIO_BALLOON_ARRAY_PFNS_MAX];	/* what tell_host sends */
+	struct virtio_balloon_stat stats[VIRTIO_BALLOON_S_NR];	/* what the stats queue sends */
 };
 
-static const struct virtio_device_id id_table[] = {
-	{ VIRTIO_ID_BALLOON, VIRTIO_DEV_ANY_ID },
-	{ 0 },
+static const struct virtio_device_id balloon_ids[] = {
+	{ .device = VIRTIO_ID_BALLOON, .vendor = VIRTIO_DEV_ANY_ID },
+	{ 0 }
 };
 
 /* vq callback of the inflate and deflate queues (hardirq). */
-static void balloon_ack(struct virtqueue *vq)
+static void balloon_ack(struct virtqueue *q)
 {
-	struct virtio_balloon *vb = vq->vdev->priv;
+	struct virtio_balloon *vbl = q->vdev->priv;
 
-	wake_up(&vb->acked);
+	wake_up(&vbl->acked);
 }
 
-static void tell_host(struct virtio_balloon *vb, struct virtqueue *vq)
+static void tell_host(struct virtio_balloon *vbl, struct virtqueue *q)
 {
-	struct scatterlist sg;
-	unsigned int len;
+	struct scatterlist sgl;
+	unsigned int used;
 
-	sg_init_one(&sg, vb->pfns, sizeof(vb->pfns[0]) * vb->num_pfns);
-	virtqueue_add_outbuf(vq, &sg, 1, vb, GFP_KERNEL);
-	virtqueue_kick(vq);
+	sg_init_one(&sgl, vbl->pfns, sizeof(vbl->pfns[0]) * vbl->num_pfns);
+	virtqueue_add_outbuf(q, &sgl, 1, vbl, GFP_KERNEL);
+	virtqueue_kick(q);
 	/* the host acks by using the buffer */
-	wait_event(vb->acked, virtqueue_get_buf(vq, &len));
+	wait_event(vbl->acked, virtqueue_get_buf(q, &used));
 }
 
-static void set_page_pfns(struct virtio_balloon *vb, __virtio32 pfns[], struct page *page)
+static void set_page_pfns(struct virtio_balloon *vbl, __virtio32 pfns[], struct page *pg)
 {
-	unsigned long pfn = page_to_pfn(page) << (PAGE_SHIFT - VIRTIO_BALLOON_PFN_SHIFT);
+	unsigned long pfn = page_to_pfn(pg) << (PAGE_SHIFT - VIRTIO_BALLOON_PFN_SHIFT);
 	unsigned int i;
 
-	for (i = 0; i < VIRTIO_BALLOON_PAGES_PER_PAGE; i++)
-		pfns[i] = (__virtio32)(pfn + i);
+	for (i = 0; i < VIRTIO_BALLOON_PAGES_PER_PAGE; i++, pfn++)
+		pfns[i] = (__virtio32)pfn;
 }
 
-static unsigned int fill_balloon(struct virtio_balloon *vb, size_t num)
+/* Inflate: take up to WANT 4k pages from the guest, then tell the host which. */
+static unsigned int fill_balloon(struct virtio_balloon *vbl, size_t want)
 {
-	unsigned int num_allocated = 0;
-	struct page *page;
+	unsigned int got = 0;
+	struct page *pg;
 
-	num = min(num, (size_t)VIRTIO_BALLOON_ARRAY_PFNS_MAX);
-	mutex_lock(&vb->balloon_lock);
-	for (vb->num_pfns = 0; vb->num_pfns < num;
-	     vb->num_pfns += VIRTIO_BALLOON_PAGES_PER_PAGE) {
-		page = balloon_page_alloc();
-		if (!page)
-			break;
-		balloon_page_enqueue(&vb->vb_dev_info, page);
-		set_page_pfns(vb, vb->pfns + vb->num_pfns, page);
-		vb->num_pages += VIRTIO_BALLOON_PAGES_PER_PAGE;
-		adjust_managed_page_count(page, -1);
-		num_allocated += VIRTIO_BALLOON_PAGES_PER_PAGE;
+	if (want > VIRTIO_BALLOON_ARRAY_PFNS_MAX)
+		want = VIRTIO_BALLOON_ARRAY_PFNS_MAX;	/* one message at most */
+	mutex_lock(&vbl->balloon_lock);
+	vbl->num_pfns = 0;
+	while (vbl->num_pfns < want && (pg = balloon_page_alloc()) != NULL) {
+		balloon_page_enqueue(&vbl->vb_dev_info, pg);
+		set_page_pfns(vbl, &vbl->pfns[vbl->num_pfns], pg);
+		adjust_managed_page_count(pg, -1);
+		vbl->num_pfns += VIRTIO_BALLOON_PAGES_PER_PAGE;
+		got += VIRTIO_BALLOON_PAGES_PER_PAGE;
 	}
-	if (vb->num_pfns)
-		tell_host(vb, vb->inflate_vq);
-	mutex_unlock(&vb->balloon_lock);
-	return num_allocated;
+	vbl->num_pages += got;
+	if (vbl->num_pfns != 0)
+		tell_host(vbl, vbl->inflate_vq);
+	mutex_unlock(&vbl->balloon_lock);
+	return got;
 }
 
-static unsigned int leak_balloon(struct virtio_balloon *vb, size_t num)
+/* Deflate: give up to WANT 4k pages back to the guest, telling the host first. */
+static unsigned int leak_balloon(struct virtio_balloon *vbl, size_t want)
 {
-	unsigned int num_freed = 0;
-	struct page *page;
+	unsigned int given = 0;
+	struct page *pg;
 
-	num = min(num, (size_t)VIRTIO_BALLOON_ARRAY_PFNS_MAX);
-	mutex_lock(&vb->balloon_lock);
-	num = min(num, (size_t)vb->num_pages);
-	for (vb->num_pfns = 0; vb->num_pfns < num;
-	     vb->num_pfns += VIRTIO_BALLOON_PAGES_PER_PAGE) {
-		page = balloon_page_dequeue(&vb->vb_dev_info);
-		if (!page)
-			break;
-		set_page_pfns(vb, vb->pfns + vb->num_pfns, page);
-		vb->num_pages -= VIRTIO_BALLOON_PAGES_PER_PAGE;
-		adjust_managed_page_count(page, 1);
-		__free_page(page);
-		num_freed += VIRTIO_BALLOON_PAGES_PER_PAGE;
+	mutex_lock(&vbl->balloon_lock);
+	if (want > vbl->num_pages)
+		want = vbl->num_pages;
+	if (want > VIRTIO_BALLOON_ARRAY_PFNS_MAX)
+		want = VIRTIO_BALLOON_ARRAY_PFNS_MAX;
+	vbl->num_pfns = 0;
+	while (vbl->num_pfns < want && (pg = balloon_page_dequeue(&vbl->vb_dev_info)) != NULL) {
+		set_page_pfns(vbl, &vbl->pfns[vbl->num_pfns], pg);
+		adjust_managed_page_count(pg, +1);
+		__free_page(pg);
+		vbl->num_pfns += VIRTIO_BALLOON_PAGES_PER_PAGE;
+		given += VIRTIO_BALLOON_PAGES_PER_PAGE;
 	}
-	if (vb->num_pfns)
-		tell_host(vb, vb->deflate_vq);
-	mutex_unlock(&vb->balloon_lock);
-	return num_freed;
+	vbl->num_pages -= given;
+	if (vbl->num_pfns != 0)
+		tell_host(vbl, vbl->deflate_vq);
+	mutex_unlock(&vbl->balloon_lock);
+	return given;
 }
 
-static void update_balloon_stats(struct virtio_balloon *vb)
+static void update_balloon_stats(struct virtio_balloon *vbl)
 {
-	vb->stats[0].tag = VIRTIO_BALLOON_S_MEMTOT;
-	vb->stats[0].val = (__virtio64)totalram_pages() << PAGE_SHIFT;
+	vbl->stats[0].tag = VIRTIO_BALLOON_S_MEMTOT;
+	vbl->stats[0].val = (__virtio64)totalram_pages() << PAGE_SHIFT;
 }
 
 /* vq callback of the stats queue (hardirq): the host wants statistics. */
-static void stats_request(struct virtqueue *vq)
+static void stats_request(struct virtqueue *q)
 {
-	struct virtio_balloon *vb = vq->vdev->priv;
+	struct virtio_balloon *vbl = q->vdev->priv;
 
-	spin_lock(&vb->stop_update_lock);
-	if (!vb->stop_update)
-		queue_work(system_freezable_wq, &vb->update_balloon_stats_work);
-	spin_unlock(&vb->stop_update_lock);
+	spin_lock(&vbl->stop_update_lock);
+	if (!vbl->stop_update)
+		queue_work(system_freezable_wq, &vbl->update_balloon_stats_work);
+	spin_unlock(&vbl->stop_update_lock);
 }
 
-static void stats_handle_request(struct virtio_balloon *vb)
+static void stats_handle_request(struct virtio_balloon *vbl)
 {
-	struct virtqueue *vq = vb->stats_vq;
-	struct scatterlist sg;
-	unsigned int len;
+	struct virtqueue *q = vbl->stats_vq;
+	struct scatterlist sgl;
+	unsigned int used;
 
-	update_balloon_stats(vb);
-	if (!virtqueue_get_buf(vq, &len))
+	update_balloon_stats(vbl);
+	if (!virtqueue_get_buf(q, &used))
 		return;
-	sg_init_one(&sg, vb->stats, sizeof(vb->stats));
-	virtqueue_add_outbuf(vq, &sg, 1, vb, GFP_KERNEL);
-	virtqueue_kick(vq);
+	sg_init_one(&sgl, vbl->stats, sizeof(vbl->stats));
+	virtqueue_add_outbuf(q, &sgl, 1, vbl, GFP_KERNEL);
+	virtqueue_kick(q);
 }
 
 /* How far the host's target is from what we have: a config read. */
-static s64 towards_target(struct virtio_balloon *vb)
+static s64 towards_target(struct virtio_balloon *vbl)
 {
 	u32 num_pages;
 
-	virtio_cread(vb->vdev, struct virtio_balloon_config, num_pages, &num_pages);
-	return (s64)num_pages - vb->num_pages;
+	virtio_cread(vbl->vdev, struct virtio_balloon_config, num_pages, &num_pages);
+	return (s64)num_pages - vbl->num_pages;
 }
 
-static void update_balloon_size(struct virtio_balloon *vb)
+static void update_balloon_size(struct virtio_balloon *vbl)
 {
-	u32 actual = vb->num_pages;
+	u32 actual = vbl->num_pages;
 
-	virtio_cwrite(vb->vdev, struct virtio_balloon_config, actual, &actual);
+	virtio_cwrite(vbl->vdev, struct virtio_balloon_config, actual, &actual);
 }
 
 /* config_changed: only queue the work - nothing that reads config here. */
-static void virtballoon_changed(struct virtio_device *vdev)
+static void virtballoon_changed(struct virtio_device *vd)
 {
-	struct virtio_balloon *vb = vdev->priv;
-	unsigned long flags;
+	struct virtio_balloon *vbl = vd->priv;
+	unsigned long irqfl;
 
-	spin_lock_irqsave(&vb->stop_update_lock, flags);
-	if (!vb->stop_update)
-		queue_work(system_freezable_wq, &vb->update_balloon_size_work);
-	spin_unlock_irqrestore(&vb->stop_update_lock, flags);
+	spin_lock_irqsave(&vbl->stop_update_lock, irqfl);
+	if (!vbl->stop_update)
+		queue_work(system_freezable_wq, &vbl->update_balloon_size_work);
+	spin_unlock_irqrestore(&vbl->stop_update_lock, irqfl);
 }
 
-static void update_balloon_stats_func(struct work_struct *work)
+static void update_balloon_stats_func(struct work_struct *w)
 {
-	struct virtio_balloon *vb = container_of(work, struct virtio_balloon,
+	struct virtio_balloon *vbl = container_of(w, struct virtio_balloon,
 						 update_balloon_stats_work);
 
-	stats_handle_request(vb);
+	stats_handle_request(vbl);
 }
 
-static void update_balloon_size_func(struct work_struct *work)
+static void update_balloon_size_func(struct work_struct *w)
 {
-	struct virtio_balloon *vb = container_of(work, struct virtio_balloon,
+	struct virtio_balloon *vbl = container_of(w, struct virtio_balloon,
 						 update_balloon_size_work);
-	s64 diff = towards_target(vb);
+	s64 delta = towards_target(vbl);
 
-	if (!diff)
+	if (!delta)
 		return;
-	if (diff > 0)
-		diff -= fill_balloon(vb, diff);
+	if (delta > 0)
+		delta -= fill_balloon(vbl, delta);
 	else
-		diff += leak_balloon(vb, -diff);
-	update_balloon_size(vb);
-	if (diff)
-		queue_work(system_freezable_wq, work);
+		delta += leak_balloon(vbl, -delta);
+	update_balloon_size(vbl);
+	if (delta)
+		queue_work(system_freezable_wq, w);
 }
 
-static int init_vqs(struct virtio_balloon *vb)
+static int init_vqs(struct virtio_balloon *vbl)
 {
 	struct virtqueue *vqs[3];
 	vq_callback_t *callbacks[] = { balloon_ack, balloon_ack, stats_request };
 	static const char * const names[] = { "inflate", "deflate", "stats" };
 	unsigned int nvqs;
-	int err;
+	int rc;
 
-	nvqs = virtio_has_feature(vb->vdev, VIRTIO_BALLOON_F_STATS_VQ) ? 3 : 2;
-	err = virtio_find_vqs(vb->vdev, nvqs, vqs, callbacks, names, NULL);
-	if (err)
-		return err;
-	vb->inflate_vq = vqs[0];
-	vb->deflate_vq = vqs[1];
+	nvqs = virtio_has_feature(vbl->vdev, VIRTIO_BALLOON_F_STATS_VQ) ? 3 : 2;
+	rc = virtio_find_vqs(vbl->vdev, nvqs, vqs, callbacks, names, NULL);
+	if (rc)
+		return rc;
+	vbl->inflate_vq = vqs[0];
+	vbl->deflate_vq = vqs[1];
 	if (nvqs == 3) {
-		struct scatterlist sg;
+		struct scatterlist sgl;
 
-		vb->stats_vq = vqs[2];
+		vbl->stats_vq = vqs[2];
 		/* prime the stats queue: the host returns the buffer to ask */
-		update_balloon_stats(vb);
-		sg_init_one(&sg, vb->stats, sizeof(vb->stats));
-		if (virtqueue_add_outbuf(vb->stats_vq, &sg, 1, vb, GFP_KERNEL) == 0)
-			virtqueue_kick(vb->stats_vq);
+		update_balloon_stats(vbl);
+		sg_init_one(&sgl, vbl->stats, sizeof(vbl->stats));
+		if (virtqueue_add_outbuf(vbl->stats_vq, &sgl, 1, vbl, GFP_KERNEL) == 0)
+			virtqueue_kick(vbl->stats_vq);
 	}
 	return 0;
 }
 
-static int virtballoon_probe(struct virtio_device *vdev)
+static int virtballoon_probe(struct virtio_device *vd)
 {
-	struct virtio_balloon *vb;
-	int err;
+	struct virtio_balloon *vbl;
+	int rc;
 
-	vdev->priv = vb = kmalloc(sizeof(*vb), GFP_KERNEL);
-	if (!vb)
+	vbl = kmalloc(sizeof(*vbl), GFP_KERNEL);
+	if (vbl == NULL)
 		return -ENOMEM;
-	INIT_WORK(&vb->update_balloon_stats_work, update_balloon_stats_func);
-	INIT_WORK(&vb->update_balloon_size_work, update_balloon_size_func);
-	spin_lock_init(&vb->stop_update_lock);
-	vb->stop_update = false;
-	vb->num_pages = 0;
-	mutex_init(&vb->balloon_lock);
-	init_waitqueue_head(&vb->acked);
-	vb->vdev = vdev;
-	balloon_devinfo_init(&vb->vb_dev_info);
+	vd->priv = vbl;
+	vbl->vdev = vd;
+	INIT_WORK(&vbl->update_balloon_stats_work, update_balloon_stats_func);
+	INIT_WORK(&vbl->update_balloon_size_work, update_balloon_size_func);
+	spin_lock_init(&vbl->stop_update_lock);
+	vbl->stop_update = false;
+	vbl->num_pages = 0;
+	mutex_init(&vbl->balloon_lock);
+	init_waitqueue_head(&vbl->acked);
+	balloon_devinfo_init(&vbl->vb_dev_info);
 
-	err = init_vqs(vb);
-	if (err) {
-		kfree(vb);
-		return err;
+	rc = init_vqs(vbl);
+	if (rc) {
+		kfree(vbl);
+		return rc;
 	}
-	virtio_device_ready(vdev);
-	if (towards_target(vb))
-		virtballoon_changed(vdev);
+	virtio_device_ready(vd);
+	if (towards_target(vbl))
+		virtballoon_changed(vd);
 	return 0;
 }
 
-static void remove_common(struct virtio_balloon *vb)
+static void remove_common(struct virtio_balloon *vbl)
 {
 	/* give back whatever the balloon still holds */
-	while (vb->num_pages)
-		leak_balloon(vb, vb->num_pages);
-	update_balloon_size(vb);
-	vb->vdev->config->reset(vb->vdev);
-	vb->vdev->config->del_vqs(vb->vdev);
+	while (vbl->num_pages)
+		leak_balloon(vbl, vbl->num_pages);
+	update_balloon_size(vbl);
+	vbl->vdev->config->reset(vbl->vdev);
+	vbl->vdev->config->del_vqs(vbl->vdev);
 }
 
-static void virtballoon_remove(struct virtio_device *vdev)
+/* No callback may queue work after stop_update; wait out what is queued, then deflate. */
+static void virtballoon_remove(struct virtio_device *vd)
 {
-	struct virtio_balloon *vb = vdev->priv;
+	struct virtio_balloon *vbl = vd->priv;
 
-	spin_lock_irq(&vb->stop_update_lock);
-	vb->stop_update = true;
-	spin_unlock_irq(&vb->stop_update_lock);
-	cancel_work_sync(&vb->update_balloon_size_work);
-	cancel_work_sync(&vb->update_balloon_stats_work);
-	remove_common(vb);
-	kfree(vb);
+	spin_lock_irq(&vbl->stop_update_lock);
+	vbl->stop_update = true;
+	spin_unlock_irq(&vbl->stop_update_lock);
+
+	cancel_work_sync(&vbl->update_balloon_stats_work);
+	cancel_work_sync(&vbl->update_balloon_size_work);
+	remove_common(vbl);
+	kfree(vbl);
 }
 
-static unsigned int features[] = {
-	VIRTIO_BALLOON_F_MUST_TELL_HOST,
-	VIRTIO_BALLOON_F_STATS_VQ,
-	VIRTIO_BALLOON_F_DEFLATE_ON_OOM,
+static unsigned int balloon_features[] = {
+	VIRTIO_BALLOON_F_MUST_TELL_HOST, VIRTIO_BALLOON_F_STATS_VQ, VIRTIO_BALLOON_F_DEFLATE_ON_OOM,
 };
 
-static struct virtio_driver virtio_balloon_driver = {
-	.feature_table		= features,
-	.feature_table_size	= ARRAY_SIZE(features),
+static struct virtio_driver balloon_driver = {
+	.feature_table		= balloon_features,
+	.feature_table_size	= ARRAY_SIZE(balloon_features),
 	.driver.name		= "virtio_balloon",
 	.driver.owner		= THIS_MODULE,
-	.id_table		= id_table,
+	.id_table		= balloon_ids,
 	.probe			= virtballoon_probe,
 	.remove			= virtballoon_remove,
 	.config_changed		= virtballoon_changed,
 };
-module_virtio_driver(virtio_balloon_driver);
-MODULE_DEVICE_TABLE(virtio, id_table);
-MODULE_DESCRIPTION("Virtio balloon driver");
+module_virtio_driver(balloon_driver);
+MODULE_DEVICE_TABLE(virtio, balloon_ids);
 MODULE_LICENSE("GPL");

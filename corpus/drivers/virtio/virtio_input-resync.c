@@ -43,166 +43,166 @@ struct virtio_input {
 	bool ready;
 };
 
-static void virtinput_queue_evtbuf(struct virtio_input *vi, struct virtio_input_event *evtbuf)
+static void virtinput_queue_evtbuf(struct virtio_input *vin, struct virtio_input_event *buf)
 {
 	struct scatterlist sg[1];
 
-	sg_init_one(sg, evtbuf, sizeof(*evtbuf));
-	virtqueue_add_inbuf(vi->evt, sg, 1, evtbuf, GFP_ATOMIC);
+	sg_init_one(sg, buf, sizeof(*buf));
+	virtqueue_add_inbuf(vin->evt, sg, 1, buf, GFP_ATOMIC);
 }
 
 /* Select a config page; the device answers with its size.  Three config accesses. */
-static u8 virtinput_cfg_select(struct virtio_input *vi, u8 select, u8 subsel)
+static u8 virtinput_cfg_select(struct virtio_input *vin, u8 select, u8 subsel)
 {
 	u8 size;
 
-	virtio_cwrite(vi->vdev, struct virtio_input_config, select, &select);
-	virtio_cwrite(vi->vdev, struct virtio_input_config, subsel, &subsel);
-	virtio_cread(vi->vdev, struct virtio_input_config, size, &size);
+	virtio_cwrite(vin->vdev, struct virtio_input_config, select, &select);
+	virtio_cwrite(vin->vdev, struct virtio_input_config, subsel, &subsel);
+	virtio_cread(vin->vdev, struct virtio_input_config, size, &size);
 	return size;
 }
 
-static void virtinput_cfg_abs(struct virtio_input *vi, int abs)
+static void virtinput_cfg_abs(struct virtio_input *vin, int abs)
 {
 	u32 mi, ma;
 
-	virtinput_cfg_select(vi, VIRTIO_INPUT_CFG_ABS_INFO, abs);
-	virtio_cread(vi->vdev, struct virtio_input_config, u.abs.min, &mi);
-	virtio_cread(vi->vdev, struct virtio_input_config, u.abs.max, &ma);
-	input_set_abs_params(vi->idev, abs, mi, ma, 0, 0);
+	virtinput_cfg_select(vin, VIRTIO_INPUT_CFG_ABS_INFO, abs);
+	virtio_cread(vin->vdev, struct virtio_input_config, u.abs.min, &mi);
+	virtio_cread(vin->vdev, struct virtio_input_config, u.abs.max, &ma);
+	input_set_abs_params(vin->idev, abs, mi, ma, 0, 0);
 }
 
 /* The variant: the device dropped events, so re-read every axis range. */
-static void virtinput_resync_abs(struct virtio_input *vi)
+static void virtinput_resync_abs(struct virtio_input *vin)
 {
 	int abs;
 
 	for (abs = 0; abs < ABS_CNT; abs++)
-		virtinput_cfg_abs(vi, abs);
+		virtinput_cfg_abs(vin, abs);
 }
 
 /* Event queue callback: vring_interrupt(), in the transport's interrupt context. */
-static void virtinput_recv_events(struct virtqueue *vq)
+static void virtinput_recv_events(struct virtqueue *q)
 {
-	struct virtio_input *vi = vq->vdev->priv;
-	struct virtio_input_event *event;
-	unsigned long flags;
-	unsigned int len;
+	struct virtio_input *vin = q->vdev->priv;
+	struct virtio_input_event *ev;
+	unsigned long irqfl;
+	unsigned int used;
 
-	spin_lock_irqsave(&vi->lock, flags);
-	if (vi->ready) {
-		while ((event = virtqueue_get_buf(vi->evt, &len)) != NULL) {
-			if (event->type == EV_SYN && event->code == SYN_DROPPED)
-				virtinput_resync_abs(vi);
-			input_event(vi->idev, event->type, event->code, event->value);
-			virtinput_queue_evtbuf(vi, event);
+	spin_lock_irqsave(&vin->lock, irqfl);
+	if (vin->ready) {
+		while ((ev = virtqueue_get_buf(vin->evt, &used)) != NULL) {
+			if (ev->type == EV_SYN && ev->code == SYN_DROPPED)
+				virtinput_resync_abs(vin);
+			input_event(vin->idev, ev->type, ev->code, ev->value);
+			virtinput_queue_evtbuf(vin, ev);
 		}
-		virtqueue_kick(vq);
+		virtqueue_kick(q);
 	}
-	spin_unlock_irqrestore(&vi->lock, flags);
+	spin_unlock_irqrestore(&vin->lock, irqfl);
 }
 
 /* Status queue callback: the device consumed a LED/feedback status; free it. */
-static void virtinput_recv_status(struct virtqueue *vq)
+static void virtinput_recv_status(struct virtqueue *q)
 {
-	struct virtio_input *vi = vq->vdev->priv;
-	struct virtio_input_event *stsbuf;
-	unsigned long flags;
-	unsigned int len;
+	struct virtio_input *vin = q->vdev->priv;
+	struct virtio_input_event *done;
+	unsigned long irqfl;
+	unsigned int used;
 
-	spin_lock_irqsave(&vi->lock, flags);
-	while ((stsbuf = virtqueue_get_buf(vi->sts, &len)) != NULL)
-		kfree(stsbuf);
-	spin_unlock_irqrestore(&vi->lock, flags);
+	spin_lock_irqsave(&vin->lock, irqfl);
+	while ((done = virtqueue_get_buf(vin->sts, &used)) != NULL)
+		kfree(done);
+	spin_unlock_irqrestore(&vin->lock, irqfl);
 }
 
-static int virtinput_init_vqs(struct virtio_input *vi)
+static int virtinput_init_vqs(struct virtio_input *vin)
 {
 	struct virtqueue *vqs[2];
 	vq_callback_t *cbs[] = { virtinput_recv_events, virtinput_recv_status };
 	static const char * const names[] = { "events", "status" };
-	int err;
+	int rc;
 
-	err = virtio_find_vqs(vi->vdev, 2, vqs, cbs, names, NULL);
-	if (err)
-		return err;
-	vi->evt = vqs[0];
-	vi->sts = vqs[1];
+	rc = virtio_find_vqs(vin->vdev, 2, vqs, cbs, names, NULL);
+	if (rc)
+		return rc;
+	vin->evt = vqs[0];
+	vin->sts = vqs[1];
 	return 0;
 }
 
-static int virtinput_probe(struct virtio_device *vdev)
+static int virtinput_probe(struct virtio_device *vd)
 {
-	struct virtio_input *vi;
-	unsigned long flags;
-	int abs, err, i;
+	struct virtio_input *vin;
+	unsigned long irqfl;
+	int abs, rc, i;
 
-	vi = kzalloc(sizeof(*vi), GFP_KERNEL);
-	if (!vi)
+	vin = kzalloc(sizeof(*vin), GFP_KERNEL);
+	if (!vin)
 		return -ENOMEM;
-	vdev->priv = vi;
-	vi->vdev = vdev;
-	spin_lock_init(&vi->lock);
-	err = virtinput_init_vqs(vi);
-	if (err)
+	vd->priv = vin;
+	vin->vdev = vd;
+	spin_lock_init(&vin->lock);
+	rc = virtinput_init_vqs(vin);
+	if (rc)
 		goto err_free;
-	vi->idev = input_allocate_device();
-	if (!vi->idev) {
-		err = -ENOMEM;
+	vin->idev = input_allocate_device();
+	if (!vin->idev) {
+		rc = -ENOMEM;
 		goto err_vqs;
 	}
-	input_set_drvdata(vi->idev, vi);
-	if (virtinput_cfg_select(vi, VIRTIO_INPUT_CFG_EV_BITS, EV_ABS))
+	input_set_drvdata(vin->idev, vin);
+	if (virtinput_cfg_select(vin, VIRTIO_INPUT_CFG_EV_BITS, EV_ABS))
 		for (abs = 0; abs < ABS_CNT; abs++)
-			virtinput_cfg_abs(vi, abs);
-	virtio_device_ready(vdev);
-	vi->ready = true;
-	err = input_register_device(vi->idev);
-	if (err)
+			virtinput_cfg_abs(vin, abs);
+	virtio_device_ready(vd);
+	vin->ready = true;
+	rc = input_register_device(vin->idev);
+	if (rc)
 		goto err_input;
-	spin_lock_irqsave(&vi->lock, flags);
-	for (i = 0; i < (int)ARRAY_SIZE(vi->evts); i++)
-		virtinput_queue_evtbuf(vi, &vi->evts[i]);
-	virtqueue_kick(vi->evt);
-	spin_unlock_irqrestore(&vi->lock, flags);
+	spin_lock_irqsave(&vin->lock, irqfl);
+	for (i = 0; i < (int)ARRAY_SIZE(vin->evts); i++)
+		virtinput_queue_evtbuf(vin, &vin->evts[i]);
+	virtqueue_kick(vin->evt);
+	spin_unlock_irqrestore(&vin->lock, irqfl);
 	return 0;
 
 err_input:
-	vi->ready = false;
-	input_free_device(vi->idev);
+	vin->ready = false;
+	input_free_device(vin->idev);
 err_vqs:
-	vdev->config->del_vqs(vdev);
+	vd->config->del_vqs(vd);
 err_free:
-	kfree(vi);
-	return err;
+	kfree(vin);
+	return rc;
 }
 
-static void virtinput_remove(struct virtio_device *vdev)
+static void virtinput_remove(struct virtio_device *vd)
 {
-	struct virtio_input *vi = vdev->priv;
-	unsigned long flags;
+	struct virtio_input *vin = vd->priv;
+	unsigned long irqfl;
 
-	spin_lock_irqsave(&vi->lock, flags);
-	vi->ready = false;
-	spin_unlock_irqrestore(&vi->lock, flags);
-	input_unregister_device(vi->idev);
-	vdev->config->reset(vdev);
-	vdev->config->del_vqs(vdev);
-	kfree(vi);
+	spin_lock_irqsave(&vin->lock, irqfl);
+	vin->ready = false;
+	spin_unlock_irqrestore(&vin->lock, irqfl);
+	input_unregister_device(vin->idev);
+	vd->config->reset(vd);
+	vd->config->del_vqs(vd);
+	kfree(vin);
 }
 
-static const struct virtio_device_id id_table[] = {
-	{ VIRTIO_ID_INPUT, VIRTIO_DEV_ANY_ID },
+static const struct virtio_device_id input_ids[] = {
+	{ .device = VIRTIO_ID_INPUT, .vendor = VIRTIO_DEV_ANY_ID },
 	{ 0 },
 };
 
-static struct virtio_driver virtio_input_driver = {
+static struct virtio_driver input_driver = {
 	.driver.name		= "virtio_input",
 	.driver.owner		= THIS_MODULE,
-	.id_table		= id_table,
+	.id_table		= input_ids,
 	.probe			= virtinput_probe,
 	.remove			= virtinput_remove,
 };
-module_virtio_driver(virtio_input_driver);
-MODULE_DEVICE_TABLE(virtio, id_table);
+module_virtio_driver(input_driver);
+MODULE_DEVICE_TABLE(virtio, input_ids);
 MODULE_LICENSE("GPL");

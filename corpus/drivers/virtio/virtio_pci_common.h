@@ -36,12 +36,12 @@ struct virtio_pci_device {
 	char (*msix_names)[32];
 	bool intx_enabled;
 
-	struct virtqueue *(*setup_vq)(struct virtio_pci_device *vp_dev,
-				      struct virtio_pci_vq_info *info, unsigned int idx,
-				      void (*callback)(struct virtqueue *vq), const char *name,
+	struct virtqueue *(*setup_vq)(struct virtio_pci_device *vp,
+				      struct virtio_pci_vq_info *vqi, unsigned int idx,
+				      void (*callback)(struct virtqueue *q), const char *name,
 				      u16 msix_vec);
-	void (*del_vq)(struct virtio_pci_vq_info *info);
-	u16 (*config_vector)(struct virtio_pci_device *vp_dev, u16 vector);
+	void (*del_vq)(struct virtio_pci_vq_info *vqi);
+	u16 (*config_vector)(struct virtio_pci_device *vp, u16 vector);
 };
 
 #define VIRTIO_MSI_NO_VECTOR	0xffff
@@ -52,20 +52,20 @@ struct virtio_pci_device {
 #define VIRTIO_PCI_ISR_QUEUE	0x1
 #define VIRTIO_PCI_ISR_CONFIG	0x2
 
-static inline struct virtio_pci_device *to_vp_device(struct virtio_device *vdev)
+static inline struct virtio_pci_device *to_vp_device(struct virtio_device *vd)
 {
-	return container_of(vdev, struct virtio_pci_device, vdev);
+	return container_of(vd, struct virtio_pci_device, vdev);
 }
 
-bool vp_notify(struct virtqueue *vq);
-void vp_del_vqs(struct virtio_device *vdev);
-int vp_find_vqs(struct virtio_device *vdev, unsigned int nvqs, struct virtqueue *vqs[],
+bool vp_notify(struct virtqueue *q);
+void vp_del_vqs(struct virtio_device *vd);
+int vp_find_vqs(struct virtio_device *vd, unsigned int nvqs, struct virtqueue *vqs[],
 		vq_callback_t *callbacks[], const char * const names[], const bool *ctx,
 		struct irq_affinity *desc);
-void vp_synchronize_vectors(struct virtio_device *vdev);
-const char *vp_bus_name(struct virtio_device *vdev);
+void vp_synchronize_vectors(struct virtio_device *vd);
+const char *vp_bus_name(struct virtio_device *vd);
 
-int virtio_pci_legacy_probe(struct virtio_pci_device *vp_dev);
-void virtio_pci_legacy_remove(struct virtio_pci_device *vp_dev);
+int virtio_pci_legacy_probe(struct virtio_pci_device *vp);
+void virtio_pci_legacy_remove(struct virtio_pci_device *vp);
 
 #endif

@@ -16,41 +16,43 @@
 
 #include "virtio_pci_common.h"
 
-/* legacy register offsets (protocol) */
-#define VIRTIO_PCI_HOST_FEATURES	0
-#define VIRTIO_PCI_GUEST_FEATURES	4
-#define VIRTIO_PCI_QUEUE_PFN		8
-#define VIRTIO_PCI_QUEUE_NUM		12
-#define VIRTIO_PCI_QUEUE_SEL		14
-#define VIRTIO_PCI_QUEUE_NOTIFY		16
-#define VIRTIO_PCI_STATUS		18
-#define VIRTIO_PCI_ISR			19
-#define VIRTIO_MSI_CONFIG_VECTOR	20
-#define VIRTIO_MSI_QUEUE_VECTOR		22
+/*
+ * The legacy register window, by byte offset: 32-bit feature words, then
+ * the queue registers (select a queue, read its size, write its pfn,
+ * notify it), status, the ISR (reading it acknowledges the interrupt) and,
+ * with MSI-X, two vector registers before the device config.
+ */
+enum {
+	VIRTIO_PCI_HOST_FEATURES = 0,	VIRTIO_PCI_GUEST_FEATURES = 4,
+	VIRTIO_PCI_QUEUE_PFN = 8,	VIRTIO_PCI_QUEUE_NUM = 12,
+	VIRTIO_PCI_QUEUE_SEL = 14,	VIRTIO_PCI_QUEUE_NOTIFY = 16,
+	VIRTIO_PCI_STATUS = 18,		VIRTIO_PCI_ISR = 19,
+	VIRTIO_MSI_CONFIG_VECTOR = 20,	VIRTIO_MSI_QUEUE_VECTOR = 22,
+};
 #define VIRTIO_PCI_CONFIG_OFF(msix)	((msix) ? 24 : 20)
-#define VIRTIO_PCI_VRING_ALIGN		4096
+#define VIRTIO_PCI_VRING_ALIGN		4096	/* the legacy ring layout */
 
-static u64 vp_get_features(struct virtio_device *vdev)
+static u64 vp_get_features(struct virtio_device *vd)
 {
-	struct virtio_pci_device *vp_dev = to_vp_device(vdev);
+	struct virtio_pci_device *vp = to_vp_device(vd);
 
-	return ioread32(vp_dev->ioaddr + VIRTIO_PCI_HOST_FEATURES);
+	return ioread32(vp->ioaddr + VIRTIO_PCI_HOST_FEATURES);
 }
 
-static int vp_finalize_features(struct virtio_device *vdev)
+static int vp_finalize_features(struct virtio_device *vd)
 {
-	struct virtio_pci_device *vp_dev = to_vp_device(vdev);
+	struct virtio_pci_device *vp = to_vp_device(vd);
 
-	vring_transport_features(vdev);
-	iowrite32((u32)vdev->features, vp_dev->ioaddr + VIRTIO_PCI_GUEST_FEATURES);
+	vring_transport_features(vd);
+	iowrite32((u32)vd->features, vp->ioaddr + VIRTIO_PCI_GUEST_FEATURES);
 	return 0;
 }
 
 /* config_ops.get: byte-wise port reads - no lock, no sleep. */
-static void vp_get(struct virtio_device *vdev, unsigned int offset, void *buf, unsigned int len)
+static void vp_get(struct virtio_device *vd, unsigned int offset, void *buf, unsigned int len)
 {
-	struct virtio_pci_device *vp_dev = to_vp_device(vdev);
-	void __iomem *ioaddr = vp_dev->ioaddr + VIRTIO_PCI_CONFIG_OFF(vp_dev->msix_enabled) + offset;
+	struct virtio_pci_device *vp = to_vp_device(vd);
+	void __iomem *ioaddr = vp->ioaddr + VIRTIO_PCI_CONFIG_OFF(vp->msix_enabled) + offset;
 	u8 *ptr = buf;
 	unsigned int i;
 
@@ -58,11 +60,11 @@ static void vp_get(struct virtio_device *vdev, unsigned int offset, void *buf, u
 		ptr[i] = ioread8(ioaddr + i);
 }
 
-static void vp_set(struct virtio_device *vdev, unsigned int offset, const void *buf,
+static void vp_set(struct virtio_device *vd, unsigned int offset, const void *buf,
 		   unsigned int len)
 {
-	struct virtio_pci_device *vp_dev = to_vp_device(vdev);
-	void __iomem *ioaddr = vp_dev->ioaddr + VIRTIO_PCI_CONFIG_OFF(vp_dev->msix_enabled) + offset;
+	struct virtio_pci_device *vp = to_vp_device(vd);
+	void __iomem *ioaddr = vp->ioaddr + VIRTIO_PCI_CONFIG_OFF(vp->msix_enabled) + offset;
 	const u8 *ptr = buf;
 	unsigned int i;
 
@@ -70,74 +72,74 @@ static void vp_set(struct virtio_device *vdev, unsigned int offset, const void *
 		iowrite8(ptr[i], ioaddr + i);
 }
 
-static u8 vp_get_status(struct virtio_device *vdev)
+static u8 vp_get_status(struct virtio_device *vd)
 {
-	struct virtio_pci_device *vp_dev = to_vp_device(vdev);
+	struct virtio_pci_device *vp = to_vp_device(vd);
 
-	return ioread8(vp_dev->ioaddr + VIRTIO_PCI_STATUS);
+	return ioread8(vp->ioaddr + VIRTIO_PCI_STATUS);
 }
 
-static void vp_set_status(struct virtio_device *vdev, u8 status)
+static void vp_set_status(struct virtio_device *vd, u8 status)
 {
-	struct virtio_pci_device *vp_dev = to_vp_device(vdev);
+	struct virtio_pci_device *vp = to_vp_device(vd);
 
 	/* 0 would be a reset: use vp_reset() for that */
 	BUG_ON(status == 0);
-	iowrite8(status, vp_dev->ioaddr + VIRTIO_PCI_STATUS);
+	iowrite8(status, vp->ioaddr + VIRTIO_PCI_STATUS);
 }
 
-static void vp_reset(struct virtio_device *vdev)
+static void vp_reset(struct virtio_device *vd)
 {
-	struct virtio_pci_device *vp_dev = to_vp_device(vdev);
+	struct virtio_pci_device *vp = to_vp_device(vd);
 
-	iowrite8(0, vp_dev->ioaddr + VIRTIO_PCI_STATUS);
+	iowrite8(0, vp->ioaddr + VIRTIO_PCI_STATUS);
 	/* flush the write, then make sure no handler still runs on the old state */
-	ioread8(vp_dev->ioaddr + VIRTIO_PCI_STATUS);
-	vp_synchronize_vectors(vdev);
+	ioread8(vp->ioaddr + VIRTIO_PCI_STATUS);
+	vp_synchronize_vectors(vd);
 }
 
-static u16 vp_config_vector(struct virtio_pci_device *vp_dev, u16 vector)
+static u16 vp_config_vector(struct virtio_pci_device *vp, u16 vector)
 {
-	iowrite16(vector, vp_dev->ioaddr + VIRTIO_MSI_CONFIG_VECTOR);
-	return ioread16(vp_dev->ioaddr + VIRTIO_MSI_CONFIG_VECTOR);
+	iowrite16(vector, vp->ioaddr + VIRTIO_MSI_CONFIG_VECTOR);
+	return ioread16(vp->ioaddr + VIRTIO_MSI_CONFIG_VECTOR);
 }
 
-static struct virtqueue *setup_vq(struct virtio_pci_device *vp_dev,
-				  struct virtio_pci_vq_info *info, unsigned int index,
-				  void (*callback)(struct virtqueue *vq), const char *name,
+static struct virtqueue *setup_vq(struct virtio_pci_device *vp,
+				  struct virtio_pci_vq_info *vqi, unsigned int index,
+				  void (*callback)(struct virtqueue *q), const char *name,
 				  u16 msix_vec)
 {
-	struct virtqueue *vq;
+	struct virtqueue *q;
 	u16 num;
 
-	iowrite16(index, vp_dev->ioaddr + VIRTIO_PCI_QUEUE_SEL);
-	num = ioread16(vp_dev->ioaddr + VIRTIO_PCI_QUEUE_NUM);
-	if (!num || ioread32(vp_dev->ioaddr + VIRTIO_PCI_QUEUE_PFN))
+	iowrite16(index, vp->ioaddr + VIRTIO_PCI_QUEUE_SEL);
+	num = ioread16(vp->ioaddr + VIRTIO_PCI_QUEUE_NUM);
+	if (!num || ioread32(vp->ioaddr + VIRTIO_PCI_QUEUE_PFN))
 		return NULL;
-	info->msix_vector = msix_vec;
+	vqi->msix_vector = msix_vec;
 
-	vq = vring_create_virtqueue(index, num, VIRTIO_PCI_VRING_ALIGN, &vp_dev->vdev, true,
+	q = vring_create_virtqueue(index, num, VIRTIO_PCI_VRING_ALIGN, &vp->vdev, true,
 				    false, false, vp_notify, callback, name);
-	if (!vq)
+	if (!q)
 		return NULL;
-	iowrite32((u32)((unsigned long)virtqueue_get_desc_addr_of(vq) >> 12),
-		  vp_dev->ioaddr + VIRTIO_PCI_QUEUE_PFN);
-	vq->priv = (void __force *)vp_dev->ioaddr + VIRTIO_PCI_QUEUE_NOTIFY;
+	iowrite32((u32)((unsigned long)virtqueue_get_desc_addr_of(q) >> 12),
+		  vp->ioaddr + VIRTIO_PCI_QUEUE_PFN);
+	q->priv = (void __force *)vp->ioaddr + VIRTIO_PCI_QUEUE_NOTIFY;
 	if (msix_vec != VIRTIO_MSI_NO_VECTOR)
-		iowrite16(msix_vec, vp_dev->ioaddr + VIRTIO_MSI_QUEUE_VECTOR);
-	return vq;
+		iowrite16(msix_vec, vp->ioaddr + VIRTIO_MSI_QUEUE_VECTOR);
+	return q;
 }
 
-static void del_vq(struct virtio_pci_vq_info *info)
+static void del_vq(struct virtio_pci_vq_info *vqi)
 {
-	struct virtqueue *vq = info->vq;
-	struct virtio_pci_device *vp_dev = to_vp_device(vq->vdev);
+	struct virtqueue *q = vqi->vq;
+	struct virtio_pci_device *vp = to_vp_device(q->vdev);
 
-	iowrite16(vq->index, vp_dev->ioaddr + VIRTIO_PCI_QUEUE_SEL);
-	if (vp_dev->msix_enabled)
-		iowrite16(VIRTIO_MSI_NO_VECTOR, vp_dev->ioaddr + VIRTIO_MSI_QUEUE_VECTOR);
-	iowrite32(0, vp_dev->ioaddr + VIRTIO_PCI_QUEUE_PFN);
-	vring_del_virtqueue(vq);
+	iowrite16(q->index, vp->ioaddr + VIRTIO_PCI_QUEUE_SEL);
+	if (vp->msix_enabled)
+		iowrite16(VIRTIO_MSI_NO_VECTOR, vp->ioaddr + VIRTIO_MSI_QUEUE_VECTOR);
+	iowrite32(0, vp->ioaddr + VIRTIO_PCI_QUEUE_PFN);
+	vring_del_virtqueue(q);
 }
 
 static const struct virtio_config_ops virtio_pci_config_ops = {
@@ -153,27 +155,27 @@ static const struct virtio_config_ops virtio_pci_config_ops = {
 	.bus_name		= vp_bus_name,
 };
 
-int virtio_pci_legacy_probe(struct virtio_pci_device *vp_dev)
+int virtio_pci_legacy_probe(struct virtio_pci_device *vp)
 {
-	struct pci_dev *pci_dev = vp_dev->pci_dev;
+	struct pci_dev *pdev = vp->pci_dev;
 
-	if (pci_dev->device < 0x1000 || pci_dev->device > 0x103f)
+	if (pdev->device < 0x1000 || pdev->device > 0x103f)
 		return -ENODEV;
-	vp_dev->ioaddr = pci_iomap(pci_dev, 0, 0);
-	if (!vp_dev->ioaddr)
+	vp->ioaddr = pci_iomap(pdev, 0, 0);
+	if (!vp->ioaddr)
 		return -ENOMEM;
-	vp_dev->isr = vp_dev->ioaddr + VIRTIO_PCI_ISR;
-	vp_dev->vdev.id.vendor = pci_dev->vendor;
-	vp_dev->vdev.id.device = pci_dev->device - 0x1000 + 1;
+	vp->isr = vp->ioaddr + VIRTIO_PCI_ISR;
+	vp->vdev.id.vendor = pdev->vendor;
+	vp->vdev.id.device = pdev->device - 0x1000 + 1;
 
-	vp_dev->vdev.config = &virtio_pci_config_ops;
-	vp_dev->config_vector = vp_config_vector;
-	vp_dev->setup_vq = setup_vq;
-	vp_dev->del_vq = del_vq;
+	vp->vdev.config = &virtio_pci_config_ops;
+	vp->config_vector = vp_config_vector;
+	vp->setup_vq = setup_vq;
+	vp->del_vq = del_vq;
 	return 0;
 }
 
-void virtio_pci_legacy_remove(struct virtio_pci_device *vp_dev)
+void virtio_pci_legacy_remove(struct virtio_pci_device *vp)
 {
-	pci_iounmap(vp_dev->pci_dev, vp_dev->ioaddr);
+	pci_iounmap(vp->pci_dev, vp->ioaddr);
 }

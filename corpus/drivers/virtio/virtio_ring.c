@@ -20,7 +20,7 @@ struct vring_virtqueue {
 	struct virtqueue vq;
 	bool broken;
 	bool event_suppressed;
-	bool (*notify)(struct virtqueue *vq);
+	bool (*notify)(struct virtqueue *vr);
 	unsigned int num;
 	unsigned int avail_idx;		/* next slot the driver fills */
 	unsigned int used_idx;		/* next slot the device returns */
@@ -29,184 +29,168 @@ struct vring_virtqueue {
 	void *data[];			/* the driver's tokens */
 };
 
-#define to_vvq(_vq) container_of(_vq, struct vring_virtqueue, vq)
+#define to_vvq(q) container_of(q, struct vring_virtqueue, vq)
 
-static int virtqueue_add(struct virtqueue *_vq, unsigned int total_sg, void *data, gfp_t gfp)
+static int virtqueue_add(struct virtqueue *q, unsigned int total_sg, void *data, gfp_t gfp)
 {
-	struct vring_virtqueue *vq = to_vvq(_vq);
+	struct vring_virtqueue *vr = to_vvq(q);
 
-	if (unlikely(vq->broken))
+	if (unlikely(vr->broken))
 		return -EIO;
-	if (!data || _vq->num_free < total_sg)
+	if (!data || q->num_free < total_sg)
 		return -ENOSPC;
-	vq->data[vq->avail_idx % vq->num] = data;
-	vq->avail_idx++;
-	_vq->num_free -= total_sg;
+	vr->data[vr->avail_idx % vr->num] = data;
+	vr->avail_idx++;
+	q->num_free -= total_sg;
 	return 0;
 }
 
-int virtqueue_add_outbuf(struct virtqueue *vq, struct scatterlist sg[], unsigned int num,
+int virtqueue_add_outbuf(struct virtqueue *vr, struct scatterlist sg[], unsigned int num,
 			 void *data, gfp_t gfp)
 {
-	return virtqueue_add(vq, num, data, gfp);
+	return virtqueue_add(vr, num, data, gfp);
 }
-EXPORT_SYMBOL_GPL(virtqueue_add_outbuf);
 
-int virtqueue_add_inbuf(struct virtqueue *vq, struct scatterlist sg[], unsigned int num,
+int virtqueue_add_inbuf(struct virtqueue *vr, struct scatterlist sg[], unsigned int num,
 			void *data, gfp_t gfp)
 {
-	return virtqueue_add(vq, num, data, gfp);
+	return virtqueue_add(vr, num, data, gfp);
 }
-EXPORT_SYMBOL_GPL(virtqueue_add_inbuf);
 
-int virtqueue_add_sgs(struct virtqueue *vq, struct scatterlist *sgs[], unsigned int out_sgs,
+int virtqueue_add_sgs(struct virtqueue *vr, struct scatterlist *sgs[], unsigned int out_sgs,
 		      unsigned int in_sgs, void *data, gfp_t gfp)
 {
-	return virtqueue_add(vq, out_sgs + in_sgs, data, gfp);
+	return virtqueue_add(vr, out_sgs + in_sgs, data, gfp);
 }
-EXPORT_SYMBOL_GPL(virtqueue_add_sgs);
 
-bool virtqueue_kick_prepare(struct virtqueue *_vq)
+bool virtqueue_kick_prepare(struct virtqueue *q)
 {
-	struct vring_virtqueue *vq = to_vvq(_vq);
-	bool needs = vq->avail_idx != vq->kicked_idx && !vq->event_suppressed;
+	struct vring_virtqueue *vr = to_vvq(q);
+	bool needs = vr->avail_idx != vr->kicked_idx && !vr->event_suppressed;
 
-	vq->kicked_idx = vq->avail_idx;
+	vr->kicked_idx = vr->avail_idx;
 	return needs;
 }
-EXPORT_SYMBOL_GPL(virtqueue_kick_prepare);
 
-bool virtqueue_notify(struct virtqueue *_vq)
+bool virtqueue_notify(struct virtqueue *q)
 {
-	struct vring_virtqueue *vq = to_vvq(_vq);
+	struct vring_virtqueue *vr = to_vvq(q);
 
-	if (unlikely(vq->broken))
+	if (unlikely(vr->broken))
 		return false;
-	if (!vq->notify(_vq)) {
-		vq->broken = true;
+	if (!vr->notify(q)) {
+		vr->broken = true;
 		return false;
 	}
 	return true;
 }
-EXPORT_SYMBOL_GPL(virtqueue_notify);
 
-bool virtqueue_kick(struct virtqueue *vq)
+bool virtqueue_kick(struct virtqueue *vr)
 {
-	if (virtqueue_kick_prepare(vq))
-		return virtqueue_notify(vq);
+	if (virtqueue_kick_prepare(vr))
+		return virtqueue_notify(vr);
 	return true;
 }
-EXPORT_SYMBOL_GPL(virtqueue_kick);
 
-static bool more_used(const struct vring_virtqueue *vq)
+static bool more_used(const struct vring_virtqueue *vr)
 {
-	return vq->used_idx != READ_ONCE(vq->device_idx);
+	return vr->used_idx != READ_ONCE(vr->device_idx);
 }
 
-void *virtqueue_get_buf(struct virtqueue *_vq, unsigned int *len)
+void *virtqueue_get_buf(struct virtqueue *q, unsigned int *len)
 {
-	struct vring_virtqueue *vq = to_vvq(_vq);
-	void *ret;
+	struct vring_virtqueue *vr = to_vvq(q);
+	void *buf;
 
-	if (unlikely(vq->broken) || !more_used(vq))
+	if (unlikely(vr->broken) || !more_used(vr))
 		return NULL;
-	ret = vq->data[vq->used_idx % vq->num];
-	vq->data[vq->used_idx % vq->num] = NULL;
-	vq->used_idx++;
-	_vq->num_free++;
+	buf = vr->data[vr->used_idx % vr->num];
+	vr->data[vr->used_idx % vr->num] = NULL;
+	vr->used_idx++;
+	q->num_free++;
 	if (len)
 		*len = 0;
-	return ret;
+	return buf;
 }
-EXPORT_SYMBOL_GPL(virtqueue_get_buf);
 
-void virtqueue_disable_cb(struct virtqueue *_vq)
+void virtqueue_disable_cb(struct virtqueue *q)
 {
-	to_vvq(_vq)->event_suppressed = true;
+	to_vvq(q)->event_suppressed = true;
 }
-EXPORT_SYMBOL_GPL(virtqueue_disable_cb);
 
-bool virtqueue_enable_cb(struct virtqueue *_vq)
+bool virtqueue_enable_cb(struct virtqueue *q)
 {
-	struct vring_virtqueue *vq = to_vvq(_vq);
+	struct vring_virtqueue *vr = to_vvq(q);
 
-	vq->event_suppressed = false;
-	return !more_used(vq);
+	vr->event_suppressed = false;
+	return !more_used(vr);
 }
-EXPORT_SYMBOL_GPL(virtqueue_enable_cb);
 
-bool virtqueue_is_broken(struct virtqueue *_vq)
+bool virtqueue_is_broken(struct virtqueue *q)
 {
-	return READ_ONCE(to_vvq(_vq)->broken);
+	return READ_ONCE(to_vvq(q)->broken);
 }
-EXPORT_SYMBOL_GPL(virtqueue_is_broken);
 
-unsigned int virtqueue_get_vring_size(struct virtqueue *_vq)
+unsigned int virtqueue_get_vring_size(struct virtqueue *q)
 {
-	return to_vvq(_vq)->num;
+	return to_vvq(q)->num;
 }
-EXPORT_SYMBOL_GPL(virtqueue_get_vring_size);
 
-void *virtqueue_get_desc_addr_of(struct virtqueue *_vq)
+void *virtqueue_get_desc_addr_of(struct virtqueue *q)
 {
-	return to_vvq(_vq)->data;
+	return to_vvq(q)->data;
 }
-EXPORT_SYMBOL_GPL(virtqueue_get_desc_addr_of);
 
 /* The device used buffers: tell the driver.  Transports call this in hardirq context. */
-irqreturn_t vring_interrupt(int irq, void *_vq)
+irqreturn_t vring_interrupt(int irq, void *q)
 {
-	struct vring_virtqueue *vq = to_vvq(_vq);
+	struct vring_virtqueue *vr = to_vvq(q);
 
-	if (!more_used(vq))
+	if (!more_used(vr))
 		return IRQ_NONE;
-	if (unlikely(vq->broken))
+	if (unlikely(vr->broken))
 		return IRQ_HANDLED;
-	if (vq->vq.callback)
-		vq->vq.callback(&vq->vq);
+	if (vr->vq.callback)
+		vr->vq.callback(&vr->vq);
 	return IRQ_HANDLED;
 }
-EXPORT_SYMBOL_GPL(vring_interrupt);
 
 struct virtqueue *vring_create_virtqueue(unsigned int index, unsigned int num,
-					 unsigned int vring_align, struct virtio_device *vdev,
+					 unsigned int vring_align, struct virtio_device *vd,
 					 bool weak_barriers, bool may_reduce_num, bool context,
 					 bool (*notify)(struct virtqueue *),
 					 void (*callback)(struct virtqueue *),
 					 const char *name)
 {
-	struct vring_virtqueue *vq;
+	struct vring_virtqueue *vr;
 
 	if (!num)
 		return NULL;
-	vq = kzalloc(sizeof(*vq) + num * sizeof(vq->data[0]), GFP_KERNEL);
-	if (!vq)
+	vr = kzalloc(sizeof(*vr) + num * sizeof(vr->data[0]), GFP_KERNEL);
+	if (!vr)
 		return NULL;
-	vq->vq.callback = callback;
-	vq->vq.vdev = vdev;
-	vq->vq.name = name;
-	vq->vq.index = index;
-	vq->vq.num_free = num;
-	vq->notify = notify;
-	vq->num = num;
-	list_add_tail(&vq->vq.list, &vdev->vqs);
-	return &vq->vq;
+	vr->vq.callback = callback;
+	vr->vq.vdev = vd;
+	vr->vq.name = name;
+	vr->vq.index = index;
+	vr->vq.num_free = num;
+	vr->notify = notify;
+	vr->num = num;
+	list_add_tail(&vr->vq.list, &vd->vqs);
+	return &vr->vq;
 }
-EXPORT_SYMBOL_GPL(vring_create_virtqueue);
 
-void vring_del_virtqueue(struct virtqueue *_vq)
+void vring_del_virtqueue(struct virtqueue *q)
 {
-	list_del(&_vq->list);
-	kfree(to_vvq(_vq));
+	list_del(&q->list);
+	kfree(to_vvq(q));
 }
-EXPORT_SYMBOL_GPL(vring_del_virtqueue);
 
 /* Keep only the feature bits the ring implements. */
-void vring_transport_features(struct virtio_device *vdev)
+void vring_transport_features(struct virtio_device *vd)
 {
 	u64 keep = (1ULL << 24) - 1;	/* the device-specific bits */
 
 	keep |= 1ULL << VIRTIO_F_VERSION_1;
-	vdev->features &= keep;
+	vd->features &= keep;
 }
-EXPORT_SYMBOL_GPL(vring_transport_features);

@@ -26,8 +26,8 @@ struct airq_struct {
 
 #define AIRQ_PTR_ALLOCATED	0x01
 
-int register_adapter_interrupt(struct airq_struct *airq);
-void unregister_adapter_interrupt(struct airq_struct *airq);
+int register_adapter_interrupt(struct airq_struct *a);
+void unregister_adapter_interrupt(struct airq_struct *a);
 
 struct airq_iv {
 	unsigned long *vector;		/* the indicator bits */
@@ -44,25 +44,25 @@ struct airq_iv {
 #define AIRQ_IV_CACHELINE	32
 
 struct airq_iv *airq_iv_create(unsigned long bits, unsigned long flags, unsigned long *vec);
-void airq_iv_release(struct airq_iv *iv);
-unsigned long airq_iv_alloc(struct airq_iv *iv, unsigned long num);
-void airq_iv_free(struct airq_iv *iv, unsigned long bit, unsigned long num);
+void airq_iv_release(struct airq_iv *v);
+unsigned long airq_iv_alloc(struct airq_iv *v, unsigned long num);
+void airq_iv_free(struct airq_iv *v, unsigned long bit, unsigned long num);
 /* The next set bit in [start, end), cleared; -1UL when there is none. */
-unsigned long airq_iv_scan(struct airq_iv *iv, unsigned long start, unsigned long end);
+unsigned long airq_iv_scan(struct airq_iv *v, unsigned long start, unsigned long end);
 
-static inline unsigned long airq_iv_end(struct airq_iv *iv)
+static inline unsigned long airq_iv_end(struct airq_iv *v)
 {
-	return iv->end;
+	return v->end;
 }
 
-static inline void airq_iv_set_ptr(struct airq_iv *iv, unsigned long bit, unsigned long ptr)
+static inline void airq_iv_set_ptr(struct airq_iv *v, unsigned long bit, unsigned long ptr)
 {
-	iv->ptr[bit] = ptr;
+	v->ptr[bit] = ptr;
 }
 
-static inline unsigned long airq_iv_get_ptr(struct airq_iv *iv, unsigned long bit)
+static inline unsigned long airq_iv_get_ptr(struct airq_iv *v, unsigned long bit)
 {
-	return iv->ptr[bit];
+	return v->ptr[bit];
 }
 
 #endif

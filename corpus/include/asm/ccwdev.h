@@ -54,13 +54,13 @@ extern int ccw_driver_register(struct ccw_driver *driver);
 extern void ccw_driver_unregister(struct ccw_driver *driver);
 
 /* Start a channel program; the caller holds the ccw device lock. */
-extern int ccw_device_start(struct ccw_device *cdev, struct ccw1 *cpa, unsigned long intparm,
+extern int ccw_device_start(struct ccw_device *cd, struct ccw1 *cpa, unsigned long intparm,
 			    __u8 lpm, unsigned long flags);
-extern void ccw_device_get_id(struct ccw_device *cdev, struct ccw_dev_id *dev_id);
-extern void ccw_device_get_schid(struct ccw_device *cdev, struct subchannel_id *schid);
+extern void ccw_device_get_id(struct ccw_device *cd, struct ccw_dev_id *dev_id);
+extern void ccw_device_get_schid(struct ccw_device *cd, struct subchannel_id *schid);
 
-extern int ccw_device_set_online(struct ccw_device *cdev);
-extern int ccw_device_set_offline(struct ccw_device *cdev);
+extern int ccw_device_set_online(struct ccw_device *cd);
+extern int ccw_device_set_offline(struct ccw_device *cd);
 
 #define get_ccwdev_lock(x) (x)->ccwlock
 

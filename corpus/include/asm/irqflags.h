@@ -13,34 +13,43 @@
 extern unsigned long __arch_local_irq_stnsm(unsigned char and_mask);
 extern unsigned long __arch_local_irq_stosm(unsigned char or_mask);
 
+/* The I/O and external interrupt bits of the PSW mask: STNSM 0xfc clears both. */
+#define ARCH_IRQ_MASK_KEEP	0xff
+#define ARCH_IRQ_MASK_OFF	0xfc
+#define ARCH_IRQ_MASK_ON	0x03
+
+/* Read the mask: AND with all ones changes nothing and returns the old value. */
 static __always_inline unsigned long arch_local_save_flags(void)
 {
-	return __arch_local_irq_stnsm(0xff);
+	return __arch_local_irq_stnsm(ARCH_IRQ_MASK_KEEP);
 }
 
+/* Turn interrupts off and hand back what the mask was. */
 static __always_inline unsigned long arch_local_irq_save(void)
 {
-	return __arch_local_irq_stnsm(0xfc);
+	return __arch_local_irq_stnsm(ARCH_IRQ_MASK_OFF);
 }
 
+/* Off without keeping the old mask: the same primitive, value dropped. */
 static __always_inline void arch_local_irq_disable(void)
 {
 	arch_local_irq_save();
 }
 
+/* On: OR the two interrupt bits back into the mask. */
 static __always_inline void arch_local_irq_enable(void)
 {
-	__arch_local_irq_stosm(0x03);
+	__arch_local_irq_stosm(ARCH_IRQ_MASK_ON);
 }
 
-static __always_inline bool arch_irqs_disabled_flags(unsigned long flags)
+static __always_inline bool arch_irqs_disabled_flags(unsigned long fl)
 {
-	return !(flags & ARCH_IRQ_ENABLED);
+	return !(fl & ARCH_IRQ_ENABLED);
 }
 
-static __always_inline void arch_local_irq_restore(unsigned long flags)
+static __always_inline void arch_local_irq_restore(unsigned long fl)
 {
-	if (arch_irqs_disabled_flags(flags))
+	if (arch_irqs_disabled_flags(fl))
 		return;
 	arch_local_irq_enable();
 }

@@ -17,15 +17,15 @@ struct balloon_dev_info {
 	struct list_head pages;
 };
 
-static inline void balloon_devinfo_init(struct balloon_dev_info *balloon)
+static inline void balloon_devinfo_init(struct balloon_dev_info *bi)
 {
-	balloon->isolated_pages = 0;
-	spin_lock_init(&balloon->pages_lock);
-	INIT_LIST_HEAD(&balloon->pages);
+	bi->isolated_pages = 0;
+	spin_lock_init(&bi->pages_lock);
+	INIT_LIST_HEAD(&bi->pages);
 }
 
 extern struct page *balloon_page_alloc(void);
-extern void balloon_page_enqueue(struct balloon_dev_info *b_dev_info, struct page *page);
-extern struct page *balloon_page_dequeue(struct balloon_dev_info *b_dev_info);
+extern void balloon_page_enqueue(struct balloon_dev_info *bi, struct page *page);
+extern struct page *balloon_page_dequeue(struct balloon_dev_info *bi);
 
 #endif

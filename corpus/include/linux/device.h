@@ -16,9 +16,9 @@ struct module;
 
 struct bus_type {
 	const char *name;
-	int (*match)(struct device *dev, struct device_driver *drv);
-	int (*probe)(struct device *dev);
-	void (*remove)(struct device *dev);
+	int (*match)(struct device *d, struct device_driver *dd);
+	int (*probe)(struct device *d);
+	void (*remove)(struct device *d);
 };
 
 struct device_driver {
@@ -34,42 +34,42 @@ struct device {
 	struct device_driver *driver;
 	void *driver_data;
 	u64 *dma_mask;
-	void (*release)(struct device *dev);
+	void (*release)(struct device *d);
 };
 
-static inline void *dev_get_drvdata(const struct device *dev)
+static inline void *dev_get_drvdata(const struct device *d)
 {
-	return dev->driver_data;
+	return d->driver_data;
 }
 
-static inline void dev_set_drvdata(struct device *dev, void *data)
+static inline void dev_set_drvdata(struct device *d, void *data)
 {
-	dev->driver_data = data;
+	d->driver_data = data;
 }
 
-static inline const char *dev_name(const struct device *dev)
+static inline const char *dev_name(const struct device *d)
 {
-	return dev->init_name;
+	return d->init_name;
 }
 
-extern void device_initialize(struct device *dev);
-extern int device_add(struct device *dev);
-extern void device_del(struct device *dev);
-extern int device_register(struct device *dev);
-extern void device_unregister(struct device *dev);
-extern struct device *get_device(struct device *dev);
-extern void put_device(struct device *dev);
-extern int dev_set_name(struct device *dev, const char *fmt, ...) __printf(2, 3);
-extern int driver_register(struct device_driver *drv);
-extern void driver_unregister(struct device_driver *drv);
+extern void device_initialize(struct device *d);
+extern int device_add(struct device *d);
+extern void device_del(struct device *d);
+extern int device_register(struct device *d);
+extern void device_unregister(struct device *d);
+extern struct device *get_device(struct device *d);
+extern void put_device(struct device *d);
+extern int dev_set_name(struct device *d, const char *fmt, ...) __printf(2, 3);
+extern int driver_register(struct device_driver *dd);
+extern void driver_unregister(struct device_driver *dd);
 extern int bus_register(struct bus_type *bus);
 
-extern void _dev_err(const struct device *dev, const char *fmt, ...) __printf(2, 3);
-extern void _dev_warn(const struct device *dev, const char *fmt, ...) __printf(2, 3);
-extern void _dev_info(const struct device *dev, const char *fmt, ...) __printf(2, 3);
-#define dev_err(dev, fmt, ...)	_dev_err(dev, fmt, ##__VA_ARGS__)
-#define dev_warn(dev, fmt, ...)	_dev_warn(dev, fmt, ##__VA_ARGS__)
-#define dev_info(dev, fmt, ...)	_dev_info(dev, fmt, ##__VA_ARGS__)
+extern void _dev_err(const struct device *d, const char *fmt, ...) __printf(2, 3);
+extern void _dev_warn(const struct device *d, const char *fmt, ...) __printf(2, 3);
+extern void _dev_info(const struct device *d, const char *fmt, ...) __printf(2, 3);
+#define dev_err(d, fmt, ...)	_dev_err(d, fmt, ##__VA_ARGS__)
+#define dev_warn(d, fmt, ...)	_dev_warn(d, fmt, ##__VA_ARGS__)
+#define dev_info(d, fmt, ...)	_dev_info(d, fmt, ##__VA_ARGS__)
 
 /*
  * module_driver - a driver whose init and exit only register and

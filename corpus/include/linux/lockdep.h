@@ -13,14 +13,14 @@
 
 #define SINGLE_DEPTH_NESTING	1
 
-extern int lock_is_held_type(const struct lockdep_map *lock, int read);
+extern int lock_is_held_type(const struct lockdep_map *l, int read);
 
-static inline int lock_is_held(const struct lockdep_map *lock)
+static inline int lock_is_held(const struct lockdep_map *l)
 {
-	return lock_is_held_type(lock, -1);
+	return lock_is_held_type(l, -1);
 }
 
-#define lockdep_is_held(lock)		lock_is_held(&(lock)->dep_map)
+#define lockdep_is_held(l)		lock_is_held(&(l)->dep_map)
 #define lockdep_assert_held(l)		WARN_ON(!lockdep_is_held(l))
 
 #endif

@@ -22,7 +22,7 @@ struct mutex {
 
 #define DEFINE_MUTEX(mutexname)	struct mutex mutexname = __MUTEX_INITIALIZER(mutexname)
 
-extern void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key);
+extern void __mutex_init(struct mutex *l, const char *name, struct lock_class_key *key);
 
 #define mutex_init(mutex)					\
 	do {							\
@@ -30,11 +30,11 @@ extern void __mutex_init(struct mutex *lock, const char *name, struct lock_class
 		__mutex_init((mutex), #mutex, &__key);		\
 	} while (0)
 
-extern void mutex_lock(struct mutex *lock);
-extern void mutex_lock_nested(struct mutex *lock, unsigned int subclass);
-extern int mutex_lock_interruptible(struct mutex *lock);
-extern int mutex_trylock(struct mutex *lock);
-extern void mutex_unlock(struct mutex *lock);
-extern bool mutex_is_locked(struct mutex *lock);
+extern void mutex_lock(struct mutex *l);
+extern void mutex_lock_nested(struct mutex *l, unsigned int sub);
+extern int mutex_lock_interruptible(struct mutex *l);
+extern int mutex_trylock(struct mutex *l);
+extern void mutex_unlock(struct mutex *l);
+extern bool mutex_is_locked(struct mutex *l);
 
 #endif

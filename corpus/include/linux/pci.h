@@ -43,17 +43,17 @@ extern void pci_unregister_driver(struct pci_driver *drv);
 
 #define pci_register_driver(driver) __pci_register_driver(driver, THIS_MODULE, "virtio")
 
-static inline void *pci_get_drvdata(struct pci_dev *pdev)
+static inline void *pci_get_drvdata(struct pci_dev *pd)
 {
-	return dev_get_drvdata(&pdev->dev);
+	return dev_get_drvdata(&pd->dev);
 }
 
-static inline void pci_set_drvdata(struct pci_dev *pdev, void *data)
+static inline void pci_set_drvdata(struct pci_dev *pd, void *data)
 {
-	dev_set_drvdata(&pdev->dev, data);
+	dev_set_drvdata(&pd->dev, data);
 }
 
-#define module_pci_driver(__pci_driver) \
-	module_driver(__pci_driver, pci_register_driver, pci_unregister_driver)
+#define module_pci_driver(pdrv_) \
+	module_driver(pdrv_, pci_register_driver, pci_unregister_driver)
 
 #endif

@@ -22,101 +22,101 @@
 
 /* ---- raw_spinlock_t: macros over the out-of-line functions ---- */
 
-#define raw_spin_lock_init(lock)	do { *(lock) = __RAW_SPIN_LOCK_UNLOCKED(lock); } while (0)
+#define raw_spin_lock_init(l)	do { *(l) = __RAW_SPIN_LOCK_UNLOCKED(l); } while (0)
 
-#define raw_spin_lock(lock)		_raw_spin_lock(lock)
-#define raw_spin_lock_nested(lock, subclass)	_raw_spin_lock_nested(lock, subclass)
-#define raw_spin_lock_bh(lock)		_raw_spin_lock_bh(lock)
-#define raw_spin_lock_irq(lock)		_raw_spin_lock_irq(lock)
-#define raw_spin_trylock(lock)		__cond_lock(lock, _raw_spin_trylock(lock))
-#define raw_spin_unlock(lock)		_raw_spin_unlock(lock)
-#define raw_spin_unlock_bh(lock)	_raw_spin_unlock_bh(lock)
-#define raw_spin_unlock_irq(lock)	_raw_spin_unlock_irq(lock)
+#define raw_spin_lock(l)		_raw_spin_lock(l)
+#define raw_spin_lock_nested(l, sub)	_raw_spin_lock_nested(l, sub)
+#define raw_spin_lock_bh(l)		_raw_spin_lock_bh(l)
+#define raw_spin_lock_irq(l)		_raw_spin_lock_irq(l)
+#define raw_spin_trylock(l)		__cond_lock(l, _raw_spin_trylock(l))
+#define raw_spin_unlock(l)		_raw_spin_unlock(l)
+#define raw_spin_unlock_bh(l)	_raw_spin_unlock_bh(l)
+#define raw_spin_unlock_irq(l)	_raw_spin_unlock_irq(l)
 
-#define raw_spin_lock_irqsave(lock, flags)			\
-	do {							\
-		typecheck(unsigned long, flags);		\
-		flags = _raw_spin_lock_irqsave(lock);		\
+#define raw_spin_lock_irqsave(l, fl)					\
+	do {								\
+		typecheck(unsigned long, fl);				\
+		fl = _raw_spin_lock_irqsave(l);				\
 	} while (0)
 
-#define raw_spin_lock_irqsave_nested(lock, flags, subclass)	\
-	do {							\
-		typecheck(unsigned long, flags);		\
-		flags = _raw_spin_lock_irqsave_nested(lock, subclass); \
+#define raw_spin_lock_irqsave_nested(l, fl, sub)			\
+	do {								\
+		typecheck(unsigned long, fl);				\
+		fl = _raw_spin_lock_irqsave_nested(l, sub);		\
 	} while (0)
 
-#define raw_spin_unlock_irqrestore(lock, flags)			\
-	do {							\
-		typecheck(unsigned long, flags);		\
-		_raw_spin_unlock_irqrestore(lock, flags);	\
+#define raw_spin_unlock_irqrestore(l, fl)				\
+	do {								\
+		typecheck(unsigned long, fl);				\
+		_raw_spin_unlock_irqrestore(l, fl);			\
 	} while (0)
 
 /* ---- spinlock_t: static inlines over the raw layer ---- */
 
-static __always_inline raw_spinlock_t *spinlock_check(spinlock_t *lock)
+static __always_inline raw_spinlock_t *spinlock_check(spinlock_t *l)
 {
-	return &lock->rlock;
+	return &l->rlock;
 }
 
-#define spin_lock_init(_lock)					\
-	do {							\
-		spinlock_check(_lock);				\
+#define spin_lock_init(_lock)						\
+	do {								\
+		spinlock_check(_lock);					\
 		*(_lock) = __SPIN_LOCK_UNLOCKED(_lock);		\
 	} while (0)
 
-static __always_inline void spin_lock(spinlock_t *lock)
+static __always_inline void spin_lock(spinlock_t *l)
 {
-	raw_spin_lock(&lock->rlock);
+	raw_spin_lock(&l->rlock);
 }
 
-static __always_inline void spin_lock_bh(spinlock_t *lock)
+static __always_inline void spin_lock_bh(spinlock_t *l)
 {
-	raw_spin_lock_bh(&lock->rlock);
+	raw_spin_lock_bh(&l->rlock);
 }
 
-static __always_inline int spin_trylock(spinlock_t *lock)
+static __always_inline int spin_trylock(spinlock_t *l)
 {
-	return raw_spin_trylock(&lock->rlock);
+	return raw_spin_trylock(&l->rlock);
 }
 
-#define spin_lock_nested(lock, subclass)				\
+#define spin_lock_nested(l, sub)					\
 	do {								\
-		raw_spin_lock_nested(spinlock_check(lock), subclass);	\
+		raw_spin_lock_nested(spinlock_check(l), sub);		\
 	} while (0)
 
-static __always_inline void spin_lock_irq(spinlock_t *lock)
+static __always_inline void spin_lock_irq(spinlock_t *l)
 {
-	raw_spin_lock_irq(&lock->rlock);
+	raw_spin_lock_irq(&l->rlock);
 }
 
-#define spin_lock_irqsave(lock, flags)					\
+#define spin_lock_irqsave(l, fl)					\
 	do {								\
-		raw_spin_lock_irqsave(spinlock_check(lock), flags);	\
+		raw_spin_lock_irqsave(spinlock_check(l), fl);		\
 	} while (0)
 
-#define spin_lock_irqsave_nested(lock, flags, subclass)			\
+#define spin_lock_irqsave_nested(l, fl, sub)				\
 	do {								\
-		raw_spin_lock_irqsave_nested(spinlock_check(lock), flags, subclass); \
+		raw_spin_lock_irqsave_nested(spinlock_check(l), fl, sub);	\
 	} while (0)
 
-static __always_inline void spin_unlock(spinlock_t *lock)
+static __always_inline void spin_unlock(spinlock_t *l)
 {
-	raw_spin_unlock(&lock->rlock);
+	raw_spin_unlock(&l->rlock);
 }
 
-static __always_inline void spin_unlock_bh(spinlock_t *lock)
+static __always_inline void spin_unlock_bh(spinlock_t *l)
 {
-	raw_spin_unlock_bh(&lock->rlock);
+	raw_spin_unlock_bh(&l->rlock);
 }
 
-static __always_inline void spin_unlock_irq(spinlock_t *lock)
+static __always_inline void spin_unlock_irq(spinlock_t *l)
 {
-	raw_spin_unlock_irq(&lock->rlock);
+	raw_spin_unlock_irq(&l->rlock);
 }
 
-static __always_inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
+static __always_inline void spin_unlock_irqrestore(spinlock_t *l, unsigned long fl)
 {
-	raw_spin_unlock_irqrestore(&lock->rlock, flags);
+	raw_spin_unlock_irqrestore(&l->rlock, fl);
 }
 
 /* rwlock_t: the kernel includes its API from here too */

@@ -23,7 +23,7 @@ struct virtio_device;
 
 struct virtqueue {
 	struct list_head list;
-	void (*callback)(struct virtqueue *vq);
+	void (*callback)(struct virtqueue *q);
 	const char *name;
 	struct virtio_device *vdev;
 	unsigned int index;
@@ -31,20 +31,20 @@ struct virtqueue {
 	void *priv;
 };
 
-int virtqueue_add_outbuf(struct virtqueue *vq, struct scatterlist sg[], unsigned int num,
+int virtqueue_add_outbuf(struct virtqueue *q, struct scatterlist sg[], unsigned int num,
 			 void *data, gfp_t gfp);
-int virtqueue_add_inbuf(struct virtqueue *vq, struct scatterlist sg[], unsigned int num,
+int virtqueue_add_inbuf(struct virtqueue *q, struct scatterlist sg[], unsigned int num,
 			void *data, gfp_t gfp);
-int virtqueue_add_sgs(struct virtqueue *vq, struct scatterlist *sgs[], unsigned int out_sgs,
+int virtqueue_add_sgs(struct virtqueue *q, struct scatterlist *sgs[], unsigned int out_sgs,
 		      unsigned int in_sgs, void *data, gfp_t gfp);
-bool virtqueue_kick(struct virtqueue *vq);
-bool virtqueue_kick_prepare(struct virtqueue *vq);
-bool virtqueue_notify(struct virtqueue *vq);
-void *virtqueue_get_buf(struct virtqueue *vq, unsigned int *len);
-void virtqueue_disable_cb(struct virtqueue *vq);
-bool virtqueue_enable_cb(struct virtqueue *vq);
-bool virtqueue_is_broken(struct virtqueue *vq);
-unsigned int virtqueue_get_vring_size(struct virtqueue *vq);
+bool virtqueue_kick(struct virtqueue *q);
+bool virtqueue_kick_prepare(struct virtqueue *q);
+bool virtqueue_notify(struct virtqueue *q);
+void *virtqueue_get_buf(struct virtqueue *q, unsigned int *len);
+void virtqueue_disable_cb(struct virtqueue *q);
+bool virtqueue_enable_cb(struct virtqueue *q);
+bool virtqueue_is_broken(struct virtqueue *q);
+unsigned int virtqueue_get_vring_size(struct virtqueue *q);
 
 struct virtio_config_ops;
 
@@ -62,37 +62,37 @@ struct virtio_device {
 	void *priv;
 };
 
-static inline struct virtio_device *dev_to_virtio(struct device *_dev)
+static inline struct virtio_device *dev_to_virtio(struct device *d)
 {
-	return container_of(_dev, struct virtio_device, dev);
+	return container_of(d, struct virtio_device, dev);
 }
 
-int register_virtio_device(struct virtio_device *dev);
-void unregister_virtio_device(struct virtio_device *dev);
-void virtio_break_device(struct virtio_device *dev);
-void virtio_config_changed(struct virtio_device *dev);
-void virtio_config_disable(struct virtio_device *dev);
-void virtio_config_enable(struct virtio_device *dev);
+int register_virtio_device(struct virtio_device *vd);
+void unregister_virtio_device(struct virtio_device *vd);
+void virtio_break_device(struct virtio_device *vd);
+void virtio_config_changed(struct virtio_device *vd);
+void virtio_config_disable(struct virtio_device *vd);
+void virtio_config_enable(struct virtio_device *vd);
 
 struct virtio_driver {
 	struct device_driver driver;
 	const struct virtio_device_id *id_table;
 	const unsigned int *feature_table;
 	unsigned int feature_table_size;
-	int (*validate)(struct virtio_device *dev);
-	int (*probe)(struct virtio_device *dev);
-	void (*scan)(struct virtio_device *dev);
-	void (*remove)(struct virtio_device *dev);
-	void (*config_changed)(struct virtio_device *dev);
+	int (*validate)(struct virtio_device *vd);
+	int (*probe)(struct virtio_device *vd);
+	void (*scan)(struct virtio_device *vd);
+	void (*remove)(struct virtio_device *vd);
+	void (*config_changed)(struct virtio_device *vd);
 };
 
-static inline struct virtio_driver *drv_to_virtio(struct device_driver *drv)
+static inline struct virtio_driver *drv_to_virtio(struct device_driver *dd)
 {
-	return container_of(drv, struct virtio_driver, driver);
+	return container_of(dd, struct virtio_driver, driver);
 }
 
-int register_virtio_driver(struct virtio_driver *drv);
-void unregister_virtio_driver(struct virtio_driver *drv);
+int register_virtio_driver(struct virtio_driver *vdrv);
+void unregister_virtio_driver(struct virtio_driver *vdrv);
 
 #define module_virtio_driver(__virtio_driver) \
 	module_driver(__virtio_driver, register_virtio_driver, unregister_virtio_driver)

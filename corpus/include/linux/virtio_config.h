@@ -16,34 +16,34 @@
 #include <linux/typecheck.h>
 #include <linux/virtio.h>
 
-/* Device status bits (protocol). */
-#define VIRTIO_CONFIG_S_ACKNOWLEDGE	1
-#define VIRTIO_CONFIG_S_DRIVER		2
-#define VIRTIO_CONFIG_S_DRIVER_OK	4
-#define VIRTIO_CONFIG_S_FEATURES_OK	8
-#define VIRTIO_CONFIG_S_FAILED		0x80
+/* The device status byte, in the order a driver sets the bits (protocol). */
+enum {
+	VIRTIO_CONFIG_S_ACKNOWLEDGE = 1, VIRTIO_CONFIG_S_DRIVER = 2,
+	VIRTIO_CONFIG_S_FEATURES_OK = 8, VIRTIO_CONFIG_S_DRIVER_OK = 4,
+	VIRTIO_CONFIG_S_FAILED = 0x80,	/* the driver gave up */
+};
 
 #define VIRTIO_F_VERSION_1		32
 
 struct irq_affinity;
 
-typedef void vq_callback_t(struct virtqueue *);
+typedef void vq_callback_t(struct virtqueue *q);
 
 struct virtio_config_ops {
-	void (*get)(struct virtio_device *vdev, unsigned int offset, void *buf, unsigned int len);
-	void (*set)(struct virtio_device *vdev, unsigned int offset, const void *buf,
+	void (*get)(struct virtio_device *vd, unsigned int offset, void *buf, unsigned int len);
+	void (*set)(struct virtio_device *vd, unsigned int offset, const void *buf,
 		    unsigned int len);
-	u32 (*generation)(struct virtio_device *vdev);
-	u8 (*get_status)(struct virtio_device *vdev);
-	void (*set_status)(struct virtio_device *vdev, u8 status);
-	void (*reset)(struct virtio_device *vdev);
-	int (*find_vqs)(struct virtio_device *vdev, unsigned int nvqs, struct virtqueue *vqs[],
-			vq_callback_t *callbacks[], const char * const names[], const bool *ctx,
+	u32 (*generation)(struct virtio_device *vd);
+	u8 (*get_status)(struct virtio_device *vd);
+	void (*set_status)(struct virtio_device *vd, u8 status);
+	void (*reset)(struct virtio_device *vd);
+	int (*find_vqs)(struct virtio_device *vd, unsigned int nvqs, struct virtqueue *vqs[],
+			vq_callback_t *cbs[], const char * const names[], const bool *ctx,
 			struct irq_affinity *desc);
-	void (*del_vqs)(struct virtio_device *vdev);
-	u64 (*get_features)(struct virtio_device *vdev);
-	int (*finalize_features)(struct virtio_device *vdev);
-	const char *(*bus_name)(struct virtio_device *vdev);
+	void (*del_vqs)(struct virtio_device *vd);
+	u64 (*get_features)(struct virtio_device *vd);
+	int (*finalize_features)(struct virtio_device *vd);
+	const char *(*bus_name)(struct virtio_device *vd);
 };
 
 static inline bool __virtio_test_bit(const struct virtio_device *vdev, unsigned int fbit)
@@ -56,32 +56,31 @@ static inline bool virtio_has_feature(const struct virtio_device *vdev, unsigned
 	return __virtio_test_bit(vdev, fbit);
 }
 
-static inline int virtio_find_vqs(struct virtio_device *vdev, unsigned int nvqs,
-				  struct virtqueue *vqs[], vq_callback_t *callbacks[],
-				  const char * const names[], struct irq_affinity *desc)
+/* The transport's find_vqs, without per-queue context: CBS become vq->callback. */
+static inline int virtio_find_vqs(struct virtio_device *vdev, unsigned int nvqs, struct virtqueue *vqs[],
+				  vq_callback_t *cbs[], const char * const names[],
+				  struct irq_affinity *desc)
 {
-	return vdev->config->find_vqs(vdev, nvqs, vqs, callbacks, names, NULL, desc);
+	return vdev->config->find_vqs(vdev, nvqs, vqs, cbs, names, NULL, desc);
 }
 
 /* Tell the device the driver is ready: from here on it may interrupt. */
-static inline void virtio_device_ready(struct virtio_device *dev)
+static inline void virtio_device_ready(struct virtio_device *vd)
 {
-	unsigned int status = dev->config->get_status(dev);
+	unsigned int st = vd->config->get_status(vd);
 
-	BUG_ON(status & VIRTIO_CONFIG_S_DRIVER_OK);
-	dev->config->set_status(dev, status | VIRTIO_CONFIG_S_DRIVER_OK);
+	BUG_ON(st & VIRTIO_CONFIG_S_DRIVER_OK);	/* only once */
+	vd->config->set_status(vd, st | VIRTIO_CONFIG_S_DRIVER_OK);
 }
 
-static inline const char *virtio_bus_name(struct virtio_device *vdev)
+static inline const char *virtio_bus_name(struct virtio_device *vd)
 {
-	if (!vdev->config->bus_name)
-		return "virtio";
-	return vdev->config->bus_name(vdev);
+	return vd->config->bus_name ? vd->config->bus_name(vd) : "virtio";
 }
 
 /* Read COUNT fields of BYTES each, again if the device changed them meanwhile. */
-static inline void __virtio_cread_many(struct virtio_device *vdev, unsigned int offset,
-				       void *buf, size_t count, size_t bytes)
+static inline void __virtio_cread_many(struct virtio_device *vdev, unsigned int offset, void *dst,
+				       size_t count, size_t bytes)
 {
 	u32 before, after = 0;
 	size_t i;
@@ -91,7 +90,7 @@ static inline void __virtio_cread_many(struct virtio_device *vdev, unsigned int 
 	do {
 		before = after;
 		for (i = 0; i < count; i++)
-			vdev->config->get(vdev, offset + bytes * i, buf + i * bytes, bytes);
+			vdev->config->get(vdev, offset + bytes * i, dst + i * bytes, bytes);
 		if (vdev->config->generation)
 			after = vdev->config->generation(vdev);
 	} while (after != before);
@@ -136,20 +135,20 @@ static inline void __virtio_cread_many(struct virtio_device *vdev, unsigned int 
 		__crf_ret;							\
 	})
 
-static inline u8 virtio_cread8(struct virtio_device *vdev, unsigned int offset)
+static inline u8 virtio_cread8(struct virtio_device *vdev, unsigned int off)
 {
-	u8 ret;
+	u8 val;
 
-	vdev->config->get(vdev, offset, &ret, sizeof(ret));
-	return ret;
+	vdev->config->get(vdev, off, &val, sizeof(val));
+	return val;
 }
 
-static inline u32 virtio_cread32(struct virtio_device *vdev, unsigned int offset)
+static inline u32 virtio_cread32(struct virtio_device *vdev, unsigned int off)
 {
-	u32 ret;
+	u32 val;
 
-	vdev->config->get(vdev, offset, &ret, sizeof(ret));
-	return ret;
+	vdev->config->get(vdev, off, &val, sizeof(val));
+	return val;
 }
 
 #endif

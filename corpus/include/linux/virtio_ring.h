@@ -12,14 +12,14 @@
 #include <linux/virtio.h>
 
 struct virtqueue *vring_create_virtqueue(unsigned int index, unsigned int num,
-					 unsigned int vring_align, struct virtio_device *vdev,
+					 unsigned int vring_align, struct virtio_device *vd,
 					 bool weak_barriers, bool may_reduce_num, bool ctx,
-					 bool (*notify)(struct virtqueue *vq),
-					 void (*callback)(struct virtqueue *vq),
+					 bool (*notify)(struct virtqueue *q),
+					 void (*callback)(struct virtqueue *q),
 					 const char *name);
-void vring_del_virtqueue(struct virtqueue *vq);
-void vring_transport_features(struct virtio_device *vdev);
-irqreturn_t vring_interrupt(int irq, void *_vq);
-void *virtqueue_get_desc_addr_of(struct virtqueue *vq);
+void vring_del_virtqueue(struct virtqueue *q);
+void vring_transport_features(struct virtio_device *vd);
+irqreturn_t vring_interrupt(int irq, void *q);
+void *virtqueue_get_desc_addr_of(struct virtqueue *q);
 
 #endif

@@ -12,7 +12,7 @@
 #include <linux/timer.h>
 
 struct work_struct;
-typedef void (*work_func_t)(struct work_struct *work);
+typedef void (*work_func_t)(struct work_struct *w);
 
 struct work_struct {
 	atomic_long_t data;
@@ -38,19 +38,19 @@ enum {
 	WQ_CPU_INTENSIVE	= 1 << 5,
 };
 
-static inline void __init_work(struct work_struct *work, int onstack)
+static inline void __init_work(struct work_struct *w, int onstack)
 {
 }
 
-#define __INIT_WORK(_work, _func, _onstack)				\
+#define __INIT_WORK(w_, fn_, onstack_)					\
 	do {								\
-		__init_work((_work), _onstack);				\
-		(_work)->data = (atomic_long_t){ 0 };			\
-		INIT_LIST_HEAD(&(_work)->entry);			\
-		(_work)->func = (_func);				\
+		__init_work((w_), onstack_);				\
+		(w_)->data = (atomic_long_t){ 0 };			\
+		INIT_LIST_HEAD(&(w_)->entry);				\
+		(w_)->func = (fn_);					\
 	} while (0)
 
-#define INIT_WORK(_work, _func)		__INIT_WORK((_work), (_func), 0)
+#define INIT_WORK(w_, fn_)		__INIT_WORK((w_), (fn_), 0)
 
 #define __WORK_INITIALIZER(n, f)	{ .data = { 0 }, .entry = { &(n).entry, &(n).entry }, .func = (f) }
 #define DECLARE_WORK(n, f)		struct work_struct n = __WORK_INITIALIZER(n, f)
@@ -60,21 +60,21 @@ extern struct workqueue_struct *system_freezable_wq;
 
 extern struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags,
 						int max_active, ...);
-extern void destroy_workqueue(struct workqueue_struct *wq);
+extern void destroy_workqueue(struct workqueue_struct *q);
 
-extern bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work);
-extern bool cancel_work_sync(struct work_struct *work);
-extern bool flush_work(struct work_struct *work);
-extern void flush_workqueue(struct workqueue_struct *wq);
+extern bool queue_work_on(int cpu, struct workqueue_struct *q, struct work_struct *w);
+extern bool cancel_work_sync(struct work_struct *w);
+extern bool flush_work(struct work_struct *w);
+extern void flush_workqueue(struct workqueue_struct *q);
 
-static inline bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
+static inline bool queue_work(struct workqueue_struct *q, struct work_struct *w)
 {
-	return queue_work_on(WORK_CPU_UNBOUND, wq, work);
+	return queue_work_on(WORK_CPU_UNBOUND, q, w);
 }
 
-static inline bool schedule_work(struct work_struct *work)
+static inline bool schedule_work(struct work_struct *w)
 {
-	return queue_work(system_wq, work);
+	return queue_work(system_wq, w);
 }
 
 #endif

@@ -45,103 +45,103 @@ struct dasd_ccw_req {
 };
 
 /* Start the first queued request.  The caller holds the ccw device lock. */
-static void dasd_start_next(struct dasd_device *device)
+static void dasd_start_next(struct dasd_device *dd)
 {
 	struct dasd_ccw_req *cqr;
 
-	if (device->running || device->stopped || list_empty(&device->ccw_queue))
+	if (dd->running || dd->stopped || list_empty(&dd->ccw_queue))
 		return;
-	cqr = list_first_entry(&device->ccw_queue, struct dasd_ccw_req, devlist);
-	if (ccw_device_start(device->cdev, cqr->cpaddr, (unsigned long)cqr, 0, 0) == 0)
-		device->running = cqr->cpaddr;
+	cqr = list_first_entry(&dd->ccw_queue, struct dasd_ccw_req, devlist);
+	if (ccw_device_start(dd->cdev, cqr->cpaddr, (unsigned long)cqr, 0, 0) == 0)
+		dd->running = cqr->cpaddr;
 }
 
 /* The variant: the kick work takes the ccw device lock with interrupts on. */
-static void do_kick_device(struct work_struct *work)
+static void do_kick_device(struct work_struct *w)
 {
-	struct dasd_device *device = container_of(work, struct dasd_device, kick_work);
+	struct dasd_device *dd = container_of(w, struct dasd_device, kick_work);
 
-	spin_lock(get_ccwdev_lock(device->cdev)); /* expect: irq-inversion *ccw_device.ccwlock is acquired with interrupts enabled in do_kick_device */
-	dasd_start_next(device);
-	spin_unlock(get_ccwdev_lock(device->cdev));
+	spin_lock(get_ccwdev_lock(dd->cdev)); /* expect: irq-inversion *ccw_device.ccwlock is acquired with interrupts enabled in do_kick_device */
+	dasd_start_next(dd);
+	spin_unlock(get_ccwdev_lock(dd->cdev));
 }
 
 /* After a path change: as the real driver does it, with interrupts off. */
-static void do_reload_device(struct work_struct *work)
+static void do_reload_device(struct work_struct *w)
 {
-	struct dasd_device *device = container_of(work, struct dasd_device, reload_work);
+	struct dasd_device *dd = container_of(w, struct dasd_device, reload_work);
 
-	spin_lock_irq(get_ccwdev_lock(device->cdev));
-	device->stopped = 0;
-	dasd_start_next(device);
-	spin_unlock_irq(get_ccwdev_lock(device->cdev));
+	spin_lock_irq(get_ccwdev_lock(dd->cdev));
+	dd->stopped = 0;
+	dasd_start_next(dd);
+	spin_unlock_irq(get_ccwdev_lock(dd->cdev));
 }
 
 /* The long-busy timer (softirq): interrupts off with irqsave. */
 static void dasd_device_timeout(struct timer_list *t)
 {
-	struct dasd_device *device = from_timer(device, t, timer);
-	unsigned long flags;
+	struct dasd_device *dd = from_timer(dd, t, timer);
+	unsigned long irqfl;
 
-	spin_lock_irqsave(get_ccwdev_lock(device->cdev), flags);
-	device->stopped &= ~DASD_STOPPED_PENDING;
-	dasd_start_next(device);
-	spin_unlock_irqrestore(get_ccwdev_lock(device->cdev), flags);
+	spin_lock_irqsave(get_ccwdev_lock(dd->cdev), irqfl);
+	dd->stopped &= ~DASD_STOPPED_PENDING;
+	dasd_start_next(dd);
+	spin_unlock_irqrestore(get_ccwdev_lock(dd->cdev), irqfl);
 }
 
 /* cdev->handler: hardirq, with the ccw device lock held by cio. */
-static void dasd_int_handler(struct ccw_device *cdev, unsigned long intparm, struct irb *irb)
+static void dasd_int_handler(struct ccw_device *cd, unsigned long intparm, struct irb *irb)
 {
-	struct dasd_device *device = dev_get_drvdata(&cdev->dev);
+	struct dasd_device *dd = dev_get_drvdata(&cd->dev);
 
-	if (!device)
+	if (!dd)
 		return;
-	device->running = NULL;
+	dd->running = NULL;
 	if (irb_is_error(irb)) {
-		device->stopped |= DASD_STOPPED_PENDING;
-		mod_timer(&device->timer, 100);
+		dd->stopped |= DASD_STOPPED_PENDING;
+		mod_timer(&dd->timer, 100);
 		return;
 	}
-	schedule_work(&device->kick_work);	/* start the next request later */
+	schedule_work(&dd->kick_work);	/* start the next request later */
 }
 
-static int dasd_set_online(struct ccw_device *cdev)
+static int dasd_set_online(struct ccw_device *cd)
 {
-	struct dasd_device *device;
+	struct dasd_device *dd;
 
-	device = kzalloc(sizeof(*device), GFP_KERNEL);
-	if (!device)
+	dd = kzalloc(sizeof(*dd), GFP_KERNEL);
+	if (!dd)
 		return -ENOMEM;
-	device->cdev = cdev;
-	INIT_LIST_HEAD(&device->ccw_queue);
-	INIT_WORK(&device->kick_work, do_kick_device);
-	INIT_WORK(&device->reload_work, do_reload_device);
-	timer_setup(&device->timer, dasd_device_timeout, 0);
-	spin_lock_irq(get_ccwdev_lock(cdev));
-	dev_set_drvdata(&cdev->dev, device);
-	spin_unlock_irq(get_ccwdev_lock(cdev));
+	dd->cdev = cd;
+	INIT_LIST_HEAD(&dd->ccw_queue);
+	INIT_WORK(&dd->kick_work, do_kick_device);
+	INIT_WORK(&dd->reload_work, do_reload_device);
+	timer_setup(&dd->timer, dasd_device_timeout, 0);
+	spin_lock_irq(get_ccwdev_lock(cd));
+	dev_set_drvdata(&cd->dev, dd);
+	spin_unlock_irq(get_ccwdev_lock(cd));
 	return 0;
 }
 
-static int dasd_set_offline(struct ccw_device *cdev)
+static int dasd_set_offline(struct ccw_device *cd)
 {
-	struct dasd_device *device = dev_get_drvdata(&cdev->dev);
+	struct dasd_device *dd = dev_get_drvdata(&cd->dev);
 
-	spin_lock_irq(get_ccwdev_lock(cdev));
-	dev_set_drvdata(&cdev->dev, NULL);
-	spin_unlock_irq(get_ccwdev_lock(cdev));
-	if (device) {
-		del_timer_sync(&device->timer);
-		cancel_work_sync(&device->kick_work);
-		cancel_work_sync(&device->reload_work);
-		kfree(device);
+	spin_lock_irq(get_ccwdev_lock(cd));
+	dev_set_drvdata(&cd->dev, NULL);
+	spin_unlock_irq(get_ccwdev_lock(cd));
+	if (dd) {
+		del_timer_sync(&dd->timer);
+		cancel_work_sync(&dd->kick_work);
+		cancel_work_sync(&dd->reload_work);
+		kfree(dd);
 	}
 	return 0;
 }
 
-static int dasd_probe(struct ccw_device *cdev)
+static int dasd_probe(struct ccw_device *cd)
 {
-	cdev->handler = dasd_int_handler;
+	cd->handler = dasd_int_handler;
 	return 0;
 }
 

@@ -19,56 +19,56 @@
 
 struct workqueue_struct *cio_work_q;
 
-static int css_sch_create_locks(struct subchannel *sch)
+static int css_sch_create_locks(struct subchannel *sub)
 {
-	sch->lock = kmalloc(sizeof(*sch->lock), GFP_KERNEL);
-	if (!sch->lock)
+	sub->lock = kmalloc(sizeof(*sub->lock), GFP_KERNEL);
+	if (!sub->lock)
 		return -ENOMEM;
-	spin_lock_init(sch->lock);
-	mutex_init(&sch->reg_mutex);
+	spin_lock_init(sub->lock);
+	mutex_init(&sub->reg_mutex);
 	return 0;
 }
 
 struct subchannel *css_alloc_subchannel(struct subchannel_id schid)
 {
-	struct subchannel *sch;
+	struct subchannel *sub;
 
-	sch = kzalloc(sizeof(*sch), GFP_KERNEL | GFP_DMA);
-	if (!sch)
+	sub = kzalloc(sizeof(*sub), GFP_KERNEL | GFP_DMA);
+	if (!sub)
 		return NULL;
-	sch->schid = schid;
-	if (css_sch_create_locks(sch)) {
-		kfree(sch);
+	sub->schid = schid;
+	if (css_sch_create_locks(sub)) {
+		kfree(sub);
 		return NULL;
 	}
-	return sch;
+	return sub;
 }
 
-static int css_bus_match(struct device *dev, struct device_driver *drv)
+static int css_bus_match(struct device *d, struct device_driver *dd)
 {
-	return to_subchannel(dev)->st == SUBCHANNEL_TYPE_IO;
+	return to_subchannel(d)->st == SUBCHANNEL_TYPE_IO;
 }
 
 /* Bind: the driver's irq() becomes reachable from do_cio_interrupt. */
-static int css_probe(struct device *dev)
+static int css_probe(struct device *d)
 {
-	struct subchannel *sch = to_subchannel(dev);
-	int ret;
+	struct subchannel *sub = to_subchannel(d);
+	int rc;
 
-	sch->driver = to_cssdriver(dev->driver);
-	ret = sch->driver->probe ? sch->driver->probe(sch) : -ENODEV;
-	if (ret)
-		sch->driver = NULL;
-	return ret;
+	sub->driver = to_cssdriver(d->driver);
+	rc = sub->driver->probe ? sub->driver->probe(sub) : -ENODEV;
+	if (rc)
+		sub->driver = NULL;
+	return rc;
 }
 
-static void css_remove(struct device *dev)
+static void css_remove(struct device *d)
 {
-	struct subchannel *sch = to_subchannel(dev);
+	struct subchannel *sub = to_subchannel(d);
 
-	if (sch->driver->remove)
-		sch->driver->remove(sch);
-	sch->driver = NULL;
+	if (sub->driver->remove)
+		sub->driver->remove(sub);
+	sub->driver = NULL;
 }
 
 static struct bus_type css_bus_type = {
@@ -78,21 +78,21 @@ static struct bus_type css_bus_type = {
 	.remove	= css_remove,
 };
 
-int css_register_subchannel(struct subchannel *sch)
+int css_register_subchannel(struct subchannel *sub)
 {
-	sch->dev.bus = &css_bus_type;
-	return device_register(&sch->dev);
+	sub->dev.bus = &css_bus_type;
+	return device_register(&sub->dev);
 }
 
-int css_driver_register(struct css_driver *cdrv)
+int css_driver_register(struct css_driver *cd_drv)
 {
-	cdrv->drv.bus = &css_bus_type;
-	return driver_register(&cdrv->drv);
+	cd_drv->drv.bus = &css_bus_type;
+	return driver_register(&cd_drv->drv);
 }
 
-void css_driver_unregister(struct css_driver *cdrv)
+void css_driver_unregister(struct css_driver *cd_drv)
 {
-	driver_unregister(&cdrv->drv);
+	driver_unregister(&cd_drv->drv);
 }
 
 static int __init css_bus_init(void)

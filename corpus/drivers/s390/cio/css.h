@@ -21,8 +21,8 @@ struct css_driver {
 
 #define to_cssdriver(n) container_of(n, struct css_driver, drv)
 
-extern int css_driver_register(struct css_driver *cdrv);
-extern void css_driver_unregister(struct css_driver *cdrv);
+extern int css_driver_register(struct css_driver *cd_drv);
+extern void css_driver_unregister(struct css_driver *cd_drv);
 extern struct subchannel *css_alloc_subchannel(struct subchannel_id schid);
 extern int css_register_subchannel(struct subchannel *sch);
 

@@ -31,39 +31,39 @@ static struct bus_type ccw_bus_type;
 
 static int ccw_bus_match(struct device *dev, struct device_driver *drv)
 {
-	struct ccw_device *cdev = to_ccwdev(dev);
-	struct ccw_driver *cdrv = to_ccwdrv(drv);
+	struct ccw_device *cd = to_ccwdev(dev);
+	struct ccw_driver *cd_drv = to_ccwdrv(drv);
 
-	return cdrv->ids && cdrv->ids->cu_type == cdev->id.cu_type;
+	return cd_drv->ids && cd_drv->ids->cu_type == cd->id.cu_type;
 }
 
 static int ccw_device_probe(struct device *dev)
 {
-	struct ccw_device *cdev = to_ccwdev(dev);
-	struct ccw_driver *cdrv = to_ccwdrv(dev->driver);
-	int ret;
+	struct ccw_device *cd = to_ccwdev(dev);
+	struct ccw_driver *cd_drv = to_ccwdrv(dev->driver);
+	int rc;
 
-	cdev->drv = cdrv;
-	ret = cdrv->probe ? cdrv->probe(cdev) : -ENODEV;
-	if (ret)
-		cdev->drv = NULL;
-	return ret;
+	cd->drv = cd_drv;
+	rc = cd_drv->probe ? cd_drv->probe(cd) : -ENODEV;
+	if (rc)
+		cd->drv = NULL;
+	return rc;
 }
 
 static void ccw_device_remove(struct device *dev)
 {
-	struct ccw_device *cdev = to_ccwdev(dev);
-	struct ccw_driver *cdrv = cdev->drv;
+	struct ccw_device *cd = to_ccwdev(dev);
+	struct ccw_driver *cd_drv = cd->drv;
 
-	if (cdrv->remove)
-		cdrv->remove(cdev);
-	spin_lock_irq(cdev->ccwlock);
-	if (cdev->online) {
-		cdev->online = 0;
-		ccw_device_offline(cdev);
+	if (cd_drv->remove)
+		cd_drv->remove(cd);
+	spin_lock_irq(cd->ccwlock);
+	if (cd->online) {
+		cd->online = 0;
+		ccw_device_offline(cd);
 	}
-	spin_unlock_irq(cdev->ccwlock);
-	cdev->drv = NULL;
+	spin_unlock_irq(cd->ccwlock);
+	cd->drv = NULL;
 }
 
 static struct bus_type ccw_bus_type = {
@@ -73,15 +73,15 @@ static struct bus_type ccw_bus_type = {
 	.remove	= ccw_device_remove,
 };
 
-int ccw_driver_register(struct ccw_driver *cdriver)
+int ccw_driver_register(struct ccw_driver *cd_drv)
 {
-	cdriver->driver.bus = &ccw_bus_type;
-	return driver_register(&cdriver->driver);
+	cd_drv->driver.bus = &ccw_bus_type;
+	return driver_register(&cd_drv->driver);
 }
 
-void ccw_driver_unregister(struct ccw_driver *cdriver)
+void ccw_driver_unregister(struct ccw_driver *cd_drv)
 {
-	driver_unregister(&cdriver->driver);
+	driver_unregister(&cd_drv->driver);
 }
 
 /* ---- online / offline ---- */
@@ -90,131 +90,131 @@ void ccw_driver_unregister(struct ccw_driver *cdriver)
  * Enable the device and, once the state machine has settled, call the
  * driver's set_online().  Sleeps; called without the ccw device lock.
  */
-int ccw_device_set_online(struct ccw_device *cdev)
+int ccw_device_set_online(struct ccw_device *cd)
 {
-	int ret;
+	int rc;
 
-	if (!cdev || cdev->online || !cdev->drv)
+	if (!cd || cd->online || !cd->drv)
 		return -EINVAL;
-	if (!get_device(&cdev->dev))
+	if (!get_device(&cd->dev))
 		return -ENODEV;
 
-	spin_lock_irq(cdev->ccwlock);
-	ret = ccw_device_online(cdev);
-	if (ret) {
-		spin_unlock_irq(cdev->ccwlock);
-		put_device(&cdev->dev);
-		return ret;
+	spin_lock_irq(cd->ccwlock);
+	rc = ccw_device_online(cd);
+	if (rc) {
+		spin_unlock_irq(cd->ccwlock);
+		put_device(&cd->dev);
+		return rc;
 	}
 	/* the verify interrupt moves the device on; wait for it unlocked */
-	while (!dev_fsm_final_state(cdev)) {
-		spin_unlock_irq(cdev->ccwlock);
-		wait_event(cdev->private->wait_q, dev_fsm_final_state(cdev));
-		spin_lock_irq(cdev->ccwlock);
+	while (!dev_fsm_final_state(cd)) {
+		spin_unlock_irq(cd->ccwlock);
+		wait_event(cd->private->wait_q, dev_fsm_final_state(cd));
+		spin_lock_irq(cd->ccwlock);
 	}
-	if (cdev->private->state != DEV_STATE_ONLINE) {
-		spin_unlock_irq(cdev->ccwlock);
-		put_device(&cdev->dev);
+	if (cd->private->state != DEV_STATE_ONLINE) {
+		spin_unlock_irq(cd->ccwlock);
+		put_device(&cd->dev);
 		return -ENODEV;
 	}
-	spin_unlock_irq(cdev->ccwlock);
+	spin_unlock_irq(cd->ccwlock);
 
-	if (cdev->drv->set_online)
-		ret = cdev->drv->set_online(cdev);
-	if (ret) {
-		spin_lock_irq(cdev->ccwlock);
-		ccw_device_offline(cdev);
-		spin_unlock_irq(cdev->ccwlock);
-		put_device(&cdev->dev);
-		return ret;
+	if (cd->drv->set_online)
+		rc = cd->drv->set_online(cd);
+	if (rc) {
+		spin_lock_irq(cd->ccwlock);
+		ccw_device_offline(cd);
+		spin_unlock_irq(cd->ccwlock);
+		put_device(&cd->dev);
+		return rc;
 	}
-	cdev->online = 1;
+	cd->online = 1;
 	return 0;
 }
 
-int ccw_device_set_offline(struct ccw_device *cdev)
+int ccw_device_set_offline(struct ccw_device *cd)
 {
-	int ret = 0;
+	int rc = 0;
 
-	if (!cdev || !cdev->online || !cdev->drv)
+	if (!cd || !cd->online || !cd->drv)
 		return -ENODEV;
-	if (cdev->drv->set_offline)
-		ret = cdev->drv->set_offline(cdev);
-	if (ret)
-		return ret;
-	spin_lock_irq(cdev->ccwlock);
-	cdev->online = 0;
-	ret = ccw_device_offline(cdev);
-	spin_unlock_irq(cdev->ccwlock);
-	put_device(&cdev->dev);
-	return ret;
+	if (cd->drv->set_offline)
+		rc = cd->drv->set_offline(cd);
+	if (rc)
+		return rc;
+	spin_lock_irq(cd->ccwlock);
+	cd->online = 0;
+	rc = ccw_device_offline(cd);
+	spin_unlock_irq(cd->ccwlock);
+	put_device(&cd->dev);
+	return rc;
 }
 
 /* ---- deferred device work: runs from cio_work_q, lock not held on entry ---- */
 
-void ccw_device_todo(struct work_struct *work)
+void ccw_device_todo(struct work_struct *w)
 {
-	struct ccw_device_private *priv = container_of(work, struct ccw_device_private, todo_work);
-	struct ccw_device *cdev = priv->cdev;
+	struct ccw_device_private *pv = container_of(w, struct ccw_device_private, todo_work);
+	struct ccw_device *cd = pv->cdev;
 	enum cdev_todo todo;
 
-	spin_lock_irq(cdev->ccwlock);
-	todo = priv->todo;
-	priv->todo = CDEV_TODO_NOTHING;
-	spin_unlock_irq(cdev->ccwlock);
+	spin_lock_irq(cd->ccwlock);
+	todo = pv->todo;
+	pv->todo = CDEV_TODO_NOTHING;
+	spin_unlock_irq(cd->ccwlock);
 
 	switch (todo) {
 	case CDEV_TODO_REGISTER:
-		if (device_add(&cdev->dev))
-			put_device(&cdev->dev);
+		if (device_add(&cd->dev))
+			put_device(&cd->dev);
 		break;
 	case CDEV_TODO_UNREG:
-		device_unregister(&cdev->dev);
+		device_unregister(&cd->dev);
 		break;
 	default:
 		break;
 	}
-	put_device(&cdev->dev);
+	put_device(&cd->dev);
 }
 
 /* ---- the I/O subchannel driver ---- */
 
 static void ccw_device_release(struct device *dev)
 {
-	struct ccw_device *cdev = to_ccwdev(dev);
+	struct ccw_device *cd = to_ccwdev(dev);
 
-	kfree(cdev->private);
-	kfree(cdev);
+	kfree(cd->private);
+	kfree(cd);
 }
 
 static struct ccw_device *io_subchannel_allocate_dev(struct subchannel *sch)
 {
-	struct ccw_device *cdev;
+	struct ccw_device *cd;
 
-	cdev = kzalloc(sizeof(*cdev), GFP_KERNEL);
-	if (!cdev)
+	cd = kzalloc(sizeof(*cd), GFP_KERNEL);
+	if (!cd)
 		return NULL;
-	cdev->private = kzalloc(sizeof(*cdev->private), GFP_KERNEL | GFP_DMA);
-	if (!cdev->private) {
-		kfree(cdev);
+	cd->private = kzalloc(sizeof(*cd->private), GFP_KERNEL | GFP_DMA);
+	if (!cd->private) {
+		kfree(cd);
 		return NULL;
 	}
-	return cdev;
+	return cd;
 }
 
 static int io_subchannel_initialize_dev(struct subchannel *sch, struct ccw_device *cdev)
 {
-	struct ccw_device_private *priv = cdev->private;
+	struct ccw_device_private *pv = cdev->private;
 
-	priv->cdev = cdev;
-	priv->sch = sch;
-	priv->int_class = IRQIO_CIO;
-	priv->state = DEV_STATE_NOT_OPER;
-	priv->dev_id.devno = sch->schib.pmcw.dev;
-	priv->dev_id.ssid = sch->schid.ssid;
-	INIT_WORK(&priv->todo_work, ccw_device_todo);
-	init_waitqueue_head(&priv->wait_q);
-	atomic_set(&priv->onoff, 0);
+	pv->cdev = cdev;
+	pv->sch = sch;
+	pv->int_class = IRQIO_CIO;
+	pv->state = DEV_STATE_NOT_OPER;
+	pv->dev_id.devno = sch->schib.pmcw.dev;
+	pv->dev_id.ssid = sch->schid.ssid;
+	INIT_WORK(&pv->todo_work, ccw_device_todo);
+	init_waitqueue_head(&pv->wait_q);
+	atomic_set(&pv->onoff, 0);
 
 	/* The ccw device has no lock of its own: it uses its subchannel's. */
 	cdev->ccwlock = sch->lock;
@@ -223,7 +223,7 @@ static int io_subchannel_initialize_dev(struct subchannel *sch, struct ccw_devic
 	cdev->dev.release = ccw_device_release;
 	cdev->dev.bus = &ccw_bus_type;
 	device_initialize(&cdev->dev);
-	if (dev_set_name(&cdev->dev, "0.%x.%04x", priv->dev_id.ssid, priv->dev_id.devno)) {
+	if (dev_set_name(&cdev->dev, "0.%x.%04x", pv->dev_id.ssid, pv->dev_id.devno)) {
 		put_device(&cdev->dev);
 		return -ENOMEM;
 	}
@@ -232,54 +232,54 @@ static int io_subchannel_initialize_dev(struct subchannel *sch, struct ccw_devic
 }
 
 /* Start sense-id on the new device; its completion interrupt registers it. */
-static void io_subchannel_recog(struct ccw_device *cdev, struct subchannel *sch)
+static void io_subchannel_recog(struct ccw_device *cd, struct subchannel *sch)
 {
 	spin_lock_irq(sch->lock);
-	cdev->private->state = DEV_STATE_SENSE_ID;
-	cdev->private->sense_ccw.cmd_code = 0xe4;	/* sense id */
-	if (cio_start(sch, &cdev->private->sense_ccw, 0))
-		cdev->private->state = DEV_STATE_NOT_OPER;
+	cd->private->state = DEV_STATE_SENSE_ID;
+	cd->private->sense_ccw.cmd_code = 0xe4;	/* sense id */
+	if (cio_start(sch, &cd->private->sense_ccw, 0))
+		cd->private->state = DEV_STATE_NOT_OPER;
 	spin_unlock_irq(sch->lock);
 }
 
 static int io_subchannel_probe(struct subchannel *sch)
 {
-	struct ccw_device *cdev;
-	int ret;
+	struct ccw_device *cd;
+	int rc;
 
-	cdev = io_subchannel_allocate_dev(sch);
-	if (!cdev)
+	cd = io_subchannel_allocate_dev(sch);
+	if (!cd)
 		return -ENOMEM;
-	ret = io_subchannel_initialize_dev(sch, cdev);
-	if (ret)
-		return ret;
-	ret = cio_enable_subchannel(sch, (u32)(addr_t)sch);
-	if (ret)
-		return ret;
-	io_subchannel_recog(cdev, sch);
+	rc = io_subchannel_initialize_dev(sch, cd);
+	if (rc)
+		return rc;
+	rc = cio_enable_subchannel(sch, (u32)(addr_t)sch);
+	if (rc)
+		return rc;
+	io_subchannel_recog(cd, sch);
 	return 0;
 }
 
 static void io_subchannel_remove(struct subchannel *sch)
 {
-	struct ccw_device *cdev = sch_get_cdev(sch);
+	struct ccw_device *cd = sch_get_cdev(sch);
 
-	if (!cdev)
+	if (!cd)
 		return;
 	spin_lock_irq(sch->lock);
 	sch_set_cdev(sch, NULL);
 	cio_disable_subchannel(sch);
 	spin_unlock_irq(sch->lock);
-	device_unregister(&cdev->dev);
+	device_unregister(&cd->dev);
 }
 
 /* css_driver.irq: called by do_cio_interrupt() with sch->lock held. */
 static void io_subchannel_irq(struct subchannel *sch)
 {
-	struct ccw_device *cdev = sch_get_cdev(sch);
+	struct ccw_device *cd = sch_get_cdev(sch);
 
-	if (cdev)
-		dev_fsm_event(cdev, DEV_EVENT_INTERRUPT);
+	if (cd)
+		dev_fsm_event(cd, DEV_EVENT_INTERRUPT);
 	else
 		inc_irq_stat(IRQIO_CIO);
 }
@@ -295,11 +295,11 @@ static struct css_driver io_subchannel_driver = {
 
 static int __init io_subchannel_init(void)
 {
-	int ret;
+	int rc;
 
-	ret = bus_register(&ccw_bus_type);
-	if (ret)
-		return ret;
+	rc = bus_register(&ccw_bus_type);
+	if (rc)
+		return rc;
 	return css_driver_register(&io_subchannel_driver);
 }
 subsys_initcall(io_subchannel_init);

@@ -37,34 +37,34 @@ enum dev_event {
 typedef void (fsm_func_t)(struct ccw_device *, enum dev_event);
 extern fsm_func_t *dev_jumptable[NR_DEV_STATES][NR_DEV_EVENTS];
 
-static inline void dev_fsm_event(struct ccw_device *cdev, enum dev_event dev_event)
+static inline void dev_fsm_event(struct ccw_device *cd, enum dev_event ev)
 {
-	int state = cdev->private->state;
+	int state = cd->private->state;
 
-	if (dev_event == DEV_EVENT_INTERRUPT)
-		inc_irq_stat(state == DEV_STATE_ONLINE ? cdev->private->int_class : IRQIO_CIO);
-	dev_jumptable[state][dev_event](cdev, dev_event);
+	if (ev == DEV_EVENT_INTERRUPT)
+		inc_irq_stat(state == DEV_STATE_ONLINE ? cd->private->int_class : IRQIO_CIO);
+	dev_jumptable[state][ev](cd, ev);
 }
 
 /* A final state: set_online may stop waiting. */
-static inline int dev_fsm_final_state(struct ccw_device *cdev)
+static inline int dev_fsm_final_state(struct ccw_device *cd)
 {
-	return (cdev->private->state == DEV_STATE_NOT_OPER ||
-		cdev->private->state == DEV_STATE_OFFLINE ||
-		cdev->private->state == DEV_STATE_ONLINE ||
-		cdev->private->state == DEV_STATE_BOXED);
+	return (cd->private->state == DEV_STATE_NOT_OPER ||
+		cd->private->state == DEV_STATE_OFFLINE ||
+		cd->private->state == DEV_STATE_ONLINE ||
+		cd->private->state == DEV_STATE_BOXED);
 }
 
 /* device_fsm.c */
-int ccw_device_online(struct ccw_device *cdev);
-int ccw_device_offline(struct ccw_device *cdev);
-void ccw_device_sched_todo(struct ccw_device *cdev, enum cdev_todo todo);
+int ccw_device_online(struct ccw_device *cd);
+int ccw_device_offline(struct ccw_device *cd);
+void ccw_device_sched_todo(struct ccw_device *cd, enum cdev_todo todo);
 
 /* device_status.c */
-void ccw_device_accumulate_irb(struct ccw_device *cdev, struct irb *irb);
-int ccw_device_do_sense(struct ccw_device *cdev, struct irb *irb);
+void ccw_device_accumulate_irb(struct ccw_device *cd, struct irb *irb);
+int ccw_device_do_sense(struct ccw_device *cd, struct irb *irb);
 
 /* device.c */
-void ccw_device_todo(struct work_struct *work);
+void ccw_device_todo(struct work_struct *w);
 
 #endif

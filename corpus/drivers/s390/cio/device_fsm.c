@@ -26,206 +26,186 @@
 /* ---- helpers called with the lock held ---- */
 
 /* Defer work that must not run under the lock (registration, removal). */
-void ccw_device_sched_todo(struct ccw_device *cdev, enum cdev_todo todo)
+void ccw_device_sched_todo(struct ccw_device *cd, enum cdev_todo todo)
 {
-	struct ccw_device_private *priv = cdev->private;
+	struct ccw_device_private *pv = cd->private;
 
-	if (priv->todo >= todo)
+	if (pv->todo >= todo)
 		return;
-	if (!get_device(&cdev->dev))
+	if (!get_device(&cd->dev))
 		return;
-	priv->todo = todo;
-	if (!queue_work(cio_work_q, &priv->todo_work))
-		put_device(&cdev->dev);
+	pv->todo = todo;
+	if (!queue_work(cio_work_q, &pv->todo_work))
+		put_device(&cd->dev);
 }
 
-static void ccw_device_verify_start(struct ccw_device *cdev)
+static void ccw_device_verify_start(struct ccw_device *cd)
 {
-	struct subchannel *sch = to_subchannel(cdev->dev.parent);
+	struct subchannel *sch = to_subchannel(cd->dev.parent);
 
-	cdev->private->flags.doverify = 0;
-	cdev->private->sense_ccw.cmd_code = 0x34;	/* sense path group id */
-	if (cio_start(sch, &cdev->private->sense_ccw, sch->lpm))
-		cdev->private->state = DEV_STATE_BOXED;
+	cd->private->flags.doverify = 0;
+	cd->private->sense_ccw.cmd_code = 0x34;	/* sense path group id */
+	if (cio_start(sch, &cd->private->sense_ccw, sch->lpm))
+		cd->private->state = DEV_STATE_BOXED;
 }
 
-int ccw_device_online(struct ccw_device *cdev)
+int ccw_device_online(struct ccw_device *cd)
 {
-	struct subchannel *sch = to_subchannel(cdev->dev.parent);
-	int ret;
+	struct subchannel *sch = to_subchannel(cd->dev.parent);
+	int rc;
 
-	if (cdev->private->state != DEV_STATE_OFFLINE &&
-	    cdev->private->state != DEV_STATE_BOXED)
+	if (cd->private->state != DEV_STATE_OFFLINE &&
+	    cd->private->state != DEV_STATE_BOXED)
 		return -EINVAL;
-	ret = cio_enable_subchannel(sch, (u32)(addr_t)sch);
-	if (ret)
-		return ret;
-	cdev->private->state = DEV_STATE_VERIFY;
-	ccw_device_verify_start(cdev);
+	rc = cio_enable_subchannel(sch, (u32)(addr_t)sch);
+	if (rc)
+		return rc;
+	cd->private->state = DEV_STATE_VERIFY;
+	ccw_device_verify_start(cd);
 	return 0;
 }
 
-int ccw_device_offline(struct ccw_device *cdev)
+int ccw_device_offline(struct ccw_device *cd)
 {
-	struct subchannel *sch = to_subchannel(cdev->dev.parent);
+	struct subchannel *sch = to_subchannel(cd->dev.parent);
 
-	if (cdev->private->state != DEV_STATE_ONLINE)
+	if (cd->private->state != DEV_STATE_ONLINE)
 		return -EINVAL;
 	cio_disable_subchannel(sch);
-	cdev->private->state = DEV_STATE_OFFLINE;
-	wake_up(&cdev->private->wait_q);
+	cd->private->state = DEV_STATE_OFFLINE;
+	wake_up(&cd->private->wait_q);
 	return 0;
 }
 
 /* Give the accumulated status of the driver's own I/O to its handler. */
-static int ccw_device_call_handler(struct ccw_device *cdev)
+static int ccw_device_call_handler(struct ccw_device *cd)
 {
-	struct irb *irb = &cdev->private->irb;
-	unsigned long intparm = cdev->private->intparm;
+	struct irb *irb = &cd->private->irb;
+	unsigned long intparm = cd->private->intparm;
 
 	if (irb->scsw.cmd.stctl & SCSW_STCTL_INTER_STATUS)
 		return 0;
-	if (cdev->handler)
-		cdev->handler(cdev, intparm, irb);
+	if (cd->handler)
+		cd->handler(cd, intparm, irb);
 	memset(irb, 0, sizeof(*irb));
 	return 1;
 }
 
 /* ---- the state machine's actions ---- */
 
-static void ccw_device_nop(struct ccw_device *cdev, enum dev_event dev_event)
+static void ccw_device_nop(struct ccw_device *cd, enum dev_event ev)
 {
 }
 
-static void ccw_device_bug(struct ccw_device *cdev, enum dev_event dev_event)
+static void ccw_device_bug(struct ccw_device *cd, enum dev_event ev)
 {
-	pr_err("cio: state %d event %d: internal error\n", cdev->private->state, dev_event);
+	pr_err("cio: state %d event %d: internal error\n", cd->private->state, ev);
 	BUG();
 }
 
-static void ccw_device_generic_notoper(struct ccw_device *cdev, enum dev_event dev_event)
+static void ccw_device_generic_notoper(struct ccw_device *cd, enum dev_event ev)
 {
-	cdev->private->state = DEV_STATE_NOT_OPER;
-	ccw_device_sched_todo(cdev, CDEV_TODO_UNREG);
-	wake_up(&cdev->private->wait_q);
+	cd->private->state = DEV_STATE_NOT_OPER;
+	ccw_device_sched_todo(cd, CDEV_TODO_UNREG);
+	wake_up(&cd->private->wait_q);
 }
 
 /* An interrupt for a device nobody uses: just clear it. */
-static void ccw_device_disabled_irq(struct ccw_device *cdev, enum dev_event dev_event)
+static void ccw_device_disabled_irq(struct ccw_device *cd, enum dev_event ev)
 {
-	struct subchannel *sch = to_subchannel(cdev->dev.parent);
+	struct subchannel *sch = to_subchannel(cd->dev.parent);
 
 	cio_disable_subchannel(sch);
 }
 
 /* Sense id done: the device is known, register it (later, unlocked). */
-static void ccw_device_sense_id_irq(struct ccw_device *cdev, enum dev_event dev_event)
+static void ccw_device_sense_id_irq(struct ccw_device *cd, enum dev_event ev)
 {
-	cdev->private->state = DEV_STATE_OFFLINE;
-	ccw_device_sched_todo(cdev, CDEV_TODO_REGISTER);
+	cd->private->state = DEV_STATE_OFFLINE;
+	ccw_device_sched_todo(cd, CDEV_TODO_REGISTER);
 }
 
 /* Path verification done: the device is online, wake set_online. */
-static void ccw_device_verify_irq(struct ccw_device *cdev, enum dev_event dev_event)
+static void ccw_device_verify_irq(struct ccw_device *cd, enum dev_event ev)
 {
-	cdev->private->state = DEV_STATE_ONLINE;
-	wake_up(&cdev->private->wait_q);
+	cd->private->state = DEV_STATE_ONLINE;
+	wake_up(&cd->private->wait_q);
 }
 
-static void ccw_device_online_verify(struct ccw_device *cdev, enum dev_event dev_event)
+static void ccw_device_online_verify(struct ccw_device *cd, enum dev_event ev)
 {
-	cdev->private->state = DEV_STATE_VERIFY;
-	ccw_device_verify_start(cdev);
+	cd->private->state = DEV_STATE_VERIFY;
+	ccw_device_verify_start(cd);
 }
 
-static void ccw_device_online_timeout(struct ccw_device *cdev, enum dev_event dev_event)
+static void ccw_device_online_timeout(struct ccw_device *cd, enum dev_event ev)
 {
-	if (cdev->handler)
-		cdev->handler(cdev, cdev->private->intparm, ERR_PTR(-ETIME));
+	if (cd->handler)
+		cd->handler(cd, cd->private->intparm, ERR_PTR(-ETIME));
 }
 
 /* The interrupt of an online device. */
-static void ccw_device_irq(struct ccw_device *cdev, enum dev_event dev_event)
+static void ccw_device_irq(struct ccw_device *cd, enum dev_event ev)
 {
 	struct irb *irb = &cio_irb;
 
 	if (!scsw_is_solicited(&irb->scsw)) {
 		/* Unit check without sense data: get it first. */
 		if ((irb->scsw.cmd.dstat & DEV_STAT_UNIT_CHECK) &&
-		    ccw_device_do_sense(cdev, irb) == 0) {
-			cdev->private->state = DEV_STATE_W4SENSE;
-			cdev->private->intparm = 0;
+		    ccw_device_do_sense(cd, irb) == 0) {
+			cd->private->state = DEV_STATE_W4SENSE;
+			cd->private->intparm = 0;
 			return;
 		}
 		/* The device speaks on its own: tell the driver right away. */
-		if (cdev->handler)
-			cdev->handler(cdev, 0, irb);
-		if (cdev->private->flags.doverify)
-			ccw_device_online_verify(cdev, 0);
+		if (cd->handler)
+			cd->handler(cd, 0, irb);
+		if (cd->private->flags.doverify)
+			ccw_device_online_verify(cd, 0);
 		return;
 	}
-	ccw_device_accumulate_irb(cdev, irb);
-	if (cdev->private->flags.dosense) {
-		if (ccw_device_do_sense(cdev, irb) == 0)
-			cdev->private->state = DEV_STATE_W4SENSE;
+	ccw_device_accumulate_irb(cd, irb);
+	if (cd->private->flags.dosense) {
+		if (ccw_device_do_sense(cd, irb) == 0)
+			cd->private->state = DEV_STATE_W4SENSE;
 		return;
 	}
-	if (ccw_device_call_handler(cdev) && cdev->private->flags.doverify)
-		ccw_device_online_verify(cdev, 0);
+	if (ccw_device_call_handler(cd) && cd->private->flags.doverify)
+		ccw_device_online_verify(cd, 0);
 }
 
 /* Waiting for basic sense: its end completes the original status. */
-static void ccw_device_w4sense(struct ccw_device *cdev, enum dev_event dev_event)
+static void ccw_device_w4sense(struct ccw_device *cd, enum dev_event ev)
 {
 	struct irb *irb = &cio_irb;
 
-	ccw_device_accumulate_irb(cdev, irb);
-	cdev->private->flags.dosense = 0;
-	cdev->private->state = DEV_STATE_ONLINE;
-	ccw_device_call_handler(cdev);
+	ccw_device_accumulate_irb(cd, irb);
+	cd->private->flags.dosense = 0;
+	cd->private->state = DEV_STATE_ONLINE;
+	ccw_device_call_handler(cd);
 }
 
+/*
+ * One row per state, the actions in event order: not operational,
+ * interrupt, timeout, verify.  Every action runs under the subchannel lock.
+ */
+#define FSM_ROW(on_notoper, on_irq, on_timeout, on_verify) {			\
+		[DEV_EVENT_NOTOPER] = on_notoper, [DEV_EVENT_INTERRUPT] = on_irq,	\
+		[DEV_EVENT_TIMEOUT] = on_timeout, [DEV_EVENT_VERIFY] = on_verify }
+
 fsm_func_t *dev_jumptable[NR_DEV_STATES][NR_DEV_EVENTS] = {
-	[DEV_STATE_NOT_OPER] = {
-		[DEV_EVENT_NOTOPER]	= ccw_device_nop,
-		[DEV_EVENT_INTERRUPT]	= ccw_device_disabled_irq,
-		[DEV_EVENT_TIMEOUT]	= ccw_device_nop,
-		[DEV_EVENT_VERIFY]	= ccw_device_nop,
-	},
-	[DEV_STATE_SENSE_ID] = {
-		[DEV_EVENT_NOTOPER]	= ccw_device_generic_notoper,
-		[DEV_EVENT_INTERRUPT]	= ccw_device_sense_id_irq,
-		[DEV_EVENT_TIMEOUT]	= ccw_device_generic_notoper,
-		[DEV_EVENT_VERIFY]	= ccw_device_nop,
-	},
-	[DEV_STATE_OFFLINE] = {
-		[DEV_EVENT_NOTOPER]	= ccw_device_generic_notoper,
-		[DEV_EVENT_INTERRUPT]	= ccw_device_disabled_irq,
-		[DEV_EVENT_TIMEOUT]	= ccw_device_nop,
-		[DEV_EVENT_VERIFY]	= ccw_device_nop,
-	},
-	[DEV_STATE_VERIFY] = {
-		[DEV_EVENT_NOTOPER]	= ccw_device_generic_notoper,
-		[DEV_EVENT_INTERRUPT]	= ccw_device_verify_irq,
-		[DEV_EVENT_TIMEOUT]	= ccw_device_generic_notoper,
-		[DEV_EVENT_VERIFY]	= ccw_device_nop,
-	},
-	[DEV_STATE_ONLINE] = {
-		[DEV_EVENT_NOTOPER]	= ccw_device_generic_notoper,
-		[DEV_EVENT_INTERRUPT]	= ccw_device_irq,
-		[DEV_EVENT_TIMEOUT]	= ccw_device_online_timeout,
-		[DEV_EVENT_VERIFY]	= ccw_device_online_verify,
-	},
-	[DEV_STATE_W4SENSE] = {
-		[DEV_EVENT_NOTOPER]	= ccw_device_generic_notoper,
-		[DEV_EVENT_INTERRUPT]	= ccw_device_w4sense,
-		[DEV_EVENT_TIMEOUT]	= ccw_device_nop,
-		[DEV_EVENT_VERIFY]	= ccw_device_online_verify,
-	},
-	[DEV_STATE_BOXED] = {
-		[DEV_EVENT_NOTOPER]	= ccw_device_generic_notoper,
-		[DEV_EVENT_INTERRUPT]	= ccw_device_nop,
-		[DEV_EVENT_TIMEOUT]	= ccw_device_nop,
-		[DEV_EVENT_VERIFY]	= ccw_device_bug,
-	},
+	[DEV_STATE_NOT_OPER]	= FSM_ROW(ccw_device_nop, ccw_device_disabled_irq,
+				  ccw_device_nop, ccw_device_nop),
+	[DEV_STATE_SENSE_ID]	= FSM_ROW(ccw_device_generic_notoper, ccw_device_sense_id_irq,
+				  ccw_device_generic_notoper, ccw_device_nop),
+	[DEV_STATE_OFFLINE]	= FSM_ROW(ccw_device_generic_notoper, ccw_device_disabled_irq,
+				  ccw_device_nop, ccw_device_nop),
+	[DEV_STATE_VERIFY]	= FSM_ROW(ccw_device_generic_notoper, ccw_device_verify_irq,
+				  ccw_device_generic_notoper, ccw_device_nop),
+	[DEV_STATE_ONLINE]	= FSM_ROW(ccw_device_generic_notoper, ccw_device_irq,
+				  ccw_device_online_timeout, ccw_device_online_verify),
+	[DEV_STATE_W4SENSE]	= FSM_ROW(ccw_device_generic_notoper, ccw_device_w4sense,
+				  ccw_device_nop, ccw_device_online_verify),
+	[DEV_STATE_BOXED]	= FSM_ROW(ccw_device_generic_notoper, ccw_device_nop,
+				  ccw_device_nop, ccw_device_bug),
 };

@@ -14,42 +14,42 @@
 #include "io_sch.h"
 #include "device.h"
 
-static int ccw_device_start_key(struct ccw_device *cdev, struct ccw1 *cpa,
+static int ccw_device_start_key(struct ccw_device *cd, struct ccw1 *cpa,
 				unsigned long intparm, __u8 lpm, __u8 key, unsigned long flags)
 {
-	struct subchannel *sch = to_subchannel(cdev->dev.parent);
-	int ret;
+	struct subchannel *sch = to_subchannel(cd->dev.parent);
+	int rc;
 
 	if (!sch)
 		return -ENODEV;
-	if (cdev->private->state == DEV_STATE_NOT_OPER)
+	if (cd->private->state == DEV_STATE_NOT_OPER)
 		return -ENODEV;
-	if (cdev->private->state == DEV_STATE_VERIFY || cdev->private->flags.doverify)
+	if (cd->private->state == DEV_STATE_VERIFY || cd->private->flags.doverify)
 		return -EBUSY;
-	if (cdev->private->state != DEV_STATE_ONLINE)
+	if (cd->private->state != DEV_STATE_ONLINE)
 		return -EBUSY;
-	ret = cio_start_key(sch, cpa, lpm, key);
-	if (ret == 0)
-		cdev->private->intparm = intparm;
-	return ret;
+	rc = cio_start_key(sch, cpa, lpm, key);
+	if (rc == 0)
+		cd->private->intparm = intparm;
+	return rc;
 }
 
-int ccw_device_start(struct ccw_device *cdev, struct ccw1 *cpa, unsigned long intparm,
+int ccw_device_start(struct ccw_device *cd, struct ccw1 *cpa, unsigned long intparm,
 		     __u8 lpm, unsigned long flags)
 {
-	return ccw_device_start_key(cdev, cpa, intparm, lpm, 0, flags);
+	return ccw_device_start_key(cd, cpa, intparm, lpm, 0, flags);
 }
 EXPORT_SYMBOL(ccw_device_start);
 
-void ccw_device_get_id(struct ccw_device *cdev, struct ccw_dev_id *dev_id)
+void ccw_device_get_id(struct ccw_device *cd, struct ccw_dev_id *dev_id)
 {
-	*dev_id = cdev->private->dev_id;
+	*dev_id = cd->private->dev_id;
 }
 EXPORT_SYMBOL(ccw_device_get_id);
 
-void ccw_device_get_schid(struct ccw_device *cdev, struct subchannel_id *schid)
+void ccw_device_get_schid(struct ccw_device *cd, struct subchannel_id *schid)
 {
-	struct subchannel *sch = to_subchannel(cdev->dev.parent);
+	struct subchannel *sch = to_subchannel(cd->dev.parent);
 
 	*schid = sch->schid;
 }

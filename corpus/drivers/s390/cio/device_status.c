@@ -12,9 +12,9 @@
 #include "io_sch.h"
 #include "device.h"
 
-void ccw_device_accumulate_irb(struct ccw_device *cdev, struct irb *irb)
+void ccw_device_accumulate_irb(struct ccw_device *cd, struct irb *irb)
 {
-	struct irb *acc = &cdev->private->irb;
+	struct irb *acc = &cd->private->irb;
 
 	if (!(irb->scsw.cmd.stctl & SCSW_STCTL_STATUS_PEND))
 		return;
@@ -25,18 +25,18 @@ void ccw_device_accumulate_irb(struct ccw_device *cdev, struct irb *irb)
 	acc->scsw.cmd.count = irb->scsw.cmd.count;
 	if (irb->scsw.cmd.dstat & DEV_STAT_UNIT_CHECK)
 		memcpy(acc->ecw, irb->ecw, sizeof(irb->ecw));
-	cdev->private->flags.dosense =
+	cd->private->flags.dosense =
 		(irb->scsw.cmd.dstat & DEV_STAT_UNIT_CHECK) && !irb->ecw[0];
 }
 
-int ccw_device_do_sense(struct ccw_device *cdev, struct irb *irb)
+int ccw_device_do_sense(struct ccw_device *cd, struct irb *irb)
 {
-	struct subchannel *sch = to_subchannel(cdev->dev.parent);
-	struct ccw1 *sense_ccw = &cdev->private->sense_ccw;
+	struct subchannel *sch = to_subchannel(cd->dev.parent);
+	struct ccw1 *sense_ccw = &cd->private->sense_ccw;
 
 	sense_ccw->cmd_code = CCW_CMD_SENSE;
-	sense_ccw->cda = (__u32)(addr_t)cdev->private->irb.ecw;
-	sense_ccw->count = sizeof(cdev->private->irb.ecw);
+	sense_ccw->cda = (__u32)(addr_t)cd->private->irb.ecw;
+	sense_ccw->count = sizeof(cd->private->irb.ecw);
 	sense_ccw->flags = CCW_FLAG_SLI;
 	return cio_start(sch, sense_ccw, 0xff);
 }

@@ -46,9 +46,9 @@ static inline struct ccw_device *sch_get_cdev(struct subchannel *sch)
 	return dev_get_drvdata(&sch->dev);
 }
 
-static inline void sch_set_cdev(struct subchannel *sch, struct ccw_device *cdev)
+static inline void sch_set_cdev(struct subchannel *sch, struct ccw_device *cd)
 {
-	dev_set_drvdata(&sch->dev, cdev);
+	dev_set_drvdata(&sch->dev, cd);
 }
 
 #endif

@@ -118,22 +118,22 @@ struct virtio_rev_info {
 	__u16 length;
 } __packed;
 
-static inline struct virtio_ccw_device *to_vc_device(struct virtio_device *vdev)
+static inline struct virtio_ccw_device *to_vc_device(struct virtio_device *vd)
 {
-	return container_of(vdev, struct virtio_ccw_device, vdev);
+	return container_of(vd, struct virtio_ccw_device, vdev);
 }
 
 /* ---- running a channel program ---- */
 
 /* Is the I/O FLAG still running?  The wait condition of ccw_io_helper. */
-static int doing_io(struct virtio_ccw_device *vcdev, __u32 flag)
+static int doing_io(struct virtio_ccw_device *vc, __u32 flag)
 {
-	unsigned long flags;
+	unsigned long irqfl;
 	__u32 busy;
 
-	spin_lock_irqsave(get_ccwdev_lock(vcdev->cdev), flags);
-	busy = vcdev->err ? 0 : (vcdev->curr_io & flag);
-	spin_unlock_irqrestore(get_ccwdev_lock(vcdev->cdev), flags);
+	spin_lock_irqsave(get_ccwdev_lock(vc->cdev), irqfl);
+	busy = vc->err ? 0 : (vc->curr_io & flag);
+	spin_unlock_irqrestore(get_ccwdev_lock(vc->cdev), irqfl);
 	return busy;
 }
 
@@ -142,33 +142,33 @@ static int doing_io(struct virtio_ccw_device *vcdev, __u32 flag)
  * the ccw device lock (which is the subchannel lock), so it must never be
  * reached from the cio interrupt path.
  */
-static int ccw_io_helper(struct virtio_ccw_device *vcdev, struct ccw1 *ccw, __u32 intparm)
+static int ccw_io_helper(struct virtio_ccw_device *vc, struct ccw1 *cp, __u32 intparm)
 {
-	unsigned long flags;
-	int flag = intparm & VIRTIO_CCW_INTPARM_MASK;
+	unsigned long irqfl;
+	int what = intparm & VIRTIO_CCW_INTPARM_MASK;
 	int ret;
 
 	/* expect@+1(bytype-airq-ccw): sleep-in-atomic resolved by type (2 candidates */
-	mutex_lock(&vcdev->io_lock); /* expect(balloon-ccw-2019,balloon-2019-ccw-pci,vq-callback-ccw,airq-ccw): sleep-in-atomic mutex_lock */
+	mutex_lock(&vc->io_lock); /* expect(balloon-ccw-2019,balloon-2019-ccw-pci,vq-callback-ccw,airq-ccw): sleep-in-atomic mutex_lock */
 	do {
 		/* expect@+3(balloon-ccw-2019,balloon-2019-ccw-pci,vq-callback-ccw): recursive-lock *ccw_device.ccwlock */
 		/* expect@+2(balloon-ccw-2019,balloon-2019-ccw-pci,vq-callback-ccw): lock-order virtio_ccw_device.io_lock */
 		/* expect@+1(balloon-ccw-2019,balloon-2019-ccw-pci): lock-order virtio_device.config_lock */
-		spin_lock_irqsave(get_ccwdev_lock(vcdev->cdev), flags);
-		ret = ccw_device_start(vcdev->cdev, ccw, intparm, 0, 0);
+		spin_lock_irqsave(get_ccwdev_lock(vc->cdev), irqfl);
+		ret = ccw_device_start(vc->cdev, cp, intparm, 0, 0);
 		if (!ret) {
-			if (!vcdev->curr_io)
-				vcdev->err = 0;
-			vcdev->curr_io |= flag;
+			if (!vc->curr_io)
+				vc->err = 0;
+			vc->curr_io |= what;
 		}
-		spin_unlock_irqrestore(get_ccwdev_lock(vcdev->cdev), flags);
+		spin_unlock_irqrestore(get_ccwdev_lock(vc->cdev), irqfl);
 		cpu_relax();
 	} while (ret == -EBUSY);
 	/* expect@+1(bytype-airq-ccw): sleep-in-atomic resolved by type (2 candidates */
-	wait_event(vcdev->wait_q, doing_io(vcdev, flag) == 0); /* expect(balloon-ccw-2019,balloon-2019-ccw-pci,vq-callback-ccw,airq-ccw): sleep-in-atomic hardirq */
+	wait_event(vc->wait_q, doing_io(vc, what) == 0); /* expect(balloon-ccw-2019,balloon-2019-ccw-pci,vq-callback-ccw,airq-ccw): sleep-in-atomic hardirq */
 	if (!ret)
-		ret = vcdev->err;
-	mutex_unlock(&vcdev->io_lock);
+		ret = vc->err;
+	mutex_unlock(&vc->io_lock);
 	return ret;
 }
 
@@ -176,17 +176,17 @@ static int ccw_io_helper(struct virtio_ccw_device *vcdev, struct ccw1 *ccw, __u3
 
 static bool virtio_ccw_kvm_notify(struct virtqueue *vq)
 {
-	struct virtio_ccw_vq_info *info = vq->priv;
-	struct virtio_ccw_device *vcdev = to_vc_device(vq->vdev);
+	struct virtio_ccw_vq_info *vqi = vq->priv;
+	struct virtio_ccw_device *vc = to_vc_device(vq->vdev);
 	struct subchannel_id schid;
 
-	ccw_device_get_schid(vcdev->cdev, &schid);
-	info->cookie = kvm_hypercall3(KVM_S390_VIRTIO_CCW_NOTIFY, schid.sch_no, vq->index,
-				      info->cookie);
-	return info->cookie >= 0;
+	ccw_device_get_schid(vc->cdev, &schid);
+	vqi->cookie = kvm_hypercall3(KVM_S390_VIRTIO_CCW_NOTIFY, schid.sch_no, vq->index,
+				      vqi->cookie);
+	return vqi->cookie >= 0;
 }
 
-static int virtio_ccw_read_vq_conf(struct virtio_ccw_device *vcdev, struct ccw1 *ccw, int index)
+static int virtio_ccw_read_vq_conf(struct virtio_ccw_device *vc, struct ccw1 *cp, int index)
 {
 	struct vq_info_block *conf;
 	int ret, num = 0;
@@ -195,133 +195,133 @@ static int virtio_ccw_read_vq_conf(struct virtio_ccw_device *vcdev, struct ccw1 
 	if (!conf)
 		return -ENOMEM;
 	conf->index = index;
-	ccw->cmd_code = CCW_CMD_READ_VQ_CONF;
-	ccw->flags = 0;
-	ccw->count = sizeof(*conf);
-	ccw->cda = (__u32)(unsigned long)conf;
-	ret = ccw_io_helper(vcdev, ccw, VIRTIO_CCW_DOING_READ_VQ_CONF);
+	cp->cmd_code = CCW_CMD_READ_VQ_CONF;
+	cp->flags = 0;
+	cp->count = sizeof(*conf);
+	cp->cda = (__u32)(unsigned long)conf;
+	ret = ccw_io_helper(vc, cp, VIRTIO_CCW_DOING_READ_VQ_CONF);
 	if (!ret)
 		num = conf->num;
 	kfree(conf);
 	return ret ? ret : num;
 }
 
-static void virtio_ccw_del_vq(struct virtqueue *vq, struct ccw1 *ccw)
+static void virtio_ccw_del_vq(struct virtqueue *vq, struct ccw1 *cp)
 {
-	struct virtio_ccw_device *vcdev = to_vc_device(vq->vdev);
-	struct virtio_ccw_vq_info *info = vq->priv;
-	unsigned long flags;
+	struct virtio_ccw_device *vc = to_vc_device(vq->vdev);
+	struct virtio_ccw_vq_info *vqi = vq->priv;
+	unsigned long irqfl;
 	int ret;
 
-	spin_lock_irqsave(&vcdev->lock, flags);
-	list_del(&info->node);
+	spin_lock_irqsave(&vc->lock, irqfl);
+	list_del(&vqi->node);
 #ifdef VIRTIO_CCW_DEL_VQ_CLEARS_INDICATOR
 	/*
 	 * abba-ccw's hypothetical change: no notification for this queue may be
 	 * handled any more, so clear its indicator under the ccw device lock -
-	 * inside vcdev->lock, while the interrupt handler takes vcdev->lock
+	 * inside vc->lock, while the interrupt handler takes vc->lock
 	 * (virtio_ccw_vq_by_ind) under the subchannel lock, the same lock.
 	 */
 	/* expect@+1(abba-ccw): lock-order *ccw_device.ccwlock is acquired while virtio_ccw_device.lock is held */
-	spin_lock(get_ccwdev_lock(vcdev->cdev));
-	clear_bit(vq->index, &vcdev->indicators);
-	spin_unlock(get_ccwdev_lock(vcdev->cdev));
+	spin_lock(get_ccwdev_lock(vc->cdev));
+	clear_bit(vq->index, &vc->indicators);
+	spin_unlock(get_ccwdev_lock(vc->cdev));
 #endif
-	spin_unlock_irqrestore(&vcdev->lock, flags);
+	spin_unlock_irqrestore(&vc->lock, irqfl);
 
 	/* tell the host the queue is gone */
-	info->info_block->queue = 0;
-	info->info_block->index = vq->index;
-	ccw->cmd_code = CCW_CMD_SET_VQ;
-	ccw->flags = 0;
-	ccw->count = sizeof(*info->info_block);
-	ccw->cda = (__u32)(unsigned long)info->info_block;
-	ret = ccw_io_helper(vcdev, ccw, VIRTIO_CCW_DOING_SET_VQ | vq->index);
+	vqi->info_block->queue = 0;
+	vqi->info_block->index = vq->index;
+	cp->cmd_code = CCW_CMD_SET_VQ;
+	cp->flags = 0;
+	cp->count = sizeof(*vqi->info_block);
+	cp->cda = (__u32)(unsigned long)vqi->info_block;
+	ret = ccw_io_helper(vc, cp, VIRTIO_CCW_DOING_SET_VQ | vq->index);
 	if (ret)
 		dev_warn(&vq->vdev->dev, "releasing queue %u failed: %d\n", vq->index, ret);
 
 	vring_del_virtqueue(vq);
-	kfree(info->info_block);
-	kfree(info);
+	kfree(vqi->info_block);
+	kfree(vqi);
 }
 
-static void virtio_ccw_del_vqs(struct virtio_device *vdev)
+static void virtio_ccw_del_vqs(struct virtio_device *vd)
 {
-	struct virtio_ccw_device *vcdev = to_vc_device(vdev);
-	struct virtio_ccw_vq_info *info;
-	struct ccw1 *ccw;
+	struct virtio_ccw_device *vc = to_vc_device(vd);
+	struct virtio_ccw_vq_info *vqi;
+	struct ccw1 *cp;
 
-	ccw = kzalloc(sizeof(*ccw), GFP_DMA | GFP_KERNEL);
-	if (!ccw)
+	cp = kzalloc(sizeof(*cp), GFP_DMA | GFP_KERNEL);
+	if (!cp)
 		return;
-	while (!list_empty(&vcdev->virtqueues)) {
-		info = list_first_entry(&vcdev->virtqueues, struct virtio_ccw_vq_info, node);
-		virtio_ccw_del_vq(info->vq, ccw);
+	while (!list_empty(&vc->virtqueues)) {
+		vqi = list_first_entry(&vc->virtqueues, struct virtio_ccw_vq_info, node);
+		virtio_ccw_del_vq(vqi->vq, cp);
 	}
-	kfree(ccw);
+	kfree(cp);
 }
 
-static struct virtqueue *virtio_ccw_setup_vq(struct virtio_device *vdev, int i,
+static struct virtqueue *virtio_ccw_setup_vq(struct virtio_device *vd, int i,
 					     vq_callback_t *callback, const char *name,
-					     struct ccw1 *ccw)
+					     struct ccw1 *cp)
 {
-	struct virtio_ccw_device *vcdev = to_vc_device(vdev);
-	struct virtio_ccw_vq_info *info;
+	struct virtio_ccw_device *vc = to_vc_device(vd);
+	struct virtio_ccw_vq_info *vqi;
 	struct virtqueue *vq;
-	unsigned long flags;
+	unsigned long irqfl;
 	int err;
 
-	info = kzalloc(sizeof(*info), GFP_KERNEL);
-	if (!info)
+	vqi = kzalloc(sizeof(*vqi), GFP_KERNEL);
+	if (!vqi)
 		return ERR_PTR(-ENOMEM);
-	info->info_block = kzalloc(sizeof(*info->info_block), GFP_DMA | GFP_KERNEL);
-	if (!info->info_block) {
+	vqi->info_block = kzalloc(sizeof(*vqi->info_block), GFP_DMA | GFP_KERNEL);
+	if (!vqi->info_block) {
 		err = -ENOMEM;
 		goto out_info;
 	}
-	info->num = virtio_ccw_read_vq_conf(vcdev, ccw, i);
-	if (info->num < 0) {
-		err = info->num;
+	vqi->num = virtio_ccw_read_vq_conf(vc, cp, i);
+	if (vqi->num < 0) {
+		err = vqi->num;
 		goto out_block;
 	}
-	vq = vring_create_virtqueue(i, info->num, VIRTIO_CCW_QUEUE_ALIGN, vdev, true, true,
+	vq = vring_create_virtqueue(i, vqi->num, VIRTIO_CCW_QUEUE_ALIGN, vd, true, true,
 				    false, virtio_ccw_kvm_notify, callback, name);
 	if (!vq) {
 		err = -ENOMEM;
 		goto out_block;
 	}
-	info->vq = vq;
-	vq->priv = info;
+	vqi->vq = vq;
+	vq->priv = vqi;
 
 	/* tell the host where the queue is */
-	info->info_block->queue = (__u64)(unsigned long)virtqueue_get_desc_addr_of(vq);
-	info->info_block->align = VIRTIO_CCW_QUEUE_ALIGN;
-	info->info_block->index = i;
-	info->info_block->num = info->num;
-	ccw->cmd_code = CCW_CMD_SET_VQ;
-	ccw->flags = 0;
-	ccw->count = sizeof(*info->info_block);
-	ccw->cda = (__u32)(unsigned long)info->info_block;
-	err = ccw_io_helper(vcdev, ccw, VIRTIO_CCW_DOING_SET_VQ | i);
+	vqi->info_block->queue = (__u64)(unsigned long)virtqueue_get_desc_addr_of(vq);
+	vqi->info_block->align = VIRTIO_CCW_QUEUE_ALIGN;
+	vqi->info_block->index = i;
+	vqi->info_block->num = vqi->num;
+	cp->cmd_code = CCW_CMD_SET_VQ;
+	cp->flags = 0;
+	cp->count = sizeof(*vqi->info_block);
+	cp->cda = (__u32)(unsigned long)vqi->info_block;
+	err = ccw_io_helper(vc, cp, VIRTIO_CCW_DOING_SET_VQ | i);
 	if (err) {
 		vring_del_virtqueue(vq);
 		goto out_block;
 	}
 
-	spin_lock_irqsave(&vcdev->lock, flags);
-	list_add(&info->node, &vcdev->virtqueues);
-	spin_unlock_irqrestore(&vcdev->lock, flags);
+	spin_lock_irqsave(&vc->lock, irqfl);
+	list_add(&vqi->node, &vc->virtqueues);
+	spin_unlock_irqrestore(&vc->lock, irqfl);
 	return vq;
 
 out_block:
-	kfree(info->info_block);
+	kfree(vqi->info_block);
 out_info:
-	kfree(info);
+	kfree(vqi);
 	return ERR_PTR(err);
 }
 
 /* Tell the host where to flag queue notifications and config changes. */
-static int virtio_ccw_register_indicators(struct virtio_ccw_device *vcdev, struct ccw1 *ccw)
+static int virtio_ccw_register_indicators(struct virtio_ccw_device *vc, struct ccw1 *cp)
 {
 	unsigned long *indicatorp;
 	int ret;
@@ -330,246 +330,245 @@ static int virtio_ccw_register_indicators(struct virtio_ccw_device *vcdev, struc
 	if (!indicatorp)
 		return -ENOMEM;
 
-	*indicatorp = (unsigned long)&vcdev->indicators;
-	vcdev->indicators = 0;
-	ccw->cmd_code = CCW_CMD_SET_IND;
-	ccw->flags = 0;
-	ccw->count = sizeof(*indicatorp);
-	ccw->cda = (__u32)(unsigned long)indicatorp;
-	ret = ccw_io_helper(vcdev, ccw, VIRTIO_CCW_DOING_SET_IND);
+	*indicatorp = (unsigned long)&vc->indicators;
+	vc->indicators = 0;
+	cp->cmd_code = CCW_CMD_SET_IND;
+	cp->flags = 0;
+	cp->count = sizeof(*indicatorp);
+	cp->cda = (__u32)(unsigned long)indicatorp;
+	ret = ccw_io_helper(vc, cp, VIRTIO_CCW_DOING_SET_IND);
 	if (ret)
 		goto out;
 
-	*indicatorp = (unsigned long)&vcdev->indicators2;
-	vcdev->indicators2 = 0;
-	ccw->cmd_code = CCW_CMD_SET_CONF_IND;
-	ret = ccw_io_helper(vcdev, ccw, VIRTIO_CCW_DOING_SET_CONF_IND);
+	*indicatorp = (unsigned long)&vc->indicators2;
+	vc->indicators2 = 0;
+	cp->cmd_code = CCW_CMD_SET_CONF_IND;
+	ret = ccw_io_helper(vc, cp, VIRTIO_CCW_DOING_SET_CONF_IND);
 out:
 	kfree(indicatorp);
 	return ret;
 }
 
-static int virtio_ccw_find_vqs(struct virtio_device *vdev, unsigned int nvqs,
-			       struct virtqueue *vqs[], vq_callback_t *callbacks[],
-			       const char * const names[], const bool *ctx,
-			       struct irq_affinity *desc)
+static int virtio_ccw_find_vqs(struct virtio_device *vd, unsigned int nvqs, struct virtqueue *vqs[],
+			       vq_callback_t *callbacks[], const char * const names[],
+			       const bool *ctx, struct irq_affinity *desc)
 {
-	struct virtio_ccw_device *vcdev = to_vc_device(vdev);
-	struct ccw1 *ccw;
+	struct virtio_ccw_device *vc = to_vc_device(vd);
+	struct ccw1 *cp;
 	unsigned int i;
 	int ret;
 
-	ccw = kzalloc(sizeof(*ccw), GFP_DMA | GFP_KERNEL);
-	if (!ccw)
+	cp = kzalloc(sizeof(*cp), GFP_DMA | GFP_KERNEL);
+	if (!cp)
 		return -ENOMEM;
 	for (i = 0; i < nvqs; ++i) {
-		vqs[i] = virtio_ccw_setup_vq(vdev, i, callbacks[i], names[i], ccw);
+		vqs[i] = virtio_ccw_setup_vq(vd, i, callbacks[i], names[i], cp);
 		if (IS_ERR(vqs[i])) {
 			ret = PTR_ERR(vqs[i]);
 			vqs[i] = NULL;
 			goto out;
 		}
 	}
-	ret = virtio_ccw_register_indicators(vcdev, ccw);
+	ret = virtio_ccw_register_indicators(vc, cp);
 	if (!ret) {
-		kfree(ccw);
+		kfree(cp);
 		return 0;
 	}
 out:
-	kfree(ccw);
-	virtio_ccw_del_vqs(vdev);
+	kfree(cp);
+	virtio_ccw_del_vqs(vd);
 	return ret;
 }
 
 /* ---- the config ops ---- */
 
-static void virtio_ccw_reset(struct virtio_device *vdev)
+static void virtio_ccw_reset(struct virtio_device *vd)
 {
-	struct virtio_ccw_device *vcdev = to_vc_device(vdev);
-	struct ccw1 *ccw;
+	struct virtio_ccw_device *vc = to_vc_device(vd);
+	struct ccw1 *cp;
 
-	ccw = kzalloc(sizeof(*ccw), GFP_DMA | GFP_KERNEL);
-	if (!ccw)
+	cp = kzalloc(sizeof(*cp), GFP_DMA | GFP_KERNEL);
+	if (!cp)
 		return;
-	vcdev->status = 0;
-	ccw->cmd_code = CCW_CMD_VDEV_RESET;
-	ccw_io_helper(vcdev, ccw, VIRTIO_CCW_DOING_RESET);
-	kfree(ccw);
+	vc->status = 0;
+	cp->cmd_code = CCW_CMD_VDEV_RESET;
+	ccw_io_helper(vc, cp, VIRTIO_CCW_DOING_RESET);
+	kfree(cp);
 }
 
-static u64 virtio_ccw_get_features(struct virtio_device *vdev)
+static u64 virtio_ccw_get_features(struct virtio_device *vd)
 {
-	struct virtio_ccw_device *vcdev = to_vc_device(vdev);
+	struct virtio_ccw_device *vc = to_vc_device(vd);
 	struct { __le32 features; u8 index; } __packed *feat;
-	struct ccw1 *ccw;
+	struct ccw1 *cp;
 	u64 features = 0;
 	int half;
 
-	ccw = kzalloc(sizeof(*ccw), GFP_DMA | GFP_KERNEL);
+	cp = kzalloc(sizeof(*cp), GFP_DMA | GFP_KERNEL);
 	feat = kzalloc(sizeof(*feat), GFP_DMA | GFP_KERNEL);
-	if (!ccw || !feat)
+	if (!cp || !feat)
 		goto out;
-	for (half = 0; half < (vcdev->revision ? 2 : 1); half++) {
+	for (half = 0; half < (vc->revision ? 2 : 1); half++) {
 		feat->index = half;
-		ccw->cmd_code = CCW_CMD_READ_FEAT;
-		ccw->count = sizeof(*feat);
-		ccw->cda = (__u32)(unsigned long)feat;
-		if (ccw_io_helper(vcdev, ccw, VIRTIO_CCW_DOING_READ_FEAT))
+		cp->cmd_code = CCW_CMD_READ_FEAT;
+		cp->count = sizeof(*feat);
+		cp->cda = (__u32)(unsigned long)feat;
+		if (ccw_io_helper(vc, cp, VIRTIO_CCW_DOING_READ_FEAT))
 			break;
 		features |= (u64)feat->features << (32 * half);
 	}
 out:
 	kfree(feat);
-	kfree(ccw);
+	kfree(cp);
 	return features;
 }
 
-static int virtio_ccw_finalize_features(struct virtio_device *vdev)
+static int virtio_ccw_finalize_features(struct virtio_device *vd)
 {
-	struct virtio_ccw_device *vcdev = to_vc_device(vdev);
+	struct virtio_ccw_device *vc = to_vc_device(vd);
 	struct { __le32 features; u8 index; } __packed *feat;
-	struct ccw1 *ccw;
+	struct ccw1 *cp;
 	int half, ret = -ENOMEM;
 
-	vring_transport_features(vdev);
-	ccw = kzalloc(sizeof(*ccw), GFP_DMA | GFP_KERNEL);
+	vring_transport_features(vd);
+	cp = kzalloc(sizeof(*cp), GFP_DMA | GFP_KERNEL);
 	feat = kzalloc(sizeof(*feat), GFP_DMA | GFP_KERNEL);
-	if (!ccw || !feat)
+	if (!cp || !feat)
 		goto out;
-	for (half = 0; half < (vcdev->revision ? 2 : 1); half++) {
+	for (half = 0; half < (vc->revision ? 2 : 1); half++) {
 		feat->index = half;
-		feat->features = (u32)(vdev->features >> (32 * half));
-		ccw->cmd_code = CCW_CMD_WRITE_FEAT;
-		ccw->count = sizeof(*feat);
-		ccw->cda = (__u32)(unsigned long)feat;
-		ret = ccw_io_helper(vcdev, ccw, VIRTIO_CCW_DOING_WRITE_FEAT);
+		feat->features = (u32)(vd->features >> (32 * half));
+		cp->cmd_code = CCW_CMD_WRITE_FEAT;
+		cp->count = sizeof(*feat);
+		cp->cda = (__u32)(unsigned long)feat;
+		ret = ccw_io_helper(vc, cp, VIRTIO_CCW_DOING_WRITE_FEAT);
 		if (ret)
 			break;
 	}
 out:
 	kfree(feat);
-	kfree(ccw);
+	kfree(cp);
 	return ret;
 }
 
 /* config_ops.get: a READ_CONF channel program - takes the ccw device lock and sleeps. */
-static void virtio_ccw_get_config(struct virtio_device *vdev, unsigned int offset,
-				  void *buf, unsigned int len)
+static void virtio_ccw_get_config(struct virtio_device *vd, unsigned int offset,
+				  void *dst, unsigned int len)
 {
-	struct virtio_ccw_device *vcdev = to_vc_device(vdev);
-	struct ccw1 *ccw;
-	void *config_area;
-	unsigned long flags;
+	struct virtio_ccw_device *vc = to_vc_device(vd);
+	struct ccw1 *cp;
+	void *area;
+	unsigned long irqfl;
 	int ret;
 
-	ccw = kzalloc(sizeof(*ccw), GFP_DMA | GFP_KERNEL);
-	if (!ccw)
+	cp = kzalloc(sizeof(*cp), GFP_DMA | GFP_KERNEL);
+	if (!cp)
 		return;
-	config_area = kzalloc(VIRTIO_CCW_CONFIG_SIZE, GFP_DMA | GFP_KERNEL);
-	if (!config_area)
+	area = kzalloc(VIRTIO_CCW_CONFIG_SIZE, GFP_DMA | GFP_KERNEL);
+	if (!area)
 		goto out_free;
 
-	ccw->cmd_code = CCW_CMD_READ_CONF;
-	ccw->flags = 0;
-	ccw->count = offset + len;
-	ccw->cda = (__u32)(unsigned long)config_area;
-	ret = ccw_io_helper(vcdev, ccw, VIRTIO_CCW_DOING_READ_CONFIG);
+	cp->cmd_code = CCW_CMD_READ_CONF;
+	cp->flags = 0;
+	cp->count = offset + len;
+	cp->cda = (__u32)(unsigned long)area;
+	ret = ccw_io_helper(vc, cp, VIRTIO_CCW_DOING_READ_CONFIG);
 	if (ret)
 		goto out_free;
 
-	spin_lock_irqsave(&vcdev->lock, flags);
-	memcpy(vcdev->config, config_area, offset + len);
-	if (vcdev->config_ready < offset + len)
-		vcdev->config_ready = offset + len;
-	spin_unlock_irqrestore(&vcdev->lock, flags);
-	if (buf)
-		memcpy(buf, config_area + offset, len);
+	spin_lock_irqsave(&vc->lock, irqfl);
+	memcpy(vc->config, area, offset + len);
+	if (vc->config_ready < offset + len)
+		vc->config_ready = offset + len;
+	spin_unlock_irqrestore(&vc->lock, irqfl);
+	if (dst)
+		memcpy(dst, area + offset, len);
 
 out_free:
-	kfree(config_area);
-	kfree(ccw);
+	kfree(area);
+	kfree(cp);
 }
 
-static void virtio_ccw_set_config(struct virtio_device *vdev, unsigned int offset,
-				  const void *buf, unsigned int len)
+static void virtio_ccw_set_config(struct virtio_device *vd, unsigned int offset,
+				  const void *src, unsigned int len)
 {
-	struct virtio_ccw_device *vcdev = to_vc_device(vdev);
-	struct ccw1 *ccw;
-	void *config_area;
-	unsigned long flags;
+	struct virtio_ccw_device *vc = to_vc_device(vd);
+	struct ccw1 *cp;
+	void *area;
+	unsigned long irqfl;
 
-	ccw = kzalloc(sizeof(*ccw), GFP_DMA | GFP_KERNEL);
-	if (!ccw)
+	cp = kzalloc(sizeof(*cp), GFP_DMA | GFP_KERNEL);
+	if (!cp)
 		return;
-	config_area = kzalloc(VIRTIO_CCW_CONFIG_SIZE, GFP_DMA | GFP_KERNEL);
-	if (!config_area)
+	area = kzalloc(VIRTIO_CCW_CONFIG_SIZE, GFP_DMA | GFP_KERNEL);
+	if (!area)
 		goto out_free;
 
 	/* the host writes the whole area: fetch what we do not overwrite */
-	if (vcdev->config_ready < offset)
-		virtio_ccw_get_config(vdev, 0, NULL, offset);
-	spin_lock_irqsave(&vcdev->lock, flags);
-	memcpy(&vcdev->config[offset], buf, len);
-	memcpy(config_area, vcdev->config, sizeof(vcdev->config));
-	spin_unlock_irqrestore(&vcdev->lock, flags);
+	if (vc->config_ready < offset)
+		virtio_ccw_get_config(vd, 0, NULL, offset);
+	spin_lock_irqsave(&vc->lock, irqfl);
+	memcpy(vc->config + offset, src, len);
+	memcpy(area, vc->config, sizeof(vc->config));
+	spin_unlock_irqrestore(&vc->lock, irqfl);
 
-	ccw->cmd_code = CCW_CMD_WRITE_CONF;
-	ccw->flags = 0;
-	ccw->count = offset + len;
-	ccw->cda = (__u32)(unsigned long)config_area;
-	ccw_io_helper(vcdev, ccw, VIRTIO_CCW_DOING_WRITE_CONFIG);
+	cp->cmd_code = CCW_CMD_WRITE_CONF;
+	cp->flags = 0;
+	cp->count = offset + len;
+	cp->cda = (__u32)(unsigned long)area;
+	ccw_io_helper(vc, cp, VIRTIO_CCW_DOING_WRITE_CONFIG);
 
 out_free:
-	kfree(config_area);
-	kfree(ccw);
+	kfree(area);
+	kfree(cp);
 }
 
-static u8 virtio_ccw_get_status(struct virtio_device *vdev)
+static u8 virtio_ccw_get_status(struct virtio_device *vd)
 {
-	struct virtio_ccw_device *vcdev = to_vc_device(vdev);
-	u8 old_status = vcdev->status;
-	struct ccw1 *ccw;
+	struct virtio_ccw_device *vc = to_vc_device(vd);
+	u8 old_status = vc->status;
+	struct ccw1 *cp;
 
-	if (vcdev->revision < 2)
-		return vcdev->status;
-	ccw = kzalloc(sizeof(*ccw), GFP_DMA | GFP_KERNEL);
-	if (!ccw)
+	if (vc->revision < 2)
+		return vc->status;
+	cp = kzalloc(sizeof(*cp), GFP_DMA | GFP_KERNEL);
+	if (!cp)
 		return old_status;
-	ccw->cmd_code = CCW_CMD_READ_STATUS;
-	ccw->flags = 0;
-	ccw->count = sizeof(vcdev->status);
-	ccw->cda = (__u32)(unsigned long)&vcdev->status;
-	ccw_io_helper(vcdev, ccw, VIRTIO_CCW_DOING_READ_STATUS);
-	kfree(ccw);
-	return vcdev->status;
+	cp->cmd_code = CCW_CMD_READ_STATUS;
+	cp->flags = 0;
+	cp->count = sizeof(vc->status);
+	cp->cda = (__u32)(unsigned long)&vc->status;
+	ccw_io_helper(vc, cp, VIRTIO_CCW_DOING_READ_STATUS);
+	kfree(cp);
+	return vc->status;
 }
 
-static void virtio_ccw_set_status(struct virtio_device *vdev, u8 status)
+static void virtio_ccw_set_status(struct virtio_device *vd, u8 status)
 {
-	struct virtio_ccw_device *vcdev = to_vc_device(vdev);
-	u8 old_status = vcdev->status;
-	struct ccw1 *ccw;
+	struct virtio_ccw_device *vc = to_vc_device(vd);
+	u8 old_status = vc->status;
+	struct ccw1 *cp;
 	int ret;
 
-	ccw = kzalloc(sizeof(*ccw), GFP_DMA | GFP_KERNEL);
-	if (!ccw)
+	cp = kzalloc(sizeof(*cp), GFP_DMA | GFP_KERNEL);
+	if (!cp)
 		return;
-	vcdev->status = status;
-	ccw->cmd_code = CCW_CMD_WRITE_STATUS;
-	ccw->flags = 0;
-	ccw->count = sizeof(status);
-	ccw->cda = (__u32)(unsigned long)&vcdev->status;
-	ret = ccw_io_helper(vcdev, ccw, VIRTIO_CCW_DOING_WRITE_STATUS);
+	vc->status = status;
+	cp->cmd_code = CCW_CMD_WRITE_STATUS;
+	cp->flags = 0;
+	cp->count = sizeof(status);
+	cp->cda = (__u32)(unsigned long)&vc->status;
+	ret = ccw_io_helper(vc, cp, VIRTIO_CCW_DOING_WRITE_STATUS);
 	if (ret)
-		vcdev->status = old_status;	/* the host refused: keep what it has */
-	kfree(ccw);
+		vc->status = old_status;	/* the host refused: keep what it has */
+	kfree(cp);
 }
 
-static const char *virtio_ccw_bus_name(struct virtio_device *vdev)
+static const char *virtio_ccw_bus_name(struct virtio_device *vd)
 {
-	struct virtio_ccw_device *vcdev = to_vc_device(vdev);
+	struct virtio_ccw_device *vc = to_vc_device(vd);
 
-	return dev_name(&vcdev->cdev->dev);
+	return dev_name(&vc->cdev->dev);
 }
 
 static const struct virtio_config_ops virtio_ccw_config_ops = {
@@ -587,89 +586,85 @@ static const struct virtio_config_ops virtio_ccw_config_ops = {
 
 /* ---- the interrupt handler: cdev->handler, called with the subchannel lock held ---- */
 
-/* The I/O in ACTIVITY ended: wake ccw_io_helper. */
-static void virtio_ccw_check_activity(struct virtio_ccw_device *vcdev, __u32 activity)
+/* Every channel program this transport starts says what it is doing. */
+#define VIRTIO_CCW_DOING_KNOWN							\
+	(VIRTIO_CCW_DOING_SET_VQ | VIRTIO_CCW_DOING_RESET |			\
+	 VIRTIO_CCW_DOING_READ_FEAT | VIRTIO_CCW_DOING_WRITE_FEAT |		\
+	 VIRTIO_CCW_DOING_READ_CONFIG | VIRTIO_CCW_DOING_WRITE_CONFIG |	\
+	 VIRTIO_CCW_DOING_WRITE_STATUS | VIRTIO_CCW_DOING_READ_STATUS |	\
+	 VIRTIO_CCW_DOING_SET_IND | VIRTIO_CCW_DOING_SET_CONF_IND |		\
+	 VIRTIO_CCW_DOING_READ_VQ_CONF | VIRTIO_CCW_DOING_SET_VIRTIO_REV)
+
+/* The I/O in ACTIVITY ended: clear its bit and wake ccw_io_helper. */
+static void virtio_ccw_check_activity(struct virtio_ccw_device *vc, __u32 activity)
 {
-	if (!(vcdev->curr_io & activity))
+	if ((vc->curr_io & activity) == 0)
 		return;
-	switch (activity) {
-	case VIRTIO_CCW_DOING_READ_FEAT:
-	case VIRTIO_CCW_DOING_WRITE_FEAT:
-	case VIRTIO_CCW_DOING_READ_CONFIG:
-	case VIRTIO_CCW_DOING_WRITE_CONFIG:
-	case VIRTIO_CCW_DOING_WRITE_STATUS:
-	case VIRTIO_CCW_DOING_READ_STATUS:
-	case VIRTIO_CCW_DOING_SET_VQ:
-	case VIRTIO_CCW_DOING_SET_IND:
-	case VIRTIO_CCW_DOING_SET_CONF_IND:
-	case VIRTIO_CCW_DOING_RESET:
-	case VIRTIO_CCW_DOING_READ_VQ_CONF:
-	case VIRTIO_CCW_DOING_SET_VIRTIO_REV:
-		vcdev->curr_io &= ~activity;
-		wake_up(&vcdev->wait_q);
-		break;
-	default:
-		dev_warn(&vcdev->cdev->dev, "unexpected activity %08x\n", activity);
+	if (activity & ~VIRTIO_CCW_DOING_KNOWN) {
+		/* one bit we never set: complain, leave the waiter alone */
+		dev_warn(&vc->cdev->dev, "unexpected activity %08x\n", activity);
 		WARN_ON(1);
-		break;
+		return;
 	}
+	vc->curr_io &= ~activity;
+	wake_up(&vc->wait_q);
 }
 
-static struct virtqueue *virtio_ccw_vq_by_ind(struct virtio_ccw_device *vcdev, int index)
+static struct virtqueue *virtio_ccw_vq_by_ind(struct virtio_ccw_device *vc, int index)
 {
-	struct virtio_ccw_vq_info *info;
+	struct virtio_ccw_vq_info *vqi;
 	struct virtqueue *vq = NULL;
-	unsigned long flags;
+	unsigned long irqfl;
 
-	spin_lock_irqsave(&vcdev->lock, flags);
-	list_for_each_entry(info, &vcdev->virtqueues, node) {
-		if (info->vq->index == index) {
-			vq = info->vq;
+	spin_lock_irqsave(&vc->lock, irqfl);
+	list_for_each_entry(vqi, &vc->virtqueues, node) {
+		if (vqi->vq->index == index) {
+			vq = vqi->vq;
 			break;
 		}
 	}
-	spin_unlock_irqrestore(&vcdev->lock, flags);
+	spin_unlock_irqrestore(&vc->lock, irqfl);
 	return vq;
 }
 
-static void virtio_ccw_int_handler(struct ccw_device *cdev, unsigned long intparm,
+static void virtio_ccw_int_handler(struct ccw_device *ccwdev, unsigned long intparm,
 				   struct irb *irb)
 {
-	struct virtio_ccw_device *vcdev = dev_get_drvdata(&cdev->dev);
-	__u32 activity = intparm & VIRTIO_CCW_INTPARM_MASK;
+	struct virtio_ccw_device *vc = dev_get_drvdata(&ccwdev->dev);
+	__u32 done = intparm & VIRTIO_CCW_INTPARM_MASK;
 	struct virtqueue *vq;
-	int i;
+	int bit;
 
-	if (!vcdev)
+	if (!vc)
 		return;
 	if (IS_ERR(irb)) {
-		vcdev->err = PTR_ERR(irb);
-		virtio_ccw_check_activity(vcdev, activity);
+		/* no status at all (timeout, device gone): fail the waiter */
+		vc->err = PTR_ERR(irb);
+		virtio_ccw_check_activity(vc, done);
 		return;
 	}
 	if (irb_is_error(irb)) {
-		if ((scsw_dstat(&irb->scsw) & DEV_STAT_UNIT_CHECK) &&
-		    (irb->ecw[0] & SNS0_CMD_REJECT))
-			vcdev->err = -EOPNOTSUPP;
-		else
-			vcdev->err = -EIO;
-	}
-	virtio_ccw_check_activity(vcdev, activity);
+		bool rejected = (scsw_dstat(&irb->scsw) & DEV_STAT_UNIT_CHECK) != 0 &&
+				(irb->ecw[0] & SNS0_CMD_REJECT) != 0;
 
-	/* used buffers: run the queues' callbacks */
-	for (i = 0; i < BITS_PER_LONG; i++) {
-		if (!test_bit(i, &vcdev->indicators))
+		vc->err = rejected ? -EOPNOTSUPP : -EIO;
+	}
+	virtio_ccw_check_activity(vc, done);
+
+	/* used buffers: one indicator bit per queue, run its callback */
+	for (bit = 0; bit < BITS_PER_LONG; bit++) {
+		if (!test_bit(bit, &vc->indicators))
 			continue;
-		clear_bit(i, &vcdev->indicators);
+		clear_bit(bit, &vc->indicators);
 		barrier();
-		vq = virtio_ccw_vq_by_ind(vcdev, i);
+		vq = virtio_ccw_vq_by_ind(vc, bit);
 		if (vq)
 			vring_interrupt(0, vq);
 	}
 	/* the host changed the device configuration: tell the driver now */
-	if (test_bit(0, &vcdev->indicators2)) {
-		virtio_config_changed(&vcdev->vdev);
-		clear_bit(0, &vcdev->indicators2);
+	if (test_bit(0, &vc->indicators2)) {
+		virtio_config_changed(&vc->vdev);
+		clear_bit(0, &vc->indicators2);
 	}
 }
 
@@ -677,143 +672,141 @@ static void virtio_ccw_int_handler(struct ccw_device *cdev, unsigned long intpar
 
 static bool virtio_ccw_auto_online_enabled = true;
 
-static void virtio_ccw_auto_online(void *data, async_cookie_t cookie)
+static void virtio_ccw_auto_online(void *arg, async_cookie_t unused)
 {
-	struct ccw_device *cdev = data;
+	struct ccw_device *ccwdev = arg;
 	int ret;
 
-	ret = ccw_device_set_online(cdev);
+	ret = ccw_device_set_online(ccwdev);
 	if (ret)
-		dev_warn(&cdev->dev, "failed to set online: %d\n", ret);
+		dev_warn(&ccwdev->dev, "failed to set online: %d\n", ret);
 }
 
-static int virtio_ccw_probe(struct ccw_device *cdev)
+static int virtio_ccw_probe(struct ccw_device *ccwdev)
 {
-	cdev->handler = virtio_ccw_int_handler;
-	if (virtio_ccw_auto_online_enabled && !cdev->online)
-		async_schedule(virtio_ccw_auto_online, cdev);
+	ccwdev->handler = virtio_ccw_int_handler;
+	if (virtio_ccw_auto_online_enabled && !ccwdev->online)
+		async_schedule(virtio_ccw_auto_online, ccwdev);
 	return 0;
 }
 
-static struct virtio_ccw_device *virtio_grab_drvdata(struct ccw_device *cdev)
+static struct virtio_ccw_device *virtio_grab_drvdata(struct ccw_device *ccwdev)
 {
-	struct virtio_ccw_device *vcdev;
-	unsigned long flags;
+	struct virtio_ccw_device *vc;
+	unsigned long irqfl;
 
-	spin_lock_irqsave(get_ccwdev_lock(cdev), flags);
-	vcdev = dev_get_drvdata(&cdev->dev);
-	dev_set_drvdata(&cdev->dev, NULL);
-	spin_unlock_irqrestore(get_ccwdev_lock(cdev), flags);
-	return vcdev;
+	spin_lock_irqsave(get_ccwdev_lock(ccwdev), irqfl);
+	vc = dev_get_drvdata(&ccwdev->dev);
+	dev_set_drvdata(&ccwdev->dev, NULL);
+	spin_unlock_irqrestore(get_ccwdev_lock(ccwdev), irqfl);
+	return vc;
 }
 
-static void virtio_ccw_remove(struct ccw_device *cdev)
+static void virtio_ccw_remove(struct ccw_device *ccwdev)
 {
-	struct virtio_ccw_device *vcdev = virtio_grab_drvdata(cdev);
+	struct virtio_ccw_device *vc = virtio_grab_drvdata(ccwdev);
 
-	if (vcdev && cdev->online)
-		unregister_virtio_device(&vcdev->vdev);
-	cdev->handler = NULL;
+	if (vc && ccwdev->online)
+		unregister_virtio_device(&vc->vdev);
+	ccwdev->handler = NULL;
 }
 
-static int virtio_ccw_offline(struct ccw_device *cdev)
+static int virtio_ccw_offline(struct ccw_device *ccwdev)
 {
-	struct virtio_ccw_device *vcdev = virtio_grab_drvdata(cdev);
+	struct virtio_ccw_device *vc = virtio_grab_drvdata(ccwdev);
 
-	if (vcdev)
-		unregister_virtio_device(&vcdev->vdev);
+	if (vc)
+		unregister_virtio_device(&vc->vdev);
 	return 0;
 }
 
-static int virtio_ccw_set_transport_rev(struct virtio_ccw_device *vcdev)
+static int virtio_ccw_set_transport_rev(struct virtio_ccw_device *vc)
 {
 	struct virtio_rev_info *rev;
-	struct ccw1 *ccw;
+	struct ccw1 *cp;
 	int ret;
 
-	ccw = kzalloc(sizeof(*ccw), GFP_DMA | GFP_KERNEL);
-	if (!ccw)
+	cp = kzalloc(sizeof(*cp), GFP_DMA | GFP_KERNEL);
+	if (!cp)
 		return -ENOMEM;
 	rev = kzalloc(sizeof(*rev), GFP_DMA | GFP_KERNEL);
 	if (!rev) {
-		kfree(ccw);
+		kfree(cp);
 		return -ENOMEM;
 	}
-	ccw->cmd_code = CCW_CMD_SET_VIRTIO_REV;
-	ccw->flags = 0;
-	ccw->count = sizeof(*rev);
-	ccw->cda = (__u32)(unsigned long)rev;
-	vcdev->revision = 1;
-	rev->revision = vcdev->revision;
-	ret = ccw_io_helper(vcdev, ccw, VIRTIO_CCW_DOING_SET_VIRTIO_REV);
+	cp->cmd_code = CCW_CMD_SET_VIRTIO_REV;
+	cp->flags = 0;
+	cp->count = sizeof(*rev);
+	cp->cda = (__u32)(unsigned long)rev;
+	vc->revision = 1;
+	rev->revision = vc->revision;
+	ret = ccw_io_helper(vc, cp, VIRTIO_CCW_DOING_SET_VIRTIO_REV);
 	if (ret == -EOPNOTSUPP) {
 		/* legacy host */
-		vcdev->revision = 0;
+		vc->revision = 0;
 		ret = 0;
 	}
 	kfree(rev);
-	kfree(ccw);
+	kfree(cp);
 	return ret;
 }
 
-static void virtio_ccw_release_dev(struct device *_d)
+static void virtio_ccw_release_dev(struct device *d)
 {
-	struct virtio_device *dev = dev_to_virtio(_d);
-
-	kfree(to_vc_device(dev));
+	kfree(to_vc_device(dev_to_virtio(d)));
 }
 
 /* ccw_driver.set_online: build the virtio device and register it with the core. */
-static int virtio_ccw_online(struct ccw_device *cdev)
+static int virtio_ccw_online(struct ccw_device *ccwdev)
 {
-	struct virtio_ccw_device *vcdev;
-	unsigned long flags;
+	struct virtio_ccw_device *vc;
+	unsigned long irqfl;
 	int ret;
 
-	vcdev = kzalloc(sizeof(*vcdev), GFP_KERNEL);
-	if (!vcdev)
+	vc = kzalloc(sizeof(*vc), GFP_KERNEL);
+	if (!vc)
 		return -ENOMEM;
-	vcdev->vdev.dev.parent = &cdev->dev;
-	vcdev->vdev.dev.release = virtio_ccw_release_dev;
-	vcdev->vdev.config = &virtio_ccw_config_ops;
-	vcdev->cdev = cdev;
-	init_waitqueue_head(&vcdev->wait_q);
-	INIT_LIST_HEAD(&vcdev->virtqueues);
-	spin_lock_init(&vcdev->lock);
-	mutex_init(&vcdev->io_lock);
+	vc->vdev.dev.parent = &ccwdev->dev;
+	vc->vdev.dev.release = virtio_ccw_release_dev;
+	vc->vdev.config = &virtio_ccw_config_ops;
+	vc->cdev = ccwdev;
+	init_waitqueue_head(&vc->wait_q);
+	INIT_LIST_HEAD(&vc->virtqueues);
+	spin_lock_init(&vc->lock);
+	mutex_init(&vc->io_lock);
 
-	spin_lock_irqsave(get_ccwdev_lock(cdev), flags);
-	dev_set_drvdata(&cdev->dev, vcdev);
-	spin_unlock_irqrestore(get_ccwdev_lock(cdev), flags);
-	vcdev->vdev.id.vendor = cdev->id.cu_type;
-	vcdev->vdev.id.device = cdev->id.cu_model;
+	spin_lock_irqsave(get_ccwdev_lock(ccwdev), irqfl);
+	dev_set_drvdata(&ccwdev->dev, vc);
+	spin_unlock_irqrestore(get_ccwdev_lock(ccwdev), irqfl);
+	vc->vdev.id.vendor = ccwdev->id.cu_type;
+	vc->vdev.id.device = ccwdev->id.cu_model;
 
-	ret = virtio_ccw_set_transport_rev(vcdev);
+	ret = virtio_ccw_set_transport_rev(vc);
 	if (ret)
 		goto out_free;
-	ret = register_virtio_device(&vcdev->vdev);
+	ret = register_virtio_device(&vc->vdev);
 	if (ret)
 		goto out_put;
 	return 0;
 
 out_put:
-	virtio_grab_drvdata(cdev);
-	put_device(&vcdev->vdev.dev);
+	virtio_grab_drvdata(ccwdev);
+	put_device(&vc->vdev.dev);
 	return ret;
 out_free:
-	virtio_grab_drvdata(cdev);
-	kfree(vcdev);
+	virtio_grab_drvdata(ccwdev);
+	kfree(vc);
 	return ret;
 }
 
-static int virtio_ccw_cio_notify(struct ccw_device *cdev, int event)
+static int virtio_ccw_cio_notify(struct ccw_device *ccwdev, int event)
 {
-	struct virtio_ccw_device *vcdev = dev_get_drvdata(&cdev->dev);
+	struct virtio_ccw_device *vc = dev_get_drvdata(&ccwdev->dev);
 
-	if (!vcdev)
+	if (!vc)
 		return NOTIFY_OK;
 	if (event == CIO_GONE)
-		virtio_break_device(&vcdev->vdev);
+		virtio_break_device(&vc->vdev);
 	return NOTIFY_OK;
 }
 

@@ -43,13 +43,13 @@ struct airq_info {
 #endif
 };
 
-static struct airq_info *airq_areas[MAX_AIRQ_AREAS];
-static DEFINE_MUTEX(airq_areas_lock);
+static struct airq_info *airq_areas[MAX_AIRQ_AREAS];	/* made on demand */
+static DEFINE_MUTEX(airq_areas_lock);	/* creating areas */
 static u8 summary_indicators[MAX_AIRQ_AREAS];
 
-static inline u8 *get_summary_indicator(struct airq_info *info)
+static inline u8 *get_summary_indicator(struct airq_info *area)
 {
-	return summary_indicators + info->summary_indicator_idx;
+	return summary_indicators + area->summary_indicator_idx;
 }
 
 #ifdef VIRTIO_CCW_AIRQ_CALLBACK_TABLE
@@ -67,84 +67,84 @@ static inline u8 *get_summary_indicator(struct airq_info *info)
  * stated when $LOCKPATH_MAX_TYPE_TARGETS keeps fewer
  * (tests/corpus/bytype-cap.sh).
  */
-static void airq_deliver(struct airq_info *info, unsigned long ai)
+static void airq_deliver(struct airq_info *area, unsigned long nr)
 {
-	struct virtqueue *vq = (struct virtqueue *)airq_iv_get_ptr(info->aiv, ai);
-	vq_callback_t *cb = (vq_callback_t *)airq_iv_get_ptr(info->cbv, ai);
+	struct virtqueue *q = (struct virtqueue *)airq_iv_get_ptr(area->aiv, nr);
+	vq_callback_t *cb = (vq_callback_t *)airq_iv_get_ptr(area->cbv, nr);
 
 	if (cb)
-		cb(vq);
+		cb(q);
 }
 #else
-static void airq_deliver(struct airq_info *info, unsigned long ai)
+static void airq_deliver(struct airq_info *area, unsigned long nr)
 {
-	vring_interrupt(0, (void *)airq_iv_get_ptr(info->aiv, ai));
+	vring_interrupt(0, (void *)airq_iv_get_ptr(area->aiv, nr));
 }
 #endif
 
 /* airq_struct.handler: hardirq context, no subchannel lock held. */
 static void virtio_airq_handler(struct airq_struct *airq, struct tpi_info *tpi_info)
 {
-	struct airq_info *info = container_of(airq, struct airq_info, airq);
-	unsigned long ai;
+	struct airq_info *area = container_of(airq, struct airq_info, airq);
+	unsigned long nr;
 
 	inc_irq_stat(IRQIO_VAI);
-	read_lock(&info->lock);
+	read_lock(&area->lock);
 	/* walk the indicators while the summary indicator is set ... */
-	for (ai = 0;;) {
-		ai = airq_iv_scan(info->aiv, ai, airq_iv_end(info->aiv));
-		if (ai == -1UL)
+	for (nr = 0;;) {
+		nr = airq_iv_scan(area->aiv, nr, airq_iv_end(area->aiv));
+		if (nr == -1UL)
 			break;
-		airq_deliver(info, ai);
+		airq_deliver(area, nr);
 	}
-	*(get_summary_indicator(info)) = 0;
+	*get_summary_indicator(area) = 0;	/* re-arm */
 	barrier();
 	/* ... and once more after clearing it, for bits set meanwhile */
-	for (ai = 0;;) {
-		ai = airq_iv_scan(info->aiv, ai, airq_iv_end(info->aiv));
-		if (ai == -1UL)
+	for (nr = 0;;) {
+		nr = airq_iv_scan(area->aiv, nr, airq_iv_end(area->aiv));
+		if (nr == -1UL)
 			break;
-		airq_deliver(info, ai);
+		airq_deliver(area, nr);
 	}
-	read_unlock(&info->lock);
+	read_unlock(&area->lock);
 }
 
 static struct airq_info *new_airq_info(int index)
 {
-	struct airq_info *info;
+	struct airq_info *area;
 	int rc;
 
-	info = kzalloc(sizeof(*info), GFP_KERNEL);
-	if (!info)
+	area = kzalloc(sizeof(*area), GFP_KERNEL);
+	if (!area)
 		return NULL;
-	rwlock_init(&info->lock);
-	info->aiv = airq_iv_create(VIRTIO_IV_BITS, AIRQ_IV_ALLOC | AIRQ_IV_PTR | AIRQ_IV_CACHELINE, NULL);
-	if (!info->aiv) {
-		kfree(info);
+	rwlock_init(&area->lock);
+	area->aiv = airq_iv_create(VIRTIO_IV_BITS, AIRQ_IV_ALLOC | AIRQ_IV_PTR | AIRQ_IV_CACHELINE, NULL);
+	if (!area->aiv) {
+		kfree(area);
 		return NULL;
 	}
 #ifdef VIRTIO_CCW_AIRQ_CALLBACK_TABLE
-	info->cbv = airq_iv_create(VIRTIO_IV_BITS, AIRQ_IV_PTR, NULL);
-	if (!info->cbv) {
-		airq_iv_release(info->aiv);
-		kfree(info);
+	area->cbv = airq_iv_create(VIRTIO_IV_BITS, AIRQ_IV_PTR, NULL);
+	if (!area->cbv) {
+		airq_iv_release(area->aiv);
+		kfree(area);
 		return NULL;
 	}
 #endif
-	info->airq.handler = virtio_airq_handler;
-	info->summary_indicator_idx = index;
-	info->airq.lsi_ptr = get_summary_indicator(info);
-	info->airq.isc = VIRTIO_AIRQ_ISC;
-	rc = register_adapter_interrupt(&info->airq);
+	area->airq.handler = virtio_airq_handler;
+	area->summary_indicator_idx = index;
+	area->airq.lsi_ptr = get_summary_indicator(area);
+	area->airq.isc = VIRTIO_AIRQ_ISC;
+	rc = register_adapter_interrupt(&area->airq);
 	if (rc) {
-		airq_iv_release(info->aiv);
+		airq_iv_release(area->aiv);
 #ifdef VIRTIO_CCW_AIRQ_CALLBACK_TABLE
-		airq_iv_release(info->cbv);
+		airq_iv_release(area->cbv);
 #endif
-		kfree(info);
+		kfree(area);
 		return NULL;
 	}
-	return info;
+	return area;
 }
 
 /*
@@ -153,56 +153,56 @@ static struct airq_info *new_airq_info(int index)
  * by the transport's find_vqs in process context.
  */
 unsigned long virtio_ccw_get_airq_indicator(struct virtqueue *vqs[], int nvqs, u64 *first,
-					    void **airq_info)
+					    void **out_area)
 {
-	unsigned long indicator_addr = 0, bit, flags;
-	struct airq_info *info;
+	unsigned long vec_addr = 0, bit, irqfl;
+	struct airq_info *area;
 	int i, j;
 
-	for (i = 0; i < MAX_AIRQ_AREAS && !indicator_addr; i++) {
+	for (i = 0; i < MAX_AIRQ_AREAS && !vec_addr; i++) {
 		mutex_lock(&airq_areas_lock);
 		if (!airq_areas[i])
 			airq_areas[i] = new_airq_info(i);
-		info = airq_areas[i];
+		area = airq_areas[i];
 		mutex_unlock(&airq_areas_lock);
-		if (!info)
+		if (!area)
 			return 0;
-		write_lock_irqsave(&info->lock, flags);
-		bit = airq_iv_alloc(info->aiv, nvqs);
+		write_lock_irqsave(&area->lock, irqfl);
+		bit = airq_iv_alloc(area->aiv, nvqs);
 		if (bit == -1UL) {
 			/* this area is full: try the next one */
-			write_unlock_irqrestore(&info->lock, flags);
+			write_unlock_irqrestore(&area->lock, irqfl);
 			continue;
 		}
 		*first = bit;
-		*airq_info = info;
-		indicator_addr = (unsigned long)info->aiv->vector;
+		*out_area = area;
+		vec_addr = (unsigned long)area->aiv->vector;
 		for (j = 0; j < nvqs; j++) {
-			airq_iv_set_ptr(info->aiv, bit + j, (unsigned long)vqs[j]);
+			airq_iv_set_ptr(area->aiv, bit + j, (unsigned long)vqs[j]);
 #ifdef VIRTIO_CCW_AIRQ_CALLBACK_TABLE
-			airq_iv_set_ptr(info->cbv, bit + j, (unsigned long)vqs[j]->callback);
+			airq_iv_set_ptr(area->cbv, bit + j, (unsigned long)vqs[j]->callback);
 #endif
 		}
-		write_unlock_irqrestore(&info->lock, flags);
+		write_unlock_irqrestore(&area->lock, irqfl);
 	}
-	return indicator_addr;
+	return vec_addr;
 }
 
 /* A queue goes away: clear its pointer so the handler cannot reach it. */
-void virtio_ccw_drop_airq_indicator(struct virtqueue *vq, struct airq_info *info)
+void virtio_ccw_drop_airq_indicator(struct virtqueue *q, struct airq_info *area)
 {
-	unsigned long i, flags;
+	unsigned long i, irqfl;
 
-	write_lock_irqsave(&info->lock, flags);
-	for (i = 0; i < airq_iv_end(info->aiv); i++) {
-		if (vq == (void *)airq_iv_get_ptr(info->aiv, i)) {
-			airq_iv_free(info->aiv, i, 1);
-			airq_iv_set_ptr(info->aiv, i, 0);
+	write_lock_irqsave(&area->lock, irqfl);
+	for (i = 0; i < airq_iv_end(area->aiv); i++) {
+		if (q == (void *)airq_iv_get_ptr(area->aiv, i)) {
+			airq_iv_free(area->aiv, i, 1);
+			airq_iv_set_ptr(area->aiv, i, 0);
 #ifdef VIRTIO_CCW_AIRQ_CALLBACK_TABLE
-			airq_iv_set_ptr(info->cbv, i, 0);
+			airq_iv_set_ptr(area->cbv, i, 0);
 #endif
 			break;
 		}
 	}
-	write_unlock_irqrestore(&info->lock, flags);
+	write_unlock_irqrestore(&area->lock, irqfl);
 }
