@@ -314,11 +314,6 @@ void **engine_data(struct engine *e, int check_id)
 	return &e->check_data[check_id];
 }
 
-const char *engine_state_func(const struct engine *e, int state)
-{
-	return e->funcs.v[e->states.v[state].func].name;
-}
-
 int engine_key_class(const struct engine *e, int key)
 {
 	return key >= 0 ? e->keys.v[key].cls : -1;

@@ -80,16 +80,17 @@ const struct ck_func *engine_func(const struct engine *e, int func);
 const struct lp_rules *engine_rules(const struct engine *e);
 /* Per-check scratch data, freed by the check's _done function. */
 void **engine_data(struct engine *e, int check_id);
-/* The function a state is in, and its entry's name. */
-const char *engine_state_func(const struct engine *e, int state);
 /* The key a site acts on, with lock parameters bound by the path; -1 if unknown. */
 int engine_site_key(const struct engine *e, const struct ck_visit *v);
 int engine_key_class(const struct engine *e, int key);
 
+/* The held lock that V's acquisition takes again, or NULL (a trylock, a
+ * '_nested' subclass, or an rwlock reader under a reader takes none). */
+const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_visit *v);
+
 /* Report a finding at V's site.  HELD: the held lock involved (or NULL);
  * KEY: the key acquired at the site.  Duplicates (same rule, site and class)
  * are dropped: the first, shortest path wins. */
-const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_visit *v);
 void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 		   const struct ck_held *held, int key, const char *message);
 

@@ -49,7 +49,6 @@ void db_step_done(struct lp_db *db, sqlite3_stmt *st);
 bool db_step_row(struct lp_db *db, sqlite3_stmt *st);
 void db_begin(struct lp_db *db);     /* BEGIN IMMEDIATE */
 void db_commit(struct lp_db *db);
-void db_rollback(struct lp_db *db);
 
 /* Bind a text that may be NULL. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);

@@ -195,8 +195,8 @@ static struct tu_facts *parse_tu(const struct parse_env *pe, CXIndex index, cons
 
 	int argc;
 	char **argv = compdb_clang_args(c, pe->rules, &argc);
-	/* libclang resolves relative paths against the process cwd: parse from the command's directory
-	 * by making -I paths absolute is not needed because clang honours -working-directory. */
+	/* Relative paths in the command (-I, the file) are the command's directory's:
+	 * -working-directory says so to clang without a chdir, which is process-wide. */
 	char *wd = xasprintf("-working-directory=%s", c->directory);
 	argv = xrealloc(argv, ((size_t)argc + 2) * sizeof(char *));
 	argv[argc++] = wd;

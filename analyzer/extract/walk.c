@@ -784,11 +784,8 @@ static void walk_vardecl(struct walker *w, CXCursor var)
 		return;
 	}
 	if (key_is_fnptr_type(t)) {
-		struct key_env e = w->kenv;
-		e.local_key = NULL;   /* the variable's own key, not what it holds */
 		const char *self = arena_printf(&w->f->arena, "local:%s:%s", w->kenv.func_qname,
 						cx_str(w, clang_getCursorSpelling(var)));
-		(void)e;
 		CXCursor fn = key_function_ref(init);
 		add_store(w, var, self, fn, clang_Cursor_isNull(fn) ? key_fnptr(&w->kenv, init) : NULL);
 	}
@@ -1260,11 +1257,9 @@ static void walk_global_var(struct walker *w, CXCursor var)
 	kids_free(&k);
 }
 
-struct top_ctx { struct walker *w; };
-
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d)
 {
-	struct walker *w = ((struct top_ctx *)d)->w;
+	struct walker *w = d;
 	enum CXCursorKind k = clang_getCursorKind(c);
 	if (k != CXCursor_FunctionDecl && k != CXCursor_VarDecl)
 		return CXChildVisit_Continue;
@@ -1312,8 +1307,7 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	w.sums = &sums;
 	for (size_t i = 0; i < f->includes.n; i++)
 		*strmap_put(&w.hdr_hash, f->includes.v[i].path, NULL) = (int64_t)i;
-	struct top_ctx ctx = { &w };
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &ctx);
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &w);
 	wrappers_free(w.wraps);
 	strmap_free(&sums.index);
 	vec_free(&sums.v);

@@ -1,7 +1,8 @@
 /*
  * report.h - the output formats.  Text is compiler style (file:line:col:
  * warning: ... [rule], then notes an editor can jump through); SARIF 2.1.0
- * is the stable machine-readable contract (see docs/sarif.md).
+ * is the stable machine-readable contract (what it holds: sarif.c; its
+ * fingerprints: docs/ci.md).
  */
 #ifndef LP_REPORT_H
 #define LP_REPORT_H
