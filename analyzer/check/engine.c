@@ -458,7 +458,7 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 		if (tr >= 0 && cur->transport && tr != cur->transport - 1)
 			continue;   /* a device has one transport: vdev->config->get from vp_interrupt is not ccw's */
 		struct ck_state next = { .func = site->callees[c].func, .ctx = cur->ctx, .parent = si,
-					 .irqs = v->irqs_off ? 1 : v->irqs_on ? -1 : 0,
+					 .irqs = v->irqs_off ? IRQS_OFF : v->irqs_on ? IRQS_ON : IRQS_AS_AT_ENTRY,
 					 .via_site = site->id, .via_store = site->callees[c].store,
 					 .nheld = nheld, .stuck = v->stuck_cls + 1,
 					 .transport = tr >= 0 ? tr + 1 : cur->transport };

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "lib/util.h"
+#include "db/columns.h"   /* the values of the enum columns */
 
 #define LP_SCHEMA_VERSION 2   /* 2: site.guard */
 

@@ -17,6 +17,10 @@
 #include <string.h>
 #include <unistd.h>
 
+/* tu_diag.severity stores clang's numbers (db/columns.h) */
+_Static_assert((int)DIAG_LIMIT == (int)CXDiagnostic_Warning && (int)DIAG_ERROR == (int)CXDiagnostic_Error &&
+	       (int)DIAG_FATAL == (int)CXDiagnostic_Fatal, "tu_diag.severity is CXDiagnosticSeverity");
+
 static volatile sig_atomic_t interrupted;
 
 /* The first SIGINT/SIGTERM stops new parses (SA_RESETHAND: a second one
@@ -551,6 +555,18 @@ void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct co
 	hash_cache_free(&hashes);
 	store_free(s);
 	st->ms = now_ms() - t0;
+}
+
+bool extract_tu_current(struct lp_db *db, const struct compile_cmd *c)
+{
+	char h[33];
+	compdb_args_hash(c, h);
+	struct hash_cache hashes = { .lock = PTHREAD_MUTEX_INITIALIZER };
+	struct store *s = store_new(db);
+	bool current = store_tu_current(s, c->file, h, cached_hash, &hashes);
+	store_free(s);
+	hash_cache_free(&hashes);
+	return current;
 }
 
 int extract_one(struct lp_db *db, const struct lp_rules *rules, const struct compile_cmd *c)

@@ -21,7 +21,7 @@
 
 struct lstate {
 	bool dead;                /* unreachable (after return, break, goto) */
-	signed char irqs_off;     /* 1 off, -1 on, 0 as at entry */
+	signed char irqs_off;     /* enum lp_irqs_state */
 	unsigned char n;
 	struct xlock e[LS_MAX];
 };
@@ -544,9 +544,9 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 static void apply_irq(struct walker *w, enum lp_irq irq)
 {
 	switch (irq) {
-	case IRQ_SAVE: case IRQ_DISABLE: w->st.irqs_off = 1; break;
-	case IRQ_RESTORE: w->st.irqs_off = 0; break;
-	case IRQ_ENABLE: w->st.irqs_off = -1; break;
+	case IRQ_SAVE: case IRQ_DISABLE: w->st.irqs_off = IRQS_OFF; break;
+	case IRQ_RESTORE: w->st.irqs_off = IRQS_AS_AT_ENTRY; break;
+	case IRQ_ENABLE: w->st.irqs_off = IRQS_ON; break;
 	default: break;
 	}
 }
@@ -803,7 +803,7 @@ static bool too_deep(struct walker *w, CXCursor c)
 	w->depth--;
 	if (!w->depth_noted && w->func >= 0) {
 		w->depth_noted = true;
-		struct xdiag d = { .severity = CXDiagnostic_Warning };
+		struct xdiag d = { .severity = DIAG_LIMIT };
 		location(w, c, &d.file, &d.line, &d.col);
 		d.message = arena_printf(&w->f->arena, "in %s, statements or expressions are nested deeper than "
 					 "%d levels; the code below this point was not analysed",

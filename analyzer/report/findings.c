@@ -2,8 +2,6 @@
  * findings.c - read findings back for the report formats (see findings.h).
  */
 #include "report/findings.h"
-#include "link/link.h"
-#include "rules/rules.h"
 
 #include <string.h>
 
@@ -106,13 +104,14 @@ static void load_tus(struct lp_db *db, struct rp_run *run)
 		"  (SELECT CASE WHEN df.path IS NULL THEN d.message "
 		"          ELSE df.path || ':' || d.line || ':' || d.col || ': ' || d.message END "
 		"   FROM tu_diag d LEFT JOIN file df ON df.id = d.file_id "
-		"   WHERE d.tu_id = t.id AND d.severity >= 3 ORDER BY d.rowid LIMIT 1) "
+		"   WHERE d.tu_id = t.id AND d.severity >= ? ORDER BY d.rowid LIMIT 1) "
 		"FROM tu t JOIN file fl ON fl.id = t.file_id ORDER BY fl.path");
+	db_bind_int(q, 1, DIAG_ERROR);
 	VEC(struct rp_tu) v = {0};
 	while (db_step_row(db, q)) {
 		struct rp_tu t = { dup_col(&run->arena, q, 0), sqlite3_column_int(q, 1),
 				   sqlite3_column_int(q, 2), dup_col(&run->arena, q, 3) };
-		if (t.status != 0)
+		if (t.status != TU_CLEAN)
 			run->tus_with_errors++;
 		vec_push(&v, t);
 	}
@@ -163,10 +162,10 @@ static void load_notices(struct lp_db *db, struct rp_run *run)
 	free(linked);
 	for (int i = 0; i < run->ntus; i++) {
 		const struct rp_tu *t = &run->tus[i];
-		if (t->status == 0)
+		if (t->status == TU_CLEAN)
 			continue;
 		struct rp_loc l = { t->file, 1, 1 };
-		if (t->status == 2)
+		if (t->status == TU_FAILED)
 			notice(run, &v, "incomplete-tu", l, xasprintf("this translation unit could not be parsed (%s); "
 				"nothing in it was analysed, so findings through it may be missing",
 				t->first_error ? t->first_error : "no diagnostic"));
@@ -175,20 +174,21 @@ static void load_notices(struct lp_db *db, struct rp_run *run)
 				"(first: %s); its facts are incomplete, so findings through it may be missing", t->n_errors,
 				t->n_errors == 1 ? "" : "s", t->first_error ? t->first_error : "?"));
 	}
-	/* bounds hit while walking a function: severity 2 rows of tu_diag (store.c) */
+	/* bounds hit while walking a function: DIAG_LIMIT rows of tu_diag (walk.c) */
 	sqlite3_stmt *q = db_prepare(db, "SELECT f.path, d.line, d.col, d.message FROM tu_diag d "
-				     "JOIN file f ON f.id = d.file_id WHERE d.severity = 2 ORDER BY f.path, d.line, d.col");
+				     "JOIN file f ON f.id = d.file_id WHERE d.severity = ? ORDER BY f.path, d.line, d.col");
+	db_bind_int(q, 1, DIAG_LIMIT);
 	while (db_step_row(db, q))
 		notice(run, &v, "limit", loc_cols(&run->arena, q, 0), xstrdup(db_col_text(q, 3)));
 	sqlite3_finalize(q);
-	/* bounds hit by link and check: meta rows 'limit:...' (cli/common.c, link.c) */
+	/* bounds hit by link and check: meta rows 'limit:...' (cli/common.c, link.c, db/columns.h) */
 	q = db_prepare(db, "SELECT key, value FROM meta WHERE key LIKE 'limit:%' ORDER BY key");
 	while (db_step_row(db, q)) {
 		const char *k = db_col_text(q, 0), *val = db_col_text(q, 1);
 		if (!strncmp(k, "limit:key:", 10))
 			notice(run, &v, "limit", key_call_site(db, run, k + 10), xasprintf("calls through '%s' can "
 				"reach at least %s functions; only the first %d were followed, so findings through "
-				"these calls may be missing", k + 10, val, LINK_MAX_TARGETS));
+				"these calls may be missing", k + 10, val, DB_MAX_KEY_TARGETS));
 		else
 			notice(run, &v, "limit", none, xstrdup(val));
 	}

@@ -6,7 +6,6 @@
  * key and store, and the locks each function holds; then a drawing of it.
  */
 #include "report/html_int.h"
-#include "rules/rules.h"
 
 #include <string.h>
 
@@ -16,7 +15,7 @@
 
 static bool irqs_off(const struct hx_finding *hf)
 {
-	if (!strcmp(hf->f->context, "hardirq"))
+	if (context_from_name(hf->f->context) == CTX_HARDIRQ)
 		return true;
 	for (int i = 0; i < hf->nheld; i++)
 		if (hf->held[i].irq == IRQ_SAVE || hf->held[i].irq == IRQ_DISABLE)

@@ -208,10 +208,10 @@ static void findings_table(FILE *out, struct hx_data *d)
 
 static void tu_row(FILE *out, struct hx_data *d, const struct rp_tu *t)
 {
-	fprintf(out, "<tr class=\"%s\"><td>", t->status ? "bad" : "ok");
+	fprintf(out, "<tr class=\"%s\"><td>", t->status != TU_CLEAN ? "bad" : "ok");
 	hx_code(out, hx_rel(d, t->file));
 	fprintf(out, "</td><td>%s</td><td class=\"n\">%d</td><td>",
-		t->status == 0 ? "clean" : t->status == 1 ? "parsed with errors" : "not parsed", t->n_errors);
+		t->status == TU_CLEAN ? "clean" : t->status == TU_ERRORS ? "parsed with errors" : "not parsed", t->n_errors);
 	hx_esc(out, t->first_error ? t->first_error : "");
 	fputs("</td></tr>\n", out);
 }

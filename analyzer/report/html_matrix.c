@@ -26,11 +26,6 @@ enum hx_status hx_rule_status(const char *rule)
 	return HX_OTHER;
 }
 
-static int ctx_index(const char *ctx)
-{
-	return !strcmp(ctx, "hardirq") ? 2 : !strcmp(ctx, "softirq") ? 1 : 0;
-}
-
 static const char *driver_name(struct hx_data *d, const char *file)
 {
 	const char *b = path_basename(file ? file : "?");
@@ -105,14 +100,14 @@ static bool transfers(const struct hx_finding *hf, const struct hx_path *p, cons
 {
 	if (t == p->tr_before || (p->tr_after != -1 && p->tr_after != t))
 		return false;
-	if (!c->reach[0] && !c->reach[1] && !c->reach[2])
+	if (!c->reach[CTX_PROCESS] && !c->reach[CTX_SOFTIRQ] && !c->reach[CTX_HARDIRQ])
 		return false;
 	const char *rule = hf->f->rule;
 	if (!strcmp(rule, "recursive-lock"))
 		return held_after_callback(hf, p);
 	if (!strcmp(rule, "sleep-in-atomic"))
 		return held_after_callback(hf, p) ||
-		       (strcmp(hf->f->context, "process") && c->reach[ctx_index(hf->f->context)]);
+		       (context_from_name(hf->f->context) != CTX_PROCESS && c->reach[context_from_name(hf->f->context)]);
 	return false;
 }
 
@@ -159,7 +154,7 @@ void hx_matrix_build(struct hx_data *d)
 		r->cb_loc = re->cb_loc;
 		r->driver = driver_name(d, re->has_store ? re->store.file : re->cb_loc.file);
 		struct hx_cell *c = &r->cells[re->tr];
-		c->reach[ctx_index(re->ctx)] = re;
+		c->reach[context_from_name(re->ctx)] = re;
 		if (c->status < HX_SAFE)
 			c->status = HX_SAFE;
 	}
@@ -204,7 +199,7 @@ static void write_cell(FILE *out, const struct hx_data *d, const struct hx_row *
 		hx_esc(out, hf->f->rule);
 		fputs("</div>", out);
 	}
-	for (int ctx = 2; ctx >= 0; ctx--)
+	for (int ctx = CTX_HARDIRQ; ctx >= CTX_PROCESS; ctx--)
 		if (c->reach[ctx]) {
 			fprintf(out, "<div class=\"reach\" title=\"");
 			hx_esc(out, c->reach[ctx]->path);
