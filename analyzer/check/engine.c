@@ -574,7 +574,7 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 		int nheld = held_at(e, st, site, held);
 		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
 		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls };
-#define CHECK(fn, rule, summary) check_##fn(e, &v);
+#define CHECK(fn, ...) check_##fn(e, &v);
 #include "check/check_list.h"
 #undef CHECK
 		if (site->kind == SITE_CALL && !stuck_here)
@@ -1032,7 +1032,7 @@ void check_run(struct lp_db *db, const struct lp_rules *r, struct check_stats *s
 	load_edges(&e);
 	load_aliases(&e);
 	seed_and_explore(&e);
-#define CHECK(fn, rule, summary) check_##fn##_done(&e);
+#define CHECK(fn, ...) check_##fn##_done(&e);
 #include "check/check_list.h"
 #undef CHECK
 	write_findings(&e);

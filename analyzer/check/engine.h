@@ -12,6 +12,7 @@
 
 #include "db/db.h"
 #include "rules/rules.h"
+#include "check/checks.h"
 
 #define CK_MAX_HELD 8           /* held classes tracked along a path */
 #define CK_MAX_BIND 4           /* lock parameters bound per call */
@@ -100,17 +101,10 @@ void engine_report_pair(struct engine *e, const struct ck_witness *a, const stru
 			const char *rule, int key, const char *dedup, const char *message);
 
 /* Each check: check_NAME(e, visit) at every site, check_NAME_done(e) at the end. */
-#define CHECK(fn, rule, summary) \
+#define CHECK(fn, ...) \
 	void check_##fn(struct engine *e, const struct ck_visit *v); \
 	void check_##fn##_done(struct engine *e);
 #include "check/check_list.h"
 #undef CHECK
-
-enum check_id {
-#define CHECK(fn, rule, summary) CHECK_ID_##fn,
-#include "check/check_list.h"
-#undef CHECK
-	CHECK_COUNT
-};
 
 #endif

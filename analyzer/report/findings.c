@@ -3,6 +3,7 @@
  */
 #include "report/findings.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *dup_col(struct arena *a, sqlite3_stmt *q, int i)
@@ -200,6 +201,28 @@ static void load_notices(struct lp_db *db, struct rp_run *run)
 	vec_free(&v);
 }
 
+static int cmp_int(int a, int b)
+{
+	return a < b ? -1 : a > b;
+}
+
+/* By file, line and column; on one line the deadlock first, then what it
+ * implies (the rules' line_rank), then by rule name and id. */
+static int by_place(const void *pa, const void *pb)
+{
+	const struct rp_finding *a = pa, *b = pb;
+	int c = strcmp(a->site.file, b->site.file);
+	if (!c)
+		c = cmp_int(a->site.line, b->site.line);
+	if (!c)
+		c = cmp_int(a->site.col, b->site.col);
+	if (!c)
+		c = cmp_int(rp_check(a)->line_rank, rp_check(b)->line_rank);
+	if (!c)
+		c = strcmp(a->rule, b->rule);
+	return c ? c : a->id < b->id ? -1 : a->id > b->id;
+}
+
 void rp_load(struct lp_db *db, struct rp_run *run)
 {
 	memset(run, 0, sizeof(*run));
@@ -217,14 +240,12 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 		"FROM finding f JOIN site s ON s.id = f.site_id JOIN file sf ON sf.id = s.file_id "
 		"JOIN func ef ON ef.id = f.entry_func "
 		"LEFT JOIN site h ON h.id = f.held_site LEFT JOIN file hf ON hf.id = h.file_id "
-		"LEFT JOIN func hfn ON hfn.id = h.func_id "
-		/* on one line, the deadlock first, then what it implies */
-		"ORDER BY sf.path, s.line, s.col, CASE f.rule WHEN 'recursive-lock' THEN 0 "
-		"WHEN 'sleep-in-atomic' THEN 1 WHEN 'irq-inversion' THEN 2 ELSE 3 END, f.rule, f.id");
+		"LEFT JOIN func hfn ON hfn.id = h.func_id");
 	VEC(struct rp_finding) v = {0};
 	while (db_step_row(db, q)) {
 		struct rp_finding f = { sqlite3_column_int64(q, 0) };
 		f.rule = dup_col(&run->arena, q, 1);
+		f.rule_id = check_find(f.rule);
 		f.fingerprint = dup_col(&run->arena, q, 2);
 		f.message = dup_col(&run->arena, q, 3);
 		f.context = dup_col(&run->arena, q, 4);
@@ -242,6 +263,8 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 		vec_push(&v, f);
 	}
 	sqlite3_finalize(q);
+	if (v.n)
+		qsort(v.v, v.n, sizeof(*v.v), by_place);
 	for (size_t i = 0; i < v.n; i++) {
 		load_hops(db, run, &v.v[i]);
 		load_aliases(db, run, &v.v[i]);

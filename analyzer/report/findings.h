@@ -8,6 +8,7 @@
 #define LP_FINDINGS_H
 
 #include "db/db.h"
+#include "check/checks.h"
 
 struct rp_loc { const char *file; int line, col; };
 
@@ -27,6 +28,7 @@ struct rp_alias { struct rp_loc loc; const char *lhs, *rhs, *text; };
 struct rp_finding {
 	int64_t id;
 	const char *rule, *fingerprint, *message, *context, *entry;
+	int rule_id;                        /* check_find(rule): enum check_id, -1 if unknown */
 	const char *lock_key, *held_key;
 	struct rp_loc site;
 	bool has_held;
@@ -62,7 +64,14 @@ struct rp_run {
 	const char *compdb, *version;
 };
 
-/* Load every finding (ordered by file, line, rule) and the TU summary. */
+/* The check that reported F (its rule's entry in check_list.h). */
+static inline const struct check_info *rp_check(const struct rp_finding *f)
+{
+	return check_get(f->rule_id);
+}
+
+/* Load every finding (ordered by file, line, col, then the rules' line_rank)
+ * and the TU summary. */
 void rp_load(struct lp_db *db, struct rp_run *run);
 void rp_free(struct rp_run *run);
 

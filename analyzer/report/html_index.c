@@ -108,8 +108,8 @@ static const char *finding_class(const struct hx_finding *hf)
 static void counts(FILE *out, const struct hx_data *d)
 {
 	struct countv rules = {0}, entries = {0}, classes = {0};
-	for (int r = 0; r < rp_nrules; r++)
-		vec_push(&rules, ((struct count){ rp_rules[r].id, 0 }));
+	for (int r = 0; r < CHECK_COUNT; r++)
+		vec_push(&rules, ((struct count){ checks[r].name, 0 }));
 	for (int i = 0; i < d->n; i++) {
 		count_add(&rules, d->f[i].f->rule);
 		count_add(&entries, d->f[i].f->entry);
@@ -186,9 +186,9 @@ static void findings_table(FILE *out, struct hx_data *d)
 	      "<input id=\"filter\" type=\"search\" placeholder=\"filter by function, lock, file, rule&hellip;\" "
 	      "aria-label=\"filter findings\">"
 	      "<select id=\"rule-filter\" aria-label=\"rule\"><option value=\"\">all rules</option>", out);
-	for (int r = 0; r < rp_nrules; r++) {
+	for (int r = 0; r < CHECK_COUNT; r++) {
 		fputs("<option>", out);
-		hx_esc(out, rp_rules[r].id);
+		hx_esc(out, checks[r].name);
 		fputs("</option>", out);
 	}
 	fprintf(out, "</select><span id=\"shown\">%d of %d</span></div>\n", d->n, d->n);

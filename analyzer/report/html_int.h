@@ -107,7 +107,8 @@ const char *hx_rel(const struct hx_data *d, const char *path);
 void hx_matrix_build(struct hx_data *d);
 void hx_matrix_write(FILE *out, const struct hx_data *d);
 const char *hx_status_name(enum hx_status s);
-enum hx_status hx_rule_status(const char *rule);
+/* What finding F makes of a cell: by its rule's offence (checks.h). */
+enum hx_status hx_rule_status(const struct rp_finding *f);
 
 /* html_out.c: escaping, pages, links */
 void hx_esc(FILE *out, const char *s);

@@ -22,9 +22,4 @@ void report_notices(FILE *out, const struct rp_run *run, bool stale);
 /* Returns 0, or -1 with errno set when PATH cannot be written. */
 int report_sarif(const char *path, const struct rp_run *run);
 
-/* The rules lockpath knows, from check/check_list.h. */
-struct rp_rule { const char *id, *summary; };
-extern const struct rp_rule rp_rules[];
-extern const int rp_nrules;
-
 #endif
