@@ -4,8 +4,9 @@
 -- check -> report), the way object files sit between a compiler and a
 -- linker.  Every number stored here (site kinds, irq effects, statuses) is
 -- part of the format: never renumber, only add.  The code names them in
--- db/columns.h (the enum named at each column below), never by number.  Bump PRAGMA user_version
--- (db.h: LP_SCHEMA_VERSION) when a table changes shape.
+-- db/columns.h (the enum named at each column below), never by number.
+-- Bump PRAGMA user_version (db.h: LP_SCHEMA_VERSION) when a table changes
+-- shape.
 --
 -- Ownership: facts from a .c file belong to its translation unit (tu_id);
 -- facts from function bodies in headers (static inline helpers) belong to
