@@ -69,9 +69,10 @@ void check_irq_inversion_done(struct engine *e)
 				      "hardirq context (as %s in %s): an interrupt on this CPU would deadlock",
 				      engine_key_name(e, x->key_on), engine_func(e, x->on.site->func)->name,
 				      engine_key_name(e, x->key_hard), engine_func(e, x->hard.site->func)->name);
+		const char *rule = checks[CHECK_ID_irq_inversion].name;
 		char dedup[48];
-		snprintf(dedup, sizeof(dedup), "irq-inversion/%d", engine_key_class(e, x->key_on));
-		engine_report_pair(e, &x->on, &x->hard, "irq-inversion", x->key_on, dedup, msg);
+		snprintf(dedup, sizeof(dedup), "%s/%d", rule, engine_key_class(e, x->key_on));
+		engine_report_pair(e, &x->on, &x->hard, rule, x->key_on, dedup, msg);
 		free(msg);
 	}
 	strmap_free(&u->index);

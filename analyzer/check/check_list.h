@@ -1,14 +1,31 @@
 /*
- * check_list.h - every check lockpath runs, one line each: the rule name
- * users see, a one-line summary (for --help, SARIF and the HTML report), and
- * the function (in check_<name>.c) the engine calls at every site it visits.
- * Add a check by adding a file and a line here.
+ * check_list.h - every check lockpath runs, one entry each, in the order the
+ * engine runs them and the reports list them.  CHECK(fn, fields...): the
+ * check's functions are check_<fn>() and check_<fn>_done() in
+ * check/check_<fn>.c (the engine calls the first at every site it visits,
+ * the second once at the end); the fields are what every report needs to
+ * know about its rule (struct check_info in check/checks.h explains each).
+ * Add a check by adding its file and an entry here: docs/adding-a-check.md.
  */
-CHECK(recursive_lock, "recursive-lock",
-      "a lock is acquired on a path where the same lock (possibly under another name) is already held")
-CHECK(sleep_in_atomic, "sleep-in-atomic",
-      "a function that may sleep is reached in hardirq or softirq context, under a spinlock, or with interrupts off")
-CHECK(lock_order, "lock-order",
-      "two lock classes are acquired in both orders on different paths (ABBA): a possible deadlock")
-CHECK(irq_inversion, "irq-inversion",
-      "a lock class used in hardirq context is also acquired with interrupts enabled")
+CHECK(recursive_lock,
+      .name = "recursive-lock",
+      .summary = "a lock is acquired on a path where the same lock (possibly under another name) is already held",
+      .lockdep = "WARNING: possible recursive locking detected",
+      .lockdep_hint = "May be due to missing lock nesting notation",
+      .offence = CK_ACQUIRES, .paths = CK_ONE_PATH, .transfer = CK_TRANSFER_HELD, .line_rank = 0)
+CHECK(sleep_in_atomic,
+      .name = "sleep-in-atomic",
+      .summary = "a function that may sleep is reached in hardirq or softirq context, under a spinlock, or with interrupts off",
+      .lockdep = "BUG: sleeping function called from invalid context",
+      .offence = CK_SLEEPS, .paths = CK_ONE_PATH, .transfer = CK_TRANSFER_HELD_OR_CONTEXT, .line_rank = 1)
+CHECK(lock_order,
+      .name = "lock-order",
+      .summary = "two lock classes are acquired in both orders on different paths (ABBA): a possible deadlock",
+      .lockdep = "WARNING: possible circular locking dependency detected",
+      .offence = CK_ACQUIRES, .paths = CK_OTHER_ORDER, .transfer = CK_TRANSFER_NEVER, .line_rank = 3)
+CHECK(irq_inversion,
+      .name = "irq-inversion",
+      .summary = "a lock class used in hardirq context is also acquired with interrupts enabled",
+      .lockdep = "WARNING: inconsistent lock state",
+      .lockdep_detail = "inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage.",
+      .offence = CK_ACQUIRES, .paths = CK_HARDIRQ_USE, .transfer = CK_TRANSFER_NEVER, .line_rank = 2)

@@ -61,9 +61,10 @@ static void report(struct engine *e, const struct dep *ab, const struct dep *ba)
 			      "held (in %s): possible ABBA deadlock",
 			      engine_key_name(e, bkey), a, engine_key_name(e, ba->w.site->key),
 			      engine_key_name(e, ba->w.held.key), engine_func(e, ba->w.site->func)->name);
+	const char *rule = checks[CHECK_ID_lock_order].name;
 	char dedup[64];
-	snprintf(dedup, sizeof(dedup), "lock-order/%d/%d", ab->a < ab->b ? ab->a : ab->b, ab->a < ab->b ? ab->b : ab->a);
-	engine_report_pair(e, &ab->w, &ba->w, "lock-order", bkey, dedup, msg);
+	snprintf(dedup, sizeof(dedup), "%s/%d/%d", rule, ab->a < ab->b ? ab->a : ab->b, ab->a < ab->b ? ab->b : ab->a);
+	engine_report_pair(e, &ab->w, &ba->w, rule, bkey, dedup, msg);
 	free(msg);
 }
 

@@ -28,7 +28,7 @@ void check_recursive_lock(struct engine *e, const struct ck_visit *v)
 	else
 		msg = xasprintf("%s acquired in %s is already held as %s, the same lock (%s context)",
 				name, engine_func(e, v->site->func)->name, held_name, context_name(v->ctx));
-	engine_report(e, v, "recursive-lock", h, key, msg);
+	engine_report(e, v, checks[CHECK_ID_recursive_lock].name, h, key, msg);
 	free(msg);
 }
 

@@ -45,7 +45,7 @@ void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 		return;
 	const char *what = v->site->callee_name ? v->site->callee_name : "?";
 	char *msg = xasprintf("%s may sleep (%s) %s, in %s", what, reason, why, engine_func(e, v->site->func)->name);
-	engine_report(e, v, "sleep-in-atomic", spin, v->site->kind == SITE_ACQUIRE ? engine_site_key(e, v) : -1, msg);
+	engine_report(e, v, checks[CHECK_ID_sleep_in_atomic].name, spin, v->site->kind == SITE_ACQUIRE ? engine_site_key(e, v) : -1, msg);
 	free(msg);
 	free(why);
 }

@@ -14,6 +14,7 @@
 #include "check/matrix.h"
 #include "lib/keyname.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +67,7 @@ struct engine {
 	struct strmap reported;           /* rule/site/class -> 1 */
 	struct strmap transports;         /* transport name -> index */
 	size_t first_root;                /* states from here on start at roots */
+	int *order;                       /* function indexes in load_func_order's order */
 	int ntransports;
 	struct arena arena;
 	void *check_data[CHECK_COUNT];
@@ -147,6 +149,30 @@ static int transport_of(struct engine *e, const char *path, bool defines)
 	return slot ? (int)*slot : -1;
 }
 
+/*
+ * The order functions are seeded and callees followed in: by file path,
+ * line, column and name, never by row id.  Ids follow the order in which
+ * extract's workers finished their TUs, and a breadth-first search that
+ * followed them would pick another shortest path (and fingerprint) from one
+ * run to the next, or between a sharded and a whole run.
+ */
+static void load_func_order(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT fn.id FROM func fn JOIN file f ON f.id = fn.file_id "
+				     "ORDER BY f.path, fn.line, fn.col, fn.name, fn.usr, fn.id");
+	e->order = arena_alloc(&e->arena, (e->funcs.n + 1) * sizeof(int));
+	size_t n = 0;
+	while (db_step_row(e->db, q)) {
+		int f = func_index(e, sqlite3_column_int64(q, 0));
+		if (f >= 0 && n < e->funcs.n) {
+			e->funcs.v[f].rank = (int)n;
+			e->order[n++] = f;
+		}
+	}
+	sqlite3_finalize(q);
+	assert(n == e->funcs.n);
+}
+
 static void load_funcs_and_sites(struct engine *e)
 {
 	sqlite3_stmt *q = db_prepare(e->db, MATRIX_TRANSPORT_FILES_SQL);
@@ -166,6 +192,7 @@ static void load_funcs_and_sites(struct engine *e)
 		vec_push(&e->funcs, f);
 	}
 	sqlite3_finalize(q);
+	load_func_order(e);
 	q = db_prepare(e->db, "SELECT id, func_id, kind, file_id, line, col, lock_key, irq, subclass, irqs_off, "
 			      "ltype, is_read, callee_name, ind_index, guard, ind_key FROM site ORDER BY id");
 	while (db_step_row(e->db, q)) {
@@ -261,6 +288,18 @@ static void load_site_args(struct engine *e)
 	sqlite3_finalize(q);
 }
 
+static const struct engine *rank_engine;   /* for the comparators (qsort has no context) */
+
+/* Callees by their function's rank, then by the store behind the edge. */
+static int callee_by_rank(const void *a, const void *b)
+{
+	const struct ck_callee *x = a, *y = b;
+	int ra = rank_engine->funcs.v[x->func].rank, rb = rank_engine->funcs.v[y->func].rank;
+	if (ra != rb)
+		return (ra > rb) - (ra < rb);
+	return (x->store > y->store) - (x->store < y->store);
+}
+
 static void load_edges(struct engine *e)
 {
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT c.site_id, c.callee, c.store_id, st.idx FROM call_edge c "
@@ -274,6 +313,9 @@ static void load_edges(struct engine *e)
 			if (buf.n)
 				memcpy(cur->callees, buf.v, buf.n * sizeof(*buf.v));
 			cur->ncallees = (int)buf.n;
+			rank_engine = e;   /* followed in the stable order, not link's */
+			if (buf.n > 1)
+				qsort(cur->callees, buf.n, sizeof(*buf.v), callee_by_rank);
 			buf.n = 0;
 		}
 		if (!more)
@@ -356,11 +398,6 @@ const struct lp_rules *engine_rules(const struct engine *e)
 void **engine_data(struct engine *e, int check_id)
 {
 	return &e->check_data[check_id];
-}
-
-const char *engine_state_func(const struct engine *e, int state)
-{
-	return e->funcs.v[e->states.v[state].func].name;
 }
 
 int engine_key_class(const struct engine *e, int key)
@@ -512,7 +549,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 	const struct ck_state *cur = &e->states.v[si];
 	int tr = e->funcs.v[callee->func].transport;
 	*next = (struct ck_state){ .func = callee->func, .ctx = cur->ctx, .parent = si,
-				   .irqs = v->irqs_off ? 1 : v->irqs_on ? -1 : 0,
+				   .irqs = v->irqs_off ? IRQS_OFF : v->irqs_on ? IRQS_ON : IRQS_AS_AT_ENTRY,
 				   .via_site = site->id, .via_store = callee->store,
 				   .nheld = v->nheld, .stuck = v->stuck_cls + 1,
 				   .transport = tr >= 0 ? tr + 1 : cur->transport };
@@ -672,7 +709,7 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 		int nheld = held_at(e, st, site, held);
 		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
 		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls };
-#define CHECK(fn, rule, summary) check_##fn(e, &v);
+#define CHECK(fn, ...) check_##fn(e, &v);
 #include "check/check_list.h"
 #undef CHECK
 		if (site->kind == SITE_CALL && !stuck_here)
@@ -703,27 +740,28 @@ static void seed(struct engine *e, int func, int ctx, struct strbuf *sig)
 	e->st->entries++;
 }
 
+typedef VEC(int) int_vec;
+
 /* Functions passed to a registration API: request_irq's handler is stored
  * into 'arg:request_irq#1'; the rules say argument 1 is a hardirq entry. */
-static void seed_registrations(struct engine *e, enum lp_context ctx, struct strbuf *sig)
+static void registrations(struct engine *e, enum lp_context ctx, int_vec *out)
 {
 	/* never an entry guessed by type (link's fallback stores are 'type:' ones) */
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.key, k.func_id FROM key_target k "
 				     "JOIN fnstore s ON s.id = k.store_id "
 				     "WHERE k.key LIKE 'arg:%#%' AND s.key NOT LIKE 'type:%'");
 	while (db_step_row(e->db, q)) {
-		const char *key = db_col_text(q, 0) + 4;
-		const char *hash = strrchr(key, '#');
-		const char *colon = strchr(key, ':');   /* 'file.c:name' for a static API */
-		const char *name = colon && colon < hash ? colon + 1 : key;
+		struct keyname_arg arg;
+		if (!keyname_parse_arg(db_col_text(q, 0), &arg))
+			continue;
+		const char *colon = memchr(arg.func, ':', arg.func_len);   /* 'file.c:name' for a static API */
+		const char *name = colon ? colon + 1 : arg.func;
 		char fn[256];
-		snprintf(fn, sizeof(fn), "%.*s", (int)(hash - name), name);
-		int arg = atoi(hash + 1);
-		for (const struct lp_register *r = rules_register(e->rules, fn); r; r = rules_register_next(e->rules, r)) {
-			int f = func_index(e, sqlite3_column_int64(q, 1));
-			if (r->arg == arg && r->ctx == ctx && f >= 0)
-				seed(e, f, r->ctx, sig);
-		}
+		snprintf(fn, sizeof(fn), "%.*s", (int)(arg.func + arg.func_len - name), name);
+		int f = func_index(e, sqlite3_column_int64(q, 1));
+		for (const struct lp_register *r = rules_register(e->rules, fn); r; r = rules_register_next(e->rules, r))
+			if (r->arg == arg.n && r->ctx == ctx && f >= 0)
+				vec_push(out, f);
 	}
 	sqlite3_finalize(q);
 }
@@ -773,13 +811,20 @@ static void root_held(struct engine *e, const struct ck_func *f, struct ck_state
 
 /* Rules' entries by name and by key ('irqaction.handler') of context CTX,
  * then the registrations (request_irq's handler, timers, work) of CTX. */
+static int by_rank(const void *a, const void *b)
+{
+	int ra = rank_engine->funcs.v[*(const int *)a].rank, rb = rank_engine->funcs.v[*(const int *)b].rank;
+	return (ra > rb) - (ra < rb);
+}
+
 static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *sig)
 {
+	int_vec seeds = {0};
 	for (size_t i = 0; i < rules_entry_count(e->rules); i++) {
 		const struct lp_entry *en = rules_entry(e->rules, i);
 		for (size_t f = 0; f < e->funcs.n && en->ctx == ctx; f++)
 			if (!strcmp(e->funcs.v[f].name, en->func))
-				seed(e, (int)f, en->ctx, sig);
+				vec_push(&seeds, (int)f);
 	}
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.func_id FROM key_target k JOIN fnstore s "
 				     "ON s.id = k.store_id WHERE k.key = ? AND s.key NOT LIKE 'type:%'");
@@ -791,12 +836,18 @@ static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *s
 		while (db_step_row(e->db, q)) {
 			int f = func_index(e, sqlite3_column_int64(q, 0));
 			if (f >= 0)
-				seed(e, f, ke->ctx, sig);
+				vec_push(&seeds, f);
 		}
 		sqlite3_reset(q);
 	}
 	sqlite3_finalize(q);
-	seed_registrations(e, ctx, sig);
+	registrations(e, ctx, &seeds);
+	rank_engine = e;
+	if (seeds.n)
+		qsort(seeds.v, seeds.n, sizeof(int), by_rank);
+	for (size_t i = 0; i < seeds.n; i++)
+		seed(e, seeds.v[i], ctx, sig);
+	vec_free(&seeds);
 }
 
 /* Hardirq entries first, then softirq, then process, then roots: a line
@@ -814,14 +865,16 @@ static void seed_and_explore(struct engine *e)
 	}
 	size_t from = e->states.n;
 	e->first_root = from;
-	for (size_t f = 0; f < e->funcs.n; f++)
+	for (size_t i = 0; i < e->funcs.n; i++) {
+		int f = e->order[i];
 		if (!e->funcs.v[f].called) {
-			struct ck_state s = { .func = (int)f, .ctx = CTX_PROCESS, .parent = -1,
+			struct ck_state s = { .func = f, .ctx = CTX_PROCESS, .parent = -1,
 					      .transport = e->funcs.v[f].transport + 1 };
 			root_held(e, &e->funcs.v[f], &s);
 			push_state(e, &s, &sig);
 			e->st->roots++;
 		}
+	}
 	explore(e, from, &sig);
 	sb_free(&sig);
 }
@@ -1131,7 +1184,7 @@ void check_run(struct lp_db *db, const struct lp_rules *r, struct check_stats *s
 	load_fnargs(&e);
 	load_aliases(&e);
 	seed_and_explore(&e);
-#define CHECK(fn, rule, summary) check_##fn##_done(&e);
+#define CHECK(fn, ...) check_##fn##_done(&e);
 #include "check/check_list.h"
 #undef CHECK
 	write_findings(&e);

@@ -12,6 +12,7 @@
 
 #include "db/db.h"
 #include "rules/rules.h"
+#include "check/checks.h"
 
 #define CK_MAX_HELD 8           /* held classes tracked along a path */
 #define CK_MAX_BIND 4           /* lock parameters bound per call */
@@ -46,6 +47,7 @@ struct ck_func {
 	int64_t id;
 	const char *name;
 	const char *qname;          /* as keys name it: 'file.c:name' when static */
+	int rank;                   /* position in the stable order (engine.c: load_func_order) */
 	int *sites, nsites;
 	bool called;
 	const char *annot;
@@ -88,16 +90,17 @@ const struct ck_func *engine_func(const struct engine *e, int func);
 const struct lp_rules *engine_rules(const struct engine *e);
 /* Per-check scratch data, freed by the check's _done function. */
 void **engine_data(struct engine *e, int check_id);
-/* The function a state is in, and its entry's name. */
-const char *engine_state_func(const struct engine *e, int state);
 /* The key a site acts on, with lock parameters bound by the path; -1 if unknown. */
 int engine_site_key(const struct engine *e, const struct ck_visit *v);
 int engine_key_class(const struct engine *e, int key);
 
+/* The held lock that V's acquisition takes again, or NULL (a trylock, a
+ * '_nested' subclass, or an rwlock reader under a reader takes none). */
+const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_visit *v);
+
 /* Report a finding at V's site.  HELD: the held lock involved (or NULL);
  * KEY: the key acquired at the site.  Duplicates (same rule, site and class)
  * are dropped: the first, shortest path wins. */
-const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_visit *v);
 void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 		   const struct ck_held *held, int key, const char *message);
 
@@ -107,17 +110,10 @@ void engine_report_pair(struct engine *e, const struct ck_witness *a, const stru
 			const char *rule, int key, const char *dedup, const char *message);
 
 /* Each check: check_NAME(e, visit) at every site, check_NAME_done(e) at the end. */
-#define CHECK(fn, rule, summary) \
+#define CHECK(fn, ...) \
 	void check_##fn(struct engine *e, const struct ck_visit *v); \
 	void check_##fn##_done(struct engine *e);
 #include "check/check_list.h"
 #undef CHECK
-
-enum check_id {
-#define CHECK(fn, rule, summary) CHECK_ID_##fn,
-#include "check/check_list.h"
-#undef CHECK
-	CHECK_COUNT
-};
 
 #endif

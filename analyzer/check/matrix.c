@@ -12,12 +12,6 @@
 
 #include <string.h>
 
-const char *const matrix_callback_keys[] = {
-	"virtio_driver.config_changed",   /* __virtio_config_changed: drv->config_changed(dev) */
-	"virtqueue.callback",             /* vring_interrupt: vq->vq.callback(&vq->vq) */
-};
-const int matrix_ncallback_keys = sizeof(matrix_callback_keys) / sizeof(matrix_callback_keys[0]);
-
 #define NCTX 3
 
 struct mx_edge { int caller, callee; int64_t store; const char *key; };
@@ -194,8 +188,8 @@ static void seed_entries(struct matrix *m)
 
 static bool is_callback_key(const char *key)
 {
-	for (int i = 0; key && i < matrix_ncallback_keys; i++)
-		if (!strcmp(key, matrix_callback_keys[i]))
+	for (int i = 0; key && i < db_ncallback_keys; i++)
+		if (!strcmp(key, db_callback_keys[i]))
 			return true;
 	return false;
 }

@@ -2,7 +2,7 @@
  * matrix.h - the facts behind the HTML report's transport matrix: which
  * virtio transports the tree has (files named virtio_<transport>[_*].c, one
  * of which stores into virtio_config_ops), and which drivers' callbacks
- * (virtio_driver.config_changed, virtqueue.callback) each transport's
+ * (db_callback_keys: virtio_driver.config_changed, virtqueue.callback) each transport's
  * interrupt paths reach.  Runs after the checks, from the same entry points;
  * it decides nothing about bugs: the report joins it with the findings.
  */
@@ -18,10 +18,6 @@ struct matrix_stats { size_t transports, callbacks, cells; };
  * the checks stopped early (their 'safe' is not proven); kept in meta
  * 'matrix_partial' for the report. */
 void matrix_run(struct lp_db *db, const struct lp_rules *r, bool capped, struct matrix_stats *st);
-
-/* The keys through which the virtio core calls drivers' callbacks. */
-extern const char *const matrix_callback_keys[];
-extern const int matrix_ncallback_keys;
 
 /* The transport a file name belongs to by the virtio naming rule
  * ('virtio_pci_modern.c' -> 'pci'), written into OUT (size N); false if the

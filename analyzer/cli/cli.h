@@ -18,6 +18,8 @@ struct cli_opts {
 	int jobs;                /* -j N */
 	bool force;              /* --force: re-parse unchanged TUs */
 	bool quiet;              /* -q: no summary */
+	const char **scope;      /* --scope PATH, repeatable: report only findings touching them */
+	int nscope;
 };
 
 /* Options shared by the commands; each command adds its own. */
@@ -30,6 +32,7 @@ struct cli_opts {
 	{ "verbose", no_argument, NULL, 'v' }, \
 	{ "quiet", no_argument, NULL, 'q' }, \
 	{ "wait", required_argument, NULL, 'W' }, \
+	{ "scope", required_argument, NULL, 'S' }, \
 	{ "help", no_argument, NULL, 'h' }
 
 /* Handle a shared option; false if C is not one.  Dies on a bad value. */

@@ -10,7 +10,6 @@
  */
 #include "cli/cli.h"
 #include "extract/extract.h"
-#include "extract/store.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -192,12 +191,6 @@ static void say_unchanged(struct lp_db *db, const char *file)
 	sqlite3_finalize(st);
 }
 
-static bool content_hash(void *ctx, const char *path, char out[33])
-{
-	(void)ctx;
-	return hash_file(path, out);
-}
-
 int cmd_cc(int argc, char **argv)
 {
 	struct cc_opts o = {0};
@@ -258,15 +251,7 @@ int cmd_cc(int argc, char **argv)
 
 	struct lp_rules *r = cli_load_rules(o.common.rules);
 	struct lp_db *db = db_open(o.common.db, DB_CREATE);
-	bool current = false;
-	if (!o.common.force) {
-		char h[33];
-		compdb_args_hash(&c, h);
-		struct store *s = store_new(db);
-		current = store_tu_current(s, c.file, h, content_hash, NULL);
-		store_free(s);
-	}
-	if (current) {
+	if (!o.common.force && extract_tu_current(db, &c)) {
 		say_unchanged(db, c.file);
 	} else {
 		extract_one(db, r, &c);   /* prints one line when the TU has parse errors */

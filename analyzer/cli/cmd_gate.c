@@ -35,6 +35,7 @@ static const char usage[] =
 "  -j N, --force, --rules DIR, --wait SEC   as for 'lockpath run'\n"
 "  -v, --verbose        also list the suppressed findings with their reasons\n"
 "  -q, --quiet          no extract/link/check summary lines (with PATH)\n"
+"  --scope PATH         gate only findings whose path touches a file under PATH (repeatable)\n"
 "\n"
 "Exit status: 0 nothing new, 1 new findings (or, with --fail-stale, a stale\n"
 "suppression), 2 usage or tool error.\n";
@@ -185,6 +186,7 @@ int cmd_gate(int argc, char **argv)
 	struct lp_db *db = open_head(&g);
 	struct rp_run head;
 	rp_load(db, &head);
+	rp_scope(&head, g.common.scope, g.common.nscope);
 	db_close(db);
 	struct gate_result res;
 	struct strbuf err = {0};

@@ -18,6 +18,8 @@ static const char usage[] =
 "  --html DIR       write the HTML report into DIR (open DIR/index.html)\n"
 "  --no-text        do not print the text report (with --sarif or --html)\n"
 "  -q, --quiet      no summary line\n"
+"  --scope PATH     report only findings whose path touches a file under PATH\n"
+"                   (repeatable; the whole tree is still analysed)\n"
 "  --wait SEC       wait up to SEC seconds (default 30) for another lockpath process\n"
 "                   using the database; 0: refuse at once\n"
 "\n"

@@ -23,6 +23,8 @@ static const char usage[] =
 "  --progress       one line per TU on stderr (default when stderr is a terminal)\n"
 "  --no-progress    no per-TU lines\n"
 "  -q, --quiet      no summary lines on stderr\n"
+"  --scope PATH     report only findings whose path touches a file under PATH\n"
+"                   (repeatable; the whole tree is still analysed)\n"
 "  --wait SEC       wait up to SEC seconds (default 30) for another lockpath process\n"
 "                   using the database; 0: refuse at once\n"
 "\n"

@@ -52,6 +52,10 @@ bool cli_common_opt(int c, const char *arg, struct cli_opts *o)
 	case 'N': lp_progress = 0; return true;
 	case 'v': lp_verbose++; return true;
 	case 'q': o->quiet = true; return true;
+	case 'S':
+		o->scope = xrealloc(o->scope, (size_t)(o->nscope + 1) * sizeof(*o->scope));
+		o->scope[o->nscope++] = arg;
+		return true;
 	case 'W':
 		lp_db_wait = (int)strtol(arg, &end, 10);
 		if (!*arg || *end || lp_db_wait < 0 || lp_db_wait > 86400)
@@ -257,6 +261,7 @@ int cli_report(struct lp_db *db, const struct cli_opts *o, bool text)
 {
 	struct rp_run run;
 	rp_load(db, &run);
+	rp_scope(&run, o->scope, o->nscope);
 	/* notices go with the text report, or to stderr without one */
 	report_notices(text ? stdout : stderr, &run, true);
 	if (text)

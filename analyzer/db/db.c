@@ -252,7 +252,6 @@ bool db_step_row(struct lp_db *db, sqlite3_stmt *st)
 
 void db_begin(struct lp_db *db) { db_exec(db, "BEGIN IMMEDIATE"); }
 void db_commit(struct lp_db *db) { db_exec(db, "COMMIT"); }
-void db_rollback(struct lp_db *db) { sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL); }
 
 void db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {

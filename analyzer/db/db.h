@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "lib/util.h"
+#include "db/columns.h"   /* the values of the enum columns */
 
 #define LP_SCHEMA_VERSION 3   /* 2: site.guard; 3: fnstore.site_id, store_target */
 
@@ -56,7 +57,6 @@ void db_step_done(struct lp_db *db, sqlite3_stmt *st);
 bool db_step_row(struct lp_db *db, sqlite3_stmt *st);
 void db_begin(struct lp_db *db);     /* BEGIN IMMEDIATE */
 void db_commit(struct lp_db *db);
-void db_rollback(struct lp_db *db);
 
 /* Bind a text that may be NULL. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);

@@ -3,8 +3,10 @@
 -- The database is the only interface between the phases (extract -> link ->
 -- check -> report), the way object files sit between a compiler and a
 -- linker.  Every number stored here (site kinds, irq effects, statuses) is
--- part of the format: never renumber, only add.  Bump PRAGMA user_version
--- (db.h: LP_SCHEMA_VERSION) when a table changes shape.
+-- part of the format: never renumber, only add.  The code names them in
+-- db/columns.h (the enum named at each column below), never by number.
+-- Bump PRAGMA user_version (db.h: LP_SCHEMA_VERSION) when a table changes
+-- shape.
 --
 -- Ownership: facts from a .c file belong to its translation unit (tu_id);
 -- facts from function bodies in headers (static inline helpers) belong to
@@ -27,7 +29,7 @@ CREATE TABLE tu (                   -- one row per translation unit
   directory    TEXT NOT NULL,
   args         TEXT NOT NULL,       -- command line, arguments joined by '\n'
   args_hash    TEXT NOT NULL,       -- hash of directory + args (as given)
-  status       INTEGER NOT NULL,    -- 0 clean, 1 parsed with errors, 2 not parsed
+  status       INTEGER NOT NULL,    -- enum tu_status: 0 clean, 1 parsed with errors, 2 not parsed
   n_errors     INTEGER NOT NULL,
   parse_ms     INTEGER NOT NULL,
   walk_ms      INTEGER NOT NULL,
@@ -43,7 +45,8 @@ CREATE TABLE tu_include (           -- every file a TU read, with its content ha
 
 CREATE TABLE tu_diag (              -- errors (and fatal errors) from parsing a TU
   tu_id    INTEGER NOT NULL REFERENCES tu(id),
-  severity INTEGER NOT NULL,        -- 3 error, 4 fatal (CXDiagnosticSeverity)
+  severity INTEGER NOT NULL,        -- enum db_diag_severity: 2 analysis limit hit (a
+                                    -- "limit" notice), 3 error, 4 fatal (CXDiagnosticSeverity)
   file_id  INTEGER REFERENCES file(id),
   line     INTEGER, col INTEGER,
   message  TEXT NOT NULL
@@ -81,7 +84,7 @@ CREATE UNIQUE INDEX func_hdr_usr ON func(hdr_id, usr) WHERE hdr_id IS NOT NULL;
 CREATE TABLE site (
   id       INTEGER PRIMARY KEY,
   func_id  INTEGER NOT NULL REFERENCES func(id),
-  kind     INTEGER NOT NULL,        -- 1 call, 2 acquire, 3 release, 4 trylock, 5 assert-held
+  kind     INTEGER NOT NULL,        -- enum lp_site_kind: 1 call, 2 acquire, 3 release, 4 trylock, 5 assert-held
   file_id  INTEGER NOT NULL REFERENCES file(id),
   line     INTEGER NOT NULL, col INTEGER NOT NULL,   -- expansion location
   callee_usr  TEXT,                 -- direct call: callee USR
@@ -91,10 +94,13 @@ CREATE TABLE site (
                                     -- 'N' constant, 'arg#K' parameter K, '*' unknown ('*,arg#1')
   text     TEXT,                    -- indirect call: callee expression as written
   lock_key TEXT,                    -- lock op: lock key ('subchannel.lock', '*ccw_device.ccwlock')
-  irq      INTEGER NOT NULL DEFAULT 0, -- lock op irq effect: 0 none, 1 save, 2 disable, 3 restore, 4 enable, 5 bh-off, 6 bh-on
+  irq      INTEGER NOT NULL DEFAULT 0, -- enum lp_irq, lock op irq effect: 0 none, 1 save, 2 disable,
+                                       -- 3 restore, 4 enable, 5 bh-off, 6 bh-on
   subclass INTEGER NOT NULL DEFAULT 0, -- _nested subclass
-  irqs_off INTEGER NOT NULL DEFAULT 0, -- local irq state before the site: 1 off, -1 on, 0 as at entry
-  ltype    INTEGER NOT NULL DEFAULT 0, -- lock op: 0 spinlock, 1 rwlock, 2 mutex, 3 rw_semaphore, 4 semaphore
+  irqs_off INTEGER NOT NULL DEFAULT 0, -- enum lp_irqs_state, local irq state before the site:
+                                       -- 1 off, -1 on, 0 as at entry
+  ltype    INTEGER NOT NULL DEFAULT 0, -- enum lp_locktype, lock op: 0 spinlock, 1 rwlock, 2 mutex,
+                                       -- 3 rw_semaphore, 4 semaphore
   is_read  INTEGER NOT NULL DEFAULT 0, -- lock op: read side of an rwlock / rwsem
   guard    TEXT                     -- under 'switch (param)': the case values it runs for,
                                     -- 'arg#N=V1,V2' (the function's annot has its own
@@ -180,11 +186,11 @@ CREATE INDEX call_edge_site ON call_edge(site_id);
 ---------------------------------------------------------------- check output
 CREATE TABLE finding (
   id          INTEGER PRIMARY KEY,
-  rule        TEXT NOT NULL,        -- 'recursive-lock', ...
+  rule        TEXT NOT NULL,        -- 'recursive-lock', ...: a name in check/check_list.h
   fingerprint TEXT NOT NULL,        -- stable: rule, lock class, function names on the path
   message     TEXT NOT NULL,
   entry_func  INTEGER NOT NULL REFERENCES func(id),
-  context     TEXT NOT NULL,        -- 'hardirq', 'softirq', 'process'
+  context     TEXT NOT NULL,        -- enum lp_context as text: 'hardirq', 'softirq', 'process'
   lock_key    TEXT,                 -- the lock acquired at the offending site
   held_key    TEXT,                 -- the (aliased) lock already held
   site_id     INTEGER NOT NULL REFERENCES site(id),  -- the offending site
@@ -225,7 +231,7 @@ CREATE TABLE callback_reach (       -- a driver callback reached from a transpor
   transport  TEXT NOT NULL,
   context    TEXT NOT NULL,         -- the entry's context: 'hardirq', 'softirq', 'process'
   cb_func    INTEGER NOT NULL REFERENCES func(id),   -- the driver's callback
-  cb_key     TEXT NOT NULL,         -- the key it is called through ('virtio_driver.config_changed')
+  cb_key     TEXT NOT NULL,         -- the key it is called through: one of db_callback_keys
   store_id   INTEGER REFERENCES fnstore(id),          -- where the driver stored it
   entry_func INTEGER NOT NULL REFERENCES func(id),   -- the entry of a shortest such path
   via_func   INTEGER NOT NULL REFERENCES func(id),   -- the last function of the transport on it

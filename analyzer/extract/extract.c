@@ -18,6 +18,10 @@
 #include <string.h>
 #include <unistd.h>
 
+/* tu_diag.severity stores clang's numbers (db/columns.h) */
+_Static_assert((int)DIAG_LIMIT == (int)CXDiagnostic_Warning && (int)DIAG_ERROR == (int)CXDiagnostic_Error &&
+	       (int)DIAG_FATAL == (int)CXDiagnostic_Fatal, "tu_diag.severity is CXDiagnosticSeverity");
+
 static volatile sig_atomic_t interrupted;
 
 /* The first SIGINT/SIGTERM stops new parses (SA_RESETHAND: a second one
@@ -490,8 +494,42 @@ static struct tu_facts *next_done(struct run *r)
 	return f;
 }
 
+/*
+ * Progress.  On a terminal, one line that rewrites itself: TUs done of the
+ * total, the rate and the time left (a whole kernel is an hour of parsing);
+ * with --progress into a file or a CI log, one line per TU.
+ */
+struct progress { double t0; bool tty, shown; };
+static struct progress progress;
+
+static void progress_clear(void)
+{
+	if (progress.shown)
+		fputs("\r\033[K", stderr);
+	progress.shown = false;
+}
+
+static void progress_line(const struct tu_facts *f, size_t k, size_t n)
+{
+	if (!progress.tty) {
+		fprintf(stderr, "[%zu/%zu] %s (%.2f s)\n", k, n, text_path(f->main_file),
+			(f->parse_ms + f->walk_ms) / 1000.0);
+		return;
+	}
+	double s = (now_ms() - progress.t0) / 1000.0;
+	double rate = s > 0 ? (double)k / s : 0;
+	long left = rate > 0 ? (long)((double)(n - k) / rate) : 0;
+	fprintf(stderr, "\r\033[Klockpath: extract: %zu/%zu TUs, %.1f TU/s, %ld:%02ld left, %s", k, n, rate,
+		left / 60, left % 60, path_basename(f->main_file));
+	progress.shown = true;
+	if (k == n)
+		progress_clear();
+}
+
 static void report_tu(const struct tu_facts *f, size_t k, size_t n)
 {
+	if (f->status != TU_CLEAN)
+		progress_clear();
 	if (f->status == TU_FAILED) {
 		fprintf(stderr, "lockpath: %s: not parsed: %s\n", text_path(f->main_file),
 			text_safe(f->diags.n ? f->diags.v[0].message : "?"));
@@ -501,8 +539,7 @@ static void report_tu(const struct tu_facts *f, size_t k, size_t n)
 			text_safe(f->diags.n ? f->diags.v[0].message : ""));
 	}
 	if (lp_progress)
-		fprintf(stderr, "[%zu/%zu] %s (%.2f s)\n", k, n, text_path(f->main_file),
-			(f->parse_ms + f->walk_ms) / 1000.0);
+		progress_line(f, k, n);
 }
 
 static int default_jobs(void)
@@ -517,6 +554,7 @@ void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct co
 	double t0 = now_ms();
 	memset(st, 0, sizeof(*st));
 	st->total = cdb->n;
+	progress = (struct progress){ t0, isatty(2) == 1, false };
 	struct store *s = store_new(db);
 	struct hdr_claims claims = { .lock = PTHREAD_MUTEX_INITIALIZER };
 	struct hash_cache hashes = { .lock = PTHREAD_MUTEX_INITIALIZER };
@@ -582,6 +620,7 @@ void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct co
 	}
 	for (int i = 0; i < (r.ntodo ? jobs : 0); i++)
 		pthread_join(th[i], NULL);
+	progress_clear();
 	st->interrupted = interrupted;
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
@@ -598,6 +637,18 @@ void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct co
 	hash_cache_free(&hashes);
 	store_free(s);
 	st->ms = now_ms() - t0;
+}
+
+bool extract_tu_current(struct lp_db *db, const struct compile_cmd *c)
+{
+	char h[33];
+	compdb_args_hash(c, h);
+	struct hash_cache hashes = { .lock = PTHREAD_MUTEX_INITIALIZER };
+	struct store *s = store_new(db);
+	bool current = store_tu_current(s, c->file, h, cached_hash, &hashes);
+	store_free(s);
+	hash_cache_free(&hashes);
+	return current;
 }
 
 int extract_one(struct lp_db *db, const struct lp_rules *rules, const struct compile_cmd *c)

@@ -41,6 +41,11 @@ void extract_check_commands(struct compdb *cdb, const struct lp_rules *r);
 void extract_run(struct lp_db *db, const struct lp_rules *r, const struct compdb *cdb,
 		 const struct extract_opts *o, struct extract_stats *st);
 
+/* True when DB holds C's TU extracted with the same command line, parsed,
+ * and no file it read has changed since: extracting it again would change
+ * nothing ('lockpath cc' skips it). */
+bool extract_tu_current(struct lp_db *db, const struct compile_cmd *c);
+
 /* Extract one command (Kbuild's CHECK hook: 'lockpath cc').  Returns the TU status. */
 /* Parse command C exactly as extract does (flags, directory, options). */
 enum CXErrorCode extract_parse_tu(CXIndex index, const struct compile_cmd *c, const struct lp_rules *r,

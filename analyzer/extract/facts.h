@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include "lib/util.h"
+#include "db/columns.h"
 
 struct xlock {               /* one entry of a site's local lock state */
 	const char *key;
@@ -59,8 +60,6 @@ struct xalias {              /* two lock keys are one lock */
 
 struct xdiag { int severity; int file; unsigned line, col; const char *message; };
 struct xinclude { const char *path; char hash[33]; };
-
-enum tu_status { TU_CLEAN = 0, TU_ERRORS = 1, TU_FAILED = 2 };
 
 struct tu_facts {
 	struct arena arena;

@@ -278,7 +278,7 @@ bool store_tu_current(struct store *s, const char *main_file, const char *args_h
 		      bool (*hash_of)(void *ctx, const char *path, char out[33]), void *ctx)
 {
 	char old_hash[33] = "";
-	int status = 0;
+	int status = TU_CLEAN;
 	int64_t id = find_tu(s, main_file, old_hash, &status);
 	if (!id || status == TU_FAILED || strcmp(old_hash, args_hash))
 		return false;

@@ -27,8 +27,8 @@ int store_prune_tus(struct store *s, const struct strmap *keep);
 /* Drop header versions no TU includes any more, with their facts. */
 void store_gc_headers(struct store *s);
 
-/* Call FN for every (usr, header hash) already stored, to seed the claims. */
-/* Every header function stored, with its header version (content hash, path). */
+/* Call FN for every header function already stored, with its header
+ * version (USR, content hash, path): extract seeds its claims with them. */
 void store_each_header_func(struct store *s, void (*fn)(void *ctx, const char *usr, const char *hash,
 							 const char *path), void *ctx);
 

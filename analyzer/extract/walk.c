@@ -21,7 +21,7 @@
 
 struct lstate {
 	bool dead;                /* unreachable (after return, break, goto) */
-	signed char irqs_off;     /* 1 off, -1 on, 0 as at entry */
+	signed char irqs_off;     /* enum lp_irqs_state */
 	unsigned char n;
 	struct xlock e[LS_MAX];
 };
@@ -563,9 +563,9 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 static void apply_irq(struct walker *w, enum lp_irq irq)
 {
 	switch (irq) {
-	case IRQ_SAVE: case IRQ_DISABLE: w->st.irqs_off = 1; break;
-	case IRQ_RESTORE: w->st.irqs_off = 0; break;
-	case IRQ_ENABLE: w->st.irqs_off = -1; break;
+	case IRQ_SAVE: case IRQ_DISABLE: w->st.irqs_off = IRQS_OFF; break;
+	case IRQ_RESTORE: w->st.irqs_off = IRQS_AS_AT_ENTRY; break;
+	case IRQ_ENABLE: w->st.irqs_off = IRQS_ON; break;
 	default: break;
 	}
 }
@@ -803,11 +803,8 @@ static void walk_vardecl(struct walker *w, CXCursor var)
 		return;
 	}
 	if (key_is_fnptr_type(t)) {
-		struct key_env e = w->kenv;
-		e.local_key = NULL;   /* the variable's own key, not what it holds */
 		const char *self = arena_printf(&w->f->arena, "local:%s:%s", w->kenv.func_qname,
 						cx_str(w, clang_getCursorSpelling(var)));
-		(void)e;
 		CXCursor fn = key_function_ref(init);
 		add_store(w, var, self, fn, clang_Cursor_isNull(fn) ? key_fnptr(&w->kenv, init) : NULL);
 	}
@@ -825,7 +822,7 @@ static bool too_deep(struct walker *w, CXCursor c)
 	w->depth--;
 	if (!w->depth_noted && w->func >= 0) {
 		w->depth_noted = true;
-		struct xdiag d = { .severity = CXDiagnostic_Warning };
+		struct xdiag d = { .severity = DIAG_LIMIT };
 		location(w, c, &d.file, &d.line, &d.col);
 		d.message = arena_printf(&w->f->arena, "in %s, statements or expressions are nested deeper than "
 					 "%d levels; the code below this point was not analysed",
@@ -1279,11 +1276,9 @@ static void walk_global_var(struct walker *w, CXCursor var)
 	kids_free(&k);
 }
 
-struct top_ctx { struct walker *w; };
-
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d)
 {
-	struct walker *w = ((struct top_ctx *)d)->w;
+	struct walker *w = d;
 	enum CXCursorKind k = clang_getCursorKind(c);
 	if (k != CXCursor_FunctionDecl && k != CXCursor_VarDecl)
 		return CXChildVisit_Continue;
@@ -1334,8 +1329,7 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	w.sums = &sums;
 	for (size_t i = 0; i < f->includes.n; i++)
 		*strmap_put(&w.hdr_hash, f->includes.v[i].path, NULL) = (int64_t)i;
-	struct top_ctx ctx = { &w };
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &ctx);
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &w);
 	wrappers_free(w.wraps);
 	strmap_free(&sums.index);
 	vec_free(&sums.v);

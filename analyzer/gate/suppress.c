@@ -18,16 +18,16 @@
 
 static bool rule_known(const char *s, size_t n)
 {
-	for (int i = 0; i < rp_nrules; i++)
-		if (strlen(rp_rules[i].id) == n && !strncmp(rp_rules[i].id, s, n))
+	for (int i = 0; i < CHECK_COUNT; i++)
+		if (strlen(checks[i].name) == n && !strncmp(checks[i].name, s, n))
 			return true;
 	return false;
 }
 
 static void rule_list(struct strbuf *sb)
 {
-	for (int i = 0; i < rp_nrules; i++)
-		sb_addf(sb, "%s%s", i ? ", " : "", rp_rules[i].id);
+	for (int i = 0; i < CHECK_COUNT; i++)
+		sb_addf(sb, "%s%s", i ? ", " : "", checks[i].name);
 }
 
 static bool is_ident(const char *s, size_t n)

@@ -20,7 +20,8 @@ enum lp_exit { LP_EXIT_CLEAN = 0, LP_EXIT_FINDINGS = 1, LP_EXIT_ERROR = 2 };
 _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "lockpath: warning: ..." to stderr and go on. */
 void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Print to stderr only when progress output is on (a terminal, or --progress). */
+/* Progress lines on stderr (one per TU): on when stderr is a terminal, or
+ * --progress; off with --no-progress.  -v raises lp_verbose by one. */
 extern int lp_progress;
 extern int lp_verbose;
 

@@ -358,7 +358,8 @@ static void link_calls(struct linker *l)
 {
 	sqlite3_stmt *q = db_prepare(l->db,
 		"SELECT s.id, s.callee_usr, s.ind_key, f.tu_id, f.hdr_id FROM site s "
-		"JOIN func f ON f.id = s.func_id WHERE s.kind = 1 ORDER BY s.id");
+		"JOIN func f ON f.id = s.func_id WHERE s.kind = ? ORDER BY s.id");
+	db_bind_int(q, 1, SITE_CALL);
 	sqlite3_stmt *ins = db_prepare(l->db, "INSERT INTO call_edge(site_id, callee, store_id) VALUES (?,?,?)");
 	while (db_step_row(l->db, q)) {
 		int64_t site = sqlite3_column_int64(q, 0);

@@ -21,7 +21,7 @@ struct link_stats {
 };
 
 /* Most functions one key may resolve to; beyond it the key is capped (and counted). */
-#define LINK_MAX_TARGETS 512
+#define LINK_MAX_TARGETS DB_MAX_KEY_TARGETS
 /* Most candidates a call resolved by function type may reach (see link.c). */
 #define LINK_MAX_TYPE_TARGETS 8
 

@@ -2,9 +2,8 @@
  * findings.c - read findings back for the report formats (see findings.h).
  */
 #include "report/findings.h"
-#include "link/link.h"
-#include "rules/rules.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *dup_col(struct arena *a, sqlite3_stmt *q, int i)
@@ -106,14 +105,16 @@ static void load_tus(struct lp_db *db, struct rp_run *run)
 		"  (SELECT CASE WHEN df.path IS NULL THEN d.message "
 		"          ELSE df.path || ':' || d.line || ':' || d.col || ': ' || d.message END "
 		"   FROM tu_diag d LEFT JOIN file df ON df.id = d.file_id "
-		"   WHERE d.tu_id = t.id AND d.severity >= 3 ORDER BY d.rowid LIMIT 1), t.directory "
+		"   WHERE d.tu_id = t.id AND d.severity >= ? ORDER BY d.rowid LIMIT 1), t.directory "
 		"FROM tu t JOIN file fl ON fl.id = t.file_id ORDER BY fl.path");
+	db_bind_int(q, 1, DIAG_ERROR);
 	VEC(struct rp_tu) v = {0};
 	while (db_step_row(db, q)) {
 		struct rp_tu t = { dup_col(&run->arena, q, 0), sqlite3_column_int(q, 1),
 				   sqlite3_column_int(q, 2), dup_col(&run->arena, q, 3), dup_col(&run->arena, q, 4) };
-		run->tus_with_errors += t.status != 0;
-		run->tus_failed += t.status == 2;
+		if (t.status != TU_CLEAN)
+			run->tus_with_errors++;
+		run->tus_failed += t.status == TU_FAILED;
 		vec_push(&v, t);
 	}
 	sqlite3_finalize(q);
@@ -163,10 +164,10 @@ static void load_notices(struct lp_db *db, struct rp_run *run)
 	free(linked);
 	for (int i = 0; i < run->ntus; i++) {
 		const struct rp_tu *t = &run->tus[i];
-		if (t->status == 0)
+		if (t->status == TU_CLEAN)
 			continue;
 		struct rp_loc l = { t->file, 1, 1 };
-		if (t->status == 2)
+		if (t->status == TU_FAILED)
 			notice(run, &v, "incomplete-tu", l, xasprintf("this translation unit could not be parsed (%s); "
 				"nothing in it was analysed, so findings through it may be missing",
 				t->first_error ? t->first_error : "no diagnostic"));
@@ -175,20 +176,21 @@ static void load_notices(struct lp_db *db, struct rp_run *run)
 				"(first: %s); its facts are incomplete, so findings through it may be missing", t->n_errors,
 				t->n_errors == 1 ? "" : "s", t->first_error ? t->first_error : "?"));
 	}
-	/* bounds hit while walking a function: severity 2 rows of tu_diag (store.c) */
+	/* bounds hit while walking a function: DIAG_LIMIT rows of tu_diag (walk.c) */
 	sqlite3_stmt *q = db_prepare(db, "SELECT f.path, d.line, d.col, d.message FROM tu_diag d "
-				     "JOIN file f ON f.id = d.file_id WHERE d.severity = 2 ORDER BY f.path, d.line, d.col");
+				     "JOIN file f ON f.id = d.file_id WHERE d.severity = ? ORDER BY f.path, d.line, d.col");
+	db_bind_int(q, 1, DIAG_LIMIT);
 	while (db_step_row(db, q))
 		notice(run, &v, "limit", loc_cols(&run->arena, q, 0), xstrdup(db_col_text(q, 3)));
 	sqlite3_finalize(q);
-	/* bounds hit by link and check: meta rows 'limit:...' (cli/common.c, link.c) */
+	/* bounds hit by link and check: meta rows 'limit:...' (cli/common.c, link.c, db/columns.h) */
 	q = db_prepare(db, "SELECT key, value FROM meta WHERE key LIKE 'limit:%' ORDER BY key");
 	while (db_step_row(db, q)) {
 		const char *k = db_col_text(q, 0), *val = db_col_text(q, 1);
 		if (!strncmp(k, "limit:key:", 10))
 			notice(run, &v, "limit", key_call_site(db, run, k + 10), xasprintf("calls through '%s' can "
 				"reach at least %s functions; only the first %d were followed, so findings through "
-				"these calls may be missing", k + 10, val, LINK_MAX_TARGETS));
+				"these calls may be missing", k + 10, val, DB_MAX_KEY_TARGETS));
 		else
 			notice(run, &v, "limit", none, xstrdup(val));
 	}
@@ -198,6 +200,28 @@ static void load_notices(struct lp_db *db, struct rp_run *run)
 		memcpy(run->notices, v.v, v.n * sizeof(*v.v));
 	run->nnotices = (int)v.n;
 	vec_free(&v);
+}
+
+static int cmp_int(int a, int b)
+{
+	return a < b ? -1 : a > b;
+}
+
+/* By file, line and column; on one line the deadlock first, then what it
+ * implies (the rules' line_rank), then by rule name and id. */
+static int by_place(const void *pa, const void *pb)
+{
+	const struct rp_finding *a = pa, *b = pb;
+	int c = strcmp(a->site.file, b->site.file);
+	if (!c)
+		c = cmp_int(a->site.line, b->site.line);
+	if (!c)
+		c = cmp_int(a->site.col, b->site.col);
+	if (!c)
+		c = cmp_int(rp_check(a)->line_rank, rp_check(b)->line_rank);
+	if (!c)
+		c = strcmp(a->rule, b->rule);
+	return c ? c : a->id < b->id ? -1 : a->id > b->id;
 }
 
 void rp_load(struct lp_db *db, struct rp_run *run)
@@ -217,14 +241,12 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 		"FROM finding f JOIN site s ON s.id = f.site_id JOIN file sf ON sf.id = s.file_id "
 		"JOIN func ef ON ef.id = f.entry_func "
 		"LEFT JOIN site h ON h.id = f.held_site LEFT JOIN file hf ON hf.id = h.file_id "
-		"LEFT JOIN func hfn ON hfn.id = h.func_id "
-		/* on one line, the deadlock first, then what it implies */
-		"ORDER BY sf.path, s.line, s.col, CASE f.rule WHEN 'recursive-lock' THEN 0 "
-		"WHEN 'sleep-in-atomic' THEN 1 WHEN 'irq-inversion' THEN 2 ELSE 3 END, f.rule, f.id");
+		"LEFT JOIN func hfn ON hfn.id = h.func_id");
 	VEC(struct rp_finding) v = {0};
 	while (db_step_row(db, q)) {
 		struct rp_finding f = { sqlite3_column_int64(q, 0) };
 		f.rule = dup_col(&run->arena, q, 1);
+		f.rule_id = check_find(f.rule);
 		f.fingerprint = dup_col(&run->arena, q, 2);
 		f.message = dup_col(&run->arena, q, 3);
 		f.context = dup_col(&run->arena, q, 4);
@@ -242,6 +264,8 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 		vec_push(&v, f);
 	}
 	sqlite3_finalize(q);
+	if (v.n)
+		qsort(v.v, v.n, sizeof(*v.v), by_place);
 	for (size_t i = 0; i < v.n; i++) {
 		load_hops(db, run, &v.v[i]);
 		load_aliases(db, run, &v.v[i]);
@@ -255,6 +279,66 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 	load_notices(db, run);
 	if (own_txn)
 		db_exec(db, "COMMIT");
+}
+
+/* Whether FILE lies under scope path P (see rp_scope). */
+static bool under(const char *file, const char *p, bool absolute)
+{
+	size_t n = strlen(p);
+	while (n > 1 && p[n - 1] == '/')
+		n--;
+	if (absolute)
+		return !strncmp(file, p, n) && (file[n] == '/' || !file[n]);
+	for (const char *s = file; (s = strstr(s, p)); s++)
+		if ((s == file || s[-1] == '/') && (s[n] == '/' || !s[n]))
+			return true;
+	return false;
+}
+
+static bool loc_in_scope(const struct rp_loc *l, char *const *abs, const char *const *paths, int n)
+{
+	for (int i = 0; l->file && i < n; i++)
+		if (under(l->file, abs[i] ? abs[i] : paths[i], abs[i] != NULL))
+			return true;
+	return false;
+}
+
+static bool hops_in_scope(const struct rp_hop *h, int nh, char *const *abs, const char *const *paths, int n)
+{
+	for (int i = 0; i < nh; i++)
+		if (loc_in_scope(&h[i].site, abs, paths, n) || loc_in_scope(&h[i].func_loc, abs, paths, n) ||
+		    (h[i].has_store && loc_in_scope(&h[i].store, abs, paths, n)))
+			return true;
+	return false;
+}
+
+void rp_scope(struct rp_run *run, const char *const *paths, int n)
+{
+	if (!n)
+		return;
+	char **abs = xcalloc((size_t)n, sizeof(*abs));
+	struct strbuf sb = {0};
+	for (int i = 0; i < n; i++) {
+		abs[i] = realpath(paths[i], NULL);   /* NULL: match as components */
+		sb_addf(&sb, "%s%s", i ? " " : "", paths[i]);
+	}
+	run->scope = arena_strdup(&run->arena, sb_str(&sb));
+	sb_free(&sb);
+	int kept = 0;
+	for (int i = 0; i < run->n; i++) {
+		const struct rp_finding *f = &run->f[i];
+		bool in = loc_in_scope(&f->site, abs, paths, n) ||
+			  (f->has_held && loc_in_scope(&f->held_site, abs, paths, n)) ||
+			  hops_in_scope(f->hops, f->nhops, abs, paths, n) ||
+			  hops_in_scope(f->hops2, f->nhops2, abs, paths, n);
+		if (in)
+			run->f[kept++] = run->f[i];
+	}
+	run->n_out_of_scope = run->n - kept;
+	run->n = kept;
+	for (int i = 0; i < n; i++)
+		free(abs[i]);
+	free(abs);
 }
 
 void rp_free(struct rp_run *run)

@@ -8,6 +8,7 @@
 #define LP_FINDINGS_H
 
 #include "db/db.h"
+#include "check/checks.h"
 
 struct rp_loc { const char *file; int line, col; };
 
@@ -27,6 +28,7 @@ struct rp_alias { struct rp_loc loc; const char *lhs, *rhs, *text; };
 struct rp_finding {
 	int64_t id;
 	const char *rule, *fingerprint, *message, *context, *entry;
+	int rule_id;                        /* check_find(rule): enum check_id, -1 if unknown */
 	const char *lock_key, *held_key;
 	struct rp_loc site;
 	bool has_held;
@@ -61,10 +63,27 @@ struct rp_run {
 	int tus_failed;                  /* ... of them not parsed at all: lost (status 2) */
 	struct rp_notice *notices; int nnotices;
 	const char *compdb, *version;
+	const char *scope;               /* --scope paths, ' ' between, or NULL: everything */
+	int n_out_of_scope;              /* findings rp_scope left out */
 };
 
-/* Load every finding (ordered by file, line, rule) and the TU summary. */
+/* The check that reported F (its rule's entry in check_list.h). */
+static inline const struct check_info *rp_check(const struct rp_finding *f)
+{
+	return check_get(f->rule_id);
+}
+
+/* Load every finding (ordered by file, line, col, then the rules' line_rank)
+ * and the TU summary. */
 void rp_load(struct lp_db *db, struct rp_run *run);
 void rp_free(struct rp_run *run);
+/*
+ * Keep only the findings whose path touches a file under one of the N
+ * PATHS: its offending site, the held lock's site, a hop's call or the
+ * store behind it.  A path that exists is compared as a directory prefix
+ * of the absolute file names; one that does not (a tree-relative
+ * 'drivers/virtio' given elsewhere) as a run of whole components in them.
+ */
+void rp_scope(struct rp_run *run, const char *const *paths, int n);
 
 #endif

@@ -2,11 +2,11 @@
  * html_data.c - what the HTML pages need beyond struct rp_run, read once
  * from the database: per hop, the function's transport and the locks it
  * holds at its call; lock class names; the functions that assign the alias
- * proofs; the transports and callback reach written by check/matrix.c.
+ * proofs; the transports (table transport_file) and callback reach
+ * written by check/matrix.c.
  * Read-only; everything goes into the hx_data arena.
  */
 #include "report/html_int.h"
-#include "check/matrix.h"
 
 #include <string.h>
 
@@ -53,11 +53,15 @@ const char *hx_rel(const struct hx_data *d, const char *path)
 	return path;
 }
 
-int hx_transport_of(const struct hx_data *d, const char *path)
+/* The transport whose code the file at PATH is (an index into d->transports), or -1. */
+static int transport_of(const struct hx_data *d, const char *path)
 {
-	char name[64];
-	if (!path || !matrix_transport_name(path, name, sizeof(name)))
-		return -1;
+	int64_t *tr = path ? strmap_get(&d->trfiles, path) : NULL;
+	return tr ? (int)*tr : -1;
+}
+
+static int transport_index(const struct hx_data *d, const char *name)
+{
 	for (int i = 0; i < d->ntr; i++)
 		if (!strcmp(d->transports[i], name))
 			return i;
@@ -76,6 +80,10 @@ static void load_transports(struct hx_data *d, struct lp_db *db)
 		memcpy(d->transports, v.v, v.n * sizeof(*v.v));
 	d->ntr = (int)v.n;
 	vec_free(&v);
+	q = db_prepare(db, "SELECT f.path, t.transport FROM transport_file t JOIN file f ON f.id = t.file_id");
+	while (db_step_row(db, q))
+		*strmap_put(&d->trfiles, db_col_text(q, 0), NULL) = transport_index(d, db_col_text(q, 1));
+	sqlite3_finalize(q);
 }
 
 static void load_reach(struct hx_data *d, struct lp_db *db)
@@ -91,11 +99,7 @@ static void load_reach(struct hx_data *d, struct lp_db *db)
 	while (db_step_row(db, q)) {
 		struct hx_reach r = { .ctx = col(d, q, 1), .cb_key = col(d, q, 2), .entry = col(d, q, 3),
 				      .via = col(d, q, 4), .path = col(d, q, 5) };
-		const char *tr = db_col_text(q, 0);
-		r.tr = -1;
-		for (int i = 0; i < d->ntr; i++)
-			if (!strcmp(d->transports[i], tr))
-				r.tr = i;
+		r.tr = transport_index(d, db_col_text(q, 0));
 		r.cb_func = sqlite3_column_int64(q, 6);
 		r.cb = col(d, q, 7);
 		r.cb_loc = (struct rp_loc){ col(d, q, 8), sqlite3_column_int(q, 9), sqlite3_column_int(q, 10) };
@@ -152,8 +156,8 @@ static void load_locks(struct hx_data *d, struct lp_db *db, struct hx_stmts *s, 
 
 static bool is_callback_key(const char *key)
 {
-	for (int i = 0; key && i < matrix_ncallback_keys; i++)
-		if (!strcmp(key, matrix_callback_keys[i]))
+	for (int i = 0; key && i < db_ncallback_keys; i++)
+		if (!strcmp(key, db_callback_keys[i]))
 			return true;
 	return false;
 }
@@ -186,7 +190,7 @@ static void load_path(struct hx_data *d, struct lp_db *db, struct hx_stmts *s, i
 	db_bind_int(s->hops, 2, pathno);
 	for (int i = 0; i < n && db_step_row(db, s->hops); i++) {
 		p->x[i].func_id = sqlite3_column_int64(s->hops, 0);
-		p->x[i].tr = hx_transport_of(d, hops[i].func_loc.file);
+		p->x[i].tr = transport_of(d, hops[i].func_loc.file);
 		if (sqlite3_column_type(s->hops, 1) != SQLITE_NULL)
 			load_locks(d, db, s, sqlite3_column_int64(s->hops, 1), &p->x[i]);
 	}
@@ -297,6 +301,7 @@ void hx_free(struct hx_data *d)
 {
 	hx_src_free(d);
 	strmap_free(&d->srcmap);
+	strmap_free(&d->trfiles);
 	arena_free(&d->arena);
 	memset(d, 0, sizeof(*d));
 }

@@ -6,7 +6,6 @@
  * key and store, and the locks each function holds; then a drawing of it.
  */
 #include "report/html_int.h"
-#include "rules/rules.h"
 
 #include <string.h>
 
@@ -16,7 +15,7 @@
 
 static bool irqs_off(const struct hx_finding *hf)
 {
-	if (!strcmp(hf->f->context, "hardirq"))
+	if (context_from_name(hf->f->context) == CTX_HARDIRQ)
 		return true;
 	for (int i = 0; i < hf->nheld; i++)
 		if (hf->held[i].irq == IRQ_SAVE || hf->held[i].irq == IRQ_DISABLE)
@@ -44,13 +43,14 @@ static void scenario(FILE *out, const struct hx_finding *hf)
 {
 	const char *a = hf->f->held_key ? hf->f->held_key : "?", *b = hf->f->lock_key ? hf->f->lock_key : "?";
 	fputs("\nother info that might help us debug this:\n Possible unsafe locking scenario:\n\n", out);
-	if (!strcmp(hf->f->rule, "lock-order")) {
+	enum check_paths paths = rp_check(hf->f)->paths;
+	if (paths == CK_OTHER_ORDER) {
 		fprintf(out, "       %-28s%s\n       %-28s%s\n", "CPU0", "CPU1", "----", "----");
 		hx_escf(out, "  lock(%s);\n", a);
 		hx_escf(out, "  %-33slock(%s);\n", "", b);
 		hx_escf(out, "  %-33slock(%s);\n", "", a);
 		hx_escf(out, "  lock(%s);\n", b);
-	} else if (!strcmp(hf->f->rule, "irq-inversion")) {
+	} else if (paths == CK_HARDIRQ_USE) {
 		fputs("       CPU0\n       ----\n", out);
 		hx_escf(out, "  lock(%s);\n  <Interrupt>\n    lock(%s);\n", b, b);
 	} else {
@@ -76,21 +76,19 @@ static void banner(FILE *out, const char *title, const struct hx_finding *hf)
 static void lockdep_block(FILE *out, struct hx_data *d, const struct hx_finding *hf)
 {
 	const struct rp_finding *f = hf->f;
+	const struct check_info *ci = rp_check(f);
 	const char *last = f->nhops ? f->hops[f->nhops - 1].func : "?";
 	fputs("<section id=\"lockdep\"><h2>As lockdep would put it</h2>\n<pre class=\"lockdep\">", out);
-	if (!strcmp(f->rule, "sleep-in-atomic")) {
-		fputs("BUG: sleeping function called from invalid context at ", out);
+	if (ci->offence == CK_SLEEPS) {   /* might_sleep()'s splat */
+		hx_escf(out, "%s at ", ci->lockdep ? ci->lockdep : f->message);
 		hx_loc_link(out, d, &f->site, ROOT);
 		hx_escf(out, "\nin_atomic(): 1, irqs_disabled(): %d, context: %s, entry: %s\n%s\n", irqs_off(hf),
 			f->context, f->entry, f->message);
 		held_list(out, d, hf);
 	} else {
-		const char *title = !strcmp(f->rule, "recursive-lock") ? "WARNING: possible recursive locking detected"
-				    : !strcmp(f->rule, "lock-order") ? "WARNING: possible circular locking dependency detected"
-				    : !strcmp(f->rule, "irq-inversion") ? "WARNING: inconsistent lock state" : f->message;
-		banner(out, title, hf);
-		if (!strcmp(f->rule, "irq-inversion"))
-			fputs("inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage.\n", out);
+		banner(out, ci->lockdep ? ci->lockdep : f->message, hf);
+		if (ci->lockdep_detail)   /* as is, like lockdep: '{IN-HARDIRQ-W} -> ...' */
+			fprintf(out, "%s\n", ci->lockdep_detail);
 		hx_escf(out, "%s is trying to acquire lock:\n", last);
 		lock_at(out, d, f->lock_key, last, &f->site);
 		if (f->has_held) {
@@ -105,8 +103,8 @@ static void lockdep_block(FILE *out, struct hx_data *d, const struct hx_finding 
 		}
 		held_list(out, d, hf);
 		scenario(out, hf);
-		if (!strcmp(f->rule, "recursive-lock"))
-			fputs("\n May be due to missing lock nesting notation\n", out);
+		if (ci->lockdep_hint)
+			fprintf(out, "\n %s\n", ci->lockdep_hint);
 	}
 	fputs("</pre></section>\n", out);
 }
@@ -116,14 +114,6 @@ static void lockdep_block(FILE *out, struct hx_data *d, const struct hx_finding 
 static void fact(FILE *out, const char *name)
 {
 	fprintf(out, "<dt>%s</dt><dd>", name);
-}
-
-static const char *rule_summary(const char *rule)
-{
-	for (int i = 0; i < rp_nrules; i++)
-		if (!strcmp(rp_rules[i].id, rule))
-			return rp_rules[i].summary;
-	return "";
 }
 
 static void lock_fact(FILE *out, const char *key, const char *cls)
@@ -168,7 +158,7 @@ static void facts(FILE *out, struct hx_data *d, const struct hx_finding *hf)
 	fputs("\">", out);
 	hx_esc(out, f->rule);
 	fputs("</span> ", out);
-	hx_esc(out, rule_summary(f->rule));
+	hx_esc(out, rp_check(f)->summary);
 	fputs("</dd>", out);
 	fact(out, "context");
 	hx_escf(out, "%s%s", f->context, irqs_off(hf) ? ", interrupts off" : "");
@@ -180,7 +170,7 @@ static void facts(FILE *out, struct hx_data *d, const struct hx_finding *hf)
 	hx_loc_link(out, d, &f->site, ROOT);
 	fputs("</dd>", out);
 	if (f->lock_key) {
-		fact(out, strcmp(f->rule, "sleep-in-atomic") ? "acquires" : "lock");
+		fact(out, rp_check(f)->offence == CK_SLEEPS ? "lock" : "acquires");
 		lock_fact(out, f->lock_key, hf->lock_cls);
 		fputs("</dd>", out);
 	}
@@ -319,16 +309,17 @@ static void hop(FILE *out, struct hx_data *d, const struct hx_finding *hf, const
 		fputs("</div>", out);
 	} else {
 		fputs("<div class=\"offence\">", out);
-		if (!strcmp(hf->f->rule, "sleep-in-atomic"))
+		const struct check_info *ci = rp_check(hf->f);
+		if (ci->offence == CK_SLEEPS)
 			hx_esc(out, hf->f->message);
 		else if (p == hf->path)
 			hx_escf(out, "acquires %s here", hf->f->lock_key ? hf->f->lock_key : "?");
-		else if (!strcmp(hf->f->rule, "lock-order"))
+		else if (ci->paths == CK_OTHER_ORDER)
 			hx_escf(out, "acquires %s here, while %s is held: the other order",
 				hf->f->held_key ? hf->f->held_key : "?", hf->f->lock_key ? hf->f->lock_key : "?");
 		else
 			hx_escf(out, "takes %s here, in %s context", hf->f->lock_key ? hf->f->lock_key : "the lock",
-				!strcmp(hf->f->rule, "irq-inversion") ? "hardirq" : "another");
+				ci->paths == CK_HARDIRQ_USE ? "hardirq" : "another");
 		fputs("</div>", out);
 	}
 	fputs("</li>\n", out);
@@ -358,7 +349,8 @@ static void path_section(FILE *out, struct hx_data *d, const struct hx_finding *
 	if (hf->npaths == 1)
 		fputs("The path", out);
 	else
-		fputs(pi == 0 ? "Path A: where it is reported" : !strcmp(hf->f->rule, "lock-order") ? "Path B: the other order"
+		fputs(pi == 0 ? "Path A: where it is reported"
+		      : rp_check(hf->f)->paths == CK_OTHER_ORDER ? "Path B: the other order"
 		      : "Path B: the use in hardirq context", out);
 	fprintf(out, " <span class=\"count\">%d hops, entry first</span></h2>\n", p->n);
 	cross_note(out, d, p);

@@ -22,6 +22,13 @@ static void run_info(FILE *out, struct hx_data *d)
 	hx_code(out, d->tree ? d->tree : "(no translation units)");
 	fputs("</dd><dt>compile database</dt><dd>", out);
 	hx_code(out, run->compdb ? run->compdb : "(unknown)");
+	fputs("</dd><dt>scope</dt><dd id=\"scope\">", out);
+	if (run->scope) {
+		hx_code(out, run->scope);
+		fprintf(out, " (%d finding%s outside it left out)", run->n_out_of_scope, run->n_out_of_scope == 1 ? "" : "s");
+	} else {
+		fputs("the whole tree", out);
+	}
 	fputs("</dd><dt>tool</dt><dd>lockpath ", out);
 	hx_esc(out, run->version);
 	fputs("</dd><dt>report written</dt><dd>", out);
@@ -110,8 +117,8 @@ static const char *finding_class(const struct hx_finding *hf)
 static void counts(FILE *out, const struct hx_data *d)
 {
 	struct countv rules = {0}, entries = {0}, classes = {0};
-	for (int r = 0; r < rp_nrules; r++)
-		vec_push(&rules, ((struct count){ rp_rules[r].id, 0 }));
+	for (int r = 0; r < CHECK_COUNT; r++)
+		vec_push(&rules, ((struct count){ checks[r].name, 0 }));
 	for (int i = 0; i < d->n; i++) {
 		count_add(&rules, d->f[i].f->rule);
 		count_add(&entries, d->f[i].f->entry);
@@ -192,9 +199,9 @@ static void findings_table(FILE *out, struct hx_data *d)
 	      "<input id=\"filter\" type=\"search\" placeholder=\"filter by function, lock, file, rule&hellip;\" "
 	      "aria-label=\"filter findings\">"
 	      "<select id=\"rule-filter\" aria-label=\"rule\"><option value=\"\">all rules</option>", out);
-	for (int r = 0; r < rp_nrules; r++) {
+	for (int r = 0; r < CHECK_COUNT; r++) {
 		fputs("<option>", out);
-		hx_esc(out, rp_rules[r].id);
+		hx_esc(out, checks[r].name);
 		fputs("</option>", out);
 	}
 	fprintf(out, "</select><span id=\"shown\">%d of %d</span></div>\n", d->n, d->n);
@@ -214,10 +221,10 @@ static void findings_table(FILE *out, struct hx_data *d)
 
 static void tu_row(FILE *out, struct hx_data *d, const struct rp_tu *t)
 {
-	fprintf(out, "<tr class=\"%s\"><td>", t->status ? "bad" : "ok");
+	fprintf(out, "<tr class=\"%s\"><td>", t->status != TU_CLEAN ? "bad" : "ok");
 	hx_code(out, hx_rel(d, t->file));
 	fprintf(out, "</td><td>%s</td><td class=\"n\">%d</td><td>",
-		t->status == 0 ? "clean" : t->status == 1 ? "parsed with errors" : "not parsed", t->n_errors);
+		t->status == TU_CLEAN ? "clean" : t->status == TU_ERRORS ? "parsed with errors" : "not parsed", t->n_errors);
 	hx_esc(out, t->first_error ? t->first_error : "");
 	fputs("</td></tr>\n", out);
 }

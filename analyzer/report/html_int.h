@@ -18,7 +18,7 @@ struct hx_lock {
 	bool has_acq;
 	struct rp_loc acq;          /* where it was taken */
 	const char *acq_func;
-	int irq;                    /* enum lp_irq of the acquisition */
+	enum lp_irq irq;            /* of the acquisition */
 };
 
 struct hx_hop {
@@ -62,7 +62,7 @@ enum hx_status { HX_NONE, HX_SAFE, HX_OTHER, HX_SLEEPS, HX_DEADLOCK };
 struct hx_cellref { int num; bool transferred; };
 struct hx_cell {
 	enum hx_status status;
-	const struct hx_reach *reach[3];       /* per context, NULL if not reached so */
+	const struct hx_reach *reach[CTX_COUNT];   /* per enum lp_context, NULL if not reached so */
 	struct hx_cellref *refs; int nrefs;     /* findings on this cell */
 	int *dismissed; int ndismissed;         /* cross-transport findings */
 };
@@ -87,6 +87,7 @@ struct hx_data {
 	const struct rp_run *run;
 	struct hx_finding *f; int n;
 	const char **transports; int ntr;
+	struct strmap trfiles;                  /* path -> its transport's index (table transport_file) */
 	struct hx_reach *reach; int nreach;
 	struct hx_row *rows; int nrows;
 	const char *tree;                       /* common directory of the TUs */
@@ -99,7 +100,6 @@ struct hx_data {
 /* html_data.c */
 void hx_load(struct hx_data *d, struct lp_db *db, const struct rp_run *run);
 void hx_free(struct hx_data *d);
-int hx_transport_of(const struct hx_data *d, const char *path);
 /* Path shown to the reader: relative to the tree. */
 const char *hx_rel(const struct hx_data *d, const char *path);
 
@@ -107,7 +107,8 @@ const char *hx_rel(const struct hx_data *d, const char *path);
 void hx_matrix_build(struct hx_data *d);
 void hx_matrix_write(FILE *out, const struct hx_data *d);
 const char *hx_status_name(enum hx_status s);
-enum hx_status hx_rule_status(const char *rule);
+/* What finding F makes of a cell: by its rule's offence (checks.h). */
+enum hx_status hx_rule_status(const struct rp_finding *f);
 
 /* html_out.c: escaping, pages, links */
 void hx_esc(FILE *out, const char *s);

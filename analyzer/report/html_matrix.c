@@ -17,18 +17,11 @@ const char *hx_status_name(enum hx_status s)
 	return names[s];
 }
 
-enum hx_status hx_rule_status(const char *rule)
+enum hx_status hx_rule_status(const struct rp_finding *f)
 {
-	if (!strcmp(rule, "sleep-in-atomic"))
-		return HX_SLEEPS;
-	if (!strcmp(rule, "recursive-lock") || !strcmp(rule, "lock-order") || !strcmp(rule, "irq-inversion"))
-		return HX_DEADLOCK;
-	return HX_OTHER;
-}
-
-static int ctx_index(const char *ctx)
-{
-	return !strcmp(ctx, "hardirq") ? 2 : !strcmp(ctx, "softirq") ? 1 : 0;
+	if (f->rule_id < 0)
+		return HX_OTHER;
+	return rp_check(f)->offence == CK_SLEEPS ? HX_SLEEPS : HX_DEADLOCK;
 }
 
 static const char *driver_name(struct hx_data *d, const char *file)
@@ -105,14 +98,17 @@ static bool transfers(const struct hx_finding *hf, const struct hx_path *p, cons
 {
 	if (t == p->tr_before || (p->tr_after != -1 && p->tr_after != t))
 		return false;
-	if (!c->reach[0] && !c->reach[1] && !c->reach[2])
+	if (!c->reach[CTX_PROCESS] && !c->reach[CTX_SOFTIRQ] && !c->reach[CTX_HARDIRQ])
 		return false;
-	const char *rule = hf->f->rule;
-	if (!strcmp(rule, "recursive-lock"))
+	enum lp_context ctx = context_from_name(hf->f->context);
+	switch (rp_check(hf->f)->transfer) {
+	case CK_TRANSFER_HELD:
 		return held_after_callback(hf, p);
-	if (!strcmp(rule, "sleep-in-atomic"))
-		return held_after_callback(hf, p) ||
-		       (strcmp(hf->f->context, "process") && c->reach[ctx_index(hf->f->context)]);
+	case CK_TRANSFER_HELD_OR_CONTEXT:
+		return held_after_callback(hf, p) || (ctx != CTX_PROCESS && c->reach[ctx]);
+	case CK_TRANSFER_NEVER:
+		break;
+	}
 	return false;
 }
 
@@ -130,7 +126,7 @@ static void place_finding(struct hx_data *d, const struct hx_finding *hf, size_t
 			r->driver = driver_name(d, p->hops[p->cb].has_store ? p->hops[p->cb].store.file
 									     : p->hops[p->cb].func_loc.file);
 		}
-		enum hx_status st = hx_rule_status(hf->f->rule);
+		enum hx_status st = hx_rule_status(hf->f);
 		if (p->tr_before >= 0 && (p->tr_after == -1 || p->tr_after == p->tr_before))
 			add_ref(d, &r->cells[p->tr_before], hf->num, false, st);
 		else if (p->tr_before >= 0)
@@ -159,7 +155,7 @@ void hx_matrix_build(struct hx_data *d)
 		r->cb_loc = re->cb_loc;
 		r->driver = driver_name(d, re->has_store ? re->store.file : re->cb_loc.file);
 		struct hx_cell *c = &r->cells[re->tr];
-		c->reach[ctx_index(re->ctx)] = re;
+		c->reach[context_from_name(re->ctx)] = re;
 		if (c->status < HX_SAFE)
 			c->status = HX_SAFE;
 	}
@@ -187,7 +183,7 @@ static void write_cell(FILE *out, const struct hx_data *d, const struct hx_row *
 	fprintf(out, "\" data-status=\"%s\"><span class=\"st\">%s", cls, c->status == HX_NONE ? "&mdash;" : hx_status_name(c->status));
 	for (enum hx_status st = c->status; st-- > HX_OTHER;)   /* the lesser kinds present too */
 		for (int i = 0; i < c->nrefs; i++)
-			if (hx_rule_status(d->f[c->refs[i].num - 1].f->rule) == st) {
+			if (hx_rule_status(d->f[c->refs[i].num - 1].f) == st) {
 				fprintf(out, " &middot; %s", hx_status_name(st));
 				break;
 			}
@@ -204,7 +200,7 @@ static void write_cell(FILE *out, const struct hx_data *d, const struct hx_row *
 		hx_esc(out, hf->f->rule);
 		fputs("</div>", out);
 	}
-	for (int ctx = 2; ctx >= 0; ctx--)
+	for (int ctx = CTX_HARDIRQ; ctx >= CTX_PROCESS; ctx--)
 		if (c->reach[ctx]) {
 			fprintf(out, "<div class=\"reach\" title=\"");
 			hx_esc(out, c->reach[ctx]->path);
@@ -241,6 +237,18 @@ static void write_row(FILE *out, struct hx_data *d, const struct hx_row *r)
 	fprintf(out, "</tr>\n");
 }
 
+/* The rules whose offence is OFF, ', ' between, in check_list.h's order. */
+static void rules_by_offence(FILE *out, enum check_offence off)
+{
+	const char *sep = "";
+	for (int i = 0; i < CHECK_COUNT; i++)
+		if (checks[i].offence == off) {
+			fputs(sep, out);
+			hx_esc(out, checks[i].name);
+			sep = ", ";
+		}
+}
+
 static void method_note(FILE *out, const struct hx_data *d)
 {
 	fputs("<details class=\"method\"><summary>How this matrix is computed</summary>\n<ul>\n"
@@ -254,8 +262,11 @@ static void method_note(FILE *out, const struct hx_data *d)
 	      "<code>irqaction.handler</code>; not functions nobody calls) and notes the last transport whose code the path went "
 	      "through before the callback. Hover a cell's <i>from</i> line for the shortest such path.</li>\n"
 	      "<li><b>deadlock / sleeps</b>: a finding's witness path goes through the callback with that transport's code before "
-	      "it and no other transport's code after it (recursive-lock, lock-order, irq-inversion: deadlock; sleep-in-atomic: "
-	      "sleeps). The checks report each offending site once, with a shortest path; a mark &dagger; carries such a finding to "
+	      "it and no other transport's code after it (", out);
+	rules_by_offence(out, CK_ACQUIRES);
+	fputs(": deadlock; ", out);
+	rules_by_offence(out, CK_SLEEPS);
+	fputs(": sleeps). The checks report each offending site once, with a shortest path; a mark &dagger; carries such a finding to "
 	      "another transport that reaches the same callback when its cause does not depend on the transport: the held lock "
 	      "is taken after the callback, or the sleep is in an atomic context that transport delivers the callback in too.</li>\n"
 	      "<li><b>cross-transport</b>: a path that enters one transport's interrupt and then another transport's code "

@@ -30,10 +30,11 @@ static bool takes_here(const struct hx_lock *l, const char *func)
  * takes the held lock (the other order). */
 static const char *bad_text(const struct hx_finding *hf, const struct hx_path *p, char **buf)
 {
+	const struct check_info *ci = rp_check(hf->f);
 	const char *key = hf->f->lock_key;
-	if (p != hf->path && !strcmp(hf->f->rule, "lock-order"))
+	if (p != hf->path && ci->paths == CK_OTHER_ORDER)
 		key = hf->f->held_key;
-	if (!strcmp(hf->f->rule, "sleep-in-atomic"))
+	if (ci->offence == CK_SLEEPS)
 		*buf = xstrdup("may sleep here");
 	else
 		*buf = xasprintf("acquires %s", key ? key : "?");

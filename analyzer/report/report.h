@@ -1,7 +1,8 @@
 /*
  * report.h - the output formats.  Text is compiler style (file:line:col:
  * warning: ... [rule], then notes an editor can jump through); SARIF 2.1.0
- * is the stable machine-readable contract (see docs/sarif.md).
+ * is the stable machine-readable contract (what it holds: sarif.c; its
+ * fingerprints: docs/ci.md).
  */
 #ifndef LP_REPORT_H
 #define LP_REPORT_H
@@ -20,10 +21,5 @@ void report_summary(FILE *out, const struct rp_run *run);
 void report_notices(FILE *out, const struct rp_run *run, bool stale);
 /* Returns 0, or -1 with errno set when PATH cannot be written. */
 int report_sarif(const char *path, const struct rp_run *run);
-
-/* The rules lockpath knows, from check/check_list.h. */
-struct rp_rule { const char *id, *summary; };
-extern const struct rp_rule rp_rules[];
-extern const int rp_nrules;
 
 #endif

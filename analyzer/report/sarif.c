@@ -118,7 +118,7 @@ static json_t *thread_flow(const struct rp_finding *f, const struct rp_hop *hops
 			m = xasprintf("%s calls %s through %s", h->func, hops[i + 1].func, hops[i + 1].via_key);
 		else if (i + 1 < nhops)
 			m = xasprintf("%s calls %s", h->func, hops[i + 1].func);
-		else if (!strcmp(f->rule, "sleep-in-atomic"))
+		else if (rp_check(f)->offence == CK_SLEEPS)
 			m = xasprintf("%s may sleep here", h->func);
 		else
 			m = xasprintf("%s acquires %s", h->func, f->lock_key ? f->lock_key : "?");
@@ -163,18 +163,10 @@ static json_t *related(const struct rp_finding *f)
 	return rel;
 }
 
-static int rule_index(const char *rule)
-{
-	for (int i = 0; i < rp_nrules; i++)
-		if (!strcmp(rp_rules[i].id, rule))
-			return i;
-	return -1;
-}
-
 static json_t *result(const struct rp_finding *f)
 {
 	json_t *r = json_pack("{s:o, s:i, s:s, s:o, s:[o], s:{s:o}, s:{s:o, s:o}}",
-		"ruleId", jtext(f->rule), "ruleIndex", rule_index(f->rule), "level", "warning",
+		"ruleId", jtext(f->rule), "ruleIndex", f->rule_id, "level", "warning",
 		"message", text_msg(f->message), "locations", location(&f->site, NULL),
 		"partialFingerprints", "lockpath/v1", jtext(f->fingerprint),
 		"properties", "context", jtext(f->context), "entry", jtext(f->entry));
@@ -196,10 +188,10 @@ static json_t *result(const struct rp_finding *f)
 static json_t *driver(void)
 {
 	json_t *rules = json_array();
-	for (int i = 0; i < rp_nrules; i++)
+	for (int i = 0; i < CHECK_COUNT; i++)   /* in check_list.h's order: ruleIndex is enum check_id */
 		json_array_append_new(rules, json_pack("{s:s, s:s, s:{s:s}, s:{s:s}}",
-			"id", rp_rules[i].id, "name", rp_rules[i].id,
-			"shortDescription", "text", rp_rules[i].summary,
+			"id", checks[i].name, "name", checks[i].name,
+			"shortDescription", "text", checks[i].summary,
 			"defaultConfiguration", "level", "warning"));
 	return json_pack("{s:s, s:s, s:o}", "name", "lockpath", "version", LP_VERSION, "rules", rules);
 }

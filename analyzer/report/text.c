@@ -14,13 +14,6 @@
  * path or a database value cannot start a forged line or reach the terminal. */
 #define T(s) text_safe(s)
 
-const struct rp_rule rp_rules[] = {
-#define CHECK(fn, rule, summary) { rule, summary },
-#include "check/check_list.h"
-#undef CHECK
-};
-const int rp_nrules = sizeof(rp_rules) / sizeof(rp_rules[0]);
-
 static void loc(FILE *out, const struct rp_loc *l)
 {
 	fprintf(out, "%s:%d:%d: ", l->file ? text_path(l->file) : "<unknown>", l->line, l->col);
@@ -96,11 +89,8 @@ void report_text_finding(FILE *out, const struct rp_finding *f)
 		loc(out, &al->loc);
 		fprintf(out, "note: %s and %s are one lock: '%s'\n", T(al->lhs), T(al->rhs), T(al->text));
 	}
-	char *verb = xasprintf("acquires %s", f->lock_key ? f->lock_key : "?");
-	if (!strcmp(f->rule, "sleep-in-atomic")) {
-		free(verb);
-		verb = xstrdup("may sleep here");
-	}
+	char *verb = rp_check(f)->offence == CK_SLEEPS ? xstrdup("may sleep here")
+		     : xasprintf("acquires %s", f->lock_key ? f->lock_key : "?");
 	hop_notes(out, f, f->hops, f->nhops, verb);
 	free(verb);
 	if (f->nhops2) {
@@ -108,7 +98,7 @@ void report_text_finding(FILE *out, const struct rp_finding *f)
 		fprintf(out, "note: the other path:\n");
 		hop_notes(out, f, f->hops2, f->nhops2, "acquires the lock there");
 	}
-	if (!strcmp(f->rule, "lock-order"))
+	if (rp_check(f)->paths == CK_OTHER_ORDER)   /* the two orders, as lockdep draws them */
 		scenario(out, f);
 }
 
@@ -122,12 +112,12 @@ void report_summary(FILE *out, const struct rp_run *run)
 {
 	/* which TUs are incomplete, and why: report_notices, with the findings */
 	fprintf(out, "lockpath: %d finding%s", run->n, run->n == 1 ? "" : "s");
-	for (int r = 0; r < rp_nrules; r++) {
+	for (int r = 0; r < CHECK_COUNT; r++) {
 		int n = 0;
 		for (int i = 0; i < run->n; i++)
-			n += !strcmp(run->f[i].rule, rp_rules[r].id);
+			n += run->f[i].rule_id == r;
 		if (n)
-			fprintf(out, ", %d %s", n, rp_rules[r].id);
+			fprintf(out, ", %d %s", n, checks[r].name);
 	}
 	fprintf(out, " in %d translation unit%s", run->ntus, run->ntus == 1 ? "" : "s");
 	if (run->tus_failed)
@@ -139,5 +129,8 @@ void report_summary(FILE *out, const struct rp_run *run)
 		limits += !strcmp(run->notices[i].kind, "limit");
 	if (limits)
 		fprintf(out, "; %d analysis limit%s hit", limits, limits == 1 ? "" : "s");
+	if (run->scope)
+		fprintf(out, "; scope %s (%d other finding%s left out)", T(run->scope), run->n_out_of_scope,
+			run->n_out_of_scope == 1 ? "" : "s");
 	fprintf(out, "\n");
 }

@@ -40,16 +40,6 @@ struct lp_rules {
 	struct strmap drop_map, prefix_map;
 };
 
-const char *context_name(enum lp_context c)
-{
-	switch (c) {
-	case CTX_PROCESS: return "process";
-	case CTX_SOFTIRQ: return "softirq";
-	case CTX_HARDIRQ: return "hardirq";
-	}
-	return "?";
-}
-
 struct lp_rules *rules_new(void)
 {
 	return xcalloc(1, sizeof(struct lp_rules));

@@ -11,39 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "lib/util.h"
-
-/* Site kinds, as stored in site.kind.  Never renumber. */
-enum lp_site_kind {
-	SITE_CALL = 1,
-	SITE_ACQUIRE = 2,
-	SITE_RELEASE = 3,
-	SITE_TRYLOCK = 4,
-	SITE_ASSERT = 5,
-};
-
-/* Irq effect of a lock primitive, as stored in site.irq.  Never renumber. */
-enum lp_irq {
-	IRQ_NONE = 0,
-	IRQ_SAVE = 1,      /* spin_lock_irqsave, local_irq_save: off until restore */
-	IRQ_DISABLE = 2,   /* spin_lock_irq, local_irq_disable */
-	IRQ_RESTORE = 3,   /* spin_unlock_irqrestore, local_irq_restore */
-	IRQ_ENABLE = 4,    /* spin_unlock_irq, local_irq_enable */
-	IRQ_BH_OFF = 5,    /* spin_lock_bh, local_bh_disable */
-	IRQ_BH_ON = 6,     /* spin_unlock_bh, local_bh_enable */
-};
-
-/* What kind of lock a primitive takes: spinning ones make the context atomic. */
-enum lp_locktype {
-	LT_SPIN = 0,       /* spinlock_t, raw_spinlock_t */
-	LT_RWLOCK = 1,     /* rwlock_t (spins) */
-	LT_MUTEX = 2,      /* struct mutex (sleeps) */
-	LT_RWSEM = 3,      /* struct rw_semaphore (sleeps) */
-	LT_SEM = 4,        /* struct semaphore (sleeps) */
-};
-
-/* Execution contexts.  Never renumber. */
-enum lp_context { CTX_PROCESS = 0, CTX_SOFTIRQ = 1, CTX_HARDIRQ = 2 };
-const char *context_name(enum lp_context c);
+#include "db/columns.h"   /* site kinds, irq effects, lock types, contexts */
 
 /* A lock primitive: a function (or what a macro expands to) that acts on a lock. */
 struct lp_lockprim {
