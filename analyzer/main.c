@@ -13,6 +13,7 @@ struct command { const char *name; int (*fn)(int, char **); const char *summary;
 static const struct command commands[] = {
 	{ "run", cmd_run, "extract, check and report in one go (the usual command)" },
 	{ "extract", cmd_extract, "parse a compile database into facts" },
+	{ "merge", cmd_merge, "combine the databases of sharded extract jobs" },
 	{ "check", cmd_check, "link the facts and run the checks" },
 	{ "report", cmd_report, "print stored findings as text, SARIF or an HTML report" },
 	{ "gate", cmd_gate, "fail on findings a baseline does not have (CI)" },

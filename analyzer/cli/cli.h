@@ -18,6 +18,7 @@ struct cli_opts {
 	int jobs;                /* -j N */
 	bool force;              /* --force: re-parse unchanged TUs */
 	bool quiet;              /* -q: no summary */
+	unsigned shard_i, shard_n;   /* --shard I/N: extract only that share of the TUs */
 	const char **scope;      /* --scope PATH, repeatable: report only findings touching them */
 	int nscope;
 };
@@ -49,7 +50,7 @@ void cli_extract(struct lp_db *db, const struct lp_rules *r, const char *compdb_
 /* Load the compile database at PATH and check its command lines (dies with
  * a one-line error), before any database is opened: a bad input leaves no
  * database behind. */
-struct compdb *cli_load_compdb(const char *path, const struct lp_rules *r);
+struct compdb *cli_load_compdb(const char *path, const struct lp_rules *r, const struct cli_opts *o);
 /* Extract CDB into DB and free it; on SIGINT/SIGTERM, close DB and exit 2. */
 void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compdb *cdb, const struct cli_opts *o);
 /* cli_load_compdb, then open o->db (creating it) and extract into it. */
@@ -71,5 +72,6 @@ int cmd_report(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_gate(int argc, char **argv);
 int cmd_cc(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

@@ -15,6 +15,9 @@ static const char usage[] =
 "  --db FILE        the database (default: lockpath.db)\n"
 "  -j, --jobs N     parse N TUs at once (default: number of CPUs)\n"
 "  --force          re-parse every TU\n"
+"  --shard I/N      only share I of N of the TUs (by a hash of their path, stable as\n"
+"                   the tree grows): N CI jobs extract into N databases, then\n"
+"                   'lockpath merge' combines them for one check\n"
 "  --rules DIR      rules directory\n"
 "  --progress, --no-progress, -q, --quiet\n"
 "  --wait SEC       wait up to SEC seconds (default 30) for another lockpath process\n"
@@ -22,11 +25,23 @@ static const char usage[] =
 "\n"
 "Exit status: 0 done (even with parse errors: they are recorded), 2 error.\n";
 
+/* 'I/N' with 1 <= I <= N <= 4096. */
+static void parse_shard(const char *arg, struct cli_opts *o)
+{
+	unsigned i, n;
+	char tail;
+	if (sscanf(arg, "%u/%u%c", &i, &n, &tail) != 2 || i < 1 || n < 1 || i > n || n > 4096)
+		die("--shard expects I/N with 1 <= I <= N <= 4096 (e.g. 2/4), not '%s'", arg);
+	o->shard_i = i;
+	o->shard_n = n;
+}
+
 int cmd_extract(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
 		{ "force", no_argument, NULL, 'f' },
+		{ "shard", required_argument, NULL, 'D' },
 		{ 0 }
 	};
 	struct cli_opts o;
@@ -37,6 +52,8 @@ int cmd_extract(int argc, char **argv)
 			continue;
 		if (c == 'f')
 			o.force = true;
+		else if (c == 'D')
+			parse_shard(optarg, &o);
 		else
 			cli_usage(usage, c == 'h');
 	}

@@ -93,9 +93,11 @@ struct lp_rules *cli_load_rules(const char *dir)
 	return r;
 }
 
-struct compdb *cli_load_compdb(const char *path, const struct lp_rules *r)
+struct compdb *cli_load_compdb(const char *path, const struct lp_rules *r, const struct cli_opts *o)
 {
 	struct compdb *cdb = compdb_load(path);
+	if (o->shard_n)
+		compdb_shard(cdb, o->shard_i, o->shard_n);
 	extract_check_commands(cdb, r);
 	return cdb;
 }
@@ -123,12 +125,12 @@ void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compd
 
 void cli_extract(struct lp_db *db, const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o)
 {
-	cli_extract_compdb(db, r, cli_load_compdb(compdb_path, r), o);
+	cli_extract_compdb(db, r, cli_load_compdb(compdb_path, r, o), o);
 }
 
 struct lp_db *cli_open_extract(const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o)
 {
-	struct compdb *cdb = cli_load_compdb(compdb_path, r);
+	struct compdb *cdb = cli_load_compdb(compdb_path, r, o);
 	struct lp_db *db = db_open(o->db, DB_CREATE);
 	cli_extract_compdb(db, r, cdb, o);
 	return db;

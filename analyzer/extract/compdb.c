@@ -7,6 +7,7 @@
 
 #include <clang-c/CXCompilationDatabase.h>
 #include <jansson.h>
+#include <xxhash.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -265,6 +266,20 @@ void compdb_free(struct compdb *db)
 	free(db->cmds);
 	free(db->path);
 	free(db);
+}
+
+void compdb_shard(struct compdb *db, unsigned i, unsigned n)
+{
+	size_t kept = 0;
+	for (size_t k = 0; k < db->n; k++) {
+		/* by the file's path alone: a TU keeps its shard when others come and go */
+		unsigned long long h = XXH3_64bits(db->cmds[k].file, strlen(db->cmds[k].file));
+		if (h % n == i - 1)
+			db->cmds[kept++] = db->cmds[k];
+		else
+			free_cmd(&db->cmds[k]);
+	}
+	db->n = kept;
 }
 
 /* 's390x-linux-gnu-gcc' -> 's390x-linux-gnu', else NULL. */

@@ -28,6 +28,9 @@ struct compdb {
  * missing, not JSON, of the wrong shape, or names missing files. */
 struct compdb *compdb_load(const char *path);
 void compdb_free(struct compdb *db);
+/* Keep only shard I of N (1 <= I <= N): the commands whose file path hashes
+ * to it, a stable share for 'lockpath extract --shard I/N'. */
+void compdb_shard(struct compdb *db, unsigned i, unsigned n);
 
 /* The arguments for clang_parseTranslationUnit2FullArgv: the compiler
  * replaced by clang, -o/-c dropped, rules' drop-flags dropped, a --target

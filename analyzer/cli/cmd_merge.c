@@ -1,0 +1,55 @@
+/*
+ * cmd_merge.c - 'lockpath merge': combine the databases of sharded extract
+ * jobs into one, for the single check that needs the whole call graph.
+ */
+#include "cli/cli.h"
+#include "db/merge.h"
+
+#include <stdio.h>
+
+static const char usage[] =
+"usage: lockpath merge [options] OUT.db IN.db...\n"
+"\n"
+"Add the facts of each IN.db (written by 'lockpath extract --shard I/N') to\n"
+"OUT.db, created if missing.  Header functions that several shards parsed\n"
+"are kept once, as one extract run keeps them.  Then run 'lockpath check\n"
+"--db OUT.db' (or gate/report, which refuse out-of-date findings).  The\n"
+"inputs must hold disjoint translation units; OUT.db may already hold\n"
+"some (merge one shard at a time).  Findings are the same as those of one\n"
+"unsharded run.\n"
+"\n"
+"  -q, --quiet      no summary line\n"
+"  --wait SEC       wait up to SEC seconds (default 30) for another lockpath process\n"
+"\n"
+"Exit status: 0 merged, 2 error (an input shares a TU with the output: nothing\n"
+"of that input is written).\n";
+
+int cmd_merge(int argc, char **argv)
+{
+	static const struct option longopts[] = { CLI_COMMON_LONGOPTS, { 0 } };
+	struct cli_opts o;
+	cli_defaults(&o);
+	int c;
+	while ((c = getopt_long(argc, argv, "j:qvh", longopts, NULL)) != -1)
+		if (!cli_common_opt(c, optarg, &o))
+			cli_usage(usage, c == 'h');
+	if (argc - optind < 2)
+		cli_usage(usage, false);
+	double t0 = now_ms();
+	struct lp_db *out = db_open(argv[optind], DB_CREATE);
+	struct merge_stats st = {0};
+	for (int i = optind + 1; i < argc; i++) {
+		struct strbuf err = {0};
+		if (merge_into(out, argv[i], &st, &err)) {
+			db_close(out);
+			die("%s: %s", argv[i], sb_str(&err));
+		}
+		sb_free(&err);
+	}
+	db_close(out);
+	if (!o.quiet)
+		fprintf(stderr, "lockpath: merge: %zu TUs from %d databases, %zu header versions (%zu shared, kept "
+			"once) (%.2f s)\n", st.tus, argc - optind - 1, st.headers + st.shared_headers, st.shared_headers,
+			(now_ms() - t0) / 1000.0);
+	return LP_EXIT_CLEAN;
+}

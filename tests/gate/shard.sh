@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# shard.sh - 'lockpath extract --shard I/N' into N databases, 'lockpath merge'
+# into one, and check: the findings (text and SARIF) are byte-identical to
+# an unsharded run's.  Also: every TU lands in exactly one shard, a shard
+# merged twice is refused with nothing written, and bad --shard values are
+# usage errors.
+source "$(dirname "$0")/lib.sh"
+
+tree=balloon-2019-ccw-pci
+copy_tree $tree w
+cc=w/cc/compile_commands.json
+total=$(jq length "$cc")
+
+lp run "$cc" --db whole.db -j 2 --sarif whole.sarif
+expect_rc 1 "unsharded run"
+cp "$T/out" whole.txt
+
+n=3 seen=0
+for i in 1 2 3; do
+	lp extract "$cc" --db shard$i.db --shard $i/$n -j 1
+	expect_rc 0 "extract --shard $i/$n"
+	k=$(sqlite3 shard$i.db "SELECT count(*) FROM tu")
+	seen=$((seen + k))
+done
+[ "$seen" = "$total" ] || fail "the shards hold $seen TUs, the database $total"
+pass "3 shards hold the $total TUs once each"
+
+lp merge merged.db shard1.db shard2.db shard3.db
+expect_rc 0 "merge"
+expect_err "lockpath: merge: $total TUs from 3 databases"
+lp check --db merged.db --sarif merged.sarif
+expect_rc 1 "check of the merged database"
+cmp -s "$T/out" whole.txt || { diff whole.txt "$T/out" >&2; fail "merged findings differ from the unsharded run's (text)"; }
+cmp -s merged.sarif whole.sarif || fail "merged findings differ from the unsharded run's (SARIF)"
+pass "merged findings are byte-identical to the unsharded run's (text and SARIF)"
+
+before=$(sqlite3 merged.db "SELECT count(*) FROM site")
+lp merge merged.db shard2.db
+expect_rc 2 "merging a shard twice"
+expect_err "both databases have the translation unit"
+[ "$(sqlite3 merged.db "SELECT count(*) FROM site")" = "$before" ] || fail "a refused merge wrote facts"
+pass "a shard merged twice is refused, nothing written"
+
+for bad in 0/3 4/3 1/0 x 1/3x; do
+	lp extract "$cc" --db bad.db --shard "$bad"
+	expect_rc 2 "--shard $bad"
+	expect_err "--shard expects I/N"
+done
+[ ! -e bad.db ] || fail "a bad --shard created a database"
+pass "bad --shard values are usage errors"
