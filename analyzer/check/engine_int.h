@@ -1,0 +1,75 @@
+/*
+ * engine_int.h - what the engine's files share and the checks do not see:
+ * the engine's state (loaded facts, path states, findings) and the steps
+ * check_run chains: engine_load.c loads the linked facts, engine.c searches
+ * the paths, engine_write.c fingerprints and writes the findings.
+ */
+#ifndef LP_ENGINE_INT_H
+#define LP_ENGINE_INT_H
+
+#include "check/engine.h"
+
+/* Parameter N of the state's function is FUNC, passed at the call STORE records. */
+struct ck_fnbind { int n, func; int64_t store; };
+
+struct ck_state {
+	int func, ctx, parent;
+	signed char irqs;                 /* at entry: 1 off, -1 on, 0 unknown (a root) */
+	int64_t via_site, via_store;
+	int nheld, nbind;
+	struct ck_held held[CK_MAX_HELD];
+	struct { int n, key; } bind[CK_MAX_BIND];
+	int nconst;
+	struct { int n; long long value; } consts[CK_MAX_BIND];   /* constant arguments */
+	int nfnbind;
+	struct ck_fnbind fnbind[CK_MAX_BIND];   /* function-pointer arguments */
+	int stuck;                        /* 1 + the class this path already re-acquired, or 0 */
+	int transport;                    /* 1 + the transport whose code the path went through, or 0 */
+};
+
+struct ck_finding {
+	const char *rule;
+	char *message;
+	int state;
+	const struct ck_site *site;
+	struct ck_held held;
+	bool has_held;
+	int key;
+	bool has_other;                   /* a second path (lock-order, irq-inversion) */
+	struct ck_witness other;
+};
+
+struct ck_alias { int64_t id; int lhs, rhs; };
+
+struct engine {
+	struct lp_db *db;
+	const struct lp_rules *rules;
+	struct check_stats *st;
+	VEC(struct ck_key) keys;
+	VEC(char *) class_names;          /* class id - 1 -> name */
+	struct strmap key_index;
+	VEC(struct ck_func) funcs;        /* sorted by id */
+	VEC(struct ck_site) sites;        /* sorted by id */
+	VEC(struct ck_alias) aliases;
+	VEC(struct ck_state) states;
+	struct strmap memo;               /* state signature -> index */
+	VEC(struct ck_finding) findings;
+	struct strmap reported;           /* rule/site/class -> 1 */
+	struct strmap transports;         /* transport name -> index */
+	size_t first_root;                /* states from here on start at roots */
+	int *order;                       /* function indexes in load_func_order's order */
+	int ntransports;
+	struct arena arena;
+	void *check_data[CHECK_COUNT];
+};
+
+/* engine_load.c: every linked fact the search needs, into E. */
+void engine_load(struct engine *e);
+/* Index in e->funcs of function row ID, or -1; the key index of NAME (added
+ * when new), -1 for NULL or "". */
+int engine_func_index(const struct engine *e, int64_t id);
+int engine_key_get(struct engine *e, const char *name);
+/* engine_write.c: replace the database's findings with E's. */
+void engine_write_findings(struct engine *e);
+
+#endif

@@ -1,0 +1,324 @@
+/*
+ * engine_load.c - the check engine's loading (engine_int.h): lock classes,
+ * functions in their stable order, sites with their lock state, arguments,
+ * resolved call edges, function-pointer arguments and lock aliases, from the
+ * linked database into arrays the search indexes directly.
+ */
+#include "check/engine_int.h"
+#include "check/matrix.h"
+#include "lib/keyname.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+static int key_add(struct engine *e, const char *name, int cls)
+{
+	bool created;
+	int64_t *slot = strmap_put(&e->key_index, name, &created);
+	if (created) {
+		*slot = (int64_t)e->keys.n;
+		struct ck_key k = { arena_strdup(&e->arena, name), cls, -1 };
+		if (!strncmp(name, "arg#", 4))
+			k.argn = atoi(name + 4);
+		vec_push(&e->keys, k);
+	}
+	return (int)*slot;
+}
+
+int engine_key_get(struct engine *e, const char *name)
+{
+	return name && *name ? key_add(e, name, -1) : -1;
+}
+
+static void load_classes(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT key, class_id, name FROM lock_class ORDER BY class_id");
+	while (db_step_row(e->db, q)) {
+		int cls = sqlite3_column_int(q, 1);
+		while ((int)e->class_names.n < cls)
+			vec_push(&e->class_names, NULL);
+		if (!e->class_names.v[cls - 1])
+			e->class_names.v[cls - 1] = arena_strdup(&e->arena, db_col_text(q, 2));
+		key_add(e, db_col_text(q, 0), cls);
+	}
+	sqlite3_finalize(q);
+}
+
+int engine_func_index(const struct engine *e, int64_t id)
+{
+	size_t lo = 0, hi = e->funcs.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (e->funcs.v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < e->funcs.n && e->funcs.v[lo].id == id ? (int)lo : -1;
+}
+
+static struct ck_site *site_by_id(struct engine *e, int64_t id)
+{
+	size_t lo = 0, hi = e->sites.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (e->sites.v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < e->sites.n && e->sites.v[lo].id == id ? &e->sites.v[lo] : NULL;
+}
+
+/* Transports are the files that fill a virtio_config_ops (virtio_ccw.c,
+ * virtio_pci_modern.c, ...), named as the matrix names them ('ccw', 'pci').
+ * Return the transport index of PATH, adding it when DEFINES is set. */
+static int transport_of(struct engine *e, const char *path, bool defines)
+{
+	char name[64];
+	if (!matrix_transport_name(path, name, sizeof(name)))
+		return -1;
+	bool created = false;
+	int64_t *slot = defines ? strmap_put(&e->transports, name, &created) : strmap_get(&e->transports, name);
+	if (created)
+		*slot = e->ntransports++;
+	return slot ? (int)*slot : -1;
+}
+
+/*
+ * The order functions are seeded and callees followed in: by file path,
+ * line, column and name, never by row id.  Ids follow the order in which
+ * extract's workers finished their TUs, and a breadth-first search that
+ * followed them would pick another shortest path (and fingerprint) from one
+ * run to the next, or between a sharded and a whole run.
+ */
+static void load_func_order(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT fn.id FROM func fn JOIN file f ON f.id = fn.file_id "
+				     "ORDER BY f.path, fn.line, fn.col, fn.name, fn.usr, fn.id");
+	e->order = arena_alloc(&e->arena, (e->funcs.n + 1) * sizeof(int));
+	size_t n = 0;
+	while (db_step_row(e->db, q)) {
+		int f = engine_func_index(e, sqlite3_column_int64(q, 0));
+		if (f >= 0 && n < e->funcs.n) {
+			e->funcs.v[f].rank = (int)n;
+			e->order[n++] = f;
+		}
+	}
+	sqlite3_finalize(q);
+	assert(n == e->funcs.n);
+}
+
+static void load_funcs_and_sites(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, MATRIX_TRANSPORT_FILES_SQL);
+	while (db_step_row(e->db, q))
+		transport_of(e, db_col_text(q, 0), true);
+	sqlite3_finalize(q);
+	q = db_prepare(e->db, "SELECT fn.id, fn.name, fn.annot, f.path, fn.is_static FROM func fn "
+			      "LEFT JOIN file f ON f.id = fn.file_id ORDER BY fn.id");
+	while (db_step_row(e->db, q)) {
+		struct ck_func f = { sqlite3_column_int64(q, 0), arena_strdup(&e->arena, db_col_text(q, 1)) };
+		if (sqlite3_column_type(q, 2) != SQLITE_NULL)
+			f.annot = arena_strdup(&e->arena, db_col_text(q, 2));
+		f.transport = sqlite3_column_type(q, 3) == SQLITE_NULL ? -1 : transport_of(e, db_col_text(q, 3), false);
+		char *qname = keyname_qualify(db_col_text(q, 3), f.name, sqlite3_column_int(q, 4) != 0);
+		f.qname = arena_strdup(&e->arena, qname);
+		free(qname);
+		vec_push(&e->funcs, f);
+	}
+	sqlite3_finalize(q);
+	load_func_order(e);
+	q = db_prepare(e->db, "SELECT id, func_id, kind, file_id, line, col, lock_key, irq, subclass, irqs_off, "
+			      "ltype, is_read, callee_name, ind_index, guard, ind_key FROM site ORDER BY id");
+	while (db_step_row(e->db, q)) {
+		struct ck_site s = { .id = sqlite3_column_int64(q, 0) };
+		s.func = engine_func_index(e, sqlite3_column_int64(q, 1));
+		s.kind = sqlite3_column_int(q, 2);
+		s.file = sqlite3_column_int64(q, 3);
+		s.line = sqlite3_column_int(q, 4);
+		s.col = sqlite3_column_int(q, 5);
+		s.key = engine_key_get(e, db_col_text(q, 6));
+		s.irq = sqlite3_column_int(q, 7);
+		s.subclass = sqlite3_column_int(q, 8);
+		s.irqs_off = sqlite3_column_int(q, 9);
+		s.ltype = sqlite3_column_int(q, 10);
+		s.is_read = sqlite3_column_int(q, 11) != 0;
+		if (sqlite3_column_type(q, 12) != SQLITE_NULL)
+			s.callee_name = arena_strdup(&e->arena, db_col_text(q, 12));
+		if (sqlite3_column_type(q, 13) != SQLITE_NULL)
+			s.ind_index = arena_strdup(&e->arena, db_col_text(q, 13));
+		if (sqlite3_column_type(q, 14) != SQLITE_NULL)
+			s.guard = arena_strdup(&e->arena, db_col_text(q, 14));
+		s.param_call = -1;
+		if (sqlite3_column_type(q, 15) != SQLITE_NULL && s.func >= 0) {
+			const char *ind = db_col_text(q, 15);
+			keyname_is_param_of(ind, e->funcs.v[s.func].qname, &s.param_call);
+			s.deferred = rules_keyentry_find(e->rules, ind) != NULL;
+		}
+		vec_push(&e->sites, s);
+	}
+	sqlite3_finalize(q);
+	for (size_t i = 0; i < e->sites.n; i++)
+		e->funcs.v[e->sites.v[i].func].nsites++;
+	for (size_t i = 0; i < e->funcs.n; i++) {
+		e->funcs.v[i].sites = arena_alloc(&e->arena, (e->funcs.v[i].nsites + 1) * sizeof(int));
+		e->funcs.v[i].nsites = 0;
+	}
+	for (size_t i = 0; i < e->sites.n; i++) {
+		struct ck_func *f = &e->funcs.v[e->sites.v[i].func];
+		f->sites[f->nsites++] = (int)i;
+	}
+}
+
+/* Load rows (site_id, ...) grouped by site into per-site arrays. */
+static void load_site_locks(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, held, lock_key, acq_site FROM site_lock ORDER BY site_id");
+	VEC(struct ck_lockref) buf = {0};
+	struct ck_site *cur = NULL;
+	for (bool more = db_step_row(e->db, q);; more = db_step_row(e->db, q)) {
+		struct ck_site *s = more ? site_by_id(e, sqlite3_column_int64(q, 0)) : NULL;
+		if (cur && (!more || s != cur)) {
+			cur->locks = arena_alloc(&e->arena, buf.n * sizeof(*buf.v));
+			if (buf.n)
+				memcpy(cur->locks, buf.v, buf.n * sizeof(*buf.v));
+			cur->nlocks = (int)buf.n;
+			buf.n = 0;
+		}
+		if (!more)
+			break;
+		cur = s;
+		if (!s)
+			continue;
+		struct ck_lockref l = { engine_key_get(e, db_col_text(q, 2)), sqlite3_column_int(q, 1) != 0,
+					sqlite3_column_int64(q, 3) };
+		const struct ck_site *acq = l.held ? site_by_id(e, l.acq_site) : NULL;
+		if (acq) {
+			l.ltype = acq->ltype;
+			l.is_read = acq->is_read;
+		}
+		vec_push(&buf, l);
+	}
+	sqlite3_finalize(q);
+	vec_free(&buf);
+}
+
+static void load_site_args(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key, value FROM site_arg ORDER BY site_id, n");
+	while (db_step_row(e->db, q)) {
+		struct ck_site *s = site_by_id(e, sqlite3_column_int64(q, 0));
+		if (!s)
+			continue;
+		void *old = s->args;
+		s->args = arena_alloc(&e->arena, (s->nargs + 1) * sizeof(*s->args));
+		if (old)
+			memcpy(s->args, old, s->nargs * sizeof(*s->args));
+		s->args[s->nargs].n = sqlite3_column_int(q, 1);
+		s->args[s->nargs].is_const = sqlite3_column_type(q, 2) == SQLITE_NULL;
+		s->args[s->nargs].key = s->args[s->nargs].is_const ? -1 : engine_key_get(e, db_col_text(q, 2));
+		s->args[s->nargs].value = sqlite3_column_int64(q, 3);
+		s->nargs++;
+	}
+	sqlite3_finalize(q);
+}
+
+static const struct engine *rank_engine;   /* for the comparators (qsort has no context) */
+
+/* Callees by their function's rank, then by the store behind the edge. */
+static int callee_by_rank(const void *a, const void *b)
+{
+	const struct ck_callee *x = a, *y = b;
+	int ra = rank_engine->funcs.v[x->func].rank, rb = rank_engine->funcs.v[y->func].rank;
+	if (ra != rb)
+		return (ra > rb) - (ra < rb);
+	return (x->store > y->store) - (x->store < y->store);
+}
+
+static void load_edges(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT c.site_id, c.callee, c.store_id, st.idx FROM call_edge c "
+				     "LEFT JOIN fnstore st ON st.id = c.store_id ORDER BY c.site_id, c.rowid");
+	VEC(struct ck_callee) buf = {0};
+	struct ck_site *cur = NULL;
+	for (bool more = db_step_row(e->db, q);; more = db_step_row(e->db, q)) {
+		struct ck_site *s = more ? site_by_id(e, sqlite3_column_int64(q, 0)) : NULL;
+		if (cur && (!more || s != cur)) {
+			cur->callees = arena_alloc(&e->arena, buf.n * sizeof(*buf.v));
+			if (buf.n)
+				memcpy(cur->callees, buf.v, buf.n * sizeof(*buf.v));
+			cur->ncallees = (int)buf.n;
+			rank_engine = e;   /* followed in the stable order, not link's */
+			if (buf.n > 1)
+				qsort(cur->callees, buf.n, sizeof(*buf.v), callee_by_rank);
+			buf.n = 0;
+		}
+		if (!more)
+			break;
+		cur = s;
+		int f = engine_func_index(e, sqlite3_column_int64(q, 1));
+		if (s && f >= 0) {
+			const char *idx = sqlite3_column_type(q, 3) == SQLITE_NULL ? NULL
+					  : arena_strdup(&e->arena, db_col_text(q, 3));
+			vec_push(&buf, ((struct ck_callee){ f, sqlite3_column_int64(q, 2), idx }));
+			e->funcs.v[f].called = true;
+		}
+	}
+	sqlite3_finalize(q);
+	vec_free(&buf);
+}
+
+/* The function-pointer arguments of each call: 'kref_put(&x->ref, foo_release)'
+ * passes foo_release as parameter 1; 'helper(cb)' in a function whose own
+ * parameter 2 is cb passes that parameter on. */
+static void load_fnargs(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT st.site_id, st.key, st.id, t.func_id, st.src_key "
+				     "FROM fnstore st LEFT JOIN store_target t ON t.store_id = st.id "
+				     "WHERE st.site_id IS NOT NULL ORDER BY st.site_id, st.id");
+	while (db_step_row(e->db, q)) {
+		struct ck_site *s = site_by_id(e, sqlite3_column_int64(q, 0));
+		struct keyname_arg arg;
+		if (!s || !keyname_parse_arg(db_col_text(q, 1), &arg))
+			continue;
+		struct ck_fnarg a = { arg.n, -1, -1, sqlite3_column_int64(q, 2) };
+		if (sqlite3_column_type(q, 3) != SQLITE_NULL)
+			a.func = engine_func_index(e, sqlite3_column_int64(q, 3));
+		else if (sqlite3_column_type(q, 4) != SQLITE_NULL)
+			keyname_is_param_of(db_col_text(q, 4), e->funcs.v[s->func].qname, &a.fwd);
+		if (a.func < 0 && a.fwd < 0)
+			continue;
+		void *old = s->fnargs;
+		s->fnargs = arena_alloc(&e->arena, (s->nfnargs + 1) * sizeof(*s->fnargs));
+		if (old)
+			memcpy(s->fnargs, old, s->nfnargs * sizeof(*s->fnargs));
+		s->fnargs[s->nfnargs++] = a;
+	}
+	sqlite3_finalize(q);
+}
+
+static void load_aliases(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, lhs_key, rhs_key FROM lockalias ORDER BY id");
+	while (db_step_row(e->db, q)) {
+		struct ck_alias a = { sqlite3_column_int64(q, 0), engine_key_get(e, db_col_text(q, 1)),
+				      engine_key_get(e, db_col_text(q, 2)) };
+		vec_push(&e->aliases, a);
+	}
+	sqlite3_finalize(q);
+}
+
+
+void engine_load(struct engine *e)
+{
+	load_classes(e);
+	load_funcs_and_sites(e);
+	load_site_locks(e);
+	load_site_args(e);
+	load_edges(e);
+	load_fnargs(e);
+	load_aliases(e);
+}

@@ -1,0 +1,273 @@
+/*
+ * engine_write.c - the check engine's output (engine_int.h): findings
+ * reported by the checks, de-duplicated; their fingerprints (stable across
+ * file moves and line shifts), witness paths, alias proofs and messages,
+ * written to the finding tables.
+ */
+#include "check/engine_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
+		   const struct ck_held *held, int key, const char *message)
+{
+	/* one finding per rule and source line (wait_event() is might_sleep() and
+	 * schedule() on one line): the first path found is a shortest one */
+	char dedup[128];
+	snprintf(dedup, sizeof(dedup), "%s/%lld:%d", rule, (long long)v->site->file, v->site->line);
+	bool created;
+	strmap_put(&e->reported, dedup, &created);
+	if (!created)
+		return;
+	struct ck_finding f = { rule, xstrdup(message), v->state, v->site, {0}, held != NULL, key };
+	if (held)
+		f.held = *held;
+	vec_push(&e->findings, f);
+}
+
+void engine_report_pair(struct engine *e, const struct ck_witness *a, const struct ck_witness *b,
+			const char *rule, int key, const char *dedup, const char *message)
+{
+	bool created;
+	strmap_put(&e->reported, dedup, &created);
+	if (!created)
+		return;
+	struct ck_finding f = { rule, xstrdup(message), a->state, a->site, a->held, a->has_held, key,
+				true, *b };
+	vec_push(&e->findings, f);
+}
+
+/* Shortest chain of aliases joining keys A and B (breadth-first over keys). */
+static int alias_proof(const struct engine *e, int a, int b, int64_t *out, int max)
+{
+	if (a < 0 || b < 0 || a == b)
+		return 0;
+	size_t nk = e->keys.n;
+	int *prev_alias = xmalloc(nk * sizeof(int)), *queue = xmalloc(nk * sizeof(int));
+	for (size_t i = 0; i < nk; i++)
+		prev_alias[i] = -2;
+	int head = 0, tail = 0;
+	queue[tail++] = a;
+	prev_alias[a] = -1;
+	while (head < tail && prev_alias[b] == -2) {
+		int k = queue[head++];
+		for (size_t i = 0; i < e->aliases.n; i++) {
+			const struct ck_alias *al = &e->aliases.v[i];
+			int other = al->lhs == k ? al->rhs : al->rhs == k ? al->lhs : -1;
+			if (other >= 0 && prev_alias[other] == -2) {
+				prev_alias[other] = (int)i;
+				queue[tail++] = other;
+			}
+		}
+	}
+	int n = 0;
+	for (int k = b; prev_alias[k] >= 0 && n < max;) {
+		const struct ck_alias *al = &e->aliases.v[prev_alias[k]];
+		out[n++] = al->id;
+		k = al->lhs == k ? al->rhs : al->lhs;
+	}
+	free(prev_alias);
+	free(queue);
+	return n;
+}
+
+/*
+ * A class name without the file names extract puts in some keys: 'file.c:'
+ * qualifying a static name ('*virtio_ccw.c:lock' -> '*lock') and the
+ * 'anon@file.c:LINE' of an unnamed struct ('anon'), so that neither a file
+ * rename nor a line shift changes a fingerprint.
+ */
+static void fingerprint_class(struct strbuf *sb, const char *name)
+{
+	for (const char *p = name; *p;) {
+		if (!strncmp(p, "anon@", 5)) {
+			sb_add(sb, "anon");
+			p += 5 + strcspn(p + 5, ":");
+			p += *p ? 1 + strspn(p + 1, "0123456789") : 0;
+			continue;
+		}
+		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-");
+		if (n && p[n] == ':' && memchr(p, '.', n)) {
+			p += n + 1;   /* 'file.c:' */
+			continue;
+		}
+		sb_addn(sb, p, n ? n : 1);
+		p += n ? n : 1;
+	}
+}
+
+/* The functions on a path, offending one first, entry last: 'f<g<entry<',
+ * after the function called at the offending site, if it is a call
+ * ('schedule<f<g<entry<'). */
+static char *fingerprint_path(const struct engine *e, int state, const struct ck_site *site)
+{
+	struct strbuf sb = {0};
+	if (site->kind == SITE_CALL && site->callee_name)
+		sb_addf(&sb, "%s<", site->callee_name);
+	for (int s = state; s >= 0; s = e->states.v[s].parent)
+		sb_addf(&sb, "%s<", e->funcs.v[e->states.v[s].func].name);
+	return sb_detach(&sb);
+}
+
+static int fingerprint_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The finding's fingerprint, "lockpath/v1" in SARIF (definition in
+ * docs/ci.md): xxh3-128 in 32 hex digits of 'RULE|CLASS|PATH', where CLASS
+ * is the held lock's class (else the acquired one's) as fingerprint_class
+ * writes it and PATH the function names from the offending function to the
+ * entry (see fingerprint_path).  A two-path finding (lock-order,
+ * irq-inversion) has both classes and both paths, each pair sorted, so the
+ * order in which the search met them does not matter: 'RULE|A,B|P1|P2'.
+ * No file name, line or database id goes in.
+ */
+static void fingerprint(const struct engine *e, const struct ck_finding *f, char out[33])
+{
+	struct strbuf cls[2] = {{0}}, sb = {0};
+	char *path[2] = { fingerprint_path(e, f->state, f->site), NULL };
+	fingerprint_class(&cls[0], engine_class_name(e, f->has_held ? f->held.cls : engine_key_class(e, f->key)));
+	int n = 1;
+	if (f->has_other) {
+		const struct ck_witness *o = &f->other;
+		fingerprint_class(&cls[1], engine_class_name(e, o->has_held ? o->held.cls : engine_key_class(e, o->site->key)));
+		path[1] = fingerprint_path(e, o->state, o->site);
+		n = 2;
+	}
+	char *c[2] = { cls[0].buf ? cls[0].buf : "", cls[1].buf ? cls[1].buf : "" };
+	qsort(c, (size_t)n, sizeof(*c), fingerprint_cmp);
+	qsort(path, (size_t)n, sizeof(*path), fingerprint_cmp);
+	sb_addf(&sb, "%s|%s%s%s|%s", f->rule, c[0], n > 1 ? "," : "", n > 1 ? c[1] : "", path[0]);
+	if (n > 1)
+		sb_addf(&sb, "|%s", path[1]);
+	hash_hex(sb.buf, sb.len, out);
+	for (int i = 0; i < 2; i++) {
+		sb_free(&cls[i]);
+		free(path[i]);
+	}
+	sb_free(&sb);
+}
+
+static void write_path(struct engine *e, int64_t fid, int path, int state, const struct ck_site *last,
+		       sqlite3_stmt *ins)
+{
+	VEC(int) chain = {0};   /* any length: a witness always starts at its entry */
+	for (int s = state; s >= 0; s = e->states.v[s].parent)
+		vec_push(&chain, s);
+	for (int i = (int)chain.n - 1, seq = 0; i >= 0; i--, seq++) {
+		const struct ck_state *s = &e->states.v[chain.v[i]];
+		int64_t call = i > 0 ? e->states.v[chain.v[i - 1]].via_site : last->id;
+		db_bind_int(ins, 1, fid);
+		db_bind_int(ins, 2, path);
+		db_bind_int(ins, 3, seq);
+		db_bind_int(ins, 4, e->funcs.v[s->func].id);
+		db_bind_int(ins, 5, call);
+		db_bind_null_or_int(ins, 6, s->via_store);
+		db_step_done(e->db, ins);
+	}
+	vec_free(&chain);
+}
+
+static void write_hops(struct engine *e, int64_t fid, const struct ck_finding *f, sqlite3_stmt *ins)
+{
+	write_path(e, fid, 0, f->state, f->site, ins);
+	if (f->has_other)
+		write_path(e, fid, 1, f->other.state, f->other.site, ins);
+}
+
+/*
+ * A call on the path that link resolved by function type (its store is a
+ * 'type:' one, meta 'bytype:KEY' has the candidate count): the finding is
+ * lower-confidence and its message says so, with the cap when it was hit.
+ */
+static void bytype_calls(struct engine *e, int state, struct strbuf *sb)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT s.ind_key, st.key FROM site s, fnstore st "
+				     "WHERE s.id = ? AND st.id = ? AND st.key LIKE 'type:%'");
+	for (int i = state; i >= 0; i = e->states.v[i].parent) {
+		const struct ck_state *st = &e->states.v[i];
+		if (!st->via_store)
+			continue;
+		db_bind_int(q, 1, st->via_site);
+		db_bind_int(q, 2, st->via_store);
+		if (db_step_row(e->db, q)) {
+			char *mk = xasprintf("bytype:%s", db_col_text(q, 0));
+			char *mv = db_meta_get(e->db, mk);
+			size_t ncand = 0, kept = 0;
+			if (mv)
+				sscanf(mv, "%zu %zu", &ncand, &kept);
+			sb_addf(sb, "; lower confidence: the call through %s was resolved by type (%zu candidates",
+				db_col_text(q, 0), ncand);
+			if (ncand > kept)
+				sb_addf(sb, ", capped at %zu", kept);
+			sb_add(sb, ")");
+			free(mk);
+			free(mv);
+		}
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
+}
+
+static char *finding_message(struct engine *e, const struct ck_finding *f)
+{
+	struct strbuf sb = {0};
+	sb_add(&sb, f->message);
+	bytype_calls(e, f->state, &sb);
+	if (f->has_other)
+		bytype_calls(e, f->other.state, &sb);
+	return sb_detach(&sb);
+}
+
+void engine_write_findings(struct engine *e)
+{
+	db_exec(e->db, "DELETE FROM finding_alias; DELETE FROM finding_hop; DELETE FROM finding;");
+	sqlite3_stmt *fi = db_prepare(e->db,
+		"INSERT INTO finding(rule, fingerprint, message, entry_func, context, lock_key, held_key, site_id, held_site, "
+		"from_root) "
+		"VALUES (?,?,?,?,?,?,?,?,?,?)");
+	sqlite3_stmt *hop = db_prepare(e->db,
+		"INSERT INTO finding_hop(finding_id, path, seq, func_id, site_id, store_id) VALUES (?,?,?,?,?,?)");
+	sqlite3_stmt *al = db_prepare(e->db, "INSERT INTO finding_alias(finding_id, seq, alias_id) VALUES (?,?,?)");
+	for (size_t i = 0; i < e->findings.n; i++) {
+		const struct ck_finding *f = &e->findings.v[i];
+		int entry = f->state;
+		while (e->states.v[entry].parent >= 0)
+			entry = e->states.v[entry].parent;
+		char fp[33];
+		fingerprint(e, f, fp);
+		db_bind_text(fi, 1, f->rule);
+		db_bind_text(fi, 2, fp);
+		char *msg = finding_message(e, f);
+		db_bind_text(fi, 3, msg);
+		db_bind_int(fi, 4, e->funcs.v[e->states.v[entry].func].id);
+		db_bind_text(fi, 5, context_name(e->states.v[f->state].ctx));
+		db_bind_text(fi, 6, f->key >= 0 ? engine_key_name(e, f->key) : NULL);
+		db_bind_text(fi, 7, f->has_held ? engine_key_name(e, f->held.key) : NULL);
+		db_bind_int(fi, 8, f->site->id);
+		db_bind_null_or_int(fi, 9, f->has_held ? f->held.acq_site : 0);
+		db_bind_int(fi, 10, (size_t)entry >= e->first_root);
+		db_step_done(e->db, fi);
+		free(msg);
+		int64_t fid = sqlite3_last_insert_rowid(e->db->h);
+		write_hops(e, fid, f, hop);
+		int64_t proof[64];
+		int np = f->has_held ? alias_proof(e, f->held.key, f->key, proof, 64) : 0;
+		for (int k = 0; k < np; k++) {
+			db_bind_int(al, 1, fid);
+			db_bind_int(al, 2, k);
+			db_bind_int(al, 3, proof[k]);
+			db_step_done(e->db, al);
+		}
+	}
+	sqlite3_finalize(fi);
+	sqlite3_finalize(hop);
+	sqlite3_finalize(al);
+	e->st->findings = e->findings.n;
+}
+
