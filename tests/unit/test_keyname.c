@@ -1,0 +1,82 @@
+/*
+ * test_keyname.c - unit test of analyzer/lib/keyname, the key grammar every
+ * phase shares: 'arg:F#N' parsed (static and indirect F, bad forms
+ * refused), a key matched against a function's own parameters, and the
+ * qualified names keys use for static and external functions.
+ *
+ * usage: test_keyname      exit 0 if all pass, 1 otherwise
+ */
+#include "lib/keyname.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int passed, failed;
+
+static void expect(int ok, const char *what)
+{
+	if (ok) {
+		passed++;
+	} else {
+		failed++;
+		fprintf(stderr, "FAIL: %s\n", what);
+	}
+}
+
+static void parse_ok(const char *key, const char *func, int n)
+{
+	struct keyname_arg a = { NULL, 0, -1 };
+	int ok = keyname_parse_arg(key, &a) && a.n == n && a.func_len == strlen(func) &&
+		 !memcmp(a.func, func, a.func_len);
+	char what[256];
+	snprintf(what, sizeof(what), "parse '%s' as function '%s' parameter %d", key, func, n);
+	expect(ok, what);
+}
+
+static void parse_bad(const char *key)
+{
+	struct keyname_arg a;
+	char what[256];
+	snprintf(what, sizeof(what), "'%s' is not an 'arg:F#N' key", key ? key : "(null)");
+	expect(!keyname_parse_arg(key, &a), what);
+}
+
+int main(void)
+{
+	parse_ok("arg:kref.h:kref_put#1", "kref.h:kref_put", 1);
+	parse_ok("arg:request_irq#1", "request_irq", 1);
+	parse_ok("arg:virtio_config_ops.find_vqs#3", "virtio_config_ops.find_vqs", 3);
+	parse_ok("arg:f#12", "f", 12);
+	parse_bad(NULL);
+	parse_bad("virtio_config_ops.get");
+	parse_bad("arg#1");            /* a lock parameter, not a call key */
+	parse_bad("arg:#1");
+	parse_bad("arg:f#");
+	parse_bad("arg:f#x");
+	parse_bad("arg:f#1x");
+	parse_bad("arg:f");
+
+	int n = -1;
+	expect(keyname_is_param_of("arg:kref.h:kref_put#1", "kref.h:kref_put", &n) && n == 1,
+	       "kref_put's own parameter 1");
+	expect(!keyname_is_param_of("arg:kref.h:kref_put#1", "kref_put", &n), "not the extern kref_put's");
+	expect(!keyname_is_param_of("arg:kref.h:kref_put#1", "kref.h:kref_pu", &n), "not a prefix's");
+	expect(!keyname_is_param_of("ccw_device.handler", "kref.h:kref_put", &n), "a field is no parameter");
+
+	expect(keyname_is_type("type:void (struct kref *)"), "'type:' keys");
+	expect(!keyname_is_type("arg:f#1") && !keyname_is_type(NULL), "other keys are not 'type:'");
+
+	char *q = keyname_qualify("/k/drivers/s390/cio/device.c", "io_subchannel_irq", true);
+	expect(!strcmp(q, "device.c:io_subchannel_irq"), "a static function is 'file.c:name'");
+	free(q);
+	q = keyname_qualify("/k/drivers/virtio/virtio.c", "virtio_config_changed", false);
+	expect(!strcmp(q, "virtio_config_changed"), "an external function is its name");
+	free(q);
+	q = keyname_qualify("device.c", "f", true);
+	expect(!strcmp(q, "device.c:f"), "a path without a directory");
+	free(q);
+
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}
