@@ -412,19 +412,26 @@ static void registrations(struct engine *e, enum lp_context ctx, int_vec *out)
 }
 
 /* The kind of lock class CLS is (LT_*), from the sites that acquire it;
- * -1 when nothing in the tree acquires it or they disagree. */
-static int class_ltype(const struct engine *e, int cls)
+ * -1 when nothing in the tree acquires it or they disagree.  Computed for
+ * every class in one pass over the sites, on first use. */
+static int class_ltype(struct engine *e, int cls)
 {
-	int t = -1;
-	for (size_t i = 0; i < e->sites.n; i++) {
-		const struct ck_site *s = &e->sites.v[i];
-		if ((s->kind != SITE_ACQUIRE && s->kind != SITE_TRYLOCK) || engine_key_class(e, s->key) != cls)
-			continue;
-		if (t >= 0 && t != s->ltype)
-			return -1;
-		t = s->ltype;
+	if (!e->class_ltypes) {
+		size_t n = e->class_names.n + 1;
+		e->class_ltypes = arena_alloc(&e->arena, n * sizeof(int));
+		for (size_t c = 0; c < n; c++)
+			e->class_ltypes[c] = -2;   /* no acquisition seen */
+		for (size_t i = 0; i < e->sites.n; i++) {
+			const struct ck_site *s = &e->sites.v[i];
+			int c = engine_key_class(e, s->key);
+			if ((s->kind != SITE_ACQUIRE && s->kind != SITE_TRYLOCK) || c < 0 || (size_t)c >= n)
+				continue;
+			int *t = &e->class_ltypes[c];
+			*t = *t == -2 || *t == s->ltype ? s->ltype : -1;
+		}
 	}
-	return t;
+	int t = cls >= 0 && (size_t)cls <= e->class_names.n ? e->class_ltypes[cls] : -1;
+	return t == -2 ? -1 : t;
 }
 
 /* A root's callers are not in the tree, but __must_hold(l) and

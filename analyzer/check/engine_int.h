@@ -58,6 +58,7 @@ struct engine {
 	struct strmap transports;         /* transport name -> index */
 	size_t first_root;                /* states from here on start at roots */
 	int *order;                       /* function indexes in load_func_order's order */
+	int *class_ltypes;                /* per class: its lock type (class_ltype), or NULL */
 	int ntransports;
 	struct arena arena;
 	void *check_data[CHECK_COUNT];
