@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * main.c - the lockpath command: dispatch to a subcommand (cli/cmd_*.c),
  * git style.  Exit status everywhere: 0 no findings, 1 findings, 2 usage or

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # clang-baseline.sh - the floor lockpath's extract is compared with: the wall time of
 # `clang-19 -fsyntax-only` over every TU of a compile database, N at a time.
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # gate-incremental.sh - what a CI gate costs: a full 'lockpath run' on the base tree
 # (the baseline), then 'lockpath gate' on the head with the base database, once with
 # nothing changed and once with one translation unit changed.  The tree itself is

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # kernel.sh - lockpath against its floor on the reference kernel tree, in one run and
 # at one -j.  The floor is bench/parse-floor: every TU parsed in-process by libclang
 # with lockpath's own command translation and parse options, N threads, nothing

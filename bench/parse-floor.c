@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * parse-floor.c - the floor of any libclang tool on a compile database: parse
  * every TU in-process with exactly lockpath's command translation and parse

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * report.js - the little the report does in the browser: filter the
  * findings table (text and rule; the text matches every column and every

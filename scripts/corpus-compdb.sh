@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # corpus-compdb.sh - write the compile_commands.json of one bundled corpus tree.
 #
 #   scripts/corpus-compdb.sh TREE OUTDIR [CORPUS_DIR]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # deps.sh - install the Debian 12 packages lockpath needs, and only those that
 # are missing (so a ready machine is not touched and needs no network).
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # kernel-tree.sh - set up lockpath's reference kernel tree (Debian's linux-source-6.1,
 # s390) outside the repo, in ${LOCKPATH_KERNEL_DIR:-/var/cache/lockpath/kernel-6.1}.
 # It installs the missing Debian packages, unpacks the source once, and for each build

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # quickstart.sh - from a fresh Debian 12 machine to a lockpath report, in one
 # command: install the missing packages, build lockpath (release), and run it
 # on the bundled corpus tree that models the 2019 virtio-ccw balloon deadlock

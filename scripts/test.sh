@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # test.sh - install what is missing, build lockpath with AddressSanitizer and
 # UndefinedBehaviorSanitizer, and run the whole test suite (ctest): unit,
 # corpus, cli and, unless LOCKPATH_KERNEL_TESTS=OFF, the reference kernel tree

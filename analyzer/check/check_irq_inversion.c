@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * check_irq_inversion.c - rule 'irq-inversion' (lockdep: "inconsistent
  * {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage"): a spinning lock class that is

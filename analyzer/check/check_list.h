@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * check_list.h - every check lockpath runs, one entry each, in the order the
  * engine runs them and the reports list them.  CHECK(fn, fields...): the

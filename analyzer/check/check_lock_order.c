@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * check_lock_order.c - rule 'lock-order' (lockdep: "possible circular
  * locking dependency detected"): every acquisition of class B while class A

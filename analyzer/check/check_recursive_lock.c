@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * check_recursive_lock.c - rule 'recursive-lock' (lockdep: "possible
  * recursive locking detected"): a site acquires a lock class that is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * check_sleep_in_atomic.c - rule 'sleep-in-atomic' (the kernel's "BUG:
  * sleeping function called from invalid context", might_sleep()'s splat): a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * checks.c - the registry of checks, built from check_list.h (checks.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * checks.h - the registry of checks (check_list.h) as data: each rule's name,
  * summary, lockdep wording and how the reports draw its findings.  The

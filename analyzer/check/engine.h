@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * engine.h - the check phase's engine: loads the linked facts, walks the call
  * graph top-down from every entry point (rules' entries and registrations,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * engine_int.h - what the engine's files share and the checks do not see:
  * the engine's state (loaded facts, path states, findings) and the steps

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * engine_load.c - the check engine's loading (engine_int.h): lock classes,
  * functions in their stable order, sites with their lock state, arguments,

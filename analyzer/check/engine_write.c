@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * engine_write.c - the check engine's output (engine_int.h): findings
  * reported by the checks, de-duplicated; their fingerprints (stable across

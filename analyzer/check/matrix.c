@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * matrix.c - transports and the driver callbacks their interrupt paths
  * reach (see matrix.h).  A breadth-first search over the resolved call

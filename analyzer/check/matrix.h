@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * matrix.h - the facts behind the HTML report's transport matrix: which
  * virtio transports the tree has (files named virtio_<transport>[_*].c, one

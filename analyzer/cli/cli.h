@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * cli.h - what the subcommands (one file each in cli/) share: the options
  * every command takes, loading rules, and the steps 'run' chains together.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * cmd_cc.c - 'lockpath cc': Kbuild's CHECK hook.  `make C=1|2 CHECK="lockpath
  * cc --db FILE"` runs it once per C file as `lockpath cc --db FILE

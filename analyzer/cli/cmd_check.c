@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * cmd_check.c - 'lockpath check': link the facts and run the checks.
  */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * cmd_extract.c - 'lockpath extract': parse a compile database into facts.
  */

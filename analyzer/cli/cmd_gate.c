@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * cmd_gate.c - 'lockpath gate': fail a CI job on findings that the baseline
  * does not have.  Reads the head database (after analysing PATH into it, if

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * cmd_merge.c - 'lockpath merge': combine the databases of sharded extract
  * jobs into one, for the single check that needs the whole call graph.

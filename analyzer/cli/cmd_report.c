@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * cmd_report.c - 'lockpath report': print the stored findings.
  */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * cmd_run.c - 'lockpath run': extract, link, check and report in one go.
  */

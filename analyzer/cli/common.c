@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * common.c - options and phase steps shared by the subcommands (cli.h).
  */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * columns.c - the text forms of the enum columns stored as text, and the
  * callback keys (columns.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * columns.h - the values of the database's enum columns, by name: schema.sql
  * documents each such column with the names below, and every phase that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * db.c - opening, versioning and statement helpers for the lockpath
  * database.  Every failure is turned into one user-facing sentence naming

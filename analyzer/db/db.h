@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * db.h - the lockpath database: opening (create, migrate or refuse by
  * PRAGMA user_version), prepared-statement helpers that die with a clear

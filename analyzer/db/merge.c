@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * merge.c - combine the facts of several databases into one (see merge.h):
  * what 'lockpath merge' does after sharded extract jobs.  Rows are copied

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * merge.h - combining databases of sharded extract runs ('lockpath merge'):
  * the facts of each input are added to the output, renumbered, with shared

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-2.0-only
 -- lockpath database schema.
 --
 -- The database is the only interface between the phases (extract -> link ->

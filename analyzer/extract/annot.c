@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * annot.c - read __must_hold/__acquires/__releases (see annot.h).  The
  * expression is resolved by hand from tokens: a parameter name, then a chain

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * annot.h - sparse's lock context annotations on a function definition:
  * __must_hold(x), __acquires(x), __releases(x).  Under clang they expand to

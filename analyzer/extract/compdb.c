@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * compdb.c - compile databases: validation with jansson (for messages that
  * point at the broken line), loading with libclang, and the translation of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * compdb.h - reading a compile database (compile_commands.json) into
  * commands that libclang can parse: validated first with a JSON parser so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * extract.c - the extract driver: decides which TUs need parsing, runs the
  * worker threads (each with its own CXIndex; a TU never crosses threads),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * extract.h - the extract phase: parse every translation unit of a compile
  * database with libclang (N worker threads, one index each) and store its

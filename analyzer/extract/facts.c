@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * facts.c - lifetime of one translation unit's in-memory facts.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * facts.h - what extract learns from one translation unit, in memory,
  * between the worker that walks the AST and the single thread that writes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * guard.c - parameter guards of sites under 'switch (param)' (see guard.h).
  *

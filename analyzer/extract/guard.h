@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * guard.h - which values of a parameter a site runs for, when it sits in a
  * case of 'switch (param)'.  ccw_device_verify_done(cdev, err) calls the

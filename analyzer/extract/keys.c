@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * keys.c - names for locks and call targets, computed from expressions
  * (see keys.h for the naming scheme).  Purely syntactic over libclang

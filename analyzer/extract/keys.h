@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * keys.h - naming things across translation units.  A lock is named by its
  * type path, like lockdep's classes: 'subchannel.lock' (a lock embedded in a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * store.c - the single writer of extracted facts.  Each TU is replaced in
  * one transaction, so a run interrupted at any point leaves every finished

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * store.h - writing one TU's facts to the database in one transaction, and
  * the bookkeeping around it: which TUs are up to date, removing TUs that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * walk.c - one pass over each function body, carrying the lock state the
  * function itself has built since entry (acquired / released keys, irq

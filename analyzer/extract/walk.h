@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * walk.h - one pass over a parsed translation unit that turns its AST into
  * facts (facts.h): functions, call sites with their local lock state, lock

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * wrappers.c - recognise lock wrappers (see wrappers.h).  A function is a
  * wrapper when its body makes exactly one call to a primitive (or to

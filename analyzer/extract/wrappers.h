@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * wrappers.h - lock wrappers: functions whose whole body is one lock
  * primitive applied to a parameter, like the kernel's static inline

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * baseline.c - read the baseline the gate compares with: a lockpath
  * database (opened read-only; only this lockpath's schema version) or a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * compare.c - classify a head run against a baseline (see gate.h).  Matching
  * is by fingerprint only, as a multiset: two findings with one fingerprint

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * gate.h - the CI gate: compare the findings of a head database with a
  * baseline (a previous lockpath database or SARIF file) by fingerprint,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * suppress.c - suppressions: the checked-in file ('FINGERPRINT reason' or
  * 'RULE:FUNCTION reason', one a line, the reason mandatory) and inline

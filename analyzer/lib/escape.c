@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * escape.c - untrusted bytes spelled for URIs, JSON strings and text lines
  * (escape.h).  Pure functions over NUL-terminated strings; no locale.

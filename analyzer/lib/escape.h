@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * escape.h - spelling untrusted bytes (paths, source text, database values)
  * safely for each output: a URI path (RFC 3986 percent-encoding), a JSON

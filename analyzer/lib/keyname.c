@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * keyname.c - taking keys apart and putting them together (see keyname.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * keyname.h - the grammar of the keys extract writes and link and check read
  * (the naming scheme itself is described in extract/keys.h).  This module

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * util.c - fatal errors, checked allocation, strbuf, strmap, content hashes.
  * Everything here is thread-safe except the static buffer of display_path,

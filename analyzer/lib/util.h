@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * util.h - the small things every phase needs: fatal errors, checked
  * allocation, a growable string, growable arrays and a string-keyed hash

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * link.c - call graph and lock classes (see link.h).
  *

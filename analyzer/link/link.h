@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * link.h - the link phase: from the facts of every TU, build the whole-tree
  * call graph (direct calls by USR, indirect calls through the keys that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * findings.c - read findings back for the report formats (see findings.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * findings.h - findings as the report formats need them: read back from the
  * database with every location resolved to file:line:col and every hop,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * html.c - 'lockpath report --html DIR' (see html.h): makes the directory,
  * clears the pages of an earlier report there, and writes the pages in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * html.h - the HTML report: a static, self-contained directory a maintainer
  * opens from file:// with no server and no network.  index.html holds the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * html_data.c - what the HTML pages need beyond struct rp_run, read once
  * from the database: per hop, the function's transport and the locks it

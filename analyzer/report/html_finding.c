@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * html_finding.c - one page per finding (findings/N.html): the facts (rule,
  * context, entry, locks, transport and driver callback), a lockdep-style

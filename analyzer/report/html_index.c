@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * html_index.c - the report's front page (index.html): the run (tree,
  * compile database, tool, dates, translation units and their parse errors),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * html_int.h - what the HTML report's files share (html*.c): the data the
  * pages need beyond struct rp_run (read once by html_data.c), the transport

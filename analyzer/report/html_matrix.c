@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * html_matrix.c - the transport matrix: drivers' callbacks (rows) as each
  * transport's interrupt path delivers them (columns).  A cell joins the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * html_out.c - writing helpers for the HTML report: escaping, pages from
  * the template (reports/page.html: {{title}}, {{kind}}, {{root}},

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * html_source.c - source code in the HTML report: snippets (a few lines
  * around a location, its line marked) and one page per source file that a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * html_svg.c - a small drawing of a witness path as inline SVG: one box
  * per function, top to bottom from the entry, solid arrows for direct calls

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * notices.c - the text form of a run's notices (findings.h): what a reader
  * must know before trusting the findings, in the same compiler style, so

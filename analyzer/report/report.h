@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * report.h - the output formats.  Text is compiler style (file:line:col:
  * warning: ... [rule], then notes an editor can jump through); SARIF 2.1.0

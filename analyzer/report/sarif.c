@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * sarif.c - SARIF 2.1.0 output (OASIS), built with jansson.  One run; one
  * result per finding with its ruleId, message, location, a codeFlow whose

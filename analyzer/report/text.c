@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * text.c - compiler-style text report.  Each finding is one 'warning:' line
  * at the offending site, then 'note:' lines, each at its own location, so an

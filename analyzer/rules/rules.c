@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * rules.c - parse the *.rules files of rules/ (format: docs/rules-format.md)
  * and answer look-ups.  Every directive has one parse function, listed once in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * rules.h - the knowledge lockpath has that is not code: lock primitives
  * (with the kernel's macro layering), sleeping functions, context entries,

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * notifier.c - the chain walkers (kernel/notifier.c in Linux): register
  * links a block into a chain head's list, call_chain runs each block's
  * notifier_call in turn, under the head's lock for atomic chains.

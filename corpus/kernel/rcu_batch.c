@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * rcu_batch.c - the RCU core's callback runner (rcu_do_batch in
  * kernel/rcu/tree.c): it dequeues the callback_heads that call_rcu() queued
  * and calls each head->func.  That call is the deferral's dispatcher: the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 #!/usr/bin/env node
 /*
  * report.test.js - lockpath's HTML report in a real browser: Debian's

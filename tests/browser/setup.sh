@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # setup.sh - the fixture of the browser and SARIF tests: install the npm
 # packages they need (package-lock.json, pinned) into a cache outside the
 # repo, then analyse corpus trees and write what the tests read into OUT:

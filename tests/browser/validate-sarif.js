@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 #!/usr/bin/env node
 /*
  * validate-sarif.js - lockpath's SARIF against the SARIF 2.1.0 JSON schema.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # bad-code.sh - code lockpath cannot fully analyse still gets a run that
 # ends, in bounded time, with every finding it can make and a notice where
 # it could not: a TU with parse errors (recorded with its diagnostics), a TU

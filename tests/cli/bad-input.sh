@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # bad-input.sh - every bad input gets one 'lockpath: error:' line naming the
 # input and what is wrong, exit code 2, and no database written half-way:
 # compile databases (missing, not JSON, wrong shape, bad entries, relative

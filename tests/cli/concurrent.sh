@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # concurrent.sh - two lockpath processes on one database.  A writer holds
 # the database for its whole run (flock, analyzer/db/db.c); a second
 # process waits for it (--wait, default 30 s) and then runs, or with

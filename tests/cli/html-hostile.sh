@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # html-hostile.sh - the HTML report trusts nothing: a database is a CI
 # artifact anyone with write access to the pipeline can edit, and a report
 # directory may hold planted symlinks.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # interrupt.sh - SIGINT, then SIGTERM, part-way through an extract of 16
 # generated TUs (one at a time, a few seconds in all): each time lockpath
 # exits 2 saying how many TUs it saved, the database passes PRAGMA

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # lib.sh - what the CLI robustness tests share (sourced, not run).  Each test
 # works in a temporary directory, generates its inputs there (C files
 # including inputs/lp_test.h, compile databases), runs lockpath and checks

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # odd-paths.sh - a tree whose directory names hold a space, '#' and '%'
 # ('sp ace#frag%41'), bytes that are not UTF-8 (reached through a symlink,
 # as realpath names it), and a newline with a forged diagnostic and an ESC

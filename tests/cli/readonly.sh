@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # readonly.sh - reading a database writes nothing: 'report' and 'gate
 # --baseline' on a database in a read-only directory, or one the user cannot
 # write (a CI artifact), work and leave no -wal or -shm file next to it.

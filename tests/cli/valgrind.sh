@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # valgrind.sh - lockpath under valgrind's memcheck on a corpus run: 'run'
 # on balloon-ccw-2019 (extract with libclang, link, check, text, SARIF and
 # HTML), then 'report' and 'gate' against the SARIF it wrote.  Any definite

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # bytype-cap.sh - a call resolved by function type states its cap: run the
 # bytype-airq-ccw tree with $LOCKPATH_MAX_TYPE_TARGETS=1 (two candidates,
 # one kept) and require both the tree's expectations and "capped at 1" in

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # compile-trees.sh - check that every source of every corpus tree compiles
 # cleanly (-Wall -Werror) with the command line run-tree.sh gives lockpath,
 # so that a corpus edit cannot hand the analyzer a broken translation unit.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # escapes-undone.sh - prove that the escapes of the escapes-ccw tree are
 # honoured, not silent by accident: on a copy of the corpus, undo one escape
 # at a time (the trylock becomes a lock, the _nested subclass goes, the

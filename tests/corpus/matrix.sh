@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # matrix.sh - the transport matrix of balloon-ccw-2019 (check/matrix.c):
 # exactly one transport, ccw, and the balloon's three callbacks reached
 # from its interrupt path in hardirq context - config_changed and both

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # run-tree.sh - run lockpath on one corpus tree and compare its warnings
 # with the expectations written in the tree's sources.
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # runner-selftest.sh - proves that run-tree.sh can fail.  It builds a tiny
 # corpus in a temporary directory and a fake lockpath (a shell script that
 # checks how it was called and prints canned output with a canned exit

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * fuzz_rules.c - libFuzzer target for the rules parser: any bytes given to
  * rules_load_buffer must either load or fail with "fuzz.rules:LINE: ...",

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * fuzz_suppress.c - libFuzzer target for what the gate reads from users:
  * the suppressions file, inline 'lockpath: ignore' comments, and the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # run-fuzz.sh - one bounded libFuzzer run for ctest: SECONDS of fuzzing from
 # the checked-in seeds, new inputs into WORK/corpus (never into the seeds),
 # a crash, leak or timeout saved as WORK/crash-* and the test failed.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # baseline-errors.sh - what the gate refuses, each with exit code 2 and one
 # line naming the file: a database of another schema version, a JSON file
 # that is not lockpath SARIF (a compile database, another tool's SARIF, a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # incremental.sh - a second run on the same database re-parses only the
 # translation units whose arguments or included files changed, then links
 # and checks the whole program again, and finds exactly what a run from

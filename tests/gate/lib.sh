@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # lib.sh - what the gate tests share (sourced, not run).  Each test copies a
 # corpus tree into a temporary directory, edits the copy (never corpus/),
 # runs 'lockpath gate' and checks exit code, summary line and output.

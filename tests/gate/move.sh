@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # move.sh - fingerprints survive edits that change no path: blank lines at
 # the top of every file (all lines shift), a new unrelated function above
 # the functions on the path, code added elsewhere in those functions, the

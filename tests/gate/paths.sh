@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # paths.sh - a tree reached through a symlinked directory (a CI workspace or
 # /home that is a symlink), and compile entries whose file is spelled with
 # './' or '../' (the kernel's gen_compile_commands.py writes

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # reintroduce.sh - the gate's reason to exist.  Baseline: the balloon after
 # its 2019 fix (config read from a work item; no findings).  A patch that
 # makes virtballoon_changed() read config space in the callback again must

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # relocate.sh - the whole tree moves (a second checkout, a CI workspace with
 # another path) and the base database is reused: every TU is parsed again
 # under its new path, and the findings must be the same ones, by fingerprint.

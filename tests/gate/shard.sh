@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # shard.sh - 'lockpath extract --shard I/N' into N databases, 'lockpath merge'
 # into one, and check: the findings (text and SARIF) are byte-identical to
 # an unsharded run's.  Also: every TU lands in exactly one shard, a shard

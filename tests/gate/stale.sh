@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # stale.sh - never a verdict on findings that were not computed.  A head
 # database re-extracted after a patch ('lockpath extract', or Kbuild's
 # 'lockpath cc') holds the old findings next to new facts: 'gate' without

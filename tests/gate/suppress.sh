@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # suppress.sh - suppressions.  On the fixed balloon with the config read
 # put back (several new findings): a suppression by fingerprint, and one by
 # rule and function, each silence exactly their finding and nothing else;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # balloon.sh - the 2019 virtio-ccw balloon deadlock, brought back into 6.1 by
 # balloon-config-in-callback.patch, is reported with its whole path; the
 # clean tree (clean.sh) is not.

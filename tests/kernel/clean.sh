@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # clean.sh - the clean 6.1 tree (one flavour's database from flavour.sh):
 # no recursive-lock whose path passes virtio_config_changed.  6.1's balloon,
 # crypto, console, blk, net and gpu drivers all defer their config work to a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # corpus-overlap.sh - the corpus stays in its own words: at most 20% of its
 # lines over 30 characters may be verbatim lines of the reference kernel's
 # drivers/, include/, arch/s390/ and fs/ sources, and no file may copy a

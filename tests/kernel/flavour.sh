@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # flavour.sh - fixture: 'lockpath run' on one flavour of the reference tree
 # into a fresh database (WORKDIR/FLAVOUR.db, which the later tests read),
 # and every TU must parse with zero errors.

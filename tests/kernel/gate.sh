@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # gate.sh - lockpath gate on the reference tree: with the clean tree's findings
 # as the baseline (a SARIF file, as CI would keep it), the reintroduction patch
 # (balloon-config-in-callback.patch) fails the gate with the 2019 path, parsing

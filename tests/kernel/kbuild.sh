@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # kbuild.sh - Kbuild's CHECK hook: `make C=2 CHECK="lockpath cc --db DB"` on a
 # few directories of one flavour's build tree records every TU there (with
 # the compiler's own flags), 'lockpath check' analyses them, and the findings

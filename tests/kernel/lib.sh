@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # lib.sh - what the kernel tests share (sourced, not run): where the reference
 # tree and the test's work directory are, failing with a message, and reading
 # findings back from a lockpath database with the sqlite3 CLI.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # tree.sh - fixture: set up (or reuse) the reference kernel tree, both
 # flavours, with scripts/kernel-tree.sh.  About 2 minutes from nothing on 2
 # cores (plus the packages' download), 0.2 s when it is ready.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * test_checks.c - the check registry (check/check_list.h through
  * check/checks.h) and the database's column names (db/columns.h): every

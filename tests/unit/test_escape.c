@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * test_escape.c - unit test of analyzer/lib/escape: every case is one row
  * of a table, input and the exact output expected (issue 14, items 4-6):

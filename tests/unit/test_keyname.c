@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * test_keyname.c - unit test of analyzer/lib/keyname, the key grammar every
  * phase shares: 'arg:F#N' parsed (static and indirect F, bad forms

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * test_lockkeys.c - lock-key normalisation and the alias union, checked
  * against the expectations written in lockkeys.c (see its head comment).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * test_rules.c - unit test of analyzer/rules: loads the real rules/ and checks
  * the look-ups the extractor depends on (spinlock layering, irq effects,

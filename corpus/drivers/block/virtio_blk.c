@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio_blk.c - corpus model of drivers/block/virtio_blk.c.
  *
  * The driver that was never affected: its config_changed callback,

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio.c - corpus model of drivers/virtio/virtio.c, the virtio core:
  * the virtio bus, device registration, and the config-change path.
  *

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio_balloon-2019.c - corpus model of drivers/virtio/virtio_balloon.c
  * after commit 86a5597 ("virtio-balloon: VIRTIO_BALLOON_F_FREE_PAGE_HINT"),
  * as in v4.20, before the fix.

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio_balloon-fixed.c - corpus model of drivers/virtio/virtio_balloon.c
  * after the 2019 fix ("virtio-balloon: tweak config_changed
  * implementation", v5.0).

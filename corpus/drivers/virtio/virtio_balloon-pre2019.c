@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio_balloon-pre2019.c - corpus model of drivers/virtio/virtio_balloon.c
  * before commit 86a5597 ("virtio-balloon: VIRTIO_BALLOON_F_FREE_PAGE_HINT"),
  * i.e. as in v4.19.

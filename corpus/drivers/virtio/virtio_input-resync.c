@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio_input-resync.c - corpus model of drivers/virtio/virtio_input.c
  * with a hypothetical change: when the device reports SYN_DROPPED, the
  * event queue's callback re-reads the absolute-axis ranges from config

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio_pci_common.c - corpus model of drivers/virtio/virtio_pci_common.c:
  * interrupts and virtqueue bookkeeping for virtio over PCI.
  *

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio_pci_common.h - the state virtio-pci keeps per device, shared by
  * the common code (interrupts, virtqueue lists) and the legacy/modern
  * register layouts, which plug in through setup_vq/del_vq.

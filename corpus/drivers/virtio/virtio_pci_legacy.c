@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio_pci_legacy.c - corpus model of drivers/virtio/virtio_pci_legacy.c:
  * the legacy (virtio 0.9) register layout in an I/O BAR.  Config space
  * follows the common registers and is read one byte at a time with

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio_ring.c - corpus model of drivers/virtio/virtio_ring.c: the split
  * ring, reduced to a token array.  A virtqueue remembers the transport's
  * notify function and the driver's callback, both passed in as

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * asm/airq.h - s390 adapter (thin) interrupts.  A driver fills in an
  * airq_struct (handler, summary indicator, interruption subclass) and
  * registers it; the adapter-interrupt handler of cio (do_airq_interrupt,

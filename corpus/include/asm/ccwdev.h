@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * asm/ccwdev.h - ccw devices and drivers, the interface between the
  * common I/O layer (drivers/s390/cio) and device drivers such as
  * virtio-ccw.  A ccw device does not own its lock: ccwlock points to the

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * asm/cio.h - channel I/O: channel command words, the subchannel status
  * word and the interruption response block a device interrupt delivers.
  * Bit layouts are simplified to whole fields; the names are the kernel's.

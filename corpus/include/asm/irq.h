@@ -1,4 +1,4 @@
-/* asm/irq.h - s390 interrupt numbers and per-class statistics. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* asm/irq.h - s390 interrupt numbers and per-class statistics. */
 #ifndef _ASM_IRQ_H
 #define _ASM_IRQ_H
 

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * asm/irqflags.h - the architecture's interrupt mask, s390 flavour: the
  * PSW mask is changed with STNSM/STOSM (here out-of-line primitives, as the
  * host compiler cannot assemble them).  Everything above these is inline.

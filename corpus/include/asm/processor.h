@@ -1,4 +1,4 @@
-/* asm/processor.h - cpu_relax. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* asm/processor.h - cpu_relax. */
 #ifndef _ASM_PROCESSOR_H
 #define _ASM_PROCESSOR_H
 

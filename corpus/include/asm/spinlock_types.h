@@ -1,4 +1,4 @@
-/* asm/spinlock_types.h - the architecture's lock word. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* asm/spinlock_types.h - the architecture's lock word. */
 #ifndef _ASM_SPINLOCK_TYPES_H
 #define _ASM_SPINLOCK_TYPES_H
 

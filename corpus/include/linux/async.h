@@ -1,4 +1,4 @@
-/* async.h - asynchronous function calls, run later from a kernel thread (process context). */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* async.h - asynchronous function calls, run later from a kernel thread (process context). */
 #ifndef _LINUX_ASYNC_H
 #define _LINUX_ASYNC_H
 

@@ -1,4 +1,4 @@
-/* atomic.h - atomic_t operations (compiler builtins). */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* atomic.h - atomic_t operations (compiler builtins). */
 #ifndef _LINUX_ATOMIC_H
 #define _LINUX_ATOMIC_H
 

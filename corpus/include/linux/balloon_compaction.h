@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * balloon_compaction.h - the page list a balloon driver keeps
  * (mm/balloon_compaction.c).  The enqueue/dequeue functions take the
  * list's own spinlock internally; they are out of line here.

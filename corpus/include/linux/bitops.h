@@ -1,4 +1,4 @@
-/* bitops.h - bit numbers in unsigned long arrays. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* bitops.h - bit numbers in unsigned long arrays. */
 #ifndef _LINUX_BITOPS_H
 #define _LINUX_BITOPS_H
 

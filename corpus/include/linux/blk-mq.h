@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * blk-mq.h - the multi-queue block layer's driver interface: the block
  * core calls blk_mq_ops.queue_rq in process context (possibly with bh
  * disabled), completions are signalled from the driver's interrupt path.

@@ -1,4 +1,4 @@
-/* blkdev.h - disks: capacity and registration. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* blkdev.h - disks: capacity and registration. */
 #ifndef _LINUX_BLKDEV_H
 #define _LINUX_BLKDEV_H
 

@@ -1,4 +1,4 @@
-/* bug.h - BUG and WARN: a trap and an out-of-line report. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* bug.h - BUG and WARN: a trap and an out-of-line report. */
 #ifndef _LINUX_BUG_H
 #define _LINUX_BUG_H
 

@@ -1,4 +1,4 @@
-/* compiler.h - attribute and annotation macros (corpus model of the kernel's compiler*.h). */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* compiler.h - attribute and annotation macros (corpus model of the kernel's compiler*.h). */
 #ifndef _LINUX_COMPILER_H
 #define _LINUX_COMPILER_H
 

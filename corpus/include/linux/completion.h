@@ -1,4 +1,4 @@
-/* completion.h - one-shot events: complete() from anywhere, wait_for_completion() sleeps. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* completion.h - one-shot events: complete() from anywhere, wait_for_completion() sleeps. */
 #ifndef _LINUX_COMPLETION_H
 #define _LINUX_COMPLETION_H
 

@@ -1,4 +1,4 @@
-/* delay.h - busy-waiting (udelay, mdelay: never sleep) and sleeping delays (msleep: out of line, sleeps). */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* delay.h - busy-waiting (udelay, mdelay: never sleep) and sleeping delays (msleep: out of line, sleeps). */
 #ifndef _LINUX_DELAY_H
 #define _LINUX_DELAY_H
 

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * device.h - the driver model, just enough of it: a bus calls its probe()
  * when a device meets a driver, drivers keep their state in driver_data.
  */

@@ -1,4 +1,4 @@
-/* err.h - error values carried in pointers. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* err.h - error values carried in pointers. */
 #ifndef _LINUX_ERR_H
 #define _LINUX_ERR_H
 

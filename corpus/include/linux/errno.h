@@ -1,4 +1,4 @@
-/* errno.h - the error numbers the corpus returns. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* errno.h - the error numbers the corpus returns. */
 #ifndef _LINUX_ERRNO_H
 #define _LINUX_ERRNO_H
 

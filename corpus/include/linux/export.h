@@ -1,4 +1,4 @@
-/* export.h - EXPORT_SYMBOL: a redeclaration here, a symbol table entry in the kernel. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* export.h - EXPORT_SYMBOL: a redeclaration here, a symbol table entry in the kernel. */
 #ifndef _LINUX_EXPORT_H
 #define _LINUX_EXPORT_H
 

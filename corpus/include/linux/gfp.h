@@ -1,4 +1,4 @@
-/* gfp.h - allocation flags: GFP_KERNEL may sleep, GFP_ATOMIC and GFP_NOWAIT may not. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* gfp.h - allocation flags: GFP_KERNEL may sleep, GFP_ATOMIC and GFP_NOWAIT may not. */
 #ifndef _LINUX_GFP_H
 #define _LINUX_GFP_H
 

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * init.h - __init/__exit sections and initcalls.  An initcall is a function
  * pointer stored in a static variable, the way built-in code registers its
  * init functions.

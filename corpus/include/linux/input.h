@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * input.h - the input core, as far as a driver sees it: allocate and
  * register an input_dev, report events (input_event() is callable from
  * any context, it takes the device's event_lock irqsave inside the core).

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * interrupt.h - interrupt handlers.  request_irq() is a static inline over
  * the out-of-line request_threaded_irq(); the handler runs in hardirq
  * context.  Architecture code may instead fill a struct irqaction and hand

@@ -1,4 +1,4 @@
-/* io.h - port/memory-mapped I/O accessors (lib/iomap.c): plain loads and stores, no locks. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* io.h - port/memory-mapped I/O accessors (lib/iomap.c): plain loads and stores, no locks. */
 #ifndef _LINUX_IO_H
 #define _LINUX_IO_H
 

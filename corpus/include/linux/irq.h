@@ -1,4 +1,4 @@
-/* irq.h - architecture-level registration of a prepared irqaction. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* irq.h - architecture-level registration of a prepared irqaction. */
 #ifndef _LINUX_IRQ_H
 #define _LINUX_IRQ_H
 

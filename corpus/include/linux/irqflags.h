@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * irqflags.h - local_irq_*: generic macros over raw_local_irq_*, which are
  * macros over the architecture's static inline arch_local_irq_*.
  */

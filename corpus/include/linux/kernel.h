@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * kernel.h - the grab bag: container_of, ARRAY_SIZE, min/max, might_sleep.
  * As in the kernel of 2019, container_of lives here and might_sleep() is a
  * macro over the out-of-line __might_sleep() (CONFIG_DEBUG_ATOMIC_SLEEP).

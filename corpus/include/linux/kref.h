@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * kref.h - reference counts whose last put calls a release function given
  * by the caller.  kref_put() is a static inline: in a whole kernel every
  * object type passes its own release, so the call through 'release' has

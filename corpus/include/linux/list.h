@@ -1,4 +1,4 @@
-/* list.h - doubly linked lists threaded through their entries. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* list.h - doubly linked lists threaded through their entries. */
 #ifndef _LINUX_LIST_H
 #define _LINUX_LIST_H
 

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * lockdep.h - what code tells lockdep about its locking, as with
  * CONFIG_LOCKDEP: lockdep_assert_held(l) is a macro over the static inline
  * lock_is_held(&(l)->dep_map), which calls the out-of-line

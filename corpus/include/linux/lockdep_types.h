@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * lockdep_types.h - lock class keys: one static key per init site names a
  * class; struct lockdep_map is what every lock type embeds as dep_map
  * (CONFIG_DEBUG_LOCK_ALLOC), the handle lockdep_assert_held() asks about.

@@ -1,4 +1,4 @@
-/* mm.h - pages: allocation, freeing, addresses. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* mm.h - pages: allocation, freeing, addresses. */
 #ifndef _LINUX_MM_H
 #define _LINUX_MM_H
 

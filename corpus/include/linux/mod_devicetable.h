@@ -1,4 +1,4 @@
-/* mod_devicetable.h - the id tables drivers match on. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* mod_devicetable.h - the id tables drivers match on. */
 #ifndef _LINUX_MOD_DEVICETABLE_H
 #define _LINUX_MOD_DEVICETABLE_H
 

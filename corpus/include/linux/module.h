@@ -1,4 +1,4 @@
-/* module.h - module_init/exit for built-in code, license and table tags. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* module.h - module_init/exit for built-in code, license and table tags. */
 #ifndef _LINUX_MODULE_H
 #define _LINUX_MODULE_H
 

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * mutex.h - sleeping locks.  mutex_lock and friends are out-of-line
  * functions (kernel/locking/mutex.c); mutex_init gives each init site its
  * own lock class key, as lockdep does.

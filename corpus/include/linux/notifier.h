@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * notifier.h - call chains.  A subsystem keeps a chain head, modules put
  * their notifier_block on it, and the chain's owner calls every block on
  * it through nb->notifier_call (kernel/notifier.c).  Every block in the

@@ -1,4 +1,4 @@
-/* pci.h - PCI devices and drivers, as far as virtio-pci needs them. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* pci.h - PCI devices and drivers, as far as virtio-pci needs them. */
 #ifndef _LINUX_PCI_H
 #define _LINUX_PCI_H
 

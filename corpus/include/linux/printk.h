@@ -1,4 +1,4 @@
-/* printk.h - printk and the pr_* family. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* printk.h - printk and the pr_* family. */
 #ifndef _LINUX_PRINTK_H
 #define _LINUX_PRINTK_H
 

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * rcupdate.h - deferred frees.  call_rcu() queues a callback_head whose
  * func the RCU core runs later from its softirq (rcu_do_batch), never in
  * the caller's context.

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * rwlock.h - the rwlock API (included from spinlock.h): read_lock(l) and
  * friends are macros over the out-of-line _raw_read_lock(l) & co
  * (rwlock_api_smp.h); the _irqsave forms assign flags.

@@ -1,4 +1,4 @@
-/* rwlock_api_smp.h - the out-of-line rwlock functions (kernel/locking/spinlock.c). */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* rwlock_api_smp.h - the out-of-line rwlock functions (kernel/locking/spinlock.c). */
 #ifndef _LINUX_RWLOCK_API_SMP_H
 #define _LINUX_RWLOCK_API_SMP_H
 

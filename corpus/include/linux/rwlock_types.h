@@ -1,4 +1,4 @@
-/* rwlock_types.h - rwlock_t wraps the architecture's lock word, like spinlock_t. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* rwlock_types.h - rwlock_t wraps the architecture's lock word, like spinlock_t. */
 #ifndef _LINUX_RWLOCK_TYPES_H
 #define _LINUX_RWLOCK_TYPES_H
 

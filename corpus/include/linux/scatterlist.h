@@ -1,4 +1,4 @@
-/* scatterlist.h - buffer descriptors handed to virtqueues. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* scatterlist.h - buffer descriptors handed to virtqueues. */
 #ifndef _LINUX_SCATTERLIST_H
 #define _LINUX_SCATTERLIST_H
 

@@ -1,4 +1,4 @@
-/* sched.h - task states and schedule(), the one function that really sleeps. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* sched.h - task states and schedule(), the one function that really sleeps. */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 

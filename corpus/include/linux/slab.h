@@ -1,4 +1,4 @@
-/* slab.h - kmalloc (out of line) and the inline helpers built on it. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* slab.h - kmalloc (out of line) and the inline helpers built on it. */
 #ifndef _LINUX_SLAB_H
 #define _LINUX_SLAB_H
 

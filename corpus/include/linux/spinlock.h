@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * spinlock.h - the spinlock API, in the kernel's three layers:
  *
  *   spin_lock(l)                static inline   raw_spin_lock(&l->rlock)

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * spinlock_api_smp.h - the out-of-line lock functions (kernel/locking/
  * spinlock.c).  These are the bottom layer: every spin_* and raw_spin_*
  * operation above ends in exactly one of them.

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * spinlock_types.h - spinlock_t wraps raw_spinlock_t (member 'rlock'),
  * which wraps the architecture's lock word; the layering the lock API
  * follows (spin_lock(l) acts on &l->rlock).

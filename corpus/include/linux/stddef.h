@@ -1,4 +1,4 @@
-/* stddef.h - NULL, bool constants, offsetof. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* stddef.h - NULL, bool constants, offsetof. */
 #ifndef _LINUX_STDDEF_H
 #define _LINUX_STDDEF_H
 

@@ -1,4 +1,4 @@
-/* string.h - the mem* and str* functions the corpus uses. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* string.h - the mem* and str* functions the corpus uses. */
 #ifndef _LINUX_STRING_H
 #define _LINUX_STRING_H
 

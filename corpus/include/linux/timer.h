@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * timer.h - timers.  timer_setup() is a macro over the out-of-line
  * init_timer_key(), which stores the callback; the callback runs in
  * softirq context.

@@ -1,4 +1,4 @@
-/* typecheck.h - compile-time check that an expression has a given type. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* typecheck.h - compile-time check that an expression has a given type. */
 #ifndef _LINUX_TYPECHECK_H
 #define _LINUX_TYPECHECK_H
 

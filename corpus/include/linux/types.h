@@ -1,4 +1,4 @@
-/* types.h - fixed-width and kernel scalar types, list heads, atomics' storage. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* types.h - fixed-width and kernel scalar types, list heads, atomics' storage. */
 #ifndef _LINUX_TYPES_H
 #define _LINUX_TYPES_H
 

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio.h - virtio devices, drivers and virtqueues.  A transport (ccw,
  * pci) fills virtio_device.config with its virtio_config_ops and registers
  * the device; the core (drivers/virtio/virtio.c) matches it with a

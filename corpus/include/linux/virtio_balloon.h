@@ -1,4 +1,4 @@
-/* virtio_balloon.h - the balloon device's protocol: feature bits, config layout. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* virtio_balloon.h - the balloon device's protocol: feature bits, config layout. */
 #ifndef _LINUX_VIRTIO_BALLOON_H
 #define _LINUX_VIRTIO_BALLOON_H
 

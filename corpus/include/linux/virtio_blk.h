@@ -1,4 +1,4 @@
-/* virtio_blk.h - the block device's protocol: feature bits, config layout, request header. */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* virtio_blk.h - the block device's protocol: feature bits, config layout, request header. */
 #ifndef _LINUX_VIRTIO_BLK_H
 #define _LINUX_VIRTIO_BLK_H
 

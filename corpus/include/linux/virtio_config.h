@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio_config.h - the transport's operations and the config-space
  * accessors drivers use.  virtio_cread()/virtio_cwrite() are macros, so the
  * indirect call vdev->config->get(...) (or ->set) is made from the driver

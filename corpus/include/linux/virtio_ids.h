@@ -1,4 +1,4 @@
-/* virtio_ids.h - virtio device ids (the protocol's numbers). */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* virtio_ids.h - virtio device ids (the protocol's numbers). */
 #ifndef _LINUX_VIRTIO_IDS_H
 #define _LINUX_VIRTIO_IDS_H
 

@@ -1,4 +1,4 @@
-/* virtio_input.h - the virtio-input device's config space and event layout (uapi). */
+/* SPDX-License-Identifier: GPL-2.0-only */ /* virtio_input.h - the virtio-input device's config space and event layout (uapi). */
 #ifndef _LINUX_VIRTIO_INPUT_H
 #define _LINUX_VIRTIO_INPUT_H
 

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio_ring.h - the split ring implementation's interface to transports:
  * a transport creates each virtqueue with its notify function and the
  * driver's callback, and calls vring_interrupt() when the device used

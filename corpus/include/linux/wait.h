@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * wait.h - wait queues.  wait_event() is a macro: it may return at once
  * when the condition holds, otherwise it loops preparing to wait, testing
  * the condition and calling schedule().  The condition is evaluated in the

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * workqueue.h - deferred work.  INIT_WORK() is a macro that stores the
  * work function in work_struct.func; queue_work() and schedule_work() are
  * static inlines over the out-of-line queue_work_on().  The work function

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * dasd_alias.c - corpus model of how the s390 DASD driver handles the ccw
  * device lock around its interrupt handler and its sleeping requests
  * (drivers/s390/block/dasd.c, dasd_alias.c: PAV alias devices that hand

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * dasd_kick.c - corpus model of the request-starting machinery of the
  * s390 DASD driver (drivers/s390/block/dasd.c: the interrupt handler, the
  * kick work item do_kick_device, the reload work, dasd_device_timeout),

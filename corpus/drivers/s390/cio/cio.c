@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * cio.c - corpus model of drivers/s390/cio/cio.c: starting I/O on a
  * subchannel and the I/O interrupt handler.
  *

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * cio.h - subchannels.  A subchannel owns the lock that serialises all I/O
  * on it; it is allocated separately and reached through a pointer, so that
  * the ccw device on the subchannel can point at the same lock.

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * css.c - corpus model of drivers/s390/cio/css.c: the channel subsystem
  * bus.  A subchannel's lock is allocated on its own (css_sch_create_locks)
  * so that sch->lock can be shared with the ccw device on it; the bus

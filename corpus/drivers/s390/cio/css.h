@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * css.h - the channel subsystem bus.  A css_driver drives a type of
  * subchannel; its irq() is called from the I/O interrupt handler with the
  * subchannel lock held.

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * device.c - corpus model of drivers/s390/cio/device.c: ccw devices on
  * I/O subchannels, and the ccw bus their drivers bind on.
  *

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * device.h - the ccw device finite state machine.  An event on a device
  * is dispatched through dev_jumptable[state][event], a two-dimensional
  * array of function pointers defined in device_fsm.c; dev_fsm_event() does

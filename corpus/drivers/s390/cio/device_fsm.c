@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * device_fsm.c - corpus model of drivers/s390/cio/device_fsm.c: the ccw
  * device state machine.  dev_jumptable is a two-dimensional array of
  * function pointers built with nested designated initializers; a call

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * device_ops.c - corpus model of drivers/s390/cio/device_ops.c: the I/O
  * interface ccw device drivers call.  ccw_device_start() requires the
  * caller to hold the ccw device lock (get_ccwdev_lock) and takes no lock

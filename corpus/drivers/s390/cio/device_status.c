@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * device_status.c - corpus model of drivers/s390/cio/device_status.c:
  * accumulating the status of a channel program across interrupts and
  * starting basic sense.  Called from the state machine with the

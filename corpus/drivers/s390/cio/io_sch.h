@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * io_sch.h - the private half of a ccw device, owned by the cio core: the
  * finite state machine's state, the flags that steer interrupt handling,
  * the wait queue set_online sleeps on.  The subchannel's driver data is

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * ioasm.h - the channel-subsystem instructions (start/test/modify
  * subchannel), out of line here.  None of them takes a lock; the callers
  * hold the subchannel lock.

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * scm_events.c - an interrupt handler that reaches the kernel's generic
  * dispatch points, the story of a whole-kernel run.  Models the shape of an
  * s390 storage-class-memory event handler: a hardirq handler that, with its

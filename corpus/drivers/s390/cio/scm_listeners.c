@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * scm_listeners.c - many notifier blocks, as a whole kernel has: every one
  * is stored into notifier_block.notifier_call, which makes that key a wide
  * dispatch (more candidates than link's limit, LINK_WIDE_TARGETS).  The

@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio_ccw.c - corpus model of drivers/s390/virtio/virtio_ccw.c, the
  * virtio transport over s390 channel I/O, as it stood in 2019 (classic
  * indicators, no adapter interrupts).

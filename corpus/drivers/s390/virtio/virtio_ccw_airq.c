@@ -1,4 +1,4 @@
-/*
+/* SPDX-License-Identifier: GPL-2.0-only
  * virtio_ccw_airq.c - corpus model of the adapter-interrupt half of
  * drivers/s390/virtio/virtio_ccw.c (since v3.13: virtio_airq_handler,
  * new_airq_info, get_airq_indicator), kept in a file of its own so that
