@@ -24,6 +24,10 @@ struct cli_opts {
 	int nscope;
 };
 
+/* Long options with no short form take codes above any character, so that a
+ * command's own letters ('S' is gate's --suppressions) never collide. */
+enum { CLI_OPT_SCOPE = 0x100 };
+
 /* Options shared by the commands; each command adds its own. */
 #define CLI_COMMON_LONGOPTS \
 	{ "db", required_argument, NULL, 'd' }, \
@@ -34,7 +38,7 @@ struct cli_opts {
 	{ "verbose", no_argument, NULL, 'v' }, \
 	{ "quiet", no_argument, NULL, 'q' }, \
 	{ "wait", required_argument, NULL, 'W' }, \
-	{ "scope", required_argument, NULL, 'S' }, \
+	{ "scope", required_argument, NULL, CLI_OPT_SCOPE }, \
 	{ "help", no_argument, NULL, 'h' }
 
 /* Handle a shared option; false if C is not one.  Dies on a bad value. */

@@ -4,6 +4,8 @@
  */
 #include "cli/cli.h"
 
+#include <stdlib.h>
+
 static const char usage[] =
 "usage: lockpath check [options]\n"
 "\n"
@@ -47,5 +49,6 @@ int cmd_check(int argc, char **argv)
 	int rc = cli_report(db, &o, true);
 	db_close(db);
 	rules_free(r);
+	free(o.scope);
 	return rc;
 }

@@ -4,6 +4,8 @@
  */
 #include "cli/cli.h"
 
+#include <stdlib.h>
+
 static const char usage[] =
 "usage: lockpath extract [options] PATH\n"
 "\n"
@@ -64,5 +66,6 @@ int cmd_extract(int argc, char **argv)
 	struct lp_db *db = cli_open_extract(r, argv[optind], &o);
 	db_close(db);
 	rules_free(r);
+	free(o.scope);
 	return LP_EXIT_CLEAN;
 }

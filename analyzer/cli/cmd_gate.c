@@ -7,6 +7,8 @@
  * asked.  The matching itself is in gate/compare.c.
  */
 #include "cli/cli.h"
+
+#include <stdlib.h>
 #include "gate/gate.h"
 #include "report/report.h"
 #include "lib/escape.h"
@@ -203,5 +205,6 @@ int cmd_gate(int argc, char **argv)
 	suppress_free(&sup);
 	baseline_free(&base);
 	sb_free(&err);
+	free(g.common.scope);
 	return rc;
 }

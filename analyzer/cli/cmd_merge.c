@@ -4,6 +4,8 @@
  * jobs into one, for the single check that needs the whole call graph.
  */
 #include "cli/cli.h"
+
+#include <stdlib.h>
 #include "db/merge.h"
 
 #include <stdio.h>
@@ -52,5 +54,6 @@ int cmd_merge(int argc, char **argv)
 		fprintf(stderr, "lockpath: merge: %zu TUs from %d databases, %zu header versions (%zu shared, kept "
 			"once) (%.2f s)\n", st.tus, argc - optind - 1, st.headers + st.shared_headers, st.shared_headers,
 			(now_ms() - t0) / 1000.0);
+	free(o.scope);
 	return LP_EXIT_CLEAN;
 }

@@ -4,6 +4,8 @@
  */
 #include "cli/cli.h"
 
+#include <stdlib.h>
+
 static const char usage[] =
 "usage: lockpath report [options]\n"
 "\n"
@@ -58,5 +60,6 @@ int cmd_report(int argc, char **argv)
 	cli_require_checked(db, " (or 'lockpath run') first");
 	int rc = cli_report(db, &o, text);
 	db_close(db);
+	free(o.scope);
 	return rc;
 }

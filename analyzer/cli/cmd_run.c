@@ -4,6 +4,8 @@
  */
 #include "cli/cli.h"
 
+#include <stdlib.h>
+
 #include <stdio.h>
 
 static const char usage[] =
@@ -64,5 +66,6 @@ int cmd_run(int argc, char **argv)
 	int rc = cli_report(db, &o, true);
 	db_close(db);
 	rules_free(r);
+	free(o.scope);
 	return rc;
 }

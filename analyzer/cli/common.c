@@ -53,7 +53,7 @@ bool cli_common_opt(int c, const char *arg, struct cli_opts *o)
 	case 'N': lp_progress = 0; return true;
 	case 'v': lp_verbose++; return true;
 	case 'q': o->quiet = true; return true;
-	case 'S':
+	case CLI_OPT_SCOPE:
 		o->scope = xrealloc(o->scope, (size_t)(o->nscope + 1) * sizeof(*o->scope));
 		o->scope[o->nscope++] = arg;
 		return true;
