@@ -1,5 +1,5 @@
-// SPDX-License-Identifier: GPL-2.0-only
 #!/usr/bin/env node
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * report.test.js - lockpath's HTML report in a real browser: Debian's
  * headless chromium, driven by playwright-core, opens the report that

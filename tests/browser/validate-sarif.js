@@ -1,5 +1,5 @@
-// SPDX-License-Identifier: GPL-2.0-only
 #!/usr/bin/env node
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * validate-sarif.js - lockpath's SARIF against the SARIF 2.1.0 JSON schema.
  *

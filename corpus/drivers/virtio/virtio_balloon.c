@@ -1,24 +1,58 @@
 /* SPDX-License-Identifier: GPL-2.0-only
- * virtio_balloon-2019.c - corpus model of drivers/virtio/virtio_balloon.c
- * after commit 86a5597 ("virtio-balloon: VIRTIO_BALLOON_F_FREE_PAGE_HINT"),
- * as in v4.20, before the fix.
+ * virtio_balloon.c - corpus model of drivers/virtio/virtio_balloon.c in the
+ * three versions the 2019 story needs.  A tree picks one with its 'flags:'
+ * line; exactly one of these must be defined:
  *
- * Free page hinting made the config_changed callback read config space
- * itself: virtballoon_changed() calls towards_target() and reads
- * free_page_report_cmd_id with virtio_cread(), i.e. vdev->config->get()
- * from the transport's interrupt path, under config_lock.  Harmless on
- * virtio-pci, where a config read is a few ioread8s; on virtio-ccw it is a
- * channel program that takes the subchannel lock the interrupt path
- * already holds.  The finding is reported in virtio_ccw.c (ccw_io_helper),
- * for the balloon-ccw-2019 tree only; this file itself expects nothing.
- * (The v4.20 callback could also hand hinted pages back to mm; that branch
- * is left out.)
+ * -DBALLOON_STORY_PRE2019  before commit 86a5597 ("virtio-balloon:
+ *	VIRTIO_BALLOON_F_FREE_PAGE_HINT"), as in v4.19.  The config_changed
+ *	callback, virtballoon_changed(), only queues update_balloon_size_work
+ *	under stop_update_lock; the work function reads the new target from
+ *	config space, in process context with no lock held.  Every transport
+ *	is safe with it: balloon-ccw-pre2019 expects no findings (abba-ccw
+ *	uses it as a driver that is clean on ccw).
+ *
+ * -DBALLOON_STORY_2019  after 86a5597, as in v4.20, before the fix.  Free
+ *	page hinting made the callback read config space itself: it calls
+ *	towards_target() and reads free_page_report_cmd_id with virtio_cread(),
+ *	i.e. vdev->config->get() from the transport's interrupt path, under
+ *	config_lock.  Harmless on virtio-pci, where a config read is a few
+ *	ioread8s (balloon-pci-2019); on virtio-ccw it is a channel program that
+ *	takes the subchannel lock the interrupt path already holds - the bug
+ *	(balloon-ccw-2019, balloon-2019-ccw-pci).  The findings are reported in
+ *	virtio_ccw.c (ccw_io_helper), filtered to those trees; this file itself
+ *	expects nothing.  (The v4.20 callback could also hand hinted pages back
+ *	to mm; that branch is left out.)
+ *
+ * -DBALLOON_STORY_FIXED  after the 2019 fix ("virtio-balloon: tweak
+ *	config_changed implementation", v5.0).  The callback no longer touches
+ *	config space: it queues update_balloon_size_work and, with hinting,
+ *	marks the command id as "to be read" (config_read_bitmap) and queues
+ *	report_free_page_work.  Both reads now happen in work functions, in
+ *	process context with no lock held, where a ccw channel program may
+ *	take the subchannel lock and sleep.  balloon-ccw-fixed expects no
+ *	findings.
+ *
+ * Most of the driver is the same in all three.  What differs is in #if
+ * blocks: free page hinting (2019 and fixed: BALLOON_FREE_PAGE_HINT below)
+ * and its state, virtballoon_changed() - the story itself - and who reads
+ * the command id (2019: the callback; fixed: the work item, which also keeps
+ * the hinted pages until the host is done with them).
  */
+#if defined(BALLOON_STORY_PRE2019) + defined(BALLOON_STORY_2019) + defined(BALLOON_STORY_FIXED) != 1
+#error "virtio_balloon.c: define exactly one of BALLOON_STORY_PRE2019, BALLOON_STORY_2019, BALLOON_STORY_FIXED (the tree's flags: line)"
+#endif
+
+/* Free page hinting arrived with 86a5597: in the 2019 and the fixed driver. */
+#if defined(BALLOON_STORY_2019) || defined(BALLOON_STORY_FIXED)
+#define BALLOON_FREE_PAGE_HINT 1
+#endif
+
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/mutex.h>
+#include <linux/bitops.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <linux/mm.h>
@@ -33,19 +67,35 @@
 #define VIRTIO_BALLOON_PAGES_PER_PAGE	(unsigned int)(PAGE_SIZE >> VIRTIO_BALLOON_PFN_SHIFT)
 #define VIRTIO_BALLOON_ARRAY_PFNS_MAX	256
 
+#ifdef BALLOON_STORY_FIXED
+/* Config fields the work item must (re)read: set by the callback. */
+enum virtio_balloon_config_read {
+	VIRTIO_BALLOON_CONFIG_READ_CMD_ID = 0,
+};
+#endif
+
 struct virtio_balloon {
 	struct virtio_device *vdev;
 	struct virtqueue *inflate_vq, *deflate_vq;	/* balloon_ack wakes acked */
-	struct virtqueue *stats_vq, *free_page_vq;
+	struct virtqueue *stats_vq;
 
 	struct work_struct update_balloon_stats_work, update_balloon_size_work;
 
+#ifdef BALLOON_FREE_PAGE_HINT
 	/* free page hinting */
+	struct virtqueue *free_page_vq;
 	struct work_struct report_free_page_work;	/* runs on balloon_wq */
 	struct workqueue_struct *balloon_wq;
-	u32 cmd_id_received;		/* the host's latest command id */
+	u32 cmd_id_received;		/* the host's command id, as last read */
 	__virtio32 cmd_id_active;	/* the id of the report in progress */
 	__virtio32 cmd_id_stop;
+#ifdef BALLOON_STORY_FIXED
+	unsigned long config_read_bitmap;	/* VIRTIO_BALLOON_CONFIG_READ_* bits */
+	spinlock_t free_page_list_lock;	/* hinted pages, kept until the host is done */
+	unsigned long num_free_page_blocks;	/* pages on the list below */
+	struct list_head free_page_list;
+#endif
+#endif
 
 	/* Set on removal; no more work may be queued after that. */
 	spinlock_t stop_update_lock;
@@ -192,15 +242,28 @@ static void update_balloon_size(struct virtio_balloon *vbl)
 	virtio_cwrite(vbl->vdev, struct virtio_balloon_config, actual, &actual);
 }
 
+#ifdef BALLOON_STORY_FIXED
+static void virtio_balloon_queue_free_page_work(struct virtio_balloon *vbl)
+{
+	if (!virtio_has_feature(vbl->vdev, VIRTIO_BALLOON_F_FREE_PAGE_HINT))
+		return;
+	/* the command id is read by the work item, not here */
+	set_bit(VIRTIO_BALLOON_CONFIG_READ_CMD_ID, &vbl->config_read_bitmap);
+	queue_work(vbl->balloon_wq, &vbl->report_free_page_work);
+}
+#endif
+
 /*
  * config_changed, called by virtio_config_changed() with config_lock held
- * from the transport's interrupt handler.  Both config reads below happen
- * right here, in that context.
+ * from the transport's interrupt handler.  Pre-2019 and fixed: only queue
+ * work, every config read happens in a work item.  2019: both config reads
+ * happen right here, in that context.
  */
 static void virtballoon_changed(struct virtio_device *vd)
 {
 	struct virtio_balloon *vbl = vd->priv;
 	unsigned long irqfl;
+#ifdef BALLOON_STORY_2019
 	s64 delta = towards_target(vbl);
 
 	if (delta) {
@@ -221,6 +284,16 @@ static void virtballoon_changed(struct virtio_device *vd)
 			spin_unlock_irqrestore(&vbl->stop_update_lock, irqfl);
 		}
 	}
+#else
+	spin_lock_irqsave(&vbl->stop_update_lock, irqfl);
+	if (!vbl->stop_update) {
+		queue_work(system_freezable_wq, &vbl->update_balloon_size_work);
+#ifdef BALLOON_STORY_FIXED
+		virtio_balloon_queue_free_page_work(vbl);
+#endif
+	}
+	spin_unlock_irqrestore(&vbl->stop_update_lock, irqfl);
+#endif
 }
 
 static void update_balloon_stats_func(struct work_struct *w)
@@ -248,7 +321,44 @@ static void update_balloon_size_func(struct work_struct *w)
 		queue_work(system_freezable_wq, w);
 }
 
+#ifdef BALLOON_FREE_PAGE_HINT
 /* ---- free page hinting: report free pages to the host, from a work item ---- */
+
+#ifdef BALLOON_STORY_2019
+/* The callback has read the command id already (the bug): take it as it is. */
+static u32 virtio_balloon_cmd_id_received(struct virtio_balloon *vbl)
+{
+	return vbl->cmd_id_received;
+}
+#else
+/* The fix: the work item reads the command id, when the callback marked it. */
+static u32 virtio_balloon_cmd_id_received(struct virtio_balloon *vbl)
+{
+	if (test_and_clear_bit(VIRTIO_BALLOON_CONFIG_READ_CMD_ID, &vbl->config_read_bitmap))
+		virtio_cread(vbl->vdev, struct virtio_balloon_config, free_page_report_cmd_id,
+			     &vbl->cmd_id_received);
+	return vbl->cmd_id_received;
+}
+
+static unsigned long return_free_pages_to_mm(struct virtio_balloon *vbl,
+					     unsigned long num_to_return)
+{
+	unsigned long num_returned;
+	struct page *pg;
+
+	spin_lock_irq(&vbl->free_page_list_lock);
+	for (num_returned = 0; num_returned < num_to_return; num_returned++) {
+		if (list_empty(&vbl->free_page_list))
+			break;
+		pg = list_first_entry(&vbl->free_page_list, struct page, lru);
+		list_del(&pg->lru);
+		__free_page(pg);
+	}
+	vbl->num_free_page_blocks -= num_returned;
+	spin_unlock_irq(&vbl->free_page_list_lock);
+	return num_returned;
+}
+#endif
 
 static int send_cmd_id(struct virtio_balloon *vbl, __virtio32 *cmd_id)
 {
@@ -284,6 +394,13 @@ static int get_free_page_and_send(struct virtio_balloon *vbl)
 		return rc;
 	}
 	virtqueue_kick(q);
+#ifdef BALLOON_STORY_FIXED
+	/* keep the page until the host is done with the hints */
+	spin_lock_irq(&vbl->free_page_list_lock);
+	list_add(&pg->lru, &vbl->free_page_list);
+	vbl->num_free_page_blocks++;
+	spin_unlock_irq(&vbl->free_page_list_lock);
+#endif
 	return 0;
 }
 
@@ -291,15 +408,29 @@ static void report_free_page_func(struct work_struct *w)
 {
 	struct virtio_balloon *vbl = container_of(w, struct virtio_balloon,
 						 report_free_page_work);
+	u32 cmd_id_received = virtio_balloon_cmd_id_received(vbl);
 
-	vbl->cmd_id_active = vbl->cmd_id_received;
+#ifdef BALLOON_STORY_FIXED
+	/* (2019: the callback made these checks before queueing the work) */
+	if (cmd_id_received == VIRTIO_BALLOON_CMD_ID_DONE) {
+		/* the host is done with the hints: give every page back */
+		return_free_pages_to_mm(vbl, ULONG_MAX);
+		return;
+	}
+	if (cmd_id_received == VIRTIO_BALLOON_CMD_ID_STOP || cmd_id_received == vbl->cmd_id_active)
+		return;
+#endif
+
+	vbl->cmd_id_active = cmd_id_received;
 	if (send_cmd_id(vbl, &vbl->cmd_id_active))
 		return;
-	while (vbl->cmd_id_received == vbl->cmd_id_active && !get_free_page_and_send(vbl))
+	while (virtio_balloon_cmd_id_received(vbl) == vbl->cmd_id_active &&
+	       !get_free_page_and_send(vbl))
 		cond_resched();
 	vbl->cmd_id_stop = VIRTIO_BALLOON_CMD_ID_STOP;
 	send_cmd_id(vbl, &vbl->cmd_id_stop);
 }
+#endif /* BALLOON_FREE_PAGE_HINT */
 
 static int init_vqs(struct virtio_balloon *vbl)
 {
@@ -309,18 +440,21 @@ static int init_vqs(struct virtio_balloon *vbl)
 	unsigned int nvqs;
 	int rc;
 
+	nvqs = virtio_has_feature(vbl->vdev, VIRTIO_BALLOON_F_STATS_VQ) ? 3 : 2;
+#ifdef BALLOON_FREE_PAGE_HINT
 	/* with hinting on, the stats queue is set up too (and may stay unused) */
 	if (virtio_has_feature(vbl->vdev, VIRTIO_BALLOON_F_FREE_PAGE_HINT))
 		nvqs = 4;
-	else
-		nvqs = virtio_has_feature(vbl->vdev, VIRTIO_BALLOON_F_STATS_VQ) ? 3 : 2;
+#endif
 	rc = virtio_find_vqs(vbl->vdev, nvqs, vqs, callbacks, names, NULL);
 	if (rc)
 		return rc;
 	vbl->inflate_vq = vqs[0];
 	vbl->deflate_vq = vqs[1];
+#ifdef BALLOON_FREE_PAGE_HINT
 	if (nvqs == 4)
 		vbl->free_page_vq = vqs[3];
+#endif
 	if (nvqs >= 3) {
 		struct scatterlist sgl;
 
@@ -347,12 +481,11 @@ static int virtballoon_probe(struct virtio_device *vd)
 	INIT_WORK(&vbl->update_balloon_stats_work, update_balloon_stats_func);
 	INIT_WORK(&vbl->update_balloon_size_work, update_balloon_size_func);
 	spin_lock_init(&vbl->stop_update_lock);
-	vbl->stop_update = false;
-	vbl->num_pages = 0;
 	mutex_init(&vbl->balloon_lock);
 	init_waitqueue_head(&vbl->acked);
 	balloon_devinfo_init(&vbl->vb_dev_info);
 
+#ifdef BALLOON_FREE_PAGE_HINT
 	if (virtio_has_feature(vd, VIRTIO_BALLOON_F_FREE_PAGE_HINT)) {
 		vbl->balloon_wq = alloc_workqueue("balloon-wq", WQ_FREEZABLE | WQ_CPU_INTENSIVE, 0);
 		if (!vbl->balloon_wq) {
@@ -363,12 +496,19 @@ static int virtballoon_probe(struct virtio_device *vd)
 		vbl->cmd_id_received = VIRTIO_BALLOON_CMD_ID_STOP;
 		vbl->cmd_id_active = VIRTIO_BALLOON_CMD_ID_STOP;
 		vbl->cmd_id_stop = VIRTIO_BALLOON_CMD_ID_STOP;
+#ifdef BALLOON_STORY_FIXED
+		spin_lock_init(&vbl->free_page_list_lock);
+		INIT_LIST_HEAD(&vbl->free_page_list);
+#endif
 	}
+#endif
 
 	rc = init_vqs(vbl);
 	if (rc) {
+#ifdef BALLOON_FREE_PAGE_HINT
 		if (vbl->balloon_wq)
 			destroy_workqueue(vbl->balloon_wq);
+#endif
 		kfree(vbl);
 		return rc;
 	}
@@ -392,7 +532,6 @@ static void remove_common(struct virtio_balloon *vbl)
 static void virtballoon_remove(struct virtio_device *vd)
 {
 	struct virtio_balloon *vbl = vd->priv;
-	bool hinting = virtio_has_feature(vd, VIRTIO_BALLOON_F_FREE_PAGE_HINT);
 
 	spin_lock_irq(&vbl->stop_update_lock);
 	vbl->stop_update = true;
@@ -400,16 +539,24 @@ static void virtballoon_remove(struct virtio_device *vd)
 
 	cancel_work_sync(&vbl->update_balloon_stats_work);
 	cancel_work_sync(&vbl->update_balloon_size_work);
-	if (hinting) {
+#ifdef BALLOON_FREE_PAGE_HINT
+	if (virtio_has_feature(vd, VIRTIO_BALLOON_F_FREE_PAGE_HINT)) {
 		cancel_work_sync(&vbl->report_free_page_work);
 		destroy_workqueue(vbl->balloon_wq);
+#ifdef BALLOON_STORY_FIXED
+		return_free_pages_to_mm(vbl, ULONG_MAX);
+#endif
 	}
+#endif
 	remove_common(vbl);
 	kfree(vbl);
 }
 
 static unsigned int balloon_features[] = {
-	VIRTIO_BALLOON_F_MUST_TELL_HOST, VIRTIO_BALLOON_F_STATS_VQ, VIRTIO_BALLOON_F_DEFLATE_ON_OOM, VIRTIO_BALLOON_F_FREE_PAGE_HINT,
+	VIRTIO_BALLOON_F_MUST_TELL_HOST, VIRTIO_BALLOON_F_STATS_VQ, VIRTIO_BALLOON_F_DEFLATE_ON_OOM,
+#ifdef BALLOON_FREE_PAGE_HINT
+	VIRTIO_BALLOON_F_FREE_PAGE_HINT,
+#endif
 };
 
 static struct virtio_driver balloon_driver = {
