@@ -21,7 +21,7 @@ CHECK(sleep_in_atomic,
       .offence = CK_SLEEPS, .paths = CK_ONE_PATH, .transfer = CK_TRANSFER_HELD_OR_CONTEXT, .line_rank = 1)
 CHECK(lock_order,
       .name = "lock-order",
-      .summary = "two lock classes are acquired in both orders on different paths (ABBA): a possible deadlock",
+      .summary = "lock classes are acquired in orders that close a cycle on different paths (ABBA, or A -> B -> C -> A): a possible deadlock",
       .lockdep = "WARNING: possible circular locking dependency detected",
       .offence = CK_ACQUIRES, .paths = CK_OTHER_ORDER, .transfer = CK_TRANSFER_NEVER, .line_rank = 3)
 CHECK(irq_inversion,

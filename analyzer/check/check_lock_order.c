@@ -6,14 +6,19 @@
  * showed it.  When both A -> B and B -> A exist, two CPUs taking them in
  * the two orders can deadlock; the finding carries both paths and, as
  * lockdep does, sits at the acquisition found second (the one that closed
- * the cycle; entries are explored hardirq first).  Cycles
- * longer than two classes are not reported yet.  Trylocks add no
- * dependency: they cannot block.
+ * the cycle; entries are explored hardirq first).  Longer cycles
+ * (A -> B -> C -> A, each dependency on its own path) are found in the
+ * graph without the ABBA pairs' edges: its strongly connected components,
+ * then one shortest cycle per component, through the dependency found last;
+ * one finding with a path per dependency.  Not every elementary cycle is
+ * listed (their number can be exponential): fixing one shows the next.
+ * Trylocks add no dependency: they cannot block.
  */
 #include "check/engine.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct dep { int a, b; struct ck_witness w; };
 struct deps { struct strmap index; VEC(struct dep) v; };
@@ -54,7 +59,7 @@ void check_lock_order(struct engine *e, const struct ck_visit *v)
 	}
 }
 
-static void report(struct engine *e, const struct dep *ab, const struct dep *ba)
+static void report_pair(struct engine *e, const struct dep *ab, const struct dep *ba)
 {
 	const char *a = engine_key_name(e, ab->w.held.key);
 	int bkey = ab->w.site->key;
@@ -69,17 +74,264 @@ static void report(struct engine *e, const struct dep *ab, const struct dep *ba)
 	free(msg);
 }
 
+static int int_cmp(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
+/*
+ * One finding for the cycle of N >= 3 classes whose dependencies are
+ * D->v.v[EDGE[0..N-1]], in cycle order: EDGE[0] (c0 -> c1) is where it
+ * closes and is reported, EDGE[k] is c_k -> c_k+1.  Each class is named as
+ * the dependency into it acquired it (c0 as held at the reporting site).
+ */
+static void report_cycle(struct engine *e, const struct deps *d, const int *edge, int n)
+{
+	struct ck_witness *w = xcalloc((size_t)n, sizeof(*w));
+	int *cls = xcalloc((size_t)n, sizeof(*cls));
+	struct strbuf chain = {0}, funcs = {0}, dedup = {0};
+	for (int k = 0; k < n; k++) {
+		const struct dep *dp = &d->v.v[edge[k]];
+		w[k] = dp->w;
+		cls[k] = dp->a;
+		sb_addf(&chain, "%s -> ", engine_key_name(e, k ? d->v.v[edge[k - 1]].w.site->key : dp->w.held.key));
+		if (k)
+			sb_addf(&funcs, "%s%s", k > 1 ? ", " : "", engine_func(e, dp->w.site->func)->name);
+	}
+	sb_add(&chain, engine_key_name(e, w[0].held.key));
+	const char *rule = checks[CHECK_ID_lock_order].name;
+	qsort(cls, (size_t)n, sizeof(*cls), int_cmp);
+	sb_add(&dedup, rule);
+	for (int k = 0; k < n; k++)
+		sb_addf(&dedup, "/%d", cls[k]);
+	int bkey = w[0].site->key;
+	char *msg = xasprintf("%s is acquired while %s is held, closing the dependency cycle %s, whose other %d "
+			      "dependencies are taken on other paths (in %s): possible circular deadlock",
+			      engine_key_name(e, bkey), engine_key_name(e, w[0].held.key), sb_str(&chain), n - 1,
+			      sb_str(&funcs));
+	engine_report_cycle(e, w, n, rule, bkey, sb_str(&dedup), msg);
+	free(msg);
+	sb_free(&chain);
+	sb_free(&funcs);
+	sb_free(&dedup);
+	free(cls);
+	free(w);
+}
+
+/*
+ * The dependency graph without the edges of two-class cycles (reported as
+ * ABBA above), in compressed form: vertex per class met, and per vertex its
+ * out-edges (indexes into the deps) in the order the search found them.
+ */
+struct graph {
+	int nv, *vert_of;     /* class -> vertex, -1; vertex -> class in cls */
+	int *cls;
+	int *first, *to, *edge;   /* out-edges of V: to[first[V] .. first[V + 1] - 1] */
+};
+
+static void graph_build(struct graph *g, const struct deps *d, const bool *skip)
+{
+	int maxcls = 0;
+	for (size_t i = 0; i < d->v.n; i++) {
+		maxcls = d->v.v[i].a > maxcls ? d->v.v[i].a : maxcls;
+		maxcls = d->v.v[i].b > maxcls ? d->v.v[i].b : maxcls;
+	}
+	g->vert_of = xmalloc(((size_t)maxcls + 1) * sizeof(int));
+	for (int c = 0; c <= maxcls; c++)
+		g->vert_of[c] = -1;
+	g->cls = xmalloc((2 * d->v.n + 1) * sizeof(int));
+	g->nv = 0;
+	for (size_t i = 0; i < d->v.n; i++) {
+		if (skip[i])
+			continue;
+		int ends[2] = { d->v.v[i].a, d->v.v[i].b };
+		for (int k = 0; k < 2; k++)
+			if (g->vert_of[ends[k]] < 0) {
+				g->vert_of[ends[k]] = g->nv;
+				g->cls[g->nv++] = ends[k];
+			}
+	}
+	g->first = xcalloc((size_t)g->nv + 1, sizeof(int));
+	g->to = xmalloc((d->v.n + 1) * sizeof(int));
+	g->edge = xmalloc((d->v.n + 1) * sizeof(int));
+	for (size_t i = 0; i < d->v.n; i++)
+		if (!skip[i])
+			g->first[g->vert_of[d->v.v[i].a] + 1]++;
+	for (int v = 0; v < g->nv; v++)
+		g->first[v + 1] += g->first[v];
+	int *fill = xmalloc(((size_t)g->nv + 1) * sizeof(int));
+	memcpy(fill, g->first, ((size_t)g->nv + 1) * sizeof(int));
+	for (size_t i = 0; i < d->v.n; i++)
+		if (!skip[i]) {
+			int u = g->vert_of[d->v.v[i].a], slot = fill[u]++;
+			g->to[slot] = g->vert_of[d->v.v[i].b];
+			g->edge[slot] = (int)i;
+		}
+	free(fill);
+}
+
+static void graph_free(struct graph *g)
+{
+	free(g->vert_of);
+	free(g->cls);
+	free(g->first);
+	free(g->to);
+	free(g->edge);
+}
+
+/*
+ * Strongly connected components (Tarjan's algorithm, with explicit stacks:
+ * a whole tree's graph has thousands of classes).  Fills COMP[V] with V's
+ * component, numbered from 0; returns how many.
+ */
+static int tarjan(const struct graph *g, int *comp)
+{
+	int nv = g->nv, ncomp = 0, counter = 0, sp = 0, cp = 0;
+	int *index = xmalloc(((size_t)nv + 1) * sizeof(int)), *low = xmalloc(((size_t)nv + 1) * sizeof(int));
+	int *stack = xmalloc(((size_t)nv + 1) * sizeof(int)), *call = xmalloc(((size_t)nv + 1) * sizeof(int));
+	int *next = xmalloc(((size_t)nv + 1) * sizeof(int));   /* per vertex on CALL: its next out-edge */
+	bool *on_stack = xcalloc((size_t)nv + 1, sizeof(bool));
+	for (int v = 0; v < nv; v++)
+		index[v] = -1;
+	for (int root = 0; root < nv; root++) {
+		if (index[root] >= 0)
+			continue;
+		call[cp++] = root;
+		index[root] = low[root] = counter++;
+		next[root] = g->first[root];
+		stack[sp++] = root;
+		on_stack[root] = true;
+		while (cp) {
+			int v = call[cp - 1];
+			if (next[v] < g->first[v + 1]) {
+				int w = g->to[next[v]++];
+				if (index[w] < 0) {
+					index[w] = low[w] = counter++;
+					next[w] = g->first[w];
+					stack[sp++] = w;
+					on_stack[w] = true;
+					call[cp++] = w;
+				} else if (on_stack[w] && index[w] < low[v]) {
+					low[v] = index[w];
+				}
+				continue;
+			}
+			cp--;
+			if (cp && low[v] < low[call[cp - 1]])
+				low[call[cp - 1]] = low[v];
+			if (low[v] == index[v]) {
+				int w;
+				do {
+					w = stack[--sp];
+					on_stack[w] = false;
+					comp[w] = ncomp;
+				} while (w != v);
+				ncomp++;
+			}
+		}
+	}
+	free(index);
+	free(low);
+	free(stack);
+	free(call);
+	free(next);
+	free(on_stack);
+	return ncomp;
+}
+
+/*
+ * Cycles of three or more classes: in every strongly connected component
+ * of the graph without the ABBA edges, the shortest cycle through the
+ * dependency found last in it (where the cycle closes): a breadth-first
+ * search inside the component from that dependency's acquired class back
+ * to its held one.  Each component is searched once, so the cost is linear
+ * in the graph; a component with several cycles gets one finding, and
+ * fixing it shows the next.
+ */
+static void long_cycles(struct engine *e, const struct deps *d, const bool *skip)
+{
+	struct graph g;
+	graph_build(&g, d, skip);
+	int *comp = xmalloc(((size_t)g.nv + 1) * sizeof(int));
+	int ncomp = tarjan(&g, comp);
+	int *closing = xmalloc(((size_t)ncomp + 1) * sizeof(int));   /* per component: its last edge, -1 */
+	for (int c = 0; c < ncomp; c++)
+		closing[c] = -1;
+	for (size_t i = 0; i < d->v.n; i++) {
+		if (skip[i])
+			continue;
+		int u = g.vert_of[d->v.v[i].a], v = g.vert_of[d->v.v[i].b];
+		if (comp[u] == comp[v])
+			closing[comp[u]] = (int)i;   /* the deps are in the order found: the last wins */
+	}
+	int *prev = xmalloc(((size_t)g.nv + 1) * sizeof(int));   /* BFS: the slot that reached V */
+	int *seen = xmalloc(((size_t)g.nv + 1) * sizeof(int));    /* BFS: 1 + the component searched */
+	int *queue = xmalloc(((size_t)g.nv + 1) * sizeof(int));
+	int *edge = xmalloc(((size_t)g.nv + 1) * sizeof(int));
+	memset(seen, 0, ((size_t)g.nv + 1) * sizeof(int));
+	/* in the order the closing dependencies were found, as lockdep would report them */
+	int *order = xmalloc(((size_t)ncomp + 1) * sizeof(int)), norder = 0;
+	for (int c = 0; c < ncomp; c++)
+		if (closing[c] >= 0)
+			order[norder++] = closing[c];
+	qsort(order, (size_t)norder, sizeof(*order), int_cmp);
+	for (int k = 0; k < norder; k++) {
+		const struct dep *close = &d->v.v[order[k]];
+		int from = g.vert_of[close->b], goal = g.vert_of[close->a], c = comp[from];
+		int head = 0, tail = 0;
+		queue[tail++] = from;
+		seen[from] = c + 1;
+		prev[from] = -1;
+		while (head < tail && seen[goal] != c + 1) {
+			int u = queue[head++];
+			for (int s = g.first[u]; s < g.first[u + 1]; s++) {
+				int w = g.to[s];
+				if (comp[w] != c || seen[w] == c + 1)
+					continue;
+				seen[w] = c + 1;
+				prev[w] = s;
+				queue[tail++] = w;
+			}
+		}
+		/* the component is strongly connected: GOAL is reached */
+		int n = 0;
+		for (int v = goal; v != from; v = g.vert_of[d->v.v[g.edge[prev[v]]].a])
+			edge[1 + n++] = g.edge[prev[v]];
+		for (int i = 1, j = n; i < j; i++, j--) {
+			int t = edge[i];
+			edge[i] = edge[j];
+			edge[j] = t;
+		}
+		edge[0] = order[k];
+		report_cycle(e, d, edge, n + 1);
+	}
+	free(order);
+	free(prev);
+	free(seen);
+	free(queue);
+	free(edge);
+	free(closing);
+	free(comp);
+	graph_free(&g);
+}
+
 void check_lock_order_done(struct engine *e)
 {
 	struct deps *d = deps_of(e);
+	bool *in_pair = xcalloc(d->v.n + 1, sizeof(bool));
 	for (size_t i = 0; i < d->v.n; i++) {
 		const struct dep *ab = &d->v.v[i];
 		char name[48];
 		snprintf(name, sizeof(name), "%d>%d", ab->b, ab->a);
 		int64_t *other = strmap_get(&d->index, name);
+		if (other)
+			in_pair[i] = true;
 		if (other && (size_t)*other > i)   /* like lockdep: at the acquisition that closed the cycle */
-			report(e, &d->v.v[*other], ab);
+			report_pair(e, &d->v.v[*other], ab);
 	}
+	long_cycles(e, d, in_pair);
+	free(in_pair);
 	strmap_free(&d->index);
 	vec_free(&d->v);
 	free(d);

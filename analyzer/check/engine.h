@@ -110,6 +110,12 @@ void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 void engine_report_pair(struct engine *e, const struct ck_witness *a, const struct ck_witness *b,
 			const char *rule, int key, const char *dedup, const char *message);
 
+/* Report a finding with N >= 2 paths (lock-order: a cycle of N classes, one
+ * path per dependency, W[0] where it is reported); N == 2 is
+ * engine_report_pair(W, W + 1, ...).  W is copied. */
+void engine_report_cycle(struct engine *e, const struct ck_witness *w, int n, const char *rule, int key,
+			 const char *dedup, const char *message);
+
 /* Each check: check_NAME(e, visit) at every site, check_NAME_done(e) at the end. */
 #define CHECK(fn, ...) \
 	void check_##fn(struct engine *e, const struct ck_visit *v); \

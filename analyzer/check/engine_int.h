@@ -38,6 +38,8 @@ struct ck_finding {
 	int key;
 	bool has_other;                   /* a second path (lock-order, irq-inversion) */
 	struct ck_witness other;
+	const struct ck_witness *more;    /* paths 2..: a lock-order cycle's further dependencies (in e->arena) */
+	int nmore;
 };
 
 struct ck_alias { int64_t id; int lhs, rhs; };

@@ -41,6 +41,19 @@ void engine_report_pair(struct engine *e, const struct ck_witness *a, const stru
 	vec_push(&e->findings, f);
 }
 
+void engine_report_cycle(struct engine *e, const struct ck_witness *w, int n, const char *rule, int key,
+			 const char *dedup, const char *message)
+{
+	size_t before = e->findings.n;
+	engine_report_pair(e, &w[0], &w[1], rule, key, dedup, message);
+	if (n <= 2 || e->findings.n == before)
+		return;
+	struct ck_witness *more = arena_alloc(&e->arena, (size_t)(n - 2) * sizeof(*more));
+	memcpy(more, w + 2, (size_t)(n - 2) * sizeof(*more));
+	e->findings.v[e->findings.n - 1].more = more;
+	e->findings.v[e->findings.n - 1].nmore = n - 2;
+}
+
 /* Shortest chain of aliases joining keys A and B (breadth-first over keys). */
 static int alias_proof(const struct engine *e, int a, int b, int64_t *out, int max)
 {
@@ -118,39 +131,61 @@ static int fingerprint_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Path K of F: 0 its own, 1 the other, 2.. a cycle's further dependencies. */
+static const struct ck_witness *finding_path(const struct ck_finding *f, int k, struct ck_witness *buf)
+{
+	if (k == 0) {
+		*buf = (struct ck_witness){ f->state, f->site, f->held, f->has_held };
+		return buf;
+	}
+	return k == 1 ? &f->other : &f->more[k - 2];
+}
+
+static int finding_npaths(const struct ck_finding *f)
+{
+	return f->has_other ? 2 + f->nmore : 1;
+}
+
 /*
  * The finding's fingerprint, "lockpath/v1" in SARIF (definition in
  * docs/ci.md): xxh3-128 in 32 hex digits of 'RULE|CLASS|PATH', where CLASS
  * is the held lock's class (else the acquired one's) as fingerprint_class
  * writes it and PATH the function names from the offending function to the
- * entry (see fingerprint_path).  A two-path finding (lock-order,
- * irq-inversion) has both classes and both paths, each pair sorted, so the
- * order in which the search met them does not matter: 'RULE|A,B|P1|P2'.
- * No file name, line or database id goes in.
+ * entry (see fingerprint_path).  A finding with N paths (lock-order,
+ * irq-inversion: two; a lock-order cycle: one per dependency) has the
+ * class of each path and each path, both lists sorted, so the order in
+ * which the search met them does not matter: 'RULE|A,B|P1|P2',
+ * 'RULE|A,B,C|P1|P2|P3'.  No file name, line or database id goes in.
  */
 static void fingerprint(const struct engine *e, const struct ck_finding *f, char out[33])
 {
-	struct strbuf cls[2] = {{0}}, sb = {0};
-	char *path[2] = { fingerprint_path(e, f->state, f->site), NULL };
-	fingerprint_class(&cls[0], engine_class_name(e, f->has_held ? f->held.cls : engine_key_class(e, f->key)));
-	int n = 1;
-	if (f->has_other) {
-		const struct ck_witness *o = &f->other;
-		fingerprint_class(&cls[1], engine_class_name(e, o->has_held ? o->held.cls : engine_key_class(e, o->site->key)));
-		path[1] = fingerprint_path(e, o->state, o->site);
-		n = 2;
+	int n = finding_npaths(f);
+	struct strbuf sb = {0};
+	char **cls = xcalloc((size_t)n, sizeof(*cls)), **path = xcalloc((size_t)n, sizeof(*path));
+	for (int k = 0; k < n; k++) {
+		struct ck_witness buf;
+		const struct ck_witness *w = finding_path(f, k, &buf);
+		struct strbuf c = {0};
+		/* path 0's acquired key is the finding's (bound) key; the others' their site's */
+		int key = k ? w->site->key : f->key;
+		fingerprint_class(&c, engine_class_name(e, w->has_held ? w->held.cls : engine_key_class(e, key)));
+		cls[k] = c.buf ? sb_detach(&c) : xstrdup("");
+		path[k] = fingerprint_path(e, w->state, w->site);
 	}
-	char *c[2] = { cls[0].buf ? cls[0].buf : "", cls[1].buf ? cls[1].buf : "" };
-	qsort(c, (size_t)n, sizeof(*c), fingerprint_cmp);
+	qsort(cls, (size_t)n, sizeof(*cls), fingerprint_cmp);
 	qsort(path, (size_t)n, sizeof(*path), fingerprint_cmp);
-	sb_addf(&sb, "%s|%s%s%s|%s", f->rule, c[0], n > 1 ? "," : "", n > 1 ? c[1] : "", path[0]);
-	if (n > 1)
-		sb_addf(&sb, "|%s", path[1]);
+	sb_addf(&sb, "%s|", f->rule);
+	for (int k = 0; k < n; k++)
+		sb_addf(&sb, "%s%s", k ? "," : "", cls[k]);
+	for (int k = 0; k < n; k++)
+		sb_addf(&sb, "|%s", path[k]);
 	hash_hex(sb.buf, sb.len, out);
-	for (int i = 0; i < 2; i++) {
-		sb_free(&cls[i]);
-		free(path[i]);
+	for (int k = 0; k < n; k++) {
+		free(cls[k]);
+		free(path[k]);
 	}
+	free(cls);
+	free(path);
 	sb_free(&sb);
 }
 
@@ -176,9 +211,11 @@ static void write_path(struct engine *e, int64_t fid, int path, int state, const
 
 static void write_hops(struct engine *e, int64_t fid, const struct ck_finding *f, sqlite3_stmt *ins)
 {
-	write_path(e, fid, 0, f->state, f->site, ins);
-	if (f->has_other)
-		write_path(e, fid, 1, f->other.state, f->other.site, ins);
+	for (int k = 0; k < finding_npaths(f); k++) {
+		struct ck_witness buf;
+		const struct ck_witness *w = finding_path(f, k, &buf);
+		write_path(e, fid, k, w->state, w->site, ins);
+	}
 }
 
 /*
@@ -219,9 +256,10 @@ static char *finding_message(struct engine *e, const struct ck_finding *f)
 {
 	struct strbuf sb = {0};
 	sb_add(&sb, f->message);
-	bytype_calls(e, f->state, &sb);
-	if (f->has_other)
-		bytype_calls(e, f->other.state, &sb);
+	for (int k = 0; k < finding_npaths(f); k++) {
+		struct ck_witness buf;
+		bytype_calls(e, finding_path(f, k, &buf)->state, &sb);
+	}
 	return sb_detach(&sb);
 }
 

@@ -219,10 +219,16 @@ static bool on_hops(const struct rp_hop *hops, int n, const char *func)
 	return false;
 }
 
-/* FUNC is on the finding's path, or on its second one (lock-order, irq-inversion). */
+/* FUNC is on one of the finding's paths (lock-order, irq-inversion: the other
+ * path too; a lock-order cycle: every dependency's). */
 static bool on_path(const struct rp_finding *f, const char *func)
 {
-	return on_hops(f->hops, f->nhops, func) || on_hops(f->hops2, f->nhops2, func);
+	if (on_hops(f->hops, f->nhops, func) || on_hops(f->hops2, f->nhops2, func))
+		return true;
+	for (int k = 2; k < f->npaths; k++)
+		if (on_hops(f->paths[k].hops, f->paths[k].n, func))
+			return true;
+	return false;
 }
 
 static bool matches(const struct suppression *x, const struct rp_finding *f)

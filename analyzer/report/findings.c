@@ -21,7 +21,7 @@ static int load_path(struct lp_db *db, struct rp_run *run, int64_t fid, int path
 {
 	sqlite3_stmt *q = db_prepare(db,
 		"SELECT fn.name, ff.path, fn.line, fn.col, sf.path, s.line, s.col, s.ind_key, s.text, "
-		"       st.id, stf.path, st.line, st.col, st.key "
+		"       st.id, stf.path, st.line, st.col, st.key, s.lock_key "
 		"FROM finding_hop h JOIN func fn ON fn.id = h.func_id JOIN file ff ON ff.id = fn.file_id "
 		"LEFT JOIN site s ON s.id = h.site_id LEFT JOIN file sf ON sf.id = s.file_id "
 		"LEFT JOIN fnstore st ON st.id = h.store_id LEFT JOIN file stf ON stf.id = st.file_id "
@@ -33,6 +33,7 @@ static int load_path(struct lp_db *db, struct rp_run *run, int64_t fid, int path
 		struct rp_hop h = { .func = dup_col(&run->arena, q, 0) };
 		h.func_loc = loc_cols(&run->arena, q, 1);
 		h.site = loc_cols(&run->arena, q, 4);
+		h.lock_key = dup_col(&run->arena, q, 14);
 		vec_push(&hops, h);
 	}
 	sqlite3_finalize(q);
@@ -73,9 +74,28 @@ static bool any_bytype(const struct rp_hop *h, int n)
 
 static void load_hops(struct lp_db *db, struct rp_run *run, struct rp_finding *f)
 {
-	f->nhops = load_path(db, run, f->id, 0, &f->hops);
-	f->nhops2 = load_path(db, run, f->id, 1, &f->hops2);
-	f->bytype = any_bytype(f->hops, f->nhops) || any_bytype(f->hops2, f->nhops2);
+	VEC(struct rp_path) v = {0};
+	for (int k = 0;; k++) {   /* paths are numbered from 0 without gaps */
+		struct rp_path p;
+		p.n = load_path(db, run, f->id, k, &p.hops);
+		if (!p.n && k)
+			break;
+		vec_push(&v, p);
+		f->bytype = f->bytype || any_bytype(p.hops, p.n);
+	}
+	f->paths = arena_alloc(&run->arena, v.n * sizeof(*v.v));
+	memcpy(f->paths, v.v, v.n * sizeof(*v.v));
+	f->npaths = (int)v.n;
+	vec_free(&v);
+	f->hops = f->paths[0].hops;
+	f->nhops = f->paths[0].n;
+	if (f->npaths > 1) {
+		f->hops2 = f->paths[1].hops;
+		f->nhops2 = f->paths[1].n;
+	} else {   /* as before: an empty path */
+		f->hops2 = arena_alloc(&run->arena, sizeof(*f->hops2));
+		f->nhops2 = 0;
+	}
 }
 
 static void load_aliases(struct lp_db *db, struct rp_run *run, struct rp_finding *f)
@@ -329,9 +349,11 @@ void rp_scope(struct rp_run *run, const char *const *paths, int n)
 	for (int i = 0; i < run->n; i++) {
 		const struct rp_finding *f = &run->f[i];
 		bool in = loc_in_scope(&f->site, abs, paths, n) ||
-			  (f->has_held && loc_in_scope(&f->held_site, abs, paths, n)) ||
-			  hops_in_scope(f->hops, f->nhops, abs, paths, n) ||
-			  hops_in_scope(f->hops2, f->nhops2, abs, paths, n);
+			  (f->has_held && loc_in_scope(&f->held_site, abs, paths, n));
+		in = in || hops_in_scope(f->hops, f->nhops, abs, paths, n) ||
+		     hops_in_scope(f->hops2, f->nhops2, abs, paths, n);
+		for (int k = 2; k < f->npaths && !in; k++)   /* a lock-order cycle's further paths */
+			in = hops_in_scope(f->paths[k].hops, f->paths[k].n, abs, paths, n);
 		if (in)
 			run->f[kept++] = run->f[i];
 	}

@@ -22,7 +22,11 @@ struct rp_hop {
 	bool has_store;
 	struct rp_loc store;      /* where the callee was stored into that key */
 	const char *store_key;
+	const char *lock_key;     /* the last hop's site, a lock operation: its key as written */
 };
+
+/* One witness path, entry first. */
+struct rp_path { struct rp_hop *hops; int n; };
 
 struct rp_alias { struct rp_loc loc; const char *lhs, *rhs, *text; };
 
@@ -40,6 +44,10 @@ struct rp_finding {
 	bool from_root;                     /* the path starts at a function nobody in the tree calls */
 	struct rp_hop *hops; int nhops;
 	struct rp_hop *hops2; int nhops2;   /* lock-order, irq-inversion: the other path */
+	struct rp_path *paths; int npaths;  /* every path: [0] hops, [1] hops2 (if any), then a
+					     * lock-order cycle's further dependencies: path K
+					     * acquires the lock after path K - 1's, path 0's after
+					     * the last one's */
 	struct rp_alias *aliases; int naliases;
 };
 
@@ -72,6 +80,26 @@ struct rp_run {
 static inline const struct check_info *rp_check(const struct rp_finding *f)
 {
 	return check_get(f->rule_id);
+}
+
+/* The lock path K of F acquires at its end, as written there (path 0: the
+ * finding's lock_key); NULL if unknown. */
+static inline const char *rp_path_lock(const struct rp_finding *f, int k)
+{
+	if (k == 0)
+		return f->lock_key;
+	if (k >= f->npaths || !f->paths[k].n)
+		return NULL;
+	return f->paths[k].hops[f->paths[k].n - 1].lock_key;
+}
+
+/* A lock-order cycle's class K (0 <= K < f->npaths), named as path K - 1
+ * acquires it; class 0 is the held lock, path K takes class K + 1 while
+ * holding class K.  "?" if unknown. */
+static inline const char *rp_cycle_lock(const struct rp_finding *f, int k)
+{
+	const char *l = k == 0 ? f->held_key : rp_path_lock(f, k - 1);
+	return l ? l : "?";
 }
 
 /* Load every finding (ordered by file, line, col, then the rules' line_rank)

@@ -254,10 +254,11 @@ static void load_findings(struct hx_data *d, struct lp_db *db, const struct rp_r
 		struct hx_finding *hf = &d->f[i];
 		hf->f = &run->f[i];
 		hf->num = i + 1;
-		load_path(d, db, &s, hf->f->id, 0, hf->f->hops, hf->f->nhops, &hf->path[0]);
-		hf->npaths = 1;
-		if (hf->f->nhops2)
-			load_path(d, db, &s, hf->f->id, 1, hf->f->hops2, hf->f->nhops2, &hf->path[hf->npaths++]);
+		hf->path = arena_alloc(&d->arena, ((size_t)hf->f->npaths + 1) * sizeof(*hf->path));
+		for (int k = 0; k < hf->f->npaths; k++)
+			if (!k || hf->f->paths[k].n)
+				load_path(d, db, &s, hf->f->id, k, hf->f->paths[k].hops, hf->f->paths[k].n,
+					  &hf->path[hf->npaths++]);
 		hf->lock_cls = class_of(d, db, s.cls, hf->f->lock_key);
 		hf->held_cls = class_of(d, db, s.cls, hf->f->held_key);
 		fold_held(d, hf);

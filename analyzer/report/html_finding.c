@@ -46,11 +46,23 @@ static void scenario(FILE *out, const struct hx_finding *hf)
 	fputs("\nother info that might help us debug this:\n Possible unsafe locking scenario:\n\n", out);
 	enum check_paths paths = rp_check(hf->f)->paths;
 	if (paths == CK_OTHER_ORDER) {
-		fprintf(out, "       %-28s%s\n       %-28s%s\n", "CPU0", "CPU1", "----", "----");
-		hx_escf(out, "  lock(%s);\n", a);
-		hx_escf(out, "  %-33slock(%s);\n", "", b);
-		hx_escf(out, "  %-33slock(%s);\n", "", a);
-		hx_escf(out, "  lock(%s);\n", b);
+		/* a CPU per class of the cycle (two for ABBA): each takes its
+		 * class, then, the last CPU first, each the next one */
+		int n = hf->npaths > 2 ? hf->npaths : 2;
+		for (int row = 0; row < 2; row++) {
+			fputs("       ", out);
+			for (int c = 0; c < n; c++) {
+				char cell[16];
+				snprintf(cell, sizeof(cell), row ? "----" : "CPU%d", c);
+				fprintf(out, "%-*s", c + 1 < n ? (c ? 33 : 28) : 0, cell);
+			}
+			fputc('\n', out);
+		}
+		for (int row = 0; row < 2 * n; row++) {
+			int cpu = row < n ? row : 2 * n - 1 - row;
+			int cls = row < n ? cpu : (cpu + 1) % n;
+			hx_escf(out, "  %*slock(%s);\n", 33 * cpu, "", rp_cycle_lock(hf->f, cls));
+		}
 	} else if (paths == CK_HARDIRQ_USE) {
 		fputs("       CPU0\n       ----\n", out);
 		hx_escf(out, "  lock(%s);\n  <Interrupt>\n    lock(%s);\n", b, b);
@@ -103,6 +115,12 @@ static void lockdep_block(FILE *out, struct hx_data *d, const struct hx_finding 
 			fputs(")\n", out);
 		}
 		held_list(out, d, hf);
+		if (ci->paths == CK_OTHER_ORDER && hf->npaths > 2) {   /* lockdep's "Chain exists of" */
+			fputs("\nChain exists of:\n  ", out);
+			for (int k = 0; k <= hf->npaths; k++)
+				hx_escf(out, "%s%s", k ? " --> " : "", rp_cycle_lock(f, k % hf->npaths));
+			fputc('\n', out);
+		}
 		scenario(out, hf);
 		if (ci->lockdep_hint)
 			fprintf(out, "\n %s\n", ci->lockdep_hint);
@@ -315,7 +333,12 @@ static void hop(FILE *out, struct hx_data *d, const struct hx_finding *hf, const
 			hx_esc(out, hf->f->message);
 		else if (p == hf->path)
 			hx_escf(out, "acquires %s here", hf->f->lock_key ? hf->f->lock_key : "?");
-		else if (ci->paths == CK_OTHER_ORDER)
+		else if (ci->paths == CK_OTHER_ORDER && hf->npaths > 2) {
+			int k = (int)(p - hf->path);
+			const char *l = rp_path_lock(hf->f, k);
+			hx_escf(out, "acquires %s here, while %s is held: the dependency %d of %d in the cycle",
+				l ? l : "?", rp_cycle_lock(hf->f, k), k + 1, hf->npaths);
+		} else if (ci->paths == CK_OTHER_ORDER)
 			hx_escf(out, "acquires %s here, while %s is held: the other order",
 				hf->f->held_key ? hf->f->held_key : "?", hf->f->lock_key ? hf->f->lock_key : "?");
 		else
@@ -349,6 +372,9 @@ static void path_section(FILE *out, struct hx_data *d, const struct hx_finding *
 	fprintf(out, "<section class=\"path\" id=\"path-%d\"><h2>", pi);
 	if (hf->npaths == 1)
 		fputs("The path", out);
+	else if (pi > 0 && hf->npaths > 2)   /* a lock-order cycle */
+		hx_escf(out, "Path %c: the dependency %s -> %s", 'A' + pi % 26, rp_cycle_lock(hf->f, pi),
+			rp_cycle_lock(hf->f, (pi + 1) % hf->npaths));
 	else
 		fputs(pi == 0 ? "Path A: where it is reported"
 		      : rp_check(hf->f)->paths == CK_OTHER_ORDER ? "Path B: the other order"

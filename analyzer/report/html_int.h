@@ -41,7 +41,7 @@ struct hx_path {
 struct hx_finding {
 	const struct rp_finding *f;
 	int num;                    /* page number, 1-based, in the run's order */
-	struct hx_path path[2]; int npaths;
+	struct hx_path *path; int npaths;       /* as f->paths */
 	const char *lock_cls, *held_cls;
 	struct hx_lock *held; int nheld;        /* held at the offending site (path 0) */
 	const char **alias_func;                /* per alias: the function that assigns */

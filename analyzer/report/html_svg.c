@@ -28,13 +28,14 @@ static bool takes_here(const struct hx_lock *l, const char *func)
 }
 
 /* What the last hop of path P does wrong; path B of a lock-order finding
- * takes the held lock (the other order). */
+ * takes the held lock (the other order); the further paths of a cycle
+ * each the lock at their end. */
 static const char *bad_text(const struct hx_finding *hf, const struct hx_path *p, char **buf)
 {
 	const struct check_info *ci = rp_check(hf->f);
 	const char *key = hf->f->lock_key;
 	if (p != hf->path && ci->paths == CK_OTHER_ORDER)
-		key = hf->f->held_key;
+		key = hf->npaths > 2 ? rp_path_lock(hf->f, (int)(p - hf->path)) : hf->f->held_key;
 	if (ci->offence == CK_SLEEPS)
 		*buf = xstrdup("may sleep here");
 	else

@@ -106,7 +106,8 @@ static json_t *location(const struct rp_loc *l, const char *msg)
 	return j;
 }
 
-static json_t *thread_flow(const struct rp_finding *f, const struct rp_hop *hops, int nhops)
+/* LOCK: what the last hop acquires. */
+static json_t *thread_flow(const struct rp_finding *f, const struct rp_hop *hops, int nhops, const char *lock)
 {
 	json_t *locs = json_array();
 	for (int i = 0; i < nhops; i++) {
@@ -122,7 +123,7 @@ static json_t *thread_flow(const struct rp_finding *f, const struct rp_hop *hops
 		else if (rp_check(f)->offence == CK_SLEEPS)
 			m = xasprintf("%s may sleep here", h->func);
 		else
-			m = xasprintf("%s acquires %s", h->func, f->lock_key ? f->lock_key : "?");
+			m = xasprintf("%s acquires %s", h->func, lock ? lock : "?");
 		json_t *tl = json_pack("{s:o, s:i, s:i}", "location", location(&h->site, m),
 				       "nestingLevel", i, "executionOrder", i + 1);
 		free(m);
@@ -131,14 +132,24 @@ static json_t *thread_flow(const struct rp_finding *f, const struct rp_hop *hops
 	return json_pack("{s:o}", "locations", locs);
 }
 
-/* One code flow per path: the finding's own, then the other one (lock-order, irq-inversion). */
+/* One code flow per path: the finding's own, then the other one (lock-order,
+ * irq-inversion), or each further dependency of a lock-order cycle. */
 static json_t *code_flows(const struct rp_finding *f)
 {
 	json_t *flows = json_array();
-	json_array_append_new(flows, json_pack("{s:[o]}", "threadFlows", thread_flow(f, f->hops, f->nhops)));
-	if (f->nhops2)
+	json_array_append_new(flows, json_pack("{s:[o]}", "threadFlows", thread_flow(f, f->hops, f->nhops, f->lock_key)));
+	if (f->npaths <= 2 && f->nhops2)
 		json_array_append_new(flows, json_pack("{s:{s:s}, s:[o]}", "message", "text", "the other path",
-						       "threadFlows", thread_flow(f, f->hops2, f->nhops2)));
+						       "threadFlows", thread_flow(f, f->hops2, f->nhops2, f->lock_key)));
+	for (int k = 1; f->npaths > 2 && k < f->npaths; k++) {
+		if (!f->paths[k].n)
+			continue;
+		char *m = xasprintf("the path of the dependency %s -> %s", rp_cycle_lock(f, k),
+				    rp_cycle_lock(f, (k + 1) % f->npaths));
+		json_array_append_new(flows, json_pack("{s:o, s:[o]}", "message", text_msg(m), "threadFlows",
+						       thread_flow(f, f->paths[k].hops, f->paths[k].n, rp_path_lock(f, k))));
+		free(m);
+	}
 	return json_pack("{s:o}", "codeFlows", flows);
 }
 

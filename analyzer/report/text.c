@@ -57,17 +57,33 @@ static void hop_notes(FILE *out, const struct rp_finding *f, const struct rp_hop
 	}
 }
 
-/* lockdep's "possible unsafe locking scenario" table, as notes. */
+/* lockdep's "possible unsafe locking scenario" table, as notes: one CPU per
+ * class of the cycle, each taking its class, then each the next one. */
 static void scenario(FILE *out, const struct rp_finding *f)
 {
-	const char *a = f->held_key ? f->held_key : "?", *b = f->lock_key ? f->lock_key : "?";
-	const char *rows[][2] = { { "CPU0", "CPU1" }, { "----", "----" }, { "lock(A);", "" },
-				  { "", "lock(B);" }, { "", "lock(A);" }, { "lock(B);", "" } };
+	int n = f->npaths > 2 ? f->npaths : 2;
 	loc(out, &f->site);
-	fprintf(out, "note: possible unsafe locking scenario (A = %s, B = %s):\n", T(a), T(b));
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+	fprintf(out, "note: possible unsafe locking scenario (");
+	for (int k = 0; k < n; k++)
+		fprintf(out, "%s%c = %s", k ? ", " : "", 'A' + k % 26, T(rp_cycle_lock(f, k)));
+	fprintf(out, "):\n");
+	for (int row = 0; row < 2 + 2 * n; row++) {
+		/* rows: names, rules, every CPU takes its class, then (last CPU
+		 * first) every CPU the next class */
+		int cpu = row < 2 + n ? row - 2 : 2 + 2 * n - 1 - row;
+		int cls = row < 2 + n ? cpu : (cpu + 1) % n;
 		loc(out, &f->site);
-		fprintf(out, "note:        %-24s %s\n", rows[i][0], rows[i][1]);
+		fprintf(out, "note:        ");
+		for (int c = 0; c < n; c++) {
+			char cell[32] = "";
+			if (row == 0)
+				snprintf(cell, sizeof(cell), "CPU%d", c);
+			else if (row == 1)
+				snprintf(cell, sizeof(cell), "----");
+			else if (c == cpu)
+				snprintf(cell, sizeof(cell), "lock(%c);", 'A' + cls % 26);
+			fprintf(out, c + 1 < n ? "%-24s " : "%s\n", cell);
+		}
 	}
 	loc(out, &f->site);
 	fprintf(out, "note:  *** DEADLOCK ***\n");
@@ -94,10 +110,22 @@ void report_text_finding(FILE *out, const struct rp_finding *f)
 		     : xasprintf("acquires %s", f->lock_key ? f->lock_key : "?");
 	hop_notes(out, f, f->hops, f->nhops, verb);
 	free(verb);
-	if (f->nhops2) {
+	if (f->npaths <= 2 && f->nhops2) {
 		loc(out, &f->hops2[0].site);
 		fprintf(out, "note: the other path:\n");
 		hop_notes(out, f, f->hops2, f->nhops2, "acquires the lock there");
+	}
+	for (int k = 1; f->npaths > 2 && k < f->npaths; k++) {   /* a cycle: each dependency's path */
+		const struct rp_path *p = &f->paths[k];
+		if (!p->n)
+			continue;
+		loc(out, &p->hops[0].site);
+		fprintf(out, "note: the path of the dependency %s -> %s:\n", T(rp_cycle_lock(f, k)),
+			T(rp_cycle_lock(f, (k + 1) % f->npaths)));
+		const char *l = rp_path_lock(f, k);
+		char *v = xasprintf("acquires %s", l ? l : "?");
+		hop_notes(out, f, p->hops, p->n, v);
+		free(v);
 	}
 	if (rp_check(f)->paths == CK_OTHER_ORDER)   /* the two orders, as lockdep draws them */
 		scenario(out, f);
