@@ -5,7 +5,7 @@
 #
 #   scripts/deps.sh [build] [test] [kernel] [browser]
 #
-# build:   compiler, CMake, libclang/LLVM 19, sqlite3, jansson (JSON), xxhash
+# build:   compiler, CMake, libclang/LLVM 19, sqlite3, jansson (JSON), xxhash, help2man (man page)
 # test:    build + clang-19 with libFuzzer (fuzz targets), valgrind; sqlite3, jq, patch
 #          and GNU time for the kernel tests and bench/kernel.sh
 # kernel:  what scripts/kernel-tree.sh needs for the reference s390 tree
@@ -13,7 +13,7 @@
 # Run as root (or with sudo available).
 set -euo pipefail
 
-pkgs_build="cmake make gcc pkg-config libclang-19-dev llvm-19-dev clang-19 libsqlite3-dev libjansson-dev libxxhash-dev"
+pkgs_build="cmake make gcc pkg-config libclang-19-dev llvm-19-dev clang-19 libsqlite3-dev libjansson-dev libxxhash-dev help2man"
 pkgs_test="libclang-rt-19-dev valgrind sqlite3 jq time patch"
 pkgs_kernel="linux-source-6.1 lld-19 gcc-s390x-linux-gnu binutils-s390x-linux-gnu bc flex bison libssl-dev libelf-dev python3 xz-utils"
 pkgs_browser="chromium nodejs"

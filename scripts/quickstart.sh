@@ -7,6 +7,7 @@
 # The report lands in build/report/: report.txt (compiler style),
 # report.sarif (SARIF 2.1.0), html/index.html (the HTML report, with the
 # ccw/pci transport matrix) and lockpath.db (the database behind them).
+# It ends with the exact path of the binary and how to install it.
 #
 #   scripts/quickstart.sh [TREE]      (default TREE: balloon-2019-ccw-pci;
 #                                      the trees are corpus/trees/*.tree)
@@ -32,6 +33,10 @@ echo "quickstart: $n findings on corpus tree $tree (exit $rc); the report is in 
 echo "  report.txt       the findings in compiler style (the recursive-lock in ccw_io_helper is the 2019 bug)"
 echo "  report.sarif     the same, SARIF 2.1.0"
 echo "  html/index.html  the HTML report: open it in a browser (file://$out/html/index.html)"
-echo "  lockpath.db      the database: lockpath report --db $out/lockpath.db [--sarif F] [--html DIR]"
+echo "  lockpath.db      the database: $lockpath report --db $out/lockpath.db [--sarif F] [--html DIR]"
+echo
+echo "The lockpath binary is $lockpath (not on PATH). To install it:"
+echo "  cmake --install $root/build                          # /usr/local/bin/lockpath, its rules and man page"
+echo "  (cd $root/build && cpack -G DEB) && apt install $root/build/lockpath_*.deb   # or as a Debian package"
 # exit 0 or 1 (findings) is success here: the seed tree is meant to have some
 [ "$rc" -le 1 ]

@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "rules/rules.h"
 #include "extract/compdb.h"
+#include "extract/extract.h"
 
 struct cli_opts {
 	const char *db;          /* --db, default lockpath.db */
@@ -51,14 +52,16 @@ _Noreturn void cli_usage(const char *help, bool ok);
 struct lp_rules *cli_load_rules(const char *dir);
 
 /* The phases, as 'run' and the single-phase commands use them. */
-void cli_extract(struct lp_db *db, const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o);
 /* Load the compile database at PATH and check its command lines (dies with
  * a one-line error), before any database is opened: a bad input leaves no
  * database behind. */
 struct compdb *cli_load_compdb(const char *path, const struct lp_rules *r, const struct cli_opts *o);
-/* Extract CDB into DB and free it; on SIGINT/SIGTERM, close DB and exit 2. */
-void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compdb *cdb, const struct cli_opts *o);
-/* cli_load_compdb, then open o->db (creating it) and extract into it. */
+/* Extract CDB into DB with workers W (extract_workers_start) and free both;
+ * on SIGINT/SIGTERM, close DB and exit 2. */
+void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compdb *cdb,
+			struct extract_workers *w, const struct cli_opts *o);
+/* cli_load_compdb, start the parse workers, then open o->db (creating it)
+ * and extract into it: a run that cannot start its workers writes nothing. */
 struct lp_db *cli_open_extract(const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o);
 /* Die now, before any work, if an output file (--sarif) cannot be written. */
 void cli_check_outputs(const struct cli_opts *o);

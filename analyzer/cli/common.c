@@ -103,14 +103,15 @@ struct compdb *cli_load_compdb(const char *path, const struct lp_rules *r, const
 	return cdb;
 }
 
-void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compdb *cdb, const struct cli_opts *o)
+void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compdb *cdb,
+			struct extract_workers *w, const struct cli_opts *o)
 {
 	char *abs = realpath(cdb->path, NULL);
 	db_meta_set(db, "compdb", abs ? abs : cdb->path);
 	free(abs);
-	struct extract_opts eo = { .jobs = o->jobs, .force = o->force };
+	struct extract_opts eo = { .force = o->force };
 	struct extract_stats st;
-	extract_run(db, r, cdb, &eo, &st);
+	extract_run(db, r, cdb, w, &eo, &st);
 	compdb_free(cdb);
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: extract: %zu TUs, %zu parsed, %zu unchanged, %zu with errors, "
@@ -124,16 +125,12 @@ void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compd
 	}
 }
 
-void cli_extract(struct lp_db *db, const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o)
-{
-	cli_extract_compdb(db, r, cli_load_compdb(compdb_path, r, o), o);
-}
-
 struct lp_db *cli_open_extract(const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o)
 {
 	struct compdb *cdb = cli_load_compdb(compdb_path, r, o);
+	struct extract_workers *w = extract_workers_start(o->jobs, cdb->n);
 	struct lp_db *db = db_open(o->db, DB_CREATE);
-	cli_extract_compdb(db, r, cdb, o);
+	cli_extract_compdb(db, r, cdb, w, o);
 	return db;
 }
 

@@ -11,12 +11,14 @@
 #include "lib/escape.h"
 
 #include <clang-c/Index.h>
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 /* tu_diag.severity stores clang's numbers (db/columns.h) */
@@ -256,6 +258,14 @@ static struct tu_facts *parse_tu(const struct parse_env *pe, CXIndex index, cons
 	return f;
 }
 
+/* libclang parses on the calling thread, not on a thread of its own (the
+ * workers have larger stacks; and a system that refuses threads must be
+ * told apart from a command libclang cannot use).  Before any thread starts. */
+static void parse_on_own_threads(void)
+{
+	setenv("LIBCLANG_NOTHREADS", "1", 0);   /* before any worker starts */
+}
+
 /* ------------------------------------------------------------ command lines */
 
 /* Options whose value is a separate argument and that only name macros or
@@ -359,8 +369,10 @@ void extract_check_commands(struct compdb *cdb, const struct lp_rules *r)
 		bool created;
 		int64_t *verdict = strmap_put(&seen, sb_str(&sig), &created);
 		if (created) {
-			if (!index)
+			if (!index) {
+				parse_on_own_threads();   /* no thread of libclang's own */
 				index = clang_createIndex(0, 0);
+			}
 			bool fatal;
 			char *why = try_command(index, c->file, kept, nkept, &fatal);
 			if (why && fatal)
@@ -399,10 +411,6 @@ void extract_check_commands(struct compdb *cdb, const struct lp_rules *r)
  */
 #define ALT_STACK_SIZE (256u << 10)
 
-static void parse_on_own_threads(void)
-{
-	setenv("LIBCLANG_NOTHREADS", "1", 0);   /* before any worker starts */
-}
 
 static void crash_handlers_on_altstack(void)
 {
@@ -452,9 +460,8 @@ struct run {
 	struct queue q;
 };
 
-static void *worker(void *arg)
+static void work(struct run *r)
 {
-	struct run *r = arg;
 	struct altstack alt;
 	altstack_push(&alt);
 	CXIndex index = clang_createIndex(0, 0);
@@ -478,7 +485,125 @@ static void *worker(void *arg)
 	r->q.running--;
 	pthread_cond_signal(&r->q.ready);
 	pthread_mutex_unlock(&r->q.lock);
+}
+
+/*
+ * The workers are started before the database is opened and wait for
+ * extract_run to hand them a run (or for nothing: quit).  Each wants a
+ * 64 MB stack; where the address space is limited (ulimit -v) the system
+ * may refuse some: the run goes on with fewer workers, or with one on a
+ * smaller stack (a crash on very deep code then costs that TU sooner), and
+ * says so, and stops with the system's reason only when none can start.
+ */
+struct extract_workers {
+	pthread_mutex_t lock;
+	pthread_cond_t go;
+	struct run *run;          /* set once by extract_run */
+	bool quit;
+	pthread_t *th;
+	int n;
+};
+
+static void *worker_main(void *arg)
+{
+	struct extract_workers *w = arg;
+	pthread_mutex_lock(&w->lock);
+	while (!w->run && !w->quit)
+		pthread_cond_wait(&w->go, &w->lock);
+	struct run *r = w->run;
+	pthread_mutex_unlock(&w->lock);
+	if (r)
+		work(r);
 	return NULL;
+}
+
+static int default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int)n : 1;
+}
+
+static const size_t worker_stacks[] = { 64u << 20, 16u << 20, 8u << 20 };   /* deep ASTs recurse */
+
+/* The system's reason ERR, and the address-space limit if there is one. */
+static void why_no_thread(struct strbuf *sb, int err)
+{
+	sb_add(sb, strerror(err));
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		sb_addf(sb, "; the address space is limited to %llu MB (ulimit -v)",
+			(unsigned long long)(rl.rlim_cur >> 20));
+	if (getrlimit(RLIMIT_NPROC, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < 4096)
+		sb_addf(sb, "; the user's processes and threads are limited to %llu (ulimit -u)",
+			(unsigned long long)rl.rlim_cur);
+}
+
+struct extract_workers *extract_workers_start(int jobs, size_t ntus)
+{
+	if (jobs <= 0)
+		jobs = default_jobs();
+	if ((size_t)jobs > ntus)
+		jobs = ntus ? (int)ntus : 1;
+	parse_on_own_threads();
+	clang_disposeIndex(clang_createIndex(0, 0));   /* installs LLVM's crash handlers ... */
+	crash_handlers_on_altstack();                  /* ... which must run on the alternate stack */
+
+	struct extract_workers *w = xcalloc(1, sizeof(*w));
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->go, NULL);
+	w->th = xcalloc((size_t)jobs, sizeof(*w->th));
+	size_t si = 0, nsizes = sizeof(worker_stacks) / sizeof(worker_stacks[0]);
+	int err = 0, refused = 0;   /* the system's last reason */
+	while (w->n < jobs) {
+		pthread_attr_t attr;
+		pthread_attr_init(&attr);
+		pthread_attr_setstacksize(&attr, worker_stacks[si]);
+		err = pthread_create(&w->th[w->n], &attr, worker_main, w);
+		pthread_attr_destroy(&attr);
+		if (!err) {
+			w->n++;
+			continue;
+		}
+		refused = err;
+		if (w->n > 0 || si + 1 == nsizes)
+			break;   /* fewer workers rather than smaller stacks; none at all: give up */
+		si++;
+	}
+	struct strbuf why = {0};
+	if (w->n == 0) {
+		why_no_thread(&why, refused);
+		die("cannot start a parse worker thread (with a stack of 64, 16 or 8 MB): %s; nothing was written",
+		    sb_str(&why));
+	}
+	if (w->n < jobs || si) {
+		why_no_thread(&why, refused);
+		fprintf(stderr, "lockpath: warning: parsing with %d of %d worker threads, on %zu MB stacks%s: "
+			"the system refused %s: %s\n", w->n, jobs, worker_stacks[si] >> 20,
+			si ? " (not 64 MB: a TU nested too deeply for it is recorded as crashed)" : "",
+			si ? "larger stacks" : "more threads", sb_str(&why));
+	}
+	sb_free(&why);
+	return w;
+}
+
+/* Hand run R to the parked workers (R NULL: tell them to quit), join and free them. */
+static void workers_run(struct extract_workers *w, struct run *r)
+{
+	pthread_mutex_lock(&w->lock);
+	w->run = r;
+	w->quit = true;
+	pthread_cond_broadcast(&w->go);
+	pthread_mutex_unlock(&w->lock);
+}
+
+static void workers_free(struct extract_workers *w)
+{
+	for (int i = 0; i < w->n; i++)
+		pthread_join(w->th[i], NULL);
+	pthread_mutex_destroy(&w->lock);
+	pthread_cond_destroy(&w->go);
+	free(w->th);
+	free(w);
 }
 
 static struct tu_facts *next_done(struct run *r)
@@ -543,14 +668,8 @@ static void report_tu(const struct tu_facts *f, size_t k, size_t n)
 		progress_line(f, k, n);
 }
 
-static int default_jobs(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n > 0 ? (int)n : 1;
-}
-
 void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct compdb *cdb,
-		 const struct extract_opts *o, struct extract_stats *st)
+		 struct extract_workers *w, const struct extract_opts *o, struct extract_stats *st)
 {
 	double t0 = now_ms();
 	memset(st, 0, sizeof(*st));
@@ -589,24 +708,11 @@ void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct co
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 
-	int jobs = o->jobs > 0 ? o->jobs : default_jobs();
-	if ((size_t)jobs > r.ntodo)
-		jobs = r.ntodo ? (int)r.ntodo : 1;
 	pthread_mutex_init(&r.q.lock, NULL);
 	pthread_cond_init(&r.q.ready, NULL);
 	pthread_cond_init(&r.q.room, NULL);
-	r.q.running = r.ntodo ? jobs : 0;
-	pthread_t *th = xcalloc((size_t)jobs, sizeof(*th));
-	parse_on_own_threads();
-	clang_disposeIndex(clang_createIndex(0, 0));   /* installs LLVM's crash handlers ... */
-	crash_handlers_on_altstack();                  /* ... which must run on the alternate stack */
-	pthread_attr_t attr;
-	pthread_attr_init(&attr);
-	pthread_attr_setstacksize(&attr, 64u << 20);   /* deep ASTs recurse */
-	for (int i = 0; i < r.q.running; i++)
-		if (pthread_create(&th[i], &attr, worker, &r))
-			die("cannot start a worker thread");
-	pthread_attr_destroy(&attr);
+	r.q.running = w->n;
+	workers_run(w, &r);
 
 	size_t k = 0;
 	struct tu_facts *f;
@@ -619,8 +725,7 @@ void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct co
 		report_tu(f, k, r.ntodo);
 		facts_free(f);
 	}
-	for (int i = 0; i < (r.ntodo ? jobs : 0); i++)
-		pthread_join(th[i], NULL);
+	workers_free(w);
 	progress_clear();
 	st->interrupted = interrupted;
 	sigaction(SIGINT, &old_int, NULL);
@@ -628,7 +733,6 @@ void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct co
 	if (!st->interrupted)
 		store_gc_headers(s);
 
-	free(th);
 	vec_free(&r.q.done);
 	pthread_mutex_destroy(&r.q.lock);
 	pthread_cond_destroy(&r.q.ready);

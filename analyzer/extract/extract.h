@@ -15,7 +15,6 @@
 #include <clang-c/Index.h>
 
 struct extract_opts {
-	int jobs;             /* worker threads; 0 = number of CPUs */
 	bool force;           /* parse every TU, even unchanged ones */
 	int max_depth;        /* expression nesting bound (0: default) */
 };
@@ -37,10 +36,24 @@ struct extract_stats {
  * trees have a handful of distinct command lines, each a few milliseconds. */
 void extract_check_commands(struct compdb *cdb, const struct lp_rules *r);
 
-/* Extract every command of CDB into DB.  Prints progress on stderr when
- * lp_progress is set; prints one line per TU with parse errors. */
+/* The parse workers of one extract_run.  They are started before the
+ * database is opened, so that a run that cannot start them (a limited
+ * address space: each wants a 64 MB stack) stops before anything is
+ * created or written. */
+struct extract_workers;
+
+/* Start min(JOBS, NTUS) workers (JOBS 0: one per CPU), parked until
+ * extract_run hands them work.  When the system refuses one, goes on with
+ * those it has, or with one on a smaller stack, and says so on stderr; dies
+ * (exit 2) with the system's reason when not even that one starts. */
+struct extract_workers *extract_workers_start(int jobs, size_t ntus);
+
+/* Extract every command of CDB into DB with workers W (from
+ * extract_workers_start; extract_run joins and frees them).  Prints progress
+ * on stderr when lp_progress is set; prints one line per TU with parse
+ * errors. */
 void extract_run(struct lp_db *db, const struct lp_rules *r, const struct compdb *cdb,
-		 const struct extract_opts *o, struct extract_stats *st);
+		 struct extract_workers *w, const struct extract_opts *o, struct extract_stats *st);
 
 /* True when DB holds C's TU extracted with the same command line, parsed,
  * and no file it read has changed since: extracting it again would change

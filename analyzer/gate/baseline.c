@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char sqlite_magic[16] = "SQLite format 3";   /* with its NUL: 16 bytes */
 
@@ -214,19 +215,37 @@ static const char *other_fp_key(json_t *pfp)
 	const char *k;
 	json_t *v;
 	json_object_foreach(pfp, k, v)
-		if (!strncmp(k, "lockpath/", 9))
+		if (!strncmp(k, "lockpath/", 9) && strcmp(k, GATE_FP_KEY))
 			return k;
 	return NULL;
+}
+
+static const char *json_type_name(json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: return "a string";
+	case JSON_INTEGER: case JSON_REAL: return "a number";
+	case JSON_TRUE: case JSON_FALSE: return "a boolean";
+	default: return "null";
+	}
 }
 
 static int read_result(struct gate_baseline *b, json_t *run, json_t *res, const char *name, size_t r, size_t i,
 		       struct strbuf *err)
 {
 	json_t *pfp = json_object_get(res, "partialFingerprints");
-	const char *fp = jstr(pfp, GATE_FP_KEY);
+	json_t *fpv = json_object_get(pfp, GATE_FP_KEY);
+	const char *fp = json_string_value(fpv);
 	const char *rule = jstr(res, "ruleId");
 	if (!json_is_object(res) || !rule) {
 		sb_addf(err, "%s: runs[%zu].results[%zu] is not a result with a ruleId", name, r, i);
+		return -1;
+	}
+	if (fpv && !fp) {   /* the key is ours, the value is not a string */
+		sb_addf(err, "%s: runs[%zu].results[%zu] has partialFingerprints \"%s\" that is %s, "
+			"not a string of %d hex digits", name, r, i, GATE_FP_KEY, json_type_name(fpv), GATE_FP_LEN);
 		return -1;
 	}
 	if (!fp && other_fp_key(pfp)) {
@@ -236,9 +255,15 @@ static int read_result(struct gate_baseline *b, json_t *run, json_t *res, const 
 			GATE_FP_KEY);
 		return -1;
 	}
-	if (!fp || !fp_valid(fp)) {
+	if (!fp) {
 		sb_addf(err, "%s: runs[%zu].results[%zu] has no partialFingerprints \"%s\" of %d hex digits",
 			name, r, i, GATE_FP_KEY, GATE_FP_LEN);
+		return -1;
+	}
+	if (!fp_valid(fp)) {
+		sb_addf(err, "%s: runs[%zu].results[%zu] has partialFingerprints \"%s\" '", name, r, i, GATE_FP_KEY);
+		add_clean(err, strlen(fp) > 40 ? "(too long to show)" : fp);
+		sb_addf(err, "', not %d hex digits", GATE_FP_LEN);
 		return -1;
 	}
 	char *file;
@@ -279,9 +304,20 @@ static int read_sarif(struct gate_baseline *b, const char *name, const void *dat
 	b->kind = "SARIF";
 	json_error_t je;
 	json_t *doc = json_loadb(data, len, 0, &je);
+	/* jansson holds the whole document, several times the file's size; where
+	 * an allocation fails it says so, or says nothing at all (every syntax
+	 * error has a message) */
+	if (!doc && (json_error_code(&je) == json_error_out_of_memory || !je.text[0])) {
+		sb_addf(err, "%s: cannot read the SARIF baseline: out of memory while parsing its %.1f MB of JSON; "
+			"let lockpath use more memory (ulimit -v), or give the baseline database instead", name,
+			(double)len / 1e6);
+		return -1;
+	}
 	if (!doc) {
-		sb_addf(err, "%s: neither a lockpath database nor a SARIF file (not JSON: line %d column %d: ",
-			name, je.line, je.column);
+		sb_addf(err, "%s: neither a lockpath database nor a SARIF file (not JSON", name);
+		if (je.line > 0)
+			sb_addf(err, ": line %d column %d", je.line, je.column);
+		sb_add(err, ": ");
 		add_clean(err, je.text);
 		sb_add(err, ")");
 		return -1;
@@ -309,6 +345,8 @@ int baseline_load_buffer(struct gate_baseline *b, const char *name, const void *
 	return read_sarif(b, name, data, len, err);
 }
 
+/* The whole file, or NULL with the reason in ERR (out of memory included:
+ * a baseline may be large, and saying so beats "out of memory" alone). */
 static char *read_all(const char *path, size_t *len, struct strbuf *err)
 {
 	FILE *fp = fopen(path, "rb");
@@ -316,20 +354,39 @@ static char *read_all(const char *path, size_t *len, struct strbuf *err)
 		sb_addf(err, "%s: cannot read the baseline: %s", path, strerror(errno));
 		return NULL;
 	}
-	struct strbuf sb = {0};
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		sb_addn(&sb, buf, n);
-	bool bad = ferror(fp);
+	struct stat st;
+	size_t cap = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536, n = 0;
+	char *buf = NULL;
+	int bad = 0;
+	for (;;) {
+		if (n + 1 >= cap || !buf) {
+			cap = buf ? cap * 2 : cap;
+			char *more = realloc(buf, cap);
+			if (!more) {
+				bad = ENOMEM;
+				break;
+			}
+			buf = more;
+		}
+		errno = 0;
+		size_t got = fread(buf + n, 1, cap - n - 1, fp);
+		n += got;
+		if (got == 0) {
+			bad = ferror(fp) ? (errno ? errno : EIO) : 0;
+			break;
+		}
+	}
 	fclose(fp);
 	if (bad) {
-		sb_addf(err, "%s: cannot read the baseline: read error", path);
-		sb_free(&sb);
+		sb_addf(err, "%s: cannot read the baseline: %s", path, strerror(bad));
+		if (bad == ENOMEM)
+			sb_addf(err, " (after %.1f MB of it)", (double)n / 1e6);
+		free(buf);
 		return NULL;
 	}
-	*len = sb.len;
-	return sb_detach(&sb);
+	buf[n] = 0;
+	*len = n;
+	return buf;
 }
 
 int baseline_load(struct gate_baseline *b, const char *path, struct strbuf *err)
@@ -338,6 +395,12 @@ int baseline_load(struct gate_baseline *b, const char *path, struct strbuf *err)
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
 		sb_addf(err, "%s: cannot read the baseline: %s", path, strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		sb_addf(err, "%s: is a directory, not a baseline (a lockpath database or SARIF file)", path);
 		return -1;
 	}
 	size_t n = fread(head, 1, sizeof(head), fp);

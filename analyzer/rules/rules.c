@@ -18,9 +18,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #ifndef LP_RULES_DIR
 #define LP_RULES_DIR "rules"
+#endif
+#ifndef LP_RULES_REL
+#define LP_RULES_REL "../share/lockpath/rules"   /* from the binary's directory */
 #endif
 
 #define MAX_ARG 255   /* largest argument index a rule may name */
@@ -244,10 +248,37 @@ const struct lp_keyentry *rules_keyentry_find(const struct lp_rules *r, const ch
 	return NULL;
 }
 
+/* The rules installed beside the running binary (LP_RULES_REL from its
+ * directory: ../share/lockpath/rules), or NULL when there are none (a
+ * binary in the build tree).  Computed once. */
+static const char *installed_rules_dir(void)
+{
+	static char *dir;
+	static bool done;
+	if (done)
+		return dir;
+	done = true;
+	char *exe = realpath("/proc/self/exe", NULL);
+	char *slash = exe ? strrchr(exe, '/') : NULL;
+	if (slash) {
+		*slash = 0;
+		char *d = xasprintf("%s/%s", exe, LP_RULES_REL);
+		struct stat st;
+		if (stat(d, &st) == 0 && S_ISDIR(st.st_mode))
+			dir = realpath(d, NULL);   /* PREFIX/share/..., not PREFIX/bin/../share/... */
+		free(d);
+	}
+	free(exe);
+	return dir;
+}
+
 const char *rules_default_dir(void)
 {
 	const char *e = getenv("LOCKPATH_RULES");
-	return e && *e ? e : LP_RULES_DIR;
+	if (e && *e)
+		return e;
+	const char *inst = installed_rules_dir();
+	return inst ? inst : LP_RULES_DIR;
 }
 
 /* ------------------------------------------------------------ one line */

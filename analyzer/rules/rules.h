@@ -80,7 +80,10 @@ const struct lp_keyentry *rules_keyentry(const struct lp_rules *r, size_t i);
 /* The keyentry for call key KEY ('work_struct.func'), or NULL. */
 const struct lp_keyentry *rules_keyentry_find(const struct lp_rules *r, const char *key);
 
-/* The directory searched when --rules is not given: $LOCKPATH_RULES, else the build's default. */
+/* The directory searched when --rules is not given: $LOCKPATH_RULES; else
+ * the rules installed with the running binary (PREFIX/share/lockpath/rules
+ * for PREFIX/bin/lockpath, found through /proc/self/exe); else the source
+ * tree's rules/ (a binary run from its build directory). */
 const char *rules_default_dir(void);
 
 #endif

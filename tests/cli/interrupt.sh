@@ -12,21 +12,19 @@ N=16
 slow_tus $N
 compdb cc "${files[@]}"
 
+# parsed_or_gone N: the extract ($pid) has parsed N TUs, or has ended.
+parsed_or_gone() { lines_in "$1" '^\[' "$T/err" || ! kill -0 $pid 2>/dev/null; }
 tus() { sql t.db "SELECT count(*) FROM tu"; }
 integrity() { [ "$(sql t.db 'PRAGMA integrity_check')" = ok ] || fail "integrity_check: $(sql t.db 'PRAGMA integrity_check')"; }
 
 # interrupt SIGNAL AFTER: start an extract, send SIGNAL once AFTER TUs are
 # done (from the --progress lines), wait for it; exit code in $rc.
 interrupt() {
+	rm -f "$T/err"   # not the last run's progress lines
 	"$LOCKPATH" extract cc --db t.db -j1 --progress >"$T/out" 2>"$T/err" &
-	local pid=$! k=0
-	for _ in $(seq 1 600); do
-		k=$(grep -c '^\[' "$T/err" || true)
-		[ "$k" -lt "$2" ] || break
-		kill -0 $pid 2>/dev/null || break
-		sleep 0.05
-	done
-	[ "$k" -ge "$2" ] || fail "the extract did not get to $2 TUs"
+	pid=$!
+	wait_until 600 "the extract to get to $2 TUs" parsed_or_gone "$2"
+	lines_in "$2" '^\[' "$T/err" || fail "the extract ended before it got to $2 TUs"
 	kill -s "$1" $pid
 	rc=0
 	wait $pid || rc=$?
@@ -70,12 +68,10 @@ expect_rc 0 "check"
 # Two signals during a --force re-extract: the second kills at once
 # (SA_RESETHAND; exit 130), or both arrive as one (exit 2); either way the
 # database stays consistent with all TUs, re-parsed or not.
+rm -f "$T/err"
 "$LOCKPATH" extract cc --db t.db -j1 --force --progress >"$T/out" 2>"$T/err" &
 pid=$!
-for _ in $(seq 1 600); do
-	[ "$(grep -c '^\[' "$T/err" || true)" -lt 3 ] || break
-	sleep 0.05
-done
+wait_until 600 "the extract to get to 3 TUs" parsed_or_gone 3
 kill -INT $pid
 kill -INT $pid
 rc=0

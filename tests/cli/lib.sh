@@ -59,6 +59,23 @@ compdb() {
 	} >"$dir/compile_commands.json"
 }
 
+# wait_until SECONDS WHAT CMD...: poll CMD until it succeeds; fail naming
+# WHAT after SECONDS.  Tests wait for events (a line in a log, a process
+# state), never for a time: the bound is only there to end a hung test, so
+# make it generous (a loaded machine, a sanitizer build).
+wait_until() {
+	local secs=$1 what=$2 end=$((SECONDS + $1))
+	shift 2
+	until "$@"; do
+		[ $SECONDS -lt $end ] || fail "waited $secs s for $what"
+		sleep 0.05
+	done
+}
+# lines_in N PATTERN FILE: FILE has at least N lines matching PATTERN.
+lines_in() { [ "$(grep -cE -- "$2" "$3" 2>/dev/null || true)" -ge "$1" ]; }
+# stopped PID: the process is stopped (SIGSTOP), or gone.
+stopped() { local st; st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null) || return 0; [[ $st == [TtZ]* ]]; }
+
 # db_sum DB: a checksum of DB and its WAL, or 'absent'.
 db_sum() {
 	if [ -e "$1" ]; then

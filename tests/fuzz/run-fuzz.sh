@@ -12,7 +12,9 @@ fuzzer=$1 seeds=$2 work=$3 secs=$4
 mkdir -p "$work/corpus"
 rm -f "$work"/crash-* "$work"/leak-* "$work"/timeout-* "$work"/oom-*
 rc=0
-"$fuzzer" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
+# -timeout: one input that takes this long is a hang; generous, since the
+# machine may be loaded (the inputs take milliseconds)
+"$fuzzer" -max_total_time="$secs" -timeout=120 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
 	-artifact_prefix="$work/" "$work/corpus" "$seeds" >"$work/log" 2>&1 || rc=$?
 tail -15 "$work/log"
 if [ "$rc" != 0 ]; then

@@ -32,12 +32,29 @@ printf '{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "lockpath"}},
 lp gate --baseline nofp.sarif --db good.db
 expect_rc 2 "a lockpath SARIF without fingerprints"
 expect_one_error "nofp.sarif: runs\[0\].results\[0\] has no partialFingerprints \"lockpath/v1\""
+# sarif_fp VALUE: a lockpath SARIF with one result whose fingerprint is VALUE (JSON)
+sarif_fp() {
+	printf '{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "lockpath"}}, "results": [{"ruleId": "recursive-lock",
+  "message": {"text": "x"}, "partialFingerprints": {"lockpath/v1": %s}}]}]}\n' "$1"
+}
+sarif_fp 12345 >numfp.sarif
+lp gate --baseline numfp.sarif --db good.db
+expect_rc 2 "a SARIF whose fingerprint is a number"
+expect_one_error "numfp.sarif: runs\[0\].results\[0\] has partialFingerprints \"lockpath/v1\" that is a number, not a string of 32 hex digits"
+sarif_fp '"xyz"' >badfp.sarif
+lp gate --baseline badfp.sarif --db good.db
+expect_rc 2 "a SARIF whose fingerprint is not hex"
+expect_one_error "badfp.sarif: runs\[0\].results\[0\] has partialFingerprints \"lockpath/v1\" 'xyz', not 32 hex digits"
 pass "JSON that is not lockpath SARIF is refused in one line"
 
 printf 'just some text\nover two lines\n' >notes.txt
 lp gate --baseline notes.txt --db good.db
 expect_rc 2 "a text file as baseline"
 expect_one_error "notes.txt: neither a lockpath database nor a SARIF file"
+mkdir adir
+lp gate --baseline adir --db good.db
+expect_rc 2 "a directory as baseline"
+expect_one_error "adir: is a directory, not a baseline \(a lockpath database or SARIF file\)"
 lp gate --baseline missing.sarif --db good.db
 expect_rc 2 "a missing baseline"
 expect_one_error "missing.sarif: cannot read the baseline: No such file or directory"
