@@ -10,8 +10,14 @@
  * lock the caller of input_unregister_device() holds is ordered before
  * evdev.mutex.
  *
- * lock-cycle3-dropped uses evdev-grab-unlocked.c instead, which asks for
- * the grab with evdev.mutex dropped.
+ * With -DEVDEV_GRAB_UNLOCKED (tree lock-cycle3-dropped) the EVIOCGRAB path
+ * is the reworked one: the ioctl checks the evdev's state under the mutex,
+ * drops it, asks input_grab_device() for the device, and takes the mutex
+ * again only to record the grab (handing the device back, again unlocked,
+ * if another client or a disconnect came first).  evdev_disconnect() still
+ * takes evdev.mutex under whatever the unregistering driver holds; without
+ * the evdev.mutex -> input_dev.mutex dependency the other two make no
+ * cycle.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -33,6 +39,7 @@ struct evdev_client {
 	struct evdev *evdev;
 };
 
+#ifndef EVDEV_GRAB_UNLOCKED
 static long evdev_set_grab(struct evdev *ev, struct evdev_client *client, bool on)
 {
 	int rc;
@@ -64,6 +71,48 @@ static long evdev_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	mutex_unlock(&ev->mutex);
 	return rc;
 }
+#else
+/* EVIOCGRAB, ON or off, with evdev.mutex not held. */
+static long evdev_set_grab(struct evdev *ev, struct evdev_client *client, bool on)
+{
+	bool ungrab, lost;
+	int rc;
+
+	mutex_lock(&ev->mutex);
+	rc = !ev->exist ? -ENODEV : on && ev->grab ? -EBUSY : !on && ev->grab != client ? -EINVAL : 0;
+	ungrab = !rc && !on;
+	if (ungrab)
+		ev->grab = NULL;
+	mutex_unlock(&ev->mutex);
+	if (rc)
+		return rc;
+	if (ungrab) {
+		input_release_device(&ev->handle);
+		return 0;
+	}
+
+	rc = input_grab_device(&ev->handle);	/* no evdev.mutex here */
+	if (rc)
+		return rc;
+	mutex_lock(&ev->mutex);
+	lost = !ev->exist || ev->grab;
+	if (!lost)
+		ev->grab = client;
+	mutex_unlock(&ev->mutex);
+	if (lost)
+		input_release_device(&ev->handle);
+	return lost ? -EBUSY : 0;
+}
+
+static long evdev_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct evdev_client *client = file->private_data;
+
+	if (cmd != EVIOCGRAB)
+		return -EINVAL;
+	return evdev_set_grab(client->evdev, client, arg != 0);
+}
+#endif
 
 static int evdev_open(struct inode *inode, struct file *file)
 {
