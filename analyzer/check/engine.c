@@ -244,6 +244,10 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	/* process_one_work()'s work->func(work): the work items are entries of their own */
 	if (site->deferred)
 		return;
+	/* panic(), make_task_dead(): the system or the task ends there; what they
+	 * do on the way (do_exit's whole teardown) is not a path of this context */
+	if (site->callee_name && rules_noreturn(e->rules, site->callee_name))
+		return;
 	if (e->st->capped)
 		return;   /* the bound is hit: finish the states queued, start no more */
 	struct ck_callee bound;

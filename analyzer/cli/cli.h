@@ -20,6 +20,7 @@ struct cli_opts {
 	int jobs;                /* -j N */
 	bool force;              /* --force: re-parse unchanged TUs */
 	bool quiet;              /* -q: no summary */
+	unsigned wide;           /* --wide N: a call key with more candidates is a wide dispatch */
 	unsigned shard_i, shard_n;   /* --shard I/N: extract only that share of the TUs */
 	const char **scope;      /* --scope PATH, repeatable: report only findings touching them */
 	int nscope;
@@ -27,7 +28,7 @@ struct cli_opts {
 
 /* Long options with no short form take codes above any character, so that a
  * command's own letters ('S' is gate's --suppressions) never collide. */
-enum { CLI_OPT_SCOPE = 0x100 };
+enum { CLI_OPT_SCOPE = 0x100, CLI_OPT_WIDE };
 
 /* Options shared by the commands; each command adds its own. */
 #define CLI_COMMON_LONGOPTS \
@@ -40,6 +41,7 @@ enum { CLI_OPT_SCOPE = 0x100 };
 	{ "quiet", no_argument, NULL, 'q' }, \
 	{ "wait", required_argument, NULL, 'W' }, \
 	{ "scope", required_argument, NULL, CLI_OPT_SCOPE }, \
+	{ "wide", required_argument, NULL, CLI_OPT_WIDE }, \
 	{ "help", no_argument, NULL, 'h' }
 
 /* Handle a shared option; false if C is not one.  Dies on a bad value. */

@@ -53,6 +53,11 @@ bool cli_common_opt(int c, const char *arg, struct cli_opts *o)
 	case 'N': lp_progress = 0; return true;
 	case 'v': lp_verbose++; return true;
 	case 'q': o->quiet = true; return true;
+	case CLI_OPT_WIDE:
+		o->wide = (unsigned)strtoul(arg, &end, 10);
+		if (!*arg || *end || o->wide < 1 || o->wide > 100000)
+			die("--wide expects a number of functions from 1 to 100000, not '%s'", arg);
+		return true;
 	case CLI_OPT_SCOPE:
 		o->scope = xrealloc(o->scope, (size_t)(o->nscope + 1) * sizeof(*o->scope));
 		o->scope[o->nscope++] = arg;
@@ -203,7 +208,7 @@ void cli_check_outputs(const struct cli_opts *o)
 void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
 {
 	struct link_stats ls;
-	struct link_opts lo = {0};
+	struct link_opts lo = { .wide = o->wide };
 	link_run(db, &lo, &ls);
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: link: %zu functions, %zu direct and %zu indirect call edges, "
@@ -215,7 +220,7 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	if (ls.wide_keys && !o->quiet)
 		fprintf(stderr, "lockpath: link: %zu wide call keys (more than %d functions each; "
 			"%zu calls through them followed only where the path binds the function)\n",
-			ls.wide_keys, LINK_WIDE_TARGETS, ls.wide_sites);
+			ls.wide_keys, o->wide ? (int)o->wide : LINK_WIDE_TARGETS, ls.wide_sites);
 	struct check_stats cs;
 	check_run(db, r, &cs);
 	if (!o->quiet)

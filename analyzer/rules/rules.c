@@ -37,11 +37,12 @@ struct lp_rules {
 	VEC(int64_t) reg_next;        /* next registration of the same function, -1 at the end */
 	VEC(struct lp_keyentry) keyentries;
 	VEC(struct lp_defer) defers;
-	VEC(char *) reasons;          /* sleep reasons, indexed by sleep_map */
+	VEC(char *) reasons;          /* sleep and noreturn reasons, indexed by their maps */
 	VEC(char *) prefixes;         /* drop-flag prefixes, indexed by prefix_map */
 	VEC(char *) names;            /* the strings the structs above point to */
 	struct strmap prim_map, irq_map, entry_map, reg_map, keyentry_map, defer_map;
 	struct strmap sleep_map, passthrough_map, member_map, locktype_map;
+	struct strmap noreturn_map;   /* function -> index in reasons */
 	struct strmap drop_map, prefix_map;
 };
 
@@ -76,7 +77,7 @@ void rules_free(struct lp_rules *r)
 	struct strmap *maps[] = {
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
-		&r->locktype_map, &r->drop_map, &r->prefix_map,
+		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -116,10 +117,10 @@ static void put_flag(struct strmap *m, const char *key, int64_t val)
 	*strmap_put(m, key, NULL) = val;
 }
 
-static void put_sleep(struct lp_rules *r, const char *func, const char *reason)
+static void put_reason(struct lp_rules *r, struct strmap *map, const char *func, const char *reason)
 {
 	bool created;
-	int64_t *slot = strmap_put(&r->sleep_map, func, &created);
+	int64_t *slot = strmap_put(map, func, &created);
 	if (created) {
 		*slot = (int64_t)r->reasons.n;
 		vec_push(&r->reasons, xstrdup(reason));
@@ -204,6 +205,12 @@ bool rules_is_locktype(const struct lp_rules *r, const char *type_spelling)
 const char *rules_sleep_reason(const struct lp_rules *r, const char *func)
 {
 	int64_t *i = strmap_get(&r->sleep_map, func);
+	return i ? r->reasons.v[*i] : NULL;
+}
+
+const char *rules_noreturn(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = strmap_get(&r->noreturn_map, func);
 	return i ? r->reasons.v[*i] : NULL;
 }
 
@@ -645,7 +652,20 @@ static int parse_sleep(struct line *l)
 		return missing_or_got(l, 2, "a quoted reason", "sleep FUNC");
 	if (want_end(l, 3, "sleep FUNC \"REASON\""))
 		return -1;
-	put_sleep(l->r, func, l->t.v[2].s);
+	put_reason(l->r, &l->r->sleep_map, func, l->t.v[2].s);
+	return 0;
+}
+
+static int parse_noreturn(struct line *l)
+{
+	const char *func;
+	if (want_ident(l, 1, "a function name", "noreturn", &func))
+		return -1;
+	if (nargs(l) < 3 || !l->t.v[2].quoted)
+		return missing_or_got(l, 2, "a quoted reason", "noreturn FUNC");
+	if (want_end(l, 3, "noreturn FUNC \"REASON\""))
+		return -1;
+	put_reason(l->r, &l->r->noreturn_map, func, l->t.v[2].s);
 	return 0;
 }
 
@@ -728,6 +748,7 @@ static const struct directive {
 	{ "passthrough", parse_passthrough },
 	{ "irq", parse_irq },
 	{ "sleep", parse_sleep },
+	{ "noreturn", parse_noreturn },
 	{ "entry", parse_entry },
 	{ "register", parse_register },
 	{ "keyentry", parse_keyentry },

@@ -66,6 +66,8 @@ bool rules_is_lock_member(const struct lp_rules *r, const char *member);
 bool rules_is_locktype(const struct lp_rules *r, const char *type_spelling);
 const char *rules_sleep_reason(const struct lp_rules *r, const char *func);
 const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func);
+/* Why FUNC never returns to its caller (the task or the system ends there), or NULL. */
+const char *rules_noreturn(const struct lp_rules *r, const char *func);
 const struct lp_register *rules_register(const struct lp_rules *r, const char *func);
 /* A function may register several arguments (request_threaded_irq: handler in
  * hardirq, thread_fn in process context): rules_register gives the first,

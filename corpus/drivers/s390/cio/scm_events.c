@@ -18,11 +18,14 @@
  *   which scm_listeners.c's 72 listeners make a wide dispatch: not a path
  *   for held locks (the listeners take scm_lock, on another chain);
  * - scm_drain() reaches rcu_run_ready()'s head->func: the RCU callbacks are
- *   softirq entries of their own, never callees of this handler.
+ *   softirq entries of their own, never callees of this handler;
+ * - panic() never returns (rules: noreturn): its console flush, which
+ *   sleeps, is not code of this interrupt.
  *
  * Must find: one recursive-lock, in scm_callback_release.
  * Must not find: a sleep-in-atomic in scm_device_release (not passed on
- * this path), a recursive-lock in a listener or in scm_request_free_rcu.
+ * this path) or in panic's console flush, a recursive-lock in a listener
+ * or in scm_request_free_rcu.
  */
 #include <linux/kernel.h>
 #include <linux/spinlock.h>
@@ -56,6 +59,7 @@ struct scm_device {
 };
 
 extern void rcu_run_ready(void);
+extern void panic(const char *msg) __attribute__((__noreturn__));
 
 /* The request's last put frees it: nothing else. */
 static void scm_request_release(struct kref *ref)
@@ -115,6 +119,8 @@ static irqreturn_t scm_irq_handler(int irq, void *data)
 {
 	struct scm_request *req = data;
 
+	if (!req)
+		panic("scm: interrupt without a request");
 	spin_lock(&scm_lock);
 	req->status = irq;
 	kref_put(&req->cb->ref, scm_callback_release);
