@@ -643,31 +643,25 @@ static int parse_irq(struct line *l)
 	return 0;
 }
 
-static int parse_sleep(struct line *l)
+/* 'DIRECTIVE FUNC "REASON"' (sleep, noreturn): FUNC's reason into MAP. */
+static int parse_func_reason(struct line *l, const char *directive, struct strmap *map)
 {
 	const char *func;
-	if (want_ident(l, 1, "a function name", "sleep", &func))
+	char usage[64];
+	if (want_ident(l, 1, "a function name", directive, &func))
 		return -1;
+	snprintf(usage, sizeof(usage), "%s FUNC", directive);
 	if (nargs(l) < 3 || !l->t.v[2].quoted)
-		return missing_or_got(l, 2, "a quoted reason", "sleep FUNC");
-	if (want_end(l, 3, "sleep FUNC \"REASON\""))
+		return missing_or_got(l, 2, "a quoted reason", usage);
+	snprintf(usage, sizeof(usage), "%s FUNC \"REASON\"", directive);
+	if (want_end(l, 3, usage))
 		return -1;
-	put_reason(l->r, &l->r->sleep_map, func, l->t.v[2].s);
+	put_reason(l->r, map, func, l->t.v[2].s);
 	return 0;
 }
 
-static int parse_noreturn(struct line *l)
-{
-	const char *func;
-	if (want_ident(l, 1, "a function name", "noreturn", &func))
-		return -1;
-	if (nargs(l) < 3 || !l->t.v[2].quoted)
-		return missing_or_got(l, 2, "a quoted reason", "noreturn FUNC");
-	if (want_end(l, 3, "noreturn FUNC \"REASON\""))
-		return -1;
-	put_reason(l->r, &l->r->noreturn_map, func, l->t.v[2].s);
-	return 0;
-}
+static int parse_sleep(struct line *l) { return parse_func_reason(l, "sleep", &l->r->sleep_map); }
+static int parse_noreturn(struct line *l) { return parse_func_reason(l, "noreturn", &l->r->noreturn_map); }
 
 static int parse_entry(struct line *l)
 {
