@@ -8,6 +8,7 @@
 
 #include <clang-c/CXCompilationDatabase.h>
 #include <jansson.h>
+#include "lib/json_kind.h"
 #include <xxhash.h>
 #include <errno.h>
 #include <limits.h>
@@ -38,18 +39,6 @@ static bool exists(const char *p)
 {
 	struct stat st;
 	return stat(p, &st) == 0;
-}
-
-static const char *json_kind(const json_t *j)
-{
-	switch (json_typeof(j)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "an array";
-	case JSON_STRING: return "a string";
-	case JSON_INTEGER: case JSON_REAL: return "a number";
-	case JSON_TRUE: case JSON_FALSE: return "a boolean";
-	default: return "null";
-	}
 }
 
 static bool blank(const char *s)

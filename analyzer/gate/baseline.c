@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include "lib/json_kind.h"
 #include <string.h>
 #include <sys/stat.h>
 
@@ -220,18 +221,6 @@ static const char *other_fp_key(json_t *pfp)
 	return NULL;
 }
 
-static const char *json_type_name(json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "an array";
-	case JSON_STRING: return "a string";
-	case JSON_INTEGER: case JSON_REAL: return "a number";
-	case JSON_TRUE: case JSON_FALSE: return "a boolean";
-	default: return "null";
-	}
-}
-
 static int read_result(struct gate_baseline *b, json_t *run, json_t *res, const char *name, size_t r, size_t i,
 		       struct strbuf *err)
 {
@@ -245,7 +234,7 @@ static int read_result(struct gate_baseline *b, json_t *run, json_t *res, const 
 	}
 	if (fpv && !fp) {   /* the key is ours, the value is not a string */
 		sb_addf(err, "%s: runs[%zu].results[%zu] has partialFingerprints \"%s\" that is %s, "
-			"not a string of %d hex digits", name, r, i, GATE_FP_KEY, json_type_name(fpv), GATE_FP_LEN);
+			"not a string of %d hex digits", name, r, i, GATE_FP_KEY, json_kind(fpv), GATE_FP_LEN);
 		return -1;
 	}
 	if (!fp && other_fp_key(pfp)) {
