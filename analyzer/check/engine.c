@@ -238,16 +238,8 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 static void enter_callees(struct engine *e, int si, const struct ck_visit *v, struct strbuf *sig)
 {
 	const struct ck_site *site = v->site;
-	/* queue_work(), mod_timer(), call_rcu(): the work runs later, elsewhere */
-	if (site->callee_name && rules_defer(e->rules, site->callee_name))
-		return;
-	/* process_one_work()'s work->func(work): the work items are entries of their own */
-	if (site->deferred)
-		return;
-	/* panic(), make_task_dead(): the system or the task ends there; what they
-	 * do on the way (do_exit's whole teardown) is not a path of this context */
-	if (site->callee_name && rules_noreturn(e->rules, site->callee_name))
-		return;
+	if (site->no_edge)
+		return;   /* a deferral, a dispatcher of deferred work, a call that never returns */
 	if (e->st->capped)
 		return;   /* the bound is hit: finish the states queued, start no more */
 	struct ck_callee bound;

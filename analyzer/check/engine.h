@@ -36,8 +36,8 @@ struct ck_site {
 	int64_t file; int line, col;
 	int nlocks, nargs, ncallees, nfnargs;
 	int param_call;             /* a call through the function's own parameter N, or -1 */
-	bool deferred;              /* a call through a key whose functions are entries of their
-				     * own context (work_struct.func): the dispatcher, not an edge */
+	bool no_edge;               /* a call the path does not follow (engine_load.c: a
+				     * deferral, a deferred work's dispatcher, a noreturn call) */
 	struct ck_fnarg *fnargs;
 	struct ck_lockref *locks;
 	struct { int n, key; bool is_const; long long value; } *args;

@@ -157,8 +157,15 @@ static void load_funcs_and_sites(struct engine *e)
 		if (sqlite3_column_type(q, 15) != SQLITE_NULL && s.func >= 0) {
 			const char *ind = db_col_text(q, 15);
 			keyname_is_param_of(ind, e->funcs.v[s.func].qname, &s.param_call);
-			s.deferred = rules_keyentry_find(e->rules, ind) != NULL;
+			/* process_one_work()'s work->func(work): the work items are entries of their own */
+			s.no_edge = rules_keyentry_find(e->rules, ind) != NULL;
 		}
+		/* queue_work(), mod_timer(), call_rcu(): the work runs later, elsewhere;
+		 * panic(), make_task_dead(): the system or the task ends there, and what
+		 * they do on the way (do_exit's teardown) is not a path of this context */
+		if (s.callee_name)
+			s.no_edge = s.no_edge || rules_defer(e->rules, s.callee_name) ||
+				    rules_noreturn(e->rules, s.callee_name);
 		vec_push(&e->sites, s);
 	}
 	sqlite3_finalize(q);
