@@ -208,7 +208,7 @@ void cli_check_outputs(const struct cli_opts *o)
 void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
 {
 	struct link_stats ls;
-	struct link_opts lo = { .wide = o->wide };
+	struct link_opts lo = { .wide = o->wide, .rules = r };
 	link_run(db, &lo, &ls);
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: link: %zu functions, %zu direct and %zu indirect call edges, "
@@ -221,6 +221,11 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 		fprintf(stderr, "lockpath: link: %zu wide call keys (more than %d functions each; "
 			"%zu calls through them followed only where the path binds the function)\n",
 			ls.wide_keys, o->wide ? (int)o->wide : LINK_WIDE_TARGETS, ls.wide_sites);
+	if (ls.chains.calls && !o->quiet)
+		fprintf(stderr, "lockpath: link: %zu chain calls (notifier chains, wait queues), %zu reach "
+			"callbacks registered on their container, %zu name no container; %zu registrations\n",
+			ls.chains.calls, ls.chains.resolved_calls, ls.chains.unnamed_calls,
+			ls.chains.registrations);
 	struct check_stats cs;
 	check_run(db, r, &cs);
 	if (!o->quiet)

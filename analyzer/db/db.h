@@ -14,7 +14,8 @@
 #include "lib/util.h"
 #include "db/columns.h"   /* the values of the enum columns */
 
-#define LP_SCHEMA_VERSION 3   /* 2: site.guard; 3: fnstore.site_id, store_target */
+#define LP_SCHEMA_VERSION 4   /* 2: site.guard; 3: fnstore.site_id, store_target;
+				 * 4: site_arg.obj_key, fnstore.obj_key, chain tables */
 
 enum db_open_flags {
 	DB_CREATE = 1,    /* create the file and schema if missing */

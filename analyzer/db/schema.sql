@@ -121,7 +121,10 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
   site_id  INTEGER NOT NULL REFERENCES site(id),
   n        INTEGER NOT NULL,        -- argument index, 0-based
   lock_key TEXT,                    -- a lock pointer (for the callee's 'arg#N' lock keys) ...
-  value    INTEGER                  -- ... or an integer constant (for 'arg#N' array indexes)
+  value    INTEGER,                 -- ... or an integer constant (for 'arg#N' array indexes) ...
+  obj_key  TEXT                     -- ... or a pointer to a struct, named like a lock key
+                                    -- ('genwqe_dev.queue_waitq', 'file.c:foo_nb', 'arg#1'):
+                                    -- the container or entry of a registration (link/chains.c)
 );
 
 -- A store makes a function reachable through a key: '.get = f' in an ops
@@ -138,8 +141,11 @@ CREATE TABLE fnstore (
   src_usr TEXT, src_name TEXT,      -- a function ...
   src_key TEXT,                     -- ... or another key
   idx     TEXT,                     -- array initialiser: the element's index per dimension ('3,2')
-  site_id INTEGER REFERENCES site(id)   -- an argument of a call ('arg:F#N'): that call site,
+  site_id INTEGER REFERENCES site(id),  -- an argument of a call ('arg:F#N'): that call site,
                                         -- which binds F's parameter N on paths through it
+  obj_key TEXT                      -- a member store ('nb->notifier_call = f', '.notifier_call
+                                    -- = f' in 'foo_nb'): the object's key ('mlx5_eq.irq_nb',
+                                    -- 'file.c:foo_nb'), which registrations name (link/chains.c)
 );
 CREATE INDEX fnstore_key ON fnstore(key);
 

@@ -21,7 +21,9 @@ struct xlock {               /* one entry of a site's local lock state */
 	int acq_site;            /* held: the acquiring site (TU-local index) */
 };
 
-struct xarg { int n; const char *key; long long value; };   /* key NULL: an integer constant */
+/* One argument: a lock pointer (key), a struct pointer (key, obj set), or an
+ * integer constant (key NULL, value). */
+struct xarg { int n; const char *key; long long value; bool obj; };
 
 struct xsite {
 	int func;                /* TU-local function index */
@@ -51,6 +53,7 @@ struct xstore {              /* a function (or key) stored into a key */
 	const char *key, *src_usr, *src_name, *src_key;
 	const char *idx;         /* array initialiser element: '3,2' */
 	int site;                /* an argument of a call: the call's TU-local site index, else -1 */
+	const char *obj;         /* a member store: the object's key, else NULL */
 };
 
 struct xalias {              /* two lock keys are one lock */

@@ -272,6 +272,29 @@ const char *key_lock_obj(const struct key_env *e, CXCursor expr)
 	}
 }
 
+const char *key_object_ptr(const struct key_env *e, CXCursor expr)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(expr));
+	if (t.kind != CXType_Pointer ||
+	    clang_getCanonicalType(clang_getPointeeType(t)).kind != CXType_Record)
+		return NULL;
+	const char *k = key_lock_ptr(e, expr);
+	/* 'ret:f' names what f returns, a fresh object each time: no container */
+	return k && strncmp(k, "ret:", 4) ? k : NULL;
+}
+
+const char *key_member_base(const struct key_env *e, CXCursor member)
+{
+	CXCursor c = key_strip(member);
+	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr)
+		return NULL;
+	CXCursor base = first_child(c);
+	if (clang_Cursor_isNull(base))
+		return NULL;
+	const char *k = is_arrow_base(base) ? key_lock_ptr(e, base) : key_lock_obj(e, base);
+	return k && strncmp(k, "ret:", 4) ? k : NULL;
+}
+
 const char *key_fnptr(const struct key_env *e, CXCursor expr)
 {
 	CXCursor c = key_strip(expr);

@@ -43,6 +43,13 @@ const char *key_record_name(struct arena *a, CXCursor field);
 const char *key_lock_ptr(const struct key_env *e, CXCursor expr);
 /* The lock that an lvalue of lock type is, or NULL. */
 const char *key_lock_obj(const struct key_env *e, CXCursor expr);
+/* The object a pointer-to-struct expression points to ('&cd->queue_waitq':
+ * 'genwqe_dev.queue_waitq'; '&foo_nb': 'file.c:foo_nb'; a parameter:
+ * 'arg#N'), named like a lock; NULL when it has no stable name. */
+const char *key_object_ptr(const struct key_env *e, CXCursor expr);
+/* The object whose member a member expression ('nb->notifier_call',
+ * 'eq->irq_nb.notifier_call') selects, or NULL. */
+const char *key_member_base(const struct key_env *e, CXCursor member);
 /* The key of a function-pointer-valued expression (callee or store target), or NULL. */
 const char *key_fnptr(const struct key_env *e, CXCursor expr);
 /* The function an expression names directly (f, &f, (cast)f), or a null cursor. */

@@ -45,9 +45,9 @@ struct store *store_new(struct lp_db *db)
 				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index, guard) "
 				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
-	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value) VALUES (?,?,?,?)");
+	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key) VALUES (?,?,?,?,?)");
 	s->ins_store = db_prepare(db, "INSERT INTO fnstore(tu_id, hdr_id, func_id, file_id, line, col, key, "
-				  "src_usr, src_name, src_key, idx, site_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+				  "src_usr, src_name, src_key, idx, site_id, obj_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_alias = db_prepare(db, "INSERT INTO lockalias(tu_id, hdr_id, func_id, file_id, line, col, "
 				  "lhs_key, rhs_key, text) VALUES (?,?,?,?,?,?,?,?,?)");
 	s->sel_tu = db_prepare(db, "SELECT t.id, t.args_hash, t.status FROM tu t JOIN file f ON t.file_id = f.id "
@@ -161,7 +161,8 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 		for (int j = 0; j < x->nargs; j++) {
 			db_bind_int(s->ins_arg, 1, site_ids[i]);
 			db_bind_int(s->ins_arg, 2, x->args[j].n);
-			db_bind_text(s->ins_arg, 3, x->args[j].key);
+			db_bind_text(s->ins_arg, 3, x->args[j].obj ? NULL : x->args[j].key);
+			db_bind_text(s->ins_arg, 5, x->args[j].obj ? x->args[j].key : NULL);
 			if (x->args[j].key)
 				sqlite3_bind_null(s->ins_arg, 4);
 			else
@@ -252,6 +253,7 @@ void store_tu(struct store *s, const struct tu_facts *f)
 		db_bind_text(st, 10, x->src_key);
 		db_bind_text(st, 11, x->idx);
 		db_bind_null_or_int(st, 12, x->site >= 0 ? site_ids[x->site] : 0);
+		db_bind_text(st, 13, x->obj);
 		db_step_done(db, st);
 	}
 	for (size_t i = 0; i < f->aliases.n; i++) {

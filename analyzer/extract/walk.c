@@ -60,6 +60,7 @@ struct walker {
 	bool returns_lockptr;
 	const char *init_idx;     /* array initialiser element being walked: '3,2' */
 	int arg_site;             /* the call whose argument is being stored, or -1 */
+	const char *store_obj;    /* the object whose member is being stored, or NULL */
 	CXFile main_cxfile;       /* the TU's main file */
 	struct lstate exit;       /* join of the states at every return */
 	struct summaries *sums;   /* of this TU's main-file functions, shared with nested walkers */
@@ -249,7 +250,7 @@ static void add_store(struct walker *w, CXCursor at, const char *key, CXCursor f
 	if (!key)
 		return;
 	struct xstore s = { .func = w->func, .hdr = w->hdr, .key = intern(w, key), .idx = w->init_idx,
-			    .site = w->arg_site };
+			    .site = w->arg_site, .obj = w->store_obj ? intern(w, w->store_obj) : NULL };
 	location(w, at, &s.file, &s.line, &s.col);
 	if (!clang_Cursor_isNull(fn)) {
 		s.src_usr = cx_str(w, clang_getCursorUSR(fn));
@@ -407,7 +408,11 @@ static void init_value_in(struct walker *w, CXCursor at, CXCursor field, CXCurso
 	}
 	CXCursor fn = key_function_ref(v);
 	if (!clang_Cursor_isNull(fn)) {
+		/* a struct member's store names its object (KEY: the variable, or
+		 * 'rec.field' for a nested struct, as &var.field is named) */
+		w->store_obj = clang_Cursor_isNull(field) ? NULL : key;
 		add_store(w, at, fkey, fn, NULL);
+		w->store_obj = NULL;
 		return;
 	}
 	if (!clang_Cursor_isNull(field)) {
@@ -545,11 +550,16 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 		} else if (site >= 0 && key_is_lockptr_type(w->env->rules, t)) {
 			const char *k = key_lock_ptr(&w->kenv, a);
 			if (k)
-				vec_push(&args, ((struct xarg){ i, intern(w, k), 0 }));
+				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, false }));
 		} else if (site >= 0 && callee && is_int_type(t)) {
 			long long v;   /* an event number indexes a jump table; an error code picks a case */
 			if (guard_const_value(a, &v))
-				vec_push(&args, ((struct xarg){ i, NULL, v }));
+				vec_push(&args, ((struct xarg){ i, NULL, v, false }));
+		} else if (site >= 0) {
+			/* a struct pointer: a registration's container or entry (link/chains.c) */
+			const char *k = key_object_ptr(&w->kenv, a);
+			if (k)
+				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, true }));
 		}
 	}
 	if (args.n) {
@@ -771,7 +781,10 @@ static void walk_assign(struct walker *w, CXCursor c)
 	}
 	const char *fn_target = key_fnptr(&w->kenv, lhs);
 	const char *lock_target = key_is_lockptr_type(w->env->rules, t) ? key_lock_ptr(&w->kenv, lhs) : NULL;
+	if (key_is_fnptr_type(t))
+		w->store_obj = key_member_base(&w->kenv, lhs);
 	note_value_flow(w, c, t, fn_target, lock_target, kk[1]);
+	w->store_obj = NULL;
 }
 
 static void walk_vardecl(struct walker *w, CXCursor var)

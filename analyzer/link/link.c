@@ -377,6 +377,10 @@ static void link_calls(struct linker *l)
 			l->st->direct_edges++;
 			continue;
 		}
+		if (chains_is_key(l->opts.rules, db_col_text(q, 2))) {
+			l->st->chains.key_sites++;   /* resolved at the chain's call API (chains.c) */
+			continue;
+		}
 		int64_t *k = strmap_get(&l->key_index, db_col_text(q, 2));
 		if (!k || !l->keys.v[*k].closure.n) {
 			l->st->unresolved_indirect++;
@@ -397,6 +401,13 @@ static void link_calls(struct linker *l)
 	}
 	sqlite3_finalize(q);
 	sqlite3_finalize(ins);
+}
+
+static int64_t chain_resolve(void *ctx, const char *usr, int64_t tu, int64_t hdr)
+{
+	struct linker *l = ctx;
+	int f = resolve_usr(l, usr, tu, hdr);
+	return f < 0 ? -1 : l->funcs.v[f].id;
 }
 
 /* ------------------------------------------------------------ lock classes */
@@ -525,6 +536,12 @@ void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats 
 	write_key_targets(&l);
 	note_wide_keys(&l);
 	link_calls(&l);
+	struct chain_resolver res = { chain_resolve, &l };
+	struct chain_stats cs;
+	chains_link(db, l.opts.rules, &res, &cs);
+	cs.key_sites = st->chains.key_sites;
+	st->chains = cs;
+	st->indirect_edges += cs.edges;
 	link_locks(&l);
 	db_meta_set(db, "linked", "1");
 	db_commit(db);

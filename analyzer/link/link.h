@@ -10,6 +10,7 @@
 #define LP_LINK_H
 
 #include "db/db.h"
+#include "link/chains.h"
 
 struct link_stats {
 	size_t funcs, direct_edges, indirect_edges, unresolved_direct, unresolved_indirect;
@@ -18,6 +19,7 @@ struct link_stats {
 	size_t bytype_keys;            /* keys resolved by function type (lower confidence) */
 	size_t wide_keys;              /* keys with more than link_opts.wide candidates */
 	size_t wide_sites;             /* indirect calls through them: no call edge */
+	struct chain_stats chains;     /* notifier chains and wait queues (chains.h) */
 	double ms;
 };
 
@@ -39,6 +41,7 @@ struct link_stats {
 
 struct link_opts {
 	size_t wide;                   /* 0: LINK_WIDE_TARGETS */
+	const struct lp_rules *rules;  /* the chain rules (chains.h); NULL: none */
 };
 
 void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats *st);

@@ -37,12 +37,14 @@ struct lp_rules {
 	VEC(int64_t) reg_next;        /* next registration of the same function, -1 at the end */
 	VEC(struct lp_keyentry) keyentries;
 	VEC(struct lp_defer) defers;
+	VEC(struct lp_chain) chains;
 	VEC(char *) reasons;          /* sleep and noreturn reasons, indexed by their maps */
 	VEC(char *) prefixes;         /* drop-flag prefixes, indexed by prefix_map */
 	VEC(char *) names;            /* the strings the structs above point to */
 	struct strmap prim_map, irq_map, entry_map, reg_map, keyentry_map, defer_map;
 	struct strmap sleep_map, passthrough_map, member_map, locktype_map;
 	struct strmap noreturn_map;   /* function -> index in reasons */
+	struct strmap chain_map;      /* function -> index in chains */
 	struct strmap drop_map, prefix_map;
 };
 
@@ -71,13 +73,14 @@ void rules_free(struct lp_rules *r)
 	vec_free(&r->reg_next);
 	vec_free(&r->keyentries);
 	vec_free(&r->defers);
+	vec_free(&r->chains);
 	vec_free(&r->reasons);
 	vec_free(&r->prefixes);
 	vec_free(&r->names);
 	struct strmap *maps[] = {
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
-		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map,
+		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->chain_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -246,6 +249,9 @@ size_t rules_entry_count(const struct lp_rules *r) { return r->entries.n; }
 const struct lp_entry *rules_entry(const struct lp_rules *r, size_t i) { return &r->entries.v[i]; }
 size_t rules_keyentry_count(const struct lp_rules *r) { return r->keyentries.n; }
 const struct lp_keyentry *rules_keyentry(const struct lp_rules *r, size_t i) { return &r->keyentries.v[i]; }
+
+size_t rules_chain_count(const struct lp_rules *r) { return r->chains.n; }
+const struct lp_chain *rules_chain(const struct lp_rules *r, size_t i) { return &r->chains.v[i]; }
 
 const struct lp_keyentry *rules_keyentry_find(const struct lp_rules *r, const char *key)
 {
@@ -719,6 +725,38 @@ static int parse_defer(struct line *l)
 	return 0;
 }
 
+/* 'chain-register FUNC CONTAINER ENTRY KEY' / 'chain-call FUNC CONTAINER KEY' */
+static int parse_chain(struct line *l, bool is_call)
+{
+	const char *dir = is_call ? "chain-call" : "chain-register";
+	struct lp_chain c = { .entry = -1 };
+	const char *func;
+	char after[64];
+	if (want_ident(l, 1, "a function name", dir, &func))
+		return -1;
+	snprintf(after, sizeof(after), "%s FUNC", dir);
+	if (want_arg(l, 2, after, &c.container))
+		return -1;
+	int at = 3;
+	if (!is_call) {
+		snprintf(after, sizeof(after), "%s FUNC CONTAINER", dir);
+		if (want_arg(l, at++, after, &c.entry))
+			return -1;
+	}
+	snprintf(after, sizeof(after), is_call ? "%s FUNC CONTAINER" : "%s FUNC CONTAINER ENTRY", dir);
+	if (at >= nargs(l) || !*l->t.v[at].s || !strchr(l->t.v[at].s, '.'))
+		return missing_or_got(l, at, "a key 'struct.member'", after);
+	c.key = own(l->r, l->t.v[at].s);
+	snprintf(after, sizeof(after), is_call ? "%s FUNC CONTAINER KEY" : "%s FUNC CONTAINER ENTRY KEY", dir);
+	if (want_end(l, at + 1, after))
+		return -1;
+	PUT(l->r, &l->r->chain_map, &l->r->chains, func, c, func);
+	return 0;
+}
+
+static int parse_chain_register(struct line *l) { return parse_chain(l, false); }
+static int parse_chain_call(struct line *l) { return parse_chain(l, true); }
+
 static int parse_drop_flag(struct line *l)
 {
 	if (nargs(l) < 2 || l->t.v[1].quoted || l->t.v[1].s[0] != '-')
@@ -747,6 +785,8 @@ static const struct directive {
 	{ "register", parse_register },
 	{ "keyentry", parse_keyentry },
 	{ "defer", parse_defer },
+	{ "chain-register", parse_chain_register },
+	{ "chain-call", parse_chain_call },
 	{ "drop-flag", parse_drop_flag },
 };
 #define N_DIRECTIVES (sizeof(directives) / sizeof(directives[0]))

@@ -40,6 +40,13 @@ struct lp_keyentry { const char *key; enum lp_context ctx; };
 /* A deferral API: a call is not a call edge; argument ARG names deferred work. */
 struct lp_defer { const char *func; int arg; enum lp_context ctx; };
 
+/* A callback chain (a notifier chain, a wait queue): its registration API
+ * adds argument ENTRY, an object whose member KEY ('notifier_block.
+ * notifier_call') is a function, to the chain argument CONTAINER points to;
+ * its call API (ENTRY -1) runs the functions registered on that chain.  A
+ * call through KEY resolves only through these (link/chains.c). */
+struct lp_chain { const char *func; int container, entry; const char *key; };
+
 struct lp_rules;
 
 struct lp_rules *rules_new(void);
@@ -81,6 +88,9 @@ size_t rules_keyentry_count(const struct lp_rules *r);
 const struct lp_keyentry *rules_keyentry(const struct lp_rules *r, size_t i);
 /* The keyentry for call key KEY ('work_struct.func'), or NULL. */
 const struct lp_keyentry *rules_keyentry_find(const struct lp_rules *r, const char *key);
+
+size_t rules_chain_count(const struct lp_rules *r);
+const struct lp_chain *rules_chain(const struct lp_rules *r, size_t i);
 
 /* The directory searched when --rules is not given: $LOCKPATH_RULES; else
  * the rules installed with the running binary (PREFIX/share/lockpath/rules

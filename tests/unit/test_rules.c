@@ -172,6 +172,16 @@ static void test_contexts(const struct lp_rules *r)
 	d = rules_defer(r, "call_rcu");
 	CHECK(d && d->arg == 1 && d->ctx == CTX_SOFTIRQ);
 	CHECK(rules_defer(r, "flush_work") == NULL);
+	/* chains.rules: a registration names container and entry, a call only the container */
+	const struct lp_chain *reg = NULL, *call = NULL;
+	for (size_t i = 0; i < rules_chain_count(r); i++) {
+		if (!strcmp(rules_chain(r, i)->func, "atomic_notifier_chain_register"))
+			reg = rules_chain(r, i);
+		if (!strcmp(rules_chain(r, i)->func, "__wake_up"))
+			call = rules_chain(r, i);
+	}
+	CHECK(reg && reg->container == 0 && reg->entry == 1 && !strcmp(reg->key, "notifier_block.notifier_call"));
+	CHECK(call && call->container == 0 && call->entry == -1 && !strcmp(call->key, "wait_queue_entry.func"));
 	check_str(context_name(CTX_HARDIRQ), "hardirq", "context_name");
 	check_str(context_name(CTX_PROCESS), "process", "context_name");
 }

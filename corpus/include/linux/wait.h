@@ -42,6 +42,21 @@ extern void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *n
 	} while (0)
 
 extern void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr, void *key);
+
+/* The wake function wait_event()'s entries get (init_wait_entry). */
+extern int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode,
+				    int sync, void *key);
+/* Put an entry with a wake function of its own on a queue (kernel/sched/wait.c). */
+extern void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry);
+
+/* An entry whose waking runs FN instead of waking a task. */
+static inline void init_waitqueue_func_entry(struct wait_queue_entry *wq_entry,
+					     wait_queue_func_t fn)
+{
+	wq_entry->private = NULL;
+	wq_entry->flags = 0;
+	wq_entry->func = fn;
+}
 #define wake_up(x)		__wake_up(x, TASK_NORMAL, 1, NULL)
 #define wake_up_all(x)		__wake_up(x, TASK_NORMAL, 0, NULL)
 
