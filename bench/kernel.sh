@@ -21,6 +21,7 @@ set -euo pipefail
 usage() {
 	cat <<'EOF'
 usage: bench/kernel.sh [--lockpath EXE] [--compdb FILE | --full] [-j N] [--rounds N] [--clang] [--regate]
+                       [--keep-db FILE]
 
   --lockpath EXE  the lockpath to time (default: a Release build made in build-bench/)
   --compdb FILE   compile_commands.json (default: the clang flavour of the reference
@@ -29,6 +30,7 @@ usage: bench/kernel.sh [--lockpath EXE] [--compdb FILE | --full] [-j N] [--round
   --clang         also time clang-19 -fsyntax-only, one process per TU
   -j N            parallel TUs for both clang and lockpath (default: nproc)
   --rounds N      alternate clang and lockpath N times, keep the best of each (default 1)
+  --keep-db FILE  copy the database of the best lockpath round to FILE (for review)
   --regate        also time a one-TU re-gate (drivers/virtio/virtio_balloon.c with the
                   2019 bug put back) with bench/gate-incremental.sh
 EOF
@@ -37,11 +39,12 @@ EOF
 die() { echo "kernel.sh: error: $*" >&2; exit 2; }
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-lockpath= compdb= jobs=$(nproc) rounds=1 regate=0 full=0 clang=0
+lockpath= compdb= jobs=$(nproc) rounds=1 regate=0 full=0 clang=0 keep_db=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--lockpath) lockpath=${2:?}; shift 2 ;;
 	--compdb) compdb=${2:?}; shift 2 ;;
+	--keep-db) keep_db=${2:?}; shift 2 ;;
 	-j) jobs=${2:?}; shift 2 ;;
 	--rounds) rounds=${2:?}; shift 2 ;;
 	--regate) regate=1; shift ;;
@@ -99,6 +102,7 @@ for r in $(seq "$rounds"); do
 	ext=$(phase extract "$work/lp.err") lnk=$(phase link "$work/lp.err") chk=$(phase check "$work/lp.err")
 	if [ -z "$lp_best" ] || awk -v a="$lp_s" -v b="$lp_best" 'BEGIN { exit !(a < b) }'; then
 		lp_best=$lp_s ext_best=$ext link_best=$lnk check_best=$chk
+		[ -z "$keep_db" ] || cp "$work/bench.db" "$keep_db"
 	fi
 	rss_best=$(best "$rss_best" "$(tail -1 "$work/rss")")
 	dbsize=$(du -m "$work/bench.db" | cut -f1)

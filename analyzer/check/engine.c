@@ -12,6 +12,7 @@
  * recorded by extract as the site's local lock state).
  */
 #include "check/engine_int.h"
+#include "check/ops_tables.h"
 #include "lib/keyname.h"
 
 #include <assert.h>
@@ -82,6 +83,8 @@ static void state_signature(const struct engine *e, const struct ck_state *s, st
 		sb_addf(sb, "#%d=%lld,", s->consts[i].n, s->consts[i].value);
 	for (int i = 0; i < s->nfnbind; i++)
 		sb_addf(sb, "@%d=%d,", s->fnbind[i].n, s->fnbind[i].func);
+	for (int i = 0; i < s->nimpl; i++)
+		sb_addf(sb, "^%d=%lld,", s->impl[i].ops, (long long)s->impl[i].file);
 }
 
 /* The value of dimension pattern P ('3', 'arg#1', '*') in state S, or -1. */
@@ -198,7 +201,9 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 				   .irqs = v->irqs_off ? IRQS_OFF : v->irqs_on ? IRQS_ON : IRQS_AS_AT_ENTRY,
 				   .via_site = site->id, .via_store = callee->store,
 				   .nheld = v->nheld, .stuck = v->stuck_cls + 1,
-				   .transport = tr >= 0 ? tr + 1 : cur->transport };
+				   .transport = tr >= 0 ? tr + 1 : cur->transport, .nimpl = cur->nimpl };
+	memcpy(next->impl, cur->impl, sizeof(next->impl));
+	ops_enter(e, next, callee->func);
 	memcpy(next->held, v->held, (size_t)v->nheld * sizeof(*v->held));
 	for (int a = 0; a < site->nargs; a++) {
 		if (site->args[a].is_const) {
@@ -256,6 +261,8 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 		int tr = e->funcs.v[callees[c].func].transport;
 		if (tr >= 0 && cur->transport && tr != cur->transport - 1)
 			continue;   /* a device has one transport: vdev->config->get from vp_interrupt is not ccw's */
+		if (!ops_allows(e, cur, site, &callees[c]))
+			continue;   /* an object has one ops table: the one of the driver the path came through */
 		struct ck_state next;
 		callee_state(e, si, v, &callees[c], &next);
 		if (!push_state(e, &next, sig))
@@ -377,6 +384,7 @@ static void seed(struct engine *e, int func, int ctx, struct strbuf *sig)
 {
 	struct ck_state s = { .func = func, .ctx = ctx, .parent = -1, .irqs = ctx == CTX_HARDIRQ ? 1 : -1,
 			      .transport = e->funcs.v[func].transport + 1 };
+	ops_enter(e, &s, func);
 	push_state(e, &s, sig);
 	e->funcs.v[func].called = true;   /* an entry is not also a root */
 	e->st->entries++;
@@ -521,6 +529,7 @@ static void seed_and_explore(struct engine *e)
 		if (!e->funcs.v[f].called) {
 			struct ck_state s = { .func = f, .ctx = CTX_PROCESS, .parent = -1,
 					      .transport = e->funcs.v[f].transport + 1 };
+			ops_enter(e, &s, f);
 			root_held(e, &e->funcs.v[f], &s);
 			push_state(e, &s, &sig);
 			e->st->roots++;
@@ -545,6 +554,7 @@ static void engine_free(struct engine *e)
 	strmap_free(&e->memo);
 	strmap_free(&e->reported);
 	strmap_free(&e->transports);
+	ops_free(e);
 	arena_free(&e->arena);
 }
 

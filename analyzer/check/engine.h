@@ -17,6 +17,7 @@
 
 #define CK_MAX_HELD 8           /* held classes tracked along a path */
 #define CK_MAX_BIND 4           /* lock parameters bound per call */
+#define CK_MAX_IMPL 6           /* ops structures a path binds to a file (ops_tables.h) */
 #define CK_MAX_STATES 2000000   /* bound on (function, held set) states */
 
 struct ck_key { const char *name; int cls; int argn; };   /* argn >= 0: 'arg#N' */
@@ -36,6 +37,8 @@ struct ck_site {
 	int64_t file; int line, col;
 	int nlocks, nargs, ncallees, nfnargs;
 	int param_call;             /* a call through the function's own parameter N, or -1 */
+	int ops;                    /* a call through an ops structure's member: its id
+				     * (ops_tables.h), else -1 */
 	bool no_edge;               /* a call the path does not follow (engine_load.c: a
 				     * deferral, a deferred work's dispatcher, a noreturn call) */
 	struct ck_fnarg *fnargs;
@@ -53,6 +56,8 @@ struct ck_func {
 	bool called;
 	const char *annot;
 	int transport;   /* index of the virtio transport whose file defines it (virtio_ccw.c: ccw), or -1 */
+	int64_t file;               /* its file's row id */
+	int *impl, nimpl;           /* ops structures its file has tables of (ops_tables.h) */
 };
 
 /* A lock held at a point: its class, the key it was taken as, where, its kind. */

@@ -26,6 +26,8 @@ struct ck_state {
 	struct ck_fnbind fnbind[CK_MAX_BIND];   /* function-pointer arguments */
 	int stuck;                        /* 1 + the class this path already re-acquired, or 0 */
 	int transport;                    /* 1 + the transport whose code the path went through, or 0 */
+	int nimpl;                        /* ops structures bound to the file whose tables the */
+	struct { int ops; int64_t file; } impl[CK_MAX_IMPL];   /* path's objects have */
 };
 
 struct ck_finding {
@@ -63,6 +65,7 @@ struct engine {
 	int *order;                       /* function indexes in load_func_order's order */
 	int *class_ltypes;                /* per class: its lock type (class_ltype), or NULL */
 	int ntransports;
+	struct ops_index *ops;            /* ops_tables.c */
 	struct arena arena;
 	void *check_data[CHECK_COUNT];
 };

@@ -6,6 +6,7 @@
  * linked database into arrays the search indexes directly.
  */
 #include "check/engine_int.h"
+#include "check/ops_tables.h"
 #include "check/matrix.h"
 #include "lib/keyname.h"
 
@@ -118,7 +119,7 @@ static void load_funcs_and_sites(struct engine *e)
 	while (db_step_row(e->db, q))
 		transport_of(e, db_col_text(q, 0), true);
 	sqlite3_finalize(q);
-	q = db_prepare(e->db, "SELECT fn.id, fn.name, fn.annot, f.path, fn.is_static FROM func fn "
+	q = db_prepare(e->db, "SELECT fn.id, fn.name, fn.annot, f.path, fn.is_static, fn.file_id FROM func fn "
 			      "LEFT JOIN file f ON f.id = fn.file_id ORDER BY fn.id");
 	while (db_step_row(e->db, q)) {
 		struct ck_func f = { sqlite3_column_int64(q, 0), arena_strdup(&e->arena, db_col_text(q, 1)) };
@@ -127,11 +128,13 @@ static void load_funcs_and_sites(struct engine *e)
 		f.transport = sqlite3_column_type(q, 3) == SQLITE_NULL ? -1 : transport_of(e, db_col_text(q, 3), false);
 		char *qname = keyname_qualify(db_col_text(q, 3), f.name, sqlite3_column_int(q, 4) != 0);
 		f.qname = arena_strdup(&e->arena, qname);
+		f.file = sqlite3_column_int64(q, 5);
 		free(qname);
 		vec_push(&e->funcs, f);
 	}
 	sqlite3_finalize(q);
 	load_func_order(e);
+	ops_load(e);
 	q = db_prepare(e->db, "SELECT id, func_id, kind, file_id, line, col, lock_key, irq, subclass, irqs_off, "
 			      "ltype, is_read, callee_name, ind_index, guard, ind_key FROM site ORDER BY id");
 	while (db_step_row(e->db, q)) {
@@ -154,8 +157,10 @@ static void load_funcs_and_sites(struct engine *e)
 		if (sqlite3_column_type(q, 14) != SQLITE_NULL)
 			s.guard = arena_strdup(&e->arena, db_col_text(q, 14));
 		s.param_call = -1;
+		s.ops = -1;
 		if (sqlite3_column_type(q, 15) != SQLITE_NULL && s.func >= 0) {
 			const char *ind = db_col_text(q, 15);
+			s.ops = ops_site_ops(e, ind);
 			keyname_is_param_of(ind, e->funcs.v[s.func].qname, &s.param_call);
 			/* process_one_work()'s work->func(work): the work items are entries of their own */
 			s.no_edge = rules_keyentry_find(e->rules, ind) != NULL;

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * ops_tables.c - one object, one ops table (see ops_tables.h).
+ *
+ * An ops structure with several implementations (blk_mq_ops: virtio-blk's,
+ * nvme's, nbd's, ...; fuse_iqueue_ops: /dev/fuse's and virtio-fs's) is one
+ * call key per member, so 'hctx->queue->mq_ops->queue_rq(...)' reaches
+ * every implementation.  But an object has one table, and a path that came
+ * through an implementation's code works on that implementation's objects:
+ * virtblk_done's requests are virtio-blk's.  So a path that enters a file
+ * defining a table of ops structure S (a global initialised with S's
+ * members) is bound to that file for S: calls through S's members further
+ * on reach only the functions of that file's tables.  The first such file
+ * on the path wins: the driver's code comes before the core's that it
+ * calls.  A table is what a file defines; a path that entered no file with
+ * a table of S resolves S as before.
+ */
+#include "check/ops_tables.h"
+#include "check/engine_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct ops_store { int64_t store; int table; };
+struct ops_table { int ops; int64_t file; };
+
+struct ops_index {
+	struct strmap ops_names;            /* ops struct name -> ops id */
+	struct strmap table_names;          /* table key -> index in tables */
+	VEC(struct ops_table) tables;
+	VEC(struct ops_store) stores;       /* sorted by store */
+	VEC(struct ops_table) file_ops;     /* (ops, file) pairs, sorted by file then ops */
+	size_t nops;
+};
+
+/* 'blk_mq_ops' of key 'blk_mq_ops.queue_rq'; NULL for keys that name no member. */
+static char *ops_of_key(const char *key)
+{
+	if (!key || strchr(key, ':') || strchr(key, '#'))
+		return NULL;
+	const char *dot = strchr(key, '.');
+	if (!dot || dot == key || strchr(dot + 1, '.'))
+		return NULL;
+	return strndup(key, (size_t)(dot - key));
+}
+
+/* A global's key ('name', 'file.c:name'), not a nested member's ('rec.field'). */
+static bool is_global_key(const char *k)
+{
+	const char *colon = strrchr(k, ':');
+	return !strchr(colon ? colon + 1 : k, '.') && strncmp(k, "local:", 6);
+}
+
+static int by_store(const void *a, const void *b)
+{
+	const struct ops_store *x = a, *y = b;
+	return (x->store > y->store) - (x->store < y->store);
+}
+
+static int ops_id(struct ops_index *o, const char *name)
+{
+	bool created;
+	int64_t *slot = strmap_put(&o->ops_names, name, &created);
+	if (created)
+		*slot = (int64_t)o->nops++;
+	return (int)*slot;
+}
+
+static int by_file_ops(const void *a, const void *b)
+{
+	const struct ops_table *x = a, *y = b;
+	if (x->file != y->file)
+		return (x->file > y->file) - (x->file < y->file);
+	return x->ops - y->ops;
+}
+
+/* Every global initialiser's member stores: the tables, their files. */
+static void load_tables(struct engine *e, struct ops_index *o)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, key, obj_key, file_id FROM fnstore "
+				     "WHERE func_id IS NULL AND obj_key IS NOT NULL AND src_usr IS NOT NULL "
+				     "ORDER BY id");
+	while (db_step_row(e->db, q)) {
+		const char *tkey = db_col_text(q, 2);
+		char *ops = ops_of_key(db_col_text(q, 1));
+		if (!ops || !is_global_key(tkey)) {
+			free(ops);
+			continue;
+		}
+		int id = ops_id(o, ops);
+		free(ops);
+		bool created;
+		int64_t *slot = strmap_put(&o->table_names, tkey, &created);
+		if (created) {
+			*slot = (int64_t)o->tables.n;
+			vec_push(&o->tables, ((struct ops_table){ id, sqlite3_column_int64(q, 3) }));
+			vec_push(&o->file_ops, o->tables.v[o->tables.n - 1]);
+		}
+		vec_push(&o->stores, ((struct ops_store){ sqlite3_column_int64(q, 0), (int)*slot }));
+	}
+	sqlite3_finalize(q);
+	qsort(o->stores.v, o->stores.n, sizeof(*o->stores.v), by_store);
+	qsort(o->file_ops.v, o->file_ops.n, sizeof(*o->file_ops.v), by_file_ops);
+	size_t w = 0;   /* one pair per (file, ops) */
+	for (size_t i = 0; i < o->file_ops.n; i++)
+		if (!w || by_file_ops(&o->file_ops.v[w - 1], &o->file_ops.v[i]))
+			o->file_ops.v[w++] = o->file_ops.v[i];
+	o->file_ops.n = w;
+}
+
+/* The first (ops, file) pair of FILE, or file_ops.n. */
+static size_t first_of_file(const struct ops_index *o, int64_t file)
+{
+	size_t lo = 0, hi = o->file_ops.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (o->file_ops.v[mid].file < file)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static const struct ops_table *table_of_store(const struct ops_index *o, int64_t store)
+{
+	size_t lo = 0, hi = o->stores.n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (o->stores.v[mid].store < store)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < o->stores.n && o->stores.v[lo].store == store)
+		return &o->tables.v[o->stores.v[lo].table];
+	return NULL;
+}
+
+void ops_load(struct engine *e)
+{
+	struct ops_index *o = xcalloc(1, sizeof(*o));
+	load_tables(e, o);
+	e->ops = o;
+	/* per function: the ops structures its file has tables of */
+	for (size_t f = 0; f < e->funcs.n; f++) {
+		struct ck_func *fn = &e->funcs.v[f];
+		size_t i = first_of_file(o, fn->file), n = 0;
+		while (i + n < o->file_ops.n && o->file_ops.v[i + n].file == fn->file)
+			n++;
+		fn->nimpl = (int)n;
+		if (n) {
+			fn->impl = arena_alloc(&e->arena, n * sizeof(int));
+			for (size_t k = 0; k < n; k++)
+				fn->impl[k] = o->file_ops.v[i + k].ops;
+		}
+	}
+}
+
+int ops_site_ops(const struct engine *e, const char *ind_key)
+{
+	const struct ops_index *o = e->ops;
+	char *ops = ops_of_key(ind_key);
+	if (!ops)
+		return -1;
+	int64_t *id = strmap_get((struct strmap *)&o->ops_names, ops);
+	free(ops);
+	return id ? (int)*id : -1;
+}
+
+void ops_enter(const struct engine *e, struct ck_state *next, int callee)
+{
+	const struct ck_func *fn = &e->funcs.v[callee];
+	for (int i = 0; i < fn->nimpl; i++) {
+		bool bound = false;
+		for (int b = 0; b < next->nimpl && !bound; b++)
+			bound = next->impl[b].ops == fn->impl[i];
+		if (!bound && next->nimpl < CK_MAX_IMPL) {
+			next->impl[next->nimpl].ops = fn->impl[i];
+			next->impl[next->nimpl].file = fn->file;
+			next->nimpl++;
+		}
+	}
+}
+
+bool ops_allows(const struct engine *e, const struct ck_state *cur, const struct ck_site *site,
+		const struct ck_callee *c)
+{
+	if (site->ops < 0 || c->store <= 0)
+		return true;
+	for (int b = 0; b < cur->nimpl; b++) {
+		if (cur->impl[b].ops != site->ops)
+			continue;
+		const struct ops_table *t = table_of_store(e->ops, c->store);
+		return t && t->file == cur->impl[b].file;
+	}
+	return true;
+}
+
+void ops_free(struct engine *e)
+{
+	struct ops_index *o = e->ops;
+	if (!o)
+		return;
+	strmap_free(&o->ops_names);
+	strmap_free(&o->table_names);
+	vec_free(&o->file_ops);
+	vec_free(&o->tables);
+	vec_free(&o->stores);
+	free(o);
+	e->ops = NULL;
+}
