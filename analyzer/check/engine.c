@@ -548,21 +548,14 @@ static void engine_free(struct engine *e)
 	arena_free(&e->arena);
 }
 
-void check_run(struct lp_db *db, const struct lp_rules *r, struct check_stats *st)
+void check_run(struct lp_db *db, const struct lp_rules *r, const struct check_opts *opts,
+	       struct check_stats *st)
 {
 	double t0 = now_ms();
 	memset(st, 0, sizeof(*st));
 	/* The bound trades completeness for time and memory (about 0.5 KB and
 	 * 25 us per state); $LOCKPATH_MAX_STATES moves it (docs/failures.md). */
-	st->max_states = CK_MAX_STATES;
-	const char *env = getenv("LOCKPATH_MAX_STATES");
-	if (env && *env) {
-		char *end;
-		long long v = strtoll(env, &end, 10);
-		if (*end || v < 1 || v > 1000000000)
-			die("LOCKPATH_MAX_STATES must be a number of states from 1 to 1000000000, not '%s'", env);
-		st->max_states = (size_t)v;
-	}
+	st->max_states = opts->max_states ? opts->max_states : CK_MAX_STATES;
 	struct engine e = { .db = db, .rules = r, .st = st };
 	db_begin(db);
 	engine_load(&e);

@@ -303,10 +303,29 @@ void cli_check_outputs(const struct cli_opts *o)
 	free(dir);
 }
 
+/* $NAME as a number from 1 to MAX, or 0 when it is not set; dies on
+ * anything else.  WHAT names the unit in the message. */
+static long long env_bound(const char *name, long long max, const char *what)
+{
+	const char *env = getenv(name);
+	if (!env || !*env)
+		return 0;
+	char *end;
+	long long v = strtoll(env, &end, 10);
+	if (*end || v < 1 || v > max)
+		die("%s must be a number%s from 1 to %lld, not '%s'", name, what, max, env);
+	return v;
+}
+
 void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
 {
 	struct link_stats ls;
-	struct link_opts lo = { .wide = o->wide };
+	/* The bounds' environment variables are read here, not in the phases
+	 * (docs/failures.md): link.h, engine.h. */
+	struct link_opts lo = {
+		.wide = o->wide,
+		.max_type_targets = (size_t)env_bound("LOCKPATH_MAX_TYPE_TARGETS", LINK_MAX_TARGETS, ""),
+	};
 	link_run(db, &lo, &ls);
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: link: %zu functions, %zu direct and %zu indirect call edges, "
@@ -320,7 +339,10 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 			"%zu calls through them followed only where the path binds the function)\n",
 			ls.wide_keys, o->wide ? (int)o->wide : LINK_WIDE_TARGETS, ls.wide_sites);
 	struct check_stats cs;
-	check_run(db, r, &cs);
+	struct check_opts co = {
+		.max_states = (size_t)env_bound("LOCKPATH_MAX_STATES", 1000000000, " of states"),
+	};
+	check_run(db, r, &co, &cs);
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: check: %zu entries, %zu roots, %zu states, %zu findings (%.2f s)\n",
 			cs.entries, cs.roots, cs.states, cs.findings, cs.ms / 1000.0);
