@@ -78,6 +78,7 @@ struct check_stats {
 	size_t entries, roots, states, findings;
 	bool capped;                /* max_states reached: results are partial */
 	size_t max_states;          /* the bound used: check_opts.max_states, or CK_MAX_STATES */
+	size_t held_full;           /* points where a held lock was not tracked: CK_MAX_HELD already were */
 	double ms;
 };
 

@@ -357,11 +357,18 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	 * report says whether the check hit its bound.  Last, so that a check
 	 * killed half-way leaves the findings marked out of date. */
 	db_begin(db);
-	db_exec(db, "DELETE FROM meta WHERE key = 'limit:states'");
+	db_exec(db, "DELETE FROM meta WHERE key IN ('limit:states', 'limit:held')");
 	if (cs.capped) {
 		char *m = xasprintf("the check stopped after %zu states (paths from entry points with their "
 				    "held locks); findings may be missing", cs.max_states);
 		db_meta_set(db, "limit:states", m);
+		free(m);
+	}
+	if (cs.held_full) {
+		char *m = xasprintf("paths held more than %d locks at once (at %zu points); the locks past the "
+				    "%dth were not tracked, so findings on them may be missing", CK_MAX_HELD,
+				    cs.held_full, CK_MAX_HELD);
+		db_meta_set(db, "limit:held", m);
 		free(m);
 	}
 	db_meta_set(db, "checked", "1");
