@@ -199,7 +199,11 @@ struct lp_rules *cli_load_rules(const char *dir)
 
 struct compdb *cli_load_compdb(const char *path, const struct lp_rules *r, const struct cli_opts *o)
 {
-	struct compdb *cdb = compdb_load(path);
+	struct strbuf err = {0};
+	struct compdb *cdb = compdb_load(path, &err);
+	if (!cdb)
+		die("%s", sb_str(&err));
+	sb_free(&err);
 	if (o->shard_n)
 		compdb_shard(cdb, o->shard_i, o->shard_n);
 	extract_check_commands(cdb, r);
