@@ -82,8 +82,12 @@ int main(int argc, char **argv)
 		fprintf(stderr, "parse-floor: %s\n", sb_str(&err));
 		return 2;
 	}
+	struct compdb *cdb = compdb_load(path, &err);
+	if (!cdb) {
+		fprintf(stderr, "parse-floor: %s\n", sb_str(&err));
+		return 2;
+	}
 	sb_free(&err);
-	struct compdb *cdb = compdb_load(path);
 	/* what extract does before its workers start (LLVM's crash handling, no libclang threads) */
 	setenv("LIBCLANG_NOTHREADS", "1", 0);
 	struct floor_work w = { .cdb = cdb, .rules = r };

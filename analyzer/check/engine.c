@@ -144,14 +144,21 @@ static void held_remove(struct ck_held *h, int *n, int cls)
 		}
 }
 
-/* Held classes stay sorted so that equal sets have equal signatures. */
-static void held_add(struct ck_held *h, int *n, struct ck_held x)
+/* Held classes stay sorted so that equal sets have equal signatures.  A
+ * set of CK_MAX_HELD classes is full: X is not tracked, and ST counts it
+ * (the report names the limit once, cli/common.c). */
+static void held_add(struct check_stats *st, struct ck_held *h, int *n, struct ck_held x)
 {
+	assert(*n >= 0 && *n <= CK_MAX_HELD);
 	int i = 0;
 	while (i < *n && h[i].cls < x.cls)
 		i++;
-	if ((i < *n && h[i].cls == x.cls) || *n >= CK_MAX_HELD)
+	if (i < *n && h[i].cls == x.cls)
 		return;
+	if (*n == CK_MAX_HELD) {
+		st->held_full++;
+		return;
+	}
 	memmove(&h[i + 1], &h[i], (size_t)(*n - i) * sizeof(*h));
 	h[i] = x;
 	(*n)++;
@@ -162,6 +169,7 @@ static int held_at(const struct engine *e, const struct ck_state *s, const struc
 		   struct ck_held *out)
 {
 	int n = s->nheld;
+	assert(n >= 0 && n <= CK_MAX_HELD);
 	memcpy(out, s->held, (size_t)n * sizeof(*out));
 	for (int i = 0; i < site->nlocks; i++) {
 		int key = resolve_key(e, s, site->locks[i].key);
@@ -169,7 +177,7 @@ static int held_at(const struct engine *e, const struct ck_state *s, const struc
 		if (cls < 0)
 			continue;
 		if (site->locks[i].held)
-			held_add(out, &n, (struct ck_held){ cls, key, site->locks[i].acq_site,
+			held_add(e->st, out, &n, (struct ck_held){ cls, key, site->locks[i].acq_site,
 					  site->locks[i].ltype, site->locks[i].is_read });
 		else
 			held_remove(out, &n, cls);
@@ -453,7 +461,7 @@ static void root_held(struct engine *e, const struct ck_func *f, struct ck_state
 		free(name);
 		int cls = engine_key_class(e, key);
 		if (cls >= 0)
-			held_add(s->held, &s->nheld, (struct ck_held){ cls, key, 0, class_ltype(e, cls), false });
+			held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, key, 0, class_ltype(e, cls), false });
 		p += len;
 	}
 	for (int i = 0; i < f->nsites; i++) {
@@ -461,7 +469,7 @@ static void root_held(struct engine *e, const struct ck_func *f, struct ck_state
 		/* only an assertion before the function locked anything speaks for its callers */
 		int cls = engine_key_class(e, site->key);
 		if (site->kind == SITE_ASSERT && !site->nlocks && cls >= 0)
-			held_add(s->held, &s->nheld, (struct ck_held){ cls, site->key, site->id,
+			held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, site->key, site->id,
 					  class_ltype(e, cls), false });
 	}
 }
@@ -558,21 +566,14 @@ static void engine_free(struct engine *e)
 	arena_free(&e->arena);
 }
 
-void check_run(struct lp_db *db, const struct lp_rules *r, struct check_stats *st)
+void check_run(struct lp_db *db, const struct lp_rules *r, const struct check_opts *opts,
+	       struct check_stats *st)
 {
 	double t0 = now_ms();
 	memset(st, 0, sizeof(*st));
 	/* The bound trades completeness for time and memory (about 0.5 KB and
 	 * 25 us per state); $LOCKPATH_MAX_STATES moves it (docs/failures.md). */
-	st->max_states = CK_MAX_STATES;
-	const char *env = getenv("LOCKPATH_MAX_STATES");
-	if (env && *env) {
-		char *end;
-		long long v = strtoll(env, &end, 10);
-		if (*end || v < 1 || v > 1000000000)
-			die("LOCKPATH_MAX_STATES must be a number of states from 1 to 1000000000, not '%s'", env);
-		st->max_states = (size_t)v;
-	}
+	st->max_states = opts->max_states ? opts->max_states : CK_MAX_STATES;
 	struct engine e = { .db = db, .rules = r, .st = st };
 	db_begin(db);
 	engine_load(&e);

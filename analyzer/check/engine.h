@@ -82,12 +82,18 @@ struct engine;
 struct check_stats {
 	size_t entries, roots, states, findings;
 	bool capped;                /* max_states reached: results are partial */
-	size_t max_states;          /* the bound used: CK_MAX_STATES, or $LOCKPATH_MAX_STATES */
+	size_t max_states;          /* the bound used: check_opts.max_states, or CK_MAX_STATES */
+	size_t held_full;           /* points where a held lock was not tracked: CK_MAX_HELD already were */
 	double ms;
 };
 
+struct check_opts {
+	size_t max_states;          /* bound on path states; 0: CK_MAX_STATES */
+};
+
 /* Run every check over the linked database; replaces previous findings. */
-void check_run(struct lp_db *db, const struct lp_rules *r, struct check_stats *st);
+void check_run(struct lp_db *db, const struct lp_rules *r, const struct check_opts *opts,
+	       struct check_stats *st);
 
 /* For checks: key and class names, resolving a site's key in a visit. */
 const char *engine_key_name(const struct engine *e, int key);

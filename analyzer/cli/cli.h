@@ -7,6 +7,7 @@
 #define LP_CLI_H
 
 #include <getopt.h>
+#include <stdio.h>
 #include "db/db.h"
 #include "rules/rules.h"
 #include "extract/compdb.h"
@@ -26,30 +27,62 @@ struct cli_opts {
 	int nscope;
 };
 
-/* Long options with no short form take codes above any character, so that a
- * command's own letters ('S' is gate's --suppressions) never collide. */
-enum { CLI_OPT_SCOPE = 0x100, CLI_OPT_WIDE };
+/*
+ * One command's options: one table per command (cmd_*.c) drives both the
+ * parsing (cli_getopt) and the option lines of its --help (cli_help), so a
+ * command accepts exactly the options its help lists.  --help and -h are
+ * accepted by every command and listed by none.
+ */
+struct cli_opt {
+	const char *name;        /* --NAME */
+	int key;                 /* what cli_getopt returns: a letter, or a CLI_OPT_* code */
+	const char *arg;         /* its argument as the help names it (FILE, N), or NULL: none */
+	unsigned flags;          /* enum cli_opt_flags */
+	/* The help text, '\n' before each further line (indented under the
+	 * first); "" for none; NULL: listed on one line with the next option. */
+	const char *help;
+};
 
-/* Options shared by the commands; each command adds its own. */
-#define CLI_COMMON_LONGOPTS \
-	{ "db", required_argument, NULL, 'd' }, \
-	{ "rules", required_argument, NULL, 'r' }, \
-	{ "jobs", required_argument, NULL, 'j' }, \
-	{ "progress", no_argument, NULL, 'P' }, \
-	{ "no-progress", no_argument, NULL, 'N' }, \
-	{ "verbose", no_argument, NULL, 'v' }, \
-	{ "quiet", no_argument, NULL, 'q' }, \
-	{ "wait", required_argument, NULL, 'W' }, \
-	{ "scope", required_argument, NULL, CLI_OPT_SCOPE }, \
-	{ "wide", required_argument, NULL, CLI_OPT_WIDE }, \
-	{ "help", no_argument, NULL, 'h' }
+enum cli_opt_flags {
+	CLI_SHORT = 1 << 0,      /* -KEY (a letter) is accepted too, and listed as '-K, --NAME' */
+};
 
+/* Keys of the options every command may list (cli_common_opt handles them);
+ * a command's own options use other letters.  Long options with no short
+ * form take codes above any character, so that a command's own letters
+ * ('S' is gate's --suppressions) never collide. */
+enum {
+	CLI_OPT_DB = 'd', CLI_OPT_RULES = 'r', CLI_OPT_JOBS = 'j', CLI_OPT_PROGRESS = 'P',
+	CLI_OPT_NO_PROGRESS = 'N', CLI_OPT_VERBOSE = 'v', CLI_OPT_QUIET = 'q', CLI_OPT_WAIT = 'W',
+	CLI_OPT_SCOPE = 0x100, CLI_OPT_WIDE,
+};
+
+struct cli_command {
+	const char *head;        /* "usage: lockpath CMD ...\n" and the description, up to the options */
+	const struct cli_opt *opts;   /* ends with { 0 } */
+	int col;                 /* column at which the options' help texts start */
+	const char *tail;        /* after the options: "\nExit status: ..." */
+};
+
+/* The commands' tables, for cli_help and the unit tests. */
+extern const struct cli_command cli_cmd_run, cli_cmd_extract, cli_cmd_merge, cli_cmd_check,
+	cli_cmd_report, cli_cmd_gate, cli_cmd_cc;
+
+/*
+ * getopt_long over CMD's table: returns the next option's key (its value in
+ * optarg), or -1 at the first operand (optind).  --help prints the help and
+ * exits 0; an option not in the table, or one missing its argument, prints
+ * the usage line and exits 2 (cli_usage).
+ */
+int cli_getopt(const struct cli_command *cmd, int argc, char **argv);
+/* Write CMD's whole help: head, one line per option (or group), tail. */
+void cli_help(FILE *out, const struct cli_command *cmd);
 /* Handle a shared option; false if C is not one.  Dies on a bad value. */
 bool cli_common_opt(int c, const char *arg, struct cli_opts *o);
 void cli_defaults(struct cli_opts *o);
-/* Print the command's usage (HELP) to stdout and exit 0, or its first line
- * and a pointer to --help to stderr and exit 2. */
-_Noreturn void cli_usage(const char *help, bool ok);
+/* Print CMD's help to stdout and exit 0, or its usage line and a pointer to
+ * --help to stderr and exit 2. */
+_Noreturn void cli_usage(const struct cli_command *cmd, bool ok);
 
 struct lp_rules *cli_load_rules(const char *dir);
 

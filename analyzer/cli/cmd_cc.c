@@ -12,13 +12,15 @@
 #include "cli/cli.h"
 #include "extract/extract.h"
 
+#include <assert.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-static const char usage[] =
+const struct cli_command cli_cmd_cc = {
+	.head =
 "usage: lockpath cc [options] [--] COMPILER-FLAGS... FILE.c\n"
 "\n"
 "Extract the facts of one translation unit into the database, as Kbuild's\n"
@@ -35,21 +37,30 @@ static const char usage[] =
 "compiler parses.  Relative paths are taken from the current directory\n"
 "(Kbuild runs the hook in the object tree).  An unchanged TU is skipped.\n"
 "Any number of 'lockpath cc' may run at once on one database (make -j).\n"
-"\n"
-"  --db FILE          the database (default: lockpath.db; give an absolute\n"
-"                     path, make runs the hook from the object tree)\n"
-"  --target TRIPLE    parse for TRIPLE (default: the flags' own --target,\n"
-"                     else $CROSS_COMPILE without its last '-', which\n"
-"                     Kbuild exports: s390x-linux-gnu- -> s390x-linux-gnu)\n"
-"  --rules DIR        rules directory (default: $LOCKPATH_RULES, else the installed rules)\n"
-"  --force            parse even when the TU is unchanged\n"
-"  --wait SECONDS     wait this long for other lockpath processes using the\n"
-"                     database (default 600: make -j queues them)\n"
-"  --quiet, --verbose\n"
+"\n",
+	.col = 21,
+	/* Only long options, no CLI_SHORT: the compiler's flags that follow are
+	 * free to use any short one. */
+	.opts = (const struct cli_opt[]){
+		{ "db", CLI_OPT_DB, "FILE", 0, "the database (default: lockpath.db; give an absolute\n"
+					       "path, make runs the hook from the object tree)" },
+		{ "target", 't', "TRIPLE", 0, "parse for TRIPLE (default: the flags' own --target,\n"
+					      "else $CROSS_COMPILE without its last '-', which\n"
+					      "Kbuild exports: s390x-linux-gnu- -> s390x-linux-gnu)" },
+		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory (default: $LOCKPATH_RULES, else the installed rules)" },
+		{ "force", 'f', NULL, 0, "parse even when the TU is unchanged" },
+		{ "wait", CLI_OPT_WAIT, "SECONDS", 0, "wait this long for other lockpath processes using the\n"
+						      "database (default 600: make -j queues them)" },
+		{ "quiet", CLI_OPT_QUIET, NULL, 0, NULL },
+		{ "verbose", CLI_OPT_VERBOSE, NULL, 0, "" },
+		{ 0 }
+	},
+	.tail =
 "\n"
 "Exit status: 0 done (also when the TU has parse errors: they are recorded\n"
 "and named in one line on stderr, and the kernel build goes on), 2 usage or\n"
-"tool error.\n";
+"tool error.\n",
+};
 
 /* A usage error in one line (make's log is no place for the whole help). */
 static _Noreturn void cc_usage_error(const char *msg)
@@ -84,39 +95,46 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name)
 }
 
 /*
- * lockpath's own options, up to the first argument that is not one (or
- * past '--').  Only long options: the compiler's flags that follow are
- * free to use any short one.  Returns the index of the compiler command.
+ * lockpath's own options (cli_cmd_cc's table), up to the first argument
+ * that is not one (or past '--').  Only long options: the compiler's flags
+ * that follow are free to use any short one.  Returns the index of the
+ * compiler command.
  */
 static int parse_own_opts(int argc, char **argv, struct cc_opts *o)
 {
 	int i;
 	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *v;
+		const char *a = argv[i], *v = NULL;
 		if (!strcmp(a, "--"))
 			return i + 1;
 		if (!strcmp(a, "--help") || !strcmp(a, "-h"))
-			cli_usage(usage, true);
-		if ((v = opt_value(argc, argv, &i, "--db")))
-			o->common.db = v;
-		else if ((v = opt_value(argc, argv, &i, "--rules")))
-			o->common.rules = v;
-		else if ((v = opt_value(argc, argv, &i, "--target")))
-			o->target = v;
-		else if ((v = opt_value(argc, argv, &i, "--wait"))) {
+			cli_usage(&cli_cmd_cc, true);
+		const struct cli_opt *op = cli_cmd_cc.opts;
+		char name[32];
+		for (; op->name; op++) {
+			snprintf(name, sizeof(name), "--%s", op->name);
+			if (op->arg ? (v = opt_value(argc, argv, &i, name)) != NULL : !strcmp(a, name))
+				break;
+		}
+		if (!op->name)
+			return i;
+		switch (op->key) {
+		case 't': o->target = v; break;
+		case 'f': o->common.force = true; break;
+		case CLI_OPT_WAIT: {
 			char *end;
 			long s = strtol(v, &end, 10);
 			if (*end || s < 0 || s > 86400)
 				die("--wait expects seconds from 0 to 86400, not '%s'", v);
 			lp_db_wait = (int)s;
-		} else if (!strcmp(a, "--force"))
-			o->common.force = true;
-		else if (!strcmp(a, "--quiet"))
-			o->common.quiet = true;
-		else if (!strcmp(a, "--verbose"))
-			lp_verbose++;
-		else
-			return i;
+			break;
+		}
+		default: {
+			bool known = cli_common_opt(op->key, v, &o->common);
+			assert(known);
+			(void)known;
+		}
+		}
 	}
 	return i;
 }
@@ -213,7 +231,7 @@ int cmd_cc(int argc, char **argv)
 			src = i;
 	}
 	if (argc < 2)
-		cli_usage(usage, false);
+		cli_usage(&cli_cmd_cc, false);
 	if (src < 0)
 		cc_usage_error("no C file (FILE.c) in the compiler command");
 	char cwd[PATH_MAX], file[PATH_MAX];

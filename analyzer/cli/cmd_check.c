@@ -4,44 +4,50 @@
  */
 #include "cli/cli.h"
 
+#include <assert.h>
 #include <stdlib.h>
 
-static const char usage[] =
+const struct cli_command cli_cmd_check = {
+	.head =
 "usage: lockpath check [options]\n"
 "\n"
 "Link the facts in the database (call graph, lock classes) and run every\n"
 "check, replacing the previous findings; then print them like 'report'.\n"
 "Use it after 'extract', or after Kbuild's 'make C=1 CHECK=\"lockpath cc\"'.\n"
+"\n",
+	.col = 19,
+	.opts = (const struct cli_opt[]){
+		{ "db", CLI_OPT_DB, "FILE", 0, "the database (default: lockpath.db)" },
+		{ "sarif", 's', "FILE", 0, "also write SARIF 2.1.0" },
+		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory" },
+		{ "quiet", CLI_OPT_QUIET, NULL, CLI_SHORT, "no summary lines" },
+		{ "scope", CLI_OPT_SCOPE, "PATH", 0, "print only findings whose path touches a file under PATH\n"
+						      "(repeatable; the whole tree is still checked)" },
+		{ "wide", CLI_OPT_WIDE, "N", 0, "a call through a key that more than N functions were stored\n"
+						"into is a wide dispatch, followed only where the path says\n"
+						"which function it is (default 64)" },
+		{ "wait", CLI_OPT_WAIT, "SEC", 0, "wait up to SEC seconds (default 30) for another lockpath process\n"
+						  "using the database; 0: refuse at once" },
+		{ 0 }
+	},
+	.tail =
 "\n"
-"  --db FILE        the database (default: lockpath.db)\n"
-"  --sarif FILE     also write SARIF 2.1.0\n"
-"  --rules DIR      rules directory\n"
-"  -q, --quiet      no summary lines\n"
-"  --wait SEC       wait up to SEC seconds (default 30) for another lockpath process\n"
-"                   using the database; 0: refuse at once\n"
-"\n"
-"Exit status: 0 no findings, 1 findings, 2 error.\n";
+"Exit status: 0 no findings, 1 findings, 2 error.\n",
+};
 
 int cmd_check(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "sarif", required_argument, NULL, 's' },
-		{ 0 }
-	};
 	struct cli_opts o;
 	cli_defaults(&o);
 	int c;
-	while ((c = getopt_long(argc, argv, "j:qvh", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&cli_cmd_check, argc, argv)) != -1) {
 		if (cli_common_opt(c, optarg, &o))
 			continue;
-		if (c == 's')
-			o.sarif = optarg;
-		else
-			cli_usage(usage, c == 'h');
+		assert(c == 's');
+		o.sarif = optarg;
 	}
 	if (optind != argc)
-		cli_usage(usage, false);
+		cli_usage(&cli_cmd_check, false);
 	cli_check_outputs(&o);
 	struct lp_rules *r = cli_load_rules(o.rules);
 	struct lp_db *db = db_open(o.db, 0);

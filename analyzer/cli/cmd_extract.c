@@ -4,9 +4,11 @@
  */
 #include "cli/cli.h"
 
+#include <assert.h>
 #include <stdlib.h>
 
-static const char usage[] =
+const struct cli_command cli_cmd_extract = {
+	.head =
 "usage: lockpath extract [options] PATH\n"
 "\n"
 "Parse every translation unit of PATH (a compile_commands.json, or a\n"
@@ -14,19 +16,27 @@ static const char usage[] =
 "calls, lock operations, function-pointer stores, lock aliases) in the\n"
 "database, one transaction per TU.  Unchanged TUs are skipped; TUs no\n"
 "longer in PATH are removed.  Interrupting (Ctrl-C) keeps every finished TU.\n"
+"\n",
+	.col = 19,
+	.opts = (const struct cli_opt[]){
+		{ "db", CLI_OPT_DB, "FILE", 0, "the database (default: lockpath.db)" },
+		{ "jobs", CLI_OPT_JOBS, "N", CLI_SHORT, "parse N TUs at once (default: number of CPUs)" },
+		{ "force", 'f', NULL, 0, "re-parse every TU" },
+		{ "shard", 'D', "I/N", 0, "only share I of N of the TUs (by a hash of their path, stable as\n"
+					  "the tree grows): N CI jobs extract into N databases, then\n"
+					  "'lockpath merge' combines them for one check" },
+		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory" },
+		{ "progress", CLI_OPT_PROGRESS, NULL, 0, NULL },
+		{ "no-progress", CLI_OPT_NO_PROGRESS, NULL, 0, NULL },
+		{ "quiet", CLI_OPT_QUIET, NULL, CLI_SHORT, "" },
+		{ "wait", CLI_OPT_WAIT, "SEC", 0, "wait up to SEC seconds (default 30) for another lockpath process\n"
+						  "using the database; 0: refuse at once" },
+		{ 0 }
+	},
+	.tail =
 "\n"
-"  --db FILE        the database (default: lockpath.db)\n"
-"  -j, --jobs N     parse N TUs at once (default: number of CPUs)\n"
-"  --force          re-parse every TU\n"
-"  --shard I/N      only share I of N of the TUs (by a hash of their path, stable as\n"
-"                   the tree grows): N CI jobs extract into N databases, then\n"
-"                   'lockpath merge' combines them for one check\n"
-"  --rules DIR      rules directory\n"
-"  --progress, --no-progress, -q, --quiet\n"
-"  --wait SEC       wait up to SEC seconds (default 30) for another lockpath process\n"
-"                   using the database; 0: refuse at once\n"
-"\n"
-"Exit status: 0 done (even with parse errors: they are recorded), 2 error.\n";
+"Exit status: 0 done (even with parse errors: they are recorded), 2 error.\n",
+};
 
 /* 'I/N' with 1 <= I <= N <= 4096. */
 static void parse_shard(const char *arg, struct cli_opts *o)
@@ -41,27 +51,20 @@ static void parse_shard(const char *arg, struct cli_opts *o)
 
 int cmd_extract(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "force", no_argument, NULL, 'f' },
-		{ "shard", required_argument, NULL, 'D' },
-		{ 0 }
-	};
 	struct cli_opts o;
 	cli_defaults(&o);
 	int c;
-	while ((c = getopt_long(argc, argv, "j:qvh", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&cli_cmd_extract, argc, argv)) != -1) {
 		if (cli_common_opt(c, optarg, &o))
 			continue;
-		if (c == 'f')
-			o.force = true;
-		else if (c == 'D')
-			parse_shard(optarg, &o);
-		else
-			cli_usage(usage, c == 'h');
+		switch (c) {
+		case 'f': o.force = true; break;
+		case 'D': parse_shard(optarg, &o); break;
+		default: assert(!"an option of the table is not handled");
+		}
 	}
 	if (optind + 1 != argc)
-		cli_usage(usage, false);
+		cli_usage(&cli_cmd_extract, false);
 	struct lp_rules *r = cli_load_rules(o.rules);
 	struct lp_db *db = cli_open_extract(r, argv[optind], &o);
 	db_close(db);

@@ -8,6 +8,7 @@
  */
 #include "cli/cli.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include "gate/gate.h"
 #include "report/report.h"
@@ -17,7 +18,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char usage[] =
+const struct cli_command cli_cmd_gate = {
+	.head =
 "usage: lockpath gate --baseline FILE [options] [PATH]\n"
 "\n"
 "Compare the findings in the database with a baseline (a lockpath database\n"
@@ -27,21 +29,33 @@ static const char usage[] =
 "fixed, unchanged, suppressed, stale suppressions.  With PATH (as for\n"
 "'lockpath run'), analyse it into the database first; a database of the\n"
 "base commit re-parses only the translation units the patch changed.\n"
-"\n"
-"  --baseline FILE      the base commit's lockpath database or SARIF file (required)\n"
-"  --db FILE            the head database (default: lockpath.db)\n"
-"  --suppressions FILE  reviewed findings: 'FINGERPRINT reason' or 'RULE:FUNCTION reason'\n"
-"                       per line (see docs/ci.md)\n"
-"  --no-inline          ignore '/* lockpath: ignore RULE reason */' source comments\n"
-"  --fail-stale         a suppression that matches no finding fails the gate too\n"
-"  --sarif FILE         write only the new findings as SARIF 2.1.0\n"
-"  -j N, --force, --rules DIR, --wait SEC   as for 'lockpath run'\n"
-"  -v, --verbose        also list the suppressed findings with their reasons\n"
-"  -q, --quiet          no extract/link/check summary lines (with PATH)\n"
-"  --scope PATH         gate only findings whose path touches a file under PATH (repeatable)\n"
+"\n",
+	.col = 23,
+	.opts = (const struct cli_opt[]){
+		{ "baseline", 'b', "FILE", 0, "the base commit's lockpath database or SARIF file (required)" },
+		{ "db", CLI_OPT_DB, "FILE", 0, "the head database (default: lockpath.db)" },
+		{ "suppressions", 'S', "FILE", 0, "reviewed findings: 'FINGERPRINT reason' or 'RULE:FUNCTION reason'\n"
+						  "per line (see docs/ci.md)" },
+		{ "no-inline", 'I', NULL, 0, "ignore '/* lockpath: ignore RULE reason */' source comments" },
+		{ "fail-stale", 'F', NULL, 0, "a suppression that matches no finding fails the gate too" },
+		{ "sarif", 's', "FILE", 0, "write only the new findings as SARIF 2.1.0" },
+		{ "jobs", CLI_OPT_JOBS, "N", CLI_SHORT, NULL },
+		{ "force", 'f', NULL, 0, NULL },
+		{ "rules", CLI_OPT_RULES, "DIR", 0, NULL },
+		{ "wait", CLI_OPT_WAIT, "SEC", 0, "as for 'lockpath run'" },
+		{ "progress", CLI_OPT_PROGRESS, NULL, 0, NULL },
+		{ "no-progress", CLI_OPT_NO_PROGRESS, NULL, 0, NULL },
+		{ "wide", CLI_OPT_WIDE, "N", 0, "as for 'lockpath run' (with PATH)" },
+		{ "verbose", CLI_OPT_VERBOSE, NULL, CLI_SHORT, "also list the suppressed findings with their reasons" },
+		{ "quiet", CLI_OPT_QUIET, NULL, CLI_SHORT, "no extract/link/check summary lines (with PATH)" },
+		{ "scope", CLI_OPT_SCOPE, "PATH", 0, "gate only findings whose path touches a file under PATH (repeatable)" },
+		{ 0 }
+	},
+	.tail =
 "\n"
 "Exit status: 0 nothing new, 1 new findings (or, with --fail-stale, a stale\n"
-"suppression), 2 usage or tool error.\n";
+"suppression), 2 usage or tool error.\n",
+};
 
 struct gate_opts {
 	struct cli_opts common;
@@ -51,20 +65,10 @@ struct gate_opts {
 
 static void parse_args(int argc, char **argv, struct gate_opts *g)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "sarif", required_argument, NULL, 's' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "baseline", required_argument, NULL, 'b' },
-		{ "suppressions", required_argument, NULL, 'S' },
-		{ "no-inline", no_argument, NULL, 'I' },
-		{ "fail-stale", no_argument, NULL, 'F' },
-		{ 0 }
-	};
 	memset(g, 0, sizeof(*g));
 	cli_defaults(&g->common);
 	int c;
-	while ((c = getopt_long(argc, argv, "j:qvh", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&cli_cmd_gate, argc, argv)) != -1) {
 		if (cli_common_opt(c, optarg, &g->common))
 			continue;
 		switch (c) {
@@ -74,14 +78,13 @@ static void parse_args(int argc, char **argv, struct gate_opts *g)
 		case 'S': g->suppressions = optarg; break;
 		case 'I': g->no_inline = true; break;
 		case 'F': g->fail_stale = true; break;
-		case 'h': cli_usage(usage, true);
-		default: cli_usage(usage, false);
+		default: assert(!"an option of the table is not handled");
 		}
 	}
 	if (optind + 1 == argc)
 		g->path = argv[optind];
 	else if (optind != argc)
-		cli_usage(usage, false);
+		cli_usage(&cli_cmd_gate, false);
 	if (!g->baseline)
 		die("gate needs --baseline FILE (the base commit's database or SARIF); see 'lockpath gate --help'");
 }

@@ -5,12 +5,14 @@
  */
 #include "cli/cli.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include "db/merge.h"
 
 #include <stdio.h>
 
-static const char usage[] =
+const struct cli_command cli_cmd_merge = {
+	.head =
 "usage: lockpath merge [options] OUT.db IN.db...\n"
 "\n"
 "Add the facts of each IN.db (written by 'lockpath extract --shard I/N') to\n"
@@ -20,24 +22,31 @@ static const char usage[] =
 "inputs must hold disjoint translation units; OUT.db may already hold\n"
 "some (merge one shard at a time).  Findings are the same as those of one\n"
 "unsharded run.\n"
-"\n"
-"  -q, --quiet      no summary line\n"
-"  --wait SEC       wait up to SEC seconds (default 30) for another lockpath process\n"
+"\n",
+	.col = 19,
+	.opts = (const struct cli_opt[]){
+		{ "quiet", CLI_OPT_QUIET, NULL, CLI_SHORT, "no summary line" },
+		{ "wait", CLI_OPT_WAIT, "SEC", 0, "wait up to SEC seconds (default 30) for another lockpath process" },
+		{ 0 }
+	},
+	.tail =
 "\n"
 "Exit status: 0 merged, 2 error (an input shares a TU with the output: nothing\n"
-"of that input is written).\n";
+"of that input is written).\n",
+};
 
 int cmd_merge(int argc, char **argv)
 {
-	static const struct option longopts[] = { CLI_COMMON_LONGOPTS, { 0 } };
 	struct cli_opts o;
 	cli_defaults(&o);
 	int c;
-	while ((c = getopt_long(argc, argv, "j:qvh", longopts, NULL)) != -1)
-		if (!cli_common_opt(c, optarg, &o))
-			cli_usage(usage, c == 'h');
+	while ((c = cli_getopt(&cli_cmd_merge, argc, argv)) != -1) {
+		bool known = cli_common_opt(c, optarg, &o);
+		assert(known);
+		(void)known;
+	}
 	if (argc - optind < 2)
-		cli_usage(usage, false);
+		cli_usage(&cli_cmd_merge, false);
 	double t0 = now_ms();
 	struct lp_db *out = db_open(argv[optind], DB_CREATE);
 	struct merge_stats st = {0};

@@ -4,11 +4,13 @@
  */
 #include "cli/cli.h"
 
+#include <assert.h>
 #include <stdlib.h>
 
 #include <stdio.h>
 
-static const char usage[] =
+const struct cli_command cli_cmd_run = {
+	.head =
 "usage: lockpath run [options] PATH\n"
 "\n"
 "Analyse the translation units of PATH (a compile_commands.json, or a\n"
@@ -16,48 +18,49 @@ static const char usage[] =
 "graph and lock classes, run every check, and print the findings in\n"
 "compiler style on stdout (a summary goes to stderr).  A second run on the\n"
 "same database re-parses only the TUs whose command or files changed.\n"
+"\n",
+	.col = 19,
+	.opts = (const struct cli_opt[]){
+		{ "db", CLI_OPT_DB, "FILE", 0, "the database (default: lockpath.db)" },
+		{ "sarif", 's', "FILE", 0, "also write the findings as SARIF 2.1.0" },
+		{ "html", 'H', "DIR", 0, "also write the HTML report into DIR (open DIR/index.html)" },
+		{ "jobs", CLI_OPT_JOBS, "N", CLI_SHORT, "parse N TUs at once (default: number of CPUs)" },
+		{ "force", 'f', NULL, 0, "re-parse every TU, changed or not" },
+		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory (default: $LOCKPATH_RULES, else the installed rules)" },
+		{ "progress", CLI_OPT_PROGRESS, NULL, 0, "one line per TU on stderr (default when stderr is a terminal)" },
+		{ "no-progress", CLI_OPT_NO_PROGRESS, NULL, 0, "no per-TU lines" },
+		{ "quiet", CLI_OPT_QUIET, NULL, CLI_SHORT, "no summary lines on stderr" },
+		{ "scope", CLI_OPT_SCOPE, "PATH", 0, "report only findings whose path touches a file under PATH\n"
+						      "(repeatable; the whole tree is still analysed)" },
+		{ "wide", CLI_OPT_WIDE, "N", 0, "a call through a key that more than N functions were stored\n"
+						"into is a wide dispatch, followed only where the path says\n"
+						"which function it is (default 64)" },
+		{ "wait", CLI_OPT_WAIT, "SEC", 0, "wait up to SEC seconds (default 30) for another lockpath process\n"
+						  "using the database; 0: refuse at once" },
+		{ 0 }
+	},
+	.tail =
 "\n"
-"  --db FILE        the database (default: lockpath.db)\n"
-"  --sarif FILE     also write the findings as SARIF 2.1.0\n"
-"  --html DIR       also write the HTML report into DIR (open DIR/index.html)\n"
-"  -j, --jobs N     parse N TUs at once (default: number of CPUs)\n"
-"  --force          re-parse every TU, changed or not\n"
-"  --rules DIR      rules directory (default: $LOCKPATH_RULES, else the installed rules)\n"
-"  --progress       one line per TU on stderr (default when stderr is a terminal)\n"
-"  --no-progress    no per-TU lines\n"
-"  -q, --quiet      no summary lines on stderr\n"
-"  --scope PATH     report only findings whose path touches a file under PATH\n"
-"                   (repeatable; the whole tree is still analysed)\n"
-"  --wait SEC       wait up to SEC seconds (default 30) for another lockpath process\n"
-"                   using the database; 0: refuse at once\n"
-"\n"
-"Exit status: 0 no findings, 1 findings, 2 usage or tool error (or interrupted).\n";
+"Exit status: 0 no findings, 1 findings, 2 usage or tool error (or interrupted).\n",
+};
 
 int cmd_run(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{ "sarif", required_argument, NULL, 's' },
-		{ "html", required_argument, NULL, 'H' },
-		{ "force", no_argument, NULL, 'f' },
-		{ 0 }
-	};
 	struct cli_opts o;
 	cli_defaults(&o);
 	int c;
-	while ((c = getopt_long(argc, argv, "j:qvh", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&cli_cmd_run, argc, argv)) != -1) {
 		if (cli_common_opt(c, optarg, &o))
 			continue;
 		switch (c) {
 		case 's': o.sarif = optarg; break;
 		case 'H': o.html = optarg; break;
 		case 'f': o.force = true; break;
-		case 'h': cli_usage(usage, true);
-		default: cli_usage(usage, false);
+		default: assert(!"an option of the table is not handled");
 		}
 	}
 	if (optind + 1 != argc)
-		cli_usage(usage, false);
+		cli_usage(&cli_cmd_run, false);
 	/* every input is checked before the database is opened or created */
 	cli_check_outputs(&o);
 	struct lp_rules *r = cli_load_rules(o.rules);

@@ -10,6 +10,7 @@
 #include "report/report.h"
 #include "report/html.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,17 +43,17 @@ bool cli_common_opt(int c, const char *arg, struct cli_opts *o)
 {
 	char *end;
 	switch (c) {
-	case 'd': o->db = arg; return true;
-	case 'r': o->rules = arg; return true;
-	case 'j':
+	case CLI_OPT_DB: o->db = arg; return true;
+	case CLI_OPT_RULES: o->rules = arg; return true;
+	case CLI_OPT_JOBS:
 		o->jobs = (int)strtol(arg, &end, 10);
 		if (*end || o->jobs < 1 || o->jobs > 1024)
 			die("-j expects a number of jobs from 1 to 1024, not '%s'", arg);
 		return true;
-	case 'P': lp_progress = 1; return true;
-	case 'N': lp_progress = 0; return true;
-	case 'v': lp_verbose++; return true;
-	case 'q': o->quiet = true; return true;
+	case CLI_OPT_PROGRESS: lp_progress = 1; return true;
+	case CLI_OPT_NO_PROGRESS: lp_progress = 0; return true;
+	case CLI_OPT_VERBOSE: lp_verbose++; return true;
+	case CLI_OPT_QUIET: o->quiet = true; return true;
 	case CLI_OPT_WIDE:
 		o->wide = (unsigned)strtoul(arg, &end, 10);
 		if (!*arg || *end || o->wide < 1 || o->wide > 100000)
@@ -62,7 +63,7 @@ bool cli_common_opt(int c, const char *arg, struct cli_opts *o)
 		o->scope = xrealloc(o->scope, (size_t)(o->nscope + 1) * sizeof(*o->scope));
 		o->scope[o->nscope++] = arg;
 		return true;
-	case 'W':
+	case CLI_OPT_WAIT:
 		lp_db_wait = (int)strtol(arg, &end, 10);
 		if (!*arg || *end || lp_db_wait < 0 || lp_db_wait > 86400)
 			die("--wait expects a number of seconds from 0 to 86400, not '%s'", arg);
@@ -71,21 +72,118 @@ bool cli_common_opt(int c, const char *arg, struct cli_opts *o)
 	}
 }
 
+/* 'h' is --help's key in every command; no table may use it. */
+#define CLI_KEY_HELP 'h'
+
+int cli_getopt(const struct cli_command *cmd, int argc, char **argv)
+{
+	/* getopt_long's arrays for CMD, built at its first option and freed
+	 * at its last (one command parses at a time). */
+	static const struct cli_command *built;
+	static struct option *longopts;
+	static char *shortopts;
+	if (built != cmd) {
+		size_t n = 0;
+		while (cmd->opts[n].name)
+			n++;
+		free(longopts);
+		free(shortopts);
+		longopts = xcalloc(n + 2, sizeof(*longopts));
+		shortopts = xcalloc(2 * n + 2, 1);
+		char *so = shortopts;
+		for (size_t i = 0; i < n; i++) {
+			const struct cli_opt *op = &cmd->opts[i];
+			assert(op->key != CLI_KEY_HELP && op->key > 0);
+			assert(!(op->flags & CLI_SHORT) || (op->key < 0x80 && op->key != ':' && op->key != '?'));
+			longopts[i] = (struct option){ op->name, op->arg ? required_argument : no_argument,
+						       NULL, op->key };
+			if (op->flags & CLI_SHORT) {
+				*so++ = (char)op->key;
+				if (op->arg)
+					*so++ = ':';
+			}
+		}
+		longopts[n] = (struct option){ "help", no_argument, NULL, CLI_KEY_HELP };
+		*so = CLI_KEY_HELP;
+		built = cmd;
+	}
+	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+	if (c == CLI_KEY_HELP || c == '?' || c == ':') {
+		free(longopts);
+		free(shortopts);
+		longopts = NULL;
+		shortopts = NULL;
+		built = NULL;
+		cli_usage(cmd, c == CLI_KEY_HELP);
+	}
+	if (c == -1) {
+		free(longopts);
+		free(shortopts);
+		longopts = NULL;
+		shortopts = NULL;
+		built = NULL;
+	}
+	return c;
+}
+
+/* "-K, --NAME ARG" as the help lists an option. */
+static void spell_opt(struct strbuf *sb, const struct cli_opt *op)
+{
+	if (op->flags & CLI_SHORT)
+		sb_addf(sb, "-%c, ", op->key);
+	sb_addf(sb, "--%s", op->name);
+	if (op->arg)
+		sb_addf(sb, " %s", op->arg);
+}
+
+void cli_help(FILE *out, const struct cli_command *cmd)
+{
+	fputs(cmd->head, out);
+	struct strbuf sb = {0};
+	for (const struct cli_opt *op = cmd->opts; op->name; op++) {
+		if (sb.len)
+			sb_add(&sb, ", ");
+		spell_opt(&sb, op);
+		if (!op->help)
+			continue;   /* on one line with the next */
+		fprintf(out, "  %s", sb_str(&sb));
+		if (*op->help) {
+			int pad = 2 + (int)sb.len < cmd->col ? cmd->col - 2 - (int)sb.len : 3;
+			fprintf(out, "%*s", pad, "");
+			for (const char *h = op->help; *h;) {
+				size_t n = strcspn(h, "\n");
+				fprintf(out, "%.*s", (int)n, h);
+				h += n;
+				if (*h) {
+					h++;
+					fprintf(out, "\n%*s", cmd->col, "");
+				}
+			}
+		}
+		fputc('\n', out);
+		sb_reset(&sb);
+	}
+	assert(!sb.len);   /* the last option ends its line */
+	sb_free(&sb);
+	fputs(cmd->tail, out);
+}
+
 /* The whole help on stdout when asked; on a usage error only its first
  * line ("usage: lockpath CMD ...") and where the rest is, on stderr. */
-_Noreturn void cli_usage(const char *help, bool ok)
+_Noreturn void cli_usage(const struct cli_command *cmd, bool ok)
 {
 	if (ok) {
-		fputs(help, stdout);
+		cli_help(stdout, cmd);
 		exit(LP_EXIT_CLEAN);
 	}
+	const char *help = cmd->head;
 	const char *nl = strchr(help, '\n');
 	int n = nl ? (int)(nl - help) : (int)strlen(help);
-	const char *cmd = strncmp(help, "usage: lockpath ", 16) ? NULL : help + 16;
-	int cmdlen = cmd ? (int)strcspn(cmd, " \n") : 0;
+	const char *name = strncmp(help, "usage: lockpath ", 16) ? NULL : help + 16;
+	int namelen = name ? (int)strcspn(name, " \n") : 0;
 	fprintf(stderr, "%.*s\n", n, help);
-	if (cmd)
-		fprintf(stderr, "see 'lockpath %.*s --help'\n", cmdlen, cmd);
+	if (name)
+		fprintf(stderr, "see 'lockpath %.*s --help'\n", namelen, name);
 	exit(LP_EXIT_ERROR);
 }
 
@@ -101,7 +199,11 @@ struct lp_rules *cli_load_rules(const char *dir)
 
 struct compdb *cli_load_compdb(const char *path, const struct lp_rules *r, const struct cli_opts *o)
 {
-	struct compdb *cdb = compdb_load(path);
+	struct strbuf err = {0};
+	struct compdb *cdb = compdb_load(path, &err);
+	if (!cdb)
+		die("%s", sb_str(&err));
+	sb_free(&err);
 	if (o->shard_n)
 		compdb_shard(cdb, o->shard_i, o->shard_n);
 	extract_check_commands(cdb, r);
@@ -205,10 +307,30 @@ void cli_check_outputs(const struct cli_opts *o)
 	free(dir);
 }
 
+/* $NAME as a number from 1 to MAX, or 0 when it is not set; dies on
+ * anything else.  WHAT names the unit in the message. */
+static long long env_bound(const char *name, long long max, const char *what)
+{
+	const char *env = getenv(name);
+	if (!env || !*env)
+		return 0;
+	char *end;
+	long long v = strtoll(env, &end, 10);
+	if (*end || v < 1 || v > max)
+		die("%s must be a number%s from 1 to %lld, not '%s'", name, what, max, env);
+	return v;
+}
+
 void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
 {
 	struct link_stats ls;
-	struct link_opts lo = { .wide = o->wide, .rules = r };
+	/* The bounds' environment variables are read here, not in the phases
+	 * (docs/failures.md): link.h, engine.h. */
+	struct link_opts lo = {
+		.wide = o->wide,
+		.max_type_targets = (size_t)env_bound("LOCKPATH_MAX_TYPE_TARGETS", LINK_MAX_TARGETS, ""),
+		.rules = r,
+	};
 	link_run(db, &lo, &ls);
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: link: %zu functions, %zu direct and %zu indirect call edges, "
@@ -227,7 +349,10 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 			ls.chains.calls, ls.chains.resolved_calls, ls.chains.unnamed_calls,
 			ls.chains.registrations);
 	struct check_stats cs;
-	check_run(db, r, &cs);
+	struct check_opts co = {
+		.max_states = (size_t)env_bound("LOCKPATH_MAX_STATES", 1000000000, " of states"),
+	};
+	check_run(db, r, &co, &cs);
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: check: %zu entries, %zu roots, %zu states, %zu findings (%.2f s)\n",
 			cs.entries, cs.roots, cs.states, cs.findings, cs.ms / 1000.0);
@@ -242,11 +367,18 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	 * report says whether the check hit its bound.  Last, so that a check
 	 * killed half-way leaves the findings marked out of date. */
 	db_begin(db);
-	db_exec(db, "DELETE FROM meta WHERE key = 'limit:states'");
+	db_exec(db, "DELETE FROM meta WHERE key IN ('limit:states', 'limit:held')");
 	if (cs.capped) {
 		char *m = xasprintf("the check stopped after %zu states (paths from entry points with their "
 				    "held locks); findings may be missing", cs.max_states);
 		db_meta_set(db, "limit:states", m);
+		free(m);
+	}
+	if (cs.held_full) {
+		char *m = xasprintf("paths held more than %d locks at once (at %zu points); the locks past the "
+				    "%dth were not tracked, so findings on them may be missing", CK_MAX_HELD,
+				    cs.held_full, CK_MAX_HELD);
+		db_meta_set(db, "limit:held", m);
 		free(m);
 	}
 	db_meta_set(db, "checked", "1");

@@ -96,56 +96,69 @@ static char *entry_problem(json_t *e, const char **file_out)
 	return problem;
 }
 
-/* Check the shape of every entry; die on the first problem. */
-static void validate(const char *path)
+/* Check the shape of every entry; -1 with the first problem in ERR. */
+static int validate(const char *path, struct strbuf *err)
 {
 	struct stat st;
-	if (stat(path, &st) == 0 && st.st_size == 0)
-		die("%s: the file is empty: expected a JSON array of compile commands", path);
-	json_error_t err;
-	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
-	if (!root)
-		die("%s:%d:%d: not a valid compile database: %s", path, err.line, err.column, err.text);
-	if (!json_is_array(root)) {
-		const char *kind = json_kind(root);
-		json_decref(root);
-		die("%s: expected a JSON array of compile commands, not %s", path, kind);
+	if (stat(path, &st) == 0 && st.st_size == 0) {
+		sb_addf(err, "%s: the file is empty: expected a JSON array of compile commands", path);
+		return -1;
 	}
-	if (json_array_size(root) == 0) {
-		json_decref(root);
-		die("%s: the compile database has no entries", path);
+	json_error_t jerr;
+	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root) {
+		sb_addf(err, "%s:%d:%d: not a valid compile database: %s", path, jerr.line, jerr.column, jerr.text);
+		return -1;
+	}
+	int rc = 0;
+	if (!json_is_array(root)) {
+		sb_addf(err, "%s: expected a JSON array of compile commands, not %s", path, json_kind(root));
+		rc = -1;
+	} else if (json_array_size(root) == 0) {
+		sb_addf(err, "%s: the compile database has no entries", path);
+		rc = -1;
 	}
 	size_t i;
 	json_t *e;
 	json_array_foreach(root, i, e) {
 		const char *file;
-		char *problem = entry_problem(e, &file);
+		char *problem = rc ? NULL : entry_problem(e, &file);
 		if (problem) {
-			char *what = file ? xasprintf("entry %zu (%s)", i + 1, file) : xasprintf("entry %zu", i + 1);
-			fprintf(stderr, "lockpath: error: %s: %s: %s\n", path, what, problem);
-			free(what);
+			if (file)
+				sb_addf(err, "%s: entry %zu (%s): %s", path, i + 1, file, problem);
+			else
+				sb_addf(err, "%s: entry %zu: %s", path, i + 1, problem);
 			free(problem);
-			json_decref(root);
-			exit(LP_EXIT_ERROR);
+			rc = -1;
 		}
 	}
 	json_decref(root);
+	return rc;
 }
 
-static char *db_dir_of(const char *path, char **json_path)
+/* The directory of PATH's compile_commands.json (its path in *JSON_PATH),
+ * or NULL with the reason in ERR. */
+static char *db_dir_of(const char *path, char **json_path, struct strbuf *err)
 {
 	char real[PATH_MAX];
-	if (!realpath(path, real))
-		die("%s: cannot read the compile database: %s", path, strerror(errno));
+	if (!realpath(path, real)) {
+		sb_addf(err, "%s: cannot read the compile database: %s", path, strerror(errno));
+		return NULL;
+	}
 	if (is_dir(real)) {
 		*json_path = xasprintf("%s/compile_commands.json", real);
-		if (!is_file(*json_path))
-			die("%s: no compile_commands.json in this directory", path);
+		if (!is_file(*json_path)) {
+			free(*json_path);
+			sb_addf(err, "%s: no compile_commands.json in this directory", path);
+			return NULL;
+		}
 		return xstrdup(real);
 	}
 	const char *base = path_basename(real);
-	if (strcmp(base, "compile_commands.json"))
-		die("%s: expected a file named compile_commands.json (or a directory holding one)", path);
+	if (strcmp(base, "compile_commands.json")) {
+		sb_addf(err, "%s: expected a file named compile_commands.json (or a directory holding one)", path);
+		return NULL;
+	}
 	*json_path = xstrdup(real);
 	return xstrndup(real, (size_t)(base - real - 1));
 }
@@ -177,15 +190,25 @@ static void duplicate(const struct compdb *db, int64_t *slot, const char *file, 
 	*slot = -*slot;
 }
 
-struct compdb *compdb_load(const char *path)
+struct compdb *compdb_load(const char *path, struct strbuf *err)
 {
 	char *json_path;
-	char *dir = db_dir_of(path, &json_path);
-	validate(json_path);
-	CXCompilationDatabase_Error err;
-	CXCompilationDatabase cdb = clang_CompilationDatabase_fromDirectory(dir, &err);
-	if (err != CXCompilationDatabase_NoError)
-		die("%s: libclang cannot load this compile database", json_path);
+	char *dir = db_dir_of(path, &json_path, err);
+	if (!dir)
+		return NULL;
+	if (validate(json_path, err)) {
+		free(json_path);
+		free(dir);
+		return NULL;
+	}
+	CXCompilationDatabase_Error cerr;
+	CXCompilationDatabase cdb = clang_CompilationDatabase_fromDirectory(dir, &cerr);
+	if (cerr != CXCompilationDatabase_NoError) {
+		sb_addf(err, "%s: libclang cannot load this compile database", json_path);
+		free(json_path);
+		free(dir);
+		return NULL;
+	}
 	CXCompileCommands all = clang_CompilationDatabase_getAllCompileCommands(cdb);
 	struct compdb *db = xcalloc(1, sizeof(*db));
 	db->path = json_path;
@@ -216,8 +239,18 @@ struct compdb *compdb_load(const char *path)
 		c->file = file;
 		c->directory = xstrdup(clang_getCString(d));
 		c->argc = (int)clang_CompileCommand_getNumArgs(cc);
-		if (c->argc < 1)   /* validate() has seen a compiler; be sure */
-			die("%s: the command for '%s' is empty", json_path, file);
+		if (c->argc < 1) {   /* validate() has seen a compiler; be sure */
+			sb_addf(err, "%s: the command for '%s' is empty", json_path, file);
+			c->argc = 0;
+			clang_disposeString(d);
+			clang_disposeString(f);
+			strmap_free(&seen);
+			clang_CompileCommands_dispose(all);
+			clang_CompilationDatabase_dispose(cdb);
+			free(dir);
+			compdb_free(db);   /* and json_path, its path */
+			return NULL;
+		}
 		c->argv = xcalloc((size_t)c->argc + 1, sizeof(char *));
 		for (int a = 0; a < c->argc; a++) {
 			CXString s = clang_CompileCommand_getArg(cc, (unsigned)a);

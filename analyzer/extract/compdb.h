@@ -24,10 +24,10 @@ struct compdb {
 	size_t n;
 };
 
-/* PATH is a compile_commands.json or a directory holding one.  Dies with a
- * clear message naming the file (and line/column, or entry) when it is
- * missing, not JSON, of the wrong shape, or names missing files. */
-struct compdb *compdb_load(const char *path);
+/* PATH is a compile_commands.json or a directory holding one.  NULL, with
+ * a clear message in ERR naming the file (and line/column, or entry), when
+ * it is missing, not JSON, of the wrong shape, or names missing files. */
+struct compdb *compdb_load(const char *path, struct strbuf *err);
 void compdb_free(struct compdb *db);
 /* Keep only shard I of N (1 <= I <= N): the commands whose file path hashes
  * to it, a stable share for 'lockpath extract --shard I/N'. */

@@ -21,6 +21,7 @@
 #include "link/link.h"
 #include "lib/keyname.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -249,23 +250,10 @@ static bool untraceable(const struct linker *l, int k)
 	       !strncmp(name, "ret:", 4);
 }
 
-/* LINK_MAX_TYPE_TARGETS, or $LOCKPATH_MAX_TYPE_TARGETS (1 to LINK_MAX_TARGETS). */
-static size_t max_type_targets(void)
-{
-	const char *env = getenv("LOCKPATH_MAX_TYPE_TARGETS");
-	if (!env || !*env)
-		return LINK_MAX_TYPE_TARGETS;
-	char *end;
-	long v = strtol(env, &end, 10);
-	if (*end || v < 1 || v > LINK_MAX_TARGETS)
-		die("LOCKPATH_MAX_TYPE_TARGETS must be a number from 1 to %d, not '%s'", LINK_MAX_TARGETS, env);
-	return (size_t)v;
-}
-
 /* Keys still empty: the address-taken functions of the call's type. */
 static void type_fallback(struct linker *l)
 {
-	size_t cap = max_type_targets();
+	size_t cap = l->opts.max_type_targets;
 	for (size_t i = 0; i < l->keys.n; i++) {
 		struct keynode *k = &l->keys.v[i];
 		if (k->closure.n || !k->types.n || !untraceable(l, (int)i))
@@ -527,6 +515,9 @@ void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats 
 	struct linker l = { .db = db, .opts = *opts, .st = st };
 	if (!l.opts.wide)
 		l.opts.wide = LINK_WIDE_TARGETS;
+	if (!l.opts.max_type_targets)
+		l.opts.max_type_targets = LINK_MAX_TYPE_TARGETS;
+	assert(l.opts.max_type_targets <= LINK_MAX_TARGETS);
 	db_begin(db);
 	db_exec(db, "DELETE FROM call_edge; DELETE FROM key_target; DELETE FROM store_target; "
 		"DELETE FROM lock_class; "

@@ -41,6 +41,7 @@ struct link_stats {
 
 struct link_opts {
 	size_t wide;                   /* 0: LINK_WIDE_TARGETS */
+	size_t max_type_targets;       /* 1 to LINK_MAX_TARGETS; 0: LINK_MAX_TYPE_TARGETS */
 	const struct lp_rules *rules;  /* the chain rules (chains.h); NULL: none */
 };
 

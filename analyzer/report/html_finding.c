@@ -283,7 +283,9 @@ static void hop_via(FILE *out, struct hx_data *d, const struct rp_hop *h)
 	} else if (h->has_store) {
 		fputs(": ", out);
 		hx_code(out, h->func);
-		fputs(" was stored into ", out);
+		/* a direct call with a store behind it: a chain call (link/chains.c) */
+		fputs(h->via_key ? " was stored into " : " is a callback registered on the chain this call "
+		      "walks; it was stored into ", out);
 		hx_code(out, h->store_key ? h->store_key : h->via_key);
 		fputs(" at ", out);
 		hx_loc_link(out, d, &h->store, ROOT);

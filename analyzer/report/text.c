@@ -47,6 +47,11 @@ static void hop_notes(FILE *out, const struct rp_finding *f, const struct rp_hop
 				fprintf(out, "note: %s's address is taken here; nothing traceable is stored into %s, "
 					"so the call was resolved by function type '%s' (lower confidence)\n",
 					T(next->func), T(next->via_key ? next->via_key : "?"), T(next->store_key + 5));
+			} else if (next->has_store && !next->via_key) {
+				/* a direct call with a store behind it: a chain call (link/chains.c) */
+				loc(out, &next->store);
+				fprintf(out, "note: %s is a callback registered on the chain this call walks; it was "
+					"stored into %s here\n", T(next->func), T(next->store_key));
 			} else if (next->has_store) {
 				loc(out, &next->store);
 				fprintf(out, "note: %s was stored into %s here\n", T(next->func), T(next->store_key));
