@@ -99,8 +99,10 @@ static void load_tables(struct engine *e, struct ops_index *o)
 		vec_push(&o->stores, ((struct ops_store){ sqlite3_column_int64(q, 0), (int)*slot }));
 	}
 	sqlite3_finalize(q);
-	qsort(o->stores.v, o->stores.n, sizeof(*o->stores.v), by_store);
-	qsort(o->file_ops.v, o->file_ops.n, sizeof(*o->file_ops.v), by_file_ops);
+	if (o->stores.n > 1)
+		qsort(o->stores.v, o->stores.n, sizeof(*o->stores.v), by_store);
+	if (o->file_ops.n > 1)
+		qsort(o->file_ops.v, o->file_ops.n, sizeof(*o->file_ops.v), by_file_ops);
 	size_t w = 0;   /* one pair per (file, ops) */
 	for (size_t i = 0; i < o->file_ops.n; i++)
 		if (!w || by_file_ops(&o->file_ops.v[w - 1], &o->file_ops.v[i]))

@@ -98,13 +98,15 @@ static void load(struct chains *c)
 		vec_push(&c->edges, ((struct dedge){ sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
 						     sqlite3_column_int64(q, 2) }));
 	sqlite3_finalize(q);
-	qsort(c->edges.v, c->edges.n, sizeof(*c->edges.v), by_callee);
+	if (c->edges.n > 1)
+		qsort(c->edges.v, c->edges.n, sizeof(*c->edges.v), by_callee);
 	q = db_prepare(c->db, "SELECT site_id, n, obj_key FROM site_arg WHERE obj_key IS NOT NULL");
 	while (db_step_row(c->db, q))
 		vec_push(&c->args, ((struct oarg){ sqlite3_column_int64(q, 0), sqlite3_column_int(q, 1),
 						   obj_of(c, db_col_text(q, 2)) }));
 	sqlite3_finalize(q);
-	qsort(c->args.v, c->args.n, sizeof(*c->args.v), by_site_arg);
+	if (c->args.n > 1)
+		qsort(c->args.v, c->args.n, sizeof(*c->args.v), by_site_arg);
 }
 
 /* The object argument N of call SITE points to, or -1. */
