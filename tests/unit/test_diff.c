@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * test_diff.c - unit test of the unified-diff reader (analyzer/gate/diff.c).
- * Each input in DIR (tests/unit/diff/, NAME.diff) carries its expectations
- * in its first lines, which the reader skips as text before the patch:
+ * test_diff.c - unit test of the unified-diff reader (analyzer/gate/diff.c)
+ * and of how the gate matches the diff's names to the database's files
+ * (gate_name_match).  Each input in DIR (tests/unit/diff/, NAME.diff)
+ * carries its expectations in its first lines, which the reader skips as
+ * text before the patch:
  *   # expect: LINE          one line of diff_dump's output; the dump must be
  *                           exactly these lines, in order
  *   # expect-error: L: MSG  the input is refused with "FILE:L: MSG", exactly
@@ -10,8 +12,10 @@
  * usage: test_diff DIR      exit 0 if all pass, 1 otherwise
  */
 #include "gate/diff.h"
+#include "gate/gate.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +167,35 @@ out:
 	sb_free(&err);
 }
 
+struct name_row { const char *file, *name, *root; int want; };
+
+static const struct name_row name_rows[] = {
+	{ "/t/corpus/drivers/virtio/virtio_balloon.c", "drivers/virtio/virtio_balloon.c", NULL, 3 },
+	{ "/t/corpus/drivers/virtio/virtio_balloon.c", "corpus/drivers/virtio/virtio_balloon.c", NULL, 4 },
+	/* 'patch -p1': a leading directory that is not in the file's name */
+	{ "/t/corpus/drivers/virtio/virtio_balloon.c", "new/drivers/virtio/virtio_balloon.c", NULL, 3 },
+	{ "/t/corpus/drivers/virtio/virtio_balloon.c", "virtio_balloon.c", NULL, 1 },
+	/* the last two components at least: a file of the same name elsewhere is another file */
+	{ "/t/corpus/drivers/s390/cio/device.c", "drivers/base/device.c", NULL, 0 },
+	{ "/t/corpus/drivers/virtio/virtio_balloon.c", "drivers/virtio/balloon.c", NULL, 0 },
+	{ "/t/corpus/drivers/virtio/xvirtio.c", "drivers/virtio/virtio.c", NULL, 0 },
+	{ "/t/corpus/drivers/virtio/virtio.c", "drivers/virtio/virtio.c", "/t/corpus", INT_MAX },
+	{ "/t/other/drivers/virtio/virtio.c", "drivers/virtio/virtio.c", "/t/corpus", 3 },
+	{ "/t/corpusx/virtio.c", "virtio.c", "/t/corpus", 1 },
+};
+
+static void check_names(void)
+{
+	for (size_t i = 0; i < sizeof(name_rows) / sizeof(name_rows[0]); i++) {
+		const struct name_row *r = &name_rows[i];
+		int got = gate_name_match(r->file, r->name, r->root);
+		char *what = xasprintf("gate_name_match(%s, %s, %s) = %d, want %d", r->file, r->name,
+				       r->root ? r->root : "NULL", got, r->want);
+		result(got == r->want, what, NULL);
+		free(what);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -171,6 +204,7 @@ int main(int argc, char **argv)
 	}
 	check_dir(argv[1]);
 	check_text_and_context();
+	check_names();
 	printf("test_diff: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
