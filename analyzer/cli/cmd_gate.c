@@ -4,7 +4,9 @@
  * does not have.  Reads the head database (after analysing PATH into it, if
  * given) and the baseline, lets gate/ classify, prints each new finding in
  * compiler style and one summary line, and writes the new ones as SARIF if
- * asked.  The matching itself is in gate/compare.c.
+ * asked.  With a patch (--diff, --git), each new finding also names the
+ * hunks of it on its path.  The matching itself is in gate/compare.c, the
+ * hunks' in gate/patch.c.  The gate writes no HTML.
  */
 #include "cli/cli.h"
 
@@ -39,6 +41,9 @@ const struct cli_command cli_cmd_gate = {
 		{ "no-inline", 'I', NULL, 0, "ignore '/* lockpath: ignore RULE reason */' source comments" },
 		{ "fail-stale", 'F', NULL, 0, "a suppression that matches no finding fails the gate too" },
 		{ "sarif", 's', "FILE", 0, "write only the new findings as SARIF 2.1.0" },
+		{ "diff", 'D', "FILE", 0, "the patch under review, a unified diff ('-': stdin):\n"
+					  "each new finding names the hunks of it on its path" },
+		{ "git", 'G', "BASE", 0, "the patch is 'git diff BASE' in the current work tree" },
 		{ "jobs", CLI_OPT_JOBS, "N", CLI_SHORT, NULL },
 		{ "force", 'f', NULL, 0, NULL },
 		{ "rules", CLI_OPT_RULES, "DIR", 0, NULL },
@@ -60,6 +65,7 @@ const struct cli_command cli_cmd_gate = {
 struct gate_opts {
 	struct cli_opts common;
 	const char *baseline, *suppressions, *path;
+	const char *diff, *git;   /* the patch under review */
 	bool no_inline, fail_stale;
 };
 
@@ -78,6 +84,8 @@ static void parse_args(int argc, char **argv, struct gate_opts *g)
 		case 'S': g->suppressions = optarg; break;
 		case 'I': g->no_inline = true; break;
 		case 'F': g->fail_stale = true; break;
+		case 'D': g->diff = optarg; break;
+		case 'G': g->git = optarg; break;
 		default: assert(!"an option of the table is not handled");
 		}
 	}
@@ -87,6 +95,8 @@ static void parse_args(int argc, char **argv, struct gate_opts *g)
 		cli_usage(&cli_cmd_gate, false);
 	if (!g->baseline)
 		die("gate needs --baseline FILE (the base commit's database or SARIF); see 'lockpath gate --help'");
+	if (g->diff && g->git)
+		die("gate takes one patch: --diff FILE or --git BASE, not both");
 }
 
 /* The head database, analysed first when PATH is given; dies when its
@@ -106,14 +116,52 @@ static struct lp_db *open_head(const struct gate_opts *g)
 	return db;
 }
 
-static void load_inputs(const struct gate_opts *g, struct gate_baseline *base, struct suppressions *sup)
+/* Baseline, suppressions and patch, all read before any analysis: a bad
+ * one stops the gate at once. */
+static void load_inputs(const struct gate_opts *g, struct gate_baseline *base, struct suppressions *sup,
+			struct gate_patch *patch)
 {
 	struct strbuf err = {0};
 	if (baseline_load(base, g->baseline, &err))
 		die("%s", sb_str(&err));
 	if (g->suppressions && suppress_load_file(sup, g->suppressions, &err))
 		die("%s", sb_str(&err));
+	if (g->diff && gate_patch_load(patch, g->diff, &err))
+		die("%s", sb_str(&err));
+	if (g->git && gate_patch_git(patch, g->git, &err))
+		die("%s", sb_str(&err));
 	sb_free(&err);
+}
+
+/* The hunks of PATCH on each new finding's path, as the finding's related
+ * places (text notes and SARIF relatedLocations say the same); a finding
+ * that no hunk explains gets that said at its site.  Returns how many new
+ * findings a hunk explains. */
+static int explain_new(struct gate_patch *patch, struct rp_run *head, const struct gate_result *res)
+{
+	int explained = 0;
+	for (int i = 0; i < head->n; i++) {
+		struct rp_finding *f = &head->f[i];
+		if (res->status[i] != GATE_NEW)
+			continue;
+		struct gate_causes c;
+		gate_patch_explain(patch, f, &c);
+		f->related = arena_alloc(&head->arena, (c.v.n + 1) * sizeof(*f->related));
+		for (size_t k = 0; k < c.v.n; k++) {
+			char *note = gate_cause_note(&c.v.v[k]);
+			struct rp_loc at = { c.v.v[k].at.file, c.v.v[k].at.line, 0 };   /* a line of the patch */
+			f->related[k] = (struct rp_related){ at, arena_strdup(&head->arena, note) };
+			free(note);
+		}
+		f->nrelated = c.v.n ? (int)c.v.n : 1;
+		if (!c.v.n)
+			f->related[0] = (struct rp_related){ f->site, GATE_NO_HUNK };
+		explained += c.v.n > 0;
+		gate_causes_free(&c);
+	}
+	for (size_t w = 0; w < patch->warnings.n; w++)
+		warn("%s", text_safe(patch->warnings.v[w]));
+	return explained;
 }
 
 static void print_new(const struct rp_run *head, const struct gate_result *res)
@@ -125,6 +173,14 @@ static void print_new(const struct rp_run *head, const struct gate_result *res)
 		report_text_finding(stdout, f);
 		printf("%s:%d:%d: note: new since the baseline; fingerprint %s\n", text_path(f->site.file),
 		       f->site.line, f->site.col, f->fingerprint);
+		for (int k = 0; k < f->nrelated; k++) {   /* the patch's hunks on its path */
+			const struct rp_related *r = &f->related[k];
+			if (r->loc.col > 0)
+				printf("%s:%d:%d: note: %s\n", text_path(r->loc.file), r->loc.line, r->loc.col,
+				       text_safe(r->message));
+			else
+				printf("%s:%d: note: %s\n", text_path(r->loc.file), r->loc.line, text_safe(r->message));
+		}
 	}
 }
 
@@ -188,7 +244,8 @@ int cmd_gate(int argc, char **argv)
 	cli_check_outputs(&g.common);
 	struct gate_baseline base = {0};
 	struct suppressions sup = {0};
-	load_inputs(&g, &base, &sup);
+	struct gate_patch patch = {0};
+	load_inputs(&g, &base, &sup, &patch);
 	struct lp_db *db = open_head(&g);
 	struct rp_run head;
 	rp_load(db, &head);
@@ -198,11 +255,25 @@ int cmd_gate(int argc, char **argv)
 	struct strbuf err = {0};
 	if (gate_compare(&head, &base, &sup, !g.no_inline, &res, &err))
 		die("%s", sb_str(&err));
+	int explained = g.diff || g.git ? explain_new(&patch, &head, &res) : 0;
 	print_new(&head, &res);
 	print_others(&head, &base, &sup, &res);
 	if (g.common.sarif)
 		write_sarif(g.common.sarif, &head, &res);
+	if (g.diff || g.git) {
+		size_t hunks = 0;
+		for (size_t i = 0; i < patch.diff.files.n; i++)
+			hunks += patch.diff.files.v[i].hunks.n;
+		printf("lockpath: gate: the patch (%s: %zu file%s, %zu hunk%s) ", text_safe(patch.diff.name),
+		       patch.diff.files.n, patch.diff.files.n == 1 ? "" : "s", hunks, hunks == 1 ? "" : "s");
+		if (res.n_new)
+			printf("is on the path of %d of the %d new finding%s\n", explained, res.n_new,
+			       res.n_new == 1 ? "" : "s");
+		else
+			printf("has no new finding to explain\n");
+	}
 	int rc = verdict(&g, &head, &base, &res);
+	gate_patch_free(&patch);
 	gate_result_free(&res, head.n);
 	rp_free(&head);
 	suppress_free(&sup);

@@ -287,16 +287,35 @@ static int read_run(struct gate_baseline *b, json_t *run, const char *name, size
 	return 0;
 }
 
+/* Set when an allocation fails while jansson parses a baseline: where it
+ * fails, jansson says so, or says nothing, or reports a syntax error that is
+ * not there ("invalid token", "string or '}' expected"). */
+static bool json_alloc_failed;
+
+static void *json_watched_malloc(size_t n)
+{
+	void *p = malloc(n);
+	if (!p)
+		json_alloc_failed = true;
+	return p;
+}
+
 static int read_sarif(struct gate_baseline *b, const char *name, const void *data, size_t len,
 		      struct strbuf *err)
 {
 	b->kind = "SARIF";
 	json_error_t je;
+	/* jansson holds the whole document, several times the file's size; its
+	 * allocator is swapped for one that notices a failure, for this parse
+	 * only (baselines are read before any thread starts) */
+	json_malloc_t old_malloc;
+	json_free_t old_free;
+	json_get_alloc_funcs(&old_malloc, &old_free);
+	json_set_alloc_funcs(json_watched_malloc, old_free);
+	json_alloc_failed = false;
 	json_t *doc = json_loadb(data, len, 0, &je);
-	/* jansson holds the whole document, several times the file's size; where
-	 * an allocation fails it says so, or says nothing at all (every syntax
-	 * error has a message) */
-	if (!doc && (json_error_code(&je) == json_error_out_of_memory || !je.text[0])) {
+	json_set_alloc_funcs(old_malloc, old_free);
+	if (!doc && (json_alloc_failed || json_error_code(&je) == json_error_out_of_memory || !je.text[0])) {
 		sb_addf(err, "%s: cannot read the SARIF baseline: out of memory while parsing its %.1f MB of JSON; "
 			"let lockpath use more memory (ulimit -v), or give the baseline database instead", name,
 			(double)len / 1e6);

@@ -12,6 +12,7 @@
 #define LP_GATE_H
 
 #include "report/findings.h"
+#include "gate/diff.h"
 
 /* The partialFingerprints key lockpath writes and the gate reads. */
 #define GATE_FP_KEY "lockpath/v1"
@@ -108,5 +109,64 @@ struct gate_result {
 int gate_compare(const struct rp_run *head, const struct gate_baseline *base, struct suppressions *sup,
 		 bool inline_comments, struct gate_result *out, struct strbuf *err);
 void gate_result_free(struct gate_result *r, int nhead);
+
+/* ------------------------------------------------------------ patch.c */
+
+/*
+ * The patch under review (--diff, --git), to name for each new finding the
+ * hunks that made it possible: those whose added lines, or the place of
+ * whose removed lines, are on the finding's path - a call of a hop, the
+ * offending operation, the held lock's acquisition, a store that an
+ * indirect call goes through, an assignment that makes two locks one.
+ * A hunk whose lines are not those of the file as analysed (on disk, under
+ * the database's name for it) is never used, and said so in warnings.
+ */
+struct gate_patch {
+	struct diff diff;
+	char *root;                   /* --git: the work tree's top level; NULL: names are matched
+				       * by their last components */
+	struct strmap seen;           /* a database file -> 1 + its index in targets */
+	VEC(struct gate_target *) targets;   /* private to patch.c */
+	VEC(char *) warnings;         /* one line each, "DIFF:LINE: ...", for the caller to print */
+};
+
+/* Read the unified diff in PATH ("-": standard input) into P (zeroed).
+ * Returns 0, or -1 with "PATH:LINE: expected ..." in *err.  Free P with
+ * gate_patch_free in both cases. */
+int gate_patch_load(struct gate_patch *p, const char *path, struct strbuf *err);
+/* The same for the output of 'git diff BASE' (with renames, a/ and b/
+ * prefixes, no colour, no external diff), run in the current directory's
+ * work tree; its top level maps the diff's names to files exactly. */
+int gate_patch_git(struct gate_patch *p, const char *base, struct strbuf *err);
+void gate_patch_free(struct gate_patch *p);
+
+/* How well the diff's NAME (relative to the tree) names the database's
+ * absolute FILE: INT_MAX when ROOT (git's top level, or NULL) + NAME is
+ * FILE; else the number of NAME's last components that end FILE - all of
+ * them or, as 'patch -pN' drops leading ones, at least two; 0: another file. */
+int gate_name_match(const char *file, const char *name, const char *root);
+
+/* One hunk of the patch on a finding's path. */
+struct gate_cause {
+	const struct diff_file *file;
+	const struct diff_hunk *hunk;
+	struct rp_loc at;             /* the first place on the path it changes (the database's file name) */
+	const char *func;             /* the function that place is in (the finding's), or NULL */
+	char *what;                   /* what is there: "the call to ccw_io_helper" (malloc'd) */
+	int more;                     /* further places on the path in the same hunk */
+};
+
+struct gate_causes { VEC(struct gate_cause) v; };
+
+/* The hunks of P on F's paths, in the diff's order, into OUT (zeroed; free
+ * with gate_causes_free).  None: no hunk of the patch explains F. */
+void gate_patch_explain(struct gate_patch *p, const struct rp_finding *f, struct gate_causes *out);
+void gate_causes_free(struct gate_causes *c);
+/* The note for cause C, without location: "introduced by this patch: hunk
+ * @@ -443,6 +443,16 @@ in virtballoon_changed (the call to ...)".  Caller frees. */
+char *gate_cause_note(const struct gate_cause *c);
+/* The note of a new finding that no hunk explains. */
+#define GATE_NO_HUNK "no hunk of this patch is on this finding's path (the baseline may have been made " \
+	"with other rules or options)"
 
 #endif

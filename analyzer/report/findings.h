@@ -30,6 +30,11 @@ struct rp_path { struct rp_hop *hops; int n; };
 
 struct rp_alias { struct rp_loc loc; const char *lhs, *rhs, *text; };
 
+/* A place a caller adds to a finding, with what it says there (the gate:
+ * each hunk of the patch on the path).  SARIF lists them in
+ * relatedLocations after the held lock and the aliases. */
+struct rp_related { struct rp_loc loc; const char *message; };
+
 struct rp_finding {
 	int64_t id;
 	const char *rule, *fingerprint, *message, *context, *entry;
@@ -49,6 +54,7 @@ struct rp_finding {
 					     * acquires the lock after path K - 1's, path 0's after
 					     * the last one's */
 	struct rp_alias *aliases; int naliases;
+	struct rp_related *related; int nrelated;   /* none when read from the database */
 };
 
 struct rp_tu { const char *file; int status, n_errors; const char *first_error, *directory; };

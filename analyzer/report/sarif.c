@@ -4,7 +4,8 @@
  * result per finding with its ruleId, message, location, a codeFlow whose
  * single threadFlow lists every hop in order (entry first, offending
  * acquisition last), relatedLocations for the held lock's acquisition and
- * the alias proof, and partialFingerprints["lockpath/v1"] for baselines.
+ * the alias proof (and what a caller adds: the gate's hunks of a patch),
+ * and partialFingerprints["lockpath/v1"] for baselines.
  * TUs with parse errors become toolExecutionNotifications.
  *
  * Nothing is ever dropped: every string from the database goes in as valid
@@ -171,6 +172,11 @@ static json_t *related(const struct rp_finding *f)
 		json_object_set_new(l, "id", json_integer(id++));
 		json_array_append_new(rel, l);
 		free(m);
+	}
+	for (int r = 0; r < f->nrelated; r++) {   /* the caller's (the gate: the patch's hunks) */
+		json_t *l = location(&f->related[r].loc, f->related[r].message);
+		json_object_set_new(l, "id", json_integer(id++));
+		json_array_append_new(rel, l);
 	}
 	return rel;
 }
