@@ -294,27 +294,57 @@ static void objs_at(const struct chains *c, const struct api_site *a, int n, int
 		resolve_obj(c, a->func, o, CHAIN_DEPTH, out);
 }
 
+struct obj_pair { int cont, ent; };
+struct obj_pairs { struct obj_pair *v; size_t n, cap; };
+
+/* The (container, entry) pairs a registration in FUNC names: CONT and ENT,
+ * with parameters replaced by what each caller passes, DEPTH calls up.  One
+ * caller at a time: add_wait_queue(wq_head, wq_entry) calls
+ * __add_wait_queue(wq_head, wq_entry), and each of its callers pairs its own
+ * queue with its own entry, not with every entry of every caller. */
+static void resolve_pair(const struct chains *c, int64_t func, int cont, int ent, int depth,
+			 struct obj_pairs *out)
+{
+	int nc = param_of(c->objs.v[cont]), ne = param_of(c->objs.v[ent]);
+	if (nc < 0 && ne < 0) {
+		for (size_t i = 0; i < out->n; i++)
+			if (out->v[i].cont == cont && out->v[i].ent == ent)
+				return;
+		if (out->n < CHAIN_MAX_OBJS)
+			vec_push(out, ((struct obj_pair){ cont, ent }));
+		return;
+	}
+	if (depth <= 0)
+		return;
+	for (size_t i = first_caller(c, func); i < c->edges.n && c->edges.v[i].callee == func; i++) {
+		int64_t site = c->edges.v[i].site;
+		int c2 = nc < 0 ? cont : arg_obj(c, site, nc);
+		int e2 = ne < 0 ? ent : arg_obj(c, site, ne);
+		if (c2 >= 0 && e2 >= 0)
+			resolve_pair(c, c->edges.v[i].caller, c2, e2, depth - 1, out);
+	}
+}
+
 static void add_registration(struct chains *c, const struct api_site *a)
 {
-	intvec conts = {0}, ents = {0};
-	objs_at(c, a, a->rule->container, &conts);
-	objs_at(c, a, a->rule->entry, &ents);
-	if (!conts.n || !ents.n)
+	struct obj_pairs pairs = {0};
+	int cont = arg_obj(c, a->site, a->rule->container), ent = arg_obj(c, a->site, a->rule->entry);
+	if (cont >= 0 && ent >= 0)
+		resolve_pair(c, a->func, cont, ent, CHAIN_DEPTH, &pairs);
+	if (!pairs.n)
 		c->st->unnamed_registrations++;
-	for (size_t i = 0; i < conts.n; i++) {
+	for (size_t i = 0; i < pairs.n; i++) {
 		bool created;
-		int64_t *slot = slot_for(&c->group_index, a->chain, c->objs.v[conts.v[i]], &created);
+		int64_t *slot = slot_for(&c->group_index, a->chain, c->objs.v[pairs.v[i].cont], &created);
 		if (created) {
 			*slot = (int64_t)c->groups.n;
 			vec_push(&c->groups, xcalloc(1, sizeof(*c->groups.v[0])));
 		}
 		struct entry_list *g = c->groups.v[*slot];
-		for (size_t j = 0; j < ents.n; j++)
-			vec_push(g, ((struct entry_ref){ ents.v[j], a->site }));
+		vec_push(g, ((struct entry_ref){ pairs.v[i].ent, a->site }));
 		c->st->registrations++;
 	}
-	vec_free(&conts);
-	vec_free(&ents);
+	vec_free(&pairs);
 }
 
 /* Call edges from a chain call to the members of every entry registered on its container. */

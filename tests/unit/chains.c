@@ -10,6 +10,9 @@
  *  - on_b: registered on head_b (reached from call_b only);
  *  - wake_fn: a wait-queue entry's own function, stored through
  *    init_fn_entry()'s parameter, on queue q_a (reached from wake_a);
+ *  - wake_q1 / wake_q2: two watchers put on two queues through one wrapper
+ *    that takes both queue and entry as parameters: each queue reaches its
+ *    own watcher's function only (pairs resolved per caller, not crossed);
  *  - call_unnamed: a chain call on a parameter nobody passes (reaches none);
  *  - reg_unnamed: a registration through a function pointer (no container).
  */
@@ -19,6 +22,9 @@ struct wait_queue_entry { int (*func)(struct wait_queue_entry *w, unsigned m, in
 struct wait_queue_head { struct wait_queue_entry *first; };
 struct dev { struct atomic_notifier_head head_a, head_b; struct wait_queue_head q_a; };
 struct watcher { struct wait_queue_entry wait; };
+struct watcher1 { struct wait_queue_entry wait; };
+struct watcher2 { struct wait_queue_entry wait; };
+struct queues { struct wait_queue_head q1, q2; };
 
 int atomic_notifier_chain_register(struct atomic_notifier_head *nh, struct notifier_block *nb);
 int atomic_notifier_call_chain(struct atomic_notifier_head *nh, unsigned long v, void *d);
@@ -57,6 +63,30 @@ void watch(struct watcher *wt)
 	init_fn_entry(&wt->wait, wake_fn);
 	add_wait_queue(&the_dev.q_a, &wt->wait);
 }
+
+static int fn1(struct wait_queue_entry *w, unsigned m, int f, void *k) { return 1; }
+static int fn2(struct wait_queue_entry *w, unsigned m, int f, void *k) { return 2; }
+static struct queues qs;
+
+static void put_on(struct wait_queue_head *q, struct wait_queue_entry *w)
+{
+	add_wait_queue(q, w);
+}
+
+void watch1(struct watcher1 *w)
+{
+	init_fn_entry(&w->wait, fn1);
+	put_on(&qs.q1, &w->wait);
+}
+
+void watch2(struct watcher2 *w)
+{
+	init_fn_entry(&w->wait, fn2);
+	put_on(&qs.q2, &w->wait);
+}
+
+void wake_q1(void) { __wake_up(&qs.q1, 3, 1, 0); }
+void wake_q2(void) { __wake_up(&qs.q2, 3, 1, 0); }
 
 void reg_unnamed(struct wait_queue_head *(*pick)(void), struct watcher *wt)
 {

@@ -70,9 +70,11 @@ int main(int argc, char **argv)
 	expect_reached(db, "call_a", "on_two_deep");
 	expect_reached(db, "call_b", "on_b");
 	expect_reached(db, "wake_a", "wake_fn");
+	expect_reached(db, "wake_q1", "fn1");
+	expect_reached(db, "wake_q2", "fn2");
 	expect_reached(db, "call_unnamed", "");
-	if (ls.chains.calls != 4 || ls.chains.resolved_calls != 3 || ls.chains.unnamed_calls != 1)
-		FAIL("chain calls %zu, resolved %zu, unnamed %zu; expected 4, 3, 1", ls.chains.calls,
+	if (ls.chains.calls != 6 || ls.chains.resolved_calls != 5 || ls.chains.unnamed_calls != 1)
+		FAIL("chain calls %zu, resolved %zu, unnamed %zu; expected 6, 5, 1", ls.chains.calls,
 		     ls.chains.resolved_calls, ls.chains.unnamed_calls);
 	/* reg_unnamed's queue comes from a call through a pointer: no name.
 	 * (nb_three, three calls up, is simply not among reg_inner's entries.) */
