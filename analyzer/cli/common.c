@@ -343,6 +343,9 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 		fprintf(stderr, "lockpath: link: %zu wide call keys (more than %d functions each; "
 			"%zu calls through them followed only where the path binds the function)\n",
 			ls.wide_keys, o->wide ? (int)o->wide : LINK_WIDE_TARGETS, ls.wide_sites);
+	if (ls.bytype_wide_keys && !o->quiet)
+		fprintf(stderr, "lockpath: link: %zu call keys not resolved by type (more than %d "
+			"candidates of their type each)\n", ls.bytype_wide_keys, LINK_MAX_TYPE_TARGETS);
 	if (ls.chains.calls && !o->quiet)
 		fprintf(stderr, "lockpath: link: %zu chain calls (notifier chains, wait queues), %zu reach "
 			"callbacks registered on their container, %zu name no container; %zu registrations\n",

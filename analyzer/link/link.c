@@ -271,6 +271,18 @@ static void type_fallback(struct linker *l)
 					vec_push(&k->closure, tg);
 			}
 		}
+		if (k->ncand > (cap > LINK_MAX_TYPE_TARGETS ? cap : LINK_MAX_TYPE_TARGETS)) {
+			/* a guess among more candidates than that is no path (a
+			 * tracepoint iterator's probe, cast from void *: dozens) */
+			k->closure.n = 0;
+			l->st->bytype_wide_keys++;
+			char *mk = xasprintf("bytype:%s", l->key_names.v[i]);
+			char *mv = xasprintf("%zu 0", k->ncand);
+			db_meta_set(l->db, mk, mv);
+			free(mk);
+			free(mv);
+			continue;
+		}
 		if (!k->closure.n)
 			continue;
 		k->bytype = true;

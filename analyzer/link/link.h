@@ -17,6 +17,8 @@ struct link_stats {
 	size_t keys, classes, aliases, capped_keys;
 	size_t arg_flows;              /* flows added from indirect calls' arguments to their targets' parameters */
 	size_t bytype_keys;            /* keys resolved by function type (lower confidence) */
+	size_t bytype_wide_keys;       /* keys whose type has more than LINK_MAX_TYPE_TARGETS
+					* candidates: not resolved (no edges) */
 	size_t wide_keys;              /* keys with more than link_opts.wide candidates */
 	size_t wide_sites;             /* indirect calls through them: no call edge */
 	struct chain_stats chains;     /* notifier chains and wait queues (chains.h) */
@@ -25,7 +27,9 @@ struct link_stats {
 
 /* Most functions one key may resolve to; beyond it the key is capped (and counted). */
 #define LINK_MAX_TARGETS DB_MAX_KEY_TARGETS
-/* Most candidates a call resolved by function type may reach (see link.c). */
+/* Most candidates a call resolved by function type may reach (see link.c);
+ * a type with more candidates resolves nothing: a guess among dozens is no
+ * path ($LOCKPATH_MAX_TYPE_TARGETS only lowers how many are followed). */
 #define LINK_MAX_TYPE_TARGETS 8
 
 /*
