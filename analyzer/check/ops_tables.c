@@ -18,6 +18,7 @@
 #include "check/ops_tables.h"
 #include "check/engine_int.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,30 +114,15 @@ static void load_tables(struct engine *e, struct ops_index *o)
 /* The first (ops, file) pair of FILE, or file_ops.n. */
 static size_t first_of_file(const struct ops_index *o, int64_t file)
 {
-	size_t lo = 0, hi = o->file_ops.n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (o->file_ops.v[mid].file < file)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound_i64(o->file_ops.v, o->file_ops.n, sizeof(*o->file_ops.v),
+			       offsetof(struct ops_table, file), file);
 }
 
 static const struct ops_table *table_of_store(const struct ops_index *o, int64_t store)
 {
-	size_t lo = 0, hi = o->stores.n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (o->stores.v[mid].store < store)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < o->stores.n && o->stores.v[lo].store == store)
-		return &o->tables.v[o->stores.v[lo].table];
-	return NULL;
+	size_t i = lower_bound_i64(o->stores.v, o->stores.n, sizeof(*o->stores.v),
+				   offsetof(struct ops_store, store), store);
+	return i < o->stores.n && o->stores.v[i].store == store ? &o->tables.v[o->stores.v[i].table] : NULL;
 }
 
 void ops_load(struct engine *e)

@@ -297,3 +297,18 @@ void arena_free(struct arena *a)
 		a->head = next;
 	}
 }
+
+size_t lower_bound_i64(const void *base, size_t n, size_t size, size_t offset, int64_t key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t k;
+		memcpy(&k, (const char *)base + mid * size + offset, sizeof(k));
+		if (k < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

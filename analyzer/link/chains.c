@@ -26,6 +26,7 @@
  */
 #include "link/chains.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,15 +128,7 @@ static int arg_obj(const struct chains *c, int64_t site, int n)
 /* The first direct edge into CALLEE (index into edges; edges.n if none). */
 static size_t first_caller(const struct chains *c, int64_t callee)
 {
-	size_t lo = 0, hi = c->edges.n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->edges.v[mid].callee < callee)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound_i64(c->edges.v, c->edges.n, sizeof(*c->edges.v), offsetof(struct dedge, callee), callee);
 }
 
 /* ------------------------------------------------------------ objects */
