@@ -113,7 +113,7 @@ static size_t copy_table(struct merger *m, const char *table, const char *const 
 	sqlite3_stmt *dup = dup_sql ? db_prepare(m->out, dup_sql) : NULL;
 	size_t copied = 0;
 	while (db_step_row(m->out, q)) {
-		bool skip = false;
+		bool skip = false, new_func = false;
 		int64_t dup_hdr = 0;
 		for (int i = 0; i < ncols; i++) {
 			int c = i + 1;
@@ -122,21 +122,32 @@ static size_t copy_table(struct merger *m, const char *table, const char *const 
 				continue;
 			}
 			int64_t v = idmap_get(&m->map[kinds[i]], sqlite3_column_int64(q, c));
-			if (v < 0 && kinds[i] == R_HDR)
-				dup_hdr = -v;
-			if (v <= 0)
+			if (v < 0 && kinds[i] == R_HDR) {
+				dup_hdr = -v;   /* a header version the output has: its row id */
+				v = dup_hdr;
+			} else if (v <= 0) {
 				skip = true;   /* refers to a duplicate (or to nothing: never in a sane database) */
+			}
+			new_func |= kinds[i] == R_FUNC && v > 0;
 			db_bind_int(w, i + 1, v);
 		}
 		int64_t old = sqlite3_column_int64(q, 0);
-		if (skip) {
-			if (id && dup && dup_hdr) {   /* a function of a header version the output has */
-				db_bind_int(dup, 1, dup_hdr);
-				sqlite3_bind_value(dup, 2, sqlite3_column_value(q, 3));   /* usr: rowid, tu_id, hdr_id, usr */
-				if (db_step_row(m->out, dup))
-					m->map[id].v[old] = -sqlite3_column_int64(dup, 0);
-				sqlite3_reset(dup);
+		/* Like extract's INSERT OR IGNORE: of a header version the output
+		 * already has, a function it has is a duplicate (mapped to it), one
+		 * it lacks (another TU saw more of the header) is added, and so are
+		 * the facts of functions added. */
+		if (!skip && dup_hdr && id && dup) {
+			db_bind_int(dup, 1, dup_hdr);
+			sqlite3_bind_value(dup, 2, sqlite3_column_value(q, 3));   /* usr: rowid, tu_id, hdr_id, usr */
+			if (db_step_row(m->out, dup)) {
+				m->map[id].v[old] = -sqlite3_column_int64(dup, 0);
+				skip = true;
 			}
+			sqlite3_reset(dup);
+		} else if (!skip && dup_hdr && !new_func) {
+			skip = true;   /* a header version's own fact, without a function the output lacks */
+		}
+		if (skip) {
 			sqlite3_reset(w);
 			sqlite3_clear_bindings(w);
 			continue;
