@@ -562,6 +562,7 @@ static void engine_free(struct engine *e)
 	strmap_free(&e->memo);
 	strmap_free(&e->reported);
 	strmap_free(&e->transports);
+	strmap_free(&e->store_paths);
 	ops_free(e);
 	arena_free(&e->arena);
 }

@@ -22,7 +22,10 @@
 
 struct ck_key { const char *name; int cls; int argn; };   /* argn >= 0: 'arg#N' */
 struct ck_lockref { int key; bool held; int64_t acq_site; int ltype; bool is_read; };
-struct ck_callee { int func; int64_t store; const char *idx; };   /* idx: array element '3,2' */
+/* idx: array element '3,2'; spath/sline/scol: where the store is, which orders
+ * callees reached through one function's several stores the same in every
+ * database (row ids differ between a sharded and an unsharded run) */
+struct ck_callee { int func; int64_t store; const char *idx; const char *spath; int sline, scol; };
 /* A function-pointer argument of a call: the function passed (FUNC, with the
  * store that records it), or the caller's own parameter FWD passed on. */
 struct ck_fnarg { int n, func, fwd; int64_t store; };

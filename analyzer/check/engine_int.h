@@ -61,6 +61,7 @@ struct engine {
 	VEC(struct ck_finding) findings;
 	struct strmap reported;           /* rule/site/class -> 1 */
 	struct strmap transports;         /* transport name -> index */
+	struct strmap store_paths;        /* a store's file path -> its arena copy (engine_load.c) */
 	size_t first_root;                /* states from here on start at roots */
 	int *order;                       /* function indexes in load_func_order's order */
 	int *class_ltypes;                /* per class: its lock type (class_ltype), or NULL */

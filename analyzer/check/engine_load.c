@@ -12,6 +12,7 @@
 
 #include <assert.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 
@@ -248,13 +249,31 @@ static int callee_by_rank(const void *a, const void *b)
 	int ra = rank_engine->funcs.v[x->func].rank, rb = rank_engine->funcs.v[y->func].rank;
 	if (ra != rb)
 		return (ra > rb) - (ra < rb);
+	int c = strcmp(x->spath ? x->spath : "", y->spath ? y->spath : "");
+	if (c)
+		return c;
+	if (x->sline != y->sline)
+		return (x->sline > y->sline) - (x->sline < y->sline);
+	if (x->scol != y->scol)
+		return (x->scol > y->scol) - (x->scol < y->scol);
 	return (x->store > y->store) - (x->store < y->store);
+}
+
+/* One arena copy per distinct path (most stores share a few files). */
+static const char *intern_path(struct engine *e, const char *path)
+{
+	bool created;
+	int64_t *slot = strmap_put(&e->store_paths, path, &created);
+	if (created)
+		*slot = (int64_t)(intptr_t)arena_strdup(&e->arena, path);
+	return (const char *)(intptr_t)*slot;
 }
 
 static void load_edges(struct engine *e)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT c.site_id, c.callee, c.store_id, st.idx FROM call_edge c "
-				     "LEFT JOIN fnstore st ON st.id = c.store_id ORDER BY c.site_id, c.rowid");
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT c.site_id, c.callee, c.store_id, st.idx, sf.path, st.line, st.col "
+				     "FROM call_edge c LEFT JOIN fnstore st ON st.id = c.store_id "
+				     "LEFT JOIN file sf ON sf.id = st.file_id ORDER BY c.site_id, c.rowid");
 	VEC(struct ck_callee) buf = {0};
 	struct ck_site *cur = NULL;
 	for (bool more = db_step_row(e->db, q);; more = db_step_row(e->db, q)) {
@@ -276,7 +295,13 @@ static void load_edges(struct engine *e)
 		if (s && f >= 0) {
 			const char *idx = sqlite3_column_type(q, 3) == SQLITE_NULL ? NULL
 					  : arena_strdup(&e->arena, db_col_text(q, 3));
-			vec_push(&buf, ((struct ck_callee){ f, sqlite3_column_int64(q, 2), idx }));
+			struct ck_callee ce = { f, sqlite3_column_int64(q, 2), idx, NULL, 0, 0 };
+			if (sqlite3_column_type(q, 4) != SQLITE_NULL) {
+				ce.spath = intern_path(e, db_col_text(q, 4));
+				ce.sline = sqlite3_column_int(q, 5);
+				ce.scol = sqlite3_column_int(q, 6);
+			}
+			vec_push(&buf, ce);
 			e->funcs.v[f].called = true;
 		}
 	}
