@@ -57,6 +57,15 @@ enum {
 	CLI_OPT_SCOPE = 0x100, CLI_OPT_WIDE,
 };
 
+/* Option entries several commands share, with one wording. */
+#define CLI_OPTION_WAIT \
+	{ "wait", CLI_OPT_WAIT, "SEC", 0, "wait up to SEC seconds (default 30) for another lockpath process\n" \
+					  "using the database; 0: refuse at once" }
+#define CLI_OPTION_WIDE \
+	{ "wide", CLI_OPT_WIDE, "N", 0, "a call through a key that more than N functions were stored\n" \
+					"into is a wide dispatch, followed only where the path says\n" \
+					"which function it is (default 64)" }
+
 struct cli_command {
 	const char *head;        /* "usage: lockpath CMD ...\n" and the description, up to the options */
 	const struct cli_opt *opts;   /* ends with { 0 } */

@@ -29,8 +29,7 @@ const struct cli_command cli_cmd_extract = {
 		{ "progress", CLI_OPT_PROGRESS, NULL, 0, NULL },
 		{ "no-progress", CLI_OPT_NO_PROGRESS, NULL, 0, NULL },
 		{ "quiet", CLI_OPT_QUIET, NULL, CLI_SHORT, "" },
-		{ "wait", CLI_OPT_WAIT, "SEC", 0, "wait up to SEC seconds (default 30) for another lockpath process\n"
-						  "using the database; 0: refuse at once" },
+		CLI_OPTION_WAIT,
 		{ 0 }
 	},
 	.tail =

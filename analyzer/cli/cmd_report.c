@@ -27,8 +27,7 @@ const struct cli_command cli_cmd_report = {
 		{ "quiet", CLI_OPT_QUIET, NULL, CLI_SHORT, "no summary line" },
 		{ "scope", CLI_OPT_SCOPE, "PATH", 0, "report only findings whose path touches a file under PATH\n"
 						      "(repeatable; the whole tree is still analysed)" },
-		{ "wait", CLI_OPT_WAIT, "SEC", 0, "wait up to SEC seconds (default 30) for another lockpath process\n"
-						  "using the database; 0: refuse at once" },
+		CLI_OPTION_WAIT,
 		{ 0 }
 	},
 	.tail =

@@ -32,11 +32,8 @@ const struct cli_command cli_cmd_run = {
 		{ "quiet", CLI_OPT_QUIET, NULL, CLI_SHORT, "no summary lines on stderr" },
 		{ "scope", CLI_OPT_SCOPE, "PATH", 0, "report only findings whose path touches a file under PATH\n"
 						      "(repeatable; the whole tree is still analysed)" },
-		{ "wide", CLI_OPT_WIDE, "N", 0, "a call through a key that more than N functions were stored\n"
-						"into is a wide dispatch, followed only where the path says\n"
-						"which function it is (default 64)" },
-		{ "wait", CLI_OPT_WAIT, "SEC", 0, "wait up to SEC seconds (default 30) for another lockpath process\n"
-						  "using the database; 0: refuse at once" },
+		CLI_OPTION_WIDE,
+		CLI_OPTION_WAIT,
 		{ 0 }
 	},
 	.tail =

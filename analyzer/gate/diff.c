@@ -43,12 +43,8 @@ static int fail(struct parser *ps, const char *fmt, ...)
 	sb_addf(ps->err, "%s:%d: ", ps->d->name, ps->line);
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg;
-	if (vasprintf(&msg, fmt, ap) < 0)
-		die("out of memory");
+	sb_vaddf(ps->err, fmt, ap);
 	va_end(ap);
-	sb_add(ps->err, msg);
-	free(msg);
 	return -1;
 }
 

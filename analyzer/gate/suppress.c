@@ -73,12 +73,8 @@ static int fail(const struct cursor *c, const char *fmt, ...)
 	sb_addf(c->err, "%s:%d: ", c->name, c->line);
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg;
-	if (vasprintf(&msg, fmt, ap) < 0)
-		die("out of memory");
+	sb_vaddf(c->err, fmt, ap);
 	va_end(ap);
-	sb_add(c->err, msg);
-	free(msg);
 	return -1;
 }
 
