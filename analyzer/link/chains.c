@@ -52,6 +52,7 @@ struct chains {
 	struct strmap slot_index;     /* 'CHAIN#OBJ' -> index in members / entries */
 	VEC(struct member_list *) members;
 	struct strmap group_index;    /* 'CHAIN#CONTAINER' -> index in groups */
+	sqlite3_stmt *bound;          /* add_bound_members' query, prepared once */
 	VEC(struct entry_list *) groups;
 };
 
@@ -202,13 +203,15 @@ static void add_member(struct chains *c, size_t chain, int obj, int func_id, int
  * the store 'arg:init_waitqueue_func_entry#1' at that site). */
 static void add_bound_members(struct chains *c, size_t chain, int obj, int64_t site, const char *src_key)
 {
-	sqlite3_stmt *q = db_prepare(c->db, "SELECT t.func_id, f.id FROM fnstore f JOIN store_target t "
-				     "ON t.store_id = f.id WHERE f.key = ? AND f.site_id = ?");
+	if (!c->bound)
+		c->bound = db_prepare(c->db, "SELECT t.func_id, f.id FROM fnstore f JOIN store_target t "
+				      "ON t.store_id = f.id WHERE f.key = ? AND f.site_id = ?");
+	sqlite3_stmt *q = c->bound;
 	db_bind_text(q, 1, src_key);
 	db_bind_int(q, 2, site);
 	while (db_step_row(c->db, q))
 		add_member(c, chain, obj, sqlite3_column_int(q, 0), sqlite3_column_int64(q, 1));
-	sqlite3_finalize(q);
+	sqlite3_reset(q);
 }
 
 /*
@@ -382,6 +385,8 @@ static void add_call(struct chains *c, const struct api_site *a, sqlite3_stmt *i
 
 static void chains_free(struct chains *c)
 {
+	if (c->bound)
+		sqlite3_finalize(c->bound);
 	for (size_t i = 0; i < c->objs.n; i++)
 		free(c->objs.v[i]);
 	for (size_t i = 0; i < c->members.n; i++) {
