@@ -44,6 +44,7 @@ void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 		why = xasprintf("with interrupts disabled");
 	else
 		return;
+	engine_end_path(e);   /* what it calls next is code that runs where it may sleep */
 	const char *what = v->site->callee_name ? v->site->callee_name : "?";
 	char *msg = xasprintf("%s may sleep (%s) %s, in %s", what, reason, why, engine_func(e, v->site->func)->name);
 	engine_report(e, v, checks[CHECK_ID_sleep_in_atomic].name, spin, v->site->kind == SITE_ACQUIRE ? engine_site_key(e, v) : -1, msg);

@@ -4,8 +4,10 @@
  *
  * A state is one way to be in a function: its context, the lock classes
  * held by the callers, and which lock each lock parameter ('arg#N') is.
- * States are explored breadth-first, entries before roots, so the first
- * time a check fires at a site the path is a shortest one from an entry;
+ * States are explored least guessed first (path_guess: how many targets the
+ * path's indirect calls chose among), then shortest first, entries before
+ * roots, so the first time a check fires at a site the path is the surest
+ * one from an entry;
  * each state keeps its parent and the call (and store) that led to it, which
  * is the witness.  The held set at a site is the caller's set minus the
  * locks the function released since entry, plus those it acquired (both
@@ -42,6 +44,11 @@ const struct lp_rules *engine_rules(const struct engine *e)
 	return e->rules;
 }
 
+void engine_end_path(struct engine *e)
+{
+	e->path_ended = true;
+}
+
 void **engine_data(struct engine *e, int check_id)
 {
 	return &e->check_data[check_id];
@@ -68,12 +75,12 @@ int engine_site_key(const struct engine *e, const struct ck_visit *v)
 	return resolve_key(e, &e->states.v[v->state], v->site->key);
 }
 
-/* ------------------------------------------------------------ states */
+/* ------------------------------------------------------------ signatures */
 
 static void state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb)
 {
 	sb_reset(sb);
-	sb_addf(sb, "%d:%d:%d:%d:%d", s->func, s->ctx, s->irqs, s->stuck, s->transport);
+	sb_addf(sb, "%d:%d:%d:%d", s->func, s->ctx, s->irqs, s->transport);
 	for (int i = 0; i < s->nheld; i++)
 		sb_addf(sb, ",%d", s->held[i].cls);
 	sb_add(sb, ";");
@@ -117,20 +124,107 @@ static bool index_matches(const struct ck_state *s, const char *pattern, const c
 	return true;
 }
 
-/* Add a state unless an equivalent one exists; returns false when bounded. */
+/* ------------------------------------------------------------ the queue */
+
+/* Whether queued A is visited before B: the least guessed path first, then
+ * the shortest, then the first found. */
+static bool queued_before(const struct ck_queued *a, const struct ck_queued *b)
+{
+	if (a->guess != b->guess)
+		return a->guess < b->guess;
+	if (a->hops != b->hops)
+		return a->hops < b->hops;
+	return a->state < b->state;
+}
+
+static void queue_push(struct engine *e, int state)
+{
+	const struct ck_state *s = &e->states.v[state];
+	struct ck_queued q = { state, s->guess, s->hops };
+	vec_push(&e->queue, q);
+	size_t i = e->queue.n - 1;
+	while (i > 0 && queued_before(&q, &e->queue.v[(i - 1) / 2])) {
+		e->queue.v[i] = e->queue.v[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	e->queue.v[i] = q;
+}
+
+static struct ck_queued queue_pop(struct engine *e)
+{
+	struct ck_queued top = e->queue.v[0], last = e->queue.v[--e->queue.n];
+	size_t i = 0, n = e->queue.n;
+	for (;;) {
+		size_t c = 2 * i + 1;
+		if (c >= n)
+			break;
+		if (c + 1 < n && queued_before(&e->queue.v[c + 1], &e->queue.v[c]))
+			c++;
+		if (!queued_before(&e->queue.v[c], &last))
+			break;
+		e->queue.v[i] = e->queue.v[c];
+		i = c;
+	}
+	if (n)
+		e->queue.v[i] = last;
+	return top;
+}
+
+/*
+ * How much a path guesses when an indirect call has N possible targets:
+ * log2(N), in eighths of a bit (a direct call, or one target left after the
+ * path's bindings, guesses nothing).  A path's guess is the sum over its
+ * calls: the witness of do_cio_interrupt -> ... -> ccw_io_helper guesses
+ * among 4 subchannel drivers, 10 ccw device handlers and 6 config_changed
+ * callbacks (about 8 bits); one through an hrtimer's callback, a netlink
+ * socket's input, an rtnetlink handler and a tc action's init guesses more
+ * than 20.  States are visited least guessed first, so a site's first
+ * finding is on its surest path, and a path that guessed more than the
+ * bound is not followed (check_stats.max_guess).
+ */
+static int path_guess(int n)
+{
+	static const double eighth_bit = 1.0905077326652577;   /* 2^(1/8) */
+	int t = 0;
+	for (double x = 1.0; x < (double)n - 1e-9; x *= eighth_bit)
+		t++;
+	return t;
+}
+
+/* ------------------------------------------------------------ states */
+
+/* Add a state unless an equivalent one exists (which takes the new one's
+ * path if that is surer and it is still waiting); returns false when bounded. */
 static bool push_state(struct engine *e, struct ck_state *s, struct strbuf *sig)
 {
 	state_signature(e, s, sig);
-	if (strmap_get(&e->memo, sb_str(sig)))
+	int64_t *old = strmap_get(&e->memo, sb_str(sig));
+	if (old) {
+		struct ck_state *o = &e->states.v[*old];
+		struct ck_queued was = { (int)*old, o->guess, o->hops }, now = { (int)*old, s->guess, s->hops };
+		if (!o->visited && queued_before(&now, &was)) {
+			*o = *s;
+			queue_push(e, (int)*old);
+		}
 		return true;
+	}
 	/* At the bound, the memo must not grow either: nothing is added. */
 	if (e->states.n >= e->st->max_states) {
 		e->st->capped = true;
 		return false;
 	}
+	/* Past its K shortest contexts a function takes no more: the next ones
+	 * would be longer paths into it with yet another set of held locks */
+	if ((size_t)e->func_states[s->func] >= e->st->max_contexts) {
+		if ((size_t)e->func_states[s->func]++ == e->st->max_contexts)
+			e->st->contexts_full++;
+		return true;
+	}
+	e->func_states[s->func]++;
 	int64_t *slot = strmap_put(&e->memo, sb_str(sig), NULL);
 	*slot = (int64_t)e->states.n;
 	vec_push(&e->states, *s);
+	queue_push(e, (int)e->states.n - 1);
 	return true;
 }
 
@@ -208,7 +302,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 	*next = (struct ck_state){ .func = callee->func, .ctx = cur->ctx, .parent = si,
 				   .irqs = v->irqs_off ? IRQS_OFF : v->irqs_on ? IRQS_ON : IRQS_AS_AT_ENTRY,
 				   .via_site = site->id, .via_store = callee->store,
-				   .nheld = v->nheld, .stuck = v->stuck_cls + 1,
+				   .nheld = v->nheld,
 				   .transport = tr >= 0 ? tr + 1 : cur->transport, .nimpl = cur->nimpl };
 	memcpy(next->impl, cur->impl, sizeof(next->impl));
 	ops_enter(e, next, callee->func);
@@ -241,6 +335,19 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 	}
 }
 
+/* Whether the call at SITE can reach callee C on the path of state CUR. */
+static bool callee_possible(const struct engine *e, const struct ck_state *cur, const struct ck_site *site,
+			    const struct ck_callee *c)
+{
+	if (!index_matches(cur, site->ind_index, c->idx))
+		return false;   /* dev_jumptable[state][DEV_EVENT_INTERRUPT]: another event's handler */
+	int tr = e->funcs.v[c->func].transport;
+	if (tr >= 0 && cur->transport && tr != cur->transport - 1)
+		return false;   /* a device has one transport: vdev->config->get from vp_interrupt is not ccw's */
+	/* an object has one ops table: the one of the driver the path came through */
+	return ops_allows(e, cur, site, c);
+}
+
 /*
  * Follow V's call into its callees.  A call through the function's own
  * parameter goes to the function the path bound it to (kref_put(k, release)
@@ -262,17 +369,23 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 		callees = &bound;
 		n = 1;
 	}
+	int possible = 0;
+	for (int c = 0; c < n; c++)
+		possible += callee_possible(e, &e->states.v[si], site, &callees[c]);
+	int guess = e->states.v[si].guess + path_guess(possible);
 	for (int c = 0; c < n; c++) {
-		const struct ck_state *cur = &e->states.v[si];
-		if (!index_matches(cur, site->ind_index, callees[c].idx))
-			continue;   /* dev_jumptable[state][DEV_EVENT_INTERRUPT]: another event's handler */
-		int tr = e->funcs.v[callees[c].func].transport;
-		if (tr >= 0 && cur->transport && tr != cur->transport - 1)
-			continue;   /* a device has one transport: vdev->config->get from vp_interrupt is not ccw's */
-		if (!ops_allows(e, cur, site, &callees[c]))
-			continue;   /* an object has one ops table: the one of the driver the path came through */
+		if (!callee_possible(e, &e->states.v[si], site, &callees[c]))
+			continue;
+		if (!e->funcs.v[callees[c].func].below_acquire && !e->funcs.v[callees[c].func].below_sleep)
+			continue;   /* no check can fire below it (reach.c) */
+		if (guess > e->st->max_guess) {
+			e->st->guess_cut++;
+			return;     /* a guess too far: the path is not followed (path_guess) */
+		}
 		struct ck_state next;
 		callee_state(e, si, v, &callees[c], &next);
+		next.guess = guess;
+		next.hops = e->states.v[si].hops + 1;
 		if (!push_state(e, &next, sig))
 			return;
 	}
@@ -351,12 +464,16 @@ const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_
  * whatever the locks), but its calls are not followed: no CPU gets there on
  * this path, and following them (ccw_device_start() back into the device
  * state machine) would only restate the same bug along a longer path.  A
- * later acquisition of the same class on the path is not reported again. */
+ * later acquisition of the same class in the function is not reported
+ * again.  A check may end the path the same way (engine_end_path): a sleep
+ * in atomic context is the bug of this path, and what the sleeping code
+ * calls next (iput()'s might_sleep() then evict() and the file system's
+ * inode teardown) is code the kernel only runs where it may sleep. */
 static void visit_state(struct engine *e, int si, struct strbuf *sig)
 {
 	const struct ck_func *f = &e->funcs.v[e->states.v[si].func];
 	struct ck_held held[CK_MAX_HELD];
-	int stuck_cls = e->states.v[si].stuck - 1;
+	int stuck_cls = -1;
 	bool stuck_here = false;
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
@@ -374,14 +491,22 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 		const struct ck_held *again = engine_reacquired(e, &v);
 		if (again && stuck_cls < 0)
 			stuck_cls = again->cls;
-		stuck_here = stuck_here || again;
+		stuck_here = stuck_here || again || e->path_ended || site->ends_context;
+		e->path_ended = false;
 	}
 }
 
-static void explore(struct engine *e, size_t from, struct strbuf *sig)
+/* Visit the queued states, least guessed first, until none is left. */
+static void explore(struct engine *e, struct strbuf *sig)
 {
-	for (size_t i = from; i < e->states.n; i++)
-		visit_state(e, (int)i, sig);
+	while (e->queue.n) {
+		struct ck_queued q = queue_pop(e);
+		struct ck_state *s = &e->states.v[q.state];
+		if (s->visited || s->guess != q.guess || s->hops != q.hops)
+			continue;   /* visited, or queued again on a surer path */
+		s->visited = true;
+		visit_state(e, q.state, sig);
+	}
 	e->st->states = e->states.n;
 }
 
@@ -520,18 +645,16 @@ static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *s
 /* Hardirq entries first, then softirq, then process, then roots: a line
  * reachable from several entries is reported once, on the path from the
  * most constrained context (the I/O interrupt rather than the timer that
- * reaches the same handler), shortest within it. */
+ * reaches the same handler), on its least guessed path within it. */
 static void seed_and_explore(struct engine *e)
 {
 	struct strbuf sig = {0};
 	static const enum lp_context order[] = { CTX_HARDIRQ, CTX_SOFTIRQ, CTX_PROCESS };
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
-		size_t from = e->states.n;
 		seed_entries(e, order[i], &sig);
-		explore(e, from, &sig);
+		explore(e, &sig);
 	}
-	size_t from = e->states.n;
-	e->first_root = from;
+	e->first_root = e->states.n;
 	for (size_t i = 0; i < e->funcs.n; i++) {
 		int f = e->order[i];
 		if (!e->funcs.v[f].called) {
@@ -543,7 +666,7 @@ static void seed_and_explore(struct engine *e)
 			e->st->roots++;
 		}
 	}
-	explore(e, from, &sig);
+	explore(e, &sig);
 	sb_free(&sig);
 }
 
@@ -558,6 +681,8 @@ static void engine_free(struct engine *e)
 	vec_free(&e->sites);
 	vec_free(&e->aliases);
 	vec_free(&e->states);
+	vec_free(&e->queue);
+	free(e->func_states);
 	strmap_free(&e->key_index);
 	strmap_free(&e->memo);
 	strmap_free(&e->reported);
@@ -575,9 +700,12 @@ void check_run(struct lp_db *db, const struct lp_rules *r, const struct check_op
 	/* The bound trades completeness for time and memory (about 0.5 KB and
 	 * 25 us per state); $LOCKPATH_MAX_STATES moves it (docs/failures.md). */
 	st->max_states = opts->max_states ? opts->max_states : CK_MAX_STATES;
+	st->max_contexts = opts->max_contexts ? opts->max_contexts : CK_MAX_CONTEXTS;
+	st->max_guess = 8 * (opts->max_guess_bits ? opts->max_guess_bits : CK_MAX_GUESS_BITS);
 	struct engine e = { .db = db, .rules = r, .st = st };
 	db_begin(db);
 	engine_load(&e);
+	e.func_states = xcalloc(e.funcs.n + 1, sizeof(int));
 	seed_and_explore(&e);
 #define CHECK(fn, ...) check_##fn##_done(&e);
 #include "check/check_list.h"

@@ -6,7 +6,8 @@
  * lock classes, memoised on (function, context, held set, lock-parameter
  * bindings), and shows each check (check_list.h) every site it reaches with
  * the locks held there.  A check reports through engine_report(); the
- * engine keeps the shortest witness path and writes the findings.
+ * engine keeps the surest (least guessed, then shortest) witness path and
+ * writes the findings.  Where the search stops is engine.c's and reach.c's.
  */
 #ifndef LP_ENGINE_H
 #define LP_ENGINE_H
@@ -19,6 +20,8 @@
 #define CK_MAX_BIND 4           /* lock parameters bound per call */
 #define CK_MAX_IMPL 6           /* ops structures a path binds to a file (ops_tables.h) */
 #define CK_MAX_STATES 2000000   /* bound on (function, held set) states */
+#define CK_MAX_CONTEXTS 32      /* states per function: its shortest contexts (engine.c) */
+#define CK_MAX_GUESS_BITS 16    /* a path guesses among at most 2^16 target combinations (engine.c) */
 
 struct ck_key { const char *name; int cls; int argn; };   /* argn >= 0: 'arg#N' */
 struct ck_lockref { int key; bool held; int64_t acq_site; int ltype; bool is_read; };
@@ -42,6 +45,8 @@ struct ck_site {
 	int param_call;             /* a call through the function's own parameter N, or -1 */
 	int ops;                    /* a call through an ops structure's member: its id
 				     * (ops_tables.h), else -1 */
+	bool ends_context;          /* a call after which the entry's context is over
+				     * (rules' context-end): no later call is followed */
 	bool no_edge;               /* a call the path does not follow (engine_load.c: a
 				     * deferral, a deferred work's dispatcher, a noreturn call) */
 	struct ck_fnarg *fnargs;
@@ -57,6 +62,8 @@ struct ck_func {
 	int rank;                   /* position in the stable order (engine.c: load_func_order) */
 	int *sites, nsites;
 	bool called;
+	bool below_acquire;         /* it or a function it may call acquires a lock (reach.h) */
+	bool below_sleep;           /* ... may sleep */
 	const char *annot;
 	int transport;   /* index of the virtio transport whose file defines it (virtio_ccw.c: ccw), or -1 */
 	int64_t file;               /* its file's row id */
@@ -87,11 +94,17 @@ struct check_stats {
 	bool capped;                /* max_states reached: results are partial */
 	size_t max_states;          /* the bound used: check_opts.max_states, or CK_MAX_STATES */
 	size_t held_full;           /* points where a held lock was not tracked: CK_MAX_HELD already were */
+	size_t max_contexts;        /* the bound per function: check_opts.max_contexts, or CK_MAX_CONTEXTS */
+	size_t contexts_full;       /* functions reached in more contexts than that */
+	int max_guess;              /* bound on a path's guess, in eighths of a bit (engine.c) */
+	size_t guess_cut;           /* calls not followed: the path would have guessed more */
 	double ms;
 };
 
 struct check_opts {
 	size_t max_states;          /* bound on path states; 0: CK_MAX_STATES */
+	size_t max_contexts;        /* bound on one function's states; 0: CK_MAX_CONTEXTS */
+	int max_guess_bits;         /* bound on a path's guess in bits; 0: CK_MAX_GUESS_BITS */
 };
 
 /* Run every check over the linked database; replaces previous findings. */
@@ -103,6 +116,9 @@ const char *engine_key_name(const struct engine *e, int key);
 const char *engine_class_name(const struct engine *e, int cls);
 const struct ck_func *engine_func(const struct engine *e, int func);
 const struct lp_rules *engine_rules(const struct engine *e);
+/* The path of the visit being checked ends at its site: the engine follows
+ * no call after it in the function (a bug that ends the path's meaning). */
+void engine_end_path(struct engine *e);
 /* Per-check scratch data, freed by the check's _done function. */
 void **engine_data(struct engine *e, int check_id);
 /* The key a site acts on, with lock parameters bound by the path; -1 if unknown. */

@@ -13,10 +13,17 @@
 /* Parameter N of the state's function is FUNC, passed at the call STORE records. */
 struct ck_fnbind { int n, func; int64_t store; };
 
+/* A state waiting to be visited, with its guess and hops when queued (an
+ * entry whose state has since been reached more surely is stale). */
+struct ck_queued { int state, guess, hops; };
+
 struct ck_state {
 	int func, ctx, parent;
 	signed char irqs;                 /* at entry: 1 off, -1 on, 0 unknown (a root) */
 	int64_t via_site, via_store;
+	int guess;                        /* how much the path guessed: engine.c, path_guess */
+	int hops;                         /* calls from the path's start */
+	bool visited;
 	int nheld, nbind;
 	struct ck_held held[CK_MAX_HELD];
 	struct { int n, key; } bind[CK_MAX_BIND];
@@ -24,7 +31,6 @@ struct ck_state {
 	struct { int n; long long value; } consts[CK_MAX_BIND];   /* constant arguments */
 	int nfnbind;
 	struct ck_fnbind fnbind[CK_MAX_BIND];   /* function-pointer arguments */
-	int stuck;                        /* 1 + the class this path already re-acquired, or 0 */
 	int transport;                    /* 1 + the transport whose code the path went through, or 0 */
 	int nimpl;                        /* ops structures bound to the file whose tables the */
 	struct { int ops; int64_t file; } impl[CK_MAX_IMPL];   /* path's objects have */
@@ -57,6 +63,7 @@ struct engine {
 	VEC(struct ck_site) sites;        /* sorted by id */
 	VEC(struct ck_alias) aliases;
 	VEC(struct ck_state) states;
+	VEC(struct ck_queued) queue;      /* states to visit, least guessed first (a binary heap) */
 	struct strmap memo;               /* state signature -> index */
 	VEC(struct ck_finding) findings;
 	struct strmap reported;           /* rule/site/class -> 1 */
@@ -64,8 +71,10 @@ struct engine {
 	struct strmap store_paths;        /* a store's file path -> its arena copy (engine_load.c) */
 	size_t first_root;                /* states from here on start at roots */
 	int *order;                       /* function indexes in load_func_order's order */
+	int *func_states;                 /* per function: states pushed into it (max_contexts) */
 	int *class_ltypes;                /* per class: its lock type (class_ltype), or NULL */
 	int ntransports;
+	bool path_ended;                  /* a check ended the path at the site visited (engine_end_path) */
 	struct ops_index *ops;            /* ops_tables.c */
 	struct arena arena;
 	void *check_data[CHECK_COUNT];

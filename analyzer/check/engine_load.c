@@ -7,6 +7,7 @@
  */
 #include "check/engine_int.h"
 #include "check/ops_tables.h"
+#include "check/reach.h"
 #include "check/matrix.h"
 #include "lib/keyname.h"
 
@@ -172,6 +173,7 @@ static void load_funcs_and_sites(struct engine *e)
 		if (s.callee_name)
 			s.no_edge = s.no_edge || rules_defer(e->rules, s.callee_name) ||
 				    rules_noreturn(e->rules, s.callee_name);
+		s.ends_context = s.callee_name && rules_ctxend(e->rules, s.callee_name);
 		vec_push(&e->sites, s);
 	}
 	sqlite3_finalize(q);
@@ -359,4 +361,9 @@ void engine_load(struct engine *e)
 	load_edges(e);
 	load_fnargs(e);
 	load_aliases(e);
+	struct callgraph g;
+	callgraph_build(e, &g);
+	reach_load(e, &g);
+	ops_reach_load(e, &g);
+	callgraph_free(&g);
 }

@@ -17,16 +17,24 @@
  */
 #include "check/ops_tables.h"
 #include "check/engine_int.h"
+#include "check/reach.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* How many calls below a function its ops bindings are kept for (compute_reach). */
+#define OPS_REACH_DEPTH 4
 
 struct ops_store { int64_t store; int table; };
 struct ops_table { int ops; int64_t file; };
 
 struct ops_index {
 	struct strmap ops_names;            /* ops struct name -> ops id */
+	int *bit_of;                        /* ops id -> bit in the reach sets, or -1 (no call site) */
+	int nwords;                         /* words per reach set */
+	uint64_t *reach;                    /* per function: the ops called near below it */
 	struct strmap table_names;          /* table key -> index in tables */
 	VEC(struct ops_table) tables;
 	VEC(struct ops_store) stores;       /* sorted by store */
@@ -156,10 +164,30 @@ int ops_site_ops(const struct engine *e, const char *ind_key)
 	return id ? (int)*id : -1;
 }
 
+/* Whether a call through a member of OPS can be made below FUNC. */
+static bool ops_reachable(const struct ops_index *o, int func, int ops)
+{
+	if (!o->reach)
+		return true;
+	int bit = ops >= 0 && (size_t)ops < o->nops ? o->bit_of[ops] : -1;
+	if (bit < 0)
+		return false;
+	const uint64_t *r = &o->reach[(size_t)func * (size_t)o->nwords];
+	return r[bit / 64] >> (bit % 64) & 1;
+}
+
 void ops_enter(const struct engine *e, struct ck_state *next, int callee)
 {
 	const struct ck_func *fn = &e->funcs.v[callee];
+	/* a binding nothing below can use only splits the search's states */
+	int kept = 0;
+	for (int b = 0; b < next->nimpl; b++)
+		if (ops_reachable(e->ops, callee, next->impl[b].ops))
+			next->impl[kept++] = next->impl[b];
+	next->nimpl = kept;
 	for (int i = 0; i < fn->nimpl; i++) {
+		if (!ops_reachable(e->ops, callee, fn->impl[i]))
+			continue;
 		bool bound = false;
 		for (int b = 0; b < next->nimpl && !bound; b++)
 			bound = next->impl[b].ops == fn->impl[i];
@@ -185,6 +213,69 @@ bool ops_allows(const struct engine *e, const struct ck_state *cur, const struct
 	return true;
 }
 
+/* OR the ops called directly in F into reach set R. */
+static void own_ops(const struct engine *e, const struct ops_index *o, int f, uint64_t *r)
+{
+	const struct ck_func *fn = &e->funcs.v[f];
+	for (int i = 0; i < fn->nsites; i++) {
+		const struct ck_site *s = &e->sites.v[fn->sites[i]];
+		int bit = !s->no_edge && s->ops >= 0 && (size_t)s->ops < o->nops ? o->bit_of[s->ops] : -1;
+		if (bit >= 0)
+			r[bit / 64] |= (uint64_t)1 << (bit % 64);
+	}
+}
+
+/*
+ * Per function, the ops structures whose members it calls itself or its
+ * callees call, up to DEPTH calls below it: one pass per level, each
+ * function's set its own calls' plus its successors' sets of the level
+ * before.  Bounded, not the whole subtree: a driver's object reaches its
+ * own table's functions through a few core calls (virtblk_done ->
+ * blk_mq_complete_request -> q->mq_ops->complete), while nearly every
+ * function's whole subtree reaches printk's console drivers, sysfs's show
+ * methods and a few hundred other ops, and a binding kept for those splits
+ * the search's states by every driver file a path went through.
+ */
+static void compute_reach(const struct engine *e, struct ops_index *o, const struct callgraph *g, int depth)
+{
+	size_t nf = e->funcs.n, words = (size_t)o->nwords;
+	uint64_t *cur = xcalloc(nf * words + 1, sizeof(uint64_t)), *prev = xcalloc(nf * words + 1, sizeof(uint64_t));
+	for (size_t f = 0; f < nf; f++)
+		own_ops(e, o, (int)f, &prev[f * words]);
+	for (int level = 0; level < depth; level++) {
+		memcpy(cur, prev, nf * words * sizeof(uint64_t));
+		for (size_t f = 0; f < nf; f++) {
+			uint64_t *r = &cur[f * words];
+			for (int x = g->first[f]; x < g->first[f + 1]; x++) {
+				const uint64_t *rc = &prev[(size_t)g->to[x] * words];
+				for (size_t i = 0; i < words; i++)
+					r[i] |= rc[i];
+			}
+		}
+		uint64_t *t = prev;
+		prev = cur;
+		cur = t;
+	}
+	free(cur);
+	o->reach = prev;
+}
+
+void ops_reach_load(struct engine *e, const struct callgraph *g)
+{
+	struct ops_index *o = e->ops;
+	o->bit_of = xmalloc((o->nops + 1) * sizeof(int));
+	for (size_t i = 0; i < o->nops; i++)
+		o->bit_of[i] = -1;
+	int nbits = 0;
+	for (size_t i = 0; i < e->sites.n; i++) {
+		int ops = e->sites.v[i].ops;
+		if (ops >= 0 && (size_t)ops < o->nops && o->bit_of[ops] < 0)
+			o->bit_of[ops] = nbits++;
+	}
+	o->nwords = nbits / 64 + 1;
+	compute_reach(e, o, g, OPS_REACH_DEPTH);
+}
+
 void ops_free(struct engine *e)
 {
 	struct ops_index *o = e->ops;
@@ -192,6 +283,8 @@ void ops_free(struct engine *e)
 		return;
 	strmap_free(&o->ops_names);
 	strmap_free(&o->table_names);
+	free(o->bit_of);
+	free(o->reach);
 	vec_free(&o->file_ops);
 	vec_free(&o->tables);
 	vec_free(&o->stores);

@@ -15,11 +15,16 @@ struct engine;
 struct ck_state;
 struct ck_site;
 struct ck_callee;
+struct callgraph;
 
 /* Load the tables (fnstore's global initialisers) and set each function's
  * impl list; after the functions are loaded.  ops_free releases it. */
 void ops_load(struct engine *e);
 void ops_free(struct engine *e);
+/* After the sites and call edges are loaded: per function, which ops
+ * structures are called below it, so that ops_enter keeps only the
+ * bindings a path can still use (one state, not one per binding). */
+void ops_reach_load(struct engine *e, const struct callgraph *g);
 /* The ops structure a call key's struct is ('blk_mq_ops.queue_rq'), or -1. */
 int ops_site_ops(const struct engine *e, const char *ind_key);
 /* Entering function CALLEE: bind the ops structures its file has tables of

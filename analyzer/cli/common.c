@@ -354,6 +354,8 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	struct check_stats cs;
 	struct check_opts co = {
 		.max_states = (size_t)env_bound("LOCKPATH_MAX_STATES", 1000000000, " of states"),
+		.max_contexts = (size_t)env_bound("LOCKPATH_MAX_CONTEXTS", 1000000000, " of contexts"),
+		.max_guess_bits = (int)env_bound("LOCKPATH_MAX_GUESS", 64, " of bits"),
 	};
 	check_run(db, r, &co, &cs);
 	if (!o->quiet)
@@ -361,6 +363,9 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 			cs.entries, cs.roots, cs.states, cs.findings, cs.ms / 1000.0);
 	if (cs.capped)
 		warn("the search stopped at %zu states; findings may be missing", cs.max_states);
+	if (cs.guess_cut && !o->quiet)
+		fprintf(stderr, "lockpath: check: %zu calls not followed: their paths would have guessed among "
+			"more than 2^%d indirect-call targets\n", cs.guess_cut, cs.max_guess / 8);
 	struct matrix_stats ms;
 	matrix_run(db, r, cs.capped, &ms);
 	if (!o->quiet && ms.transports)
@@ -370,7 +375,7 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	 * report says whether the check hit its bound.  Last, so that a check
 	 * killed half-way leaves the findings marked out of date. */
 	db_begin(db);
-	db_exec(db, "DELETE FROM meta WHERE key IN ('limit:states', 'limit:held')");
+	db_exec(db, "DELETE FROM meta WHERE key IN ('limit:states', 'limit:held', 'limit:contexts')");
 	if (cs.capped) {
 		char *m = xasprintf("the check stopped after %zu states (paths from entry points with their "
 				    "held locks); findings may be missing", cs.max_states);
@@ -382,6 +387,13 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 				    "%dth were not tracked, so findings on them may be missing", CK_MAX_HELD,
 				    cs.held_full, CK_MAX_HELD);
 		db_meta_set(db, "limit:held", m);
+		free(m);
+	}
+	if (cs.contexts_full) {
+		char *m = xasprintf("%zu functions were reached in more than %zu contexts (held locks, bound "
+				    "arguments) each; only the %zu least guessed were followed, so findings on "
+				    "the others may be missing", cs.contexts_full, cs.max_contexts, cs.max_contexts);
+		db_meta_set(db, "limit:contexts", m);
 		free(m);
 	}
 	db_meta_set(db, "checked", "1");

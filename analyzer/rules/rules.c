@@ -44,6 +44,7 @@ struct lp_rules {
 	struct strmap prim_map, irq_map, entry_map, reg_map, keyentry_map, defer_map;
 	struct strmap sleep_map, passthrough_map, member_map, locktype_map;
 	struct strmap noreturn_map;   /* function -> index in reasons */
+	struct strmap ctxend_map;     /* function -> index in reasons */
 	struct strmap chain_map;      /* function -> index in chains */
 	struct strmap drop_map, prefix_map;
 };
@@ -81,6 +82,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->chain_map,
+		&r->ctxend_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -214,6 +216,12 @@ const char *rules_sleep_reason(const struct lp_rules *r, const char *func)
 const char *rules_noreturn(const struct lp_rules *r, const char *func)
 {
 	int64_t *i = strmap_get(&r->noreturn_map, func);
+	return i ? r->reasons.v[*i] : NULL;
+}
+
+const char *rules_ctxend(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = strmap_get(&r->ctxend_map, func);
 	return i ? r->reasons.v[*i] : NULL;
 }
 
@@ -649,7 +657,7 @@ static int parse_irq(struct line *l)
 	return 0;
 }
 
-/* 'DIRECTIVE FUNC "REASON"' (sleep, noreturn): FUNC's reason into MAP. */
+/* 'DIRECTIVE FUNC "REASON"' (sleep, noreturn, context-end): FUNC's reason into MAP. */
 static int parse_func_reason(struct line *l, const char *directive, struct strmap *map)
 {
 	const char *func;
@@ -668,6 +676,7 @@ static int parse_func_reason(struct line *l, const char *directive, struct strma
 
 static int parse_sleep(struct line *l) { return parse_func_reason(l, "sleep", &l->r->sleep_map); }
 static int parse_noreturn(struct line *l) { return parse_func_reason(l, "noreturn", &l->r->noreturn_map); }
+static int parse_ctxend(struct line *l) { return parse_func_reason(l, "context-end", &l->r->ctxend_map); }
 
 static int parse_entry(struct line *l)
 {
@@ -781,6 +790,7 @@ static const struct directive {
 	{ "irq", parse_irq },
 	{ "sleep", parse_sleep },
 	{ "noreturn", parse_noreturn },
+	{ "context-end", parse_ctxend },
 	{ "entry", parse_entry },
 	{ "register", parse_register },
 	{ "keyentry", parse_keyentry },

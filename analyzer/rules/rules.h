@@ -75,6 +75,9 @@ const char *rules_sleep_reason(const struct lp_rules *r, const char *func);
 const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func);
 /* Why FUNC never returns to its caller (the task or the system ends there), or NULL. */
 const char *rules_noreturn(const struct lp_rules *r, const char *func);
+/* Why a call to FUNC ends the context its caller runs in (irq_exit_rcu():
+ * the hardirq is over, what follows is the return to the task), or NULL. */
+const char *rules_ctxend(const struct lp_rules *r, const char *func);
 const struct lp_register *rules_register(const struct lp_rules *r, const char *func);
 /* A function may register several arguments (request_threaded_irq: handler in
  * hardirq, thread_fn in process context): rules_register gives the first,
