@@ -56,6 +56,7 @@ void check_lock_order(struct engine *e, const struct ck_visit *v)
 		*slot = (int64_t)d->v.n;
 		struct dep dep = { a, b, { v->state, v->site, v->held[i], true } };
 		vec_push(&d->v, dep);
+		engine_order_seen(e, a, b);
 	}
 }
 

@@ -290,6 +290,52 @@ static const struct ck_callee *bound_fn(const struct ck_state *s, int n, struct 
 	return NULL;
 }
 
+/* Whether parameter N is in MASK (engine_load.c, load_param_uses). */
+static bool param_used(uint32_t mask, int n)
+{
+	return n >= 0 && n < 31 ? mask >> n & 1 : mask >> 31 & 1;
+}
+
+static bool class_in(const uint64_t *set, int cls)
+{
+	return cls >= 0 && set[cls / 64] >> (cls % 64) & 1;
+}
+
+/*
+ * Whether holding H into function F can still make a finding below it that
+ * has not been made: F's subtree acquires H's class again (recursive-lock),
+ * or may sleep while H spins in process context (sleep-in-atomic names the
+ * lock; in an interrupt the context alone makes the sleep atomic), or
+ * acquires a class that no path has yet acquired while holding H
+ * (lock-order).  A held lock that can do none of these is left out of the
+ * callee's state: the same path without it finds the same, and printk,
+ * reached with hundreds of different sets of held locks, is then entered
+ * with few.  A lock the subtree takes through a parameter could be any.
+ */
+static bool held_live(const struct engine *e, int ctx, const struct ck_held *h, const struct ck_func *f)
+{
+	if (f->acq_param_below || class_in(f->acq_below, h->cls))
+		return true;
+	if (ctx == CTX_PROCESS && f->below_sleep && (h->ltype == LT_SPIN || h->ltype == LT_RWLOCK))
+		return true;
+	const uint64_t *seen = h->cls >= 0 && (size_t)h->cls <= e->class_names.n ? e->order_seen[h->cls] : NULL;
+	for (size_t w = 0; w < e->class_words; w++)
+		if (f->acq_below[w] & ~(seen ? seen[w] : 0))
+			return true;
+	return false;
+}
+
+void engine_order_seen(struct engine *e, int a, int b)
+{
+	if (a < 0 || b < 0 || (size_t)a > e->class_names.n || (size_t)b >= e->class_words * 64)
+		return;
+	if (!e->order_seen[a]) {
+		e->order_seen[a] = arena_alloc(&e->arena, e->class_words * sizeof(uint64_t));
+		memset(e->order_seen[a], 0, e->class_words * sizeof(uint64_t));
+	}
+	e->order_seen[a][b / 64] |= (uint64_t)1 << (b % 64);
+}
+
 /* The state entered from V's call site into CALLEE: the caller's held locks
  * and irq state, and the callee's parameters bound to the call's lock,
  * constant and function arguments. */
@@ -306,8 +352,14 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 				   .transport = tr >= 0 ? tr + 1 : cur->transport, .nimpl = cur->nimpl };
 	memcpy(next->impl, cur->impl, sizeof(next->impl));
 	ops_enter(e, next, callee->func);
-	memcpy(next->held, v->held, (size_t)v->nheld * sizeof(*v->held));
+	next->nheld = 0;
+	for (int i = 0; i < v->nheld; i++)
+		if (held_live(e, cur->ctx, &v->held[i], &e->funcs.v[callee->func]))
+			next->held[next->nheld++] = v->held[i];
+	const struct ck_func *cf = &e->funcs.v[callee->func];
 	for (int a = 0; a < site->nargs; a++) {
+		if (!param_used(site->args[a].is_const ? cf->const_params : cf->lock_params, site->args[a].n))
+			continue;   /* a binding the callee never looks at only splits states */
 		if (site->args[a].is_const) {
 			if (next->nconst < CK_MAX_BIND) {
 				next->consts[next->nconst].n = site->args[a].n;
@@ -328,6 +380,8 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 	for (int a = 0; a < site->nfnargs && next->nfnbind < CK_MAX_BIND; a++) {
 		const struct ck_fnarg *fa = &site->fnargs[a];
 		struct ck_callee fwd;
+		if (!param_used(cf->fn_params, fa->n))
+			continue;
 		if (fa->func >= 0)
 			next->fnbind[next->nfnbind++] = (struct ck_fnbind){ fa->n, fa->func, fa->store };
 		else if (bound_fn(cur, fa->fwd, &fwd))
@@ -486,13 +540,16 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 #define CHECK(fn, ...) check_##fn(e, &v);
 #include "check/check_list.h"
 #undef CHECK
+		/* a call that ended the path (schedule() in an interrupt) is not
+		 * entered either: what it does next is not this context's */
+		stuck_here = stuck_here || e->path_ended;
+		e->path_ended = false;
 		if (site->kind == SITE_CALL && !stuck_here)
 			enter_callees(e, si, &v, sig);
 		const struct ck_held *again = engine_reacquired(e, &v);
 		if (again && stuck_cls < 0)
 			stuck_cls = again->cls;
-		stuck_here = stuck_here || again || e->path_ended || site->ends_context;
-		e->path_ended = false;
+		stuck_here = stuck_here || again || site->ends_context;
 	}
 }
 
@@ -683,6 +740,7 @@ static void engine_free(struct engine *e)
 	vec_free(&e->states);
 	vec_free(&e->queue);
 	free(e->func_states);
+	free(e->order_seen);
 	strmap_free(&e->key_index);
 	strmap_free(&e->memo);
 	strmap_free(&e->reported);
@@ -706,6 +764,7 @@ void check_run(struct lp_db *db, const struct lp_rules *r, const struct check_op
 	db_begin(db);
 	engine_load(&e);
 	e.func_states = xcalloc(e.funcs.n + 1, sizeof(int));
+	e.order_seen = xcalloc(e.class_names.n + 2, sizeof(uint64_t *));
 	seed_and_explore(&e);
 #define CHECK(fn, ...) check_##fn##_done(&e);
 #include "check/check_list.h"

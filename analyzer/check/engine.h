@@ -12,6 +12,8 @@
 #ifndef LP_ENGINE_H
 #define LP_ENGINE_H
 
+#include <stdint.h>
+
 #include "db/db.h"
 #include "rules/rules.h"
 #include "check/checks.h"
@@ -64,6 +66,10 @@ struct ck_func {
 	bool called;
 	bool below_acquire;         /* it or a function it may call acquires a lock (reach.h) */
 	bool below_sleep;           /* ... may sleep */
+	uint64_t *acq_below;        /* lock classes it or its callees acquire (bitset, reach.c) */
+	bool acq_param_below;       /* ... also a lock its caller passes (any class) */
+	uint32_t const_params, lock_params, fn_params;   /* parameters whose bindings it
+				     * uses (engine_load.c, load_param_uses) */
 	const char *annot;
 	int transport;   /* index of the virtio transport whose file defines it (virtio_ccw.c: ccw), or -1 */
 	int64_t file;               /* its file's row id */
@@ -119,6 +125,10 @@ const struct lp_rules *engine_rules(const struct engine *e);
 /* The path of the visit being checked ends at its site: the engine follows
  * no call after it in the function (a bug that ends the path's meaning). */
 void engine_end_path(struct engine *e);
+/* Lock-order tells the engine each dependency A -> B it has recorded: a
+ * path holding A into code whose acquisitions are all recorded already
+ * need not carry A (engine.c, held_live). */
+void engine_order_seen(struct engine *e, int a, int b);
 /* Per-check scratch data, freed by the check's _done function. */
 void **engine_data(struct engine *e, int check_id);
 /* The key a site acts on, with lock parameters bound by the path; -1 if unknown. */

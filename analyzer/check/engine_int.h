@@ -72,6 +72,8 @@ struct engine {
 	size_t first_root;                /* states from here on start at roots */
 	int *order;                       /* function indexes in load_func_order's order */
 	int *func_states;                 /* per function: states pushed into it (max_contexts) */
+	size_t class_words;               /* words of a class bitset (reach.c) */
+	uint64_t **order_seen;            /* per class A: the classes acquired while A was held */
 	int *class_ltypes;                /* per class: its lock type (class_ltype), or NULL */
 	int ntransports;
 	bool path_ended;                  /* a check ended the path at the site visited (engine_end_path) */

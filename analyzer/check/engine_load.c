@@ -352,6 +352,43 @@ static void load_aliases(struct engine *e)
 }
 
 
+static void use_param(uint32_t *mask, int n)
+{
+	*mask |= n >= 0 && n < 31 ? (uint32_t)1 << n : (uint32_t)1 << 31;
+}
+
+/*
+ * Which of each function's parameters a path's bindings matter for: a
+ * constant argument only to its own guards ('arg#N=V') and jump-table
+ * indexes ('*,arg#N'), a lock argument to the locks its sites take or pass
+ * on, a function argument to its calls through the parameter and the ones
+ * it passes on.  The engine keeps no other binding in a state: printk's
+ * constant arguments made a state per call site.  Bit 31 stands for
+ * parameters past the 31st.
+ */
+static void load_param_uses(struct engine *e)
+{
+	for (size_t i = 0; i < e->sites.n; i++) {
+		const struct ck_site *s = &e->sites.v[i];
+		struct ck_func *f = &e->funcs.v[s->func];
+		if (s->guard && !strncmp(s->guard, "arg#", 4))
+			use_param(&f->const_params, atoi(s->guard + 4));
+		for (const char *p = s->ind_index; p && (p = strstr(p, "arg#")); p += 4)
+			use_param(&f->const_params, atoi(p + 4));
+		if (s->key >= 0)
+			use_param(&f->lock_params, e->keys.v[s->key].argn);
+		for (int l = 0; l < s->nlocks; l++)
+			if (s->locks[l].key >= 0)
+				use_param(&f->lock_params, e->keys.v[s->locks[l].key].argn);
+		for (int a = 0; a < s->nargs; a++)
+			if (!s->args[a].is_const && s->args[a].key >= 0)
+				use_param(&f->lock_params, e->keys.v[s->args[a].key].argn);
+		use_param(&f->fn_params, s->param_call);
+		for (int a = 0; a < s->nfnargs; a++)
+			use_param(&f->fn_params, s->fnargs[a].fwd);
+	}
+}
+
 void engine_load(struct engine *e)
 {
 	load_classes(e);
@@ -361,6 +398,7 @@ void engine_load(struct engine *e)
 	load_edges(e);
 	load_fnargs(e);
 	load_aliases(e);
+	load_param_uses(e);
 	struct callgraph g;
 	callgraph_build(e, &g);
 	reach_load(e, &g);

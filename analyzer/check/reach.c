@@ -15,6 +15,7 @@
 #include "check/reach.h"
 #include "check/engine_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +109,130 @@ static void propagate(struct engine *e, const struct callgraph *g, size_t flag)
 	free(work);
 }
 
+/*
+ * Strongly connected components of the call graph (Tarjan's algorithm with
+ * explicit stacks), into COMP per function; returns how many.  Components
+ * are numbered callees first: every successor of a component's function is
+ * in a component of a lower or equal number.
+ */
+static int components(const struct callgraph *g, int nf, int *comp)
+{
+	int counter = 0, sp = 0, cp = 0, ncomp = 0;
+	int *index = xmalloc(((size_t)nf + 1) * sizeof(int)), *low = xmalloc(((size_t)nf + 1) * sizeof(int));
+	int *stack = xmalloc(((size_t)nf + 1) * sizeof(int)), *call = xmalloc(((size_t)nf + 1) * sizeof(int));
+	int *next = xmalloc(((size_t)nf + 1) * sizeof(int));
+	bool *on_stack = xcalloc((size_t)nf + 1, sizeof(bool));
+	for (int v = 0; v < nf; v++)
+		index[v] = -1;
+	for (int root = 0; root < nf; root++) {
+		if (index[root] >= 0)
+			continue;
+		index[root] = low[root] = counter++;
+		next[root] = g->first[root];
+		stack[sp++] = root;
+		on_stack[root] = true;
+		call[cp++] = root;
+		while (cp) {
+			int v = call[cp - 1];
+			if (next[v] < g->first[v + 1]) {
+				int w = g->to[next[v]++];
+				if (index[w] < 0) {
+					index[w] = low[w] = counter++;
+					next[w] = g->first[w];
+					stack[sp++] = w;
+					on_stack[w] = true;
+					call[cp++] = w;
+				} else if (on_stack[w] && index[w] < low[v]) {
+					low[v] = index[w];
+				}
+				continue;
+			}
+			cp--;
+			if (cp && low[v] < low[call[cp - 1]])
+				low[call[cp - 1]] = low[v];
+			if (low[v] != index[v])
+				continue;
+			int w;
+			do {
+				w = stack[--sp];
+				on_stack[w] = false;
+				comp[w] = ncomp;
+			} while (w != v);
+			ncomp++;
+		}
+	}
+	free(index);
+	free(low);
+	free(stack);
+	free(call);
+	free(next);
+	free(on_stack);
+	return ncomp;
+}
+
+/*
+ * Per function, the lock classes acquired in its subtree (a bitset of
+ * e->class_words words), and whether it acquires a lock its caller names
+ * (a parameter's, whose class the path decides).  Components callees
+ * first: each one's set is its functions' own plus their successors'.
+ */
+static void classes_below(struct engine *e, const struct callgraph *g)
+{
+	int nf = (int)e->funcs.n;
+	size_t words = e->class_words = e->class_names.n / 64 + 1;
+	int *comp = xmalloc(((size_t)nf + 1) * sizeof(int));
+	int ncomp = components(g, nf, comp);
+	uint64_t *set = xcalloc((size_t)ncomp * words + 1, sizeof(uint64_t));
+	bool *param = xcalloc((size_t)ncomp + 1, sizeof(bool));
+	for (size_t i = 0; i < e->sites.n; i++) {
+		const struct ck_site *s = &e->sites.v[i];
+		if (s->kind != SITE_ACQUIRE || s->key < 0)
+			continue;
+		int c = comp[s->func], cls = e->keys.v[s->key].cls;
+		if (e->keys.v[s->key].argn >= 0)
+			param[c] = true;
+		else if (cls >= 0 && (size_t)cls < words * 64)
+			set[(size_t)c * words + (size_t)cls / 64] |= (uint64_t)1 << (cls % 64);
+	}
+	/* callees first: a component's successors are numbered lower */
+	int **members = xcalloc((size_t)ncomp + 1, sizeof(int *));
+	int *nmembers = xcalloc((size_t)ncomp + 1, sizeof(int)), *fill = xcalloc((size_t)ncomp + 1, sizeof(int));
+	for (int f = 0; f < nf; f++)
+		nmembers[comp[f]]++;
+	for (int c = 0; c < ncomp; c++)
+		members[c] = xmalloc(((size_t)nmembers[c] + 1) * sizeof(int));
+	for (int f = 0; f < nf; f++)
+		members[comp[f]][fill[comp[f]]++] = f;
+	for (int c = 0; c < ncomp; c++) {
+		uint64_t *r = &set[(size_t)c * words];
+		for (int m = 0; m < nmembers[c]; m++) {
+			int f = members[c][m];
+			for (int x = g->first[f]; x < g->first[f + 1]; x++) {
+				int d = comp[g->to[x]];
+				if (d == c)
+					continue;
+				const uint64_t *rd = &set[(size_t)d * words];
+				for (size_t i = 0; i < words; i++)
+					r[i] |= rd[i];
+				param[c] = param[c] || param[d];
+			}
+		}
+		free(members[c]);
+	}
+	for (int f = 0; f < nf; f++) {
+		struct ck_func *fn = &e->funcs.v[f];
+		fn->acq_below = arena_alloc(&e->arena, words * sizeof(uint64_t));
+		memcpy(fn->acq_below, &set[(size_t)comp[f] * words], words * sizeof(uint64_t));
+		fn->acq_param_below = param[comp[f]];
+	}
+	free(members);
+	free(nmembers);
+	free(fill);
+	free(set);
+	free(param);
+	free(comp);
+}
+
 void reach_load(struct engine *e, const struct callgraph *g)
 {
 	for (size_t i = 0; i < e->sites.n; i++) {
@@ -120,4 +245,5 @@ void reach_load(struct engine *e, const struct callgraph *g)
 	}
 	propagate(e, g, offsetof(struct ck_func, below_acquire));
 	propagate(e, g, offsetof(struct ck_func, below_sleep));
+	classes_below(e, g);
 }

@@ -22,6 +22,8 @@
 
 struct lstate {
 	bool dead;                /* unreachable (after return, break, goto) */
+	bool cdead;               /* ... because a condition is constant: the compiler drops the
+				   * code (walk_cond), so it is not walked at all */
 	signed char irqs_off;     /* enum lp_irqs_state */
 	unsigned char n;
 	struct xlock e[LS_MAX];
@@ -185,6 +187,10 @@ static struct xlock *ls_get(struct lstate *s, const char *key)
 /* Join B into A: held only if held on both paths, released if on either. */
 static void ls_join(struct lstate *a, const struct lstate *b)
 {
+	if (a->dead && b->dead) {
+		a->cdead = a->cdead || b->cdead;   /* unreachable either way; a constant made it so */
+		return;
+	}
 	if (b->dead)
 		return;
 	if (a->dead) {
@@ -209,6 +215,7 @@ static void ls_join(struct lstate *a, const struct lstate *b)
 }
 
 static const struct lstate dead_state = { .dead = true };
+static const struct lstate const_dead_state = { .dead = true, .cdead = true };
 
 /* ------------------------------------------------------------ recording */
 
@@ -706,6 +713,26 @@ static CXCursor strip_cond(CXCursor c, bool *negated)
 }
 
 /* Evaluate a condition into the states where it is true and false. */
+/*
+ * Whether condition C is a constant (IS_ENABLED(CONFIG_...), a config macro
+ * defined to (false), sizeof comparisons): its value into VALUE.  The branch
+ * it never takes is code the compiler drops, like s390's forced irq
+ * threading (force_irqthreads() is (false) there), whose store of every
+ * handler into irqaction.thread_fn would make each interrupt handler a
+ * process-context entry as well.
+ */
+static bool cond_constant(CXCursor c, int *value)
+{
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	if (!r)
+		return false;
+	bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
+	if (ok)
+		*value = clang_EvalResult_getAsLongLong(r) != 0;
+	clang_EvalResult_dispose(r);
+	return ok;
+}
+
 static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
 {
 	bool neg = false;
@@ -756,6 +783,9 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 	}
 	walk_expr(w, c);
 	*t = *f = w->st;
+	int value;
+	if (!w->st.dead && cond_constant(c, &value))
+		*(value ? f : t) = const_dead_state;
 }
 
 static void walk_assign(struct walker *w, CXCursor c)
@@ -1055,6 +1085,11 @@ static void walk_stmt(struct walker *w, CXCursor c)
 	if (too_deep(w, c))
 		return;
 	enum CXCursorKind k = clang_getCursorKind(c);
+	/* code a constant condition cut off is not there (a label or case in
+	 * it may still be jumped to, and revives the state) */
+	if (w->st.dead && w->st.cdead && k != CXCursor_LabelStmt && k != CXCursor_CaseStmt &&
+	    k != CXCursor_DefaultStmt && k != CXCursor_CompoundStmt)
+		return;
 	switch (k) {
 	case CXCursor_CompoundStmt:
 	case CXCursor_StmtExpr: {
