@@ -250,6 +250,9 @@ int cmd_gate(int argc, char **argv)
 	struct rp_run head;
 	rp_load(db, &head);
 	rp_scope(&head, g.common.scope, g.common.nscope);
+	struct lp_rules *rules = cli_load_rules(g.common.rules);   /* the fix hints (hints.rules) */
+	rp_hints(db, &head, rules);
+	rules_free(rules);
 	db_close(db);
 	struct gate_result res;
 	struct strbuf err = {0};

@@ -15,8 +15,10 @@ const struct cli_command cli_cmd_report = {
 "the offending lock acquisition, then 'note:' lines for where the held lock\n"
 "was taken, the assignment that makes two lock names one lock, and every\n"
 "call on the path from the entry point (with the store behind each\n"
-"indirect call).  Never writes to the database.  Refuses (exit 2) a\n"
-"database whose facts changed after its last check: run 'check' first.\n"
+"indirect call), and last a 'note: fix:' line saying how such code is\n"
+"usually fixed (rules/hints.rules).  Never writes to the database.\n"
+"Refuses (exit 2) a database whose facts changed after its last check:\n"
+"run 'check' first.\n"
 "\n",
 	.col = 19,
 	.opts = (const struct cli_opt[]){
@@ -24,6 +26,8 @@ const struct cli_command cli_cmd_report = {
 		{ "sarif", 's', "FILE", 0, "write SARIF 2.1.0 to FILE" },
 		{ "html", 'H', "DIR", 0, "write the HTML report into DIR (open DIR/index.html)" },
 		{ "no-text", 't', NULL, 0, "do not print the text report (with --sarif or --html)" },
+		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory, for the fix hints (default: $LOCKPATH_RULES,\n"
+						    "else the installed rules)" },
 		{ "quiet", CLI_OPT_QUIET, NULL, CLI_SHORT, "no summary line" },
 		{ "scope", CLI_OPT_SCOPE, "PATH", 0, "report only findings whose path touches a file under PATH\n"
 						      "(repeatable; the whole tree is still analysed)" },

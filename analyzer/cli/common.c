@@ -419,6 +419,9 @@ int cli_report(struct lp_db *db, const struct cli_opts *o, bool text)
 	struct rp_run run;
 	rp_load(db, &run);
 	rp_scope(&run, o->scope, o->nscope);
+	struct lp_rules *r = cli_load_rules(o->rules);   /* the fix hints are rules (hints.rules) */
+	rp_hints(db, &run, r);
+	rules_free(r);
 	/* notices go with the text report, or to stderr without one */
 	report_notices(text ? stdout : stderr, &run, true);
 	if (text)

@@ -364,6 +364,41 @@ void rp_scope(struct rp_run *run, const char *const *paths, int n)
 	free(abs);
 }
 
+char *rp_source_root(const struct rp_run *run)
+{
+	char *root = NULL;
+	for (int i = 0; i < run->ntus; i++) {
+		const char *d = run->tus[i].directory;
+		if (!d || d[0] != '/')
+			continue;
+		if (!root) {
+			root = xstrdup(d);
+			continue;
+		}
+		size_t k = 0;
+		while (root[k] && root[k] == d[k])
+			k++;
+		if (!(root[k] == 0 && (d[k] == '/' || d[k] == 0)))
+			while (k > 0 && root[k] != '/')
+				k--;
+		root[k] = 0;
+	}
+	while (root && strlen(root) > 1 && root[strlen(root) - 1] == '/')
+		root[strlen(root) - 1] = 0;
+	if (root && strlen(root) > 1) {
+		char *real = realpath(root, NULL);   /* files are stored as real paths */
+		if (real) {
+			free(root);
+			root = real;
+		}
+	}
+	if (root && strlen(root) <= 1) {
+		free(root);
+		root = NULL;
+	}
+	return root;
+}
+
 void rp_free(struct rp_run *run)
 {
 	arena_free(&run->arena);

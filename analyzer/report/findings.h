@@ -55,6 +55,14 @@ struct rp_finding {
 					     * the last one's */
 	struct rp_alias *aliases; int naliases;
 	struct rp_related *related; int nrelated;   /* none when read from the database */
+	/* How such code is usually fixed (rp_hints; NULL before it or when the
+	 * rules have no hint for the case), and the tree's example it names,
+	 * if any: its place and what it shows there. */
+	const char *hint;
+	const char *hint_situation;         /* the rules' situation it fills ('defer-example') */
+	bool has_hint_example;
+	struct rp_loc hint_example;
+	const char *hint_example_msg;
 };
 
 struct rp_tu { const char *file; int status, n_errors; const char *first_error, *directory; };
@@ -120,5 +128,22 @@ void rp_free(struct rp_run *run);
  * 'drivers/virtio' given elsewhere) as a run of whole components in them.
  */
 void rp_scope(struct rp_run *run, const char *const *paths, int n);
+
+struct lp_rules;
+/*
+ * Give each finding of RUN its fix hint (hints.c): the rules' 'hint' text
+ * for the finding's rule and situation, its placeholders filled, with an
+ * example from DB's tree where the situation has one (another callback of
+ * the same key that only queues work; an irqsave acquisition of the same
+ * lock class; the order most functions take two locks in).  Reads only
+ * DB; without an example it falls back to the situation's generic text,
+ * and without a rule for that, to no hint.  Call after rp_load (and
+ * rp_scope: fewer findings, less work).
+ */
+void rp_hints(struct lp_db *db, struct rp_run *run, const struct lp_rules *r);
+/* The longest directory all TUs were compiled from, as a real path, or NULL
+ * when they share none but '/'.  Caller frees.  (SARIF's SRCROOT; the
+ * hints name their examples relative to it.) */
+char *rp_source_root(const struct rp_run *run);
 
 #endif

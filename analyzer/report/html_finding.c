@@ -5,6 +5,7 @@
  * block kernel developers recognise, the alias proof, and each witness path
  * as a list of hops with source snippets, indirect calls explained by their
  * key and store, and the locks each function holds; then a drawing of it.
+ * Before the paths, how such code is usually fixed (hints.c).
  */
 #include "report/html_int.h"
 
@@ -239,6 +240,30 @@ static void alias_proof(FILE *out, struct hx_data *d, const struct hx_finding *h
 	fputs("</section>\n", out);
 }
 
+/* ------------------------------------------------------------ fix hint */
+
+/* How such code is usually fixed (hints.c), with the tree's example in its
+ * source when the hint names one. */
+static void fix_hint(FILE *out, struct hx_data *d, const struct hx_finding *hf)
+{
+	const struct rp_finding *f = hf->f;
+	if (!f->hint)
+		return;
+	fputs("<section id=\"fix\"><h2>How this is usually fixed</h2>\n<p class=\"hint\">", out);
+	hx_esc(out, f->hint);
+	fputs("</p>\n", out);
+	if (f->has_hint_example) {
+		fputs("<div class=\"example\"><p>The tree's example: ", out);
+		hx_esc(out, f->hint_example_msg ? f->hint_example_msg : "");
+		fputs(", at ", out);
+		hx_loc_link(out, d, &f->hint_example, ROOT);
+		fputs("</p>\n", out);
+		hx_snippet(out, d, &f->hint_example, 1, 4, ROOT);
+		fputs("</div>\n", out);
+	}
+	fputs("</section>\n", out);
+}
+
 /* ------------------------------------------------------------ path */
 
 static void hop_locks(FILE *out, struct hx_data *d, const struct hx_hop *x)
@@ -425,6 +450,7 @@ int hx_write_finding(const char *dir, struct hx_data *d, const struct hx_finding
 	facts(out, d, hf);
 	lockdep_block(out, d, hf);
 	alias_proof(out, d, hf);
+	fix_hint(out, d, hf);
 	for (int i = 0; i < hf->npaths; i++)
 		path_section(out, d, hf, i);
 	hx_page_end(out, ROOT);

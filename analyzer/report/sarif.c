@@ -4,8 +4,9 @@
  * result per finding with its ruleId, message, location, a codeFlow whose
  * single threadFlow lists every hop in order (entry first, offending
  * acquisition last), relatedLocations for the held lock's acquisition and
- * the alias proof (and what a caller adds: the gate's hunks of a patch),
- * and partialFingerprints["lockpath/v1"] for baselines.
+ * the alias proof, the example of the fix hint (and what a caller adds:
+ * the gate's hunks of a patch), properties.hint (how such code is usually
+ * fixed, hints.c), and partialFingerprints["lockpath/v1"] for baselines.
  * TUs with parse errors become toolExecutionNotifications.
  *
  * Nothing is ever dropped: every string from the database goes in as valid
@@ -60,43 +61,6 @@ static json_t *phys(const struct rp_loc *l)
 {
 	return json_pack("{s:o, s:{s:i, s:i}}", "artifactLocation", artifact(l->file ? l->file : "/unknown"),
 			 "region", "startLine", l->line > 0 ? l->line : 1, "startColumn", l->col > 0 ? l->col : 1);
-}
-
-/* The longest directory all TUs were compiled from (their 'directory'), as
- * a real path, or NULL when they share none but '/'.  Caller frees. */
-static char *source_root(const struct rp_run *run)
-{
-	char *root = NULL;
-	for (int i = 0; i < run->ntus; i++) {
-		const char *d = run->tus[i].directory;
-		if (!d || d[0] != '/')
-			continue;
-		if (!root) {
-			root = xstrdup(d);
-			continue;
-		}
-		size_t k = 0;
-		while (root[k] && root[k] == d[k])
-			k++;
-		if (!(root[k] == 0 && (d[k] == '/' || d[k] == 0)))
-			while (k > 0 && root[k] != '/')
-				k--;
-		root[k] = 0;
-	}
-	while (root && strlen(root) > 1 && root[strlen(root) - 1] == '/')
-		root[strlen(root) - 1] = 0;
-	if (root && strlen(root) > 1) {
-		char *real = realpath(root, NULL);   /* files are stored as real paths */
-		if (real) {
-			free(root);
-			root = real;
-		}
-	}
-	if (root && strlen(root) <= 1) {
-		free(root);
-		root = NULL;
-	}
-	return root;
 }
 
 static json_t *location(const struct rp_loc *l, const char *msg)
@@ -173,6 +137,11 @@ static json_t *related(const struct rp_finding *f)
 		json_array_append_new(rel, l);
 		free(m);
 	}
+	if (f->has_hint_example) {   /* the tree's example of the fix (properties.hint) */
+		json_t *l = location(&f->hint_example, f->hint_example_msg);
+		json_object_set_new(l, "id", json_integer(id++));
+		json_array_append_new(rel, l);
+	}
 	for (int r = 0; r < f->nrelated; r++) {   /* the caller's (the gate: the patch's hunks) */
 		json_t *l = location(&f->related[r].loc, f->related[r].message);
 		json_object_set_new(l, "id", json_integer(id++));
@@ -192,6 +161,8 @@ static json_t *result(const struct rp_finding *f)
 		die("cannot write finding %lld (%s) as SARIF", (long long)f->id, f->fingerprint);
 	if (f->bytype)   /* a hop resolved by function type (docs/rules.md) */
 		json_object_set_new(json_object_get(r, "properties"), "confidence", json_string("lower"));
+	if (f->hint)   /* how such code is usually fixed: advice, not an edit, so not 'fixes' */
+		json_object_set_new(json_object_get(r, "properties"), "hint", jtext(f->hint));
 	json_t *flows = code_flows(f);
 	json_object_update(r, flows);
 	json_decref(flows);
@@ -231,7 +202,7 @@ static json_t *invocation(const struct rp_run *run)
 
 int report_sarif(const char *path, const struct rp_run *run)
 {
-	char *root = source_root(run);
+	char *root = rp_source_root(run);
 	srcroot = root;
 	json_t *results = json_array();
 	for (int i = 0; i < run->n; i++)

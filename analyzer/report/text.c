@@ -4,7 +4,8 @@
  * at the offending site, then 'note:' lines, each at its own location, so an
  * editor's error list walks the whole story: where the held lock was taken,
  * why two lock names are one lock, and every call on the path, with the
- * store that makes an indirect call reach its target.
+ * store that makes an indirect call reach its target; last, a 'note: fix:'
+ * line saying how such code is usually fixed (hints.c).
  */
 #include "report/report.h"
 #include "lib/escape.h"
@@ -134,6 +135,10 @@ void report_text_finding(FILE *out, const struct rp_finding *f)
 	}
 	if (rp_check(f)->paths == CK_OTHER_ORDER)   /* the two orders, as lockdep draws them */
 		scenario(out, f);
+	if (f->hint) {   /* last: how such code is usually fixed (hints.c) */
+		loc(out, &f->site);
+		fprintf(out, "note: fix: %s\n", T(f->hint));
+	}
 }
 
 void report_text(FILE *out, const struct rp_run *run)

@@ -41,12 +41,16 @@ struct lp_rules {
 	VEC(char *) reasons;          /* sleep and noreturn reasons, indexed by their maps */
 	VEC(char *) prefixes;         /* drop-flag prefixes, indexed by prefix_map */
 	VEC(char *) names;            /* the strings the structs above point to */
+	VEC(char *) hints;            /* hint texts, indexed by hint_map */
+	VEC(char *) alts;             /* hint-alternative names, indexed by alt_map */
 	struct strmap prim_map, irq_map, entry_map, reg_map, keyentry_map, defer_map;
 	struct strmap sleep_map, passthrough_map, member_map, locktype_map;
 	struct strmap noreturn_map;   /* function -> index in reasons */
 	struct strmap ctxend_map;     /* function -> index in reasons */
 	struct strmap chain_map;      /* function -> index in chains */
 	struct strmap drop_map, prefix_map;
+	struct strmap hint_map;       /* 'RULE SITUATION' -> index in hints */
+	struct strmap alt_map;        /* sleeping function -> index in alts */
 };
 
 struct lp_rules *rules_new(void)
@@ -67,6 +71,10 @@ void rules_free(struct lp_rules *r)
 	free_strings(r->names.v, r->names.n);
 	free_strings(r->reasons.v, r->reasons.n);
 	free_strings(r->prefixes.v, r->prefixes.n);
+	free_strings(r->hints.v, r->hints.n);
+	free_strings(r->alts.v, r->alts.n);
+	vec_free(&r->hints);
+	vec_free(&r->alts);
 	vec_free(&r->prims);
 	vec_free(&r->irqops);
 	vec_free(&r->entries);
@@ -82,7 +90,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->chain_map,
-		&r->ctxend_map,
+		&r->ctxend_map, &r->hint_map, &r->alt_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -122,17 +130,23 @@ static void put_flag(struct strmap *m, const char *key, int64_t val)
 	*strmap_put(m, key, NULL) = val;
 }
 
+/* TEXT under KEY in MAP, an index into the string vector VEC (the vector
+ * owns its copies); a later definition replaces the earlier text. */
+#define PUT_TEXT(map, vec, key, text) do { \
+	bool created_; \
+	int64_t *slot_ = strmap_put((map), (key), &created_); \
+	if (created_) { \
+		*slot_ = (int64_t)(vec)->n; \
+		vec_push((vec), xstrdup(text)); \
+	} else { \
+		free((vec)->v[*slot_]); \
+		(vec)->v[*slot_] = xstrdup(text); \
+	} \
+} while (0)
+
 static void put_reason(struct lp_rules *r, struct strmap *map, const char *func, const char *reason)
 {
-	bool created;
-	int64_t *slot = strmap_put(map, func, &created);
-	if (created) {
-		*slot = (int64_t)r->reasons.n;
-		vec_push(&r->reasons, xstrdup(reason));
-	} else {
-		free(r->reasons.v[*slot]);
-		r->reasons.v[*slot] = xstrdup(reason);
-	}
+	PUT_TEXT(map, &r->reasons, func, reason);
 }
 
 /* A function may register several arguments (request_threaded_irq: handler
@@ -251,6 +265,20 @@ bool rules_drop_flag(const struct lp_rules *r, const char *flag)
 		if (!strncmp(flag, r->prefixes.v[i], strlen(r->prefixes.v[i])))
 			return true;
 	return false;
+}
+
+const char *rules_hint(const struct lp_rules *r, const char *rule, const char *situation)
+{
+	char *k = xasprintf("%s %s", rule, situation);
+	int64_t *i = strmap_get(&r->hint_map, k);
+	free(k);
+	return i ? r->hints.v[*i] : NULL;
+}
+
+const char *rules_hint_alternative(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = strmap_get(&r->alt_map, func);
+	return i ? r->alts.v[*i] : NULL;
 }
 
 size_t rules_entry_count(const struct lp_rules *r) { return r->entries.n; }
@@ -776,6 +804,144 @@ static int parse_drop_flag(struct line *l)
 	return 0;
 }
 
+/* ------------------------------------------------------------ hints */
+
+/* The rules a hint may be written for (check/check_list.h's names; the
+ * unit test checks that each is a check), and the situations of each: the
+ * case report/hints.c found, and the placeholders its text may use
+ * (docs/rules-format.md, "hint"). */
+static const char *const hint_rules[] = {
+	"recursive-lock", "sleep-in-atomic", "lock-order", "irq-inversion",
+};
+static const struct hint_situation {
+	const char *name;
+	const char *rules;          /* the rules it applies to, ' ' between */
+	const char *placeholders;   /* ' ' between */
+} hint_situations[] = {
+	{ "defer", "recursive-lock sleep-in-atomic", "func lock held context" },
+	{ "defer-example", "recursive-lock sleep-in-atomic",
+	  "func lock held context callback key example example-loc" },
+	{ "split", "recursive-lock", "func lock held" },
+	{ "alternative", "sleep-in-atomic", "func alternative held" },
+	{ "outside", "sleep-in-atomic", "func held" },
+	{ "irqs-off", "sleep-in-atomic", "func" },
+	{ "irqsave", "irq-inversion", "lock" },
+	{ "irqsave-example", "irq-inversion", "lock example example-loc primitive" },
+	{ "order", "lock-order", "a b" },
+	{ "order-count", "lock-order", "a b first second count total" },
+	{ "cycle", "lock-order", "chain" },
+};
+#define N_HINT_SITUATIONS (sizeof(hint_situations) / sizeof(hint_situations[0]))
+
+/* Whether WORD (LEN bytes) is one of the ' '-separated words of LIST. */
+static bool in_list(const char *list, const char *word, size_t len)
+{
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, " ");
+		if (n == len && !strncmp(p, word, len))
+			return true;
+		p += n;
+		p += *p == ' ';
+	}
+	return false;
+}
+
+/* "{a}, {b}" from the list "a b", for messages; caller frees. */
+static char *braced_list(const char *list)
+{
+	struct strbuf sb = {0};
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, " ");
+		sb_addf(&sb, "%s{%.*s}", sb.len ? ", " : "", (int)n, p);
+		p += n;
+		p += *p == ' ';
+	}
+	return sb_detach(&sb);
+}
+
+/* Every '{name}' of TEXT must be a placeholder of situation S. */
+static int check_placeholders(struct line *l, const struct hint_situation *s, const char *after,
+			      const char *text)
+{
+	for (const char *p = strchr(text, '{'); p; p = strchr(p + 1, '{')) {
+		size_t n = strcspn(p + 1, "{} ");
+		if (p[1 + n] != '}')
+			return fail(l, "expected a placeholder name and '}' after '{' in '%s', got '%.*s'",
+				    after, (int)(n + 1), p);
+		if (!in_list(s->placeholders, p + 1, n)) {
+			char *list = braced_list(s->placeholders);
+			fail(l, "expected one of %s in '%s', got '%.*s'", list, after, (int)(n + 2), p);
+			free(list);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* 'hint RULE SITUATION "TEXT"' */
+static int parse_hint(struct line *l)
+{
+	size_t nr = sizeof(hint_rules) / sizeof(hint_rules[0]);
+	const char *rule = nargs(l) > 1 && !l->t.v[1].quoted ? l->t.v[1].s : NULL;
+	bool known = false;
+	for (size_t i = 0; rule && i < nr && !known; i++)
+		known = !strcmp(rule, hint_rules[i]);
+	if (!known) {
+		struct strbuf list = {0};
+		for (size_t i = 0; i < nr; i++)
+			sb_addf(&list, "%s%s", i ? ", " : "", hint_rules[i]);
+		char *what = xasprintf("one of %s", list.buf);
+		missing_or_got(l, 1, what, "hint");
+		free(what);
+		sb_free(&list);
+		return -1;
+	}
+	char after[96];
+	snprintf(after, sizeof(after), "hint %s", rule);
+	const char *sit = nargs(l) > 2 && !l->t.v[2].quoted ? l->t.v[2].s : NULL;
+	const struct hint_situation *s = NULL;
+	struct strbuf list = {0};
+	for (size_t i = 0; i < N_HINT_SITUATIONS; i++) {
+		if (!in_list(hint_situations[i].rules, rule, strlen(rule)))
+			continue;
+		sb_addf(&list, "%s%s", list.len ? ", " : "", hint_situations[i].name);
+		if (sit && !strcmp(sit, hint_situations[i].name))
+			s = &hint_situations[i];
+	}
+	if (!s) {
+		char *what = xasprintf("one of %s", list.buf);
+		missing_or_got(l, 2, what, after);
+		free(what);
+		sb_free(&list);
+		return -1;
+	}
+	sb_free(&list);
+	snprintf(after, sizeof(after), "hint %s %s", rule, s->name);
+	if (nargs(l) < 4 || !l->t.v[3].quoted || !*l->t.v[3].s)
+		return missing_or_got(l, 3, "a quoted hint", after);
+	if (check_placeholders(l, s, after, l->t.v[3].s))
+		return -1;
+	snprintf(after, sizeof(after), "hint %s %s \"TEXT\"", rule, s->name);
+	if (want_end(l, 4, after))
+		return -1;
+	char *key = xasprintf("%s %s", rule, s->name);
+	PUT_TEXT(&l->r->hint_map, &l->r->hints, key, l->t.v[3].s);
+	free(key);
+	return 0;
+}
+
+/* 'hint-alternative FUNC ALTERNATIVE': what to call instead of sleeping FUNC. */
+static int parse_hint_alternative(struct line *l)
+{
+	const char *func, *alt;
+	if (want_ident(l, 1, "a function name", "hint-alternative", &func) ||
+	    want_ident(l, 2, "a function name", "hint-alternative FUNC", &alt) ||
+	    want_end(l, 3, "hint-alternative FUNC ALTERNATIVE"))
+		return -1;
+	PUT_TEXT(&l->r->alt_map, &l->r->alts, func, alt);
+	return 0;
+}
+
 static const struct directive {
 	const char *name;
 	int (*parse)(struct line *l);
@@ -798,6 +964,8 @@ static const struct directive {
 	{ "chain-register", parse_chain_register },
 	{ "chain-call", parse_chain_call },
 	{ "drop-flag", parse_drop_flag },
+	{ "hint", parse_hint },
+	{ "hint-alternative", parse_hint_alternative },
 };
 #define N_DIRECTIVES (sizeof(directives) / sizeof(directives[0]))
 

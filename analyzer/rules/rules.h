@@ -85,6 +85,14 @@ const struct lp_register *rules_register(const struct lp_rules *r, const char *f
 const struct lp_register *rules_register_next(const struct lp_rules *r, const struct lp_register *prev);
 bool rules_drop_flag(const struct lp_rules *r, const char *flag);
 
+/* The fix hint for RULE ('sleep-in-atomic') in SITUATION ('defer-example'),
+ * with its '{placeholders}' unfilled, or NULL (directive 'hint';
+ * report/hints.c picks the situation and fills it). */
+const char *rules_hint(const struct lp_rules *r, const char *rule, const char *situation);
+/* The function to call instead of the sleeping FUNC ('mdelay' for
+ * 'msleep'), or NULL (directive 'hint-alternative'). */
+const char *rules_hint_alternative(const struct lp_rules *r, const char *func);
+
 size_t rules_entry_count(const struct lp_rules *r);
 const struct lp_entry *rules_entry(const struct lp_rules *r, size_t i);
 size_t rules_keyentry_count(const struct lp_rules *r);

@@ -97,7 +97,7 @@ pass "SARIF has the text's 3 results, with RFC 3986 URIs relative to SRCROOT tha
 ! grep -q '^fake.c:1:1' "$T/out" || fail "a forged diagnostic line in the text output"
 grep -qF 'nl\nfake.c:1:1: warning: forged [recursive-lock]\x1b[31m/x.c:4:2: warning: ' "$T/out" ||
 	fail "the newline and ESC in the path are not shown as \\n and \\x1b"
-[ "$(grep -c '' "$T/out")" = 12 ] || fail "expected 12 lines (3 findings of 4 lines)"
+[ "$(grep -c '' "$T/out")" = 15 ] || fail "expected 15 lines (3 findings of 5 lines: the warning, 3 notes, the fix hint)"
 pass "control characters in paths are escaped (\\n, \\x1b): no forged line, no terminal escape"
 
 lp run base --db base.db --sarif base.sarif

@@ -2,7 +2,7 @@
 /*
  * test_rules.c - unit test of analyzer/rules: loads the real rules/ and checks
  * the look-ups the extractor depends on (spinlock layering, irq effects,
- * nesting, passthrough, contexts, deferrals, dropped flags); checks the parser
+ * nesting, passthrough, contexts, deferrals, dropped flags, fix hints); checks the parser
  * on rules text in memory; and loads every .rules file of tests/unit/rules-bad/,
  * whose first line "# error: FILE:LINE: ..." is the exact error expected.
  *
@@ -12,6 +12,7 @@
 #define _POSIX_C_SOURCE 200809L
 #endif
 #include "rules/rules.h"
+#include "check/checks.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -198,6 +199,31 @@ static void test_drop_flags(const struct lp_rules *r)
 	CHECK(!rules_drop_flag(r, "-fconserve-stack-not"));
 }
 
+/* The shipped hints: every check has its generic hint (the name in
+ * hints.rules and rules.c is check_list.h's), the example situations
+ * exist, and the alternatives are drop-in ones. */
+static void test_hints(const struct lp_rules *r)
+{
+	static const struct { const char *rule, *generic, *example; } want[] = {
+		{ "recursive-lock", "split", "defer-example" },
+		{ "sleep-in-atomic", "outside", "defer-example" },
+		{ "lock-order", "order", "order-count" },
+		{ "irq-inversion", "irqsave", "irqsave-example" },
+	};
+	CHECK(sizeof(want) / sizeof(want[0]) == CHECK_COUNT);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		CHECK(check_find(want[i].rule) >= 0);
+		CHECK(rules_hint(r, want[i].rule, want[i].generic) != NULL);
+		CHECK(rules_hint(r, want[i].rule, want[i].example) != NULL);
+	}
+	CHECK(rules_hint(r, "sleep-in-atomic", "defer") && rules_hint(r, "recursive-lock", "defer"));
+	CHECK(rules_hint(r, "lock-order", "cycle") && rules_hint(r, "sleep-in-atomic", "irqs-off"));
+	CHECK(rules_hint(r, "lock-order", "defer") == NULL);   /* not a situation of lock-order */
+	check_str(rules_hint_alternative(r, "msleep"), "mdelay", "msleep's alternative");
+	CHECK(rules_hint_alternative(r, "usleep_range") == NULL);
+	CHECK(rules_hint_alternative(r, "mutex_lock") == NULL);
+}
+
 static struct lp_rules *from_text(const char *text, struct strbuf *err)
 {
 	struct lp_rules *r = rules_new();
@@ -235,6 +261,14 @@ static void test_parser(void)
 	CHECK(rules_is_locktype(r, "struct my_lock"));
 	CHECK(rules_drop_flag(r, "-fplugin=foo.so") && !rules_drop_flag(r, "-fplug"));
 	CHECK(rules_entry_count(r) == 1 && rules_entry(r, 0)->ctx == CTX_PROCESS);
+	rules_free(r);
+
+	r = from_text("hint lock-order order \"first {a}\"\n"
+		      "hint lock-order order \"{a} then {b}, \\\"always\\\"\"   # replaces\n"
+		      "hint-alternative msleep mdelay\nhint-alternative msleep udelay\n", &err);
+	check_str(rules_hint(r, "lock-order", "order"), "{a} then {b}, \"always\"", "a later hint replaces");
+	CHECK(rules_hint(r, "lock-order", "cycle") == NULL && rules_hint(r, "nonsense", "order") == NULL);
+	check_str(rules_hint_alternative(r, "msleep"), "udelay", "a later alternative replaces");
 	rules_free(r);
 
 	r = from_text("", &err);
@@ -343,6 +377,7 @@ int main(int argc, char **argv)
 	test_irq_and_sleep(r);
 	test_contexts(r);
 	test_drop_flags(r);
+	test_hints(r);
 	rules_free(r);
 	sb_free(&err);
 	test_parser();
