@@ -460,18 +460,27 @@ static bool value_listed(const char *list, long long value)
 	return false;
 }
 
+/* Whether a parameter holding VALUE takes the guarded branch: VALS is the
+ * guard's list ('0,3'), EXCEPT for a '!=' guard (every value but those). */
+static bool guard_takes(const char *vals, bool except, long long value)
+{
+	return value_listed(vals, value) != except;
+}
+
 /* Whether SITE can run on the path of state S: under 'case 0:' of
  * 'switch (err)', with err bound to the constant -ENODEV and never assigned
- * 0 by the function itself, it cannot (ccw_device_verify_done()). */
+ * 0 by the function itself, it cannot (ccw_device_verify_done()); nor under
+ * 'if (may_sleep)' with may_sleep bound to false (__hvc_poll(hp, false)). */
 static bool guard_allows(const struct engine *e, const struct ck_state *s, const struct ck_site *site)
 {
-	int n = atoi(site->guard + 4);   /* 'arg#N=V,..' */
+	int n = atoi(site->guard + 4);   /* 'arg#N=V,..' or 'arg#N!=V,..' */
 	const char *vals = strchr(site->guard, '=');
+	bool except = vals && vals > site->guard && vals[-1] == '!';
 	int bound = -1;
 	for (int i = 0; i < s->nconst && bound < 0; i++)
 		if (s->consts[i].n == n)
 			bound = i;
-	if (bound < 0 || !vals || value_listed(vals + 1, s->consts[bound].value))
+	if (bound < 0 || !vals || guard_takes(vals + 1, except, s->consts[bound].value))
 		return true;
 	char key[32];
 	snprintf(key, sizeof(key), "writes:arg#%d=", n);
@@ -482,13 +491,15 @@ static bool guard_allows(const struct engine *e, const struct ck_state *s, const
 	w += strlen(key);
 	if (*w == '*')
 		return true;
-	for (const char *p = vals + 1; *p;) {   /* any value the function writes that the case takes */
-		long long v = strtoll(p, (char **)&p, 10);
-		if (value_listed(w, v))
+	/* any value the function writes that the guard takes */
+	for (const char *p = w; *p && *p != ';';) {
+		char *end;
+		long long v = strtoll(p, &end, 10);
+		if (end == p)
+			return true;   /* not a list of numbers: assume it may */
+		if (guard_takes(vals + 1, except, v))
 			return true;
-		if (*p != ',')
-			break;
-		p++;
+		p = *end == ',' ? end + 1 : end;
 	}
 	return false;
 }

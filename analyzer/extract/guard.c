@@ -2,10 +2,11 @@
 /*
  * guard.c - parameter guards of sites under 'switch (param)' (see guard.h).
  *
- * Only a switch on a parameter itself is understood (not 'switch (p->x)' nor
- * 'if (param == 0)'): that is the shape of the s390 device state machine's
- * completion functions, which take the outcome as an 'int err' and dispatch
- * on it.  A guard is sound only if the function does not change the
+ * Only a switch on a parameter itself is understood (not 'switch (p->x)'):
+ * that is the shape of the s390 device state machine's completion
+ * functions, which take the outcome as an 'int err' and dispatch on it; and
+ * an 'if' that tests a parameter against a constant, the shape of a bool or
+ * int flag that selects a sleeping branch ('if (may_sleep)', 'if (to_user)').  A guard is sound only if the function does not change the
  * parameter behind the switch's back, so every write to it is recorded too.
  */
 #include "extract/guard.h"
@@ -45,12 +46,57 @@ void guard_case(struct guard *g, CXCursor case_stmt, bool is_default, bool fresh
 		g->v[g->n++] = v;
 }
 
+/* The parameter COND names and the constant it is compared with: 'param'
+ * and '!param' against 0 (NEGATED: the condition holds when equal), 'param
+ * == C' and 'param != C'.  Returns the parameter or -1. */
+static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equal)
+{
+	bool neg = false;
+	CXCursor c = key_strip(cond), k[2];
+	while (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+	       clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot && key_children(c, k, 1) == 1) {
+		neg = !neg;
+		c = key_strip(k[0]);
+	}
+	int p = key_param_of(func, c);
+	if (p >= 0) {
+		*value = 0;
+		*equal = neg;   /* 'param' holds when != 0, '!param' when == 0 */
+		return p;
+	}
+	if (clang_getCursorKind(c) != CXCursor_BinaryOperator || key_children(c, k, 2) != 2)
+		return -1;
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+	if (op != CXBinaryOperator_EQ && op != CXBinaryOperator_NE)
+		return -1;
+	for (int side = 0; side < 2; side++) {
+		p = key_param_of(func, k[side]);
+		if (p >= 0 && guard_const_value(k[1 - side], value)) {
+			*equal = (op == CXBinaryOperator_EQ) != neg;
+			return p;
+		}
+	}
+	return -1;
+}
+
+bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g)
+{
+	long long v;
+	bool equal;
+	int p = clang_Cursor_isNull(func) ? -1 : param_test(func, cond, &v, &equal);
+	if (p < 0)
+		return false;
+	*then_g = (struct guard){ .param = p, .except = !equal, .n = 1, .v = { v } };
+	*else_g = (struct guard){ .param = p, .except = equal, .n = 1, .v = { v } };
+	return true;
+}
+
 const char *guard_text(struct arena *a, const struct guard *g)
 {
 	if (g->any || g->n == 0)
 		return NULL;
 	struct strbuf sb = {0};
-	sb_addf(&sb, "arg#%d=", g->param);
+	sb_addf(&sb, g->except ? "arg#%d!=" : "arg#%d=", g->param);
 	for (int i = 0; i < g->n; i++)
 		sb_addf(&sb, i ? ",%lld" : "%lld", g->v[i]);
 	const char *t = arena_strdup(a, sb_str(&sb));

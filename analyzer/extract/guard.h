@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * guard.h - which values of a parameter a site runs for, when it sits in a
- * case of 'switch (param)'.  ccw_device_verify_done(cdev, err) calls the
+ * case of 'switch (param)' or a branch of 'if (param)' ('if (!param)',
+ * 'if (param == C)', 'if (param != C)'): hvc's __hvc_poll(hp, false) never
+ * runs the cond_resched() under 'if (may_sleep)'.  ccw_device_verify_done(cdev, err) calls the
  * driver's handler only under 'case 0:'; its caller in the device state
  * machine passes -ENODEV.  Extract records the site's guard ('arg#1=0') and
  * the constants the function itself assigns to the parameter
@@ -20,8 +22,9 @@
 
 /* The case values seen since the last label nothing fell through to. */
 struct guard {
-	int param;                       /* the switched parameter's index */
+	int param;                       /* the switched (or tested) parameter's index */
 	bool any;                        /* a 'default:' or a value not known: no guard */
+	bool except;                     /* the site runs for every value but these ('if (param)') */
 	int n;
 	long long v[GUARD_MAX_VALUES];
 };
@@ -29,10 +32,16 @@ struct guard {
 /* The index of FUNC's parameter that COND (a switch condition) names, or -1. */
 int guard_switch_param(CXCursor func, CXCursor cond);
 
+/* The guards of the two branches of 'if (COND)' in FUNC when COND tests a
+ * parameter against a constant ('param', '!param', 'param == C', 'param != C'):
+ * THEN and ELSE filled, true returned; false for any other condition. */
+bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g);
+
 /* A case label reached: FRESH when no code falls through into it. */
 void guard_case(struct guard *g, CXCursor case_stmt, bool is_default, bool fresh);
 
-/* 'arg#N=V1,V2' for a site under G, or NULL when G does not restrict it. */
+/* 'arg#N=V1,V2' (or 'arg#N!=V1,V2' for a guard of excepted values) for a
+ * site under G, or NULL when G does not restrict it. */
 const char *guard_text(struct arena *a, const struct guard *g);
 
 /* 'writes:arg#N=V,..;' (or '=*') for each parameter in PARAMS (a bit per

@@ -74,6 +74,8 @@ struct walker {
 	int depth;
 	bool depth_noted;         /* the nesting bound was hit in this function (too_deep) */
 	unsigned long long guarded;   /* parameters some site's guard depends on (bits) */
+	const struct guard *guards[MAX_FRAMES];   /* the enclosing guards, innermost last */
+	int nguards;
 };
 
 /* ------------------------------------------------------------ small helpers */
@@ -219,13 +221,12 @@ static const struct lstate const_dead_state = { .dead = true, .cdead = true };
 
 /* ------------------------------------------------------------ recording */
 
-/* The guard of the innermost 'switch (param)' around the code being walked. */
+/* The guard of the innermost 'switch (param)' or 'if (param)' around the
+ * code being walked. */
 static const char *site_guard(struct walker *w)
 {
-	for (int i = (w->nframes < MAX_FRAMES ? w->nframes : MAX_FRAMES) - 1; i >= 0; i--) {
-		const struct guard *g = w->frames[i].guard;
-		if (!g)
-			continue;
+	for (int i = (w->nguards < MAX_FRAMES ? w->nguards : MAX_FRAMES) - 1; i >= 0; i--) {
+		const struct guard *g = w->guards[i];
 		const char *t = guard_text(&w->f->arena, g);
 		if (t && g->param < 64)
 			w->guarded |= 1ULL << g->param;
@@ -494,7 +495,7 @@ static const char *call_key_prefix(struct walker *w, CXCursor callee_fn, const c
 static bool is_int_type(CXType t)
 {
 	enum CXTypeKind k = clang_getCanonicalType(t).kind;
-	return (k >= CXType_Char_U && k <= CXType_LongLong) || k == CXType_Enum;
+	return k == CXType_Bool || (k >= CXType_Char_U && k <= CXType_LongLong) || k == CXType_Enum;
 }
 
 /* The index of each dimension of a call through an array, innermost (first
@@ -972,19 +973,40 @@ static struct label *label_of(struct walker *w, CXCursor stmt)
 	return &w->labels.v[w->labels.n - 1];
 }
 
+/* Enter guard G; false when the nesting bound is reached (the site then
+ * keeps the enclosing guard, which is no less true). */
+static bool push_guard(struct walker *w, const struct guard *g)
+{
+	if (w->nguards >= MAX_FRAMES)
+		return false;
+	w->guards[w->nguards++] = g;
+	return true;
+}
+
+/* Walk branch S under guard G (NULL: none). */
+static void walk_guarded(struct walker *w, CXCursor s, const struct guard *g)
+{
+	bool pushed = g && push_guard(w, g);
+	walk_stmt(w, s);
+	if (pushed)
+		w->nguards--;
+}
+
 static void walk_if(struct walker *w, CXCursor c)
 {
 	struct kids k;
 	kids_get(&k, c);
 	if (k.n >= 2) {
 		struct lstate t, f;
+		struct guard then_g, else_g;
+		bool guarded = guard_if(w->kenv.func, k.v[0], &then_g, &else_g);
 		walk_cond(w, k.v[0], &t, &f);
 		w->st = t;
-		walk_stmt(w, k.v[1]);
+		walk_guarded(w, k.v[1], guarded ? &then_g : NULL);
 		struct lstate after_then = w->st;
 		w->st = f;
 		if (k.n >= 3)
-			walk_stmt(w, k.v[2]);
+			walk_guarded(w, k.v[2], guarded ? &else_g : NULL);
 		ls_join(&w->st, &after_then);
 	}
 	kids_free(&k);
@@ -1037,8 +1059,11 @@ static void walk_switch(struct walker *w, CXCursor c)
 		push_frame(w, true);
 		if (g.param >= 0 && w->nframes <= MAX_FRAMES)
 			w->frames[w->nframes - 1].guard = &g;
+		bool guarded = g.param >= 0 && push_guard(w, &g);
 		w->st = dead_state;   /* code before the first case label is unreachable */
 		walk_stmt(w, k.v[k.n - 1]);
+		if (guarded)
+			w->nguards--;
 		struct frame fr = pop_frame(w);
 		ls_join(&w->st, &fr.brk);
 		if (!fr.has_default)
@@ -1282,6 +1307,7 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->depth = 0;
 	w->depth_noted = false;
 	w->guarded = 0;
+	w->nguards = 0;
 	w->kenv.func = fn;
 	w->kenv.func_qname = key_qualified_name(&w->f->arena, fn);
 	w->returns_lockptr = key_is_lockptr_type(w->env->rules, clang_getCursorResultType(fn));

@@ -933,7 +933,7 @@ static int parse_hint(struct line *l)
 /* 'hint-alternative FUNC ALTERNATIVE': what to call instead of sleeping FUNC. */
 static int parse_hint_alternative(struct line *l)
 {
-	const char *func, *alt;
+	const char *func = NULL, *alt = NULL;
 	if (want_ident(l, 1, "a function name", "hint-alternative", &func) ||
 	    want_ident(l, 2, "a function name", "hint-alternative FUNC", &alt) ||
 	    want_end(l, 3, "hint-alternative FUNC ALTERNATIVE"))
