@@ -25,7 +25,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct lfunc { int64_t id, tu, hdr; bool is_static; int next_same_usr; char *qname; };
+/* place: the owner as a natural key ('TU path', 'header path@hash'), which
+ * breaks ties between definitions of one USR the same way whatever the row
+ * ids (a merged database numbers rows differently from one extract run). */
+struct lfunc { int64_t id, tu, hdr; bool is_static; int next_same_usr; char *qname, *place; };
 
 struct target { int func; int64_t store; };
 struct keynode {
@@ -57,13 +60,18 @@ struct linker {
 
 static void load_funcs(struct linker *l)
 {
-	sqlite3_stmt *q = db_prepare(l->db, "SELECT f.id, f.usr, f.tu_id, f.hdr_id, f.is_static, f.name, p.path "
-				     "FROM func f JOIN file p ON p.id = f.file_id ORDER BY f.id");
+	sqlite3_stmt *q = db_prepare(l->db, "SELECT f.id, f.usr, f.tu_id, f.hdr_id, f.is_static, f.name, p.path, "
+				     "coalesce(tp.path, hp.path || '@' || h.hash) "
+				     "FROM func f JOIN file p ON p.id = f.file_id "
+				     "LEFT JOIN tu t ON t.id = f.tu_id LEFT JOIN file tp ON tp.id = t.file_id "
+				     "LEFT JOIN hdr h ON h.id = f.hdr_id LEFT JOIN file hp ON hp.id = h.file_id "
+				     "ORDER BY f.id");
 	while (db_step_row(l->db, q)) {
 		struct lfunc f = { sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 2),
 				   sqlite3_column_int64(q, 3), sqlite3_column_int(q, 4) != 0, -1, NULL };
 		/* the name extract gives it in keys: 'file.c:name' when static (keys.c) */
 		f.qname = keyname_qualify(db_col_text(q, 6), db_col_text(q, 5), f.is_static);
+		f.place = xstrdup(db_col_text(q, 7) ? db_col_text(q, 7) : "");
 		bool created;
 		int64_t *slot = strmap_put(&l->by_usr, db_col_text(q, 1), &created);
 		if (!created)
@@ -76,7 +84,16 @@ static void load_funcs(struct linker *l)
 	l->st->funcs = l->funcs.n;
 }
 
-/* Index in funcs of the definition of USR as seen from TU/HDR, or -1. */
+/* F is a better pick than the best so far, BEST (-1: none), by place. */
+static bool before(const struct linker *l, int f, int best)
+{
+	return best < 0 || strcmp(l->funcs.v[f].place, l->funcs.v[best].place) < 0;
+}
+
+/* Index in funcs of the definition of USR as seen from TU/HDR, or -1.  Of
+ * several candidates of one kind (header versions other than HDR, external
+ * definitions in several TUs: arch/s390/boot/string.c and lib/string.c both
+ * define strncmp) the first by place wins, not the first by row id. */
 static int resolve_usr(struct linker *l, const char *usr, int64_t tu, int64_t hdr)
 {
 	int64_t *slot = strmap_get(&l->by_usr, usr);
@@ -87,9 +104,11 @@ static int resolve_usr(struct linker *l, const char *usr, int64_t tu, int64_t hd
 		const struct lfunc *f = &l->funcs.v[i];
 		if (tu && f->tu == tu)
 			return i;
-		if (f->hdr && (in_header < 0 || f->hdr == hdr))
+		if (f->hdr && hdr && f->hdr == hdr)
 			in_header = i;
-		if (!f->is_static && f->tu)
+		else if (f->hdr && (in_header < 0 || l->funcs.v[in_header].hdr != hdr) && before(l, i, in_header))
+			in_header = i;
+		if (!f->is_static && f->tu && before(l, i, external))
 			external = i;
 	}
 	return in_header >= 0 ? in_header : external;
@@ -115,8 +134,15 @@ static int key_of(struct linker *l, const char *name)
  * check uses to bind the callee's parameter on paths through that call. */
 static void load_stores(struct linker *l)
 {
-	sqlite3_stmt *q = db_prepare(l->db, "SELECT id, tu_id, hdr_id, key, src_usr, src_key, site_id "
-				     "FROM fnstore ORDER BY id");
+	/* In the order of their places, not of their row ids: which store of a
+	 * function a key keeps, and which targets a capped key keeps, must not
+	 * depend on the order the TUs were written in (a merged database). */
+	sqlite3_stmt *q = db_prepare(l->db, "SELECT s.id, s.tu_id, s.hdr_id, s.key, s.src_usr, s.src_key, s.site_id "
+				     "FROM fnstore s JOIN file p ON p.id = s.file_id "
+				     "LEFT JOIN tu t ON t.id = s.tu_id LEFT JOIN file tp ON tp.id = t.file_id "
+				     "LEFT JOIN hdr h ON h.id = s.hdr_id LEFT JOIN file hp ON hp.id = h.file_id "
+				     "ORDER BY p.path, s.line, s.col, s.key, coalesce(tp.path, hp.path || '@' || h.hash), "
+				     "s.src_usr, s.src_key, s.idx, s.obj_key, s.id");
 	sqlite3_stmt *ins = db_prepare(l->db, "INSERT INTO store_target(store_id, func_id) VALUES (?,?)");
 	while (db_step_row(l->db, q)) {
 		int k = key_of(l, db_col_text(q, 3));
@@ -512,8 +538,10 @@ static void linker_free(struct linker *l)
 	}
 	vec_free(&l->keys);
 	vec_free(&l->key_names);
-	for (size_t i = 0; i < l->funcs.n; i++)
+	for (size_t i = 0; i < l->funcs.n; i++) {
 		free(l->funcs.v[i].qname);
+		free(l->funcs.v[i].place);
+	}
 	vec_free(&l->funcs);
 	strmap_free(&l->by_usr);
 	strmap_free(&l->key_index);
