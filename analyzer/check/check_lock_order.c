@@ -15,6 +15,7 @@
  * Trylocks add no dependency: they cannot block.
  */
 #include "check/engine.h"
+#include "lib/scc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,66 +183,6 @@ static void graph_free(struct graph *g)
 }
 
 /*
- * Strongly connected components (Tarjan's algorithm, with explicit stacks:
- * a whole tree's graph has thousands of classes).  Fills COMP[V] with V's
- * component, numbered from 0; returns how many.
- */
-static int tarjan(const struct graph *g, int *comp)
-{
-	int nv = g->nv, ncomp = 0, counter = 0, sp = 0, cp = 0;
-	int *index = xmalloc(((size_t)nv + 1) * sizeof(int)), *low = xmalloc(((size_t)nv + 1) * sizeof(int));
-	int *stack = xmalloc(((size_t)nv + 1) * sizeof(int)), *call = xmalloc(((size_t)nv + 1) * sizeof(int));
-	int *next = xmalloc(((size_t)nv + 1) * sizeof(int));   /* per vertex on CALL: its next out-edge */
-	bool *on_stack = xcalloc((size_t)nv + 1, sizeof(bool));
-	for (int v = 0; v < nv; v++)
-		index[v] = -1;
-	for (int root = 0; root < nv; root++) {
-		if (index[root] >= 0)
-			continue;
-		call[cp++] = root;
-		index[root] = low[root] = counter++;
-		next[root] = g->first[root];
-		stack[sp++] = root;
-		on_stack[root] = true;
-		while (cp) {
-			int v = call[cp - 1];
-			if (next[v] < g->first[v + 1]) {
-				int w = g->to[next[v]++];
-				if (index[w] < 0) {
-					index[w] = low[w] = counter++;
-					next[w] = g->first[w];
-					stack[sp++] = w;
-					on_stack[w] = true;
-					call[cp++] = w;
-				} else if (on_stack[w] && index[w] < low[v]) {
-					low[v] = index[w];
-				}
-				continue;
-			}
-			cp--;
-			if (cp && low[v] < low[call[cp - 1]])
-				low[call[cp - 1]] = low[v];
-			if (low[v] == index[v]) {
-				int w;
-				do {
-					w = stack[--sp];
-					on_stack[w] = false;
-					comp[w] = ncomp;
-				} while (w != v);
-				ncomp++;
-			}
-		}
-	}
-	free(index);
-	free(low);
-	free(stack);
-	free(call);
-	free(next);
-	free(on_stack);
-	return ncomp;
-}
-
-/*
  * Cycles of three or more classes: in every strongly connected component
  * of the graph without the ABBA edges, the shortest cycle through the
  * dependency found last in it (where the cycle closes): a breadth-first
@@ -255,7 +196,7 @@ static void long_cycles(struct engine *e, const struct deps *d, const bool *skip
 	struct graph g;
 	graph_build(&g, d, skip);
 	int *comp = xmalloc(((size_t)g.nv + 1) * sizeof(int));
-	int ncomp = tarjan(&g, comp);
+	int ncomp = scc_components(g.nv, g.first, g.to, comp);
 	int *closing = xmalloc(((size_t)ncomp + 1) * sizeof(int));   /* per component: its last edge, -1 */
 	for (int c = 0; c < ncomp; c++)
 		closing[c] = -1;

@@ -14,6 +14,7 @@
  */
 #include "check/reach.h"
 #include "check/engine_int.h"
+#include "lib/scc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -110,67 +111,6 @@ static void propagate(struct engine *e, const struct callgraph *g, size_t flag)
 }
 
 /*
- * Strongly connected components of the call graph (Tarjan's algorithm with
- * explicit stacks), into COMP per function; returns how many.  Components
- * are numbered callees first: every successor of a component's function is
- * in a component of a lower or equal number.
- */
-static int components(const struct callgraph *g, int nf, int *comp)
-{
-	int counter = 0, sp = 0, cp = 0, ncomp = 0;
-	int *index = xmalloc(((size_t)nf + 1) * sizeof(int)), *low = xmalloc(((size_t)nf + 1) * sizeof(int));
-	int *stack = xmalloc(((size_t)nf + 1) * sizeof(int)), *call = xmalloc(((size_t)nf + 1) * sizeof(int));
-	int *next = xmalloc(((size_t)nf + 1) * sizeof(int));
-	bool *on_stack = xcalloc((size_t)nf + 1, sizeof(bool));
-	for (int v = 0; v < nf; v++)
-		index[v] = -1;
-	for (int root = 0; root < nf; root++) {
-		if (index[root] >= 0)
-			continue;
-		index[root] = low[root] = counter++;
-		next[root] = g->first[root];
-		stack[sp++] = root;
-		on_stack[root] = true;
-		call[cp++] = root;
-		while (cp) {
-			int v = call[cp - 1];
-			if (next[v] < g->first[v + 1]) {
-				int w = g->to[next[v]++];
-				if (index[w] < 0) {
-					index[w] = low[w] = counter++;
-					next[w] = g->first[w];
-					stack[sp++] = w;
-					on_stack[w] = true;
-					call[cp++] = w;
-				} else if (on_stack[w] && index[w] < low[v]) {
-					low[v] = index[w];
-				}
-				continue;
-			}
-			cp--;
-			if (cp && low[v] < low[call[cp - 1]])
-				low[call[cp - 1]] = low[v];
-			if (low[v] != index[v])
-				continue;
-			int w;
-			do {
-				w = stack[--sp];
-				on_stack[w] = false;
-				comp[w] = ncomp;
-			} while (w != v);
-			ncomp++;
-		}
-	}
-	free(index);
-	free(low);
-	free(stack);
-	free(call);
-	free(next);
-	free(on_stack);
-	return ncomp;
-}
-
-/*
  * Per function, the lock classes acquired in its subtree (a bitset of
  * e->class_words words), and whether it acquires a lock its caller names
  * (a parameter's, whose class the path decides).  Components callees
@@ -181,7 +121,7 @@ static void classes_below(struct engine *e, const struct callgraph *g)
 	int nf = (int)e->funcs.n;
 	size_t words = e->class_words = e->class_names.n / 64 + 1;
 	int *comp = xmalloc(((size_t)nf + 1) * sizeof(int));
-	int ncomp = components(g, nf, comp);
+	int ncomp = scc_components(nf, g->first, g->to, comp);
 	uint64_t *set = xcalloc((size_t)ncomp * words + 1, sizeof(uint64_t));
 	bool *param = xcalloc((size_t)ncomp + 1, sizeof(bool));
 	for (size_t i = 0; i < e->sites.n; i++) {

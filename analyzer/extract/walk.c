@@ -714,25 +714,6 @@ static CXCursor strip_cond(CXCursor c, bool *negated)
 }
 
 /* Evaluate a condition into the states where it is true and false. */
-/*
- * Whether condition C is a constant (IS_ENABLED(CONFIG_...), a config macro
- * defined to (false), sizeof comparisons): its value into VALUE.  The branch
- * it never takes is code the compiler drops, like s390's forced irq
- * threading (force_irqthreads() is (false) there), whose store of every
- * handler into irqaction.thread_fn would make each interrupt handler a
- * process-context entry as well.
- */
-static bool cond_constant(CXCursor c, int *value)
-{
-	CXEvalResult r = clang_Cursor_Evaluate(c);
-	if (!r)
-		return false;
-	bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
-	if (ok)
-		*value = clang_EvalResult_getAsLongLong(r) != 0;
-	clang_EvalResult_dispose(r);
-	return ok;
-}
 
 static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
 {
@@ -784,8 +765,13 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 	}
 	walk_expr(w, c);
 	*t = *f = w->st;
-	int value;
-	if (!w->st.dead && cond_constant(c, &value))
+	/* A constant condition (IS_ENABLED(CONFIG_...), a config macro defined
+	 * as (false)): the branch it never takes is code the compiler drops,
+	 * like everything after s390's 'if (!force_irqthreads()) return 0;',
+	 * whose store of every handler into irqaction.thread_fn would make each
+	 * interrupt handler a process-context entry as well. */
+	long long value;
+	if (!w->st.dead && guard_const_value(c, &value))
 		*(value ? f : t) = const_dead_state;
 }
 

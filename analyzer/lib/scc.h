@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * scc.h - strongly connected components of a directed graph in compressed
+ * form (vertex V's successors are TO[FIRST[V] .. FIRST[V + 1] - 1]): the
+ * lock-order graph's cycles (check/check_lock_order.c) and what a call
+ * graph's subtrees acquire (check/reach.c).
+ */
+#ifndef LP_SCC_H
+#define LP_SCC_H
+
+/* Fills COMP[V] with V's component for each of the NV vertices; returns how
+ * many.  Components are numbered successors first: every successor of a
+ * component's vertex is in a component of a lower or equal number. */
+int scc_components(int nv, const int *first, const int *to, int *comp);
+
+#endif
