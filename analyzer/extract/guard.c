@@ -81,9 +81,26 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 
 bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g)
 {
+	if (clang_Cursor_isNull(func))
+		return false;
+	CXCursor c = key_strip(cond), k[2];
+	/* 'if (!async && ...)': the then branch needs every operand true, so it
+	 * is guarded by a parameter test among them; 'if (a || b)': likewise
+	 * the else branch.  The other branch says nothing. */
+	if (clang_getCursorKind(c) == CXCursor_BinaryOperator && key_children(c, k, 2) == 2) {
+		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+		if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
+			struct guard t, e;
+			if (!guard_if(func, k[0], &t, &e) && !guard_if(func, k[1], &t, &e))
+				return false;
+			*then_g = op == CXBinaryOperator_LAnd ? t : (struct guard){ .any = true };
+			*else_g = op == CXBinaryOperator_LOr ? e : (struct guard){ .any = true };
+			return true;
+		}
+	}
 	long long v;
 	bool equal;
-	int p = clang_Cursor_isNull(func) ? -1 : param_test(func, cond, &v, &equal);
+	int p = param_test(func, cond, &v, &equal);
 	if (p < 0)
 		return false;
 	*then_g = (struct guard){ .param = p, .except = !equal, .n = 1, .v = { v } };

@@ -33,8 +33,10 @@ struct guard {
 int guard_switch_param(CXCursor func, CXCursor cond);
 
 /* The guards of the two branches of 'if (COND)' in FUNC when COND tests a
- * parameter against a constant ('param', '!param', 'param == C', 'param != C'):
- * THEN and ELSE filled, true returned; false for any other condition. */
+ * parameter against a constant ('param', '!param', 'param == C', 'param != C'),
+ * alone or as an operand of '&&' (the then branch) or '||' (the else
+ * branch): THEN and ELSE filled (a branch the test says nothing about gets
+ * an 'any' guard), true returned; false for any other condition. */
 bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g);
 
 /* A case label reached: FRESH when no code falls through into it. */

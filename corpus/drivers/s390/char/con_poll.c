@@ -13,7 +13,9 @@
  * Must find: sleep-in-atomic at the msleep in con_drain, which the
  * interrupt calls with may_sleep true (a bug of this model).
  * Must not find: the sleeps in con_poll (may_sleep false), con_wait
- * (nowait 1) and con_sync (CON_MODE_ASYNC) reached from the interrupt.
+ * (nowait 1), con_sync (CON_MODE_ASYNC) and con_run ('if (!async && ...)'
+ * with async true, the shape of blk_mq_run_hw_queue's async argument)
+ * reached from the interrupt.
  */
 #include <linux/kernel.h>
 #include <linux/types.h>
@@ -54,6 +56,14 @@ static void con_sync(struct con_port *p, int mode)
 	p->pending = 0;
 }
 
+/* blk_mq_run_hw_queue(hctx, async): only a synchronous run that may block
+ * runs the queue here; an async one is left to a work item. */
+static void con_run(struct con_port *p, bool async)
+{
+	if (!async && p->pending)
+		msleep(p->pending);   /* silent from the interrupt: it asks for async */
+}
+
 static void con_drain(struct con_port *p, bool may_sleep)
 {
 	if (may_sleep)
@@ -67,6 +77,7 @@ static irqreturn_t con_interrupt(int irq, void *dev)
 	con_poll(p, false);
 	con_wait(p, 1);
 	con_sync(p, CON_MODE_ASYNC);
+	con_run(p, true);
 	con_drain(p, true);
 	return IRQ_HANDLED;
 }
