@@ -57,6 +57,18 @@ enum {
 	CLI_OPT_SCOPE = 0x100, CLI_OPT_WIDE,
 };
 
+/* The help tail of the commands that check: the search's bounds, which the
+ * environment moves (read in cli/common.c, cli_check); the defaults are
+ * check/engine.h's, which a user of the macro includes. */
+#define CLI_TAIL_BOUNDS \
+"\n" \
+"The search's bounds (environment; docs/failures.md says what each costs):\n" \
+"  LOCKPATH_MAX_STATES    path states in all (default " CLI_STR(CK_MAX_STATES) ")\n" \
+"  LOCKPATH_MAX_CONTEXTS  contexts per function, its least guessed (default " CLI_STR(CK_MAX_CONTEXTS) ")\n" \
+"  LOCKPATH_MAX_GUESS     bits a path may guess at indirect calls (default " CLI_STR(CK_MAX_GUESS_BITS) ")\n"
+#define CLI_STR(x) CLI_STR_(x)
+#define CLI_STR_(x) #x
+
 /* Option entries several commands share, with one wording. */
 #define CLI_OPTION_WAIT \
 	{ "wait", CLI_OPT_WAIT, "SEC", 0, "wait up to SEC seconds (default 30) for another lockpath process\n" \

@@ -3,6 +3,7 @@
  * cmd_check.c - 'lockpath check': link the facts and run the checks.
  */
 #include "cli/cli.h"
+#include "check/engine.h"   /* CLI_TAIL_BOUNDS: the bounds' defaults */
 
 #include <assert.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@ const struct cli_command cli_cmd_check = {
 		{ 0 }
 	},
 	.tail =
+CLI_TAIL_BOUNDS
 "\n"
 "Exit status: 0 no findings, 1 findings, 2 error.\n",
 };

@@ -9,6 +9,7 @@
  * hunks' in gate/patch.c.  The gate writes no HTML.
  */
 #include "cli/cli.h"
+#include "check/engine.h"   /* CLI_TAIL_BOUNDS: the bounds' defaults */
 
 #include <assert.h>
 #include <stdlib.h>
@@ -57,6 +58,7 @@ const struct cli_command cli_cmd_gate = {
 		{ 0 }
 	},
 	.tail =
+CLI_TAIL_BOUNDS
 "\n"
 "Exit status: 0 nothing new, 1 new findings (or, with --fail-stale, a stale\n"
 "suppression), 2 usage or tool error.\n",

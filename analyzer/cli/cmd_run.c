@@ -3,6 +3,7 @@
  * cmd_run.c - 'lockpath run': extract, link, check and report in one go.
  */
 #include "cli/cli.h"
+#include "check/engine.h"   /* CLI_TAIL_BOUNDS: the bounds' defaults */
 
 #include <assert.h>
 #include <stdlib.h>
@@ -37,6 +38,7 @@ const struct cli_command cli_cmd_run = {
 		{ 0 }
 	},
 	.tail =
+CLI_TAIL_BOUNDS
 "\n"
 "Exit status: 0 no findings, 1 findings, 2 usage or tool error (or interrupted).\n",
 };
