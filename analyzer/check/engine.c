@@ -184,11 +184,7 @@ static struct ck_queued queue_pop(struct engine *e)
  */
 static int path_guess(int n)
 {
-	static const double eighth_bit = 1.0905077326652577;   /* 2^(1/8) */
-	int t = 0;
-	for (double x = 1.0; x < (double)n - 1e-9; x *= eighth_bit)
-		t++;
-	return t;
+	return guess_eighths(n);
 }
 
 /* ------------------------------------------------------------ states */

@@ -318,3 +318,12 @@ size_t lower_bound_i64(const void *base, size_t n, size_t size, size_t offset, i
 	}
 	return lo;
 }
+
+int guess_eighths(int n)
+{
+	static const double eighth_bit = 1.0905077326652577;   /* 2^(1/8) */
+	int t = 0;
+	for (double x = 1.0; x < (double)n - 1e-9; x *= eighth_bit)
+		t++;
+	return t;
+}

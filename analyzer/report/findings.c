@@ -245,6 +245,57 @@ static int by_place(const void *pa, const void *pb)
 	return c ? c : a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* How many functions a call key reaches (the report's estimate of what the
+ * path chose among there), cached in COUNTS. */
+static int key_targets(struct lp_db *db, struct strmap *counts, const char *key)
+{
+	int64_t *c = strmap_get(counts, key);
+	if (c)
+		return (int)*c;
+	sqlite3_stmt *q = db_prepare(db, "SELECT COUNT(DISTINCT func_id) FROM key_target WHERE key = ?");
+	db_bind_text(q, 1, key);
+	int n = db_step_row(db, q) ? sqlite3_column_int(q, 0) : 0;
+	sqlite3_finalize(q);
+	*strmap_put(counts, key, NULL) = n;
+	return n;
+}
+
+static int context_rank(const char *ctx)
+{
+	return !strcmp(ctx, "hardirq") ? 0 : !strcmp(ctx, "softirq") ? 1 : 2;
+}
+
+/*
+ * RANK: 100 for the likeliest and worst, down to about 16, in tiers that
+ * never overlap, so that sorting by it sorts by each part in turn: the
+ * context (hardirq, softirq, process: 30 apart), whether the path starts at
+ * an entry point or at a function nobody calls (12), the rule (a
+ * recursive-lock is a certain deadlock; sleep-in-atomic, irq-inversion,
+ * lock-order follow, 3 apart: the checks' line_rank), a hop resolved by
+ * function type (1.5), and under 1.5 for the path's length plus the bits it
+ * guessed at its indirect calls (log2 of each key's targets).
+ */
+static void rank_finding(struct lp_db *db, struct strmap *counts, struct rp_finding *f)
+{
+	f->rank_ctx = context_rank(f->context);
+	f->guess8 = 0;
+	for (int i = 0; i < f->nhops; i++)
+		if (f->hops[i].via_key)
+			f->guess8 += guess_eighths(key_targets(db, counts, f->hops[i].via_key));
+	double length = f->guess8 / 8.0 + f->nhops;
+	f->rank = 100.0 - 30.0 * f->rank_ctx - 12.0 * f->from_root - 3.0 * rp_check(f)->line_rank -
+		  1.5 * f->bytype - 1.5 * (length < 49 ? length : 49) / 50.0;
+}
+
+/* The higher rank first; equal ranks by place. */
+static int by_rank(const void *pa, const void *pb)
+{
+	const struct rp_finding *a = pa, *b = pb;
+	if (a->rank != b->rank)
+		return a->rank > b->rank ? -1 : 1;
+	return by_place(pa, pb);
+}
+
 void rp_load(struct lp_db *db, struct rp_run *run)
 {
 	memset(run, 0, sizeof(*run));
@@ -285,12 +336,15 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 		vec_push(&v, f);
 	}
 	sqlite3_finalize(q);
-	if (v.n)
-		qsort(v.v, v.n, sizeof(*v.v), by_place);
+	struct strmap counts = {0};
 	for (size_t i = 0; i < v.n; i++) {
 		load_hops(db, run, &v.v[i]);
 		load_aliases(db, run, &v.v[i]);
+		rank_finding(db, &counts, &v.v[i]);
 	}
+	strmap_free(&counts);
+	if (v.n)
+		qsort(v.v, v.n, sizeof(*v.v), by_rank);
 	run->f = arena_alloc(&run->arena, (v.n + 1) * sizeof(*v.v));
 	if (v.n)
 		memcpy(run->f, v.v, v.n * sizeof(*v.v));

@@ -63,6 +63,11 @@ struct rp_finding {
 	bool has_hint_example;
 	struct rp_loc hint_example;
 	const char *hint_example_msg;
+	/* Which findings come first (rp_load; docs/rules.md "Which findings come
+	 * first"): RANK (SARIF's 0-100, higher first) from its parts. */
+	double rank;
+	int rank_ctx;                       /* 0 hardirq, 1 softirq, 2 process */
+	int guess8;                         /* bits the path guessed at indirect calls, in eighths */
 };
 
 struct rp_tu { const char *file; int status, n_errors; const char *first_error, *directory; };
@@ -116,8 +121,8 @@ static inline const char *rp_cycle_lock(const struct rp_finding *f, int k)
 	return l ? l : "?";
 }
 
-/* Load every finding (ordered by file, line, col, then the rules' line_rank)
- * and the TU summary. */
+/* Load every finding, likeliest and worst first (its rank; equal ranks by
+ * file, line, col, then the rules' line_rank), and the TU summary. */
 void rp_load(struct lp_db *db, struct rp_run *run);
 void rp_free(struct rp_run *run);
 /*

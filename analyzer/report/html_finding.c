@@ -189,6 +189,14 @@ static void facts(FILE *out, struct hx_data *d, const struct hx_finding *hf)
 	fact(out, "at");
 	hx_loc_link(out, d, &f->site, ROOT);
 	fputs("</dd>", out);
+	/* why it is listed where it is (report/findings.c, rank_finding) */
+	fact(out, "rank");
+	hx_escf(out, "%.1f of 100: %s context, %s, %s (line rank %d), %s, %d hops, %.1f bits guessed at "
+		"indirect calls", f->rank, f->context, f->from_root ? "from a function nobody calls" :
+		"from an entry point", f->rule, rp_check(f)->line_rank,
+		f->bytype ? "a hop resolved by function type" : "every hop resolved by a store or a direct call",
+		f->nhops, f->guess8 / 8.0);
+	fputs("</dd>", out);
 	if (f->lock_key) {
 		fact(out, rp_check(f)->offence == CK_SLEEPS ? "lock" : "acquires");
 		lock_fact(out, f->lock_key, hf->lock_cls);

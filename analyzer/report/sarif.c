@@ -159,6 +159,9 @@ static json_t *result(const struct rp_finding *f)
 		"properties", "context", jtext(f->context), "entry", jtext(f->entry));
 	if (!r)   /* a result is never dropped in silence */
 		die("cannot write finding %lld (%s) as SARIF", (long long)f->id, f->fingerprint);
+	/* 0-100, higher first: the order the results are in (report/findings.c) */
+	json_object_set_new(r, "rank", json_real((double)(long)(f->rank * 10.0 + 0.5) / 10.0));
+	json_object_set_new(json_object_get(r, "properties"), "guessedBits", json_real(f->guess8 / 8.0));
 	if (f->bytype)   /* a hop resolved by function type (docs/rules.md) */
 		json_object_set_new(json_object_get(r, "properties"), "confidence", json_string("lower"));
 	if (f->hint)   /* how such code is usually fixed: advice, not an edit, so not 'fixes' */

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+# order.sh - the likeliest and worst finding comes first (report/findings.c,
+# rank_finding; docs/rules.md "Which findings come first"), in text, SARIF
+# (rank, non-increasing) and the HTML index's default order.
+#
+# The 2019 balloon on ccw (hardirq: a recursive-lock, two sleeps, two
+# lock-order cycles) with the DASD-like kick work of irq-inversion-ccw
+# beside it (a process-context irq-inversion in drivers/s390/block/, which
+# sorts first by place): the interrupt path's deadlock must lead, every
+# hardirq finding before any process-context one.
+#
+#   bash order.sh LOCKPATH CORPUS_DIR CORPUS_COMPDB_SH
+set -euo pipefail
+CORPUS=$(realpath "$2")
+COMPDB_SH=$(realpath "$3")
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 0; }
+
+bash "$COMPDB_SH" balloon-ccw-2019 "$T/b" "$CORPUS" >/dev/null
+jq '. + [ (.[0] | .file |= sub("drivers/s390/cio/cio\\.c$"; "drivers/s390/block/dasd_kick.c")
+	| .arguments |= map(sub("drivers/s390/cio/cio\\.(?<x>[co])$"; "drivers/s390/block/dasd_kick.\(.x)"))) ]' \
+	"$T/b/compile_commands.json" >"$T/cc.json"
+mv "$T/cc.json" "$T/b/compile_commands.json"
+lp run "$T/b" --db "$T/b.db" --sarif "$T/b.sarif" --html "$T/html"
+expect_rc 1 "run balloon + dasd kick"
+warnings=$(grep ': warning: ' "$T/out" | grep -v '\[limit\]')
+[ "$(wc -l <<<"$warnings")" = 6 ] || fail "expected the balloon's five findings and the kick work's irq-inversion"
+head -1 <<<"$warnings" | grep -q 'virtio_ccw.c:.*already held as \*subchannel.lock.*\[recursive-lock\]' ||
+	fail "the first finding is not the interrupt path's recursive-lock: $(head -1 <<<"$warnings")"
+grep -n 'dasd_kick.c:.*\[irq-inversion\]' <<<"$warnings" | grep -vq '^1:' ||
+	fail "the work's irq-inversion (process context) is not after the interrupt path's findings"
+jq -e '.runs[0].results | (.[0].ruleId == "recursive-lock")
+	and ([.[].rank] as $r | [range(1; $r | length)] | all($r[.] <= $r[. - 1]))
+	and ([.[].properties.context | {"hardirq": 0, "softirq": 1, "process": 2}[.]] as $c
+	     | [range(1; $c | length)] | all($c[.] >= $c[. - 1]))
+	and all(.[]; .rank >= 0 and .rank <= 100)' "$T/b.sarif" >/dev/null ||
+	fail "SARIF: not in non-increasing rank, contexts not hardirq first, or the first is not the recursive-lock"
+row=$(sed -n '/id="findings-table"/,$p' "$T/html/index.html" | grep -o '<tr[^>]*><td.*' | head -1)
+grep -q 'recursive-lock' <<<"$row" || fail "the HTML index's first finding row is not the recursive-lock"
+grep -q 'bits guessed at indirect calls' "$T"/html/f/*.html 2>/dev/null || grep -rq 'bits guessed at indirect calls' "$T/html" ||
+	fail "the finding pages do not show the rank's parts"
+pass "the interrupt path's deadlock first, hardirq before process context, in text, SARIF and HTML"
