@@ -4,7 +4,7 @@
  *
  * A state is one way to be in a function: its context, the lock classes
  * held by the callers, and which lock each lock parameter ('arg#N') is.
- * States are explored least guessed first (path_guess: how many targets the
+ * States are explored least guessed first (guess_eighths: how many targets the
  * path's indirect calls chose among), then shortest first, entries before
  * roots, so the first time a check fires at a site the path is the surest
  * one from an entry;
@@ -171,8 +171,8 @@ static struct ck_queued queue_pop(struct engine *e)
 }
 
 /*
- * How much a path guesses when an indirect call has N possible targets:
- * log2(N), in eighths of a bit (a direct call, or one target left after the
+ * A state's guess (guess_eighths, lib/util.h): at an indirect call with N
+ * possible targets the path guesses log2(N), in eighths of a bit (a direct call, or one target left after the
  * path's bindings, guesses nothing).  A path's guess is the sum over its
  * calls: the witness of do_cio_interrupt -> ... -> ccw_io_helper guesses
  * among 4 subchannel drivers, 10 ccw device handlers and 6 config_changed
@@ -182,10 +182,6 @@ static struct ck_queued queue_pop(struct engine *e)
  * finding is on its surest path, and a path that guessed more than the
  * bound is not followed (check_stats.max_guess).
  */
-static int path_guess(int n)
-{
-	return guess_eighths(n);
-}
 
 /* ------------------------------------------------------------ states */
 
@@ -422,7 +418,7 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	int possible = 0;
 	for (int c = 0; c < n; c++)
 		possible += callee_possible(e, &e->states.v[si], site, &callees[c]);
-	int guess = e->states.v[si].guess + path_guess(possible);
+	int guess = e->states.v[si].guess + guess_eighths(possible);
 	for (int c = 0; c < n; c++) {
 		if (!callee_possible(e, &e->states.v[si], site, &callees[c]))
 			continue;
@@ -430,7 +426,7 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 			continue;   /* no check can fire below it (reach.c) */
 		if (guess > e->st->max_guess) {
 			e->st->guess_cut++;
-			return;     /* a guess too far: the path is not followed (path_guess) */
+			return;     /* a guess too far: the path is not followed (lib/util.h) */
 		}
 		struct ck_state next;
 		callee_state(e, si, v, &callees[c], &next);

@@ -73,64 +73,35 @@ static bool site_sleeps(const struct engine *e, const struct ck_site *s)
 	return s->kind == SITE_ACQUIRE && s->ltype >= LT_MUTEX;
 }
 
-/* Propagate FLAG (an offset of a bool in ck_func) from callees to callers
- * until nothing changes; with the callers of each function listed, a
- * worklist touches every edge once per change. */
-static void propagate(struct engine *e, const struct callgraph *g, size_t flag)
-{
-	size_t nf = e->funcs.n;
-	int *ncallers = xcalloc(nf + 1, sizeof(int)), *first = xcalloc(nf + 2, sizeof(int));
-	for (int x = 0; x < g->first[nf]; x++)
-		ncallers[g->to[x]]++;
-	for (size_t f = 0; f < nf; f++)
-		first[f + 1] = first[f] + ncallers[f];
-	int *callers = xmalloc(((size_t)g->first[nf] + 1) * sizeof(int)), *fill = xmalloc((nf + 1) * sizeof(int));
-	memcpy(fill, first, nf * sizeof(int));
-	for (size_t f = 0; f < nf; f++)
-		for (int x = g->first[f]; x < g->first[f + 1]; x++)
-			callers[fill[g->to[x]]++] = (int)f;
-	int *work = xmalloc((nf + 1) * sizeof(int)), n = 0;
-#define FLAG(f) (*(bool *)((char *)&e->funcs.v[f] + flag))
-	for (size_t f = 0; f < nf; f++)
-		if (FLAG(f))
-			work[n++] = (int)f;
-	while (n) {
-		int f = work[--n];
-		for (int x = first[f]; x < first[f + 1]; x++)
-			if (!FLAG(callers[x])) {
-				FLAG(callers[x]) = true;
-				work[n++] = callers[x];
-			}
-	}
-#undef FLAG
-	free(ncallers);
-	free(first);
-	free(callers);
-	free(fill);
-	free(work);
-}
+/* What a component's subtree does besides the classes it acquires. */
+enum { BELOW_ACQUIRE = 1, BELOW_SLEEP = 2, BELOW_PARAM_LOCK = 4 };
 
 /*
- * Per function, the lock classes acquired in its subtree (a bitset of
- * e->class_words words), and whether it acquires a lock its caller names
- * (a parameter's, whose class the path decides).  Components callees
- * first: each one's set is its functions' own plus their successors'.
+ * Per function, what its subtree does: the lock classes it acquires (a
+ * bitset of e->class_words words), whether it acquires at all, may sleep,
+ * or acquires a lock its caller names (a parameter's, whose class the path
+ * decides).  One pass over the strongly connected components, callees
+ * first: each one's facts are its functions' own plus their successors'.
  */
-static void classes_below(struct engine *e, const struct callgraph *g)
+void reach_load(struct engine *e, const struct callgraph *g)
 {
 	int nf = (int)e->funcs.n;
 	size_t words = e->class_words = e->class_names.n / 64 + 1;
 	int *comp = xmalloc(((size_t)nf + 1) * sizeof(int));
 	int ncomp = scc_components(nf, g->first, g->to, comp);
 	uint64_t *set = xcalloc((size_t)ncomp * words + 1, sizeof(uint64_t));
-	bool *param = xcalloc((size_t)ncomp + 1, sizeof(bool));
+	unsigned char *flags = xcalloc((size_t)ncomp + 1, 1);
 	for (size_t i = 0; i < e->sites.n; i++) {
 		const struct ck_site *s = &e->sites.v[i];
-		if (s->kind != SITE_ACQUIRE || s->key < 0)
+		int c = comp[s->func];
+		if (site_sleeps(e, s))
+			flags[c] |= BELOW_SLEEP;
+		if (s->kind != SITE_ACQUIRE)
 			continue;
-		int c = comp[s->func], cls = e->keys.v[s->key].cls;
-		if (e->keys.v[s->key].argn >= 0)
-			param[c] = true;
+		flags[c] |= BELOW_ACQUIRE;
+		int cls = s->key >= 0 ? e->keys.v[s->key].cls : -1;
+		if (s->key >= 0 && e->keys.v[s->key].argn >= 0)
+			flags[c] |= BELOW_PARAM_LOCK;
 		else if (cls >= 0 && (size_t)cls < words * 64)
 			set[(size_t)c * words + (size_t)cls / 64] |= (uint64_t)1 << (cls % 64);
 	}
@@ -154,36 +125,24 @@ static void classes_below(struct engine *e, const struct callgraph *g)
 				const uint64_t *rd = &set[(size_t)d * words];
 				for (size_t i = 0; i < words; i++)
 					r[i] |= rd[i];
-				param[c] = param[c] || param[d];
+				flags[c] |= flags[d];
 			}
 		}
 		free(members[c]);
 	}
 	for (int f = 0; f < nf; f++) {
 		struct ck_func *fn = &e->funcs.v[f];
+		unsigned char fl = flags[comp[f]];
 		fn->acq_below = arena_alloc(&e->arena, words * sizeof(uint64_t));
 		memcpy(fn->acq_below, &set[(size_t)comp[f] * words], words * sizeof(uint64_t));
-		fn->acq_param_below = param[comp[f]];
+		fn->below_acquire = fl & BELOW_ACQUIRE;
+		fn->below_sleep = fl & BELOW_SLEEP;
+		fn->acq_param_below = fl & BELOW_PARAM_LOCK;
 	}
 	free(members);
 	free(nmembers);
 	free(fill);
 	free(set);
-	free(param);
+	free(flags);
 	free(comp);
-}
-
-void reach_load(struct engine *e, const struct callgraph *g)
-{
-	for (size_t i = 0; i < e->sites.n; i++) {
-		const struct ck_site *s = &e->sites.v[i];
-		struct ck_func *f = &e->funcs.v[s->func];
-		if (s->kind == SITE_ACQUIRE)
-			f->below_acquire = true;
-		if (site_sleeps(e, s))
-			f->below_sleep = true;
-	}
-	propagate(e, g, offsetof(struct ck_func, below_acquire));
-	propagate(e, g, offsetof(struct ck_func, below_sleep));
-	classes_below(e, g);
 }

@@ -18,8 +18,9 @@ struct callgraph { int *first, *to; };
 void callgraph_build(const struct engine *e, struct callgraph *g);
 void callgraph_free(struct callgraph *g);
 
-/* Set every function's below_acquire and below_sleep (engine.h), after the
- * sites, call edges and function arguments are loaded. */
+/* Set every function's below_acquire, below_sleep, acq_below and
+ * acq_param_below (engine.h), after the sites, call edges and function
+ * arguments are loaded: one pass over the call graph's components. */
 void reach_load(struct engine *e, const struct callgraph *g);
 
 #endif
