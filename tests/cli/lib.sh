@@ -63,6 +63,18 @@ compdb() {
 # WHAT after SECONDS.  Tests wait for events (a line in a log, a process
 # state), never for a time: the bound is only there to end a hung test, so
 # make it generous (a loaded machine, a sanitizer build).
+# corpus_tree_plus TREE DIR SOURCE: DIR/compile_commands.json of corpus TREE
+# (scripts/corpus-compdb.sh, $COMPDB_SH, $CORPUS) with one more corpus SOURCE
+# compiled like the tree's first TU.  Needs jq.
+corpus_tree_plus() {
+	local base=${3%.c}
+	bash "$COMPDB_SH" "$1" "$2" "$CORPUS" >/dev/null
+	jq --arg b "$base" '. + [ (.[0] | .file |= sub("drivers/s390/cio/cio\\.c$"; $b + ".c")
+		| .arguments |= map(sub("drivers/s390/cio/cio\\.(?<x>[co])$"; $b + "." + .x))) ]' \
+		"$2/compile_commands.json" >"$2/cc.json.tmp"
+	mv "$2/cc.json.tmp" "$2/compile_commands.json"
+}
+
 wait_until() {
 	local secs=$1 what=$2 end=$((SECONDS + $1))
 	shift 2
