@@ -87,7 +87,7 @@ static void state_signature(const struct engine *e, const struct ck_state *s, st
 	for (int i = 0; i < s->nbind; i++)
 		sb_addf(sb, "%d=%d,", s->bind[i].n, engine_key_class(e, s->bind[i].key));
 	for (int i = 0; i < s->nconst; i++)
-		sb_addf(sb, "#%d=%lld,", s->consts[i].n, s->consts[i].value);
+		sb_addf(sb, "#%d.%d=%lld,", s->consts[i].n, s->consts[i].field, s->consts[i].value);
 	for (int i = 0; i < s->nfnbind; i++)
 		sb_addf(sb, "@%d=%d,", s->fnbind[i].n, s->fnbind[i].func);
 	for (int i = 0; i < s->nimpl; i++)
@@ -100,7 +100,7 @@ static long long index_value(const struct ck_state *s, const char *p, size_t len
 	if (len > 4 && !strncmp(p, "arg#", 4)) {
 		int n = atoi(p + 4);
 		for (int i = 0; i < s->nconst; i++)
-			if (s->consts[i].n == n)
+			if (s->consts[i].n == n && s->consts[i].field == CK_NO_FIELD)
 				return s->consts[i].value;
 		return -1;
 	}
@@ -328,6 +328,51 @@ void engine_order_seen(struct engine *e, int a, int b)
 	e->order_seen[a][b / 64] |= (uint64_t)1 << (b % 64);
 }
 
+/* Parameter N (member FIELD) of state S holds VALUE from now on. */
+static void set_const(struct ck_state *s, int n, int field, long long value)
+{
+	for (int i = 0; i < s->nconst; i++)
+		if (s->consts[i].n == n && s->consts[i].field == field) {
+			s->consts[i].value = value;
+			return;
+		}
+	if (s->nconst < CK_MAX_BIND)
+		s->consts[s->nconst++] = (struct ck_const){ n, field, value };
+}
+
+/* Parameter N's member FIELD (every member: CK_ANY_FIELD) is not known. */
+static void drop_const(struct ck_state *s, int n, int field)
+{
+	int k = 0;
+	for (int i = 0; i < s->nconst; i++)
+		if (s->consts[i].n != n || s->consts[i].field == CK_NO_FIELD ||
+		    (field != CK_ANY_FIELD && s->consts[i].field != field))
+			s->consts[k++] = s->consts[i];
+	s->nconst = k;
+}
+
+/* Bind the callee's parameter ARG->n in NEXT to what the call passes: a
+ * constant, the members set just before the call, or what the caller's own
+ * parameter was bound to in CUR (passed on unchanged, and not assigned by
+ * the caller itself).  Rows of one argument come forwarded ones first. */
+static void bind_const_arg(const struct engine *e, const struct ck_state *cur, const struct ck_arg *arg,
+			   struct ck_state *next)
+{
+	if (arg->is_const) {
+		set_const(next, arg->n, CK_NO_FIELD, arg->value);
+	} else if (arg->fwd >= 0) {
+		bool written = param_used(e->funcs.v[cur->func].written_params, arg->fwd);
+		for (int i = 0; i < cur->nconst; i++)
+			if (cur->consts[i].n == arg->fwd && !(written && cur->consts[i].field == CK_NO_FIELD))
+				set_const(next, arg->n, cur->consts[i].field, cur->consts[i].value);
+	} else if (arg->field != CK_NO_FIELD) {
+		if (arg->unknown)
+			drop_const(next, arg->n, arg->field);
+		else
+			set_const(next, arg->n, arg->field, arg->value);
+	}
+}
+
 /* The state entered from V's call site into CALLEE: the caller's held locks
  * and irq state, and the callee's parameters bound to the call's lock,
  * constant and function arguments. */
@@ -350,21 +395,17 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 			next->held[next->nheld++] = v->held[i];
 	const struct ck_func *cf = &e->funcs.v[callee->func];
 	for (int a = 0; a < site->nargs; a++) {
-		if (!param_used(site->args[a].is_const ? cf->const_params : cf->lock_params, site->args[a].n))
+		const struct ck_arg *arg = &site->args[a];
+		if (arg->key < 0) {
+			if (param_used(cf->const_params, arg->n))
+				bind_const_arg(e, cur, arg, next);
 			continue;   /* a binding the callee never looks at only splits states */
-		if (site->args[a].is_const) {
-			if (next->nconst < CK_MAX_BIND) {
-				next->consts[next->nconst].n = site->args[a].n;
-				next->consts[next->nconst].value = site->args[a].value;
-				next->nconst++;
-			}
-			continue;
 		}
-		if (next->nbind >= CK_MAX_BIND)
+		if (next->nbind >= CK_MAX_BIND || !param_used(cf->lock_params, arg->n))
 			continue;
-		int key = resolve_key(e, cur, site->args[a].key);
+		int key = resolve_key(e, cur, arg->key);
 		if (engine_key_class(e, key) >= 0) {
-			next->bind[next->nbind].n = site->args[a].n;
+			next->bind[next->nbind].n = arg->n;
 			next->bind[next->nbind].key = key;
 			next->nbind++;
 		}
@@ -437,63 +478,17 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	}
 }
 
-/* Whether VALUE is one of the comma-separated numbers of LIST (up to ';'). */
-static bool value_listed(const char *list, long long value)
-{
-	for (const char *p = list; *p && *p != ';';) {
-		char *end;
-		long long v = strtoll(p, &end, 10);
-		if (end == p)
-			return false;
-		if (v == value)
-			return true;
-		p = *end == ',' ? end + 1 : end;
-	}
-	return false;
-}
-
-/* Whether a parameter holding VALUE takes the guarded branch: VALS is the
- * guard's list ('0,3'), EXCEPT for a '!=' guard (every value but those). */
-static bool guard_takes(const char *vals, bool except, long long value)
-{
-	return value_listed(vals, value) != except;
-}
-
 /* Whether SITE can run on the path of state S: under 'case 0:' of
  * 'switch (err)', with err bound to the constant -ENODEV and never assigned
  * 0 by the function itself, it cannot (ccw_device_verify_done()); nor under
- * 'if (may_sleep)' with may_sleep bound to false (__hvc_poll(hp, false)). */
-static bool guard_allows(const struct engine *e, const struct ck_state *s, const struct ck_site *site)
+ * 'if (may_sleep)' with may_sleep bound to false (__hvc_poll(hp, false)),
+ * nor under 'if (!args->force)' with force set just before the call. */
+static bool guard_allows(const struct ck_state *s, const struct ck_site *site)
 {
-	int n = atoi(site->guard + 4);   /* 'arg#N=V,..' or 'arg#N!=V,..' */
-	const char *vals = strchr(site->guard, '=');
-	bool except = vals && vals > site->guard && vals[-1] == '!';
-	int bound = -1;
-	for (int i = 0; i < s->nconst && bound < 0; i++)
-		if (s->consts[i].n == n)
-			bound = i;
-	if (bound < 0 || !vals || guard_takes(vals + 1, except, s->consts[bound].value))
-		return true;
-	char key[32];
-	snprintf(key, sizeof(key), "writes:arg#%d=", n);
-	const char *annot = e->funcs.v[site->func].annot;
-	const char *w = annot ? strstr(annot, key) : NULL;
-	if (!w)
-		return false;
-	w += strlen(key);
-	if (*w == '*')
-		return true;
-	/* any value the function writes that the guard takes */
-	for (const char *p = w; *p && *p != ';';) {
-		char *end;
-		long long v = strtoll(p, &end, 10);
-		if (end == p)
-			return true;   /* not a list of numbers: assume it may */
-		if (guard_takes(vals + 1, except, v))
-			return true;
-		p = *end == ',' ? end + 1 : end;
-	}
-	return false;
+	for (int i = 0; i < s->nconst; i++)
+		if (s->consts[i].n == site->guard->param && s->consts[i].field == site->guard_field)
+			return guardkey_allows(site->guard, s->consts[i].value);
+	return true;
 }
 
 /* The held lock that V's acquisition takes again, or NULL.  A trylock never
@@ -535,7 +530,7 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		const struct ck_state *st = &e->states.v[si];
-		if (site->guard && !guard_allows(e, st, site))
+		if (site->guard && !guard_allows(st, site))
 			continue;   /* a case of 'switch (param)' this path's constant argument never takes */
 		int nheld = held_at(e, st, site, held);
 		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
@@ -749,6 +744,7 @@ static void engine_free(struct engine *e)
 	strmap_free(&e->reported);
 	strmap_free(&e->transports);
 	strmap_free(&e->store_paths);
+	strmap_free(&e->field_ids);
 	ops_free(e);
 	arena_free(&e->arena);
 }

@@ -17,12 +17,14 @@
 #include "db/db.h"
 #include "rules/rules.h"
 #include "check/checks.h"
+#include "lib/guardkey.h"
 
 #define CK_MAX_HELD 8           /* held classes tracked along a path */
 #define CK_MAX_BIND 4           /* lock parameters bound per call */
 #define CK_MAX_IMPL 6           /* ops structures a path binds to a file (ops_tables.h) */
 #define CK_MAX_STATES 2000000   /* bound on (function, held set) states */
 #define CK_MAX_CONTEXTS 32      /* states per function: its shortest contexts (engine.c) */
+#define CK_FORWARD_DEPTH 3      /* calls a constant is passed on through parameters */
 #define CK_MAX_GUESS_BITS 16    /* a path guesses among at most 2^16 target combinations (engine.c) */
 
 struct ck_key { const char *name; int cls; int argn; };   /* argn >= 0: 'arg#N' */
@@ -34,6 +36,13 @@ struct ck_callee { int func; int64_t store; const char *idx; const char *spath; 
 /* A function-pointer argument of a call: the function passed (FUNC, with the
  * store that records it), or the caller's own parameter FWD passed on. */
 struct ck_fnarg { int n, func, fwd; int64_t store; };
+/* An argument the callee's analysis depends on (site_arg): a lock (KEY), a
+ * constant (IS_CONST, VALUE), member FIELD of the struct it points to set to
+ * VALUE (UNKNOWN: to something else; FIELD CK_ANY_FIELD: members not
+ * tracked), or the caller's parameter FWD passed on (else -1). */
+struct ck_arg { int n, key, field, fwd; bool is_const, unknown; long long value; };
+#define CK_NO_FIELD (-1)        /* a constant of the parameter itself */
+#define CK_ANY_FIELD (-2)
 
 struct ck_site {
 	int64_t id;
@@ -41,7 +50,9 @@ struct ck_site {
 	bool is_read;
 	const char *callee_name;
 	const char *ind_index;      /* call through an array: '*,arg#1' */
-	const char *guard;          /* under 'switch (param)': 'arg#1=0' (extract/guard.h) */
+	const struct guardkey *guard;   /* under 'switch (param)', 'if (args->force)': the
+					 * values it runs for (lib/guardkey.h), or NULL */
+	int guard_field;            /* the guard's member (engine_field_id), or CK_NO_FIELD */
 	int64_t file; int line, col;
 	int nlocks, nargs, ncallees, nfnargs;
 	int param_call;             /* a call through the function's own parameter N, or -1 */
@@ -53,7 +64,7 @@ struct ck_site {
 				     * deferral, a deferred work's dispatcher, a noreturn call) */
 	struct ck_fnarg *fnargs;
 	struct ck_lockref *locks;
-	struct { int n, key; bool is_const; long long value; } *args;
+	struct ck_arg *args;
 	struct ck_callee *callees;
 };
 
@@ -70,6 +81,8 @@ struct ck_func {
 	bool acq_param_below;       /* ... also a lock its caller passes (any class) */
 	uint32_t const_params, lock_params, fn_params;   /* parameters whose bindings it
 				     * uses (engine_load.c, load_param_uses) */
+	uint32_t written_params;    /* parameters it assigns itself (its 'writes:' annotations):
+				     * a constant its caller passed is not passed on from them */
 	const char *annot;
 	int transport;   /* index of the virtio transport whose file defines it (virtio_ccw.c: ccw), or -1 */
 	int64_t file;               /* its file's row id */

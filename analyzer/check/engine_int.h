@@ -13,6 +13,10 @@
 /* Parameter N of the state's function is FUNC, passed at the call STORE records. */
 struct ck_fnbind { int n, func; int64_t store; };
 
+/* Parameter N (or its pointee's member FIELD, a field id, else CK_NO_FIELD)
+ * holds VALUE on the path. */
+struct ck_const { int n, field; long long value; };
+
 /* A state waiting to be visited, with its guess and hops when queued (an
  * entry whose state has since been reached more surely is stale). */
 struct ck_queued { int state, guess, hops; };
@@ -28,7 +32,7 @@ struct ck_state {
 	struct ck_held held[CK_MAX_HELD];
 	struct { int n, key; } bind[CK_MAX_BIND];
 	int nconst;
-	struct { int n; long long value; } consts[CK_MAX_BIND];   /* constant arguments */
+	struct ck_const consts[CK_MAX_BIND];   /* constant arguments and members */
 	int nfnbind;
 	struct ck_fnbind fnbind[CK_MAX_BIND];   /* function-pointer arguments */
 	int transport;                    /* 1 + the transport whose code the path went through, or 0 */
@@ -69,6 +73,7 @@ struct engine {
 	struct strmap reported;           /* rule/site/class -> 1 */
 	struct strmap transports;         /* transport name -> index */
 	struct strmap store_paths;        /* a store's file path -> its arena copy (engine_load.c) */
+	struct strmap field_ids;          /* a member name in guards and site_arg -> its id */
 	size_t first_root;                /* states from here on start at roots */
 	int *order;                       /* function indexes in load_func_order's order */
 	int *func_states;                 /* per function: states pushed into it (max_contexts) */
@@ -88,6 +93,8 @@ void engine_load(struct engine *e);
  * when new), -1 for NULL or "". */
 int engine_func_index(const struct engine *e, int64_t id);
 int engine_key_get(struct engine *e, const char *name);
+/* The id of member name NAME in guards and site_arg (added when new). */
+int engine_field_id(struct engine *e, const char *name);
 /* engine_write.c: replace the database's findings with E's. */
 void engine_write_findings(struct engine *e);
 

@@ -115,6 +115,27 @@ static void load_func_order(struct engine *e)
 	assert(n == e->funcs.n);
 }
 
+int engine_field_id(struct engine *e, const char *name)
+{
+	bool created;
+	int64_t *slot = strmap_put(&e->field_ids, name, &created);
+	if (created)
+		*slot = (int64_t)e->field_ids.n;
+	return (int)*slot;
+}
+
+/* Site S's guard TEXT, parsed once, with what S's function writes to the
+ * guarded parameter or member (its annotations). */
+static void load_guard(struct engine *e, struct ck_site *s, const char *text)
+{
+	struct guardkey *g = arena_alloc(&e->arena, sizeof(*g));
+	if (!guardkey_parse(text, g))
+		return;   /* a guard this lockpath cannot read restricts nothing */
+	guardkey_load_writes(g, e->funcs.v[s->func].annot);
+	s->guard = g;
+	s->guard_field = g->field[0] ? engine_field_id(e, g->field) : CK_NO_FIELD;
+}
+
 static void load_funcs_and_sites(struct engine *e)
 {
 	sqlite3_stmt *q = db_prepare(e->db, MATRIX_TRANSPORT_FILES_SQL);
@@ -156,8 +177,8 @@ static void load_funcs_and_sites(struct engine *e)
 			s.callee_name = arena_strdup(&e->arena, db_col_text(q, 12));
 		if (sqlite3_column_type(q, 13) != SQLITE_NULL)
 			s.ind_index = arena_strdup(&e->arena, db_col_text(q, 13));
-		if (sqlite3_column_type(q, 14) != SQLITE_NULL)
-			s.guard = arena_strdup(&e->arena, db_col_text(q, 14));
+		if (sqlite3_column_type(q, 14) != SQLITE_NULL && s.func >= 0)
+			load_guard(e, &s, db_col_text(q, 14));
 		s.param_call = -1;
 		s.ops = -1;
 		if (sqlite3_column_type(q, 15) != SQLITE_NULL && s.func >= 0) {
@@ -222,22 +243,43 @@ static void load_site_locks(struct engine *e)
 	vec_free(&buf);
 }
 
+/* The one row of site_arg Q is at, or false for a row the engine does not
+ * use (a registration's object: link/chains.c). */
+static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
+{
+	bool has_value = sqlite3_column_type(q, 3) != SQLITE_NULL;
+	*a = (struct ck_arg){ .n = sqlite3_column_int(q, 1), .key = -1, .field = CK_NO_FIELD, .fwd = -1,
+			      .value = sqlite3_column_int64(q, 3) };
+	if (sqlite3_column_type(q, 2) != SQLITE_NULL) {
+		a->key = engine_key_get(e, db_col_text(q, 2));
+	} else if (sqlite3_column_type(q, 4) != SQLITE_NULL) {
+		const char *f = db_col_text(q, 4);
+		a->field = strcmp(f, "*") ? engine_field_id(e, f) : CK_ANY_FIELD;
+		a->unknown = !has_value;
+	} else if (sqlite3_column_type(q, 5) != SQLITE_NULL) {
+		a->fwd = sqlite3_column_int(q, 5);
+	} else if (has_value) {
+		a->is_const = true;
+	} else {
+		return false;
+	}
+	return true;
+}
+
 static void load_site_args(struct engine *e)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key, value FROM site_arg ORDER BY site_id, n");
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key, value, field, fwd FROM site_arg "
+				     "ORDER BY site_id, n, rowid");
 	while (db_step_row(e->db, q)) {
 		struct ck_site *s = site_by_id(e, sqlite3_column_int64(q, 0));
-		if (!s)
+		struct ck_arg a;
+		if (!s || !load_arg(e, q, &a))
 			continue;
 		void *old = s->args;
 		s->args = arena_alloc(&e->arena, (s->nargs + 1) * sizeof(*s->args));
 		if (old)
 			memcpy(s->args, old, s->nargs * sizeof(*s->args));
-		s->args[s->nargs].n = sqlite3_column_int(q, 1);
-		s->args[s->nargs].is_const = sqlite3_column_type(q, 2) == SQLITE_NULL;
-		s->args[s->nargs].key = s->args[s->nargs].is_const ? -1 : engine_key_get(e, db_col_text(q, 2));
-		s->args[s->nargs].value = sqlite3_column_int64(q, 3);
-		s->nargs++;
+		s->args[s->nargs++] = a;
 	}
 	sqlite3_finalize(q);
 }
@@ -371,8 +413,8 @@ static void load_param_uses(struct engine *e)
 	for (size_t i = 0; i < e->sites.n; i++) {
 		const struct ck_site *s = &e->sites.v[i];
 		struct ck_func *f = &e->funcs.v[s->func];
-		if (s->guard && !strncmp(s->guard, "arg#", 4))
-			use_param(&f->const_params, atoi(s->guard + 4));
+		if (s->guard)
+			use_param(&f->const_params, s->guard->param);
 		for (const char *p = s->ind_index; p && (p = strstr(p, "arg#")); p += 4)
 			use_param(&f->const_params, atoi(p + 4));
 		if (s->key >= 0)
@@ -381,11 +423,60 @@ static void load_param_uses(struct engine *e)
 			if (s->locks[l].key >= 0)
 				use_param(&f->lock_params, e->keys.v[s->locks[l].key].argn);
 		for (int a = 0; a < s->nargs; a++)
-			if (!s->args[a].is_const && s->args[a].key >= 0)
+			if (s->args[a].key >= 0)
 				use_param(&f->lock_params, e->keys.v[s->args[a].key].argn);
 		use_param(&f->fn_params, s->param_call);
 		for (int a = 0; a < s->nfnargs; a++)
 			use_param(&f->fn_params, s->fnargs[a].fwd);
+	}
+}
+
+static bool uses_param(uint32_t mask, int n)
+{
+	return n >= 0 && n < 31 ? mask >> n & 1 : mask >> 31 & 1;
+}
+
+/* The parameters F's annotations say it writes ('writes:arg#N=..;', not a member's). */
+static uint32_t written_params(const char *annot)
+{
+	uint32_t mask = 0;
+	for (const char *p = annot; p && (p = strstr(p, "writes:arg#")); p++) {
+		char *end;
+		long n = strtol(p + strlen("writes:arg#"), &end, 10);
+		if (*end == '=')
+			use_param(&mask, (int)n);
+	}
+	return mask;
+}
+
+/*
+ * A constant passed on unchanged ('async' from blk_mq_run_hw_queue() on to
+ * __blk_mq_delay_run_hw_queue()) matters to the caller where the callee's
+ * parameter does: one pass per call level, CK_FORWARD_DEPTH levels deep.
+ */
+static void forward_param_uses(struct engine *e)
+{
+	for (size_t i = 0; i < e->funcs.n; i++)
+		e->funcs.v[i].written_params = written_params(e->funcs.v[i].annot);
+	for (int pass = 0; pass < CK_FORWARD_DEPTH; pass++) {
+		bool changed = false;
+		for (size_t i = 0; i < e->sites.n; i++) {
+			const struct ck_site *s = &e->sites.v[i];
+			struct ck_func *f = &e->funcs.v[s->func];
+			for (int a = 0; a < s->nargs; a++) {
+				int k = s->args[a].fwd;
+				if (k < 0 || uses_param(f->const_params, k))
+					continue;
+				for (int c = 0; c < s->ncallees; c++)
+					if (uses_param(e->funcs.v[s->callees[c].func].const_params, s->args[a].n)) {
+						use_param(&f->const_params, k);
+						changed = true;
+						break;
+					}
+			}
+		}
+		if (!changed)
+			break;
 	}
 }
 
@@ -399,6 +490,7 @@ void engine_load(struct engine *e)
 	load_fnargs(e);
 	load_aliases(e);
 	load_param_uses(e);
+	forward_param_uses(e);
 	struct callgraph g;
 	callgraph_build(e, &g);
 	reach_load(e, &g);

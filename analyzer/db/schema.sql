@@ -122,9 +122,15 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
   n        INTEGER NOT NULL,        -- argument index, 0-based
   lock_key TEXT,                    -- a lock pointer (for the callee's 'arg#N' lock keys) ...
   value    INTEGER,                 -- ... or an integer constant (for 'arg#N' array indexes) ...
-  obj_key  TEXT                     -- ... or a pointer to a struct, named like a lock key
+  obj_key  TEXT,                    -- ... or a pointer to a struct, named like a lock key
                                     -- ('genwqe_dev.queue_waitq', 'file.c:foo_nb', 'arg#1'):
-                                    -- the container or entry of a registration (link/chains.c)
+                                    -- the container or entry of a registration (link/chains.c) ...
+  field    TEXT,                    -- ... or member FIELD of the struct the argument points to,
+                                    -- set just before the call to VALUE ('args->force = true'),
+                                    -- or set to something else (VALUE NULL; FIELD '*': members
+                                    -- not tracked) ...
+  fwd      INTEGER                  -- ... or the caller's own parameter FWD passed on unchanged:
+                                    -- the callee gets whatever constants the caller got
 );
 
 -- A store makes a function reachable through a key: '.get = f' in an ops

@@ -21,9 +21,14 @@ struct xlock {               /* one entry of a site's local lock state */
 	int acq_site;            /* held: the acquiring site (TU-local index) */
 };
 
-/* One argument: a lock pointer (key), a struct pointer (key, obj set), or an
- * integer constant (key NULL, value). */
-struct xarg { int n; const char *key; long long value; bool obj; };
+/* One argument: a lock pointer (key), a struct pointer (key, obj set), an
+ * integer constant (key NULL, value), a member of the struct it points to
+ * set just before the call (field, value; unknown: set to something else),
+ * or the caller's parameter FWD1 - 1 passed on unchanged. */
+struct xarg {
+	int n; const char *key; long long value; bool obj;
+	const char *field; bool unknown; int fwd1;
+};
 
 struct xsite {
 	int func;                /* TU-local function index */

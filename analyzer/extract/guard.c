@@ -12,6 +12,7 @@
 #include "extract/guard.h"
 #include "extract/keys.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int guard_switch_param(CXCursor func, CXCursor cond)
@@ -46,10 +47,36 @@ void guard_case(struct guard *g, CXCursor case_stmt, bool is_default, bool fresh
 		g->v[g->n++] = v;
 }
 
-/* The parameter COND names and the constant it is compared with: 'param'
- * and '!param' against 0 (NEGATED: the condition holds when equal), 'param
- * == C' and 'param != C'.  Returns the parameter or -1. */
-static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equal)
+int guard_param_member(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX])
+{
+	CXCursor m = key_strip(e), base[1];
+	if (clang_getCursorKind(m) != CXCursor_MemberRefExpr || key_children(m, base, 1) != 1)
+		return -1;
+	int p = key_param_of(func, base[0]);
+	/* 'args->force' only: a struct passed by value is the callee's own copy */
+	if (p < 0 || clang_getCanonicalType(clang_getCursorType(key_strip(base[0]))).kind != CXType_Pointer)
+		return -1;
+	CXString s = clang_getCursorSpelling(m);
+	const char *name = clang_getCString(s);
+	size_t len = name ? strlen(name) : 0;
+	if (len > 0 && len < GUARD_FIELD_MAX)
+		memcpy(field, name, len + 1);
+	clang_disposeString(s);
+	return len > 0 && len < GUARD_FIELD_MAX ? p : -1;
+}
+
+/* The parameter (or member through a parameter: FIELD) COND names and the
+ * constant it is compared with: 'param' and '!param' against 0 (NEGATED:
+ * the condition holds when equal), 'param == C' and 'param != C'.  Returns
+ * the parameter or -1. */
+static int subject_of(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX])
+{
+	field[0] = '\0';
+	int p = key_param_of(func, e);
+	return p >= 0 ? p : guard_param_member(func, e, field);
+}
+
+static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equal, char field[GUARD_FIELD_MAX])
 {
 	bool neg = false;
 	CXCursor c = key_strip(cond), k[2];
@@ -58,7 +85,7 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 		neg = !neg;
 		c = key_strip(k[0]);
 	}
-	int p = key_param_of(func, c);
+	int p = subject_of(func, c, field);
 	if (p >= 0) {
 		*value = 0;
 		*equal = neg;   /* 'param' holds when != 0, '!param' when == 0 */
@@ -70,7 +97,7 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 	if (op != CXBinaryOperator_EQ && op != CXBinaryOperator_NE)
 		return -1;
 	for (int side = 0; side < 2; side++) {
-		p = key_param_of(func, k[side]);
+		p = subject_of(func, k[side], field);
 		if (p >= 0 && guard_const_value(k[1 - side], value)) {
 			*equal = (op == CXBinaryOperator_EQ) != neg;
 			return p;
@@ -100,11 +127,14 @@ bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *
 	}
 	long long v;
 	bool equal;
-	int p = param_test(func, cond, &v, &equal);
+	char field[GUARD_FIELD_MAX];
+	int p = param_test(func, cond, &v, &equal, field);
 	if (p < 0)
 		return false;
 	*then_g = (struct guard){ .param = p, .except = !equal, .n = 1, .v = { v } };
 	*else_g = (struct guard){ .param = p, .except = equal, .n = 1, .v = { v } };
+	strcpy(then_g->field, field);
+	strcpy(else_g->field, field);
 	return true;
 }
 
@@ -112,10 +142,11 @@ const char *guard_text(struct arena *a, const struct guard *g)
 {
 	if (g->any || g->n == 0)
 		return NULL;
+	struct guardkey k = { .param = g->param, .except = g->except, .n = g->n };
+	strcpy(k.field, g->field);
+	memcpy(k.v, g->v, sizeof(k.v));
 	struct strbuf sb = {0};
-	sb_addf(&sb, g->except ? "arg#%d!=" : "arg#%d=", g->param);
-	for (int i = 0; i < g->n; i++)
-		sb_addf(&sb, i ? ",%lld" : "%lld", g->v[i]);
+	guardkey_format(&sb, &k);
 	const char *t = arena_strdup(a, sb_str(&sb));
 	sb_free(&sb);
 	return t;
@@ -123,22 +154,40 @@ const char *guard_text(struct arena *a, const struct guard *g)
 
 /* ------------------------------------------------------------ writes */
 
+/* What a function writes to one guard subject (a parameter, or a member
+ * through one): constants, or 'any' for anything else. */
+struct subject_writes {
+	int param;
+	const char *field;                /* "" for the parameter itself */
+	bool any;
+	int n;
+	long long v[GUARD_MAX_VALUES];
+};
+
 struct writes {
 	CXCursor func;
-	unsigned long long params, any;   /* bits: of interest, written with a non-constant */
-	struct strbuf vals[64];           /* constants written, ',v' each */
+	struct subject_writes *s;
+	int ns;
 };
+
+static void note_value(struct subject_writes *sw, CXCursor rhs, bool constant_ok)
+{
+	long long v;
+	if (constant_ok && sw->n < GUARD_MAX_VALUES && guard_const_value(rhs, &v))
+		sw->v[sw->n++] = v;
+	else
+		sw->any = true;
+}
 
 static void note_write(struct writes *w, CXCursor lhs, CXCursor rhs, bool constant_ok)
 {
-	int p = key_param_of(w->func, lhs);
-	if (p < 0 || p >= 64 || !(w->params >> p & 1))
+	char field[GUARD_FIELD_MAX];
+	int p = subject_of(w->func, lhs, field);
+	if (p < 0)
 		return;
-	long long v;
-	if (constant_ok && guard_const_value(rhs, &v))
-		sb_addf(&w->vals[p], ",%lld", v);
-	else
-		w->any |= 1ULL << p;
+	for (int i = 0; i < w->ns; i++)
+		if (w->s[i].param == p && !strcmp(w->s[i].field, field))
+			note_value(&w->s[i], rhs, constant_ok);
 }
 
 static enum CXChildVisitResult visit_write(CXCursor c, CXCursor parent, CXClientData d)
@@ -172,20 +221,23 @@ static enum CXChildVisitResult visit_write(CXCursor c, CXCursor parent, CXClient
 	return CXChildVisit_Recurse;
 }
 
-const char *guard_param_writes(struct arena *a, CXCursor func, unsigned long long params)
+const char *guard_param_writes(struct arena *a, CXCursor func, unsigned long long params,
+			       const struct guard *fields, int nfields)
 {
-	if (!params)
-		return NULL;
-	struct writes w = { .func = func, .params = params };
-	clang_visitChildren(func, visit_write, &w);
+	struct writes w = { .func = func };
+	w.s = xcalloc((size_t)(64 + nfields), sizeof(*w.s));
+	for (int p = 0; p < 64; p++)
+		if (params >> p & 1)
+			w.s[w.ns++] = (struct subject_writes){ .param = p, .field = "" };
+	for (int i = 0; i < nfields; i++)
+		w.s[w.ns++] = (struct subject_writes){ .param = fields[i].param, .field = fields[i].field };
+	if (w.ns)
+		clang_visitChildren(func, visit_write, &w);
 	struct strbuf sb = {0};
-	for (int p = 0; p < 64; p++) {
-		if (w.any >> p & 1)
-			sb_addf(&sb, "writes:arg#%d=*;", p);
-		else if (w.vals[p].len)
-			sb_addf(&sb, "writes:arg#%d=%s;", p, sb_str(&w.vals[p]) + 1);
-		sb_free(&w.vals[p]);
-	}
+	for (int i = 0; i < w.ns; i++)
+		if (w.s[i].any || w.s[i].n)
+			guardkey_format_writes(&sb, w.s[i].param, w.s[i].field, w.s[i].any, w.s[i].v, w.s[i].n);
+	free(w.s);
 	const char *t = sb.len ? arena_strdup(a, sb_str(&sb)) : NULL;
 	sb_free(&sb);
 	return t;

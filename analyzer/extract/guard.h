@@ -16,13 +16,17 @@
 
 #include <clang-c/Index.h>
 #include <stdbool.h>
+#include "lib/guardkey.h"
 #include "lib/util.h"
 
-#define GUARD_MAX_VALUES 16
+#define GUARD_MAX_VALUES GUARDKEY_MAX_VALUES
+#define GUARD_FIELD_MAX GUARDKEY_FIELD_MAX
 
 /* The case values seen since the last label nothing fell through to. */
 struct guard {
 	int param;                       /* the switched (or tested) parameter's index */
+	char field[GUARD_FIELD_MAX];     /* 'if (args->force)': the member tested, "" for the
+					  * parameter itself */
 	bool any;                        /* a 'default:' or a value not known: no guard */
 	bool except;                     /* the site runs for every value but these ('if (param)') */
 	int n;
@@ -32,8 +36,10 @@ struct guard {
 /* The index of FUNC's parameter that COND (a switch condition) names, or -1. */
 int guard_switch_param(CXCursor func, CXCursor cond);
 
-/* The guards of the two branches of 'if (COND)' in FUNC when COND tests a
- * parameter against a constant ('param', '!param', 'param == C', 'param != C'),
+/* The guards of the two branches of 'if (COND)' (or 'COND ? a : b') in FUNC
+ * when COND tests a parameter, or a member of the struct a parameter points
+ * to ('args->force'), against a constant ('param', '!param', 'param == C',
+ * 'param != C'),
  * alone or as an operand of '&&' (the then branch) or '||' (the else
  * branch): THEN and ELSE filled (a branch the test says nothing about gets
  * an 'any' guard), true returned; false for any other condition. */
@@ -42,14 +48,22 @@ bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *
 /* A case label reached: FRESH when no code falls through into it. */
 void guard_case(struct guard *g, CXCursor case_stmt, bool is_default, bool fresh);
 
-/* 'arg#N=V1,V2' (or 'arg#N!=V1,V2' for a guard of excepted values) for a
- * site under G, or NULL when G does not restrict it. */
+/* 'arg#N=V1,V2' (or 'arg#N!=V1,V2' for a guard of excepted values;
+ * 'arg#N.field=V' for a member test) for a site under G, or NULL when G does
+ * not restrict it.  lib/guardkey.h parses it. */
 const char *guard_text(struct arena *a, const struct guard *g);
 
 /* 'writes:arg#N=V,..;' (or '=*') for each parameter in PARAMS (a bit per
  * index, 64 at most) that FUNC's body assigns, increments or takes the
- * address of; NULL when none is written. */
-const char *guard_param_writes(struct arena *a, CXCursor func, unsigned long long params);
+ * address of, and 'writes:arg#N.field=..;' for each of the NFIELDS member
+ * guards in FIELDS whose member FUNC assigns through the parameter; NULL
+ * when none is written. */
+const char *guard_param_writes(struct arena *a, CXCursor func, unsigned long long params,
+			       const struct guard *fields, int nfields);
+
+/* The parameter of FUNC whose pointee's member E reads ('args->force'),
+ * with the member's name in FIELD; -1 if E is no such read. */
+int guard_param_member(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX]);
 
 /* Constant value of integer expression E (negative values included); extract
  * uses it for every constant: jump-table indices, lockdep subclasses, guards. */

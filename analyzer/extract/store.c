@@ -45,7 +45,8 @@ struct store *store_new(struct lp_db *db)
 				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index, guard) "
 				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
-	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key) VALUES (?,?,?,?,?)");
+	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd) "
+				 "VALUES (?,?,?,?,?,?,?)");
 	s->ins_store = db_prepare(db, "INSERT INTO fnstore(tu_id, hdr_id, func_id, file_id, line, col, key, "
 				  "src_usr, src_name, src_key, idx, site_id, obj_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_alias = db_prepare(db, "INSERT INTO lockalias(tu_id, hdr_id, func_id, file_id, line, col, "
@@ -163,7 +164,12 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 			db_bind_int(s->ins_arg, 2, x->args[j].n);
 			db_bind_text(s->ins_arg, 3, x->args[j].obj ? NULL : x->args[j].key);
 			db_bind_text(s->ins_arg, 5, x->args[j].obj ? x->args[j].key : NULL);
-			if (x->args[j].key)
+			db_bind_text(s->ins_arg, 6, x->args[j].field);
+			if (x->args[j].fwd1)   /* parameter 0 is a value, not NULL */
+				db_bind_int(s->ins_arg, 7, x->args[j].fwd1 - 1);
+			else
+				sqlite3_bind_null(s->ins_arg, 7);
+			if (x->args[j].key || x->args[j].unknown || x->args[j].fwd1)
 				sqlite3_bind_null(s->ins_arg, 4);
 			else
 				db_bind_int(s->ins_arg, 4, x->args[j].value);

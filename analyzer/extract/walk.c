@@ -14,6 +14,7 @@
 #include "extract/wrappers.h"
 #include "extract/annot.h"
 #include "extract/guard.h"
+#include "extract/members.h"
 
 #include <string.h>
 
@@ -27,6 +28,7 @@ struct lstate {
 	signed char irqs_off;     /* enum lp_irqs_state */
 	unsigned char n;
 	struct xlock e[LS_MAX];
+	struct members m;         /* constants stored into struct members (members.h) */
 };
 
 struct frame {
@@ -74,6 +76,7 @@ struct walker {
 	int depth;
 	bool depth_noted;         /* the nesting bound was hit in this function (too_deep) */
 	unsigned long long guarded;   /* parameters some site's guard depends on (bits) */
+	VEC(struct guard) guarded_members;   /* ... and members through parameters ('args->force') */
 	const struct guard *guards[MAX_FRAMES];   /* the enclosing guards, innermost last */
 	int nguards;
 };
@@ -213,6 +216,8 @@ static void ls_join(struct lstate *a, const struct lstate *b)
 		if (!ls_find(a, b->e[i].key) && b->e[i].released)
 			r.e[r.n++] = (struct xlock){ .key = b->e[i].key, .released = true,
 						     .dropped = b->e[i].dropped, .acq_site = -1 };
+	r.m = a->m;
+	members_join(&r.m, &b->m);
 	*a = r;
 }
 
@@ -221,6 +226,15 @@ static const struct lstate const_dead_state = { .dead = true, .cdead = true };
 
 /* ------------------------------------------------------------ recording */
 
+/* Member guard G's writes go into the function's annotations. */
+static void note_guarded_member(struct walker *w, const struct guard *g)
+{
+	for (size_t i = 0; i < w->guarded_members.n; i++)
+		if (w->guarded_members.v[i].param == g->param && !strcmp(w->guarded_members.v[i].field, g->field))
+			return;
+	vec_push(&w->guarded_members, *g);
+}
+
 /* The guard of the innermost 'switch (param)' or 'if (param)' around the
  * code being walked. */
 static const char *site_guard(struct walker *w)
@@ -228,7 +242,9 @@ static const char *site_guard(struct walker *w)
 	for (int i = (w->nguards < MAX_FRAMES ? w->nguards : MAX_FRAMES) - 1; i >= 0; i--) {
 		const struct guard *g = w->guards[i];
 		const char *t = guard_text(&w->f->arena, g);
-		if (t && g->param < 64)
+		if (t && g->field[0])
+			note_guarded_member(w, g);
+		else if (t && g->param < 64)
 			w->guarded |= 1ULL << g->param;
 		return t;
 	}
@@ -539,13 +555,103 @@ static const char *index_pattern(struct walker *w, CXCursor callee)
 	return r;
 }
 
+/* ------------------------------------------------------------ member constants */
+
+/* Append to SB the name members.h gives the object E designates: a
+ * variable, or members of one ('wpa->ia.ap.args'); false if E is neither. */
+static bool object_text(CXCursor e, struct strbuf *sb, int depth)
+{
+	e = key_strip(e);
+	CXCursor base[1];
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (k == CXCursor_DeclRefExpr) {
+		CXCursor ref = clang_getCursorReferenced(e);
+		enum CXCursorKind rk = clang_getCursorKind(ref);
+		if (rk != CXCursor_VarDecl && rk != CXCursor_ParmDecl)
+			return false;
+	} else if (k != CXCursor_MemberRefExpr || depth > 8 || key_children(e, base, 1) != 1 ||
+		   !object_text(base[0], sb, depth + 1)) {
+		return false;
+	} else {
+		bool arrow = clang_getCanonicalType(clang_getCursorType(key_strip(base[0]))).kind == CXType_Pointer;
+		sb_addf(sb, arrow ? "->" : ".");
+	}
+	CXString name = clang_getCursorSpelling(e);
+	sb_addf(sb, "%s", clang_getCString(name));
+	clang_disposeString(name);
+	return true;
+}
+
+/* The interned name of the object E designates, or of what it points to
+ * when DEREF ('*args'); NULL when it has none. */
+static const char *object_name(struct walker *w, CXCursor e, bool deref)
+{
+	struct strbuf sb = {0};
+	if (deref)
+		sb_addc(&sb, '*');
+	const char *r = object_text(e, &sb, 0) ? intern(w, sb_str(&sb)) : NULL;
+	sb_free(&sb);
+	return r;
+}
+
+/* A store into an integer member ('args->force = true', '.. |= x' when not
+ * CONSTANT_OK): what the member holds on this path from here on. */
+static void note_member_store(struct walker *w, CXCursor lhs, CXCursor rhs, bool constant_ok)
+{
+	CXCursor m = key_strip(lhs), base[1];
+	if (clang_getCursorKind(m) != CXCursor_MemberRefExpr || !is_int_type(clang_getCursorType(m)) ||
+	    key_children(m, base, 1) != 1)
+		return;
+	bool arrow = clang_getCanonicalType(clang_getCursorType(key_strip(base[0]))).kind == CXType_Pointer;
+	const char *obj = object_name(w, base[0], arrow);
+	if (!obj)
+		return;
+	long long v = 0;
+	bool known = constant_ok && guard_const_value(rhs, &v);
+	members_set(&w->st.m, obj, intern(w, cx_str(w, clang_getCursorSpelling(m))), v, known);
+}
+
+/* The object a pointer argument A points to ('&args' -> 'args', 'args' ->
+ * '*args'), interned, or NULL. */
+static const char *pointee_object(struct walker *w, CXCursor a)
+{
+	CXCursor c = key_strip(a), k[1];
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf && key_children(c, k, 1) == 1)
+		return object_name(w, k[0], false);
+	return object_name(w, c, true);
+}
+
+struct xargs { struct xarg *v; size_t n, cap; };
+
+/* The members this path set in the struct pointer argument A (argument N)
+ * points to, and the caller's parameter it passes on ('args' forwarded:
+ * the constants its own caller set reach the callee too). */
+static void member_args(struct walker *w, CXCursor a, int n, struct xargs *args)
+{
+	int p = key_param_of(w->kenv.func, a);
+	if (p >= 0)
+		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1 }));
+	const char *obj = pointee_object(w, a);
+	if (!obj)
+		return;
+	if (w->st.m.lost)   /* members set that the walker did not track: none is known */
+		vec_push(args, ((struct xarg){ .n = n, .field = "*", .unknown = true }));
+	for (unsigned i = 0; i < w->st.m.n; i++) {
+		const struct member_value *m = &w->st.m.e[i];
+		if (m->obj == obj)
+			vec_push(args, ((struct xarg){ .n = n, .field = m->field, .value = m->value,
+						      .unknown = !m->known }));
+	}
+}
+
 /* Function (pointer) arguments become stores into 'arg:CALLEE#N'; lock
  * pointer arguments are recorded for the callee's 'arg#N' lock keys. */
 static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const char *ind_key, int site)
 {
 	int n = clang_Cursor_getNumArguments(call);
 	const char *callee = call_key_prefix(w, callee_fn, ind_key);
-	VEC(struct xarg) args = {0};
+	struct xargs args = {0};
 	for (int i = 0; i < n; i++) {
 		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
 		CXType t = clang_getCursorType(a);
@@ -561,13 +667,20 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, false }));
 		} else if (site >= 0 && callee && is_int_type(t)) {
 			long long v;   /* an event number indexes a jump table; an error code picks a case */
+			int p = key_param_of(w->kenv.func, a);
 			if (guard_const_value(a, &v))
 				vec_push(&args, ((struct xarg){ i, NULL, v, false }));
+			else if (p >= 0)   /* 'async' passed on: the caller's constant reaches the callee */
+				vec_push(&args, ((struct xarg){ .n = i, .fwd1 = p + 1 }));
+			if (p >= 0 && p < 64)
+				w->guarded |= 1ULL << p;   /* its own writes, for check to see */
 		} else if (site >= 0) {
 			/* a struct pointer: a registration's container or entry (link/chains.c) */
 			const char *k = key_object_ptr(&w->kenv, a);
 			if (k)
 				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, true }));
+			if (callee && clang_getCanonicalType(t).kind == CXType_Pointer)
+				member_args(w, a, i, &args);
 		}
 	}
 	if (args.n) {
@@ -784,6 +897,10 @@ static void walk_assign(struct walker *w, CXCursor c)
 	walk_expr(w, kk[0]);
 	CXCursor lhs = key_strip(kk[0]);
 	CXType t = clang_getCursorType(lhs);
+	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr)
+		note_member_store(w, lhs, kk[1], true);
+	else if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)   /* another object now */
+		members_forget(&w->st.m, intern(w, cx_str(w, clang_getCursorSpelling(lhs))));
 	/* a local variable: remember what it holds for later calls/locks */
 	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
 		CXCursor var = clang_getCursorReferenced(lhs);
@@ -863,6 +980,32 @@ static bool too_deep(struct walker *w, CXCursor c)
 	return true;
 }
 
+/* '+=' and friends, '++', '--': C updates its first operand. */
+static bool is_member_update(CXCursor c)
+{
+	if (clang_getCursorKind(c) == CXCursor_CompoundAssignOperator)
+		return true;
+	switch (clang_getCursorUnaryOperatorKind(c)) {
+	case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
+	case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool push_guard(struct walker *w, const struct guard *g);
+static void walk_expr(struct walker *w, CXCursor c);
+
+/* Walk expression E under guard G (NULL: none): an arm of '?:'. */
+static void walk_expr_guarded(struct walker *w, CXCursor e, const struct guard *g)
+{
+	bool pushed = g && push_guard(w, g);
+	walk_expr(w, e);
+	if (pushed)
+		w->nguards--;
+}
+
 static void walk_expr(struct walker *w, CXCursor c)
 {
 	if (too_deep(w, c))
@@ -886,17 +1029,27 @@ static void walk_expr(struct walker *w, CXCursor c)
 		}
 		break;
 	}
+	case CXCursor_CompoundAssignOperator:
+	case CXCursor_UnaryOperator: {
+		walk_children(w, c);
+		CXCursor kk[1];
+		if (key_children(c, kk, 1) == 1 && is_member_update(c))
+			note_member_store(w, kk[0], kk[0], false);
+		break;
+	}
 	case CXCursor_ConditionalOperator: {
 		CXCursor kk[3];
 		unsigned n = key_children(c, kk, 3);
 		if (n == 3) {
 			struct lstate t, f;
+			struct guard then_g, else_g;   /* 'args->force ? a() : b()' */
+			bool guarded = guard_if(w->kenv.func, kk[0], &then_g, &else_g);
 			walk_cond(w, kk[0], &t, &f);
 			w->st = t;
-			walk_expr(w, kk[1]);
+			walk_expr_guarded(w, kk[1], guarded ? &then_g : NULL);
 			struct lstate after_t = w->st;
 			w->st = f;
-			walk_expr(w, kk[2]);
+			walk_expr_guarded(w, kk[2], guarded ? &else_g : NULL);
 			ls_join(&w->st, &after_t);
 		} else {
 			walk_children(w, c);
@@ -1232,6 +1385,7 @@ static const struct summary *summary_of(struct walker *w, CXCursor def)
 	vec_free(&nw.strs);
 	vec_free(&nw.labels);
 	vec_free(&nw.locals);
+	vec_free(&nw.guarded_members);
 	facts_free(nw.f);
 	CXString u2 = clang_getCursorUSR(def);
 	int64_t *s2 = strmap_get(&w->sums->index, clang_getCString(u2));
@@ -1293,6 +1447,7 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->depth = 0;
 	w->depth_noted = false;
 	w->guarded = 0;
+	w->guarded_members.n = 0;
 	w->nguards = 0;
 	w->kenv.func = fn;
 	w->kenv.func_qname = key_qualified_name(&w->f->arena, fn);
@@ -1305,7 +1460,8 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 			walk_stmt(w, k.v[i]);
 	kids_free(&k);
 	ls_join(&w->exit, &w->st);
-	const char *writes = guard_param_writes(&w->f->arena, fn, w->guarded);
+	const char *writes = guard_param_writes(&w->f->arena, fn, w->guarded, w->guarded_members.v,
+						(int)w->guarded_members.n);
 	if (writes) {   /* the guards hold only with what the function itself assigns */
 		const char *a = xf.annot ? xf.annot : "";
 		size_t n = strlen(a);
@@ -1400,4 +1556,5 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	vec_free(&w.strs);
 	vec_free(&w.labels);
 	vec_free(&w.locals);
+	vec_free(&w.guarded_members);
 }

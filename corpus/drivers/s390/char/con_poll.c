@@ -10,12 +10,18 @@
  * dead on that path: lockpath follows the constant into the test as it does
  * into 'switch (param)'.
  *
+ * A constant passed on unchanged keeps its value one and two calls down:
+ * con_kick(p, true) hands 'async' to con_run (blk_mq_run_hw_queue passing
+ * async on to __blk_mq_delay_run_hw_queue).  A struct pointer argument is
+ * no constant: con_flush(p, &con_port0) runs its 'if (peer)' branch.
+ *
  * Must find: sleep-in-atomic at the msleep in con_drain, which the
- * interrupt calls with may_sleep true (a bug of this model).
+ * interrupt calls with may_sleep true (a bug of this model), and at the
+ * one in con_flush, whose peer the interrupt passes.
  * Must not find: the sleeps in con_poll (may_sleep false), con_wait
  * (nowait 1), con_sync (CON_MODE_ASYNC) and con_run ('if (!async && ...)'
- * with async true, the shape of blk_mq_run_hw_queue's async argument)
- * reached from the interrupt.
+ * with async true, the shape of blk_mq_run_hw_queue's async argument),
+ * reached from the interrupt directly and through con_kick.
  */
 #include <linux/kernel.h>
 #include <linux/types.h>
@@ -64,6 +70,27 @@ static void con_run(struct con_port *p, bool async)
 		msleep(p->pending);   /* silent from the interrupt: it asks for async */
 }
 
+/* Passes its own 'async' on, and once more through con_kick_all. */
+static void con_kick(struct con_port *p, bool async)
+{
+	p->chars = 0;
+	con_run(p, async);
+}
+
+static void con_kick_all(struct con_port *p, bool async)
+{
+	con_kick(p, async);
+	con_kick(&con_port0, async);
+}
+
+/* Waits for the peer port when there is one. */
+static void con_flush(struct con_port *p, struct con_port *peer)
+{
+	if (peer)
+		msleep(peer->pending); /* expect: sleep-in-atomic msleep */
+	p->pending = 0;
+}
+
 static void con_drain(struct con_port *p, bool may_sleep)
 {
 	if (may_sleep)
@@ -78,6 +105,8 @@ static irqreturn_t con_interrupt(int irq, void *dev)
 	con_wait(p, 1);
 	con_sync(p, CON_MODE_ASYNC);
 	con_run(p, true);
+	con_kick_all(p, true);
+	con_flush(p, &con_port0);
 	con_drain(p, true);
 	return IRQ_HANDLED;
 }

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * members.h - constants a function stores into struct members just before
+ * it passes the struct to a call: fuse_send_writepage() sets
+ * 'args->force = true' and calls fuse_simple_background(fm, args, ..),
+ * which takes the sleeping fuse_get_req() branch only when force is false.
+ * The walker keeps, per path, what each member holds ('*args' . 'force' =
+ * 1), joins it like the lock state at every merge of paths, and records at
+ * a call the members of each struct argument (site_arg.field); check
+ * binds them to the callee's parameter for its 'arg#N.F' guards (lib/guardkey.h).
+ *
+ * Objects and members are named by interned strings compared by pointer:
+ * 'args' (a struct variable), '*args' (what a pointer variable points to),
+ * 'wpa->ia.ap.args' (a member struct).  What the walker cannot name is not
+ * tracked.  A store by a called function is not seen.
+ */
+#ifndef LP_MEMBERS_H
+#define LP_MEMBERS_H
+
+#include <stdbool.h>
+
+#define MEMBERS_MAX 4   /* members tracked per path; past it, 'lost' */
+
+struct member_value {
+	const char *obj, *field;   /* interned */
+	long long value;
+	bool known;                /* false: set to something not a constant */
+};
+
+struct members {
+	unsigned char n;
+	bool lost;                 /* more members were set than tracked */
+	struct member_value e[MEMBERS_MAX];
+};
+
+/* OBJ.FIELD now holds VALUE (KNOWN) or something else. */
+void members_set(struct members *m, const char *obj, const char *field, long long value, bool known);
+/* OBJ names another object now (the pointer variable was assigned):
+ * forget its members, and those of objects reached through it (PREFIX
+ * matches 'OBJ' and 'OBJ->...' / 'OBJ. ...'). */
+void members_forget(struct members *m, const char *var);
+/* Join B into A (two paths meet): a member keeps its value only if both
+ * paths have it; on one path only, or with two values, it is unknown. */
+void members_join(struct members *a, const struct members *b);
+
+#endif

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * guardkey.c - parse and format guards and their writes annotations (the
+ * grammar is in guardkey.h).
+ */
+#include "lib/guardkey.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* 'N' or 'N.F' after 'arg#': the parameter and member; P advanced past them. */
+static bool parse_subject(const char **p, int *param, char field[GUARDKEY_FIELD_MAX])
+{
+	char *end;
+	long n = strtol(*p, &end, 10);
+	if (end == *p || n < 0 || n > 1000)
+		return false;
+	*param = (int)n;
+	field[0] = '\0';
+	if (*end == '.') {
+		size_t len = strcspn(end + 1, "!=;");
+		if (len == 0 || len >= GUARDKEY_FIELD_MAX)
+			return false;
+		memcpy(field, end + 1, len);
+		field[len] = '\0';
+		end += 1 + len;
+	}
+	*p = end;
+	return true;
+}
+
+/* Comma-separated numbers up to ';' or the end, into V (N of them). */
+static bool parse_values(const char *p, long long *v, int *n)
+{
+	*n = 0;
+	while (*p && *p != ';') {
+		char *end;
+		long long x = strtoll(p, &end, 10);
+		if (end == p || *n == GUARDKEY_MAX_VALUES)
+			return false;
+		v[(*n)++] = x;
+		p = *end == ',' ? end + 1 : end;
+		if (*end != ',' && *end && *end != ';')
+			return false;
+	}
+	return *n > 0;
+}
+
+bool guardkey_parse(const char *text, struct guardkey *out)
+{
+	struct guardkey g = { 0 };
+	const char *p = text;
+	if (!p || strncmp(p, "arg#", 4))
+		return false;
+	p += 4;
+	if (!parse_subject(&p, &g.param, g.field))
+		return false;
+	g.except = *p == '!';
+	p += g.except;
+	if (*p != '=' || !parse_values(p + 1, g.v, &g.n))
+		return false;
+	*out = g;
+	return true;
+}
+
+void guardkey_format(struct strbuf *sb, const struct guardkey *g)
+{
+	sb_addf(sb, "arg#%d%s%s%s", g->param, g->field[0] ? "." : "", g->field, g->except ? "!=" : "=");
+	for (int i = 0; i < g->n; i++)
+		sb_addf(sb, i ? ",%lld" : "%lld", g->v[i]);
+}
+
+void guardkey_format_writes(struct strbuf *sb, int param, const char *field, bool any,
+			    const long long *v, int n)
+{
+	sb_addf(sb, "writes:arg#%d%s%s=", param, field && *field ? "." : "", field ? field : "");
+	if (any || n == 0)
+		sb_addc(sb, '*');
+	for (int i = 0; !any && i < n; i++)
+		sb_addf(sb, i ? ",%lld" : "%lld", v[i]);
+	sb_addc(sb, ';');
+}
+
+void guardkey_load_writes(struct guardkey *g, const char *annot)
+{
+	g->writes_any = false;
+	g->nwrites = 0;
+	for (const char *p = annot; p && (p = strstr(p, "writes:arg#")); p++) {
+		const char *q = p + strlen("writes:arg#");
+		int param;
+		char field[GUARDKEY_FIELD_MAX];
+		if (!parse_subject(&q, &param, field) || param != g->param || strcmp(field, g->field) || *q != '=')
+			continue;
+		if (q[1] == '*' || !parse_values(q + 1, g->writes, &g->nwrites))
+			g->writes_any = true;   /* not a list of numbers: assume anything */
+		return;
+	}
+}
+
+bool guardkey_takes(const struct guardkey *g, long long value)
+{
+	bool listed = false;
+	for (int i = 0; i < g->n && !listed; i++)
+		listed = g->v[i] == value;
+	return listed != g->except;
+}
+
+bool guardkey_allows(const struct guardkey *g, long long value)
+{
+	if (g->writes_any || guardkey_takes(g, value))
+		return true;
+	for (int i = 0; i < g->nwrites; i++)
+		if (guardkey_takes(g, g->writes[i]))
+			return true;
+	return false;
+}

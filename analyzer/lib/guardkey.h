@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * guardkey.h - the grammar of a site's guard and of the writes annotations
+ * that keep a guard honest.  Extract formats them (extract/guard.c), check
+ * parses them once at load (check/engine_load.c) and tests them in its inner
+ * loop without text; nothing else reads them.
+ *
+ *   'arg#N=V1,V2'         the site runs only when parameter N holds V1 or V2
+ *                         (a 'case V1: case V2:' of 'switch (param)', 'if (!param)')
+ *   'arg#N!=V'            ... when it holds anything but V ('if (param)')
+ *   'arg#N.F=V'           ... when member F of the struct parameter N points to
+ *                         holds V ('if (!args->force)'); '!=' likewise
+ *
+ * A function's annotations carry the writes that could defeat its guards:
+ *   'writes:arg#N=V,..;'  the function itself assigns only these constants to
+ *                         parameter N; '=*' for anything else
+ *   'writes:arg#N.F=..;'  likewise for member F through parameter N
+ */
+#ifndef LP_GUARDKEY_H
+#define LP_GUARDKEY_H
+
+#include <stdbool.h>
+#include "lib/util.h"
+
+#define GUARDKEY_MAX_VALUES 16
+#define GUARDKEY_FIELD_MAX 48   /* a member name longer than this makes no guard */
+
+struct guardkey {
+	int param;                        /* the parameter tested */
+	char field[GUARDKEY_FIELD_MAX];   /* the member tested through it, "" for itself */
+	bool except;                      /* every value but these */
+	int n;
+	long long v[GUARDKEY_MAX_VALUES];
+	/* from the function's annotations: what it writes to the subject itself */
+	bool writes_any;                  /* something not a constant */
+	int nwrites;
+	long long writes[GUARDKEY_MAX_VALUES];
+};
+
+/* Parse guard TEXT into OUT (writes left empty); false if TEXT is malformed. */
+bool guardkey_parse(const char *text, struct guardkey *out);
+/* Append G's guard text to SB ('arg#N.F!=V1,V2'). */
+void guardkey_format(struct strbuf *sb, const struct guardkey *g);
+/* Fill G's writes from a function's annotations ANNOT (may be NULL). */
+void guardkey_load_writes(struct guardkey *g, const char *annot);
+/* Append 'writes:arg#N[.F]=' and the values, or '*', and ';' to SB. */
+void guardkey_format_writes(struct strbuf *sb, int param, const char *field, bool any,
+			    const long long *v, int n);
+/* Whether the guarded site runs when the subject holds VALUE. */
+bool guardkey_takes(const struct guardkey *g, long long value);
+/* Whether the guarded site can run when the caller passed VALUE: VALUE
+ * itself, or any value the function writes to the subject before the test. */
+bool guardkey_allows(const struct guardkey *g, long long value);
+
+#endif
