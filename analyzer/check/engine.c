@@ -654,6 +654,47 @@ static void root_held(struct engine *e, const struct ck_func *f, struct ck_state
 	}
 }
 
+/* Whether SITE holds a spinning lock its function took. */
+static bool site_spins(const struct ck_site *site)
+{
+	for (int l = 0; l < site->nlocks; l++)
+		if (site->locks[l].held && (site->locks[l].ltype == LT_SPIN || site->locks[l].ltype == LT_RWLOCK))
+			return true;
+	return false;
+}
+
+/*
+ * Why root F (a function nobody in the tree calls) runs with interrupts on,
+ * or NULL: it sleeps itself (a sleeping call or lock) outside any spinlock,
+ * with interrupts as its caller left them, under no parameter test, and
+ * its caller's locks (S, from its annotations) spin on none.  Sleeping with
+ * interrupts off is a bug of its own, so its callers must enable them.
+ */
+static const char *root_sleep_proof(struct engine *e, const struct ck_func *f, const struct ck_state *s)
+{
+	for (int i = 0; i < s->nheld; i++)
+		if (s->held[i].ltype == LT_SPIN || s->held[i].ltype == LT_RWLOCK)
+			return NULL;
+	for (int i = 0; i < f->nsites; i++) {
+		const struct ck_site *site = &e->sites.v[f->sites[i]];
+		const char *why = site->kind == SITE_CALL && site->callee_name ?
+				  rules_sleep_reason(e->rules, site->callee_name) : NULL;
+		if (site->kind == SITE_ACQUIRE && site->ltype >= LT_MUTEX)
+			why = "a sleeping lock";
+		if (why && !site->guard && site->irqs_off == IRQS_AS_AT_ENTRY && !site_spins(site))
+			return arena_printf(&e->arena, "%s sleeps at line %d (%s), which it may only do with "
+					    "interrupts enabled", f->name, site->line, why);
+	}
+	return NULL;
+}
+
+int engine_path_start(const struct engine *e, int state)
+{
+	while (e->states.v[state].parent >= 0)
+		state = e->states.v[state].parent;
+	return e->states.v[state].func;
+}
+
 /* Rules' entries by name and by key ('irqaction.handler') of context CTX,
  * then the registrations (request_irq's handler, timers, work) of CTX. */
 static const struct engine *rank_engine;   /* for by_rank (qsort has no context) */
@@ -662,6 +703,15 @@ static int by_rank(const void *a, const void *b)
 {
 	int ra = rank_engine->funcs.v[*(const int *)a].rank, rb = rank_engine->funcs.v[*(const int *)b].rank;
 	return (ra > rb) - (ra < rb);
+}
+
+/* Why entry F of a process-context key runs with interrupts on. */
+static void note_callback(struct engine *e, int f, const struct lp_keyentry *ke)
+{
+	if (!e->funcs.v[f].irqs_on_why)
+		e->funcs.v[f].irqs_on_why = arena_printf(&e->arena, "%s is called through %s, which runs in "
+							 "process context with interrupts enabled (rules)",
+							 e->funcs.v[f].name, ke->key);
 }
 
 static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *sig)
@@ -682,8 +732,11 @@ static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *s
 		db_bind_text(q, 1, ke->key);
 		while (db_step_row(e->db, q)) {
 			int f = engine_func_index(e, sqlite3_column_int64(q, 0));
-			if (f >= 0)
-				vec_push(&seeds, f);
+			if (f < 0)
+				continue;
+			vec_push(&seeds, f);
+			if (ctx == CTX_PROCESS)
+				note_callback(e, f, ke);
 		}
 		sqlite3_reset(q);
 	}
@@ -717,6 +770,9 @@ static void seed_and_explore(struct engine *e)
 					      .transport = e->funcs.v[f].transport + 1 };
 			ops_enter(e, &s, f);
 			root_held(e, &e->funcs.v[f], &s);
+			e->funcs.v[f].irqs_on_why = root_sleep_proof(e, &e->funcs.v[f], &s);
+			if (e->funcs.v[f].irqs_on_why)
+				s.irqs = IRQS_ON;
 			push_state(e, &s, &sig);
 			e->st->roots++;
 		}

@@ -84,6 +84,8 @@ struct ck_func {
 	uint32_t written_params;    /* parameters it assigns itself (its 'writes:' annotations):
 				     * a constant its caller passed is not passed on from them */
 	const char *annot;
+	const char *irqs_on_why;    /* a process entry or root that runs with interrupts
+				     * enabled: why lockpath believes so, else NULL */
 	int transport;   /* index of the virtio transport whose file defines it (virtio_ccw.c: ccw), or -1 */
 	int64_t file;               /* its file's row id */
 	int *impl, nimpl;           /* ops structures its file has tables of (ops_tables.h) */
@@ -142,6 +144,8 @@ void engine_end_path(struct engine *e);
  * path holding A into code whose acquisitions are all recorded already
  * need not carry A (engine.c, held_live). */
 void engine_order_seen(struct engine *e, int a, int b);
+/* The function the path of STATE starts at (its entry or root). */
+int engine_path_start(const struct engine *e, int state);
 /* Per-check scratch data, freed by the check's _done function. */
 void **engine_data(struct engine *e, int check_id);
 /* The key a site acts on, with lock parameters bound by the path; -1 if unknown. */

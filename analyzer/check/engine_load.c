@@ -186,7 +186,8 @@ static void load_funcs_and_sites(struct engine *e)
 			s.ops = ops_site_ops(e, ind);
 			keyname_is_param_of(ind, e->funcs.v[s.func].qname, &s.param_call);
 			/* process_one_work()'s work->func(work): the work items are entries of their own */
-			s.no_edge = rules_keyentry_find(e->rules, ind) != NULL;
+			const struct lp_keyentry *ke = rules_keyentry_find(e->rules, ind);
+			s.no_edge = ke && !ke->edge;   /* a 'callback' (probe()) is still called */
 		}
 		/* queue_work(), mod_timer(), call_rcu(): the work runs later, elsewhere;
 		 * panic(), make_task_dead(): the system or the task ends there, and what

@@ -732,20 +732,27 @@ static int parse_register(struct line *l)
 	return 0;
 }
 
-/* KEY is any one token ("irqaction.handler"), quoted if it has spaces. */
-static int parse_keyentry(struct line *l)
+/* KEY is any one token ("irqaction.handler"), quoted if it has spaces;
+ * DIRECTIVE is 'keyentry' or 'callback' (EDGE). */
+static int parse_key_context(struct line *l, const char *directive, bool edge)
 {
-	struct lp_keyentry k;
+	struct lp_keyentry k = { .edge = edge };
 	int ctx = 0;
+	char what[32], full[48];
+	snprintf(what, sizeof(what), "%s KEY", directive);
+	snprintf(full, sizeof(full), "%s KEY CONTEXT", directive);
 	if (nargs(l) < 2 || !*l->t.v[1].s)
-		return missing_or_got(l, 1, "a key", "keyentry");
+		return missing_or_got(l, 1, "a key", directive);
 	const char *key = l->t.v[1].s;
-	if (want_word(l, 2, &contexts, "keyentry KEY", &ctx) || want_end(l, 3, "keyentry KEY CONTEXT"))
+	if (want_word(l, 2, &contexts, what, &ctx) || want_end(l, 3, full))
 		return -1;
 	k.ctx = (enum lp_context)ctx;
 	PUT(l->r, &l->r->keyentry_map, &l->r->keyentries, key, k, key);
 	return 0;
 }
+
+static int parse_keyentry(struct line *l) { return parse_key_context(l, "keyentry", false); }
+static int parse_callback(struct line *l) { return parse_key_context(l, "callback", true); }
 
 static int parse_defer(struct line *l)
 {
@@ -960,6 +967,7 @@ static const struct directive {
 	{ "entry", parse_entry },
 	{ "register", parse_register },
 	{ "keyentry", parse_keyentry },
+	{ "callback", parse_callback },
 	{ "defer", parse_defer },
 	{ "chain-register", parse_chain_register },
 	{ "chain-call", parse_chain_call },

@@ -35,7 +35,10 @@ struct lp_entry { const char *func; enum lp_context ctx; };
 /* A registration API: argument ARG is a function that becomes an entry in CTX
  * (request_irq's handler), or a key whose functions do (struct irqaction.handler). */
 struct lp_register { const char *func; int arg; enum lp_context ctx; };
-struct lp_keyentry { const char *key; enum lp_context ctx; };
+/* Functions stored into KEY run in CTX.  EDGE ('callback'): the call through
+ * KEY is still an edge (the driver core calls probe() on its own path);
+ * else ('keyentry') the call is a dispatch of deferred work, not an edge. */
+struct lp_keyentry { const char *key; enum lp_context ctx; bool edge; };
 
 /* A deferral API: a call is not a call edge; argument ARG names deferred work. */
 struct lp_defer { const char *func; int arg; enum lp_context ctx; };
