@@ -10,7 +10,21 @@
  */
 #include "check/engine.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+
+/* A direct call to deferred work that may sleep (mlx4's event handler
+ * calling its work function handle_port_mgmt_change_event() inline): the
+ * work is written for process context; the call is the bug, once, and the
+ * sleeps below it on this path are not restated one by one.  What the
+ * callee is registered as, or NULL. */
+static const char *deferred_work_reason(const struct engine *e, const struct ck_site *s)
+{
+	if (s->ncallees != 1 || !s->callee_name)
+		return NULL;   /* a direct call only: through a pointer, the work is a guess */
+	const struct ck_func *f = engine_func(e, s->callees[0].func);
+	return f->deferred_as && f->below_sleep ? f->deferred_as : NULL;
+}
 
 static const char *sleep_reason(const struct engine *e, const struct ck_site *s)
 {
@@ -31,7 +45,13 @@ static const struct ck_held *spinning_lock(const struct ck_visit *v)
 
 void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 {
-	const char *reason = sleep_reason(e, v->site);
+	if (v->sleeps_reported)
+		return;   /* below a call to deferred work: that call was the finding */
+	const char *work = v->site->kind == SITE_CALL ? deferred_work_reason(e, v->site) : NULL;
+	char work_why[160];
+	if (work)   /* the reason names what it is registered as */
+		snprintf(work_why, sizeof(work_why), "%s, written for process context, sleeps below", work);
+	const char *reason = work ? work_why : sleep_reason(e, v->site);
 	if (!reason)
 		return;
 	const struct ck_held *spin = spinning_lock(v);
@@ -44,7 +64,10 @@ void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 		why = xasprintf("with interrupts disabled");
 	else
 		return;
-	engine_end_path(e);   /* what it calls next is code that runs where it may sleep */
+	if (work)   /* its locks still matter (a deadlock below is its own bug); its sleeps do not */
+		engine_sleeps_reported(e);
+	else
+		engine_end_path(e);   /* what it calls next is code that runs where it may sleep */
 	const char *what = v->site->callee_name ? v->site->callee_name : "?";
 	char *msg = xasprintf("%s may sleep (%s) %s, in %s", what, reason, why, engine_func(e, v->site->func)->name);
 	engine_report(e, v, checks[CHECK_ID_sleep_in_atomic].name, spin, v->site->kind == SITE_ACQUIRE ? engine_site_key(e, v) : -1, msg);

@@ -49,6 +49,11 @@ void engine_end_path(struct engine *e)
 	e->path_ended = true;
 }
 
+void engine_sleeps_reported(struct engine *e)
+{
+	e->sleeps_reported = true;
+}
+
 void **engine_data(struct engine *e, int check_id)
 {
 	return &e->check_data[check_id];
@@ -80,7 +85,7 @@ int engine_site_key(const struct engine *e, const struct ck_visit *v)
 static void state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb)
 {
 	sb_reset(sb);
-	sb_addf(sb, "%d:%d:%d:%d", s->func, s->ctx, s->irqs, s->transport);
+	sb_addf(sb, "%d:%d:%d:%d%s", s->func, s->ctx, s->irqs, s->transport, s->sleeps_reported ? "q" : "");
 	for (int i = 0; i < s->nheld; i++)
 		sb_addf(sb, ",%d", s->held[i].cls);
 	sb_add(sb, ";");
@@ -386,7 +391,8 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 				   .irqs = v->irqs_off ? IRQS_OFF : v->irqs_on ? IRQS_ON : IRQS_AS_AT_ENTRY,
 				   .via_site = site->id, .via_store = callee->store,
 				   .nheld = v->nheld,
-				   .transport = tr >= 0 ? tr + 1 : cur->transport, .nimpl = cur->nimpl };
+				   .transport = tr >= 0 ? tr + 1 : cur->transport, .nimpl = cur->nimpl,
+				   .sleeps_reported = v->sleeps_reported };
 	memcpy(next->impl, cur->impl, sizeof(next->impl));
 	ops_enter(e, next, callee->func);
 	next->nheld = 0;
@@ -463,7 +469,8 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	for (int c = 0; c < n; c++) {
 		if (!callee_possible(e, &e->states.v[si], site, &callees[c]))
 			continue;
-		if (!e->funcs.v[callees[c].func].below_acquire && !e->funcs.v[callees[c].func].below_sleep)
+		if (!e->funcs.v[callees[c].func].below_acquire &&
+		    (v->sleeps_reported || !e->funcs.v[callees[c].func].below_sleep))
 			continue;   /* no check can fire below it (reach.c) */
 		if (guess > e->st->max_guess) {
 			e->st->guess_cut++;
@@ -534,7 +541,8 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 			continue;   /* a case of 'switch (param)' this path's constant argument never takes */
 		int nheld = held_at(e, st, site, held);
 		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
-		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls };
+		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls,
+				      st->sleeps_reported };
 #define CHECK(fn, ...) check_##fn(e, &v);
 #include "check/check_list.h"
 #undef CHECK
@@ -542,6 +550,8 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 		 * entered either: what it does next is not this context's */
 		stuck_here = stuck_here || e->path_ended;
 		e->path_ended = false;
+		v.sleeps_reported = v.sleeps_reported || e->sleeps_reported;
+		e->sleeps_reported = false;
 		if (site->kind == SITE_CALL && !stuck_here)
 			enter_callees(e, si, &v, sig);
 		const struct ck_held *again = engine_reacquired(e, &v);
@@ -750,6 +760,38 @@ static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *s
 	vec_free(&seeds);
 }
 
+/*
+ * Functions the tree registers as deferred process-context work: stored into
+ * a process 'keyentry' field (work_struct.func) or passed as a process
+ * 'register' argument (request_threaded_irq's thread function).  They are
+ * written to sleep; check_sleep_in_atomic reports a direct call to one on an
+ * atomic path once, at the call, instead of every sleep below it.
+ */
+static void mark_deferred_work(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.func_id FROM key_target k JOIN fnstore s "
+				     "ON s.id = k.store_id WHERE k.key = ? AND s.key NOT LIKE 'type:%'");
+	for (size_t i = 0; i < rules_keyentry_count(e->rules); i++) {
+		const struct lp_keyentry *ke = rules_keyentry(e->rules, i);
+		if (ke->ctx != CTX_PROCESS || ke->edge)
+			continue;
+		db_bind_text(q, 1, ke->key);
+		while (db_step_row(e->db, q)) {
+			int f = engine_func_index(e, sqlite3_column_int64(q, 0));
+			if (f >= 0 && !e->funcs.v[f].deferred_as)
+				e->funcs.v[f].deferred_as = arena_printf(&e->arena, "%s work", ke->key);
+		}
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
+	int_vec reg = {0};
+	registrations(e, CTX_PROCESS, &reg);
+	for (size_t i = 0; i < reg.n; i++)
+		if (!e->funcs.v[reg.v[i]].deferred_as)
+			e->funcs.v[reg.v[i]].deferred_as = "a thread function";
+	vec_free(&reg);
+}
+
 /* Hardirq entries first, then softirq, then process, then roots: a line
  * reachable from several entries is reported once, on the path from the
  * most constrained context (the I/O interrupt rather than the timer that
@@ -757,6 +799,7 @@ static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *s
 static void seed_and_explore(struct engine *e)
 {
 	struct strbuf sig = {0};
+	mark_deferred_work(e);
 	static const enum lp_context order[] = { CTX_HARDIRQ, CTX_SOFTIRQ, CTX_PROCESS };
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
 		seed_entries(e, order[i], &sig);
