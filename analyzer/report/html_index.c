@@ -7,6 +7,7 @@
  * row is in the HTML itself, so the page reads without script too.
  */
 #include "report/html_int.h"
+#include "report/funnels.h"
 
 #include <string.h>
 #include <time.h>
@@ -134,6 +135,39 @@ static void counts(FILE *out, const struct hx_data *d)
 	vec_free(&rules);
 	vec_free(&entries);
 	vec_free(&classes);
+}
+
+/* The busiest entries and the one call most of their findings make
+ * (report/funnels.h): where the reviewer of a large tree starts. */
+static void funnels(FILE *out, struct hx_data *d)
+{
+	struct rp_funnel fu[RP_FUNNEL_HTML];
+	int n = rp_funnels(d->run, fu, RP_FUNNEL_HTML);
+	if (!n)
+		return;
+	fprintf(out, "<section id=\"funnels\"><h2>Where the findings come from</h2>\n<p>Entry points with "
+		"%d or more findings, and the deepest call at least %d%% of their paths make: judge that call "
+		"and you have judged them.</p>\n<table class=\"funnels\"><thead><tr><th>entry</th><th>context</th>"
+		"<th>findings</th><th>call most of them make</th><th>where</th><th>through it</th></tr></thead><tbody>\n",
+		RP_FUNNEL_MIN, (int)(RP_FUNNEL_SHARE * 100));
+	for (int i = 0; i < n; i++) {
+		fputs("<tr><td>", out);
+		hx_code(out, fu[i].entry);
+		fputs("</td><td>", out);
+		hx_esc(out, fu[i].context);
+		fprintf(out, "</td><td class=\"n\">%d</td><td>", fu[i].nfindings);
+		if (fu[i].caller) {
+			hx_code(out, fu[i].caller);
+			fputs(" &rarr; ", out);
+			hx_code(out, fu[i].callee);
+			fprintf(out, " (%d call%s in)</td><td>", fu[i].depth, fu[i].depth == 1 ? "" : "s");
+			hx_loc_link(out, d, &fu[i].site, "");
+			fprintf(out, "</td><td class=\"n\">%d</td></tr>\n", fu[i].nthrough);
+		} else {
+			fputs("<span class=\"none\">none: the paths part at the entry</span></td><td></td><td></td></tr>\n", out);
+		}
+	}
+	fputs("</tbody></table></section>\n", out);
 }
 
 /* ------------------------------------------------------------ table */
@@ -265,6 +299,7 @@ int hx_write_index(const char *dir, struct hx_data *d)
 	run_info(out, d);
 	notices(out, d);
 	counts(out, d);
+	funnels(out, d);
 	hx_matrix_write(out, d);
 	findings_table(out, d);
 	tus(out, d);

@@ -16,6 +16,10 @@ void report_text(FILE *out, const struct rp_run *run);
 void report_text_finding(FILE *out, const struct rp_finding *f);
 /* Summary of findings and incomplete TUs, for stderr. */
 void report_summary(FILE *out, const struct rp_run *run);
+/* Part of the summary: the entries with the most findings and their funnels
+ * (report/funnels.h), at most RP_FUNNEL_TEXT lines; none for a small run. */
+#define RP_FUNNEL_TEXT 5
+void report_funnels(FILE *out, const struct rp_run *run);
 /* The run's notices (findings.h: stale findings, incomplete TUs, limits hit)
  * in compiler style, '[kind]' last; STALE: only the "stale" ones (printed
  * before the findings), else all the others (after them).  notices.c */

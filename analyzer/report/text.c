@@ -8,6 +8,7 @@
  * line saying how such code is usually fixed (hints.c).
  */
 #include "report/report.h"
+#include "report/funnels.h"
 #include "lib/escape.h"
 
 #include <string.h>
@@ -172,4 +173,21 @@ void report_summary(FILE *out, const struct rp_run *run)
 		fprintf(out, "; scope %s (%d other finding%s left out)", T(run->scope), run->n_out_of_scope,
 			run->n_out_of_scope == 1 ? "" : "s");
 	fprintf(out, "\n");
+	report_funnels(out, run);
+}
+
+/* The busiest entries and the one call most of their findings make: where
+ * a reviewer of a large tree starts (report/funnels.h). */
+void report_funnels(FILE *out, const struct rp_run *run)
+{
+	struct rp_funnel fu[RP_FUNNEL_TEXT];
+	int n = rp_funnels(run, fu, RP_FUNNEL_TEXT);
+	for (int i = 0; i < n; i++) {
+		fprintf(out, "lockpath: %d findings start at %s (%s)", fu[i].nfindings, T(fu[i].entry), T(fu[i].context));
+		if (fu[i].caller)
+			fprintf(out, "; %d of them go through %s -> %s (%s:%d, %d call%s in)", fu[i].nthrough,
+				T(fu[i].caller), T(fu[i].callee), T(fu[i].site.file), fu[i].site.line, fu[i].depth,
+				fu[i].depth == 1 ? "" : "s");
+		fprintf(out, "\n");
+	}
 }
