@@ -6,6 +6,7 @@
  * written to the finding tables.
  */
 #include "check/engine_int.h"
+#include "check/fingerprint.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,31 +89,6 @@ static int alias_proof(const struct engine *e, int a, int b, int64_t *out, int m
 	return n;
 }
 
-/*
- * A class name without the file names extract puts in some keys: 'file.c:'
- * qualifying a static name ('*virtio_ccw.c:lock' -> '*lock') and the
- * 'anon@file.c:LINE' of an unnamed struct ('anon'), so that neither a file
- * rename nor a line shift changes a fingerprint.
- */
-static void fingerprint_class(struct strbuf *sb, const char *name)
-{
-	for (const char *p = name; *p;) {
-		if (!strncmp(p, "anon@", 5)) {
-			sb_add(sb, "anon");
-			p += 5 + strcspn(p + 5, ":");
-			p += *p ? 1 + strspn(p + 1, "0123456789") : 0;
-			continue;
-		}
-		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-");
-		if (n && p[n] == ':' && memchr(p, '.', n)) {
-			p += n + 1;   /* 'file.c:' */
-			continue;
-		}
-		sb_addn(sb, p, n ? n : 1);
-		p += n ? n : 1;
-	}
-}
-
 /* The functions on a path, offending one first, entry last: 'f<g<entry<',
  * after the function called at the offending site, if it is a call
  * ('schedule<f<g<entry<'). */
@@ -124,11 +100,6 @@ static char *fingerprint_path(const struct engine *e, int state, const struct ck
 	for (int s = state; s >= 0; s = e->states.v[s].parent)
 		sb_addf(&sb, "%s<", e->funcs.v[e->states.v[s].func].name);
 	return sb_detach(&sb);
-}
-
-static int fingerprint_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Path K of F: 0 its own, 1 the other, 2.. a cycle's further dependencies. */
@@ -148,10 +119,11 @@ static int finding_npaths(const struct ck_finding *f)
 
 /*
  * The finding's fingerprint, "lockpath/v1" in SARIF (definition in
- * docs/ci.md): xxh3-128 in 32 hex digits of 'RULE|CLASS|PATH', where CLASS
- * is the held lock's class (else the acquired one's) as fingerprint_class
- * writes it and PATH the function names from the offending function to the
- * entry (see fingerprint_path).  A finding with N paths (lock-order,
+ * docs/ci.md): xxh3-128 in 32 hex digits of 'RULE|CLASS|PATH'
+ * (fingerprint_hash), where CLASS is the held lock's class (else the
+ * acquired one's) as fingerprint_class writes it and PATH the function
+ * names from the offending function to the entry (see fingerprint_path).
+ * A finding with N paths (lock-order,
  * irq-inversion: two; a lock-order cycle: one per dependency) has the
  * class of each path and each path, both lists sorted, so the order in
  * which the search met them does not matter: 'RULE|A,B|P1|P2',
@@ -160,7 +132,6 @@ static int finding_npaths(const struct ck_finding *f)
 static void fingerprint(const struct engine *e, const struct ck_finding *f, char out[33])
 {
 	int n = finding_npaths(f);
-	struct strbuf sb = {0};
 	char **cls = xcalloc((size_t)n, sizeof(*cls)), **path = xcalloc((size_t)n, sizeof(*path));
 	for (int k = 0; k < n; k++) {
 		struct ck_witness buf;
@@ -172,21 +143,13 @@ static void fingerprint(const struct engine *e, const struct ck_finding *f, char
 		cls[k] = c.buf ? sb_detach(&c) : xstrdup("");
 		path[k] = fingerprint_path(e, w->state, w->site);
 	}
-	qsort(cls, (size_t)n, sizeof(*cls), fingerprint_cmp);
-	qsort(path, (size_t)n, sizeof(*path), fingerprint_cmp);
-	sb_addf(&sb, "%s|", f->rule);
-	for (int k = 0; k < n; k++)
-		sb_addf(&sb, "%s%s", k ? "," : "", cls[k]);
-	for (int k = 0; k < n; k++)
-		sb_addf(&sb, "|%s", path[k]);
-	hash_hex(sb.buf, sb.len, out);
+	fingerprint_hash(f->rule, cls, path, n, out);
 	for (int k = 0; k < n; k++) {
 		free(cls[k]);
 		free(path[k]);
 	}
 	free(cls);
 	free(path);
-	sb_free(&sb);
 }
 
 static void write_path(struct engine *e, int64_t fid, int path, int state, const struct ck_site *last,

@@ -107,6 +107,12 @@ _Noreturn void cli_usage(const struct cli_command *cmd, bool ok);
 
 struct lp_rules *cli_load_rules(const char *dir);
 
+/* db_open, dying (exit 2) with its message when PATH is refused. */
+struct lp_db *cli_db_open(const char *path, enum db_open_flags flags);
+/* Die with DB's first failure (db_error), if a statement failed: called
+ * after each phase, before its results are printed or used. */
+void cli_db_ok(const struct lp_db *db);
+
 /* The phases, as 'run' and the single-phase commands use them. */
 /* Load the compile database at PATH and check its command lines (dies with
  * a one-line error), before any database is opened: a bad input leaves no

@@ -269,12 +269,13 @@ int cmd_cc(int argc, char **argv)
 	free(target);
 
 	struct lp_rules *r = cli_load_rules(o.common.rules);
-	struct lp_db *db = db_open(o.common.db, DB_CREATE);
+	struct lp_db *db = cli_db_open(o.common.db, DB_CREATE);
 	if (!o.common.force && extract_tu_current(db, &c)) {
 		say_unchanged(db, c.file);
 	} else {
 		extract_one(db, r, &c);   /* prints one line when the TU has parse errors */
 	}
+	cli_db_ok(db);
 	db_close(db);
 	rules_free(r);
 	for (int a = 0; a < c.argc; a++)

@@ -49,7 +49,7 @@ int cmd_check(int argc, char **argv)
 		cli_usage(&cli_cmd_check, false);
 	cli_check_outputs(&o);
 	struct lp_rules *r = cli_load_rules(o.rules);
-	struct lp_db *db = db_open(o.db, 0);
+	struct lp_db *db = cli_db_open(o.db, 0);
 	cli_check(db, r, &o);
 	int rc = cli_report(db, &o, true);
 	db_close(db);

@@ -113,7 +113,7 @@ static struct lp_db *open_head(const struct gate_opts *g)
 		rules_free(r);
 		return db;
 	}
-	db = db_open(g->common.db, DB_READONLY);
+	db = cli_db_open(g->common.db, DB_READONLY);
 	cli_require_checked(db, " or give PATH");   /* never a verdict on findings not computed */
 	return db;
 }
@@ -218,10 +218,12 @@ static void write_sarif(const char *path, const struct rp_run *head, const struc
 	for (int i = 0; i < head->n; i++)
 		if (res->status[i] == GATE_NEW)
 			only.f[only.n++] = head->f[i];
-	int rc = report_sarif(path, &only);
+	struct strbuf err = {0};
+	int rc = report_sarif(path, &only, &err);
 	free(only.f);
 	if (rc)
-		die("cannot write SARIF to %s: %s", path, strerror(errno));
+		die("%s", sb_str(&err));
+	sb_free(&err);
 }
 
 static int verdict(const struct gate_opts *g, const struct rp_run *head, const struct gate_baseline *base,
@@ -255,6 +257,7 @@ int cmd_gate(int argc, char **argv)
 	struct lp_rules *rules = cli_load_rules(g.common.rules);   /* the fix hints (hints.rules) */
 	rp_hints(db, &head, rules);
 	rules_free(rules);
+	cli_db_ok(db);
 	db_close(db);
 	struct gate_result res;
 	struct strbuf err = {0};

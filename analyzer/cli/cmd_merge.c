@@ -48,15 +48,16 @@ int cmd_merge(int argc, char **argv)
 	if (argc - optind < 2)
 		cli_usage(&cli_cmd_merge, false);
 	double t0 = now_ms();
-	struct lp_db *out = db_open(argv[optind], DB_CREATE);
+	struct lp_db *out = cli_db_open(argv[optind], DB_CREATE);
 	struct merge_stats st = {0};
 	for (int i = optind + 1; i < argc; i++) {
 		struct strbuf err = {0};
 		if (merge_into(out, argv[i], &st, &err)) {
 			db_close(out);
-			die("%s: %s", argv[i], sb_str(&err));
+			die("%s", sb_str(&err));
 		}
 		sb_free(&err);
+		cli_db_ok(out);
 	}
 	db_close(out);
 	if (!o.quiet)

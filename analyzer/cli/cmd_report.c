@@ -58,7 +58,7 @@ int cmd_report(int argc, char **argv)
 	if (optind != argc)
 		cli_usage(&cli_cmd_report, false);
 	cli_check_outputs(&o);
-	struct lp_db *db = db_open(o.db, DB_READONLY);
+	struct lp_db *db = cli_db_open(o.db, DB_READONLY);
 	cli_require_checked(db, " (or 'lockpath run') first");
 	int rc = cli_report(db, &o, text);
 	db_close(db);

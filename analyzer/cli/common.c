@@ -197,16 +197,33 @@ struct lp_rules *cli_load_rules(const char *dir)
 	return r;
 }
 
+struct lp_db *cli_db_open(const char *path, enum db_open_flags flags)
+{
+	struct strbuf err = {0};
+	struct lp_db *db = db_open(path, flags, &err);
+	if (!db)
+		die("%s", sb_str(&err));
+	sb_free(&err);
+	return db;
+}
+
+void cli_db_ok(const struct lp_db *db)
+{
+	if (db_failed(db))
+		die("%s", db_error(db));
+}
+
 struct compdb *cli_load_compdb(const char *path, const struct lp_rules *r, const struct cli_opts *o)
 {
 	struct strbuf err = {0};
 	struct compdb *cdb = compdb_load(path, &err);
 	if (!cdb)
 		die("%s", sb_str(&err));
-	sb_free(&err);
 	if (o->shard_n)
 		compdb_shard(cdb, o->shard_i, o->shard_n);
-	extract_check_commands(cdb, r);
+	if (extract_check_commands(cdb, r, &err))
+		die("%s", sb_str(&err));
+	sb_free(&err);
 	return cdb;
 }
 
@@ -220,6 +237,7 @@ void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compd
 	struct extract_stats st;
 	extract_run(db, r, cdb, w, &eo, &st);
 	compdb_free(cdb);
+	cli_db_ok(db);
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: extract: %zu TUs, %zu parsed, %zu unchanged, %zu with errors, "
 			"%zu failed, %zu removed (%.2f s)\n", st.total, st.parsed, st.skipped,
@@ -235,8 +253,12 @@ void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compd
 struct lp_db *cli_open_extract(const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o)
 {
 	struct compdb *cdb = cli_load_compdb(compdb_path, r, o);
-	struct extract_workers *w = extract_workers_start(o->jobs, cdb->n);
-	struct lp_db *db = db_open(o->db, DB_CREATE);
+	struct strbuf err = {0};
+	struct extract_workers *w = extract_workers_start(o->jobs, cdb->n, &err);
+	if (!w)
+		die("%s", sb_str(&err));
+	sb_free(&err);
+	struct lp_db *db = cli_db_open(o->db, DB_CREATE);
 	cli_extract_compdb(db, r, cdb, w, o);
 	return db;
 }
@@ -332,6 +354,7 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 		.rules = r,
 	};
 	link_run(db, &lo, &ls);
+	cli_db_ok(db);
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: link: %zu functions, %zu direct and %zu indirect call edges, "
 			"%zu lock classes from %zu aliases (%.2f s)\n", ls.funcs, ls.direct_edges,
@@ -358,6 +381,7 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 		.max_guess_bits = (int)env_bound("LOCKPATH_MAX_GUESS", 64, " of bits"),
 	};
 	check_run(db, r, &co, &cs);
+	cli_db_ok(db);
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: check: %zu entries, %zu roots, %zu states, %zu findings (%.2f s)\n",
 			cs.entries, cs.roots, cs.states, cs.findings, cs.ms / 1000.0);
@@ -368,6 +392,7 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 			"more than 2^%d indirect-call targets\n", cs.guess_cut, cs.max_guess / 8);
 	struct matrix_stats ms;
 	matrix_run(db, r, cs.capped, &ms);
+	cli_db_ok(db);
 	if (!o->quiet && ms.transports)
 		fprintf(stderr, "lockpath: matrix: %zu transports, %zu driver callbacks reached from their interrupt paths\n",
 			ms.transports, ms.callbacks);
@@ -398,6 +423,7 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	}
 	db_meta_set(db, "checked", "1");
 	db_commit(db);
+	cli_db_ok(db);
 }
 
 void cli_require_checked(struct lp_db *db, const char *how)
@@ -406,6 +432,7 @@ void cli_require_checked(struct lp_db *db, const char *how)
 	bool never = !linked, stale = !checked || strcmp(checked, "1");
 	free(linked);
 	free(checked);
+	cli_db_ok(db);   /* not a missing value: a failed read */
 	if (never)
 		die("%s: the database has no check results; run 'lockpath check --db %s'%s",
 		    db->path, db->path, how);
@@ -422,16 +449,20 @@ int cli_report(struct lp_db *db, const struct cli_opts *o, bool text)
 	struct lp_rules *r = cli_load_rules(o->rules);   /* the fix hints are rules (hints.rules) */
 	rp_hints(db, &run, r);
 	rules_free(r);
+	cli_db_ok(db);
 	/* notices go with the text report, or to stderr without one */
 	report_notices(text ? stdout : stderr, &run, true);
 	if (text)
 		report_text(stdout, &run);
 	report_notices(text ? stdout : stderr, &run, false);
 	fflush(stdout);
-	if (o->sarif && report_sarif(o->sarif, &run))
-		die("cannot write SARIF to %s: %s", o->sarif, strerror(errno));
+	struct strbuf err = {0};
+	if (o->sarif && report_sarif(o->sarif, &run, &err))
+		die("%s", sb_str(&err));
+	sb_free(&err);
 	if (o->html && report_html(o->html, db, &run))
 		die("cannot write the HTML report to %s: %s", o->html, strerror(errno));
+	cli_db_ok(db);   /* the HTML report reads the database too (html_data.c) */
 	if (!o->quiet)
 		report_summary(stderr, &run);
 	int rc = run.n ? LP_EXIT_FINDINGS : LP_EXIT_CLEAN;

@@ -2,7 +2,8 @@
 /*
  * db.c - opening, versioning and statement helpers for the lockpath
  * database.  Every failure is turned into one user-facing sentence naming
- * the database file; nothing here decides what is stored.
+ * the database file, returned to the caller (db_open's ERR, db_error):
+ * nothing here exits, and nothing here decides what is stored.
  */
 #include "db/db.h"
 #include "lib/escape.h"
@@ -17,17 +18,35 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static _Noreturn void db_die(struct lp_db *db, const char *what)
+/* Record the first error of DB as one sentence; later ones are its
+ * consequences (a failed write fails the commit after it) and are dropped. */
+static void db_failf(struct lp_db *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void db_failf(struct lp_db *db, const char *fmt, ...)
+{
+	if (db->err.len)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&db->err, fmt, ap);
+	va_end(ap);
+}
+
+/* Record sqlite's last error on DB, WHAT saying what was being done. */
+static void db_fail(struct lp_db *db, const char *what)
 {
 	const char *msg = db->h ? sqlite3_errmsg(db->h) : "cannot open";
 	if (db->h && sqlite3_errcode(db->h) == SQLITE_BUSY)
-		die("%s: %s: the database is locked by another lockpath process; "
-		    "wait for it to finish or use another --db", db->path, what);
-	if (db->h && (sqlite3_errcode(db->h) & 0xff) == SQLITE_CORRUPT)
-		die("%s: %s: the database file is damaged (%s); remove it and run again",
-		    db->path, what, msg);
-	die("%s: %s: %s", db->path, what, msg);
+		db_failf(db, "%s: %s: the database is locked by another lockpath process; "
+			 "wait for it to finish or use another --db", db->path, what);
+	else if (db->h && (sqlite3_errcode(db->h) & 0xff) == SQLITE_CORRUPT)
+		db_failf(db, "%s: %s: the database file is damaged (%s); remove it and run again",
+			 db->path, what, msg);
+	else
+		db_failf(db, "%s: %s: %s", db->path, what, msg);
 }
+
+bool db_failed(const struct lp_db *db) { return db->err.len > 0; }
+const char *db_error(const struct lp_db *db) { return db->err.len ? db->err.buf : NULL; }
 
 static int user_version(struct lp_db *db)
 {
@@ -45,23 +64,27 @@ static bool has_tables(struct lp_db *db)
 	return any;
 }
 
-static void check_version(struct lp_db *db, enum db_open_flags flags)
+/* Refuse a database of another version, or not lockpath's; create the
+ * schema in an empty one when FLAGS allow.  Returns -1 with DB's error set. */
+static int check_version(struct lp_db *db, enum db_open_flags flags)
 {
 	int v = user_version(db);
-	if (v == LP_SCHEMA_VERSION)
-		return;
+	if (db_failed(db) || v == LP_SCHEMA_VERSION)
+		return db_failed(db) ? -1 : 0;
 	if (v > LP_SCHEMA_VERSION)
-		die("%s: database schema version %d is newer than this lockpath (%d); "
-		    "use a newer lockpath or a new --db", db->path, v, LP_SCHEMA_VERSION);
-	if (v > 0)
-		die("%s: database schema version %d is older than this lockpath (%d) "
-		    "and cannot be migrated; remove it and run again", db->path, v,
-		    LP_SCHEMA_VERSION);
-	if (has_tables(db))
-		die("%s: not a lockpath database (it has tables but no lockpath schema version)",
-		    db->path);
-	if (!(flags & DB_CREATE) || (flags & DB_READONLY))
-		die("%s: empty database; run 'lockpath extract' or 'lockpath run' first", db->path);
+		db_failf(db, "%s: database schema version %d is newer than this lockpath (%d); "
+			 "use a newer lockpath or a new --db", db->path, v, LP_SCHEMA_VERSION);
+	else if (v > 0)
+		db_failf(db, "%s: database schema version %d is older than this lockpath (%d) "
+			 "and cannot be migrated; remove it and run again", db->path, v,
+			 LP_SCHEMA_VERSION);
+	else if (has_tables(db))
+		db_failf(db, "%s: not a lockpath database (it has tables but no lockpath schema version)",
+			 db->path);
+	else if (!db_failed(db) && (!(flags & DB_CREATE) || (flags & DB_READONLY)))
+		db_failf(db, "%s: empty database; run 'lockpath extract' or 'lockpath run' first", db->path);
+	if (db_failed(db))
+		return -1;
 	/* WAL first (it cannot change inside a transaction), then the schema
 	 * and its version in one transaction: a crash leaves an empty file. */
 	db_exec(db, "PRAGMA journal_mode = WAL");
@@ -71,6 +94,7 @@ static void check_version(struct lp_db *db, enum db_open_flags flags)
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", LP_SCHEMA_VERSION);
 	db_exec(db, pragma);
 	db_commit(db);
+	return db_failed(db) ? -1 : 0;
 }
 
 /* ------------------------------------------------------------ process lock */
@@ -98,26 +122,11 @@ static int held_slot(dev_t dev, ino_t ino)
 	return -1;
 }
 
-static void lock_db(struct lp_db *db, enum db_open_flags flags)
+/* Wait for the flock on FD (OP: LOCK_SH or LOCK_EX) up to lp_db_wait
+ * seconds, saying once on stderr that it waits.  Returns -1 with DB's
+ * error set when another process holds it past that. */
+static int wait_flock(struct lp_db *db, int fd, int op)
 {
-	struct stat st;
-	if (stat(db->path, &st) == 0) {
-		if (S_ISDIR(st.st_mode))
-			die("%s: is a directory, not a database", db->path);
-		int slot = held_slot(st.st_dev, st.st_ino);
-		if (slot >= 0) {
-			held_locks.v[slot].refs++;
-			db->lock_slot = slot;
-			return;
-		}
-	}
-	bool ro = flags & DB_READONLY;
-	int fd = open(db->path, (ro ? O_RDONLY : O_RDWR | ((flags & DB_CREATE) ? O_CREAT : 0)) | O_CLOEXEC, 0666);
-	if (fd < 0)
-		die("%s: cannot open database: %s", db->path, strerror(errno));
-	if (fstat(fd, &st) != 0)
-		die("%s: cannot open database: %s", db->path, strerror(errno));
-	int op = ro ? LOCK_SH : LOCK_EX;
 	double deadline = now_ms() + lp_db_wait * 1000.0;
 	bool told = false;
 	while (flock(fd, op | LOCK_NB) != 0) {
@@ -125,12 +134,16 @@ static void lock_db(struct lp_db *db, enum db_open_flags flags)
 			continue;
 		if (errno != EWOULDBLOCK)
 			break;    /* no flock here (some network file systems): sqlite's locks remain */
-		if (lp_db_wait <= 0)
-			die("%s: in use by another lockpath process; wait for it to finish, use another "
-			    "--db, or give --wait SECONDS to wait for it", db->path);
-		if (now_ms() >= deadline)
-			die("%s: still in use by another lockpath process after %d s; wait for it to "
-			    "finish, use another --db, or give a longer --wait", db->path, lp_db_wait);
+		if (lp_db_wait <= 0) {
+			db_failf(db, "%s: in use by another lockpath process; wait for it to finish, use another "
+				 "--db, or give --wait SECONDS to wait for it", db->path);
+			return -1;
+		}
+		if (now_ms() >= deadline) {
+			db_failf(db, "%s: still in use by another lockpath process after %d s; wait for it to "
+				 "finish, use another --db, or give a longer --wait", db->path, lp_db_wait);
+			return -1;
+		}
 		if (!told) {
 			fprintf(stderr, "lockpath: %s is in use by another lockpath process; waiting up to %d s\n",
 				db->path, lp_db_wait);
@@ -138,8 +151,41 @@ static void lock_db(struct lp_db *db, enum db_open_flags flags)
 		}
 		usleep(100 * 1000);
 	}
+	return 0;
+}
+
+/* Take the process lock on DB's file (creating the file for DB_CREATE);
+ * returns -1 with DB's error set, holding nothing. */
+static int lock_db(struct lp_db *db, enum db_open_flags flags)
+{
+	struct stat st;
+	if (stat(db->path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			db_failf(db, "%s: is a directory, not a database", db->path);
+			return -1;
+		}
+		int slot = held_slot(st.st_dev, st.st_ino);
+		if (slot >= 0) {
+			held_locks.v[slot].refs++;
+			db->lock_slot = slot;
+			return 0;
+		}
+	}
+	bool ro = flags & DB_READONLY;
+	int fd = open(db->path, (ro ? O_RDONLY : O_RDWR | ((flags & DB_CREATE) ? O_CREAT : 0)) | O_CLOEXEC, 0666);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		db_failf(db, "%s: cannot open database: %s", db->path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (wait_flock(db, fd, ro ? LOCK_SH : LOCK_EX)) {
+		close(fd);
+		return -1;
+	}
 	db->lock_slot = (int)held_locks.n;
 	vec_push(&held_locks, ((struct held_lock){ st.st_dev, st.st_ino, fd, 1 }));
+	return 0;
 }
 
 /* After sqlite3_close: the last user of the file closes the descriptor. */
@@ -171,83 +217,116 @@ char *db_readonly_uri(const char *path)
 	return uri;
 }
 
-struct lp_db *db_open(const char *path, enum db_open_flags flags)
+/* Open DB's sqlite connection (the process lock held) and read its
+ * header; returns -1 with DB's error set. */
+static int db_connect(struct lp_db *db, enum db_open_flags flags)
+{
+	int oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+		: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	char *uri = (flags & DB_READONLY) ? db_readonly_uri(db->path) : NULL;
+	int rc = sqlite3_open_v2(uri ? uri : db->path, &db->h, oflags | SQLITE_OPEN_FULLMUTEX, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		db_fail(db, "cannot open database");
+		return -1;
+	}
+	sqlite3_busy_timeout(db->h, 30000);
+	/* Reading the header tells a non-database file apart early. */
+	if (sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
+		if (sqlite3_errcode(db->h) == SQLITE_NOTADB)
+			db_failf(db, "%s: not a lockpath database (not an sqlite file)", db->path);
+		else
+			db_fail(db, "cannot read database");
+		return -1;
+	}
+	return 0;
+}
+
+struct lp_db *db_open(const char *path, enum db_open_flags flags, struct strbuf *err)
 {
 	struct lp_db *db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
 	db->lock_slot = -1;
 	if (!(flags & DB_CREATE) && access(path, F_OK) != 0)
-		die("%s: no such database; run 'lockpath run' or 'lockpath extract' first", path);
-	lock_db(db, flags);
-	int oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
-		: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	char *uri = (flags & DB_READONLY) ? db_readonly_uri(path) : NULL;
-	int rc = sqlite3_open_v2(uri ? uri : path, &db->h, oflags | SQLITE_OPEN_FULLMUTEX, NULL);
-	free(uri);
-	if (rc != SQLITE_OK)
-		db_die(db, "cannot open database");
-	sqlite3_busy_timeout(db->h, 30000);
-	/* Reading the header tells a non-database file apart early. */
-	if (sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
-		if (sqlite3_errcode(db->h) == SQLITE_NOTADB)
-			die("%s: not a lockpath database (not an sqlite file)", path);
-		db_die(db, "cannot read database");
-	}
+		db_failf(db, "%s: no such database; run 'lockpath run' or 'lockpath extract' first", path);
 	/* Nothing is written before the version is known to be ours. */
-	check_version(db, flags);
-	if (!(flags & DB_READONLY)) {
-		db_exec(db, "PRAGMA journal_mode = WAL");
-		db_exec(db, "PRAGMA synchronous = NORMAL");
+	else if (!lock_db(db, flags) && !db_connect(db, flags) && !check_version(db, flags)) {
+		if (!(flags & DB_READONLY)) {
+			db_exec(db, "PRAGMA journal_mode = WAL");
+			db_exec(db, "PRAGMA synchronous = NORMAL");
+		}
+		db_exec(db, "PRAGMA foreign_keys = OFF");
+		db_exec(db, "PRAGMA cache_size = -65536");
 	}
-	db_exec(db, "PRAGMA foreign_keys = OFF");
-	db_exec(db, "PRAGMA cache_size = -65536");
-	return db;
+	if (!db_failed(db))
+		return db;
+	sb_add(err, sb_str(&db->err));
+	db_close(db);
+	return NULL;
 }
 
 void db_close(struct lp_db *db)
 {
 	if (!db)
 		return;
-	sqlite3_close(db->h);
+	sqlite3_close(db->h);   /* rolls back a transaction a failure left open */
 	unlock_db(db);
 	strmap_free(&db->files);
+	sb_free(&db->err);
 	free(db->path);
 	free(db);
 }
 
+/*
+ * The statement helpers record a failure on the connection (db_error) and
+ * from then on run nothing: db_prepare returns NULL (which sqlite's bind,
+ * column, reset and finalize calls accept), db_step_row returns false,
+ * db_exec and db_step_done do nothing.  So a phase runs to its end without
+ * writing after the failure (not even the COMMIT: the open transaction is
+ * rolled back when the connection closes), and the command layer turns
+ * db_error into the user's message.
+ */
 void db_exec(struct lp_db *db, const char *sql)
 {
-	char *err = NULL;
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &err) != SQLITE_OK) {
-		sqlite3_free(err);
-		db_die(db, "statement failed");
-	}
+	if (db_failed(db))
+		return;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		db_fail(db, "statement failed");
 }
 
 sqlite3_stmt *db_prepare(struct lp_db *db, const char *sql)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
-		db_die(db, "cannot prepare statement");
+	sqlite3_stmt *st = NULL;
+	if (db_failed(db))
+		return NULL;
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_fail(db, "cannot prepare statement");
+		sqlite3_finalize(st);
+		return NULL;
+	}
 	return st;
 }
 
 void db_step_done(struct lp_db *db, sqlite3_stmt *st)
 {
+	if (db_failed(db) || !st)
+		return;
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		db_die(db, "write failed");
+		db_fail(db, "write failed");
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 }
 
 bool db_step_row(struct lp_db *db, sqlite3_stmt *st)
 {
+	if (db_failed(db) || !st)
+		return false;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		return true;
 	if (rc != SQLITE_DONE)
-		db_die(db, "read failed");
+		db_fail(db, "read failed");
 	return false;
 }
 
@@ -289,8 +368,11 @@ int64_t db_file_id(struct lp_db *db, const char *path)
 	sqlite3_finalize(ins);
 	sqlite3_stmt *sel = db_prepare(db, "SELECT id FROM file WHERE path = ?");
 	db_bind_text(sel, 1, path);
-	if (!db_step_row(db, sel))
-		db_die(db, "cannot intern a file path");
+	if (!db_step_row(db, sel)) {
+		db_fail(db, "cannot intern a file path");   /* before finalize: sqlite's message */
+		sqlite3_finalize(sel);
+		return 0;
+	}
 	int64_t id = sqlite3_column_int64(sel, 0);
 	sqlite3_finalize(sel);
 	*strmap_put(&db->files, path, NULL) = id;

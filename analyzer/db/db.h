@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * db.h - the lockpath database: opening (create, migrate or refuse by
- * PRAGMA user_version), prepared-statement helpers that die with a clear
- * message on error, and interning of file paths.  The schema itself is in
+ * PRAGMA user_version), prepared-statement helpers that record the first
+ * error as a clear message (db_error) for the command layer to print, and
+ * interning of file paths.  The schema itself is in
  * schema.sql next to this file; this module owns no analysis.
  */
 #ifndef LP_DB_H
@@ -28,6 +29,7 @@ struct lp_db {
 	char *path;
 	struct strmap files;   /* path -> file.id cache */
 	int lock_slot;         /* the flock this connection holds (db.c), or -1 */
+	struct strbuf err;     /* the first failure (db_error); empty while none */
 };
 
 /* Seconds db_open waits for another lockpath process using the database
@@ -36,13 +38,14 @@ extern int lp_db_wait;
 
 /*
  * Open PATH.  A database of another schema version, or a file that is not a
- * lockpath database, is refused with die(), never misread, and nothing is
- * written to it.  Writers (every mode but DB_READONLY) hold an exclusive
- * lock on the file until db_close, readers a shared one: a second lockpath
- * process waits up to lp_db_wait seconds for it, then dies with a message
- * that says the database is in use.
+ * lockpath database, is refused, never misread, and nothing is written to
+ * it.  Writers (every mode but DB_READONLY) hold an exclusive lock on the
+ * file until db_close, readers a shared one: a second lockpath process
+ * waits up to lp_db_wait seconds for it, then is refused with a message
+ * that says the database is in use.  Returns NULL on refusal, with one
+ * sentence naming PATH (no "error:" prefix, no newline) added to ERR.
  */
-struct lp_db *db_open(const char *path, enum db_open_flags flags);
+struct lp_db *db_open(const char *path, enum db_open_flags flags, struct strbuf *err);
 /* The sqlite URI that opens PATH for reading only (SQLITE_OPEN_URI), and
  * writes nothing next to it: 'immutable=1' when it has no write-ahead log
  * to read (the usual case: the last writer checkpointed it), so neither a
@@ -52,11 +55,24 @@ struct lp_db *db_open(const char *path, enum db_open_flags flags);
 char *db_readonly_uri(const char *path);
 void db_close(struct lp_db *db);
 
+/*
+ * The statement helpers.  The first sqlite error is recorded on DB as a
+ * sentence naming the file (db_error), and from then on the helpers run
+ * nothing: db_prepare returns NULL (sqlite's bind, column, reset and
+ * finalize calls accept it), db_step_row returns false, db_exec and
+ * db_step_done do nothing, so no COMMIT follows a failed write and
+ * db_close rolls the transaction back.  A phase thus runs to its end on a
+ * failed connection; the command layer checks db_error after it.
+ */
+/* The first failure's message, or NULL while there is none. */
+const char *db_error(const struct lp_db *db);
+bool db_failed(const struct lp_db *db);
+
 void db_exec(struct lp_db *db, const char *sql);
 sqlite3_stmt *db_prepare(struct lp_db *db, const char *sql);
-/* Step a statement that returns no row, then reset it.  Dies on error. */
+/* Step a statement that returns no row, then reset it. */
 void db_step_done(struct lp_db *db, sqlite3_stmt *st);
-/* Step; true if a row is ready, false at the end.  Dies on error. */
+/* Step; true if a row is ready, false at the end or on an error. */
 bool db_step_row(struct lp_db *db, sqlite3_stmt *st);
 void db_begin(struct lp_db *db);     /* BEGIN IMMEDIATE */
 void db_commit(struct lp_db *db);
@@ -67,7 +83,7 @@ void db_bind_int(sqlite3_stmt *st, int i, int64_t v);
 void db_bind_null_or_int(sqlite3_stmt *st, int i, int64_t v);  /* v <= 0 binds NULL */
 const char *db_col_text(sqlite3_stmt *st, int i);              /* "" for NULL */
 
-/* Intern a path into table file; returns its id. */
+/* Intern a path into table file; returns its id (0 on a failed connection). */
 int64_t db_file_id(struct lp_db *db, const char *path);
 
 void db_meta_set(struct lp_db *db, const char *key, const char *value);

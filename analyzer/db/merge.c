@@ -23,6 +23,7 @@ struct idmap { int64_t *v; int64_t n; };
 
 struct merger {
 	struct lp_db *out;
+	const char *in_path;     /* the input, which ERR messages name */
 	struct idmap map[R_SITE + 1];
 	struct merge_stats *st;
 };
@@ -185,8 +186,8 @@ static int check_disjoint(struct merger *m, struct strbuf *err)
 				     "LIMIT 1");
 	int rc = 0;
 	if (db_step_row(m->out, q)) {
-		sb_addf(err, "both databases have the translation unit %s: merge databases of disjoint "
-			"shards (lockpath extract --shard I/N)", db_col_text(q, 0));
+		sb_addf(err, "%s: both databases have the translation unit %s: merge databases of disjoint "
+			"shards (lockpath extract --shard I/N)", m->in_path, db_col_text(q, 0));
 		rc = -1;
 	}
 	sqlite3_finalize(q);
@@ -231,9 +232,11 @@ static void merge_one(struct merger *m)
 
 int merge_into(struct lp_db *out, const char *in_path, struct merge_stats *st, struct strbuf *err)
 {
-	struct merger m = { .out = out, .st = st };
+	struct merger m = { .out = out, .in_path = in_path, .st = st };
 	/* read-only, and the schema version checked like any database lockpath opens */
-	struct lp_db *in = db_open(in_path, DB_READONLY);
+	struct lp_db *in = db_open(in_path, DB_READONLY, err);
+	if (!in)
+		return -1;
 	db_close(in);
 	sqlite3_stmt *att = db_prepare(out, "ATTACH DATABASE ? AS src");
 	char *uri = db_readonly_uri(in_path);

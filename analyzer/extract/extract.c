@@ -339,13 +339,14 @@ static char *try_command(CXIndex index, const char *file, char **kept, int nkept
 	return sb_detach(&why);
 }
 
-void extract_check_commands(struct compdb *cdb, const struct lp_rules *r)
+int extract_check_commands(struct compdb *cdb, const struct lp_rules *r, struct strbuf *err)
 {
+	int rc = 0;
 	CXIndex index = NULL;
 	struct strmap seen = {0};      /* signature -> 0 usable, else 1 + index into reasons */
 	VEC(char *) reasons = {0};
 	struct strbuf sig = {0};
-	for (size_t i = 0; i < cdb->n; i++) {
+	for (size_t i = 0; i < cdb->n && !rc; i++) {
 		struct compile_cmd *c = &cdb->cmds[i];
 		int argc;
 		char **argv = compdb_clang_args(c, r, &argc);
@@ -375,8 +376,12 @@ void extract_check_commands(struct compdb *cdb, const struct lp_rules *r)
 			}
 			bool fatal;
 			char *why = try_command(index, c->file, kept, nkept, &fatal);
-			if (why && fatal)
-				die("%s: the command for %s: %s", cdb->path, display_path(c->file), why);
+			if (why && fatal) {
+				sb_addf(err, "%s: the command for %s: %s", cdb->path, display_path(c->file), why);
+				free(why);
+				why = NULL;
+				rc = -1;
+			}
 			if (why)
 				vec_push(&reasons, why);
 			*verdict = why ? (int64_t)reasons.n : 0;
@@ -394,6 +399,7 @@ void extract_check_commands(struct compdb *cdb, const struct lp_rules *r)
 	strmap_free(&seen);
 	if (index)
 		clang_disposeIndex(index);
+	return rc;
 }
 
 /* ------------------------------------------------------------ crashes in clang */
@@ -457,6 +463,7 @@ struct run {
 	size_t *todo;             /* indexes into cdb->cmds */
 	size_t ntodo;
 	atomic_size_t next;
+	atomic_bool stop;         /* the database failed: parse no more */
 	struct queue q;
 };
 
@@ -466,7 +473,7 @@ static void work(struct run *r)
 	altstack_push(&alt);
 	CXIndex index = clang_createIndex(0, 0);
 	for (;;) {
-		if (interrupted)
+		if (interrupted || atomic_load(&r->stop))
 			break;
 		size_t i = atomic_fetch_add(&r->next, 1);
 		if (i >= r->ntodo)
@@ -517,6 +524,17 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
+/* Join the workers (parked ones need a run or quit first) and free them. */
+static void workers_free(struct extract_workers *w)
+{
+	for (int i = 0; i < w->n; i++)
+		pthread_join(w->th[i], NULL);
+	pthread_mutex_destroy(&w->lock);
+	pthread_cond_destroy(&w->go);
+	free(w->th);
+	free(w);
+}
+
 static int default_jobs(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -538,7 +556,7 @@ static void why_no_thread(struct strbuf *sb, int err)
 			(unsigned long long)rl.rlim_cur);
 }
 
-struct extract_workers *extract_workers_start(int jobs, size_t ntus)
+struct extract_workers *extract_workers_start(int jobs, size_t ntus, struct strbuf *err)
 {
 	if (jobs <= 0)
 		jobs = default_jobs();
@@ -553,18 +571,18 @@ struct extract_workers *extract_workers_start(int jobs, size_t ntus)
 	pthread_cond_init(&w->go, NULL);
 	w->th = xcalloc((size_t)jobs, sizeof(*w->th));
 	size_t si = 0, nsizes = sizeof(worker_stacks) / sizeof(worker_stacks[0]);
-	int err = 0, refused = 0;   /* the system's last reason */
+	int refused = 0;   /* the system's last reason */
 	while (w->n < jobs) {
 		pthread_attr_t attr;
 		pthread_attr_init(&attr);
 		pthread_attr_setstacksize(&attr, worker_stacks[si]);
-		err = pthread_create(&w->th[w->n], &attr, worker_main, w);
+		int rc = pthread_create(&w->th[w->n], &attr, worker_main, w);
 		pthread_attr_destroy(&attr);
-		if (!err) {
+		if (!rc) {
 			w->n++;
 			continue;
 		}
-		refused = err;
+		refused = rc;
 		if (w->n > 0 || si + 1 == nsizes)
 			break;   /* fewer workers rather than smaller stacks; none at all: give up */
 		si++;
@@ -572,8 +590,11 @@ struct extract_workers *extract_workers_start(int jobs, size_t ntus)
 	struct strbuf why = {0};
 	if (w->n == 0) {
 		why_no_thread(&why, refused);
-		die("cannot start a parse worker thread (with a stack of 64, 16 or 8 MB): %s; nothing was written",
-		    sb_str(&why));
+		sb_addf(err, "cannot start a parse worker thread (with a stack of 64, 16 or 8 MB): %s; "
+			"nothing was written", sb_str(&why));
+		sb_free(&why);
+		workers_free(w);
+		return NULL;
 	}
 	if (w->n < jobs || si) {
 		why_no_thread(&why, refused);
@@ -594,16 +615,6 @@ static void workers_run(struct extract_workers *w, struct run *r)
 	w->quit = true;
 	pthread_cond_broadcast(&w->go);
 	pthread_mutex_unlock(&w->lock);
-}
-
-static void workers_free(struct extract_workers *w)
-{
-	for (int i = 0; i < w->n; i++)
-		pthread_join(w->th[i], NULL);
-	pthread_mutex_destroy(&w->lock);
-	pthread_cond_destroy(&w->go);
-	free(w->th);
-	free(w);
 }
 
 static struct tu_facts *next_done(struct run *r)
@@ -718,6 +729,8 @@ void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct co
 	struct tu_facts *f;
 	while ((f = next_done(&r))) {
 		store_tu(s, f);
+		if (db_failed(db))   /* nothing more can be stored: the command reports why */
+			atomic_store(&r.stop, true);
 		k++;
 		st->parsed++;
 		st->with_errors += f->status == TU_ERRORS;

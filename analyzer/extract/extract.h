@@ -27,14 +27,14 @@ struct extract_stats {
 
 /* Check every command line of CDB before anything is written: parse the
  * source as an empty file with each distinct command line (less macros,
- * include paths and forced includes, which cannot be wrong flags) and die,
- * naming the compile database, the source and clang's complaint, when clang
- * rejects it: a flag it does not know (with the 'drop-flag' rule that would
+ * include paths and forced includes, which cannot be wrong flags) and
+ * return -1, with a sentence naming the compile database, the source and
+ * clang's complaint added to ERR, when clang rejects it: a flag it does not know (with the 'drop-flag' rule that would
  * drop it), an unknown target or CPU.  A command libclang cannot use at all
  * (it fails without a diagnostic) costs only its TUs: their 'unusable' is
  * set to the reason, and extract records them as not parsed.  Cheap: kernel
  * trees have a handful of distinct command lines, each a few milliseconds. */
-void extract_check_commands(struct compdb *cdb, const struct lp_rules *r);
+int extract_check_commands(struct compdb *cdb, const struct lp_rules *r, struct strbuf *err);
 
 /* The parse workers of one extract_run.  They are started before the
  * database is opened, so that a run that cannot start them (a limited
@@ -44,14 +44,15 @@ struct extract_workers;
 
 /* Start min(JOBS, NTUS) workers (JOBS 0: one per CPU), parked until
  * extract_run hands them work.  When the system refuses one, goes on with
- * those it has, or with one on a smaller stack, and says so on stderr; dies
- * (exit 2) with the system's reason when not even that one starts. */
-struct extract_workers *extract_workers_start(int jobs, size_t ntus);
+ * those it has, or with one on a smaller stack, and says so on stderr;
+ * returns NULL, with the system's reason added to ERR, when not even that
+ * one starts. */
+struct extract_workers *extract_workers_start(int jobs, size_t ntus, struct strbuf *err);
 
 /* Extract every command of CDB into DB with workers W (from
  * extract_workers_start; extract_run joins and frees them).  Prints progress
  * on stderr when lp_progress is set; prints one line per TU with parse
- * errors. */
+ * errors.  Stops parsing when a store fails (the failure is db_error(DB)). */
 void extract_run(struct lp_db *db, const struct lp_rules *r, const struct compdb *cdb,
 		 struct extract_workers *w, const struct extract_opts *o, struct extract_stats *st);
 

@@ -16,10 +16,11 @@
 #include "extract/guard.h"
 #include "extract/members.h"
 
+#include <assert.h>
 #include <string.h>
 
 #define LS_MAX 16     /* distinct locks tracked per function; more are dropped */
-#define MAX_FRAMES 64 /* nesting of loops and switches */
+#define MAX_FRAMES 64 /* nesting of loops and switches (push_frame); of guards (push_guard) */
 
 struct lstate {
 	bool dead;                /* unreachable (after return, break, goto) */
@@ -74,7 +75,7 @@ struct walker {
 	VEC(struct label) labels;
 	VEC(struct local) locals;
 	int depth;
-	bool depth_noted;         /* the nesting bound was hit in this function (too_deep) */
+	bool depth_noted;         /* a nesting bound was hit in this function (note_limit) */
 	unsigned long long guarded;   /* parameters some site's guard depends on (bits) */
 	VEC(struct guard) guarded_members;   /* ... and members through parameters ('args->force') */
 	const struct guard *guards[MAX_FRAMES];   /* the enclosing guards, innermost last */
@@ -239,7 +240,7 @@ static void note_guarded_member(struct walker *w, const struct guard *g)
  * code being walked. */
 static const char *site_guard(struct walker *w)
 {
-	for (int i = (w->nguards < MAX_FRAMES ? w->nguards : MAX_FRAMES) - 1; i >= 0; i--) {
+	for (int i = w->nguards - 1; i >= 0; i--) {
 		const struct guard *g = w->guards[i];
 		const char *t = guard_text(&w->f->arena, g);
 		if (t && g->field[0])
@@ -959,24 +960,29 @@ static void walk_vardecl(struct walker *w, CXCursor var)
 }
 
 /*
- * The nesting bound (walk_env.max_depth): the code below C is not walked,
- * and the TU records it once per function as a severity-2 diagnostic, which
- * every report shows as a "limit" notice at C.
+ * A nesting bound hit at C, WHAT nested deeper than BOUND levels: the code
+ * below C is not walked, and the TU records it once per function as a
+ * severity-2 diagnostic, which every report shows as a "limit" notice at C.
  */
+static void note_limit(struct walker *w, CXCursor c, const char *what, int bound)
+{
+	if (w->depth_noted || w->func < 0)
+		return;
+	w->depth_noted = true;
+	struct xdiag d = { .severity = DIAG_LIMIT };
+	location(w, c, &d.file, &d.line, &d.col);
+	d.message = arena_printf(&w->f->arena, "in %s, %s are nested deeper than %d levels; the code below "
+				 "this point was not analysed", w->f->funcs.v[w->func].name, what, bound);
+	vec_push(&w->f->diags, d);
+}
+
+/* The nesting bound of statements and expressions (walk_env.max_depth). */
 static bool too_deep(struct walker *w, CXCursor c)
 {
 	if (++w->depth <= w->env->max_depth)
 		return false;
 	w->depth--;
-	if (!w->depth_noted && w->func >= 0) {
-		w->depth_noted = true;
-		struct xdiag d = { .severity = DIAG_LIMIT };
-		location(w, c, &d.file, &d.line, &d.col);
-		d.message = arena_printf(&w->f->arena, "in %s, statements or expressions are nested deeper than "
-					 "%d levels; the code below this point was not analysed",
-					 w->f->funcs.v[w->func].name, w->env->max_depth);
-		vec_push(&w->f->diags, d);
-	}
+	note_limit(w, c, "statements or expressions", w->env->max_depth);
 	return true;
 }
 
@@ -1082,16 +1088,23 @@ static void walk_expr(struct walker *w, CXCursor c)
 
 /* ------------------------------------------------------------ statements */
 
-static void push_frame(struct walker *w, bool is_switch)
+/* Enter the loop or switch C; false, past MAX_FRAMES nested ones (no
+ * kernel function comes near), after recording the limit: its caller then
+ * does not walk C's body, so frames[] never overflows and reads need no
+ * bound. */
+static bool push_frame(struct walker *w, bool is_switch, CXCursor c)
 {
-	struct frame *fr = &w->frames[w->nframes < MAX_FRAMES ? w->nframes : MAX_FRAMES - 1];
-	*fr = (struct frame){ .is_switch = is_switch, .brk = dead_state, .entry = w->st };
-	w->nframes++;
+	if (w->nframes == MAX_FRAMES) {
+		note_limit(w, c, "loops and switches", MAX_FRAMES);
+		return false;
+	}
+	w->frames[w->nframes++] = (struct frame){ .is_switch = is_switch, .brk = dead_state, .entry = w->st };
+	return true;
 }
 
 static struct frame *top_frame(struct walker *w, bool want_loop)
 {
-	for (int i = (w->nframes < MAX_FRAMES ? w->nframes : MAX_FRAMES) - 1; i >= 0; i--)
+	for (int i = w->nframes - 1; i >= 0; i--)
 		if (!want_loop || !w->frames[i].is_switch)
 			return &w->frames[i];
 	return NULL;
@@ -1099,8 +1112,8 @@ static struct frame *top_frame(struct walker *w, bool want_loop)
 
 static struct frame pop_frame(struct walker *w)
 {
-	w->nframes--;
-	return w->frames[w->nframes < MAX_FRAMES ? w->nframes : MAX_FRAMES - 1];
+	assert(w->nframes > 0);
+	return w->frames[--w->nframes];
 }
 
 static struct label *label_of(struct walker *w, CXCursor stmt)
@@ -1160,7 +1173,10 @@ static void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 		return;
 	}
 	struct lstate exit_state = dead_state;
-	push_frame(w, false);
+	if (!push_frame(w, false, c)) {
+		kids_free(&k);
+		return;
+	}
 	if (kind == CXCursor_DoStmt) {
 		walk_stmt(w, k.v[0]);
 		if (k.n > 1) {
@@ -1195,8 +1211,11 @@ static void walk_switch(struct walker *w, CXCursor c)
 	if (k.n >= 2) {
 		walk_expr(w, k.v[0]);
 		struct guard g = { .param = guard_switch_param(w->kenv.func, k.v[0]), .any = true };
-		push_frame(w, true);
-		if (g.param >= 0 && w->nframes <= MAX_FRAMES)
+		if (!push_frame(w, true, c)) {
+			kids_free(&k);
+			return;
+		}
+		if (g.param >= 0)
 			w->frames[w->nframes - 1].guard = &g;
 		bool guarded = g.param >= 0 && push_guard(w, &g);
 		w->st = dead_state;   /* code before the first case label is unreachable */
@@ -1214,7 +1233,7 @@ static void walk_switch(struct walker *w, CXCursor c)
 static void walk_case(struct walker *w, CXCursor c, bool is_default)
 {
 	struct frame *fr = NULL;
-	for (int i = (w->nframes < MAX_FRAMES ? w->nframes : MAX_FRAMES) - 1; i >= 0 && !fr; i--)
+	for (int i = w->nframes - 1; i >= 0 && !fr; i--)
 		if (w->frames[i].is_switch)
 			fr = &w->frames[i];
 	if (fr) {

@@ -21,11 +21,9 @@ enum lp_exit { LP_EXIT_CLEAN = 0, LP_EXIT_FINDINGS = 1, LP_EXIT_ERROR = 2 };
  * Print "lockpath: error: ..." and exit 2.  For the command layer (cli/),
  * which turns the phases' errors into the documented exit codes: library
  * code returns its errors (-1 or NULL, the message in a struct strbuf, as
- * rules_load_file and compdb_load do) so that it can run in-process (the
- * unit tests).  Out of memory still dies here (xmalloc and friends), as is
- * conventional; so, for now, do db.c (opening a database, and an sqlite
- * error in a statement helper), extract_check_commands and
- * extract_workers_start, and report/sarif.c (issue 11, item 5).
+ * db_open, rules_load_file and compdb_load do; a database's failed
+ * statement in db_error) so that it can run in-process (the unit tests).
+ * Out of memory still dies here (xmalloc and friends), as is conventional.
  */
 _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "lockpath: warning: ..." to stderr and go on. */

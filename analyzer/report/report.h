@@ -24,7 +24,9 @@ void report_funnels(FILE *out, const struct rp_run *run);
  * in compiler style, '[kind]' last; STALE: only the "stale" ones (printed
  * before the findings), else all the others (after them).  notices.c */
 void report_notices(FILE *out, const struct rp_run *run, bool stale);
-/* Returns 0, or -1 with errno set when PATH cannot be written. */
-int report_sarif(const char *path, const struct rp_run *run);
+/* Write RUN to PATH as SARIF.  Returns 0, or -1 with a sentence added to
+ * ERR ("cannot write SARIF to PATH: <the system's reason>") when PATH cannot
+ * be written; PATH is then unchanged.  Dies only when out of memory. */
+int report_sarif(const char *path, const struct rp_run *run, struct strbuf *err);
 
 #endif

@@ -157,8 +157,8 @@ static json_t *result(const struct rp_finding *f)
 		"message", text_msg(f->message), "locations", location(&f->site, NULL),
 		"partialFingerprints", "lockpath/v1", jtext(f->fingerprint),
 		"properties", "context", jtext(f->context), "entry", jtext(f->entry));
-	if (!r)   /* a result is never dropped in silence */
-		die("cannot write finding %lld (%s) as SARIF", (long long)f->id, f->fingerprint);
+	if (!r)   /* a result is never dropped in silence: report_sarif fails */
+		return NULL;
 	/* 0-100, higher first: the order the results are in (report/findings.c) */
 	json_object_set_new(r, "rank", json_real((double)(long)(f->rank * 10.0 + 0.5) / 10.0));
 	json_object_set_new(json_object_get(r, "properties"), "guessedBits", json_real(f->guess8 / 8.0));
@@ -203,14 +203,36 @@ static json_t *invocation(const struct rp_run *run)
 	return json_pack("{s:b, s:o}", "executionSuccessful", 1, "toolExecutionNotifications", notes);
 }
 
-int report_sarif(const char *path, const struct rp_run *run)
+/* The results of RUN in order; NULL, with ERR set, when one cannot be made. */
+static json_t *results_of(const struct rp_run *run, struct strbuf *err)
+{
+	json_t *results = json_array();
+	for (int i = 0; results && i < run->n; i++) {
+		json_t *r = result(&run->f[i]);
+		if (!r) {
+			sb_addf(err, "cannot write finding %lld (%s) as SARIF", (long long)run->f[i].id,
+				run->f[i].fingerprint);
+			json_decref(results);
+			return NULL;
+		}
+		if (json_array_append_new(results, r))
+			die("out of memory writing SARIF");
+	}
+	if (!results)
+		die("out of memory writing SARIF");
+	return results;
+}
+
+int report_sarif(const char *path, const struct rp_run *run, struct strbuf *err)
 {
 	char *root = rp_source_root(run);
 	srcroot = root;
-	json_t *results = json_array();
-	for (int i = 0; i < run->n; i++)
-		if (json_array_append_new(results, result(&run->f[i])))
-			die("out of memory writing SARIF");
+	json_t *results = results_of(run, err);
+	if (!results) {
+		srcroot = NULL;
+		free(root);
+		return -1;
+	}
 	json_t *doc = json_pack("{s:s, s:s, s:[{s:{s:o}, s:[o], s:o}]}",
 		"$schema", "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
 		"runs", "tool", "driver", driver(), "invocations", invocation(run), "results", results);
@@ -236,6 +258,7 @@ int report_sarif(const char *path, const struct rp_run *run)
 	if (rc)
 		unlink(tmp);
 	free(tmp);
-	errno = saved;
+	if (rc)
+		sb_addf(err, "cannot write SARIF to %s: %s", path, strerror(saved));
 	return rc ? -1 : 0;
 }

@@ -159,3 +159,16 @@ expect_out "^two.c:1:1: warning: this translation unit could not be parsed \(lib
 	fail "two.c is not recorded as not parsed, with the reason"
 grep -A12 '"id": "incomplete-tu"' two.sarif | grep -q '"uri": "two.c"' || fail "two.sarif: no incomplete-tu notification for two.c"
 pass "a TU whose command libclang cannot use is recorded as not parsed; the run goes on"
+
+# 70 loops nested in one function, over the walker's bound on loops and
+# switches (64): a limit notice where it was hit, and the code after the
+# nest is still analysed (the lock taken again there is found)
+awk 'BEGIN { print "#include \"lp_test.h\"\nvoid do_io_irq(struct device *dev)\n{\n\tspin_lock(&dev->lock);";
+	printf "\t"; for (i = 0; i < 70; i++) printf "while (dev->state) "; print "dev->state++;";
+	print "\tspin_lock(&dev->lock);\n\tspin_unlock(&dev->lock);\n\tspin_unlock(&dev->lock);\n}" }' >nest.c
+compdb cc3 nest.c
+lp run cc3 --db nest.db --rules rules
+expect_rc 1 "run on 70 nested loops"
+expect_out "^nest.c:5:[0-9]+: warning: in do_io_irq, loops and switches are nested deeper than 64 levels; the code below this point was not analysed \[limit\]"
+expect_out "^nest.c:6:[0-9]+: warning: device.lock acquired in do_io_irq is already held .*\[recursive-lock\]"
+pass "loops nested past the walker's bound: a limit notice, the code after them analysed"

@@ -133,6 +133,19 @@ for cmd in "run good" "report"; do
 	expect_error_rc2 "$cmd --db half.db" "half.db: cannot read database: the database file is damaged \(database disk image is malformed\); remove it and run again"
 	[ "$(db_sum half.db)" = "$before" ] || fail "$cmd changed half.db"
 done
+# a table gone (another program dropped it): the statement that needs it
+# fails half-way through a phase, and that is still one error line and exit
+# 2, with nothing printed from what could not be read
+cp good.db notable.db
+sql notable.db "DROP TABLE finding_hop"
+lp report --db notable.db
+expect_error_rc2 "report on a database without finding_hop" "notable.db: cannot prepare statement: no such table: finding_hop$"
+[ ! -s "$T/out" ] || fail "report printed a report from a database it could not read"
+lp check --db notable.db
+expect_rc 2 "check on a database without finding_hop"
+[ "$(grep -c '^lockpath: error:' "$T/err")" = 1 ] && [ ! -s "$T/out" ] &&
+	tail -1 "$T/err" | grep -qx "lockpath: error: notable.db: statement failed: no such table: finding_hop" ||
+	fail "check: expected the failed statement as the one error, last, and no report"
 lp report --db absent.db
 expect_error_rc2 "report without a database" "absent.db: no such database; run 'lockpath run' or 'lockpath extract' first"
 [ ! -e absent.db ] || fail "report created a database"

@@ -21,13 +21,10 @@
 #     FILE:LINE.
 #
 #   bash hints.sh LOCKPATH CORPUS_DIR CORPUS_COMPDB_SH
-set -euo pipefail
-CORPUS=$(realpath "$2")
-COMPDB_SH=$(realpath "$3")
-RULES=$(realpath "$CORPUS/../rules")
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-
-command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 0; }
+use_corpus "$2" "$3"
+RULES=$(realpath "$CORPUS/../rules")
+need_jq
 
 # fix_lines: the 'note: fix:' lines of the text output, in order.
 fix_lines() { grep -E ': note: fix: ' "$T/out" || true; }
@@ -81,7 +78,7 @@ grep -q 'queue_work(virtblk_wq' "$page" || fail "HTML: the example's source"
 pass "HTML: the finding page shows the hint, the example and its source"
 
 # ---------------------------------------------------------------- balloon alone: no example
-bash "$COMPDB_SH" balloon-ccw-2019 "$T/b" "$CORPUS" >/dev/null
+corpus_tree balloon-ccw-2019 "$T/b"
 lp run "$T/b" --db "$T/b.db" --sarif "$T/b.sarif"
 expect_rc 1 "run balloon"
 expect_fix 'already held as \*subchannel.lock.*\[recursive-lock\]' \
@@ -94,7 +91,7 @@ jq -e '[.runs[0].results[] | .relatedLocations[]? | select(.message.text | test(
 pass "no deferring callback in the tree: the generic defer hint, no example"
 
 # ---------------------------------------------------------------- irq-inversion, sleep alternative
-bash "$COMPDB_SH" irq-inversion-ccw "$T/ii" "$CORPUS" >/dev/null
+corpus_tree irq-inversion-ccw "$T/ii"
 lp run "$T/ii" --db "$T/ii.db" --sarif "$T/ii.sarif"
 expect_rc 1 "run irq-inversion-ccw"
 expect_fix '\[irq-inversion\]' \
@@ -104,7 +101,7 @@ jq -e '.runs[0].results[0].relatedLocations | any(.physicalLocation.artifactLoca
 	"$T/ii.sarif" >/dev/null || fail "SARIF: the irqsave example"
 pass "irq-inversion: an acquisition of the same class that disables interrupts is the example"
 
-bash "$COMPDB_SH" escapes-ccw "$T/es" "$CORPUS" >/dev/null
+corpus_tree escapes-ccw "$T/es"
 lp run "$T/es" --db "$T/es.db"
 expect_rc 1 "run escapes-ccw"
 expect_fix 'msleep may sleep .*\[sleep-in-atomic\]' \

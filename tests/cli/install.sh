@@ -12,13 +12,12 @@
 #   bash install.sh LOCKPATH BUILD_DIR CORPUS_DIR CORPUS_COMPDB_SH
 . "$(dirname "$0")/lib.sh"
 [ $# -eq 4 ] || fail "usage: install.sh LOCKPATH BUILD_DIR CORPUS_DIR CORPUS_COMPDB_SH"
-BUILD=$(realpath "$2") CORPUS=$(realpath "$3") COMPDB=$(realpath "$4")
+BUILD=$(realpath "$2")
+use_corpus "$3" "$4"
 unset LOCKPATH_RULES
 
 tree=balloon-ccw-2019
-mkdir w
-cp -r "$CORPUS" w/corpus
-"$COMPDB" $tree w/cc w/corpus >/dev/null || fail "cannot write the compile database of $tree"
+copy_tree $tree w
 
 # expect_corpus BIN: BIN finds the 5 findings of the tree, with its own rules.
 expect_corpus() {

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# lib.sh - what the CLI robustness tests share (sourced, not run).  Each test
-# works in a temporary directory, generates its inputs there (C files
+# lib.sh - what the CLI robustness tests share (sourced, not run), on top of
+# tests/lib.sh (the temporary directory, lp, fail/pass, expect_*).  Each
+# test works in a temporary directory, generates its inputs there (C files
 # including inputs/lp_test.h, compile databases), runs lockpath and checks
 # exit code, stderr and the database.  Each step prints 'ok: ...'; a failure
 # prints 'FAIL: ...' with the output that disagreed and exits 1.
@@ -11,33 +12,9 @@ set -euo pipefail
 LOCKPATH=$(realpath "$1")
 ARG2=$(realpath "${2:-.}")   # a second argument, a file, as an absolute path
 INPUTS=$(cd "$(dirname "${BASH_SOURCE[0]}")/inputs" && pwd)
-T=$(mktemp -d "${TMPDIR:-/tmp}/lockpath-cli.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-cd "$T"
-
-fail() {
-	echo "FAIL: $*" >&2
-	[ -f "$T/out" ] && sed 's/^/  out: /' "$T/out" | tail -40 >&2
-	[ -f "$T/err" ] && sed 's/^/  err: /' "$T/err" | tail -40 >&2
-	exit 1
-}
-pass() { echo "ok: $*"; }
-
-# lp ARGS...: run lockpath; stdout in out, stderr in err, exit code in $rc.
-lp() {
-	rc=0
-	"$LOCKPATH" "$@" >"$T/out" 2>"$T/err" || rc=$?
-}
-expect_rc() { [ "$rc" = "$1" ] || fail "${2:-lockpath}: exit code $rc, expected $1"; }
-expect_out() { grep -qE -- "$1" "$T/out" || fail "expected /$1/ in the output"; }
-expect_err() { grep -qE -- "$1" "$T/err" || fail "expected /$1/ on stderr"; }
-# expect_one_error PATTERN: stderr is exactly one 'lockpath: error:' line matching PATTERN.
-expect_one_error() {
-	[ "$(wc -l <"$T/err")" = 1 ] || fail "expected one line on stderr"
-	grep -qE -- "^lockpath: error: .*$1" "$T/err" || fail "expected /$1/ in the error"
-}
-# expect_error_rc2 WHAT PATTERN: exit 2 and one error line matching PATTERN.
-expect_error_rc2() { expect_rc 2 "$1"; expect_one_error "$2"; }
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+work_in cli
 
 # compdb DIR FILE... : DIR/compile_commands.json compiling each FILE (in $T),
 # with the extra arguments in $CFLAGS_EXTRA (one word each, no quotes).
@@ -59,22 +36,22 @@ compdb() {
 	} >"$dir/compile_commands.json"
 }
 
-# wait_until SECONDS WHAT CMD...: poll CMD until it succeeds; fail naming
-# WHAT after SECONDS.  Tests wait for events (a line in a log, a process
-# state), never for a time: the bound is only there to end a hung test, so
-# make it generous (a loaded machine, a sanitizer build).
 # corpus_tree_plus TREE DIR SOURCE: DIR/compile_commands.json of corpus TREE
-# (scripts/corpus-compdb.sh, $COMPDB_SH, $CORPUS) with one more corpus SOURCE
-# compiled like the tree's first TU.  Needs jq.
+# (corpus_tree: use_corpus first) with one more corpus SOURCE compiled like
+# the tree's first TU.  Needs jq.
 corpus_tree_plus() {
 	local base=${3%.c}
-	bash "$COMPDB_SH" "$1" "$2" "$CORPUS" >/dev/null
+	corpus_tree "$1" "$2"
 	jq --arg b "$base" '. + [ (.[0] | .file |= sub("drivers/s390/cio/cio\\.c$"; $b + ".c")
 		| .arguments |= map(sub("drivers/s390/cio/cio\\.(?<x>[co])$"; $b + "." + .x))) ]' \
 		"$2/compile_commands.json" >"$2/cc.json.tmp"
 	mv "$2/cc.json.tmp" "$2/compile_commands.json"
 }
 
+# wait_until SECONDS WHAT CMD...: poll CMD until it succeeds; fail naming
+# WHAT after SECONDS.  Tests wait for events (a line in a log, a process
+# state), never for a time: the bound is only there to end a hung test, so
+# make it generous (a loaded machine, a sanitizer build).
 wait_until() {
 	local secs=$1 what=$2 end=$((SECONDS + $1))
 	shift 2

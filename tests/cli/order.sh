@@ -11,12 +11,9 @@
 # hardirq finding before any process-context one.
 #
 #   bash order.sh LOCKPATH CORPUS_DIR CORPUS_COMPDB_SH
-set -euo pipefail
-CORPUS=$(realpath "$2")
-COMPDB_SH=$(realpath "$3")
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-
-command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 0; }
+use_corpus "$2" "$3"
+need_jq
 
 corpus_tree_plus balloon-ccw-2019 "$T/b" drivers/s390/block/dasd_kick.c
 lp run "$T/b" --db "$T/b.db" --sarif "$T/b.sarif" --html "$T/html"

@@ -11,9 +11,10 @@
 set -euo pipefail
 [ $# -eq 4 ] || { echo "usage: $0 LOCKPATH VALGRIND SUPPRESSIONS CORPUS_COMPDB_SH" >&2; exit 2; }
 LOCKPATH=$(realpath "$1") VALGRIND=$2 SUPP=$(realpath "$3") COMPDB=$(realpath "$4")
-T=$(mktemp -d "${TMPDIR:-/tmp}/lockpath-valgrind.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-cd "$T"
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "$0")/../lib.sh"
+work_in valgrind
+# not tests/lib.sh's fail: what failed is in valgrind's log
 fail() { echo "FAIL: $*" >&2; tail -60 "$T/vg.log" >&2 || true; exit 1; }
 
 "$COMPDB" balloon-ccw-2019 cc

@@ -32,7 +32,7 @@ lp gate --baseline full.sarif --db incr.db "$cc"
 t3=$(now)
 expect_rc 0 "incremental re-gate"
 expect_err "extract: $total TUs, 1 parsed, $((total - 1)) unchanged"
-n=$(grep -c '"lockpath/v1"' full.sarif)
+n=$(sarif_count full.sarif)
 expect_summary "0 new, 0 fixed, $n unchanged"
 lp run "$cc" --db fresh.db
 lp report --db fresh.db

@@ -1,25 +1,18 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# lib.sh - what the gate tests share (sourced, not run).  Each test copies a
-# corpus tree into a temporary directory, edits the copy (never corpus/),
-# runs 'lockpath gate' and checks exit code, summary line and output.
+# lib.sh - what the gate tests share (sourced, not run), on top of
+# tests/lib.sh (the temporary directory, lp, fail/pass, expect_*, corpus
+# trees).  Each test copies a corpus tree into a temporary directory, edits
+# the copy (never corpus/), runs 'lockpath gate' and checks exit code,
+# summary line and output.
 #
 #   bash TEST.sh LOCKPATH CORPUS_DIR CORPUS_COMPDB_SH
 set -euo pipefail
 [ $# -eq 3 ] || { echo "usage: $0 LOCKPATH CORPUS_DIR CORPUS_COMPDB_SH" >&2; exit 2; }
-LOCKPATH=$(realpath "$1") CORPUS=$(realpath "$2") COMPDB=$(realpath "$3")
-T=$(mktemp -d "${TMPDIR:-/tmp}/lockpath-gate.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-cd "$T"
-
-fail() { echo "FAIL: $*" >&2; [ -f "$T/out" ] && sed 's/^/  out: /' "$T/out" | tail -40 >&2; [ -f "$T/err" ] && sed 's/^/  err: /' "$T/err" >&2; exit 1; }
-pass() { echo "ok: $*"; }
-
-# copy_tree TREE DIR: the corpus into DIR/corpus, TREE's compile database into DIR/cc.
-copy_tree() {
-	mkdir -p "$2"
-	cp -r "$CORPUS" "$2/corpus"
-	"$COMPDB" "$1" "$2/cc" "$2/corpus" || fail "cannot write the compile database of $1"
-}
+LOCKPATH=$(realpath "$1")
+# shellcheck source=SCRIPTDIR/../lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+use_corpus "$2" "$3"
+work_in gate
 
 # tree_src DIR TREE PATTERN: the one source of TREE whose path matches PATTERN.
 tree_src() {
@@ -29,25 +22,20 @@ tree_src() {
 	echo "$1/corpus/$s"
 }
 
-# lp ARGS...: run lockpath; stdout in out, stderr in err, exit code in $rc.
-lp() {
-	rc=0
-	"$LOCKPATH" "$@" >"$T/out" 2>"$T/err" || rc=$?
+# base_run TREE DIR RC [ARGS...]: the base commit of a gate test: TREE
+# copied into DIR (copy_tree) and analysed into base.db ('lockpath run
+# DIR/cc --db base.db ARGS...', exit RC expected), and head.db a copy of it.
+base_run() {
+	local tree=$1 dir=$2 want=$3
+	shift 3
+	copy_tree "$tree" "$dir"
+	lp run "$dir/cc" --db base.db "$@"
+	expect_rc "$want" "run on $tree"
+	cp base.db head.db
 }
 
-expect_rc() { [ "$rc" = "$1" ] || fail "${2:-lockpath}: exit code $rc, expected $1"; }
-expect_out() { grep -qE -- "$1" "$T/out" || fail "expected /$1/ in the output"; }
-expect_no_out() { ! grep -qE -- "$1" "$T/out" || fail "did not expect /$1/ in the output"; }
-expect_err() { grep -qE -- "$1" "$T/err" || fail "expected /$1/ on stderr"; }
 # expect_summary 'N new, N fixed, N unchanged, N suppressed, N stale'
 expect_summary() { grep -qE "^lockpath: gate: [a-zA-Z]+: $1" "$T/out" || fail "expected summary '$1'"; }
-# expect_one_error PATTERN: stderr is exactly one 'lockpath: error:' line matching PATTERN.
-expect_one_error() {
-	[ "$(wc -l <"$T/err")" = 1 ] || fail "expected one line on stderr"
-	grep -qE -- "^lockpath: error: .*$1" "$T/err" || fail "expected /$1/ in the error"
-}
-# expect_error_rc2 WHAT PATTERN: exit 2 and one error line matching PATTERN.
-expect_error_rc2() { expect_rc 2 "$1"; expect_one_error "$2"; }
 
 # finding RULE: the lines of the first finding of RULE in the output into $T/finding.
 finding() {

@@ -9,29 +9,28 @@ source "$(dirname "$0")/lib.sh"
 
 copy_tree balloon-2019-ccw-pci w
 cc=w/cc/compile_commands.json
-fps() { jq -r '.runs[0].results[].partialFingerprints["lockpath/v1"]' "$1" | sort; }
 
 lp run "$cc" --db all.db --sarif all.sarif
 expect_rc 1 "unscoped run"
-all=$(fps all.sarif | wc -l)
+all=$(sarif_fps all.sarif | wc -l)
 [ "$all" -gt 0 ] || fail "the unscoped run found nothing"
 
 lp report --db all.db --scope w/corpus/drivers/s390/cio --sarif cio.sarif
 expect_rc 1 "report scoped to the cio directory (every path starts at do_cio_interrupt)"
-[ "$(fps cio.sarif | wc -l)" = "$all" ] || fail "scope on the cio directory lost findings"
+[ "$(sarif_fps cio.sarif | wc -l)" = "$all" ] || fail "scope on the cio directory lost findings"
 expect_err "scope w/corpus/drivers/s390/cio \\(0 other findings left out\\)"
 
 lp report --db all.db --scope drivers/block --sarif none.sarif --html html
 expect_rc 0 "report scoped to a directory no path touches"
-[ "$(fps none.sarif | wc -l)" = 0 ] || fail "findings outside the scope were reported"
+[ "$(sarif_fps none.sarif | wc -l)" = 0 ] || fail "findings outside the scope were reported"
 expect_err "scope drivers/block \\($all other findings left out\\)"
 grep -q 'id="scope"><code>drivers/block</code>' html/index.html || fail "the HTML index does not show the scope"
 pass "a scope no path touches reports nothing and says what it left out"
 
 lp run "$cc" --db all.db --scope drivers/virtio --sarif virtio.sarif
-n=$(fps virtio.sarif | wc -l)
+n=$(sarif_fps virtio.sarif | wc -l)
 [ "$n" -gt 0 ] && [ "$n" -le "$all" ] || fail "scope drivers/virtio: $n findings of $all"
-comm -23 <(fps virtio.sarif) <(fps all.sarif) | grep -q . && fail "scoped findings are not a subset"
+comm -23 <(sarif_fps virtio.sarif) <(sarif_fps all.sarif) | grep -q . && fail "scoped findings are not a subset"
 pass "run --scope drivers/virtio (components): $n of $all findings, a subset"
 
 lp gate --db all.db --baseline none.sarif --scope drivers/block

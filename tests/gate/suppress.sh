@@ -10,11 +10,8 @@
 # finding, and one without a reason is an error.
 . "$(dirname "$0")/lib.sh"
 
-copy_tree balloon-ccw-fixed "$T/w"
+base_run balloon-ccw-fixed "$T/w" 0
 cc=$T/w/cc
-lp run "$cc" --db base.db
-expect_rc 0 "run on the fixed tree"
-cp base.db head.db
 reintroduce "$(tree_src "$T/w" balloon-ccw-fixed 'virtio_balloon')"
 lp gate --baseline base.db --db head.db --sarif new.sarif "$cc"
 expect_rc 1 "gate on the reintroduction"

@@ -55,7 +55,10 @@ int main(int argc, char **argv)
 	}
 	char *db_path = xasprintf("%s/chains.db", argv[3]);
 	unlink(db_path);
-	struct lp_db *db = db_open(db_path, DB_CREATE);
+	struct strbuf dberr = {0};
+	struct lp_db *db = db_open(db_path, DB_CREATE, &dberr);
+	if (!db)
+		die("%s", sb_str(&dberr));
 	char *abs = realpath(argv[2], NULL);
 	char *dir = xstrdup(abs);
 	*strrchr(dir, '/') = 0;

@@ -33,7 +33,10 @@ struct result { char rule[2][32], fp[2][33]; int line[2], n; };
 static struct lp_db *extract_and_link(const struct lp_rules *r, const char *db_path, const char *src)
 {
 	unlink(db_path);
-	struct lp_db *db = db_open(db_path, DB_CREATE);
+	struct strbuf dberr = {0};
+	struct lp_db *db = db_open(db_path, DB_CREATE, &dberr);
+	if (!db)
+		die("%s", sb_str(&dberr));
 	char *abs = realpath(src, NULL);
 	char *dir = xstrdup(abs);
 	*strrchr(dir, '/') = 0;
