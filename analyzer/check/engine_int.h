@@ -78,6 +78,7 @@ struct engine {
 	int ntransports;
 	bool path_ended;                  /* a check ended the path at the site visited (engine_end_path) */
 	struct ops_index *ops;            /* ops_tables.c */
+	struct lockdep_info *lockdep;     /* lockdep.c: lockdep's class rules, or NULL (none) */
 	struct arena arena;
 	void *check_data[CHECK_COUNT];
 };

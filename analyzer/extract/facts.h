@@ -22,14 +22,16 @@ struct xlock {               /* one entry of a site's local lock state */
 };
 
 /* One argument: a lock pointer (key), a struct pointer (key, obj set), or an
- * integer constant (key NULL, value). */
-struct xarg { int n; const char *key; long long value; bool obj; };
+ * integer constant (key NULL, value).  PATH: a lock's container path
+ * (lock_path.h), or NULL. */
+struct xarg { int n; const char *key; long long value; bool obj; const char *path; };
 
 struct xsite {
 	int func;                /* TU-local function index */
 	int kind;                /* enum lp_site_kind */
 	int file; unsigned line, col;
 	const char *callee_usr, *callee_name, *ind_key, *ind_index, *text, *lock_key;
+	const char *lock_path;   /* lock op: the lock's container path (lock_path.h), or NULL */
 	int irq, subclass, irqs_off;
 	int ltype, is_read;       /* lock op: enum lp_locktype, read side */
 	struct xlock *locks; int nlocks;
