@@ -8,6 +8,7 @@
  * acquisition, with the hardirq path as the second path.
  */
 #include "check/engine.h"
+#include "check/lockdep.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,8 +30,8 @@ void check_irq_inversion(struct engine *e, const struct ck_visit *v)
 		return;
 	int key = engine_site_key(e, v);
 	int cls = engine_key_class(e, key);
-	if (cls < 0)
-		return;
+	if (cls < 0 || !lockdep_validated(e, cls))
+		return;   /* lockdep tracks no irq usage of a novalidate class */
 	bool hard = v->ctx == CTX_HARDIRQ;
 	/* spin_lock_irq/_irqsave disable interrupts as they acquire */
 	bool off = v->irqs_off || v->site->irq == IRQ_SAVE || v->site->irq == IRQ_DISABLE;

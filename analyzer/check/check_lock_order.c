@@ -12,9 +12,11 @@
  * then one shortest cycle per component, through the dependency found last;
  * one finding with a path per dependency.  Not every elementary cycle is
  * listed (their number can be exponential): fixing one shows the next.
- * Trylocks add no dependency: they cannot block.
+ * Trylocks add no dependency: they cannot block; nor does a class lockdep
+ * does not validate (lockdep_set_novalidate_class(), check/lockdep.h).
  */
 #include "check/engine.h"
+#include "check/lockdep.h"
 #include "lib/scc.h"
 
 #include <stdio.h>
@@ -38,15 +40,15 @@ void check_lock_order(struct engine *e, const struct ck_visit *v)
 		return;
 	int key = engine_site_key(e, v);
 	int b = engine_key_class(e, key);
-	if (b < 0)
-		return;
+	if (b < 0 || !lockdep_validated(e, b))
+		return;   /* lockdep_set_novalidate_class(): no dependency is checked */
 	for (int i = 0; i < v->nheld; i++)
 		if (v->held[i].cls == b)
 			return;   /* re-acquiring a held class is recursive-lock's business, not an order */
 	struct deps *d = deps_of(e);
 	for (int i = 0; i < v->nheld; i++) {
 		int a = v->held[i].cls;
-		if (a == b)
+		if (a == b || !lockdep_validated(e, a))
 			continue;
 		char name[48];
 		snprintf(name, sizeof(name), "%d>%d", a, b);

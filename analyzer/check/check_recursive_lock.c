@@ -7,9 +7,12 @@
  * '*subchannel.lock'); link made them one class, and the report shows the
  * assignment that did.  A trylock never deadlocks and is not reported; a
  * '_nested' acquisition with a non-zero subclass is lockdep's way of saying
- * "another instance of this class" and is not reported either.
+ * "another instance of this class" and is not reported either; nor is a
+ * class whose locks lockdep puts in classes per object, or does not
+ * validate (check/lockdep.h).
  */
 #include "check/engine.h"
+#include "check/lockdep.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +32,12 @@ void check_recursive_lock(struct engine *e, const struct ck_visit *v)
 	else
 		msg = xasprintf("%s acquired in %s is already held as %s, the same lock (%s context)",
 				name, engine_func(e, v->site->func)->name, held_name, context_name(v->ctx));
+	const char *note = lockdep_note(e, h->cls);   /* some of the class's locks are re-keyed */
+	if (note) {
+		char *with = xasprintf("%s; %s", msg, note);
+		free(msg);
+		msg = with;
+	}
 	engine_report(e, v, checks[CHECK_ID_recursive_lock].name, h, key, msg);
 	free(msg);
 }

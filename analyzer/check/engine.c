@@ -15,6 +15,7 @@
  */
 #include "check/engine_int.h"
 #include "check/ops_tables.h"
+#include "check/lockdep.h"
 #include "lib/keyname.h"
 
 #include <assert.h>
@@ -506,8 +507,8 @@ const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_
 	if (v->site->kind != SITE_ACQUIRE || v->site->subclass != 0)
 		return NULL;
 	int cls = engine_key_class(e, engine_site_key(e, v));
-	if (cls < 0)
-		return NULL;
+	if (cls < 0 || !lockdep_nests(e, cls))
+		return NULL;   /* lockdep validates nothing of it, or decides its class per object */
 	for (int i = 0; i < v->nheld; i++) {
 		const struct ck_held *h = &v->held[i];
 		if (h->cls == cls && !(h->is_read && v->site->is_read && h->ltype == LT_RWLOCK))

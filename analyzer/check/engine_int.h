@@ -85,6 +85,7 @@ struct engine {
 	bool path_ended;                  /* a check ended the path at the site visited (engine_end_path) */
 	bool sleeps_reported;             /* ... or reported the sleeps below it (engine_sleeps_reported) */
 	struct ops_index *ops;            /* ops_tables.c */
+	struct lockdep_info *lockdep;     /* lockdep.c: lockdep's class rules, or NULL (none) */
 	struct arena arena;
 	void *check_data[CHECK_COUNT];
 };

@@ -9,6 +9,7 @@
 #include "check/ops_tables.h"
 #include "check/reach.h"
 #include "check/matrix.h"
+#include "check/lockdep.h"
 #include "lib/keyname.h"
 
 #include <assert.h>
@@ -490,6 +491,7 @@ void engine_load(struct engine *e)
 	load_edges(e);
 	load_fnargs(e);
 	load_aliases(e);
+	lockdep_load(e);   /* lockdep's classes: may move sites onto a lock path's key */
 	load_param_uses(e);
 	forward_param_uses(e);
 	struct callgraph g;

@@ -374,6 +374,10 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 			"callbacks registered on their container, %zu name no container; %zu registrations\n",
 			ls.chains.calls, ls.chains.resolved_calls, ls.chains.unnamed_calls,
 			ls.chains.registrations);
+	if (ls.lockdep.classes && !o->quiet)
+		fprintf(stderr, "lockpath: link: %zu lock classes under lockdep's class rules (%zu split, %zu "
+			"novalidate), %zu more told apart by their path\n", ls.lockdep.classes, ls.lockdep.split,
+			ls.lockdep.novalidate, ls.lockdep.told_apart);
 	struct check_stats cs;
 	struct check_opts co = {
 		.max_states = (size_t)env_bound("LOCKPATH_MAX_STATES", 1000000000, " of states"),

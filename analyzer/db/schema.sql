@@ -103,9 +103,12 @@ CREATE TABLE site (
   ltype    INTEGER NOT NULL DEFAULT 0, -- enum lp_locktype, lock op: 0 spinlock, 1 rwlock, 2 mutex,
                                        -- 3 rw_semaphore, 4 semaphore
   is_read  INTEGER NOT NULL DEFAULT 0, -- lock op: read side of an rwlock / rwsem
-  guard    TEXT                     -- under 'switch (param)': the case values it runs for,
+  guard    TEXT,                    -- under 'switch (param)': the case values it runs for,
                                     -- 'arg#N=V1,V2' (the function's annot has its own
                                     -- writes to the parameter, 'writes:arg#N=V,..' or '=*')
+  lock_path TEXT                    -- lock op: the lock named through the structs that embed it
+                                    -- ('vdev_priv.tx.lock' for lock_key 'vq_chan.lock'),
+                                    -- NULL when that is lock_key (extract/lock_path.h)
 );
 CREATE INDEX site_func ON site(func_id);
 
@@ -129,8 +132,10 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
                                     -- set just before the call to VALUE ('args->force = true'),
                                     -- or set to something else (VALUE NULL; FIELD '*': members
                                     -- not tracked) ...
-  fwd      INTEGER                  -- ... or the caller's own parameter FWD passed on unchanged:
+  fwd      INTEGER,                 -- ... or the caller's own parameter FWD passed on unchanged:
                                     -- the callee gets whatever constants the caller got
+  lock_path TEXT                    -- a lock pointer, or a pointer to a lock's lockdep map
+                                    -- ('&l->dep_map'): the lock's container path, as site.lock_path
 );
 
 -- A store makes a function reachable through a key: '.get = f' in an ops
@@ -175,6 +180,21 @@ CREATE TABLE lock_class (           -- every lock key and its class
   key      TEXT PRIMARY KEY,
   class_id INTEGER NOT NULL,        -- one number per class (stable within a link)
   name     TEXT NOT NULL            -- the class's name: its representative key
+) WITHOUT ROWID;
+
+-- Lock classes that lockdep's class rules change (link/lockdep_class.c): the
+-- keys of lockdep_set_class() & co, init sites, novalidate.  A class without
+-- a row is one lockdep class, validated.  A lock path (site.lock_path) whose
+-- lockdep class differs from its key's is a lock_class row of its own.
+CREATE TABLE lockdep_class (
+  class_id INTEGER PRIMARY KEY,     -- lock_class.class_id
+  lockdep_key TEXT,                 -- the lockdep class ('cio.c:console_sch_key', 'init:css.c:27',
+                                    -- with '/N' for subclass N), NULL: several, none known (split)
+  validate INTEGER NOT NULL,        -- 0: novalidate: no recursive-lock, lock-order, irq-inversion
+  nests    INTEGER NOT NULL,        -- 0: two of its locks nested are not reported (split:
+                                    -- which lockdep class each has is decided per object)
+  note     TEXT                     -- recursive-lock's 'lower confidence' text: some locks of the
+                                    -- class are re-keyed where lockpath cannot tell which
 ) WITHOUT ROWID;
 
 CREATE TABLE key_target (           -- functions a call key can reach, closed over key-to-key stores

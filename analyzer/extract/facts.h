@@ -24,9 +24,10 @@ struct xlock {               /* one entry of a site's local lock state */
 /* One argument: a lock pointer (key), a struct pointer (key, obj set), an
  * integer constant (key NULL, value), a member of the struct it points to
  * set just before the call (field, value; unknown: set to something else),
- * or the caller's parameter FWD1 - 1 passed on unchanged. */
+ * or the caller's parameter FWD1 - 1 passed on unchanged.  PATH: a lock's
+ * container path (lock_path.h), or NULL. */
 struct xarg {
-	int n; const char *key; long long value; bool obj;
+	int n; const char *key; long long value; bool obj; const char *path;
 	const char *field; bool unknown; int fwd1;
 };
 
@@ -35,6 +36,7 @@ struct xsite {
 	int kind;                /* enum lp_site_kind */
 	int file; unsigned line, col;
 	const char *callee_usr, *callee_name, *ind_key, *ind_index, *text, *lock_key;
+	const char *lock_path;   /* lock op: the lock's container path (lock_path.h), or NULL */
 	int irq, subclass, irqs_off;
 	int ltype, is_read;       /* lock op: enum lp_locktype, read side */
 	struct xlock *locks; int nlocks;

@@ -42,11 +42,11 @@ struct store *store_new(struct lp_db *db)
 	s->ins_func = db_prepare(db, "INSERT OR IGNORE INTO func(tu_id, hdr_id, usr, name, file_id, line, col, "
 				 "end_line, is_static, nparams, annot) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_site = db_prepare(db, "INSERT INTO site(func_id, kind, file_id, line, col, callee_usr, callee_name, "
-				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index, guard) "
-				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index, guard, "
+				 "lock_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
-	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd) "
-				 "VALUES (?,?,?,?,?,?,?)");
+	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd, "
+				 "lock_path) VALUES (?,?,?,?,?,?,?,?)");
 	s->ins_store = db_prepare(db, "INSERT INTO fnstore(tu_id, hdr_id, func_id, file_id, line, col, key, "
 				  "src_usr, src_name, src_key, idx, site_id, obj_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_alias = db_prepare(db, "INSERT INTO lockalias(tu_id, hdr_id, func_id, file_id, line, col, "
@@ -149,6 +149,7 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 		db_bind_int(st, 15, x->is_read);
 		db_bind_text(st, 16, x->ind_index);
 		db_bind_text(st, 17, x->guard);
+		db_bind_text(st, 18, x->lock_path);
 		db_step_done(s->db, st);
 		site_ids[i] = sqlite3_last_insert_rowid(s->db->h);
 		for (int j = 0; j < x->nlocks; j++) {
@@ -169,6 +170,7 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 				db_bind_int(s->ins_arg, 7, x->args[j].fwd1 - 1);
 			else
 				sqlite3_bind_null(s->ins_arg, 7);
+			db_bind_text(s->ins_arg, 8, x->args[j].path);
 			if (x->args[j].key || x->args[j].unknown || x->args[j].fwd1)
 				sqlite3_bind_null(s->ins_arg, 4);
 			else

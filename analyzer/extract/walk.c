@@ -15,6 +15,7 @@
 #include "extract/annot.h"
 #include "extract/guard.h"
 #include "extract/members.h"
+#include "extract/lock_path.h"
 
 #include <assert.h>
 #include <string.h>
@@ -665,7 +666,7 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 		} else if (site >= 0 && key_is_lockptr_type(w->env->rules, t)) {
 			const char *k = key_lock_ptr(&w->kenv, a);
 			if (k)
-				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, false }));
+				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, false, lock_path_of(&w->kenv, a, k) }));
 		} else if (site >= 0 && callee && is_int_type(t)) {
 			long long v;   /* an event number indexes a jump table; an error code picks a case */
 			int p = key_param_of(w->kenv.func, a);
@@ -679,7 +680,7 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 			/* a struct pointer: a registration's container or entry (link/chains.c) */
 			const char *k = key_object_ptr(&w->kenv, a);
 			if (k)
-				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, true }));
+				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, true, lock_path_of_map(&w->kenv, a, k) }));
 			if (callee && clang_getCanonicalType(t).kind == CXType_Pointer)
 				member_args(w, a, i, &args);
 		}
@@ -726,6 +727,8 @@ static void lock_op(struct walker *w, CXCursor call, const struct lp_lockprim *p
 	s->subclass = subclass_of(call, p->nested_arg);
 	s->ltype = p->type;
 	s->is_read = p->read;
+	if (p->arg < clang_Cursor_getNumArguments(call))   /* lockdep may tell '&d->tx.lock' from '&d->rx.lock' */
+		s->lock_path = lock_path_of(&w->kenv, clang_Cursor_getArgument(call, (unsigned)p->arg), key);
 	if (!strcmp(key, "?"))
 		return;
 	if (p->kind == SITE_ACQUIRE || (p->kind == SITE_TRYLOCK && try_ok)) {

@@ -16,7 +16,8 @@
  * whose own key is empty) falls back to the address-taken functions of the
  * call's type ('type:void (struct virtqueue *)'), at most
  * LINK_MAX_TYPE_TARGETS of them: meta 'bytype:KEY' says how many there were.
- * Lock classes are a union-find over the lock aliases.
+ * Lock classes are a union-find over the lock aliases; lockdep_class.c then
+ * applies lockdep's class rules to them.
  */
 #include "link/link.h"
 #include "lib/keyname.h"
@@ -469,7 +470,7 @@ static bool function_relative(const char *key)
 }
 
 /* Lower is a better class name: an object over a pointer, a short name. */
-static int name_rank(const char *k)
+int link_class_name_rank(const char *k)
 {
 	int r = 0;
 	if (!strncmp(k, "ret:", 4) || !strncmp(k, "local:", 6))
@@ -499,8 +500,8 @@ static void link_locks(struct linker *l)
 		if (ra == rb)
 			continue;
 		/* the better-named root wins, so the class is named by its root */
-		if (name_rank(u.name.v[rb]) < name_rank(u.name.v[ra]) ||
-		    (name_rank(u.name.v[rb]) == name_rank(u.name.v[ra]) && strcmp(u.name.v[rb], u.name.v[ra]) < 0))
+		if (link_class_name_rank(u.name.v[rb]) < link_class_name_rank(u.name.v[ra]) ||
+		    (link_class_name_rank(u.name.v[rb]) == link_class_name_rank(u.name.v[ra]) && strcmp(u.name.v[rb], u.name.v[ra]) < 0))
 			u.parent.v[ra] = rb;
 		else
 			u.parent.v[rb] = ra;
@@ -560,7 +561,7 @@ void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats 
 	assert(l.opts.max_type_targets <= LINK_MAX_TARGETS);
 	db_begin(db);
 	db_exec(db, "DELETE FROM call_edge; DELETE FROM key_target; DELETE FROM store_target; "
-		"DELETE FROM lock_class; "
+		"DELETE FROM lock_class; DELETE FROM lockdep_class; "
 		"DELETE FROM meta WHERE key LIKE 'limit:key:%' OR key LIKE 'bytype:%' OR key LIKE 'wide:%';");
 	load_funcs(&l);
 	load_stores(&l);
@@ -574,6 +575,7 @@ void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats 
 	st->chains = cs;
 	st->indirect_edges += cs.edges;
 	link_locks(&l);
+	lockdep_classes_link(db, l.opts.rules, &st->lockdep);
 	db_meta_set(db, "linked", "1");
 	db_commit(db);
 	linker_free(&l);

@@ -11,6 +11,7 @@
 
 #include "db/db.h"
 #include "link/chains.h"
+#include "link/lockdep_class.h"
 
 struct link_stats {
 	size_t funcs, direct_edges, indirect_edges, unresolved_direct, unresolved_indirect;
@@ -22,6 +23,7 @@ struct link_stats {
 	size_t wide_keys;              /* keys with more than link_opts.wide candidates */
 	size_t wide_sites;             /* indirect calls through them: no call edge */
 	struct chain_stats chains;     /* notifier chains and wait queues (chains.h) */
+	struct lockdep_stats lockdep;  /* lockdep's class rules (lockdep_class.h) */
 	double ms;
 };
 
@@ -50,5 +52,9 @@ struct link_opts {
 };
 
 void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats *st);
+
+/* Lower is a better name for a lock class: an object over a pointer, a
+ * short name over a long one (the class is named by its best key). */
+int link_class_name_rank(const char *key);
 
 #endif

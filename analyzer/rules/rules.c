@@ -38,6 +38,7 @@ struct lp_rules {
 	VEC(struct lp_keyentry) keyentries;
 	VEC(struct lp_defer) defers;
 	VEC(struct lp_chain) chains;
+	VEC(struct lp_lockdep) lockdeps;
 	VEC(char *) reasons;          /* sleep and noreturn reasons, indexed by their maps */
 	VEC(char *) prefixes;         /* drop-flag prefixes, indexed by prefix_map */
 	VEC(char *) names;            /* the strings the structs above point to */
@@ -48,6 +49,8 @@ struct lp_rules {
 	struct strmap noreturn_map;   /* function -> index in reasons */
 	struct strmap ctxend_map;     /* function -> index in reasons */
 	struct strmap chain_map;      /* function -> index in chains */
+	struct strmap lockdep_map;    /* function -> index in lockdeps */
+	struct strmap lockdep_key_map;   /* key name -> enum lp_lockdep_key */
 	struct strmap drop_map, prefix_map;
 	struct strmap hint_map;       /* 'RULE SITUATION' -> index in hints */
 	struct strmap alt_map;        /* sleeping function -> index in alts */
@@ -83,6 +86,7 @@ void rules_free(struct lp_rules *r)
 	vec_free(&r->keyentries);
 	vec_free(&r->defers);
 	vec_free(&r->chains);
+	vec_free(&r->lockdeps);
 	vec_free(&r->reasons);
 	vec_free(&r->prefixes);
 	vec_free(&r->names);
@@ -90,7 +94,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->chain_map,
-		&r->ctxend_map, &r->hint_map, &r->alt_map,
+		&r->ctxend_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -267,6 +271,18 @@ bool rules_drop_flag(const struct lp_rules *r, const char *flag)
 	return false;
 }
 
+const struct lp_lockdep *rules_lockdep(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = strmap_get(&r->lockdep_map, func);
+	return i ? &r->lockdeps.v[*i] : NULL;
+}
+
+enum lp_lockdep_key rules_lockdep_key(const struct lp_rules *r, const char *name)
+{
+	int64_t *i = strmap_get(&r->lockdep_key_map, name);
+	return i ? (enum lp_lockdep_key)*i : LOCKDEP_KEY_PLAIN;
+}
+
 const char *rules_hint(const struct lp_rules *r, const char *rule, const char *situation)
 {
 	char *k = xasprintf("%s %s", rule, situation);
@@ -287,6 +303,8 @@ size_t rules_keyentry_count(const struct lp_rules *r) { return r->keyentries.n; 
 const struct lp_keyentry *rules_keyentry(const struct lp_rules *r, size_t i) { return &r->keyentries.v[i]; }
 
 size_t rules_chain_count(const struct lp_rules *r) { return r->chains.n; }
+size_t rules_lockdep_count(const struct lp_rules *r) { return r->lockdeps.n; }
+const struct lp_lockdep *rules_lockdep_at(const struct lp_rules *r, size_t i) { return &r->lockdeps.v[i]; }
 const struct lp_chain *rules_chain(const struct lp_rules *r, size_t i) { return &r->chains.v[i]; }
 
 const struct lp_keyentry *rules_keyentry_find(const struct lp_rules *r, const char *key)
@@ -811,6 +829,60 @@ static int parse_drop_flag(struct line *l)
 	return 0;
 }
 
+/* ------------------------------------------------------------ lockdep classes */
+
+/* 'lockdep-init FUNC LOCK KEY' / 'lockdep-class FUNC LOCK KEY [subclass=N]' */
+static int parse_lockdep(struct line *l, bool init)
+{
+	const char *dir = init ? "lockdep-init" : "lockdep-class";
+	struct lp_lockdep d = { .init = init, .subclass = -1 };
+	const char *func;
+	char after[64];
+	if (want_ident(l, 1, "a function name", dir, &func))
+		return -1;
+	snprintf(after, sizeof(after), "%s FUNC", dir);
+	if (want_arg(l, 2, after, &d.lock))
+		return -1;
+	snprintf(after, sizeof(after), "%s FUNC LOCK", dir);
+	if (want_arg(l, 3, after, &d.key))
+		return -1;
+	snprintf(after, sizeof(after), "%s FUNC LOCK KEY", dir);
+	for (int i = 4; i < nargs(l); i++) {
+		const struct tok *t = &l->t.v[i];
+		if (init || t->quoted || strncmp(t->s, "subclass=", 9))
+			return init ? want_end(l, i, after)
+				    : fail(l, "expected an option (subclass=) after '%s', got '%.*s'", after,
+					   t->rawlen, t->raw);
+		if (!parse_index(t->s + 9, &d.subclass))
+			return fail(l, "expected an argument index after 'subclass=', got '%s'", t->s + 9);
+	}
+	PUT(l->r, &l->r->lockdep_map, &l->r->lockdeps, func, d, func);
+	return 0;
+}
+
+static int parse_lockdep_init(struct line *l) { return parse_lockdep(l, true); }
+static int parse_lockdep_class(struct line *l) { return parse_lockdep(l, false); }
+
+static const struct word lockdep_key_words[] = {
+	{ "novalidate", LOCKDEP_KEY_NOVALIDATE }, { "keep", LOCKDEP_KEY_KEEP },
+};
+static const struct wordset lockdep_keys = WORDSET(lockdep_key_words, "one of novalidate, keep");
+
+/* 'lockdep-key NAME novalidate|keep': NAME is a key as lockpath names
+ * objects ('__lockdep_no_validate__', '*lockdep_map.key'): any token,
+ * quoted if it has spaces, like keyentry's KEY. */
+static int parse_lockdep_key(struct line *l)
+{
+	int kind = 0;
+	if (nargs(l) < 2 || !*l->t.v[1].s)
+		return missing_or_got(l, 1, "a key name", "lockdep-key");
+	if (want_word(l, 2, &lockdep_keys, "lockdep-key NAME", &kind) ||
+	    want_end(l, 3, "lockdep-key NAME KIND"))
+		return -1;
+	put_flag(&l->r->lockdep_key_map, l->t.v[1].s, kind);
+	return 0;
+}
+
 /* ------------------------------------------------------------ hints */
 
 /* The rules a hint may be written for (check/check_list.h's names; the
@@ -971,6 +1043,9 @@ static const struct directive {
 	{ "defer", parse_defer },
 	{ "chain-register", parse_chain_register },
 	{ "chain-call", parse_chain_call },
+	{ "lockdep-init", parse_lockdep_init },
+	{ "lockdep-class", parse_lockdep_class },
+	{ "lockdep-key", parse_lockdep_key },
 	{ "drop-flag", parse_drop_flag },
 	{ "hint", parse_hint },
 	{ "hint-alternative", parse_hint_alternative },

@@ -50,6 +50,23 @@ struct lp_defer { const char *func; int arg; enum lp_context ctx; };
  * call through KEY resolves only through these (link/chains.c). */
 struct lp_chain { const char *func; int container, entry; const char *key; };
 
+/* A lockdep class API (directives lockdep-init, lockdep-class): a call puts
+ * the lock that argument LOCK points to (the lock, or the lockdep map
+ * embedded in it: '&l->dep_map') into the class of the key that argument
+ * KEY points to, with the lockdep subclass in argument SUBCLASS (-1: none,
+ * subclass 0).  INIT: the call initialises the lock (__mutex_init), so its
+ * site is an init site; otherwise it re-keys a lock initialised elsewhere
+ * (lockdep_set_class()).  What the classes mean is link/lockdep_class.c's. */
+struct lp_lockdep { const char *func; int lock, key, subclass; bool init; };
+
+/* What a key argument named like a lock key means (directive lockdep-key). */
+enum lp_lockdep_key {
+	LOCKDEP_KEY_PLAIN,        /* an ordinary key: its own class */
+	LOCKDEP_KEY_NOVALIDATE,   /* __lockdep_no_validate__: lockdep checks nothing */
+	LOCKDEP_KEY_KEEP,         /* the lock's own key read back ('lockdep_map.key',
+				   * lockdep_set_subclass()): only the subclass changes */
+};
+
 struct lp_rules;
 
 struct lp_rules *rules_new(void);
@@ -87,6 +104,11 @@ const struct lp_register *rules_register(const struct lp_rules *r, const char *f
  * this the next for the same function, NULL after the last. */
 const struct lp_register *rules_register_next(const struct lp_rules *r, const struct lp_register *prev);
 bool rules_drop_flag(const struct lp_rules *r, const char *flag);
+/* The lockdep class API FUNC is, or NULL; what key argument NAME means. */
+const struct lp_lockdep *rules_lockdep(const struct lp_rules *r, const char *func);
+enum lp_lockdep_key rules_lockdep_key(const struct lp_rules *r, const char *name);
+size_t rules_lockdep_count(const struct lp_rules *r);
+const struct lp_lockdep *rules_lockdep_at(const struct lp_rules *r, size_t i);
 
 /* The fix hint for RULE ('sleep-in-atomic') in SITUATION ('defer-example'),
  * with its '{placeholders}' unfilled, or NULL (directive 'hint';

@@ -32,6 +32,10 @@ static void lookups(const struct lp_rules *r)
 		rules_sleep_reason(r, names[i]);
 		rules_defer(r, names[i]);
 		rules_drop_flag(r, names[i]);
+		const struct lp_lockdep *d = rules_lockdep(r, names[i]);
+		if (d && (strcmp(d->func, names[i]) || d->lock < 0 || d->key < 0 || d->subclass < -1))
+			abort();
+		rules_lockdep_key(r, names[i]);
 		for (const struct lp_register *g = rules_register(r, names[i]); g;
 		     g = rules_register_next(r, g))
 			if (strcmp(g->func, names[i]))
@@ -42,6 +46,9 @@ static void lookups(const struct lp_rules *r)
 			abort();
 	for (size_t i = 0; i < rules_keyentry_count(r); i++)
 		if (!rules_keyentry(r, i)->key)
+			abort();
+	for (size_t i = 0; i < rules_lockdep_count(r); i++)
+		if (rules_lockdep(r, rules_lockdep_at(r, i)->func) != rules_lockdep_at(r, i))
 			abort();
 }
 

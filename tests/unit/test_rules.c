@@ -2,7 +2,8 @@
 /*
  * test_rules.c - unit test of analyzer/rules: loads the real rules/ and checks
  * the look-ups the extractor depends on (spinlock layering, irq effects,
- * nesting, passthrough, contexts, deferrals, dropped flags, fix hints); checks the parser
+ * nesting, passthrough, contexts, deferrals, dropped flags, fix hints, lockdep
+ * classes); checks the parser
  * on rules text in memory; and loads every .rules file of tests/unit/rules-bad/,
  * whose first line "# error: FILE:LINE: ..." is the exact error expected.
  *
@@ -235,6 +236,35 @@ static struct lp_rules *from_text(const char *text, struct strbuf *err)
 }
 
 /* Later definitions replace earlier ones; quotes, comments, CRLF, no final newline. */
+/* The lockdep class APIs of kernel-locks.rules, and the directives' parser. */
+static void test_lockdep(const struct lp_rules *r)
+{
+	const struct lp_lockdep *d = rules_lockdep(r, "__mutex_init");
+	CHECK(d && d->init && d->lock == 0 && d->key == 2 && d->subclass == -1);
+	d = rules_lockdep(r, "__raw_spin_lock_init");
+	CHECK(d && d->init && d->key == 2);
+	d = rules_lockdep(r, "lockdep_init_map_type");   /* lockdep_set_class() & co */
+	CHECK(d && !d->init && d->lock == 0 && d->key == 2 && d->subclass == 3);
+	CHECK(rules_lockdep(r, "lockdep_set_class") == NULL);   /* a macro, never a call */
+	CHECK(rules_lockdep_key(r, "__lockdep_no_validate__") == LOCKDEP_KEY_NOVALIDATE);
+	CHECK(rules_lockdep_key(r, "*lockdep_map.key") == LOCKDEP_KEY_KEEP);
+	CHECK(rules_lockdep_key(r, "cio.c:console_sch_key") == LOCKDEP_KEY_PLAIN);
+	size_t n = rules_lockdep_count(r);
+	CHECK(n >= 8);
+	for (size_t i = 0; i < n; i++)
+		CHECK(rules_lockdep(r, rules_lockdep_at(r, i)->func) == rules_lockdep_at(r, i));
+
+	struct strbuf err = {0};
+	struct lp_rules *t = from_text("lockdep-class set_key 1 3 subclass=4\n"
+				       "lockdep-init set_key 0 2   # replaces\n"
+				       "lockdep-key \"*odd key\" keep\nlockdep-key \"*odd key\" novalidate\n", &err);
+	d = rules_lockdep(t, "set_key");
+	CHECK(d && d->init && d->lock == 0 && d->key == 2 && d->subclass == -1 && rules_lockdep_count(t) == 1);
+	CHECK(rules_lockdep_key(t, "*odd key") == LOCKDEP_KEY_NOVALIDATE);
+	rules_free(t);
+	sb_free(&err);
+}
+
 static void test_parser(void)
 {
 	struct strbuf err = {0};
@@ -378,6 +408,7 @@ int main(int argc, char **argv)
 	test_contexts(r);
 	test_drop_flags(r);
 	test_hints(r);
+	test_lockdep(r);
 	rules_free(r);
 	sb_free(&err);
 	test_parser();

@@ -3,6 +3,7 @@
 #define _LINUX_ERRNO_H
 
 #define ENOENT		2
+#define ESRCH		3
 #define EIO		5
 #define ENOMEM		12
 #define EBUSY		16

@@ -4,6 +4,12 @@
  * lock_is_held(&(l)->dep_map), which calls the out-of-line
  * lock_is_held_type(); SINGLE_DEPTH_NESTING is the subclass for "one more
  * lock of the same class, taken inside the first" (spin_lock_nested()).
+ *
+ * The lockdep_set_*() macros move a lock to another class: every one of
+ * them ends in the out-of-line lockdep_init_map_type() on the lock's
+ * embedded map, with a key (a static one the caller names, one inside an
+ * object, or __lockdep_no_validate__ for "check nothing") and a subclass.
+ * lockdep_set_subclass() passes the lock's current key back in.
  */
 #ifndef _LINUX_LOCKDEP_H
 #define _LINUX_LOCKDEP_H
@@ -12,6 +18,24 @@
 #include <linux/bug.h>
 
 #define SINGLE_DEPTH_NESTING	1
+
+extern struct lock_class_key __lockdep_no_validate__;
+
+extern void lockdep_init_map_type(struct lockdep_map *map, const char *name,
+				  struct lock_class_key *key, int subclass);
+extern void lockdep_register_key(struct lock_class_key *key);
+extern void lockdep_unregister_key(struct lock_class_key *key);
+
+#define lockdep_set_class(l, key)					\
+	lockdep_init_map_type(&(l)->dep_map, #key, key, 0)
+#define lockdep_set_class_and_name(l, key, name)			\
+	lockdep_init_map_type(&(l)->dep_map, name, key, 0)
+#define lockdep_set_class_and_subclass(l, key, sub)			\
+	lockdep_init_map_type(&(l)->dep_map, #key, key, sub)
+#define lockdep_set_subclass(l, sub)					\
+	lockdep_init_map_type(&(l)->dep_map, #l, (l)->dep_map.key, sub)
+#define lockdep_set_novalidate_class(l)				\
+	lockdep_set_class_and_name(l, &__lockdep_no_validate__, #l)
 
 extern int lock_is_held_type(const struct lockdep_map *l, int read);
 

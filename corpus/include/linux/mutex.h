@@ -14,6 +14,7 @@ struct mutex {
 	atomic_long_t owner;
 	raw_spinlock_t wait_lock;
 	struct list_head wait_list;
+	struct lockdep_map dep_map;	/* CONFIG_DEBUG_LOCK_ALLOC */
 };
 
 #define __MUTEX_INITIALIZER(lockname)					\

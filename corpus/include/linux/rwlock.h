@@ -10,7 +10,14 @@
 #include <linux/rwlock_types.h>
 #include <linux/rwlock_api_smp.h>
 
-#define rwlock_init(lock)	do { *(lock) = __RW_LOCK_UNLOCKED(lock); } while (0)
+extern void __rwlock_init(rwlock_t *l, const char *name, struct lock_class_key *key);
+
+/* one lockdep class per init site, as spin_lock_init() */
+#define rwlock_init(lock)						\
+	do {								\
+		static struct lock_class_key __key;			\
+		__rwlock_init((lock), #lock, &__key);			\
+	} while (0)
 
 #define read_lock(lock)		_raw_read_lock(lock)
 #define read_unlock(lock)	_raw_read_unlock(lock)

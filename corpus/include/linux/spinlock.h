@@ -22,7 +22,18 @@
 
 /* ---- raw_spinlock_t: macros over the out-of-line functions ---- */
 
-#define raw_spin_lock_init(l)	do { *(l) = __RAW_SPIN_LOCK_UNLOCKED(l); } while (0)
+/*
+ * Initialising a lock gives it the lockdep class of a key private to the
+ * init site: the macro declares a static key where it is used (as with
+ * CONFIG_DEBUG_SPINLOCK, which lockdep needs).
+ */
+extern void __raw_spin_lock_init(raw_spinlock_t *l, const char *name, struct lock_class_key *key);
+
+#define raw_spin_lock_init(l)						\
+	do {								\
+		static struct lock_class_key __key;			\
+		__raw_spin_lock_init((l), #l, &__key);			\
+	} while (0)
 
 #define raw_spin_lock(l)		_raw_spin_lock(l)
 #define raw_spin_lock_nested(l, sub)	_raw_spin_lock_nested(l, sub)
@@ -60,8 +71,8 @@ static __always_inline raw_spinlock_t *spinlock_check(spinlock_t *l)
 
 #define spin_lock_init(_lock)						\
 	do {								\
-		spinlock_check(_lock);					\
-		*(_lock) = __SPIN_LOCK_UNLOCKED(_lock);		\
+		static struct lock_class_key __key;			\
+		__raw_spin_lock_init(spinlock_check(_lock), #_lock, &__key); \
 	} while (0)
 
 static __always_inline void spin_lock(spinlock_t *l)

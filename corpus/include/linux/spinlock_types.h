@@ -12,6 +12,7 @@
 typedef struct raw_spinlock {
 	arch_spinlock_t raw_lock;
 	unsigned int break_lock;
+	struct lockdep_map dep_map;	/* CONFIG_DEBUG_LOCK_ALLOC */
 } raw_spinlock_t;
 
 typedef struct spinlock {

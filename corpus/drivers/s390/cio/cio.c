@@ -9,6 +9,11 @@
  * runs under this lock - which is also every ccw device's ccwlock.
  * It is registered the 2019 way, as a static struct irqaction handed to
  * setup_irq().  Nothing here is a finding on its own.
+ *
+ * With -DCONFIG_CCW_CONSOLE (tree balloon-ccw-console-2019), the console's
+ * subchannel is set up early by cio_probe_console(), which moves its lock
+ * to a lockdep class of its own (console_sch_key): every other subchannel
+ * lock keeps the class of its init site in css.c.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -16,6 +21,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/string.h>
+#include <linux/lockdep.h>
 #include <asm/irq.h>
 
 #include "cio.h"
@@ -129,3 +135,29 @@ void init_cio_interrupts(void)
 {
 	setup_irq(IO_INTERRUPT, &io_interrupt);
 }
+
+#ifdef CONFIG_CCW_CONSOLE
+static struct lock_class_key console_sch_key;
+static struct subchannel *console_sch;
+
+/* The subchannel of the console device, whose number the IPL told us. */
+extern int cio_get_console_sch_no(void);
+
+struct subchannel *cio_probe_console(void)
+{
+	struct subchannel_id schid = { 0 };
+	struct subchannel *sch;
+	int nr = cio_get_console_sch_no();
+
+	if (nr < 0)
+		return NULL;
+	schid.sch_no = (__u32)nr;
+	sch = css_alloc_subchannel(schid);
+	if (!sch)
+		return NULL;
+	/* the console's lock is taken where other subchannels' are held */
+	lockdep_set_class(sch->lock, &console_sch_key);
+	console_sch = sch;
+	return sch;
+}
+#endif
