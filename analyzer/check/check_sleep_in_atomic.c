@@ -16,8 +16,8 @@
 /* A direct call to deferred work that may sleep (mlx4's event handler
  * calling its work function handle_port_mgmt_change_event() inline): the
  * work is written for process context; the call is the bug, once, and the
- * sleeps below it on this path are not restated one by one.  What the
- * callee is registered as, or NULL. */
+ * path ends there as at any sleep: the work is code the kernel runs only
+ * where it may sleep.  What the callee is registered as, or NULL. */
 static const char *deferred_work_reason(const struct engine *e, const struct ck_site *s)
 {
 	if (s->ncallees != 1 || !s->callee_name)
@@ -45,8 +45,6 @@ static const struct ck_held *spinning_lock(const struct ck_visit *v)
 
 void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 {
-	if (v->sleeps_reported)
-		return;   /* below a call to deferred work: that call was the finding */
 	const char *work = v->site->kind == SITE_CALL ? deferred_work_reason(e, v->site) : NULL;
 	char work_why[160];
 	if (work)   /* the reason names what it is registered as */
@@ -64,10 +62,7 @@ void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 		why = xasprintf("with interrupts disabled");
 	else
 		return;
-	if (work)   /* its locks still matter (a deadlock below is its own bug); its sleeps do not */
-		engine_sleeps_reported(e);
-	else
-		engine_end_path(e);   /* what it calls next is code that runs where it may sleep */
+	engine_end_path(e);   /* what it calls next (or the work itself) runs only where it may sleep */
 	const char *what = v->site->callee_name ? v->site->callee_name : "?";
 	char *msg = xasprintf("%s may sleep (%s) %s, in %s", what, reason, why, engine_func(e, v->site->func)->name);
 	engine_report(e, v, checks[CHECK_ID_sleep_in_atomic].name, spin, v->site->kind == SITE_ACQUIRE ? engine_site_key(e, v) : -1, msg);

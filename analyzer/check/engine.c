@@ -50,11 +50,6 @@ void engine_end_path(struct engine *e)
 	e->path_ended = true;
 }
 
-void engine_sleeps_reported(struct engine *e)
-{
-	e->sleeps_reported = true;
-}
-
 void **engine_data(struct engine *e, int check_id)
 {
 	return &e->check_data[check_id];
@@ -86,7 +81,7 @@ int engine_site_key(const struct engine *e, const struct ck_visit *v)
 static void state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb)
 {
 	sb_reset(sb);
-	sb_addf(sb, "%d:%d:%d:%d%s", s->func, s->ctx, s->irqs, s->transport, s->sleeps_reported ? "q" : "");
+	sb_addf(sb, "%d:%d:%d:%d", s->func, s->ctx, s->irqs, s->transport);
 	for (int i = 0; i < s->nheld; i++)
 		sb_addf(sb, ",%d", s->held[i].cls);
 	sb_add(sb, ";");
@@ -392,8 +387,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 				   .irqs = v->irqs_off ? IRQS_OFF : v->irqs_on ? IRQS_ON : IRQS_AS_AT_ENTRY,
 				   .via_site = site->id, .via_store = callee->store,
 				   .nheld = v->nheld,
-				   .transport = tr >= 0 ? tr + 1 : cur->transport, .nimpl = cur->nimpl,
-				   .sleeps_reported = v->sleeps_reported };
+				   .transport = tr >= 0 ? tr + 1 : cur->transport, .nimpl = cur->nimpl };
 	memcpy(next->impl, cur->impl, sizeof(next->impl));
 	ops_enter(e, next, callee->func);
 	next->nheld = 0;
@@ -470,8 +464,7 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	for (int c = 0; c < n; c++) {
 		if (!callee_possible(e, &e->states.v[si], site, &callees[c]))
 			continue;
-		if (!e->funcs.v[callees[c].func].below_acquire &&
-		    (v->sleeps_reported || !e->funcs.v[callees[c].func].below_sleep))
+		if (!e->funcs.v[callees[c].func].below_acquire && !e->funcs.v[callees[c].func].below_sleep)
 			continue;   /* no check can fire below it (reach.c) */
 		if (guess > e->st->max_guess) {
 			e->st->guess_cut++;
@@ -542,8 +535,7 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 			continue;   /* a case of 'switch (param)' this path's constant argument never takes */
 		int nheld = held_at(e, st, site, held);
 		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
-		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls,
-				      st->sleeps_reported };
+		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls };
 #define CHECK(fn, ...) check_##fn(e, &v);
 #include "check/check_list.h"
 #undef CHECK
@@ -551,8 +543,6 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 		 * entered either: what it does next is not this context's */
 		stuck_here = stuck_here || e->path_ended;
 		e->path_ended = false;
-		v.sleeps_reported = v.sleeps_reported || e->sleeps_reported;
-		e->sleeps_reported = false;
 		if (site->kind == SITE_CALL && !stuck_here)
 			enter_callees(e, si, &v, sig);
 		const struct ck_held *again = engine_reacquired(e, &v);

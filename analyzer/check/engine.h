@@ -105,8 +105,6 @@ struct ck_visit {
 	bool irqs_off;              /* interrupts known to be disabled just before the site */
 	bool irqs_on;               /* ... known to be enabled (false for both: unknown) */
 	int stuck_cls;              /* the class this path already re-acquired (deadlocked on), or -1 */
-	bool sleeps_reported;       /* the path called deferred work in atomic context: its
-				     * sleeps below are that one finding (check_sleep_in_atomic) */
 };
 
 /* A point on some path: a state and a site in its function (for two-path findings). */
@@ -144,9 +142,6 @@ const struct lp_rules *engine_rules(const struct engine *e);
 /* The path of the visit being checked ends at its site: the engine follows
  * no call after it in the function (a bug that ends the path's meaning). */
 void engine_end_path(struct engine *e);
-/* The call being visited is entered, but the states below it carry
- * sleeps_reported: sleep-in-atomic has reported the call itself. */
-void engine_sleeps_reported(struct engine *e);
 /* Lock-order tells the engine each dependency A -> B it has recorded: a
  * path holding A into code whose acquisitions are all recorded already
  * need not carry A (engine.c, held_live). */

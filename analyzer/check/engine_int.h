@@ -35,7 +35,6 @@ struct ck_state {
 	struct ck_const consts[CK_MAX_BIND];   /* constant arguments and members */
 	int nfnbind;
 	struct ck_fnbind fnbind[CK_MAX_BIND];   /* function-pointer arguments */
-	bool sleeps_reported;             /* ck_visit.sleeps_reported, for every site below */
 	int transport;                    /* 1 + the transport whose code the path went through, or 0 */
 	int nimpl;                        /* ops structures bound to the file whose tables the */
 	struct { int ops; int64_t file; } impl[CK_MAX_IMPL];   /* path's objects have */
@@ -83,7 +82,6 @@ struct engine {
 	int *class_ltypes;                /* per class: its lock type (class_ltype), or NULL */
 	int ntransports;
 	bool path_ended;                  /* a check ended the path at the site visited (engine_end_path) */
-	bool sleeps_reported;             /* ... or reported the sleeps below it (engine_sleeps_reported) */
 	struct ops_index *ops;            /* ops_tables.c */
 	struct lockdep_info *lockdep;     /* lockdep.c: lockdep's class rules, or NULL (none) */
 	struct arena arena;

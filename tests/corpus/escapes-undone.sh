@@ -40,7 +40,7 @@ undo switch-case 'dasd_alias_done(device, -EIO);' 'dasd_alias_done(device, 0);' 
 # (called in the handler, the work takes the held lock again: the path ends
 # there, so what it would do next, sleep, is not reported on it)
 undo deferral 'schedule_work(&device->reset_work);' 'do_reset_device(&device->reset_work);' \
-	'in do_reset_device is already held as \*subchannel.lock'
+	'do_reset_device may sleep (work_struct.func work'
 undo releases 'spin_unlock_irq(get_ccwdev_lock(device->cdev));
 	wait_for_completion(&device->done);' 'wait_for_completion(&device->done);' \
 	'while holding spinlock \*ccw_device.ccwlock, in dasd_sleep_on_locked'

@@ -129,7 +129,10 @@ int main(int argc, char **argv)
 	if (rules_load_dir(r, argv[1], &err))
 		die("%s", sb_str(&err));
 	unlink(argv[3]);
-	struct lp_db *db = db_open(argv[3], DB_CREATE);
+	struct strbuf dberr = {0};
+	struct lp_db *db = db_open(argv[3], DB_CREATE, &dberr);
+	if (!db)
+		die("%s", sb_str(&dberr));
 	char *src_abs = realpath(argv[2], NULL);
 	char *dir = xstrdup(src_abs);
 	*strrchr(dir, '/') = 0;

@@ -7,10 +7,11 @@
  * The work function was written for a kworker: it takes a mutex, waits for
  * the adapter and sleeps between retries, and it takes the ccw device lock,
  * which the interrupt path already holds.  Called inline in hardirq context
- * that is one bug (the inline call, reported once as sleep-in-atomic: the
- * work's sleeps below it are not restated one by one) and one deadlock
- * (the recursive acquisition of the ccw device lock, still found below it,
- * with its lock order against the mutex).
+ * that is one bug, the inline call, reported once as sleep-in-atomic; the
+ * path ends there as at any sleep in atomic context: the work function is
+ * code the kernel runs only where it may sleep, so its sleeps and its
+ * acquisitions (the ccw device lock again) are not restated one by one.
+ * The fix is at the call: queue the work on the secondary function too.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -51,7 +52,7 @@ static void ccwnet_port_change_work(struct work_struct *work)
 
 	mutex_lock(&card->conf_mutex);
 	wait_for_completion(&card->port_done);
-	spin_lock_irq(get_ccwdev_lock(card->cdev)); /* expect: recursive-lock ccwnet_port_change_work */ /* expect: lock-order ccwnet_card.conf_mutex */
+	spin_lock_irq(get_ccwdev_lock(card->cdev));   /* not reached: the path ends at the inline call */
 	card->link = 0;
 	spin_unlock_irq(get_ccwdev_lock(card->cdev));
 	msleep(10);
