@@ -14,18 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int passed, failed;
-
-static void expect(int ok, const char *what)
-{
-	if (ok) {
-		passed++;
-	} else {
-		failed++;
-		fprintf(stderr, "FAIL: %s\n", what);
-	}
-}
+#include "expect.h"
 
 /* Class IN as a fingerprint writes it: WANT. */
 static void class_is(const char *in, const char *want)

@@ -12,18 +12,7 @@
 
 #include <stdio.h>
 #include <string.h>
-
-static int passed, failed;
-
-static void expect(int ok, const char *what)
-{
-	if (ok) {
-		passed++;
-	} else {
-		failed++;
-		fprintf(stderr, "FAIL: %s\n", what);
-	}
-}
+#include "expect.h"
 
 #define MAXF 200
 #define MAXH 8
@@ -73,6 +62,5 @@ int main(void)
 	expect(n >= 2 && !strcmp(out[1].entry, "irq_b") && !out[1].caller, "irq_b's paths part at once: no funnel");
 	expect(rp_funnels(&run, out, 1) == 1, "at most MAX");
 
-	printf("funnels: %d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return expect_done("funnels");
 }

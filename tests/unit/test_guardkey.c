@@ -12,18 +12,7 @@
 
 #include <stdio.h>
 #include <string.h>
-
-static int passed, failed;
-
-static void expect(int ok, const char *what)
-{
-	if (ok) {
-		passed++;
-	} else {
-		failed++;
-		fprintf(stderr, "FAIL: %s\n", what);
-	}
-}
+#include "expect.h"
 
 /* TEXT parses, and formats back to itself. */
 static void round_trip(const char *text, int param, const char *field, int except, int n)
@@ -94,6 +83,5 @@ int main(void)
 	allows("arg#1.force=0", "must_hold:x;writes:arg#1.nocreds=0;writes:arg#1.force=0;", 1, 1);
 	allows("arg#1.force=0", "writes:arg#1.forced=0;", 1, 0);
 
-	printf("guardkey: %d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return expect_done("guardkey");
 }

@@ -11,18 +11,7 @@
 #include "extract/members.h"
 
 #include <stdio.h>
-
-static int passed, failed;
-
-static void expect(int ok, const char *what)
-{
-	if (ok) {
-		passed++;
-	} else {
-		failed++;
-		fprintf(stderr, "FAIL: %s\n", what);
-	}
-}
+#include "expect.h"
 
 /* Names are compared by pointer, as the walker interns them. */
 static const char *ARGS = "*args", *ARGS2 = "*args2", *WPA = "wpa->args", *CMD = "cmd";
@@ -83,6 +72,5 @@ int main(void)
 	members_join(&g, &f);
 	expect(g.lost, "a join keeps 'lost'");
 
-	printf("members: %d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return expect_done("members");
 }

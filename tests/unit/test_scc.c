@@ -17,18 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int passed, failed;
-
-static void expect(int ok, const char *what)
-{
-	if (ok) {
-		passed++;
-	} else {
-		failed++;
-		fprintf(stderr, "FAIL: %s\n", what);
-	}
-}
+#include "expect.h"
 
 /* A graph of NV vertices from NE edges (FROM[i] -> TO[i]), in the
  * compressed form scc_components takes. */
