@@ -94,6 +94,8 @@ void engine_load(struct engine *e);
  * when new), -1 for NULL or "". */
 int engine_func_index(const struct engine *e, int64_t id);
 int engine_key_get(struct engine *e, const char *name);
+/* The loaded site of row ID, or NULL (e->sites is sorted by id). */
+struct ck_site *engine_site_by_id(struct engine *e, int64_t id);
 /* The id of member name NAME in guards and site_arg (added when new). */
 int engine_field_id(struct engine *e, const char *name);
 /* engine_write.c: replace the database's findings with E's. */

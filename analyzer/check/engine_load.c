@@ -64,7 +64,7 @@ int engine_func_index(const struct engine *e, int64_t id)
 	return lo < e->funcs.n && e->funcs.v[lo].id == id ? (int)lo : -1;
 }
 
-static struct ck_site *site_by_id(struct engine *e, int64_t id)
+struct ck_site *engine_site_by_id(struct engine *e, int64_t id)
 {
 	size_t lo = 0, hi = e->sites.n;
 	while (lo < hi) {
@@ -219,7 +219,7 @@ static void load_site_locks(struct engine *e)
 	VEC(struct ck_lockref) buf = {0};
 	struct ck_site *cur = NULL;
 	for (bool more = db_step_row(e->db, q);; more = db_step_row(e->db, q)) {
-		struct ck_site *s = more ? site_by_id(e, sqlite3_column_int64(q, 0)) : NULL;
+		struct ck_site *s = more ? engine_site_by_id(e, sqlite3_column_int64(q, 0)) : NULL;
 		if (cur && (!more || s != cur)) {
 			cur->locks = arena_alloc(&e->arena, buf.n * sizeof(*buf.v));
 			if (buf.n)
@@ -234,7 +234,7 @@ static void load_site_locks(struct engine *e)
 			continue;
 		struct ck_lockref l = { engine_key_get(e, db_col_text(q, 2)), sqlite3_column_int(q, 1) != 0,
 					sqlite3_column_int64(q, 3) };
-		const struct ck_site *acq = l.held ? site_by_id(e, l.acq_site) : NULL;
+		const struct ck_site *acq = l.held ? engine_site_by_id(e, l.acq_site) : NULL;
 		if (acq) {
 			l.ltype = acq->ltype;
 			l.is_read = acq->is_read;
@@ -273,7 +273,7 @@ static void load_site_args(struct engine *e)
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key, value, field, fwd FROM site_arg "
 				     "ORDER BY site_id, n, rowid");
 	while (db_step_row(e->db, q)) {
-		struct ck_site *s = site_by_id(e, sqlite3_column_int64(q, 0));
+		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
 		struct ck_arg a;
 		if (!s || !load_arg(e, q, &a))
 			continue;
@@ -323,7 +323,7 @@ static void load_edges(struct engine *e)
 	VEC(struct ck_callee) buf = {0};
 	struct ck_site *cur = NULL;
 	for (bool more = db_step_row(e->db, q);; more = db_step_row(e->db, q)) {
-		struct ck_site *s = more ? site_by_id(e, sqlite3_column_int64(q, 0)) : NULL;
+		struct ck_site *s = more ? engine_site_by_id(e, sqlite3_column_int64(q, 0)) : NULL;
 		if (cur && (!more || s != cur)) {
 			cur->callees = arena_alloc(&e->arena, buf.n * sizeof(*buf.v));
 			if (buf.n)
@@ -364,7 +364,7 @@ static void load_fnargs(struct engine *e)
 				     "FROM fnstore st LEFT JOIN store_target t ON t.store_id = st.id "
 				     "WHERE st.site_id IS NOT NULL ORDER BY st.site_id, st.id");
 	while (db_step_row(e->db, q)) {
-		struct ck_site *s = site_by_id(e, sqlite3_column_int64(q, 0));
+		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
 		struct keyname_arg arg;
 		if (!s || !keyname_parse_arg(db_col_text(q, 1), &arg))
 			continue;

@@ -38,19 +38,6 @@ const char *lockdep_note(const struct engine *e, int cls)
 	return in_range(e, cls) ? e->lockdep->notes[cls] : NULL;
 }
 
-static struct ck_site *site_of(struct engine *e, int64_t id)
-{
-	size_t lo = 0, hi = e->sites.n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (e->sites.v[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < e->sites.n && e->sites.v[lo].id == id ? &e->sites.v[lo] : NULL;
-}
-
 /* The key of lock path PATH when link gave it a class of its own, else -1. */
 static int path_key(const struct engine *e, const char *path)
 {
@@ -65,7 +52,7 @@ static void move_sites(struct engine *e)
 	VEC(int64_t) moved = {0};   /* site ids, ascending */
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, lock_path FROM site WHERE lock_path IS NOT NULL ORDER BY id");
 	while (db_step_row(e->db, q)) {
-		struct ck_site *s = site_of(e, sqlite3_column_int64(q, 0));
+		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
 		int k = s ? path_key(e, db_col_text(q, 1)) : -1;
 		if (k >= 0) {
 			s->key = k;
@@ -78,7 +65,7 @@ static void move_sites(struct engine *e)
 			struct ck_lockref *lr = &e->sites.v[i].locks[l];
 			size_t m = lower_bound_i64(moved.v, moved.n, sizeof(*moved.v), 0, lr->acq_site);
 			if (lr->held && m < moved.n && moved.v[m] == lr->acq_site)
-				lr->key = site_of(e, lr->acq_site)->key;
+				lr->key = engine_site_by_id(e, lr->acq_site)->key;
 		}
 	vec_free(&moved);
 }
@@ -89,7 +76,7 @@ static void move_args(struct engine *e)
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_path FROM site_arg "
 				     "WHERE lock_path IS NOT NULL AND lock_key IS NOT NULL");
 	while (db_step_row(e->db, q)) {
-		struct ck_site *s = site_of(e, sqlite3_column_int64(q, 0));
+		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
 		int k = s ? path_key(e, db_col_text(q, 2)) : -1;
 		for (int a = 0; k >= 0 && a < s->nargs; a++)
 			if (!s->args[a].is_const && s->args[a].n == sqlite3_column_int(q, 1))
