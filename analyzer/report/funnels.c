@@ -90,7 +90,8 @@ int rp_funnels(const struct rp_run *run, struct rp_funnel *out, int max)
 	if (all.n)
 		qsort(all.v, all.n, sizeof(*all.v), by_findings);
 	int n = (int)all.n < max ? (int)all.n : max;
-	memcpy(out, all.v, (size_t)n * sizeof(*out));
+	if (n)   /* all.v is NULL when no entry qualifies */
+		memcpy(out, all.v, (size_t)n * sizeof(*out));
 	vec_free(&all);
 	free(idx);
 	return n;
