@@ -608,7 +608,7 @@ static void registrations(struct engine *e, enum lp_context ctx, int_vec *out)
 /* The kind of lock class CLS is (LT_*), from the sites that acquire it;
  * -1 when nothing in the tree acquires it or they disagree.  Computed for
  * every class in one pass over the sites, on first use. */
-static int class_ltype(struct engine *e, int cls)
+int engine_class_ltype(struct engine *e, int cls)
 {
 	if (!e->class_ltypes) {
 		size_t n = e->class_names.n + 1;
@@ -642,7 +642,7 @@ static void root_held(struct engine *e, const struct ck_func *f, struct ck_state
 		free(name);
 		int cls = engine_key_class(e, key);
 		if (cls >= 0)
-			held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, key, 0, class_ltype(e, cls), false });
+			held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, key, 0, engine_class_ltype(e, cls), false });
 		p += len;
 	}
 	for (int i = 0; i < f->nsites; i++) {
@@ -651,7 +651,7 @@ static void root_held(struct engine *e, const struct ck_func *f, struct ck_state
 		int cls = engine_key_class(e, site->key);
 		if (site->kind == SITE_ASSERT && !site->nlocks && cls >= 0)
 			held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, site->key, site->id,
-					  class_ltype(e, cls), false });
+					  engine_class_ltype(e, cls), false });
 	}
 }
 

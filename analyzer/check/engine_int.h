@@ -94,6 +94,12 @@ void engine_load(struct engine *e);
  * when new), -1 for NULL or "". */
 int engine_func_index(const struct engine *e, int64_t id);
 int engine_key_get(struct engine *e, const char *name);
+/* The kind of lock (enum lp_locktype) class CLS's acquisitions in the tree
+ * are, or -1 when they differ or there are none (engine.c). */
+int engine_class_ltype(struct engine *e, int cls);
+/* A held lockref whose kind is its class's, resolved at the end of
+ * engine_load (a lock a callee left held). */
+#define LT_FROM_CALL (-3)
 /* The loaded site of row ID, or NULL (e->sites is sorted by id). */
 struct ck_site *engine_site_by_id(struct engine *e, int64_t id);
 /* The id of member name NAME in guards and site_arg (added when new). */

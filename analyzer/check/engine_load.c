@@ -235,9 +235,11 @@ static void load_site_locks(struct engine *e)
 		struct ck_lockref l = { engine_key_get(e, db_col_text(q, 2)), sqlite3_column_int(q, 1) != 0,
 					sqlite3_column_int64(q, 3) };
 		const struct ck_site *acq = l.held ? engine_site_by_id(e, l.acq_site) : NULL;
-		if (acq) {
+		if (acq && acq->kind != SITE_CALL) {
 			l.ltype = acq->ltype;
 			l.is_read = acq->is_read;
+		} else if (acq) {
+			l.ltype = LT_FROM_CALL;   /* a callee left it held: its class's kind (held_kinds) */
 		}
 		vec_push(&buf, l);
 	}
@@ -482,6 +484,19 @@ static void forward_param_uses(struct engine *e)
 	}
 }
 
+/* A lock a called function left held (device_links_write_lock()) is the
+ * kind of lock its class is elsewhere in the tree, not the kind of the call
+ * site that took it: a mutex held through a helper is no spinlock. */
+static void held_kinds(struct engine *e)
+{
+	for (size_t i = 0; i < e->sites.n; i++)
+		for (int l = 0; l < e->sites.v[i].nlocks; l++) {
+			struct ck_lockref *lr = &e->sites.v[i].locks[l];
+			if (lr->ltype == LT_FROM_CALL)
+				lr->ltype = engine_class_ltype(e, engine_key_class(e, lr->key));
+		}
+}
+
 void engine_load(struct engine *e)
 {
 	load_classes(e);
@@ -494,6 +509,7 @@ void engine_load(struct engine *e)
 	lockdep_load(e);   /* lockdep's classes: may move sites onto a lock path's key */
 	load_param_uses(e);
 	forward_param_uses(e);
+	held_kinds(e);
 	struct callgraph g;
 	callgraph_build(e, &g);
 	reach_load(e, &g);
