@@ -95,32 +95,29 @@ static void state_signature(const struct engine *e, const struct ck_state *s, st
 		sb_addf(sb, "^%d=%lld,", s->impl[i].ops, (long long)s->impl[i].file);
 }
 
-/* The value of dimension pattern P ('3', 'arg#1', '*') in state S, or -1. */
-static long long index_value(const struct ck_state *s, const char *p, size_t len)
+/* The value dimension D of pattern P asks for in state S, or -1 (anything). */
+static long long index_value(const struct ck_state *s, const struct ck_index *p, int d)
 {
-	if (len > 4 && !strncmp(p, "arg#", 4)) {
-		int n = atoi(p + 4);
+	if (p->kind[d] == DIM_CONST)
+		return p->v[d];
+	if (p->kind[d] == DIM_PARAM)
 		for (int i = 0; i < s->nconst; i++)
-			if (s->consts[i].n == n && s->consts[i].field == CK_NO_FIELD)
+			if (s->consts[i].n == p->v[d] && s->consts[i].field == CK_NO_FIELD)
 				return s->consts[i].value;
-		return -1;
-	}
-	return *p >= '0' && *p <= '9' ? atoll(p) : -1;
+	return -1;
 }
 
 /* Does the element IDX ('3,2') of a jump table match the call's PATTERN
  * ('*,arg#1') in state S?  Unknown dimensions match anything. */
-static bool index_matches(const struct ck_state *s, const char *pattern, const char *idx)
+static bool index_matches(const struct ck_state *s, const struct ck_index *pattern, const struct ck_index *idx)
 {
 	if (!pattern || !idx)
 		return true;
-	while (*pattern && *idx) {
-		size_t pl = strcspn(pattern, ","), il = strcspn(idx, ",");
-		long long want = index_value(s, pattern, pl);
-		if (want >= 0 && want != atoll(idx))
+	for (int d = 0; d < pattern->n && d < idx->n; d++) {
+		long long want = index_value(s, pattern, d);
+		long long have = idx->kind[d] == DIM_CONST ? idx->v[d] : 0;   /* as atoll read it */
+		if (want >= 0 && want != have)
 			return false;
-		pattern += pl + (pattern[pl] == ',');
-		idx += il + (idx[il] == ',');
 	}
 	return true;
 }

@@ -32,7 +32,14 @@ struct ck_lockref { int key; bool held; int64_t acq_site; int ltype; bool is_rea
 /* idx: array element '3,2'; spath/sline/scol: where the store is, which orders
  * callees reached through one function's several stores the same in every
  * database (row ids differ between a sharded and an unsharded run) */
-struct ck_callee { int func; int64_t store; const char *idx; const char *spath; int sline, scol; };
+struct ck_index;
+struct ck_callee { int func; int64_t store; const struct ck_index *idx; const char *spath; int sline, scol; };
+/* An array call's index pattern or an array element's index, parsed once at
+ * load ('*,arg#1' / '3,2'): per dimension a constant, a parameter of the
+ * caller (its bound constant), or anything. */
+#define CK_MAX_DIMS 4
+enum ck_dim { DIM_ANY, DIM_CONST, DIM_PARAM };
+struct ck_index { int n; enum ck_dim kind[CK_MAX_DIMS]; long long v[CK_MAX_DIMS]; };
 /* A function-pointer argument of a call: the function passed (FUNC, with the
  * store that records it), or the caller's own parameter FWD passed on. */
 struct ck_fnarg { int n, func, fwd; int64_t store; };
@@ -49,7 +56,7 @@ struct ck_site {
 	int func, kind, key, irq, subclass, irqs_off, ltype;
 	bool is_read;
 	const char *callee_name;
-	const char *ind_index;      /* call through an array: '*,arg#1' */
+	const struct ck_index *ind_index;   /* call through an array: '*,arg#1', or NULL */
 	const struct guardkey *guard;   /* under 'switch (param)', 'if (args->force)': the
 					 * values it runs for (lib/guardkey.h), or NULL */
 	int guard_field;            /* the guard's member (engine_field_id), or CK_NO_FIELD */

@@ -116,6 +116,26 @@ static void load_func_order(struct engine *e)
 	assert(n == e->funcs.n);
 }
 
+/* TEXT ('*,arg#1', '3,2'), one dimension per comma, parsed into the arena
+ * (dimensions past CK_MAX_DIMS match anything). */
+static const struct ck_index *parse_index(struct engine *e, const char *text)
+{
+	struct ck_index *ix = arena_alloc(&e->arena, sizeof(*ix));
+	*ix = (struct ck_index){ 0 };
+	for (const char *p = text; *p && ix->n < CK_MAX_DIMS; ix->n++) {
+		size_t len = strcspn(p, ",");
+		if (!strncmp(p, "arg#", 4)) {
+			ix->kind[ix->n] = DIM_PARAM;
+			ix->v[ix->n] = atoi(p + 4);
+		} else if (*p >= '0' && *p <= '9') {
+			ix->kind[ix->n] = DIM_CONST;
+			ix->v[ix->n] = atoll(p);
+		}
+		p += len + (p[len] == ',');
+	}
+	return ix;
+}
+
 int engine_field_id(struct engine *e, const char *name)
 {
 	bool created;
@@ -177,7 +197,7 @@ static void load_funcs_and_sites(struct engine *e)
 		if (sqlite3_column_type(q, 12) != SQLITE_NULL)
 			s.callee_name = arena_strdup(&e->arena, db_col_text(q, 12));
 		if (sqlite3_column_type(q, 13) != SQLITE_NULL)
-			s.ind_index = arena_strdup(&e->arena, db_col_text(q, 13));
+			s.ind_index = parse_index(e, db_col_text(q, 13));
 		if (sqlite3_column_type(q, 14) != SQLITE_NULL && s.func >= 0)
 			load_guard(e, &s, db_col_text(q, 14));
 		s.param_call = -1;
@@ -341,8 +361,8 @@ static void load_edges(struct engine *e)
 		cur = s;
 		int f = engine_func_index(e, sqlite3_column_int64(q, 1));
 		if (s && f >= 0) {
-			const char *idx = sqlite3_column_type(q, 3) == SQLITE_NULL ? NULL
-					  : arena_strdup(&e->arena, db_col_text(q, 3));
+			const struct ck_index *idx = sqlite3_column_type(q, 3) == SQLITE_NULL ? NULL
+						     : parse_index(e, db_col_text(q, 3));
 			struct ck_callee ce = { f, sqlite3_column_int64(q, 2), idx, NULL, 0, 0 };
 			if (sqlite3_column_type(q, 4) != SQLITE_NULL) {
 				ce.spath = intern_path(e, db_col_text(q, 4));
@@ -419,8 +439,9 @@ static void load_param_uses(struct engine *e)
 		struct ck_func *f = &e->funcs.v[s->func];
 		if (s->guard)
 			use_param(&f->const_params, s->guard->param);
-		for (const char *p = s->ind_index; p && (p = strstr(p, "arg#")); p += 4)
-			use_param(&f->const_params, atoi(p + 4));
+		for (int d = 0; s->ind_index && d < s->ind_index->n; d++)
+			if (s->ind_index->kind[d] == DIM_PARAM)
+				use_param(&f->const_params, (int)s->ind_index->v[d]);
 		if (s->key >= 0)
 			use_param(&f->lock_params, e->keys.v[s->key].argn);
 		for (int l = 0; l < s->nlocks; l++)
