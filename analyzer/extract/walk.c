@@ -903,7 +903,7 @@ static void walk_assign(struct walker *w, CXCursor c)
 	CXType t = clang_getCursorType(lhs);
 	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr)
 		note_member_store(w, lhs, kk[1], true);
-	else if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)   /* another object now */
+	else if (w->st.m.n && clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)   /* another object now */
 		members_forget(&w->st.m, intern(w, cx_str(w, clang_getCursorSpelling(lhs))));
 	/* a local variable: remember what it holds for later calls/locks */
 	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
