@@ -280,11 +280,6 @@ static const struct ck_callee *bound_fn(const struct ck_state *s, int n, struct 
 	return NULL;
 }
 
-/* Whether parameter N is in MASK (engine_load.c, load_param_uses). */
-static bool param_used(uint32_t mask, int n)
-{
-	return n >= 0 && n < 31 ? mask >> n & 1 : mask >> 31 & 1;
-}
 
 static bool class_in(const uint64_t *set, int cls)
 {
@@ -359,7 +354,7 @@ static void bind_const_arg(const struct engine *e, const struct ck_state *cur, c
 	if (arg->is_const) {
 		set_const(next, arg->n, CK_NO_FIELD, arg->value);
 	} else if (arg->fwd >= 0) {
-		bool written = param_used(e->funcs.v[cur->func].written_params, arg->fwd);
+		bool written = engine_param_used(e->funcs.v[cur->func].written_params, arg->fwd);
 		for (int i = 0; i < cur->nconst; i++)
 			if (cur->consts[i].n == arg->fwd && !(written && cur->consts[i].field == CK_NO_FIELD))
 				set_const(next, arg->n, cur->consts[i].field, cur->consts[i].value);
@@ -395,11 +390,11 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 	for (int a = 0; a < site->nargs; a++) {
 		const struct ck_arg *arg = &site->args[a];
 		if (arg->key < 0) {
-			if (param_used(cf->const_params, arg->n))
+			if (engine_param_used(cf->const_params, arg->n))
 				bind_const_arg(e, cur, arg, next);
 			continue;   /* a binding the callee never looks at only splits states */
 		}
-		if (next->nbind >= CK_MAX_BIND || !param_used(cf->lock_params, arg->n))
+		if (next->nbind >= CK_MAX_BIND || !engine_param_used(cf->lock_params, arg->n))
 			continue;
 		int key = resolve_key(e, cur, arg->key);
 		if (engine_key_class(e, key) >= 0) {
@@ -411,7 +406,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 	for (int a = 0; a < site->nfnargs && next->nfnbind < CK_MAX_BIND; a++) {
 		const struct ck_fnarg *fa = &site->fnargs[a];
 		struct ck_callee fwd;
-		if (!param_used(cf->fn_params, fa->n))
+		if (!engine_param_used(cf->fn_params, fa->n))
 			continue;
 		if (fa->func >= 0)
 			next->fnbind[next->nfnbind++] = (struct ck_fnbind){ fa->n, fa->func, fa->store };

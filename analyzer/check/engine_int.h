@@ -100,6 +100,12 @@ int engine_class_ltype(struct engine *e, int cls);
 /* A held lockref whose kind is its class's, resolved at the end of
  * engine_load (a lock a callee left held). */
 #define LT_FROM_CALL (-3)
+/* Whether parameter N is in MASK (engine_load.c, load_param_uses: bit 31
+ * stands for every parameter past the 31st). */
+static inline bool engine_param_used(uint32_t mask, int n)
+{
+	return n >= 0 && n < 31 ? mask >> n & 1 : mask >> 31 & 1;
+}
 /* The loaded site of row ID, or NULL (e->sites is sorted by id). */
 struct ck_site *engine_site_by_id(struct engine *e, int64_t id);
 /* The id of member name NAME in guards and site_arg (added when new). */

@@ -456,21 +456,16 @@ static void load_param_uses(struct engine *e)
 	}
 }
 
-static bool uses_param(uint32_t mask, int n)
-{
-	return n >= 0 && n < 31 ? mask >> n & 1 : mask >> 31 & 1;
-}
-
-/* The parameters F's annotations say it writes ('writes:arg#N=..;', not a member's). */
+/* The parameters ANNOT says its function writes (not their members). */
 static uint32_t written_params(const char *annot)
 {
 	uint32_t mask = 0;
-	for (const char *p = annot; p && (p = strstr(p, "writes:arg#")); p++) {
-		char *end;
-		long n = strtol(p + strlen("writes:arg#"), &end, 10);
-		if (*end == '=')
-			use_param(&mask, (int)n);
-	}
+	int param;
+	char field[GUARDKEY_FIELD_MAX];
+	const char *values;
+	for (const char *p = annot; guardkey_next_write(&p, &param, field, &values);)
+		if (!field[0])
+			use_param(&mask, param);
 	return mask;
 }
 
@@ -490,10 +485,10 @@ static void forward_param_uses(struct engine *e)
 			struct ck_func *f = &e->funcs.v[s->func];
 			for (int a = 0; a < s->nargs; a++) {
 				int k = s->args[a].fwd;
-				if (k < 0 || uses_param(f->const_params, k))
+				if (k < 0 || engine_param_used(f->const_params, k))
 					continue;
 				for (int c = 0; c < s->ncallees; c++)
-					if (uses_param(e->funcs.v[s->callees[c].func].const_params, s->args[a].n)) {
+					if (engine_param_used(e->funcs.v[s->callees[c].func].const_params, s->args[a].n)) {
 						use_param(&f->const_params, k);
 						changed = true;
 						break;

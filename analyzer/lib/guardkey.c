@@ -81,17 +81,30 @@ void guardkey_format_writes(struct strbuf *sb, int param, const char *field, boo
 	sb_addc(sb, ';');
 }
 
+bool guardkey_next_write(const char **cursor, int *param, char field[GUARDKEY_FIELD_MAX], const char **values)
+{
+	for (const char *p = *cursor; p && (p = strstr(p, "writes:arg#")); p++) {
+		const char *q = p + strlen("writes:arg#");
+		if (!parse_subject(&q, param, field) || *q != '=')
+			continue;
+		*values = q + 1;
+		*cursor = q + 1;
+		return true;
+	}
+	return false;
+}
+
 void guardkey_load_writes(struct guardkey *g, const char *annot)
 {
 	g->writes_any = false;
 	g->nwrites = 0;
-	for (const char *p = annot; p && (p = strstr(p, "writes:arg#")); p++) {
-		const char *q = p + strlen("writes:arg#");
-		int param;
-		char field[GUARDKEY_FIELD_MAX];
-		if (!parse_subject(&q, &param, field) || param != g->param || strcmp(field, g->field) || *q != '=')
+	int param;
+	char field[GUARDKEY_FIELD_MAX];
+	const char *values;
+	for (const char *p = annot; guardkey_next_write(&p, &param, field, &values);) {
+		if (param != g->param || strcmp(field, g->field))
 			continue;
-		if (q[1] == '*' || !parse_values(q + 1, g->writes, &g->nwrites))
+		if (*values == '*' || !parse_values(values, g->writes, &g->nwrites))
 			g->writes_any = true;   /* not a list of numbers: assume anything */
 		return;
 	}

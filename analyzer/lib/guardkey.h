@@ -41,6 +41,10 @@ struct guardkey {
 bool guardkey_parse(const char *text, struct guardkey *out);
 /* Append G's guard text to SB ('arg#N.F!=V1,V2'). */
 void guardkey_format(struct strbuf *sb, const struct guardkey *g);
+/* The next 'writes:' entry of annotations at *CURSOR (start it at the
+ * annotations, which may be NULL): its parameter, member ("" for the
+ * parameter itself) and values (from *VALUES to the ';'); false at the end. */
+bool guardkey_next_write(const char **cursor, int *param, char field[GUARDKEY_FIELD_MAX], const char **values);
 /* Fill G's writes from a function's annotations ANNOT (may be NULL). */
 void guardkey_load_writes(struct guardkey *g, const char *annot);
 /* Append 'writes:arg#N[.F]=' and the values, or '*', and ';' to SB. */

@@ -19,19 +19,9 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "expect.h"
 
-static int passed, failed;
 static const char *dir;
-
-static void expect(int ok, const char *what)
-{
-	if (ok) {
-		passed++;
-	} else {
-		failed++;
-		fprintf(stderr, "FAIL: %s\n", what);
-	}
-}
 
 /* DIR/test_db.NAME, removed with its -wal and -shm; caller frees. */
 static char *scratch(const char *name)
