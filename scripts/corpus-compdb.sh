@@ -16,6 +16,12 @@ spec="$corpus/trees/$tree.tree"
 [ -f "$spec" ] || { echo "corpus-compdb.sh: error: no tree '$tree' ($spec does not exist)" >&2; exit 2; }
 mkdir -p "$out"
 flags=$(sed -n 's/^flags:[[:space:]]*//p' "$spec" | tr '\n' ' ')
+modname() {   # corpus-relative source: its Kbuild module name (kbuild-modname.awk)
+	local dir base m=
+	dir=$(dirname "$1") base=$(basename "$1" .c)
+	[ -f "$corpus/$dir/Makefile" ] && m=$(awk -v obj="$base.o" -f "$(dirname "$0")/kbuild-modname.awk" "$corpus/$dir/Makefile")
+	printf '%s' "${m:-$base}"
+}
 json_args() {   # one JSON string per word
 	local first=1
 	for w in "$@"; do
@@ -34,7 +40,8 @@ json_args() {   # one JSON string per word
 		n=$((n + 1))
 		# shellcheck disable=SC2086
 		printf '  {"directory": "%s", "file": "%s", "arguments": [%s]}' "$corpus" "$corpus/$src" \
-			"$(json_args clang-19 -nostdinc -isystem "$corpus/include" -std=gnu11 -D__KERNEL__ $flags -c "$corpus/$src" -o "${src%.c}.o")"
+			"$(json_args clang-19 -nostdinc -isystem "$corpus/include" -std=gnu11 -D__KERNEL__ \
+				"-DKBUILD_MODNAME=\"$(modname "$src")\"" $flags -c "$corpus/$src" -o "${src%.c}.o")"
 	done < <(sed -n 's/^src:[[:space:]]*//p' "$spec")
 	echo
 	echo "]"

@@ -35,14 +35,6 @@ static const char *sleep_reason(const struct engine *e, const struct ck_site *s)
 	return NULL;
 }
 
-static const struct ck_held *spinning_lock(const struct ck_visit *v)
-{
-	for (int i = 0; i < v->nheld; i++)
-		if (v->held[i].ltype == LT_SPIN || v->held[i].ltype == LT_RWLOCK)
-			return &v->held[i];
-	return NULL;
-}
-
 void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 {
 	const char *work = v->site->kind == SITE_CALL ? deferred_work_reason(e, v->site) : NULL;
@@ -52,7 +44,7 @@ void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 	const char *reason = work ? work_why : sleep_reason(e, v->site);
 	if (!reason)
 		return;
-	const struct ck_held *spin = spinning_lock(v);
+	const struct ck_held *spin = engine_spinning_held(v);
 	char *why;
 	if (v->ctx != CTX_PROCESS)
 		why = xasprintf("in %s context", context_name(v->ctx));

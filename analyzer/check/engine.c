@@ -50,6 +50,19 @@ void engine_end_path(struct engine *e)
 	e->path_ended = true;
 }
 
+const struct ck_held *engine_spinning_held(const struct ck_visit *v)
+{
+	for (int i = 0; i < v->nheld; i++)
+		if (v->held[i].ltype == LT_SPIN || v->held[i].ltype == LT_RWLOCK)
+			return &v->held[i];
+	return NULL;
+}
+
+bool engine_atomic(const struct ck_visit *v)
+{
+	return v->ctx != CTX_PROCESS || v->irqs_off || engine_spinning_held(v);
+}
+
 void **engine_data(struct engine *e, int check_id)
 {
 	return &e->check_data[check_id];
@@ -81,7 +94,7 @@ int engine_site_key(const struct engine *e, const struct ck_visit *v)
 static void state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb)
 {
 	sb_reset(sb);
-	sb_addf(sb, "%d:%d:%d:%d", s->func, s->ctx, s->irqs, s->transport);
+	sb_addf(sb, "%d:%d:%d", s->func, s->ctx, s->irqs);
 	for (int i = 0; i < s->nheld; i++)
 		sb_addf(sb, ",%d", s->held[i].cls);
 	sb_add(sb, ";");
@@ -92,7 +105,7 @@ static void state_signature(const struct engine *e, const struct ck_state *s, st
 	for (int i = 0; i < s->nfnbind; i++)
 		sb_addf(sb, "@%d=%d,", s->fnbind[i].n, s->fnbind[i].func);
 	for (int i = 0; i < s->nimpl; i++)
-		sb_addf(sb, "^%d=%lld,", s->impl[i].ops, (long long)s->impl[i].file);
+		sb_addf(sb, "^%d=%lld,", s->impl[i].ops, (long long)s->impl[i].unit);
 }
 
 /* The value dimension D of pattern P asks for in state S, or -1 (anything). */
@@ -374,12 +387,11 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 {
 	const struct ck_site *site = v->site;
 	const struct ck_state *cur = &e->states.v[si];
-	int tr = e->funcs.v[callee->func].transport;
 	*next = (struct ck_state){ .func = callee->func, .ctx = cur->ctx, .parent = si,
 				   .irqs = v->irqs_off ? IRQS_OFF : v->irqs_on ? IRQS_ON : IRQS_AS_AT_ENTRY,
 				   .via_site = site->id, .via_store = callee->store,
 				   .nheld = v->nheld,
-				   .transport = tr >= 0 ? tr + 1 : cur->transport, .nimpl = cur->nimpl };
+				   .nimpl = cur->nimpl };
 	memcpy(next->impl, cur->impl, sizeof(next->impl));
 	ops_enter(e, next, callee->func);
 	next->nheld = 0;
@@ -421,11 +433,32 @@ static bool callee_possible(const struct engine *e, const struct ck_state *cur, 
 {
 	if (!index_matches(cur, site->ind_index, c->idx))
 		return false;   /* dev_jumptable[state][DEV_EVENT_INTERRUPT]: another event's handler */
-	int tr = e->funcs.v[c->func].transport;
-	if (tr >= 0 && cur->transport && tr != cur->transport - 1)
-		return false;   /* a device has one transport: vdev->config->get from vp_interrupt is not ccw's */
-	/* an object has one ops table: the one of the driver the path came through */
+	/* an object has one ops table: the one of the driver the path came through
+	 * (a virtio device's config ops: vdev->config->get from vp_interrupt is pci's) */
 	return ops_allows(e, cur, site, c);
+}
+
+/* Whether every callee the call at SITE may reach on the path of state S
+ * always sleeps (reach.c): a path atomic at the call has slept in it. */
+static bool call_always_sleeps(const struct engine *e, const struct ck_state *s, const struct ck_site *site)
+{
+	struct ck_callee bound;
+	const struct ck_callee *callees = site->callees;
+	int n = site->ncallees, possible = 0;
+	if (site->no_edge)
+		return false;   /* not followed (panic()): its sleeps are not the path's */
+	if (site->param_call >= 0 && bound_fn(s, site->param_call, &bound)) {
+		callees = &bound;
+		n = 1;
+	}
+	for (int c = 0; c < n; c++) {
+		if (!callee_possible(e, s, site, &callees[c]))
+			continue;
+		if (!e->funcs.v[callees[c].func].always_sleeps)
+			return false;
+		possible++;
+	}
+	return possible > 0;
 }
 
 /*
@@ -535,8 +568,12 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 		 * entered either: what it does next is not this context's */
 		stuck_here = stuck_here || e->path_ended;
 		e->path_ended = false;
-		if (site->kind == SITE_CALL && !stuck_here)
+		if (site->kind == SITE_CALL && !stuck_here) {
 			enter_callees(e, si, &v, sig);
+			/* audit_receive()'s audit_ctl_lock() is its mutex_lock(): in an
+			 * interrupt, the path slept there as at a sleep of its own */
+			stuck_here = engine_atomic(&v) && call_always_sleeps(e, &e->states.v[si], site);
+		}
 		const struct ck_held *again = engine_reacquired(e, &v);
 		if (again && stuck_cls < 0)
 			stuck_cls = again->cls;
@@ -563,8 +600,7 @@ static void explore(struct engine *e, struct strbuf *sig)
  * the tree, and may well have disabled interrupts. */
 static void seed(struct engine *e, int func, int ctx, struct strbuf *sig)
 {
-	struct ck_state s = { .func = func, .ctx = ctx, .parent = -1, .irqs = ctx == CTX_HARDIRQ ? 1 : -1,
-			      .transport = e->funcs.v[func].transport + 1 };
+	struct ck_state s = { .func = func, .ctx = ctx, .parent = -1, .irqs = ctx == CTX_HARDIRQ ? 1 : -1 };
 	ops_enter(e, &s, func);
 	push_state(e, &s, sig);
 	e->funcs.v[func].called = true;   /* an entry is not also a root */
@@ -792,8 +828,7 @@ static void seed_and_explore(struct engine *e)
 	for (size_t i = 0; i < e->funcs.n; i++) {
 		int f = e->order[i];
 		if (!e->funcs.v[f].called) {
-			struct ck_state s = { .func = f, .ctx = CTX_PROCESS, .parent = -1,
-					      .transport = e->funcs.v[f].transport + 1 };
+			struct ck_state s = { .func = f, .ctx = CTX_PROCESS, .parent = -1 };
 			ops_enter(e, &s, f);
 			root_held(e, &e->funcs.v[f], &s);
 			e->funcs.v[f].irqs_on_why = root_sleep_proof(e, &e->funcs.v[f], &s);
@@ -824,7 +859,6 @@ static void engine_free(struct engine *e)
 	strmap_free(&e->key_index);
 	strmap_free(&e->memo);
 	strmap_free(&e->reported);
-	strmap_free(&e->transports);
 	strmap_free(&e->store_paths);
 	strmap_free(&e->field_ids);
 	ops_free(e);

@@ -55,6 +55,7 @@ struct ck_site {
 	int64_t id;
 	int func, kind, key, irq, subclass, irqs_off, ltype;
 	bool is_read;
+	bool always;                /* runs on every call of its function (site.always) */
 	const char *callee_name;
 	const struct ck_index *ind_index;   /* call through an array: '*,arg#1', or NULL */
 	const struct guardkey *guard;   /* under 'switch (param)', 'if (args->force)': the
@@ -95,8 +96,10 @@ struct ck_func {
 				     * enabled: why lockpath believes so, else NULL */
 	const char *deferred_as;    /* deferred process work: what it is registered as
 				     * ('work_struct.func work', 'a thread function'), else NULL */
-	int transport;   /* index of the virtio transport whose file defines it (virtio_ccw.c: ccw), or -1 */
+	bool always_sleeps;         /* it sleeps on every call with its caller's locks and
+				     * interrupt state (reach.c, reach_always_sleeps) */
 	int64_t file;               /* its file's row id */
+	int64_t unit;               /* its implementation unit: its module, or its file (ops_tables.c) */
 	int *impl, nimpl;           /* ops structures its file has tables of (ops_tables.h) */
 };
 
@@ -149,6 +152,11 @@ const struct lp_rules *engine_rules(const struct engine *e);
 /* The path of the visit being checked ends at its site: the engine follows
  * no call after it in the function (a bug that ends the path's meaning). */
 void engine_end_path(struct engine *e);
+/* The spinning lock held at V (which makes a sleep there a bug), or NULL. */
+const struct ck_held *engine_spinning_held(const struct ck_visit *v);
+/* Whether V's site may not sleep: hardirq or softirq context, a spinning
+ * lock held, or interrupts disabled. */
+bool engine_atomic(const struct ck_visit *v);
 /* Lock-order tells the engine each dependency A -> B it has recorded: a
  * path holding A into code whose acquisitions are all recorded already
  * need not carry A (engine.c, held_live). */

@@ -35,9 +35,8 @@ struct ck_state {
 	struct ck_const consts[CK_MAX_BIND];   /* constant arguments and members */
 	int nfnbind;
 	struct ck_fnbind fnbind[CK_MAX_BIND];   /* function-pointer arguments */
-	int transport;                    /* 1 + the transport whose code the path went through, or 0 */
-	int nimpl;                        /* ops structures bound to the file whose tables the */
-	struct { int ops; int64_t file; } impl[CK_MAX_IMPL];   /* path's objects have */
+	int nimpl;                        /* ops structures bound to the unit whose tables the */
+	struct { int ops; int64_t unit; } impl[CK_MAX_IMPL];   /* path's objects have */
 };
 
 struct ck_finding {
@@ -71,7 +70,6 @@ struct engine {
 	struct strmap memo;               /* state signature -> index */
 	VEC(struct ck_finding) findings;
 	struct strmap reported;           /* rule/site/class -> 1 */
-	struct strmap transports;         /* transport name -> index */
 	struct strmap store_paths;        /* a store's file path -> its arena copy (engine_load.c) */
 	struct strmap field_ids;          /* a member name in guards and site_arg -> its id */
 	size_t first_root;                /* states from here on start at roots */
@@ -80,7 +78,6 @@ struct engine {
 	size_t class_words;               /* words of a class bitset (reach.c) */
 	uint64_t **order_seen;            /* per class A: the classes acquired while A was held */
 	int *class_ltypes;                /* per class: its lock type (class_ltype), or NULL */
-	int ntransports;
 	bool path_ended;                  /* a check ended the path at the site visited (engine_end_path) */
 	struct ops_index *ops;            /* ops_tables.c */
 	struct lockdep_info *lockdep;     /* lockdep.c: lockdep's class rules, or NULL (none) */

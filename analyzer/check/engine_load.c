@@ -8,7 +8,6 @@
 #include "check/engine_int.h"
 #include "check/ops_tables.h"
 #include "check/reach.h"
-#include "check/matrix.h"
 #include "check/lockdep.h"
 #include "lib/keyname.h"
 
@@ -75,21 +74,6 @@ struct ck_site *engine_site_by_id(struct engine *e, int64_t id)
 			hi = mid;
 	}
 	return lo < e->sites.n && e->sites.v[lo].id == id ? &e->sites.v[lo] : NULL;
-}
-
-/* Transports are the files that fill a virtio_config_ops (virtio_ccw.c,
- * virtio_pci_modern.c, ...), named as the matrix names them ('ccw', 'pci').
- * Return the transport index of PATH, adding it when DEFINES is set. */
-static int transport_of(struct engine *e, const char *path, bool defines)
-{
-	char name[64];
-	if (!matrix_transport_name(path, name, sizeof(name)))
-		return -1;
-	bool created = false;
-	int64_t *slot = defines ? strmap_put(&e->transports, name, &created) : strmap_get(&e->transports, name);
-	if (created)
-		*slot = e->ntransports++;
-	return slot ? (int)*slot : -1;
 }
 
 /*
@@ -159,17 +143,12 @@ static void load_guard(struct engine *e, struct ck_site *s, const char *text)
 
 static void load_funcs_and_sites(struct engine *e)
 {
-	sqlite3_stmt *q = db_prepare(e->db, MATRIX_TRANSPORT_FILES_SQL);
-	while (db_step_row(e->db, q))
-		transport_of(e, db_col_text(q, 0), true);
-	sqlite3_finalize(q);
-	q = db_prepare(e->db, "SELECT fn.id, fn.name, fn.annot, f.path, fn.is_static, fn.file_id FROM func fn "
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT fn.id, fn.name, fn.annot, f.path, fn.is_static, fn.file_id FROM func fn "
 			      "LEFT JOIN file f ON f.id = fn.file_id ORDER BY fn.id");
 	while (db_step_row(e->db, q)) {
 		struct ck_func f = { sqlite3_column_int64(q, 0), arena_strdup(&e->arena, db_col_text(q, 1)) };
 		if (sqlite3_column_type(q, 2) != SQLITE_NULL)
 			f.annot = arena_strdup(&e->arena, db_col_text(q, 2));
-		f.transport = sqlite3_column_type(q, 3) == SQLITE_NULL ? -1 : transport_of(e, db_col_text(q, 3), false);
 		char *qname = keyname_qualify(db_col_text(q, 3), f.name, sqlite3_column_int(q, 4) != 0);
 		f.qname = arena_strdup(&e->arena, qname);
 		f.file = sqlite3_column_int64(q, 5);
@@ -180,7 +159,7 @@ static void load_funcs_and_sites(struct engine *e)
 	load_func_order(e);
 	ops_load(e);
 	q = db_prepare(e->db, "SELECT id, func_id, kind, file_id, line, col, lock_key, irq, subclass, irqs_off, "
-			      "ltype, is_read, callee_name, ind_index, guard, ind_key FROM site ORDER BY id");
+			      "ltype, is_read, callee_name, ind_index, guard, ind_key, always FROM site ORDER BY id");
 	while (db_step_row(e->db, q)) {
 		struct ck_site s = { .id = sqlite3_column_int64(q, 0) };
 		s.func = engine_func_index(e, sqlite3_column_int64(q, 1));
@@ -194,6 +173,7 @@ static void load_funcs_and_sites(struct engine *e)
 		s.irqs_off = sqlite3_column_int(q, 9);
 		s.ltype = sqlite3_column_int(q, 10);
 		s.is_read = sqlite3_column_int(q, 11) != 0;
+		s.always = sqlite3_column_int(q, 16) != 0;
 		if (sqlite3_column_type(q, 12) != SQLITE_NULL)
 			s.callee_name = arena_strdup(&e->arena, db_col_text(q, 12));
 		if (sqlite3_column_type(q, 13) != SQLITE_NULL)
@@ -529,6 +509,7 @@ void engine_load(struct engine *e)
 	struct callgraph g;
 	callgraph_build(e, &g);
 	reach_load(e, &g);
+	reach_always_sleeps(e);
 	ops_reach_load(e, &g);
 	callgraph_free(&g);
 }

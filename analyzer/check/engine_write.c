@@ -7,6 +7,7 @@
  */
 #include "check/engine_int.h"
 #include "check/fingerprint.h"
+#include "check/ops_tables.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,6 +216,20 @@ static void bytype_calls(struct engine *e, int state, struct strbuf *sb)
 	sqlite3_finalize(q);
 }
 
+/* Calls on the path that one object, one ops table narrowed (ops_tables.h):
+ * the message says which implementation they were kept to. */
+static void ops_restricted_calls(struct engine *e, int state, struct strbuf *sb)
+{
+	for (int i = state; i >= 0 && e->states.v[i].parent >= 0; i = e->states.v[i].parent) {
+		const struct ck_state *st = &e->states.v[i];
+		const struct ck_site *site = engine_site_by_id(e, st->via_site);
+		const char *unit = site ? ops_restricted_to(e, &e->states.v[st->parent], site) : NULL;
+		if (unit)
+			sb_addf(sb, "; the call in %s went to %s's ops table only, the implementation this path came through",
+				e->funcs.v[site->func].name, unit);
+	}
+}
+
 static char *finding_message(struct engine *e, const struct ck_finding *f)
 {
 	struct strbuf sb = {0};
@@ -222,6 +237,7 @@ static char *finding_message(struct engine *e, const struct ck_finding *f)
 	for (int k = 0; k < finding_npaths(f); k++) {
 		struct ck_witness buf;
 		bytype_calls(e, finding_path(f, k, &buf)->state, &sb);
+		ops_restricted_calls(e, finding_path(f, k, &buf)->state, &sb);
 	}
 	return sb_detach(&sb);
 }

@@ -28,7 +28,8 @@
 #define OPS_REACH_DEPTH 4
 
 struct ops_store { int64_t store; int table; };
-struct ops_table { int ops; int64_t file; };
+struct ops_table { int ops; int64_t unit; };
+struct file_unit { int64_t file, unit; };
 
 struct ops_index {
 	struct strmap ops_names;            /* ops struct name -> ops id */
@@ -38,7 +39,10 @@ struct ops_index {
 	struct strmap table_names;          /* table key -> index in tables */
 	VEC(struct ops_table) tables;
 	VEC(struct ops_store) stores;       /* sorted by store */
-	VEC(struct ops_table) file_ops;     /* (ops, file) pairs, sorted by file then ops */
+	VEC(struct ops_table) file_ops;     /* (ops, unit) pairs, sorted by unit then ops */
+	VEC(struct file_unit) units;        /* a TU's main file -> its module, sorted by file */
+	VEC(char *) module_names;           /* module unit -1 - i -> its name */
+	bool *deep;                         /* ops id -> bound for the whole path (rules' ops-bind) */
 	size_t nops;
 };
 
@@ -78,9 +82,88 @@ static int ops_id(struct ops_index *o, const char *name)
 static int by_file_ops(const void *a, const void *b)
 {
 	const struct ops_table *x = a, *y = b;
-	if (x->file != y->file)
-		return (x->file > y->file) - (x->file < y->file);
+	if (x->unit != y->unit)
+		return (x->unit > y->unit) - (x->unit < y->unit);
 	return x->ops - y->ops;
+}
+
+/* The module named by a TU's '-DKBUILD_MODNAME=...' (Kbuild passes it to
+ * every object of a module, and to each built-in composite object's parts),
+ * into OUT without quotes; false when ARGS has none. */
+static bool modname_of(const char *args, char *out, size_t size)
+{
+	static const char opt[] = "-DKBUILD_MODNAME=";
+	const char *p = strstr(args, opt);
+	if (!p)
+		return false;
+	size_t n = 0;
+	for (p += sizeof(opt) - 1; *p && *p != '\n' && *p != ' ' && n + 1 < size; p++)
+		if (*p != '"' && *p != '\'' && *p != '\\')
+			out[n++] = *p;
+	out[n] = '\0';
+	return n > 0;
+}
+
+static int by_file(const void *a, const void *b)
+{
+	const struct file_unit *x = a, *y = b;
+	return (x->file > y->file) - (x->file < y->file);
+}
+
+/*
+ * Implementation units: the files of one module are one implementation
+ * (virtio_pci's interrupt handler is in virtio_pci_common.c, its config
+ * tables in virtio_pci_legacy.c and virtio_pci_modern.c).  A module is its
+ * name in its directory (a built-in object's KBUILD_MODNAME is its base
+ * name, and drivers/a/core.c is no part of drivers/b/core.c), a negative
+ * unit id; a file of no module (a header, a TU built without Kbuild) is its
+ * own unit, its file id.
+ */
+static void load_units(struct engine *e, struct ops_index *o)
+{
+	struct strmap modules = {0};
+	int64_t next = 0;
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT t.file_id, t.args, f.path FROM tu t JOIN file f ON f.id = t.file_id "
+				     "ORDER BY t.file_id");
+	struct strbuf key = {0};
+	while (db_step_row(e->db, q)) {
+		char mod[256];
+		if (!modname_of(db_col_text(q, 1), mod, sizeof(mod)))
+			continue;
+		const char *path = db_col_text(q, 2), *slash = strrchr(path, '/');
+		sb_reset(&key);
+		sb_addf(&key, "%.*s/%s", slash ? (int)(slash - path) : 0, path, mod);
+		bool created;
+		int64_t *slot = strmap_put(&modules, sb_str(&key), &created);
+		if (created) {
+			*slot = --next;
+			vec_push(&o->module_names, xstrdup(mod));
+		}
+		vec_push(&o->units, ((struct file_unit){ sqlite3_column_int64(q, 0), *slot }));
+	}
+	sqlite3_finalize(q);
+	sb_free(&key);
+	strmap_free(&modules);
+	if (o->units.n > 1)
+		qsort(o->units.v, o->units.n, sizeof(*o->units.v), by_file);
+}
+
+/* The implementation unit of FILE (load_units). */
+static int64_t unit_of(const struct ops_index *o, int64_t file)
+{
+	size_t i = lower_bound_i64(o->units.v, o->units.n, sizeof(*o->units.v), offsetof(struct file_unit, file), file);
+	return i < o->units.n && o->units.v[i].file == file ? o->units.v[i].unit : file;
+}
+
+/* Which ops structures the rules bind for a whole path ('ops-bind'). */
+static void load_deep(struct engine *e, struct ops_index *o)
+{
+	o->deep = xcalloc(o->nops + 1, sizeof(bool));
+	for (size_t i = 0; i < rules_ops_bind_count(e->rules); i++) {
+		int64_t *id = strmap_get(&o->ops_names, rules_ops_bind(e->rules, i));
+		if (id)
+			o->deep[*id] = true;
+	}
 }
 
 /* Every global initialiser's member stores: the tables, their files. */
@@ -102,7 +185,7 @@ static void load_tables(struct engine *e, struct ops_index *o)
 		int64_t *slot = strmap_put(&o->table_names, tkey, &created);
 		if (created) {
 			*slot = (int64_t)o->tables.n;
-			vec_push(&o->tables, ((struct ops_table){ id, sqlite3_column_int64(q, 3) }));
+			vec_push(&o->tables, ((struct ops_table){ id, unit_of(o, sqlite3_column_int64(q, 3)) }));
 			vec_push(&o->file_ops, o->tables.v[o->tables.n - 1]);
 		}
 		vec_push(&o->stores, ((struct ops_store){ sqlite3_column_int64(q, 0), (int)*slot }));
@@ -119,11 +202,11 @@ static void load_tables(struct engine *e, struct ops_index *o)
 	o->file_ops.n = w;
 }
 
-/* The first (ops, file) pair of FILE, or file_ops.n. */
-static size_t first_of_file(const struct ops_index *o, int64_t file)
+/* The first (ops, unit) pair of UNIT, or file_ops.n. */
+static size_t first_of_unit(const struct ops_index *o, int64_t unit)
 {
 	return lower_bound_i64(o->file_ops.v, o->file_ops.n, sizeof(*o->file_ops.v),
-			       offsetof(struct ops_table, file), file);
+			       offsetof(struct ops_table, unit), unit);
 }
 
 static const struct ops_table *table_of_store(const struct ops_index *o, int64_t store)
@@ -136,13 +219,16 @@ static const struct ops_table *table_of_store(const struct ops_index *o, int64_t
 void ops_load(struct engine *e)
 {
 	struct ops_index *o = xcalloc(1, sizeof(*o));
+	load_units(e, o);
 	load_tables(e, o);
+	load_deep(e, o);
 	e->ops = o;
-	/* per function: the ops structures its file has tables of */
+	/* per function: the ops structures its unit has tables of */
 	for (size_t f = 0; f < e->funcs.n; f++) {
 		struct ck_func *fn = &e->funcs.v[f];
-		size_t i = first_of_file(o, fn->file), n = 0;
-		while (i + n < o->file_ops.n && o->file_ops.v[i + n].file == fn->file)
+		fn->unit = unit_of(o, fn->file);
+		size_t i = first_of_unit(o, fn->unit), n = 0;
+		while (i + n < o->file_ops.n && o->file_ops.v[i + n].unit == fn->unit)
 			n++;
 		fn->nimpl = (int)n;
 		if (n) {
@@ -182,7 +268,7 @@ void ops_enter(const struct engine *e, struct ck_state *next, int callee)
 	/* a binding nothing below can use only splits the search's states */
 	int kept = 0;
 	for (int b = 0; b < next->nimpl; b++)
-		if (ops_reachable(e->ops, callee, next->impl[b].ops))
+		if (ops_reachable(e->ops, callee, next->impl[b].ops) || e->ops->deep[next->impl[b].ops])
 			next->impl[kept++] = next->impl[b];
 	next->nimpl = kept;
 	for (int i = 0; i < fn->nimpl; i++) {
@@ -193,7 +279,7 @@ void ops_enter(const struct engine *e, struct ck_state *next, int callee)
 			bound = next->impl[b].ops == fn->impl[i];
 		if (!bound && next->nimpl < CK_MAX_IMPL) {
 			next->impl[next->nimpl].ops = fn->impl[i];
-			next->impl[next->nimpl].file = fn->file;
+			next->impl[next->nimpl].unit = fn->unit;
 			next->nimpl++;
 		}
 	}
@@ -208,9 +294,40 @@ bool ops_allows(const struct engine *e, const struct ck_state *cur, const struct
 		if (cur->impl[b].ops != site->ops)
 			continue;
 		const struct ops_table *t = table_of_store(e->ops, c->store);
-		return t && t->file == cur->impl[b].file;
+		return t && t->unit == cur->impl[b].unit;
 	}
 	return true;
+}
+
+const char *ops_restricted_to(struct engine *e, const struct ck_state *cur, const struct ck_site *site)
+{
+	const struct ops_index *o = e->ops;
+	if (site->ops < 0)
+		return NULL;
+	for (int b = 0; b < cur->nimpl; b++) {
+		if (cur->impl[b].ops != site->ops)
+			continue;
+		int64_t unit = cur->impl[b].unit;
+		bool excluded = false;
+		for (int c = 0; c < site->ncallees && !excluded; c++) {
+			const struct ops_table *t = site->callees[c].store > 0 ? table_of_store(o, site->callees[c].store) : NULL;
+			excluded = t && t->unit != unit;
+		}
+		if (!excluded)
+			return NULL;
+		if (unit < 0)
+			return o->module_names.v[-unit - 1];
+		const char *name = NULL;
+		sqlite3_stmt *q = db_prepare(e->db, "SELECT path FROM file WHERE id = ?");
+		db_bind_int(q, 1, unit);
+		if (db_step_row(e->db, q)) {
+			const char *path = db_col_text(q, 0), *slash = strrchr(path, '/');
+			name = arena_strdup(&e->arena, slash ? slash + 1 : path);
+		}
+		sqlite3_finalize(q);
+		return name;
+	}
+	return NULL;
 }
 
 /* OR the ops called directly in F into reach set R. */
@@ -286,6 +403,11 @@ void ops_free(struct engine *e)
 	free(o->bit_of);
 	free(o->reach);
 	vec_free(&o->file_ops);
+	vec_free(&o->units);
+	for (size_t i = 0; i < o->module_names.n; i++)
+		free(o->module_names.v[i]);
+	vec_free(&o->module_names);
+	free(o->deep);
 	vec_free(&o->tables);
 	vec_free(&o->stores);
 	free(o);

@@ -34,4 +34,9 @@ void ops_enter(const struct engine *e, struct ck_state *next, int callee);
 bool ops_allows(const struct engine *e, const struct ck_state *cur, const struct ck_site *site,
 		const struct ck_callee *c);
 
+/* When the call at SITE from state CUR reached only the tables of the
+ * implementation CUR is bound to (some of its targets are other units'):
+ * that unit's name (a module, or a file's base name); else NULL. */
+const char *ops_restricted_to(struct engine *e, const struct ck_state *cur, const struct ck_site *site);
+
 #endif

@@ -146,3 +146,60 @@ void reach_load(struct engine *e, const struct callgraph *g)
 	free(flags);
 	free(comp);
 }
+
+/* Whether the site at S runs with the caller's locks and interrupt state
+ * and sleeps: a sleep of its own, or a direct call of a function that
+ * always sleeps (as far as ALWAYS says yet). */
+static bool site_always_sleeps(const struct engine *e, const struct ck_site *s, const bool *always)
+{
+	if (site_sleeps(e, s))
+		return true;
+	if (s->kind != SITE_CALL || s->no_edge || s->param_call >= 0 || s->ncallees == 0)
+		return false;   /* panic() is not followed: its sleeps are not the path's */
+	for (int c = 0; c < s->ncallees; c++)
+		if (!always[s->callees[c].func])
+			return false;
+	return true;
+}
+
+/* Whether F reaches, on every call, a site that sleeps before any lock of
+ * its own changes the caller's state (see reach_always_sleeps). */
+static bool func_always_sleeps(const struct engine *e, const struct ck_func *f, const bool *always)
+{
+	for (int i = 0; i < f->nsites; i++) {
+		const struct ck_site *s = &e->sites.v[f->sites[i]];
+		if (s->nlocks > 0 || s->irqs_off != 0)
+			return false;   /* a lock taken, dropped or left by a helper; irqs switched */
+		if (s->guard || !s->always)
+			continue;       /* may not run on every call (a branch, a loop) */
+		if (site_always_sleeps(e, s, always))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A function that sleeps with its caller's locks and interrupt state
+ * unchanged (audit_ctl_lock() is a mutex_lock(); a config helper that
+ * waits for its completion first) sleeps wherever it is called: a path
+ * atomic at the call is atomic at the sleep, and has slept there.  The
+ * sleep must run on every call (site.always: not in a branch, a loop body
+ * or after a return; no parameter guard), and no lock may be taken or
+ * dropped and no interrupt state switched before it.  A call of such a
+ * function on every call is such a sleep in its caller too: a fixed point
+ * over the direct calls.  ccw_device_dma_zalloc() sleeps only when its pool
+ * is empty, in a branch: virtio_ccw_get_config() goes on to ccw_io_helper().
+ */
+void reach_always_sleeps(struct engine *e)
+{
+	bool *always = xcalloc(e->funcs.n + 1, sizeof(bool));
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (size_t f = 0; f < e->funcs.n; f++)
+			if (!always[f] && func_always_sleeps(e, &e->funcs.v[f], always))
+				always[f] = changed = true;
+	}
+	for (size_t f = 0; f < e->funcs.n; f++)
+		e->funcs.v[f].always_sleeps = always[f];
+	free(always);
+}

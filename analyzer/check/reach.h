@@ -23,4 +23,8 @@ void callgraph_free(struct callgraph *g);
  * arguments are loaded: one pass over the call graph's components. */
 void reach_load(struct engine *e, const struct callgraph *g);
 
+/* Set every function's always_sleeps (engine.h), after the sites and call
+ * edges are loaded: a fixed point over the direct calls (reach.c). */
+void reach_always_sleeps(struct engine *e);
+
 #endif

@@ -106,9 +106,12 @@ CREATE TABLE site (
   guard    TEXT,                    -- under 'switch (param)': the case values it runs for,
                                     -- 'arg#N=V1,V2' (the function's annot has its own
                                     -- writes to the parameter, 'writes:arg#N=V,..' or '=*')
-  lock_path TEXT                    -- lock op: the lock named through the structs that embed it
+  lock_path TEXT,                   -- lock op: the lock named through the structs that embed it
                                     -- ('vdev_priv.tx.lock' for lock_key 'vq_chan.lock'),
                                     -- NULL when that is lock_key (extract/lock_path.h)
+  always   INTEGER NOT NULL DEFAULT 0  -- 1: runs on every call of its function (not in a
+                                       -- branch, a loop body, a '?:' arm or the right of
+                                       -- '&&'/'||', and no return or goto before it)
 );
 CREATE INDEX site_func ON site(func_id);
 

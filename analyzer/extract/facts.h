@@ -42,6 +42,7 @@ struct xsite {
 	struct xlock *locks; int nlocks;
 	struct xarg *args; int nargs;
 	const char *guard;       /* under 'switch (param)': 'arg#N=V,..' (guard.h), or NULL */
+	bool always;             /* runs on every call of the function (walk.c, cond_depth) */
 };
 
 struct xfunc {

@@ -81,6 +81,9 @@ struct walker {
 	VEC(struct guard) guarded_members;   /* ... and members through parameters ('args->force') */
 	const struct guard *guards[MAX_FRAMES];   /* the enclosing guards, innermost last */
 	int nguards;
+	int cond_depth;           /* branches, loop bodies, '?:' arms, '&&'/'||' right sides around
+				   * the code walked: a site at 0 runs on every call, unless ... */
+	bool left;                /* ... a return or goto came before it */
 };
 
 /* ------------------------------------------------------------ small helpers */
@@ -258,6 +261,7 @@ static int add_site(struct walker *w, int kind, CXCursor at)
 	struct xsite s = { .func = w->func, .kind = kind, .irqs_off = w->st.irqs_off };
 	location(w, at, &s.file, &s.line, &s.col);
 	s.guard = site_guard(w);
+	s.always = w->cond_depth == 0 && !w->left;
 	unsigned n = 0;
 	for (unsigned i = 0; i < w->st.n; i++)
 		n += w->st.e[i].held || w->st.e[i].released;
@@ -862,7 +866,9 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 			struct lstate t1, f1, t2, f2;
 			walk_cond(w, kk[0], &t1, &f1);
 			w->st = op == CXBinaryOperator_LAnd ? t1 : f1;
+			w->cond_depth++;
 			walk_cond(w, kk[1], &t2, &f2);
+			w->cond_depth--;
 			if (op == CXBinaryOperator_LAnd) {
 				*t = t2;
 				*f = f1;
@@ -1010,7 +1016,9 @@ static void walk_expr(struct walker *w, CXCursor c);
 static void walk_expr_guarded(struct walker *w, CXCursor e, const struct guard *g)
 {
 	bool pushed = g && push_guard(w, g);
+	w->cond_depth++;   /* an arm of '?:' */
 	walk_expr(w, e);
+	w->cond_depth--;
 	if (pushed)
 		w->nguards--;
 }
@@ -1142,7 +1150,9 @@ static bool push_guard(struct walker *w, const struct guard *g)
 static void walk_guarded(struct walker *w, CXCursor s, const struct guard *g)
 {
 	bool pushed = g && push_guard(w, g);
+	w->cond_depth++;   /* a branch of 'if' */
 	walk_stmt(w, s);
+	w->cond_depth--;
 	if (pushed)
 		w->nguards--;
 }
@@ -1192,13 +1202,17 @@ static void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 		walk_cond(w, k.v[0], &t, &f);
 		exit_state = f;
 		w->st = t;
+		w->cond_depth++;   /* the body may not run */
 		walk_stmt(w, k.v[1]);
+		w->cond_depth--;
 		ls_join(&exit_state, &w->st);
 	} else {   /* for: header parts in order, then the body */
 		for (unsigned i = 0; i + 1 < k.n; i++)
 			walk_stmt(w, k.v[i]);
 		exit_state = w->st;
+		w->cond_depth++;
 		walk_stmt(w, k.v[k.n - 1]);
+		w->cond_depth--;
 		ls_join(&exit_state, &w->st);
 	}
 	struct frame fr = pop_frame(w);
@@ -1222,7 +1236,9 @@ static void walk_switch(struct walker *w, CXCursor c)
 			w->frames[w->nframes - 1].guard = &g;
 		bool guarded = g.param >= 0 && push_guard(w, &g);
 		w->st = dead_state;   /* code before the first case label is unreachable */
+		w->cond_depth++;
 		walk_stmt(w, k.v[k.n - 1]);
+		w->cond_depth--;
 		if (guarded)
 			w->nguards--;
 		struct frame fr = pop_frame(w);
@@ -1264,6 +1280,7 @@ static void walk_return(struct walker *w, CXCursor c)
 	}
 	ls_join(&w->exit, &w->st);
 	w->st = dead_state;
+	w->left = true;
 }
 
 static void walk_stmt(struct walker *w, CXCursor c)
@@ -1312,6 +1329,7 @@ static void walk_stmt(struct walker *w, CXCursor c)
 				ls_join(&label_of(w, target)->pending, &w->st);
 		}
 		w->st = dead_state;
+		w->left = true;
 		break;
 	}
 	case CXCursor_LabelStmt: {
@@ -1471,6 +1489,8 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->guarded = 0;
 	w->guarded_members.n = 0;
 	w->nguards = 0;
+	w->cond_depth = 0;
+	w->left = false;
 	w->kenv.func = fn;
 	w->kenv.func_qname = key_qualified_name(&w->f->arena, fn);
 	w->returns_lockptr = key_is_lockptr_type(w->env->rules, clang_getCursorResultType(fn));

@@ -39,6 +39,7 @@ struct lp_rules {
 	VEC(struct lp_defer) defers;
 	VEC(struct lp_chain) chains;
 	VEC(struct lp_lockdep) lockdeps;
+	VEC(const char *) ops_binds;  /* ops structures bound for a whole path */
 	VEC(char *) reasons;          /* sleep and noreturn reasons, indexed by their maps */
 	VEC(char *) prefixes;         /* drop-flag prefixes, indexed by prefix_map */
 	VEC(char *) names;            /* the strings the structs above point to */
@@ -87,6 +88,7 @@ void rules_free(struct lp_rules *r)
 	vec_free(&r->defers);
 	vec_free(&r->chains);
 	vec_free(&r->lockdeps);
+	vec_free(&r->ops_binds);
 	vec_free(&r->reasons);
 	vec_free(&r->prefixes);
 	vec_free(&r->names);
@@ -300,6 +302,8 @@ const char *rules_hint_alternative(const struct lp_rules *r, const char *func)
 size_t rules_entry_count(const struct lp_rules *r) { return r->entries.n; }
 const struct lp_entry *rules_entry(const struct lp_rules *r, size_t i) { return &r->entries.v[i]; }
 size_t rules_keyentry_count(const struct lp_rules *r) { return r->keyentries.n; }
+size_t rules_ops_bind_count(const struct lp_rules *r) { return r->ops_binds.n; }
+const char *rules_ops_bind(const struct lp_rules *r, size_t i) { return r->ops_binds.v[i]; }
 const struct lp_keyentry *rules_keyentry(const struct lp_rules *r, size_t i) { return &r->keyentries.v[i]; }
 
 size_t rules_chain_count(const struct lp_rules *r) { return r->chains.n; }
@@ -829,6 +833,19 @@ static int parse_drop_flag(struct line *l)
 	return 0;
 }
 
+/* 'ops-bind STRUCT': an object's ops table of STRUCT is the one of the
+ * implementation the path came through, however far below (check/ops_tables.c). */
+static int parse_ops_bind(struct line *l)
+{
+	if (nargs(l) < 2 || l->t.v[1].quoted || !*l->t.v[1].s || strpbrk(l->t.v[1].s, ".:#"))
+		return missing_or_got(l, 1, "a struct name", "ops-bind");
+	if (want_end(l, 2, "ops-bind STRUCT"))
+		return -1;
+	const char *name = own(l->r, l->t.v[1].s);
+	vec_push(&l->r->ops_binds, name);
+	return 0;
+}
+
 /* ------------------------------------------------------------ lockdep classes */
 
 /* 'lockdep-init FUNC LOCK KEY' / 'lockdep-class FUNC LOCK KEY [subclass=N]' */
@@ -1047,6 +1064,7 @@ static const struct directive {
 	{ "lockdep-class", parse_lockdep_class },
 	{ "lockdep-key", parse_lockdep_key },
 	{ "drop-flag", parse_drop_flag },
+	{ "ops-bind", parse_ops_bind },
 	{ "hint", parse_hint },
 	{ "hint-alternative", parse_hint_alternative },
 };

@@ -120,6 +120,10 @@ const char *rules_hint_alternative(const struct lp_rules *r, const char *func);
 
 size_t rules_entry_count(const struct lp_rules *r);
 const struct lp_entry *rules_entry(const struct lp_rules *r, size_t i);
+/* 'ops-bind STRUCT' lines: ops structures a path binds to its implementation
+ * for its whole length, not only near the calls (check/ops_tables.c). */
+size_t rules_ops_bind_count(const struct lp_rules *r);
+const char *rules_ops_bind(const struct lp_rules *r, size_t i);
 size_t rules_keyentry_count(const struct lp_rules *r);
 const struct lp_keyentry *rules_keyentry(const struct lp_rules *r, size_t i);
 /* The keyentry for call key KEY ('work_struct.func'), or NULL. */

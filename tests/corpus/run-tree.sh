@@ -227,6 +227,13 @@ if [ $no_findings -eq 0 ] && [ "$nexp" -eq 0 ]; then
 fi
 
 # ---------------------------------------------------------------- compile_commands.json
+modname_awk=$(dirname -- "$(realpath -e -- "$0")")/../../scripts/kbuild-modname.awk
+modname() {	# corpus-relative source: its Kbuild module name
+	local dir base m=
+	dir=$(dirname -- "$1") base=$(basename -- "$1" .c)
+	[ -f "$corpus/$dir/Makefile" ] && m=$(awk -v obj="$base.o" -f "$modname_awk" "$corpus/$dir/Makefile")
+	printf '%s' "${m:-$base}"
+}
 json_str() {
 	local s=$1
 	s=${s//\\/\\\\}; s=${s//\"/\\\"}; s=${s//$'\t'/\\t}; s=${s//$'\n'/\\n}
@@ -238,7 +245,7 @@ json_str() {
 	for s in "${srcs[@]}"; do
 		file=$corpus/$s
 		args=(clang-19 -nostdinc -isystem "$corpus/include" -std=gnu11 -D__KERNEL__
-		      ${flags[@]+"${flags[@]}"} -c "$file" -o "$file.o")
+		      "-DKBUILD_MODNAME=\"$(modname "$s")\"" ${flags[@]+"${flags[@]}"} -c "$file" -o "$file.o")
 		[ $n -eq 0 ] || printf ',\n'
 		n=$((n + 1))
 		printf '  {\n    "directory": %s,\n    "file": %s,\n    "arguments": [' \

@@ -234,7 +234,7 @@ want_json=$(cat <<EOF
   {
     "directory": "$corpus",
     "file": "$corpus/src/a.c",
-    "arguments": ["clang-19", "-nostdinc", "-isystem", "$corpus/include", "-std=gnu11", "-D__KERNEL__", "-DBETA", "-Iinclude/sys", "-c", "$corpus/src/a.c", "-o", "$corpus/src/a.c.o"]
+    "arguments": ["clang-19", "-nostdinc", "-isystem", "$corpus/include", "-std=gnu11", "-D__KERNEL__", "-DKBUILD_MODNAME=\\"a\\"", "-DBETA", "-Iinclude/sys", "-c", "$corpus/src/a.c", "-o", "$corpus/src/a.c.o"]
   }
 ]
 EOF
