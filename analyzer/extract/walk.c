@@ -20,7 +20,8 @@
 #include <assert.h>
 #include <string.h>
 
-#define LS_MAX 16     /* distinct locks tracked per function; more are dropped */
+#define LS_MAX 16     /* distinct locks tracked per function; past it, a limit notice
+                       * (note_locks_full) */
 #define MAX_FRAMES 64 /* nesting of loops and switches (push_frame); of guards (push_guard) */
 
 struct lstate {
@@ -29,6 +30,7 @@ struct lstate {
 				   * code (walk_cond), so it is not walked at all */
 	signed char irqs_off;     /* enum lp_irqs_state */
 	unsigned char n;
+	bool full;                /* a lock was not tracked: LS_MAX others were (ls_get, ls_join) */
 	struct xlock e[LS_MAX];
 	struct members m;         /* constants stored into struct members (members.h) */
 };
@@ -181,11 +183,18 @@ static struct xlock *ls_find(struct lstate *s, const char *key)
 	return NULL;
 }
 
+/* KEY's entry in S, added when new; NULL, and S marked full, when LS_MAX
+ * other locks have entries (the function then gets a limit notice). */
 static struct xlock *ls_get(struct lstate *s, const char *key)
 {
 	struct xlock *l = ls_find(s, key);
-	if (l || s->n == LS_MAX)
+	if (l)
 		return l;
+	assert(s->n <= LS_MAX);
+	if (s->n == LS_MAX) {
+		s->full = true;
+		return NULL;
+	}
 	l = &s->e[s->n++];
 	*l = (struct xlock){ .key = key, .acq_site = -1 };
 	return l;
@@ -204,7 +213,8 @@ static void ls_join(struct lstate *a, const struct lstate *b)
 		*a = *b;
 		return;
 	}
-	struct lstate r = { .irqs_off = a->irqs_off == b->irqs_off ? a->irqs_off : 0 };
+	struct lstate r = { .irqs_off = a->irqs_off == b->irqs_off ? a->irqs_off : 0,
+			    .full = a->full || b->full };
 	for (unsigned i = 0; i < a->n; i++) {
 		struct xlock la = a->e[i];
 		struct xlock *lb = ls_find((struct lstate *)b, la.key);
@@ -214,10 +224,16 @@ static void ls_join(struct lstate *a, const struct lstate *b)
 		if (la.held || la.released)
 			r.e[r.n++] = la;
 	}
-	for (unsigned i = 0; i < b->n && r.n < LS_MAX; i++)
-		if (!ls_find(a, b->e[i].key) && b->e[i].released)
-			r.e[r.n++] = (struct xlock){ .key = b->e[i].key, .released = true,
-						     .dropped = b->e[i].dropped, .acq_site = -1 };
+	for (unsigned i = 0; i < b->n; i++) {
+		if (ls_find(a, b->e[i].key) || !b->e[i].released)
+			continue;
+		if (r.n == LS_MAX) {
+			r.full = true;
+			continue;
+		}
+		r.e[r.n++] = (struct xlock){ .key = b->e[i].key, .released = true,
+					     .dropped = b->e[i].dropped, .acq_site = -1 };
+	}
 	r.m = a->m;
 	members_join(&r.m, &b->m);
 	*a = r;
@@ -979,6 +995,18 @@ static void note_limit(struct walker *w, CXCursor c, const char *what, int bound
 	vec_push(&w->f->diags, d);
 }
 
+/* More than LS_MAX distinct locks in function FN: the others were not
+ * tracked, which every report shows once as a "limit" notice at FN. */
+static void note_locks_full(struct walker *w, CXCursor fn)
+{
+	struct xdiag d = { .severity = DIAG_LIMIT };
+	location(w, fn, &d.file, &d.line, &d.col);
+	d.message = arena_printf(&w->f->arena, "in %s, more than %d distinct locks are taken or released; "
+				 "the others were not tracked, so findings on them may be missing",
+				 w->f->funcs.v[w->func].name, LS_MAX);
+	vec_push(&w->f->diags, d);
+}
+
 /* The nesting bound of statements and expressions (walk_env.max_depth). */
 static bool too_deep(struct walker *w, CXCursor c)
 {
@@ -1490,6 +1518,8 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 		w->f->funcs.v[w->func].annot = arena_printf(&w->f->arena, "%s%s%s", a, n && a[n - 1] != ';' ? ";" : "", writes);
 	}
 	annot_apply(w, xf.annot);
+	if (w->exit.full || w->st.full)
+		note_locks_full(w, fn);
 	if (hdr < 0)
 		summary_save(w, xf.usr);
 }
