@@ -831,8 +831,8 @@ static void engine_free(struct engine *e)
 	arena_free(&e->arena);
 }
 
-void check_run(struct lp_db *db, const struct lp_rules *r, const struct check_opts *opts,
-	       struct check_stats *st)
+int check_run(struct lp_db *db, const struct lp_rules *r, const struct check_opts *opts,
+	      struct check_stats *st)
 {
 	double t0 = now_ms();
 	memset(st, 0, sizeof(*st));
@@ -844,6 +844,8 @@ void check_run(struct lp_db *db, const struct lp_rules *r, const struct check_op
 	struct engine e = { .db = db, .rules = r, .st = st };
 	db_begin(db);
 	engine_load(&e);
+	if (db_failed(db))
+		goto out;   /* facts missing: no search on a part of them */
 	e.func_states = xcalloc(e.funcs.n + 1, sizeof(int));
 	e.order_seen = xcalloc(e.class_names.n + 2, sizeof(uint64_t *));
 	seed_and_explore(&e);
@@ -852,6 +854,8 @@ void check_run(struct lp_db *db, const struct lp_rules *r, const struct check_op
 #undef CHECK
 	engine_write_findings(&e);
 	db_commit(db);
+out:
 	engine_free(&e);
 	st->ms = now_ms() - t0;
+	return db_failed(db) ? -1 : 0;
 }

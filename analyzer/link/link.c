@@ -549,7 +549,7 @@ static void linker_free(struct linker *l)
 	free(l->mark);
 }
 
-void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats *st)
+int link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats *st)
 {
 	double t0 = now_ms();
 	memset(st, 0, sizeof(*st));
@@ -580,4 +580,5 @@ void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats 
 	db_commit(db);
 	linker_free(&l);
 	st->ms = now_ms() - t0;
+	return db_failed(db) ? -1 : 0;
 }

@@ -51,7 +51,10 @@ struct link_opts {
 	const struct lp_rules *rules;  /* the chain rules (chains.h); NULL: none */
 };
 
-void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats *st);
+/* Link DB's facts, replacing the previous link; ST counts what was made.
+ * Returns 0, or -1 when a statement failed: nothing was committed, and
+ * db_error(DB) says why (the command layer prints it). */
+int link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats *st);
 
 /* Lower is a better name for a lock class: an object over a pointer, a
  * short name over a long one (the class is named by its best key). */
