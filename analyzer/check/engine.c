@@ -78,7 +78,7 @@ int engine_site_key(const struct engine *e, const struct ck_visit *v)
 
 /* ------------------------------------------------------------ signatures */
 
-static void state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb)
+void engine_state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb)
 {
 	sb_reset(sb);
 	sb_addf(sb, "%d:%d:%d:%d", s->func, s->ctx, s->irqs, s->transport);
@@ -187,7 +187,7 @@ static struct ck_queued queue_pop(struct engine *e)
  * path if that is surer and it is still waiting); returns false when bounded. */
 static bool push_state(struct engine *e, struct ck_state *s, struct strbuf *sig)
 {
-	state_signature(e, s, sig);
+	engine_state_signature(e, s, sig);
 	int64_t *old = strmap_get(&e->memo, sb_str(sig));
 	if (old) {
 		struct ck_state *o = &e->states.v[*old];
@@ -218,7 +218,7 @@ static bool push_state(struct engine *e, struct ck_state *s, struct strbuf *sig)
 	return true;
 }
 
-static void held_remove(struct ck_held *h, int *n, int cls)
+void engine_held_remove(struct ck_held *h, int *n, int cls)
 {
 	for (int i = 0; i < *n; i++)
 		if (h[i].cls == cls) {
@@ -231,7 +231,7 @@ static void held_remove(struct ck_held *h, int *n, int cls)
 /* Held classes stay sorted so that equal sets have equal signatures.  A
  * set of CK_MAX_HELD classes is full: X is not tracked, and ST counts it
  * (the report names the limit once, cli/common.c). */
-static void held_add(struct check_stats *st, struct ck_held *h, int *n, struct ck_held x)
+void engine_held_add(struct check_stats *st, struct ck_held *h, int *n, struct ck_held x)
 {
 	assert(*n >= 0 && *n <= CK_MAX_HELD);
 	int i = 0;
@@ -261,10 +261,10 @@ static int held_at(const struct engine *e, const struct ck_state *s, const struc
 		if (cls < 0)
 			continue;
 		if (site->locks[i].held)
-			held_add(e->st, out, &n, (struct ck_held){ cls, key, site->locks[i].acq_site,
+			engine_held_add(e->st, out, &n, (struct ck_held){ cls, key, site->locks[i].acq_site,
 					  site->locks[i].ltype, site->locks[i].is_read });
 		else
-			held_remove(out, &n, cls);
+			engine_held_remove(out, &n, cls);
 	}
 	return n;
 }
@@ -634,7 +634,7 @@ static void root_held(struct engine *e, const struct ck_func *f, struct ck_state
 		free(name);
 		int cls = engine_key_class(e, key);
 		if (cls >= 0)
-			held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, key, 0, engine_class_ltype(e, cls), false });
+			engine_held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, key, 0, engine_class_ltype(e, cls), false });
 		p += len;
 	}
 	for (int i = 0; i < f->nsites; i++) {
@@ -642,7 +642,7 @@ static void root_held(struct engine *e, const struct ck_func *f, struct ck_state
 		/* only an assertion before the function locked anything speaks for its callers */
 		int cls = engine_key_class(e, site->key);
 		if (site->kind == SITE_ASSERT && !site->nlocks && cls >= 0)
-			held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, site->key, site->id,
+			engine_held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, site->key, site->id,
 					  engine_class_ltype(e, cls), false });
 	}
 }

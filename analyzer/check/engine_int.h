@@ -110,6 +110,19 @@ static inline bool engine_param_used(uint32_t mask, int n)
 struct ck_site *engine_site_by_id(struct engine *e, int64_t id);
 /* The id of member name NAME in guards and site_arg (added when new). */
 int engine_field_id(struct engine *e, const char *name);
+/* The held-set operations (engine.c): a set of at most CK_MAX_HELD locks,
+ * sorted by class, one entry per class.  Adding X's class when it is in
+ * already changes nothing; adding to a full set drops X and counts it in
+ * ST->held_full (a limit the report names).  Removing a class not in the
+ * set changes nothing. */
+void engine_held_add(struct check_stats *st, struct ck_held *h, int *n, struct ck_held x);
+void engine_held_remove(struct ck_held *h, int *n, int cls);
+/* The memo key of state S into SB (reset first): two states with the same
+ * key are one state of the search.  It names the function, context, irq
+ * state at entry, transport, held classes, lock parameters by the class
+ * bound, constants, function-pointer bindings and ops-table bindings;
+ * not the path (parent, guess, hops). */
+void engine_state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb);
 /* engine_write.c: replace the database's findings with E's. */
 void engine_write_findings(struct engine *e);
 
