@@ -11,6 +11,7 @@
 #define _POSIX_C_SOURCE 200809L
 #endif
 #include "rules/rules.h"
+#include "check/checks.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -923,13 +924,10 @@ static int parse_lockdep_key(struct line *l)
 
 /* ------------------------------------------------------------ hints */
 
-/* The rules a hint may be written for (check/check_list.h's names; the
- * unit test checks that each is a check), and the situations of each: the
- * case report/hints.c found, and the placeholders its text may use
- * (docs/rules-format.md, "hint"). */
-static const char *const hint_rules[] = {
-	"recursive-lock", "sleep-in-atomic", "lock-order", "irq-inversion",
-};
+/* The situations a hint may be written for: the case report/hints.c found,
+ * the rules (check/check_list.h's names; the unit test checks that each is
+ * a check) it applies to, and the placeholders its text may use
+ * (docs/rules-format.md, "hint").  A hint names a rule of checks[]. */
 static const struct hint_situation {
 	const char *name;
 	const char *rules;          /* the rules it applies to, ' ' between */
@@ -998,15 +996,11 @@ static int check_placeholders(struct line *l, const struct hint_situation *s, co
 /* 'hint RULE SITUATION "TEXT"' */
 static int parse_hint(struct line *l)
 {
-	size_t nr = sizeof(hint_rules) / sizeof(hint_rules[0]);
 	const char *rule = nargs(l) > 1 && !l->t.v[1].quoted ? l->t.v[1].s : NULL;
-	bool known = false;
-	for (size_t i = 0; rule && i < nr && !known; i++)
-		known = !strcmp(rule, hint_rules[i]);
-	if (!known) {
+	if (!rule || check_find(rule) < 0) {
 		struct strbuf list = {0};
-		for (size_t i = 0; i < nr; i++)
-			sb_addf(&list, "%s%s", i ? ", " : "", hint_rules[i]);
+		for (size_t i = 0; i < CHECK_COUNT; i++)
+			sb_addf(&list, "%s%s", i ? ", " : "", checks[i].name);
 		char *what = xasprintf("one of %s", list.buf);
 		missing_or_got(l, 1, what, "hint");
 		free(what);
