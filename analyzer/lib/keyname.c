@@ -8,6 +8,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum keyname_kind keyname_kind(const char *key)
+{
+	if (!key || !strcmp(key, "?"))
+		return KEYNAME_UNKNOWN;
+	if (!strncmp(key, "arg#", 4))
+		return KEYNAME_LOCK_PARAM;
+	if (!strncmp(key, "arg:", 4))
+		return KEYNAME_CALL_PARAM;
+	if (!strncmp(key, "local:", 6))
+		return KEYNAME_LOCAL;
+	if (!strncmp(key, "ret:", 4))
+		return KEYNAME_RET;
+	if (!strncmp(key, "type:", 5))
+		return KEYNAME_TYPE;
+	return KEYNAME_PATH;
+}
+
+int keyname_lock_param(const char *key)
+{
+	if (keyname_kind(key) != KEYNAME_LOCK_PARAM)
+		return -1;
+	char *end;
+	long n = strtol(key + 4, &end, 10);
+	return end == key + 4 || *end || n < 0 || n > 1000 ? -1 : (int)n;
+}
+
 bool keyname_parse_arg(const char *key, struct keyname_arg *out)
 {
 	if (!key || strncmp(key, "arg:", 4))
@@ -36,7 +62,7 @@ bool keyname_is_param_of(const char *key, const char *qname, int *n)
 
 bool keyname_is_type(const char *key)
 {
-	return key && !strncmp(key, "type:", 5);
+	return keyname_kind(key) == KEYNAME_TYPE;
 }
 
 char *keyname_qualify(const char *path, const char *name, bool is_static)
