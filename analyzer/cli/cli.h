@@ -105,6 +105,8 @@ void cli_defaults(struct cli_opts *o);
  * --help to stderr and exit 2. */
 _Noreturn void cli_usage(const struct cli_command *cmd, bool ok);
 
+/* The rules of DIR (--rules); NULL: $LOCKPATH_RULES, else
+ * rules_default_dir().  Dies (exit 2) with the file:line of a bad rule. */
 struct lp_rules *cli_load_rules(const char *dir);
 
 /* db_open, dying (exit 2) with its message when PATH is refused. */

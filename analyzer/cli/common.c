@@ -191,7 +191,10 @@ struct lp_rules *cli_load_rules(const char *dir)
 {
 	struct lp_rules *r = rules_new();
 	struct strbuf err = {0};
-	if (rules_load_dir(r, dir ? dir : rules_default_dir(), &err))
+	const char *env = getenv("LOCKPATH_RULES");
+	if (!dir)
+		dir = env && *env ? env : rules_default_dir();
+	if (rules_load_dir(r, dir, &err))
 		die("%s", sb_str(&err));
 	sb_free(&err);
 	return r;

@@ -342,9 +342,6 @@ static const char *installed_rules_dir(void)
 
 const char *rules_default_dir(void)
 {
-	const char *e = getenv("LOCKPATH_RULES");
-	if (e && *e)
-		return e;
 	const char *inst = installed_rules_dir();
 	return inst ? inst : LP_RULES_DIR;
 }
