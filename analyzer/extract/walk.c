@@ -552,13 +552,7 @@ static const char *index_pattern(struct walker *w, CXCursor callee)
 	for (int i = n - 1; i >= 0; i--) {
 		CXCursor ix = key_strip(dims[i]);
 		long long v = const_value(ix);
-		int param = -1;
-		if (v < 0 && clang_getCursorKind(ix) == CXCursor_DeclRefExpr) {
-			CXCursor ref = clang_getCursorReferenced(ix);
-			for (int p = 0; p < clang_Cursor_getNumArguments(w->kenv.func); p++)
-				if (clang_equalCursors(ref, clang_Cursor_getArgument(w->kenv.func, (unsigned)p)))
-					param = p;
-		}
+		int param = v < 0 ? key_param_of(w->kenv.func, ix) : -1;
 		if (i != n - 1)
 			sb_addc(&sb, ',');
 		if (v >= 0)
