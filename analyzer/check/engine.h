@@ -79,7 +79,7 @@ struct ck_func {
 	int64_t id;
 	const char *name;
 	const char *qname;          /* as keys name it: 'file.c:name' when static */
-	int rank;                   /* position in the stable order (engine.c: load_func_order) */
+	int rank;                   /* position in the stable order (engine_load.c: load_func_order) */
 	int *sites, nsites;
 	bool called;
 	bool below_acquire;         /* it or a function it may call acquires a lock (reach.h) */

@@ -25,7 +25,7 @@ struct ck_state {
 	int func, ctx, parent;
 	signed char irqs;                 /* at entry: 1 off, -1 on, 0 unknown (a root) */
 	int64_t via_site, via_store;
-	int guess;                        /* how much the path guessed: engine.c, path_guess */
+	int guess;                        /* how much the path guessed (engine.c, "A state's guess") */
 	int hops;                         /* calls from the path's start */
 	bool visited;
 	int nheld, nbind;
@@ -79,7 +79,7 @@ struct engine {
 	int *func_states;                 /* per function: states pushed into it (max_contexts) */
 	size_t class_words;               /* words of a class bitset (reach.c) */
 	uint64_t **order_seen;            /* per class A: the classes acquired while A was held */
-	int *class_ltypes;                /* per class: its lock type (class_ltype), or NULL */
+	int *class_ltypes;                /* per class: its lock type (engine_class_ltype), or NULL */
 	int ntransports;
 	bool path_ended;                  /* a check ended the path at the site visited (engine_end_path) */
 	struct ops_index *ops;            /* ops_tables.c */

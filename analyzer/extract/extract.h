@@ -62,10 +62,11 @@ int extract_run(struct lp_db *db, const struct lp_rules *r, const struct compdb 
  * nothing ('lockpath cc' skips it). */
 bool extract_tu_current(struct lp_db *db, const struct compile_cmd *c);
 
-/* Extract one command (Kbuild's CHECK hook: 'lockpath cc').  Returns the TU status. */
 /* Parse command C exactly as extract does (flags, directory, options). */
 enum CXErrorCode extract_parse_tu(CXIndex index, const struct compile_cmd *c, const struct lp_rules *r,
 				  CXTranslationUnit *tu);
+/* Extract one command (Kbuild's CHECK hook: 'lockpath cc'; the unit tests).
+ * Returns the TU status (enum tu_status); a failed store is db_error(DB). */
 int extract_one(struct lp_db *db, const struct lp_rules *r, const struct compile_cmd *c);
 
 #endif
