@@ -59,13 +59,15 @@ enum {
 
 /* The help tail of the commands that check: the search's bounds, which the
  * environment moves (read in cli/common.c, cli_check); the defaults are
- * check/engine.h's, which a user of the macro includes. */
+ * check/engine.h's and link/link.h's, which a user of the macro includes. */
 #define CLI_TAIL_BOUNDS \
 "\n" \
 "The search's bounds (environment; docs/failures.md says what each costs):\n" \
-"  LOCKPATH_MAX_STATES    path states in all (default " CLI_STR(CK_MAX_STATES) ")\n" \
-"  LOCKPATH_MAX_CONTEXTS  contexts per function, its least guessed (default " CLI_STR(CK_MAX_CONTEXTS) ")\n" \
-"  LOCKPATH_MAX_GUESS     bits a path may guess at indirect calls (default " CLI_STR(CK_MAX_GUESS_BITS) ")\n"
+"  LOCKPATH_MAX_STATES        path states in all (default " CLI_STR(CK_MAX_STATES) ")\n" \
+"  LOCKPATH_MAX_CONTEXTS      contexts per function, its least guessed (default " CLI_STR(CK_MAX_CONTEXTS) ")\n" \
+"  LOCKPATH_MAX_GUESS         bits a path may guess at indirect calls (default " CLI_STR(CK_MAX_GUESS_BITS) ")\n" \
+"  LOCKPATH_MAX_TYPE_TARGETS  functions a call resolved by function type may reach\n" \
+"                             (default " CLI_STR(LINK_MAX_TYPE_TARGETS) ", at most " CLI_STR(LINK_MAX_TARGETS) "; docs/rules.md)\n"
 #define CLI_STR(x) CLI_STR_(x)
 #define CLI_STR_(x) #x
 

@@ -372,7 +372,8 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 			ls.wide_keys, o->wide ? (int)o->wide : LINK_WIDE_TARGETS, ls.wide_sites);
 	if (ls.bytype_wide_keys && !o->quiet)
 		fprintf(stderr, "lockpath: link: %zu call keys not resolved by type (more than %d "
-			"candidates of their type each)\n", ls.bytype_wide_keys, LINK_MAX_TYPE_TARGETS);
+			"candidates of their type each)\n", ls.bytype_wide_keys,
+			lo.max_type_targets > LINK_MAX_TYPE_TARGETS ? (int)lo.max_type_targets : LINK_MAX_TYPE_TARGETS);
 	if (ls.chains.calls && !o->quiet)
 		fprintf(stderr, "lockpath: link: %zu chain calls (notifier chains, wait queues), %zu reach "
 			"callbacks registered on their container, %zu name no container; %zu registrations\n",

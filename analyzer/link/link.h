@@ -31,7 +31,8 @@ struct link_stats {
 #define LINK_MAX_TARGETS DB_MAX_KEY_TARGETS
 /* Most candidates a call resolved by function type may reach (see link.c);
  * a type with more candidates resolves nothing: a guess among dozens is no
- * path ($LOCKPATH_MAX_TYPE_TARGETS only lowers how many are followed). */
+ * path (link_opts.max_type_targets, from $LOCKPATH_MAX_TYPE_TARGETS, moves
+ * the bound, 1 to LINK_MAX_TARGETS). */
 #define LINK_MAX_TYPE_TARGETS 8
 
 /*
