@@ -626,16 +626,18 @@ int engine_class_ltype(struct engine *e, int cls)
  * callers makes a sleep here a sleep-in-atomic). */
 static void root_held(struct engine *e, const struct ck_func *f, struct ck_state *s)
 {
-	for (const char *p = f->annot; p && (p = strstr(p, "must_hold:"));) {
-		p += 10;
-		size_t len = strcspn(p, ";");
-		char *name = xstrndup(p, len);
+	enum keyname_annot kind;
+	const char *k;
+	size_t len;
+	for (const char *p = f->annot; keyname_next_annot(&p, &kind, &k, &len);) {
+		if (kind != KEYNAME_MUST_HOLD)
+			continue;
+		char *name = xstrndup(k, len);
 		int key = engine_key_get(e, name);
 		free(name);
 		int cls = engine_key_class(e, key);
 		if (cls >= 0)
 			engine_held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, key, 0, engine_class_ltype(e, cls), false });
-		p += len;
 	}
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];

@@ -16,6 +16,7 @@
 #include "extract/guard.h"
 #include "extract/members.h"
 #include "extract/lock_path.h"
+#include "lib/keyname.h"
 
 #include <assert.h>
 #include <string.h>
@@ -1372,13 +1373,13 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr);
  * its body shows (the unlock may happen through a function pointer). */
 static void annot_apply(struct walker *w, const char *annot)
 {
-	for (const char *p = annot; p && *p;) {
-		const char *colon = strchr(p, ':'), *end = strchr(p, ';');
-		if (!end)
-			end = p + strlen(p);
-		bool acq = !strncmp(p, "acquires:", 9), rel = !strncmp(p, "releases:", 9);
-		if ((acq || rel) && colon && !w->exit.dead) {
-			char *key = xstrndup(colon + 1, (size_t)(end - colon - 1));
+	enum keyname_annot kind;
+	const char *k;
+	size_t len;
+	for (const char *p = annot; keyname_next_annot(&p, &kind, &k, &len);) {
+		bool acq = kind == KEYNAME_ACQUIRES, rel = kind == KEYNAME_RELEASES;
+		if ((acq || rel) && !w->exit.dead) {
+			char *key = xstrndup(k, len);
 			struct xlock *l = ls_get(&w->exit, intern(w, key));
 			free(key);
 			if (l) {
@@ -1387,7 +1388,6 @@ static void annot_apply(struct walker *w, const char *annot)
 				l->dropped = rel;
 			}
 		}
-		p = *end ? end + 1 : end;
 	}
 }
 

@@ -65,6 +65,27 @@ bool keyname_is_type(const char *key)
 	return keyname_kind(key) == KEYNAME_TYPE;
 }
 
+const char *const keyname_annot_names[3] = { "must_hold", "acquires", "releases" };
+
+bool keyname_next_annot(const char **cursor, enum keyname_annot *kind, const char **key, size_t *len)
+{
+	for (const char *p = *cursor; p && *p;) {
+		size_t n = strcspn(p, ";");
+		const char *colon = memchr(p, ':', n);
+		for (int k = 0; colon && k < 3; k++)
+			if ((size_t)(colon - p) == strlen(keyname_annot_names[k]) &&
+			    !strncmp(p, keyname_annot_names[k], (size_t)(colon - p))) {
+				*kind = (enum keyname_annot)k;
+				*key = colon + 1;
+				*len = n - (size_t)(colon + 1 - p);
+				*cursor = p[n] ? p + n + 1 : p + n;
+				return true;
+			}
+		p += n + (p[n] == ';');
+	}
+	return false;
+}
+
 char *keyname_qualify(const char *path, const char *name, bool is_static)
 {
 	if (!is_static)

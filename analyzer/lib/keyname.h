@@ -50,4 +50,18 @@ bool keyname_is_type(const char *key);
  * 'base.c:name' when it has internal linkage (PATH is its file).  Malloc'd. */
 char *keyname_qualify(const char *path, const char *name, bool is_static);
 
+/*
+ * A function's lock annotations (sparse's __must_hold, __acquires,
+ * __releases; extract/annot.c formats them, check and extract's summaries
+ * read them): entries 'KIND:KEY' joined by ';' in func.annot, among other
+ * entries ('writes:', lib/guardkey.h) that these functions skip.
+ */
+enum keyname_annot { KEYNAME_MUST_HOLD, KEYNAME_ACQUIRES, KEYNAME_RELEASES };
+/* The entry names, by enum keyname_annot: "must_hold", "acquires", "releases". */
+extern const char *const keyname_annot_names[3];
+/* The next lock annotation at *CURSOR (start it at the annotations, which
+ * may be NULL): its kind, and its key (KEY, LEN bytes up to the ';' or the
+ * end); false when there is none left. */
+bool keyname_next_annot(const char **cursor, enum keyname_annot *kind, const char **key, size_t *len);
+
 #endif
