@@ -1397,7 +1397,7 @@ static void summary_save(struct walker *w, const char *usr)
 	for (unsigned i = 0; i < w->exit.n && !w->exit.dead; i++) {
 		const struct xlock *l = &w->exit.e[i];
 		/* a lock taken and released here is no business of the callers' */
-		if (!strncmp(l->key, "local:", 6) || (!l->held && !l->dropped))
+		if (keyname_kind(l->key) == KEYNAME_LOCAL || (!l->held && !l->dropped))
 			continue;
 		sm.e[sm.n].key = arena_strdup(&w->sums->arena, l->key);
 		sm.e[sm.n++].held = l->held;
@@ -1447,8 +1447,8 @@ static void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int 
 	const struct summary *sm = summary_of(w, def);
 	for (int i = 0; sm && i < sm->n; i++) {
 		const char *key = sm->e[i].key;
-		if (!strncmp(key, "arg#", 4)) {
-			int n = atoi(key + 4);
+		int n = keyname_lock_param(key);
+		if (n >= 0) {
 			key = n < clang_Cursor_getNumArguments(call)
 			      ? key_lock_ptr(&w->kenv, clang_Cursor_getArgument(call, (unsigned)n)) : NULL;
 		}
