@@ -91,7 +91,7 @@ int engine_site_key(const struct engine *e, const struct ck_visit *v)
 
 /* ------------------------------------------------------------ signatures */
 
-static void state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb)
+void engine_state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb)
 {
 	sb_reset(sb);
 	sb_addf(sb, "%d:%d:%d", s->func, s->ctx, s->irqs);
@@ -200,7 +200,7 @@ static struct ck_queued queue_pop(struct engine *e)
  * path if that is surer and it is still waiting); returns false when bounded. */
 static bool push_state(struct engine *e, struct ck_state *s, struct strbuf *sig)
 {
-	state_signature(e, s, sig);
+	engine_state_signature(e, s, sig);
 	int64_t *old = strmap_get(&e->memo, sb_str(sig));
 	if (old) {
 		struct ck_state *o = &e->states.v[*old];
@@ -231,7 +231,7 @@ static bool push_state(struct engine *e, struct ck_state *s, struct strbuf *sig)
 	return true;
 }
 
-static void held_remove(struct ck_held *h, int *n, int cls)
+void engine_held_remove(struct ck_held *h, int *n, int cls)
 {
 	for (int i = 0; i < *n; i++)
 		if (h[i].cls == cls) {
@@ -244,7 +244,7 @@ static void held_remove(struct ck_held *h, int *n, int cls)
 /* Held classes stay sorted so that equal sets have equal signatures.  A
  * set of CK_MAX_HELD classes is full: X is not tracked, and ST counts it
  * (the report names the limit once, cli/common.c). */
-static void held_add(struct check_stats *st, struct ck_held *h, int *n, struct ck_held x)
+void engine_held_add(struct check_stats *st, struct ck_held *h, int *n, struct ck_held x)
 {
 	assert(*n >= 0 && *n <= CK_MAX_HELD);
 	int i = 0;
@@ -274,10 +274,10 @@ static int held_at(const struct engine *e, const struct ck_state *s, const struc
 		if (cls < 0)
 			continue;
 		if (site->locks[i].held)
-			held_add(e->st, out, &n, (struct ck_held){ cls, key, site->locks[i].acq_site,
+			engine_held_add(e->st, out, &n, (struct ck_held){ cls, key, site->locks[i].acq_site,
 					  site->locks[i].ltype, site->locks[i].is_read });
 		else
-			held_remove(out, &n, cls);
+			engine_held_remove(out, &n, cls);
 	}
 	return n;
 }
@@ -662,23 +662,25 @@ int engine_class_ltype(struct engine *e, int cls)
  * callers makes a sleep here a sleep-in-atomic). */
 static void root_held(struct engine *e, const struct ck_func *f, struct ck_state *s)
 {
-	for (const char *p = f->annot; p && (p = strstr(p, "must_hold:"));) {
-		p += 10;
-		size_t len = strcspn(p, ";");
-		char *name = xstrndup(p, len);
+	enum keyname_annot kind;
+	const char *k;
+	size_t len;
+	for (const char *p = f->annot; keyname_next_annot(&p, &kind, &k, &len);) {
+		if (kind != KEYNAME_MUST_HOLD)
+			continue;
+		char *name = xstrndup(k, len);
 		int key = engine_key_get(e, name);
 		free(name);
 		int cls = engine_key_class(e, key);
 		if (cls >= 0)
-			held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, key, 0, engine_class_ltype(e, cls), false });
-		p += len;
+			engine_held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, key, 0, engine_class_ltype(e, cls), false });
 	}
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		/* only an assertion before the function locked anything speaks for its callers */
 		int cls = engine_key_class(e, site->key);
 		if (site->kind == SITE_ASSERT && !site->nlocks && cls >= 0)
-			held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, site->key, site->id,
+			engine_held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, site->key, site->id,
 					  engine_class_ltype(e, cls), false });
 	}
 }
@@ -865,8 +867,8 @@ static void engine_free(struct engine *e)
 	arena_free(&e->arena);
 }
 
-void check_run(struct lp_db *db, const struct lp_rules *r, const struct check_opts *opts,
-	       struct check_stats *st)
+int check_run(struct lp_db *db, const struct lp_rules *r, const struct check_opts *opts,
+	      struct check_stats *st)
 {
 	double t0 = now_ms();
 	memset(st, 0, sizeof(*st));
@@ -878,6 +880,8 @@ void check_run(struct lp_db *db, const struct lp_rules *r, const struct check_op
 	struct engine e = { .db = db, .rules = r, .st = st };
 	db_begin(db);
 	engine_load(&e);
+	if (db_failed(db))
+		goto out;   /* facts missing: no search on a part of them */
 	e.func_states = xcalloc(e.funcs.n + 1, sizeof(int));
 	e.order_seen = xcalloc(e.class_names.n + 2, sizeof(uint64_t *));
 	seed_and_explore(&e);
@@ -886,6 +890,8 @@ void check_run(struct lp_db *db, const struct lp_rules *r, const struct check_op
 #undef CHECK
 	engine_write_findings(&e);
 	db_commit(db);
+out:
 	engine_free(&e);
 	st->ms = now_ms() - t0;
+	return db_failed(db) ? -1 : 0;
 }

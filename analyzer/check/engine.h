@@ -80,7 +80,7 @@ struct ck_func {
 	int64_t id;
 	const char *name;
 	const char *qname;          /* as keys name it: 'file.c:name' when static */
-	int rank;                   /* position in the stable order (engine.c: load_func_order) */
+	int rank;                   /* position in the stable order (engine_load.c: load_func_order) */
 	int *sites, nsites;
 	bool called;
 	bool below_acquire;         /* it or a function it may call acquires a lock (reach.h) */
@@ -140,8 +140,10 @@ struct check_opts {
 	int max_guess_bits;         /* bound on a path's guess in bits; 0: CK_MAX_GUESS_BITS */
 };
 
-/* Run every check over the linked database; replaces previous findings. */
-void check_run(struct lp_db *db, const struct lp_rules *r, const struct check_opts *opts,
+/* Run every check over the linked database; replaces previous findings.
+ * Returns 0, or -1 when a statement failed: nothing was committed, and
+ * db_error(DB) says why (the command layer prints it). */
+int check_run(struct lp_db *db, const struct lp_rules *r, const struct check_opts *opts,
 	       struct check_stats *st);
 
 /* For checks: key and class names, resolving a site's key in a visit. */

@@ -25,7 +25,7 @@ struct ck_state {
 	int func, ctx, parent;
 	signed char irqs;                 /* at entry: 1 off, -1 on, 0 unknown (a root) */
 	int64_t via_site, via_store;
-	int guess;                        /* how much the path guessed: engine.c, path_guess */
+	int guess;                        /* how much the path guessed (engine.c, "A state's guess") */
 	int hops;                         /* calls from the path's start */
 	bool visited;
 	int nheld, nbind;
@@ -77,7 +77,7 @@ struct engine {
 	int *func_states;                 /* per function: states pushed into it (max_contexts) */
 	size_t class_words;               /* words of a class bitset (reach.c) */
 	uint64_t **order_seen;            /* per class A: the classes acquired while A was held */
-	int *class_ltypes;                /* per class: its lock type (class_ltype), or NULL */
+	int *class_ltypes;                /* per class: its lock type (engine_class_ltype), or NULL */
 	bool path_ended;                  /* a check ended the path at the site visited (engine_end_path) */
 	struct ops_index *ops;            /* ops_tables.c */
 	struct lockdep_info *lockdep;     /* lockdep.c: lockdep's class rules, or NULL (none) */
@@ -107,6 +107,19 @@ static inline bool engine_param_used(uint32_t mask, int n)
 struct ck_site *engine_site_by_id(struct engine *e, int64_t id);
 /* The id of member name NAME in guards and site_arg (added when new). */
 int engine_field_id(struct engine *e, const char *name);
+/* The held-set operations (engine.c): a set of at most CK_MAX_HELD locks,
+ * sorted by class, one entry per class.  Adding X's class when it is in
+ * already changes nothing; adding to a full set drops X and counts it in
+ * ST->held_full (a limit the report names).  Removing a class not in the
+ * set changes nothing. */
+void engine_held_add(struct check_stats *st, struct ck_held *h, int *n, struct ck_held x);
+void engine_held_remove(struct ck_held *h, int *n, int cls);
+/* The memo key of state S into SB (reset first): two states with the same
+ * key are one state of the search.  It names the function, context, irq
+ * state at entry, held classes, lock parameters by the class
+ * bound, constants, function-pointer bindings and ops-table bindings;
+ * not the path (parent, guess, hops). */
+void engine_state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb);
 /* engine_write.c: replace the database's findings with E's. */
 void engine_write_findings(struct engine *e);
 

@@ -24,8 +24,7 @@ static int key_add(struct engine *e, const char *name, int cls)
 	if (created) {
 		*slot = (int64_t)e->keys.n;
 		struct ck_key k = { arena_strdup(&e->arena, name), cls, -1 };
-		if (!strncmp(name, "arg#", 4))
-			k.argn = atoi(name + 4);
+		k.argn = keyname_lock_param(name);
 		vec_push(&e->keys, k);
 	}
 	return (int)*slot;

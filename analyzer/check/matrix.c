@@ -261,7 +261,7 @@ static void count_callbacks(struct matrix *m)
 	sqlite3_finalize(q);
 }
 
-void matrix_run(struct lp_db *db, const struct lp_rules *r, bool capped, struct matrix_stats *st)
+int matrix_run(struct lp_db *db, const struct lp_rules *r, bool capped, struct matrix_stats *st)
 {
 	memset(st, 0, sizeof(*st));
 	struct matrix m = { .db = db, .rules = r, .st = st };
@@ -288,4 +288,5 @@ void matrix_run(struct lp_db *db, const struct lp_rules *r, bool capped, struct 
 	vec_free(&m.states);
 	strmap_free(&m.recorded);
 	arena_free(&m.arena);
+	return db_failed(db) ? -1 : 0;
 }

@@ -17,8 +17,9 @@ struct matrix_stats { size_t transports, callbacks, cells; };
 
 /* Replace tables transport_file and callback_reach (schema.sql).  CAPPED:
  * the checks stopped early (their 'safe' is not proven); kept in meta
- * 'matrix_partial' for the report. */
-void matrix_run(struct lp_db *db, const struct lp_rules *r, bool capped, struct matrix_stats *st);
+ * 'matrix_partial' for the report.  Returns 0, or -1 when a statement
+ * failed (db_error(DB) says why). */
+int matrix_run(struct lp_db *db, const struct lp_rules *r, bool capped, struct matrix_stats *st);
 
 /* The transport a file name belongs to by the virtio naming rule
  * ('virtio_pci_modern.c' -> 'pci'), written into OUT (size N); false if the

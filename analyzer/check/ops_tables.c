@@ -18,6 +18,7 @@
 #include "check/ops_tables.h"
 #include "check/engine_int.h"
 #include "check/reach.h"
+#include "lib/keyname.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -61,7 +62,7 @@ static char *ops_of_key(const char *key)
 static bool is_global_key(const char *k)
 {
 	const char *colon = strrchr(k, ':');
-	return !strchr(colon ? colon + 1 : k, '.') && strncmp(k, "local:", 6);
+	return !strchr(colon ? colon + 1 : k, '.') && keyname_kind(k) != KEYNAME_LOCAL;
 }
 
 static int by_store(const void *a, const void *b)

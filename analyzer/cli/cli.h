@@ -59,13 +59,15 @@ enum {
 
 /* The help tail of the commands that check: the search's bounds, which the
  * environment moves (read in cli/common.c, cli_check); the defaults are
- * check/engine.h's, which a user of the macro includes. */
+ * check/engine.h's and link/link.h's, which a user of the macro includes. */
 #define CLI_TAIL_BOUNDS \
 "\n" \
 "The search's bounds (environment; docs/failures.md says what each costs):\n" \
-"  LOCKPATH_MAX_STATES    path states in all (default " CLI_STR(CK_MAX_STATES) ")\n" \
-"  LOCKPATH_MAX_CONTEXTS  contexts per function, its least guessed (default " CLI_STR(CK_MAX_CONTEXTS) ")\n" \
-"  LOCKPATH_MAX_GUESS     bits a path may guess at indirect calls (default " CLI_STR(CK_MAX_GUESS_BITS) ")\n"
+"  LOCKPATH_MAX_STATES        path states in all (default " CLI_STR(CK_MAX_STATES) ")\n" \
+"  LOCKPATH_MAX_CONTEXTS      contexts per function, its least guessed (default " CLI_STR(CK_MAX_CONTEXTS) ")\n" \
+"  LOCKPATH_MAX_GUESS         bits a path may guess at indirect calls (default " CLI_STR(CK_MAX_GUESS_BITS) ")\n" \
+"  LOCKPATH_MAX_TYPE_TARGETS  functions a call resolved by function type may reach\n" \
+"                             (default " CLI_STR(LINK_MAX_TYPE_TARGETS) ", at most " CLI_STR(LINK_MAX_TARGETS) "; docs/rules.md)\n"
 #define CLI_STR(x) CLI_STR_(x)
 #define CLI_STR_(x) #x
 
@@ -105,6 +107,8 @@ void cli_defaults(struct cli_opts *o);
  * --help to stderr and exit 2. */
 _Noreturn void cli_usage(const struct cli_command *cmd, bool ok);
 
+/* The rules of DIR (--rules); NULL: $LOCKPATH_RULES, else
+ * rules_default_dir().  Dies (exit 2) with the file:line of a bad rule. */
 struct lp_rules *cli_load_rules(const char *dir);
 
 /* db_open, dying (exit 2) with its message when PATH is refused. */

@@ -10,6 +10,7 @@
  */
 #include "cli/cli.h"
 #include "check/engine.h"   /* CLI_TAIL_BOUNDS: the bounds' defaults */
+#include "link/link.h"      /* ... and LINK_MAX_TYPE_TARGETS */
 
 #include <assert.h>
 #include <stdlib.h>

@@ -191,7 +191,10 @@ struct lp_rules *cli_load_rules(const char *dir)
 {
 	struct lp_rules *r = rules_new();
 	struct strbuf err = {0};
-	if (rules_load_dir(r, dir ? dir : rules_default_dir(), &err))
+	const char *env = getenv("LOCKPATH_RULES");
+	if (!dir)
+		dir = env && *env ? env : rules_default_dir();
+	if (rules_load_dir(r, dir, &err))
 		die("%s", sb_str(&err));
 	sb_free(&err);
 	return r;
@@ -235,9 +238,10 @@ void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compd
 	free(abs);
 	struct extract_opts eo = { .force = o->force };
 	struct extract_stats st;
-	extract_run(db, r, cdb, w, &eo, &st);
+	int rc = extract_run(db, r, cdb, w, &eo, &st);
 	compdb_free(cdb);
-	cli_db_ok(db);
+	if (rc)
+		die("%s", db_error(db));
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: extract: %zu TUs, %zu parsed, %zu unchanged, %zu with errors, "
 			"%zu failed, %zu removed (%.2f s)\n", st.total, st.parsed, st.skipped,
@@ -353,8 +357,8 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 		.max_type_targets = (size_t)env_bound("LOCKPATH_MAX_TYPE_TARGETS", LINK_MAX_TARGETS, ""),
 		.rules = r,
 	};
-	link_run(db, &lo, &ls);
-	cli_db_ok(db);
+	if (link_run(db, &lo, &ls))
+		die("%s", db_error(db));
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: link: %zu functions, %zu direct and %zu indirect call edges, "
 			"%zu lock classes from %zu aliases (%.2f s)\n", ls.funcs, ls.direct_edges,
@@ -368,7 +372,8 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 			ls.wide_keys, o->wide ? (int)o->wide : LINK_WIDE_TARGETS, ls.wide_sites);
 	if (ls.bytype_wide_keys && !o->quiet)
 		fprintf(stderr, "lockpath: link: %zu call keys not resolved by type (more than %d "
-			"candidates of their type each)\n", ls.bytype_wide_keys, LINK_MAX_TYPE_TARGETS);
+			"candidates of their type each)\n", ls.bytype_wide_keys,
+			lo.max_type_targets > LINK_MAX_TYPE_TARGETS ? (int)lo.max_type_targets : LINK_MAX_TYPE_TARGETS);
 	if (ls.chains.calls && !o->quiet)
 		fprintf(stderr, "lockpath: link: %zu chain calls (notifier chains, wait queues), %zu reach "
 			"callbacks registered on their container, %zu name no container; %zu registrations\n",
@@ -384,8 +389,8 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 		.max_contexts = (size_t)env_bound("LOCKPATH_MAX_CONTEXTS", 1000000000, " of contexts"),
 		.max_guess_bits = (int)env_bound("LOCKPATH_MAX_GUESS", 64, " of bits"),
 	};
-	check_run(db, r, &co, &cs);
-	cli_db_ok(db);
+	if (check_run(db, r, &co, &cs))
+		die("%s", db_error(db));
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: check: %zu entries, %zu roots, %zu states, %zu findings (%.2f s)\n",
 			cs.entries, cs.roots, cs.states, cs.findings, cs.ms / 1000.0);
@@ -395,8 +400,8 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 		fprintf(stderr, "lockpath: check: %zu calls not followed: their paths would have guessed among "
 			"more than 2^%d indirect-call targets\n", cs.guess_cut, cs.max_guess / 8);
 	struct matrix_stats ms;
-	matrix_run(db, r, cs.capped, &ms);
-	cli_db_ok(db);
+	if (matrix_run(db, r, cs.capped, &ms))
+		die("%s", db_error(db));
 	if (!o->quiet && ms.transports)
 		fprintf(stderr, "lockpath: matrix: %zu transports, %zu driver callbacks reached from their interrupt paths\n",
 			ms.transports, ms.callbacks);

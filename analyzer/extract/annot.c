@@ -7,6 +7,7 @@
  */
 #include "extract/annot.h"
 #include "extract/keys.h"
+#include "lib/keyname.h"
 
 #include <string.h>
 
@@ -71,8 +72,8 @@ static const char *resolve(struct arena *a, const struct lp_rules *r, CXCursor f
 	return key;
 }
 
+/* by enum keyname_annot; the entries' names are keyname_annot_names */
 static const char *const kinds[] = { "__must_hold", "__acquires", "__releases" };
-static const char *const names[] = { "must_hold", "acquires", "releases" };
 
 const char *annot_of(struct arena *a, const struct lp_rules *r, CXCursor fn)
 {
@@ -114,7 +115,7 @@ const char *annot_of(struct arena *a, const struct lp_rules *r, CXCursor fn)
 		i = j;
 		const char *key = nw ? resolve(a, r, fn, words, nw) : NULL;
 		if (key)
-			sb_addf(&out, "%s%s:%s", out.len ? ";" : "", names[kind], key);
+			sb_addf(&out, "%s%s:%s", out.len ? ";" : "", keyname_annot_names[kind], key);
 	}
 	clang_disposeTokens(tu, toks, n);
 	const char *res = out.len ? arena_strdup(a, out.buf) : NULL;

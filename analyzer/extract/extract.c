@@ -679,8 +679,8 @@ static void report_tu(const struct tu_facts *f, size_t k, size_t n)
 		progress_line(f, k, n);
 }
 
-void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct compdb *cdb,
-		 struct extract_workers *w, const struct extract_opts *o, struct extract_stats *st)
+int extract_run(struct lp_db *db, const struct lp_rules *rules, const struct compdb *cdb,
+		struct extract_workers *w, const struct extract_opts *o, struct extract_stats *st)
 {
 	double t0 = now_ms();
 	memset(st, 0, sizeof(*st));
@@ -755,6 +755,7 @@ void extract_run(struct lp_db *db, const struct lp_rules *rules, const struct co
 	hash_cache_free(&hashes);
 	store_free(s);
 	st->ms = now_ms() - t0;
+	return db_failed(db) ? -1 : 0;
 }
 
 bool extract_tu_current(struct lp_db *db, const struct compile_cmd *c)

@@ -52,8 +52,9 @@ struct extract_workers *extract_workers_start(int jobs, size_t ntus, struct strb
 /* Extract every command of CDB into DB with workers W (from
  * extract_workers_start; extract_run joins and frees them).  Prints progress
  * on stderr when lp_progress is set; prints one line per TU with parse
- * errors.  Stops parsing when a store fails (the failure is db_error(DB)). */
-void extract_run(struct lp_db *db, const struct lp_rules *r, const struct compdb *cdb,
+ * errors.  Stops parsing when a store fails, and returns -1 then (the
+ * failure is db_error(DB)); else 0, interrupted or not (ST says). */
+int extract_run(struct lp_db *db, const struct lp_rules *r, const struct compdb *cdb,
 		 struct extract_workers *w, const struct extract_opts *o, struct extract_stats *st);
 
 /* True when DB holds C's TU extracted with the same command line, parsed,
@@ -61,10 +62,11 @@ void extract_run(struct lp_db *db, const struct lp_rules *r, const struct compdb
  * nothing ('lockpath cc' skips it). */
 bool extract_tu_current(struct lp_db *db, const struct compile_cmd *c);
 
-/* Extract one command (Kbuild's CHECK hook: 'lockpath cc').  Returns the TU status. */
 /* Parse command C exactly as extract does (flags, directory, options). */
 enum CXErrorCode extract_parse_tu(CXIndex index, const struct compile_cmd *c, const struct lp_rules *r,
 				  CXTranslationUnit *tu);
+/* Extract one command (Kbuild's CHECK hook: 'lockpath cc'; the unit tests).
+ * Returns the TU status (enum tu_status); a failed store is db_error(DB). */
 int extract_one(struct lp_db *db, const struct lp_rules *r, const struct compile_cmd *c);
 
 #endif

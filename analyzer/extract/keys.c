@@ -6,6 +6,7 @@
  * variable callback, and returns NULL rather than guess.
  */
 #include "extract/keys.h"
+#include "lib/keyname.h"
 
 #include <string.h>
 
@@ -280,7 +281,7 @@ const char *key_object_ptr(const struct key_env *e, CXCursor expr)
 		return NULL;
 	const char *k = key_lock_ptr(e, expr);
 	/* 'ret:f' names what f returns, a fresh object each time: no container */
-	return k && strncmp(k, "ret:", 4) ? k : NULL;
+	return k && keyname_kind(k) != KEYNAME_RET ? k : NULL;
 }
 
 const char *key_member_base(const struct key_env *e, CXCursor member)
@@ -292,7 +293,7 @@ const char *key_member_base(const struct key_env *e, CXCursor member)
 	if (clang_Cursor_isNull(base))
 		return NULL;
 	const char *k = is_arrow_base(base) ? key_lock_ptr(e, base) : key_lock_obj(e, base);
-	return k && strncmp(k, "ret:", 4) ? k : NULL;
+	return k && keyname_kind(k) != KEYNAME_RET ? k : NULL;
 }
 
 const char *key_fnptr(const struct key_env *e, CXCursor expr)

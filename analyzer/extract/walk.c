@@ -16,11 +16,13 @@
 #include "extract/guard.h"
 #include "extract/members.h"
 #include "extract/lock_path.h"
+#include "lib/keyname.h"
 
 #include <assert.h>
 #include <string.h>
 
-#define LS_MAX 16     /* distinct locks tracked per function; more are dropped */
+#define LS_MAX 16     /* distinct locks tracked per function; past it, a limit notice
+                       * (note_locks_full) */
 #define MAX_FRAMES 64 /* nesting of loops and switches (push_frame); of guards (push_guard) */
 
 struct lstate {
@@ -29,6 +31,7 @@ struct lstate {
 				   * code (walk_cond), so it is not walked at all */
 	signed char irqs_off;     /* enum lp_irqs_state */
 	unsigned char n;
+	bool full;                /* a lock was not tracked: LS_MAX others were (ls_get, ls_join) */
 	struct xlock e[LS_MAX];
 	struct members m;         /* constants stored into struct members (members.h) */
 };
@@ -184,11 +187,18 @@ static struct xlock *ls_find(struct lstate *s, const char *key)
 	return NULL;
 }
 
+/* KEY's entry in S, added when new; NULL, and S marked full, when LS_MAX
+ * other locks have entries (the function then gets a limit notice). */
 static struct xlock *ls_get(struct lstate *s, const char *key)
 {
 	struct xlock *l = ls_find(s, key);
-	if (l || s->n == LS_MAX)
+	if (l)
 		return l;
+	assert(s->n <= LS_MAX);
+	if (s->n == LS_MAX) {
+		s->full = true;
+		return NULL;
+	}
 	l = &s->e[s->n++];
 	*l = (struct xlock){ .key = key, .acq_site = -1 };
 	return l;
@@ -207,7 +217,8 @@ static void ls_join(struct lstate *a, const struct lstate *b)
 		*a = *b;
 		return;
 	}
-	struct lstate r = { .irqs_off = a->irqs_off == b->irqs_off ? a->irqs_off : 0 };
+	struct lstate r = { .irqs_off = a->irqs_off == b->irqs_off ? a->irqs_off : 0,
+			    .full = a->full || b->full };
 	for (unsigned i = 0; i < a->n; i++) {
 		struct xlock la = a->e[i];
 		struct xlock *lb = ls_find((struct lstate *)b, la.key);
@@ -217,10 +228,16 @@ static void ls_join(struct lstate *a, const struct lstate *b)
 		if (la.held || la.released)
 			r.e[r.n++] = la;
 	}
-	for (unsigned i = 0; i < b->n && r.n < LS_MAX; i++)
-		if (!ls_find(a, b->e[i].key) && b->e[i].released)
-			r.e[r.n++] = (struct xlock){ .key = b->e[i].key, .released = true,
-						     .dropped = b->e[i].dropped, .acq_site = -1 };
+	for (unsigned i = 0; i < b->n; i++) {
+		if (ls_find(a, b->e[i].key) || !b->e[i].released)
+			continue;
+		if (r.n == LS_MAX) {
+			r.full = true;
+			continue;
+		}
+		r.e[r.n++] = (struct xlock){ .key = b->e[i].key, .released = true,
+					     .dropped = b->e[i].dropped, .acq_site = -1 };
+	}
 	r.m = a->m;
 	members_join(&r.m, &b->m);
 	*a = r;
@@ -540,13 +557,7 @@ static const char *index_pattern(struct walker *w, CXCursor callee)
 	for (int i = n - 1; i >= 0; i--) {
 		CXCursor ix = key_strip(dims[i]);
 		long long v = const_value(ix);
-		int param = -1;
-		if (v < 0 && clang_getCursorKind(ix) == CXCursor_DeclRefExpr) {
-			CXCursor ref = clang_getCursorReferenced(ix);
-			for (int p = 0; p < clang_Cursor_getNumArguments(w->kenv.func); p++)
-				if (clang_equalCursors(ref, clang_Cursor_getArgument(w->kenv.func, (unsigned)p)))
-					param = p;
-		}
+		int param = v < 0 ? key_param_of(w->kenv.func, ix) : -1;
 		if (i != n - 1)
 			sb_addc(&sb, ',');
 		if (v >= 0)
@@ -985,6 +996,18 @@ static void note_limit(struct walker *w, CXCursor c, const char *what, int bound
 	vec_push(&w->f->diags, d);
 }
 
+/* More than LS_MAX distinct locks in function FN: the others were not
+ * tracked, which every report shows once as a "limit" notice at FN. */
+static void note_locks_full(struct walker *w, CXCursor fn)
+{
+	struct xdiag d = { .severity = DIAG_LIMIT };
+	location(w, fn, &d.file, &d.line, &d.col);
+	d.message = arena_printf(&w->f->arena, "in %s, more than %d distinct locks are taken or released; "
+				 "the others were not tracked, so findings on them may be missing",
+				 w->f->funcs.v[w->func].name, LS_MAX);
+	vec_push(&w->f->diags, d);
+}
+
 /* The nesting bound of statements and expressions (walk_env.max_depth). */
 static bool too_deep(struct walker *w, CXCursor c)
 {
@@ -1368,13 +1391,13 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr);
  * its body shows (the unlock may happen through a function pointer). */
 static void annot_apply(struct walker *w, const char *annot)
 {
-	for (const char *p = annot; p && *p;) {
-		const char *colon = strchr(p, ':'), *end = strchr(p, ';');
-		if (!end)
-			end = p + strlen(p);
-		bool acq = !strncmp(p, "acquires:", 9), rel = !strncmp(p, "releases:", 9);
-		if ((acq || rel) && colon && !w->exit.dead) {
-			char *key = xstrndup(colon + 1, (size_t)(end - colon - 1));
+	enum keyname_annot kind;
+	const char *k;
+	size_t len;
+	for (const char *p = annot; keyname_next_annot(&p, &kind, &k, &len);) {
+		bool acq = kind == KEYNAME_ACQUIRES, rel = kind == KEYNAME_RELEASES;
+		if ((acq || rel) && !w->exit.dead) {
+			char *key = xstrndup(k, len);
 			struct xlock *l = ls_get(&w->exit, intern(w, key));
 			free(key);
 			if (l) {
@@ -1383,7 +1406,6 @@ static void annot_apply(struct walker *w, const char *annot)
 				l->dropped = rel;
 			}
 		}
-		p = *end ? end + 1 : end;
 	}
 }
 
@@ -1393,7 +1415,7 @@ static void summary_save(struct walker *w, const char *usr)
 	for (unsigned i = 0; i < w->exit.n && !w->exit.dead; i++) {
 		const struct xlock *l = &w->exit.e[i];
 		/* a lock taken and released here is no business of the callers' */
-		if (!strncmp(l->key, "local:", 6) || (!l->held && !l->dropped))
+		if (keyname_kind(l->key) == KEYNAME_LOCAL || (!l->held && !l->dropped))
 			continue;
 		sm.e[sm.n].key = arena_strdup(&w->sums->arena, l->key);
 		sm.e[sm.n++].held = l->held;
@@ -1443,8 +1465,8 @@ static void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int 
 	const struct summary *sm = summary_of(w, def);
 	for (int i = 0; sm && i < sm->n; i++) {
 		const char *key = sm->e[i].key;
-		if (!strncmp(key, "arg#", 4)) {
-			int n = atoi(key + 4);
+		int n = keyname_lock_param(key);
+		if (n >= 0) {
 			key = n < clang_Cursor_getNumArguments(call)
 			      ? key_lock_ptr(&w->kenv, clang_Cursor_getArgument(call, (unsigned)n)) : NULL;
 		}
@@ -1510,6 +1532,8 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 		w->f->funcs.v[w->func].annot = arena_printf(&w->f->arena, "%s%s%s", a, n && a[n - 1] != ';' ? ";" : "", writes);
 	}
 	annot_apply(w, xf.annot);
+	if (w->exit.full || w->st.full)
+		note_locks_full(w, fn);
 	if (hdr < 0)
 		summary_save(w, xf.usr);
 }

@@ -9,6 +9,7 @@
  */
 #include "extract/wrappers.h"
 #include "extract/keys.h"
+#include "lib/keyname.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -84,9 +85,7 @@ static int lock_param(struct wrappers *ws, CXCursor def, CXCursor call, int arg)
 		return -1;
 	struct key_env e = { .rules = ws->rules, .arena = &ws->arena, .func = def };
 	const char *k = key_lock_ptr(&e, clang_Cursor_getArgument(call, (unsigned)arg));
-	if (!k || strncmp(k, "arg#", 4))
-		return -1;
-	return atoi(k + 4);
+	return keyname_lock_param(k);
 }
 
 static struct lp_lockprim *derive(struct wrappers *ws, CXCursor def)

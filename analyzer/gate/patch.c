@@ -11,6 +11,7 @@
  * level, with --git).  This file decides; cli/cmd_gate.c prints.
  */
 #include "gate/gate.h"
+#include "lib/keyname.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -317,7 +318,7 @@ static void path_places(struct gate_patch *p, const struct rp_finding *f, const 
 		place(p, out, &h->site, h->func, what);
 		if (!h->has_store)
 			continue;
-		if (h->store_key && !strncmp(h->store_key, "type:", 5))
+		if (keyname_is_type(h->store_key))
 			what = xasprintf("where the address of %s is taken", h->func);
 		else
 			what = xasprintf("the store of %s into %s", h->func, h->store_key ? h->store_key : "?");

@@ -8,6 +8,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum keyname_kind keyname_kind(const char *key)
+{
+	if (!key || !strcmp(key, "?"))
+		return KEYNAME_UNKNOWN;
+	if (!strncmp(key, "arg#", 4))
+		return KEYNAME_LOCK_PARAM;
+	if (!strncmp(key, "arg:", 4))
+		return KEYNAME_CALL_PARAM;
+	if (!strncmp(key, "local:", 6))
+		return KEYNAME_LOCAL;
+	if (!strncmp(key, "ret:", 4))
+		return KEYNAME_RET;
+	if (!strncmp(key, "type:", 5))
+		return KEYNAME_TYPE;
+	return KEYNAME_PATH;
+}
+
+int keyname_lock_param(const char *key)
+{
+	if (keyname_kind(key) != KEYNAME_LOCK_PARAM)
+		return -1;
+	char *end;
+	long n = strtol(key + 4, &end, 10);
+	return end == key + 4 || *end || n < 0 || n > 1000 ? -1 : (int)n;
+}
+
 bool keyname_parse_arg(const char *key, struct keyname_arg *out)
 {
 	if (!key || strncmp(key, "arg:", 4))
@@ -36,7 +62,28 @@ bool keyname_is_param_of(const char *key, const char *qname, int *n)
 
 bool keyname_is_type(const char *key)
 {
-	return key && !strncmp(key, "type:", 5);
+	return keyname_kind(key) == KEYNAME_TYPE;
+}
+
+const char *const keyname_annot_names[3] = { "must_hold", "acquires", "releases" };
+
+bool keyname_next_annot(const char **cursor, enum keyname_annot *kind, const char **key, size_t *len)
+{
+	for (const char *p = *cursor; p && *p;) {
+		size_t n = strcspn(p, ";");
+		const char *colon = memchr(p, ':', n);
+		for (int k = 0; colon && k < 3; k++)
+			if ((size_t)(colon - p) == strlen(keyname_annot_names[k]) &&
+			    !strncmp(p, keyname_annot_names[k], (size_t)(colon - p))) {
+				*kind = (enum keyname_annot)k;
+				*key = colon + 1;
+				*len = n - (size_t)(colon + 1 - p);
+				*cursor = p[n] ? p + n + 1 : p + n;
+				return true;
+			}
+		p += n + (p[n] == ';');
+	}
+	return false;
 }
 
 char *keyname_qualify(const char *path, const char *name, bool is_static)

@@ -9,12 +9,33 @@
  *                 or a call key such as 'virtio_config_ops.find_vqs')
  *   'type:T'      the address-taken functions of function type T
  *   'file.c:name' a static function or object of file.c
+ *   'arg#N'       the lock the function's own parameter N points to (each
+ *                 caller binds it)
+ *   'local:F:V'   the lock local variable V of function F points to
+ *   'ret:F'       the lock function F returns
+ *   '?'           a lock lockpath could not name
+ * Any other key is a type path or a global ('subchannel.lock',
+ * '*ccw_device.ccwlock', 'file.c:foo_lock').
  */
 #ifndef LP_KEYNAME_H
 #define LP_KEYNAME_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+/* What a key names, by its form (above). */
+enum keyname_kind {
+	KEYNAME_PATH,          /* a type path or a global */
+	KEYNAME_LOCK_PARAM,    /* 'arg#N' */
+	KEYNAME_CALL_PARAM,    /* 'arg:F#N' */
+	KEYNAME_LOCAL,         /* 'local:F:V' */
+	KEYNAME_RET,           /* 'ret:F' */
+	KEYNAME_TYPE,          /* 'type:T' */
+	KEYNAME_UNKNOWN,       /* '?', or no key (NULL) */
+};
+enum keyname_kind keyname_kind(const char *key);
+/* N of a lock-parameter key 'arg#N', or -1 for any other key (NULL too). */
+int keyname_lock_param(const char *key);
 
 /* A parsed 'arg:F#N' key: F is not NUL-terminated inside the key. */
 struct keyname_arg { const char *func; size_t func_len; int n; };
@@ -28,5 +49,19 @@ bool keyname_is_type(const char *key);
 /* The qualified name keys use for a function or object: 'name', or
  * 'base.c:name' when it has internal linkage (PATH is its file).  Malloc'd. */
 char *keyname_qualify(const char *path, const char *name, bool is_static);
+
+/*
+ * A function's lock annotations (sparse's __must_hold, __acquires,
+ * __releases; extract/annot.c formats them, check and extract's summaries
+ * read them): entries 'KIND:KEY' joined by ';' in func.annot, among other
+ * entries ('writes:', lib/guardkey.h) that these functions skip.
+ */
+enum keyname_annot { KEYNAME_MUST_HOLD, KEYNAME_ACQUIRES, KEYNAME_RELEASES };
+/* The entry names, by enum keyname_annot: "must_hold", "acquires", "releases". */
+extern const char *const keyname_annot_names[3];
+/* The next lock annotation at *CURSOR (start it at the annotations, which
+ * may be NULL): its kind, and its key (KEY, LEN bytes up to the ';' or the
+ * end); false when there is none left. */
+bool keyname_next_annot(const char **cursor, enum keyname_annot *kind, const char **key, size_t *len);
 
 #endif

@@ -25,6 +25,7 @@
  * Not done here: the held wait-queue lock the callbacks run under.
  */
 #include "link/chains.h"
+#include "lib/keyname.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -145,21 +146,12 @@ static void push_unique(intvec *v, int x)
 		vec_push(v, x);
 }
 
-/* Parameter N of 'arg#N', or -1 for any other key. */
-static int param_of(const char *key)
-{
-	if (strncmp(key, "arg#", 4))
-		return -1;
-	char *end;
-	long n = strtol(key + 4, &end, 10);
-	return *end || n < 0 || n > 255 ? -1 : (int)n;
-}
 
 /* The objects OBJ (an object key seen in function FUNC) may be: itself, or
  * for a parameter, what the callers pass, DEPTH calls up. */
 static void resolve_obj(const struct chains *c, int64_t func, int obj, int depth, intvec *out)
 {
-	int n = param_of(c->objs.v[obj]);
+	int n = keyname_lock_param(c->objs.v[obj]);
 	if (n < 0) {
 		push_unique(out, obj);
 		return;
@@ -235,7 +227,7 @@ static void load_members(struct chains *c)
 						  sqlite3_column_int64(q, 7));
 		const char *src_key = sqlite3_column_type(q, 5) == SQLITE_NULL ? NULL : db_col_text(q, 5);
 		int obj = obj_of(c, db_col_text(q, 3));
-		int n = param_of(c->objs.v[obj]);
+		int n = keyname_lock_param(c->objs.v[obj]);
 		if (n < 0) {
 			if (fn > 0)
 				add_member(c, chain, obj, fn, store);
@@ -243,7 +235,7 @@ static void load_members(struct chains *c)
 		}
 		for (size_t i = first_caller(c, func); i < c->edges.n && c->edges.v[i].callee == func; i++) {
 			int a = arg_obj(c, c->edges.v[i].site, n);
-			if (a < 0 || param_of(c->objs.v[a]) >= 0)
+			if (a < 0 || keyname_lock_param(c->objs.v[a]) >= 0)
 				continue;
 			if (fn > 0)
 				add_member(c, chain, a, fn, store);
@@ -301,7 +293,7 @@ struct obj_pairs { struct obj_pair *v; size_t n, cap; };
 static void resolve_pair(const struct chains *c, int64_t func, int cont, int ent, int depth,
 			 struct obj_pairs *out)
 {
-	int nc = param_of(c->objs.v[cont]), ne = param_of(c->objs.v[ent]);
+	int nc = keyname_lock_param(c->objs.v[cont]), ne = keyname_lock_param(c->objs.v[ent]);
 	if (nc < 0 && ne < 0) {
 		for (size_t i = 0; i < out->n; i++)
 			if (out->v[i].cont == cont && out->v[i].ent == ent)

@@ -161,7 +161,7 @@ static void load_stores(struct linker *l)
 			int src = key_of(l, src_name);
 			if (src == k)
 				continue;
-			if (!strncmp(src_name, "type:", 5))
+			if (keyname_is_type(src_name))
 				vec_push(&l->keys.v[k].types, src);
 			else
 				vec_push(&l->keys.v[k].flows, src);
@@ -209,7 +209,7 @@ static void close_key(struct linker *l, int i)
 	k->state = 2;
 	/* a 'type:' key is only ever used through the by-type fallback, which
 	 * takes LINK_MAX_TYPE_TARGETS and says so itself: its own cap is no limit */
-	if (k->capped && strncmp(l->key_names.v[i], "type:", 5))
+	if (k->capped && !keyname_is_type(l->key_names.v[i]))
 		l->st->capped_keys++;
 }
 
@@ -272,9 +272,8 @@ static size_t add_arg_flows(struct linker *l)
 /* Something was stored into K that the closure could not follow. */
 static bool untraceable(const struct linker *l, int k)
 {
-	const char *name = l->key_names.v[k];
-	return l->keys.v[k].flows.n || !strncmp(name, "arg:", 4) || !strncmp(name, "local:", 6) ||
-	       !strncmp(name, "ret:", 4);
+	enum keyname_kind kind = keyname_kind(l->key_names.v[k]);
+	return l->keys.v[k].flows.n || kind == KEYNAME_CALL_PARAM || kind == KEYNAME_LOCAL || kind == KEYNAME_RET;
 }
 
 /* Keys still empty: the address-taken functions of the call's type. */
@@ -340,7 +339,7 @@ static void write_key_targets(struct linker *l)
 	sqlite3_stmt *ins = db_prepare(l->db, "INSERT INTO key_target(key, func_id, store_id) VALUES (?,?,?)");
 	resolve_keys(l);
 	for (size_t i = 0; i < l->keys.n; i++) {
-		if (l->keys.v[i].capped && strncmp(l->key_names.v[i], "type:", 5)) {   /* meta 'limit:key:KEY' */
+		if (l->keys.v[i].capped && !keyname_is_type(l->key_names.v[i])) {   /* meta 'limit:key:KEY' */
 			char *k = xasprintf("limit:key:%s", l->key_names.v[i]), *n = xasprintf("%zu", l->keys.v[i].ncand);
 			db_meta_set(l->db, k, n);
 			free(k);
@@ -466,14 +465,14 @@ static int uf_find(struct uf *u, int i)
 /* A parameter's key names a different lock in every call: never unite it. */
 static bool function_relative(const char *key)
 {
-	return !strncmp(key, "arg#", 4) || !strcmp(key, "?");
+	return keyname_kind(key) == KEYNAME_LOCK_PARAM || keyname_kind(key) == KEYNAME_UNKNOWN;
 }
 
 /* Lower is a better class name: an object over a pointer, a short name. */
 int link_class_name_rank(const char *k)
 {
 	int r = 0;
-	if (!strncmp(k, "ret:", 4) || !strncmp(k, "local:", 6))
+	if (keyname_kind(k) == KEYNAME_RET || keyname_kind(k) == KEYNAME_LOCAL)
 		r += 2000;
 	if (k[0] == '*')
 		r += 1000;
@@ -549,7 +548,7 @@ static void linker_free(struct linker *l)
 	free(l->mark);
 }
 
-void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats *st)
+int link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats *st)
 {
 	double t0 = now_ms();
 	memset(st, 0, sizeof(*st));
@@ -580,4 +579,5 @@ void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats 
 	db_commit(db);
 	linker_free(&l);
 	st->ms = now_ms() - t0;
+	return db_failed(db) ? -1 : 0;
 }

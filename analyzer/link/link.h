@@ -31,7 +31,8 @@ struct link_stats {
 #define LINK_MAX_TARGETS DB_MAX_KEY_TARGETS
 /* Most candidates a call resolved by function type may reach (see link.c);
  * a type with more candidates resolves nothing: a guess among dozens is no
- * path ($LOCKPATH_MAX_TYPE_TARGETS only lowers how many are followed). */
+ * path (link_opts.max_type_targets, from $LOCKPATH_MAX_TYPE_TARGETS, moves
+ * the bound, 1 to LINK_MAX_TARGETS). */
 #define LINK_MAX_TYPE_TARGETS 8
 
 /*
@@ -51,7 +52,10 @@ struct link_opts {
 	const struct lp_rules *rules;  /* the chain rules (chains.h); NULL: none */
 };
 
-void link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats *st);
+/* Link DB's facts, replacing the previous link; ST counts what was made.
+ * Returns 0, or -1 when a statement failed: nothing was committed, and
+ * db_error(DB) says why (the command layer prints it). */
+int link_run(struct lp_db *db, const struct link_opts *opts, struct link_stats *st);
 
 /* Lower is a better name for a lock class: an object over a pointer, a
  * short name over a long one (the class is named by its best key). */

@@ -135,7 +135,7 @@ static const char *arg_lock(const struct ldarg *a)
 
 static bool is_param(const char *key)
 {
-	return key && !strncmp(key, "arg#", 4);
+	return keyname_kind(key) == KEYNAME_LOCK_PARAM;
 }
 
 /* ------------------------------------------------------------ classes of keys */
@@ -177,7 +177,8 @@ static const char *site_place(struct ldctx *c, int64_t site)
 static const char *key_ident(struct ldctx *c, const struct raw *r)
 {
 	const char *k = r->key;
-	if (!k || is_param(k) || !strncmp(k, "local:", 6) || !strncmp(k, "ret:", 4) || strstr(k, "[]"))
+	enum keyname_kind kind = keyname_kind(k);
+	if (!k || kind == KEYNAME_LOCK_PARAM || kind == KEYNAME_LOCAL || kind == KEYNAME_RET || strstr(k, "[]"))
 		return "*";
 	switch (rules_lockdep_key(c->rules, k)) {
 	case LOCKDEP_KEY_NOVALIDATE:

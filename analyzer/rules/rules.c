@@ -11,6 +11,7 @@
 #define _POSIX_C_SOURCE 200809L
 #endif
 #include "rules/rules.h"
+#include "check/checks.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -345,9 +346,6 @@ static const char *installed_rules_dir(void)
 
 const char *rules_default_dir(void)
 {
-	const char *e = getenv("LOCKPATH_RULES");
-	if (e && *e)
-		return e;
 	const char *inst = installed_rules_dir();
 	return inst ? inst : LP_RULES_DIR;
 }
@@ -564,6 +562,83 @@ static int want_word(struct line *l, int i, const struct wordset *ws, const char
 	return 0;
 }
 
+/* ------------------------------------------------------------ options */
+
+/* What the options after a directive's operands ("acquire FUNC ARG", "lockdep-class
+ * FUNC LOCK KEY") may say: 'key=value' words and bare words. */
+enum { OPT_TYPE = 1, OPT_IRQ = 2, OPT_SLEEPS = 4, OPT_READ = 8, OPT_NESTED = 16, OPT_SUBCLASS = 32 };
+
+struct optspec {
+	unsigned opts;               /* the OPT_* a directive takes; 0: none, the line ends */
+	const struct wordset *irqs;  /* irq= values allowed */
+	const char *list;            /* for messages */
+};
+
+/* The options' values, as the directive's defaults before parse_opts. */
+struct optvals {
+	enum lp_locktype type;
+	enum lp_irq irq;
+	bool sleeps, read;
+	int nested_arg, subclass;    /* argument indexes, -1 if none */
+};
+
+/* One "key=value" option S: 0, -1 (error set) or -2 (not an option SPEC takes). */
+static int value_opt(struct line *l, const struct optspec *spec, const char *s, struct optvals *v)
+{
+	const char *val = strchr(s, '=') + 1;
+	size_t klen = (size_t)(val - s);
+	int x;
+	if ((spec->opts & OPT_TYPE) && klen == 5 && !strncmp(s, "type=", 5)) {
+		if (!word_value(&types, val, &x))
+			return fail(l, "expected %s after 'type=', got '%s'", types.list, val);
+		v->type = (enum lp_locktype)x;
+	} else if ((spec->opts & OPT_IRQ) && klen == 4 && !strncmp(s, "irq=", 4)) {
+		if (!word_value(spec->irqs, val, &x))
+			return fail(l, "expected %s after 'irq=', got '%s'", spec->irqs->list, val);
+		v->irq = (enum lp_irq)x;
+	} else if ((spec->opts & OPT_NESTED) && klen == 7 && !strncmp(s, "nested=", 7)) {
+		if (!parse_index(val, &v->nested_arg))
+			return fail(l, "expected an argument index after 'nested=', got '%s'", val);
+	} else if ((spec->opts & OPT_SUBCLASS) && klen == 9 && !strncmp(s, "subclass=", 9)) {
+		if (!parse_index(val, &v->subclass))
+			return fail(l, "expected an argument index after 'subclass=', got '%s'", val);
+	} else {
+		return -2;
+	}
+	return 0;
+}
+
+/* Token I, an option of SPEC after AFTER (the directive's usage so far). */
+static int one_opt(struct line *l, const struct optspec *spec, int i, const char *after, struct optvals *v)
+{
+	const struct tok *t = &l->t.v[i];
+	if (!t->quoted && strchr(t->s, '=')) {
+		int rc = value_opt(l, spec, t->s, v);
+		if (rc != -2)
+			return rc;
+	} else if (!t->quoted && (spec->opts & OPT_SLEEPS) && !strcmp(t->s, "sleeps")) {
+		v->sleeps = true;
+		return 0;
+	} else if (!t->quoted && (spec->opts & OPT_READ) && !strcmp(t->s, "read")) {
+		v->read = true;
+		return 0;
+	}
+	if (!spec->opts)
+		return want_end(l, i, after);
+	return fail(l, "expected an option (%s) after '%s', got '%.*s'", spec->list, after,
+		    t->rawlen, t->raw);
+}
+
+/* Tokens FIRST.. of L: options of SPEC into V, after AFTER. */
+static int parse_opts(struct line *l, const struct optspec *spec, int first, const char *after,
+		      struct optvals *v)
+{
+	for (int i = first; i < nargs(l); i++)
+		if (one_opt(l, spec, i, after, v))
+			return -1;
+	return 0;
+}
+
 /* ------------------------------------------------------------ directives */
 
 static int parse_locktype(struct line *l)
@@ -595,75 +670,27 @@ static int parse_member(struct line *l)
 	return 0;
 }
 
-/* What the options after "acquire FUNC ARG" & co may say. */
-enum { OPT_TYPE = 1, OPT_IRQ = 2, OPT_SLEEPS = 4, OPT_READ = 8, OPT_NESTED = 16 };
-
+/* "acquire FUNC ARG [options]" & co */
 struct lockop {
 	const char *name;            /* the directive */
 	enum lp_site_kind kind;
-	unsigned opts;
-	const struct wordset *irqs;  /* irq= values allowed */
-	const char *optlist;         /* for messages */
+	struct optspec opts;
 };
 
 static const struct lockop op_acquire = { "acquire", SITE_ACQUIRE,
-	OPT_TYPE | OPT_IRQ | OPT_SLEEPS | OPT_READ | OPT_NESTED, &irq_acquire,
-	"type=, irq=, sleeps, read or nested=" };
+	{ OPT_TYPE | OPT_IRQ | OPT_SLEEPS | OPT_READ | OPT_NESTED, &irq_acquire,
+	  "type=, irq=, sleeps, read or nested=" } };
 static const struct lockop op_release = { "release", SITE_RELEASE,
-	OPT_TYPE | OPT_IRQ | OPT_READ, &irq_release, "type=, irq= or read" };
+	{ OPT_TYPE | OPT_IRQ | OPT_READ, &irq_release, "type=, irq= or read" } };
 static const struct lockop op_trylock = { "trylock", SITE_TRYLOCK,
-	OPT_TYPE | OPT_IRQ | OPT_READ, &irq_acquire, "type=, irq= or read" };
-static const struct lockop op_assert = { "assert", SITE_ASSERT, 0, NULL, NULL };
-
-/* One "key=value" option S: 0, -1 (error set) or -2 (not an option OP takes). */
-static int lock_value_opt(struct line *l, const struct lockop *op, const char *s,
-			  struct lp_lockprim *p)
-{
-	const char *v = strchr(s, '=') + 1;
-	size_t klen = (size_t)(v - s);
-	int x;
-	if ((op->opts & OPT_TYPE) && klen == 5 && !strncmp(s, "type=", 5)) {
-		if (!word_value(&types, v, &x))
-			return fail(l, "expected %s after 'type=', got '%s'", types.list, v);
-		p->type = (enum lp_locktype)x;
-	} else if ((op->opts & OPT_IRQ) && klen == 4 && !strncmp(s, "irq=", 4)) {
-		if (!word_value(op->irqs, v, &x))
-			return fail(l, "expected %s after 'irq=', got '%s'", op->irqs->list, v);
-		p->irq = (enum lp_irq)x;
-	} else if ((op->opts & OPT_NESTED) && klen == 7 && !strncmp(s, "nested=", 7)) {
-		if (!parse_index(v, &p->nested_arg))
-			return fail(l, "expected an argument index after 'nested=', got '%s'", v);
-	} else {
-		return -2;
-	}
-	return 0;
-}
-
-static int lock_opt(struct line *l, const struct lockop *op, int i, const char *after,
-		    struct lp_lockprim *p)
-{
-	const struct tok *t = &l->t.v[i];
-	if (!t->quoted && strchr(t->s, '=')) {
-		int rc = lock_value_opt(l, op, t->s, p);
-		if (rc != -2)
-			return rc;
-	} else if (!t->quoted && (op->opts & OPT_SLEEPS) && !strcmp(t->s, "sleeps")) {
-		p->sleeps = true;
-		return 0;
-	} else if (!t->quoted && (op->opts & OPT_READ) && !strcmp(t->s, "read")) {
-		p->read = true;
-		return 0;
-	}
-	if (!op->opts)
-		return want_end(l, i, after);
-	return fail(l, "expected an option (%s) after '%s', got '%.*s'", op->optlist, after,
-		    t->rawlen, t->raw);
-}
+	{ OPT_TYPE | OPT_IRQ | OPT_READ, &irq_acquire, "type=, irq= or read" } };
+static const struct lockop op_assert = { "assert", SITE_ASSERT, { 0, NULL, NULL } };
 
 static int parse_lockop(struct line *l, const struct lockop *op)
 {
 	char after[64];
-	struct lp_lockprim p = { .kind = op->kind, .irq = IRQ_NONE, .type = LT_SPIN, .nested_arg = -1 };
+	struct lp_lockprim p = { .kind = op->kind };
+	struct optvals v = { .irq = IRQ_NONE, .type = LT_SPIN, .nested_arg = -1, .subclass = -1 };
 	const char *func;
 	if (want_ident(l, 1, "a function name", op->name, &func))
 		return -1;
@@ -671,9 +698,13 @@ static int parse_lockop(struct line *l, const struct lockop *op)
 	if (want_arg(l, 2, after, &p.arg))
 		return -1;
 	snprintf(after, sizeof(after), "%s FUNC ARG", op->name);
-	for (int i = 3; i < nargs(l); i++)
-		if (lock_opt(l, op, i, after, &p))
-			return -1;
+	if (parse_opts(l, &op->opts, 3, after, &v))
+		return -1;
+	p.irq = v.irq;
+	p.type = v.type;
+	p.sleeps = v.sleeps;
+	p.read = v.read;
+	p.nested_arg = v.nested_arg;
 	PUT(l->r, &l->r->prim_map, &l->r->prims, func, p, name);
 	return 0;
 }
@@ -848,37 +879,42 @@ static int parse_ops_bind(struct line *l)
 
 /* ------------------------------------------------------------ lockdep classes */
 
-/* 'lockdep-init FUNC LOCK KEY' / 'lockdep-class FUNC LOCK KEY [subclass=N]' */
-static int parse_lockdep(struct line *l, bool init)
+/* "lockdep-init FUNC LOCK KEY" / "lockdep-class FUNC LOCK KEY [subclass=N]",
+ * in the shape of "acquire FUNC ARG [options]". */
+struct lockdep_dir {
+	const char *name;            /* the directive */
+	bool init;                   /* an init site's API (__mutex_init), not lockdep_set_class() & co */
+	struct optspec opts;
+};
+
+static const struct lockdep_dir dir_lockdep_init = { "lockdep-init", true, { 0, NULL, NULL } };
+static const struct lockdep_dir dir_lockdep_class = { "lockdep-class", false,
+	{ OPT_SUBCLASS, NULL, "subclass=" } };
+
+static int parse_lockdep(struct line *l, const struct lockdep_dir *dir)
 {
-	const char *dir = init ? "lockdep-init" : "lockdep-class";
-	struct lp_lockdep d = { .init = init, .subclass = -1 };
+	struct lp_lockdep d = { .init = dir->init };
+	struct optvals v = { .nested_arg = -1, .subclass = -1 };
 	const char *func;
 	char after[64];
-	if (want_ident(l, 1, "a function name", dir, &func))
+	if (want_ident(l, 1, "a function name", dir->name, &func))
 		return -1;
-	snprintf(after, sizeof(after), "%s FUNC", dir);
+	snprintf(after, sizeof(after), "%s FUNC", dir->name);
 	if (want_arg(l, 2, after, &d.lock))
 		return -1;
-	snprintf(after, sizeof(after), "%s FUNC LOCK", dir);
+	snprintf(after, sizeof(after), "%s FUNC LOCK", dir->name);
 	if (want_arg(l, 3, after, &d.key))
 		return -1;
-	snprintf(after, sizeof(after), "%s FUNC LOCK KEY", dir);
-	for (int i = 4; i < nargs(l); i++) {
-		const struct tok *t = &l->t.v[i];
-		if (init || t->quoted || strncmp(t->s, "subclass=", 9))
-			return init ? want_end(l, i, after)
-				    : fail(l, "expected an option (subclass=) after '%s', got '%.*s'", after,
-					   t->rawlen, t->raw);
-		if (!parse_index(t->s + 9, &d.subclass))
-			return fail(l, "expected an argument index after 'subclass=', got '%s'", t->s + 9);
-	}
+	snprintf(after, sizeof(after), "%s FUNC LOCK KEY", dir->name);
+	if (parse_opts(l, &dir->opts, 4, after, &v))
+		return -1;
+	d.subclass = v.subclass;
 	PUT(l->r, &l->r->lockdep_map, &l->r->lockdeps, func, d, func);
 	return 0;
 }
 
-static int parse_lockdep_init(struct line *l) { return parse_lockdep(l, true); }
-static int parse_lockdep_class(struct line *l) { return parse_lockdep(l, false); }
+static int parse_lockdep_init(struct line *l) { return parse_lockdep(l, &dir_lockdep_init); }
+static int parse_lockdep_class(struct line *l) { return parse_lockdep(l, &dir_lockdep_class); }
 
 static const struct word lockdep_key_words[] = {
 	{ "novalidate", LOCKDEP_KEY_NOVALIDATE }, { "keep", LOCKDEP_KEY_KEEP },
@@ -902,13 +938,10 @@ static int parse_lockdep_key(struct line *l)
 
 /* ------------------------------------------------------------ hints */
 
-/* The rules a hint may be written for (check/check_list.h's names; the
- * unit test checks that each is a check), and the situations of each: the
- * case report/hints.c found, and the placeholders its text may use
- * (docs/rules-format.md, "hint"). */
-static const char *const hint_rules[] = {
-	"recursive-lock", "sleep-in-atomic", "lock-order", "irq-inversion",
-};
+/* The situations a hint may be written for: the case report/hints.c found,
+ * the rules (check/check_list.h's names; the unit test checks that each is
+ * a check) it applies to, and the placeholders its text may use
+ * (docs/rules-format.md, "hint").  A hint names a rule of checks[]. */
 static const struct hint_situation {
 	const char *name;
 	const char *rules;          /* the rules it applies to, ' ' between */
@@ -977,15 +1010,11 @@ static int check_placeholders(struct line *l, const struct hint_situation *s, co
 /* 'hint RULE SITUATION "TEXT"' */
 static int parse_hint(struct line *l)
 {
-	size_t nr = sizeof(hint_rules) / sizeof(hint_rules[0]);
 	const char *rule = nargs(l) > 1 && !l->t.v[1].quoted ? l->t.v[1].s : NULL;
-	bool known = false;
-	for (size_t i = 0; rule && i < nr && !known; i++)
-		known = !strcmp(rule, hint_rules[i]);
-	if (!known) {
+	if (!rule || check_find(rule) < 0) {
 		struct strbuf list = {0};
-		for (size_t i = 0; i < nr; i++)
-			sb_addf(&list, "%s%s", i ? ", " : "", hint_rules[i]);
+		for (size_t i = 0; i < CHECK_COUNT; i++)
+			sb_addf(&list, "%s%s", i ? ", " : "", checks[i].name);
 		char *what = xasprintf("one of %s", list.buf);
 		missing_or_got(l, 1, what, "hint");
 		free(what);

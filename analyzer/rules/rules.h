@@ -132,10 +132,11 @@ const struct lp_keyentry *rules_keyentry_find(const struct lp_rules *r, const ch
 size_t rules_chain_count(const struct lp_rules *r);
 const struct lp_chain *rules_chain(const struct lp_rules *r, size_t i);
 
-/* The directory searched when --rules is not given: $LOCKPATH_RULES; else
- * the rules installed with the running binary (PREFIX/share/lockpath/rules
- * for PREFIX/bin/lockpath, found through /proc/self/exe); else the source
- * tree's rules/ (a binary run from its build directory). */
+/* The directory searched when neither --rules nor $LOCKPATH_RULES (read by
+ * the command layer, cli_load_rules) says one: the rules installed with the
+ * running binary (PREFIX/share/lockpath/rules for PREFIX/bin/lockpath,
+ * found through /proc/self/exe); else the source tree's rules/ (a binary
+ * run from its build directory). */
 const char *rules_default_dir(void);
 
 #endif

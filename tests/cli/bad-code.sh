@@ -172,3 +172,24 @@ expect_rc 1 "run on 70 nested loops"
 expect_out "^nest.c:5:[0-9]+: warning: in do_io_irq, loops and switches are nested deeper than 64 levels; the code below this point was not analysed \[limit\]"
 expect_out "^nest.c:6:[0-9]+: warning: device.lock acquired in do_io_irq is already held .*\[recursive-lock\]"
 pass "loops nested past the walker's bound: a limit notice, the code after them analysed"
+
+# 20 distinct locks held at once in one function, over the walker's bound
+# on the locks it tracks per function (16): one limit notice at the
+# function, never a silent drop; the recursive-lock on a tracked lock is
+# still found
+awk 'BEGIN { print "#include \"lp_test.h\"";
+	for (i = 0; i < 20; i++) printf "spinlock_t l%d;\n", i;
+	print "void do_io_irq(struct device *dev)\n{\n\tspin_lock(&dev->lock);";
+	for (i = 0; i < 20; i++) printf "\tspin_lock(&l%d);\n", i;
+	print "\tspin_lock(&dev->lock);";
+	for (i = 19; i >= 0; i--) printf "\tspin_unlock(&l%d);\n", i;
+	print "\tspin_unlock(&dev->lock);\n\tspin_unlock(&dev->lock);\n}" }' >many_locks.c
+compdb cc4 many_locks.c
+lp run cc4 --db many_locks.db --rules rules --sarif many_locks.sarif
+expect_rc 1 "run on 20 locks held at once"
+expect_out "^many_locks.c:22:[0-9]+: warning: in do_io_irq, more than 16 distinct locks are taken or released; the others were not tracked, so findings on them may be missing \[limit\]"
+expect_out "^many_locks.c:45:[0-9]+: warning: device.lock acquired in do_io_irq is already held .*\[recursive-lock\]"
+# (and the check's own bound on held locks, 8, is the second limit)
+expect_out "^lockpath: warning: paths held more than 8 locks at once .*\[limit\]"
+[ "$(grep -c '"id": "limit"' many_locks.sarif)" = 2 ] || fail "many_locks.sarif: expected 2 limit notifications"
+pass "locks past the walker's per-function bound: one limit notice, not a silent drop"

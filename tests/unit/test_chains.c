@@ -6,10 +6,8 @@
  *
  * usage: test_chains RULES_DIR chains.c WORK_DIR
  */
-#include "db/db.h"
-#include "extract/extract.h"
+#include "fixture.h"
 #include "link/link.h"
-#include "rules/rules.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,28 +45,16 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test_chains RULES_DIR chains.c WORK_DIR\n");
 		return 2;
 	}
-	struct lp_rules *r = rules_new();
-	struct strbuf err = {0};
-	if (rules_load_dir(r, argv[1], &err) != 0) {
-		fprintf(stderr, "%s\n", sb_str(&err));
-		return 2;
-	}
+	struct lp_rules *r = fixture_rules(argv[1]);
 	char *db_path = xasprintf("%s/chains.db", argv[3]);
-	unlink(db_path);
-	struct strbuf dberr = {0};
-	struct lp_db *db = db_open(db_path, DB_CREATE, &dberr);
-	if (!db)
-		die("%s", sb_str(&dberr));
-	char *abs = realpath(argv[2], NULL);
-	char *dir = xstrdup(abs);
-	*strrchr(dir, '/') = 0;
-	char *cmd[] = { "clang-19", "-std=gnu11", "-c", abs };
-	struct compile_cmd c = compdb_from_argv(dir, 4, cmd, abs);
-	if (extract_one(db, r, &c) != 0)
+	bool clean;
+	struct lp_db *db = fixture_extract(r, db_path, argv[2], NULL, &clean);
+	if (!clean)
 		FAIL("%s does not parse cleanly", argv[2]);
 	struct link_opts lo = { .rules = r };
 	struct link_stats ls;
-	link_run(db, &lo, &ls);
+	if (link_run(db, &lo, &ls))
+		FAIL("link: %s", db_error(db));
 
 	expect_reached(db, "call_a", "on_two_deep");
 	expect_reached(db, "call_b", "on_b");
@@ -87,21 +73,14 @@ int main(int argc, char **argv)
 
 	/* without chain rules, link resolves nothing at the chain calls */
 	struct link_opts none = {0};
-	link_run(db, &none, &ls);
+	if (link_run(db, &none, &ls))
+		FAIL("link without rules: %s", db_error(db));
 	expect_reached(db, "call_a", "");
 	if (ls.chains.calls != 0)
 		FAIL("without rules: %zu chain calls", ls.chains.calls);
 
 	db_close(db);
-	for (int i = 0; i < c.argc; i++)
-		free(c.argv[i]);
-	free(c.argv);
-	free(c.file);
-	free(c.directory);
-	free(abs);
-	free(dir);
 	free(db_path);
-	sb_free(&err);
 	rules_free(r);
 	if (failures)
 		fprintf(stderr, "test_chains: %d failures\n", failures);

@@ -9,12 +9,12 @@
  *    deadlock.c under another name, with lines in front), while the
  *    findings' lines move;
  *  - check_opts.max_states bounds the search and says so (capped);
- *  - hold_nine's ninth lock is past what the check tracks, and counted.
+ *  - hold_nine's ninth lock is past what the check tracks, and counted;
+ *  - link and check return a failed statement as -1 (db_error), in-process.
  *
  * usage: test_engine RULES_DIR deadlock.c WORK_DIR
  */
-#include "db/db.h"
-#include "extract/extract.h"
+#include "fixture.h"
 #include "link/link.h"
 #include "check/engine.h"
 
@@ -32,28 +32,14 @@ struct result { char rule[2][32], fp[2][33]; int line[2], n; };
 /* A fresh database at DB with SRC extracted (clang-19 -std=gnu11 -c SRC) and linked. */
 static struct lp_db *extract_and_link(const struct lp_rules *r, const char *db_path, const char *src)
 {
-	unlink(db_path);
-	struct strbuf dberr = {0};
-	struct lp_db *db = db_open(db_path, DB_CREATE, &dberr);
-	if (!db)
-		die("%s", sb_str(&dberr));
-	char *abs = realpath(src, NULL);
-	char *dir = xstrdup(abs);
-	*strrchr(dir, '/') = 0;
-	char *cmd[] = { "clang-19", "-std=gnu11", "-c", abs };
-	struct compile_cmd c = compdb_from_argv(dir, 4, cmd, abs);
-	if (extract_one(db, r, &c) != 0)
+	bool clean;
+	struct lp_db *db = fixture_extract(r, db_path, src, NULL, &clean);
+	if (!clean)
 		FAIL("%s does not parse cleanly", src);
-	for (int i = 0; i < c.argc; i++)
-		free(c.argv[i]);
-	free(c.argv);
-	free(c.file);
-	free(c.directory);
-	free(abs);
-	free(dir);
 	struct link_opts lo = {0};
 	struct link_stats ls;
-	link_run(db, &lo, &ls);
+	if (link_run(db, &lo, &ls))
+		FAIL("link: %s", db_error(db));
 	if (ls.classes != 11 || ls.aliases != 1)
 		FAIL("%s: link made %zu lock classes from %zu aliases, expected 11 from 1", src, ls.classes, ls.aliases);
 	return db;
@@ -63,7 +49,8 @@ static struct lp_db *extract_and_link(const struct lp_rules *r, const char *db_p
 static void check(struct lp_db *db, const struct lp_rules *r, const struct check_opts *opts,
 		  struct check_stats *st, struct result *res)
 {
-	check_run(db, r, opts, st);
+	if (check_run(db, r, opts, st))
+		FAIL("check: %s", db_error(db));
 	memset(res, 0, sizeof(*res));
 	sqlite3_stmt *q = db_prepare(db, "SELECT f.rule, f.fingerprint, s.line FROM finding f "
 				     "JOIN site s ON s.id = f.site_id ORDER BY f.rule");
@@ -102,12 +89,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test_engine RULES_DIR deadlock.c WORK_DIR\n");
 		return 2;
 	}
-	struct lp_rules *r = rules_new();
-	struct strbuf err = {0};
-	if (rules_load_dir(r, argv[1], &err)) {
-		fprintf(stderr, "%s\n", sb_str(&err));
-		return 2;
-	}
+	struct lp_rules *r = fixture_rules(argv[1]);
 	char *db1 = xasprintf("%s/engine.db", argv[3]), *db2 = xasprintf("%s/engine-moved.db", argv[3]);
 	char *moved = xasprintf("%s/moved.c", argv[3]);
 
@@ -155,12 +137,30 @@ int main(int argc, char **argv)
 	}
 	db_close(db);
 
+	/* a failure is returned, not exited on: link and check on a database
+	 * opened read-only each return -1 with the reason in db_error */
+	struct strbuf err = {0};
+	db = db_open(db1, DB_READONLY, &err);
+	if (!db) {
+		FAIL("%s", sb_str(&err));
+	} else {
+		struct link_stats ls;
+		struct link_opts lo = {0};
+		if (link_run(db, &lo, &ls) != -1 || !db_error(db))
+			FAIL("link on a read-only database: no error returned");
+		db_close(db);
+		db = db_open(db1, DB_READONLY, &err);
+		if (check_run(db, r, &co, &st) != -1 || !db_error(db))
+			FAIL("check on a read-only database: no error returned");
+		db_close(db);
+	}
+	sb_free(&err);
+
 	printf("test_engine: %d findings, fingerprints stable, bounds honoured, %d failures\n", a.n, failures);
 	unlink(moved);
 	free(db1);
 	free(db2);
 	free(moved);
-	sb_free(&err);
 	rules_free(r);
 	return failures ? 1 : 0;
 }

@@ -2,8 +2,10 @@
 /*
  * test_keyname.c - unit test of analyzer/lib/keyname, the key grammar every
  * phase shares: 'arg:F#N' parsed (static and indirect F, bad forms
- * refused), a key matched against a function's own parameters, and the
- * qualified names keys use for static and external functions.
+ * refused), a key matched against a function's own parameters, each form's
+ * kind, 'arg#N' lock parameters, the lock annotations of a function
+ * (must_hold/acquires/releases among 'writes:'), and the qualified names
+ * keys use for static and external functions.
  *
  * usage: test_keyname      exit 0 if all pass, 1 otherwise
  */
@@ -56,6 +58,46 @@ int main(void)
 
 	expect(keyname_is_type("type:void (struct kref *)"), "'type:' keys");
 	expect(!keyname_is_type("arg:f#1") && !keyname_is_type(NULL), "other keys are not 'type:'");
+
+	static const struct { const char *key; enum keyname_kind kind; } kinds[] = {
+		{ "subchannel.lock", KEYNAME_PATH }, { "*ccw_device.ccwlock", KEYNAME_PATH },
+		{ "device.c:foo_lock", KEYNAME_PATH }, { "arg#2", KEYNAME_LOCK_PARAM },
+		{ "arg:request_irq#1", KEYNAME_CALL_PARAM }, { "local:device.c:f:l", KEYNAME_LOCAL },
+		{ "ret:get_lock", KEYNAME_RET }, { "type:void (int)", KEYNAME_TYPE },
+		{ "?", KEYNAME_UNKNOWN }, { NULL, KEYNAME_UNKNOWN },
+	};
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		char what[128];
+		snprintf(what, sizeof(what), "'%s' is of kind %d", kinds[i].key ? kinds[i].key : "(null)", kinds[i].kind);
+		expect(keyname_kind(kinds[i].key) == kinds[i].kind, what);
+	}
+	expect(keyname_lock_param("arg#0") == 0 && keyname_lock_param("arg#12") == 12, "'arg#N' is parameter N");
+	expect(keyname_lock_param("arg#") == -1 && keyname_lock_param("arg#1x") == -1 &&
+	       keyname_lock_param("arg:f#1") == -1 && keyname_lock_param("subchannel.lock") == -1 &&
+	       keyname_lock_param(NULL) == -1, "other keys are no lock parameter");
+
+	/* lock annotations, among others, in order; a key may hold ':' */
+	const char *annot = "must_hold:*ccw_device.ccwlock;writes:arg#1=0,-19;acquires:dev.c:lock;releases:arg#0";
+	static const struct { enum keyname_annot kind; const char *key; } want[] = {
+		{ KEYNAME_MUST_HOLD, "*ccw_device.ccwlock" }, { KEYNAME_ACQUIRES, "dev.c:lock" },
+		{ KEYNAME_RELEASES, "arg#0" },
+	};
+	enum keyname_annot kind;
+	const char *k;
+	size_t len;
+	int na = 0;
+	for (const char *p = annot; keyname_next_annot(&p, &kind, &k, &len); na++) {
+		char what[128];
+		snprintf(what, sizeof(what), "annotation %d is kind %d '%.*s'", na, kind, (int)len, k);
+		expect(na < 3 && kind == want[na].kind && len == strlen(want[na].key) && !strncmp(k, want[na].key, len),
+		       what);
+	}
+	expect(na == 3, "three lock annotations, 'writes:' skipped");
+	const char *none = NULL;
+	expect(!keyname_next_annot(&none, &kind, &k, &len), "no annotations: none");
+	const char *bad = "must_holdx:a;acquires";
+	expect(!keyname_next_annot(&bad, &kind, &k, &len), "a misspelt kind, an entry without ':': none");
+	expect(!strcmp(keyname_annot_names[KEYNAME_ACQUIRES], "acquires"), "the entries' names");
 
 	char *q = keyname_qualify("/k/drivers/s390/cio/device.c", "io_subchannel_irq", true);
 	expect(!strcmp(q, "device.c:io_subchannel_irq"), "a static function is 'file.c:name'");

@@ -8,8 +8,7 @@
  *
  * usage: test_lockdep RULES_DIR lockdep.c WORK_DB
  */
-#include "db/db.h"
-#include "extract/extract.h"
+#include "fixture.h"
 #include "link/link.h"
 
 #include <stdio.h>
@@ -124,39 +123,21 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test_lockdep RULES_DIR lockdep.c WORK_DB\n");
 		return 2;
 	}
-	struct lp_rules *r = rules_new();
-	struct strbuf err = {0};
-	if (rules_load_dir(r, argv[1], &err))
-		die("%s", sb_str(&err));
-	unlink(argv[3]);
-	struct strbuf dberr = {0};
-	struct lp_db *db = db_open(argv[3], DB_CREATE, &dberr);
-	if (!db)
-		die("%s", sb_str(&dberr));
-	char *src_abs = realpath(argv[2], NULL);
-	char *dir = xstrdup(src_abs);
-	*strrchr(dir, '/') = 0;
-	char *cmd[] = { "clang-19", "-std=gnu11", "-Wall", "-c", src_abs };
-	struct compile_cmd c = compdb_from_argv(dir, 5, cmd, src_abs);
-	if (extract_one(db, r, &c) != 0)
+	struct lp_rules *r = fixture_rules(argv[1]);
+	bool clean;
+	struct lp_db *db = fixture_extract(r, argv[3], argv[2], "-Wall", &clean);
+	if (!clean)
 		FAIL("lockdep.c does not parse cleanly");
 	struct link_stats ls;
 	struct link_opts lo = { .rules = r };
-	link_run(db, &lo, &ls);
+	if (link_run(db, &lo, &ls))
+		FAIL("link: %s", db_error(db));
 	check_file(db, argv[2]);
 	if (!checked)
 		FAIL("lockdep.c: no expectation found");
 	printf("test_lockdep: %d expectations, %d failures (%zu facts, %zu classes, %zu split, %zu novalidate, "
 	       "%zu told apart)\n", checked, failures, ls.lockdep.facts, ls.lockdep.classes, ls.lockdep.split,
 	       ls.lockdep.novalidate, ls.lockdep.told_apart);
-	free(c.file);
-	free(c.directory);
-	for (int i = 0; i < c.argc; i++)
-		free(c.argv[i]);
-	free(c.argv);
-	free(src_abs);
-	free(dir);
-	sb_free(&err);
 	db_close(db);
 	rules_free(r);
 	return failures ? 1 : 0;

@@ -8,8 +8,7 @@
  *
  * usage: test_lockkeys RULES_DIR lockkeys.c WORK_DB
  */
-#include "db/db.h"
-#include "extract/extract.h"
+#include "fixture.h"
 #include "link/link.h"
 
 #include <stdio.h>
@@ -43,7 +42,10 @@ static int load_expectations(const char *path, struct expect *ex, int max, FILE 
 static void check_keys(struct lp_db *db, struct expect *ex, int n)
 {
 	sqlite3_stmt *q = db_prepare(db, "SELECT s.line, s.lock_key, s.callee_name FROM site s "
-				     "JOIN func f ON f.id = s.func_id WHERE s.kind IN (2,3,4) AND f.tu_id IS NOT NULL");
+				     "JOIN func f ON f.id = s.func_id WHERE s.kind IN (?,?,?) AND f.tu_id IS NOT NULL");
+	db_bind_int(q, 1, SITE_ACQUIRE);
+	db_bind_int(q, 2, SITE_RELEASE);
+	db_bind_int(q, 3, SITE_TRYLOCK);
 	while (db_step_row(db, q)) {
 		int line = sqlite3_column_int(q, 0);
 		const char *key = db_col_text(q, 1);
@@ -101,25 +103,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test_lockkeys RULES_DIR lockkeys.c WORK_DB\n");
 		return 2;
 	}
-	struct lp_rules *r = rules_new();
-	struct strbuf err = {0};
-	if (rules_load_dir(r, argv[1], &err))
-		die("%s", sb_str(&err));
-	unlink(argv[3]);
-	struct strbuf dberr = {0};
-	struct lp_db *db = db_open(argv[3], DB_CREATE, &dberr);
-	if (!db)
-		die("%s", sb_str(&dberr));
-	char *src_abs = realpath(argv[2], NULL);
-	char *dir = xstrdup(src_abs);
-	*strrchr(dir, '/') = 0;
-	char *cmd[] = { "clang-19", "-std=gnu11", "-c", src_abs };
-	struct compile_cmd c = compdb_from_argv(dir, 4, cmd, src_abs);
-	if (extract_one(db, r, &c) != 0)
+	struct lp_rules *r = fixture_rules(argv[1]);
+	bool clean;
+	struct lp_db *db = fixture_extract(r, argv[3], argv[2], NULL, &clean);
+	if (!clean)
 		FAIL("lockkeys.c does not parse cleanly");
 	struct link_stats ls;
 	struct link_opts lo = {0};
-	link_run(db, &lo, &ls);
+	if (link_run(db, &lo, &ls))
+		FAIL("link: %s", db_error(db));
 
 	struct expect ex[64];
 	FILE *src;
@@ -129,14 +121,6 @@ int main(int argc, char **argv)
 	fclose(src);
 	printf("test_lockkeys: %d key expectations, %d class expectations, %d failures\n", n, nc, failures);
 
-	free(c.file);
-	free(c.directory);
-	for (int i = 0; i < c.argc; i++)
-		free(c.argv[i]);
-	free(c.argv);
-	free(src_abs);
-	free(dir);
-	sb_free(&err);
 	db_close(db);
 	rules_free(r);
 	return failures ? 1 : 0;
