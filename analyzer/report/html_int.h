@@ -71,7 +71,7 @@ struct hx_cell {
 	const char *why;                        /* a combined report's safe cell: why (hx_matrix_why) */
 };
 struct hx_row {
-	const char *key;                        /* the callback's name and file: one row across databases */
+	const char *key;                        /* callback@dir/file.c (its file's last two components): one row across databases */
 	const char *cb, *cb_key, *driver;
 	struct rp_loc cb_loc;
 	struct hx_cell *cells;                  /* one per transport */

@@ -37,13 +37,29 @@ static const char *driver_name(struct hx_data *d, const char *file)
 	return arena_printf(&d->arena, "%.*s", (int)(dot ? dot - b : (long)strlen(b)), b);
 }
 
+/* FILE's last two components ('virtio/virtio_balloon.c'): a callback's file
+ * names its row, the same whichever build directory, tree or patched copy
+ * of the source a database read it from. */
+static const char *row_file(const char *file)
+{
+	if (!file)
+		return "?";
+	const char *b = path_basename(file);
+	if (b == file)
+		return file;
+	const char *p = b - 1;
+	while (p > file && p[-1] != '/')
+		p--;
+	return p;
+}
+
 /* The row of callback CB defined in FILE, or NULL. */
 static struct hx_row *find_row(struct hx_data *d, const char *cb, const char *file)
 {
+	const char *f = row_file(file);
 	for (int i = 0; i < d->nrows; i++) {
 		const char *k = d->rows[i].key, *at = strrchr(k, '@');
-		if (!strncmp(k, cb ? cb : "?", (size_t)(at - k)) && !(cb ? cb : "?")[at - k] &&
-		    !strcmp(at + 1, file ? file : "?"))
+		if (!strncmp(k, cb ? cb : "?", (size_t)(at - k)) && !(cb ? cb : "?")[at - k] && !strcmp(at + 1, f))
 			return &d->rows[i];
 	}
 	return NULL;
@@ -55,7 +71,7 @@ static struct hx_row *row_for(struct hx_data *d, const char *cb, const char *fil
 	struct hx_row *found = find_row(d, cb, file);
 	if (found)
 		return found;
-	const char *key = arena_printf(&d->arena, "%s@%s", cb ? cb : "?", file ? file : "?");
+	const char *key = arena_printf(&d->arena, "%s@%s", cb ? cb : "?", row_file(file));
 	if ((size_t)d->nrows == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 8;
 		struct hx_row *v = arena_alloc(&d->arena, ncap * sizeof(*v));
