@@ -308,12 +308,17 @@ static void load_findings(struct hx_data *d, int src)
 static void find_lock(struct hx_data *d, struct lp_db *db, int64_t func, struct hx_cfgread *cr)
 {
 	sqlite3_stmt *lk = db_prepare(db, "SELECT s.lock_key, fn.name FROM site s JOIN func fn ON fn.id = s.func_id "
-					  "WHERE s.func_id = ? AND s.kind IN (2, 4) ORDER BY s.id LIMIT 1");
+					  "WHERE s.func_id = ?1 AND s.kind IN (?2, ?3) ORDER BY s.id LIMIT 1");
 	sqlite3_stmt *ed = db_prepare(db, "SELECT DISTINCT e.callee FROM call_edge e JOIN site s ON s.id = e.site_id "
 					  "WHERE s.func_id = ? AND e.store_id IS NULL ORDER BY e.callee");
+	db_bind_int(lk, 2, SITE_ACQUIRE);
+	db_bind_int(lk, 3, SITE_TRYLOCK);
 	VEC(int64_t) q = {0};
 	VEC(int) depth = {0};
 	struct strmap seen = {0};
+	char key[32];
+	snprintf(key, sizeof(key), "%lld", (long long)func);
+	strmap_put(&seen, key, NULL);
 	vec_push(&q, func);
 	vec_push(&depth, 0);
 	for (size_t i = 0; i < q.n && i < 4096 && !cr->lock; i++) {
@@ -327,7 +332,6 @@ static void find_lock(struct hx_data *d, struct lp_db *db, int64_t func, struct 
 			continue;
 		db_bind_int(ed, 1, q.v[i]);
 		while (db_step_row(db, ed)) {
-			char key[32];
 			bool created;
 			snprintf(key, sizeof(key), "%lld", (long long)sqlite3_column_int64(ed, 0));
 			strmap_put(&seen, key, &created);

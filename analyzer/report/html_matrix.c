@@ -199,9 +199,10 @@ static void callback_facts(struct hx_data *d, int k, int64_t func, bool *reads, 
 	near_funcs(db, func, &ids);
 	/* the ids are numbers this function wrote: json_each reads them as one bound text */
 	sqlite3_stmt *q = db_prepare(db,
-		"SELECT s.ind_key, s.callee_name FROM site s WHERE s.kind = 1 AND s.func_id IN "
-		"(SELECT value FROM json_each('[' || ? || ']')) ORDER BY s.id");
+		"SELECT s.ind_key, s.callee_name FROM site s WHERE s.kind = ?2 AND s.func_id IN "
+		"(SELECT value FROM json_each('[' || ?1 || ']')) ORDER BY s.id");
 	db_bind_text(q, 1, sb_str(&ids));
+	db_bind_int(q, 2, SITE_CALL);
 	*reads = false;
 	*defer = NULL;
 	while (db_step_row(db, q)) {
