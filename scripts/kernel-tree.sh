@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# kernel-tree.sh - set up lockpath's reference kernel tree (Debian's linux-source-6.1,
-# s390) outside the repo, in ${LOCKPATH_KERNEL_DIR:-/var/cache/lockpath/kernel-6.1}.
+# kernel-tree.sh - set up lockpath's reference kernel trees (Debian's linux-source-6.1,
+# s390, and an x86_64 one for the pci and mmio transports) outside the repo, in
+# ${LOCKPATH_KERNEL_DIR:-/var/cache/lockpath/kernel-6.1}.
 # It installs the missing Debian packages, unpacks the source once, and for each build
-# flavour (clang: LLVM=-19, gcc: s390x-linux-gnu-gcc) configures an O= build dir with the
-# virtio drivers on, compiles only the objects lockpath reads (s390 cio, virtio-ccw, the
-# virtio core, the virtio drivers and the small subsystems they plug into) and writes a
+# flavour (s390 clang: LLVM=-19, s390 gcc: s390x-linux-gnu-gcc, x86_64: LLVM=-19)
+# configures an O= build dir with the virtio drivers on, compiles only the objects lockpath
+# reads (s390 cio and virtio-ccw, or virtio-pci and virtio-mmio; the virtio core, the
+# virtio drivers and the small subsystems they plug into) and writes a
 # compile_commands.json filtered to them.
 # Each stage leaves a stamp file, so a rerun resumes where an interrupted one stopped and a
 # run on a ready tree only prints the databases. It never links a kernel or installs modules.
@@ -14,11 +16,17 @@ set -euo pipefail
 
 usage() {
 	cat <<'EOF'
-usage: scripts/kernel-tree.sh [--flavour clang|gcc|both] [--full] [--dir DIR] [--jobs N]
+usage: scripts/kernel-tree.sh [--arch s390|x86_64] [--flavour clang|gcc|both] [--full]
+                              [--dir DIR] [--jobs N]
 
 Sets up the reference s390 kernel tree (linux-source-6.1) for lockpath and prints, per
 flavour, the path of its compile_commands.json and the number of translation units.
 
+  --arch A      s390 (default) or x86_64. x86_64 is one flavour, clang (LLVM=-19), in
+                DIR/x86_64: defconfig plus VIRTIO_PCI, VIRTIO_MMIO and the s390 tree's
+                virtio drivers, the virtio subset only (~60 TUs; virtio-pci and
+                virtio-mmio instead of cio and virtio-ccw); --flavour and --full are
+                s390 only
   --flavour F   clang, gcc or both (default: both)
   --full        the whole s390 build instead of the ~100-TU virtio/cio set: defconfig plus
                 the virtio options, vmlinux and modules built completely (make -k, no debug
@@ -29,8 +37,8 @@ flavour, the path of its compile_commands.json and the number of translation uni
   --jobs N      parallel make jobs (default: nproc)
   -h, --help    this text
 
-Layout of DIR: linux-source-6.1/ (the unpacked source, never built in), clang/ and gcc/
-(O= build dirs), each with compile_commands.json (filtered), compile_commands.full.json
+Layout of DIR: linux-source-6.1/ (the unpacked source, never built in), clang/, gcc/ and
+x86_64/ (O= build dirs), each with compile_commands.json (filtered), compile_commands.full.json
 (everything Kbuild compiled), build.log and config.log; timings.log (one line per stage
 run). Stamps: DIR/.stamp-unpack, DIR/<flavour>/.stamp-{config,prepare,build,compdb};
 delete one (and the later ones) to redo a stage, or DIR/<flavour> to redo a flavour.
@@ -41,12 +49,15 @@ die() { echo "kernel-tree.sh: error: $*" >&2; exit 2; }
 log() { echo "kernel-tree.sh: $*" >&2; }
 warn() { echo "kernel-tree.sh: warning: $*" >&2; }
 
+arch=s390
 flavour=
 full=0
 dir=${LOCKPATH_KERNEL_DIR:-/var/cache/lockpath/kernel-6.1}
 jobs=$(nproc)
 while [ $# -gt 0 ]; do
 	case $1 in
+	--arch) [ $# -ge 2 ] || die "--arch needs an argument"; arch=$2; shift 2 ;;
+	--arch=*) arch=${1#*=}; shift ;;
 	--flavour) [ $# -ge 2 ] || die "--flavour needs an argument"; flavour=$2; shift 2 ;;
 	--flavour=*) flavour=${1#*=}; shift ;;
 	--full) full=1; shift ;;
@@ -58,8 +69,18 @@ while [ $# -gt 0 ]; do
 	*) usage >&2; die "unknown argument '$1'" ;;
 	esac
 done
+case $arch in
+s390) ;;
+x86_64)
+	[ -z "$flavour" ] || [ "$flavour" = clang ] ||
+		die "--arch x86_64 has one flavour, clang; not '$flavour'"
+	[ $full -eq 0 ] || die "--full is for the s390 tree only"
+	flavour=x86_64 ;;
+*) die "--arch must be s390 or x86_64, not '$arch'" ;;
+esac
 [ -n "$flavour" ] || { [ $full -eq 1 ] && flavour=clang || flavour=both; }
 case $full:$flavour in
+0:x86_64) flavours=(x86_64) ;;
 0:clang) flavours=(clang) ;;
 0:gcc) flavours=(gcc) ;;
 0:both) flavours=(clang gcc) ;;
@@ -83,9 +104,13 @@ src=$dir/linux-source-6.1
 # core calls them: fuse, 9p, vsock, hw_random), and single objects of drivers living in big
 # directories (drivers/block, net, char, scsi would be ~330 more TUs). The compile database
 # is filtered down to these (see compdb). About 100 TUs.
-build_dirs=(
+# The x86_64 tree has no cio nor virtio-ccw; its transports (virtio_pci_*, virtio_mmio)
+# are in drivers/virtio/.
+build_dirs_s390=(
 	drivers/s390/cio/
 	drivers/s390/virtio/
+)
+build_dirs=(
 	drivers/virtio/
 	drivers/crypto/virtio/
 	drivers/gpu/drm/virtio/
@@ -108,6 +133,13 @@ config_wanted=(
 	HW_RANDOM_VIRTIO VIRTIO_INPUT VIRTIO_FS DRM_VIRTIO_GPU VIRTIO_VSOCKETS NET_9P_VIRTIO
 	VIRTIO_PCI
 )
+# The x86_64 tree adds the mmio transport (arm and x86 guests of firecracker, qemu microvm).
+config_wanted_x86_64=(VIRTIO_MMIO)
+if [ "$arch" = s390 ]; then
+	build_dirs=("${build_dirs_s390[@]}" "${build_dirs[@]}")
+else
+	config_wanted+=("${config_wanted_x86_64[@]}")
+fi
 # Dependencies of those that are reasonable to switch on when a wanted option is held off
 # by them (on 6.1's s390 defconfig: DRM for DRM_VIRTIO_GPU, NET_9P for NET_9P_VIRTIO). A
 # dependency not listed here is reported, never enabled behind the user's back.
@@ -216,8 +248,10 @@ check_version() {
 # but ld.lld-19 cannot be used for s390 in 6.1 (the s390 Makefiles pass options only GNU
 # ld knows, and 6.1's docs list s390 as CC=clang only), so LD is GNU ld from
 # binutils-s390x-linux-gnu; CROSS_COMPILE also gives clang --target=s390x-linux-gnu.
+# x86_64 is the host's own architecture (Debian 12 amd64): LLVM=-19, ld.lld-19 included.
 make_args() {
 	case $1 in
+	x86_64) echo "ARCH=x86_64 LLVM=-19" ;;
 	clang|full) echo "ARCH=s390 LLVM=-19 LD=s390x-linux-gnu-ld CROSS_COMPILE=s390x-linux-gnu-" ;;
 	gcc|full-gcc) echo "ARCH=s390 CROSS_COMPILE=s390x-linux-gnu-" ;;
 	esac
@@ -251,9 +285,12 @@ config_missing() {
 # annotated with its value as menuconfig does ("DRM [=n] && MMU [=y]"), and "off deps" are
 # the symbols that those false conditions need on (not negated, not compared).
 kconfig_why() {
-	python3 - "$@" <<'EOF'
+	local srcarch=s390
+	[ "$arch" = s390 ] || srcarch=x86
+	SRCARCH=$srcarch python3 - "$@" <<'EOF'
 import os, re, sys
 src, config, syms = sys.argv[1], sys.argv[2], sys.argv[3:]
+srcarch = os.environ.get('SRCARCH', 's390')
 vals = {}
 for line in open(config):
     m = re.match(r'CONFIG_(\w+)=(.*)', line)
@@ -319,7 +356,7 @@ def parse(path, context, seen):
         elif word in ('source', 'osource', 'rsource', 'orsource'):
             m = re.match(r'"([^"]*)"', rest)
             if m:
-                p = m.group(1).replace('$(SRCARCH)', 's390').replace('$(HEADER_ARCH)', 's390')
+                p = m.group(1).replace('$(SRCARCH)', srcarch).replace('$(HEADER_ARCH)', srcarch)
                 if word.startswith(('rsource', 'orsource')):
                     p = os.path.join(os.path.dirname(path), p)
                 parse(os.path.normpath(p), stack, seen)

@@ -1150,10 +1150,14 @@ static struct frame pop_frame(struct walker *w)
 	return w->frames[--w->nframes];
 }
 
+/* A label by its statement: a goto's clang_getCursorReferenced() is not
+ * clang_equalCursors() to the LabelStmt met in the body (another parent),
+ * so labels are compared by where they are. */
 static struct label *label_of(struct walker *w, CXCursor stmt)
 {
+	CXSourceLocation at = clang_getCursorLocation(stmt);
 	for (size_t i = 0; i < w->labels.n; i++)
-		if (clang_equalCursors(w->labels.v[i].stmt, stmt))
+		if (clang_equalLocations(clang_getCursorLocation(w->labels.v[i].stmt), at))
 			return &w->labels.v[i];
 	vec_push(&w->labels, ((struct label){ .stmt = stmt, .pending = dead_state }));
 	return &w->labels.v[w->labels.n - 1];

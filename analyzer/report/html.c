@@ -87,6 +87,24 @@ static int write_all(const char *dir, struct hx_data *d)
 	return hx_write_sources(dir, d);
 }
 
+static int write_report(const char *dir, struct hx_data *d)
+{
+	errno = 0;
+	int rc = write_all(dir, d);
+	int saved = errno;
+	hx_free(d);
+	errno = saved ? saved : EIO;
+	return rc;
+}
+
+int report_html_sources(const char *dir, const struct hx_source *srcs, int n, const struct rp_run *run,
+			const struct lp_rules *r)
+{
+	struct hx_data d;
+	hx_load_sources(&d, srcs, n, run, r);
+	return write_report(dir, &d);
+}
+
 int report_html(const char *dir, struct lp_db *db, const struct rp_run *run)
 {
 	struct hx_data d;

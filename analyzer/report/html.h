@@ -19,4 +19,12 @@
  */
 int report_html(const char *dir, struct lp_db *db, const struct rp_run *run);
 
+/* A combined report (report/combined.h): the N databases SRCS, whose
+ * findings RUN holds one after the other, in one report with one transport
+ * matrix; R gives the deferral APIs its safe cells name.  As report_html. */
+struct hx_source;
+struct lp_rules;
+int report_html_sources(const char *dir, const struct hx_source *srcs, int n, const struct rp_run *run,
+			const struct lp_rules *r);
+
 #endif

@@ -172,6 +172,14 @@ static void facts(FILE *out, struct hx_data *d, const struct hx_finding *hf)
 {
 	const struct rp_finding *f = hf->f;
 	fputs("<dl class=\"facts\">", out);
+	if (d->nsrc > 1) {   /* a combined report: whose finding this is */
+		const struct hx_source *src = &d->srcs[hf->src];
+		fact(out, "database");
+		hx_esc(out, src->label);
+		if (src->arch)
+			hx_escf(out, " (%s)", src->arch);
+		fputs("</dd>", out);
+	}
 	fact(out, "rule");
 	fputs("<span class=\"rule ", out);
 	hx_esc(out, f->rule);

@@ -12,6 +12,39 @@
 #include <string.h>
 #include <time.h>
 
+/* A combined report's databases: where each one's findings and transport columns come from. */
+static void sources_info(FILE *out, const struct hx_data *d)
+{
+	fputs("</dd><dt>databases</dt><dd><ul id=\"sources\">", out);
+	for (int k = 0; k < d->nsrc; k++) {
+		const struct hx_source *s = &d->srcs[k];
+		fputs("<li><b>", out);
+		hx_esc(out, s->label);
+		fputs("</b>: ", out);
+		hx_code(out, s->path);
+		if (s->arch) {
+			fputs(", ", out);
+			hx_esc(out, s->arch);
+		}
+		fprintf(out, ", %d translation unit%s, findings ", s->run->ntus, s->run->ntus == 1 ? "" : "s");
+		if (s->run->n)
+			fprintf(out, "#%d&ndash;#%d", s->first + 1, s->first + s->run->n);
+		else
+			fputs("none", out);
+		fputs(", transports", out);
+		int any = 0;
+		for (int t = 0; t < d->ntr; t++)
+			if (d->tr_srcs[t] & (1ULL << k)) {
+				fputs(any++ ? ", " : " ", out);
+				hx_esc(out, d->transports[t]);
+			}
+		if (!any)
+			fputs(" none", out);
+		fputs("</li>", out);
+	}
+	fputs("</ul>", out);
+}
+
 static void run_info(FILE *out, struct hx_data *d)
 {
 	const struct rp_run *run = d->run;
@@ -24,6 +57,8 @@ static void run_info(FILE *out, struct hx_data *d)
 	hx_code(out, d->tree ? d->tree : "(no translation units)");
 	fputs("</dd><dt>compile database</dt><dd>", out);
 	hx_code(out, run->compdb ? run->compdb : "(unknown)");
+	if (d->nsrc > 1)
+		sources_info(out, d);
 	fputs("</dd><dt>scope</dt><dd id=\"scope\">", out);
 	if (run->scope) {
 		hx_code(out, run->scope);

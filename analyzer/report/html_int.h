@@ -40,6 +40,7 @@ struct hx_path {
 
 struct hx_finding {
 	const struct rp_finding *f;
+	int src;                    /* the database it came from: index into hx_data.srcs */
 	int num;                    /* page number, 1-based, in the run's order */
 	struct hx_path *path; int npaths;       /* as f->paths */
 	const char *lock_cls, *held_cls;
@@ -49,7 +50,7 @@ struct hx_finding {
 };
 
 struct hx_reach {
-	int tr;
+	int tr, src;                /* transport index; database index */
 	const char *ctx, *cb_key, *entry, *via, *path;
 	int64_t cb_func;
 	const char *cb;
@@ -66,9 +67,11 @@ struct hx_cell {
 	const struct hx_reach *reach[CTX_COUNT];   /* per enum lp_context, NULL if not reached so */
 	struct hx_cellref *refs; int nrefs;     /* findings on this cell */
 	int *dismissed; int ndismissed;         /* cross-transport findings */
+	unsigned long long srcs;                /* the databases that reach it (bit per hx_data.srcs) */
+	const char *why;                        /* a combined report's safe cell: why (hx_matrix_why) */
 };
 struct hx_row {
-	int64_t cb_func;
+	const char *key;                        /* callback@dir/file.c (its file's last two components): one row across databases */
 	const char *cb, *cb_key, *driver;
 	struct rp_loc cb_loc;
 	struct hx_cell *cells;                  /* one per transport */
@@ -83,9 +86,32 @@ struct hx_src {
 	int nlines;
 };
 
+/* One database of the report.  A combined report (lockpath report --db A
+ * --db B) has several: their findings one after the other in the run, the
+ * transports and callbacks of their matrices merged by name. */
+#define HX_MAX_SOURCES 64
+struct hx_source {
+	struct lp_db *db;
+	const struct rp_run *run;   /* its own findings, in the combined run from FIRST on */
+	int first;
+	const char *label;          /* how the report names it: the file's name */
+	const char *path;           /* as given */
+	const char *arch;           /* the architecture its TUs were compiled for, or NULL */
+};
+
+/* A transport's config read as one database has it (hx_matrix_why). */
+struct hx_cfgread {
+	const char *get;            /* the function it stores into virtio_config_ops.get, or NULL */
+	const char *lock, *lock_func;   /* a lock that function or its direct callees take, or NULL */
+};
+
 struct hx_data {
 	struct arena arena;
 	const struct rp_run *run;
+	const struct hx_source *srcs; int nsrc;  /* one, or a combined report's databases */
+	unsigned long long *tr_srcs;            /* per transport: the databases that have it */
+	struct hx_cfgread *cfgread;             /* [src * ntr + tr], combined reports only */
+	const struct lp_rules *rules;           /* the deferral APIs, for hx_matrix_why */
 	struct hx_finding *f; int n;
 	const char **transports; int ntr;
 	struct strmap trfiles;                  /* path -> its transport's index (table transport_file) */
@@ -100,6 +126,11 @@ struct hx_data {
 
 /* html_data.c */
 void hx_load(struct hx_data *d, struct lp_db *db, const struct rp_run *run);
+/* A combined report: the N databases SRCS, whose findings RUN holds one
+ * after the other (report/combined.c); R gives the deferral APIs.  With one
+ * source it is hx_load. */
+void hx_load_sources(struct hx_data *d, const struct hx_source *srcs, int n, const struct rp_run *run,
+		     const struct lp_rules *r);
 void hx_free(struct hx_data *d);
 /* Path shown to the reader: relative to the tree. */
 const char *hx_rel(const struct hx_data *d, const char *path);
@@ -107,6 +138,8 @@ const char *hx_rel(const struct hx_data *d, const char *path);
 /* html_matrix.c */
 void hx_matrix_build(struct hx_data *d);
 void hx_matrix_write(FILE *out, const struct hx_data *d);
+/* The columns of a combined report: "pci (s390.db: s390; x86.db: x86)". */
+const char *hx_transport_origin(struct hx_data *d, int t);
 const char *hx_status_name(enum hx_status s);
 /* What finding F makes of a cell: by its rule's offence (checks.h). */
 enum hx_status hx_rule_status(const struct rp_finding *f);

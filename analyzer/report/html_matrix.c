@@ -7,8 +7,13 @@
  * transport, 'safe' when the transport reaches the callback and none does,
  * '-' when it does not reach it.  The rules are printed under the table
  * (method_note), and a reviewer can check every cell by its links.
+ * A combined report (several databases, hx_load_sources) has one matrix:
+ * a row is a callback by name and file, whichever database reached it; a
+ * column a transport by name, its header naming the databases (and their
+ * architectures) it came from; a safe cell says why (hx_matrix_why).
  */
 #include "report/html_int.h"
+#include "rules/rules.h"
 
 #include <string.h>
 
@@ -32,11 +37,41 @@ static const char *driver_name(struct hx_data *d, const char *file)
 	return arena_printf(&d->arena, "%.*s", (int)(dot ? dot - b : (long)strlen(b)), b);
 }
 
-static struct hx_row *row_for(struct hx_data *d, int64_t func, size_t *cap)
+/* FILE's last two components ('virtio/virtio_balloon.c'): a callback's file
+ * names its row, the same whichever build directory, tree or patched copy
+ * of the source a database read it from. */
+static const char *row_file(const char *file)
 {
-	for (int i = 0; i < d->nrows; i++)
-		if (d->rows[i].cb_func == func)
+	if (!file)
+		return "?";
+	const char *b = path_basename(file);
+	if (b == file)
+		return file;
+	const char *p = b - 1;
+	while (p > file && p[-1] != '/')
+		p--;
+	return p;
+}
+
+/* The row of callback CB defined in FILE, or NULL. */
+static struct hx_row *find_row(struct hx_data *d, const char *cb, const char *file)
+{
+	const char *f = row_file(file);
+	for (int i = 0; i < d->nrows; i++) {
+		const char *k = d->rows[i].key, *at = strrchr(k, '@');
+		if (!strncmp(k, cb ? cb : "?", (size_t)(at - k)) && !(cb ? cb : "?")[at - k] && !strcmp(at + 1, f))
 			return &d->rows[i];
+	}
+	return NULL;
+}
+
+/* The row of callback CB defined in FILE, made if new (CAP: the rows' capacity). */
+static struct hx_row *row_for(struct hx_data *d, const char *cb, const char *file, size_t *cap)
+{
+	struct hx_row *found = find_row(d, cb, file);
+	if (found)
+		return found;
+	const char *key = arena_printf(&d->arena, "%s@%s", cb ? cb : "?", row_file(file));
 	if ((size_t)d->nrows == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 8;
 		struct hx_row *v = arena_alloc(&d->arena, ncap * sizeof(*v));
@@ -47,7 +82,7 @@ static struct hx_row *row_for(struct hx_data *d, int64_t func, size_t *cap)
 	}
 	struct hx_row *r = &d->rows[d->nrows++];
 	memset(r, 0, sizeof(*r));
-	r->cb_func = func;
+	r->key = key;
 	r->cells = arena_alloc(&d->arena, ((size_t)d->ntr + 1) * sizeof(*r->cells));
 	memset(r->cells, 0, ((size_t)d->ntr + 1) * sizeof(*r->cells));
 	return r;
@@ -119,7 +154,7 @@ static void place_finding(struct hx_data *d, const struct hx_finding *hf, size_t
 		const struct hx_path *p = &hf->path[pi];
 		if (p->cb < 0)
 			continue;
-		struct hx_row *r = row_for(d, p->x[p->cb].func_id, cap);
+		struct hx_row *r = row_for(d, p->hops[p->cb].func, p->hops[p->cb].func_loc.file, cap);
 		if (!r->cb) {
 			r->cb = p->hops[p->cb].func;
 			r->cb_key = p->hops[p->cb].via_key;
@@ -138,6 +173,83 @@ static void place_finding(struct hx_data *d, const struct hx_finding *hf, size_t
 	}
 }
 
+/* FUNC of source K and the functions it calls directly, two calls deep:
+ * where a callback's config reads (virtio_cread's vdev->config->get, in
+ * the callback or an inline accessor) and deferrals are. */
+static void near_funcs(struct lp_db *db, int64_t func, struct strbuf *ids)
+{
+	sb_addf(ids, "%lld", (long long)func);
+	sqlite3_stmt *q = db_prepare(db,
+		"SELECT e.callee FROM call_edge e JOIN site s ON s.id = e.site_id WHERE s.func_id = ?1 AND e.store_id IS NULL "
+		"UNION SELECT e2.callee FROM call_edge e JOIN site s ON s.id = e.site_id JOIN site s2 ON s2.func_id = e.callee "
+		"JOIN call_edge e2 ON e2.site_id = s2.id WHERE s.func_id = ?1 AND e.store_id IS NULL AND e2.store_id IS NULL");
+	db_bind_int(q, 1, func);
+	while (db_step_row(db, q))
+		sb_addf(ids, ",%lld", (long long)sqlite3_column_int64(q, 0));
+	sqlite3_finalize(q);
+}
+
+/* What the callback FUNC of source K does near it (near_funcs): READS a
+ * config field (a call through virtio_config_ops.get), and the deferral
+ * API (rules_defer) it calls, into DEFER (NULL: none). */
+static void callback_facts(struct hx_data *d, int k, int64_t func, bool *reads, const char **defer)
+{
+	struct lp_db *db = d->srcs[k].db;
+	struct strbuf ids = {0};
+	near_funcs(db, func, &ids);
+	/* the ids are numbers this function wrote: json_each reads them as one bound text */
+	sqlite3_stmt *q = db_prepare(db,
+		"SELECT s.ind_key, s.callee_name FROM site s WHERE s.kind = ?2 AND s.func_id IN "
+		"(SELECT value FROM json_each('[' || ?1 || ']')) ORDER BY s.id");
+	db_bind_text(q, 1, sb_str(&ids));
+	db_bind_int(q, 2, SITE_CALL);
+	*reads = false;
+	*defer = NULL;
+	while (db_step_row(db, q)) {
+		const char *key = db_col_text(q, 0), *callee = db_col_text(q, 1);
+		if (sqlite3_column_type(q, 0) != SQLITE_NULL && !strcmp(key, "virtio_config_ops.get"))
+			*reads = true;
+		if (!*defer && sqlite3_column_type(q, 1) != SQLITE_NULL && d->rules && rules_defer(d->rules, callee))
+			*defer = arena_strdup(&d->arena, callee);
+	}
+	sqlite3_finalize(q);
+	sb_free(&ids);
+}
+
+static void why_add(struct hx_data *d, struct hx_cell *c, const char *text)
+{
+	if (c->why && strstr(c->why, text))
+		return;
+	c->why = c->why ? arena_printf(&d->arena, "%s; %s", c->why, text) : text;
+}
+
+/* A combined report's safe cell reached by RE: why it is safe.  The
+ * callback reads config and the transport's config read takes no lock, or
+ * it reads no config and defers its work; else only that no finding is on
+ * the path.  From the source's facts (near_funcs, find_lock), not a proof. */
+static void add_why(struct hx_data *d, const struct hx_reach *re)
+{
+	struct hx_row *r = find_row(d, re->cb, re->cb_loc.file);
+	struct hx_cell *c = r ? &r->cells[re->tr] : NULL;
+	if (!c || c->status != HX_SAFE)
+		return;
+	bool reads;
+	const char *api, *t = d->transports[re->tr];
+	callback_facts(d, re->src, re->cb_func, &reads, &api);
+	const struct hx_cfgread *cr = &d->cfgread[(size_t)re->src * (size_t)d->ntr + (size_t)re->tr];
+	if (reads && cr->get && !cr->lock)
+		why_add(d, c, arena_printf(&d->arena, "reads config: %s's config read %s takes no lock", t, cr->get));
+	else if (!reads && api)
+		why_add(d, c, arena_printf(&d->arena, "defers: %s queues its work (%s) and reads no config", re->cb, api));
+	else if (!reads)
+		why_add(d, c, arena_printf(&d->arena, "no finding on the path; %s reads no config", re->cb));
+	else if (cr->get)
+		why_add(d, c, arena_printf(&d->arena, "no finding on the path; %s's config read %s takes %s (in %s)", t,
+					   cr->get, cr->lock, cr->lock_func));
+	else
+		why_add(d, c, "no finding on the path");
+}
+
 static int by_driver(const void *a, const void *b)
 {
 	const struct hx_row *x = a, *y = b;
@@ -150,23 +262,40 @@ void hx_matrix_build(struct hx_data *d)
 	size_t cap = 0;
 	for (int i = 0; i < d->nreach; i++) {
 		const struct hx_reach *re = &d->reach[i];
-		struct hx_row *r = row_for(d, re->cb_func, &cap);
+		struct hx_row *r = row_for(d, re->cb, re->cb_loc.file, &cap);
 		r->cb = re->cb;
 		r->cb_key = re->cb_key;
 		r->cb_loc = re->cb_loc;
 		r->driver = driver_name(d, re->has_store ? re->store.file : re->cb_loc.file);
 		struct hx_cell *c = &r->cells[re->tr];
-		c->reach[context_from_name(re->ctx)] = re;
+		if (!c->reach[context_from_name(re->ctx)])   /* the first source's, in a combined report */
+			c->reach[context_from_name(re->ctx)] = re;
+		c->srcs |= 1ULL << re->src;
 		if (c->status < HX_SAFE)
 			c->status = HX_SAFE;
 	}
 	for (int i = 0; i < d->n; i++)
 		place_finding(d, &d->f[i], &cap);
+	if (d->nsrc > 1)
+		for (int i = 0; i < d->nreach; i++)
+			add_why(d, &d->reach[i]);
 	if (d->nrows)
 		qsort(d->rows, (size_t)d->nrows, sizeof(*d->rows), by_driver);
 }
 
 /* ------------------------------------------------------------ writing */
+
+const char *hx_transport_origin(struct hx_data *d, int t)
+{
+	const char *s = "";
+	for (int k = 0; k < d->nsrc; k++)
+		if (d->tr_srcs[t] & (1ULL << k)) {
+			const struct hx_source *src = &d->srcs[k];
+			s = arena_printf(&d->arena, "%s%s%s%s%s", s, *s ? "; " : "", src->label, src->arch ? ": " : "",
+					 src->arch ? src->arch : "");
+		}
+	return s;
+}
 
 static const char *short_key(const char *key)
 {
@@ -211,6 +340,12 @@ static void write_cell(FILE *out, const struct hx_data *d, const struct hx_row *
 			hx_esc(out, c->reach[ctx]->entry);
 			fprintf(out, "</code></div>");
 		}
+	if (c->why) {
+		/* the style of the reach lines: the report's style sheet is the same for one database or several */
+		fputs("<div class=\"reach why\" title=\"why this transport is safe here, from its database's facts\">", out);
+		hx_esc(out, c->why);
+		fputs("</div>", out);
+	}
 	if (c->ndismissed) {
 		fprintf(out, "<div class=\"dismissed\" title=\"these paths continue into another transport's code\">cross-transport:");
 		for (int i = 0; i < c->ndismissed; i++)
@@ -277,6 +412,16 @@ static void method_note(FILE *out, const struct hx_data *d)
 	      "<li><b>safe</b>: the transport's interrupt path reaches the callback and no finding is on it. It is as complete as the "
 	      "facts: see the translation units with parse errors above. A different bug on the same offending site that only "
 	      "another transport's held locks would cause is reported once, for the shortest path.</li>\n", out);
+	if (d->nsrc > 1)
+		fputs("<li><b>Several databases</b> (<code>lockpath report --db A --db B</code>): one kernel build only has its "
+		      "own architecture's transports, so each database brings its columns, named under each transport with the "
+		      "databases (and the architecture their translation units were compiled for) that have it. A row is a callback "
+		      "by name and file, whichever database reached it; a cell is the worst any of its databases says, and links "
+		      "to each database's findings. A <b>safe</b> cell says why, from that database's facts: <i>reads config</i>: "
+		      "the callback reads its config (a call through <code>virtio_config_ops.get</code>, in it or two direct calls "
+		      "below) and the transport's config read (the function its files store there) takes no lock, itself or six "
+		      "direct calls below; <i>defers</i>: the callback reads no config and queues its work (a deferral API of the "
+		      "rules); else only that no finding is on the path.</li>\n", out);
 	if (d->partial)
 		fputs("<li class=\"warn\"><b>A limit of the analysis was hit, or the findings are out of date (see "
 		      "<a href=\"#notices\">above</a>): a cell marked safe is not proven on this run.</b></li>\n", out);
@@ -301,6 +446,11 @@ void hx_matrix_write(FILE *out, const struct hx_data *d)
 	for (int t = 0; t < d->ntr; t++) {
 		fputs("<th class=\"tr\">", out);
 		hx_esc(out, d->transports[t]);
+		if (d->nsrc > 1) {
+			fputs("<div class=\"sub origin\">", out);
+			hx_esc(out, hx_transport_origin((struct hx_data *)d, t));
+			fputs("</div>", out);
+		}
 		fputs("</th>", out);
 	}
 	fputs("</tr></thead>\n<tbody>\n", out);

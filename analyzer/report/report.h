@@ -28,5 +28,11 @@ void report_notices(FILE *out, const struct rp_run *run, bool stale);
  * ERR ("cannot write SARIF to PATH: <the system's reason>") when PATH cannot
  * be written; PATH is then unchanged.  Dies only when out of memory. */
 int report_sarif(const char *path, const struct rp_run *run, struct strbuf *err);
+/* report_sarif, and when not NULL: PROPS (a JSON object, whose reference it
+ * takes) as the run's properties, DBS[i] as result i's properties.database
+ * (a combined report, report/combined.c). */
+typedef struct json_t json_t;
+int report_sarif_props(const char *path, const struct rp_run *run, json_t *props, const char *const *dbs,
+		       struct strbuf *err);
 
 #endif

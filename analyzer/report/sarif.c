@@ -7,7 +7,9 @@
  * the alias proof, the example of the fix hint (and what a caller adds:
  * the gate's hunks of a patch), properties.hint (how such code is usually
  * fixed, hints.c), and partialFingerprints["lockpath/v1"] for baselines.
- * TUs with parse errors become toolExecutionNotifications.
+ * TUs with parse errors become toolExecutionNotifications.  A combined
+ * report (report/combined.c) adds run.properties (its databases and the
+ * transport matrix) and each result's properties.database.
  *
  * Nothing is ever dropped: every string from the database goes in as valid
  * UTF-8 (a bad byte as "\xNN", utf8_clean), and every URI is RFC 3986
@@ -225,14 +227,24 @@ static json_t *results_of(const struct rp_run *run, struct strbuf *err)
 
 int report_sarif(const char *path, const struct rp_run *run, struct strbuf *err)
 {
+	return report_sarif_props(path, run, NULL, NULL, err);
+}
+
+int report_sarif_props(const char *path, const struct rp_run *run, json_t *props, const char *const *dbs,
+		       struct strbuf *err)
+{
 	char *root = rp_source_root(run);
 	srcroot = root;
 	json_t *results = results_of(run, err);
 	if (!results) {
 		srcroot = NULL;
 		free(root);
+		json_decref(props);
 		return -1;
 	}
+	for (int i = 0; dbs && i < run->n; i++)
+		json_object_set_new(json_object_get(json_array_get(results, (size_t)i), "properties"), "database",
+				    jtext(dbs[i]));
 	json_t *doc = json_pack("{s:s, s:s, s:[{s:{s:o}, s:[o], s:o}]}",
 		"$schema", "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
 		"runs", "tool", "driver", driver(), "invocations", invocation(run), "results", results);
@@ -247,6 +259,8 @@ int report_sarif(const char *path, const struct rp_run *run, struct strbuf *err)
 	free(root);
 	if (!doc)
 		die("out of memory writing SARIF");
+	if (props)
+		json_object_set_new(json_array_get(json_object_get(doc, "runs"), 0), "properties", props);
 	/* a temporary file renamed into place: PATH is never left half-written */
 	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
 	errno = 0;

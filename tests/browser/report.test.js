@@ -12,7 +12,9 @@
  * table has one row per finding and filters; the transport matrix says
  * deadlock on ccw and safe on pci for virtballoon_changed; the seed
  * finding's page shows every hop of its path and the alias proof
- * 'cdev->ccwlock = sch->lock'.  The page may load nothing from the network
+ * 'cdev->ccwlock = sch->lock'; the combined report of the ccw tree and the
+ * pci + mmio tree has one matrix, ccw a deadlock, mmio and pci safe.  The
+ * page may load nothing from the network
  * and may throw no script error.  Screenshots go to SHOTS, or to
  * $LOCKPATH_SCREENSHOTS when set (docs/img/ to refresh the README's).
  */
@@ -189,6 +191,31 @@ async function sourceLinkCheck(page) {
 }
 
 /* The other two reports: no findings, and a TU that does not parse. */
+/* The combined report (setup.sh: the ccw tree's and the pci + mmio tree's
+ * databases): one matrix, each column naming its database. */
+async function combinedReport(page) {
+	await step('the combined matrix: ccw (s390.db) deadlock, mmio and pci (x86.db) safe, with why', async () => {
+		await page.goto('file://' + path.join(out, 'combined', 'html', 'index.html'));
+		const heads = await page.locator('table.matrix th.tr').allTextContents();
+		assert.deepEqual(heads, ['ccws390.db', 'mmiox86.db', 'pcix86.db']);
+		assert.equal(await page.locator('#sources li').count(), 2);
+		const row = page.locator('table.matrix tr[data-callback="virtballoon_changed"]');
+		assert.equal(await row.count(), 1);
+		const ccw = row.locator('td[data-transport="ccw"]');
+		assert.equal(await ccw.getAttribute('data-status'), 'deadlock');
+		assert.ok(await ccw.locator('a', { hasText: '#1' }).isVisible(), 'the ccw cell links to finding 1');
+		for (const t of ['mmio', 'pci']) {
+			const c = row.locator(`td[data-transport="${t}"]`);
+			assert.equal(await c.getAttribute('data-status'), 'safe');
+			assert.match(await c.locator('.why').textContent(), new RegExp(`${t}'s config read v[mp]_get takes no lock`));
+			assert.ok(await c.isVisible());
+		}
+		await page.locator('#matrix').screenshot({ path: path.join(shots, 'report-matrix-combined.png') });
+		await ccw.locator('a', { hasText: '#1' }).click();
+		assert.match(await page.locator('dl.facts').textContent(), /database\s*s390\.db/);
+	});
+}
+
 async function otherReports(page) {
 	await step('a run without findings says so, and its matrix shows pci safe', async () => {
 		await page.goto('file://' + path.join(out, 'balloon-pci-2019', 'html', 'index.html'));
@@ -231,6 +258,7 @@ async function main() {
 		await page.screenshot({ path: path.join(shots, 'report-finding.png'), fullPage: true });
 		await sourceLinkCheck(page);
 		await otherReports(page);
+		await combinedReport(page);
 		await step('no network request and no script error', async () => {
 			assert.deepEqual(network, []);
 			assert.deepEqual(errors, []);
@@ -239,7 +267,7 @@ async function main() {
 		await context.close();
 		fs.rmSync(profile, { recursive: true, force: true });
 	}
-	console.log(`screenshots: ${['index', 'matrix', 'finding'].map((n) => path.join(shots, `report-${n}.png`)).join(', ')}`);
+	console.log(`screenshots: ${['index', 'matrix', 'finding', 'matrix-combined'].map((n) => path.join(shots, `report-${n}.png`)).join(', ')}`);
 	console.log(`${passed} passed, ${failed} failed`);
 	process.exit(failed ? 1 : 0);
 }

@@ -78,6 +78,25 @@ cp "$out/pci/compile_commands.json" "$d/"
 run "$d" --db "$d/lockpath.db" --sarif "$d/report.sarif" --html "$d/html"
 
 # A TU with a parse error: the SARIF carries a toolExecutionNotification.
+# The transport matrix across architectures: the ccw tree's database and the
+# pci + mmio tree's, combined by 'lockpath report --db A --db B'.
+for t in balloon-ccw-2019 balloon-2019-pci-mmio; do
+	"$src/scripts/corpus-compdb.sh" $t "$out/$t"
+	run "$out/$t" --db "$out/$t/lockpath.db"
+done
+d=$out/combined
+mkdir -p "$d"
+cp "$out/balloon-ccw-2019/lockpath.db" "$d/s390.db"
+cp "$out/balloon-2019-pci-mmio/lockpath.db" "$d/x86.db"
+rc=0
+(cd "$d" && "$lockpath" report --db s390.db --db x86.db --rules "$src/rules" -q --no-text \
+	--sarif report.sarif --html html 2>"$out/stderr") || rc=$?
+if [ $rc -gt 1 ] || grep -Eq 'runtime error|Sanitizer' "$out/stderr"; then
+	cat "$out/stderr" >&2
+	echo "setup.sh: error: lockpath report --db s390.db --db x86.db exited $rc" >&2
+	exit 1
+fi
+
 d=$out/parse-error
 mkdir -p "$d"
 printf 'struct s { int x; };\nint f(struct s *p) { return p->y; }\n' > "$d/broken.c"

@@ -4,44 +4,15 @@
 # balloon-config-in-callback.patch, is reported with its whole path; the
 # clean tree (clean.sh) is not.
 #
-# The cached tree is never touched: virtio_balloon.c is copied into WORKDIR,
-# patched there, and the clang flavour's compile database is copied with that
-# one TU's entry pointed at the copy (its -I paths are absolute or relative to
-# the unchanged build directory, so it parses as the original did).  The
-# database starts as a copy of the clean run's (flavour.sh), so only the
-# patched TU is parsed again.
+# The cached tree is never touched: lib.sh's balloon_patched patches a copy
+# of virtio_balloon.c in WORKDIR/balloon and re-parses only that TU, starting
+# from a copy of the clean run's database (flavour.sh).
 #   balloon.sh LOCKPATH WORKDIR
 source "$(dirname "$0")/lib.sh"
 
-compdb=$(need_tree clang)
-clean=$work/clang.db
-[ -r "$clean" ] || fail "$clean missing (the kernel/clang fixture makes it)"
-orig=$ksrc/drivers/virtio/virtio_balloon.c
 ov=$work/balloon
-rm -rf "$ov"
-mkdir -p "$ov/src/drivers/virtio" "$ov/compdb"
-cp "$orig" "$ov/src/drivers/virtio/"
-patch -s -d "$ov/src" -p1 --no-backup-if-mismatch <"$here/balloon-config-in-callback.patch" ||
-	fail "balloon-config-in-callback.patch does not apply to $orig"
-new=$ov/src/drivers/virtio/virtio_balloon.c
-jq --arg o "$orig" --arg n "$new" '
-	map(if .file == $o then
-		.file = $n
-		| if .command then .command |= (split($o) | join($n)) else . end
-		| if .arguments then .arguments |= map(if . == $o then $n else . end) else . end
-	    else . end)' "$compdb" >"$ov/compdb/compile_commands.json"
-[ "$(grep -c "$new" "$ov/compdb/compile_commands.json")" -ge 1 ] || fail "the compile database has no entry for $orig"
-
+balloon_patched clang "$ov"
 db=$ov/balloon.db
-cp "$clean" "$db"
-rc=0
-"$lockpath" run "$ov/compdb" --db "$db" -j "$(nproc)" --no-progress --sarif "$ov/balloon.sarif" \
-	>"$ov/balloon.txt" 2>"$ov/balloon.err" || rc=$?
-cat "$ov/balloon.err" >&2
-[ "$rc" -eq 1 ] || fail "lockpath run exited $rc, expected 1 (findings)"
-grep -Eq 'extract: [0-9]+ TUs, 1 parsed, [0-9]+ unchanged, 0 with errors, 0 failed, 1 removed' "$ov/balloon.err" ||
-	fail "expected exactly the patched TU to be parsed (and the original's entry removed)"
-assert_parsed "$db" "$(jq length "$compdb")"
 
 p=$(paths "$db" recursive-lock)
 note "recursive-lock paths:"

@@ -3,9 +3,9 @@
 # flavour.sh - fixture: 'lockpath run' on one flavour of the reference tree
 # into a fresh database (WORKDIR/FLAVOUR.db, which the later tests read),
 # and every TU must parse with zero errors.
-#   flavour.sh LOCKPATH WORKDIR clang|gcc
+#   flavour.sh LOCKPATH WORKDIR clang|gcc|x86_64
 source "$(dirname "$0")/lib.sh"
-flavour=${1:?clang or gcc}
+flavour=${1:?clang, gcc or x86_64}
 
 compdb=$(need_tree "$flavour")
 n=$(jq length "$compdb")

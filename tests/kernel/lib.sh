@@ -76,3 +76,41 @@ assert_no_config_changed_recursion() {
 	fi
 	note "no recursive-lock through virtio_config_changed ($(grep -c . <<<"$p" || true) recursive-lock findings in all)"
 }
+
+# balloon_patched FLAVOUR DIR: DIR/balloon.db, the clean run's database
+# (WORKDIR/FLAVOUR.db) with balloon-config-in-callback.patch applied to a copy
+# of virtio_balloon.c in DIR, never to the cached tree: the flavour's compile
+# database is copied into DIR/compdb with that one TU's entry pointed at the
+# copy (its -I paths are absolute or relative to the unchanged build
+# directory, so it parses as the original did), and 'lockpath run' re-parses
+# only it.  Its text, SARIF and stderr go to DIR/balloon.{txt,sarif,err}.
+# Fails unless lockpath ran (exit 0 or 1) and parsed exactly that TU.
+balloon_patched() {
+	local flavour=$1 ov=$2 compdb clean orig new rc=0
+	compdb=$(need_tree "$flavour")
+	clean=$work/$flavour.db
+	[ -r "$clean" ] || fail "$clean missing (the kernel/$flavour fixture makes it)"
+	orig=$ksrc/drivers/virtio/virtio_balloon.c
+	rm -rf "$ov"
+	mkdir -p "$ov/src/drivers/virtio" "$ov/compdb"
+	cp "$orig" "$ov/src/drivers/virtio/"
+	patch -s -d "$ov/src" -p1 --no-backup-if-mismatch <"$here/balloon-config-in-callback.patch" ||
+		fail "balloon-config-in-callback.patch does not apply to $orig"
+	new=$ov/src/drivers/virtio/virtio_balloon.c
+	jq --arg o "$orig" --arg n "$new" '
+		map(if .file == $o then
+			.file = $n
+			| if .command then .command |= (split($o) | join($n)) else . end
+			| if .arguments then .arguments |= map(if . == $o then $n else . end) else . end
+		    else . end)' "$compdb" >"$ov/compdb/compile_commands.json"
+	[ "$(grep -c "$new" "$ov/compdb/compile_commands.json")" -ge 1 ] ||
+		fail "the $flavour compile database has no entry for $orig"
+	cp "$clean" "$ov/balloon.db"
+	"$lockpath" run "$ov/compdb" --db "$ov/balloon.db" -j "$(nproc)" --no-progress --sarif "$ov/balloon.sarif" \
+		>"$ov/balloon.txt" 2>"$ov/balloon.err" || rc=$?
+	cat "$ov/balloon.err" >&2
+	[ "$rc" -le 1 ] || fail "lockpath run on the patched $flavour tree exited $rc"
+	grep -Eq 'extract: [0-9]+ TUs, 1 parsed, [0-9]+ unchanged, 0 with errors, 0 failed, 1 removed' "$ov/balloon.err" ||
+		fail "expected exactly the patched TU to be parsed (and the original's entry removed)"
+	assert_parsed "$ov/balloon.db" "$(jq length "$compdb")"
+}

@@ -12,4 +12,12 @@ extern void iowrite8(u8 val, void __iomem *addr);
 extern void iowrite16(u16 val, void __iomem *addr);
 extern void iowrite32(u32 val, void __iomem *addr);
 
+/* Memory-mapped registers (virtio-mmio): single loads and stores, no locks either. */
+extern u8 readb(const volatile void __iomem *addr);
+extern u16 readw(const volatile void __iomem *addr);
+extern u32 readl(const volatile void __iomem *addr);
+extern void writeb(u8 val, volatile void __iomem *addr);
+extern void writew(u16 val, volatile void __iomem *addr);
+extern void writel(u32 val, volatile void __iomem *addr);
+
 #endif
