@@ -406,8 +406,12 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 				bind_const_arg(e, cur, arg, next);
 			continue;   /* a binding the callee never looks at only splits states */
 		}
-		if (next->nbind >= CK_MAX_BIND || !engine_param_used(cf->lock_params, arg->n))
+		if (!engine_param_used(cf->lock_params, arg->n))
 			continue;
+		if (next->nbind >= CK_MAX_BIND) {
+			e->st->bind_full++;   /* the callee's lock parameter stays unknown (a limit) */
+			continue;
+		}
 		int key = resolve_key(e, cur, arg->key);
 		if (engine_key_class(e, key) >= 0) {
 			next->bind[next->nbind].n = arg->n;

@@ -409,7 +409,7 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	 * report says whether the check hit its bound.  Last, so that a check
 	 * killed half-way leaves the findings marked out of date. */
 	db_begin(db);
-	db_exec(db, "DELETE FROM meta WHERE key IN ('limit:states', 'limit:held', 'limit:contexts')");
+	db_exec(db, "DELETE FROM meta WHERE key IN ('limit:states', 'limit:held', 'limit:bind', 'limit:contexts')");
 	if (cs.capped) {
 		char *m = xasprintf("the check stopped after %zu states (paths from entry points with their "
 				    "held locks); findings may be missing", cs.max_states);
@@ -421,6 +421,13 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 				    "%dth were not tracked, so findings on them may be missing", CK_MAX_HELD,
 				    cs.held_full, CK_MAX_HELD);
 		db_meta_set(db, "limit:held", m);
+		free(m);
+	}
+	if (cs.bind_full) {
+		char *m = xasprintf("calls passed more than %d locks a callee uses (at %zu calls); the ones past "
+				    "the %dth were not bound, so findings on them may be missing", CK_MAX_BIND,
+				    cs.bind_full, CK_MAX_BIND);
+		db_meta_set(db, "limit:bind", m);
 		free(m);
 	}
 	if (cs.contexts_full) {
