@@ -63,9 +63,9 @@ void check_irq_inversion(struct engine *e, const struct ck_visit *v)
 /* Why interrupts are on where the irqs-on path of W starts: the callback
  * field (work_struct.func, ccw_driver.set_online) its entry is called
  * through, or the sleep that proves it; NULL for a softirq entry. */
-static const char *irqs_on_why(const struct engine *e, const struct ck_witness *w)
+static const char *irqs_on_why(struct engine *e, const struct ck_witness *w)
 {
-	return engine_func(e, engine_path_start(e, w->state))->irqs_on_why;
+	return engine_irqs_on_why(e, w->state);
 }
 
 void check_irq_inversion_done(struct engine *e)

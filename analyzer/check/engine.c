@@ -382,6 +382,29 @@ static void bind_const_arg(const struct engine *e, const struct ck_state *cur, c
 /* The state entered from V's call site into CALLEE: the caller's held locks
  * and irq state, and the callee's parameters bound to the call's lock,
  * constant and function arguments. */
+/* A call of a chain's call API whose callbacks run in process context with
+ * interrupts enabled (rules: 'chain-call ... process'): or NULL. */
+static const struct lp_chain *process_chain_call(const struct engine *e, const struct ck_site *site)
+{
+	const struct lp_chain *c = site->kind == SITE_CALL ? rules_chain_of(e->rules, site->callee_name) : NULL;
+	return c && c->entry < 0 && c->process ? c : NULL;
+}
+
+const char *engine_irqs_on_why(struct engine *e, int state)
+{
+	for (int s = state; s >= 0; s = e->states.v[s].parent) {
+		const struct ck_state *st = &e->states.v[s];
+		if (st->parent < 0)
+			return e->funcs.v[st->func].irqs_on_why;
+		const struct ck_site *site = engine_site_by_id(e, st->via_site);
+		if (st->irqs == IRQS_ON && site && process_chain_call(e, site))
+			return arena_printf(&e->arena, "%s is called through %s, whose callbacks run in process "
+					    "context with interrupts enabled (rules)", e->funcs.v[st->func].name,
+					    site->callee_name);
+	}
+	return NULL;
+}
+
 static void callee_state(struct engine *e, int si, const struct ck_visit *v, const struct ck_callee *callee,
 			 struct ck_state *next)
 {
@@ -393,6 +416,9 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 				   .nheld = v->nheld,
 				   .nimpl = cur->nimpl };
 	memcpy(next->impl, cur->impl, sizeof(next->impl));
+	if (next->irqs == IRQS_AS_AT_ENTRY && cur->ctx == CTX_PROCESS && !engine_spinning_held(v) &&
+	    process_chain_call(e, site))
+		next->irqs = IRQS_ON;   /* blocking_notifier_call_chain() sleeps: its callbacks run with irqs on */
 	ops_enter(e, next, callee->func);
 	next->nheld = 0;
 	for (int i = 0; i < v->nheld; i++)

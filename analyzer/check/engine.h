@@ -166,6 +166,10 @@ bool engine_atomic(const struct ck_visit *v);
 void engine_order_seen(struct engine *e, int a, int b);
 /* The function the path of STATE starts at (its entry or root). */
 int engine_path_start(const struct engine *e, int state);
+/* Why interrupts are on where STATE's function is entered, if lockpath
+ * knows: a process-chain call on its path (blocking_notifier_call_chain()'s
+ * callbacks), or its root's or entry's reason (ck_func.irqs_on_why); NULL. */
+const char *engine_irqs_on_why(struct engine *e, int state);
 /* Per-check scratch data, freed by the check's _done function. */
 void **engine_data(struct engine *e, int check_id);
 /* The key a site acts on, with lock parameters bound by the path; -1 if unknown. */

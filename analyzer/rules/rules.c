@@ -312,6 +312,12 @@ size_t rules_lockdep_count(const struct lp_rules *r) { return r->lockdeps.n; }
 const struct lp_lockdep *rules_lockdep_at(const struct lp_rules *r, size_t i) { return &r->lockdeps.v[i]; }
 const struct lp_chain *rules_chain(const struct lp_rules *r, size_t i) { return &r->chains.v[i]; }
 
+const struct lp_chain *rules_chain_of(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = func ? strmap_get(&r->chain_map, func) : NULL;
+	return i ? &r->chains.v[*i] : NULL;
+}
+
 const struct lp_keyentry *rules_keyentry_find(const struct lp_rules *r, const char *key)
 {
 	for (size_t i = 0; i < r->keyentries.n; i++)
@@ -845,6 +851,13 @@ static int parse_chain(struct line *l, bool is_call)
 		return missing_or_got(l, at, "a key 'struct.member'", after);
 	c.key = own(l->r, l->t.v[at].s);
 	snprintf(after, sizeof(after), is_call ? "%s FUNC CONTAINER KEY" : "%s FUNC CONTAINER ENTRY KEY", dir);
+	/* 'chain-call blocking_notifier_call_chain 0 KEY process': its callbacks
+	 * run in process context with interrupts enabled (the API sleeps) */
+	if (is_call && at + 1 < nargs(l) && !l->t.v[at + 1].quoted && !strcmp(l->t.v[at + 1].s, "process")) {
+		c.process = true;
+		at++;
+		snprintf(after, sizeof(after), "%s FUNC CONTAINER KEY process", dir);
+	}
 	if (want_end(l, at + 1, after))
 		return -1;
 	PUT(l->r, &l->r->chain_map, &l->r->chains, func, c, func);

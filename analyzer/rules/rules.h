@@ -48,7 +48,8 @@ struct lp_defer { const char *func; int arg; enum lp_context ctx; };
  * notifier_call') is a function, to the chain argument CONTAINER points to;
  * its call API (ENTRY -1) runs the functions registered on that chain.  A
  * call through KEY resolves only through these (link/chains.c). */
-struct lp_chain { const char *func; int container, entry; const char *key; };
+struct lp_chain { const char *func; int container, entry; const char *key;
+		  bool process; };   /* call API: its callbacks run in process context, irqs on */
 
 /* A lockdep class API (directives lockdep-init, lockdep-class): a call puts
  * the lock that argument LOCK points to (the lock, or the lockdep map
@@ -131,6 +132,8 @@ const struct lp_keyentry *rules_keyentry_find(const struct lp_rules *r, const ch
 
 size_t rules_chain_count(const struct lp_rules *r);
 const struct lp_chain *rules_chain(const struct lp_rules *r, size_t i);
+/* The chain rule of FUNC (a registration or call API), or NULL. */
+const struct lp_chain *rules_chain_of(const struct lp_rules *r, const char *func);
 
 /* The directory searched when neither --rules nor $LOCKPATH_RULES (read by
  * the command layer, cli_load_rules) says one: the rules installed with the

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only
  * notifier.c - the chain walkers (kernel/notifier.c in Linux): register
  * links a block into a chain head's list, call_chain runs each block's
- * notifier_call in turn, under the head's lock for atomic chains.
+ * notifier_call in turn; an atomic chain's head lock spins, a blocking
+ * chain's sleeps.
  */
 #include <linux/notifier.h>
 
@@ -15,18 +16,45 @@ static int walk_chain(struct notifier_block **first, unsigned long val, void *v)
 	return last;
 }
 
-int atomic_notifier_chain_register(struct atomic_notifier_head *nh, struct notifier_block *n)
+/* Link N in by priority, highest first. */
+static void link_block(struct notifier_block **first, struct notifier_block *n)
 {
-	unsigned long flags;
 	struct notifier_block **pos;
 
-	spin_lock_irqsave(&nh->lock, flags);
-	for (pos = &nh->head; *pos && (*pos)->priority >= n->priority; pos = &(*pos)->next)
+	for (pos = first; *pos && (*pos)->priority >= n->priority; pos = &(*pos)->next)
 		;
 	n->next = *pos;
 	*pos = n;
+}
+
+int atomic_notifier_chain_register(struct atomic_notifier_head *nh, struct notifier_block *n)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&nh->lock, flags);
+	link_block(&nh->head, n);
 	spin_unlock_irqrestore(&nh->lock, flags);
 	return 0;
+}
+
+int blocking_notifier_chain_register(struct blocking_notifier_head *nh, struct notifier_block *n)
+{
+	mutex_lock(&nh->lock);
+	link_block(&nh->head, n);
+	mutex_unlock(&nh->lock);
+	return 0;
+}
+
+int blocking_notifier_call_chain(struct blocking_notifier_head *nh, unsigned long val, void *v)
+{
+	int ret = NOTIFY_DONE;
+
+	if (nh->head) {
+		mutex_lock(&nh->lock);
+		ret = walk_chain(&nh->head, val, v);
+		mutex_unlock(&nh->lock);
+	}
+	return ret;
 }
 
 int atomic_notifier_call_chain(struct atomic_notifier_head *nh, unsigned long val, void *v)

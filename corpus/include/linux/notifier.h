@@ -9,6 +9,7 @@
 #define _LINUX_NOTIFIER_H
 
 #include <linux/spinlock.h>
+#include <linux/mutex.h>
 
 struct notifier_block;
 typedef int (*notifier_fn_t)(struct notifier_block *nb, unsigned long action, void *data);
@@ -24,10 +25,19 @@ struct atomic_notifier_head {
 	struct notifier_block *head;
 };
 
+/* A blocking chain: its walkers sleep (the kernel's is an rwsem; a mutex
+ * here), so its callbacks run in process context with interrupts on. */
+struct blocking_notifier_head {
+	struct mutex lock;
+	struct notifier_block *head;
+};
+
 #define NOTIFY_DONE	0x0000
 #define NOTIFY_OK	0x0001
 
 extern int atomic_notifier_chain_register(struct atomic_notifier_head *nh, struct notifier_block *nb);
 extern int atomic_notifier_call_chain(struct atomic_notifier_head *nh, unsigned long val, void *v);
+extern int blocking_notifier_chain_register(struct blocking_notifier_head *nh, struct notifier_block *nb);
+extern int blocking_notifier_call_chain(struct blocking_notifier_head *nh, unsigned long val, void *v);
 
 #endif
