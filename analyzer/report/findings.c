@@ -3,6 +3,7 @@
  * findings.c - read findings back for the report formats (see findings.h).
  */
 #include "report/findings.h"
+#include "lib/keyname.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -67,7 +68,7 @@ static int load_path(struct lp_db *db, struct rp_run *run, int64_t fid, int path
 static bool any_bytype(const struct rp_hop *h, int n)
 {
 	for (int i = 0; i < n; i++)
-		if (h[i].has_store && h[i].store_key && !strncmp(h[i].store_key, "type:", 5))
+		if (h[i].has_store && keyname_is_type(h[i].store_key))
 			return true;
 	return false;
 }

@@ -9,6 +9,7 @@
  * only when the database shows one, else the generic text ('defer').
  */
 #include "report/findings.h"
+#include "lib/keyname.h"
 #include "rules/rules.h"
 
 #include <stdlib.h>
@@ -224,7 +225,7 @@ static void hint_defer(struct hint_ctx *h, struct rp_finding *f, const char *fun
 			    { "context", f->context } };
 	for (int i = f->nhops - 1; i > 0; i--) {
 		const struct rp_hop *hop = &f->hops[i];
-		if (!hop->via_key || !hop->has_store || (hop->store_key && !strncmp(hop->store_key, "type:", 5)))
+		if (!hop->via_key || !hop->has_store || keyname_is_type(hop->store_key))
 			continue;
 		size_t n;
 		const struct cand *c = key_candidates(h, hop->via_key, &n);

@@ -8,6 +8,7 @@
  * Before the paths, how such code is usually fixed (hints.c).
  */
 #include "report/html_int.h"
+#include "lib/keyname.h"
 
 #include <string.h>
 
@@ -310,7 +311,7 @@ static void hop_via(FILE *out, struct hx_data *d, const struct rp_hop *h)
 		fputs(", key ", out);
 	}
 	hx_code(out, h->via_key);
-	if (h->has_store && h->store_key && !strncmp(h->store_key, "type:", 5)) {
+	if (h->has_store && keyname_is_type(h->store_key)) {
 		/* link's fallback (docs/rules.md): no store explains the call */
 		fputs(": <strong>resolved by function type, lower confidence</strong>: nothing traceable is "
 		      "stored into the key; ", out);

@@ -8,6 +8,7 @@
  * line saying how such code is usually fixed (hints.c).
  */
 #include "report/report.h"
+#include "lib/keyname.h"
 #include "report/funnels.h"
 #include "lib/escape.h"
 
@@ -44,7 +45,7 @@ static void hop_notes(FILE *out, const struct rp_finding *f, const struct rp_hop
 				fprintf(out, " calls %s through %s\n", T(next->func), T(next->via_key));
 			else
 				fprintf(out, " calls %s\n", T(next->func));
-			if (next->has_store && !strncmp(next->store_key, "type:", 5)) {
+			if (next->has_store && keyname_is_type(next->store_key)) {
 				loc(out, &next->store);
 				fprintf(out, "note: %s's address is taken here; nothing traceable is stored into %s, "
 					"so the call was resolved by function type '%s' (lower confidence)\n",
