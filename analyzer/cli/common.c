@@ -347,6 +347,13 @@ static long long env_bound(const char *name, long long max, const char *what)
 	return v;
 }
 
+/* Record analysis limit KEY with message MSG (freed), for the report's notices. */
+static void set_limit(struct lp_db *db, const char *key, char *msg)
+{
+	db_meta_set(db, key, msg);
+	free(msg);
+}
+
 void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
 {
 	struct link_stats ls;
@@ -410,33 +417,22 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	 * killed half-way leaves the findings marked out of date. */
 	db_begin(db);
 	db_exec(db, "DELETE FROM meta WHERE key IN ('limit:states', 'limit:held', 'limit:bind', 'limit:contexts')");
-	if (cs.capped) {
-		char *m = xasprintf("the check stopped after %zu states (paths from entry points with their "
-				    "held locks); findings may be missing", cs.max_states);
-		db_meta_set(db, "limit:states", m);
-		free(m);
-	}
-	if (cs.held_full) {
-		char *m = xasprintf("paths held more than %d locks at once (at %zu points); the locks past the "
-				    "%dth were not tracked, so findings on them may be missing", CK_MAX_HELD,
-				    cs.held_full, CK_MAX_HELD);
-		db_meta_set(db, "limit:held", m);
-		free(m);
-	}
-	if (cs.bind_full) {
-		char *m = xasprintf("calls passed more than %d locks a callee uses (at %zu calls); the ones past "
-				    "the %dth were not bound, so findings on them may be missing", CK_MAX_BIND,
-				    cs.bind_full, CK_MAX_BIND);
-		db_meta_set(db, "limit:bind", m);
-		free(m);
-	}
-	if (cs.contexts_full) {
-		char *m = xasprintf("%zu functions were reached in more than %zu contexts (held locks, bound "
-				    "arguments) each; only the %zu least guessed were followed, so findings on "
-				    "the others may be missing", cs.contexts_full, cs.max_contexts, cs.max_contexts);
-		db_meta_set(db, "limit:contexts", m);
-		free(m);
-	}
+	if (cs.capped)
+		set_limit(db, "limit:states", xasprintf("the check stopped after %zu states (paths from entry "
+			  "points with their held locks); findings may be missing", cs.max_states));
+	if (cs.held_full)
+		set_limit(db, "limit:held", xasprintf("paths held more than %d locks at once (at %zu points); "
+			  "the locks past the %dth were not tracked, so findings on them may be missing",
+			  CK_MAX_HELD, cs.held_full, CK_MAX_HELD));
+	if (cs.bind_full)
+		set_limit(db, "limit:bind", xasprintf("calls passed more than %d locks a callee uses (at %zu "
+			  "calls); the ones past the %dth were not bound, so findings on them may be missing",
+			  CK_MAX_BIND, cs.bind_full, CK_MAX_BIND));
+	if (cs.contexts_full)
+		set_limit(db, "limit:contexts", xasprintf("%zu functions were reached in more than %zu contexts "
+			  "(held locks, bound arguments) each; only the %zu least guessed were followed, so "
+			  "findings on the others may be missing", cs.contexts_full, cs.max_contexts,
+			  cs.max_contexts));
 	db_meta_set(db, "checked", "1");
 	db_commit(db);
 	cli_db_ok(db);
