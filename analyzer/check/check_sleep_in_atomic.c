@@ -26,6 +26,35 @@ static const char *deferred_work_reason(const struct engine *e, const struct ck_
 	return f->deferred_as && f->below_sleep ? f->deferred_as : NULL;
 }
 
+/* A call through a process-context callback key (a driver's remove(), a
+ * netlink kernel socket's input) whose targets may sleep: the kernel calls
+ * those only where sleeping is allowed, so reaching the call atomically is
+ * the bug, once, at the call; the path ends there as at a sleep. */
+static bool process_callback_sleeps(const struct engine *e, const struct ck_site *s)
+{
+	if (!s->process_callback)
+		return false;
+	for (int c = 0; c < s->ncallees; c++)
+		if (engine_func(e, s->callees[c].func)->below_sleep)
+			return true;
+	return false;
+}
+
+/* Why the call at S is a sleep of its own (into BUF), or NULL: deferred
+ * work called directly, or a call through a process-context callback key. */
+static const char *call_reason(const struct engine *e, const struct ck_site *s, char *buf, size_t size)
+{
+	const char *work = deferred_work_reason(e, s);
+	if (work)   /* the reason names what it is registered as */
+		snprintf(buf, size, "%s, written for process context, sleeps below", work);
+	else if (process_callback_sleeps(e, s))
+		snprintf(buf, size, "a call through %s, which the kernel makes in process context (rules: "
+			 "callback); its targets sleep below", s->process_callback);
+	else
+		return NULL;
+	return buf;
+}
+
 static const char *sleep_reason(const struct engine *e, const struct ck_site *s)
 {
 	if (s->kind == SITE_CALL && s->callee_name)
@@ -37,11 +66,10 @@ static const char *sleep_reason(const struct engine *e, const struct ck_site *s)
 
 void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 {
-	const char *work = v->site->kind == SITE_CALL ? deferred_work_reason(e, v->site) : NULL;
-	char work_why[160];
-	if (work)   /* the reason names what it is registered as */
-		snprintf(work_why, sizeof(work_why), "%s, written for process context, sleeps below", work);
-	const char *reason = work ? work_why : sleep_reason(e, v->site);
+	char call_why[200];
+	const char *reason = v->site->kind == SITE_CALL ? call_reason(e, v->site, call_why, sizeof(call_why)) : NULL;
+	if (!reason)
+		reason = sleep_reason(e, v->site);
 	if (!reason)
 		return;
 	const struct ck_held *spin = engine_spinning_held(v);
@@ -55,7 +83,8 @@ void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 	else
 		return;
 	engine_end_path(e);   /* what it calls next (or the work itself) runs only where it may sleep */
-	const char *what = v->site->callee_name ? v->site->callee_name : "?";
+	const char *what = v->site->callee_name ? v->site->callee_name :
+			   v->site->process_callback ? v->site->process_callback : "?";
 	char *msg = xasprintf("%s may sleep (%s) %s, in %s", what, reason, why, engine_func(e, v->site->func)->name);
 	engine_report(e, v, checks[CHECK_ID_sleep_in_atomic].name, spin, v->site->kind == SITE_ACQUIRE ? engine_site_key(e, v) : -1, msg);
 	free(msg);

@@ -70,6 +70,8 @@ struct ck_site {
 				     * (rules' context-end): no later call is followed */
 	bool no_edge;               /* a call the path does not follow (engine_load.c: a
 				     * deferral, a deferred work's dispatcher, a noreturn call) */
+	const char *process_callback;   /* a call through a process-context 'callback' key
+				     * ('ccw_driver.remove'): that key, else NULL */
 	struct ck_fnarg *fnargs;
 	struct ck_lockref *locks;
 	struct ck_arg *args;

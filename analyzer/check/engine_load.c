@@ -188,6 +188,8 @@ static void load_funcs_and_sites(struct engine *e)
 			/* process_one_work()'s work->func(work): the work items are entries of their own */
 			const struct lp_keyentry *ke = rules_keyentry_find(e->rules, ind);
 			s.no_edge = ke && !ke->edge;   /* a 'callback' (probe()) is still called */
+			if (ke && ke->edge && ke->ctx == CTX_PROCESS)
+				s.process_callback = ke->key;
 		}
 		/* queue_work(), mod_timer(), call_rcu(): the work runs later, elsewhere;
 		 * panic(), make_task_dead(): the system or the task ends there, and what

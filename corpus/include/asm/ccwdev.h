@@ -51,6 +51,8 @@ struct ccw_driver {
 	.cu_type = (cu), .cu_model = (cum), .match_flags = CCW_DEVICE_ID_MATCH_CU_TYPE
 
 extern int ccw_driver_register(struct ccw_driver *driver);
+/* Unregister a vanished device at once (drivers/s390/cio/device_gone.c). */
+extern void ccw_device_gone_now(struct ccw_device *cdev);
 extern void ccw_driver_unregister(struct ccw_driver *driver);
 
 /* Start a channel program; the caller holds the ccw device lock. */
