@@ -60,14 +60,6 @@ void check_irq_inversion(struct engine *e, const struct ck_visit *v)
 	}
 }
 
-/* Why interrupts are on where the irqs-on path of W starts: the callback
- * field (work_struct.func, ccw_driver.set_online) its entry is called
- * through, or the sleep that proves it; NULL for a softirq entry. */
-static const char *irqs_on_why(struct engine *e, const struct ck_witness *w)
-{
-	return engine_irqs_on_why(e, w->state);
-}
-
 void check_irq_inversion_done(struct engine *e)
 {
 	struct uses *u = uses_of(e);
@@ -75,13 +67,14 @@ void check_irq_inversion_done(struct engine *e)
 		const struct use *x = &u->v.v[i];
 		if (!x->has_hard || !x->has_on)
 			continue;
+		/* why interrupts are on there: the callback field its entry is called
+		 * through, a blocking chain on its path, or the sleep that proves it */
+		const char *on_why = engine_irqs_on_why(e, x->on.state);
 		char *msg = xasprintf("%s is acquired with interrupts enabled in %s, but it is also acquired in "
 				      "hardirq context (as %s in %s): an interrupt on this CPU would deadlock%s%s%s",
 				      engine_key_name(e, x->key_on), engine_func(e, x->on.site->func)->name,
 				      engine_key_name(e, x->key_hard), engine_func(e, x->hard.site->func)->name,
-				      irqs_on_why(e, &x->on) ? " (interrupts are on: " : "",
-				      irqs_on_why(e, &x->on) ? irqs_on_why(e, &x->on) : "",
-				      irqs_on_why(e, &x->on) ? ")" : "");
+				      on_why ? " (interrupts are on: " : "", on_why ? on_why : "", on_why ? ")" : "");
 		const char *rule = checks[CHECK_ID_irq_inversion].name;
 		char dedup[48];
 		snprintf(dedup, sizeof(dedup), "%s/%d", rule, engine_key_class(e, x->key_on));

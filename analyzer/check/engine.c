@@ -468,19 +468,29 @@ static bool callee_possible(const struct engine *e, const struct ck_state *cur, 
 	return ops_allows(e, cur, site, c);
 }
 
+/* The callees of the call at SITE on the path of state S: the function the
+ * path bound a call through its own parameter to (into BOUND), else the
+ * site's; their number in *N. */
+static const struct ck_callee *path_callees(const struct ck_state *s, const struct ck_site *site,
+					    struct ck_callee *bound, int *n)
+{
+	if (site->param_call >= 0 && bound_fn(s, site->param_call, bound)) {
+		*n = 1;
+		return bound;
+	}
+	*n = site->ncallees;
+	return site->callees;
+}
+
 /* Whether every callee the call at SITE may reach on the path of state S
  * always sleeps (reach.c): a path atomic at the call has slept in it. */
 static bool call_always_sleeps(const struct engine *e, const struct ck_state *s, const struct ck_site *site)
 {
-	struct ck_callee bound;
-	const struct ck_callee *callees = site->callees;
-	int n = site->ncallees, possible = 0;
 	if (site->no_edge)
 		return false;   /* not followed (panic()): its sleeps are not the path's */
-	if (site->param_call >= 0 && bound_fn(s, site->param_call, &bound)) {
-		callees = &bound;
-		n = 1;
-	}
+	struct ck_callee bound;
+	int n, possible = 0;
+	const struct ck_callee *callees = path_callees(s, site, &bound, &n);
 	for (int c = 0; c < n; c++) {
 		if (!callee_possible(e, s, site, &callees[c]))
 			continue;
@@ -506,12 +516,8 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	if (e->st->capped)
 		return;   /* the bound is hit: finish the states queued, start no more */
 	struct ck_callee bound;
-	const struct ck_callee *callees = site->callees;
-	int n = site->ncallees;
-	if (site->param_call >= 0 && bound_fn(&e->states.v[si], site->param_call, &bound)) {
-		callees = &bound;
-		n = 1;
-	}
+	int n;
+	const struct ck_callee *callees = path_callees(&e->states.v[si], site, &bound, &n);
 	int possible = 0;
 	for (int c = 0; c < n; c++)
 		possible += callee_possible(e, &e->states.v[si], site, &callees[c]);
