@@ -645,28 +645,64 @@ static void seed(struct engine *e, int func, int ctx, struct strbuf *sig)
 
 typedef VEC(int) int_vec;
 
+/* The registration rule that an 'arg:F#N' store key is an argument of
+ * ('arg:request_irq#1': request_irq's handler), or NULL.  A static API's
+ * key names it 'file.c:name'; the rules name it 'name'. */
+static const struct lp_register *store_registration(const struct engine *e, const char *store_key)
+{
+	struct keyname_arg arg;
+	if (!keyname_parse_arg(store_key, &arg))
+		return NULL;
+	const char *colon = memchr(arg.func, ':', arg.func_len);
+	const char *name = colon ? colon + 1 : arg.func;
+	char fn[256];
+	snprintf(fn, sizeof(fn), "%.*s", (int)(arg.func + arg.func_len - name), name);
+	for (const struct lp_register *r = rules_register(e->rules, fn); r; r = rules_register_next(e->rules, r))
+		if (r->arg == arg.n)
+			return r;
+	return NULL;
+}
+
+/* Functions passed to registration APIs, found once (scan_registrations):
+ * each with the context its API gives it, and every (function, store) pair
+ * that reached an API's argument, which a 'keyentry' field's context must
+ * not override. */
+struct registrations {
+	int_vec funcs;
+	VEC(const struct lp_register *) rule;   /* parallel to funcs: the API's rule */
+	struct strmap stores;       /* "func_id/store_id" -> 1 */
+};
+
 /* Functions passed to a registration API: request_irq's handler is stored
- * into 'arg:request_irq#1'; the rules say argument 1 is a hardirq entry. */
-static void registrations(struct engine *e, enum lp_context ctx, int_vec *out)
+ * into 'arg:request_irq#1'; the rules say argument 1 is a hardirq entry.
+ * The key is closed over parameters: io_uring's create_worker_cont reaches
+ * 'arg:task_work.h:init_task_work#1' through its helper's parameter. */
+static void scan_registrations(struct engine *e, struct registrations *out)
 {
 	/* never an entry guessed by type (link's fallback stores are 'type:' ones) */
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.key, k.func_id FROM key_target k "
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.key, k.func_id, k.store_id FROM key_target k "
 				     "JOIN fnstore s ON s.id = k.store_id "
 				     "WHERE k.key LIKE 'arg:%#%' AND s.key NOT LIKE 'type:%'");
 	while (db_step_row(e->db, q)) {
-		struct keyname_arg arg;
-		if (!keyname_parse_arg(db_col_text(q, 0), &arg))
-			continue;
-		const char *colon = memchr(arg.func, ':', arg.func_len);   /* 'file.c:name' for a static API */
-		const char *name = colon ? colon + 1 : arg.func;
-		char fn[256];
-		snprintf(fn, sizeof(fn), "%.*s", (int)(arg.func + arg.func_len - name), name);
+		const struct lp_register *r = store_registration(e, db_col_text(q, 0));
 		int f = engine_func_index(e, sqlite3_column_int64(q, 1));
-		for (const struct lp_register *r = rules_register(e->rules, fn); r; r = rules_register_next(e->rules, r))
-			if (r->arg == arg.n && r->ctx == ctx && f >= 0)
-				vec_push(out, f);
+		if (!r || f < 0)
+			continue;
+		vec_push(&out->funcs, f);
+		vec_push(&out->rule, r);
+		char pair[48];
+		snprintf(pair, sizeof(pair), "%lld/%lld", (long long)sqlite3_column_int64(q, 1),
+			 (long long)sqlite3_column_int64(q, 2));
+		*strmap_put(&out->stores, pair, NULL) = 1;
 	}
 	sqlite3_finalize(q);
+}
+
+static void registrations_free(struct registrations *r)
+{
+	vec_free(&r->funcs);
+	vec_free(&r->rule);
+	strmap_free(&r->stores);
 }
 
 /* The kind of lock class CLS is (LT_*), from the sites that acquire it;
@@ -781,7 +817,8 @@ static void note_callback(struct engine *e, int f, const struct lp_keyentry *ke)
 							 e->funcs.v[f].name, ke->key);
 }
 
-static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *sig)
+static void seed_entries(struct engine *e, enum lp_context ctx, const struct registrations *reg,
+			 struct strbuf *sig)
 {
 	int_vec seeds = {0};
 	for (size_t i = 0; i < rules_entry_count(e->rules); i++) {
@@ -790,7 +827,11 @@ static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *s
 			if (!strcmp(e->funcs.v[f].name, en->func))
 				vec_push(&seeds, (int)f);
 	}
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.func_id FROM key_target k JOIN fnstore s "
+	/* A store that reached the field through a registration API's argument
+	 * runs in the context that API gives it, not the field's:
+	 * init_task_work() and call_rcu() both store into callback_head.func,
+	 * but task work runs in process context. */
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.func_id, k.store_id FROM key_target k JOIN fnstore s "
 				     "ON s.id = k.store_id WHERE k.key = ? AND s.key NOT LIKE 'type:%'");
 	for (size_t i = 0; i < rules_keyentry_count(e->rules); i++) {
 		const struct lp_keyentry *ke = rules_keyentry(e->rules, i);
@@ -799,7 +840,10 @@ static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *s
 		db_bind_text(q, 1, ke->key);
 		while (db_step_row(e->db, q)) {
 			int f = engine_func_index(e, sqlite3_column_int64(q, 0));
-			if (f < 0)
+			char pair[48];
+			snprintf(pair, sizeof(pair), "%lld/%lld", (long long)sqlite3_column_int64(q, 0),
+				 (long long)sqlite3_column_int64(q, 1));
+			if (f < 0 || strmap_get(&reg->stores, pair))
 				continue;
 			vec_push(&seeds, f);
 			if (ctx == CTX_PROCESS)
@@ -808,7 +852,9 @@ static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *s
 		sqlite3_reset(q);
 	}
 	sqlite3_finalize(q);
-	registrations(e, ctx, &seeds);
+	for (size_t i = 0; i < reg->funcs.n; i++)
+		if (reg->rule.v[i]->ctx == ctx)
+			vec_push(&seeds, reg->funcs.v[i]);
 	rank_engine = e;
 	if (seeds.n)
 		qsort(seeds.v, seeds.n, sizeof(int), by_rank);
@@ -824,7 +870,7 @@ static void seed_entries(struct engine *e, enum lp_context ctx, struct strbuf *s
  * written to sleep; check_sleep_in_atomic reports a direct call to one on an
  * atomic path once, at the call, instead of every sleep below it.
  */
-static void mark_deferred_work(struct engine *e)
+static void mark_deferred_work(struct engine *e, const struct registrations *reg)
 {
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.func_id FROM key_target k JOIN fnstore s "
 				     "ON s.id = k.store_id WHERE k.key = ? AND s.key NOT LIKE 'type:%'");
@@ -841,12 +887,10 @@ static void mark_deferred_work(struct engine *e)
 		sqlite3_reset(q);
 	}
 	sqlite3_finalize(q);
-	int_vec reg = {0};
-	registrations(e, CTX_PROCESS, &reg);
-	for (size_t i = 0; i < reg.n; i++)
-		if (!e->funcs.v[reg.v[i]].deferred_as)
-			e->funcs.v[reg.v[i]].deferred_as = "a thread function";
-	vec_free(&reg);
+	for (size_t i = 0; i < reg->funcs.n; i++)
+		if (reg->rule.v[i]->ctx == CTX_PROCESS && !e->funcs.v[reg->funcs.v[i]].deferred_as)
+			e->funcs.v[reg->funcs.v[i]].deferred_as = arena_printf(&e->arena, "process-context work "
+									       "passed to %s", reg->rule.v[i]->func);
 }
 
 /* Hardirq entries first, then softirq, then process, then roots: a line
@@ -856,12 +900,15 @@ static void mark_deferred_work(struct engine *e)
 static void seed_and_explore(struct engine *e)
 {
 	struct strbuf sig = {0};
-	mark_deferred_work(e);
+	struct registrations reg = {0};
+	scan_registrations(e, &reg);
+	mark_deferred_work(e, &reg);
 	static const enum lp_context order[] = { CTX_HARDIRQ, CTX_SOFTIRQ, CTX_PROCESS };
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
-		seed_entries(e, order[i], &sig);
+		seed_entries(e, order[i], &reg, &sig);
 		explore(e, &sig);
 	}
+	registrations_free(&reg);
 	e->first_root = e->states.n;
 	for (size_t i = 0; i < e->funcs.n; i++) {
 		int f = e->order[i];
