@@ -18,7 +18,8 @@ CHECK(sleep_in_atomic,
       .name = "sleep-in-atomic",
       .summary = "a function that may sleep is reached in hardirq or softirq context, under a spinlock, or with interrupts off",
       .lockdep = "BUG: sleeping function called from invalid context",
-      .offence = CK_SLEEPS, .paths = CK_ONE_PATH, .transfer = CK_TRANSFER_HELD_OR_CONTEXT, .line_rank = 1)
+      .offence = CK_CONTEXT, .verb = "may sleep here", .paths = CK_ONE_PATH,
+      .transfer = CK_TRANSFER_HELD_OR_CONTEXT, .line_rank = 1)
 CHECK(lock_order,
       .name = "lock-order",
       .summary = "lock classes are acquired in orders that close a cycle on different paths (ABBA, or A -> B -> C -> A): a possible deadlock",
@@ -30,3 +31,9 @@ CHECK(irq_inversion,
       .lockdep = "WARNING: inconsistent lock state",
       .lockdep_detail = "inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage.",
       .offence = CK_ACQUIRES, .paths = CK_HARDIRQ_USE, .transfer = CK_TRANSFER_NEVER, .line_rank = 2)
+CHECK(irqs_off_call,
+      .name = "irqs-off-call",
+      .summary = "a function that needs interrupts enabled (kfree_skb: rules 'irqs-on') is called in hardirq context or with interrupts off",
+      .lockdep = "WARNING: the callee's in_hardirq() || irqs_disabled() check",
+      .offence = CK_CONTEXT, .verb = "makes a call here that needs interrupts on", .paths = CK_ONE_PATH,
+      .transfer = CK_TRANSFER_NEVER, .line_rank = 4)

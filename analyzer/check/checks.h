@@ -13,7 +13,8 @@
  * the transport matrix's cell ('deadlock' or 'sleeps'). */
 enum check_offence {
 	CK_ACQUIRES,          /* acquires a lock (finding.lock_key) */
-	CK_SLEEPS,            /* may sleep; the message says why */
+	CK_CONTEXT,           /* a call the context does not allow (it may sleep, it needs
+			       * interrupts on); the message says why, .verb what */
 };
 
 /* The witness paths a finding has, and what the second one shows. */
@@ -39,6 +40,7 @@ struct check_info {
 	const char *lockdep_detail;   /* a line under the title, or NULL (HTML: written as is, */
 	const char *lockdep_hint;     /* lockdep's closing hint, or NULL   so no '<' or '&') */
 	enum check_offence offence;
+	const char *verb;             /* CK_CONTEXT: what the last hop does ('may sleep here') */
 	enum check_paths paths;
 	enum check_transfer transfer;
 	int line_rank;                /* order of findings on one source line: the deadlock

@@ -525,7 +525,8 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	for (int c = 0; c < n; c++) {
 		if (!callee_possible(e, &e->states.v[si], site, &callees[c]))
 			continue;
-		if (!e->funcs.v[callees[c].func].below_acquire && !e->funcs.v[callees[c].func].below_sleep)
+		const struct ck_func *callee = &e->funcs.v[callees[c].func];
+		if (!callee->below_acquire && !callee->below_sleep && !callee->below_irqs_on)
 			continue;   /* no check can fire below it (reach.c) */
 		if (guess > e->st->max_guess) {
 			e->st->guess_cut++;

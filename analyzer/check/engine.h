@@ -87,6 +87,7 @@ struct ck_func {
 	bool called;
 	bool below_acquire;         /* it or a function it may call acquires a lock (reach.h) */
 	bool below_sleep;           /* ... may sleep */
+	bool below_irqs_on;         /* ... calls a function that needs interrupts on ('irqs-on') */
 	uint64_t *acq_below;        /* lock classes it or its callees acquire (bitset, reach.c) */
 	bool acq_param_below;       /* ... also a lock its caller passes (any class) */
 	uint32_t const_params, lock_params, fn_params;   /* parameters whose bindings it
@@ -97,7 +98,8 @@ struct ck_func {
 	const char *irqs_on_why;    /* a process entry or root that runs with interrupts
 				     * enabled: why lockpath believes so, else NULL */
 	const char *deferred_as;    /* deferred process work: what it is registered as
-				     * ('work_struct.func work', 'a thread function'), else NULL */
+				     * ('work_struct.func work', 'process-context work passed to
+				     * request_threaded_irq'), else NULL */
 	bool always_sleeps;         /* it sleeps on every call with its caller's locks and
 				     * interrupt state (reach.c, reach_always_sleeps) */
 	int64_t file;               /* its file's row id */

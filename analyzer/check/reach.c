@@ -3,7 +3,8 @@
  * reach.c - what can happen below a function (see reach.h).
  *
  * Every check fires at an acquisition (recursive-lock, lock-order,
- * irq-inversion) or at a site that may sleep (sleep-in-atomic).  A path
+ * irq-inversion), at a site that may sleep (sleep-in-atomic) or at a call
+ * that needs interrupts on (irqs-off-call).  A path
  * into a function whose whole subtree does neither cannot make a finding,
  * however many locks it holds: test_bit(), list_empty() and the tracing
  * hooks under them are called with every lock of the kernel held, and a
@@ -73,8 +74,14 @@ static bool site_sleeps(const struct engine *e, const struct ck_site *s)
 	return s->kind == SITE_ACQUIRE && s->ltype >= LT_MUTEX;
 }
 
+/* Whether a site calls a function that needs interrupts on (irqs-off-call). */
+static bool site_needs_irqs_on(const struct engine *e, const struct ck_site *s)
+{
+	return s->kind == SITE_CALL && s->callee_name && rules_irqs_on(e->rules, s->callee_name);
+}
+
 /* What a component's subtree does besides the classes it acquires. */
-enum { BELOW_ACQUIRE = 1, BELOW_SLEEP = 2, BELOW_PARAM_LOCK = 4 };
+enum { BELOW_ACQUIRE = 1, BELOW_SLEEP = 2, BELOW_PARAM_LOCK = 4, BELOW_IRQS_ON = 8 };
 
 /*
  * Per function, what its subtree does: the lock classes it acquires (a
@@ -96,6 +103,8 @@ void reach_load(struct engine *e, const struct callgraph *g)
 		int c = comp[s->func];
 		if (site_sleeps(e, s))
 			flags[c] |= BELOW_SLEEP;
+		if (site_needs_irqs_on(e, s))
+			flags[c] |= BELOW_IRQS_ON;
 		if (s->kind != SITE_ACQUIRE)
 			continue;
 		flags[c] |= BELOW_ACQUIRE;
@@ -137,6 +146,7 @@ void reach_load(struct engine *e, const struct callgraph *g)
 		memcpy(fn->acq_below, &set[(size_t)comp[f] * words], words * sizeof(uint64_t));
 		fn->below_acquire = fl & BELOW_ACQUIRE;
 		fn->below_sleep = fl & BELOW_SLEEP;
+		fn->below_irqs_on = fl & BELOW_IRQS_ON;
 		fn->acq_param_below = fl & BELOW_PARAM_LOCK;
 	}
 	free(members);

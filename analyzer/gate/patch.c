@@ -311,7 +311,7 @@ static void path_places(struct gate_patch *p, const struct rp_finding *f, const 
 		char *what;
 		if (i + 1 < path->n)
 			what = xasprintf("the call to %s", path->hops[i + 1].func ? path->hops[i + 1].func : "?");
-		else if (rp_check(f)->offence == CK_SLEEPS && k == 0)
+		else if (rp_check(f)->offence == CK_CONTEXT && k == 0)
 			what = xstrdup("the call that may sleep");
 		else
 			what = xasprintf("the acquisition of %s", rp_path_lock(f, k) ? rp_path_lock(f, k) : "the lock");

@@ -429,6 +429,10 @@ static void hint_one(struct hint_ctx *h, struct rp_finding *f)
 		hint_irq_inversion(h, f);
 	} else if (!strcmp(f->rule, "lock-order")) {
 		hint_lock_order(h, f);
+	} else if (!strcmp(f->rule, "irqs-off-call")) {
+		struct ph ph[2] = { { "func", site_callee(h, f) },
+				    { "context", irq ? "an interrupt handler" : "the critical section" } };
+		set_hint(h, f, "irqs-on", ph, 2);
 	}
 }
 

@@ -94,7 +94,7 @@ static void lockdep_block(FILE *out, struct hx_data *d, const struct hx_finding 
 	const struct check_info *ci = rp_check(f);
 	const char *last = f->nhops ? f->hops[f->nhops - 1].func : "?";
 	fputs("<section id=\"lockdep\"><h2>As lockdep would put it</h2>\n<pre class=\"lockdep\">", out);
-	if (ci->offence == CK_SLEEPS) {   /* might_sleep()'s splat */
+	if (ci->offence == CK_CONTEXT) {   /* might_sleep()'s splat */
 		hx_escf(out, "%s at ", ci->lockdep ? ci->lockdep : f->message);
 		hx_loc_link(out, d, &f->site, ROOT);
 		hx_escf(out, "\nin_atomic(): 1, irqs_disabled(): %d, context: %s, entry: %s\n%s\n", irqs_off(hf),
@@ -207,7 +207,7 @@ static void facts(FILE *out, struct hx_data *d, const struct hx_finding *hf)
 		f->nhops, f->guess8 / 8.0);
 	fputs("</dd>", out);
 	if (f->lock_key) {
-		fact(out, rp_check(f)->offence == CK_SLEEPS ? "lock" : "acquires");
+		fact(out, rp_check(f)->offence == CK_CONTEXT ? "lock" : "acquires");
 		lock_fact(out, f->lock_key, hf->lock_cls);
 		fputs("</dd>", out);
 	}
@@ -373,7 +373,7 @@ static void hop(FILE *out, struct hx_data *d, const struct hx_finding *hf, const
 	} else {
 		fputs("<div class=\"offence\">", out);
 		const struct check_info *ci = rp_check(hf->f);
-		if (ci->offence == CK_SLEEPS)
+		if (ci->offence == CK_CONTEXT)
 			hx_esc(out, hf->f->message);
 		else if (p == hf->path)
 			hx_escf(out, "acquires %s here", hf->f->lock_key ? hf->f->lock_key : "?");

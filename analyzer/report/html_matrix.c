@@ -27,7 +27,7 @@ enum hx_status hx_rule_status(const struct rp_finding *f)
 {
 	if (f->rule_id < 0)
 		return HX_OTHER;
-	return rp_check(f)->offence == CK_SLEEPS ? HX_SLEEPS : HX_DEADLOCK;
+	return rp_check(f)->offence == CK_CONTEXT ? HX_SLEEPS : HX_DEADLOCK;
 }
 
 static const char *driver_name(struct hx_data *d, const char *file)
@@ -401,7 +401,7 @@ static void method_note(FILE *out, const struct hx_data *d)
 	      "it and no other transport's code after it (", out);
 	rules_by_offence(out, CK_ACQUIRES);
 	fputs(": deadlock; ", out);
-	rules_by_offence(out, CK_SLEEPS);
+	rules_by_offence(out, CK_CONTEXT);
 	fputs(": sleeps). The checks report each offending site once, with a shortest path; a mark &dagger; carries such a finding to "
 	      "another transport that reaches the same callback when its cause does not depend on the transport: the held lock "
 	      "is taken after the callback, or the sleep is in an atomic context that transport delivers the callback in too.</li>\n"

@@ -36,8 +36,8 @@ static const char *bad_text(const struct hx_finding *hf, const struct hx_path *p
 	const char *key = hf->f->lock_key;
 	if (p != hf->path && ci->paths == CK_OTHER_ORDER)
 		key = hf->npaths > 2 ? rp_path_lock(hf->f, (int)(p - hf->path)) : hf->f->held_key;
-	if (ci->offence == CK_SLEEPS)
-		*buf = xstrdup("may sleep here");
+	if (ci->offence == CK_CONTEXT)
+		*buf = xstrdup(ci->verb);
 	else
 		*buf = xasprintf("acquires %s", key ? key : "?");
 	return *buf;

@@ -87,8 +87,8 @@ static json_t *thread_flow(const struct rp_finding *f, const struct rp_hop *hops
 			m = xasprintf("%s calls %s through %s", h->func, hops[i + 1].func, hops[i + 1].via_key);
 		else if (i + 1 < nhops)
 			m = xasprintf("%s calls %s", h->func, hops[i + 1].func);
-		else if (rp_check(f)->offence == CK_SLEEPS)
-			m = xasprintf("%s may sleep here", h->func);
+		else if (rp_check(f)->offence == CK_CONTEXT)
+			m = xasprintf("%s %s", h->func, rp_check(f)->verb);
 		else
 			m = xasprintf("%s acquires %s", h->func, lock ? lock : "?");
 		json_t *tl = json_pack("{s:o, s:i, s:i}", "location", location(&h->site, m),

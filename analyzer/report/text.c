@@ -114,7 +114,7 @@ void report_text_finding(FILE *out, const struct rp_finding *f)
 		loc(out, &al->loc);
 		fprintf(out, "note: %s and %s are one lock: '%s'\n", T(al->lhs), T(al->rhs), T(al->text));
 	}
-	char *verb = rp_check(f)->offence == CK_SLEEPS ? xstrdup("may sleep here")
+	char *verb = rp_check(f)->offence == CK_CONTEXT ? xstrdup(rp_check(f)->verb)
 		     : xasprintf("acquires %s", f->lock_key ? f->lock_key : "?");
 	hop_notes(out, f, f->hops, f->nhops, verb);
 	free(verb);

@@ -50,6 +50,7 @@ struct lp_rules {
 	struct strmap sleep_map, passthrough_map, member_map, locktype_map;
 	struct strmap noreturn_map;   /* function -> index in reasons */
 	struct strmap ctxend_map;     /* function -> index in reasons */
+	struct strmap irqson_map;     /* function -> index in reasons ('irqs-on') */
 	struct strmap chain_map;      /* function -> index in chains */
 	struct strmap lockdep_map;    /* function -> index in lockdeps */
 	struct strmap lockdep_key_map;   /* key name -> enum lp_lockdep_key */
@@ -97,7 +98,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->chain_map,
-		&r->ctxend_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
+		&r->ctxend_map, &r->irqson_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -243,6 +244,12 @@ const char *rules_noreturn(const struct lp_rules *r, const char *func)
 const char *rules_ctxend(const struct lp_rules *r, const char *func)
 {
 	int64_t *i = strmap_get(&r->ctxend_map, func);
+	return i ? r->reasons.v[*i] : NULL;
+}
+
+const char *rules_irqs_on(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = strmap_get(&r->irqson_map, func);
 	return i ? r->reasons.v[*i] : NULL;
 }
 
@@ -744,7 +751,7 @@ static int parse_irq(struct line *l)
 	return 0;
 }
 
-/* 'DIRECTIVE FUNC "REASON"' (sleep, noreturn, context-end): FUNC's reason into MAP. */
+/* 'DIRECTIVE FUNC "REASON"' (sleep, noreturn, context-end, irqs-on): FUNC's reason into MAP. */
 static int parse_func_reason(struct line *l, const char *directive, struct strmap *map)
 {
 	const char *func;
@@ -764,6 +771,7 @@ static int parse_func_reason(struct line *l, const char *directive, struct strma
 static int parse_sleep(struct line *l) { return parse_func_reason(l, "sleep", &l->r->sleep_map); }
 static int parse_noreturn(struct line *l) { return parse_func_reason(l, "noreturn", &l->r->noreturn_map); }
 static int parse_ctxend(struct line *l) { return parse_func_reason(l, "context-end", &l->r->ctxend_map); }
+static int parse_irqson(struct line *l) { return parse_func_reason(l, "irqs-on", &l->r->irqson_map); }
 
 static int parse_entry(struct line *l)
 {
@@ -972,6 +980,7 @@ static const struct hint_situation {
 	{ "order", "lock-order", "a b" },
 	{ "order-count", "lock-order", "a b first second count total" },
 	{ "cycle", "lock-order", "chain" },
+	{ "irqs-on", "irqs-off-call", "func context" },
 };
 #define N_HINT_SITUATIONS (sizeof(hint_situations) / sizeof(hint_situations[0]))
 
@@ -1095,6 +1104,7 @@ static const struct directive {
 	{ "sleep", parse_sleep },
 	{ "noreturn", parse_noreturn },
 	{ "context-end", parse_ctxend },
+	{ "irqs-on", parse_irqson },
 	{ "entry", parse_entry },
 	{ "register", parse_register },
 	{ "keyentry", parse_keyentry },

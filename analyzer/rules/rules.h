@@ -94,6 +94,9 @@ bool rules_is_lock_member(const struct lp_rules *r, const char *member);
 bool rules_is_locktype(const struct lp_rules *r, const char *type_spelling);
 const char *rules_sleep_reason(const struct lp_rules *r, const char *func);
 const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func);
+/* Why FUNC must be called with interrupts on and not from a hardirq handler
+ * (kfree_skb(): netdevice.h says so; directive 'irqs-on'), or NULL. */
+const char *rules_irqs_on(const struct lp_rules *r, const char *func);
 /* Why FUNC never returns to its caller (the task or the system ends there), or NULL. */
 const char *rules_noreturn(const struct lp_rules *r, const char *func);
 /* Why a call to FUNC ends the context its caller runs in (irq_exit_rcu():

@@ -39,6 +39,8 @@ static void test_entries(void)
 		       "check %s: rule name '%s' is not lower-case words joined by '-'", c->fn, c->name);
 		EXPECT(c->summary && *c->summary, "check %s: no summary", c->fn);
 		EXPECT(c->lockdep && *c->lockdep, "check %s: no lockdep title", c->fn);
+		EXPECT(c->offence != CK_CONTEXT || (c->verb && *c->verb), "check %s: a CK_CONTEXT rule says "
+		       "what its last hop does (.verb)", c->fn);
 		for (const char *s = c->lockdep_detail ? c->lockdep_detail : ""; *s; s++)
 			EXPECT(*s != '<' && *s != '&', "check %s: lockdep_detail goes into HTML as is", c->fn);
 		EXPECT(check_find(c->name) == i, "check_find(%s) = %d, want %d", c->name, check_find(c->name), i);
@@ -56,7 +58,7 @@ static void test_known_rules(void)
 {
 	static const struct { const char *name; int id, rank; enum check_offence off; enum check_paths paths; } want[] = {
 		{ "recursive-lock", CHECK_ID_recursive_lock, 0, CK_ACQUIRES, CK_ONE_PATH },
-		{ "sleep-in-atomic", CHECK_ID_sleep_in_atomic, 1, CK_SLEEPS, CK_ONE_PATH },
+		{ "sleep-in-atomic", CHECK_ID_sleep_in_atomic, 1, CK_CONTEXT, CK_ONE_PATH },
 		{ "irq-inversion", CHECK_ID_irq_inversion, 2, CK_ACQUIRES, CK_HARDIRQ_USE },
 		{ "lock-order", CHECK_ID_lock_order, 3, CK_ACQUIRES, CK_OTHER_ORDER },
 	};

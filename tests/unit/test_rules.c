@@ -210,6 +210,7 @@ static void test_hints(const struct lp_rules *r)
 		{ "sleep-in-atomic", "outside", "defer-example" },
 		{ "lock-order", "order", "order-count" },
 		{ "irq-inversion", "irqsave", "irqsave-example" },
+		{ "irqs-off-call", "irqs-on", "irqs-on" },
 	};
 	CHECK(sizeof(want) / sizeof(want[0]) == CHECK_COUNT);
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-only
+ * skbuff.h - socket buffers as far as freeing one goes.  kfree_skb() is a
+ * static inline over kfree_skb_reason(); the last reference runs the skb's
+ * destructor (a socket's accounting, a driver's credit) in the caller's
+ * context, which is why the kernel forbids kfree_skb() and consume_skb() in
+ * hardirq context and with interrupts off, and offers dev_kfree_skb_irq()
+ * (queue the skb for the NET_TX softirq) for those (netdevice.h).
+ */
+#ifndef _LINUX_SKBUFF_H
+#define _LINUX_SKBUFF_H
+
+#include <linux/types.h>
+#include <linux/atomic.h>
+
+struct sk_buff {
+	struct sk_buff *next;
+	unsigned int len;
+	atomic_t users;
+	void (*destructor)(struct sk_buff *skb);
+};
+
+enum skb_drop_reason {
+	SKB_NOT_DROPPED_YET,
+	SKB_DROP_REASON_NOT_SPECIFIED,
+};
+
+extern void kfree_skb_reason(struct sk_buff *skb, enum skb_drop_reason reason);
+
+static inline void kfree_skb(struct sk_buff *skb)
+{
+	kfree_skb_reason(skb, SKB_DROP_REASON_NOT_SPECIFIED);
+}
+
+extern void consume_skb(struct sk_buff *skb);
+
+/* net/core/dev_kfree.c: free from any context */
+extern void __dev_kfree_skb_irq(struct sk_buff *skb);
+#define dev_kfree_skb_irq(skb) __dev_kfree_skb_irq(skb)
+
+#endif
