@@ -106,6 +106,8 @@ void engine_state_signature(const struct engine *e, const struct ck_state *s, st
 		sb_addf(sb, "@%d=%d,", s->fnbind[i].n, s->fnbind[i].func);
 	for (int i = 0; i < s->nimpl; i++)
 		sb_addf(sb, "^%d=%lld,", s->impl[i].ops, (long long)s->impl[i].unit);
+	if (s->last_put)
+		sb_add(sb, "!");
 }
 
 /* The value dimension D of pattern P asks for in state S, or -1 (anything). */
@@ -192,6 +194,13 @@ static struct ck_queued queue_pop(struct engine *e)
  * than 20.  States are visited least guessed first, so a site's first
  * finding is on its surest path, and a path that guessed more than the
  * bound is not followed (check_stats.max_guess).
+ *
+ * A call that runs only where a reference count hit zero (site.last_put:
+ * kref_put's release, iput's iput_final) guesses that the path drops the
+ * last reference, which nothing on the path shows: CK_LAST_PUT_GUESS
+ * bits, the odds of one choice among eight.  The state remembers it, so
+ * its findings say so and are counted apart, and a finding first found
+ * that way gives way to one reached without it (engine_report).
  */
 
 /* ------------------------------------------------------------ states */
@@ -413,6 +422,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 	*next = (struct ck_state){ .func = callee->func, .ctx = cur->ctx, .parent = si,
 				   .irqs = v->irqs_off ? IRQS_OFF : v->irqs_on ? IRQS_ON : IRQS_AS_AT_ENTRY,
 				   .via_site = site->id, .via_store = callee->store,
+				   .last_put = cur->last_put || site->last_put,
 				   .nheld = v->nheld,
 				   .nimpl = cur->nimpl };
 	memcpy(next->impl, cur->impl, sizeof(next->impl));
@@ -521,7 +531,7 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	int possible = 0;
 	for (int c = 0; c < n; c++)
 		possible += callee_possible(e, &e->states.v[si], site, &callees[c]);
-	int guess = e->states.v[si].guess + guess_eighths(possible);
+	int guess = e->states.v[si].guess + guess_eighths(possible) + (site->last_put ? CK_LAST_PUT_GUESS : 0);
 	for (int c = 0; c < n; c++) {
 		if (!callee_possible(e, &e->states.v[si], site, &callees[c]))
 			continue;

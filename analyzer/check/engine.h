@@ -25,6 +25,7 @@
 #define CK_MAX_STATES 2000000   /* bound on (function, held set) states */
 #define CK_MAX_CONTEXTS 32      /* states per function: its shortest contexts (engine.c) */
 #define CK_FORWARD_DEPTH 3      /* calls a constant is passed on through parameters */
+#define CK_LAST_PUT_GUESS 24     /* eighths of a bit a last-put call guesses (engine.c) */
 #define CK_MAX_GUESS_BITS 16    /* a path guesses among at most 2^16 target combinations (engine.c) */
 
 struct ck_key { const char *name; int cls; int argn; };   /* argn >= 0: 'arg#N' */
@@ -56,6 +57,7 @@ struct ck_site {
 	int func, kind, key, irq, subclass, irqs_off, ltype;
 	bool is_read;
 	bool always;                /* runs on every call of its function (site.always) */
+	bool last_put;              /* runs only where a reference count hit zero (site.last_put) */
 	const char *callee_name;
 	const struct ck_index *ind_index;   /* call through an array: '*,arg#1', or NULL */
 	const struct guardkey *guard;   /* under 'switch (param)', 'if (args->force)': the

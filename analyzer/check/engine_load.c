@@ -158,7 +158,8 @@ static void load_funcs_and_sites(struct engine *e)
 	load_func_order(e);
 	ops_load(e);
 	q = db_prepare(e->db, "SELECT id, func_id, kind, file_id, line, col, lock_key, irq, subclass, irqs_off, "
-			      "ltype, is_read, callee_name, ind_index, guard, ind_key, always FROM site ORDER BY id");
+			      "ltype, is_read, callee_name, ind_index, guard, ind_key, always, last_put FROM site "
+			      "ORDER BY id");
 	while (db_step_row(e->db, q)) {
 		struct ck_site s = { .id = sqlite3_column_int64(q, 0) };
 		s.func = engine_func_index(e, sqlite3_column_int64(q, 1));
@@ -173,6 +174,7 @@ static void load_funcs_and_sites(struct engine *e)
 		s.ltype = sqlite3_column_int(q, 10);
 		s.is_read = sqlite3_column_int(q, 11) != 0;
 		s.always = sqlite3_column_int(q, 16) != 0;
+		s.last_put = sqlite3_column_int(q, 17) != 0;
 		if (sqlite3_column_type(q, 12) != SQLITE_NULL)
 			s.callee_name = arena_strdup(&e->arena, db_col_text(q, 12));
 		if (sqlite3_column_type(q, 13) != SQLITE_NULL)

@@ -14,6 +14,33 @@
 #include <string.h>
 
 
+/* Whether finding F needs a path to drop the last reference of something
+ * (a witness state's last_put, engine.c). */
+static bool finding_last_put(const struct engine *e, const struct ck_finding *f)
+{
+	return e->states.v[f->state].last_put || (f->has_other && e->states.v[f->other.state].last_put);
+}
+
+/* Keep F under DEDUP: the first found, unless that one needed a last put
+ * and F does not (a surer path found later, as guesses go). */
+static void keep_finding(struct engine *e, const char *dedup, struct ck_finding *f)
+{
+	bool created;
+	int64_t *slot = strmap_put(&e->reported, dedup, &created);
+	if (created) {
+		*slot = (int64_t)e->findings.n;
+		vec_push(&e->findings, *f);
+		return;
+	}
+	struct ck_finding *old = &e->findings.v[*slot];
+	if (finding_last_put(e, old) && !finding_last_put(e, f) && !old->more) {
+		free(old->message);
+		*old = *f;
+		return;
+	}
+	free(f->message);
+}
+
 void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 		   const struct ck_held *held, int key, const char *message)
 {
@@ -21,26 +48,18 @@ void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 	 * schedule() on one line): the first path found is a shortest one */
 	char dedup[128];
 	snprintf(dedup, sizeof(dedup), "%s/%lld:%d", rule, (long long)v->site->file, v->site->line);
-	bool created;
-	strmap_put(&e->reported, dedup, &created);
-	if (!created)
-		return;
 	struct ck_finding f = { rule, xstrdup(message), v->state, v->site, {0}, held != NULL, key };
 	if (held)
 		f.held = *held;
-	vec_push(&e->findings, f);
+	keep_finding(e, dedup, &f);
 }
 
 void engine_report_pair(struct engine *e, const struct ck_witness *a, const struct ck_witness *b,
 			const char *rule, int key, const char *dedup, const char *message)
 {
-	bool created;
-	strmap_put(&e->reported, dedup, &created);
-	if (!created)
-		return;
 	struct ck_finding f = { rule, xstrdup(message), a->state, a->site, a->held, a->has_held, key,
 				true, *b };
-	vec_push(&e->findings, f);
+	keep_finding(e, dedup, &f);
 }
 
 void engine_report_cycle(struct engine *e, const struct ck_witness *w, int n, const char *rule, int key,
@@ -49,7 +68,7 @@ void engine_report_cycle(struct engine *e, const struct ck_witness *w, int n, co
 	size_t before = e->findings.n;
 	engine_report_pair(e, &w[0], &w[1], rule, key, dedup, message);
 	if (n <= 2 || e->findings.n == before)
-		return;
+		return;   /* a cycle is not replaced by another (keep_finding) */
 	struct ck_witness *more = arena_alloc(&e->arena, (size_t)(n - 2) * sizeof(*more));
 	memcpy(more, w + 2, (size_t)(n - 2) * sizeof(*more));
 	e->findings.v[e->findings.n - 1].more = more;
@@ -230,6 +249,38 @@ static void ops_restricted_calls(struct engine *e, int state, struct strbuf *sb)
 	}
 }
 
+/* The first call on the path to STATE that runs only where a reference
+ * count hit zero (the state it enters), or -1. */
+static int first_last_put(const struct engine *e, int state)
+{
+	int first = -1;
+	for (int i = state; i >= 0 && e->states.v[i].parent >= 0; i = e->states.v[i].parent)
+		if (e->states.v[i].last_put && !e->states.v[e->states.v[i].parent].last_put)
+			first = i;
+	return first;
+}
+
+/* The call on the path that needs the last reference dropped, said once. */
+static void last_put_call(struct engine *e, int state, struct strbuf *sb)
+{
+	int i = first_last_put(e, state);
+	if (i < 0 || strstr(sb_str(sb), "drops the last reference"))
+		return;
+	const struct ck_state *st = &e->states.v[i];
+	sb_addf(sb, "; only where the put in %s drops the last reference (it calls %s only then)",
+		e->funcs.v[e->states.v[st->parent].func].name, e->funcs.v[st->func].name);
+}
+
+static bool any_path_last_put(const struct engine *e, const struct ck_finding *f)
+{
+	for (int k = 0; k < finding_npaths(f); k++) {
+		struct ck_witness buf;
+		if (e->states.v[finding_path(f, k, &buf)->state].last_put)
+			return true;
+	}
+	return false;
+}
+
 static char *finding_message(struct engine *e, const struct ck_finding *f)
 {
 	struct strbuf sb = {0};
@@ -238,6 +289,7 @@ static char *finding_message(struct engine *e, const struct ck_finding *f)
 		struct ck_witness buf;
 		bytype_calls(e, finding_path(f, k, &buf)->state, &sb);
 		ops_restricted_calls(e, finding_path(f, k, &buf)->state, &sb);
+		last_put_call(e, finding_path(f, k, &buf)->state, &sb);
 	}
 	return sb_detach(&sb);
 }
@@ -247,8 +299,8 @@ void engine_write_findings(struct engine *e)
 	db_exec(e->db, "DELETE FROM finding_alias; DELETE FROM finding_hop; DELETE FROM finding;");
 	sqlite3_stmt *fi = db_prepare(e->db,
 		"INSERT INTO finding(rule, fingerprint, message, entry_func, context, lock_key, held_key, site_id, held_site, "
-		"from_root) "
-		"VALUES (?,?,?,?,?,?,?,?,?,?)");
+		"from_root, last_put) "
+		"VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	sqlite3_stmt *hop = db_prepare(e->db,
 		"INSERT INTO finding_hop(finding_id, path, seq, func_id, site_id, store_id) VALUES (?,?,?,?,?,?)");
 	sqlite3_stmt *al = db_prepare(e->db, "INSERT INTO finding_alias(finding_id, seq, alias_id) VALUES (?,?,?)");
@@ -270,6 +322,7 @@ void engine_write_findings(struct engine *e)
 		db_bind_int(fi, 8, f->site->id);
 		db_bind_null_or_int(fi, 9, f->has_held ? f->held.acq_site : 0);
 		db_bind_int(fi, 10, (size_t)entry >= e->first_root);
+		db_bind_int(fi, 11, any_path_last_put(e, f));
 		db_step_done(e->db, fi);
 		free(msg);
 		int64_t fid = sqlite3_last_insert_rowid(e->db->h);

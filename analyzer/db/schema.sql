@@ -109,9 +109,12 @@ CREATE TABLE site (
   lock_path TEXT,                   -- lock op: the lock named through the structs that embed it
                                     -- ('vdev_priv.tx.lock' for lock_key 'vq_chan.lock'),
                                     -- NULL when that is lock_key (extract/lock_path.h)
-  always   INTEGER NOT NULL DEFAULT 0  -- 1: runs on every call of its function (not in a
+  always   INTEGER NOT NULL DEFAULT 0, -- 1: runs on every call of its function (not in a
                                        -- branch, a loop body, a '?:' arm or the right of
                                        -- '&&'/'||', and no return or goto before it)
+  last_put INTEGER NOT NULL DEFAULT 0  -- 1: runs only where a reference count dropped to
+                                       -- zero ('if (refcount_dec_and_test(..))', after
+                                       -- 'if (!kref_put(..)) return'; rules: refcount-drop)
 );
 CREATE INDEX site_func ON site(func_id);
 
@@ -231,8 +234,11 @@ CREATE TABLE finding (
   held_key    TEXT,                 -- the (aliased) lock already held
   site_id     INTEGER NOT NULL REFERENCES site(id),  -- the offending site
   held_site   INTEGER REFERENCES site(id),           -- where the held lock was taken
-  from_root   INTEGER NOT NULL DEFAULT 0  -- 1: the path starts at a function nobody in the
+  from_root   INTEGER NOT NULL DEFAULT 0, -- 1: the path starts at a function nobody in the
                                           -- tree calls (a root), not at a declared entry
+  last_put    INTEGER NOT NULL DEFAULT 0  -- 1: a path goes through code that runs only where a
+                                          -- reference count hit zero (site.last_put): the
+                                          -- finding needs that put to be the last
 );
 
 CREATE TABLE finding_hop (          -- witness paths: entry first, offending function last

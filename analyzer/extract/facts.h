@@ -43,6 +43,7 @@ struct xsite {
 	struct xarg *args; int nargs;
 	const char *guard;       /* under 'switch (param)': 'arg#N=V,..' (guard.h), or NULL */
 	bool always;             /* runs on every call of the function (walk.c, cond_depth) */
+	bool last_put;           /* runs only where a reference count dropped to zero (walk.c) */
 };
 
 struct xfunc {

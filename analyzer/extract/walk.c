@@ -30,6 +30,8 @@ struct lstate {
 	bool cdead;               /* ... because a condition is constant: the compiler drops the
 				   * code (walk_cond), so it is not walked at all */
 	signed char irqs_off;     /* enum lp_irqs_state */
+	bool last_put;            /* a reference count dropped to zero on the way here
+				   * ('if (refcount_dec_and_test(&x->ref))'; walk_cond) */
 	unsigned char n;
 	bool full;                /* a lock was not tracked: LS_MAX others were (ls_get, ls_join) */
 	struct xlock e[LS_MAX];
@@ -218,7 +220,7 @@ static void ls_join(struct lstate *a, const struct lstate *b)
 		return;
 	}
 	struct lstate r = { .irqs_off = a->irqs_off == b->irqs_off ? a->irqs_off : 0,
-			    .full = a->full || b->full };
+			    .full = a->full || b->full, .last_put = a->last_put && b->last_put };
 	for (unsigned i = 0; i < a->n; i++) {
 		struct xlock la = a->e[i];
 		struct xlock *lb = ls_find((struct lstate *)b, la.key);
@@ -279,6 +281,7 @@ static int add_site(struct walker *w, int kind, CXCursor at)
 	location(w, at, &s.file, &s.line, &s.col);
 	s.guard = site_guard(w);
 	s.always = w->cond_depth == 0 && !w->left;
+	s.last_put = w->st.last_put;
 	unsigned n = 0;
 	for (unsigned i = 0; i < w->st.n; i++)
 		n += w->st.e[i].held || w->st.e[i].released;
@@ -847,11 +850,35 @@ static CXCursor strip_cond(CXCursor c, bool *negated)
 
 /* Evaluate a condition into the states where it is true and false. */
 
+/* Whether CALL is a reference-count drop that says whether the count hit
+ * zero (rules: refcount-drop; refcount_dec_and_test(), kref_put()). */
+static bool is_refcount_drop(const struct walker *w, CXCursor call)
+{
+	CXCursor ref = clang_getCursorReferenced(call);
+	if (clang_getCursorKind(ref) != CXCursor_FunctionDecl)
+		return false;
+	CXString s = clang_getCursorSpelling(ref);
+	bool drop = rules_refcount_drop(w->env->rules, clang_getCString(s));
+	clang_disposeString(s);
+	return drop;
+}
+
 static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
 {
 	bool neg = false;
 	CXCursor s = strip_cond(c, &neg);
 	enum CXCursorKind k = clang_getCursorKind(s);
+	if (k == CXCursor_CallExpr && is_refcount_drop(w, s)) {
+		/* the branch where the count hit zero runs the release: code
+		 * that runs only where this put was the last one */
+		walk_expr(w, s);
+		struct lstate last = w->st, other = w->st;
+		last.last_put = true;
+		*t = neg ? other : last;
+		*f = neg ? last : other;
+		w->st = *t;
+		return;
+	}
 	if (k == CXCursor_CallExpr) {
 		CXCursor ref = clang_getCursorReferenced(s);
 		const struct lp_lockprim *p = NULL;

@@ -284,7 +284,7 @@ static void rank_finding(struct lp_db *db, struct strmap *counts, struct rp_find
 		if (f->hops[i].via_key)
 			f->guess8 += guess_eighths(key_targets(db, counts, f->hops[i].via_key));
 	double length = f->guess8 / 8.0 + f->nhops;
-	f->rank = 100.0 - 30.0 * f->rank_ctx - 12.0 * f->from_root - 3.0 * rp_check(f)->line_rank -
+	f->rank = 100.0 - 30.0 * f->rank_ctx - 12.0 * f->from_root - 12.0 * f->last_put - 3.0 * rp_check(f)->line_rank -
 		  1.5 * f->bytype - 1.5 * (length < 49 ? length : 49) / 50.0;
 }
 
@@ -310,7 +310,7 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 	run->version = LP_VERSION;
 	sqlite3_stmt *q = db_prepare(db,
 		"SELECT f.id, f.rule, f.fingerprint, f.message, f.context, ef.name, f.lock_key, f.held_key, "
-		"       sf.path, s.line, s.col, hf.path, h.line, h.col, hfn.name, h.kind, f.from_root "
+		"       sf.path, s.line, s.col, hf.path, h.line, h.col, hfn.name, h.kind, f.from_root, f.last_put "
 		"FROM finding f JOIN site s ON s.id = f.site_id JOIN file sf ON sf.id = s.file_id "
 		"JOIN func ef ON ef.id = f.entry_func "
 		"LEFT JOIN site h ON h.id = f.held_site LEFT JOIN file hf ON hf.id = h.file_id "
@@ -329,6 +329,7 @@ void rp_load(struct lp_db *db, struct rp_run *run)
 		f.site = loc_cols(&run->arena, q, 8);
 		f.has_held = sqlite3_column_type(q, 11) != SQLITE_NULL;
 		f.from_root = sqlite3_column_int(q, 16) != 0;
+		f.last_put = sqlite3_column_int(q, 17) != 0;
 		if (f.has_held) {
 			f.held_site = loc_cols(&run->arena, q, 11);
 			f.held_func = dup_col(&run->arena, q, 14);

@@ -47,6 +47,7 @@ struct rp_finding {
 	bool bytype;                        /* a hop was resolved by function type: lower confidence */
 	bool held_asserted;                 /* held_site is a lockdep_assert_held(): the callers hold it */
 	bool from_root;                     /* the path starts at a function nobody in the tree calls */
+	bool last_put;                      /* a path needs a put to drop the last reference (finding.last_put) */
 	struct rp_hop *hops; int nhops;
 	struct rp_hop *hops2; int nhops2;   /* lock-order, irq-inversion: the other path */
 	struct rp_path *paths; int npaths;  /* every path: [0] hops, [1] hops2 (if any), then a

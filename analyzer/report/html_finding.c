@@ -201,10 +201,10 @@ static void facts(FILE *out, struct hx_data *d, const struct hx_finding *hf)
 	/* why it is listed where it is (report/findings.c, rank_finding) */
 	fact(out, "rank");
 	hx_escf(out, "%.1f of 100: %s context, %s, %s (line rank %d), %s, %d hops, %.1f bits guessed at "
-		"indirect calls", f->rank, f->context, f->from_root ? "from a function nobody calls" :
+		"indirect calls%s", f->rank, f->context, f->from_root ? "from a function nobody calls" :
 		"from an entry point", f->rule, rp_check(f)->line_rank,
 		f->bytype ? "a hop resolved by function type" : "every hop resolved by a store or a direct call",
-		f->nhops, f->guess8 / 8.0);
+		f->nhops, f->guess8 / 8.0, f->last_put ? ", only where a put drops the last reference" : "");
 	fputs("</dd>", out);
 	if (f->lock_key) {
 		fact(out, rp_check(f)->offence == CK_CONTEXT ? "lock" : "acquires");

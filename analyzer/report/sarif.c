@@ -166,6 +166,8 @@ static json_t *result(const struct rp_finding *f)
 	json_object_set_new(json_object_get(r, "properties"), "guessedBits", json_real(f->guess8 / 8.0));
 	if (f->bytype)   /* a hop resolved by function type (docs/rules.md) */
 		json_object_set_new(json_object_get(r, "properties"), "confidence", json_string("lower"));
+	if (f->last_put)   /* a path needs a put to drop the last reference (docs/rules.md) */
+		json_object_set_new(json_object_get(r, "properties"), "lastPut", json_true());
 	if (f->hint)   /* how such code is usually fixed: advice, not an edit, so not 'fixes' */
 		json_object_set_new(json_object_get(r, "properties"), "hint", jtext(f->hint));
 	json_t *flows = code_flows(f);

@@ -170,6 +170,11 @@ void report_summary(FILE *out, const struct rp_run *run)
 		limits += !strcmp(run->notices[i].kind, "limit");
 	if (limits)
 		fprintf(out, "; %d analysis limit%s hit", limits, limits == 1 ? "" : "s");
+	int last_put = 0;
+	for (int i = 0; i < run->n; i++)
+		last_put += run->f[i].last_put;
+	if (last_put)   /* they need a put to drop the last reference: counted apart (docs/rules.md) */
+		fprintf(out, "; %d only where a put drops the last reference", last_put);
 	if (run->scope)
 		fprintf(out, "; scope %s (%d other finding%s left out)", T(run->scope), run->n_out_of_scope,
 			run->n_out_of_scope == 1 ? "" : "s");

@@ -51,6 +51,7 @@ struct lp_rules {
 	struct strmap noreturn_map;   /* function -> index in reasons */
 	struct strmap ctxend_map;     /* function -> index in reasons */
 	struct strmap irqson_map;     /* function -> index in reasons ('irqs-on') */
+	struct strmap refdrop_map;    /* 'refcount-drop' functions -> 1 */
 	struct strmap chain_map;      /* function -> index in chains */
 	struct strmap lockdep_map;    /* function -> index in lockdeps */
 	struct strmap lockdep_key_map;   /* key name -> enum lp_lockdep_key */
@@ -98,7 +99,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->chain_map,
-		&r->ctxend_map, &r->irqson_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
+		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -251,6 +252,11 @@ const char *rules_irqs_on(const struct lp_rules *r, const char *func)
 {
 	int64_t *i = strmap_get(&r->irqson_map, func);
 	return i ? r->reasons.v[*i] : NULL;
+}
+
+bool rules_refcount_drop(const struct lp_rules *r, const char *func)
+{
+	return func && strmap_get(&r->refdrop_map, func) != NULL;
 }
 
 const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func)
@@ -898,6 +904,18 @@ static int parse_ops_bind(struct line *l)
 	return 0;
 }
 
+/* 'refcount-drop FUNC': FUNC drops a reference and returns whether it was
+ * the last (refcount_dec_and_test, kref_put). */
+static int parse_refcount_drop(struct line *l)
+{
+	const char *func = NULL;
+	if (want_ident(l, 1, "a function name", "refcount-drop", &func) ||
+	    want_end(l, 2, "refcount-drop FUNC"))
+		return -1;
+	*strmap_put(&l->r->refdrop_map, func, NULL) = 1;
+	return 0;
+}
+
 /* ------------------------------------------------------------ lockdep classes */
 
 /* "lockdep-init FUNC LOCK KEY" / "lockdep-class FUNC LOCK KEY [subclass=N]",
@@ -1117,6 +1135,7 @@ static const struct directive {
 	{ "lockdep-key", parse_lockdep_key },
 	{ "drop-flag", parse_drop_flag },
 	{ "ops-bind", parse_ops_bind },
+	{ "refcount-drop", parse_refcount_drop },
 	{ "hint", parse_hint },
 	{ "hint-alternative", parse_hint_alternative },
 };

