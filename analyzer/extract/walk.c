@@ -904,9 +904,16 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 			struct lstate t1, f1, t2, f2;
 			walk_cond(w, kk[0], &t1, &f1);
 			w->st = op == CXBinaryOperator_LAnd ? t1 : f1;
-			w->cond_depth++;
-			walk_cond(w, kk[1], &t2, &f2);
-			w->cond_depth--;
+			if (w->st.cdead) {
+				/* '0 && (c)' (RCU_LOCKDEP_WARN without PROVE_RCU, around
+				 * rcu_dereference_protected's lockdep_is_held()): the
+				 * compiler drops the right side, so it has no sites */
+				t2 = f2 = w->st;
+			} else {
+				w->cond_depth++;
+				walk_cond(w, kk[1], &t2, &f2);
+				w->cond_depth--;
+			}
 			if (op == CXBinaryOperator_LAnd) {
 				*t = t2;
 				*f = f1;

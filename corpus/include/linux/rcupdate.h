@@ -15,4 +15,11 @@ struct callback_head {
 typedef void (*rcu_callback_t)(struct rcu_head *head);
 extern void call_rcu(struct rcu_head *head, rcu_callback_t func);
 
+/* Without CONFIG_PROVE_RCU the check is compiled out: '0 && (c)' keeps the
+ * expression type-checked but never evaluated, so a lockdep_is_held() in
+ * it says nothing about what the callers hold. */
+#define RCU_LOCKDEP_WARN(c, s) do { } while (0 && (c))
+#define rcu_dereference_protected(p, c) \
+	({ RCU_LOCKDEP_WARN(!(c), "suspicious rcu_dereference_protected() usage"); (p); })
+
 #endif
