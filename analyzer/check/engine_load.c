@@ -84,8 +84,15 @@ struct ck_site *engine_site_by_id(struct engine *e, int64_t id)
  */
 static void load_func_order(struct engine *e)
 {
+	/* Copies of one header function (a static inline compiled into TUs that
+	 * differ in a __COUNTER__ name) share place and name: the copy's own
+	 * place (its TU, or its header and hash) orders them, not its row id,
+	 * which depends on the order the TUs were written in (-j, merged shards). */
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT fn.id FROM func fn JOIN file f ON f.id = fn.file_id "
-				     "ORDER BY f.path, fn.line, fn.col, fn.name, fn.usr, fn.id");
+				     "LEFT JOIN tu t ON t.id = fn.tu_id LEFT JOIN file tp ON tp.id = t.file_id "
+				     "LEFT JOIN hdr h ON h.id = fn.hdr_id LEFT JOIN file hp ON hp.id = h.file_id "
+				     "ORDER BY f.path, fn.line, fn.col, fn.name, fn.usr, "
+				     "coalesce(tp.path, hp.path || '@' || h.hash), fn.id");
 	e->order = arena_alloc(&e->arena, (e->funcs.n + 1) * sizeof(int));
 	size_t n = 0;
 	while (db_step_row(e->db, q)) {

@@ -124,8 +124,10 @@ static void load_units(struct engine *e, struct ops_index *o)
 {
 	struct strmap modules = {0};
 	int64_t next = 0;
+	/* modules numbered in the order of their files' paths, not of row ids
+	 * (which follow the order TUs were written in: -j, merged shards) */
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT t.file_id, t.args, f.path FROM tu t JOIN file f ON f.id = t.file_id "
-				     "ORDER BY t.file_id");
+				     "ORDER BY f.path, t.file_id");
 	struct strbuf key = {0};
 	while (db_step_row(e->db, q)) {
 		char mod[256];
@@ -170,9 +172,12 @@ static void load_deep(struct engine *e, struct ops_index *o)
 /* Every global initialiser's member stores: the tables, their files. */
 static void load_tables(struct engine *e, struct ops_index *o)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, key, obj_key, file_id FROM fnstore "
-				     "WHERE func_id IS NULL AND obj_key IS NOT NULL AND src_usr IS NOT NULL "
-				     "ORDER BY id");
+	/* in the order of their places: an ops structure's id, and so the order
+	 * a function's bindings are made in, must not depend on row ids */
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT s.id, s.key, s.obj_key, s.file_id FROM fnstore s "
+				     "JOIN file p ON p.id = s.file_id "
+				     "WHERE s.func_id IS NULL AND s.obj_key IS NOT NULL AND s.src_usr IS NOT NULL "
+				     "ORDER BY p.path, s.line, s.col, s.key, s.obj_key, s.src_usr, s.idx, s.id");
 	while (db_step_row(e->db, q)) {
 		const char *tkey = db_col_text(q, 2);
 		char *ops = ops_of_key(db_col_text(q, 1));
