@@ -23,22 +23,23 @@ static bool finding_last_put(const struct engine *e, const struct ck_finding *f)
 
 /* Keep F under DEDUP: the first found, unless that one needed a last put
  * and F does not (a surer path found later, as guesses go). */
-static void keep_finding(struct engine *e, const char *dedup, struct ck_finding *f)
+static struct ck_finding *keep_finding(struct engine *e, const char *dedup, struct ck_finding *f)
 {
 	bool created;
 	int64_t *slot = strmap_put(&e->reported, dedup, &created);
 	if (created) {
 		*slot = (int64_t)e->findings.n;
 		vec_push(&e->findings, *f);
-		return;
+		return &e->findings.v[e->findings.n - 1];
 	}
 	struct ck_finding *old = &e->findings.v[*slot];
 	if (finding_last_put(e, old) && !finding_last_put(e, f) && !old->more) {
 		free(old->message);
 		*old = *f;
-		return;
+		return old;
 	}
 	free(f->message);
+	return NULL;
 }
 
 void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
@@ -54,25 +55,31 @@ void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 	keep_finding(e, dedup, &f);
 }
 
-void engine_report_pair(struct engine *e, const struct ck_witness *a, const struct ck_witness *b,
-			const char *rule, int key, const char *dedup, const char *message)
+/* The finding kept for A and B (engine_report_pair), or NULL. */
+static struct ck_finding *report_pair(struct engine *e, const struct ck_witness *a, const struct ck_witness *b,
+				      const char *rule, int key, const char *dedup, const char *message)
 {
 	struct ck_finding f = { rule, xstrdup(message), a->state, a->site, a->held, a->has_held, key,
 				true, *b };
-	keep_finding(e, dedup, &f);
+	return keep_finding(e, dedup, &f);
+}
+
+void engine_report_pair(struct engine *e, const struct ck_witness *a, const struct ck_witness *b,
+			const char *rule, int key, const char *dedup, const char *message)
+{
+	report_pair(e, a, b, rule, key, dedup, message);
 }
 
 void engine_report_cycle(struct engine *e, const struct ck_witness *w, int n, const char *rule, int key,
 			 const char *dedup, const char *message)
 {
-	size_t before = e->findings.n;
-	engine_report_pair(e, &w[0], &w[1], rule, key, dedup, message);
-	if (n <= 2 || e->findings.n == before)
-		return;   /* a cycle is not replaced by another (keep_finding) */
+	struct ck_finding *kept = report_pair(e, &w[0], &w[1], rule, key, dedup, message);
+	if (n <= 2 || !kept)
+		return;   /* a cycle is never replaced (keep_finding); a pair may give way to one */
 	struct ck_witness *more = arena_alloc(&e->arena, (size_t)(n - 2) * sizeof(*more));
 	memcpy(more, w + 2, (size_t)(n - 2) * sizeof(*more));
-	e->findings.v[e->findings.n - 1].more = more;
-	e->findings.v[e->findings.n - 1].nmore = n - 2;
+	kept->more = more;
+	kept->nmore = n - 2;
 }
 
 /* Shortest chain of aliases joining keys A and B (breadth-first over keys). */
