@@ -14,11 +14,31 @@
 #include <string.h>
 
 
-/* Whether finding F needs a path to drop the last reference of something
- * (a witness state's last_put, engine.c). */
+/* Path K of F: 0 its own, 1 the other, 2.. a cycle's further dependencies. */
+static const struct ck_witness *finding_path(const struct ck_finding *f, int k, struct ck_witness *buf)
+{
+	if (k == 0) {
+		*buf = (struct ck_witness){ f->state, f->site, f->held, f->has_held };
+		return buf;
+	}
+	return k == 1 ? &f->other : &f->more[k - 2];
+}
+
+static int finding_npaths(const struct ck_finding *f)
+{
+	return f->has_other ? 2 + f->nmore : 1;
+}
+
+/* Whether finding F needs one of its paths to drop the last reference of
+ * something (a witness state's last_put, engine.c). */
 static bool finding_last_put(const struct engine *e, const struct ck_finding *f)
 {
-	return e->states.v[f->state].last_put || (f->has_other && e->states.v[f->other.state].last_put);
+	for (int k = 0; k < finding_npaths(f); k++) {
+		struct ck_witness buf;
+		if (e->states.v[finding_path(f, k, &buf)->state].last_put)
+			return true;
+	}
+	return false;
 }
 
 /* Keep F under DEDUP: the first found, unless that one needed a last put
@@ -127,21 +147,6 @@ static char *fingerprint_path(const struct engine *e, int state, const struct ck
 	for (int s = state; s >= 0; s = e->states.v[s].parent)
 		sb_addf(&sb, "%s<", e->funcs.v[e->states.v[s].func].name);
 	return sb_detach(&sb);
-}
-
-/* Path K of F: 0 its own, 1 the other, 2.. a cycle's further dependencies. */
-static const struct ck_witness *finding_path(const struct ck_finding *f, int k, struct ck_witness *buf)
-{
-	if (k == 0) {
-		*buf = (struct ck_witness){ f->state, f->site, f->held, f->has_held };
-		return buf;
-	}
-	return k == 1 ? &f->other : &f->more[k - 2];
-}
-
-static int finding_npaths(const struct ck_finding *f)
-{
-	return f->has_other ? 2 + f->nmore : 1;
 }
 
 /*
@@ -278,16 +283,6 @@ static void last_put_call(struct engine *e, int state, struct strbuf *sb)
 		e->funcs.v[e->states.v[st->parent].func].name, e->funcs.v[st->func].name);
 }
 
-static bool any_path_last_put(const struct engine *e, const struct ck_finding *f)
-{
-	for (int k = 0; k < finding_npaths(f); k++) {
-		struct ck_witness buf;
-		if (e->states.v[finding_path(f, k, &buf)->state].last_put)
-			return true;
-	}
-	return false;
-}
-
 static char *finding_message(struct engine *e, const struct ck_finding *f)
 {
 	struct strbuf sb = {0};
@@ -329,7 +324,7 @@ void engine_write_findings(struct engine *e)
 		db_bind_int(fi, 8, f->site->id);
 		db_bind_null_or_int(fi, 9, f->has_held ? f->held.acq_site : 0);
 		db_bind_int(fi, 10, (size_t)entry >= e->first_root);
-		db_bind_int(fi, 11, any_path_last_put(e, f));
+		db_bind_int(fi, 11, finding_last_put(e, f));
 		db_step_done(e->db, fi);
 		free(msg);
 		int64_t fid = sqlite3_last_insert_rowid(e->db->h);
