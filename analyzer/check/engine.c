@@ -684,6 +684,13 @@ struct registrations {
 	struct strmap stores;       /* "func_id/store_id" -> 1 */
 };
 
+/* "func_id/store_id" of the row at Q's columns 1 and 2, into BUF[48]. */
+static const char *store_pair(char *buf, sqlite3_stmt *q)
+{
+	snprintf(buf, 48, "%lld/%lld", (long long)sqlite3_column_int64(q, 1), (long long)sqlite3_column_int64(q, 2));
+	return buf;
+}
+
 /* Functions passed to a registration API: request_irq's handler is stored
  * into 'arg:request_irq#1'; the rules say argument 1 is a hardirq entry.
  * The key is closed over parameters: io_uring's create_worker_cont reaches
@@ -702,9 +709,7 @@ static void scan_registrations(struct engine *e, struct registrations *out)
 		vec_push(&out->funcs, f);
 		vec_push(&out->rule, r);
 		char pair[48];
-		snprintf(pair, sizeof(pair), "%lld/%lld", (long long)sqlite3_column_int64(q, 1),
-			 (long long)sqlite3_column_int64(q, 2));
-		*strmap_put(&out->stores, pair, NULL) = 1;
+		*strmap_put(&out->stores, store_pair(pair, q), NULL) = 1;
 	}
 	sqlite3_finalize(q);
 }
@@ -714,6 +719,27 @@ static void registrations_free(struct registrations *r)
 	vec_free(&r->funcs);
 	vec_free(&r->rule);
 	strmap_free(&r->stores);
+}
+
+/* The functions stored into KE's field, into OUT (duplicates possible),
+ * but with SKIP those whose store reached the field through a registration
+ * API's argument: they run in the context that API gives them, not the
+ * field's (init_task_work() and call_rcu() both store into
+ * callback_head.func, but task work runs in process context). */
+static void keyentry_targets(struct engine *e, const struct lp_keyentry *ke, const struct registrations *skip,
+			     int_vec *out)
+{
+	/* never an entry guessed by type (link's fallback stores are 'type:' ones) */
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.key, k.func_id, k.store_id FROM key_target k "
+				     "JOIN fnstore s ON s.id = k.store_id WHERE k.key = ? AND s.key NOT LIKE 'type:%'");
+	db_bind_text(q, 1, ke->key);
+	while (db_step_row(e->db, q)) {
+		int f = engine_func_index(e, sqlite3_column_int64(q, 1));
+		char pair[48];
+		if (f >= 0 && !(skip && strmap_get(&skip->stores, store_pair(pair, q))))
+			vec_push(out, f);
+	}
+	sqlite3_finalize(q);
 }
 
 /* The kind of lock class CLS is (LT_*), from the sites that acquire it;
@@ -838,31 +864,15 @@ static void seed_entries(struct engine *e, enum lp_context ctx, const struct reg
 			if (!strcmp(e->funcs.v[f].name, en->func))
 				vec_push(&seeds, (int)f);
 	}
-	/* A store that reached the field through a registration API's argument
-	 * runs in the context that API gives it, not the field's:
-	 * init_task_work() and call_rcu() both store into callback_head.func,
-	 * but task work runs in process context. */
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.func_id, k.store_id FROM key_target k JOIN fnstore s "
-				     "ON s.id = k.store_id WHERE k.key = ? AND s.key NOT LIKE 'type:%'");
 	for (size_t i = 0; i < rules_keyentry_count(e->rules); i++) {
 		const struct lp_keyentry *ke = rules_keyentry(e->rules, i);
 		if (ke->ctx != ctx)
 			continue;
-		db_bind_text(q, 1, ke->key);
-		while (db_step_row(e->db, q)) {
-			int f = engine_func_index(e, sqlite3_column_int64(q, 0));
-			char pair[48];
-			snprintf(pair, sizeof(pair), "%lld/%lld", (long long)sqlite3_column_int64(q, 0),
-				 (long long)sqlite3_column_int64(q, 1));
-			if (f < 0 || strmap_get(&reg->stores, pair))
-				continue;
-			vec_push(&seeds, f);
-			if (ctx == CTX_PROCESS)
-				note_callback(e, f, ke);
-		}
-		sqlite3_reset(q);
+		size_t first = seeds.n;
+		keyentry_targets(e, ke, reg, &seeds);
+		for (size_t k = first; k < seeds.n && ctx == CTX_PROCESS; k++)
+			note_callback(e, seeds.v[k], ke);
 	}
-	sqlite3_finalize(q);
 	for (size_t i = 0; i < reg->funcs.n; i++)
 		if (reg->rule.v[i]->ctx == ctx)
 			vec_push(&seeds, reg->funcs.v[i]);
@@ -883,21 +893,18 @@ static void seed_entries(struct engine *e, enum lp_context ctx, const struct reg
  */
 static void mark_deferred_work(struct engine *e, const struct registrations *reg)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT DISTINCT k.func_id FROM key_target k JOIN fnstore s "
-				     "ON s.id = k.store_id WHERE k.key = ? AND s.key NOT LIKE 'type:%'");
+	int_vec work = {0};
 	for (size_t i = 0; i < rules_keyentry_count(e->rules); i++) {
 		const struct lp_keyentry *ke = rules_keyentry(e->rules, i);
 		if (ke->ctx != CTX_PROCESS || ke->edge)
 			continue;
-		db_bind_text(q, 1, ke->key);
-		while (db_step_row(e->db, q)) {
-			int f = engine_func_index(e, sqlite3_column_int64(q, 0));
-			if (f >= 0 && !e->funcs.v[f].deferred_as)
-				e->funcs.v[f].deferred_as = arena_printf(&e->arena, "%s work", ke->key);
-		}
-		sqlite3_reset(q);
+		work.n = 0;
+		keyentry_targets(e, ke, NULL, &work);   /* its own field names the work */
+		for (size_t k = 0; k < work.n; k++)
+			if (!e->funcs.v[work.v[k]].deferred_as)
+				e->funcs.v[work.v[k]].deferred_as = arena_printf(&e->arena, "%s work", ke->key);
 	}
-	sqlite3_finalize(q);
+	vec_free(&work);
 	for (size_t i = 0; i < reg->funcs.n; i++)
 		if (reg->rule.v[i]->ctx == CTX_PROCESS && !e->funcs.v[reg->funcs.v[i]].deferred_as)
 			e->funcs.v[reg->funcs.v[i]].deferred_as = arena_printf(&e->arena, "process-context work "
