@@ -14,6 +14,7 @@
  * recorded by extract as the site's local lock state).
  */
 #include "check/engine_int.h"
+#include "check/init_modes.h"
 #include "check/ops_tables.h"
 #include "check/lockdep.h"
 #include "lib/keyname.h"
@@ -876,6 +877,12 @@ static void seed_entries(struct engine *e, enum lp_context ctx, const struct reg
 	for (size_t i = 0; i < reg->funcs.n; i++)
 		if (reg->rule.v[i]->ctx == ctx)
 			vec_push(&seeds, reg->funcs.v[i]);
+	for (size_t i = 0; i < init_modes_entry_count(e->modes); i++) {
+		const struct init_mode_entry *m = init_modes_entry(e->modes, i);
+		int f = engine_func_index(e, m->func_id);
+		if (m->ctx == (int)ctx && f >= 0)
+			vec_push(&seeds, f);
+	}
 	rank_engine = e;
 	if (seeds.n)
 		qsort(seeds.v, seeds.n, sizeof(int), by_rank);
@@ -965,6 +972,7 @@ static void engine_free(struct engine *e)
 	strmap_free(&e->store_paths);
 	strmap_free(&e->field_ids);
 	ops_free(e);
+	init_modes_free(e->modes);
 	arena_free(&e->arena);
 }
 

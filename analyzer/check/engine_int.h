@@ -83,6 +83,7 @@ struct engine {
 	bool path_ended;                  /* a check ended the path at the site visited (engine_end_path) */
 	struct ops_index *ops;            /* ops_tables.c */
 	struct lockdep_info *lockdep;     /* lockdep.c: lockdep's class rules, or NULL (none) */
+	struct init_modes *modes;         /* init_modes.c: callbacks whose object's mode defers them */
 	struct arena arena;
 	void *check_data[CHECK_COUNT];
 };

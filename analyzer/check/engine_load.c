@@ -6,6 +6,7 @@
  * linked database into arrays the search indexes directly.
  */
 #include "check/engine_int.h"
+#include "check/init_modes.h"
 #include "check/ops_tables.h"
 #include "check/reach.h"
 #include "check/lockdep.h"
@@ -350,7 +351,9 @@ static void load_edges(struct engine *e)
 			break;
 		cur = s;
 		int f = engine_func_index(e, sqlite3_column_int64(q, 1));
-		if (s && f >= 0) {
+		/* a soft hrtimer's function is not called by the clock's interrupt */
+		bool deferred = init_modes_store_ctx(e->modes, sqlite3_column_int64(q, 2)) >= 0;
+		if (s && f >= 0 && !deferred) {
 			const struct ck_index *idx = sqlite3_column_type(q, 3) == SQLITE_NULL ? NULL
 						     : parse_index(e, db_col_text(q, 3));
 			struct ck_callee ce = { f, sqlite3_column_int64(q, 2), idx, NULL, 0, 0 };
@@ -509,6 +512,7 @@ void engine_load(struct engine *e)
 	load_funcs_and_sites(e);
 	load_site_locks(e);
 	load_site_args(e);
+	e->modes = init_modes_load(e->db, e->rules);
 	load_edges(e);
 	load_fnargs(e);
 	load_aliases(e);

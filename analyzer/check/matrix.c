@@ -10,6 +10,7 @@
  * join with the findings.
  */
 #include "check/matrix.h"
+#include "check/init_modes.h"
 
 #include <string.h>
 
@@ -31,6 +32,7 @@ struct matrix {
 	VEC(struct mx_state) states;
 	unsigned char *seen;              /* per (func, tr + 1, ctx) */
 	struct strmap recorded;           /* 'tr/ctx/func' */
+	struct init_modes *modes;         /* callbacks deferred by their object's mode */
 	struct matrix_stats *st;
 };
 
@@ -127,7 +129,7 @@ static void load_edges(struct matrix *m)
 				     sqlite3_column_int64(q, 2), NULL };
 		if (sqlite3_column_type(q, 3) != SQLITE_NULL)
 			e.key = arena_strdup(&m->arena, db_col_text(q, 3));
-		if (e.caller >= 0 && e.callee >= 0)
+		if (e.caller >= 0 && e.callee >= 0 && init_modes_store_ctx(m->modes, e.store) < 0)
 			vec_push(&m->edges, e);
 	}
 	sqlite3_finalize(q);
@@ -187,6 +189,8 @@ static void seed_entries(struct matrix *m)
 				seed(m, func_index(m, sqlite3_column_int64(q, 1)), r->ctx);
 	}
 	sqlite3_finalize(q);
+	for (size_t i = 0; i < init_modes_entry_count(m->modes); i++)
+		seed(m, func_index(m, init_modes_entry(m->modes, i)->func_id), init_modes_entry(m->modes, i)->ctx);
 }
 
 static bool is_callback_key(const char *key)
@@ -270,6 +274,7 @@ int matrix_run(struct lp_db *db, const struct lp_rules *r, bool capped, struct m
 	load_transports(&m);
 	write_transport_files(&m);
 	load_funcs(&m);
+	m.modes = init_modes_load(db, r);
 	load_edges(&m);
 	m.seen = xcalloc(m.func_id.n * (m.transports.n + 1) * NCTX + 1, 1);
 	seed_entries(&m);
@@ -287,6 +292,7 @@ int matrix_run(struct lp_db *db, const struct lp_rules *r, bool capped, struct m
 	vec_free(&m.edges);
 	vec_free(&m.states);
 	strmap_free(&m.recorded);
+	init_modes_free(m.modes);
 	arena_free(&m.arena);
 	return db_failed(db) ? -1 : 0;
 }

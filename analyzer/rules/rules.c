@@ -41,6 +41,7 @@ struct lp_rules {
 	VEC(struct lp_chain) chains;
 	VEC(struct lp_lockdep) lockdeps;
 	VEC(const char *) ops_binds;  /* ops structures bound for a whole path */
+	VEC(struct lp_init_mode) init_modes;
 	VEC(char *) reasons;          /* sleep and noreturn reasons, indexed by their maps */
 	VEC(char *) prefixes;         /* drop-flag prefixes, indexed by prefix_map */
 	VEC(char *) names;            /* the strings the structs above point to */
@@ -92,6 +93,7 @@ void rules_free(struct lp_rules *r)
 	vec_free(&r->chains);
 	vec_free(&r->lockdeps);
 	vec_free(&r->ops_binds);
+	vec_free(&r->init_modes);
 	vec_free(&r->reasons);
 	vec_free(&r->prefixes);
 	vec_free(&r->names);
@@ -316,6 +318,8 @@ const char *rules_hint_alternative(const struct lp_rules *r, const char *func)
 size_t rules_entry_count(const struct lp_rules *r) { return r->entries.n; }
 const struct lp_entry *rules_entry(const struct lp_rules *r, size_t i) { return &r->entries.v[i]; }
 size_t rules_keyentry_count(const struct lp_rules *r) { return r->keyentries.n; }
+size_t rules_init_mode_count(const struct lp_rules *r) { return r->init_modes.n; }
+const struct lp_init_mode *rules_init_mode(const struct lp_rules *r, size_t i) { return &r->init_modes.v[i]; }
 size_t rules_ops_bind_count(const struct lp_rules *r) { return r->ops_binds.n; }
 const char *rules_ops_bind(const struct lp_rules *r, size_t i) { return r->ops_binds.v[i]; }
 const struct lp_keyentry *rules_keyentry(const struct lp_rules *r, size_t i) { return &r->keyentries.v[i]; }
@@ -842,6 +846,41 @@ static int parse_defer(struct line *l)
 	return 0;
 }
 
+/* A non-zero bit mask, decimal or 0x-hex ('0x4'). */
+static int want_mask(struct line *l, int i, const char *after, long long *out)
+{
+	char *e = NULL;
+	const char *s = i < nargs(l) && !l->t.v[i].quoted ? l->t.v[i].s : "";
+	long long v = *s >= '0' && *s <= '9' ? strtoll(s, &e, 0) : 0;
+	if (!v || !e || *e || v < 0)
+		return missing_or_got(l, i, "a bit mask ('0x4')", after);
+	*out = v;
+	return 0;
+}
+
+/* 'init-mode FUNC OBJ MODE MASK KEY CONTEXT' */
+static int parse_init_mode(struct line *l)
+{
+	struct lp_init_mode m = {0};
+	int ctx = 0;
+	if (want_ident(l, 1, "a function name", "init-mode", &m.func) ||
+	    want_arg(l, 2, "init-mode FUNC", &m.obj) ||
+	    want_arg(l, 3, "init-mode FUNC OBJ", &m.mode) ||
+	    want_mask(l, 4, "init-mode FUNC OBJ MODE", &m.mask))
+		return -1;
+	if (nargs(l) < 6 || l->t.v[5].quoted || !strchr(l->t.v[5].s, '.'))
+		return missing_or_got(l, 5, "a key 'struct.member'", "init-mode FUNC OBJ MODE MASK");
+	m.key = l->t.v[5].s;
+	if (want_word(l, 6, &contexts, "init-mode FUNC OBJ MODE MASK KEY", &ctx) ||
+	    want_end(l, 7, "init-mode FUNC OBJ MODE MASK KEY CONTEXT"))
+		return -1;
+	m.func = own(l->r, m.func);
+	m.key = own(l->r, m.key);
+	m.ctx = (enum lp_context)ctx;
+	vec_push(&l->r->init_modes, m);
+	return 0;
+}
+
 /* 'chain-register FUNC CONTAINER ENTRY KEY' / 'chain-call FUNC CONTAINER KEY' */
 static int parse_chain(struct line *l, bool is_call)
 {
@@ -1128,6 +1167,7 @@ static const struct directive {
 	{ "keyentry", parse_keyentry },
 	{ "callback", parse_callback },
 	{ "defer", parse_defer },
+	{ "init-mode", parse_init_mode },
 	{ "chain-register", parse_chain_register },
 	{ "chain-call", parse_chain_call },
 	{ "lockdep-init", parse_lockdep_init },

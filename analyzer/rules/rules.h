@@ -40,6 +40,14 @@ struct lp_register { const char *func; int arg; enum lp_context ctx; };
  * else ('keyentry') the call is a dispatch of deferred work, not an edge. */
 struct lp_keyentry { const char *key; enum lp_context ctx; bool edge; };
 
+/* An object's initialiser that says where the object's callback runs: an
+ * object passed as argument OBJ of FUNC, with a constant argument MODE that
+ * has a bit of MASK set, runs the functions stored into its member KEY in
+ * CTX, as entries of their own (hrtimer_init() with HRTIMER_MODE_SOFT:
+ * the timer's function runs from the hrtimer softirq, not the clock's
+ * hardirq; check/init_modes.c). */
+struct lp_init_mode { const char *func; int obj, mode; long long mask; const char *key; enum lp_context ctx; };
+
 /* A deferral API: a call is not a call edge; argument ARG names deferred work. */
 struct lp_defer { const char *func; int arg; enum lp_context ctx; };
 
@@ -133,6 +141,8 @@ size_t rules_ops_bind_count(const struct lp_rules *r);
 const char *rules_ops_bind(const struct lp_rules *r, size_t i);
 size_t rules_keyentry_count(const struct lp_rules *r);
 const struct lp_keyentry *rules_keyentry(const struct lp_rules *r, size_t i);
+size_t rules_init_mode_count(const struct lp_rules *r);
+const struct lp_init_mode *rules_init_mode(const struct lp_rules *r, size_t i);
 /* The keyentry for call key KEY ('work_struct.func'), or NULL. */
 const struct lp_keyentry *rules_keyentry_find(const struct lp_rules *r, const char *key);
 

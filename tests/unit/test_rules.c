@@ -184,6 +184,10 @@ static void test_contexts(const struct lp_rules *r)
 	}
 	CHECK(reg && reg->container == 0 && reg->entry == 1 && !strcmp(reg->key, "notifier_block.notifier_call"));
 	CHECK(call && call->container == 0 && call->entry == -1 && !strcmp(call->key, "wait_queue_entry.func"));
+	/* contexts.rules: a soft hrtimer's function runs from the softirq */
+	const struct lp_init_mode *m = rules_init_mode_count(r) ? rules_init_mode(r, 0) : NULL;
+	CHECK(m && !strcmp(m->func, "hrtimer_init") && m->obj == 0 && m->mode == 2 && m->mask == 0x4 &&
+	      !strcmp(m->key, "hrtimer.function") && m->ctx == CTX_SOFTIRQ);
 	check_str(context_name(CTX_HARDIRQ), "hardirq", "context_name");
 	check_str(context_name(CTX_PROCESS), "process", "context_name");
 }

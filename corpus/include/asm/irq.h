@@ -17,4 +17,17 @@ enum interruption_class {
 
 extern void inc_irq_stat(enum interruption_class irq);
 
+/* External interrupts: a handler per interruption code, registered with
+ * register_external_irq() and run from do_ext_irq() in hardirq context. */
+#define EXT_IRQ_CLK_COMP	0x1004
+
+struct ext_code {
+	unsigned short subcode;
+	unsigned short code;
+};
+
+typedef void (*ext_int_handler_t)(struct ext_code, unsigned int, unsigned long);
+
+extern int register_external_irq(unsigned short code, ext_int_handler_t handler);
+
 #endif

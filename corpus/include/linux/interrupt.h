@@ -47,4 +47,21 @@ extern void synchronize_irq(unsigned int irq);
 extern void disable_irq(unsigned int irq);
 extern void enable_irq(unsigned int irq);
 
+/* Softirqs: __do_softirq() runs each pending one's action (rules: keyentry
+ * softirq_action.action). */
+enum {
+	HI_SOFTIRQ = 0,
+	TIMER_SOFTIRQ,
+	NET_TX_SOFTIRQ,
+	NET_RX_SOFTIRQ,
+	HRTIMER_SOFTIRQ,
+	NR_SOFTIRQS
+};
+
+struct softirq_action {
+	void (*action)(struct softirq_action *);
+};
+
+extern void open_softirq(int nr, void (*action)(struct softirq_action *));
+
 #endif

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * init_modes.c - objects whose initialiser says where their callback runs
+ * (see init_modes.h).
+ *
+ * For each 'init-mode FUNC OBJ MODE MASK KEY CONTEXT' rule: every call of
+ * FUNC names its object (argument OBJ's object key, 'tcp_sock.pacing_timer')
+ * and its mode (argument MODE, when a constant).  An object key all of whose
+ * initialisations have a bit of MASK set is one of the rule's: the
+ * functions stored into its member KEY ('tp->pacing_timer.function = f')
+ * run in CONTEXT.  One initialisation without the bit, or with a mode that
+ * is not a constant, keeps the object's stores ordinary: the path from the
+ * dispatcher is followed as before.  A parameter's object ('arg#0') names
+ * an object only within its own function.
+ */
+#include "check/init_modes.h"
+#include "db/db.h"
+#include "lib/util.h"
+#include "rules/rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct mode_store { int64_t store; int ctx; };
+
+struct init_modes {
+	VEC(struct mode_store) stores;       /* sorted by store */
+	VEC(struct init_mode_entry) entries;
+};
+
+enum { MODE_SET = 1, MODE_OTHER = 2 };   /* what an object key's initialisations had */
+
+/* The object key as this module matches it: a parameter's ('arg#0') only
+ * within FUNC_ID's function. */
+static const char *object_name(char *buf, size_t len, const char *obj_key, int64_t func_id)
+{
+	if (strncmp(obj_key, "arg#", 4))
+		return obj_key;
+	snprintf(buf, len, "%lld/%s", (long long)func_id, obj_key);
+	return buf;
+}
+
+/* Per object key, whether FUNC's calls on it all had a bit of MASK set. */
+static void scan_inits(struct lp_db *db, const struct lp_init_mode *m, struct strmap *seen)
+{
+	sqlite3_stmt *q = db_prepare(db, "SELECT a.obj_key, s.func_id, v.value FROM site s "
+				     "JOIN site_arg a ON a.site_id = s.id AND a.n = ? AND a.obj_key IS NOT NULL "
+				     "LEFT JOIN site_arg v ON v.site_id = s.id AND v.n = ? AND v.value IS NOT NULL "
+				     "WHERE s.callee_name = ?");
+	db_bind_int(q, 1, m->obj);
+	db_bind_int(q, 2, m->mode);
+	db_bind_text(q, 3, m->func);
+	char buf[256];
+	while (db_step_row(db, q)) {
+		bool set = sqlite3_column_type(q, 2) != SQLITE_NULL && (sqlite3_column_int64(q, 2) & m->mask);
+		const char *name = object_name(buf, sizeof(buf), db_col_text(q, 0), sqlite3_column_int64(q, 1));
+		*strmap_put(seen, name, NULL) |= set ? MODE_SET : MODE_OTHER;
+	}
+	sqlite3_finalize(q);
+}
+
+/* The stores into KEY of the objects SEEN says are all the rule's. */
+static void collect_stores(struct lp_db *db, const struct lp_init_mode *m, const struct strmap *seen,
+			   struct init_modes *im)
+{
+	sqlite3_stmt *q = db_prepare(db, "SELECT s.id, s.obj_key, s.func_id, t.func_id FROM key_target t "
+				     "JOIN fnstore s ON s.id = t.store_id "
+				     "WHERE t.key = ? AND s.obj_key IS NOT NULL ORDER BY s.id, t.func_id");
+	db_bind_text(q, 1, m->key);
+	char buf[256];
+	while (db_step_row(db, q)) {
+		const char *name = object_name(buf, sizeof(buf), db_col_text(q, 1), sqlite3_column_int64(q, 2));
+		int64_t *how = strmap_get(seen, name);
+		if (!how || *how != MODE_SET)
+			continue;
+		vec_push(&im->stores, ((struct mode_store){ sqlite3_column_int64(q, 0), (int)m->ctx }));
+		vec_push(&im->entries, ((struct init_mode_entry){ sqlite3_column_int64(q, 3), (int)m->ctx }));
+	}
+	sqlite3_finalize(q);
+}
+
+static int by_store(const void *a, const void *b)
+{
+	const struct mode_store *x = a, *y = b;
+	return (x->store > y->store) - (x->store < y->store);
+}
+
+struct init_modes *init_modes_load(struct lp_db *db, const struct lp_rules *r)
+{
+	struct init_modes *im = xcalloc(1, sizeof(*im));
+	for (size_t i = 0; i < rules_init_mode_count(r); i++) {
+		struct strmap seen = {0};
+		scan_inits(db, rules_init_mode(r, i), &seen);
+		collect_stores(db, rules_init_mode(r, i), &seen, im);
+		strmap_free(&seen);
+	}
+	if (im->stores.n > 1)
+		qsort(im->stores.v, im->stores.n, sizeof(*im->stores.v), by_store);
+	return im;
+}
+
+void init_modes_free(struct init_modes *im)
+{
+	if (!im)
+		return;
+	vec_free(&im->stores);
+	vec_free(&im->entries);
+	free(im);
+}
+
+int init_modes_store_ctx(const struct init_modes *im, int64_t store)
+{
+	size_t i = lower_bound_i64(im->stores.v, im->stores.n, sizeof(*im->stores.v),
+				   offsetof(struct mode_store, store), store);
+	return i < im->stores.n && im->stores.v[i].store == store ? im->stores.v[i].ctx : -1;
+}
+
+size_t init_modes_entry_count(const struct init_modes *im) { return im->entries.n; }
+
+const struct init_mode_entry *init_modes_entry(const struct init_modes *im, size_t i)
+{
+	return &im->entries.v[i];
+}
