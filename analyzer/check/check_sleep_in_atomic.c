@@ -82,7 +82,16 @@ void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 		why = xasprintf("with interrupts disabled");
 	else
 		return;
-	engine_end_path(e);   /* what it calls next (or the work itself) runs only where it may sleep */
+	/* what it calls next (or the work itself) runs only where it may sleep;
+	 * after a might_sleep() the function goes on, and its locks with it */
+	if (v->site->annotation)
+		engine_context_reported(e);
+	else
+		engine_end_path(e);
+	if (v->ctx_reported) {   /* this path's first sleep was reported */
+		free(why);
+		return;
+	}
 	const char *what = v->site->callee_name ? v->site->callee_name :
 			   v->site->process_callback ? v->site->process_callback : "?";
 	char *msg = xasprintf("%s may sleep (%s) %s, in %s", what, reason, why, engine_func(e, v->site->func)->name);

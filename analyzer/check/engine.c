@@ -46,6 +46,11 @@ const struct lp_rules *engine_rules(const struct engine *e)
 	return e->rules;
 }
 
+void engine_context_reported(struct engine *e)
+{
+	e->ctx_marked = true;
+}
+
 void engine_end_path(struct engine *e)
 {
 	e->path_ended = true;
@@ -109,6 +114,8 @@ void engine_state_signature(const struct engine *e, const struct ck_state *s, st
 		sb_addf(sb, "^%d=%lld,", s->impl[i].ops, (long long)s->impl[i].unit);
 	if (s->last_put)
 		sb_add(sb, "!");
+	if (s->ctx_reported)
+		sb_add(sb, "~");
 }
 
 /* The value dimension D of pattern P asks for in state S, or -1 (anything). */
@@ -424,6 +431,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 				   .irqs = v->irqs_off ? IRQS_OFF : v->irqs_on ? IRQS_ON : IRQS_AS_AT_ENTRY,
 				   .via_site = site->id, .via_store = callee->store,
 				   .last_put = cur->last_put || site->last_put,
+				   .ctx_reported = v->ctx_reported,
 				   .nheld = v->nheld,
 				   .nimpl = cur->nimpl };
 	memcpy(next->impl, cur->impl, sizeof(next->impl));
@@ -494,8 +502,10 @@ static const struct ck_callee *path_callees(const struct ck_state *s, const stru
 }
 
 /* Whether every callee the call at SITE may reach on the path of state S
- * always sleeps (reach.c): a path atomic at the call has slept in it. */
-static bool call_always_sleeps(const struct engine *e, const struct ck_state *s, const struct ck_site *site)
+ * always sleeps (reach.c): a path atomic at the call has slept in it.  With
+ * ANNOTATED, a callee that only says it may sleep (might_sleep()) counts. */
+static bool call_always_sleeps(const struct engine *e, const struct ck_state *s, const struct ck_site *site,
+			       bool annotated)
 {
 	if (site->no_edge)
 		return false;   /* not followed (panic()): its sleeps are not the path's */
@@ -505,7 +515,8 @@ static bool call_always_sleeps(const struct engine *e, const struct ck_state *s,
 	for (int c = 0; c < n; c++) {
 		if (!callee_possible(e, s, site, &callees[c]))
 			continue;
-		if (!e->funcs.v[callees[c].func].always_sleeps)
+		const struct ck_func *f = &e->funcs.v[callees[c].func];
+		if (!(annotated ? f->always_may_sleep : f->always_sleeps))
 			return false;
 		possible++;
 	}
@@ -537,7 +548,7 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 		if (!callee_possible(e, &e->states.v[si], site, &callees[c]))
 			continue;
 		const struct ck_func *callee = &e->funcs.v[callees[c].func];
-		if (!callee->below_acquire && !callee->below_sleep && !callee->below_irqs_on)
+		if (!callee->below_acquire && (v->ctx_reported || (!callee->below_sleep && !callee->below_irqs_on)))
 			continue;   /* no check can fire below it (reach.c) */
 		if (guess > e->st->max_guess) {
 			e->st->guess_cut++;
@@ -600,7 +611,7 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 	const struct ck_func *f = &e->funcs.v[e->states.v[si].func];
 	struct ck_held held[CK_MAX_HELD];
 	int stuck_cls = -1;
-	bool stuck_here = false;
+	bool stuck_here = false, ctx_done = e->states.v[si].ctx_reported;
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		const struct ck_state *st = &e->states.v[si];
@@ -608,7 +619,7 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 			continue;   /* a case of 'switch (param)' this path's constant argument never takes */
 		int nheld = held_at(e, st, site, held);
 		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
-		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls };
+		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls, ctx_done };
 #define CHECK(fn, ...) check_##fn(e, &v);
 #include "check/check_list.h"
 #undef CHECK
@@ -616,11 +627,17 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 		 * entered either: what it does next is not this context's */
 		stuck_here = stuck_here || e->path_ended;
 		e->path_ended = false;
+		/* after a might_sleep() in an interrupt, the locks are still
+		 * followed, the sleeps below are that one's */
+		v.ctx_reported = ctx_done = ctx_done || e->ctx_marked;
+		e->ctx_marked = false;
 		if (site->kind == SITE_CALL && !stuck_here) {
 			enter_callees(e, si, &v, sig);
 			/* audit_receive()'s audit_ctl_lock() is its mutex_lock(): in an
-			 * interrupt, the path slept there as at a sleep of its own */
-			stuck_here = engine_atomic(&v) && call_always_sleeps(e, &e->states.v[si], site);
+			 * interrupt, the path slept there as at a sleep of its own;
+			 * folio_lock() says it may (might_sleep()) on every call */
+			stuck_here = engine_atomic(&v) && call_always_sleeps(e, &e->states.v[si], site, false);
+			ctx_done = ctx_done || (engine_atomic(&v) && call_always_sleeps(e, &e->states.v[si], site, true));
 		}
 		const struct ck_held *again = engine_reacquired(e, &v);
 		if (again && stuck_cls < 0)

@@ -208,6 +208,7 @@ static void load_funcs_and_sites(struct engine *e)
 			s.no_edge = s.no_edge || rules_defer(e->rules, s.callee_name) ||
 				    rules_noreturn(e->rules, s.callee_name);
 		s.ends_context = s.callee_name && rules_ctxend(e->rules, s.callee_name);
+		s.annotation = s.callee_name && rules_sleep_annotation(e->rules, s.callee_name);
 		vec_push(&e->sites, s);
 	}
 	sqlite3_finalize(q);

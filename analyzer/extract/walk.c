@@ -19,6 +19,7 @@
 #include "lib/keyname.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 #define LS_MAX 16     /* distinct locks tracked per function; past it, a limit notice
@@ -73,6 +74,9 @@ struct walker {
 	int arg_site;             /* the call whose argument is being stored, or -1 */
 	const char *store_obj;    /* the object whose member is being stored, or NULL */
 	CXFile main_cxfile;       /* the TU's main file */
+	CXTranslationUnit tu;
+	CXFile annot_file;        /* the sleep annotation last made a site (note_annotation) */
+	unsigned annot_offset;
 	struct lstate exit;       /* join of the states at every return */
 	struct summaries *sums;   /* of this TU's main-file functions, shared with nested walkers */
 	struct lstate st;
@@ -1344,6 +1348,48 @@ static void walk_return(struct walker *w, CXCursor c)
 	w->left = true;
 }
 
+static bool is_ident_char(char ch)
+{
+	return ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+
+/*
+ * A sleep annotation the configuration compiled away.  'might_sleep();' is
+ * 'do { do { } while (0); } while (0)' in a kernel without
+ * CONFIG_DEBUG_ATOMIC_SLEEP and with PREEMPT_NONE: no call is left of it,
+ * yet it is the kernel's own word that the function may sleep (folio_lock()
+ * sleeps only when the folio is locked, and says so first).  The name
+ * written where statement C was expanded tells: a macro with a 'sleep' rule
+ * (might_sleep) becomes a call site of that name, once per expansion (its
+ * nested do-whiles share the point).
+ */
+static void note_annotation(struct walker *w, CXCursor c)
+{
+	CXFile file;
+	unsigned offset;
+	clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL, NULL, &offset);
+	if (!file || (clang_File_isEqual(file, w->annot_file) && offset == w->annot_offset))
+		return;
+	size_t size = 0, n = 0;
+	const char *text = clang_getFileContents(w->tu, file, &size);
+	while (text && offset + n < size && n < 63 && is_ident_char(text[offset + n]))
+		n++;
+	if (n < 3)
+		return;   /* 'do' written out */
+	char name[64];
+	memcpy(name, text + offset, n);
+	name[n] = '\0';
+	if (!rules_sleep_reason(w->env->rules, name))
+		return;
+	w->annot_file = file;
+	w->annot_offset = offset;
+	int site = add_site(w, SITE_CALL, c);
+	char usr[80];
+	snprintf(usr, sizeof(usr), "c:@F@%s", name);   /* no body: link counts it a leaf */
+	w->f->sites.v[site].callee_name = intern(w, name);
+	w->f->sites.v[site].callee_usr = intern(w, usr);
+}
+
 static void walk_stmt(struct walker *w, CXCursor c)
 {
 	if (too_deep(w, c))
@@ -1365,8 +1411,11 @@ static void walk_stmt(struct walker *w, CXCursor c)
 		break;
 	}
 	case CXCursor_IfStmt: walk_if(w, c); break;
-	case CXCursor_WhileStmt:
 	case CXCursor_DoStmt:
+		note_annotation(w, c);
+		walk_loop(w, c, k);
+		break;
+	case CXCursor_WhileStmt:
 	case CXCursor_ForStmt: walk_loop(w, c, k); break;
 	case CXCursor_SwitchStmt: walk_switch(w, c); break;
 	case CXCursor_CaseStmt: walk_case(w, c, false); break;
@@ -1639,7 +1688,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 
 void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *f)
 {
-	struct walker w = { .env = env, .f = f, .arg_site = -1 };
+	struct walker w = { .env = env, .f = f, .arg_site = -1, .tu = tu };
 	CXString spelling = clang_getTranslationUnitSpelling(tu);
 	w.main_cxfile = clang_getFile(tu, clang_getCString(spelling));
 	clang_disposeString(spelling);

@@ -101,6 +101,9 @@ int rules_passthrough_arg(const struct lp_rules *r, const char *func);
 bool rules_is_lock_member(const struct lp_rules *r, const char *member);
 bool rules_is_locktype(const struct lp_rules *r, const char *type_spelling);
 const char *rules_sleep_reason(const struct lp_rules *r, const char *func);
+/* Whether FUNC's sleep rule is an annotation ('might-sleep': might_sleep()
+ * says its caller may sleep, and does not sleep itself). */
+bool rules_sleep_annotation(const struct lp_rules *r, const char *func);
 const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func);
 /* Why FUNC must be called with interrupts on and not from a hardirq handler
  * (kfree_skb(): netdevice.h says so; directive 'irqs-on'), or NULL. */

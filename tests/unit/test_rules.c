@@ -130,6 +130,9 @@ static void test_irq_and_sleep(const struct lp_rules *r)
 	CHECK(rules_sleep_reason(r, "wait_for_completion") != NULL);
 	CHECK(rules_sleep_reason(r, "__kmalloc") == NULL);
 	CHECK(rules_sleep_reason(r, "prepare_to_wait_event") == NULL);
+	/* might_sleep() is a sleep for the checks, and an annotation: the path goes on */
+	CHECK(rules_sleep_reason(r, "might_sleep") != NULL && rules_sleep_annotation(r, "might_sleep"));
+	CHECK(!rules_sleep_annotation(r, "msleep") && !rules_sleep_annotation(r, NULL));
 }
 
 static const struct lp_entry *find_entry(const struct lp_rules *r, const char *func)
@@ -279,6 +282,7 @@ static void test_parser(void)
 		"release foo 1 irq=enable read   # replaces the acquire\n"
 		"sleep bar \"first\"\n"
 		"sleep bar \"a \\\"quoted\\\" \\\\ reason\"\n"
+		"might-sleep ann \"says so\"\nmight-sleep ann2 \"says so\"\nsleep ann2 \"sleeps\"\n"
 		"register reg 1 hardirq\nregister reg 2 process\nregister reg 1 softirq\n"
 		"keyentry \"var dev_jumptable[]\" process\n"
 		"locktype struct\t  my_lock\n"
@@ -292,6 +296,8 @@ static void test_parser(void)
 	g = g ? rules_register_next(r, g) : NULL;
 	CHECK(g && g->arg == 2 && g->ctx == CTX_PROCESS && !rules_register_next(r, g));
 	CHECK(rules_keyentry_count(r) == 1 && rules_keyentry(r, 0)->ctx == CTX_PROCESS);
+	CHECK(rules_sleep_reason(r, "ann") && rules_sleep_annotation(r, "ann"));
+	CHECK(rules_sleep_reason(r, "ann2") && !rules_sleep_annotation(r, "ann2"));
 	check_str(rules_keyentry(r, 0)->key, "var dev_jumptable[]", "quoted key");
 	CHECK(rules_is_locktype(r, "struct my_lock"));
 	CHECK(rules_drop_flag(r, "-fplugin=foo.so") && !rules_drop_flag(r, "-fplug"));

@@ -11,9 +11,40 @@
 #include <linux/atomic.h>
 #include <linux/rcupdate.h>
 
+struct super_block;
+struct address_space;
+
 struct inode {
 	void *i_private;
+	struct super_block *i_sb;
+	struct address_space *i_mapping;
 };
+
+/* Dirtying a page cache folio reaches its file system twice: the mapping's
+ * a_ops->dirty_folio, and through __mark_inode_dirty() sb->s_op->dirty_inode. */
+struct folio;
+
+struct address_space_operations {
+	bool (*dirty_folio)(struct address_space *mapping, struct folio *folio);
+};
+
+struct address_space {
+	struct inode *host;
+	const struct address_space_operations *a_ops;
+};
+
+struct super_operations {
+	void (*dirty_inode)(struct inode *inode, int flags);
+};
+
+struct super_block {
+	const struct super_operations *s_op;
+};
+
+#define I_DIRTY_PAGES	(1 << 2)
+
+extern void __mark_inode_dirty(struct inode *inode, int flags);
+extern bool filemap_dirty_folio(struct address_space *mapping, struct folio *folio);
 
 struct file_operations;
 

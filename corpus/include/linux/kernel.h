@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only
  * kernel.h - the grab bag: container_of, ARRAY_SIZE, min/max, might_sleep.
  * As in the kernel of 2019, container_of lives here and might_sleep() is a
- * macro over the out-of-line __might_sleep() (CONFIG_DEBUG_ATOMIC_SLEEP).
+ * macro: over the out-of-line __might_sleep() with CONFIG_DEBUG_ATOMIC_SLEEP,
+ * an empty statement without it (a distribution's PREEMPT_NONE build).
  */
 #ifndef _LINUX_KERNEL_H
 #define _LINUX_KERNEL_H
@@ -32,8 +33,13 @@
 	((type *)(__cptr - offsetof(type, member)));		\
 })
 
+#ifdef CONFIG_DEBUG_ATOMIC_SLEEP
 extern void __might_sleep(const char *file, int line);
 #define might_sleep()	do { __might_sleep(__FILE__, __LINE__); } while (0)
+#else
+/* PREEMPT_NONE without the debug option: nothing of the annotation is left */
+#define might_sleep()	do { } while (0)
+#endif
 
 extern int _cond_resched(void);
 #define cond_resched()	_cond_resched()

@@ -15,5 +15,6 @@ struct task_struct;
 
 extern void schedule(void);
 extern long schedule_timeout(long timeout);
+extern void io_schedule(void);
 
 #endif
