@@ -523,6 +523,26 @@ static bool call_always_sleeps(const struct engine *e, const struct ck_state *s,
 	return possible > 0;
 }
 
+/* Whether the call at SITE may block on the path of state CUR: a
+ * 'blocks-with' call (kmalloc) whose mask argument is a constant, passed
+ * or bound, without the rule's bits (GFP_ATOMIC) cannot; unknown, it may. */
+static bool call_may_block(const struct engine *e, const struct ck_state *cur, const struct ck_site *site)
+{
+	for (int a = 0; a < site->nargs; a++) {
+		const struct ck_arg *arg = &site->args[a];
+		if (arg->n != site->blocks_arg)
+			continue;
+		if (arg->is_const)
+			return (arg->value & site->blocks_mask) != 0;
+		if (arg->fwd < 0 || engine_param_used(e->funcs.v[cur->func].written_params, arg->fwd))
+			continue;
+		for (int i = 0; i < cur->nconst; i++)
+			if (cur->consts[i].n == arg->fwd && cur->consts[i].field == CK_NO_FIELD)
+				return (cur->consts[i].value & site->blocks_mask) != 0;
+	}
+	return true;
+}
+
 /*
  * Follow V's call into its callees.  A call through the function's own
  * parameter goes to the function the path bound it to (kref_put(k, release)
@@ -535,6 +555,8 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	const struct ck_site *site = v->site;
 	if (site->no_edge)
 		return;   /* a deferral, a dispatcher of deferred work, a call that never returns */
+	if (site->blocks_arg >= 0 && !call_may_block(e, &e->states.v[si], site))
+		return;   /* kmalloc(.., GFP_ATOMIC): it neither sleeps nor reclaims, nor calls back */
 	if (e->st->capped)
 		return;   /* the bound is hit: finish the states queued, start no more */
 	struct ck_callee bound;

@@ -59,6 +59,8 @@ struct ck_site {
 	bool always;                /* runs on every call of its function (site.always) */
 	bool last_put;              /* runs only where a reference count hit zero (site.last_put) */
 	bool annotation;            /* a sleep annotation (rules' might-sleep: might_sleep()) */
+	int blocks_arg;             /* a call that may block only where this argument ... */
+	long long blocks_mask;      /* ... has a bit of this mask (rules' blocks-with), or -1 */
 	const char *callee_name;
 	const struct ck_index *ind_index;   /* call through an array: '*,arg#1', or NULL */
 	const struct guardkey *guard;   /* under 'switch (param)', 'if (args->force)': the

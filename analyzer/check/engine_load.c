@@ -209,6 +209,9 @@ static void load_funcs_and_sites(struct engine *e)
 				    rules_noreturn(e->rules, s.callee_name);
 		s.ends_context = s.callee_name && rules_ctxend(e->rules, s.callee_name);
 		s.annotation = s.callee_name && rules_sleep_annotation(e->rules, s.callee_name);
+		const struct lp_blocks_with *bw = rules_blocks_with(e->rules, s.callee_name);
+		s.blocks_arg = bw ? bw->arg : -1;
+		s.blocks_mask = bw ? bw->mask : 0;
 		vec_push(&e->sites, s);
 	}
 	sqlite3_finalize(q);
@@ -447,6 +450,9 @@ static void load_param_uses(struct engine *e)
 		use_param(&f->fn_params, s->param_call);
 		for (int a = 0; a < s->nfnargs; a++)
 			use_param(&f->fn_params, s->fnargs[a].fwd);
+		for (int a = 0; a < s->nargs; a++)   /* a gfp mask passed on to kmalloc() */
+			if (s->args[a].n == s->blocks_arg && s->args[a].fwd >= 0)
+				use_param(&f->const_params, s->args[a].fwd);
 	}
 }
 

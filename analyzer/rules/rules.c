@@ -42,6 +42,7 @@ struct lp_rules {
 	VEC(struct lp_lockdep) lockdeps;
 	VEC(const char *) ops_binds;  /* ops structures bound for a whole path */
 	VEC(struct lp_init_mode) init_modes;
+	VEC(struct lp_blocks_with) blocks;
 	VEC(char *) reasons;          /* sleep and noreturn reasons, indexed by their maps */
 	VEC(char *) prefixes;         /* drop-flag prefixes, indexed by prefix_map */
 	VEC(char *) names;            /* the strings the structs above point to */
@@ -53,6 +54,7 @@ struct lp_rules {
 	struct strmap ctxend_map;     /* function -> index in reasons */
 	struct strmap irqson_map;     /* function -> index in reasons ('irqs-on') */
 	struct strmap refdrop_map;    /* 'refcount-drop' functions -> 1 */
+	struct strmap blocks_map;     /* function -> index in blocks */
 	struct strmap annot_map;      /* 'might-sleep' names (also in sleep_map) -> 1, 'sleep' -> 0 */
 	struct strmap chain_map;      /* function -> index in chains */
 	struct strmap lockdep_map;    /* function -> index in lockdeps */
@@ -95,6 +97,7 @@ void rules_free(struct lp_rules *r)
 	vec_free(&r->lockdeps);
 	vec_free(&r->ops_binds);
 	vec_free(&r->init_modes);
+	vec_free(&r->blocks);
 	vec_free(&r->reasons);
 	vec_free(&r->prefixes);
 	vec_free(&r->names);
@@ -102,7 +105,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->chain_map,
-		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->annot_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
+		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->annot_map, &r->blocks_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -266,6 +269,12 @@ const char *rules_irqs_on(const struct lp_rules *r, const char *func)
 bool rules_refcount_drop(const struct lp_rules *r, const char *func)
 {
 	return func && strmap_get(&r->refdrop_map, func) != NULL;
+}
+
+const struct lp_blocks_with *rules_blocks_with(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = func ? strmap_get(&r->blocks_map, func) : NULL;
+	return i ? &r->blocks.v[*i] : NULL;
 }
 
 const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func)
@@ -881,6 +890,20 @@ static int want_mask(struct line *l, int i, const char *after, long long *out)
 	return 0;
 }
 
+/* 'blocks-with FUNC ARG MASK' */
+static int parse_blocks_with(struct line *l)
+{
+	struct lp_blocks_with b = {0};
+	const char *func;
+	if (want_ident(l, 1, "a function name", "blocks-with", &func) ||
+	    want_arg(l, 2, "blocks-with FUNC", &b.arg) ||
+	    want_mask(l, 3, "blocks-with FUNC ARG", &b.mask) ||
+	    want_end(l, 4, "blocks-with FUNC ARG MASK"))
+		return -1;
+	PUT(l->r, &l->r->blocks_map, &l->r->blocks, func, b, func);
+	return 0;
+}
+
 /* 'init-mode FUNC OBJ MODE MASK KEY CONTEXT' */
 static int parse_init_mode(struct line *l)
 {
@@ -1192,6 +1215,7 @@ static const struct directive {
 	{ "callback", parse_callback },
 	{ "defer", parse_defer },
 	{ "init-mode", parse_init_mode },
+	{ "blocks-with", parse_blocks_with },
 	{ "chain-register", parse_chain_register },
 	{ "chain-call", parse_chain_call },
 	{ "lockdep-init", parse_lockdep_init },

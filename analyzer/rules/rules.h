@@ -48,6 +48,10 @@ struct lp_keyentry { const char *key; enum lp_context ctx; bool edge; };
  * hardirq; check/init_modes.c). */
 struct lp_init_mode { const char *func; int obj, mode; long long mask; const char *key; enum lp_context ctx; };
 
+/* A function that may block only where argument ARG has a bit of MASK set
+ * (an allocator and its gfp mask: __GFP_DIRECT_RECLAIM). */
+struct lp_blocks_with { const char *func; int arg; long long mask; };
+
 /* A deferral API: a call is not a call edge; argument ARG names deferred work. */
 struct lp_defer { const char *func; int arg; enum lp_context ctx; };
 
@@ -108,6 +112,8 @@ const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func);
 /* Why FUNC must be called with interrupts on and not from a hardirq handler
  * (kfree_skb(): netdevice.h says so; directive 'irqs-on'), or NULL. */
 const char *rules_irqs_on(const struct lp_rules *r, const char *func);
+/* The 'blocks-with' rule of FUNC (kmalloc: argument 1, __GFP_DIRECT_RECLAIM), or NULL. */
+const struct lp_blocks_with *rules_blocks_with(const struct lp_rules *r, const char *func);
 /* Whether FUNC drops a reference and says whether it was the last
  * (directive 'refcount-drop': refcount_dec_and_test, kref_put). */
 bool rules_refcount_drop(const struct lp_rules *r, const char *func);

@@ -133,6 +133,12 @@ static void test_irq_and_sleep(const struct lp_rules *r)
 	/* might_sleep() is a sleep for the checks, and an annotation: the path goes on */
 	CHECK(rules_sleep_reason(r, "might_sleep") != NULL && rules_sleep_annotation(r, "might_sleep"));
 	CHECK(!rules_sleep_annotation(r, "msleep") && !rules_sleep_annotation(r, NULL));
+	/* an allocation blocks only with __GFP_DIRECT_RECLAIM in its mask */
+	const struct lp_blocks_with *b = rules_blocks_with(r, "kmalloc");
+	CHECK(b && b->arg == 1 && b->mask == 0x400 && !strcmp(b->func, "kmalloc"));
+	b = rules_blocks_with(r, "alloc_pages");
+	CHECK(b && b->arg == 0);
+	CHECK(!rules_blocks_with(r, "msleep") && !rules_blocks_with(r, NULL));
 }
 
 static const struct lp_entry *find_entry(const struct lp_rules *r, const char *func)
