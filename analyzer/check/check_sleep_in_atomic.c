@@ -83,8 +83,9 @@ void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 	else
 		return;
 	/* what it calls next (or the work itself) runs only where it may sleep;
-	 * after a might_sleep() the function goes on, and its locks with it */
-	if (v->site->annotation)
+	 * after a might_sleep() in an interrupt the function goes on, and its
+	 * locks with it (engine.c, mark_annotated) */
+	if (v->site->annotation && v->ctx != CTX_PROCESS)
 		engine_context_reported(e);
 	else
 		engine_end_path(e);

@@ -616,6 +616,21 @@ const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_
 	return NULL;
 }
 
+/* A path atomic at a might_sleep() (or a call that makes one on every call)
+ * has broken its context there.  In an interrupt or softirq the whole path
+ * is atomic: the context checks are done with it (CTX_DONE), the lock
+ * checks go on.  In process context the atomic section is a lock's or a
+ * local_irq_disable()'s, which a later unlock ends: the path ends at the
+ * annotation as at a sleep (STUCK), so that a later section's sleep is not
+ * taken for this one's. */
+static void mark_annotated(int ctx, bool *stuck, bool *ctx_done)
+{
+	if (ctx == CTX_PROCESS)
+		*stuck = true;
+	else
+		*ctx_done = true;
+}
+
 /* Run the checks on every site of state SI's function and enter its callees.
  * Once a path re-acquires a held lock, that CPU spins there for ever: the
  * recursive-lock is reported once.  Past that point the function's own
@@ -658,8 +673,10 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 			/* audit_receive()'s audit_ctl_lock() is its mutex_lock(): in an
 			 * interrupt, the path slept there as at a sleep of its own;
 			 * folio_lock() says it may (might_sleep()) on every call */
-			stuck_here = engine_atomic(&v) && call_always_sleeps(e, &e->states.v[si], site, false);
-			ctx_done = ctx_done || (engine_atomic(&v) && call_always_sleeps(e, &e->states.v[si], site, true));
+			bool atomic = engine_atomic(&v);
+			stuck_here = atomic && call_always_sleeps(e, &e->states.v[si], site, false);
+			if (atomic && !stuck_here && call_always_sleeps(e, &e->states.v[si], site, true))
+				mark_annotated(v.ctx, &stuck_here, &ctx_done);
 		}
 		const struct ck_held *again = engine_reacquired(e, &v);
 		if (again && stuck_cls < 0)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * init_modes.c - objects whose initialiser says where their callback runs
- * (see init_modes.h).
+ * init_modes.c - callbacks whose store says where they run (see
+ * init_modes.h).
  *
  * For each 'init-mode FUNC OBJ MODE MASK KEY CONTEXT' rule: every call of
  * FUNC names its object (argument OBJ's object key, 'tcp_sock.pacing_timer')
@@ -12,9 +12,17 @@
  * is not a constant, keeps the object's stores ordinary: the path from the
  * dispatcher is followed as before.  A parameter's object ('arg#0') names
  * an object only within its own function.
+ *
+ * For each 'defer-on FUNC ARG QUEUE CONTEXT' rule: a function passed as
+ * argument ARG of a call of FUNC whose argument QUEUE names an object
+ * (bcache's continue_at(cl, fn, system_wq) -> set_closure_fn(cl, fn, wq))
+ * runs from that queue, in CONTEXT; where QUEUE is NULL or unknown the
+ * function is the dispatcher's call, as before (closure_put_after_sub()'s
+ * destructor(cl) calls what was set with no queue on the spot).
  */
 #include "check/init_modes.h"
 #include "db/db.h"
+#include "lib/keyname.h"
 #include "lib/util.h"
 #include "rules/rules.h"
 
@@ -80,6 +88,30 @@ static void collect_stores(struct lp_db *db, const struct lp_init_mode *m, const
 	sqlite3_finalize(q);
 }
 
+/* The stores of the functions a call of D's API passes as argument ARG
+ * where argument QUEUE names an object (site_arg.obj_key): a workqueue. */
+static void collect_queued(struct lp_db *db, const struct lp_defer_on *d, struct init_modes *im)
+{
+	sqlite3_stmt *q = db_prepare(db, "SELECT st.id, st.key, t.func_id FROM fnstore st "
+				     "JOIN store_target t ON t.store_id = st.id "
+				     "JOIN site_arg a ON a.site_id = st.site_id AND a.n = ? AND a.obj_key IS NOT NULL "
+				     "WHERE st.key LIKE 'arg:%' ORDER BY st.id");
+	db_bind_int(q, 1, d->queue);
+	while (db_step_row(db, q)) {
+		struct keyname_arg arg;
+		if (!keyname_parse_arg(db_col_text(q, 1), &arg) || arg.n != d->arg)
+			continue;
+		const char *colon = memchr(arg.func, ':', arg.func_len);
+		const char *name = colon ? colon + 1 : arg.func;   /* a static API: 'file.h:name' */
+		size_t len = (size_t)(arg.func + arg.func_len - name);
+		if (len != strlen(d->func) || strncmp(name, d->func, len))
+			continue;
+		vec_push(&im->stores, ((struct mode_store){ sqlite3_column_int64(q, 0), (int)d->ctx }));
+		vec_push(&im->entries, ((struct init_mode_entry){ sqlite3_column_int64(q, 2), (int)d->ctx }));
+	}
+	sqlite3_finalize(q);
+}
+
 static int by_store(const void *a, const void *b)
 {
 	const struct mode_store *x = a, *y = b;
@@ -95,6 +127,8 @@ struct init_modes *init_modes_load(struct lp_db *db, const struct lp_rules *r)
 		collect_stores(db, rules_init_mode(r, i), &seen, im);
 		strmap_free(&seen);
 	}
+	for (size_t i = 0; i < rules_defer_on_count(r); i++)
+		collect_queued(db, rules_defer_on(r, i), im);
 	if (im->stores.n > 1)
 		qsort(im->stores.v, im->stores.n, sizeof(*im->stores.v), by_store);
 	return im;

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * init_modes.h - objects whose initialiser says where their callback runs
- * (rules' 'init-mode').  An hrtimer runs its function from the clock's
- * hardirq, unless hrtimer_init() gave it a HRTIMER_MODE_*_SOFT mode: then
- * from the hrtimer softirq.  Both go through one dispatcher
- * (__run_hrtimer's 'fn(timer)'), which a call key cannot tell apart; the
- * object's initialisation can.  The engine and the transport matrix ask
- * this module which stores are such callbacks: their call edges are not
- * followed, and their functions are entries of the rule's context.
+ * init_modes.h - callbacks whose store says where they run (rules'
+ * 'init-mode' and 'defer-on').  An hrtimer runs its function from the
+ * clock's hardirq, unless hrtimer_init() gave it a HRTIMER_MODE_*_SOFT
+ * mode: then from the hrtimer softirq.  A bcache closure's function set
+ * with a workqueue runs from that queue; set with NULL, on the spot.  Each
+ * pair goes through one dispatcher (__run_hrtimer's 'fn(timer)',
+ * closure_put_after_sub's 'destructor(cl)'), which a call key cannot tell
+ * apart; the object's initialisation, or the storing call, can.  The
+ * engine and the transport matrix ask this module which stores are such
+ * callbacks: their call edges are not followed, and their functions are
+ * entries of the rule's context.
  */
 #ifndef LP_INIT_MODES_H
 #define LP_INIT_MODES_H

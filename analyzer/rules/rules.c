@@ -43,6 +43,7 @@ struct lp_rules {
 	VEC(const char *) ops_binds;  /* ops structures bound for a whole path */
 	VEC(struct lp_init_mode) init_modes;
 	VEC(struct lp_blocks_with) blocks;
+	VEC(struct lp_defer_on) defer_ons;
 	VEC(char *) reasons;          /* sleep and noreturn reasons, indexed by their maps */
 	VEC(char *) prefixes;         /* drop-flag prefixes, indexed by prefix_map */
 	VEC(char *) names;            /* the strings the structs above point to */
@@ -98,6 +99,7 @@ void rules_free(struct lp_rules *r)
 	vec_free(&r->ops_binds);
 	vec_free(&r->init_modes);
 	vec_free(&r->blocks);
+	vec_free(&r->defer_ons);
 	vec_free(&r->reasons);
 	vec_free(&r->prefixes);
 	vec_free(&r->names);
@@ -335,6 +337,8 @@ size_t rules_entry_count(const struct lp_rules *r) { return r->entries.n; }
 const struct lp_entry *rules_entry(const struct lp_rules *r, size_t i) { return &r->entries.v[i]; }
 size_t rules_keyentry_count(const struct lp_rules *r) { return r->keyentries.n; }
 size_t rules_init_mode_count(const struct lp_rules *r) { return r->init_modes.n; }
+size_t rules_defer_on_count(const struct lp_rules *r) { return r->defer_ons.n; }
+const struct lp_defer_on *rules_defer_on(const struct lp_rules *r, size_t i) { return &r->defer_ons.v[i]; }
 const struct lp_init_mode *rules_init_mode(const struct lp_rules *r, size_t i) { return &r->init_modes.v[i]; }
 size_t rules_ops_bind_count(const struct lp_rules *r) { return r->ops_binds.n; }
 const char *rules_ops_bind(const struct lp_rules *r, size_t i) { return r->ops_binds.v[i]; }
@@ -890,6 +894,23 @@ static int want_mask(struct line *l, int i, const char *after, long long *out)
 	return 0;
 }
 
+/* 'defer-on FUNC ARG QUEUE CONTEXT' */
+static int parse_defer_on(struct line *l)
+{
+	struct lp_defer_on d = {0};
+	int ctx = 0;
+	if (want_ident(l, 1, "a function name", "defer-on", &d.func) ||
+	    want_arg(l, 2, "defer-on FUNC", &d.arg) ||
+	    want_arg(l, 3, "defer-on FUNC ARG", &d.queue) ||
+	    want_word(l, 4, &contexts, "defer-on FUNC ARG QUEUE", &ctx) ||
+	    want_end(l, 5, "defer-on FUNC ARG QUEUE CONTEXT"))
+		return -1;
+	d.func = own(l->r, d.func);
+	d.ctx = (enum lp_context)ctx;
+	vec_push(&l->r->defer_ons, d);
+	return 0;
+}
+
 /* 'blocks-with FUNC ARG MASK' */
 static int parse_blocks_with(struct line *l)
 {
@@ -1215,6 +1236,7 @@ static const struct directive {
 	{ "callback", parse_callback },
 	{ "defer", parse_defer },
 	{ "init-mode", parse_init_mode },
+	{ "defer-on", parse_defer_on },
 	{ "blocks-with", parse_blocks_with },
 	{ "chain-register", parse_chain_register },
 	{ "chain-call", parse_chain_call },

@@ -48,6 +48,12 @@ struct lp_keyentry { const char *key; enum lp_context ctx; bool edge; };
  * hardirq; check/init_modes.c). */
 struct lp_init_mode { const char *func; int obj, mode; long long mask; const char *key; enum lp_context ctx; };
 
+/* A deferral decided by an argument: the function passed as argument ARG
+ * of FUNC runs later in CTX, from the queue argument QUEUE names, where the
+ * call names one (an object, not NULL); with NULL it is called on the spot
+ * (bcache's set_closure_fn(cl, fn, wq); check/init_modes.c). */
+struct lp_defer_on { const char *func; int arg, queue; enum lp_context ctx; };
+
 /* A function that may block only where argument ARG has a bit of MASK set
  * (an allocator and its gfp mask: __GFP_DIRECT_RECLAIM). */
 struct lp_blocks_with { const char *func; int arg; long long mask; };
@@ -150,6 +156,8 @@ size_t rules_ops_bind_count(const struct lp_rules *r);
 const char *rules_ops_bind(const struct lp_rules *r, size_t i);
 size_t rules_keyentry_count(const struct lp_rules *r);
 const struct lp_keyentry *rules_keyentry(const struct lp_rules *r, size_t i);
+size_t rules_defer_on_count(const struct lp_rules *r);
+const struct lp_defer_on *rules_defer_on(const struct lp_rules *r, size_t i);
 size_t rules_init_mode_count(const struct lp_rules *r);
 const struct lp_init_mode *rules_init_mode(const struct lp_rules *r, size_t i);
 /* The keyentry for call key KEY ('work_struct.func'), or NULL. */

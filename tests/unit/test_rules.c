@@ -193,6 +193,9 @@ static void test_contexts(const struct lp_rules *r)
 	}
 	CHECK(reg && reg->container == 0 && reg->entry == 1 && !strcmp(reg->key, "notifier_block.notifier_call"));
 	CHECK(call && call->container == 0 && call->entry == -1 && !strcmp(call->key, "wait_queue_entry.func"));
+	/* contexts.rules: a closure function set with a workqueue runs from it */
+	const struct lp_defer_on *q = rules_defer_on_count(r) ? rules_defer_on(r, 0) : NULL;
+	CHECK(q && !strcmp(q->func, "set_closure_fn") && q->arg == 1 && q->queue == 2 && q->ctx == CTX_PROCESS);
 	/* contexts.rules: a soft hrtimer's function runs from the softirq */
 	const struct lp_init_mode *m = rules_init_mode_count(r) ? rules_init_mode(r, 0) : NULL;
 	CHECK(m && !strcmp(m->func, "hrtimer_init") && m->obj == 0 && m->mode == 2 && m->mask == 0x4 &&
