@@ -63,8 +63,8 @@ step() {
 	t1=$(now)
 	awk -v a="$t0" -v b="$t1" -v name="$name" -v rc="$rc" '
 		/extract: / { x = $0; sub(/.*extract: /, "", x); sub(/, [0-9]+ with errors.*\(/, " (", x) }
-		/ link: / { l = $0; sub(/.* \(/, "", l); sub(/\)/, "", l) }
-		/ check: / { c = $0; sub(/.* \(/, "", c); sub(/\)/, "", c) }
+		/ link: .*\([0-9.]+ s\)$/ { l = $0; sub(/.* \(/, "", l); sub(/\)/, "", l) }
+		/ check: .*\([0-9.]+ s\)$/ { c = $0; sub(/.* \(/, "", c); sub(/\)/, "", c) }
 		END { printf "%-34s %7.2f s  exit %d  extract: %s; link %s; check %s\n", name, b - a, rc, x, l, c }' "$w/err"
 }
 fail() { echo "gate-incremental.sh: FAIL: $*" >&2; tail -5 "$w/out" "$w/err" >&2; exit 1; }

@@ -130,9 +130,10 @@ if [ "$regate" = 1 ]; then
 	src=$(jq -r '.[] | select(.file | endswith("drivers/virtio/virtio_balloon.c")) | .file' "$compdb" | head -1)
 	[ -n "$src" ] || die "no drivers/virtio/virtio_balloon.c in $compdb"
 	# that one TU's own parse time, in-process as the floor measures it
-	jq --arg f "$src" '[.[] | select(.file == $f)]' "$compdb" >"$work/one.json"
+	mkdir -p "$work/one"   # parse-floor reads a file named compile_commands.json
+	jq --arg f "$src" '[.[] | select(.file == $f)]' "$compdb" >"$work/one/compile_commands.json"
 	start=$(date +%s.%N)
-	"$floor" -j 1 "$work/one.json" >/dev/null 2>&1 || die "parse-floor fails on $src"
+	"$floor" -j 1 "$work/one/compile_commands.json" >/dev/null 2>&1 || die "parse-floor fails on $src"
 	one=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
 	echo "--- one-TU re-gate: $src (its parse alone, parse-floor: ${one} s; target: re-gate < 2x that)"
 	"$root/bench/gate-incremental.sh" "$lockpath" "$compdb" "$src" -j "$jobs" \
