@@ -49,6 +49,13 @@ static const char *object_name(char *buf, size_t len, const char *obj_key, int64
 	return buf;
 }
 
+/* STORE put FUNC_ID where it runs as an entry of CTX. */
+static void add_deferred(struct init_modes *im, int64_t store, int64_t func_id, int ctx)
+{
+	vec_push(&im->stores, ((struct mode_store){ store, ctx }));
+	vec_push(&im->entries, ((struct init_mode_entry){ func_id, ctx }));
+}
+
 /* Per object key, whether FUNC's calls on it all had a bit of MASK set. */
 static void scan_inits(struct lp_db *db, const struct lp_init_mode *m, struct strmap *seen)
 {
@@ -82,8 +89,7 @@ static void collect_stores(struct lp_db *db, const struct lp_init_mode *m, const
 		int64_t *how = strmap_get(seen, name);
 		if (!how || *how != MODE_SET)
 			continue;
-		vec_push(&im->stores, ((struct mode_store){ sqlite3_column_int64(q, 0), (int)m->ctx }));
-		vec_push(&im->entries, ((struct init_mode_entry){ sqlite3_column_int64(q, 3), (int)m->ctx }));
+		add_deferred(im, sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 3), (int)m->ctx);
 	}
 	sqlite3_finalize(q);
 }
@@ -106,8 +112,7 @@ static void collect_queued(struct lp_db *db, const struct lp_defer_on *d, struct
 		size_t len = (size_t)(arg.func + arg.func_len - name);
 		if (len != strlen(d->func) || strncmp(name, d->func, len))
 			continue;
-		vec_push(&im->stores, ((struct mode_store){ sqlite3_column_int64(q, 0), (int)d->ctx }));
-		vec_push(&im->entries, ((struct init_mode_entry){ sqlite3_column_int64(q, 2), (int)d->ctx }));
+		add_deferred(im, sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 2), (int)d->ctx);
 	}
 	sqlite3_finalize(q);
 }
