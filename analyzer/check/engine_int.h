@@ -39,7 +39,9 @@ struct ck_state {
 	int nfnbind;
 	struct ck_fnbind fnbind[CK_MAX_BIND];   /* function-pointer arguments */
 	int nimpl;                        /* ops structures bound to the unit whose tables the */
-	struct { int ops; int64_t unit; } impl[CK_MAX_IMPL];   /* path's objects have */
+	struct { int ops, unit; } impl[CK_MAX_IMPL];   /* path's objects have (a unit: a file's row
+					   * id or a module's -1 - index, ops_tables.c; int keeps
+					   * the state, of which a whole tree has 800,000, small) */
 };
 
 struct ck_finding {

@@ -285,7 +285,7 @@ void ops_enter(const struct engine *e, struct ck_state *next, int callee)
 			bound = next->impl[b].ops == fn->impl[i];
 		if (!bound && next->nimpl < CK_MAX_IMPL) {
 			next->impl[next->nimpl].ops = fn->impl[i];
-			next->impl[next->nimpl].unit = fn->unit;
+			next->impl[next->nimpl].unit = (int)fn->unit;
 			next->nimpl++;
 		}
 	}
