@@ -721,10 +721,8 @@ static const struct lp_register *store_registration(const struct engine *e, cons
 	struct keyname_arg arg;
 	if (!keyname_parse_arg(store_key, &arg))
 		return NULL;
-	const char *colon = memchr(arg.func, ':', arg.func_len);
-	const char *name = colon ? colon + 1 : arg.func;
 	char fn[256];
-	snprintf(fn, sizeof(fn), "%.*s", (int)(arg.func + arg.func_len - name), name);
+	keyname_arg_api(&arg, fn, sizeof(fn));
 	for (const struct lp_register *r = rules_register(e->rules, fn); r; r = rules_register_next(e->rules, r))
 		if (r->arg == arg.n)
 			return r;

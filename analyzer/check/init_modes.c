@@ -105,12 +105,9 @@ static void collect_queued(struct lp_db *db, const struct lp_defer_on *d, struct
 	db_bind_int(q, 1, d->queue);
 	while (db_step_row(db, q)) {
 		struct keyname_arg arg;
-		if (!keyname_parse_arg(db_col_text(q, 1), &arg) || arg.n != d->arg)
-			continue;
-		const char *colon = memchr(arg.func, ':', arg.func_len);
-		const char *name = colon ? colon + 1 : arg.func;   /* a static API: 'file.h:name' */
-		size_t len = (size_t)(arg.func + arg.func_len - name);
-		if (len != strlen(d->func) || strncmp(name, d->func, len))
+		char api[256];
+		if (!keyname_parse_arg(db_col_text(q, 1), &arg) || arg.n != d->arg ||
+		    strcmp(keyname_arg_api(&arg, api, sizeof(api)), d->func))
 			continue;
 		add_deferred(im, sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 2), (int)d->ctx);
 	}

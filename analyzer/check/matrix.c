@@ -11,6 +11,7 @@
  */
 #include "check/matrix.h"
 #include "check/init_modes.h"
+#include "lib/keyname.h"
 
 #include <string.h>
 
@@ -178,14 +179,13 @@ static void seed_entries(struct matrix *m)
 	sqlite3_finalize(q);
 	q = db_prepare(m->db, "SELECT DISTINCT key, func_id FROM key_target WHERE key LIKE 'arg:%#%' ORDER BY key, func_id");
 	while (db_step_row(m->db, q)) {
-		const char *key = db_col_text(q, 0) + 4;
-		const char *hash = strrchr(key, '#');
-		const char *colon = strchr(key, ':');   /* 'file.c:name' for a static API */
-		const char *name = colon && colon < hash ? colon + 1 : key;
+		struct keyname_arg arg;
 		char fn[256];
-		snprintf(fn, sizeof(fn), "%.*s", (int)(hash - name), name);
+		if (!keyname_parse_arg(db_col_text(q, 0), &arg))
+			continue;
+		keyname_arg_api(&arg, fn, sizeof(fn));
 		for (const struct lp_register *r = rules_register(m->rules, fn); r; r = rules_register_next(m->rules, r))
-			if (r->arg == atoi(hash + 1))
+			if (r->arg == arg.n)
 				seed(m, func_index(m, sqlite3_column_int64(q, 1)), r->ctx);
 	}
 	sqlite3_finalize(q);

@@ -5,6 +5,7 @@
 #include "lib/keyname.h"
 #include "lib/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,14 @@ int keyname_lock_param(const char *key)
 	char *end;
 	long n = strtol(key + 4, &end, 10);
 	return end == key + 4 || *end || n < 0 || n > 1000 ? -1 : (int)n;
+}
+
+const char *keyname_arg_api(const struct keyname_arg *a, char *buf, size_t size)
+{
+	const char *colon = memchr(a->func, ':', a->func_len);
+	const char *name = colon ? colon + 1 : a->func;
+	snprintf(buf, size, "%.*s", (int)(a->func + a->func_len - name), name);
+	return buf;
 }
 
 bool keyname_parse_arg(const char *key, struct keyname_arg *out)

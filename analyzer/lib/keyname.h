@@ -42,6 +42,9 @@ struct keyname_arg { const char *func; size_t func_len; int n; };
 
 /* Parse KEY as 'arg:F#N'; false (OUT untouched) for any other key. */
 bool keyname_parse_arg(const char *key, struct keyname_arg *out);
+/* The name the rules give A's function, into BUF[SIZE]: 'request_irq' for
+ * 'arg:request_irq#1' and for a static API's 'arg:file.c:request_irq#1'. */
+const char *keyname_arg_api(const struct keyname_arg *a, char *buf, size_t size);
 /* Is KEY parameter N of the function whose qualified name is QNAME? */
 bool keyname_is_param_of(const char *key, const char *qname, int *n);
 /* 'type:...' keys: link's by-type candidates. */
