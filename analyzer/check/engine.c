@@ -589,9 +589,15 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
  * 'switch (err)', with err bound to the constant -ENODEV and never assigned
  * 0 by the function itself, it cannot (ccw_device_verify_done()); nor under
  * 'if (may_sleep)' with may_sleep bound to false (__hvc_poll(hp, false)),
- * nor under 'if (!args->force)' with force set just before the call. */
+ * nor under 'if (!args->force)' with force set just before the call; nor
+ * in the else branch of 'if (in_hardirq() || irqs_disabled())' on a
+ * hardirq path. */
 static bool guard_allows(const struct ck_state *s, const struct ck_site *site)
 {
+	if (site->guard->ctx_dead) {   /* 'if (in_hardirq() || irqs_disabled())' */
+		int irqs = site->irqs_off ? site->irqs_off : s->irqs;
+		return guardkey_ctx_allows(site->guard, guardkey_ctx_state(s->ctx, irqs > 0));
+	}
 	for (int i = 0; i < s->nconst; i++)
 		if (s->consts[i].n == site->guard->param && s->consts[i].field == site->guard_field)
 			return guardkey_allows(site->guard, s->consts[i].value);

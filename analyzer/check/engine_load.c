@@ -434,7 +434,7 @@ static void load_param_uses(struct engine *e)
 	for (size_t i = 0; i < e->sites.n; i++) {
 		const struct ck_site *s = &e->sites.v[i];
 		struct ck_func *f = &e->funcs.v[s->func];
-		if (s->guard)
+		if (s->guard && !s->guard->ctx_dead)
 			use_param(&f->const_params, s->guard->param);
 		for (int d = 0; s->ind_index && d < s->ind_index->n; d++)
 			if (s->ind_index->kind[d] == DIM_PARAM)

@@ -11,6 +11,7 @@
  */
 #include "extract/guard.h"
 #include "extract/keys.h"
+#include "rules/rules.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -138,11 +139,118 @@ bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *
 	return true;
 }
 
+/* ------------------------------------------------------------ context tests */
+
+/* What a condition is known to be, per path state (bits of enum guardkey_ctx). */
+struct ctx_value { unsigned when_true, when_false; };
+
+struct ctx_eval { CXTranslationUnit tu; const struct lp_rules *rules; };
+
+/* The identifier written at LOC once macros are undone (clang_getFileLocation:
+ * a macro argument's own spelling, else the outermost expansion point), into
+ * NAME; its offset in *OFFSET.  False where no identifier is written there. */
+static bool name_written_at(const struct ctx_eval *ce, CXSourceLocation loc, char name[64], CXFile *file,
+			    unsigned *offset)
+{
+	clang_getFileLocation(loc, file, NULL, NULL, offset);
+	size_t size = 0, n = 0;
+	const char *text = *file ? clang_getFileContents(ce->tu, *file, &size) : NULL;
+	while (text && *offset + n < size && n < 63 &&
+	       (text[*offset + n] == '_' || (text[*offset + n] >= 'a' && text[*offset + n] <= 'z') ||
+		(text[*offset + n] >= 'A' && text[*offset + n] <= 'Z') ||
+		(n && text[*offset + n] >= '0' && text[*offset + n] <= '9')))
+		n++;
+	memcpy(name, text ? text + *offset : "", n);
+	name[n] = '\0';
+	return n > 0;
+}
+
+/* Where a child of an atom candidate starts, to compare with the test's
+ * name (context_atom). */
+struct atom_check { CXFile file; unsigned offset; bool inside; };
+
+static enum CXChildVisitResult child_inside(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct atom_check *ac = d;
+	CXFile f;
+	unsigned o;
+	clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f, NULL, NULL, &o);
+	ac->inside = f && clang_File_isEqual(f, ac->file) && o == ac->offset;
+	return ac->inside ? CXChildVisit_Continue : CXChildVisit_Break;
+}
+
+/* Whether E is the whole expansion of a context test, and which: it starts
+ * at the test's name, and so do all its operands (in 'in_hardirq() ||
+ * irqs_disabled()', written out, the right operand starts elsewhere). */
+static bool context_atom(const struct ctx_eval *ce, CXCursor e, struct ctx_value *out)
+{
+	char name[64];
+	struct atom_check ac = { .inside = true };
+	if (!name_written_at(ce, clang_getRangeStart(clang_getCursorExtent(e)), name, &ac.file, &ac.offset) ||
+	    !rules_context_test(ce->rules, name, &out->when_true, &out->when_false))
+		return false;
+	clang_visitChildren(e, child_inside, &ac);
+	return ac.inside;
+}
+
+static struct ctx_value ctx_eval(const struct ctx_eval *ce, CXCursor e, int depth)
+{
+	struct ctx_value v = { 0, 0 }, a, b;
+	CXCursor k[2];
+	e = key_strip(e);
+	if (depth > 16 || context_atom(ce, e, &v))
+		return v;
+	switch (clang_getCursorKind(e)) {
+	case CXCursor_UnaryOperator:
+		if (clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_LNot && key_children(e, k, 1) == 1) {
+			a = ctx_eval(ce, k[0], depth + 1);
+			v = (struct ctx_value){ a.when_false, a.when_true };
+		}
+		break;
+	case CXCursor_BinaryOperator:
+		if (key_children(e, k, 2) != 2)
+			break;
+		a = ctx_eval(ce, k[0], depth + 1);
+		b = ctx_eval(ce, k[1], depth + 1);
+		if (clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_LAnd)
+			v = (struct ctx_value){ a.when_true & b.when_true, a.when_false | b.when_false };
+		else if (clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_LOr)
+			v = (struct ctx_value){ a.when_true | b.when_true, a.when_false & b.when_false };
+		break;
+	case CXCursor_CallExpr: {   /* likely() and unlikely(): __builtin_expect(!!(x), c) is x */
+		CXString s = clang_getCursorSpelling(e);
+		const char *callee = clang_getCString(s);
+		if (callee && !strcmp(callee, "__builtin_expect") && clang_Cursor_getNumArguments(e) == 2)
+			v = ctx_eval(ce, clang_Cursor_getArgument(e, 0), depth + 1);
+		clang_disposeString(s);
+		break;
+	}
+	default:
+		break;
+	}
+	return v;
+}
+
+bool guard_context_if(CXTranslationUnit tu, const struct lp_rules *rules, CXCursor cond,
+		      struct guard *then_g, struct guard *else_g)
+{
+	if (!tu || !rules)
+		return false;
+	struct ctx_eval ce = { tu, rules };
+	struct ctx_value v = ctx_eval(&ce, cond, 0);
+	if (!v.when_true && !v.when_false)
+		return false;
+	*then_g = (struct guard){ .ctx_dead = v.when_false, .param = -1, .any = !v.when_false };
+	*else_g = (struct guard){ .ctx_dead = v.when_true, .param = -1, .any = !v.when_true };
+	return true;
+}
+
 const char *guard_text(struct arena *a, const struct guard *g)
 {
-	if (g->any || g->n == 0)
+	if (g->any || (g->n == 0 && !g->ctx_dead))
 		return NULL;
-	struct guardkey k = { .param = g->param, .except = g->except, .n = g->n };
+	struct guardkey k = { .ctx_dead = g->ctx_dead, .param = g->param, .except = g->except, .n = g->n };
 	strcpy(k.field, g->field);
 	memcpy(k.v, g->v, sizeof(k.v));
 	struct strbuf sb = {0};

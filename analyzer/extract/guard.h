@@ -24,6 +24,8 @@
 
 /* The case values seen since the last label nothing fell through to. */
 struct guard {
+	unsigned ctx_dead;               /* a context test's branch: the path states it never
+					  * runs in (lib/guardkey.h); param is then -1 */
 	int param;                       /* the switched (or tested) parameter's index */
 	char field[GUARD_FIELD_MAX];     /* 'if (args->force)': the member tested, "" for the
 					  * parameter itself */
@@ -44,6 +46,17 @@ int guard_switch_param(CXCursor func, CXCursor cond);
  * branch): THEN and ELSE filled (a branch the test says nothing about gets
  * an 'any' guard), true returned; false for any other condition. */
 bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g);
+
+/* The guards of the two branches of 'if (COND)' when COND tests the context
+ * the code runs in, through macros with a 'context-test' rule in RULES
+ * ('in_hardirq() || irqs_disabled()', 'unlikely(in_interrupt())', 'in_task()'),
+ * alone, negated or joined by '&&' and '||': each branch gets the path
+ * states in which COND is known to take the other one; false when there is
+ * none.  TU is COND's translation unit (the macro names are read from its
+ * files' text). */
+struct lp_rules;
+bool guard_context_if(CXTranslationUnit tu, const struct lp_rules *rules, CXCursor cond,
+		      struct guard *then_g, struct guard *else_g);
 
 /* A case label reached: FRESH when no code falls through into it. */
 void guard_case(struct guard *g, CXCursor case_stmt, bool is_default, bool fresh);

@@ -272,8 +272,8 @@ static const char *site_guard(struct walker *w)
 		const char *t = guard_text(&w->f->arena, g);
 		if (t && g->field[0])
 			note_guarded_member(w, g);
-		else if (t && g->param < 64)
-			w->guarded |= 1ULL << g->param;
+		else if (t && g->param >= 0 && g->param < 64)
+			w->guarded |= 1ULL << g->param;   /* (a context guard has no parameter) */
 		return t;
 	}
 	return NULL;
@@ -1071,6 +1071,14 @@ static bool is_member_update(CXCursor c)
 }
 
 static bool push_guard(struct walker *w, const struct guard *g);
+
+/* The guards of the branches of 'if (COND)' or 'COND ? a : b': a test of a
+ * parameter (guard_if), else of the context (guard_context_if). */
+static bool branch_guards(struct walker *w, CXCursor cond, struct guard *then_g, struct guard *else_g)
+{
+	return guard_if(w->kenv.func, cond, then_g, else_g) ||
+	       guard_context_if(w->tu, w->env->rules, cond, then_g, else_g);
+}
 static void walk_expr(struct walker *w, CXCursor c);
 
 /* Walk expression E under guard G (NULL: none): an arm of '?:'. */
@@ -1121,7 +1129,7 @@ static void walk_expr(struct walker *w, CXCursor c)
 		if (n == 3) {
 			struct lstate t, f;
 			struct guard then_g, else_g;   /* 'args->force ? a() : b()' */
-			bool guarded = guard_if(w->kenv.func, kk[0], &then_g, &else_g);
+			bool guarded = branch_guards(w, kk[0], &then_g, &else_g);
 			walk_cond(w, kk[0], &t, &f);
 			w->st = t;
 			walk_expr_guarded(w, kk[1], guarded ? &then_g : NULL);
@@ -1229,7 +1237,7 @@ static void walk_if(struct walker *w, CXCursor c)
 	if (k.n >= 2) {
 		struct lstate t, f;
 		struct guard then_g, else_g;
-		bool guarded = guard_if(w->kenv.func, k.v[0], &then_g, &else_g);
+		bool guarded = branch_guards(w, k.v[0], &then_g, &else_g);
 		walk_cond(w, k.v[0], &t, &f);
 		w->st = t;
 		walk_guarded(w, k.v[1], guarded ? &then_g : NULL);

@@ -7,6 +7,45 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "db/columns.h"   /* enum lp_context */
+
+static const char *const ctx_names[GK_NSTATES] = {
+	[GK_HARDIRQ] = "hardirq", [GK_SOFTIRQ] = "softirq", [GK_SOFTIRQ_IRQS_OFF] = "softirq+irqs-off",
+	[GK_PROCESS] = "process", [GK_PROCESS_IRQS_OFF] = "process+irqs-off",
+};
+
+const char *guardkey_ctx_name(int s)
+{
+	return s >= 0 && s < GK_NSTATES ? ctx_names[s] : "?";
+}
+
+int guardkey_ctx_state(int ctx, bool irqs_off)
+{
+	if (ctx == CTX_HARDIRQ)
+		return GK_HARDIRQ;
+	if (ctx == CTX_SOFTIRQ)
+		return irqs_off ? GK_SOFTIRQ_IRQS_OFF : GK_SOFTIRQ;
+	return irqs_off ? GK_PROCESS_IRQS_OFF : GK_PROCESS;
+}
+
+/* 'S1,S2' up to the end: the states' bits into *DEAD. */
+static bool parse_ctx_states(const char *p, unsigned *dead)
+{
+	*dead = 0;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		int s = 0;
+		while (s < GK_NSTATES && (strlen(ctx_names[s]) != len || strncmp(ctx_names[s], p, len)))
+			s++;
+		if (s == GK_NSTATES)
+			return false;
+		*dead |= 1u << s;
+		p += len;
+		if (*p == ',' && !*++p)
+			return false;
+	}
+	return *dead != 0;
+}
 
 /* 'N' or 'N.F' after 'arg#': the parameter and member; P advanced past them. */
 static bool parse_subject(const char **p, int *param, char field[GUARDKEY_FIELD_MAX])
@@ -50,6 +89,13 @@ bool guardkey_parse(const char *text, struct guardkey *out)
 {
 	struct guardkey g = { 0 };
 	const char *p = text;
+	if (p && !strncmp(p, "ctx!=", 5)) {
+		g.param = -1;
+		if (!parse_ctx_states(p + 5, &g.ctx_dead))
+			return false;
+		*out = g;
+		return true;
+	}
 	if (!p || strncmp(p, "arg#", 4))
 		return false;
 	p += 4;
@@ -65,6 +111,15 @@ bool guardkey_parse(const char *text, struct guardkey *out)
 
 void guardkey_format(struct strbuf *sb, const struct guardkey *g)
 {
+	if (g->ctx_dead) {
+		sb_add(sb, "ctx!=");
+		for (int s = 0, first = 1; s < GK_NSTATES; s++)
+			if (g->ctx_dead >> s & 1) {
+				sb_addf(sb, "%s%s", first ? "" : ",", ctx_names[s]);
+				first = 0;
+			}
+		return;
+	}
 	sb_addf(sb, "arg#%d%s%s%s", g->param, g->field[0] ? "." : "", g->field, g->except ? "!=" : "=");
 	for (int i = 0; i < g->n; i++)
 		sb_addf(sb, i ? ",%lld" : "%lld", g->v[i]);

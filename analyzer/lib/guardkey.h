@@ -10,6 +10,11 @@
  *   'arg#N!=V'            ... when it holds anything but V ('if (param)')
  *   'arg#N.F=V'           ... when member F of the struct parameter N points to
  *                         holds V ('if (!args->force)'); '!=' likewise
+ *   'ctx!=S1,S2'          ... in every path state but S1 and S2: the branch of a
+ *                         context test the state decides the other way
+ *                         ('if (in_hardirq() || irqs_disabled()) .. else B':
+ *                         B never runs in 'hardirq', 'softirq+irqs-off' or
+ *                         'process+irqs-off'); the states are below
  *
  * A function's annotations carry the writes that could defeat its guards:
  *   'writes:arg#N=V,..;'  the function itself assigns only these constants to
@@ -25,8 +30,18 @@
 #define GUARDKEY_MAX_VALUES 16
 #define GUARDKEY_FIELD_MAX 48   /* a member name longer than this makes no guard */
 
+/* The path states a context guard tells apart: the context the path runs
+ * in, and whether interrupts are known to be off (always in a hardirq). */
+enum guardkey_ctx {
+	GK_HARDIRQ, GK_SOFTIRQ, GK_SOFTIRQ_IRQS_OFF, GK_PROCESS, GK_PROCESS_IRQS_OFF, GK_NSTATES
+};
+#define GK_ALL_STATES ((1u << GK_NSTATES) - 1)
+
 struct guardkey {
-	int param;                        /* the parameter tested */
+	unsigned ctx_dead;                /* a context guard: the states (bits of enum
+					   * guardkey_ctx) the site never runs in; 0 for a
+					   * parameter guard */
+	int param;                        /* the parameter tested (-1 for a context guard) */
 	char field[GUARDKEY_FIELD_MAX];   /* the member tested through it, "" for itself */
 	bool except;                      /* every value but these */
 	int n;
@@ -50,6 +65,16 @@ void guardkey_load_writes(struct guardkey *g, const char *annot);
 /* Append 'writes:arg#N[.F]=' and the values, or '*', and ';' to SB. */
 void guardkey_format_writes(struct strbuf *sb, int param, const char *field, bool any,
 			    const long long *v, int n);
+/* The name of path state S ('softirq+irqs-off'); the state of a path in
+ * context CTX (enum lp_context) with interrupts known off or not. */
+const char *guardkey_ctx_name(int s);
+int guardkey_ctx_state(int ctx, bool irqs_off);
+/* Whether a site under context guard G runs in path state S. */
+static inline bool guardkey_ctx_allows(const struct guardkey *g, int s)
+{
+	return !(g->ctx_dead >> s & 1);
+}
+
 /* Whether the guarded site runs when the subject holds VALUE. */
 bool guardkey_takes(const struct guardkey *g, long long value);
 /* Whether the guarded site can run when the caller passed VALUE: VALUE

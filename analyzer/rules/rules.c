@@ -12,6 +12,7 @@
 #endif
 #include "rules/rules.h"
 #include "check/checks.h"
+#include "lib/guardkey.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -57,6 +58,7 @@ struct lp_rules {
 	struct strmap refdrop_map;    /* 'refcount-drop' functions -> 1 */
 	struct strmap blocks_map;     /* function -> index in blocks */
 	struct strmap annot_map;      /* 'might-sleep' names (also in sleep_map) -> 1, 'sleep' -> 0 */
+	struct strmap ctxtest_map;    /* 'context-test' names -> true states | false states << 8 */
 	struct strmap chain_map;      /* function -> index in chains */
 	struct strmap lockdep_map;    /* function -> index in lockdeps */
 	struct strmap lockdep_key_map;   /* key name -> enum lp_lockdep_key */
@@ -107,7 +109,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->chain_map,
-		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->annot_map, &r->blocks_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
+		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->annot_map, &r->ctxtest_map, &r->blocks_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -271,6 +273,16 @@ const char *rules_irqs_on(const struct lp_rules *r, const char *func)
 bool rules_refcount_drop(const struct lp_rules *r, const char *func)
 {
 	return func && strmap_get(&r->refdrop_map, func) != NULL;
+}
+
+bool rules_context_test(const struct lp_rules *r, const char *name, unsigned *when_true, unsigned *when_false)
+{
+	int64_t *v = name ? strmap_get(&r->ctxtest_map, name) : NULL;
+	if (!v)
+		return false;
+	*when_true = (unsigned)(*v & 0xff);
+	*when_false = (unsigned)(*v >> 8 & 0xff);
+	return true;
 }
 
 const struct lp_blocks_with *rules_blocks_with(const struct lp_rules *r, const char *func)
@@ -815,6 +827,56 @@ static int parse_might_sleep(struct line *l)
 	put_flag(&l->r->annot_map, l->t.v[1].s, 1);
 	return 0;
 }
+/* A context-test state list: '-' or comma-separated hardirq, softirq,
+ * process, irqs-off, as the path states (lib/guardkey.h) they cover. */
+static int want_ctx_states(struct line *l, int i, const char *after, unsigned *out)
+{
+	static const struct { const char *name; unsigned states; } words[] = {
+		{ "hardirq", 1u << GK_HARDIRQ },
+		{ "softirq", 1u << GK_SOFTIRQ | 1u << GK_SOFTIRQ_IRQS_OFF },
+		{ "process", 1u << GK_PROCESS | 1u << GK_PROCESS_IRQS_OFF },
+		{ "irqs-off", 1u << GK_HARDIRQ | 1u << GK_SOFTIRQ_IRQS_OFF | 1u << GK_PROCESS_IRQS_OFF },
+	};
+	const char *what = "'-' or a comma-separated list of hardirq, softirq, process, irqs-off";
+	const char *s = i < nargs(l) && !l->t.v[i].quoted ? l->t.v[i].s : "";
+	*out = 0;
+	if (!strcmp(s, "-"))
+		return 0;
+	while (*s) {
+		size_t len = strcspn(s, ","), w = 0;
+		while (w < sizeof(words) / sizeof(words[0]) &&
+		       (strlen(words[w].name) != len || strncmp(words[w].name, s, len)))
+			w++;
+		if (w == sizeof(words) / sizeof(words[0]))
+			return missing_or_got(l, i, what, after);
+		*out |= words[w].states;
+		s += len + (s[len] == ',');
+	}
+	return *out ? 0 : missing_or_got(l, i, what, after);
+}
+
+/* 'context-test NAME TRUE-IN FALSE-IN': a macro (or function) testing the
+ * context ('in_interrupt'), true in the states of TRUE-IN, false in those
+ * of FALSE-IN, unknown elsewhere (extract/guard.c). */
+static int parse_context_test(struct line *l)
+{
+	const char *name;
+	unsigned t = 0, f = 0;
+	if (want_ident(l, 1, "a macro or function name", "context-test", &name) ||
+	    want_ctx_states(l, 2, "context-test NAME", &t) ||
+	    want_ctx_states(l, 3, "context-test NAME TRUE-IN", &f) ||
+	    want_end(l, 4, "context-test NAME TRUE-IN FALSE-IN"))
+		return -1;
+	if (t & f)
+		return fail(l, "'%s' cannot be both true and false in %s", name,
+			    guardkey_ctx_name(__builtin_ctz(t & f)));
+	if (!t && !f)
+		return fail(l, "'%s' is neither true nor false anywhere: expected a state after 'context-test NAME'",
+			    name);
+	put_flag(&l->r->ctxtest_map, name, (int64_t)(t | f << 8));
+	return 0;
+}
+
 static int parse_noreturn(struct line *l) { return parse_func_reason(l, "noreturn", &l->r->noreturn_map); }
 static int parse_ctxend(struct line *l) { return parse_func_reason(l, "context-end", &l->r->ctxend_map); }
 static int parse_irqson(struct line *l) { return parse_func_reason(l, "irqs-on", &l->r->irqson_map); }
@@ -1227,6 +1289,7 @@ static const struct directive {
 	{ "irq", parse_irq },
 	{ "sleep", parse_sleep },
 	{ "might-sleep", parse_might_sleep },
+	{ "context-test", parse_context_test },
 	{ "noreturn", parse_noreturn },
 	{ "context-end", parse_ctxend },
 	{ "irqs-on", parse_irqson },

@@ -9,6 +9,7 @@
  * usage: test_guardkey      exit 0 if all pass, 1 otherwise
  */
 #include "lib/guardkey.h"
+#include "db/columns.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +26,28 @@ static void round_trip(const char *text, int param, const char *field, int excep
 	expect(ok, what);
 	if (!ok)
 		return;
+	struct strbuf sb = {0};
+	guardkey_format(&sb, &g);
+	snprintf(what, sizeof(what), "format '%s' back (got '%s')", text, sb_str(&sb));
+	expect(!strcmp(sb_str(&sb), text), what);
+	sb_free(&sb);
+}
+
+/* Context guard TEXT parses to DEAD, and formats back to itself. */
+static void ctx_round_trip(const char *text, unsigned dead)
+{
+	struct guardkey g;
+	char what[256];
+	snprintf(what, sizeof(what), "parse '%s'", text);
+	int ok = guardkey_parse(text, &g) && g.ctx_dead == dead && g.param == -1;
+	expect(ok, what);
+	if (!ok)
+		return;
+	for (int s = 0; s < GK_NSTATES; s++) {
+		snprintf(what, sizeof(what), "'%s' %s %s", text, dead >> s & 1 ? "refuses" : "allows",
+			 guardkey_ctx_name(s));
+		expect(guardkey_ctx_allows(&g, s) == !(dead >> s & 1), what);
+	}
 	struct strbuf sb = {0};
 	guardkey_format(&sb, &g);
 	snprintf(what, sizeof(what), "format '%s' back (got '%s')", text, sb_str(&sb));
@@ -69,6 +92,13 @@ int main(void)
 	bad("arg#1=x");
 	bad("param#1=0");
 	bad("arg#1=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17");
+	ctx_round_trip("ctx!=hardirq", 1u << GK_HARDIRQ);
+	ctx_round_trip("ctx!=hardirq,softirq+irqs-off,process+irqs-off",
+		       1u << GK_HARDIRQ | 1u << GK_SOFTIRQ_IRQS_OFF | 1u << GK_PROCESS_IRQS_OFF);
+	bad("ctx!=");
+	bad("ctx!=hardirq,");
+	bad("ctx!=task");
+	bad("ctx=hardirq");
 
 	allows("arg#1=0", NULL, 0, 1);
 	allows("arg#1=0", NULL, 5, 0);
@@ -82,6 +112,11 @@ int main(void)
 	allows("arg#1.force=0", "writes:arg#1.force=*;", 1, 1);
 	allows("arg#1.force=0", "must_hold:x;writes:arg#1.nocreds=0;writes:arg#1.force=0;", 1, 1);
 	allows("arg#1.force=0", "writes:arg#1.forced=0;", 1, 0);
+
+	/* the state of a path: its context, and interrupts known off */
+	expect(guardkey_ctx_state(CTX_HARDIRQ, false) == GK_HARDIRQ, "hardirq is one state");
+	expect(guardkey_ctx_state(CTX_SOFTIRQ, true) == GK_SOFTIRQ_IRQS_OFF, "softirq with interrupts off");
+	expect(guardkey_ctx_state(CTX_PROCESS, false) == GK_PROCESS, "process");
 
 	return expect_done("guardkey");
 }

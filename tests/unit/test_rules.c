@@ -14,6 +14,7 @@
 #endif
 #include "rules/rules.h"
 #include "check/checks.h"
+#include "lib/guardkey.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -133,6 +134,14 @@ static void test_irq_and_sleep(const struct lp_rules *r)
 	/* might_sleep() is a sleep for the checks, and an annotation: the path goes on */
 	CHECK(rules_sleep_reason(r, "might_sleep") != NULL && rules_sleep_annotation(r, "might_sleep"));
 	CHECK(!rules_sleep_annotation(r, "msleep") && !rules_sleep_annotation(r, NULL));
+	/* context tests: true and false in path states (lib/guardkey.h) */
+	unsigned t = 0, f = 0;
+	CHECK(rules_context_test(r, "in_hardirq", &t, &f) && t == 1u << GK_HARDIRQ &&
+	      f == (1u << GK_SOFTIRQ | 1u << GK_SOFTIRQ_IRQS_OFF));
+	CHECK(rules_context_test(r, "irqs_disabled", &t, &f) && f == 0 &&
+	      t == (1u << GK_HARDIRQ | 1u << GK_SOFTIRQ_IRQS_OFF | 1u << GK_PROCESS_IRQS_OFF));
+	CHECK(rules_context_test(r, "in_task", &t, &f) && t == 0 && (f & 1u << GK_HARDIRQ));
+	CHECK(!rules_context_test(r, "in_nmi", &t, &f) && !rules_context_test(r, NULL, &t, &f));
 	/* an allocation blocks only with __GFP_DIRECT_RECLAIM in its mask */
 	const struct lp_blocks_with *b = rules_blocks_with(r, "kmalloc");
 	CHECK(b && b->arg == 1 && b->mask == 0x400 && !strcmp(b->func, "kmalloc"));

@@ -36,5 +36,12 @@ extern void consume_skb(struct sk_buff *skb);
 /* net/core/dev_kfree.c: free from any context */
 extern void __dev_kfree_skb_irq(struct sk_buff *skb);
 #define dev_kfree_skb_irq(skb) __dev_kfree_skb_irq(skb)
+#define dev_kfree_skb(skb) consume_skb(skb)
+/* ... from a context the caller does not know: picks one of the two */
+extern void __dev_kfree_skb_any(struct sk_buff *skb);
+static inline void dev_kfree_skb_any(struct sk_buff *skb)
+{
+	__dev_kfree_skb_any(skb);
+}
 
 #endif
