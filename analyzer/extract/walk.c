@@ -93,6 +93,9 @@ struct walker {
 	int cond_depth;           /* branches, loop bodies, '?:' arms, '&&'/'||' right sides around
 				   * the code walked: a site at 0 runs on every call, unless ... */
 	bool left;                /* ... a return or goto came before it */
+	struct guard *after_slot; /* walk_block: where the 'if' it walks puts the guard of the code
+				   * after it, and whether it did (walk_if) */
+	bool after_found;
 };
 
 /* ------------------------------------------------------------ small helpers */
@@ -1230,9 +1233,26 @@ static void walk_guarded(struct walker *w, CXCursor s, const struct guard *g)
 		w->nguards--;
 }
 
-static void walk_if(struct walker *w, CXCursor c)
+static enum CXChildVisitResult find_goto(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_GotoStmt || k == CXCursor_IndirectGotoStmt) {
+		*(bool *)d = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* Walk 'if' statement C.  AFTER (may be NULL): for an 'if' without 'else'
+ * whose branch always leaves ('if (in_interrupt()) { defer(); return; }'),
+ * the guard of the code after it, which runs only where the condition was
+ * false; returns whether there is one.  A branch with a goto is left out:
+ * its label may be further down, in code the guard would then not hold for. */
+static bool walk_if(struct walker *w, CXCursor c, struct guard *after)
 {
 	struct kids k;
+	bool guards_after = false;
 	kids_get(&k, c);
 	if (k.n >= 2) {
 		struct lstate t, f;
@@ -1245,9 +1265,44 @@ static void walk_if(struct walker *w, CXCursor c)
 		w->st = f;
 		if (k.n >= 3)
 			walk_guarded(w, k.v[2], guarded ? &else_g : NULL);
+		if (after && k.n == 2 && guarded && !else_g.any && after_then.dead && !w->st.dead) {
+			bool has_goto = false;
+			clang_visitChildren(k.v[1], find_goto, &has_goto);
+			*after = else_g;
+			guards_after = !has_goto;
+		}
 		ls_join(&w->st, &after_then);
 	}
 	kids_free(&k);
+	return guards_after;
+}
+
+/* Walk the statements of block C.  The code after an 'if' whose branch
+ * always leaves is under that 'if''s other guard, up to the next label
+ * (walk_if). */
+static void walk_block(struct walker *w, CXCursor c)
+{
+	enum { MAX_AFTER = 4 };
+	struct guard after[MAX_AFTER];
+	int nafter = 0;
+	struct kids kk;
+	kids_get(&kk, c);
+	for (unsigned i = 0; i < kk.n; i++) {
+		enum CXCursorKind k = clang_getCursorKind(kk.v[i]);
+		if (k == CXCursor_LabelStmt || k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt) {
+			w->nguards -= nafter;   /* jumped to from elsewhere */
+			nafter = 0;
+		}
+		w->after_slot = k == CXCursor_IfStmt && nafter < MAX_AFTER ? &after[nafter] : NULL;
+		w->after_found = false;
+		walk_stmt(w, kk.v[i]);
+		if (k == CXCursor_IfStmt && w->after_slot == NULL && w->after_found &&
+		    push_guard(w, &after[nafter]))
+			nafter++;
+		w->after_slot = NULL;
+	}
+	w->nguards -= nafter;
+	kids_free(&kk);
 }
 
 static void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
@@ -1410,15 +1465,16 @@ static void walk_stmt(struct walker *w, CXCursor c)
 		return;
 	switch (k) {
 	case CXCursor_CompoundStmt:
-	case CXCursor_StmtExpr: {
-		struct kids kk;
-		kids_get(&kk, c);
-		for (unsigned i = 0; i < kk.n; i++)
-			walk_stmt(w, kk.v[i]);
-		kids_free(&kk);
+	case CXCursor_StmtExpr:
+		walk_block(w, c);
+		break;
+	case CXCursor_IfStmt: {
+		struct guard *slot = w->after_slot;   /* a block's own statement (walk_block) */
+		w->after_slot = NULL;
+		bool found = walk_if(w, c, slot);
+		w->after_found = found;
 		break;
 	}
-	case CXCursor_IfStmt: walk_if(w, c); break;
 	case CXCursor_DoStmt:
 		note_annotation(w, c);
 		walk_loop(w, c, k);

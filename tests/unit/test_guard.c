@@ -7,10 +7,13 @@
  *  - each 'long long cN = EXPR;' initializer (locals of consts()) evaluates
  *    to the value in the table, or is not a constant (a variable, a call);
  *  - each function gN's 'if' gives its two branches the guard texts in the
- *    table ('-': the test says nothing of that branch), or none at all.
+ *    table ('-': the test says nothing of that branch), or none at all;
+ *  - likewise each function xN's 'if' that tests the context through
+ *    layered macros with 'context-test' rules (guard_context_if).
  */
 #include "extract/guard.h"
 #include "extract/keys.h"
+#include "rules/rules.h"
 #include "expect.h"
 
 #include <limits.h>
@@ -45,6 +48,25 @@ static const struct { const char *name, *body, *then_g, *else_g; } guards[] = {
 	{ "g_vs_var", "(int p) { if (p == global) p++; }", NULL, NULL },
 };
 
+/* Guards of context tests: the macros below are layered like preempt.h's. */
+static const struct { const char *name, *body, *then_g, *else_g; } ctx_guards[] = {
+	{ "x_any", "(void) { if (in_hardirq() || irqs_disabled()) f(); }",
+	  "-", "ctx!=hardirq,softirq+irqs-off,process+irqs-off" },
+	{ "x_unlikely", "(void) { if (unlikely(in_interrupt())) f(); }", "-", "ctx!=hardirq,softirq,softirq+irqs-off" },
+	{ "x_task", "(void) { if (in_task()) f(); }", "ctx!=hardirq,softirq,softirq+irqs-off", "-" },
+	{ "x_not_task", "(void) { if (!in_task()) f(); }", "-", "ctx!=hardirq,softirq,softirq+irqs-off" },
+	{ "x_and", "(int p) { if (in_hardirq() && p) f(); }", "ctx!=softirq,softirq+irqs-off", "-" },
+	{ "x_or", "(void) { if (global || in_softirq()) f(); }", "-", "ctx!=softirq,softirq+irqs-off" },
+	{ "x_not_a_test", "(void) { if (in_other()) f(); }", NULL, NULL },
+	{ "x_var", "(void) { if (global) f(); }", NULL, NULL },
+};
+static const char ctx_rules[] =
+	"context-test in_interrupt  hardirq,softirq  -\n"
+	"context-test in_hardirq    hardirq          softirq\n"
+	"context-test in_softirq    softirq          -\n"
+	"context-test in_task       -                hardirq,softirq\n"
+	"context-test irqs_disabled irqs-off         -\n";
+
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char prelude[] =
@@ -53,7 +75,18 @@ static const char prelude[] =
 	"enum { E_A = 3, E_B = E_A * 2 };\n"
 	"struct args { int force; };\n"
 	"int global;\n"
-	"int f(void);\n";
+	"int f(void);\n"
+	"#define unlikely(x) __builtin_expect(!!(x), 0)\n"
+	"int preempt_count(void);\n"
+	"#define hardirq_count() (preempt_count() & 0xf0000)\n"
+	"#define softirq_count() (preempt_count() & 0xff00)\n"
+	"#define irq_count() (hardirq_count() | softirq_count())\n"
+	"#define in_hardirq() (hardirq_count())\n"
+	"#define in_softirq() (softirq_count())\n"
+	"#define in_interrupt() (irq_count())\n"
+	"#define in_task() (!(in_hardirq() | (softirq_count() & 0x100)))\n"
+	"#define in_other() (preempt_count() & 4)\n"
+	"#define irqs_disabled() ({ unsigned long fl_ = (unsigned long)f(); fl_ == 0; })\n";
 
 /* The first 'if' under C, or a null cursor. */
 static enum CXChildVisitResult find_if(CXCursor c, CXCursor parent, CXClientData d)
@@ -102,6 +135,32 @@ static void check_guard(CXCursor fn, int i, struct arena *a)
 	expect(!strcmp(tt, guards[i].then_g) && !strcmp(et, guards[i].else_g), what);
 }
 
+struct top { struct arena *a; CXTranslationUnit tu; const struct lp_rules *rules; };
+
+static void check_ctx_guard(struct top *top, CXCursor fn, int i)
+{
+	CXCursor ifs = clang_getNullCursor(), k[1];
+	clang_visitChildren(fn, find_if, &ifs);
+	char what[256];
+	snprintf(what, sizeof(what), "%s has an if", ctx_guards[i].name);
+	expect(!clang_Cursor_isNull(ifs) && key_children(ifs, k, 1) == 1, what);
+	if (clang_Cursor_isNull(ifs))
+		return;
+	struct guard t, e;
+	bool made = guard_context_if(top->tu, top->rules, k[0], &t, &e);
+	if (!ctx_guards[i].then_g) {
+		snprintf(what, sizeof(what), "%s: its test guards nothing", ctx_guards[i].name);
+		expect(!made, what);
+		return;
+	}
+	const char *tt = made ? guard_text(top->a, &t) : "(none)", *et = made ? guard_text(top->a, &e) : "(none)";
+	tt = tt ? tt : "-";
+	et = et ? et : "-";
+	snprintf(what, sizeof(what), "%s: guards '%s' / '%s', expected '%s' / '%s'", ctx_guards[i].name, tt, et,
+		 ctx_guards[i].then_g, ctx_guards[i].else_g);
+	expect(!strcmp(tt, ctx_guards[i].then_g) && !strcmp(et, ctx_guards[i].else_g), what);
+}
+
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d)
 {
 	CXString s = clang_getCursorSpelling(c);
@@ -110,10 +169,15 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 	if (clang_getCursorKind(c) == CXCursor_VarDecl && sscanf(name, "c%d", &i) == 1 && i >= 0 &&
 	    i < (int)N(consts))
 		check_const(c, i);
-	else if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c))
+	else if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
+		struct top *top = d;
 		for (i = 0; i < (int)N(guards); i++)
 			if (!strcmp(name, guards[i].name))
-				check_guard(c, i, d);
+				check_guard(c, i, top->a);
+		for (i = 0; i < (int)N(ctx_guards); i++)
+			if (!strcmp(name, ctx_guards[i].name))
+				check_ctx_guard(top, c, i);
+	}
 	clang_disposeString(s);
 	return CXChildVisit_Recurse;   /* into consts(), to its locals */
 }
@@ -128,6 +192,12 @@ int main(void)
 	sb_add(&src, "}\n");
 	for (size_t i = 0; i < N(guards); i++)
 		sb_addf(&src, "void %s%s\n", guards[i].name, guards[i].body);
+	for (size_t i = 0; i < N(ctx_guards); i++)
+		sb_addf(&src, "void %s%s\n", ctx_guards[i].name, ctx_guards[i].body);
+	struct lp_rules *rules = rules_new();
+	struct strbuf err = {0};
+	expect(rules_load_buffer(rules, "ctx.rules", ctx_rules, strlen(ctx_rules), &err) == 0, "the rules load");
+	sb_free(&err);
 	struct CXUnsavedFile file = { "guard_input.c", src.buf, (unsigned long)src.len };
 	const char *args[] = { "-std=gnu11" };
 	CXIndex index = clang_createIndex(0, 0);
@@ -144,16 +214,18 @@ int main(void)
 		}
 		expect(errors == 0, "the input has no errors");
 		struct arena a = {0};
+		struct top top = { &a, tu, rules };
 		int before = passed + failed;
-		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &a);
+		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &top);
 		char what[80];
-		snprintf(what, sizeof(what), "%d expectations checked, expected %zu", passed + failed - before,
-			 N(consts) + 2 * N(guards));
-		expect(passed + failed - before == (int)(N(consts) + 2 * N(guards)), what);
+		size_t want = N(consts) + 2 * N(guards) + 2 * N(ctx_guards);
+		snprintf(what, sizeof(what), "%d expectations checked, expected %zu", passed + failed - before, want);
+		expect(passed + failed - before == (int)want, what);
 		arena_free(&a);
 		clang_disposeTranslationUnit(tu);
 	}
 	clang_disposeIndex(index);
+	rules_free(rules);
 	sb_free(&src);
 	return expect_done("test_guard");
 }

@@ -7,8 +7,8 @@
  *    dev_kfree_skb_any() and its trace area with vfree(): both test the
  *    context and defer in an interrupt, so neither the skb's destructor
  *    nor vfree's purge mutex runs there;
- *  - the statistics are folded in under a mutex 'if (in_task())', else
- *    left to a work item: not in the handler;
+ *  - the statistics are left to a work item 'if (!in_task())', and folded
+ *    in under a mutex after that early return: not in the handler;
  *  - the watchdog timer (softirq) retunes the card through a helper that
  *    defers only 'if (in_hardirq())', which a softirq is not: it takes
  *    the tuning mutex in softirq context;
@@ -46,13 +46,13 @@ static struct lcs_tx lcs_tx0;
 
 static void lcs_fold_stats(struct lcs_tx *tx)
 {
-	if (in_task()) {
-		mutex_lock(&tx->stats_mutex);
-		tx->packets++;
-		mutex_unlock(&tx->stats_mutex);
-	} else {
+	if (!in_task()) {
 		schedule_work(&tx->stats_work);
+		return;
 	}
+	mutex_lock(&tx->stats_mutex);
+	tx->packets++;
+	mutex_unlock(&tx->stats_mutex);
 }
 
 static void lcs_stats_work(struct work_struct *w)
