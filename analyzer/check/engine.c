@@ -604,6 +604,20 @@ static bool guard_allows(const struct ck_state *s, const struct ck_site *site)
 	return true;
 }
 
+/* Whether SITE asserts, on every call of its function, that a sleeping
+ * lock is held (lockdep_assert_held(&dev->mutex) at the top): the function
+ * runs under that mutex, so never in an interrupt or softirq.  A path that
+ * gets there in one came through a call the kernel does not make (a
+ * function pointer resolved too widely), and goes no further. */
+static bool asserts_sleeping_lock(struct engine *e, const struct ck_site *site)
+{
+	if (site->kind != SITE_ASSERT || !site->always)
+		return false;
+	int cls = engine_key_class(e, site->key);
+	int ltype = cls >= 0 ? engine_class_ltype(e, cls) : site->ltype;
+	return ltype >= LT_MUTEX;
+}
+
 /* The held lock that V's acquisition takes again, or NULL.  A trylock never
  * waits; a '_nested' acquisition with a non-zero subclass is lockdep's "another
  * instance of this class"; rwlock readers may nest. */
@@ -660,6 +674,8 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 		const struct ck_state *st = &e->states.v[si];
 		if (site->guard && !guard_allows(st, site))
 			continue;   /* a case of 'switch (param)' this path's constant argument never takes */
+		if (st->ctx != CTX_PROCESS && asserts_sleeping_lock(e, site))
+			return;     /* the path cannot be here: its function runs under a mutex */
 		int nheld = held_at(e, st, site, held);
 		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
 		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls, ctx_done };

@@ -737,23 +737,32 @@ static int subclass_of(CXCursor call, int arg)
 	return guard_const_value(clang_Cursor_getArgument(call, (unsigned)arg), &v) ? (int)v : 0;
 }
 
-/* A lock primitive.  TRY_OK: the caller knows the trylock succeeded. */
-static void lock_op(struct walker *w, CXCursor call, const struct lp_lockprim *p, bool try_ok)
+/* The site of lock primitive P at AT on the lock LOCK names (a null
+ * cursor: unknown); its lock key, or "?". */
+static const char *lock_site(struct walker *w, CXCursor at, const struct lp_lockprim *p, CXCursor lock, int *site)
 {
-	const char *key = NULL;
-	if (p->arg < clang_Cursor_getNumArguments(call))
-		key = key_lock_ptr(&w->kenv, clang_Cursor_getArgument(call, (unsigned)p->arg));
+	const char *key = clang_Cursor_isNull(lock) ? NULL : key_lock_ptr(&w->kenv, lock);
 	key = intern(w, key ? key : "?");
-	int site = add_site(w, p->kind, call);
-	struct xsite *s = &w->f->sites.v[site];
+	*site = add_site(w, p->kind, at);
+	struct xsite *s = &w->f->sites.v[*site];
 	s->callee_name = arena_strdup(&w->f->arena, p->name);
 	s->lock_key = key;
 	s->irq = p->irq;
-	s->subclass = subclass_of(call, p->nested_arg);
 	s->ltype = p->type;
 	s->is_read = p->read;
-	if (p->arg < clang_Cursor_getNumArguments(call))   /* lockdep may tell '&d->tx.lock' from '&d->rx.lock' */
-		s->lock_path = lock_path_of(&w->kenv, clang_Cursor_getArgument(call, (unsigned)p->arg), key);
+	if (!clang_Cursor_isNull(lock))   /* lockdep may tell '&d->tx.lock' from '&d->rx.lock' */
+		s->lock_path = lock_path_of(&w->kenv, lock, key);
+	return key;
+}
+
+/* A lock primitive.  TRY_OK: the caller knows the trylock succeeded. */
+static void lock_op(struct walker *w, CXCursor call, const struct lp_lockprim *p, bool try_ok)
+{
+	int site;
+	CXCursor lock = p->arg < clang_Cursor_getNumArguments(call) ?
+			clang_Cursor_getArgument(call, (unsigned)p->arg) : clang_getNullCursor();
+	const char *key = lock_site(w, call, p, lock, &site);
+	w->f->sites.v[site].subclass = subclass_of(call, p->nested_arg);
 	if (!strcmp(key, "?"))
 		return;
 	if (p->kind == SITE_ACQUIRE || (p->kind == SITE_TRYLOCK && try_ok)) {
@@ -1426,6 +1435,20 @@ static bool is_ident_char(char ch)
  * (might_sleep) becomes a call site of that name, once per expansion (its
  * nested do-whiles share the point).
  */
+/* lockdep_assert_held(l) without CONFIG_LOCKDEP: 'do { (void)(l); } while
+ * (0)'.  The lock is the operand of the body's first statement, a cast to
+ * void (key_strip looks through it). */
+static void assertion(struct walker *w, CXCursor do_stmt, const struct lp_lockprim *p)
+{
+	CXCursor kids[2], body[1];
+	CXCursor lock = clang_getNullCursor();
+	if (key_children(do_stmt, kids, 2) >= 1 && clang_getCursorKind(kids[0]) == CXCursor_CompoundStmt &&
+	    key_children(kids[0], body, 1) == 1 && clang_getCursorKind(body[0]) == CXCursor_CStyleCastExpr)
+		lock = key_strip(body[0]);
+	int site;
+	lock_site(w, do_stmt, p, lock, &site);
+}
+
 static void note_annotation(struct walker *w, CXCursor c)
 {
 	CXFile file;
@@ -1442,6 +1465,13 @@ static void note_annotation(struct walker *w, CXCursor c)
 	char name[64];
 	memcpy(name, text + offset, n);
 	name[n] = '\0';
+	const struct lp_lockprim *p = rules_lockprim(w->env->rules, name);
+	if (p && p->kind == SITE_ASSERT) {
+		w->annot_file = file;
+		w->annot_offset = offset;
+		assertion(w, c, p);
+		return;
+	}
 	if (!rules_sleep_reason(w->env->rules, name))
 		return;
 	w->annot_file = file;

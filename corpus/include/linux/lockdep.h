@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only
- * lockdep.h - what code tells lockdep about its locking, as with
- * CONFIG_LOCKDEP: lockdep_assert_held(l) is a macro over the static inline
+ * lockdep.h - what code tells lockdep about its locking.  With
+ * CONFIG_LOCKDEP, lockdep_assert_held(l) is a macro over the static inline
  * lock_is_held(&(l)->dep_map), which calls the out-of-line
- * lock_is_held_type(); SINGLE_DEPTH_NESTING is the subclass for "one more
+ * lock_is_held_type(); without it (Debian's s390 build), an empty
+ * do-while around the lock expression.  SINGLE_DEPTH_NESTING is the subclass for "one more
  * lock of the same class, taken inside the first" (spin_lock_nested()).
  *
  * The lockdep_set_*() macros move a lock to another class: every one of
@@ -45,6 +46,11 @@ static inline int lock_is_held(const struct lockdep_map *l)
 }
 
 #define lockdep_is_held(l)		lock_is_held(&(l)->dep_map)
+#ifdef CONFIG_LOCKDEP
 #define lockdep_assert_held(l)		WARN_ON(!lockdep_is_held(l))
+#else
+/* a build without lockdep keeps only the expression, evaluated for nothing */
+#define lockdep_assert_held(l)		do { (void)(l); } while (0)
+#endif
 
 #endif
