@@ -741,7 +741,7 @@ static int subclass_of(CXCursor call, int arg)
  * cursor: unknown); its lock key, or "?". */
 static const char *lock_site(struct walker *w, CXCursor at, const struct lp_lockprim *p, CXCursor lock, int *site)
 {
-	const char *key = clang_Cursor_isNull(lock) ? NULL : key_lock_ptr(&w->kenv, lock);
+	const char *key = p->lock ? p->lock : clang_Cursor_isNull(lock) ? NULL : key_lock_ptr(&w->kenv, lock);
 	key = intern(w, key ? key : "?");
 	*site = add_site(w, p->kind, at);
 	struct xsite *s = &w->f->sites.v[*site];
@@ -759,7 +759,7 @@ static const char *lock_site(struct walker *w, CXCursor at, const struct lp_lock
 static void lock_op(struct walker *w, CXCursor call, const struct lp_lockprim *p, bool try_ok)
 {
 	int site;
-	CXCursor lock = p->arg < clang_Cursor_getNumArguments(call) ?
+	CXCursor lock = p->arg >= 0 && p->arg < clang_Cursor_getNumArguments(call) ?
 			clang_Cursor_getArgument(call, (unsigned)p->arg) : clang_getNullCursor();
 	const char *key = lock_site(w, call, p, lock, &site);
 	w->f->sites.v[site].subclass = subclass_of(call, p->nested_arg);
@@ -1425,30 +1425,35 @@ static bool is_ident_char(char ch)
 	return ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
 }
 
-/*
- * A sleep annotation the configuration compiled away.  'might_sleep();' is
- * 'do { do { } while (0); } while (0)' in a kernel without
- * CONFIG_DEBUG_ATOMIC_SLEEP and with PREEMPT_NONE: no call is left of it,
- * yet it is the kernel's own word that the function may sleep (folio_lock()
- * sleeps only when the folio is locked, and says so first).  The name
- * written where statement C was expanded tells: a macro with a 'sleep' rule
- * (might_sleep) becomes a call site of that name, once per expansion (its
- * nested do-whiles share the point).
- */
-/* lockdep_assert_held(l) without CONFIG_LOCKDEP: 'do { (void)(l); } while
- * (0)'.  The lock is the operand of the body's first statement, a cast to
- * void (key_strip looks through it). */
+/* An assertion rule P met at statement C: lockdep_assert_held(l) without
+ * CONFIG_LOCKDEP is 'do { (void)(l); } while (0)', its lock the operand of
+ * the body's first statement, a cast to void (key_strip looks through it);
+ * ASSERT_RTNL() names its lock in its rule ('assert-lock'). */
 static void assertion(struct walker *w, CXCursor do_stmt, const struct lp_lockprim *p)
 {
 	CXCursor kids[2], body[1];
 	CXCursor lock = clang_getNullCursor();
-	if (key_children(do_stmt, kids, 2) >= 1 && clang_getCursorKind(kids[0]) == CXCursor_CompoundStmt &&
+	if (!p->lock && clang_getCursorKind(do_stmt) == CXCursor_DoStmt && key_children(do_stmt, kids, 2) >= 1 &&
+	    clang_getCursorKind(kids[0]) == CXCursor_CompoundStmt &&
 	    key_children(kids[0], body, 1) == 1 && clang_getCursorKind(body[0]) == CXCursor_CStyleCastExpr)
 		lock = key_strip(body[0]);
 	int site;
 	lock_site(w, do_stmt, p, lock, &site);
 }
 
+/*
+ * An annotation the configuration compiled away.  'might_sleep();' is
+ * 'do { do { } while (0); } while (0)' in a kernel without
+ * CONFIG_DEBUG_ATOMIC_SLEEP and with PREEMPT_NONE: no call is left of it,
+ * yet it is the kernel's own word that the function may sleep (folio_lock()
+ * sleeps only when the folio is locked, and says so first).  Likewise
+ * lockdep_assert_held() without CONFIG_LOCKDEP, and ASSERT_RTNL(), a
+ * statement expression around a test.  The name written where statement C
+ * (a do-while or a statement expression) was expanded tells: a macro with
+ * a 'sleep' rule (might_sleep) becomes a call site of that name, one with
+ * an assertion rule an assertion site; once per expansion (its nested
+ * statements share the point).
+ */
 static void note_annotation(struct walker *w, CXCursor c)
 {
 	CXFile file;
@@ -1494,8 +1499,11 @@ static void walk_stmt(struct walker *w, CXCursor c)
 	    k != CXCursor_DefaultStmt && k != CXCursor_CompoundStmt)
 		return;
 	switch (k) {
+	case CXCursor_StmtExpr:   /* 'ASSERT_RTNL();': a statement of its own */
+		note_annotation(w, c);
+		walk_block(w, c);
+		break;
 	case CXCursor_CompoundStmt:
-	case CXCursor_StmtExpr:
 		walk_block(w, c);
 		break;
 	case CXCursor_IfStmt: {

@@ -764,6 +764,23 @@ static int parse_lockop(struct line *l, const struct lockop *op)
 	return 0;
 }
 
+/* 'assert-lock NAME LOCK': NAME (ASSERT_RTNL, no lock argument) asserts that
+ * LOCK, a lock key as lockpath writes it ('rtnetlink.c:rtnl_mutex'), is held. */
+static int parse_assert_lock(struct line *l)
+{
+	struct lp_lockprim p = { .kind = SITE_ASSERT, .arg = -1, .nested_arg = -1 };
+	const char *func;
+	if (want_ident(l, 1, "a macro or function name", "assert-lock", &func))
+		return -1;
+	if (nargs(l) < 3 || !*l->t.v[2].s)
+		return missing_or_got(l, 2, "a lock ('file.c:global_lock', 'struct.member')", "assert-lock NAME");
+	if (want_end(l, 3, "assert-lock NAME LOCK"))
+		return -1;
+	p.lock = own(l->r, l->t.v[2].s);
+	PUT(l->r, &l->r->prim_map, &l->r->prims, func, p, name);
+	return 0;
+}
+
 static int parse_acquire(struct line *l) { return parse_lockop(l, &op_acquire); }
 static int parse_release(struct line *l) { return parse_lockop(l, &op_release); }
 static int parse_trylock(struct line *l) { return parse_lockop(l, &op_trylock); }
@@ -1285,6 +1302,7 @@ static const struct directive {
 	{ "release", parse_release },
 	{ "trylock", parse_trylock },
 	{ "assert", parse_assert },
+	{ "assert-lock", parse_assert_lock },
 	{ "passthrough", parse_passthrough },
 	{ "irq", parse_irq },
 	{ "sleep", parse_sleep },

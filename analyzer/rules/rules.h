@@ -24,6 +24,8 @@ struct lp_lockprim {
 	bool sleeps;             /* mutex_lock & co: also a sleeping operation */
 	bool read;               /* read side of an rwlock / rwsem */
 	int nested_arg;          /* index of the lockdep subclass argument, -1 if none */
+	const char *lock;        /* 'assert-lock': the lock it is about, as lockpath names
+				  * locks (ARG is then -1), else NULL */
 };
 
 /* A function whose body is not analysed but which changes only the irq state. */

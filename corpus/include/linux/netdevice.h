@@ -32,6 +32,7 @@ static inline void *netdev_priv(const struct net_device *dev)
 }
 
 int dev_set_mtu(struct net_device *dev, int new_mtu);
+void netdev_state_change(struct net_device *dev);
 int __dev_set_mtu(struct net_device *dev, int new_mtu);
 int register_netdevice(struct net_device *dev);
 

@@ -8,21 +8,28 @@
  *    group's configuration mutex, which it asserts on entry
  *    (lockdep_assert_held: an empty do-while in a build without lockdep)
  *    before it waits for the peer;
+ *  - the carrier-off action, stored and run by set_offline under the RTNL:
+ *    netdev_state_change() says so with ASSERT_RTNL() (a statement
+ *    expression around rtnl_is_locked(); its rule names the mutex) before
+ *    the link watcher takes its mutex;
  *  - the flush, stored by set_offline, which says nothing about where it
  *    runs and takes the flush mutex.
  * lockpath cannot tell which group object the handler's call is for, so
- * the call reaches all three.  The reconfiguration's assertion says that
- * it runs under a mutex, which no interrupt holds: that path is not one the
- * kernel takes.  The flush's is reported: nothing says it is not.
+ * the call reaches all four.  The reconfiguration's and the state change's
+ * assertions say that they run under a mutex, which no interrupt holds:
+ * those paths are not ones the kernel takes.  The flush's is reported: nothing says it is not.
  *
  * Must find: sleep-in-atomic at the flush's mutex (hardirq).
- * Must not find: sleep-in-atomic at the reconfiguration's msleep().
+ * Must not find: sleep-in-atomic at the reconfiguration's msleep() or at
+ * the link watcher's mutex.
  */
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
 #include <linux/delay.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
 #include <asm/ccwdev.h>
 #include <asm/cio.h>
 
@@ -32,6 +39,7 @@ struct mpc_group {
 	struct mutex flush_mutex;
 	void (*action)(struct mpc_group *grp);
 	int outstanding;
+	struct net_device *dev;
 };
 
 static struct mpc_group mpc_grp0;
@@ -55,6 +63,20 @@ static void mpc_action_flush(struct mpc_group *grp)
 	mutex_lock(&grp->flush_mutex); /* expect: sleep-in-atomic hardirq */
 	grp->outstanding = 0;
 	mutex_unlock(&grp->flush_mutex);
+}
+
+/* Stored and run under the RTNL only: netdev_state_change() asserts it. */
+static void mpc_action_carrier_off(struct mpc_group *grp)
+{
+	netdev_state_change(grp->dev);
+}
+
+static void mpc_link_down(struct mpc_group *grp)
+{
+	rtnl_lock();
+	grp->action = mpc_action_carrier_off;
+	mpc_action_carrier_off(grp);
+	rtnl_unlock();
 }
 
 static void mpc_irq(struct ccw_device *cdev, unsigned long intparm, struct irb *irb)
@@ -84,6 +106,7 @@ static int mpc_set_online(struct ccw_device *cdev)
 static int mpc_set_offline(struct ccw_device *cdev)
 {
 	(void)cdev;
+	mpc_link_down(&mpc_grp0);
 	mpc_grp0.action = mpc_action_flush;
 	return 0;
 }

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0-only
+ * rtnetlink.h - the RTNL, the mutex that serialises network configuration
+ * (net/core/rtnetlink.c).  ASSERT_RTNL() is a one-time warning around
+ * rtnl_is_locked(), a statement expression with no lock argument.
+ */
+#ifndef _LINUX_RTNETLINK_H
+#define _LINUX_RTNETLINK_H
+
+#include <linux/bug.h>
+
+extern void rtnl_lock(void);
+extern void rtnl_unlock(void);
+extern int rtnl_is_locked(void);
+
+#define ASSERT_RTNL()	WARN_ON_ONCE(!rtnl_is_locked())
+
+#endif
