@@ -12,6 +12,9 @@
 
 #include <assert.h>
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>   /* malloc_trim */
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,6 +255,12 @@ void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compd
 		db_close(db);
 		exit(LP_EXIT_ERROR);
 	}
+#ifdef __GLIBC__
+	/* The parse workers' heaps are freed but stay mapped in their arenas:
+	 * hand them back before link and check build theirs, or a whole tree's
+	 * 'run' holds both (its peak was 1,161 MiB, check alone 951 MiB). */
+	malloc_trim(0);
+#endif
 }
 
 struct lp_db *cli_open_extract(const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o)
