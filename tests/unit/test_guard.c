@@ -111,54 +111,53 @@ static void check_const(CXCursor var, int i)
 	expect(ok == consts[i].constant && (!ok || v == consts[i].value), what);
 }
 
-static void check_guard(CXCursor fn, int i, struct arena *a)
+/* The condition of the first 'if' of function FN (NAME), into *COND. */
+static bool if_condition(CXCursor fn, const char *name, CXCursor *cond)
 {
-	CXCursor ifs = clang_getNullCursor(), k[1];
+	CXCursor ifs = clang_getNullCursor();
 	clang_visitChildren(fn, find_if, &ifs);
 	char what[256];
-	snprintf(what, sizeof(what), "%s has an if", guards[i].name);
-	expect(!clang_Cursor_isNull(ifs) && key_children(ifs, k, 1) == 1, what);
-	if (clang_Cursor_isNull(ifs))
-		return;
-	struct guard t, e;
-	bool made = guard_if(fn, k[0], &t, &e);
-	if (!guards[i].then_g) {
-		snprintf(what, sizeof(what), "%s: its test guards nothing", guards[i].name);
+	snprintf(what, sizeof(what), "%s has an if", name);
+	bool ok = !clang_Cursor_isNull(ifs) && key_children(ifs, cond, 1) == 1;
+	expect(ok, what);
+	return ok;
+}
+
+/* The guards T and E made (MADE) for NAME's 'if' are WANT_T and WANT_E
+ * (NULL: no guard at all; '-': none on that branch). */
+static void expect_guards(struct arena *a, const char *name, bool made, const struct guard *t,
+			  const struct guard *e, const char *want_t, const char *want_e)
+{
+	char what[256];
+	if (!want_t) {
+		snprintf(what, sizeof(what), "%s: its test guards nothing", name);
 		expect(!made, what);
 		return;
 	}
-	const char *tt = made ? guard_text(a, &t) : "(none)", *et = made ? guard_text(a, &e) : "(none)";
+	const char *tt = made ? guard_text(a, t) : "(none)", *et = made ? guard_text(a, e) : "(none)";
 	tt = tt ? tt : "-";
 	et = et ? et : "-";
-	snprintf(what, sizeof(what), "%s: guards '%s' / '%s', expected '%s' / '%s'", guards[i].name, tt, et,
-		 guards[i].then_g, guards[i].else_g);
-	expect(!strcmp(tt, guards[i].then_g) && !strcmp(et, guards[i].else_g), what);
+	snprintf(what, sizeof(what), "%s: guards '%s' / '%s', expected '%s' / '%s'", name, tt, et, want_t, want_e);
+	expect(!strcmp(tt, want_t) && !strcmp(et, want_e), what);
+}
+
+static void check_guard(CXCursor fn, int i, struct arena *a)
+{
+	CXCursor cond;
+	struct guard t, e;
+	if (if_condition(fn, guards[i].name, &cond))
+		expect_guards(a, guards[i].name, guard_if(fn, cond, &t, &e), &t, &e, guards[i].then_g, guards[i].else_g);
 }
 
 struct top { struct arena *a; CXTranslationUnit tu; const struct lp_rules *rules; };
 
 static void check_ctx_guard(struct top *top, CXCursor fn, int i)
 {
-	CXCursor ifs = clang_getNullCursor(), k[1];
-	clang_visitChildren(fn, find_if, &ifs);
-	char what[256];
-	snprintf(what, sizeof(what), "%s has an if", ctx_guards[i].name);
-	expect(!clang_Cursor_isNull(ifs) && key_children(ifs, k, 1) == 1, what);
-	if (clang_Cursor_isNull(ifs))
-		return;
+	CXCursor cond;
 	struct guard t, e;
-	bool made = guard_context_if(top->tu, top->rules, k[0], &t, &e);
-	if (!ctx_guards[i].then_g) {
-		snprintf(what, sizeof(what), "%s: its test guards nothing", ctx_guards[i].name);
-		expect(!made, what);
-		return;
-	}
-	const char *tt = made ? guard_text(top->a, &t) : "(none)", *et = made ? guard_text(top->a, &e) : "(none)";
-	tt = tt ? tt : "-";
-	et = et ? et : "-";
-	snprintf(what, sizeof(what), "%s: guards '%s' / '%s', expected '%s' / '%s'", ctx_guards[i].name, tt, et,
-		 ctx_guards[i].then_g, ctx_guards[i].else_g);
-	expect(!strcmp(tt, ctx_guards[i].then_g) && !strcmp(et, ctx_guards[i].else_g), what);
+	if (if_condition(fn, ctx_guards[i].name, &cond))
+		expect_guards(top->a, ctx_guards[i].name, guard_context_if(top->tu, top->rules, cond, &t, &e), &t, &e,
+			      ctx_guards[i].then_g, ctx_guards[i].else_g);
 }
 
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d)
