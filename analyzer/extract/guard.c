@@ -146,6 +146,32 @@ struct ctx_value { unsigned when_true, when_false; };
 
 struct ctx_eval { CXTranslationUnit tu; const struct lp_rules *rules; };
 
+/* FILE's text in TU.  libclang's clang_getFileContents() looks a header up
+ * by scanning the TU's source-location entries (every macro expansion), so
+ * the last answer is kept per thread: a condition's operands and the
+ * statements of one function are mostly in one file. */
+static _Thread_local struct { CXTranslationUnit tu; CXFile file; const char *text; size_t size; } last;
+
+void guard_file_text_forget(void)
+{
+	last.tu = NULL;
+	last.file = NULL;
+}
+
+const char *guard_file_text(CXTranslationUnit tu, CXFile file, size_t *size)
+{
+	if (!file)
+		return NULL;
+	if (last.tu != tu || !last.file || !clang_File_isEqual(last.file, file)) {
+		last.size = 0;
+		last.text = clang_getFileContents(tu, file, &last.size);
+		last.tu = tu;
+		last.file = file;
+	}
+	*size = last.size;
+	return last.text;
+}
+
 /* The identifier written at LOC once macros are undone (clang_getFileLocation:
  * a macro argument's own spelling, else the outermost expansion point), into
  * NAME; its offset in *OFFSET.  False where no identifier is written there. */
@@ -154,7 +180,7 @@ static bool name_written_at(const struct ctx_eval *ce, CXSourceLocation loc, cha
 {
 	clang_getFileLocation(loc, file, NULL, NULL, offset);
 	size_t size = 0, n = 0;
-	const char *text = *file ? clang_getFileContents(ce->tu, *file, &size) : NULL;
+	const char *text = guard_file_text(ce->tu, *file, &size);
 	while (text && *offset + n < size && n < 63 &&
 	       (text[*offset + n] == '_' || (text[*offset + n] >= 'a' && text[*offset + n] <= 'z') ||
 		(text[*offset + n] >= 'A' && text[*offset + n] <= 'Z') ||

@@ -47,6 +47,11 @@ int guard_switch_param(CXCursor func, CXCursor cond);
  * an 'any' guard), true returned; false for any other condition. */
 bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g);
 
+/* FILE's text in TU (clang_getFileContents, the last answer kept per thread). */
+const char *guard_file_text(CXTranslationUnit tu, CXFile file, size_t *size);
+/* Forget that answer: TU is done with (a new one may reuse its addresses). */
+void guard_file_text_forget(void);
+
 /* The guards of the two branches of 'if (COND)' when COND tests the context
  * the code runs in, through macros with a 'context-test' rule in RULES
  * ('in_hardirq() || irqs_disabled()', 'unlikely(in_interrupt())', 'in_task()'),

@@ -1462,7 +1462,7 @@ static void note_annotation(struct walker *w, CXCursor c)
 	if (!file || (clang_File_isEqual(file, w->annot_file) && offset == w->annot_offset))
 		return;
 	size_t size = 0, n = 0;
-	const char *text = clang_getFileContents(w->tu, file, &size);
+	const char *text = guard_file_text(w->tu, file, &size);
 	while (text && offset + n < size && n < 63 && is_ident_char(text[offset + n]))
 		n++;
 	if (n < 3)
@@ -1791,6 +1791,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *f)
 {
 	struct walker w = { .env = env, .f = f, .arg_site = -1, .tu = tu };
+	guard_file_text_forget();   /* a new TU may reuse the last one's addresses */
 	CXString spelling = clang_getTranslationUnitSpelling(tu);
 	w.main_cxfile = clang_getFile(tu, clang_getCString(spelling));
 	clang_disposeString(spelling);
