@@ -592,12 +592,10 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
  * nor under 'if (!args->force)' with force set just before the call; nor
  * in the else branch of 'if (in_hardirq() || irqs_disabled())' on a
  * hardirq path. */
-static bool guard_allows(const struct ck_state *s, const struct ck_site *site)
+static bool guard_allows(const struct ck_state *s, const struct ck_site *site, bool irqs_off)
 {
-	if (site->guard->ctx_dead) {   /* 'if (in_hardirq() || irqs_disabled())' */
-		int irqs = site->irqs_off ? site->irqs_off : s->irqs;
-		return guardkey_ctx_allows(site->guard, guardkey_ctx_state(s->ctx, irqs > 0));
-	}
+	if (site->guard->ctx_dead)   /* 'if (in_hardirq() || irqs_disabled())' */
+		return guardkey_ctx_allows(site->guard, guardkey_ctx_state(s->ctx, irqs_off));
 	for (int i = 0; i < s->nconst; i++)
 		if (s->consts[i].n == site->guard->param && s->consts[i].field == site->guard_field)
 			return guardkey_allows(site->guard, s->consts[i].value);
@@ -672,12 +670,12 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		const struct ck_state *st = &e->states.v[si];
-		if (site->guard && !guard_allows(st, site))
+		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
+		if (site->guard && !guard_allows(st, site, irqs > 0))
 			continue;   /* a case of 'switch (param)' this path's constant argument never takes */
 		if (st->ctx != CTX_PROCESS && asserts_sleeping_lock(e, site))
 			return;     /* the path cannot be here: its function runs under a mutex */
 		int nheld = held_at(e, st, site, held);
-		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
 		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls, ctx_done };
 #define CHECK(fn, ...) check_##fn(e, &v);
 #include "check/check_list.h"

@@ -172,23 +172,30 @@ const char *guard_file_text(CXTranslationUnit tu, CXFile file, size_t *size)
 	return last.text;
 }
 
+size_t guard_name_at(CXTranslationUnit tu, CXFile file, unsigned offset, char name[64])
+{
+	size_t size = 0, n = 0;
+	const char *text = guard_file_text(tu, file, &size);
+	while (text && offset + n < size && n < 63) {
+		char ch = text[offset + n];
+		if (!(ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (n && ch >= '0' && ch <= '9')))
+			break;
+		n++;
+	}
+	memcpy(name, text ? text + offset : "", n);
+	name[n] = '\0';
+	return n;
+}
+
 /* The identifier written at LOC once macros are undone (clang_getFileLocation:
  * a macro argument's own spelling, else the outermost expansion point), into
- * NAME; its offset in *OFFSET.  False where no identifier is written there. */
+ * NAME; its file and offset in *FILE and *OFFSET.  False where no identifier
+ * is written there. */
 static bool name_written_at(const struct ctx_eval *ce, CXSourceLocation loc, char name[64], CXFile *file,
 			    unsigned *offset)
 {
 	clang_getFileLocation(loc, file, NULL, NULL, offset);
-	size_t size = 0, n = 0;
-	const char *text = guard_file_text(ce->tu, *file, &size);
-	while (text && *offset + n < size && n < 63 &&
-	       (text[*offset + n] == '_' || (text[*offset + n] >= 'a' && text[*offset + n] <= 'z') ||
-		(text[*offset + n] >= 'A' && text[*offset + n] <= 'Z') ||
-		(n && text[*offset + n] >= '0' && text[*offset + n] <= '9')))
-		n++;
-	memcpy(name, text ? text + *offset : "", n);
-	name[n] = '\0';
-	return n > 0;
+	return guard_name_at(ce->tu, *file, *offset, name) > 0;
 }
 
 /* Where a child of an atom candidate starts, to compare with the test's

@@ -51,6 +51,9 @@ bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *
 const char *guard_file_text(CXTranslationUnit tu, CXFile file, size_t *size);
 /* Forget that answer: TU is done with (a new one may reuse its addresses). */
 void guard_file_text_forget(void);
+/* The identifier written in FILE at OFFSET, into NAME (63 characters at
+ * most); its length, 0 where none starts there. */
+size_t guard_name_at(CXTranslationUnit tu, CXFile file, unsigned offset, char name[64]);
 
 /* The guards of the two branches of 'if (COND)' when COND tests the context
  * the code runs in, through macros with a 'context-test' rule in RULES

@@ -1420,11 +1420,6 @@ static void walk_return(struct walker *w, CXCursor c)
 	w->left = true;
 }
 
-static bool is_ident_char(char ch)
-{
-	return ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-}
-
 /* An assertion rule P met at statement C: lockdep_assert_held(l) without
  * CONFIG_LOCKDEP is 'do { (void)(l); } while (0)', its lock the operand of
  * the body's first statement, a cast to void (key_strip looks through it);
@@ -1461,15 +1456,9 @@ static void note_annotation(struct walker *w, CXCursor c)
 	clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL, NULL, &offset);
 	if (!file || (clang_File_isEqual(file, w->annot_file) && offset == w->annot_offset))
 		return;
-	size_t size = 0, n = 0;
-	const char *text = guard_file_text(w->tu, file, &size);
-	while (text && offset + n < size && n < 63 && is_ident_char(text[offset + n]))
-		n++;
-	if (n < 3)
-		return;   /* 'do' written out */
 	char name[64];
-	memcpy(name, text + offset, n);
-	name[n] = '\0';
+	if (guard_name_at(w->tu, file, offset, name) < 3)
+		return;   /* 'do' written out */
 	const struct lp_lockprim *p = rules_lockprim(w->env->rules, name);
 	if (p && p->kind == SITE_ASSERT) {
 		w->annot_file = file;

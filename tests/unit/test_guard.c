@@ -36,7 +36,10 @@ static const struct { const char *expr; bool constant; long long value; } consts
 	{ "f()", false, 0 },
 };
 
-static const struct { const char *name, *body, *then_g, *else_g; } guards[] = {
+/* A function NAME with BODY, and the guards its 'if' gives its branches. */
+struct guard_case { const char *name, *body, *then_g, *else_g; };
+
+static const struct guard_case guards[] = {
 	{ "g_plain", "(int a, int p) { if (p) a++; }", "arg#1!=0", "arg#1=0" },
 	{ "g_not", "(int a, int p) { if (!p) a++; }", "arg#1=0", "arg#1!=0" },
 	{ "g_eq", "(int p) { if (p == -ENODEV) p++; }", "arg#0=-19", "arg#0!=-19" },
@@ -49,7 +52,7 @@ static const struct { const char *name, *body, *then_g, *else_g; } guards[] = {
 };
 
 /* Guards of context tests: the macros below are layered like preempt.h's. */
-static const struct { const char *name, *body, *then_g, *else_g; } ctx_guards[] = {
+static const struct guard_case ctx_guards[] = {
 	{ "x_any", "(void) { if (in_hardirq() || irqs_disabled()) f(); }",
 	  "-", "ctx!=hardirq,softirq+irqs-off,process+irqs-off" },
 	{ "x_unlikely", "(void) { if (unlikely(in_interrupt())) f(); }", "-", "ctx!=hardirq,softirq,softirq+irqs-off" },
