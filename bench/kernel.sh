@@ -74,11 +74,11 @@ ntu=$(jq length "$compdb")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# seconds from a lockpath summary line: 'lockpath: extract: ... (12.34 s)'
-phase() { sed -n "s/^lockpath: $1: .*(\([0-9.]*\) s)\$/\1/p" "$2" | tail -1; }
+# seconds from a lockpath summary line: 'lockpath: extract: ... (12.34 s)' or '(12.34 s; CPU: ...)'
+phase() { sed -n "s/^lockpath: $1: .*(\([0-9.]*\) s[;)].*\$/\1/p" "$2" | tail -1; }
 best() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b + 0 < a + 0) print b; else print a }'; }
 
-clang_best= floor_best= lp_best= ext_best= link_best= check_best= rss_best= dbsize=
+clang_best= floor_best= lp_best= ext_best= link_best= check_best= rss_best= dbsize= ext_cpu=
 for r in $(seq "$rounds"); do
 	start=$(date +%s.%N)
 	"$floor" -j "$jobs" "$compdb" >"$work/floor.out" 2>&1 || { cat "$work/floor.out" >&2; die "parse-floor failed"; }
@@ -102,6 +102,7 @@ for r in $(seq "$rounds"); do
 	ext=$(phase extract "$work/lp.err") lnk=$(phase link "$work/lp.err") chk=$(phase check "$work/lp.err")
 	if [ -z "$lp_best" ] || awk -v a="$lp_s" -v b="$lp_best" 'BEGIN { exit !(a < b) }'; then
 		lp_best=$lp_s ext_best=$ext link_best=$lnk check_best=$chk
+		ext_cpu=$(sed -n 's/^lockpath: extract: .*; CPU: \(.*\))$/\1/p' "$work/lp.err" | tail -1)
 		[ -z "$keep_db" ] || cp "$work/bench.db" "$keep_db"
 	fi
 	rss_best=$(best "$rss_best" "$(tail -1 "$work/rss")")
@@ -111,12 +112,12 @@ done
 
 analysis=$(awk -v a="$ext_best" -v b="$link_best" -v c="$check_best" 'BEGIN { printf "%.2f", a + b + c }')
 echo "tree: $compdb ($ntu TUs), -j $jobs, best of $rounds"
-echo "$(grep -E '^lockpath: [0-9]+ findings|^lockpath: no findings' "$work/lp.err" | tail -1)"
+echo "$(grep -E '^lockpath: ([0-9]+ findings,|no findings)' "$work/lp.err" | head -1)"
 printf '%-34s %8s s  (%.3f s/TU; %s)\n' "floor: in-process libclang parse" "$floor_best" \
 	"$(awk -v t="$floor_best" -v n="$ntu" 'BEGIN { print t / n }')" "$(sed -n 's/^parse-floor: //p' "$work/floor.out")"
 [ "$clang" = 1 ] && printf '%-34s %8s s  (%.3f s/TU)\n' "clang-19 -fsyntax-only (per process)" "$clang_best" \
 	"$(awk -v t="$clang_best" -v n="$ntu" 'BEGIN { print t / n }')"
-printf '%-34s %8s s\n' "lockpath extract" "$ext_best"
+printf '%-34s %8s s  (CPU: %s)\n' "lockpath extract" "$ext_best" "$ext_cpu"
 printf '%-34s %8s s\n' "lockpath link" "$link_best"
 printf '%-34s %8s s\n' "lockpath check" "$check_best"
 printf '%-34s %8s s\n' "lockpath run (wall, incl. report)" "$lp_best"

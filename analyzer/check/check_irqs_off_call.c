@@ -34,8 +34,6 @@ void check_irqs_off_call(struct engine *e, const struct ck_visit *v)
 	else
 		return;
 	engine_end_path(e);
-	if (v->ctx_reported)
-		return;   /* the path broke its context before (a might_sleep()): that one's */
 	char *msg = xasprintf("%s must not be called %s (%s), in %s", s->callee_name, where, reason,
 			      engine_func(e, s->func)->name);
 	engine_report(e, v, checks[CHECK_ID_irqs_off_call].name, NULL, -1, msg);

@@ -82,17 +82,9 @@ void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 		why = xasprintf("with interrupts disabled");
 	else
 		return;
-	/* what it calls next (or the work itself) runs only where it may sleep;
-	 * after a might_sleep() in an interrupt the function goes on, and its
-	 * locks with it (engine.c, mark_annotated) */
-	if (v->site->annotation && v->ctx != CTX_PROCESS)
-		engine_context_reported(e);
-	else
-		engine_end_path(e);
-	if (v->ctx_reported) {   /* this path's first sleep was reported */
-		free(why);
-		return;
-	}
+	/* what it calls next (or the work itself) runs only where it may sleep,
+	 * a might_sleep() as well (engine.c, visit_state) */
+	engine_end_path(e);
 	const char *what = v->site->callee_name ? v->site->callee_name :
 			   v->site->process_callback ? v->site->process_callback : "?";
 	char *msg = xasprintf("%s may sleep (%s) %s, in %s", what, reason, why, engine_func(e, v->site->func)->name);

@@ -46,11 +46,6 @@ const struct lp_rules *engine_rules(const struct engine *e)
 	return e->rules;
 }
 
-void engine_context_reported(struct engine *e)
-{
-	e->ctx_marked = true;
-}
-
 void engine_end_path(struct engine *e)
 {
 	e->path_ended = true;
@@ -114,8 +109,6 @@ void engine_state_signature(const struct engine *e, const struct ck_state *s, st
 		sb_addf(sb, "^%d=%lld,", s->impl[i].ops, (long long)s->impl[i].unit);
 	if (s->last_put)
 		sb_add(sb, "!");
-	if (s->ctx_reported)
-		sb_add(sb, "~");
 }
 
 /* The value dimension D of pattern P asks for in state S, or -1 (anything). */
@@ -431,7 +424,6 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 				   .irqs = v->irqs_off ? IRQS_OFF : v->irqs_on ? IRQS_ON : IRQS_AS_AT_ENTRY,
 				   .via_site = site->id, .via_store = callee->store,
 				   .last_put = cur->last_put || site->last_put,
-				   .ctx_reported = v->ctx_reported,
 				   .nheld = v->nheld,
 				   .nimpl = cur->nimpl };
 	memcpy(next->impl, cur->impl, sizeof(next->impl));
@@ -502,10 +494,9 @@ static const struct ck_callee *path_callees(const struct ck_state *s, const stru
 }
 
 /* Whether every callee the call at SITE may reach on the path of state S
- * always sleeps (reach.c): a path atomic at the call has slept in it.  With
- * ANNOTATED, a callee that only says it may sleep (might_sleep()) counts. */
-static bool call_always_sleeps(const struct engine *e, const struct ck_state *s, const struct ck_site *site,
-			       bool annotated)
+ * always sleeps, or says it may (reach.c): a path atomic at the call has
+ * broken its context in it. */
+static bool call_always_sleeps(const struct engine *e, const struct ck_state *s, const struct ck_site *site)
 {
 	if (site->no_edge)
 		return false;   /* not followed (panic()): its sleeps are not the path's */
@@ -516,7 +507,7 @@ static bool call_always_sleeps(const struct engine *e, const struct ck_state *s,
 		if (!callee_possible(e, s, site, &callees[c]))
 			continue;
 		const struct ck_func *f = &e->funcs.v[callees[c].func];
-		if (!(annotated ? f->always_may_sleep : f->always_sleeps))
+		if (!f->always_sleeps)
 			return false;
 		possible++;
 	}
@@ -570,7 +561,7 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 		if (!callee_possible(e, &e->states.v[si], site, &callees[c]))
 			continue;
 		const struct ck_func *callee = &e->funcs.v[callees[c].func];
-		if (!callee->below_acquire && (v->ctx_reported || (!callee->below_sleep && !callee->below_irqs_on)))
+		if (!callee->below_acquire && !callee->below_sleep && !callee->below_irqs_on)
 			continue;   /* no check can fire below it (reach.c) */
 		if (guess > e->st->max_guess) {
 			e->st->guess_cut++;
@@ -634,21 +625,6 @@ const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_
 	return NULL;
 }
 
-/* A path atomic at a might_sleep() (or a call that makes one on every call)
- * has broken its context there.  In an interrupt or softirq the whole path
- * is atomic: the context checks are done with it (CTX_DONE), the lock
- * checks go on.  In process context the atomic section is a lock's or a
- * local_irq_disable()'s, which a later unlock ends: the path ends at the
- * annotation as at a sleep (STUCK), so that a later section's sleep is not
- * taken for this one's. */
-static void mark_annotated(int ctx, bool *stuck, bool *ctx_done)
-{
-	if (ctx == CTX_PROCESS)
-		*stuck = true;
-	else
-		*ctx_done = true;
-}
-
 /* Run the checks on every site of state SI's function and enter its callees.
  * Once a path re-acquires a held lock, that CPU spins there for ever: the
  * recursive-lock is reported once.  Past that point the function's own
@@ -660,13 +636,17 @@ static void mark_annotated(int ctx, bool *stuck, bool *ctx_done)
  * again.  A check may end the path the same way (engine_end_path): a sleep
  * in atomic context is the bug of this path, and what the sleeping code
  * calls next (iput()'s might_sleep() then evict() and the file system's
- * inode teardown) is code the kernel only runs where it may sleep. */
+ * inode teardown) is code the kernel only runs where it may sleep.  So is
+ * a might_sleep(), or a call that makes one on every call (folio_lock()):
+ * past it the path is either that bug or a path the kernel never takes,
+ * and its locks (folio_mark_dirty() into the file system's dirty_inode)
+ * would be evidence of neither. */
 static void visit_state(struct engine *e, int si, struct strbuf *sig)
 {
 	const struct ck_func *f = &e->funcs.v[e->states.v[si].func];
 	struct ck_held held[CK_MAX_HELD];
 	int stuck_cls = -1;
-	bool stuck_here = false, ctx_done = e->states.v[si].ctx_reported;
+	bool stuck_here = false;
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		const struct ck_state *st = &e->states.v[si];
@@ -676,7 +656,7 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 		if (st->ctx != CTX_PROCESS && asserts_sleeping_lock(e, site))
 			return;     /* the path cannot be here: its function runs under a mutex */
 		int nheld = held_at(e, st, site, held);
-		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls, ctx_done };
+		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls };
 #define CHECK(fn, ...) check_##fn(e, &v);
 #include "check/check_list.h"
 #undef CHECK
@@ -684,19 +664,12 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 		 * entered either: what it does next is not this context's */
 		stuck_here = stuck_here || e->path_ended;
 		e->path_ended = false;
-		/* after a might_sleep() in an interrupt, the locks are still
-		 * followed, the sleeps below are that one's */
-		v.ctx_reported = ctx_done = ctx_done || e->ctx_marked;
-		e->ctx_marked = false;
 		if (site->kind == SITE_CALL && !stuck_here) {
 			enter_callees(e, si, &v, sig);
 			/* audit_receive()'s audit_ctl_lock() is its mutex_lock(): in an
 			 * interrupt, the path slept there as at a sleep of its own;
 			 * folio_lock() says it may (might_sleep()) on every call */
-			bool atomic = engine_atomic(&v);
-			stuck_here = atomic && call_always_sleeps(e, &e->states.v[si], site, false);
-			if (atomic && !stuck_here && call_always_sleeps(e, &e->states.v[si], site, true))
-				mark_annotated(v.ctx, &stuck_here, &ctx_done);
+			stuck_here = engine_atomic(&v) && call_always_sleeps(e, &e->states.v[si], site);
 		}
 		const struct ck_held *again = engine_reacquired(e, &v);
 		if (again && stuck_cls < 0)

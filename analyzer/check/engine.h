@@ -58,7 +58,6 @@ struct ck_site {
 	bool is_read;
 	bool always;                /* runs on every call of its function (site.always) */
 	bool last_put;              /* runs only where a reference count hit zero (site.last_put) */
-	bool annotation;            /* a sleep annotation (rules' might-sleep: might_sleep()) */
 	int blocks_arg;             /* a call that may block only where this argument ... */
 	long long blocks_mask;      /* ... has a bit of this mask (rules' blocks-with), or -1 */
 	const char *callee_name;
@@ -105,9 +104,8 @@ struct ck_func {
 	const char *deferred_as;    /* deferred process work: what it is registered as
 				     * ('work_struct.func work', 'process-context work passed to
 				     * request_threaded_irq'), else NULL */
-	bool always_sleeps;         /* it sleeps on every call with its caller's locks and
-				     * interrupt state (reach.c, reach_always_sleeps) */
-	bool always_may_sleep;      /* ... or says it may (might_sleep()) on every call */
+	bool always_sleeps;         /* it sleeps, or says it may (might_sleep()), on every call
+				     * with its caller's locks and interrupt state (reach.c) */
 	int64_t file;               /* its file's row id */
 	int64_t unit;               /* its implementation unit: its module, or its file (ops_tables.c) */
 	int *impl, nimpl;           /* ops structures its file has tables of (ops_tables.h) */
@@ -125,8 +123,6 @@ struct ck_visit {
 	bool irqs_off;              /* interrupts known to be disabled just before the site */
 	bool irqs_on;               /* ... known to be enabled (false for both: unknown) */
 	int stuck_cls;              /* the class this path already re-acquired (deadlocked on), or -1 */
-	bool ctx_reported;          /* the path already met a sleep or irqs-on call where its
-				     * context forbids it: later ones are that one's (engine.c) */
 };
 
 /* A point on some path: a state and a site in its function (for two-path findings). */
@@ -167,10 +163,6 @@ const struct lp_rules *engine_rules(const struct engine *e);
 /* The path of the visit being checked ends at its site: the engine follows
  * no call after it in the function (a bug that ends the path's meaning). */
 void engine_end_path(struct engine *e);
-/* The site visited broke its context's rule without ending the path (a
- * might_sleep() annotation): the lock checks go on past it, the context
- * checks report nothing more on this path. */
-void engine_context_reported(struct engine *e);
 /* The spinning lock held at V (which makes a sleep there a bug), or NULL. */
 const struct ck_held *engine_spinning_held(const struct ck_visit *v);
 /* Whether V's site may not sleep: hardirq or softirq context, a spinning

@@ -27,7 +27,6 @@ struct ck_state {
 	int64_t via_site, via_store;
 	int guess;                        /* how much the path guessed (engine.c, "A state's guess") */
 	int hops;                         /* calls from the path's start */
-	bool ctx_reported;                /* see ck_visit.ctx_reported */
 	bool last_put;                    /* the path called code that runs only where a reference
 					   * count hit zero (site.last_put; engine.c, CK_LAST_PUT_GUESS) */
 	bool visited;
@@ -84,7 +83,6 @@ struct engine {
 	uint64_t **order_seen;            /* per class A: the classes acquired while A was held */
 	int *class_ltypes;                /* per class: its lock type (engine_class_ltype), or NULL */
 	bool path_ended;                  /* a check ended the path at the site visited (engine_end_path) */
-	bool ctx_marked;                  /* ... or reported its context broken (engine_context_reported) */
 	struct ops_index *ops;            /* ops_tables.c */
 	struct lockdep_info *lockdep;     /* lockdep.c: lockdep's class rules, or NULL (none) */
 	struct init_modes *modes;         /* init_modes.c: callbacks whose object's mode defers them */

@@ -208,7 +208,6 @@ static void load_funcs_and_sites(struct engine *e)
 			s.no_edge = s.no_edge || rules_defer(e->rules, s.callee_name) ||
 				    rules_noreturn(e->rules, s.callee_name);
 		s.ends_context = s.callee_name && rules_ctxend(e->rules, s.callee_name);
-		s.annotation = s.callee_name && rules_sleep_annotation(e->rules, s.callee_name);
 		const struct lp_blocks_with *bw = rules_blocks_with(e->rules, s.callee_name);
 		s.blocks_arg = bw ? bw->arg : -1;
 		s.blocks_mask = bw ? bw->mask : 0;

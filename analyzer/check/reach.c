@@ -158,13 +158,11 @@ void reach_load(struct engine *e, const struct callgraph *g)
 }
 
 /* Whether the site at S runs with the caller's locks and interrupt state
- * and sleeps: a sleep of its own, or a direct call of a function that
- * always sleeps (as far as ALWAYS says yet).  With ANNOTATED, a sleep
- * annotation (might_sleep()) counts as a sleep. */
-static bool site_always_sleeps(const struct engine *e, const struct ck_site *s, const bool *always,
-			       bool annotated)
+ * and sleeps: a sleep of its own or a sleep annotation (might_sleep()), or
+ * a direct call of a function that always sleeps (as far as ALWAYS says yet). */
+static bool site_always_sleeps(const struct engine *e, const struct ck_site *s, const bool *always)
 {
-	if (site_sleeps(e, s) && (annotated || !s->annotation))
+	if (site_sleeps(e, s))
 		return true;
 	if (s->kind != SITE_CALL || s->no_edge || s->param_call >= 0 || s->ncallees == 0)
 		return false;   /* panic() is not followed: its sleeps are not the path's */
@@ -176,8 +174,7 @@ static bool site_always_sleeps(const struct engine *e, const struct ck_site *s, 
 
 /* Whether F reaches, on every call, a site that sleeps before any lock of
  * its own changes the caller's state (see reach_always_sleeps). */
-static bool func_always_sleeps(const struct engine *e, const struct ck_func *f, const bool *always,
-			       bool annotated)
+static bool func_always_sleeps(const struct engine *e, const struct ck_func *f, const bool *always)
 {
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *s = &e->sites.v[f->sites[i]];
@@ -185,24 +182,12 @@ static bool func_always_sleeps(const struct engine *e, const struct ck_func *f, 
 			return false;   /* a lock taken, dropped or left by a helper; irqs switched */
 		if (s->guard || !s->always)
 			continue;       /* may not run on every call (a branch, a loop) */
-		if (site_always_sleeps(e, s, always, annotated))
+		if (site_always_sleeps(e, s, always))
 			return true;
 	}
 	return false;
 }
 
-/* The fixed point of func_always_sleeps, into a fresh array per function. */
-static bool *always_sleeping(const struct engine *e, bool annotated)
-{
-	bool *always = xcalloc(e->funcs.n + 1, sizeof(bool));
-	for (bool changed = true; changed;) {
-		changed = false;
-		for (size_t f = 0; f < e->funcs.n; f++)
-			if (!always[f] && func_always_sleeps(e, &e->funcs.v[f], always, annotated))
-				always[f] = changed = true;
-	}
-	return always;
-}
 
 /*
  * A function that sleeps with its caller's locks and interrupt state
@@ -216,16 +201,19 @@ static bool *always_sleeping(const struct engine *e, bool annotated)
  * over the direct calls.  ccw_device_dma_zalloc() sleeps only when its pool
  * is empty, in a branch: virtio_ccw_get_config() goes on to ccw_io_helper().
  * A function that only says so on every call (folio_lock()'s might_sleep(),
- * then a sleep when the folio is locked) is always_may_sleep: its caller's
- * path has broken its context there, but goes on.
+ * then a sleep when the folio is locked) counts too: its caller's path has
+ * broken its context there (engine.c, visit_state).
  */
 void reach_always_sleeps(struct engine *e)
 {
-	bool *always = always_sleeping(e, false), *may = always_sleeping(e, true);
-	for (size_t f = 0; f < e->funcs.n; f++) {
-		e->funcs.v[f].always_sleeps = always[f];
-		e->funcs.v[f].always_may_sleep = may[f];
+	bool *always = xcalloc(e->funcs.n + 1, sizeof(bool));
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (size_t f = 0; f < e->funcs.n; f++)
+			if (!always[f] && func_always_sleeps(e, &e->funcs.v[f], always))
+				always[f] = changed = true;
 	}
+	for (size_t f = 0; f < e->funcs.n; f++)
+		e->funcs.v[f].always_sleeps = always[f];
 	free(always);
-	free(may);
 }

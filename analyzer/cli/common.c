@@ -247,8 +247,9 @@ void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compd
 		die("%s", db_error(db));
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: extract: %zu TUs, %zu parsed, %zu unchanged, %zu with errors, "
-			"%zu failed, %zu removed (%.2f s)\n", st.total, st.parsed, st.skipped,
-			st.with_errors, st.failed, st.pruned, st.ms / 1000.0);
+			"%zu failed, %zu removed (%.2f s; CPU: parse %.1f s, walk %.1f s, store %.1f s)\n",
+			st.total, st.parsed, st.skipped, st.with_errors, st.failed, st.pruned, st.ms / 1000.0,
+			st.parse_cpu_ms / 1000.0, st.walk_cpu_ms / 1000.0, st.store_cpu_ms / 1000.0);
 	if (st.interrupted) {
 		fprintf(stderr, "lockpath: interrupted: the %zu TUs finished are saved in %s; "
 			"run again to resume\n", st.parsed, db->path);

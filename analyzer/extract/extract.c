@@ -238,10 +238,11 @@ static struct tu_facts *parse_tu(const struct parse_env *pe, CXIndex index, cons
 		fail_tu(f, c->unusable);
 		return f;
 	}
-	double t0 = now_ms();
+	double t0 = now_ms(), c0 = thread_cpu_ms();
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode err = extract_parse_tu(index, c, pe->rules, &tu);
 	f->parse_ms = now_ms() - t0;
+	f->parse_cpu_ms = thread_cpu_ms() - c0;
 	if (err != CXError_Success || !tu) {
 		fail_tu(f, describe_error(err));
 		return f;
@@ -250,10 +251,12 @@ static struct tu_facts *parse_tu(const struct parse_env *pe, CXIndex index, cons
 	f->status = f->n_errors ? TU_ERRORS : TU_CLEAN;
 	clang_getInclusions(tu, visit_inclusion, &ic);
 	t0 = now_ms();
+	c0 = thread_cpu_ms();
 	struct walk_env we = { .rules = pe->rules, .claims = pe->claims,
 			       .max_depth = pe->max_depth ? pe->max_depth : 1000 };
 	walk_tu(&we, tu, f);
 	f->walk_ms = now_ms() - t0;
+	f->walk_cpu_ms = thread_cpu_ms() - c0;
 	clang_disposeTranslationUnit(tu);
 	return f;
 }
@@ -728,6 +731,7 @@ int extract_run(struct lp_db *db, const struct lp_rules *rules, const struct com
 	size_t k = 0;
 	struct tu_facts *f;
 	while ((f = next_done(&r))) {
+		double c0 = thread_cpu_ms();
 		store_tu(s, f);
 		if (db_failed(db))   /* nothing more can be stored: the command reports why */
 			atomic_store(&r.stop, true);
@@ -736,7 +740,10 @@ int extract_run(struct lp_db *db, const struct lp_rules *rules, const struct com
 		st->with_errors += f->status == TU_ERRORS;
 		st->failed += f->status == TU_FAILED;
 		report_tu(f, k, r.ntodo);
+		st->parse_cpu_ms += f->parse_cpu_ms;
+		st->walk_cpu_ms += f->walk_cpu_ms;
 		facts_free(f);
+		st->store_cpu_ms += thread_cpu_ms() - c0;
 	}
 	workers_free(w);
 	progress_clear();

@@ -22,6 +22,9 @@ struct extract_opts {
 struct extract_stats {
 	size_t total, parsed, skipped, with_errors, failed, pruned;
 	double ms;
+	/* CPU time of the parse and the walk (summed over the workers) and of
+	 * the one thread that stores the facts: where an extract's time goes */
+	double parse_cpu_ms, walk_cpu_ms, store_cpu_ms;
 	bool interrupted;     /* SIGINT/SIGTERM: finished TUs are committed */
 };
 

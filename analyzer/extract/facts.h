@@ -79,7 +79,8 @@ struct tu_facts {
 	const char *main_file, *directory, *args, *args_hash;
 	enum tu_status status;
 	int n_errors;
-	double parse_ms, walk_ms;
+	double parse_ms, walk_ms;        /* wall time */
+	double parse_cpu_ms, walk_cpu_ms; /* the worker thread's CPU time */
 	VEC(const char *) files;         /* TU-local file table: index -> path */
 	struct strmap file_index;        /* path -> index */
 	VEC(struct xinclude) includes;   /* every file read, main file first */

@@ -90,6 +90,8 @@ bool hash_file(const char *path, char out[33]);
 
 /* Monotonic milliseconds. */
 double now_ms(void);
+/* CPU time of the calling thread, in ms (the extract's per-phase accounting). */
+double thread_cpu_ms(void);
 /* Path relative to the current directory when below it, else as given.  Static buffer. */
 const char *display_path(const char *abs);
 /* Last path component. */

@@ -57,7 +57,6 @@ struct lp_rules {
 	struct strmap irqson_map;     /* function -> index in reasons ('irqs-on') */
 	struct strmap refdrop_map;    /* 'refcount-drop' functions -> 1 */
 	struct strmap blocks_map;     /* function -> index in blocks */
-	struct strmap annot_map;      /* 'might-sleep' names (also in sleep_map) -> 1, 'sleep' -> 0 */
 	struct strmap ctxtest_map;    /* 'context-test' names -> true states | false states << 8 */
 	struct strmap chain_map;      /* function -> index in chains */
 	struct strmap lockdep_map;    /* function -> index in lockdeps */
@@ -109,7 +108,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->chain_map,
-		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->annot_map, &r->ctxtest_map, &r->blocks_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
+		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->ctxtest_map, &r->blocks_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -244,12 +243,6 @@ const char *rules_sleep_reason(const struct lp_rules *r, const char *func)
 {
 	int64_t *i = strmap_get(&r->sleep_map, func);
 	return i ? r->reasons.v[*i] : NULL;
-}
-
-bool rules_sleep_annotation(const struct lp_rules *r, const char *func)
-{
-	int64_t *v = func ? strmap_get(&r->annot_map, func) : NULL;
-	return v && *v;
 }
 
 const char *rules_noreturn(const struct lp_rules *r, const char *func)
@@ -829,20 +822,15 @@ static int parse_func_reason(struct line *l, const char *directive, struct strma
 
 static int parse_sleep(struct line *l)
 {
-	if (parse_func_reason(l, "sleep", &l->r->sleep_map))
-		return -1;
-	put_flag(&l->r->annot_map, l->t.v[1].s, 0);   /* a later 'sleep' line replaces a 'might-sleep' */
-	return 0;
+	return parse_func_reason(l, "sleep", &l->r->sleep_map);
 }
 
-/* 'might-sleep NAME "REASON"': a sleep for the checks, but one that says
- * so without sleeping (might_sleep()): the path goes on past it. */
+/* 'might-sleep NAME "REASON"': the kernel's word that its caller may sleep
+ * (might_sleep()).  The checks take it as a sleep: a path that breaks its
+ * context there ends there, as at one (check/engine.c, visit_state). */
 static int parse_might_sleep(struct line *l)
 {
-	if (parse_func_reason(l, "might-sleep", &l->r->sleep_map))
-		return -1;
-	put_flag(&l->r->annot_map, l->t.v[1].s, 1);
-	return 0;
+	return parse_func_reason(l, "might-sleep", &l->r->sleep_map);
 }
 /* A context-test state list: '-' or comma-separated hardirq, softirq,
  * process, irqs-off, as the path states (lib/guardkey.h) they cover. */

