@@ -172,6 +172,47 @@ const char *guard_file_text(CXTranslationUnit tu, CXFile file, size_t *size)
 	return last.text;
 }
 
+/* The argument that starts at TEXT[*I] (after '(' or ','), up to its ',' or
+ * ')' at depth 0, trimmed into OUT; *I left on that ',' or ')'.  False at
+ * the end of TEXT first. */
+static bool next_arg(const char *text, size_t size, size_t *i, char *out, size_t osize)
+{
+	int depth = 0;
+	size_t n = 0;
+	for (; *i < size; (*i)++) {
+		char ch = text[*i];
+		if (depth == 0 && (ch == ',' || ch == ')'))
+			break;
+		depth += (ch == '(' || ch == '[' || ch == '{') - (ch == ')' || ch == ']' || ch == '}');
+		if (n + 1 < osize && (n || (ch != ' ' && ch != '\t' && ch != '\n')))
+			out[n++] = ch;
+	}
+	while (n && (out[n - 1] == ' ' || out[n - 1] == '\t' || out[n - 1] == '\n'))
+		n--;
+	out[n] = '\0';
+	return *i < size;
+}
+
+bool guard_arg_at(CXTranslationUnit tu, CXFile file, unsigned offset, int n, char *out, size_t size)
+{
+	char name[64];
+	size_t len = guard_name_at(tu, file, offset, name), tsize = 0;
+	const char *text = guard_file_text(tu, file, &tsize);
+	if (!len || !text)
+		return false;
+	size_t i = offset + len;
+	while (i < tsize && (text[i] == ' ' || text[i] == '\t'))
+		i++;
+	if (i >= tsize || text[i] != '(')
+		return false;
+	for (int a = 0; a <= n; a++) {
+		i++;   /* past '(' or ',' */
+		if (!next_arg(text, tsize, &i, out, size) || (a < n && text[i] != ','))
+			return false;
+	}
+	return true;
+}
+
 size_t guard_name_at(CXTranslationUnit tu, CXFile file, unsigned offset, char name[64])
 {
 	size_t size = 0, n = 0;

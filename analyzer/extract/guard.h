@@ -54,6 +54,12 @@ void guard_file_text_forget(void);
 /* The identifier written in FILE at OFFSET, into NAME (63 characters at
  * most); its length, 0 where none starts there. */
 size_t guard_name_at(CXTranslationUnit tu, CXFile file, unsigned offset, char name[64]);
+/* Argument N (from 0) of the call 'NAME(ARGS)' written in FILE at OFFSET, as
+ * written, without the spaces around it, into OUT (SIZE bytes; longer ones
+ * are cut); false where the text there is not such a call with that many
+ * arguments.  What a macro's expansion dropped is still here: the subclass
+ * of 'mutex_lock_nested(l, 1)' where the build made it 'mutex_lock(l)'. */
+bool guard_arg_at(CXTranslationUnit tu, CXFile file, unsigned offset, int n, char *out, size_t size);
 
 /* The guards of the two branches of 'if (COND)' when COND tests the context
  * the code runs in, through macros with a 'context-test' rule in RULES

@@ -44,6 +44,13 @@ CXCursor key_strip(CXCursor c)
 			if (!n)
 				return c;
 			c = kids[n - 1];
+		} else if (k == CXCursor_BinaryOperator &&
+			   clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Comma) {
+			/* '((void)(subclass), (lock))': spin_lock_nested() without lockdep */
+			n = key_children(c, kids, 3);
+			if (n != 2)
+				return c;
+			c = kids[1];
 		} else {
 			return c;
 		}

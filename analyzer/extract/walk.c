@@ -729,12 +729,33 @@ static void apply_irq(struct walker *w, enum lp_irq irq)
 	}
 }
 
-static int subclass_of(CXCursor call, int arg)
+#define SUBCLASS_UNKNOWN (-1)   /* a nesting depth or a name this walk cannot evaluate */
+
+/* The lockdep subclass of lock primitive P's call CALL: its argument
+ * (a constant, else not known: 'mutex_lock_nested(&ep->mtx, depth)' nests
+ * by depth).  Without CONFIG_DEBUG_LOCK_ALLOC 'mutex_lock_nested(l, s)' is
+ * a macro for 'mutex_lock(l)' and the subclass is gone from the AST: where
+ * the name written at the call has a '_nested' rule of its own, its
+ * argument is read as written ('0', or another instance). */
+static int subclass_of(struct walker *w, CXCursor call, const struct lp_lockprim *p)
 {
-	if (arg < 0 || arg >= clang_Cursor_getNumArguments(call))
-		return 0;
 	long long v;
-	return guard_const_value(clang_Cursor_getArgument(call, (unsigned)arg), &v) ? (int)v : 0;
+	if (p->nested_arg >= 0) {
+		if (p->nested_arg >= clang_Cursor_getNumArguments(call))
+			return 0;
+		return guard_const_value(clang_Cursor_getArgument(call, (unsigned)p->nested_arg), &v) ?
+		       (int)v : SUBCLASS_UNKNOWN;
+	}
+	CXFile file;
+	unsigned offset;
+	clang_getExpansionLocation(clang_getCursorLocation(call), &file, NULL, NULL, &offset);
+	char name[64], arg[32];
+	if (!file || !guard_name_at(w->tu, file, offset, name) || !strcmp(name, p->name))
+		return 0;   /* written as itself */
+	const struct lp_lockprim *written = rules_lockprim(w->env->rules, name);
+	if (!written || written->nested_arg < 0 || !guard_arg_at(w->tu, file, offset, written->nested_arg, arg, sizeof(arg)))
+		return 0;
+	return strcmp(arg, "0") ? SUBCLASS_UNKNOWN : 0;
 }
 
 /* The site of lock primitive P at AT on the lock LOCK names (a null
@@ -762,7 +783,7 @@ static void lock_op(struct walker *w, CXCursor call, const struct lp_lockprim *p
 	CXCursor lock = p->arg >= 0 && p->arg < clang_Cursor_getNumArguments(call) ?
 			clang_Cursor_getArgument(call, (unsigned)p->arg) : clang_getNullCursor();
 	const char *key = lock_site(w, call, p, lock, &site);
-	w->f->sites.v[site].subclass = subclass_of(call, p->nested_arg);
+	w->f->sites.v[site].subclass = subclass_of(w, call, p);
 	if (!strcmp(key, "?"))
 		return;
 	if (p->kind == SITE_ACQUIRE || (p->kind == SITE_TRYLOCK && try_ok)) {

@@ -9,7 +9,9 @@
  *  - each function gN's 'if' gives its two branches the guard texts in the
  *    table ('-': the test says nothing of that branch), or none at all;
  *  - likewise each function xN's 'if' that tests the context through
- *    layered macros with 'context-test' rules (guard_context_if).
+ *    layered macros with 'context-test' rules (guard_context_if);
+ *  - the arguments of a call as written (guard_arg_at), which is how a
+ *    '_nested' lock's subclass is read where the macro dropped it.
  */
 #include "extract/guard.h"
 #include "extract/keys.h"
@@ -154,6 +156,24 @@ static void check_guard(CXCursor fn, int i, struct arena *a)
 
 struct top { struct arena *a; CXTranslationUnit tu; const struct lp_rules *rules; };
 
+/* The arguments of args4(...) as written in SRC, and one past the last. */
+static const char *const written_args[] = { "1", "(2, 3)", "sizeof(int[4])", "E_B" };
+static const char args_src[] = "#define args4(a, b, c, d) 0\n"
+			       "int arg_text(void) { return args4(1, (2, 3), sizeof(int[4]) ,\n  E_B ); }\n";
+
+static void check_written_args(CXTranslationUnit tu, const char *src)
+{
+	CXFile file = clang_getFile(tu, "guard_input.c");
+	unsigned at = (unsigned)(strstr(src, "args4(1") - src), ret = (unsigned)(strstr(src, "return args4") - src);
+	char out[32], what[80];
+	for (int n = 0; n < (int)N(written_args); n++) {
+		snprintf(what, sizeof(what), "args4's argument %d is '%s'", n, written_args[n]);
+		expect(guard_arg_at(tu, file, at, n, out, sizeof(out)) && !strcmp(out, written_args[n]), what);
+	}
+	expect(!guard_arg_at(tu, file, at, (int)N(written_args), out, sizeof(out)), "args4 has 4 arguments");
+	expect(!guard_arg_at(tu, file, ret, 0, out, sizeof(out)), "'return' is not a call");
+}
+
 static void check_ctx_guard(struct top *top, CXCursor fn, int i)
 {
 	CXCursor cond;
@@ -196,6 +216,7 @@ int main(void)
 		sb_addf(&src, "void %s%s\n", guards[i].name, guards[i].body);
 	for (size_t i = 0; i < N(ctx_guards); i++)
 		sb_addf(&src, "void %s%s\n", ctx_guards[i].name, ctx_guards[i].body);
+	sb_add(&src, args_src);
 	struct lp_rules *rules = rules_new();
 	struct strbuf err = {0};
 	expect(rules_load_buffer(rules, "ctx.rules", ctx_rules, strlen(ctx_rules), &err) == 0, "the rules load");
@@ -223,6 +244,7 @@ int main(void)
 		size_t want = N(consts) + 2 * N(guards) + 2 * N(ctx_guards);
 		snprintf(what, sizeof(what), "%d expectations checked, expected %zu", passed + failed - before, want);
 		expect(passed + failed - before == (int)want, what);
+		check_written_args(tu, src.buf);
 		arena_free(&a);
 		clang_disposeTranslationUnit(tu);
 	}

@@ -32,7 +32,11 @@ extern void __mutex_init(struct mutex *l, const char *name, struct lock_class_ke
 	} while (0)
 
 extern void mutex_lock(struct mutex *l);
+#ifdef CONFIG_DEBUG_LOCK_ALLOC
 extern void mutex_lock_nested(struct mutex *l, unsigned int sub);
+#else
+#define mutex_lock_nested(l, sub) mutex_lock(l)   /* the subclass is dropped */
+#endif
 extern int mutex_lock_interruptible(struct mutex *l);
 extern int mutex_trylock(struct mutex *l);
 extern void mutex_unlock(struct mutex *l);

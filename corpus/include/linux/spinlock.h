@@ -36,7 +36,12 @@ extern void __raw_spin_lock_init(raw_spinlock_t *l, const char *name, struct loc
 	} while (0)
 
 #define raw_spin_lock(l)		_raw_spin_lock(l)
+#ifdef CONFIG_DEBUG_LOCK_ALLOC
 #define raw_spin_lock_nested(l, sub)	_raw_spin_lock_nested(l, sub)
+#else
+/* lockdep off: the subclass is evaluated and dropped */
+#define raw_spin_lock_nested(l, sub)	_raw_spin_lock(((void)(sub), (l)))
+#endif
 #define raw_spin_lock_bh(l)		_raw_spin_lock_bh(l)
 #define raw_spin_lock_irq(l)		_raw_spin_lock_irq(l)
 #define raw_spin_trylock(l)		__cond_lock(l, _raw_spin_trylock(l))
@@ -50,11 +55,15 @@ extern void __raw_spin_lock_init(raw_spinlock_t *l, const char *name, struct loc
 		fl = _raw_spin_lock_irqsave(l);				\
 	} while (0)
 
+#ifdef CONFIG_DEBUG_LOCK_ALLOC
 #define raw_spin_lock_irqsave_nested(l, fl, sub)			\
 	do {								\
 		typecheck(unsigned long, fl);				\
 		fl = _raw_spin_lock_irqsave_nested(l, sub);		\
 	} while (0)
+#else
+#define raw_spin_lock_irqsave_nested(l, fl, sub)	raw_spin_lock_irqsave(l, fl)
+#endif
 
 #define raw_spin_unlock_irqrestore(l, fl)				\
 	do {								\
