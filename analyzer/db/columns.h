@@ -46,6 +46,11 @@ enum lp_locktype {
 	LT_SEM = 4,        /* struct semaphore (sleeps) */
 };
 
+/* site.subclass: the lockdep subclass of an acquisition ('_nested'), a
+ * constant, 0 by default, or this: not a constant (a nesting depth), so
+ * another instance of the class all the same. */
+#define LP_SUBCLASS_UNKNOWN (-1)
+
 /* tu.status */
 enum tu_status {
 	TU_CLEAN = 0,      /* parsed without errors */

@@ -97,7 +97,7 @@ CREATE TABLE site (
   lock_key TEXT,                    -- lock op: lock key ('subchannel.lock', '*ccw_device.ccwlock')
   irq      INTEGER NOT NULL DEFAULT 0, -- enum lp_irq, lock op irq effect: 0 none, 1 save, 2 disable,
                                        -- 3 restore, 4 enable, 5 bh-off, 6 bh-on
-  subclass INTEGER NOT NULL DEFAULT 0, -- _nested subclass
+  subclass INTEGER NOT NULL DEFAULT 0, -- _nested subclass; -1 (LP_SUBCLASS_UNKNOWN): not a constant
   irqs_off INTEGER NOT NULL DEFAULT 0, -- enum lp_irqs_state, local irq state before the site:
                                        -- 1 off, -1 on, 0 as at entry
   ltype    INTEGER NOT NULL DEFAULT 0, -- enum lp_locktype, lock op: 0 spinlock, 1 rwlock, 2 mutex,

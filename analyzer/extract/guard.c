@@ -172,6 +172,11 @@ const char *guard_file_text(CXTranslationUnit tu, CXFile file, size_t *size)
 	return last.text;
 }
 
+static bool is_blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n';
+}
+
 /* The argument that starts at TEXT[*I] (after '(' or ','), up to its ',' or
  * ')' at depth 0, trimmed into OUT; *I left on that ',' or ')'.  False at
  * the end of TEXT first. */
@@ -184,10 +189,10 @@ static bool next_arg(const char *text, size_t size, size_t *i, char *out, size_t
 		if (depth == 0 && (ch == ',' || ch == ')'))
 			break;
 		depth += (ch == '(' || ch == '[' || ch == '{') - (ch == ')' || ch == ']' || ch == '}');
-		if (n + 1 < osize && (n || (ch != ' ' && ch != '\t' && ch != '\n')))
+		if (n + 1 < osize && (n || !is_blank(ch)))
 			out[n++] = ch;
 	}
-	while (n && (out[n - 1] == ' ' || out[n - 1] == '\t' || out[n - 1] == '\n'))
+	while (n && is_blank(out[n - 1]))
 		n--;
 	out[n] = '\0';
 	return *i < size;

@@ -729,8 +729,6 @@ static void apply_irq(struct walker *w, enum lp_irq irq)
 	}
 }
 
-#define SUBCLASS_UNKNOWN (-1)   /* a nesting depth or a name this walk cannot evaluate */
-
 /* The lockdep subclass of lock primitive P's call CALL: its argument
  * (a constant, else not known: 'mutex_lock_nested(&ep->mtx, depth)' nests
  * by depth).  Without CONFIG_DEBUG_LOCK_ALLOC 'mutex_lock_nested(l, s)' is
@@ -744,7 +742,7 @@ static int subclass_of(struct walker *w, CXCursor call, const struct lp_lockprim
 		if (p->nested_arg >= clang_Cursor_getNumArguments(call))
 			return 0;
 		return guard_const_value(clang_Cursor_getArgument(call, (unsigned)p->nested_arg), &v) ?
-		       (int)v : SUBCLASS_UNKNOWN;
+		       (int)v : LP_SUBCLASS_UNKNOWN;
 	}
 	CXFile file;
 	unsigned offset;
@@ -755,7 +753,7 @@ static int subclass_of(struct walker *w, CXCursor call, const struct lp_lockprim
 	const struct lp_lockprim *written = rules_lockprim(w->env->rules, name);
 	if (!written || written->nested_arg < 0 || !guard_arg_at(w->tu, file, offset, written->nested_arg, arg, sizeof(arg)))
 		return 0;
-	return strcmp(arg, "0") ? SUBCLASS_UNKNOWN : 0;
+	return strcmp(arg, "0") ? LP_SUBCLASS_UNKNOWN : 0;
 }
 
 /* The site of lock primitive P at AT on the lock LOCK names (a null

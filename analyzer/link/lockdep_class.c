@@ -28,7 +28,6 @@
 #include <string.h>
 
 #define LD_DEPTH 2            /* callers searched for a parameter's lock or key */
-#define SUB_UNKNOWN (-1)      /* a subclass that is not a constant */
 
 /* An argument of a call site, as extract recorded it. */
 struct ldarg { int64_t site; int n; const char *lock, *obj, *path; bool has_value; long long value; };
@@ -201,7 +200,7 @@ static const char *with_sub(struct ldctx *c, const char *ident, int sub)
 {
 	if (!strcmp(ident, "novalidate") || sub == 0)
 		return ident;
-	if (sub == SUB_UNKNOWN || !strcmp(ident, "*"))
+	if (sub == LP_SUBCLASS_UNKNOWN || !strcmp(ident, "*"))
 		return "*";
 	return arena_printf(&c->arena, "%s/%d", ident, sub);
 }
@@ -274,7 +273,7 @@ static void api_fact(struct ldctx *c, const struct call *call)
 	const struct ldarg *sa = api->subclass >= 0 ? arg_of(c, call->site, api->subclass) : NULL;
 	struct raw r = { call->site, call->func, call->site, call->func, call->line, arg_lock(la),
 			 la ? la->path : NULL, ka ? ka->obj : NULL,
-			 api->subclass < 0 ? 0 : sa && sa->has_value ? (int)sa->value : SUB_UNKNOWN, api->init };
+			 api->subclass < 0 ? 0 : sa && sa->has_value ? (int)sa->value : LP_SUBCLASS_UNKNOWN, api->init };
 	if (r.lock)
 		place(c, &r, 0);
 }
