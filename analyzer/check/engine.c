@@ -415,6 +415,37 @@ const char *engine_irqs_on_why(struct engine *e, int state)
 	return NULL;
 }
 
+/*
+ * A path enters each function once.  A call into a function the path is
+ * already in is recursion, and what a second activation could find depends
+ * on the objects of the first one coming round again: a netlink tap's
+ * dev_queue_xmit() back into the neighbour code that sent the notification,
+ * a quota read through a second file system's read_folio(), smc's
+ * setsockopt() through proto_ops.setsockopt into itself.  The call graph
+ * has those cycles because indirect calls are resolved by type and a
+ * direct call cannot say which object it is on; the kernel bounds its
+ * real recursion (a stacked device's dev_xmit_recursion(), a tree walk one
+ * level down) and takes a lock of another object, not the one it holds.
+ * So a recursive call is not followed: a lock taken again only through the
+ * cycle is left unreported, which is what lockpath trades for a list a
+ * maintainer reads.  The states keep a bit per function (its index modulo
+ * 64) so that the walk up the path runs only when the bit is set.
+ */
+static uint64_t func_bit(int func)
+{
+	return (uint64_t)1 << (func & 63);
+}
+
+static bool path_enters(const struct engine *e, int si, int func)
+{
+	if (!(e->states.v[si].on_path & func_bit(func)))
+		return false;
+	for (int s = si; s >= 0; s = e->states.v[s].parent)
+		if (e->states.v[s].func == func)
+			return true;
+	return false;
+}
+
 static void callee_state(struct engine *e, int si, const struct ck_visit *v, const struct ck_callee *callee,
 			 struct ck_state *next)
 {
@@ -423,6 +454,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 	*next = (struct ck_state){ .func = callee->func, .ctx = cur->ctx, .parent = si,
 				   .irqs = v->irqs_off ? IRQS_OFF : v->irqs_on ? IRQS_ON : IRQS_AS_AT_ENTRY,
 				   .via_site = site->id, .via_store = callee->store,
+				   .on_path = cur->on_path | func_bit(callee->func),
 				   .last_put = cur->last_put || site->last_put,
 				   .nheld = v->nheld,
 				   .nimpl = cur->nimpl };
@@ -563,6 +595,10 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 		const struct ck_func *callee = &e->funcs.v[callees[c].func];
 		if (!callee->below_acquire && !callee->below_sleep && !callee->below_irqs_on)
 			continue;   /* no check can fire below it (reach.c) */
+		if (path_enters(e, si, callees[c].func)) {
+			e->st->recursion_cut++;
+			continue;   /* recursion (path_enters) */
+		}
 		if (guess > e->st->max_guess) {
 			e->st->guess_cut++;
 			return;     /* a guess too far: the path is not followed (lib/util.h) */
@@ -697,7 +733,8 @@ static void explore(struct engine *e, struct strbuf *sig)
  * the tree, and may well have disabled interrupts. */
 static void seed(struct engine *e, int func, int ctx, struct strbuf *sig)
 {
-	struct ck_state s = { .func = func, .ctx = ctx, .parent = -1, .irqs = ctx == CTX_HARDIRQ ? 1 : -1 };
+	struct ck_state s = { .func = func, .ctx = ctx, .parent = -1, .irqs = ctx == CTX_HARDIRQ ? 1 : -1,
+			      .on_path = func_bit(func) };
 	ops_enter(e, &s, func);
 	push_state(e, &s, sig);
 	e->funcs.v[func].called = true;   /* an entry is not also a root */
@@ -985,7 +1022,8 @@ static void seed_and_explore(struct engine *e)
 	for (size_t i = 0; i < e->funcs.n; i++) {
 		int f = e->order[i];
 		if (!e->funcs.v[f].called) {
-			struct ck_state s = { .func = f, .ctx = CTX_PROCESS, .parent = -1 };
+			struct ck_state s = { .func = f, .ctx = CTX_PROCESS, .parent = -1,
+					      .on_path = func_bit(f) };
 			ops_enter(e, &s, f);
 			root_held(e, &e->funcs.v[f], &s);
 			e->funcs.v[f].irqs_on_why = root_sleep_proof(e, &e->funcs.v[f], &s);

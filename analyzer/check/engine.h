@@ -140,6 +140,7 @@ struct check_stats {
 	size_t contexts_full;       /* functions reached in more contexts than that */
 	int max_guess;              /* bound on a path's guess, in eighths of a bit (engine.c) */
 	size_t guess_cut;           /* calls not followed: the path would have guessed more */
+	size_t recursion_cut;       /* calls not followed: into a function already on the path */
 	double ms;
 };
 

@@ -27,6 +27,7 @@ struct ck_state {
 	int64_t via_site, via_store;
 	int guess;                        /* how much the path guessed (engine.c, "A state's guess") */
 	int hops;                         /* calls from the path's start */
+	uint64_t on_path;                 /* a bit per function on the path (engine.c, path_enters) */
 	bool last_put;                    /* the path called code that runs only where a reference
 					   * count hit zero (site.last_put; engine.c, CK_LAST_PUT_GUESS) */
 	bool visited;

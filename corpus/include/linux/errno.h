@@ -5,6 +5,7 @@
 #define ENOENT		2
 #define ESRCH		3
 #define EIO		5
+#define EBADF		9
 #define ENOMEM		12
 #define EBUSY		16
 #define ENODEV		19
@@ -12,5 +13,6 @@
 #define ENOSPC		28
 #define EOPNOTSUPP	95
 #define ETIME		62
+#define ENOPROTOOPT	92
 
 #endif
