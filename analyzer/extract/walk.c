@@ -813,6 +813,15 @@ static void walk_children(struct walker *w, CXCursor c)
 	kids_free(&k);
 }
 
+/* The lock primitive or wrapper a call to REF is, or NULL.  In a header's
+ * function, not a wrapper that is one only through the main file's code
+ * (wrappers_prim_in_header): the header's facts must not depend on the TU
+ * that walked it. */
+static const struct lp_lockprim *lock_prim(struct walker *w, CXCursor ref)
+{
+	return w->hdr >= 0 ? wrappers_prim_in_header(w->wraps, ref) : wrappers_prim(w->wraps, ref);
+}
+
 static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 {
 	walk_children(w, call);   /* callee expression and arguments first */
@@ -820,7 +829,7 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 	const struct lp_rules *r = w->env->rules;
 	if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
 		const char *name = callee_name_of(w, ref);
-		const struct lp_lockprim *p = wrappers_prim(w->wraps, ref);
+		const struct lp_lockprim *p = lock_prim(w, ref);
 		if (p) {
 			lock_op(w, call, p, try_ok);
 			return;
@@ -918,7 +927,7 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 		CXCursor ref = clang_getCursorReferenced(s);
 		const struct lp_lockprim *p = NULL;
 		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl)
-			p = wrappers_prim(w->wraps, ref);
+			p = lock_prim(w, ref);
 		if (p && p->kind == SITE_TRYLOCK) {
 			struct lstate before = w->st;
 			walk_call(w, s, true);
@@ -1653,9 +1662,14 @@ static const struct summary *summary_of(struct walker *w, CXCursor def)
 }
 
 /* After a call to a function of this file: its summary changes our lock state.
- * Its 'arg#N' keys are our argument N's lock. */
+ * Its 'arg#N' keys are our argument N's lock.  Not in a header's function:
+ * it is walked in whichever TU includes the header first, and only the TU
+ * that defines the callee has its summary (the findings moved with the
+ * order of the compile database, and at -j 2 with the workers' race). */
 static void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int site)
 {
+	if (w->hdr >= 0)
+		return;
 	CXCursor def = clang_getCursorDefinition(callee);
 	if (clang_Cursor_isNull(def) || !in_main_file(w, clang_getCursorLocation(def)))
 		return;
@@ -1677,10 +1691,13 @@ static void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int 
 	}
 }
 
-static bool is_primitive(struct walker *w, CXCursor fn, const char *name)
+/* Whether FN is a lock primitive, a wrapper (of the main file's functions
+ * only where MAIN_FILE: lock_prim), an irq operation or a pass-through. */
+static bool is_primitive(struct walker *w, CXCursor fn, const char *name, bool main_file)
 {
 	const struct lp_rules *r = w->env->rules;
-	return wrappers_prim(w->wraps, fn) || rules_irqop(r, name) || rules_passthrough_arg(r, name) >= 0;
+	const struct lp_lockprim *p = main_file ? wrappers_prim(w->wraps, fn) : wrappers_prim_in_header(w->wraps, fn);
+	return p || rules_irqop(r, name) || rules_passthrough_arg(r, name) >= 0;
 }
 
 static void walk_function(struct walker *w, CXCursor fn, int hdr)
@@ -1772,7 +1789,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		return CXChildVisit_Continue;
 	}
 	CXString name = clang_getCursorSpelling(c);
-	bool prim = is_primitive(w, c, clang_getCString(name));
+	bool prim = is_primitive(w, c, clang_getCString(name), main_file);
 	clang_disposeString(name);
 	if (prim)
 		return CXChildVisit_Continue;
@@ -1805,7 +1822,7 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	clang_disposeString(spelling);
 	w.kenv = (struct key_env){ .rules = env->rules, .arena = &f->arena,
 				   .local_key = local_lookup, .ctx = &w };
-	w.wraps = wrappers_new(env->rules);
+	w.wraps = wrappers_new(env->rules, w.main_cxfile);
 	struct summaries sums = {0};
 	w.sums = &sums;
 	for (size_t i = 0; i < f->includes.n; i++)

@@ -18,16 +18,19 @@
 
 struct wrappers {
 	const struct lp_rules *rules;
+	CXFile main;                     /* the TU's main file */
 	struct strmap memo;              /* USR -> index in prims + 1, or 0: not a wrapper */
 	VEC(struct lp_lockprim *) prims;
+	VEC(bool) from_main;             /* per prim: a wrapper only through the main file's code */
 	struct arena arena;
 	int depth;
 };
 
-struct wrappers *wrappers_new(const struct lp_rules *r)
+struct wrappers *wrappers_new(const struct lp_rules *r, CXFile main)
 {
 	struct wrappers *ws = xcalloc(1, sizeof(*ws));
 	ws->rules = r;
+	ws->main = main;
 	return ws;
 }
 
@@ -37,6 +40,7 @@ void wrappers_free(struct wrappers *ws)
 		return;
 	strmap_free(&ws->memo);
 	vec_free(&ws->prims);
+	vec_free(&ws->from_main);
 	arena_free(&ws->arena);
 	free(ws);
 }
@@ -45,8 +49,11 @@ struct scan {
 	struct wrappers *ws;
 	CXCursor call;                   /* the one primitive call */
 	const struct lp_lockprim *prim;
+	bool from_main;                  /* that primitive is a wrapper only through the main file */
 	bool bad;
 };
+
+static const struct lp_lockprim *lookup(struct wrappers *ws, CXCursor fn, bool *from_main);
 
 static bool harmless_call(const struct lp_rules *r, const char *name)
 {
@@ -69,12 +76,14 @@ static enum CXChildVisitResult scan_body(CXCursor c, CXCursor parent, CXClientDa
 	clang_disposeString(n);
 	if (harmless)
 		return CXChildVisit_Recurse;
-	const struct lp_lockprim *p = wrappers_prim(s->ws, ref);
+	bool from_main = false;
+	const struct lp_lockprim *p = lookup(s->ws, ref, &from_main);
 	if (!p || s->prim) {
 		s->bad = true;
 		return CXChildVisit_Break;
 	}
 	s->prim = p;
+	s->from_main = from_main;
 	s->call = c;
 	return CXChildVisit_Recurse;
 }
@@ -88,12 +97,20 @@ static int lock_param(struct wrappers *ws, CXCursor def, CXCursor call, int arg)
 	return keyname_lock_param(k);
 }
 
-static struct lp_lockprim *derive(struct wrappers *ws, CXCursor def)
+static bool in_main_file(const struct wrappers *ws, CXCursor def)
+{
+	CXFile file;
+	clang_getExpansionLocation(clang_getCursorLocation(def), &file, NULL, NULL, NULL);
+	return file && ws->main && clang_File_isEqual(file, ws->main);
+}
+
+static struct lp_lockprim *derive(struct wrappers *ws, CXCursor def, bool *from_main)
 {
 	struct scan s = { .ws = ws };
 	clang_visitChildren(def, scan_body, &s);
 	if (s.bad || !s.prim)
 		return NULL;
+	*from_main = s.from_main || in_main_file(ws, def);
 	int arg = lock_param(ws, def, s.call, s.prim->arg);
 	if (arg < 0)
 		return NULL;
@@ -109,7 +126,7 @@ static struct lp_lockprim *derive(struct wrappers *ws, CXCursor def)
 	return p;
 }
 
-const struct lp_lockprim *wrappers_prim(struct wrappers *ws, CXCursor fn)
+static const struct lp_lockprim *lookup(struct wrappers *ws, CXCursor fn, bool *from_main)
 {
 	CXString n = clang_getCursorSpelling(fn);
 	const struct lp_lockprim *p = rules_lockprim(ws->rules, clang_getCString(n));
@@ -123,17 +140,36 @@ const struct lp_lockprim *wrappers_prim(struct wrappers *ws, CXCursor fn)
 	bool created;
 	int64_t *slot = strmap_put(&ws->memo, clang_getCString(usr), &created);
 	clang_disposeString(usr);
-	if (!created)
+	if (!created) {
+		if (*slot)
+			*from_main = ws->from_main.v[*slot - 1];
 		return *slot ? ws->prims.v[*slot - 1] : NULL;
+	}
 	/* slot stays 0 while deriving: a recursive wrapper is no wrapper */
 	ws->depth++;
-	struct lp_lockprim *d = derive(ws, def);
+	bool dep = false;
+	struct lp_lockprim *d = derive(ws, def, &dep);
 	ws->depth--;
 	if (!d)
 		return NULL;
+	*from_main = dep;
 	vec_push(&ws->prims, d);
+	vec_push(&ws->from_main, dep);
 	CXString usr2 = clang_getCursorUSR(def);
 	*strmap_put(&ws->memo, clang_getCString(usr2), NULL) = (int64_t)ws->prims.n;
 	clang_disposeString(usr2);
 	return d;
+}
+
+const struct lp_lockprim *wrappers_prim(struct wrappers *ws, CXCursor fn)
+{
+	bool from_main = false;
+	return lookup(ws, fn, &from_main);
+}
+
+const struct lp_lockprim *wrappers_prim_in_header(struct wrappers *ws, CXCursor fn)
+{
+	bool from_main = false;
+	const struct lp_lockprim *p = lookup(ws, fn, &from_main);
+	return from_main ? NULL : p;
 }

@@ -14,10 +14,19 @@
 #include "rules/rules.h"
 
 struct wrappers;
-struct wrappers *wrappers_new(const struct lp_rules *r);
+/* MAIN: the TU's main file (wrappers_prim_in_header). */
+struct wrappers *wrappers_new(const struct lp_rules *r, CXFile main);
 void wrappers_free(struct wrappers *ws);
 
 /* The primitive FN is (a rule), or acts as (a wrapper); NULL for neither. */
 const struct lp_lockprim *wrappers_prim(struct wrappers *ws, CXCursor fn);
+
+/* The same for a call in a header's function, or for whether a header's
+ * function is itself a wrapper: a wrapper that is one only through a
+ * function the main file defines is none there.  A header's function is
+ * walked in whichever TU includes it first, and its facts must be the same
+ * in every TU (in another TU the call is a call into that function, which
+ * has the acquisition). */
+const struct lp_lockprim *wrappers_prim_in_header(struct wrappers *ws, CXCursor fn);
 
 #endif
