@@ -532,3 +532,10 @@ static const char *key_token_text(struct arena *a, CXCursor c)
 	sb_free(&sb);
 	return r;
 }
+
+bool key_loc_in_file(CXSourceLocation loc, CXFile file)
+{
+	CXFile at;
+	clang_getExpansionLocation(loc, &at, NULL, NULL, NULL);
+	return at && file && clang_File_isEqual(at, file);
+}

@@ -30,6 +30,9 @@ struct key_env {
 CXCursor key_strip(CXCursor c);
 /* Children of C (at most MAX) into OUT; returns the count. */
 unsigned key_children(CXCursor c, CXCursor *out, unsigned max);
+/* Whether LOC is in FILE once macros are expanded (a definition a macro
+ * writes belongs to the file it is expanded in); false for a null FILE. */
+bool key_loc_in_file(CXSourceLocation loc, CXFile file);
 
 /* The index of FUNC's parameter that expression E names ('err', '(int)err'), or -1. */
 int key_param_of(CXCursor func, CXCursor e);

@@ -108,9 +108,7 @@ struct walker {
  */
 static bool in_main_file(const struct walker *w, CXSourceLocation loc)
 {
-	CXFile file;
-	clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
-	return file && w->main_cxfile && clang_File_isEqual(file, w->main_cxfile);
+	return key_loc_in_file(loc, w->main_cxfile);
 }
 
 static const char *intern(struct walker *w, const char *s)
@@ -813,13 +811,19 @@ static void walk_children(struct walker *w, CXCursor c)
 	kids_free(&k);
 }
 
-/* The lock primitive or wrapper a call to REF is, or NULL.  In a header's
- * function, not a wrapper that is one only through the main file's code
- * (wrappers_prim_in_header): the header's facts must not depend on the TU
- * that walked it. */
+/* The lock primitive or wrapper FN is, or NULL.  For a header's function
+ * (a call in one, or whether it is one), not a wrapper that is one only
+ * through the main file's code (wrappers_prim_in_header): the header's
+ * facts must not depend on the TU that walked it. */
+static const struct lp_lockprim *lock_prim_of(struct walker *w, CXCursor fn, bool in_header)
+{
+	return in_header ? wrappers_prim_in_header(w->wraps, fn) : wrappers_prim(w->wraps, fn);
+}
+
+/* The lock primitive or wrapper a call to REF in the function walked is. */
 static const struct lp_lockprim *lock_prim(struct walker *w, CXCursor ref)
 {
-	return w->hdr >= 0 ? wrappers_prim_in_header(w->wraps, ref) : wrappers_prim(w->wraps, ref);
+	return lock_prim_of(w, ref, w->hdr >= 0);
 }
 
 static void walk_call(struct walker *w, CXCursor call, bool try_ok)
@@ -1691,13 +1695,12 @@ static void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int 
 	}
 }
 
-/* Whether FN is a lock primitive, a wrapper (of the main file's functions
- * only where MAIN_FILE: lock_prim), an irq operation or a pass-through. */
+/* Whether FN is a lock primitive, a wrapper (lock_prim_of), an irq
+ * operation or a pass-through. */
 static bool is_primitive(struct walker *w, CXCursor fn, const char *name, bool main_file)
 {
 	const struct lp_rules *r = w->env->rules;
-	const struct lp_lockprim *p = main_file ? wrappers_prim(w->wraps, fn) : wrappers_prim_in_header(w->wraps, fn);
-	return p || rules_irqop(r, name) || rules_passthrough_arg(r, name) >= 0;
+	return lock_prim_of(w, fn, !main_file) || rules_irqop(r, name) || rules_passthrough_arg(r, name) >= 0;
 }
 
 static void walk_function(struct walker *w, CXCursor fn, int hdr)

@@ -97,20 +97,13 @@ static int lock_param(struct wrappers *ws, CXCursor def, CXCursor call, int arg)
 	return keyname_lock_param(k);
 }
 
-static bool in_main_file(const struct wrappers *ws, CXCursor def)
-{
-	CXFile file;
-	clang_getExpansionLocation(clang_getCursorLocation(def), &file, NULL, NULL, NULL);
-	return file && ws->main && clang_File_isEqual(file, ws->main);
-}
-
 static struct lp_lockprim *derive(struct wrappers *ws, CXCursor def, bool *from_main)
 {
 	struct scan s = { .ws = ws };
 	clang_visitChildren(def, scan_body, &s);
 	if (s.bad || !s.prim)
 		return NULL;
-	*from_main = s.from_main || in_main_file(ws, def);
+	*from_main = s.from_main || key_loc_in_file(clang_getCursorLocation(def), ws->main);
 	int arg = lock_param(ws, def, s.call, s.prim->arg);
 	if (arg < 0)
 		return NULL;
