@@ -16,6 +16,7 @@
 #include "check/engine_int.h"
 #include "check/init_modes.h"
 #include "check/ops_tables.h"
+#include "check/embedded.h"
 #include "check/lockdep.h"
 #include "lib/keyname.h"
 
@@ -107,6 +108,8 @@ void engine_state_signature(const struct engine *e, const struct ck_state *s, st
 		sb_addf(sb, "@%d=%d,", s->fnbind[i].n, s->fnbind[i].func);
 	for (int i = 0; i < s->nimpl; i++)
 		sb_addf(sb, "^%d=%lld,", s->impl[i].ops, (long long)s->impl[i].unit);
+	for (int i = 0; i < s->nobj; i++)
+		sb_addf(sb, "&%d=%d,", s->obj[i].n, s->obj[i].cont);
 	if (s->last_put)
 		sb_add(sb, "!");
 }
@@ -504,6 +507,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 		else if (bound_fn(cur, fa->fwd, &fwd))
 			next->fnbind[next->nfnbind++] = (struct ck_fnbind){ fa->n, fwd.func, fwd.store };
 	}
+	embedded_bind(e, cur, site, next);
 }
 
 /* Whether the call at SITE can reach callee C on the path of state CUR. */
@@ -514,7 +518,9 @@ static bool callee_possible(const struct engine *e, const struct ck_state *cur, 
 		return false;   /* dev_jumptable[state][DEV_EVENT_INTERRUPT]: another event's handler */
 	/* an object has one ops table: the one of the driver the path came through
 	 * (a virtio device's config ops: vdev->config->get from vp_interrupt is pci's) */
-	return ops_allows(e, cur, site, c);
+	/* a request's completion: the one stored through its own request type
+	 * (crypto_finalize_akcipher_request()'s '&req->base' reaches akcipher's) */
+	return ops_allows(e, cur, site, c) && embedded_allows(e, cur, site, c);
 }
 
 /* The callees of the call at SITE on the path of state S: the function the
@@ -1063,6 +1069,7 @@ static void engine_free(struct engine *e)
 	strmap_free(&e->store_paths);
 	strmap_free(&e->field_ids);
 	ops_free(e);
+	embedded_free(e);
 	init_modes_free(e->modes);
 	arena_free(&e->arena);
 }

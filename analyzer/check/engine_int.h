@@ -12,6 +12,9 @@
 
 /* Parameter N of the state's function is FUNC, passed at the call STORE records. */
 struct ck_fnbind { int n, func; int64_t store; };
+/* Parameter N points into container CONT (embedded.c's id): '&req->base' of an akcipher_request. */
+struct ck_objbind { int n, cont; };
+#define CK_MAX_OBJ 2            /* object parameters bound per state (embedded.c) */
 
 /* Parameter N (or its pointee's member FIELD, a field id, else CK_NO_FIELD)
  * holds VALUE on the path. */
@@ -38,6 +41,9 @@ struct ck_state {
 	struct ck_const consts[CK_MAX_BIND];   /* constant arguments and members */
 	int nfnbind;
 	struct ck_fnbind fnbind[CK_MAX_BIND];   /* function-pointer arguments */
+	int nobj;
+	struct ck_objbind obj[CK_MAX_OBJ];      /* object arguments: the container each points
+						 * into (embedded.c) */
 	int nimpl;                        /* ops structures bound to the unit whose tables the */
 	struct { int ops, unit; } impl[CK_MAX_IMPL];   /* path's objects have (a unit: a file's row
 					   * id or a module's -1 - index, ops_tables.c; int keeps
@@ -85,6 +91,7 @@ struct engine {
 	int *class_ltypes;                /* per class: its lock type (engine_class_ltype), or NULL */
 	bool path_ended;                  /* a check ended the path at the site visited (engine_end_path) */
 	struct ops_index *ops;            /* ops_tables.c */
+	struct embedded_index *embedded;  /* embedded.c */
 	struct lockdep_info *lockdep;     /* lockdep.c: lockdep's class rules, or NULL (none) */
 	struct init_modes *modes;         /* init_modes.c: callbacks whose object's mode defers them */
 	struct arena arena;

@@ -8,6 +8,7 @@
 #include "check/engine_int.h"
 #include "check/init_modes.h"
 #include "check/ops_tables.h"
+#include "check/embedded.h"
 #include "check/reach.h"
 #include "check/lockdep.h"
 #include "lib/keyname.h"
@@ -525,6 +526,7 @@ void engine_load(struct engine *e)
 	lockdep_load(e);   /* lockdep's classes: may move sites onto a lock path's key */
 	load_param_uses(e);
 	forward_param_uses(e);
+	embedded_load(e);
 	held_kinds(e);
 	struct callgraph g;
 	callgraph_build(e, &g);

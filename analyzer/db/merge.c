@@ -213,7 +213,7 @@ static void merge_one(struct merger *m)
 	     { "ind_key", R_KEEP }, { "ind_index", R_KEEP }, { "text", R_KEEP }, { "lock_key", R_KEEP },
 	     { "irq", R_KEEP }, { "subclass", R_KEEP }, { "irqs_off", R_KEEP }, { "ltype", R_KEEP },
 	     { "is_read", R_KEEP }, { "guard", R_KEEP }, { "lock_path", R_KEEP },
-	     { "always", R_KEEP }, { "last_put", R_KEEP });
+	     { "always", R_KEEP }, { "last_put", R_KEEP }, { "ind_obj", R_KEEP }, { "ind_member", R_KEEP });
 	COPY("site_lock", 0, NULL, { "site_id", R_SITE }, { "held", R_KEEP }, { "lock_key", R_KEEP },
 	     { "acq_site", R_SITE });
 	COPY("site_arg", 0, NULL, { "site_id", R_SITE }, { "n", R_KEEP }, { "lock_key", R_KEEP },

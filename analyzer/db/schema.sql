@@ -94,6 +94,11 @@ CREATE TABLE site (
   ind_index TEXT,                   -- indirect call through an array: index per dimension,
                                     -- 'N' constant, 'arg#K' parameter K, '*' unknown ('*,arg#1')
   text     TEXT,                    -- indirect call: callee expression as written
+  ind_obj  TEXT,                    -- indirect call through a member ('req->complete(..)', or a
+                                    -- local loaded from one): the object it was read from, named
+                                    -- like site_arg.obj_key ('arg#0', 'akcipher_request.base')
+  ind_member TEXT,                  -- ... and, through such a local, the member's key
+                                    -- ('crypto_async_request.complete'); NULL: ind_key is it
   lock_key TEXT,                    -- lock op: lock key ('subchannel.lock', '*ccw_device.ccwlock')
   irq      INTEGER NOT NULL DEFAULT 0, -- enum lp_irq, lock op irq effect: 0 none, 1 save, 2 disable,
                                        -- 3 restore, 4 enable, 5 bh-off, 6 bh-on

@@ -37,6 +37,8 @@ struct xsite {
 	int file; unsigned line, col;
 	const char *callee_usr, *callee_name, *ind_key, *ind_index, *text, *lock_key;
 	const char *lock_path;   /* lock op: the lock's container path (lock_path.h), or NULL */
+	const char *ind_obj;     /* call through a member: the object read ('arg#0'), or NULL */
+	const char *ind_member;  /* ... through a local loaded from a member: its key, or NULL */
 	int irq, subclass, irqs_off;
 	int ltype, is_read;       /* lock op: enum lp_locktype, read side */
 	struct xlock *locks; int nlocks;

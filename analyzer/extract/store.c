@@ -43,7 +43,8 @@ struct store *store_new(struct lp_db *db)
 				 "end_line, is_static, nparams, annot) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_site = db_prepare(db, "INSERT INTO site(func_id, kind, file_id, line, col, callee_usr, callee_name, "
 				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index, guard, "
-				 "lock_path, always, last_put) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "lock_path, always, last_put, ind_obj, ind_member) "
+				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd, "
 				 "lock_path) VALUES (?,?,?,?,?,?,?,?)");
@@ -152,6 +153,8 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 		db_bind_text(st, 18, x->lock_path);
 		db_bind_int(st, 19, x->always);
 		db_bind_int(st, 20, x->last_put);
+		db_bind_text(st, 21, x->ind_obj);
+		db_bind_text(st, 22, x->ind_member);
 		db_step_done(s->db, st);
 		site_ids[i] = sqlite3_last_insert_rowid(s->db->h);
 		for (int j = 0; j < x->nlocks; j++) {

@@ -58,6 +58,9 @@ struct summaries {
 	int depth;
 };
 struct local { CXCursor var; const char *key; };
+/* A local function pointer loaded from a member ('complete = req->complete'):
+ * the object read and the member's key, for the call through it. */
+struct fnlocal { CXCursor var; const char *obj, *member; };
 
 struct walker {
 	const struct walk_env *env;
@@ -84,6 +87,7 @@ struct walker {
 	int nframes;
 	VEC(struct label) labels;
 	VEC(struct local) locals;
+	VEC(struct fnlocal) fnlocals;
 	int depth;
 	bool depth_noted;         /* a nesting bound was hit in this function (note_limit) */
 	unsigned long long guarded;   /* parameters some site's guard depends on (bits) */
@@ -354,6 +358,43 @@ static void local_set(struct walker *w, CXCursor var, const char *key)
 {
 	if (key)
 		vec_push(&w->locals, ((struct local){ var, intern(w, key) }));
+}
+
+/* Local function pointer VAR now holds what VALUE reads: a member of an
+ * object, or something else (the later entry wins). */
+static void fnlocal_set(struct walker *w, CXCursor var, CXCursor value)
+{
+	CXCursor v = key_strip(value);
+	struct fnlocal l = { var, NULL, NULL };
+	if (clang_getCursorKind(v) == CXCursor_MemberRefExpr) {
+		const char *obj = key_member_base(&w->kenv, v), *member = key_fnptr(&w->kenv, v);
+		if (obj && member) {
+			l.obj = intern(w, obj);
+			l.member = intern(w, member);
+		}
+	}
+	vec_push(&w->fnlocals, l);
+}
+
+/* The object an indirect call's callee expression CALLEE was read from, into
+ * S: 'req->complete(..)', or a local loaded from 'req->complete'. */
+static void note_call_object(struct walker *w, struct xsite *s, CXCursor callee)
+{
+	CXCursor c = key_strip(callee);
+	if (clang_getCursorKind(c) == CXCursor_MemberRefExpr) {
+		const char *obj = key_member_base(&w->kenv, c);
+		s->ind_obj = obj ? intern(w, obj) : NULL;
+		return;
+	}
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return;
+	CXCursor var = clang_getCursorReferenced(c);
+	for (size_t i = w->fnlocals.n; i-- > 0;)
+		if (clang_equalCursors(w->fnlocals.v[i].var, var)) {
+			s->ind_obj = w->fnlocals.v[i].obj;
+			s->ind_member = w->fnlocals.v[i].member;
+			return;
+		}
 }
 
 /* ------------------------------------------------------------ stores */
@@ -862,6 +903,7 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 	s->ind_key = intern(w, key ? key : "?");
 	s->ind_index = index_pattern(w, kids[0]);
 	s->text = key_source_text(&w->f->arena, kids[0]);
+	note_call_object(w, s, kids[0]);
 	/* the call's function type: link's fallback when the key resolves to nothing */
 	if (key)
 		add_store(w, call, key, clang_getNullCursor(), key_fn_type(&w->f->arena, clang_getCursorType(kids[0])));
@@ -1014,6 +1056,8 @@ static void walk_assign(struct walker *w, CXCursor c)
 				local_set(w, var, key_lock_ptr(&w->kenv, kk[1]));
 				return;
 			}
+			if (key_is_fnptr_type(t))
+				fnlocal_set(w, var, kk[1]);
 		}
 	}
 	const char *fn_target = key_fnptr(&w->kenv, lhs);
@@ -1054,6 +1098,7 @@ static void walk_vardecl(struct walker *w, CXCursor var)
 		return;
 	}
 	if (key_is_fnptr_type(t)) {
+		fnlocal_set(w, var, init);
 		const char *self = arena_printf(&w->f->arena, "local:%s:%s", w->kenv.func_qname,
 						cx_str(w, clang_getCursorSpelling(var)));
 		CXCursor fn = key_function_ref(init);
@@ -1657,6 +1702,7 @@ static const struct summary *summary_of(struct walker *w, CXCursor def)
 	vec_free(&nw.strs);
 	vec_free(&nw.labels);
 	vec_free(&nw.locals);
+	vec_free(&nw.fnlocals);
 	vec_free(&nw.guarded_members);
 	facts_free(nw.f);
 	CXString u2 = clang_getCursorUSR(def);
@@ -1723,6 +1769,7 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->nframes = 0;
 	w->labels.n = 0;
 	w->locals.n = 0;
+	w->fnlocals.n = 0;
 	w->depth = 0;
 	w->depth_noted = false;
 	w->guarded = 0;
@@ -1840,5 +1887,6 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	vec_free(&w.strs);
 	vec_free(&w.labels);
 	vec_free(&w.locals);
+	vec_free(&w.fnlocals);
 	vec_free(&w.guarded_members);
 }

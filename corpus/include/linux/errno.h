@@ -14,5 +14,6 @@
 #define EOPNOTSUPP	95
 #define ETIME		62
 #define ENOPROTOOPT	92
+#define EINPROGRESS	115
 
 #endif

@@ -64,4 +64,16 @@ struct softirq_action {
 
 extern void open_softirq(int nr, void (*action)(struct softirq_action *));
 
+/* Tasklets run from the tasklet softirq; tasklet_init() is out of line and
+ * stores FUNC into the tasklet (rules: register tasklet_init 1 softirq). */
+struct tasklet_struct {
+	struct tasklet_struct *next;
+	unsigned long state;
+	void (*func)(unsigned long data);
+	unsigned long data;
+};
+
+extern void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long), unsigned long data);
+extern void __tasklet_schedule(struct tasklet_struct *t);
+
 #endif

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * embedded.c - callbacks of a generic struct embedded in a specific one.
+ *
+ * The crypto API's requests share one completion: 'struct
+ * crypto_async_request' is embedded as 'base' in every request type
+ * (akcipher_request, aead_request, skcipher_request, ...), and each type's
+ * setter stores the caller's callback into 'req->base.complete'.  The
+ * engine's finalize code calls 'req->complete(req, err)' on the base alone,
+ * so by key that call reaches every completion in the kernel: a virtio-crypto
+ * akcipher reply ran dm-crypt's and pcrypt's aead completions.  But the
+ * object came from somewhere: crypto_finalize_akcipher_request() passed
+ * '&req->base' of an akcipher_request, and the only completions ever stored
+ * through an akcipher_request are the ones given to
+ * akcipher_request_set_callback().
+ *
+ * So a call's object is named the way a registration's is (site.ind_obj:
+ * 'arg#0', or 'akcipher_request.base' for '&req->base'), and a path carries,
+ * per parameter that reaches such a call, the container the caller passed
+ * (a few calls deep, forwarded unchanged).  A call through member M of an
+ * object bound to container C reaches only the functions stored into M
+ * through C, or through an object lockpath cannot name (a parameter, a
+ * local): a store through another container ('aead_request.base') is
+ * another object's.  A key with no such store, or a path that cannot say
+ * where its object came from, resolves as before.
+ */
+#include "check/embedded.h"
+#include "check/engine_int.h"
+#include "lib/keyname.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A call through a member: its object, a parameter of the caller or a container. */
+struct site_obj { int site, param, cont; const char *member; };
+/* A call's argument N that points to an object: a container, or the caller's parameter FWD. */
+struct obj_arg { int site, n, cont, fwd; };
+/* The functions a member reaches through one container, or none known (narrows == false). */
+struct target_set { bool narrows; int n; int *funcs; };
+
+struct embedded_index {
+	VEC(struct site_obj) objs;      /* sorted by site */
+	VEC(struct obj_arg) args;       /* sorted by site */
+	uint32_t *obj_params;           /* per function: parameters that carry an object to a call */
+	struct strmap cont_ids;         /* container name -> id */
+	VEC(const char *) cont_names;
+	struct strmap sets;             /* 'member\x1fcont' -> index in targets */
+	VEC(struct target_set) targets;
+	sqlite3_stmt *q_stores, *q_targets;
+};
+
+/* 'akcipher_request.base': a member of a struct type, the object an
+ * embedded struct is; not a global, a parameter, a local or a pointee. */
+static bool is_container(const char *k)
+{
+	return k && keyname_kind(k) == KEYNAME_PATH && k[0] != '*' && !strchr(k, ':') && strchr(k, '.');
+}
+
+static int cont_id(struct engine *e, const char *name)
+{
+	struct embedded_index *x = e->embedded;
+	bool created;
+	int64_t *slot = strmap_put(&x->cont_ids, name, &created);
+	if (created) {
+		*slot = (int64_t)x->cont_names.n;
+		vec_push(&x->cont_names, arena_strdup(&e->arena, name));
+	}
+	return (int)*slot;
+}
+
+static int site_index(const struct engine *e, const struct ck_site *s)
+{
+	return (int)(s - e->sites.v);
+}
+
+static void use_param(uint32_t *mask, int n)
+{
+	*mask |= n >= 0 && n < 31 ? (uint32_t)1 << n : (uint32_t)1 << 31;
+}
+
+static bool param_used(uint32_t mask, int n)
+{
+	return mask & (n >= 0 && n < 31 ? (uint32_t)1 << n : (uint32_t)1 << 31);
+}
+
+static void load_site_objs(struct engine *e)
+{
+	struct embedded_index *x = e->embedded;
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, ind_obj, coalesce(ind_member, ind_key) FROM site "
+				     "WHERE ind_obj IS NOT NULL ORDER BY id");
+	while (db_step_row(e->db, q)) {
+		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
+		const char *obj = db_col_text(q, 1), *member = db_col_text(q, 2);
+		if (!s || s->func < 0 || !is_container(member))
+			continue;
+		struct site_obj o = { site_index(e, s), keyname_lock_param(obj), -1, NULL };
+		if (o.param < 0 && !is_container(obj))
+			continue;
+		if (o.param < 0)
+			o.cont = cont_id(e, obj);
+		else
+			use_param(&x->obj_params[s->func], o.param);
+		o.member = arena_strdup(&e->arena, member);
+		vec_push(&x->objs, o);
+	}
+	sqlite3_finalize(q);
+}
+
+static void load_obj_args(struct engine *e)
+{
+	struct embedded_index *x = e->embedded;
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, obj_key FROM site_arg WHERE obj_key IS NOT NULL "
+				     "ORDER BY site_id, n, rowid");
+	while (db_step_row(e->db, q)) {
+		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
+		const char *obj = db_col_text(q, 2);
+		if (!s || s->kind != SITE_CALL || !s->ncallees)
+			continue;
+		struct obj_arg a = { site_index(e, s), sqlite3_column_int(q, 1), -1, keyname_lock_param(obj) };
+		if (a.fwd < 0 && !is_container(obj))
+			continue;
+		if (a.fwd < 0)
+			a.cont = cont_id(e, obj);
+		vec_push(&x->args, a);
+	}
+	sqlite3_finalize(q);
+}
+
+/* A parameter passed on unchanged to a callee's object parameter carries an
+ * object too: CK_FORWARD_DEPTH calls up from the call through the member. */
+static void forward_obj_params(struct engine *e)
+{
+	struct embedded_index *x = e->embedded;
+	for (int pass = 0; pass < CK_FORWARD_DEPTH; pass++) {
+		bool changed = false;
+		for (size_t i = 0; i < x->args.n; i++) {
+			const struct obj_arg *a = &x->args.v[i];
+			const struct ck_site *s = &e->sites.v[a->site];
+			if (a->fwd < 0 || param_used(x->obj_params[s->func], a->fwd))
+				continue;
+			for (int c = 0; c < s->ncallees; c++)
+				if (param_used(x->obj_params[s->callees[c].func], a->n)) {
+					use_param(&x->obj_params[s->func], a->fwd);
+					changed = true;
+					break;
+				}
+		}
+		if (!changed)
+			break;
+	}
+}
+
+void embedded_load(struct engine *e)
+{
+	struct embedded_index *x = xcalloc(1, sizeof(*x));
+	e->embedded = x;
+	x->obj_params = xcalloc(e->funcs.n + 1, sizeof(*x->obj_params));
+	load_site_objs(e);
+	load_obj_args(e);
+	forward_obj_params(e);
+}
+
+void embedded_free(struct engine *e)
+{
+	struct embedded_index *x = e->embedded;
+	if (!x)
+		return;
+	for (size_t i = 0; i < x->targets.n; i++)
+		free(x->targets.v[i].funcs);
+	vec_free(&x->targets);
+	strmap_free(&x->sets);
+	strmap_free(&x->cont_ids);
+	vec_free(&x->cont_names);
+	vec_free(&x->objs);
+	vec_free(&x->args);
+	free(x->obj_params);
+	sqlite3_finalize(x->q_stores);
+	sqlite3_finalize(x->q_targets);
+	free(x);
+	e->embedded = NULL;
+}
+
+/* The first of N entries of SIZE bytes, sorted by their leading int (the
+ * site), at or after SITE. */
+static size_t lower_bound(const void *v, size_t n, size_t size, int site)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (*(const int *)((const char *)v + mid * size) < site)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int bound_cont(const struct ck_state *s, int param)
+{
+	for (int i = 0; i < s->nobj; i++)
+		if (s->obj[i].n == param)
+			return s->obj[i].cont;
+	return -1;
+}
+
+void embedded_bind(const struct engine *e, const struct ck_state *cur, const struct ck_site *site,
+		   struct ck_state *next)
+{
+	const struct embedded_index *x = e->embedded;
+	uint32_t wanted = x->obj_params[next->func];
+	if (!wanted)
+		return;   /* a binding the callee never looks at only splits states */
+	int si = site_index(e, site);
+	uint32_t written = e->funcs.v[cur->func].written_params;
+	for (size_t i = lower_bound(x->args.v, x->args.n, sizeof(*x->args.v), si); i < x->args.n && x->args.v[i].site == si; i++) {
+		const struct obj_arg *a = &x->args.v[i];
+		if (!param_used(wanted, a->n) || next->nobj >= CK_MAX_OBJ || bound_cont(next, a->n) >= 0)
+			continue;
+		int cont = a->cont;
+		if (cont < 0 && !param_used(written, a->fwd))
+			cont = bound_cont(cur, a->fwd);
+		if (cont >= 0)
+			next->obj[next->nobj++] = (struct ck_objbind){ a->n, cont };
+	}
+}
+
+static int by_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+typedef VEC(int) intvec;
+
+static void add_func(const struct engine *e, intvec *out, int64_t func_id)
+{
+	int f = engine_func_index(e, func_id);
+	if (f >= 0)
+		vec_push(out, f);
+}
+
+/* The functions MEMBER reaches through container CONT (is_container): the
+ * stores into MEMBER made through CONT or through an object that names no
+ * container, and what the keys they store reach.  Stores of a call's type
+ * (link's fallback) say nothing of the object and are left out. */
+static struct target_set compute_targets(struct engine *e, const char *member, const char *cont)
+{
+	struct embedded_index *x = e->embedded;
+	if (!x->q_stores) {
+		x->q_stores = db_prepare(e->db, "SELECT id, obj_key, src_key, src_usr FROM fnstore WHERE key = ?");
+		x->q_targets = db_prepare(e->db, "SELECT func_id, store_id FROM key_target WHERE key = ?");
+	}
+	intvec funcs = {0};
+	VEC(int64_t) direct = {0};
+	VEC(char *) keys = {0};
+	bool narrows = false;
+	db_bind_text(x->q_stores, 1, member);
+	while (db_step_row(e->db, x->q_stores)) {
+		const char *obj = db_col_text(x->q_stores, 1), *src = db_col_text(x->q_stores, 2);
+		if (src && keyname_kind(src) == KEYNAME_TYPE)
+			continue;
+		if (is_container(obj) && strcmp(obj, cont)) {
+			narrows = true;   /* another container's store */
+			continue;
+		}
+		if (src)
+			vec_push(&keys, xstrdup(src));
+		else if (sqlite3_column_type(x->q_stores, 3) != SQLITE_NULL)
+			vec_push(&direct, sqlite3_column_int64(x->q_stores, 0));
+	}
+	sqlite3_reset(x->q_stores);
+	if (narrows) {
+		db_bind_text(x->q_targets, 1, member);
+		while (db_step_row(e->db, x->q_targets))
+			for (size_t i = 0; i < direct.n; i++)
+				if (direct.v[i] == sqlite3_column_int64(x->q_targets, 1))
+					add_func(e, &funcs, sqlite3_column_int64(x->q_targets, 0));
+		sqlite3_reset(x->q_targets);
+		for (size_t k = 0; k < keys.n; k++) {
+			db_bind_text(x->q_targets, 1, keys.v[k]);
+			while (db_step_row(e->db, x->q_targets))
+				add_func(e, &funcs, sqlite3_column_int64(x->q_targets, 0));
+			sqlite3_reset(x->q_targets);
+		}
+		if (funcs.n)
+			qsort(funcs.v, funcs.n, sizeof(int), by_int);
+	}
+	for (size_t k = 0; k < keys.n; k++)
+		free(keys.v[k]);
+	vec_free(&keys);
+	vec_free(&direct);
+	return (struct target_set){ narrows, (int)funcs.n, funcs.v };
+}
+
+static const struct target_set *targets_of(struct engine *e, const char *member, int cont)
+{
+	struct embedded_index *x = e->embedded;
+	char *name = xasprintf("%s\x1f%d", member, cont);
+	bool created;
+	int64_t *slot = strmap_put(&x->sets, name, &created);
+	free(name);
+	if (created) {
+		*slot = (int64_t)x->targets.n;
+		struct target_set t = compute_targets(e, member, x->cont_names.v[cont]);
+		vec_push(&x->targets, t);
+	}
+	return &x->targets.v[*slot];
+}
+
+bool embedded_allows(const struct engine *e, const struct ck_state *cur, const struct ck_site *site,
+		     const struct ck_callee *c)
+{
+	const struct embedded_index *x = e->embedded;
+	int si = site_index(e, site);
+	size_t i = lower_bound(x->objs.v, x->objs.n, sizeof(*x->objs.v), si);
+	if (i >= x->objs.n || x->objs.v[i].site != si)
+		return true;
+	const struct site_obj *o = &x->objs.v[i];
+	int cont = o->cont >= 0 ? o->cont : bound_cont(cur, o->param);
+	if (cont < 0)
+		return true;   /* the path cannot say where the object came from */
+	/* the cache fills as paths ask: the engine is the only writer */
+	const struct target_set *t = targets_of((struct engine *)e, o->member, cont);
+	return !t->narrows || bsearch(&c->func, t->funcs, (size_t)t->n, sizeof(int), by_int);
+}
