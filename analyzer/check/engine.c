@@ -370,6 +370,27 @@ static void drop_const(struct ck_state *s, int n, int field)
 	s->nconst = k;
 }
 
+/*
+ * What the constant V of function F's parameter PARAM, bound on the path,
+ * is where F passes the parameter on, into *OUT: V itself, V masked where F
+ * only masks it (__stack_depot_save()'s 'alloc_flags &= (GFP_ATOMIC |
+ * GFP_KERNEL)', an upper bound of its bits), or nothing (false) where F
+ * assigns it.
+ */
+static bool passed_on(const struct ck_func *f, int param, long long v, long long *out)
+{
+	if (!engine_param_used(f->written_params, param)) {
+		*out = v;
+		return true;
+	}
+	for (int i = 0; i < f->nmasks; i++)
+		if (f->masks[i].param == param) {
+			*out = (v & f->masks[i].and_mask) | f->masks[i].or_mask;
+			return true;
+		}
+	return false;
+}
+
 /* Bind the callee's parameter ARG->n in NEXT to what the call passes: a
  * constant, the members set just before the call, or what the caller's own
  * parameter was bound to in CUR (passed on unchanged, and not assigned by
@@ -380,10 +401,15 @@ static void bind_const_arg(const struct engine *e, const struct ck_state *cur, c
 	if (arg->is_const) {
 		set_const(next, arg->n, CK_NO_FIELD, arg->value);
 	} else if (arg->fwd >= 0) {
-		bool written = engine_param_used(e->funcs.v[cur->func].written_params, arg->fwd);
-		for (int i = 0; i < cur->nconst; i++)
-			if (cur->consts[i].n == arg->fwd && !(written && cur->consts[i].field == CK_NO_FIELD))
-				set_const(next, arg->n, cur->consts[i].field, cur->consts[i].value);
+		const struct ck_func *f = &e->funcs.v[cur->func];
+		for (int i = 0; i < cur->nconst; i++) {
+			long long v = cur->consts[i].value;
+			if (cur->consts[i].n != arg->fwd)
+				continue;
+			if (cur->consts[i].field == CK_NO_FIELD && !passed_on(f, arg->fwd, v, &v))
+				continue;
+			set_const(next, arg->n, cur->consts[i].field, v);
+		}
 	} else if (arg->field != CK_NO_FIELD) {
 		if (arg->unknown)
 			drop_const(next, arg->n, arg->field);
@@ -569,11 +595,14 @@ static bool call_may_block(const struct engine *e, const struct ck_state *cur, c
 			continue;
 		if (arg->is_const)
 			return (arg->value & site->blocks_mask) != 0;
-		if (arg->fwd < 0 || engine_param_used(e->funcs.v[cur->func].written_params, arg->fwd))
+		if (arg->fwd < 0)
 			continue;
-		for (int i = 0; i < cur->nconst; i++)
-			if (cur->consts[i].n == arg->fwd && cur->consts[i].field == CK_NO_FIELD)
-				return (cur->consts[i].value & site->blocks_mask) != 0;
+		for (int i = 0; i < cur->nconst; i++) {
+			long long v;
+			if (cur->consts[i].n == arg->fwd && cur->consts[i].field == CK_NO_FIELD &&
+			    passed_on(&e->funcs.v[cur->func], arg->fwd, cur->consts[i].value, &v))
+				return (v & site->blocks_mask) != 0;
+		}
 	}
 	return true;
 }

@@ -49,6 +49,9 @@ struct ck_fnarg { int n, func, fwd; int64_t store; };
  * VALUE (UNKNOWN: to something else; FIELD CK_ANY_FIELD: members not
  * tracked), or the caller's parameter FWD passed on (else -1). */
 struct ck_arg { int n, key, field, fwd; bool is_const, unknown; long long value; };
+/* A parameter its function only masks: the value passed on has at most the
+ * bits of (caller's value & and_mask) | or_mask (lib/guardkey.h). */
+struct ck_mask { int param; long long and_mask, or_mask; };
 #define CK_NO_FIELD (-1)        /* a constant of the parameter itself */
 #define CK_ANY_FIELD (-2)
 
@@ -97,7 +100,9 @@ struct ck_func {
 	uint32_t const_params, lock_params, fn_params;   /* parameters whose bindings it
 				     * uses (engine_load.c, load_param_uses) */
 	uint32_t written_params;    /* parameters it assigns itself (its 'writes:' annotations):
-				     * a constant its caller passed is not passed on from them */
+				     * a constant its caller passed is not passed on from them, ... */
+	struct ck_mask *masks;      /* ... unless it only masks them ('gfp &= ~X; gfp |= Y') */
+	int nmasks;
 	const char *annot;
 	const char *irqs_on_why;    /* a process entry or root that runs with interrupts
 				     * enabled: why lockpath believes so, else NULL */

@@ -456,16 +456,27 @@ static void load_param_uses(struct engine *e)
 	}
 }
 
-/* The parameters ANNOT says its function writes (not their members). */
-static uint32_t written_params(const char *annot)
+/* The parameters function F's annotations say it writes (not their
+ * members), and of those the ones it only masks (F->masks). */
+static uint32_t written_params(struct engine *e, struct ck_func *f)
 {
 	uint32_t mask = 0;
 	int param;
 	char field[GUARDKEY_FIELD_MAX];
 	const char *values;
-	for (const char *p = annot; guardkey_next_write(&p, &param, field, &values);)
-		if (!field[0])
-			use_param(&mask, param);
+	for (const char *p = f->annot; guardkey_next_write(&p, &param, field, &values);) {
+		struct ck_mask m = { param, 0, 0 };
+		if (field[0])
+			continue;
+		use_param(&mask, param);
+		if (!guardkey_parse_mask(values, &m.and_mask, &m.or_mask))
+			continue;
+		struct ck_mask *old = f->masks;
+		f->masks = arena_alloc(&e->arena, (size_t)(f->nmasks + 1) * sizeof(*f->masks));
+		if (old)
+			memcpy(f->masks, old, (size_t)f->nmasks * sizeof(*f->masks));
+		f->masks[f->nmasks++] = m;
+	}
 	return mask;
 }
 
@@ -477,7 +488,7 @@ static uint32_t written_params(const char *annot)
 static void forward_param_uses(struct engine *e)
 {
 	for (size_t i = 0; i < e->funcs.n; i++)
-		e->funcs.v[i].written_params = written_params(e->funcs.v[i].annot);
+		e->funcs.v[i].written_params = written_params(e, &e->funcs.v[i]);
 	for (int pass = 0; pass < CK_FORWARD_DEPTH; pass++) {
 		bool changed = false;
 		for (size_t i = 0; i < e->sites.n; i++) {

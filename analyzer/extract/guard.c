@@ -349,6 +349,8 @@ struct subject_writes {
 	bool any;
 	int n;
 	long long v[GUARD_MAX_VALUES];
+	bool masked;                      /* '&=' / '|=' with constants (the parameter itself) */
+	long long and_mask, or_mask;
 };
 
 struct writes {
@@ -377,6 +379,37 @@ static void note_write(struct writes *w, CXCursor lhs, CXCursor rhs, bool consta
 			note_value(&w->s[i], rhs, constant_ok);
 }
 
+/* 'gfp &= ~__GFP_ZONEMASK', 'gfp |= __GFP_NOWARN': what the caller's
+ * constant becomes is still known (guardkey_format_mask); another compound
+ * assignment, or a mask that is not a constant, is anything. */
+static void note_mask_write(struct writes *w, CXCursor op, CXCursor lhs, CXCursor rhs)
+{
+	char field[GUARD_FIELD_MAX];
+	int p = subject_of(w->func, lhs, field);
+	if (p < 0)
+		return;
+	enum CXBinaryOperatorKind k = clang_getCursorBinaryOperatorKind(op);
+	long long v;
+	bool mask = !field[0] && (k == CXBinaryOperator_AndAssign || k == CXBinaryOperator_OrAssign) &&
+		    guard_const_value(rhs, &v);
+	for (int i = 0; i < w->ns; i++) {
+		struct subject_writes *sw = &w->s[i];
+		if (sw->param != p || strcmp(sw->field, field))
+			continue;
+		if (!mask) {
+			sw->any = true;
+		} else if (!sw->masked) {
+			sw->masked = true;
+			sw->and_mask = k == CXBinaryOperator_AndAssign ? v : -1;
+			sw->or_mask = k == CXBinaryOperator_OrAssign ? v : 0;
+		} else if (k == CXBinaryOperator_AndAssign) {
+			sw->and_mask &= v;
+		} else {
+			sw->or_mask |= v;
+		}
+	}
+}
+
 static enum CXChildVisitResult visit_write(CXCursor c, CXCursor parent, CXClientData d)
 {
 	(void)parent;
@@ -389,7 +422,7 @@ static enum CXChildVisitResult visit_write(CXCursor c, CXCursor parent, CXClient
 		break;
 	case CXCursor_CompoundAssignOperator:
 		if (key_children(c, k, 2) == 2)
-			note_write(w, k[0], k[1], false);
+			note_mask_write(w, c, k[0], k[1]);
 		break;
 	case CXCursor_UnaryOperator:
 		switch (clang_getCursorUnaryOperatorKind(c)) {
@@ -421,9 +454,13 @@ const char *guard_param_writes(struct arena *a, CXCursor func, unsigned long lon
 	if (w.ns)
 		clang_visitChildren(func, visit_write, &w);
 	struct strbuf sb = {0};
-	for (int i = 0; i < w.ns; i++)
-		if (w.s[i].any || w.s[i].n)
-			guardkey_format_writes(&sb, w.s[i].param, w.s[i].field, w.s[i].any, w.s[i].v, w.s[i].n);
+	for (int i = 0; i < w.ns; i++) {
+		const struct subject_writes *sw = &w.s[i];
+		if (sw->masked && !sw->any && !sw->n)
+			guardkey_format_mask(&sb, sw->param, sw->and_mask, sw->or_mask);
+		else if (sw->any || sw->n || sw->masked)
+			guardkey_format_writes(&sb, sw->param, sw->field, sw->any || sw->masked, sw->v, sw->n);
+	}
 	free(w.s);
 	const char *t = sb.len ? arena_strdup(a, sb_str(&sb)) : NULL;
 	sb_free(&sb);

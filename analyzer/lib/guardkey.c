@@ -136,6 +136,24 @@ void guardkey_format_writes(struct strbuf *sb, int param, const char *field, boo
 	sb_addc(sb, ';');
 }
 
+void guardkey_format_mask(struct strbuf *sb, int param, long long and_mask, long long or_mask)
+{
+	sb_addf(sb, "writes:arg#%d=&%lld|%lld;", param, and_mask, or_mask);
+}
+
+bool guardkey_parse_mask(const char *values, long long *and_mask, long long *or_mask)
+{
+	char *end;
+	if (*values != '&')
+		return false;
+	*and_mask = strtoll(values + 1, &end, 10);
+	if (end == values + 1 || *end != '|')
+		return false;
+	const char *o = end + 1;
+	*or_mask = strtoll(o, &end, 10);
+	return end != o && (*end == ';' || !*end);
+}
+
 bool guardkey_next_write(const char **cursor, int *param, char field[GUARDKEY_FIELD_MAX], const char **values)
 {
 	for (const char *p = *cursor; p && (p = strstr(p, "writes:arg#")); p++) {

@@ -65,6 +65,13 @@ void guardkey_load_writes(struct guardkey *g, const char *annot);
 /* Append 'writes:arg#N[.F]=' and the values, or '*', and ';' to SB. */
 void guardkey_format_writes(struct strbuf *sb, int param, const char *field, bool any,
 			    const long long *v, int n);
+/* A parameter the function only masks ('gfp &= ~__GFP_ZONEMASK; gfp |=
+ * __GFP_NOWARN'): its writes are '&AND|OR', and whatever constant V the
+ * caller passed, the value passed on has at most the bits of (V & AND) | OR,
+ * in whichever order the masks came. */
+void guardkey_format_mask(struct strbuf *sb, int param, long long and_mask, long long or_mask);
+/* Parse VALUES of a 'writes:' entry as a mask; false if they are not one. */
+bool guardkey_parse_mask(const char *values, long long *and_mask, long long *or_mask);
 /* The name of path state S ('softirq+irqs-off'); the state of a path in
  * context CTX (enum lp_context) with interrupts known off or not. */
 const char *guardkey_ctx_name(int s);

@@ -4,7 +4,8 @@
  * extract writes and check reads: guards on a parameter and on a member
  * through one parsed and formatted back unchanged, bad forms refused, the
  * writes annotations found for the right subject only, and which values a
- * guard lets through (with what the function writes itself).
+ * guard lets through (with what the function writes itself), and the mask
+ * a function that only masks a parameter writes (parsed back, bad ones refused).
  *
  * usage: test_guardkey      exit 0 if all pass, 1 otherwise
  */
@@ -78,6 +79,28 @@ static void allows(const char *text, const char *annot, long long value, int wan
 	expect(guardkey_allows(&g, value) == want, what);
 }
 
+static bool mask_parses(const char *values)
+{
+	long long a, o;
+	return guardkey_parse_mask(values, &a, &o);
+}
+
+/* A mask's writes entry formats and parses back to AND and OR. */
+static void mask_round_trip(long long and_mask, long long or_mask)
+{
+	struct strbuf sb = {0};
+	guardkey_format_mask(&sb, 2, and_mask, or_mask);
+	const char *cursor = sb_str(&sb), *values;
+	int param;
+	char field[GUARDKEY_FIELD_MAX];
+	long long a = 0, o = 0;
+	char what[128];
+	snprintf(what, sizeof(what), "mask &%lld|%lld round trip (%s)", and_mask, or_mask, sb_str(&sb));
+	expect(guardkey_next_write(&cursor, &param, field, &values) && param == 2 && !field[0] &&
+	       guardkey_parse_mask(values, &a, &o) && a == and_mask && o == or_mask, what);
+	sb_free(&sb);
+}
+
 int main(void)
 {
 	round_trip("arg#1=0", 1, "", 0, 1);
@@ -112,6 +135,15 @@ int main(void)
 	allows("arg#1.force=0", "writes:arg#1.force=*;", 1, 1);
 	allows("arg#1.force=0", "must_hold:x;writes:arg#1.nocreds=0;writes:arg#1.force=0;", 1, 1);
 	allows("arg#1.force=0", "writes:arg#1.forced=0;", 1, 0);
+
+	/* a parameter only masked: a guard on it takes anything; the mask reads back */
+	allows("arg#1=0", "writes:arg#1=&-2|8192;", 5, 1);
+	mask_round_trip(-1025, 8192);
+	mask_round_trip(0x10000e70, 0);
+	expect(!mask_parses("0,1;"), "values are no mask");
+	expect(!mask_parses("&12"), "a mask needs its '|OR'");
+	expect(!mask_parses("&|3;"), "a mask needs its AND");
+	expect(!mask_parses("&1|x;"), "a mask's OR is a number");
 
 	/* the state of a path: its context, and interrupts known off */
 	expect(guardkey_ctx_state(CTX_HARDIRQ, false) == GK_HARDIRQ, "hardirq is one state");

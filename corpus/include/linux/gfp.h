@@ -14,6 +14,7 @@
 #define ___GFP_KSWAPD_RECLAIM	0x800u
 #define ___GFP_NOWARN		0x2000u
 #define ___GFP_NORETRY		0x8000u
+#define ___GFP_NOLOCKDEP	0x10000000u
 
 #define __GFP_DMA		((gfp_t)___GFP_DMA)
 #define __GFP_HIGH		((gfp_t)___GFP_HIGH)
@@ -26,6 +27,8 @@
 #define __GFP_RECLAIM		((gfp_t)(___GFP_DIRECT_RECLAIM | ___GFP_KSWAPD_RECLAIM))
 #define __GFP_NOWARN		((gfp_t)___GFP_NOWARN)
 #define __GFP_NORETRY		((gfp_t)___GFP_NORETRY)
+#define __GFP_NOLOCKDEP		((gfp_t)___GFP_NOLOCKDEP)
+#define GFP_ZONEMASK		(__GFP_DMA)
 
 #define GFP_ATOMIC		(__GFP_HIGH | __GFP_ATOMIC | __GFP_KSWAPD_RECLAIM)
 #define GFP_KERNEL		(__GFP_RECLAIM | __GFP_IO | __GFP_FS)
