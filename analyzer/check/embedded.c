@@ -79,11 +79,6 @@ static void use_param(uint32_t *mask, int n)
 	*mask |= n >= 0 && n < 31 ? (uint32_t)1 << n : (uint32_t)1 << 31;
 }
 
-static bool param_used(uint32_t mask, int n)
-{
-	return mask & (n >= 0 && n < 31 ? (uint32_t)1 << n : (uint32_t)1 << 31);
-}
-
 static void load_site_objs(struct engine *e)
 {
 	struct embedded_index *x = e->embedded;
@@ -137,10 +132,10 @@ static void forward_obj_params(struct engine *e)
 		for (size_t i = 0; i < x->args.n; i++) {
 			const struct obj_arg *a = &x->args.v[i];
 			const struct ck_site *s = &e->sites.v[a->site];
-			if (a->fwd < 0 || param_used(x->obj_params[s->func], a->fwd))
+			if (a->fwd < 0 || engine_param_used(x->obj_params[s->func], a->fwd))
 				continue;
 			for (int c = 0; c < s->ncallees; c++)
-				if (param_used(x->obj_params[s->callees[c].func], a->n)) {
+				if (engine_param_used(x->obj_params[s->callees[c].func], a->n)) {
 					use_param(&x->obj_params[s->func], a->fwd);
 					changed = true;
 					break;
@@ -215,10 +210,10 @@ void embedded_bind(const struct engine *e, const struct ck_state *cur, const str
 	uint32_t written = e->funcs.v[cur->func].written_params;
 	for (size_t i = lower_bound(x->args.v, x->args.n, sizeof(*x->args.v), si); i < x->args.n && x->args.v[i].site == si; i++) {
 		const struct obj_arg *a = &x->args.v[i];
-		if (!param_used(wanted, a->n) || next->nobj >= CK_MAX_OBJ || bound_cont(next, a->n) >= 0)
+		if (!engine_param_used(wanted, a->n) || next->nobj >= CK_MAX_OBJ || bound_cont(next, a->n) >= 0)
 			continue;
 		int cont = a->cont;
-		if (cont < 0 && !param_used(written, a->fwd))
+		if (cont < 0 && !engine_param_used(written, a->fwd))
 			cont = bound_cont(cur, a->fwd);
 		if (cont >= 0)
 			next->obj[next->nobj++] = (struct ck_objbind){ a->n, cont };
