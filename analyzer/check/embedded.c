@@ -74,11 +74,6 @@ static int site_index(const struct engine *e, const struct ck_site *s)
 	return (int)(s - e->sites.v);
 }
 
-static void use_param(uint32_t *mask, int n)
-{
-	*mask |= n >= 0 && n < 31 ? (uint32_t)1 << n : (uint32_t)1 << 31;
-}
-
 static void load_site_objs(struct engine *e)
 {
 	struct embedded_index *x = e->embedded;
@@ -95,7 +90,7 @@ static void load_site_objs(struct engine *e)
 		if (o.param < 0)
 			o.cont = cont_id(e, obj);
 		else
-			use_param(&x->obj_params[s->func], o.param);
+			engine_use_param(&x->obj_params[s->func], o.param);
 		o.member = arena_strdup(&e->arena, member);
 		vec_push(&x->objs, o);
 	}
@@ -136,7 +131,7 @@ static void forward_obj_params(struct engine *e)
 				continue;
 			for (int c = 0; c < s->ncallees; c++)
 				if (engine_param_used(x->obj_params[s->callees[c].func], a->n)) {
-					use_param(&x->obj_params[s->func], a->fwd);
+					engine_use_param(&x->obj_params[s->func], a->fwd);
 					changed = true;
 					break;
 				}

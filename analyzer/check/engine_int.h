@@ -116,6 +116,11 @@ static inline bool engine_param_used(uint32_t mask, int n)
 {
 	return n >= 0 && n < 31 ? mask >> n & 1 : mask >> 31 & 1;
 }
+/* Add parameter N to MASK (bit 31: every parameter past the 31st). */
+static inline void engine_use_param(uint32_t *mask, int n)
+{
+	*mask |= n >= 0 && n < 31 ? (uint32_t)1 << n : (uint32_t)1 << 31;
+}
 /* The loaded site of row ID, or NULL (e->sites is sorted by id). */
 struct ck_site *engine_site_by_id(struct engine *e, int64_t id);
 /* The id of member name NAME in guards and site_arg (added when new). */

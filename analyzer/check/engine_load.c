@@ -415,11 +415,6 @@ static void load_aliases(struct engine *e)
 }
 
 
-static void use_param(uint32_t *mask, int n)
-{
-	*mask |= n >= 0 && n < 31 ? (uint32_t)1 << n : (uint32_t)1 << 31;
-}
-
 /*
  * Which of each function's parameters a path's bindings matter for: a
  * constant argument only to its own guards ('arg#N=V') and jump-table
@@ -435,24 +430,24 @@ static void load_param_uses(struct engine *e)
 		const struct ck_site *s = &e->sites.v[i];
 		struct ck_func *f = &e->funcs.v[s->func];
 		if (s->guard && !s->guard->ctx_dead)
-			use_param(&f->const_params, s->guard->param);
+			engine_use_param(&f->const_params, s->guard->param);
 		for (int d = 0; s->ind_index && d < s->ind_index->n; d++)
 			if (s->ind_index->kind[d] == DIM_PARAM)
-				use_param(&f->const_params, (int)s->ind_index->v[d]);
+				engine_use_param(&f->const_params, (int)s->ind_index->v[d]);
 		if (s->key >= 0)
-			use_param(&f->lock_params, e->keys.v[s->key].argn);
+			engine_use_param(&f->lock_params, e->keys.v[s->key].argn);
 		for (int l = 0; l < s->nlocks; l++)
 			if (s->locks[l].key >= 0)
-				use_param(&f->lock_params, e->keys.v[s->locks[l].key].argn);
+				engine_use_param(&f->lock_params, e->keys.v[s->locks[l].key].argn);
 		for (int a = 0; a < s->nargs; a++)
 			if (s->args[a].key >= 0)
-				use_param(&f->lock_params, e->keys.v[s->args[a].key].argn);
-		use_param(&f->fn_params, s->param_call);
+				engine_use_param(&f->lock_params, e->keys.v[s->args[a].key].argn);
+		engine_use_param(&f->fn_params, s->param_call);
 		for (int a = 0; a < s->nfnargs; a++)
-			use_param(&f->fn_params, s->fnargs[a].fwd);
+			engine_use_param(&f->fn_params, s->fnargs[a].fwd);
 		for (int a = 0; a < s->nargs; a++)   /* a gfp mask passed on to kmalloc() */
 			if (s->args[a].n == s->blocks_arg && s->args[a].fwd >= 0)
-				use_param(&f->const_params, s->args[a].fwd);
+				engine_use_param(&f->const_params, s->args[a].fwd);
 	}
 }
 
@@ -468,7 +463,7 @@ static uint32_t written_params(struct engine *e, struct ck_func *f)
 		struct ck_mask m = { param, 0, 0 };
 		if (field[0])
 			continue;
-		use_param(&mask, param);
+		engine_use_param(&mask, param);
 		if (!guardkey_parse_mask(values, &m.and_mask, &m.or_mask))
 			continue;
 		struct ck_mask *old = f->masks;
@@ -500,7 +495,7 @@ static void forward_param_uses(struct engine *e)
 					continue;
 				for (int c = 0; c < s->ncallees; c++)
 					if (engine_param_used(e->funcs.v[s->callees[c].func].const_params, s->args[a].n)) {
-						use_param(&f->const_params, k);
+						engine_use_param(&f->const_params, k);
 						changed = true;
 						break;
 					}
