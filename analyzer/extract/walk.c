@@ -711,6 +711,20 @@ static void member_args(struct walker *w, CXCursor a, int n, struct xargs *args)
 	}
 }
 
+/* A function pointer argument A (argument N) that is a constant, NULL in
+ * 'rhashtable_destroy(ht)' passing no free function: the callee's
+ * 'if (free_fn)' sees it.  The caller's own parameter passed on forwards
+ * whatever constant its own caller gave (rhltable's inlines). */
+static void fnptr_const_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
+{
+	long long v;
+	int p = key_param_of(w->kenv.func, a);
+	if (guard_const_value(a, &v))
+		vec_push(args, ((struct xarg){ n, NULL, v, false }));
+	else if (p >= 0)
+		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1 }));
+}
+
 /* Function (pointer) arguments become stores into 'arg:CALLEE#N'; lock
  * pointer arguments are recorded for the callee's 'arg#N' lock keys. */
 static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const char *ind_key, int site)
@@ -727,6 +741,8 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 			w->arg_site = site;   /* the engine binds the callee's parameter per call */
 			add_store(w, a, key, fn, clang_Cursor_isNull(fn) ? key_fnptr(&w->kenv, a) : NULL);
 			w->arg_site = -1;
+			if (site >= 0 && key_is_fnptr_type(t))
+				fnptr_const_arg(w, a, i, &args);
 		} else if (site >= 0 && key_is_lockptr_type(w->env->rules, t)) {
 			const char *k = key_lock_ptr(&w->kenv, a);
 			if (k)
