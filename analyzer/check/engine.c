@@ -287,7 +287,7 @@ static int held_at(const struct engine *e, const struct ck_state *s, const struc
 		if (cls < 0)
 			continue;
 		if (site->locks[i].held)
-			engine_held_add(e->st, out, &n, (struct ck_held){ cls, key, site->locks[i].acq_site,
+			engine_held_add(e->st, out, &n, (struct ck_held){ cls, key, site->locks[i].acq,
 					  site->locks[i].ltype, site->locks[i].is_read });
 		else
 			engine_held_remove(out, &n, cls);
@@ -908,14 +908,14 @@ static void root_held(struct engine *e, const struct ck_func *f, struct ck_state
 		free(name);
 		int cls = engine_key_class(e, key);
 		if (cls >= 0)
-			engine_held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, key, 0, engine_class_ltype(e, cls), false });
+			engine_held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, key, -1, engine_class_ltype(e, cls), false });
 	}
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		/* only an assertion before the function locked anything speaks for its callers */
 		int cls = engine_key_class(e, site->key);
 		if (site->kind == SITE_ASSERT && !site->nlocks && cls >= 0)
-			engine_held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, site->key, site->id,
+			engine_held_add(e->st, s->held, &s->nheld, (struct ck_held){ cls, site->key, f->sites[i],
 					  engine_class_ltype(e, cls), false });
 	}
 }

@@ -322,7 +322,7 @@ void engine_write_findings(struct engine *e)
 		db_bind_text(fi, 6, f->key >= 0 ? engine_key_name(e, f->key) : NULL);
 		db_bind_text(fi, 7, f->has_held ? engine_key_name(e, f->held.key) : NULL);
 		db_bind_int(fi, 8, f->site->id);
-		db_bind_null_or_int(fi, 9, f->has_held ? f->held.acq_site : 0);
+		db_bind_null_or_int(fi, 9, f->has_held && f->held.acq >= 0 ? e->sites.v[f->held.acq].id : 0);
 		db_bind_int(fi, 10, (size_t)entry >= e->first_root);
 		db_bind_int(fi, 11, finding_last_put(e, f));
 		db_step_done(e->db, fi);

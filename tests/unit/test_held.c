@@ -16,7 +16,7 @@
 
 #include <string.h>
 
-static struct ck_held lock(int cls) { return (struct ck_held){ .cls = cls, .key = cls, .acq_site = 100 + cls }; }
+static struct ck_held lock(int cls) { return (struct ck_held){ .cls = cls, .key = cls, .acq = 100 + cls }; }
 
 static bool sorted_unique(const struct ck_held *h, int n)
 {
@@ -36,7 +36,7 @@ static void test_held_set(void)
 		engine_held_add(&st, h, &n, lock(order[i]));
 	expect(n == 4 && sorted_unique(h, n) && h[0].cls == 2 && h[3].cls == 9,
 	       "add 5, 2, 9, 2, 7: the set is 2, 5, 7, 9");
-	expect(h[0].acq_site == 102, "a class added again keeps its first acquisition");
+	expect(h[0].acq == 102, "a class added again keeps its first acquisition");
 	engine_held_remove(h, &n, 5);
 	expect(n == 3 && h[0].cls == 2 && h[1].cls == 7 && h[2].cls == 9, "remove 5: 2, 7, 9");
 	engine_held_remove(h, &n, 42);
