@@ -3,9 +3,10 @@
  * en_tc.c - a NIC's offloaded traffic-control flows, modelled on mlx5's
  * en_tc.c: flows live in a hash table and flow groups in a list table,
  * both under the table's t_lock.  Re-offloading flows (a work item) drops
- * the empty groups and encap entries under t_lock with the plain destroys, which frees no
- * entry; only the cleanup, outside the lock, destroys the flow table with
- * a free function, and that function takes t_lock itself.
+ * the empty groups and the encap entries under t_lock with the plain
+ * destroys, which free no entry; only the cleanup, outside the lock,
+ * destroys the flow table with a free function, and that function takes
+ * t_lock itself.
  */
 #include <linux/kernel.h>
 #include <linux/mutex.h>
