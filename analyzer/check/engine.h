@@ -29,8 +29,8 @@
 #define CK_MAX_GUESS_BITS 16    /* a path guesses among at most 2^16 target combinations (engine.c) */
 
 struct ck_key { const char *name; int cls; int argn; };   /* argn >= 0: 'arg#N' */
-/* acq_site: the row id of the site that took a held lock; acq: its index in e->sites, or -1. */
-struct ck_lockref { int key; bool held; int64_t acq_site; int acq; int ltype; bool is_read; };
+/* acq: the index in e->sites of the site that took a held lock, or -1. */
+struct ck_lockref { int key; bool held; int acq; int ltype; bool is_read; };
 /* idx: array element '3,2'; spath/sline/scol: where the store is, which orders
  * callees reached through one function's several stores the same in every
  * database (row ids differ between a sharded and an unsharded run) */

@@ -247,9 +247,8 @@ static void load_site_locks(struct engine *e)
 		cur = s;
 		if (!s)
 			continue;
-		struct ck_lockref l = { engine_key_get(e, db_col_text(q, 2)), sqlite3_column_int(q, 1) != 0,
-					sqlite3_column_int64(q, 3), -1 };
-		const struct ck_site *acq = l.held ? engine_site_by_id(e, l.acq_site) : NULL;
+		struct ck_lockref l = { engine_key_get(e, db_col_text(q, 2)), sqlite3_column_int(q, 1) != 0, -1 };
+		const struct ck_site *acq = l.held ? engine_site_by_id(e, sqlite3_column_int64(q, 3)) : NULL;
 		if (acq)
 			l.acq = (int)(acq - e->sites.v);
 		if (acq && acq->kind != SITE_CALL) {

@@ -63,9 +63,12 @@ static void move_sites(struct engine *e)
 	for (size_t i = 0; i < e->sites.n && moved.n; i++)
 		for (int l = 0; l < e->sites.v[i].nlocks; l++) {
 			struct ck_lockref *lr = &e->sites.v[i].locks[l];
-			size_t m = lower_bound_i64(moved.v, moved.n, sizeof(*moved.v), 0, lr->acq_site);
-			if (lr->held && m < moved.n && moved.v[m] == lr->acq_site)
-				lr->key = engine_site_by_id(e, lr->acq_site)->key;
+			if (!lr->held || lr->acq < 0)
+				continue;
+			const struct ck_site *acq = &e->sites.v[lr->acq];
+			size_t m = lower_bound_i64(moved.v, moved.n, sizeof(*moved.v), 0, acq->id);
+			if (m < moved.n && moved.v[m] == acq->id)
+				lr->key = acq->key;
 		}
 	vec_free(&moved);
 }
