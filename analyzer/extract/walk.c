@@ -711,11 +711,14 @@ static void member_args(struct walker *w, CXCursor a, int n, struct xargs *args)
 	}
 }
 
-/* A function pointer argument A (argument N) that is a constant, NULL in
- * 'rhashtable_destroy(ht)' passing no free function: the callee's
- * 'if (free_fn)' sees it.  The caller's own parameter passed on forwards
- * whatever constant its own caller gave (rhltable's inlines). */
-static void fnptr_const_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
+/* Argument A (argument N) as a constant for the callee's guards: an
+ * integer (an event number indexes a jump table; an error code picks a
+ * case), or a function pointer (NULL in 'rhashtable_destroy(ht)', which
+ * passes no free function: the callee's 'if (free_fn)' sees it).  The
+ * caller's own parameter passed on forwards whatever constant its own
+ * caller gave ('async' to __blk_mq_delay_run_hw_queue(), rhltable's
+ * inlines).  Returns that parameter's index, or -1. */
+static int const_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
 {
 	long long v;
 	int p = key_param_of(w->kenv.func, a);
@@ -723,6 +726,7 @@ static void fnptr_const_arg(struct walker *w, CXCursor a, int n, struct xargs *a
 		vec_push(args, ((struct xarg){ n, NULL, v, false }));
 	else if (p >= 0)
 		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1 }));
+	return p;
 }
 
 /* Function (pointer) arguments become stores into 'arg:CALLEE#N'; lock
@@ -742,18 +746,13 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 			add_store(w, a, key, fn, clang_Cursor_isNull(fn) ? key_fnptr(&w->kenv, a) : NULL);
 			w->arg_site = -1;
 			if (site >= 0 && key_is_fnptr_type(t))
-				fnptr_const_arg(w, a, i, &args);
+				const_arg(w, a, i, &args);
 		} else if (site >= 0 && key_is_lockptr_type(w->env->rules, t)) {
 			const char *k = key_lock_ptr(&w->kenv, a);
 			if (k)
 				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, false, lock_path_of(&w->kenv, a, k) }));
 		} else if (site >= 0 && callee && is_int_type(t)) {
-			long long v;   /* an event number indexes a jump table; an error code picks a case */
-			int p = key_param_of(w->kenv.func, a);
-			if (guard_const_value(a, &v))
-				vec_push(&args, ((struct xarg){ i, NULL, v, false }));
-			else if (p >= 0)   /* 'async' passed on: the caller's constant reaches the callee */
-				vec_push(&args, ((struct xarg){ .n = i, .fwd1 = p + 1 }));
+			int p = const_arg(w, a, i, &args);
 			if (p >= 0 && p < 64)
 				w->guarded |= 1ULL << p;   /* its own writes, for check to see */
 		} else if (site >= 0) {
