@@ -144,7 +144,12 @@ bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *
 /* What a condition is known to be, per path state (bits of enum guardkey_ctx). */
 struct ctx_value { unsigned when_true, when_false; };
 
-struct ctx_eval { CXTranslationUnit tu; const struct lp_rules *rules; };
+struct ctx_eval {
+	CXTranslationUnit tu;
+	const struct lp_rules *rules;
+	guard_call_zero_fn call_zero;   /* a predicate call's zero states, or NULL */
+	void *ctx;
+};
 
 /* FILE's text in TU.  libclang's clang_getFileContents() looks a header up
  * by scanning the TU's source-location entries (every macro expansion), so
@@ -302,6 +307,8 @@ static struct ctx_value ctx_eval(const struct ctx_eval *ce, CXCursor e, int dept
 		const char *callee = clang_getCString(s);
 		if (callee && !strcmp(callee, "__builtin_expect") && clang_Cursor_getNumArguments(e) == 2)
 			v = ctx_eval(ce, clang_Cursor_getArgument(e, 0), depth + 1);
+		else if (ce->call_zero)   /* 'io_rw_should_reissue(req)': false outside a task */
+			v.when_false = ce->call_zero(ce->ctx, e);
 		clang_disposeString(s);
 		break;
 	}
@@ -311,12 +318,21 @@ static struct ctx_value ctx_eval(const struct ctx_eval *ce, CXCursor e, int dept
 	return v;
 }
 
-bool guard_context_if(CXTranslationUnit tu, const struct lp_rules *rules, CXCursor cond,
-		      struct guard *then_g, struct guard *else_g)
+unsigned guard_context_false(CXTranslationUnit tu, const struct lp_rules *rules, guard_call_zero_fn call_zero,
+			     void *ctx, CXCursor e)
+{
+	if (!tu || !rules)
+		return 0;
+	struct ctx_eval ce = { tu, rules, call_zero, ctx };
+	return ctx_eval(&ce, e, 0).when_false;
+}
+
+bool guard_context_if(CXTranslationUnit tu, const struct lp_rules *rules, guard_call_zero_fn call_zero,
+		      void *ctx, CXCursor cond, struct guard *then_g, struct guard *else_g)
 {
 	if (!tu || !rules)
 		return false;
-	struct ctx_eval ce = { tu, rules };
+	struct ctx_eval ce = { tu, rules, call_zero, ctx };
 	struct ctx_value v = ctx_eval(&ce, cond, 0);
 	if (!v.when_true && !v.when_false)
 		return false;

@@ -67,10 +67,20 @@ bool guard_arg_at(CXTranslationUnit tu, CXFile file, unsigned offset, int n, cha
  * alone, negated or joined by '&&' and '||': each branch gets the path
  * states in which COND is known to take the other one; false when there is
  * none.  TU is COND's translation unit (the macro names are read from its
- * files' text). */
+ * files' text).  A call among the operands counts as a context test when
+ * CALL_ZERO (may be NULL) knows states in which it returns 0. */
 struct lp_rules;
-bool guard_context_if(CXTranslationUnit tu, const struct lp_rules *rules, CXCursor cond,
-		      struct guard *then_g, struct guard *else_g);
+/* The path states in which CALL, a call in a condition, is known to return
+ * 0 (a predicate whose every non-zero return sits under a context test:
+ * 'if (!in_task()) return false;'); 0 where nothing is known.  The walker
+ * answers it from the callee's summary. */
+typedef unsigned (*guard_call_zero_fn)(void *ctx, CXCursor call);
+bool guard_context_if(CXTranslationUnit tu, const struct lp_rules *rules, guard_call_zero_fn call_zero,
+		      void *ctx, CXCursor cond, struct guard *then_g, struct guard *else_g);
+/* The path states in which expression E is known to be false (0), by the
+ * same reading of context tests and predicate calls. */
+unsigned guard_context_false(CXTranslationUnit tu, const struct lp_rules *rules, guard_call_zero_fn call_zero,
+			     void *ctx, CXCursor e);
 
 /* A case label reached: FRESH when no code falls through into it. */
 void guard_case(struct guard *g, CXCursor case_stmt, bool is_default, bool fresh);

@@ -50,7 +50,13 @@ struct label { CXCursor stmt; struct lstate pending; };
 
 /* What a function leaves behind for its caller: locks still held at its
  * return, and caller's locks it released (queue_request_and_unlock()). */
-struct summary { int n; struct { const char *key; bool held; } e[LS_MAX]; };
+struct summary {
+	int n;
+	struct { const char *key; bool held; } e[LS_MAX];
+	unsigned ret_zero;   /* path states in which the function can only return 0
+			      * (bits of enum guardkey_ctx): a predicate that says no
+			      * in interrupt context ('if (!in_task()) return false;') */
+};
 struct summaries {
 	struct strmap index;      /* USR -> index in v + 1; 0 while being computed */
 	VEC(struct summary) v;
@@ -94,6 +100,8 @@ struct walker {
 	VEC(struct guard) guarded_members;   /* ... and members through parameters ('args->force') */
 	const struct guard *guards[MAX_FRAMES];   /* the enclosing guards, innermost last */
 	int nguards;
+	unsigned ret_live;        /* path states in which a return of a value other than a
+				   * constant 0 can run (summary.ret_zero) */
 	int cond_depth;           /* branches, loop bodies, '?:' arms, '&&'/'||' right sides around
 				   * the code walked: a site at 0 runs on every call, unless ... */
 	bool left;                /* ... a return or goto came before it */
@@ -1175,13 +1183,47 @@ static bool is_member_update(CXCursor c)
 }
 
 static bool push_guard(struct walker *w, const struct guard *g);
+static const struct summary *summary_of(struct walker *w, CXCursor def);
+
+/* guard_call_zero_fn: the states in which CALL's callee, a function whose
+ * body this TU has, can only return 0. */
+static unsigned call_zero(void *ctx, CXCursor call)
+{
+	struct walker *w = ctx;
+	CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(call));
+	if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl)
+		return 0;
+	const struct summary *sm = summary_of(w, def);
+	return sm ? sm->ret_zero : 0;
+}
 
 /* The guards of the branches of 'if (COND)' or 'COND ? a : b': a test of a
- * parameter (guard_if), else of the context (guard_context_if). */
+ * parameter (guard_if), else of the context (guard_context_if).  A branch
+ * the parameter test says nothing about ('(res == -EAGAIN) && pred(req)':
+ * the else branch) takes the context's guard where there is one. */
 static bool branch_guards(struct walker *w, CXCursor cond, struct guard *then_g, struct guard *else_g)
 {
-	return guard_if(w->kenv.func, cond, then_g, else_g) ||
-	       guard_context_if(w->tu, w->env->rules, cond, then_g, else_g);
+	struct guard ct, ce;
+	bool by_ctx = guard_context_if(w->tu, w->env->rules, call_zero, w, cond, &ct, &ce);
+	if (!guard_if(w->kenv.func, cond, then_g, else_g)) {
+		*then_g = ct;
+		*else_g = ce;
+		return by_ctx;
+	}
+	if (by_ctx && then_g->any)
+		*then_g = ct;
+	if (by_ctx && else_g->any)
+		*else_g = ce;
+	return true;
+}
+
+/* The states in which the guards around the code walked rule it out. */
+static unsigned guards_ctx_dead(const struct walker *w)
+{
+	unsigned dead = 0;
+	for (int i = 0; i < w->nguards; i++)
+		dead |= w->guards[i]->ctx_dead;
+	return dead;
 }
 static void walk_expr(struct walker *w, CXCursor c);
 
@@ -1501,6 +1543,10 @@ static void walk_return(struct walker *w, CXCursor c)
 {
 	CXCursor kk[1];
 	if (key_children(c, kk, 1)) {
+		long long v;
+		if (!w->st.dead && !(guard_const_value(kk[0], &v) && v == 0))
+			w->ret_live |= GK_ALL_STATES & ~guards_ctx_dead(w) &
+				       ~guard_context_false(w->tu, w->env->rules, call_zero, w, kk[0]);
 		walk_expr(w, kk[0]);
 		if (w->returns_lockptr) {
 			const char *self = arena_printf(&w->f->arena, "ret:%s", w->kenv.func_qname);
@@ -1681,7 +1727,7 @@ static void annot_apply(struct walker *w, const char *annot)
 
 static void summary_save(struct walker *w, const char *usr)
 {
-	struct summary sm = { 0 };
+	struct summary sm = { .ret_zero = GK_ALL_STATES & ~w->ret_live };
 	for (unsigned i = 0; i < w->exit.n && !w->exit.dead; i++) {
 		const struct xlock *l = &w->exit.e[i];
 		/* a lock taken and released here is no business of the callers' */
@@ -1707,7 +1753,8 @@ static const struct summary *summary_of(struct walker *w, CXCursor def)
 	if (w->sums->depth >= 8)
 		return NULL;
 	struct walker nw = { .env = w->env, .f = facts_new(), .sums = w->sums, .wraps = w->wraps,
-			     .hdr_hash = w->hdr_hash, .arg_site = -1, .main_cxfile = w->main_cxfile };
+			     .hdr_hash = w->hdr_hash, .arg_site = -1, .main_cxfile = w->main_cxfile,
+			     .tu = w->tu };
 	nw.kenv = (struct key_env){ .rules = w->env->rules, .arena = &nw.f->arena,
 				    .local_key = local_lookup, .ctx = &nw };
 	w->sums->depth++;
@@ -1790,6 +1837,7 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->guarded = 0;
 	w->guarded_members.n = 0;
 	w->nguards = 0;
+	w->ret_live = 0;
 	w->cond_depth = 0;
 	w->left = false;
 	w->kenv.func = fn;

@@ -7,11 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/pagemap.h>
-
-struct bio {
-	struct folio **folios;
-	int nr_folios;
-};
+#include <linux/bio.h>
 
 extern void folio_put(struct folio *folio);
 

@@ -63,6 +63,10 @@ static const struct guard_case ctx_guards[] = {
 	{ "x_and", "(int p) { if (in_hardirq() && p) f(); }", "ctx!=softirq,softirq+irqs-off", "-" },
 	{ "x_or", "(void) { if (global || in_softirq()) f(); }", "-", "ctx!=softirq,softirq+irqs-off" },
 	{ "x_not_a_test", "(void) { if (in_other()) f(); }", NULL, NULL },
+	/* task_only() is a predicate the stub below knows returns 0 in interrupts */
+	{ "x_pred", "(int p) { if (p == 2 && task_only()) f(); }", "ctx!=hardirq,softirq,softirq+irqs-off", "-" },
+	{ "x_not_pred", "(void) { if (!task_only()) f(); }", "-", "ctx!=hardirq,softirq,softirq+irqs-off" },
+	{ "x_other_call", "(void) { if (f()) f(); }", NULL, NULL },
 	{ "x_var", "(void) { if (global) f(); }", NULL, NULL },
 };
 static const char ctx_rules[] =
@@ -81,6 +85,7 @@ static const char prelude[] =
 	"struct args { int force; };\n"
 	"int global;\n"
 	"int f(void);\n"
+	"int task_only(void);\n"
 	"#define unlikely(x) __builtin_expect(!!(x), 0)\n"
 	"int preempt_count(void);\n"
 	"#define hardirq_count() (preempt_count() & 0xf0000)\n"
@@ -174,12 +179,24 @@ static void check_written_args(CXTranslationUnit tu, const char *src)
 	expect(!guard_arg_at(tu, file, ret, 0, out, sizeof(out)), "'return' is not a call");
 }
 
+/* guard_call_zero_fn as the walker's summaries would answer it: task_only()
+ * returns 0 in hardirq and softirq states, other calls are not known. */
+static unsigned stub_call_zero(void *ctx, CXCursor call)
+{
+	(void)ctx;
+	CXString s = clang_getCursorSpelling(call);
+	bool pred = !strcmp(clang_getCString(s), "task_only");
+	clang_disposeString(s);
+	return pred ? 1u << GK_HARDIRQ | 1u << GK_SOFTIRQ | 1u << GK_SOFTIRQ_IRQS_OFF : 0;
+}
+
 static void check_ctx_guard(struct top *top, CXCursor fn, int i)
 {
 	CXCursor cond;
 	struct guard t, e;
 	if (if_condition(fn, ctx_guards[i].name, &cond))
-		expect_guards(top->a, ctx_guards[i].name, guard_context_if(top->tu, top->rules, cond, &t, &e), &t, &e,
+		expect_guards(top->a, ctx_guards[i].name,
+			      guard_context_if(top->tu, top->rules, stub_call_zero, NULL, cond, &t, &e), &t, &e,
 			      ctx_guards[i].then_g, ctx_guards[i].else_g);
 }
 

@@ -17,8 +17,11 @@ typedef u8 blk_status_t;
 struct request_queue;
 struct gendisk;
 
+struct bio;
+
 struct request {
 	struct request_queue *q;
+	struct bio *bio;		/* its bios, chained through bi_next */
 	unsigned int cmd_flags;
 	sector_t sector;
 	unsigned int data_len;

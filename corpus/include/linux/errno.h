@@ -6,6 +6,7 @@
 #define ESRCH		3
 #define EIO		5
 #define EBADF		9
+#define EAGAIN		11
 #define ENOMEM		12
 #define EBUSY		16
 #define ENODEV		19

@@ -47,6 +47,18 @@ extern void __mark_inode_dirty(struct inode *inode, int flags);
 extern bool filemap_dirty_folio(struct address_space *mapping, struct folio *folio);
 
 struct file_operations;
+struct file;
+
+/* One read or write on a file.  An asynchronous one ends in ki_complete,
+ * which its submitter (aio, io_uring) set, called by the layer below from
+ * wherever the I/O ended (block/fops.c: a bio's end_io). */
+struct kiocb {
+	struct file *ki_filp;
+	int ki_flags;
+	void (*ki_complete)(struct kiocb *iocb, long ret);
+};
+
+#define IOCB_WRITE	(1 << 6)
 
 struct file {
 	void *private_data;
