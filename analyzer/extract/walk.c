@@ -55,7 +55,8 @@ struct summary {
 	struct { const char *key; bool held; } e[LS_MAX];
 	unsigned ret_zero;   /* path states in which the function can only return 0
 			      * (bits of enum guardkey_ctx): a predicate that says no
-			      * in interrupt context ('if (!in_task()) return false;') */
+			      * in interrupt context ('if (!in_task()) return false;'),
+			      * or in every state (a stub the config left: 'return false;') */
 };
 struct summaries {
 	struct strmap index;      /* USR -> index in v + 1; 0 while being computed */
@@ -102,6 +103,7 @@ struct walker {
 	int nguards;
 	unsigned ret_live;        /* path states in which a return of a value other than a
 				   * constant 0 can run (summary.ret_zero) */
+	bool ret_unknown;         /* an asm or computed goto: labels may be live that look dead */
 	int cond_depth;           /* branches, loop bodies, '?:' arms, '&&'/'||' right sides around
 				   * the code walked: a site at 0 runs on every call, unless ... */
 	bool left;                /* ... a return or goto came before it */
@@ -1687,8 +1689,14 @@ static void walk_stmt(struct walker *w, CXCursor c)
 		kids_free(&kk);
 		break;
 	}
-	case CXCursor_NullStmt:
 	case CXCursor_AsmStmt:
+	case CXCursor_IndirectGotoStmt:
+		/* 'asm goto' (static_branch_unlikely(): 'return false; l_yes:
+		 * return true;') and 'goto *p' jump to labels no goto here
+		 * names, which the walk then takes for dead code */
+		w->ret_unknown = true;
+		break;
+	case CXCursor_NullStmt:
 		break;
 	default:
 		if (clang_isExpression(k))
@@ -1727,7 +1735,7 @@ static void annot_apply(struct walker *w, const char *annot)
 
 static void summary_save(struct walker *w, const char *usr)
 {
-	struct summary sm = { .ret_zero = GK_ALL_STATES & ~w->ret_live };
+	struct summary sm = { .ret_zero = w->ret_unknown ? 0 : GK_ALL_STATES & ~w->ret_live };
 	for (unsigned i = 0; i < w->exit.n && !w->exit.dead; i++) {
 		const struct xlock *l = &w->exit.e[i];
 		/* a lock taken and released here is no business of the callers' */
@@ -1838,6 +1846,7 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->guarded_members.n = 0;
 	w->nguards = 0;
 	w->ret_live = 0;
+	w->ret_unknown = false;
 	w->cond_depth = 0;
 	w->left = false;
 	w->kenv.func = fn;

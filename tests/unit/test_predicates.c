@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * test_predicates.c - extract's context guards from predicate calls, on
+ * predicates.c: the guard of each call there is named by its callee's
+ * prefix (irq_: 'ctx!=' the hardirq and softirq states; never_: every
+ * state; any_: no guard).  The summary behind it is walk.c's ret_zero.
+ *
+ * usage: test_predicates RULES_DIR predicates.c WORK_DB
+ */
+#include "fixture.h"
+#include "expect.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *expected_guard(const char *callee)
+{
+	if (!strncmp(callee, "irq_", 4))
+		return "ctx!=hardirq,softirq,softirq+irqs-off";
+	if (!strncmp(callee, "never_", 6))
+		return "ctx!=hardirq,softirq,softirq+irqs-off,process,process+irqs-off";
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 4) {
+		fprintf(stderr, "usage: test_predicates RULES_DIR predicates.c WORK_DB\n");
+		return 2;
+	}
+	struct lp_rules *r = fixture_rules(argv[1]);
+	bool clean;
+	struct lp_db *db = fixture_extract(r, argv[3], argv[2], NULL, &clean);
+	expect(clean, "predicates.c parses cleanly");
+	sqlite3_stmt *q = db_prepare(db, "SELECT s.callee_name, s.guard FROM site s JOIN func f ON f.id = s.func_id "
+				     "WHERE s.kind = 1 AND f.name = 'callers' AND s.callee_name NOT IN "
+				     "('task_only', 'later_pred', 'is_task', 'stub_off', 'key_enabled', 'flag_of', "
+				     "'extern_pred', 'deep', 'jump') ORDER BY s.id");
+	int n = 0;
+	while (db_step_row(db, q)) {
+		const char *name = db_col_text(q, 0), *guard = db_col_text(q, 1);
+		const char *want = expected_guard(name);
+		char what[160];
+		snprintf(what, sizeof(what), "%s's guard is %s (got %s)", name, want ? want : "none",
+			 guard ? guard : "none");
+		expect(want ? guard && !strcmp(guard, want) : !guard || strncmp(guard, "ctx", 3), what);
+		n++;
+	}
+	sqlite3_finalize(q);
+	expect(n == 10, "10 guarded calls extracted");
+	db_close(db);
+	rules_free(r);
+	return expect_done("test_predicates");
+}
