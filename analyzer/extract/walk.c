@@ -104,6 +104,7 @@ struct walker {
 	unsigned ret_live;        /* path states in which a return of a value other than a
 				   * constant 0 can run (summary.ret_zero) */
 	bool ret_unknown;         /* an asm or computed goto: labels may be live that look dead */
+	struct lstate asm_states; /* join of the states at the asm statements walked so far */
 	int cond_depth;           /* branches, loop bodies, '?:' arms, '&&'/'||' right sides around
 				   * the code walked: a site at 0 runs on every call, unless ... */
 	bool left;                /* ... a return or goto came before it */
@@ -1674,7 +1675,13 @@ static void walk_stmt(struct walker *w, CXCursor c)
 		break;
 	}
 	case CXCursor_LabelStmt: {
-		ls_join(&w->st, &label_of(w, c)->pending);
+		struct label *l = label_of(w, c);
+		/* no goto reaches it and the code before leaves: an 'asm goto'
+		 * does (static_branch_unlikely()'s 'l_yes:', unsafe_get_user()'s
+		 * 'Efault:'), with the state of an asm before it */
+		if (w->st.dead && l->pending.dead)
+			ls_join(&w->st, &w->asm_states);
+		ls_join(&w->st, &l->pending);
 		CXCursor kk[1];
 		if (key_children(c, kk, 1))
 			walk_stmt(w, kk[0]);
@@ -1690,6 +1697,8 @@ static void walk_stmt(struct walker *w, CXCursor c)
 		break;
 	}
 	case CXCursor_AsmStmt:
+		ls_join(&w->asm_states, &w->st);
+		/* fall through */
 	case CXCursor_IndirectGotoStmt:
 		/* 'asm goto' (static_branch_unlikely(): 'return false; l_yes:
 		 * return true;') and 'goto *p' jump to labels no goto here
@@ -1847,6 +1856,7 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->nguards = 0;
 	w->ret_live = 0;
 	w->ret_unknown = false;
+	w->asm_states = dead_state;
 	w->cond_depth = 0;
 	w->left = false;
 	w->kenv.func = fn;
