@@ -4,7 +4,9 @@
  * of each function called under such a condition says the guard expected
  * on it: irq_* must not run in hardirq or softirq states, never_* in no
  * state at all (a stub that always returns 0), any_* anywhere (nothing is
- * known about the predicate).
+ * known about the predicate).  And a label only an 'asm goto' jumps to is
+ * reached with the lock state of the asm: fault_sleep() runs holding
+ * s->lock.
  */
 extern int preempt_count(void);
 #define in_task()	(!(preempt_count() & 0x1ff00))
@@ -16,6 +18,25 @@ extern void irq_early_return(void), irq_after(void), irq_expr(void), irq_and(voi
 extern void never_stub(void), any_asm_goto(void), any_param(void), any_extern(void);
 extern void any_recursive(void), any_computed(void);
 extern bool extern_pred(void);
+extern void fault_sleep(void), ok_path(void);
+struct spinlock { int x; };
+extern void spin_lock(struct spinlock *l);
+extern void spin_unlock(struct spinlock *l);
+struct dev { struct spinlock lock; };
+
+/* unsafe_get_user()'s shape: the asm jumps to the error label */
+int read_user_locked(struct dev *s)
+{
+	spin_lock(&s->lock);
+	asm goto("" : : : : fault);
+	ok_path();
+	spin_unlock(&s->lock);
+	return 0;
+fault:
+	fault_sleep();
+	spin_unlock(&s->lock);
+	return -14;
+}
 
 struct req { unsigned int flags; };
 int tracing;

@@ -4,6 +4,7 @@
  * predicates.c: the guard of each call there is named by its callee's
  * prefix (irq_: 'ctx!=' the hardirq and softirq states; never_: every
  * state; any_: no guard).  The summary behind it is walk.c's ret_zero.
+ * And the lock state at a label only an 'asm goto' reaches.
  *
  * usage: test_predicates RULES_DIR predicates.c WORK_DB
  */
@@ -48,6 +49,11 @@ int main(int argc, char **argv)
 	}
 	sqlite3_finalize(q);
 	expect(n == 10, "10 guarded calls extracted");
+	q = db_prepare(db, "SELECT count(*) FROM site s JOIN site_lock l ON l.site_id = s.id "
+			   "WHERE s.callee_name = 'fault_sleep' AND l.held = 1 AND l.lock_key LIKE '%lock'");
+	expect(db_step_row(db, q) && sqlite3_column_int(q, 0) == 1,
+	       "fault_sleep(), after a label only the asm jumps to, runs with s->lock held");
+	sqlite3_finalize(q);
 	db_close(db);
 	rules_free(r);
 	return expect_done("test_predicates");
