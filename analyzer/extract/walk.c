@@ -1803,7 +1803,7 @@ static void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int 
 	if (w->hdr >= 0)
 		return;
 	CXCursor def = clang_getCursorDefinition(callee);
-	if (clang_Cursor_isNull(def))
+	if (clang_Cursor_isNull(def) || !in_main_file(w, clang_getCursorLocation(def)))
 		return;
 	const struct summary *sm = summary_of(w, def);
 	for (int i = 0; sm && i < sm->n; i++) {

@@ -36,34 +36,6 @@ void sched_task_mark_queued(struct sched_task *p)
 	raw_spin_unlock(&p->pi_lock);
 }
 
-struct rq *task_rq_lock(struct sched_task *p, struct rq *rq)
-{
-	raw_spin_lock(&p->pi_lock);
-	raw_spin_rq_lock_nested(rq, 0);
-	return rq;
-}
-
-/* rt_mutex_adjust_pi()'s part here: the task's pi_lock, taken again. */
-void sched_adjust_pi(struct sched_task *p)
-{
-	raw_spin_lock(&p->pi_lock);
-	p->on_rq = !!p->on_rq;
-	raw_spin_unlock(&p->pi_lock);
-}
-
-/* __sched_setscheduler()'s shape: change the task under both locks, drop
- * them with the header's task_rq_unlock(), then adjust its priority
- * inheritance, which takes pi_lock again: not a recursion, the inline
- * released it. */
-int sched_set_prio(struct sched_task *p, struct rq *rq)
-{
-	task_rq_lock(p, rq);
-	rq->nr_running++;
-	task_rq_unlock(rq, p);
-	sched_adjust_pi(p);
-	return 0;
-}
-
 /* pi_lock, then the runqueue's lock: the order everything else follows. */
 int sched_wake_task(struct sched_task *p, struct rq *rq)
 {

@@ -30,20 +30,6 @@ extern void raw_spin_rq_unlock(struct rq *rq);
 extern void rq_stats_lock(raw_spinlock_t *l);
 extern void rq_stats_unlock(raw_spinlock_t *l);
 
-/* core.c: takes the task's pi_lock, then its runqueue's lock; returns
- * holding both. */
-extern struct rq *task_rq_lock(struct sched_task *p, struct rq *rq);
-
-/* Drops what task_rq_lock() took.  An inline of this header that releases
- * two locks, one of them through core.c's raw_spin_rq_unlock(): a caller in
- * a main file knows what it does from its summary, which the TU computes
- * for the inline's body as it does for its own functions. */
-static inline void task_rq_unlock(struct rq *rq, struct sched_task *p)
-{
-	raw_spin_rq_unlock(rq);
-	raw_spin_unlock(&p->pi_lock);
-}
-
 /* core.c: marks a task runnable; takes the task's pi_lock. */
 extern void sched_task_mark_queued(struct sched_task *p);
 
