@@ -1192,12 +1192,15 @@ static bool push_guard(struct walker *w, const struct guard *g);
 static const struct summary *summary_of(struct walker *w, CXCursor def);
 
 /* guard_call_zero_fn: the states in which CALL's callee, a function whose
- * body this TU has, can only return 0. */
+ * body this TU has, can only return 0.  A header's function, whose facts
+ * are recorded in whichever TU walks it first, asks only about functions
+ * of headers: the main file's are that TU's alone. */
 static unsigned call_zero(void *ctx, CXCursor call)
 {
 	struct walker *w = ctx;
 	CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(call));
-	if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl)
+	if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl ||
+	    (w->hdr >= 0 && in_main_file(w, clang_getCursorLocation(def))))
 		return 0;
 	const struct summary *sm = summary_of(w, def);
 	return sm ? sm->ret_zero : 0;
