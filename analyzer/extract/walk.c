@@ -771,10 +771,7 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 			const char *k = key_object_ptr(&w->kenv, a);
 			if (k)
 				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, true, lock_path_of_map(&w->kenv, a, k) }));
-			long long v;   /* NULL: the callee's 'if (bookmark && ..)' sees it */
-			if (callee && clang_getCanonicalType(t).kind == CXType_Pointer && guard_const_value(a, &v))
-				vec_push(&args, ((struct xarg){ i, NULL, v, false }));
-			else if (callee && clang_getCanonicalType(t).kind == CXType_Pointer)
+			if (callee && clang_getCanonicalType(t).kind == CXType_Pointer)
 				member_args(w, a, i, &args);
 		}
 	}
