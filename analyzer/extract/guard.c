@@ -318,22 +318,24 @@ static struct ctx_value ctx_eval(const struct ctx_eval *ce, CXCursor e, int dept
 	return v;
 }
 
+/* What E is known to be per path state; nothing without a TU and rules. */
+static struct ctx_value context_value(CXTranslationUnit tu, const struct lp_rules *rules,
+				      guard_call_zero_fn call_zero, void *ctx, CXCursor e)
+{
+	struct ctx_eval ce = { tu, rules, call_zero, ctx };
+	return tu && rules ? ctx_eval(&ce, e, 0) : (struct ctx_value){ 0, 0 };
+}
+
 unsigned guard_context_false(CXTranslationUnit tu, const struct lp_rules *rules, guard_call_zero_fn call_zero,
 			     void *ctx, CXCursor e)
 {
-	if (!tu || !rules)
-		return 0;
-	struct ctx_eval ce = { tu, rules, call_zero, ctx };
-	return ctx_eval(&ce, e, 0).when_false;
+	return context_value(tu, rules, call_zero, ctx, e).when_false;
 }
 
 bool guard_context_if(CXTranslationUnit tu, const struct lp_rules *rules, guard_call_zero_fn call_zero,
 		      void *ctx, CXCursor cond, struct guard *then_g, struct guard *else_g)
 {
-	if (!tu || !rules)
-		return false;
-	struct ctx_eval ce = { tu, rules, call_zero, ctx };
-	struct ctx_value v = ctx_eval(&ce, cond, 0);
+	struct ctx_value v = context_value(tu, rules, call_zero, ctx, cond);
 	if (!v.when_true && !v.when_false)
 		return false;
 	*then_g = (struct guard){ .ctx_dead = v.when_false, .param = -1, .any = !v.when_false };

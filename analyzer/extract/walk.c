@@ -1209,17 +1209,15 @@ static unsigned call_zero(void *ctx, CXCursor call)
  * the else branch) takes the context's guard where there is one. */
 static bool branch_guards(struct walker *w, CXCursor cond, struct guard *then_g, struct guard *else_g)
 {
-	struct guard ct, ce;
-	bool by_ctx = guard_context_if(w->tu, w->env->rules, call_zero, w, cond, &ct, &ce);
-	if (!guard_if(w->kenv.func, cond, then_g, else_g)) {
-		*then_g = ct;
-		*else_g = ce;
-		return by_ctx;
+	if (!guard_if(w->kenv.func, cond, then_g, else_g))
+		return guard_context_if(w->tu, w->env->rules, call_zero, w, cond, then_g, else_g);
+	struct guard ct, ce;   /* asked only where a branch is left open: it may walk a callee */
+	if ((then_g->any || else_g->any) && guard_context_if(w->tu, w->env->rules, call_zero, w, cond, &ct, &ce)) {
+		if (then_g->any)
+			*then_g = ct;
+		if (else_g->any)
+			*else_g = ce;
 	}
-	if (by_ctx && then_g->any)
-		*then_g = ct;
-	if (by_ctx && else_g->any)
-		*else_g = ce;
 	return true;
 }
 
@@ -1699,14 +1697,16 @@ static void walk_stmt(struct walker *w, CXCursor c)
 		kids_free(&kk);
 		break;
 	}
+	/* 'asm goto' (static_branch_unlikely(): 'return false; l_yes: return
+	 * true;') and 'goto *p' jump to labels no goto here names, which the
+	 * walk then takes for dead code */
 	case CXCursor_AsmStmt:
 		ls_join(&w->asm_states, &w->st);
-		/* fall through */
-	case CXCursor_IndirectGotoStmt:
-		/* 'asm goto' (static_branch_unlikely(): 'return false; l_yes:
-		 * return true;') and 'goto *p' jump to labels no goto here
-		 * names, which the walk then takes for dead code */
 		w->ret_unknown = true;
+		break;
+	case CXCursor_IndirectGotoStmt:
+		w->ret_unknown = true;
+		walk_children(w, c);   /* as before: the target expression's calls */
 		break;
 	case CXCursor_NullStmt:
 		break;
