@@ -1578,6 +1578,63 @@ static void assertion(struct walker *w, CXCursor do_stmt, const struct lp_lockpr
 	lock_site(w, do_stmt, p, lock, &site);
 }
 
+/* The lock an init macro's expansion stores to: the operand of '*(l) = ...'. */
+static bool is_lock_store(const struct lp_rules *r, CXCursor c, CXCursor *lock)
+{
+	CXCursor kk[2], op[1];
+	if (clang_getCursorBinaryOperatorKind(c) != CXBinaryOperator_Assign || key_children(c, kk, 2) != 2)
+		return false;
+	CXCursor lhs = key_strip(kk[0]);
+	if (clang_getCursorKind(lhs) != CXCursor_UnaryOperator ||
+	    clang_getCursorUnaryOperatorKind(lhs) != CXUnaryOperator_Deref || key_children(lhs, op, 1) != 1 ||
+	    !key_is_lockptr_type(r, clang_getCursorType(op[0])))
+		return false;
+	*lock = op[0];
+	return true;
+}
+
+struct init_scan { const struct lp_rules *rules; CXCursor lock; };
+
+static enum CXChildVisitResult scan_init(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct init_scan *s = d;
+	if (clang_getCursorKind(c) == CXCursor_BinaryOperator && is_lock_store(s->rules, c, &s->lock))
+		return CXChildVisit_Break;
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * An init macro that leaves no call ('lockdep-init-macro'): without
+ * CONFIG_DEBUG_SPINLOCK, spin_lock_init(l) is 'do { spinlock_check(l);
+ * *(l) = __SPIN_LOCK_UNLOCKED(l); } while (0)', yet with lockdep each
+ * expansion is a class of its own (two tables of one bucket type
+ * initialised at two sites nest without a report).  Its expansion becomes
+ * a call site of the macro's name, the stored-to lock its argument 0.
+ * With CONFIG_DEBUG_SPINLOCK the expansion stores nothing: it calls
+ * __raw_spin_lock_init() with its key, and that call is the init site
+ * (corpus inet-bind-one-init-site-debug).
+ */
+static void init_macro(struct walker *w, CXCursor do_stmt, const char *name)
+{
+	struct init_scan s = { w->env->rules, clang_getNullCursor() };
+	clang_visitChildren(do_stmt, scan_init, &s);
+	if (clang_Cursor_isNull(s.lock))
+		return;
+	const char *k = key_lock_ptr(&w->kenv, s.lock);
+	if (!k)
+		return;
+	int site = add_site(w, SITE_CALL, do_stmt);
+	struct xsite *x = &w->f->sites.v[site];
+	char usr[80];
+	snprintf(usr, sizeof(usr), "c:@F@%s", name);   /* no body: link counts it a leaf */
+	x->callee_name = intern(w, name);
+	x->callee_usr = intern(w, usr);
+	x->args = arena_alloc(&w->f->arena, sizeof(*x->args));
+	x->args[0] = (struct xarg){ 0, intern(w, k), 0, false, lock_path_of(&w->kenv, s.lock, k) };
+	x->nargs = 1;
+}
+
 /*
  * An annotation the configuration compiled away.  'might_sleep();' is
  * 'do { do { } while (0); } while (0)' in a kernel without
@@ -1601,6 +1658,14 @@ static void note_annotation(struct walker *w, CXCursor c)
 	char name[64];
 	if (guard_name_at(w->tu, file, offset, name) < 3)
 		return;   /* 'do' written out */
+	const struct lp_lockdep *ld = rules_lockdep(w->env->rules, name);
+	if (ld && ld->macro) {
+		w->annot_file = file;
+		w->annot_offset = offset;
+		if (clang_getCursorKind(c) == CXCursor_DoStmt)
+			init_macro(w, c, name);
+		return;
+	}
 	const struct lp_lockprim *p = rules_lockprim(w->env->rules, name);
 	if (p && p->kind == SITE_ASSERT) {
 		w->annot_file = file;

@@ -6,7 +6,8 @@
  * __mutex_init(l, name, &__key)) or a re-key (lockdep_set_class's
  * lockdep_init_map_type(&l->dep_map, name, key, sub)), naming a lock (its
  * container path when it has one, else its key) and a lockdep class (the
- * key's name, 'init:FILE:LINE' for an init site's own static key, '*' for a
+ * key's name, 'init:FILE:LINE' for an init site's own static key (or an init
+ * macro's expansion: spin_lock_init() without CONFIG_DEBUG_SPINLOCK), '*' for a
  * key inside an object or one that cannot be named, 'novalidate').  A lock
  * or key passed in as a parameter is looked up at the callers, two calls
  * deep.  An init followed in its own function by a re-key of the same lock
@@ -42,6 +43,7 @@ struct raw {
 	const char *lock, *path, *key;
 	int sub;
 	bool init;
+	bool own_key;    /* an init macro's expansion: its key is its own ('lockdep-init-macro') */
 };
 
 struct fact {
@@ -176,6 +178,8 @@ static const char *site_place(struct ldctx *c, int64_t site)
 static const char *key_ident(struct ldctx *c, const struct raw *r)
 {
 	const char *k = r->key;
+	if (r->own_key)
+		return site_place(c, r->key_site);
 	enum keyname_kind kind = keyname_kind(k);
 	if (!k || kind == KEYNAME_LOCK_PARAM || kind == KEYNAME_LOCAL || kind == KEYNAME_RET || strstr(k, "[]"))
 		return "*";
@@ -273,7 +277,8 @@ static void api_fact(struct ldctx *c, const struct call *call)
 	const struct ldarg *sa = api->subclass >= 0 ? arg_of(c, call->site, api->subclass) : NULL;
 	struct raw r = { call->site, call->func, call->site, call->func, call->line, arg_lock(la),
 			 la ? la->path : NULL, ka ? ka->obj : NULL,
-			 api->subclass < 0 ? 0 : sa && sa->has_value ? (int)sa->value : LP_SUBCLASS_UNKNOWN, api->init };
+			 api->subclass < 0 ? 0 : sa && sa->has_value ? (int)sa->value : LP_SUBCLASS_UNKNOWN, api->init,
+			 api->macro };
 	if (r.lock)
 		place(c, &r, 0);
 }

@@ -1126,6 +1126,18 @@ static int parse_lockdep(struct line *l, const struct lockdep_dir *dir)
 }
 
 static int parse_lockdep_init(struct line *l) { return parse_lockdep(l, &dir_lockdep_init); }
+
+/* "lockdep-init-macro NAME": an init macro that leaves only a store. */
+static int parse_lockdep_init_macro(struct line *l)
+{
+	struct lp_lockdep d = { .lock = 0, .key = -1, .subclass = -1, .init = true, .macro = true };
+	const char *func;
+	if (want_ident(l, 1, "a macro name", "lockdep-init-macro", &func) ||
+	    want_end(l, 2, "lockdep-init-macro NAME"))
+		return -1;
+	PUT(l->r, &l->r->lockdep_map, &l->r->lockdeps, func, d, func);
+	return 0;
+}
 static int parse_lockdep_class(struct line *l) { return parse_lockdep(l, &dir_lockdep_class); }
 
 static const struct word lockdep_key_words[] = {
@@ -1310,6 +1322,7 @@ static const struct directive {
 	{ "chain-register", parse_chain_register },
 	{ "chain-call", parse_chain_call },
 	{ "lockdep-init", parse_lockdep_init },
+	{ "lockdep-init-macro", parse_lockdep_init_macro },
 	{ "lockdep-class", parse_lockdep_class },
 	{ "lockdep-key", parse_lockdep_key },
 	{ "drop-flag", parse_drop_flag },

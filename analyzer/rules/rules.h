@@ -77,8 +77,13 @@ struct lp_chain { const char *func; int container, entry; const char *key;
  * KEY points to, with the lockdep subclass in argument SUBCLASS (-1: none,
  * subclass 0).  INIT: the call initialises the lock (__mutex_init), so its
  * site is an init site; otherwise it re-keys a lock initialised elsewhere
- * (lockdep_set_class()).  What the classes mean is link/lockdep_class.c's. */
-struct lp_lockdep { const char *func; int lock, key, subclass; bool init; };
+ * (lockdep_set_class()).  MACRO (directive lockdep-init-macro): FUNC is a
+ * macro that initialises the lock its argument LOCK (0) points to with a
+ * key of its own, and leaves no call to say so (spin_lock_init() without
+ * CONFIG_DEBUG_SPINLOCK is a store): extract records its expansion as a
+ * call site of FUNC, and the init site's own class is its key.  What the
+ * classes mean is link/lockdep_class.c's. */
+struct lp_lockdep { const char *func; int lock, key, subclass; bool init, macro; };
 
 /* What a key argument named like a lock key means (directive lockdep-key). */
 enum lp_lockdep_key {

@@ -12,12 +12,18 @@
 
 extern void __rwlock_init(rwlock_t *l, const char *name, struct lock_class_key *key);
 
-/* one lockdep class per init site, as spin_lock_init() */
+/* one lockdep class per init site, as spin_lock_init(); a bare store
+ * without CONFIG_DEBUG_SPINLOCK */
+#ifdef CONFIG_DEBUG_SPINLOCK
 #define rwlock_init(lock)						\
 	do {								\
 		static struct lock_class_key __key;			\
 		__rwlock_init((lock), #lock, &__key);			\
 	} while (0)
+#else
+#define rwlock_init(lock)						\
+	do { *(lock) = __RW_LOCK_UNLOCKED(lock); } while (0)
+#endif
 
 #define read_lock(lock)		_raw_read_lock(lock)
 #define read_unlock(lock)	_raw_read_unlock(lock)

@@ -24,16 +24,23 @@
 
 /*
  * Initialising a lock gives it the lockdep class of a key private to the
- * init site: the macro declares a static key where it is used (as with
- * CONFIG_DEBUG_SPINLOCK, which lockdep needs).
+ * init site.  With CONFIG_DEBUG_SPINLOCK (which lockdep needs) the macro
+ * declares a static key where it is used and passes it on; without it the
+ * macro is a plain store of the unlocked value and names no key at all,
+ * though the code is written for the classes lockdep would give it.
  */
 extern void __raw_spin_lock_init(raw_spinlock_t *l, const char *name, struct lock_class_key *key);
 
+#ifdef CONFIG_DEBUG_SPINLOCK
 #define raw_spin_lock_init(l)						\
 	do {								\
 		static struct lock_class_key __key;			\
 		__raw_spin_lock_init((l), #l, &__key);			\
 	} while (0)
+#else
+#define raw_spin_lock_init(l)						\
+	do { *(l) = __RAW_SPIN_LOCK_UNLOCKED(l); } while (0)
+#endif
 
 #define raw_spin_lock(l)		_raw_spin_lock(l)
 #ifdef CONFIG_DEBUG_LOCK_ALLOC
@@ -78,11 +85,20 @@ static __always_inline raw_spinlock_t *spinlock_check(spinlock_t *l)
 	return &l->rlock;
 }
 
+#ifdef CONFIG_DEBUG_SPINLOCK
 #define spin_lock_init(_lock)						\
 	do {								\
 		static struct lock_class_key __key;			\
 		__raw_spin_lock_init(spinlock_check(_lock), #_lock, &__key); \
 	} while (0)
+#else
+/* the type check stays, the key goes */
+#define spin_lock_init(_lock)						\
+	do {								\
+		spinlock_check(_lock);					\
+		*(_lock) = __SPIN_LOCK_UNLOCKED(_lock);			\
+	} while (0)
+#endif
 
 static __always_inline void spin_lock(spinlock_t *l)
 {
