@@ -70,14 +70,34 @@ int guard_param_member(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX])
  * constant it is compared with: 'param' and '!param' against 0 (NEGATED:
  * the condition holds when equal), 'param == C' and 'param != C'.  Returns
  * the parameter or -1. */
-static int subject_of(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX])
+static int plain_subject(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX])
 {
 	field[0] = '\0';
 	int p = key_param_of(func, e);
 	return p >= 0 ? p : guard_param_member(func, e, field);
 }
 
-static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equal, char field[GUARD_FIELD_MAX])
+/* ... or bits of one: 'flags & M' names flags, with MASK M (0: none). */
+static int subject_of(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX], long long *mask)
+{
+	*mask = 0;
+	CXCursor c = key_strip(e), k[2];
+	if (clang_getCursorKind(c) == CXCursor_BinaryOperator &&
+	    clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_And && key_children(c, k, 2) == 2)
+		for (int side = 0; side < 2; side++) {
+			long long m;
+			if (!guard_const_value(k[1 - side], &m) || !m)
+				continue;
+			int p = plain_subject(func, k[side], field);
+			if (p >= 0)
+				*mask = m;
+			return p;
+		}
+	return plain_subject(func, e, field);
+}
+
+static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
+		      long long *mask)
 {
 	bool neg = false;
 	CXCursor c = key_strip(cond), k[2];
@@ -86,7 +106,7 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 		neg = !neg;
 		c = key_strip(k[0]);
 	}
-	int p = subject_of(func, c, field);
+	int p = subject_of(func, c, field, mask);
 	if (p >= 0) {
 		*value = 0;
 		*equal = neg;   /* 'param' holds when != 0, '!param' when == 0 */
@@ -98,7 +118,7 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 	if (op != CXBinaryOperator_EQ && op != CXBinaryOperator_NE)
 		return -1;
 	for (int side = 0; side < 2; side++) {
-		p = subject_of(func, k[side], field);
+		p = subject_of(func, k[side], field, mask);
 		if (p >= 0 && guard_const_value(k[1 - side], value)) {
 			*equal = (op == CXBinaryOperator_EQ) != neg;
 			return p;
@@ -129,11 +149,12 @@ bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *
 	long long v;
 	bool equal;
 	char field[GUARD_FIELD_MAX];
-	int p = param_test(func, cond, &v, &equal, field);
+	long long mask;
+	int p = param_test(func, cond, &v, &equal, field, &mask);
 	if (p < 0)
 		return false;
-	*then_g = (struct guard){ .param = p, .except = !equal, .n = 1, .v = { v } };
-	*else_g = (struct guard){ .param = p, .except = equal, .n = 1, .v = { v } };
+	*then_g = (struct guard){ .param = p, .mask = mask, .except = !equal, .n = 1, .v = { v } };
+	*else_g = (struct guard){ .param = p, .mask = mask, .except = equal, .n = 1, .v = { v } };
 	strcpy(then_g->field, field);
 	strcpy(else_g->field, field);
 	return true;
@@ -347,7 +368,8 @@ const char *guard_text(struct arena *a, const struct guard *g)
 {
 	if (g->any || (g->n == 0 && !g->ctx_dead))
 		return NULL;
-	struct guardkey k = { .ctx_dead = g->ctx_dead, .param = g->param, .except = g->except, .n = g->n };
+	struct guardkey k = { .ctx_dead = g->ctx_dead, .param = g->param, .mask = g->mask, .except = g->except,
+			      .n = g->n };
 	strcpy(k.field, g->field);
 	memcpy(k.v, g->v, sizeof(k.v));
 	struct strbuf sb = {0};
@@ -389,7 +411,7 @@ static void note_value(struct subject_writes *sw, CXCursor rhs, bool constant_ok
 static void note_write(struct writes *w, CXCursor lhs, CXCursor rhs, bool constant_ok)
 {
 	char field[GUARD_FIELD_MAX];
-	int p = subject_of(w->func, lhs, field);
+	int p = plain_subject(w->func, lhs, field);
 	if (p < 0)
 		return;
 	for (int i = 0; i < w->ns; i++)
@@ -403,7 +425,7 @@ static void note_write(struct writes *w, CXCursor lhs, CXCursor rhs, bool consta
 static void note_mask_write(struct writes *w, CXCursor op, CXCursor lhs, CXCursor rhs)
 {
 	char field[GUARD_FIELD_MAX];
-	int p = subject_of(w->func, lhs, field);
+	int p = plain_subject(w->func, lhs, field);
 	if (p < 0)
 		return;
 	enum CXBinaryOperatorKind k = clang_getCursorBinaryOperatorKind(op);

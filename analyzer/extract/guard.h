@@ -29,6 +29,7 @@ struct guard {
 	int param;                       /* the switched (or tested) parameter's index */
 	char field[GUARD_FIELD_MAX];     /* 'if (args->force)': the member tested, "" for the
 					  * parameter itself */
+	long long mask;                  /* 'if (flags & M)': the bits tested, 0 for the whole value */
 	bool any;                        /* a 'default:' or a value not known: no guard */
 	bool except;                     /* the site runs for every value but these ('if (param)') */
 	int n;
@@ -41,7 +42,8 @@ int guard_switch_param(CXCursor func, CXCursor cond);
 /* The guards of the two branches of 'if (COND)' (or 'COND ? a : b') in FUNC
  * when COND tests a parameter, or a member of the struct a parameter points
  * to ('args->force'), against a constant ('param', '!param', 'param == C',
- * 'param != C'),
+ * 'param != C'), or some of its bits ('flags & M', '!(flags & M)',
+ * '(flags & M) == C'),
  * alone or as an operand of '&&' (the then branch) or '||' (the else
  * branch): THEN and ELSE filled (a branch the test says nothing about gets
  * an 'any' guard), true returned; false for any other condition. */

@@ -57,7 +57,7 @@ static bool parse_subject(const char **p, int *param, char field[GUARDKEY_FIELD_
 	*param = (int)n;
 	field[0] = '\0';
 	if (*end == '.') {
-		size_t len = strcspn(end + 1, "!=;");
+		size_t len = strcspn(end + 1, "&!=;");
 		if (len == 0 || len >= GUARDKEY_FIELD_MAX)
 			return false;
 		memcpy(field, end + 1, len);
@@ -101,6 +101,13 @@ bool guardkey_parse(const char *text, struct guardkey *out)
 	p += 4;
 	if (!parse_subject(&p, &g.param, g.field))
 		return false;
+	if (*p == '&') {   /* 'arg#N&M': a test of bits M */
+		char *end;
+		g.mask = strtoll(p + 1, &end, 10);
+		if (end == p + 1 || !g.mask)
+			return false;
+		p = end;
+	}
 	g.except = *p == '!';
 	p += g.except;
 	if (*p != '=' || !parse_values(p + 1, g.v, &g.n))
@@ -120,7 +127,10 @@ void guardkey_format(struct strbuf *sb, const struct guardkey *g)
 			}
 		return;
 	}
-	sb_addf(sb, "arg#%d%s%s%s", g->param, g->field[0] ? "." : "", g->field, g->except ? "!=" : "=");
+	sb_addf(sb, "arg#%d%s%s", g->param, g->field[0] ? "." : "", g->field);
+	if (g->mask)
+		sb_addf(sb, "&%lld", g->mask);
+	sb_add(sb, g->except ? "!=" : "=");
 	for (int i = 0; i < g->n; i++)
 		sb_addf(sb, i ? ",%lld" : "%lld", g->v[i]);
 }
@@ -185,6 +195,8 @@ void guardkey_load_writes(struct guardkey *g, const char *annot)
 
 bool guardkey_takes(const struct guardkey *g, long long value)
 {
+	if (g->mask)
+		value &= g->mask;
 	bool listed = false;
 	for (int i = 0; i < g->n && !listed; i++)
 		listed = g->v[i] == value;

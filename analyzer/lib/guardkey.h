@@ -10,6 +10,10 @@
  *   'arg#N!=V'            ... when it holds anything but V ('if (param)')
  *   'arg#N.F=V'           ... when member F of the struct parameter N points to
  *                         holds V ('if (!args->force)'); '!=' likewise
+ *   'arg#N&M!=0'          ... when parameter N (or its member: 'arg#N.F&M') has
+ *                         a bit of mask M set ('if (flags & CS_HARD)'); the
+ *                         values are those of the masked value, so 'arg#N&M=0'
+ *                         is 'if (!(flags & M))'
  *   'ctx!=S1,S2'          ... in every path state but S1 and S2: the branch of a
  *                         context test the state decides the other way
  *                         ('if (in_hardirq() || irqs_disabled()) .. else B':
@@ -43,6 +47,7 @@ struct guardkey {
 					   * parameter guard */
 	int param;                        /* the parameter tested (-1 for a context guard) */
 	char field[GUARDKEY_FIELD_MAX];   /* the member tested through it, "" for itself */
+	long long mask;                   /* the bits tested ('flags & M'); 0: the whole value */
 	bool except;                      /* every value but these */
 	int n;
 	long long v[GUARDKEY_MAX_VALUES];

@@ -49,6 +49,12 @@ static const struct guard_case guards[] = {
 	{ "g_and", "(int p, int q) { if (!p && q > 1) p++; }", "arg#0=0", "-" },
 	{ "g_or", "(int p) { if (p == 1 || global) p++; }", "-", "arg#0!=1" },
 	{ "g_member", "(struct args *a) { if (a->force) a->force++; }", "arg#0.force!=0", "arg#0.force=0" },
+	{ "g_bits", "(int a, unsigned f) { if (f & 0x11) a++; }", "arg#1&17!=0", "arg#1&17=0" },
+	{ "g_not_bits", "(unsigned f) { if (!(f & (E_B | 1))) f++; }", "arg#0&7=0", "arg#0&7!=0" },
+	{ "g_bits_eq", "(unsigned f) { if ((2 & f) == 2) f++; }", "arg#0&2=2", "arg#0&2!=2" },
+	{ "g_member_bits", "(struct args *a) { if (a->force & 4) a->force++; }", "arg#0.force&4!=0", "arg#0.force&4=0" },
+	{ "g_bits_and", "(int p, unsigned f) { if (!(f & 8) && p > 1) p++; }", "arg#1&8=0", "-" },
+	{ "g_bits_var", "(unsigned f) { if (f & global) f++; }", NULL, NULL },
 	{ "g_global", "(int p) { if (global) p++; }", NULL, NULL },
 	{ "g_vs_var", "(int p) { if (p == global) p++; }", NULL, NULL },
 };

@@ -108,6 +108,11 @@ int main(void)
 	round_trip("arg#2=-19,0,3", 2, "", 0, 3);
 	round_trip("arg#1.force=0", 1, "force", 0, 1);
 	round_trip("arg#3.noreply!=0", 3, "noreply", 1, 1);
+	round_trip("arg#2&17=0", 2, "", 0, 1);
+	round_trip("arg#0.flags&4!=0", 0, "flags", 1, 1);
+	bad("arg#2&=0");
+	bad("arg#2&0=0");
+	bad("arg#2&x=0");
 	bad("arg#=0");
 	bad("arg#1");
 	bad("arg#1=");
@@ -127,6 +132,10 @@ int main(void)
 	allows("arg#1=0", NULL, 5, 0);
 	allows("arg#1!=0", NULL, 0, 0);
 	allows("arg#1!=0", NULL, 1, 1);
+	allows("arg#1&17=0", NULL, 3, 0);                  /* drbd's CS_VERBOSE | CS_HARD: bit 0 set */
+	allows("arg#1&17=0", NULL, 2, 1);
+	allows("arg#1&17!=0", NULL, 16, 1);
+	allows("arg#1&17=0", "writes:arg#1=0;", 3, 1);     /* cleared by the function itself */
 	allows("arg#1=0", "writes:arg#1=0;", 5, 1);        /* the function sets it to 0 itself */
 	allows("arg#1=0", "writes:arg#1=7;", 5, 0);
 	allows("arg#1=0", "writes:arg#1=*;", 5, 1);
