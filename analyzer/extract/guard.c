@@ -96,8 +96,62 @@ static int subject_of(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX], lo
 	return plain_subject(func, e, field);
 }
 
+#define PREDICATE_DEPTH 2   /* a predicate over a predicate: gfpflags_allow_blocking() in a wrapper */
+
 static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
-		      long long *mask)
+		      long long *mask, int depth);
+
+static enum CXChildVisitResult find_body(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_CompoundStmt)
+		*(CXCursor *)d = c;
+	return CXChildVisit_Continue;
+}
+
+/* The expression of FN's body when it is '{ return E; }', else a null cursor. */
+static CXCursor only_return(CXCursor fn)
+{
+	CXCursor def = clang_getCursorDefinition(fn), body = clang_getNullCursor(), k[2];
+	if (!clang_Cursor_isNull(def))
+		clang_visitChildren(def, find_body, &body);
+	if (clang_Cursor_isNull(body) || key_children(body, k, 2) != 1 || clang_getCursorKind(k[0]) != CXCursor_ReturnStmt ||
+	    key_children(k[0], k, 2) != 1)
+		return clang_getNullCursor();
+	return k[0];
+}
+
+/*
+ * A call of a predicate whose body is one test of its own parameter
+ * ('static inline bool gfpflags_allow_blocking(gfp_t f) { return !!(f &
+ * __GFP_DIRECT_RECLAIM); }'), with that argument a parameter of FUNC (or a
+ * member through one): the same test of FUNC's parameter.  The callee's
+ * test is read as param_test reads a condition; its member and the
+ * caller's cannot both be there.
+ */
+static int predicate_test(CXCursor func, CXCursor call, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
+			  long long *mask, int depth)
+{
+	CXCursor callee = clang_getCursorReferenced(call);
+	if (depth >= PREDICATE_DEPTH || clang_getCursorKind(callee) != CXCursor_FunctionDecl)
+		return -1;
+	CXCursor def = clang_getCursorDefinition(callee), e = only_return(callee);
+	if (clang_Cursor_isNull(e))
+		return -1;
+	char callee_field[GUARD_FIELD_MAX];
+	int q = param_test(def, e, value, equal, callee_field, mask, depth + 1);
+	if (q < 0 || q >= clang_Cursor_getNumArguments(call))
+		return -1;
+	int p = plain_subject(func, clang_Cursor_getArgument(call, (unsigned)q), field);
+	if (p < 0 || (field[0] && callee_field[0]))
+		return -1;
+	if (callee_field[0])
+		strcpy(field, callee_field);
+	return p;
+}
+
+static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
+		      long long *mask, int depth)
 {
 	bool neg = false;
 	CXCursor c = key_strip(cond), k[2];
@@ -110,6 +164,12 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 	if (p >= 0) {
 		*value = 0;
 		*equal = neg;   /* 'param' holds when != 0, '!param' when == 0 */
+		return p;
+	}
+	if (clang_getCursorKind(c) == CXCursor_CallExpr) {
+		p = predicate_test(func, c, value, equal, field, mask, depth);
+		if (p >= 0)
+			*equal = *equal != neg;
 		return p;
 	}
 	if (clang_getCursorKind(c) != CXCursor_BinaryOperator || key_children(c, k, 2) != 2)
@@ -150,7 +210,7 @@ bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *
 	bool equal;
 	char field[GUARD_FIELD_MAX];
 	long long mask;
-	int p = param_test(func, cond, &v, &equal, field, &mask);
+	int p = param_test(func, cond, &v, &equal, field, &mask, 0);
 	if (p < 0)
 		return false;
 	*then_g = (struct guard){ .param = p, .mask = mask, .except = !equal, .n = 1, .v = { v } };

@@ -55,6 +55,14 @@ static const struct guard_case guards[] = {
 	{ "g_member_bits", "(struct args *a) { if (a->force & 4) a->force++; }", "arg#0.force&4!=0", "arg#0.force&4=0" },
 	{ "g_bits_and", "(int p, unsigned f) { if (!(f & 8) && p > 1) p++; }", "arg#1&8=0", "-" },
 	{ "g_bits_var", "(unsigned f) { if (f & global) f++; }", NULL, NULL },
+	{ "g_pred", "(int a, unsigned f) { if (may_block(f)) a++; }", "arg#1&1024!=0", "arg#1&1024=0" },
+	{ "g_not_pred", "(int a, unsigned f) { if (!may_block(f)) a++; }", "arg#1&1024=0", "arg#1&1024!=0" },
+	{ "g_pred_member", "(struct args *a) { if (may_block(a->force)) a->force++; }", "arg#0.force&1024!=0",
+	  "arg#0.force&1024=0" },
+	{ "g_pred_pred", "(unsigned f) { if (blocking_ok(f)) f++; }", "arg#0&1024=0", "arg#0&1024!=0" },
+	{ "g_pred_second", "(int p, unsigned f) { if (nonzero_second(p, f)) p++; }", "arg#1!=0", "arg#1=0" },
+	{ "g_pred_var", "(unsigned f) { if (may_block(global)) f++; }", NULL, NULL },
+	{ "g_pred_two_stmts", "(unsigned f) { if (two_stmts(f)) f++; }", NULL, NULL },
 	{ "g_global", "(int p) { if (global) p++; }", NULL, NULL },
 	{ "g_vs_var", "(int p) { if (p == global) p++; }", NULL, NULL },
 };
@@ -92,6 +100,10 @@ static const char prelude[] =
 	"int global;\n"
 	"int f(void);\n"
 	"int task_only(void);\n"
+	"static inline _Bool may_block(unsigned gfp) { return !!(gfp & 0x400); }\n"
+	"static inline _Bool blocking_ok(unsigned gfp) { return !may_block(gfp); }\n"
+	"static inline int nonzero_second(int a, unsigned b) { return b; }\n"
+	"static inline int two_stmts(unsigned g) { g++; return g & 1; }\n"
 	"#define unlikely(x) __builtin_expect(!!(x), 0)\n"
 	"int preempt_count(void);\n"
 	"#define hardirq_count() (preempt_count() & 0xf0000)\n"

@@ -36,4 +36,11 @@
 #define GFP_DMA			__GFP_DMA
 #define GFP_HIGHUSER_MOVABLE	(GFP_KERNEL | __GFP_HIGH)
 
+/* May an allocation with these flags reclaim by itself, and so sleep?
+ * Callers test it before their own sleeping steps. */
+static inline bool gfpflags_allow_blocking(const gfp_t flags)
+{
+	return (flags & __GFP_DIRECT_RECLAIM) != 0;
+}
+
 #endif
