@@ -96,7 +96,7 @@ static int subject_of(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX], lo
 	return plain_subject(func, e, field);
 }
 
-#define PREDICATE_DEPTH 2   /* a predicate over a predicate: gfpflags_allow_blocking() in a wrapper */
+#define PREDICATE_DEPTH 2   /* a predicate over a predicate, or a local set from one */
 
 static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
 		      long long *mask, int depth);
@@ -150,6 +150,63 @@ static int predicate_test(CXCursor func, CXCursor call, long long *value, bool *
 	return p;
 }
 
+/* Whether expression E names VAR. */
+static bool names_var(CXCursor e, CXCursor var)
+{
+	e = key_strip(e);
+	return clang_getCursorKind(e) == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(e), var);
+}
+
+struct var_writes { CXCursor var; bool written; };
+
+static enum CXChildVisitResult find_var_write(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct var_writes *w = d;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	CXCursor kk[2];
+	bool write = false;
+	if (k == CXCursor_CompoundAssignOperator ||
+	    (k == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign))
+		write = key_children(c, kk, 2) == 2 && names_var(kk[0], w->var);
+	else if (k == CXCursor_UnaryOperator) {
+		enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+		write = (op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec || op == CXUnaryOperator_PreInc ||
+			 op == CXUnaryOperator_PreDec || op == CXUnaryOperator_AddrOf) &&
+			key_children(c, kk, 1) == 1 && names_var(kk[0], w->var);
+	}
+	if (write) {
+		w->written = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * A local of FUNC set once, at its declaration, from a test of a parameter
+ * and never written again ('bool can_wait = !!(gfp & __GFP_DIRECT_RECLAIM);
+ * .. if (can_wait)'): its truth is that test's.  Its value is not (a bool
+ * holds 0 or 1), so only 'if (local)' and 'if (!local)' are read so.
+ */
+static int local_test(CXCursor func, CXCursor ref, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
+		      long long *mask, int depth)
+{
+	CXCursor var = clang_getCursorReferenced(ref);
+	if (depth >= PREDICATE_DEPTH || clang_getCursorKind(var) != CXCursor_VarDecl ||
+	    clang_Cursor_getStorageClass(var) != CX_SC_None ||
+	    clang_getCursorKind(clang_getCursorSemanticParent(var)) != CXCursor_FunctionDecl)
+		return -1;
+	CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+	if (clang_Cursor_isNull(init))
+		return -1;
+	int p = param_test(func, init, value, equal, field, mask, depth + 1);
+	if (p < 0)
+		return -1;
+	struct var_writes w = { var, false };
+	clang_visitChildren(func, find_var_write, &w);
+	return w.written ? -1 : p;
+}
+
 static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
 		      long long *mask, int depth)
 {
@@ -166,8 +223,9 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 		*equal = neg;   /* 'param' holds when != 0, '!param' when == 0 */
 		return p;
 	}
-	if (clang_getCursorKind(c) == CXCursor_CallExpr) {
-		p = predicate_test(func, c, value, equal, field, mask, depth);
+	if (clang_getCursorKind(c) == CXCursor_CallExpr || clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+		p = clang_getCursorKind(c) == CXCursor_CallExpr ? predicate_test(func, c, value, equal, field, mask, depth)
+								 : local_test(func, c, value, equal, field, mask, depth);
 		if (p >= 0)
 			*equal = *equal != neg;
 		return p;

@@ -63,6 +63,14 @@ static const struct guard_case guards[] = {
 	{ "g_pred_second", "(int p, unsigned f) { if (nonzero_second(p, f)) p++; }", "arg#1!=0", "arg#1=0" },
 	{ "g_pred_var", "(unsigned f) { if (may_block(global)) f++; }", NULL, NULL },
 	{ "g_pred_two_stmts", "(unsigned f) { if (two_stmts(f)) f++; }", NULL, NULL },
+	{ "g_local", "(unsigned g) { _Bool w = !!(g & 0x400); if (w) g++; }", "arg#0&1024!=0", "arg#0&1024=0" },
+	{ "g_not_local", "(unsigned g) { int w = may_block(g); if (!w) g++; }", "arg#0&1024=0", "arg#0&1024!=0" },
+	{ "g_local_written", "(unsigned g) { _Bool w = g & 1; w = global; if (w) g++; }", NULL, NULL },
+	{ "g_local_incr", "(unsigned g) { int w = g; w++; if (w) g++; }", NULL, NULL },
+	{ "g_local_addr", "(unsigned g) { int w = g; f_ptr(&w); if (w) g++; }", NULL, NULL },
+	{ "g_local_no_init", "(unsigned g) { int w; w = g; if (w) g++; }", NULL, NULL },
+	{ "g_local_static", "(unsigned g) { static int w = 1; if (w) g++; }", NULL, NULL },
+	{ "g_local_value", "(unsigned g) { _Bool w = g & 6; if (w == 2) g++; }", NULL, NULL },
 	{ "g_global", "(int p) { if (global) p++; }", NULL, NULL },
 	{ "g_vs_var", "(int p) { if (p == global) p++; }", NULL, NULL },
 };
@@ -100,6 +108,7 @@ static const char prelude[] =
 	"int global;\n"
 	"int f(void);\n"
 	"int task_only(void);\n"
+	"void f_ptr(int *p);\n"
 	"static inline _Bool may_block(unsigned gfp) { return !!(gfp & 0x400); }\n"
 	"static inline _Bool blocking_ok(unsigned gfp) { return !may_block(gfp); }\n"
 	"static inline int nonzero_second(int a, unsigned b) { return b; }\n"

@@ -34,6 +34,7 @@ struct btrfs_fs_info {
 };
 
 int clear_extent_bits(struct extent_io_tree *tree, u64 start, u64 end, u32 bits, gfp_t mask);
+int set_extent_bits(struct extent_io_tree *tree, u64 start, u64 end, u32 bits, gfp_t mask);
 void btrfs_remove_chunk_map(struct btrfs_fs_info *fs_info, u64 start, u64 len);
 void btrfs_init_reclaim_work(struct btrfs_fs_info *fs_info);
 

@@ -17,6 +17,8 @@
 static void device_clear_alloc_bits(struct btrfs_device *dev, u64 start, u64 len)
 {
 	clear_extent_bits(&dev->alloc_state, start, start + len - 1, CHUNK_ALLOCATED | CHUNK_TRIMMED, CLEAR_GFP);
+	/* the range stays known as trimmed */
+	set_extent_bits(&dev->alloc_state, start, start + len - 1, CHUNK_TRIMMED, CLEAR_GFP);
 }
 
 void btrfs_remove_chunk_map(struct btrfs_fs_info *fs_info, u64 start, u64 len)
