@@ -377,6 +377,19 @@ static void drop_const(struct ck_state *s, int n, int field)
  * GFP_KERNEL)', an upper bound of its bits), or nothing (false) where F
  * assigns it.
  */
+static bool passed_on(const struct ck_func *f, int param, long long v, long long *out);
+
+/* What ARG passes of the caller's constant V of its parameter ARG->fwd (the
+ * parameter itself, not a member), into *OUT; false if not known. */
+static bool forwarded(const struct ck_func *f, const struct ck_arg *arg, long long v, long long *out)
+{
+	if (!passed_on(f, arg->fwd, v, out))
+		return false;
+	if (arg->masked)
+		*out &= arg->value;
+	return true;
+}
+
 static bool passed_on(const struct ck_func *f, int param, long long v, long long *out)
 {
 	if (!engine_param_used(f->written_params, param)) {
@@ -404,9 +417,9 @@ static void bind_const_arg(const struct engine *e, const struct ck_state *cur, c
 		const struct ck_func *f = &e->funcs.v[cur->func];
 		for (int i = 0; i < cur->nconst; i++) {
 			long long v = cur->consts[i].value;
-			if (cur->consts[i].n != arg->fwd)
+			if (cur->consts[i].n != arg->fwd || (arg->masked && cur->consts[i].field != CK_NO_FIELD))
 				continue;
-			if (cur->consts[i].field == CK_NO_FIELD && !passed_on(f, arg->fwd, v, &v))
+			if (cur->consts[i].field == CK_NO_FIELD && !forwarded(f, arg, v, &v))
 				continue;
 			set_const(next, arg->n, cur->consts[i].field, v);
 		}
@@ -600,7 +613,7 @@ static bool call_may_block(const struct engine *e, const struct ck_state *cur, c
 		for (int i = 0; i < cur->nconst; i++) {
 			long long v;
 			if (cur->consts[i].n == arg->fwd && cur->consts[i].field == CK_NO_FIELD &&
-			    passed_on(&e->funcs.v[cur->func], arg->fwd, cur->consts[i].value, &v))
+			    forwarded(&e->funcs.v[cur->func], arg, cur->consts[i].value, &v))
 				return (v & site->blocks_mask) != 0;
 		}
 	}

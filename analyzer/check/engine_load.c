@@ -278,6 +278,7 @@ static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
 		a->unknown = !has_value;
 	} else if (sqlite3_column_type(q, 5) != SQLITE_NULL) {
 		a->fwd = sqlite3_column_int(q, 5);
+		a->masked = has_value;   /* 'flags & MSG_DONTWAIT' */
 	} else if (has_value) {
 		a->is_const = true;
 	} else {

@@ -61,7 +61,7 @@ static void scan_inits(struct lp_db *db, const struct lp_init_mode *m, struct st
 {
 	sqlite3_stmt *q = db_prepare(db, "SELECT a.obj_key, s.func_id, v.value FROM site s "
 				     "JOIN site_arg a ON a.site_id = s.id AND a.n = ? AND a.obj_key IS NOT NULL "
-				     "LEFT JOIN site_arg v ON v.site_id = s.id AND v.n = ? AND v.value IS NOT NULL "
+				     "LEFT JOIN site_arg v ON v.site_id = s.id AND v.n = ? AND v.value IS NOT NULL AND v.fwd IS NULL "
 				     "WHERE s.callee_name = ?");
 	db_bind_int(q, 1, m->obj);
 	db_bind_int(q, 2, m->mode);

@@ -145,7 +145,8 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
                                     -- or set to something else (VALUE NULL; FIELD '*': members
                                     -- not tracked) ...
   fwd      INTEGER,                 -- ... or the caller's own parameter FWD passed on unchanged:
-                                    -- the callee gets whatever constants the caller got
+                                    -- the callee gets whatever constants the caller got (with
+                                    -- VALUE: passed on as 'FWD & VALUE', 'flags & MSG_DONTWAIT')
   lock_path TEXT                    -- a lock pointer, or a pointer to a lock's lockdep map
                                     -- ('&l->dep_map'): the lock's container path, as site.lock_path
 );

@@ -29,6 +29,7 @@ struct xlock {               /* one entry of a site's local lock state */
 struct xarg {
 	int n; const char *key; long long value; bool obj; const char *path;
 	const char *field; bool unknown; int fwd1;
+	long long fwd_mask;      /* fwd1: the parameter passed on through '& FWD_MASK' (0: as it is) */
 };
 
 struct xsite {

@@ -176,7 +176,9 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 			else
 				sqlite3_bind_null(s->ins_arg, 7);
 			db_bind_text(s->ins_arg, 8, x->args[j].path);
-			if (x->args[j].key || x->args[j].unknown || x->args[j].fwd1)
+			if (x->args[j].fwd1 && x->args[j].fwd_mask)   /* 'flags & MSG_DONTWAIT' */
+				db_bind_int(s->ins_arg, 4, x->args[j].fwd_mask);
+			else if (x->args[j].key || x->args[j].unknown || x->args[j].fwd1)
 				sqlite3_bind_null(s->ins_arg, 4);
 			else
 				db_bind_int(s->ins_arg, 4, x->args[j].value);

@@ -722,21 +722,38 @@ static void member_args(struct walker *w, CXCursor a, int n, struct xargs *args)
 	}
 }
 
+/* The parameter A passes on through a constant mask ('flags & MSG_DONTWAIT',
+ * the mask into *MASK), or -1. */
+static int masked_param(struct walker *w, CXCursor a, long long *mask)
+{
+	CXCursor c = key_strip(a), k[2];
+	if (clang_getCursorKind(c) != CXCursor_BinaryOperator ||
+	    clang_getCursorBinaryOperatorKind(c) != CXBinaryOperator_And || key_children(c, k, 2) != 2)
+		return -1;
+	for (int side = 0; side < 2; side++) {
+		int p = key_param_of(w->kenv.func, k[side]);
+		if (p >= 0 && guard_const_value(k[1 - side], mask) && *mask)
+			return p;
+	}
+	return -1;
+}
+
 /* Argument A (argument N) as a constant for the callee's guards: an
  * integer (an event number indexes a jump table; an error code picks a
  * case), or a function pointer (NULL in 'rhashtable_destroy(ht)', which
  * passes no free function: the callee's 'if (free_fn)' sees it).  The
  * caller's own parameter passed on forwards whatever constant its own
  * caller gave ('async' to __blk_mq_delay_run_hw_queue(), rhltable's
- * inlines).  Returns that parameter's index, or -1. */
+ * inlines), or some bits of it ('flags & MSG_DONTWAIT' as the callee's
+ * 'noblock').  Returns that parameter's index, or -1. */
 static int const_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
 {
-	long long v;
+	long long v, mask = 0;
 	int p = key_param_of(w->kenv.func, a);
 	if (guard_const_value(a, &v))
 		vec_push(args, ((struct xarg){ n, NULL, v, false }));
-	else if (p >= 0)
-		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1 }));
+	else if (p >= 0 || (p = masked_param(w, a, &mask)) >= 0)
+		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1, .fwd_mask = mask }));
 	return p;
 }
 

@@ -106,7 +106,7 @@ static int by_site_n(const void *a, const void *b)
 static void load_args(struct ldctx *c)
 {
 	c->args.n = 0;
-	sqlite3_stmt *q = db_prepare(c->db, "SELECT a.site_id, a.n, a.lock_key, a.value, a.obj_key, a.lock_path "
+	sqlite3_stmt *q = db_prepare(c->db, "SELECT a.site_id, a.n, a.lock_key, CASE WHEN a.fwd IS NULL THEN a.value END, a.obj_key, a.lock_path "
 				     "FROM site_arg a JOIN temp.lockdep_ids w ON w.id = a.site_id");
 	while (db_step_row(c->db, q)) {
 		struct ldarg a = { sqlite3_column_int64(q, 0), sqlite3_column_int(q, 1), col_or_null(c, q, 2),
