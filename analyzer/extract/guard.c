@@ -342,7 +342,9 @@ static bool next_arg(const char *text, size_t size, size_t *i, char *out, size_t
 	return *i < size;
 }
 
-bool guard_arg_at(CXTranslationUnit tu, CXFile file, unsigned offset, int n, char *out, size_t size)
+/* guard_arg_at, with where the argument's text starts and ends in FILE. */
+static bool arg_at(CXTranslationUnit tu, CXFile file, unsigned offset, int n, char *out, size_t size,
+		   size_t *start, size_t *end)
 {
 	char name[64];
 	size_t len = guard_name_at(tu, file, offset, name), tsize = 0;
@@ -355,10 +357,28 @@ bool guard_arg_at(CXTranslationUnit tu, CXFile file, unsigned offset, int n, cha
 	if (i >= tsize || text[i] != '(')
 		return false;
 	for (int a = 0; a <= n; a++) {
-		i++;   /* past '(' or ',' */
+		*start = ++i;   /* past '(' or ',' */
 		if (!next_arg(text, tsize, &i, out, size) || (a < n && text[i] != ','))
 			return false;
 	}
+	*end = i;
+	return true;
+}
+
+bool guard_arg_at(CXTranslationUnit tu, CXFile file, unsigned offset, int n, char *out, size_t size)
+{
+	size_t start, end;
+	return arg_at(tu, file, offset, n, out, size, &start, &end);
+}
+
+bool guard_arg_span(CXTranslationUnit tu, CXFile file, unsigned offset, int n, unsigned *start, unsigned *end)
+{
+	char text[8];
+	size_t s, e;
+	if (!arg_at(tu, file, offset, n, text, sizeof(text), &s, &e))
+		return false;
+	*start = (unsigned)s;
+	*end = (unsigned)e;
 	return true;
 }
 

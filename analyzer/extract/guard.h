@@ -62,6 +62,8 @@ size_t guard_name_at(CXTranslationUnit tu, CXFile file, unsigned offset, char na
  * arguments.  What a macro's expansion dropped is still here: the subclass
  * of 'mutex_lock_nested(l, 1)' where the build made it 'mutex_lock(l)'. */
 bool guard_arg_at(CXTranslationUnit tu, CXFile file, unsigned offset, int n, char *out, size_t size);
+/* Where argument N of that call is written in FILE: offsets [*START, *END). */
+bool guard_arg_span(CXTranslationUnit tu, CXFile file, unsigned offset, int n, unsigned *start, unsigned *end);
 
 /* The guards of the two branches of 'if (COND)' when COND tests the context
  * the code runs in, through macros with a 'context-test' rule in RULES

@@ -99,6 +99,7 @@ struct walker {
 	bool depth_noted;         /* a nesting bound was hit in this function (note_limit) */
 	unsigned long long guarded;   /* parameters some site's guard depends on (bits) */
 	VEC(struct guard) guarded_members;   /* ... and members through parameters ('args->force') */
+	VEC(struct init_text) init_texts;    /* the init macros' locks met in this function, by text */
 	const struct guard *guards[MAX_FRAMES];   /* the enclosing guards, innermost last */
 	int nguards;
 	unsigned ret_live;        /* path states in which a return of a value other than a
@@ -112,6 +113,10 @@ struct walker {
 				   * after it, and whether it did (walk_if) */
 	bool after_found;
 };
+
+/* An init macro's lock as written ('&wq_head->lock'), for the re-key
+ * macro after it that names it the same way (lockdep-class-macro). */
+struct init_text { const char *text, *key, *path; };
 
 /* ------------------------------------------------------------ small helpers */
 
@@ -910,6 +915,30 @@ static const struct lp_lockprim *lock_prim(struct walker *w, CXCursor ref)
 	return lock_prim_of(w, ref, w->hdr >= 0);
 }
 
+static bool macro_arg_text(struct walker *w, CXFile file, unsigned offset, int n, char out[128]);
+
+/* A lockdep-init call's lock as written where it was expanded
+ * ('mutex_init(&b->write_lock)': '&b->write_lock'), for a re-key macro
+ * after it (class_macro). */
+static void note_init_call(struct walker *w, CXCursor call, const char *name, int site)
+{
+	const struct lp_lockdep *ld = rules_lockdep(w->env->rules, name);
+	const struct xsite *x = &w->f->sites.v[site];
+	if (!ld || !ld->init || ld->macro)
+		return;
+	for (int i = 0; i < x->nargs; i++) {
+		CXFile file;
+		unsigned offset;
+		char text[128];
+		if (x->args[i].n != ld->lock || x->args[i].obj || !x->args[i].key)
+			continue;
+		clang_getExpansionLocation(clang_getCursorLocation(call), &file, NULL, NULL, &offset);
+		if (file && macro_arg_text(w, file, offset, 0, text))
+			vec_push(&w->init_texts, ((struct init_text){ intern(w, text), x->args[i].key, x->args[i].path }));
+		return;
+	}
+}
+
 static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 {
 	walk_children(w, call);   /* callee expression and arguments first */
@@ -933,6 +962,7 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 		w->f->sites.v[site].callee_usr = cx_str(w, clang_getCursorUSR(ref));
 		w->f->sites.v[site].callee_name = name;
 		call_args(w, call, ref, NULL, site);
+		note_init_call(w, call, name, site);
 		apply_summary(w, call, ref, site);
 		return;
 	}
@@ -1632,7 +1662,40 @@ static enum CXChildVisitResult scan_init(CXCursor c, CXCursor parent, CXClientDa
  * __raw_spin_lock_init() with its key, and that call is the init site
  * (corpus inet-bind-one-init-site-debug).
  */
-static void init_macro(struct walker *w, CXCursor do_stmt, const char *name)
+/* A call site of macro NAME at statement C (no body: link counts it a leaf). */
+static struct xsite *macro_site(struct walker *w, CXCursor c, const char *name, int nargs)
+{
+	int site = add_site(w, SITE_CALL, c);
+	struct xsite *x = &w->f->sites.v[site];
+	char usr[80];
+	snprintf(usr, sizeof(usr), "c:@F@%s", name);
+	x->callee_name = intern(w, name);
+	x->callee_usr = intern(w, usr);
+	x->args = arena_alloc(&w->f->arena, (size_t)nargs * sizeof(*x->args));
+	x->nargs = 0;
+	return x;
+}
+
+/* An argument as text, without blanks or the parentheses around it all
+ * ('( &(sk)->lock )' -> '&(sk)->lock'), into OUT; false if unreadable. */
+static bool macro_arg_text(struct walker *w, CXFile file, unsigned offset, int n, char out[128])
+{
+	char raw[128];
+	if (!guard_arg_at(w->tu, file, offset, n, raw, sizeof(raw)))
+		return false;
+	size_t k = 0;
+	for (const char *p = raw; *p; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n')
+			out[k++] = *p;
+	out[k] = '\0';
+	while (k >= 2 && out[0] == '(' && out[k - 1] == ')') {
+		memmove(out, out + 1, k - 2);
+		out[k -= 2] = '\0';
+	}
+	return k > 0;
+}
+
+static void init_macro(struct walker *w, CXCursor do_stmt, const char *name, CXFile file, unsigned offset)
 {
 	struct init_scan s = { w->env->rules, clang_getNullCursor() };
 	clang_visitChildren(do_stmt, scan_init, &s);
@@ -1641,15 +1704,75 @@ static void init_macro(struct walker *w, CXCursor do_stmt, const char *name)
 	const char *k = key_lock_ptr(&w->kenv, s.lock);
 	if (!k)
 		return;
-	int site = add_site(w, SITE_CALL, do_stmt);
-	struct xsite *x = &w->f->sites.v[site];
-	char usr[80];
-	snprintf(usr, sizeof(usr), "c:@F@%s", name);   /* no body: link counts it a leaf */
-	x->callee_name = intern(w, name);
-	x->callee_usr = intern(w, usr);
-	x->args = arena_alloc(&w->f->arena, sizeof(*x->args));
-	x->args[0] = (struct xarg){ 0, intern(w, k), 0, false, lock_path_of(&w->kenv, s.lock, k) };
-	x->nargs = 1;
+	struct xsite *x = macro_site(w, do_stmt, name, 1);
+	x->args[x->nargs++] = (struct xarg){ 0, intern(w, k), 0, false, lock_path_of(&w->kenv, s.lock, k) };
+	char text[128];
+	if (macro_arg_text(w, file, offset, 0, text))
+		vec_push(&w->init_texts, ((struct init_text){ intern(w, text), x->args[0].key, x->args[0].path }));
+}
+
+/* The operand of a '(void)(x)' in the expansion written in FILE between
+ * offsets START and END: the macro argument the re-key macro evaluates. */
+struct void_scan { CXFile file; unsigned start, end; CXCursor found; };
+
+static enum CXChildVisitResult scan_void(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct void_scan *s = d;
+	CXCursor k[2];
+	if (clang_getCursorKind(c) != CXCursor_CStyleCastExpr ||
+	    clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Void || key_children(c, k, 2) < 1)
+		return CXChildVisit_Recurse;
+	CXCursor op = key_strip(k[key_children(c, k, 2) - 1]);
+	CXFile f;
+	unsigned off;
+	clang_getSpellingLocation(clang_getCursorLocation(op), &f, NULL, NULL, &off);
+	if (f && clang_File_isEqual(f, s->file) && off >= s->start && off < s->end) {
+		s->found = op;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+/*
+ * A re-key macro the configuration compiled away ('lockdep-class-macro'):
+ * without CONFIG_LOCKDEP, lockdep_set_class_and_name(l, key, name) is 'do {
+ * (void)(key); (void)(name); } while (0)'.  The lock is not in the AST, so
+ * it is the lock of an init macro earlier in this function written the
+ * same way (__init_waitqueue_head(): spin_lock_init(&wq_head->lock), then
+ * the re-key of '&wq_head->lock' to the caller's key); the key is the
+ * '(void)' operand written where the key argument is.  Another re-key
+ * (one of a lock initialised elsewhere) names nothing lockpath can see.
+ */
+static void class_macro(struct walker *w, CXCursor do_stmt, const struct lp_lockdep *ld, CXFile file,
+			unsigned offset)
+{
+	char text[128];
+	if (!macro_arg_text(w, file, offset, ld->lock, text))
+		return;
+	const struct init_text *it = NULL;
+	for (size_t i = w->init_texts.n; i-- > 0 && !it;)
+		if (!strcmp(w->init_texts.v[i].text, text))
+			it = &w->init_texts.v[i];
+	if (!it)
+		return;
+	const char *key = ld->key == LP_LOCKDEP_MACRO_NOVALIDATE ? "__lockdep_no_validate__"
+			  : ld->key == LP_LOCKDEP_MACRO_KEEP ? "*lockdep_map.key" : NULL;
+	struct void_scan vs = { file, 0, 0, clang_getNullCursor() };
+	if (ld->key >= 0 && guard_arg_span(w->tu, file, offset, ld->key, &vs.start, &vs.end)) {
+		clang_visitChildren(do_stmt, scan_void, &vs);
+		key = clang_Cursor_isNull(vs.found) ? NULL : key_object_ptr(&w->kenv, vs.found);
+	}
+	long long sub = 0;
+	char stext[32], *end;
+	bool has_sub = ld->subclass >= 0 && guard_arg_at(w->tu, file, offset, ld->subclass, stext, sizeof(stext)) &&
+		       (sub = strtoll(stext, &end, 0), end != stext && !*end);
+	struct xsite *x = macro_site(w, do_stmt, ld->func, 3);
+	x->args[x->nargs++] = (struct xarg){ 0, it->key, 0, false, it->path };
+	if (key)
+		x->args[x->nargs++] = (struct xarg){ 1, intern(w, key), 0, true };
+	if (has_sub)
+		x->args[x->nargs++] = (struct xarg){ 2, NULL, sub, false };
 }
 
 /*
@@ -1679,8 +1802,10 @@ static void note_annotation(struct walker *w, CXCursor c)
 	if (ld && ld->macro) {
 		w->annot_file = file;
 		w->annot_offset = offset;
-		if (clang_getCursorKind(c) == CXCursor_DoStmt)
-			init_macro(w, c, name);
+		if (clang_getCursorKind(c) == CXCursor_DoStmt && ld->init)
+			init_macro(w, c, name, file, offset);
+		else if (clang_getCursorKind(c) == CXCursor_DoStmt)
+			class_macro(w, c, ld, file, offset);
 		return;
 	}
 	const struct lp_lockprim *p = rules_lockprim(w->env->rules, name);
@@ -1868,6 +1993,7 @@ static const struct summary *summary_of(struct walker *w, CXCursor def)
 	vec_free(&nw.locals);
 	vec_free(&nw.fnlocals);
 	vec_free(&nw.guarded_members);
+	vec_free(&nw.init_texts);
 	facts_free(nw.f);
 	CXString u2 = clang_getCursorUSR(def);
 	int64_t *s2 = strmap_get(&w->sums->index, clang_getCString(u2));
@@ -1938,6 +2064,7 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->depth_noted = false;
 	w->guarded = 0;
 	w->guarded_members.n = 0;
+	w->init_texts.n = 0;
 	w->nguards = 0;
 	w->ret_live = 0;
 	w->ret_unknown = false;
@@ -2056,4 +2183,5 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	vec_free(&w.locals);
 	vec_free(&w.fnlocals);
 	vec_free(&w.guarded_members);
+	vec_free(&w.init_texts);
 }

@@ -4,7 +4,8 @@
  *
  * A fact is one call of a lockdep API: an init site (mutex_init's
  * __mutex_init(l, name, &__key)) or a re-key (lockdep_set_class's
- * lockdep_init_map_type(&l->dep_map, name, key, sub)), naming a lock (its
+ * lockdep_init_map_type(&l->dep_map, name, key, sub), or, without
+ * CONFIG_LOCKDEP, the expansion of lockdep_set_class() & co), naming a lock (its
  * container path when it has one, else its key) and a lockdep class (the
  * key's name, 'init:FILE:LINE' for an init site's own static key (or an init
  * macro's expansion: spin_lock_init() without CONFIG_DEBUG_SPINLOCK), '*' for a
@@ -273,12 +274,15 @@ static void through_caller(struct ldctx *c, const struct raw *r, const struct ca
 static void api_fact(struct ldctx *c, const struct call *call)
 {
 	const struct lp_lockdep *api = call->api;
-	const struct ldarg *la = arg_of(c, call->site, api->lock), *ka = arg_of(c, call->site, api->key);
-	const struct ldarg *sa = api->subclass >= 0 ? arg_of(c, call->site, api->subclass) : NULL;
+	/* a macro's expansion has its lock, key and subclass as arguments 0, 1, 2 (extract/walk.c) */
+	int lock_n = api->macro ? 0 : api->lock, key_n = api->macro ? 1 : api->key;
+	int sub_n = api->subclass < 0 ? -1 : api->macro ? 2 : api->subclass;
+	const struct ldarg *la = arg_of(c, call->site, lock_n), *ka = arg_of(c, call->site, key_n);
+	const struct ldarg *sa = sub_n >= 0 ? arg_of(c, call->site, sub_n) : NULL;
 	struct raw r = { call->site, call->func, call->site, call->func, call->line, arg_lock(la),
 			 la ? la->path : NULL, ka ? ka->obj : NULL,
 			 api->subclass < 0 ? 0 : sa && sa->has_value ? (int)sa->value : LP_SUBCLASS_UNKNOWN, api->init,
-			 api->macro };
+			 api->macro && api->init };
 	if (r.lock)
 		place(c, &r, 0);
 }

@@ -1127,6 +1127,29 @@ static int parse_lockdep(struct line *l, const struct lockdep_dir *dir)
 
 static int parse_lockdep_init(struct line *l) { return parse_lockdep(l, &dir_lockdep_init); }
 
+/* "lockdep-class-macro NAME LOCK KEY|novalidate|keep [subclass=N]": a
+ * re-key macro the configuration compiled to '(void)(key)' or to nothing. */
+static int parse_lockdep_class_macro(struct line *l)
+{
+	struct lp_lockdep d = { .key = -1, .subclass = -1, .macro = true };
+	const char *func, *k = nargs(l) > 3 && !l->t.v[3].quoted ? l->t.v[3].s : "";
+	struct optvals v = { .nested_arg = -1, .subclass = -1 };
+	if (want_ident(l, 1, "a macro name", "lockdep-class-macro", &func) ||
+	    want_arg(l, 2, "lockdep-class-macro NAME", &d.lock))
+		return -1;
+	if (!strcmp(k, "novalidate"))
+		d.key = LP_LOCKDEP_MACRO_NOVALIDATE;
+	else if (!strcmp(k, "keep"))
+		d.key = LP_LOCKDEP_MACRO_KEEP;
+	else if (nargs(l) <= 3 || l->t.v[3].quoted || !parse_index(l->t.v[3].s, &d.key))
+		return missing_or_got(l, 3, "an argument index, 'novalidate' or 'keep'", "lockdep-class-macro NAME LOCK");
+	if (parse_opts(l, &dir_lockdep_class.opts, 4, "lockdep-class-macro NAME LOCK KEY", &v))
+		return -1;
+	d.subclass = v.subclass;
+	PUT(l->r, &l->r->lockdep_map, &l->r->lockdeps, func, d, func);
+	return 0;
+}
+
 /* "lockdep-init-macro NAME": an init macro that leaves only a store. */
 static int parse_lockdep_init_macro(struct line *l)
 {
@@ -1323,6 +1346,7 @@ static const struct directive {
 	{ "chain-call", parse_chain_call },
 	{ "lockdep-init", parse_lockdep_init },
 	{ "lockdep-init-macro", parse_lockdep_init_macro },
+	{ "lockdep-class-macro", parse_lockdep_class_macro },
 	{ "lockdep-class", parse_lockdep_class },
 	{ "lockdep-key", parse_lockdep_key },
 	{ "drop-flag", parse_drop_flag },

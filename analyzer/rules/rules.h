@@ -81,9 +81,17 @@ struct lp_chain { const char *func; int container, entry; const char *key;
  * macro that initialises the lock its argument LOCK (0) points to with a
  * key of its own, and leaves no call to say so (spin_lock_init() without
  * CONFIG_DEBUG_SPINLOCK is a store): extract records its expansion as a
- * call site of FUNC, and the init site's own class is its key.  What the
- * classes mean is link/lockdep_class.c's. */
+ * call site of FUNC, and the init site's own class is its key.  MACRO and
+ * not INIT (directive lockdep-class-macro): FUNC is a re-key macro that
+ * leaves at most '(void)(key)' (lockdep_set_class() without
+ * CONFIG_LOCKDEP); LOCK, KEY and SUBCLASS are the macro's argument
+ * indexes, KEY may be LP_LOCKDEP_MACRO_NOVALIDATE or _KEEP, and extract
+ * records the expansion as a call site of FUNC with the lock as argument
+ * 0, the key as 1 and the subclass as 2.  What the classes mean is
+ * link/lockdep_class.c's. */
 struct lp_lockdep { const char *func; int lock, key, subclass; bool init, macro; };
+#define LP_LOCKDEP_MACRO_NOVALIDATE (-2)   /* lockdep_set_novalidate_class(): no key written */
+#define LP_LOCKDEP_MACRO_KEEP (-3)         /* lockdep_set_subclass(): the lock's own key */
 
 /* What a key argument named like a lock key means (directive lockdep-key). */
 enum lp_lockdep_key {

@@ -275,7 +275,14 @@ static void test_lockdep(const struct lp_rules *r)
 	CHECK(d && d->init && d->key == 2);
 	d = rules_lockdep(r, "lockdep_init_map_type");   /* lockdep_set_class() & co */
 	CHECK(d && !d->init && d->lock == 0 && d->key == 2 && d->subclass == 3);
-	CHECK(rules_lockdep(r, "lockdep_set_class") == NULL);   /* a macro, never a call */
+	d = rules_lockdep(r, "lockdep_set_class");   /* a macro: its expansion without lockdep */
+	CHECK(d && d->macro && !d->init && d->lock == 0 && d->key == 1 && d->subclass == -1);
+	d = rules_lockdep(r, "lockdep_set_subclass");
+	CHECK(d && d->macro && d->key == LP_LOCKDEP_MACRO_KEEP && d->subclass == 1);
+	d = rules_lockdep(r, "lockdep_set_novalidate_class");
+	CHECK(d && d->macro && d->key == LP_LOCKDEP_MACRO_NOVALIDATE);
+	d = rules_lockdep(r, "spin_lock_init");
+	CHECK(d && d->macro && d->init && d->lock == 0);
 	CHECK(rules_lockdep_key(r, "__lockdep_no_validate__") == LOCKDEP_KEY_NOVALIDATE);
 	CHECK(rules_lockdep_key(r, "*lockdep_map.key") == LOCKDEP_KEY_KEEP);
 	CHECK(rules_lockdep_key(r, "cio.c:console_sch_key") == LOCKDEP_KEY_PLAIN);
@@ -287,9 +294,15 @@ static void test_lockdep(const struct lp_rules *r)
 	struct strbuf err = {0};
 	struct lp_rules *t = from_text("lockdep-class set_key 1 3 subclass=4\n"
 				       "lockdep-init set_key 0 2   # replaces\n"
-				       "lockdep-key \"*odd key\" keep\nlockdep-key \"*odd key\" novalidate\n", &err);
+				       "lockdep-key \"*odd key\" keep\nlockdep-key \"*odd key\" novalidate\n"
+				       "lockdep-class-macro set_sub 1 keep subclass=2\n"
+				       "lockdep-init-macro init_it\n", &err);
 	d = rules_lockdep(t, "set_key");
-	CHECK(d && d->init && d->lock == 0 && d->key == 2 && d->subclass == -1 && rules_lockdep_count(t) == 1);
+	CHECK(d && d->init && !d->macro && d->lock == 0 && d->key == 2 && d->subclass == -1 && rules_lockdep_count(t) == 3);
+	d = rules_lockdep(t, "set_sub");
+	CHECK(d && d->macro && !d->init && d->lock == 1 && d->key == LP_LOCKDEP_MACRO_KEEP && d->subclass == 2);
+	d = rules_lockdep(t, "init_it");
+	CHECK(d && d->macro && d->init && d->lock == 0);
 	CHECK(rules_lockdep_key(t, "*odd key") == LOCKDEP_KEY_NOVALIDATE);
 	rules_free(t);
 	sb_free(&err);

@@ -3,9 +3,11 @@
  * queue head's list under its lock; waking walks the list, still under the
  * lock, and calls each entry's func: a task's autoremove_wake_function, or
  * a wake function of the entry's owner.  The walk is the call through
- * wait_queue_entry.func that the chain rules resolve per queue.
+ * wait_queue_entry.func that the chain rules resolve per queue.  Each
+ * init_waitqueue_head() expansion gives its queue's lock a class of its own.
  */
 #include <linux/wait.h>
+#include <linux/lockdep.h>
 
 extern int wake_up_process(void *task);
 
@@ -13,6 +15,8 @@ void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name,
 			   struct lock_class_key *key)
 {
 	spin_lock_init(&wq_head->lock);
+	/* the class is the one init_waitqueue_head() declared at the caller */
+	lockdep_set_class_and_name(&wq_head->lock, key, name);
 	INIT_LIST_HEAD(&wq_head->head);
 }
 
