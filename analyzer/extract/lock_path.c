@@ -46,6 +46,10 @@ static const char *obj_path(const struct key_env *e, CXCursor c, int depth)
 			return NULL;
 		CXCursor base = only_child(c);
 		const char *name = spelling(e->arena, ref);
+		if (!*name || strstr(name, "(anonymous") || strstr(name, "(unnamed"))
+			/* an anonymous struct or union member is no step of the path
+			 * ('d_lockref.lock' through lockref's unnamed union) */
+			return clang_Cursor_isNull(base) || is_pointer(base) ? NULL : obj_path(e, base, depth + 1);
 		if (rules_is_lock_member(e->rules, name))   /* &l->rlock is l */
 			return is_pointer(base) ? ptr_path(e, base, depth + 1) : obj_path(e, base, depth + 1);
 		const char *up = clang_Cursor_isNull(base) || is_pointer(base) ? NULL : obj_path(e, base, depth + 1);
