@@ -16,9 +16,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-int guard_switch_param(CXCursor func, CXCursor cond)
+static int subject_of(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX], long long *mask);
+
+int guard_switch_param(CXCursor func, CXCursor cond, long long *mask)
 {
-	return clang_Cursor_isNull(func) ? -1 : key_param_of(func, cond);
+	char field[GUARD_FIELD_MAX];
+	*mask = 0;
+	if (clang_Cursor_isNull(func))
+		return -1;
+	int p = subject_of(func, cond, field, mask);   /* 'switch (verdict & NF_VERDICT_MASK)' */
+	return p >= 0 && !field[0] ? p : -1;
 }
 
 bool guard_const_value(CXCursor e, long long *out)

@@ -36,8 +36,9 @@ struct guard {
 	long long v[GUARD_MAX_VALUES];
 };
 
-/* The index of FUNC's parameter that COND (a switch condition) names, or -1. */
-int guard_switch_param(CXCursor func, CXCursor cond);
+/* The index of FUNC's parameter that COND (a switch condition) names, or -1;
+ * *MASK the bits it switches on ('switch (verdict & MASK)'), 0 for all. */
+int guard_switch_param(CXCursor func, CXCursor cond, long long *mask);
 
 /* The guards of the two branches of 'if (COND)' (or 'COND ? a : b') in FUNC
  * when COND tests a parameter, or a member of the struct a parameter points

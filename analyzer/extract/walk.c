@@ -1549,7 +1549,9 @@ static void walk_switch(struct walker *w, CXCursor c)
 	kids_get(&k, c);
 	if (k.n >= 2) {
 		walk_expr(w, k.v[0]);
-		struct guard g = { .param = guard_switch_param(w->kenv.func, k.v[0]), .any = true };
+		long long mask;
+		struct guard g = { .param = guard_switch_param(w->kenv.func, k.v[0], &mask), .any = true };
+		g.mask = mask;
 		if (!push_frame(w, true, c)) {
 			kids_free(&k);
 			return;

@@ -4,12 +4,13 @@
  * drivers/block/drbd/drbd_req.c): when the peer has not answered in time
  * the connection is forced into C_TIMEOUT from the timer, in softirq
  * context, with CS_HARD among the flags, so the state change never takes
- * its sleeping branch.  -DDRBD_SOFT_TIMEOUT leaves CS_HARD out.
+ * its sleeping branch, nor waits for the change.  -DDRBD_SOFT_TIMEOUT
+ * leaves CS_HARD out and asks to wait.
  */
 #include "drbd_int.h"
 
 #ifdef DRBD_SOFT_TIMEOUT
-#define TIMEOUT_FLAGS	CS_VERBOSE
+#define TIMEOUT_FLAGS	(CS_VERBOSE | CS_WAIT_COMPLETE)
 #else
 #define TIMEOUT_FLAGS	(CS_VERBOSE | CS_HARD)
 #endif

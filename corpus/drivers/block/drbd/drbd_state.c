@@ -4,7 +4,8 @@
  * in drivers/block/drbd/drbd_state.c).  A change the caller does not force
  * (no CS_HARD, no CS_LOCAL_ONLY) is negotiated with the peer under the
  * connection's state mutex, which sleeps; a forced one is applied at once
- * under the request spinlock.  The flags are tested by their bits.
+ * under the request spinlock.  The flags are tested by their bits, in an
+ * 'if' and in a 'switch' on some of them.
  */
 #include "drbd_int.h"
 
@@ -27,5 +28,13 @@ int conn_request_state(struct drbd_connection *connection, enum drbd_conns to, u
 	spin_lock_irq(&connection->req_lock);
 	connection->cstate = to;
 	spin_unlock_irq(&connection->req_lock);
+	switch (flags & (CS_WAIT_COMPLETE | CS_SERIALIZE)) {
+	case CS_WAIT_COMPLETE:
+	case CS_WAIT_COMPLETE | CS_SERIALIZE:
+		wait_for_completion(&connection->state_done); /* expect(drbd-soft-timeout): sleep-in-atomic wait_for_completion */
+		break;
+	default:
+		break;
+	}
 	return rv;
 }
