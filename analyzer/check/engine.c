@@ -286,11 +286,17 @@ static int held_at(const struct engine *e, const struct ck_state *s, const struc
 		int cls = engine_key_class(e, key);
 		if (cls < 0)
 			continue;
-		if (site->locks[i].held)
+		if (site->locks[i].held) {
 			engine_held_add(e->st, out, &n, (struct ck_held){ cls, key, site->locks[i].acq,
 					  site->locks[i].ltype, site->locks[i].is_read });
-		else
-			engine_held_remove(out, &n, cls);
+			continue;
+		}
+		engine_held_remove(out, &n, cls);
+		/* the caller's lock dropped by its key: a lock of the key's type
+		 * the path holds under a path's class of its own is dropped too */
+		for (int h = n - 1; h >= 0; h--)
+			if (lockdep_path_of(e, out[h].cls, cls))
+				engine_held_remove(out, &n, out[h].cls);
 	}
 	return n;
 }

@@ -16,6 +16,8 @@ struct lockdep_info {
 	size_t nclasses;
 	unsigned char *flags;       /* per class id: LD_* */
 	const char **notes;         /* per class id, or NULL */
+	int *origin;                /* per class id: a path's class, the class of the key its
+				     * sites named (0: none, not a path's class) */
 };
 
 static bool in_range(const struct engine *e, int cls)
@@ -38,6 +40,11 @@ const char *lockdep_note(const struct engine *e, int cls)
 	return in_range(e, cls) ? e->lockdep->notes[cls] : NULL;
 }
 
+bool lockdep_path_of(const struct engine *e, int path_cls, int cls)
+{
+	return in_range(e, path_cls) && cls > 0 && e->lockdep->origin[path_cls] == cls;
+}
+
 /* The key of lock path PATH when link gave it a class of its own, else -1. */
 static int path_key(const struct engine *e, const char *path)
 {
@@ -55,6 +62,9 @@ static void move_sites(struct engine *e)
 		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
 		int k = s ? path_key(e, db_col_text(q, 1)) : -1;
 		if (k >= 0) {
+			int from = engine_key_class(e, s->key), to = engine_key_class(e, k);
+			if (in_range(e, to) && from > 0 && from != to)
+				e->lockdep->origin[to] = from;
 			s->key = k;
 			vec_push(&moved, s->id);
 		}
@@ -100,6 +110,8 @@ void lockdep_load(struct engine *e)
 			memset(ld->flags, 0, ld->nclasses);
 			ld->notes = arena_alloc(&e->arena, ld->nclasses * sizeof(*ld->notes));
 			memset(ld->notes, 0, ld->nclasses * sizeof(*ld->notes));
+			ld->origin = arena_alloc(&e->arena, ld->nclasses * sizeof(*ld->origin));
+			memset(ld->origin, 0, ld->nclasses * sizeof(*ld->origin));
 		}
 		int cls = sqlite3_column_int(q, 0);
 		if (cls <= 0 || (size_t)cls >= ld->nclasses)

@@ -29,5 +29,10 @@ bool lockdep_validated(const struct engine *e, int cls);
 bool lockdep_nests(const struct engine *e, int cls);
 /* recursive-lock's "lower confidence: ..." text for class CLS, or NULL. */
 const char *lockdep_note(const struct engine *e, int cls);
+/* Whether PATH_CLS is the class of a lock path told apart from class CLS
+ * (its sites named a key of CLS): a drop of CLS's key that a function's
+ * lock state records ('spin_unlock(&d->d_lock)' of the caller's lock, by
+ * its key) drops a lock of PATH_CLS too. */
+bool lockdep_path_of(const struct engine *e, int path_cls, int cls);
 
 #endif

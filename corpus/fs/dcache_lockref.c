@@ -7,6 +7,7 @@
  * 'dentry->d_lockref.lock' at its init and its acquisitions, is a class of
  * its own (the path tells it apart).  Renaming takes the parent's d_lock
  * and then the child's without a nesting annotation: one class twice.
+ * Waiting for a lookup drops the caller's d_lock and takes it again.
  */
 #include <linux/lockref.h>
 #include <linux/slab.h>
@@ -43,4 +44,20 @@ void d_move_under_parent(struct dentry *d)
 	spin_lock(&d->d_lock); /* expect(dcache-lockref): recursive-lock dentry.d_lockref.lock acquired in d_move_under_parent is already held */
 	spin_unlock(&d->d_lock);
 	spin_unlock(&d->d_parent->d_lock);
+}
+
+/* waiting for a lookup in progress: the caller's d_lock is dropped and
+ * taken again around the wait (models d_wait_lookup()) */
+static void wait_for_lookup(struct dentry *d)
+{
+	spin_unlock(&d->d_lock);
+	d->d_lockref.count++;
+	spin_lock(&d->d_lock);
+}
+
+void d_alloc_parallel_wait(struct dentry *d)
+{
+	spin_lock(&d->d_lock);
+	wait_for_lookup(d);
+	spin_unlock(&d->d_lock);
 }
