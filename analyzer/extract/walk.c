@@ -1106,6 +1106,22 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 		*(value ? f : t) = const_dead_state;
 }
 
+/* '*(&x)' is x: pte_offset_map_lock(mm, pmd, addr, &ptl) stores the lock
+ * it took through '*(ptlp) = __ptl', and pte_unmap_unlock(pte, ptl)
+ * releases what the local holds. */
+static CXCursor deref_addr(CXCursor c)
+{
+	CXCursor k[1];
+	if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
+	    clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_Deref || key_children(c, k, 1) != 1)
+		return c;
+	CXCursor a = key_strip(k[0]);
+	if (clang_getCursorKind(a) != CXCursor_UnaryOperator ||
+	    clang_getCursorUnaryOperatorKind(a) != CXUnaryOperator_AddrOf || key_children(a, k, 1) != 1)
+		return c;
+	return key_strip(k[0]);
+}
+
 static void walk_assign(struct walker *w, CXCursor c)
 {
 	CXCursor kk[2];
@@ -1113,7 +1129,7 @@ static void walk_assign(struct walker *w, CXCursor c)
 		return;
 	walk_expr(w, kk[1]);
 	walk_expr(w, kk[0]);
-	CXCursor lhs = key_strip(kk[0]);
+	CXCursor lhs = deref_addr(key_strip(kk[0]));
 	CXType t = clang_getCursorType(lhs);
 	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr)
 		note_member_store(w, lhs, kk[1], true);
