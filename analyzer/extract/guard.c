@@ -164,25 +164,39 @@ static bool names_var(CXCursor e, CXCursor var)
 	return clang_getCursorKind(e) == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(e), var);
 }
 
+/* What expression C writes: 'x = v' (K[0] x, K[1] v), 'x op= v' (likewise),
+ * '++x', 'x--', '&x' (K[0] x: it may be written through the pointer). */
+enum write_kind { WRITE_NONE, WRITE_ASSIGN, WRITE_COMPOUND, WRITE_OTHER };
+
+static enum write_kind write_of(CXCursor c, CXCursor k[2])
+{
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_BinaryOperator:
+		return clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign && key_children(c, k, 2) == 2
+		       ? WRITE_ASSIGN : WRITE_NONE;
+	case CXCursor_CompoundAssignOperator:
+		return key_children(c, k, 2) == 2 ? WRITE_COMPOUND : WRITE_NONE;
+	case CXCursor_UnaryOperator:
+		switch (clang_getCursorUnaryOperatorKind(c)) {
+		case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
+		case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec: case CXUnaryOperator_AddrOf:
+			return key_children(c, k, 1) == 1 ? WRITE_OTHER : WRITE_NONE;
+		default:
+			return WRITE_NONE;
+		}
+	default:
+		return WRITE_NONE;
+	}
+}
+
 struct var_writes { CXCursor var; bool written; };
 
 static enum CXChildVisitResult find_var_write(CXCursor c, CXCursor parent, CXClientData d)
 {
 	(void)parent;
 	struct var_writes *w = d;
-	enum CXCursorKind k = clang_getCursorKind(c);
-	CXCursor kk[2];
-	bool write = false;
-	if (k == CXCursor_CompoundAssignOperator ||
-	    (k == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign))
-		write = key_children(c, kk, 2) == 2 && names_var(kk[0], w->var);
-	else if (k == CXCursor_UnaryOperator) {
-		enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
-		write = (op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec || op == CXUnaryOperator_PreInc ||
-			 op == CXUnaryOperator_PreDec || op == CXUnaryOperator_AddrOf) &&
-			key_children(c, kk, 1) == 1 && names_var(kk[0], w->var);
-	}
-	if (write) {
+	CXCursor k[2];
+	if (write_of(c, k) != WRITE_NONE && names_var(k[0], w->var)) {
 		w->written = true;
 		return CXChildVisit_Break;
 	}
@@ -600,28 +614,11 @@ static enum CXChildVisitResult visit_write(CXCursor c, CXCursor parent, CXClient
 	(void)parent;
 	struct writes *w = d;
 	CXCursor k[2];
-	switch (clang_getCursorKind(c)) {
-	case CXCursor_BinaryOperator:
-		if (clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign && key_children(c, k, 2) == 2)
-			note_write(w, k[0], k[1], true);
-		break;
-	case CXCursor_CompoundAssignOperator:
-		if (key_children(c, k, 2) == 2)
-			note_mask_write(w, c, k[0], k[1]);
-		break;
-	case CXCursor_UnaryOperator:
-		switch (clang_getCursorUnaryOperatorKind(c)) {
-		case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
-		case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec: case CXUnaryOperator_AddrOf:
-			if (key_children(c, k, 1) == 1)
-				note_write(w, k[0], k[0], false);
-			break;
-		default:
-			break;
-		}
-		break;
-	default:
-		break;
+	switch (write_of(c, k)) {
+	case WRITE_ASSIGN: note_write(w, k[0], k[1], true); break;
+	case WRITE_COMPOUND: note_mask_write(w, c, k[0], k[1]); break;
+	case WRITE_OTHER: note_write(w, k[0], k[0], false); break;
+	case WRITE_NONE: break;
 	}
 	return CXChildVisit_Recurse;
 }
