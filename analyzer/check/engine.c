@@ -17,6 +17,7 @@
 #include "check/init_modes.h"
 #include "check/ops_tables.h"
 #include "check/embedded.h"
+#include "check/member_binds.h"
 #include "check/lockdep.h"
 #include "lib/keyname.h"
 
@@ -553,6 +554,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 			next->fnbind[next->nfnbind++] = (struct ck_fnbind){ fa->n, fwd.func, fwd.store };
 	}
 	embedded_bind(e, cur, site, next);
+	member_binds_enter(e, cur, site, next);
 }
 
 /* Whether the call at SITE can reach callee C on the path of state CUR. */
@@ -569,13 +571,19 @@ static bool callee_possible(const struct engine *e, const struct ck_state *cur, 
 }
 
 /* The callees of the call at SITE on the path of state S: the function the
- * path bound a call through its own parameter to (into BOUND), else the
- * site's; their number in *N. */
-static const struct ck_callee *path_callees(const struct ck_state *s, const struct ck_site *site,
-					    struct ck_callee *bound, int *n)
+ * path bound a call through its own parameter, or through a member a
+ * function on the path set from one (member_binds.c), to (into BOUND), else
+ * the site's; their number in *N. */
+static const struct ck_callee *path_callees(const struct engine *e, const struct ck_state *s,
+					    const struct ck_site *site, struct ck_callee *bound, int *n)
 {
 	if (site->param_call >= 0 && bound_fn(s, site->param_call, bound)) {
 		*n = 1;
+		return bound;
+	}
+	int by_member = member_binds_callee(e, s, site, bound);
+	if (by_member >= 0) {
+		*n = by_member;
 		return bound;
 	}
 	*n = site->ncallees;
@@ -591,7 +599,7 @@ static bool call_always_sleeps(const struct engine *e, const struct ck_state *s,
 		return false;   /* not followed (panic()): its sleeps are not the path's */
 	struct ck_callee bound;
 	int n, possible = 0;
-	const struct ck_callee *callees = path_callees(s, site, &bound, &n);
+	const struct ck_callee *callees = path_callees(e, s, site, &bound, &n);
 	for (int c = 0; c < n; c++) {
 		if (!callee_possible(e, s, site, &callees[c]))
 			continue;
@@ -644,7 +652,7 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 		return;   /* the bound is hit: finish the states queued, start no more */
 	struct ck_callee bound;
 	int n;
-	const struct ck_callee *callees = path_callees(&e->states.v[si], site, &bound, &n);
+	const struct ck_callee *callees = path_callees(e, &e->states.v[si], site, &bound, &n);
 	int possible = 0;
 	for (int c = 0; c < n; c++)
 		possible += callee_possible(e, &e->states.v[si], site, &callees[c]);
@@ -1118,6 +1126,7 @@ static void engine_free(struct engine *e)
 	strmap_free(&e->field_ids);
 	ops_free(e);
 	embedded_free(e);
+	member_binds_free(e);
 	init_modes_free(e->modes);
 	arena_free(&e->arena);
 }

@@ -146,7 +146,8 @@ struct check_stats {
 	bool capped;                /* max_states reached: results are partial */
 	size_t max_states;          /* the bound used: check_opts.max_states, or CK_MAX_STATES */
 	size_t held_full;           /* points where a held lock was not tracked: CK_MAX_HELD already were */
-	size_t bind_full;           /* calls where a lock argument was not bound: CK_MAX_BIND already were */
+	size_t bind_full;           /* calls where a lock argument or a member set from a function
+				     * argument was not bound: CK_MAX_BIND already were */
 	size_t max_contexts;        /* the bound per function: check_opts.max_contexts, or CK_MAX_CONTEXTS */
 	size_t contexts_full;       /* functions reached in more contexts than that */
 	int max_guess;              /* bound on a path's guess, in eighths of a bit (engine.c) */

@@ -10,7 +10,8 @@
 
 #include "check/engine.h"
 
-/* Parameter N of the state's function is FUNC, passed at the call STORE records. */
+/* Parameter N of the state's function is FUNC, passed at the call STORE records;
+ * N < 0: a member set on the path, -1 - its index (member_binds.c). */
 struct ck_fnbind { int n, func; int64_t store; };
 /* Parameter N points into container CONT (embedded.c's id): '&req->base' of an akcipher_request. */
 struct ck_objbind { int n, cont; };
@@ -92,6 +93,7 @@ struct engine {
 	bool path_ended;                  /* a check ended the path at the site visited (engine_end_path) */
 	struct ops_index *ops;            /* ops_tables.c */
 	struct embedded_index *embedded;  /* embedded.c */
+	struct member_index *members;     /* member_binds.c */
 	struct lockdep_info *lockdep;     /* lockdep.c: lockdep's class rules, or NULL (none) */
 	struct init_modes *modes;         /* init_modes.c: callbacks whose object's mode defers them */
 	struct arena arena;

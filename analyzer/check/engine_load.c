@@ -9,6 +9,7 @@
 #include "check/init_modes.h"
 #include "check/ops_tables.h"
 #include "check/embedded.h"
+#include "check/member_binds.h"
 #include "check/reach.h"
 #include "check/lockdep.h"
 #include "lib/keyname.h"
@@ -533,12 +534,14 @@ void engine_load(struct engine *e)
 	load_aliases(e);
 	lockdep_load(e);   /* lockdep's classes: may move sites onto a lock path's key */
 	load_param_uses(e);
+	member_binds_load(e);
 	forward_param_uses(e);
 	embedded_load(e);
 	held_kinds(e);
 	struct callgraph g;
 	callgraph_build(e, &g);
 	reach_load(e, &g);
+	member_binds_reach(e, &g);
 	reach_always_sleeps(e);
 	ops_reach_load(e, &g);
 	callgraph_free(&g);

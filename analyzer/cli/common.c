@@ -438,8 +438,9 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 			  "the locks past the %dth were not tracked, so findings on them may be missing",
 			  CK_MAX_HELD, cs.held_full, CK_MAX_HELD));
 	if (cs.bind_full)
-		set_limit(db, "limit:bind", xasprintf("calls passed more than %d locks a callee uses (at %zu "
-			  "calls); the ones past the %dth were not bound, so findings on them may be missing",
+		set_limit(db, "limit:bind", xasprintf("calls passed more than %d locks, or functions and members "
+			  "set from them, that a callee uses (at %zu calls); the ones past the %dth were not "
+			  "bound, so findings on them may be missing",
 			  CK_MAX_BIND, cs.bind_full, CK_MAX_BIND));
 	if (cs.contexts_full)
 		set_limit(db, "limit:contexts", xasprintf("%zu functions were reached in more than %zu contexts "
