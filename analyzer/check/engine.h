@@ -50,8 +50,10 @@ struct ck_fnarg { int n, func, fwd; int64_t store; };
  * VALUE (UNKNOWN: to something else; FIELD CK_ANY_FIELD: members not
  * tracked), or the caller's parameter FWD passed on (else -1). */
 /* An argument: a constant VALUE, or the caller's parameter FWD passed on
- * (MASKED: through '& VALUE'), or a member set (FIELD), or a lock (KEY). */
-struct ck_arg { int n, key, field, fwd; bool is_const, unknown, masked; long long value; };
+ * (MASKED: through '& VALUE'; COND: as 'FWD ? VALUE : COND_ELSE'), or a
+ * member set (FIELD), or a lock (KEY).  32 bytes: a whole tree has a
+ * million. */
+struct ck_arg { int n, key, field, fwd; bool is_const, unknown, masked, cond; int cond_else; long long value; };
 /* A parameter its function only masks: the value passed on has at most the
  * bits of (caller's value & and_mask) | or_mask (lib/guardkey.h). */
 struct ck_mask { int param; long long and_mask, or_mask; };

@@ -15,6 +15,8 @@
 #include "lib/keyname.h"
 
 #include <assert.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -264,6 +266,18 @@ static void load_site_locks(struct engine *e)
 	vec_free(&buf);
 }
 
+/* 'A:B' of 'FWD ? A : B' into A (B an int, or the row is not used). */
+static bool load_cond(struct ck_arg *a, const char *text)
+{
+	long long then_v, else_v;
+	if (sscanf(text, "%lld:%lld", &then_v, &else_v) != 2 || else_v < INT_MIN || else_v > INT_MAX)
+		return false;
+	a->cond = true;
+	a->value = then_v;
+	a->cond_else = (int)else_v;
+	return true;
+}
+
 /* The one row of site_arg Q is at, or false for a row the engine does not
  * use (a registration's object: link/chains.c). */
 static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
@@ -280,6 +294,8 @@ static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
 	} else if (sqlite3_column_type(q, 5) != SQLITE_NULL) {
 		a->fwd = sqlite3_column_int(q, 5);
 		a->masked = has_value;   /* 'flags & MSG_DONTWAIT' */
+		if (sqlite3_column_type(q, 6) != SQLITE_NULL)
+			return load_cond(a, db_col_text(q, 6));
 	} else if (has_value) {
 		a->is_const = true;
 	} else {
@@ -290,7 +306,7 @@ static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
 
 static void load_site_args(struct engine *e)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key, value, field, fwd FROM site_arg "
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key, value, field, fwd, cond FROM site_arg "
 				     "ORDER BY site_id, n, rowid");
 	while (db_step_row(e->db, q)) {
 		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));

@@ -218,7 +218,7 @@ static void merge_one(struct merger *m)
 	     { "acq_site", R_SITE });
 	COPY("site_arg", 0, NULL, { "site_id", R_SITE }, { "n", R_KEEP }, { "lock_key", R_KEEP },
 	     { "value", R_KEEP }, { "obj_key", R_KEEP }, { "field", R_KEEP }, { "fwd", R_KEEP },
-	     { "lock_path", R_KEEP });
+	     { "lock_path", R_KEEP }, { "cond", R_KEEP });
 	COPY("fnstore", 0, NULL, { "tu_id", R_TU }, { "hdr_id", R_HDR }, { "func_id", R_FUNC },
 	     { "file_id", R_FILE }, { "line", R_KEEP }, { "col", R_KEEP }, { "key", R_KEEP },
 	     { "src_usr", R_KEEP }, { "src_name", R_KEEP }, { "src_key", R_KEEP }, { "idx", R_KEEP },

@@ -135,8 +135,10 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
   site_id  INTEGER NOT NULL REFERENCES site(id),
   n        INTEGER NOT NULL,        -- argument index, 0-based
   lock_key TEXT,                    -- a lock pointer (for the callee's 'arg#N' lock keys) ...
-  value    INTEGER,                 -- ... or an integer constant, or a constant function
-                                    -- pointer (NULL), for guards and 'arg#N' array indexes ...
+  value    INTEGER,                 -- ... or an integer constant, a constant function pointer
+                                    -- (NULL) or a constant pointer other than NULL
+                                    -- ('(struct kernel_siginfo *) 1'), for guards and 'arg#N'
+                                    -- array indexes ...
   obj_key  TEXT,                    -- ... or a pointer to a struct, named like a lock key
                                     -- ('genwqe_dev.queue_waitq', 'file.c:foo_nb', 'arg#1'):
                                     -- the container or entry of a registration (link/chains.c) ...
@@ -146,9 +148,12 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
                                     -- not tracked) ...
   fwd      INTEGER,                 -- ... or the caller's own parameter FWD passed on unchanged:
                                     -- the callee gets whatever constants the caller got (with
-                                    -- VALUE: passed on as 'FWD & VALUE', 'flags & MSG_DONTWAIT')
-  lock_path TEXT                    -- a lock pointer, or a pointer to a lock's lockdep map
+                                    -- VALUE: passed on as 'FWD & VALUE', 'flags & MSG_DONTWAIT';
+                                    -- with COND: passed on as 'FWD ? A : B')
+  lock_path TEXT,                   -- a lock pointer, or a pointer to a lock's lockdep map
                                     -- ('&l->dep_map'): the lock's container path, as site.lock_path
+  cond     TEXT                     -- with FWD: 'A:B', the constants of 'FWD ? A : B'
+                                    -- ('priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO' is '1:0')
 );
 
 -- A store makes a function reachable through a key: '.get = f' in an ops

@@ -30,6 +30,8 @@ struct xarg {
 	int n; const char *key; long long value; bool obj; const char *path;
 	const char *field; bool unknown; int fwd1;
 	long long fwd_mask;      /* fwd1: the parameter passed on through '& FWD_MASK' (0: as it is) */
+	bool cond;               /* fwd1: passed on as 'param ? COND_THEN : COND_ELSE' */
+	long long cond_then, cond_else;
 };
 
 struct xsite {

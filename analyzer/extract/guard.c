@@ -266,6 +266,195 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 	return -1;
 }
 
+/*
+ * A predicate that is no single test ('static inline bool si_fromuser(const
+ * struct kernel_siginfo *info) { return info == SEND_SIG_NOINFO ||
+ * (!is_si_special(info) && SI_FROMUSER(info)); }', with is_si_special()
+ * 'return info <= SEND_SIG_PRIV;'), read on the constants it compares its
+ * parameter with: for each, whether the test is surely true, surely false,
+ * or depends on more than the parameter (its member, another call).  The
+ * signal code passes SEND_SIG_PRIV for a signal the kernel sends itself,
+ * and 'if (!si_fromuser(info)) return 0;' then returns before the
+ * permission checks: a machine check's kill_cad_pid(SIGPWR, 1) never
+ * reaches the security hooks and their audit.  The values are in three
+ * states: known (*OUT), or not.
+ */
+struct fuzzy { CXCursor func; int param; long long v; int depth; };
+
+static bool fuzzy_value(const struct fuzzy *z, CXCursor e, long long *out);
+
+/* A pointer or an unsigned integer: C compares it unsigned. */
+static bool is_unsigned_operand(CXCursor e)
+{
+	switch (clang_getCanonicalType(clang_getCursorType(e)).kind) {
+	case CXType_Pointer: case CXType_Bool: case CXType_UChar: case CXType_UShort: case CXType_UInt:
+	case CXType_ULong: case CXType_ULongLong: case CXType_UInt128:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A call of a predicate '{ return E; }' with the parameter as one argument:
+ * E with the callee's parameter holding the argument's value. */
+static bool fuzzy_call(const struct fuzzy *z, CXCursor call, long long *out)
+{
+	CXCursor callee = clang_getCursorReferenced(call);
+	if (z->depth >= PREDICATE_DEPTH || clang_getCursorKind(callee) != CXCursor_FunctionDecl)
+		return false;
+	CXCursor e = only_return(callee);
+	int n = clang_Cursor_getNumArguments(call);
+	for (int i = 0; !clang_Cursor_isNull(e) && i < n; i++) {
+		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
+		if (key_param_of(z->func, a) != z->param)
+			continue;
+		struct fuzzy inner = { clang_getCursorDefinition(callee), i, z->v, z->depth + 1 };
+		return fuzzy_value(&inner, e, out);
+	}
+	return false;
+}
+
+static bool fuzzy_binary(const struct fuzzy *z, CXCursor c, long long *out)
+{
+	CXCursor k[2];
+	long long a, b;
+	if (key_children(c, k, 2) != 2)
+		return false;
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+	bool ka = fuzzy_value(z, k[0], &a), kb = fuzzy_value(z, k[1], &b);
+	if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
+		bool decides = op == CXBinaryOperator_LOr;   /* the operand value that decides */
+		if ((ka && (a != 0) == decides) || (kb && (b != 0) == decides))
+			*out = decides;
+		else if (ka && kb)
+			*out = !decides;
+		else
+			return false;
+		return true;
+	}
+	if (!ka || !kb)
+		return false;
+	if (is_unsigned_operand(k[0]) || is_unsigned_operand(k[1])) {
+		unsigned long long ua = (unsigned long long)a, ub = (unsigned long long)b;
+		switch (op) {
+		case CXBinaryOperator_LT: *out = ua < ub; return true;
+		case CXBinaryOperator_LE: *out = ua <= ub; return true;
+		case CXBinaryOperator_GT: *out = ua > ub; return true;
+		case CXBinaryOperator_GE: *out = ua >= ub; return true;
+		default: break;
+		}
+	}
+	switch (op) {
+	case CXBinaryOperator_EQ: *out = a == b; return true;
+	case CXBinaryOperator_NE: *out = a != b; return true;
+	case CXBinaryOperator_LT: *out = a < b; return true;
+	case CXBinaryOperator_LE: *out = a <= b; return true;
+	case CXBinaryOperator_GT: *out = a > b; return true;
+	case CXBinaryOperator_GE: *out = a >= b; return true;
+	default: return false;
+	}
+}
+
+static bool fuzzy_value(const struct fuzzy *z, CXCursor e, long long *out)
+{
+	CXCursor c = key_strip(e), k[1];
+	if (key_param_of(z->func, c) == z->param) {
+		*out = z->v;
+		return true;
+	}
+	if (guard_const_value(c, out))
+		return true;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_UnaryOperator:
+		if (clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_LNot || key_children(c, k, 1) != 1 ||
+		    !fuzzy_value(z, k[0], out))
+			return false;
+		*out = !*out;
+		return true;
+	case CXCursor_BinaryOperator:
+		return fuzzy_binary(z, c, out);
+	case CXCursor_CallExpr:
+		return fuzzy_call(z, c, out);
+	default:
+		return false;
+	}
+}
+
+struct fuzzy_consts { int depth, n; long long v[GUARD_MAX_VALUES]; };
+
+static void add_candidate(struct fuzzy_consts *fc, long long v)
+{
+	for (int i = 0; i < fc->n; i++)
+		if (fc->v[i] == v)
+			return;
+	if (fc->n < GUARD_MAX_VALUES)
+		fc->v[fc->n++] = v;
+}
+
+static void scan_candidates(struct fuzzy_consts *fc, CXCursor e);
+
+/* The constants E compares something with, and those of the predicates it
+ * calls (as deep as fuzzy_call reads them): the values worth trying. */
+static enum CXChildVisitResult find_candidates(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct fuzzy_consts *fc = d;
+	CXCursor k[2];
+	long long v;
+	if (clang_getCursorKind(c) == CXCursor_BinaryOperator && key_children(c, k, 2) == 2) {
+		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+		for (int side = 0; op >= CXBinaryOperator_LT && op <= CXBinaryOperator_NE && side < 2; side++)
+			if (guard_const_value(k[side], &v))
+				add_candidate(fc, v);
+	} else if (clang_getCursorKind(c) == CXCursor_CallExpr && fc->depth < PREDICATE_DEPTH) {
+		CXCursor e = only_return(clang_getCursorReferenced(c));
+		if (!clang_Cursor_isNull(e)) {
+			fc->depth++;
+			scan_candidates(fc, e);
+			fc->depth--;
+		}
+	}
+	return CXChildVisit_Recurse;
+}
+
+static void scan_candidates(struct fuzzy_consts *fc, CXCursor e)
+{
+	find_candidates(e, e, fc);
+	clang_visitChildren(e, find_candidates, fc);
+}
+
+/* '[!]pred(.., param, ..)' of a predicate that is no single test: the
+ * guards of its branches by the values it surely decides (fuzzy above). */
+static bool fuzzy_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g)
+{
+	CXCursor c = key_strip(cond), k[1];
+	while (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+	       clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot && key_children(c, k, 1) == 1)
+		c = key_strip(k[0]);
+	if (clang_getCursorKind(c) != CXCursor_CallExpr || clang_Cursor_isNull(only_return(clang_getCursorReferenced(c))))
+		return false;
+	int p = -1, n = clang_Cursor_getNumArguments(c);
+	for (int i = 0; i < n && p < 0; i++)
+		p = key_param_of(func, clang_Cursor_getArgument(c, (unsigned)i));
+	if (p < 0)
+		return false;
+	struct fuzzy_consts fc = { 0, 1, { 0 } };   /* 0 (NULL, false) is always worth a try */
+	scan_candidates(&fc, c);
+	*then_g = (struct guard){ .param = p, .except = true };
+	*else_g = (struct guard){ .param = p, .except = true };
+	for (int i = 0; i < fc.n; i++) {
+		struct fuzzy z = { func, p, fc.v[i], 0 };
+		long long truth;
+		if (!fuzzy_value(&z, cond, &truth))
+			continue;
+		struct guard *never = truth ? else_g : then_g;   /* the branch this value never takes */
+		never->v[never->n++] = fc.v[i];
+	}
+	then_g->any = then_g->n == 0;
+	else_g->any = else_g->n == 0;
+	return then_g->n || else_g->n;
+}
+
 bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g)
 {
 	if (clang_Cursor_isNull(func))
@@ -291,7 +480,7 @@ bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *
 	long long mask;
 	int p = param_test(func, cond, &v, &equal, field, &mask, 0);
 	if (p < 0)
-		return false;
+		return fuzzy_if(func, cond, then_g, else_g);
 	*then_g = (struct guard){ .param = p, .mask = mask, .except = !equal, .n = 1, .v = { v } };
 	*else_g = (struct guard){ .param = p, .mask = mask, .except = equal, .n = 1, .v = { v } };
 	strcpy(then_g->field, field);

@@ -46,8 +46,12 @@ int guard_switch_param(CXCursor func, CXCursor cond, long long *mask);
  * 'param != C'), or some of its bits ('flags & M', '!(flags & M)',
  * '(flags & M) == C'),
  * alone or as an operand of '&&' (the then branch) or '||' (the else
- * branch): THEN and ELSE filled (a branch the test says nothing about gets
- * an 'any' guard), true returned; false for any other condition. */
+ * branch); or calls a predicate '{ return E; }' on the parameter whose E is
+ * no single test ('!si_fromuser(info)'): each branch then runs for every
+ * value but those of the constants E compares with for which COND is
+ * surely the other way.  THEN and ELSE filled (a branch the test says
+ * nothing about gets an 'any' guard), true returned; false for any other
+ * condition. */
 bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g);
 
 /* FILE's text in TU (clang_getFileContents, the last answer kept per thread). */

@@ -7,6 +7,7 @@
  */
 #include "extract/store.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -47,7 +48,7 @@ struct store *store_new(struct lp_db *db)
 				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd, "
-				 "lock_path) VALUES (?,?,?,?,?,?,?,?)");
+				 "lock_path, cond) VALUES (?,?,?,?,?,?,?,?,?)");
 	s->ins_store = db_prepare(db, "INSERT INTO fnstore(tu_id, hdr_id, func_id, file_id, line, col, key, "
 				  "src_usr, src_name, src_key, idx, site_id, obj_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_alias = db_prepare(db, "INSERT INTO lockalias(tu_id, hdr_id, func_id, file_id, line, col, "
@@ -182,6 +183,9 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 				sqlite3_bind_null(s->ins_arg, 4);
 			else
 				db_bind_int(s->ins_arg, 4, x->args[j].value);
+			char cond[48];
+			snprintf(cond, sizeof(cond), "%lld:%lld", x->args[j].cond_then, x->args[j].cond_else);
+			db_bind_text(s->ins_arg, 9, x->args[j].fwd1 && x->args[j].cond ? cond : NULL);
 			db_step_done(s->db, s->ins_arg);
 		}
 	}

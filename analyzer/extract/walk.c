@@ -743,6 +743,31 @@ static int masked_param(struct walker *w, CXCursor a, long long *mask)
 	return -1;
 }
 
+/* Argument A (argument N) 'p ? X : Y' over the caller's parameter p, X and
+ * Y constants ('!p' swaps them): the signal code's __si_special(priv)
+ * passes SEND_SIG_PRIV for priv != 0.  The callee gets X or Y by the
+ * constant the caller's caller passed.  Returns p, or -1. */
+static int cond_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
+{
+	CXCursor c = key_strip(a), k[3];
+	long long then_v, else_v;
+	if (clang_getCursorKind(c) != CXCursor_ConditionalOperator || key_children(c, k, 3) != 3 ||
+	    !guard_const_value(k[1], &then_v) || !guard_const_value(k[2], &else_v))
+		return -1;
+	bool neg = false;
+	CXCursor test = key_strip(k[0]);
+	while (clang_getCursorKind(test) == CXCursor_UnaryOperator &&
+	       clang_getCursorUnaryOperatorKind(test) == CXUnaryOperator_LNot && key_children(test, k, 1) == 1) {
+		neg = !neg;
+		test = key_strip(k[0]);
+	}
+	int p = key_param_of(w->kenv.func, test);
+	if (p >= 0)
+		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1, .cond = true,
+					      .cond_then = neg ? else_v : then_v, .cond_else = neg ? then_v : else_v }));
+	return p;
+}
+
 /* Argument A (argument N) as a constant for the callee's guards: an
  * integer (an event number indexes a jump table; an error code picks a
  * case), or a function pointer (NULL in 'rhashtable_destroy(ht)', which
@@ -757,6 +782,8 @@ static int const_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
 	int p = key_param_of(w->kenv.func, a);
 	if (guard_const_value(a, &v))
 		vec_push(args, ((struct xarg){ n, NULL, v, false }));
+	else if (p < 0 && (p = cond_arg(w, a, n, args)) >= 0)
+		return p;
 	else if (p >= 0 || (p = masked_param(w, a, &mask)) >= 0)
 		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1, .fwd_mask = mask }));
 	return p;
@@ -789,6 +816,15 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 			if (p >= 0 && p < 64)
 				w->guarded |= 1ULL << p;   /* its own writes, for check to see */
 		} else if (site >= 0) {
+			/* a constant pointer other than NULL ('SEND_SIG_PRIV'), or one of two */
+			long long v;
+			int p = -1;
+			if (callee && guard_const_value(a, &v) && v != 0)
+				vec_push(&args, ((struct xarg){ i, NULL, v, false }));
+			else if (callee)
+				p = cond_arg(w, a, i, &args);
+			if (p >= 0 && p < 64)
+				w->guarded |= 1ULL << p;
 			/* a struct pointer: a registration's container or entry (link/chains.c) */
 			const char *k = key_object_ptr(&w->kenv, a);
 			if (k)

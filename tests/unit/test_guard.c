@@ -71,6 +71,12 @@ static const struct guard_case guards[] = {
 	{ "g_local_no_init", "(unsigned g) { int w; w = g; if (w) g++; }", NULL, NULL },
 	{ "g_local_static", "(unsigned g) { static int w = 1; if (w) g++; }", NULL, NULL },
 	{ "g_local_value", "(unsigned g) { _Bool w = g & 6; if (w == 2) g++; }", NULL, NULL },
+	/* predicates that are no single test: the constants they surely decide */
+	{ "g_fuzzy", "(int a, struct sinfo *i) { if (!from_user(i)) a++; }", "arg#1!=0", "arg#1!=1" },
+	{ "g_fuzzy_pos", "(int a, struct sinfo *i) { if (from_user(i)) a++; }", "arg#1!=1", "arg#1!=0" },
+	{ "g_fuzzy_range", "(int v) { if (out_of_range(v)) v++; }", "arg#0!=0,100", "-" },
+	{ "g_fuzzy_unknown", "(int v) { if (out_of_range_or(v)) v++; }", NULL, NULL },
+	{ "g_fuzzy_unsigned", "(unsigned u) { if (is_small(u)) u++; }", "arg#0!=5,-1", "arg#0!=0" },
 	{ "g_global", "(int p) { if (global) p++; }", NULL, NULL },
 	{ "g_vs_var", "(int p) { if (p == global) p++; }", NULL, NULL },
 };
@@ -113,6 +119,14 @@ static const char prelude[] =
 	"static inline _Bool blocking_ok(unsigned gfp) { return !may_block(gfp); }\n"
 	"static inline int nonzero_second(int a, unsigned b) { return b; }\n"
 	"static inline int two_stmts(unsigned g) { g++; return g & 1; }\n"
+	"struct sinfo { int code; };\n"
+	"#define SI_NONE ((struct sinfo *)0)\n"
+	"#define SI_KERNEL ((struct sinfo *)1)\n"
+	"static inline _Bool si_special(const struct sinfo *i) { return i <= SI_KERNEL; }\n"
+	"static inline _Bool from_user(const struct sinfo *i) { return i == SI_NONE || (!si_special(i) && i->code <= 0); }\n"
+	"static inline _Bool out_of_range(int v) { return v < 0 || v > 100; }\n"
+	"static inline _Bool out_of_range_or(int v) { return (v < 0 || v > 100) || global; }\n"
+	"static inline _Bool is_small(unsigned u) { return u < 5 && u != (unsigned)-1; }\n"
 	"#define unlikely(x) __builtin_expect(!!(x), 0)\n"
 	"int preempt_count(void);\n"
 	"#define hardirq_count() (preempt_count() & 0xf0000)\n"
