@@ -312,15 +312,9 @@ void member_binds_enter(struct engine *e, const struct ck_state *cur, const stru
 
 static int call_mkey(const struct member_index *x, int site)
 {
-	size_t lo = 0, hi = x->calls.n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (x->calls.v[mid].site < site)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < x->calls.n && x->calls.v[lo].site == site ? x->calls.v[lo].mkey : -1;
+	struct mcall key = { site, -1 };
+	const struct mcall *m = x->calls.n ? bsearch(&key, x->calls.v, x->calls.n, sizeof(key), by_site) : NULL;
+	return m ? m->mkey : -1;
 }
 
 int member_binds_callee(const struct engine *e, const struct ck_state *s, const struct ck_site *site,
