@@ -413,6 +413,28 @@ static bool passed_on(const struct ck_func *f, int param, long long v, long long
 	return false;
 }
 
+/*
+ * An argument that moves a constant between a parameter and a member
+ * (check/ret_members.c): 'ab->gfp_mask', the member the path set in the
+ * caller's parameter FWD, passed as a value; or the caller's parameter FWD
+ * as the member FIELD of the object the argument points to (the object a
+ * call returned, having stored FWD there).  The value into *OUT.
+ */
+static bool member_passed(const struct engine *e, const struct ck_state *cur, const struct ck_arg *arg,
+			  long long *out)
+{
+	int field = arg->from_field ? arg->src_field : CK_NO_FIELD;
+	for (int i = 0; i < cur->nconst; i++) {
+		if (cur->consts[i].n != arg->fwd || cur->consts[i].field != field)
+			continue;
+		if (field == CK_NO_FIELD)
+			return passed_on(&e->funcs.v[cur->func], arg->fwd, cur->consts[i].value, out);
+		*out = cur->consts[i].value;
+		return true;
+	}
+	return false;
+}
+
 /* Bind the callee's parameter ARG->n in NEXT to what the call passes: a
  * constant, the members set just before the call, or what the caller's own
  * parameter was bound to in CUR (passed on unchanged, and not assigned by
@@ -422,6 +444,10 @@ static void bind_const_arg(const struct engine *e, const struct ck_state *cur, c
 {
 	if (arg->is_const) {
 		set_const(next, arg->n, CK_NO_FIELD, arg->value);
+	} else if (arg->fwd >= 0 && (arg->from_field || arg->field != CK_NO_FIELD)) {
+		long long v;
+		if (member_passed(e, cur, arg, &v))
+			set_const(next, arg->n, arg->field, v);
 	} else if (arg->fwd >= 0) {
 		const struct ck_func *f = &e->funcs.v[cur->func];
 		for (int i = 0; i < cur->nconst; i++) {
@@ -623,12 +649,14 @@ static bool call_may_block(const struct engine *e, const struct ck_state *cur, c
 		const struct ck_arg *arg = &site->args[a];
 		if (arg->n != site->blocks_arg)
 			continue;
+		long long v;
 		if (arg->is_const)
 			return (arg->value & site->blocks_mask) != 0;
 		if (arg->fwd < 0)
 			continue;
+		if (arg->from_field)   /* kmalloc(.., ab->gfp_mask) */
+			return member_passed(e, cur, arg, &v) ? (v & site->blocks_mask) != 0 : true;
 		for (int i = 0; i < cur->nconst; i++) {
-			long long v;
 			if (cur->consts[i].n == arg->fwd && cur->consts[i].field == CK_NO_FIELD &&
 			    forwarded(&e->funcs.v[cur->func], arg, cur->consts[i].value, &v))
 				return (v & site->blocks_mask) != 0;

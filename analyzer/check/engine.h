@@ -45,15 +45,20 @@ struct ck_index { int n; enum ck_dim kind[CK_MAX_DIMS]; long long v[CK_MAX_DIMS]
 /* A function-pointer argument of a call: the function passed (FUNC, with the
  * store that records it), or the caller's own parameter FWD passed on. */
 struct ck_fnarg { int n, func, fwd; int64_t store; };
-/* An argument the callee's analysis depends on (site_arg): a lock (KEY), a
- * constant (IS_CONST, VALUE), member FIELD of the struct it points to set to
- * VALUE (UNKNOWN: to something else; FIELD CK_ANY_FIELD: members not
- * tracked), or the caller's parameter FWD passed on (else -1). */
-/* An argument: a constant VALUE, or the caller's parameter FWD passed on
- * (MASKED: through '& VALUE'; COND: as 'FWD ? VALUE : COND_ELSE'), or a
- * member set (FIELD), or a lock (KEY).  32 bytes: a whole tree has a
- * million. */
-struct ck_arg { int n, key, field, fwd; bool is_const, unknown, masked, cond; int cond_else; long long value; };
+/* An argument the callee's analysis depends on (site_arg): a lock (KEY); a
+ * constant (IS_CONST, VALUE); member FIELD of the struct it points to set
+ * to VALUE (UNKNOWN: to something else; FIELD CK_ANY_FIELD: members not
+ * tracked); or the caller's parameter FWD passed on (else -1): as it is,
+ * through '& VALUE' (MASKED), as 'FWD ? VALUE : COND_ELSE' (COND), its
+ * member SRC_FIELD read (FROM_FIELD: 'ab->gfp_mask'), or as the callee's
+ * member FIELD (an object a call returned: check/ret_members.c).  32
+ * bytes: a whole tree has a million. */
+struct ck_arg {
+	int n, key, field, fwd;
+	bool is_const, unknown, masked, cond, from_field;
+	union { int cond_else; int src_field; };
+	long long value;
+};
 /* A parameter its function only masks: the value passed on has at most the
  * bits of (caller's value & and_mask) | or_mask (lib/guardkey.h). */
 struct ck_mask { int param; long long and_mask, or_mask; };

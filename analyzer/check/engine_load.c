@@ -10,6 +10,7 @@
 #include "check/ops_tables.h"
 #include "check/embedded.h"
 #include "check/member_binds.h"
+#include "check/ret_members.h"
 #include "check/reach.h"
 #include "check/lockdep.h"
 #include "lib/keyname.h"
@@ -296,6 +297,10 @@ static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
 		a->masked = has_value;   /* 'flags & MSG_DONTWAIT' */
 		if (sqlite3_column_type(q, 6) != SQLITE_NULL)
 			return load_cond(a, db_col_text(q, 6));
+		if (sqlite3_column_type(q, 7) != SQLITE_NULL) {   /* 'ab->gfp_mask' */
+			a->from_field = true;
+			a->src_field = engine_field_id(e, db_col_text(q, 7));
+		}
 	} else if (has_value) {
 		a->is_const = true;
 	} else {
@@ -306,8 +311,8 @@ static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
 
 static void load_site_args(struct engine *e)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key, value, field, fwd, cond FROM site_arg "
-				     "ORDER BY site_id, n, rowid");
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key, value, field, fwd, cond, src_field "
+				     "FROM site_arg ORDER BY site_id, n, rowid");
 	while (db_step_row(e->db, q)) {
 		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
 		struct ck_arg a;
@@ -501,8 +506,6 @@ static uint32_t written_params(struct engine *e, struct ck_func *f)
  */
 static void forward_param_uses(struct engine *e)
 {
-	for (size_t i = 0; i < e->funcs.n; i++)
-		e->funcs.v[i].written_params = written_params(e, &e->funcs.v[i]);
 	for (int pass = 0; pass < CK_FORWARD_DEPTH; pass++) {
 		bool changed = false;
 		for (size_t i = 0; i < e->sites.n; i++) {
@@ -549,6 +552,9 @@ void engine_load(struct engine *e)
 	load_fnargs(e);
 	load_aliases(e);
 	lockdep_load(e);   /* lockdep's classes: may move sites onto a lock path's key */
+	for (size_t i = 0; i < e->funcs.n; i++)
+		e->funcs.v[i].written_params = written_params(e, &e->funcs.v[i]);
+	ret_members_load(e);
 	load_param_uses(e);
 	member_binds_load(e);
 	forward_param_uses(e);

@@ -152,9 +152,26 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
                                     -- with COND: passed on as 'FWD ? A : B')
   lock_path TEXT,                   -- a lock pointer, or a pointer to a lock's lockdep map
                                     -- ('&l->dep_map'): the lock's container path, as site.lock_path
-  cond     TEXT                     -- with FWD: 'A:B', the constants of 'FWD ? A : B'
+  cond     TEXT,                    -- with FWD: 'A:B', the constants of 'FWD ? A : B'
                                     -- ('priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO' is '1:0')
+  src_field TEXT,                   -- with FWD: the argument is that parameter's member
+                                    -- SRC_FIELD ('ab->gfp_mask') ...
+  ret_site INTEGER                  -- ... or the pointer the call at site RET_SITE (of the same
+                                    -- function) returned, not assigned since ('ab' after
+                                    -- 'ab = audit_log_start(..)'): func_ret says what it holds
 );
+
+-- What a function returns a pointer to (check/ret_members.c): an object
+-- whose member FIELD it set to its parameter PARAM ('ab->gfp_mask =
+-- gfp_mask; return ab;'), or whatever the call at SITE_ID returned
+-- ('ab = audit_buffer_alloc(ctx, gfp_mask, type); .. return ab;').
+CREATE TABLE func_ret (
+  func_id  INTEGER NOT NULL REFERENCES func(id),
+  field    TEXT,
+  param    INTEGER,
+  site_id  INTEGER REFERENCES site(id)
+);
+CREATE INDEX func_ret_func ON func_ret(func_id);
 
 -- A store makes a function reachable through a key: '.get = f' in an ops
 -- table, 'cdev->handler = f', an array initialiser, a function passed as an

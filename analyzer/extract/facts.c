@@ -22,6 +22,7 @@ void facts_free(struct tu_facts *f)
 	vec_free(&f->sites);
 	vec_free(&f->stores);
 	vec_free(&f->aliases);
+	vec_free(&f->rets);
 	vec_free(&f->diags);
 	arena_free(&f->arena);
 	free(f);

@@ -32,6 +32,8 @@ struct xarg {
 	long long fwd_mask;      /* fwd1: the parameter passed on through '& FWD_MASK' (0: as it is) */
 	bool cond;               /* fwd1: passed on as 'param ? COND_THEN : COND_ELSE' */
 	long long cond_then, cond_else;
+	const char *src_field;   /* fwd1: the parameter's member read ('ab->gfp_mask'), or NULL */
+	int ret_site1;           /* the pointer the call at TU-local site RET_SITE1 - 1 returned */
 };
 
 struct xsite {
@@ -76,6 +78,13 @@ struct xalias {              /* two lock keys are one lock */
 	const char *lhs, *rhs, *text;
 };
 
+struct xret {                /* what a function returns a pointer to (schema.sql, func_ret) */
+	int func;                /* TU-local function index */
+	const char *field;       /* an object whose member FIELD holds parameter PARAM, or NULL */
+	int param;
+	int site;                /* ... or what the call at TU-local site SITE returned, or -1 */
+};
+
 struct xdiag { int severity; int file; unsigned line, col; const char *message; };
 struct xinclude { const char *path; char hash[33]; };
 
@@ -93,6 +102,7 @@ struct tu_facts {
 	VEC(struct xsite) sites;
 	VEC(struct xstore) stores;
 	VEC(struct xalias) aliases;
+	VEC(struct xret) rets;
 	VEC(struct xdiag) diags;
 };
 

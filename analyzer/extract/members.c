@@ -14,7 +14,7 @@ static struct member_value *find(struct members *m, const char *obj, const char 
 	return NULL;
 }
 
-void members_set(struct members *m, const char *obj, const char *field, long long value, bool known)
+void members_set(struct members *m, const char *obj, const char *field, long long value, bool known, int param)
 {
 	struct member_value *v = find(m, obj, field);
 	if (!v && m->n == MEMBERS_MAX) {
@@ -23,7 +23,7 @@ void members_set(struct members *m, const char *obj, const char *field, long lon
 	}
 	if (!v)
 		v = &m->e[m->n++];
-	*v = (struct member_value){ obj, field, value, known };
+	*v = (struct member_value){ obj, field, value, known, known ? -1 : param };
 }
 
 /* Whether OBJ is VAR's object, or reached through it ('*args', 'args->x'). */
@@ -51,9 +51,11 @@ void members_join(struct members *a, const struct members *b)
 		const struct member_value *w = find((struct members *)b, v->obj, v->field);
 		if (!w || !w->known || w->value != v->value)
 			v->known = false;
+		if (!w || w->param != v->param)
+			v->param = -1;
 	}
 	for (unsigned i = 0; i < b->n; i++)
 		if (!find(a, b->e[i].obj, b->e[i].field))
-			members_set(a, b->e[i].obj, b->e[i].field, 0, false);
+			members_set(a, b->e[i].obj, b->e[i].field, 0, false, -1);
 	a->lost |= b->lost;
 }

@@ -24,7 +24,9 @@
 struct member_value {
 	const char *obj, *field;   /* interned */
 	long long value;
-	bool known;                /* false: set to something not a constant */
+	bool known;                /* false: set to something not a constant ... */
+	int param;                 /* ... the function's parameter PARAM ('ab->gfp_mask =
+				    * gfp_mask': what the function returns, check/ret_members.c), or -1 */
 };
 
 struct members {
@@ -33,8 +35,8 @@ struct members {
 	struct member_value e[MEMBERS_MAX];
 };
 
-/* OBJ.FIELD now holds VALUE (KNOWN) or something else. */
-void members_set(struct members *m, const char *obj, const char *field, long long value, bool known);
+/* OBJ.FIELD now holds VALUE (KNOWN), parameter PARAM (>= 0), or something else. */
+void members_set(struct members *m, const char *obj, const char *field, long long value, bool known, int param);
 /* OBJ names another object now (the pointer variable was assigned):
  * forget its members, and those of objects reached through it (PREFIX
  * matches 'OBJ' and 'OBJ->...' / 'OBJ. ...'). */

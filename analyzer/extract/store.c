@@ -14,12 +14,13 @@
 struct store {
 	struct lp_db *db;
 	sqlite3_stmt *ins_tu, *ins_inc, *ins_diag, *ins_hdr, *sel_hdr, *ins_func,
-		*ins_site, *ins_lock, *ins_arg, *ins_store, *ins_alias, *sel_tu;
+		*ins_site, *ins_lock, *ins_arg, *ins_store, *ins_alias, *ins_ret, *sel_tu;
 };
 
 static const char *delete_tu_sql[] = {
 	"DELETE FROM site_lock WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON s.func_id = f.id WHERE f.tu_id = ?1)",
 	"DELETE FROM site_arg WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON s.func_id = f.id WHERE f.tu_id = ?1)",
+	"DELETE FROM func_ret WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM site WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM func WHERE tu_id = ?1",
 	"DELETE FROM fnstore WHERE tu_id = ?1",
@@ -48,7 +49,8 @@ struct store *store_new(struct lp_db *db)
 				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd, "
-				 "lock_path, cond) VALUES (?,?,?,?,?,?,?,?,?)");
+				 "lock_path, cond, src_field, ret_site) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+	s->ins_ret = db_prepare(db, "INSERT INTO func_ret(func_id, field, param, site_id) VALUES (?,?,?,?)");
 	s->ins_store = db_prepare(db, "INSERT INTO fnstore(tu_id, hdr_id, func_id, file_id, line, col, key, "
 				  "src_usr, src_name, src_key, idx, site_id, obj_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_alias = db_prepare(db, "INSERT INTO lockalias(tu_id, hdr_id, func_id, file_id, line, col, "
@@ -63,7 +65,7 @@ void store_free(struct store *s)
 	if (!s)
 		return;
 	sqlite3_stmt *all[] = { s->ins_tu, s->ins_inc, s->ins_diag, s->ins_hdr, s->sel_hdr, s->ins_func,
-				s->ins_site, s->ins_lock, s->ins_arg, s->ins_store, s->ins_alias, s->sel_tu };
+				s->ins_site, s->ins_lock, s->ins_arg, s->ins_store, s->ins_alias, s->ins_ret, s->sel_tu };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		sqlite3_finalize(all[i]);
 	free(s);
@@ -179,17 +181,37 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 			db_bind_text(s->ins_arg, 8, x->args[j].path);
 			if (x->args[j].fwd1 && x->args[j].fwd_mask)   /* 'flags & MSG_DONTWAIT' */
 				db_bind_int(s->ins_arg, 4, x->args[j].fwd_mask);
-			else if (x->args[j].key || x->args[j].unknown || x->args[j].fwd1)
+			else if (x->args[j].key || x->args[j].unknown || x->args[j].fwd1 || x->args[j].ret_site1)
 				sqlite3_bind_null(s->ins_arg, 4);
 			else
 				db_bind_int(s->ins_arg, 4, x->args[j].value);
 			char cond[48];
 			snprintf(cond, sizeof(cond), "%lld:%lld", x->args[j].cond_then, x->args[j].cond_else);
 			db_bind_text(s->ins_arg, 9, x->args[j].fwd1 && x->args[j].cond ? cond : NULL);
+			db_bind_text(s->ins_arg, 10, x->args[j].fwd1 ? x->args[j].src_field : NULL);
+			db_bind_null_or_int(s->ins_arg, 11, x->args[j].ret_site1 ? site_ids[x->args[j].ret_site1 - 1] : 0);
 			db_step_done(s->db, s->ins_arg);
 		}
 	}
 	return site_ids;
+}
+
+/* What F's functions return pointers to (func_ret). */
+static void store_rets(struct store *s, const struct tu_facts *f, const int64_t *func_ids, const int64_t *site_ids)
+{
+	for (size_t i = 0; i < f->rets.n; i++) {
+		const struct xret *x = &f->rets.v[i];
+		if (func_ids[x->func] <= 0)
+			continue;   /* a header function another TU stored already */
+		db_bind_int(s->ins_ret, 1, func_ids[x->func]);
+		db_bind_text(s->ins_ret, 2, x->field);
+		if (x->field)
+			db_bind_int(s->ins_ret, 3, x->param);
+		else
+			sqlite3_bind_null(s->ins_ret, 3);
+		db_bind_null_or_int(s->ins_ret, 4, x->site >= 0 ? site_ids[x->site] : 0);
+		db_step_done(s->db, s->ins_ret);
+	}
 }
 
 void store_tu(struct store *s, const struct tu_facts *f)
@@ -255,6 +277,7 @@ void store_tu(struct store *s, const struct tu_facts *f)
 		func_ids[i] = sqlite3_changes(db->h) ? sqlite3_last_insert_rowid(db->h) : 0;
 	}
 	int64_t *site_ids = store_sites(s, f, file_ids, func_ids);
+	store_rets(s, f, func_ids, site_ids);
 
 	for (size_t i = 0; i < f->stores.n; i++) {
 		const struct xstore *x = &f->stores.v[i];
@@ -349,6 +372,7 @@ void store_gc_headers(struct store *s)
 		"WHERE f.hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM site_arg WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON s.func_id = f.id "
 		"WHERE f.hdr_id IN (SELECT id FROM dead_hdr))",
+		"DELETE FROM func_ret WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM site WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr)",
 		"DELETE FROM fnstore WHERE hdr_id IN (SELECT id FROM dead_hdr)",

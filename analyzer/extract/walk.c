@@ -68,6 +68,8 @@ struct local { CXCursor var; const char *key; };
 /* A local function pointer loaded from a member ('complete = req->complete'):
  * the object read and the member's key, for the call through it. */
 struct fnlocal { CXCursor var; const char *obj, *member; };
+/* A local pointer that holds what the call at SITE returned (-1: something else). */
+struct retlocal { CXCursor var; int site; };
 
 struct walker {
 	const struct walk_env *env;
@@ -95,6 +97,9 @@ struct walker {
 	VEC(struct label) labels;
 	VEC(struct local) locals;
 	VEC(struct fnlocal) fnlocals;
+	VEC(struct retlocal) retlocals;
+	CXCursor last_call;       /* the call walked last, and its site (call_value_site) */
+	int last_call_site;
 	int depth;
 	bool depth_noted;         /* a nesting bound was hit in this function (note_limit) */
 	unsigned long long guarded;   /* parameters some site's guard depends on (bits) */
@@ -390,6 +395,81 @@ static void fnlocal_set(struct walker *w, CXCursor var, CXCursor value)
 		}
 	}
 	vec_push(&w->fnlocals, l);
+}
+
+/* ------------------------------------------------------------ returned objects
+ *
+ * 'ab = audit_log_start(ctx, GFP_ATOMIC, ..); dump(ab);': what a local
+ * pointer holds when it is the value a call returned, for the facts
+ * check/ret_members.c joins across files (site_arg.ret_site, func_ret).
+ * The latest assignment in source order wins: a pointer assigned in two
+ * branches is taken to hold the later one's.
+ */
+
+/* The local (non-static) pointer variable E reads, or a null cursor. */
+static CXCursor local_ptr_var(CXCursor e)
+{
+	e = key_strip(e);
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return clang_getNullCursor();
+	CXCursor var = clang_getCursorReferenced(e);
+	if (clang_getCursorKind(var) != CXCursor_VarDecl ||
+	    clang_getCursorKind(clang_getCursorSemanticParent(var)) == CXCursor_TranslationUnit ||
+	    clang_Cursor_getStorageClass(var) == CX_SC_Static ||
+	    clang_getCanonicalType(clang_getCursorType(var)).kind != CXType_Pointer)
+		return clang_getNullCursor();
+	return var;
+}
+
+/* The site of the call VALUE is, walked just now, or -1. */
+static int call_value_site(const struct walker *w, CXCursor value)
+{
+	CXCursor v = key_strip(value);
+	return clang_getCursorKind(v) == CXCursor_CallExpr && clang_equalCursors(v, w->last_call) ?
+		w->last_call_site : -1;
+}
+
+/* Local pointer VAR was assigned VALUE (walked). */
+static void retlocal_set(struct walker *w, CXCursor var, CXCursor value)
+{
+	vec_push(&w->retlocals, ((struct retlocal){ var, call_value_site(w, value) }));
+}
+
+/* The call whose result the local pointer E reads, or -1. */
+static int retlocal_site(const struct walker *w, CXCursor e)
+{
+	CXCursor var = local_ptr_var(e);
+	for (size_t i = w->retlocals.n; !clang_Cursor_isNull(var) && i-- > 0;)
+		if (clang_equalCursors(w->retlocals.v[i].var, var))
+			return w->retlocals.v[i].site;
+	return -1;
+}
+
+static void add_ret(struct walker *w, struct xret r)
+{
+	for (size_t i = w->f->rets.n; i-- > 0 && w->f->rets.v[i].func == w->func;)
+		if (w->f->rets.v[i].field == r.field && w->f->rets.v[i].param == r.param &&
+		    w->f->rets.v[i].site == r.site)
+			return;   /* another return of the same */
+	vec_push(&w->f->rets, r);
+}
+
+static const char *object_name(struct walker *w, CXCursor e, bool deref);
+
+/* 'return ab;': the call ab came from, and the members this path set in
+ * *ab to the function's parameters ('ab->gfp_mask = gfp_mask'). */
+static void note_return(struct walker *w, CXCursor value)
+{
+	CXCursor var = local_ptr_var(value);
+	if (clang_Cursor_isNull(var) || w->st.dead)
+		return;
+	int site = retlocal_site(w, value);
+	if (site >= 0)
+		add_ret(w, (struct xret){ w->func, NULL, -1, site });
+	const char *obj = object_name(w, value, true);
+	for (unsigned i = 0; obj && i < w->st.m.n; i++)
+		if (w->st.m.e[i].obj == obj && w->st.m.e[i].param >= 0)
+			add_ret(w, (struct xret){ w->func, w->st.m.e[i].field, w->st.m.e[i].param, -1 });
 }
 
 /* The object an indirect call's callee expression CALLEE was read from, into
@@ -690,7 +770,8 @@ static void note_member_store(struct walker *w, CXCursor lhs, CXCursor rhs, bool
 		return;
 	long long v = 0;
 	bool known = constant_ok && guard_const_value(rhs, &v);
-	members_set(&w->st.m, obj, intern(w, cx_str(w, clang_getCursorSpelling(m))), v, known);
+	int param = constant_ok ? key_param_of(w->kenv.func, rhs) : -1;
+	members_set(&w->st.m, obj, intern(w, cx_str(w, clang_getCursorSpelling(m))), v, known, param);
 }
 
 /* The object a pointer argument A points to ('&args' -> 'args', 'args' ->
@@ -768,6 +849,22 @@ static int cond_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
 	return p;
 }
 
+/* Argument A 'p->m' over the caller's pointer parameter p: 'ab->gfp_mask'
+ * passed to kmalloc() is whatever the path set in the object (check/
+ * ret_members.c).  Returns p, and the member into *FIELD, or -1. */
+static int member_of_param(struct walker *w, CXCursor a, const char **field)
+{
+	CXCursor m = key_strip(a), base[1];
+	if (clang_getCursorKind(m) != CXCursor_MemberRefExpr || !is_int_type(clang_getCursorType(m)) ||
+	    key_children(m, base, 1) != 1 ||
+	    clang_getCanonicalType(clang_getCursorType(key_strip(base[0]))).kind != CXType_Pointer)
+		return -1;
+	int p = key_param_of(w->kenv.func, base[0]);
+	if (p >= 0)
+		*field = intern(w, cx_str(w, clang_getCursorSpelling(m)));
+	return p;
+}
+
 /* Argument A (argument N) as a constant for the callee's guards: an
  * integer (an event number indexes a jump table; an error code picks a
  * case), or a function pointer (NULL in 'rhashtable_destroy(ht)', which
@@ -779,6 +876,7 @@ static int cond_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
 static int const_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
 {
 	long long v, mask = 0;
+	const char *field = NULL;
 	int p = key_param_of(w->kenv.func, a);
 	if (guard_const_value(a, &v))
 		vec_push(args, ((struct xarg){ n, NULL, v, false }));
@@ -786,7 +884,9 @@ static int const_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
 		return p;
 	else if (p >= 0 || (p = masked_param(w, a, &mask)) >= 0)
 		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1, .fwd_mask = mask }));
-	return p;
+	else if ((p = member_of_param(w, a, &field)) >= 0)
+		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1, .src_field = field }));
+	return p < 0 || field ? -1 : p;   /* the member read is no write of p to note */
 }
 
 /* Function (pointer) arguments become stores into 'arg:CALLEE#N'; lock
@@ -831,6 +931,9 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, true, lock_path_of_map(&w->kenv, a, k) }));
 			if (callee && clang_getCanonicalType(t).kind == CXType_Pointer)
 				member_args(w, a, i, &args);
+			int rs = callee ? retlocal_site(w, a) : -1;
+			if (rs >= 0)   /* 'ab' from 'ab = audit_log_start(..)' */
+				vec_push(&args, ((struct xarg){ .n = i, .ret_site1 = rs + 1 }));
 		}
 	}
 	if (args.n) {
@@ -1000,6 +1103,8 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 		call_args(w, call, ref, NULL, site);
 		note_init_call(w, call, name, site);
 		apply_summary(w, call, ref, site);
+		w->last_call = call;
+		w->last_call_site = site;
 		return;
 	}
 	/* Indirect: the callee is the first child (a field, variable, array element). */
@@ -1017,6 +1122,8 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 	if (key)
 		add_store(w, call, key, clang_getNullCursor(), key_fn_type(&w->f->arena, clang_getCursorType(kids[0])));
 	call_args(w, call, clang_getNullCursor(), key, site);
+	w->last_call = call;
+	w->last_call_site = site;
 }
 
 /* ------------------------------------------------------------ expressions */
@@ -1174,6 +1281,8 @@ static void walk_assign(struct walker *w, CXCursor c)
 	/* a local variable: remember what it holds for later calls/locks */
 	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
 		CXCursor var = clang_getCursorReferenced(lhs);
+		if (!clang_Cursor_isNull(local_ptr_var(lhs)))
+			retlocal_set(w, var, kk[1]);
 		if (clang_getCursorKind(var) == CXCursor_VarDecl &&
 		    clang_getCursorKind(clang_getCursorSemanticParent(var)) != CXCursor_TranslationUnit &&
 		    clang_Cursor_getStorageClass(var) != CX_SC_Static) {
@@ -1218,6 +1327,8 @@ static void walk_vardecl(struct walker *w, CXCursor var)
 		return;
 	}
 	walk_expr(w, init);
+	if (clang_getCanonicalType(t).kind == CXType_Pointer)
+		retlocal_set(w, var, init);
 	if (key_is_lockptr_type(w->env->rules, t)) {
 		local_set(w, var, key_lock_ptr(&w->kenv, init));
 		return;
@@ -1653,6 +1764,7 @@ static void walk_return(struct walker *w, CXCursor c)
 			w->ret_live |= GK_ALL_STATES & ~guards_ctx_dead(w) &
 				       ~guard_context_false(w->tu, w->env->rules, call_zero, w, kk[0]);
 		walk_expr(w, kk[0]);
+		note_return(w, kk[0]);
 		if (w->returns_lockptr) {
 			const char *self = arena_printf(&w->f->arena, "ret:%s", w->kenv.func_qname);
 			add_alias(w, c, self, key_lock_ptr(&w->kenv, kk[0]));
@@ -2046,6 +2158,7 @@ static const struct summary *summary_of(struct walker *w, CXCursor def)
 	vec_free(&nw.labels);
 	vec_free(&nw.locals);
 	vec_free(&nw.fnlocals);
+	vec_free(&nw.retlocals);
 	vec_free(&nw.guarded_members);
 	vec_free(&nw.init_texts);
 	facts_free(nw.f);
@@ -2114,6 +2227,9 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->labels.n = 0;
 	w->locals.n = 0;
 	w->fnlocals.n = 0;
+	w->retlocals.n = 0;
+	w->last_call = clang_getNullCursor();
+	w->last_call_site = -1;
 	w->depth = 0;
 	w->depth_noted = false;
 	w->guarded = 0;
@@ -2236,6 +2352,7 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	vec_free(&w.labels);
 	vec_free(&w.locals);
 	vec_free(&w.fnlocals);
+	vec_free(&w.retlocals);
 	vec_free(&w.guarded_members);
 	vec_free(&w.init_texts);
 }

@@ -36,7 +36,7 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order)
 	if (!can_direct_reclaim)
 		return NULL;
 	shrink_slab(gfp_mask);
-	cond_resched(); /* expect(gfp-atomic-ccw,gfp-mask-stackdepot-blocking): sleep-in-atomic cond_resched() may schedule */
+	cond_resched(); /* expect(gfp-atomic-ccw,gfp-mask-stackdepot-blocking,audit-kernel-buffer): sleep-in-atomic cond_resched() may schedule */
 	return get_page_from_freelist(order);
 }
 

@@ -32,28 +32,28 @@ static void holds(const struct members *m, const char *obj, const char *field, i
 int main(void)
 {
 	struct members a = {0}, b;
-	members_set(&a, ARGS, FORCE, 1, true);
+	members_set(&a, ARGS, FORCE, 1, true, -1);
 	holds(&a, ARGS, FORCE, 1, 1, 1, "a store is kept");
-	members_set(&a, ARGS, FORCE, 0, true);
+	members_set(&a, ARGS, FORCE, 0, true, -1);
 	holds(&a, ARGS, FORCE, 1, 1, 0, "a second store replaces the first");
 	expect(a.n == 1, "one entry per member");
 
 	b = a;
 	members_join(&a, &b);
 	holds(&a, ARGS, FORCE, 1, 1, 0, "two paths with one constant keep it");
-	members_set(&b, ARGS, FORCE, 1, true);
+	members_set(&b, ARGS, FORCE, 1, true, -1);
 	members_join(&a, &b);
 	holds(&a, ARGS, FORCE, 1, 0, 0, "two paths with two constants: unknown");
 
 	struct members c = {0}, d = {0};
-	members_set(&d, ARGS, NOREPLY, 1, true);
+	members_set(&d, ARGS, NOREPLY, 1, true, -1);
 	members_join(&c, &d);
 	holds(&c, ARGS, NOREPLY, 1, 0, 0, "a store on one path only: unknown");
 
 	struct members e = {0};
-	members_set(&e, ARGS, FORCE, 1, true);
-	members_set(&e, ARGS2, FORCE, 1, true);
-	members_set(&e, WPA, FORCE, 1, true);
+	members_set(&e, ARGS, FORCE, 1, true, -1);
+	members_set(&e, ARGS2, FORCE, 1, true, -1);
+	members_set(&e, WPA, FORCE, 1, true, -1);
 	members_forget(&e, "args");
 	holds(&e, ARGS, FORCE, 0, 0, 0, "a reassigned pointer forgets its pointee's members");
 	holds(&e, ARGS2, FORCE, 1, 1, 1, "... but not another variable's");
@@ -61,16 +61,29 @@ int main(void)
 	holds(&e, WPA, FORCE, 0, 0, 0, "... nor those reached through it");
 
 	struct members f = {0};
-	members_set(&f, ARGS, FORCE, 1, true);
-	members_set(&f, ARGS, NOREPLY, 1, true);
-	members_set(&f, WPA, FORCE, 1, true);
-	members_set(&f, CMD, FORCE, 1, true);
+	members_set(&f, ARGS, FORCE, 1, true, -1);
+	members_set(&f, ARGS, NOREPLY, 1, true, -1);
+	members_set(&f, WPA, FORCE, 1, true, -1);
+	members_set(&f, CMD, FORCE, 1, true, -1);
 	expect(!f.lost, "the bound is not reached at MEMBERS_MAX");
-	members_set(&f, CMD, NOREPLY, 1, true);
+	members_set(&f, CMD, NOREPLY, 1, true, -1);
 	expect(f.lost, "past the bound the path says members were lost");
 	struct members g = {0};
 	members_join(&g, &f);
 	expect(g.lost, "a join keeps 'lost'");
+
+	/* 'ab->gfp_mask = gfp_mask': a member that holds a parameter */
+	struct members h = {0}, i = {0};
+	members_set(&h, ARGS, FORCE, 0, false, 1);
+	expect(h.e[0].param == 1, "a member set to a parameter holds it");
+	i = h;
+	members_join(&h, &i);
+	expect(h.e[0].param == 1, "two paths that store the same parameter keep it");
+	members_set(&i, ARGS, FORCE, 0, false, 2);
+	members_join(&h, &i);
+	expect(h.e[0].param == -1, "two paths with two parameters: neither");
+	members_set(&i, ARGS, FORCE, 3, true, 2);
+	expect(i.e[0].param == -1, "a constant is no parameter");
 
 	return expect_done("members");
 }

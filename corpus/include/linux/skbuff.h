@@ -33,6 +33,9 @@ static inline void kfree_skb(struct sk_buff *skb)
 
 extern void consume_skb(struct sk_buff *skb);
 
+/* Grows the skb's head room; allocates with GFP_MASK (sleep.rules: blocks-with). */
+extern int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail, gfp_t gfp_mask);
+
 /* net/core/dev_kfree.c: free from any context */
 extern void __dev_kfree_skb_irq(struct sk_buff *skb);
 #define dev_kfree_skb_irq(skb) __dev_kfree_skb_irq(skb)
