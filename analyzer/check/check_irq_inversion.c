@@ -47,13 +47,12 @@ void check_irq_inversion(struct engine *e, const struct ck_visit *v)
 	char name[24];
 	snprintf(name, sizeof(name), "%d", cls);
 	bool created;
-	int64_t *slot = strmap_put(&u->index, name, &created);
+	int id = strmap_id(&u->index, name, &created);
 	if (created) {
-		*slot = (int64_t)u->v.n;
 		struct use empty = {0};
 		vec_push(&u->v, empty);
 	}
-	struct use *x = &u->v.v[*slot];
+	struct use *x = &u->v.v[id];
 	bool read = v->site->is_read && v->site->ltype == LT_RWLOCK;
 	struct side *side = hard ? &x->hard[read] : &x->on[read];
 	if (!side->has)

@@ -53,10 +53,9 @@ void check_lock_order(struct engine *e, const struct ck_visit *v)
 		char name[48];
 		snprintf(name, sizeof(name), "%d>%d", a, b);
 		bool created;
-		int64_t *slot = strmap_put(&d->index, name, &created);
+		strmap_id(&d->index, name, &created);
 		if (!created)
 			continue;
-		*slot = (int64_t)d->v.n;
 		struct dep dep = { a, b, { v->state, v->site, v->held[i], true } };
 		vec_push(&d->v, dep);
 		engine_order_seen(e, a, b);

@@ -61,12 +61,10 @@ static int cont_id(struct engine *e, const char *name)
 {
 	struct embedded_index *x = e->embedded;
 	bool created;
-	int64_t *slot = strmap_put(&x->cont_ids, name, &created);
-	if (created) {
-		*slot = (int64_t)x->cont_names.n;
+	int id = strmap_id(&x->cont_ids, name, &created);
+	if (created)
 		vec_push(&x->cont_names, arena_strdup(&e->arena, name));
-	}
-	return (int)*slot;
+	return id;
 }
 
 static int site_index(const struct engine *e, const struct ck_site *s)

@@ -26,14 +26,13 @@
 static int key_add(struct engine *e, const char *name, int cls)
 {
 	bool created;
-	int64_t *slot = strmap_put(&e->key_index, name, &created);
+	int id = strmap_id(&e->key_index, name, &created);
 	if (created) {
-		*slot = (int64_t)e->keys.n;
 		struct ck_key k = { arena_strdup(&e->arena, name), cls, -1 };
 		k.argn = keyname_lock_param(name);
 		vec_push(&e->keys, k);
 	}
-	return (int)*slot;
+	return id;
 }
 
 int engine_key_get(struct engine *e, const char *name)
@@ -134,11 +133,7 @@ static const struct ck_index *parse_index(struct engine *e, const char *text)
 
 int engine_field_id(struct engine *e, const char *name)
 {
-	bool created;
-	int64_t *slot = strmap_put(&e->field_ids, name, &created);
-	if (created)
-		*slot = (int64_t)e->field_ids.n;
-	return (int)*slot;
+	return strmap_id(&e->field_ids, name, NULL);
 }
 
 /* Site S's guard TEXT, parsed once, with what S's function writes to the

@@ -57,8 +57,7 @@ struct mstore { int func, mkey, param, line, col; };
 struct mcall { int site, mkey; };
 
 struct member_index {
-	struct strmap mkeys;             /* member key -> its index */
-	int nmkeys;
+	struct strmap mkeys;             /* member key -> its index (strmap_id) */
 	VEC(struct mstore) stores;       /* sorted by function, then position */
 	int *first;                      /* per function: its first store in stores */
 	VEC(struct mcall) calls;         /* sorted by site */
@@ -69,11 +68,7 @@ struct member_index {
 
 static int mkey_of(struct member_index *x, const char *key)
 {
-	bool created;
-	int64_t *slot = strmap_put(&x->mkeys, key, &created);
-	if (created)
-		*slot = x->nmkeys++;
-	return (int)*slot;
+	return strmap_id(&x->mkeys, key, NULL);
 }
 
 static int by_func_and_position(const void *a, const void *b)
@@ -207,7 +202,7 @@ void member_binds_reach(struct engine *e, const struct callgraph *g)
 	if (!x || !x->calls.n)
 		return;
 	int nf = (int)e->funcs.n;
-	x->words = (size_t)x->nmkeys / 64 + 1;
+	x->words = x->mkeys.n / 64 + 1;
 	x->comp = xmalloc(((size_t)nf + 1) * sizeof(int));
 	int ncomp = scc_components(nf, g->first, g->to, x->comp);
 	x->below = xcalloc((size_t)ncomp * x->words + 1, sizeof(uint64_t));

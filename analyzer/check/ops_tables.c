@@ -33,7 +33,7 @@ struct ops_table { int ops; int64_t unit; };
 struct file_unit { int64_t file, unit; };
 
 struct ops_index {
-	struct strmap ops_names;            /* ops struct name -> ops id */
+	struct strmap ops_names;            /* ops struct name -> ops id (strmap_id) */
 	int *bit_of;                        /* ops id -> bit in the reach sets, or -1 (no call site) */
 	int nwords;                         /* words per reach set */
 	uint64_t *reach;                    /* per function: the ops called near below it */
@@ -44,7 +44,6 @@ struct ops_index {
 	VEC(struct file_unit) units;        /* a TU's main file -> its module, sorted by file */
 	VEC(char *) module_names;           /* module unit -1 - i -> its name */
 	bool *deep;                         /* ops id -> bound for the whole path (rules' ops-bind) */
-	size_t nops;
 };
 
 /* 'blk_mq_ops' of key 'blk_mq_ops.queue_rq'; NULL for keys that name no member. */
@@ -73,11 +72,7 @@ static int by_store(const void *a, const void *b)
 
 static int ops_id(struct ops_index *o, const char *name)
 {
-	bool created;
-	int64_t *slot = strmap_put(&o->ops_names, name, &created);
-	if (created)
-		*slot = (int64_t)o->nops++;
-	return (int)*slot;
+	return strmap_id(&o->ops_names, name, NULL);
 }
 
 static int by_file_ops(const void *a, const void *b)
@@ -161,7 +156,7 @@ static int64_t unit_of(const struct ops_index *o, int64_t file)
 /* Which ops structures the rules bind for a whole path ('ops-bind'). */
 static void load_deep(struct engine *e, struct ops_index *o)
 {
-	o->deep = xcalloc(o->nops + 1, sizeof(bool));
+	o->deep = xcalloc(o->ops_names.n + 1, sizeof(bool));
 	for (size_t i = 0; i < rules_ops_bind_count(e->rules); i++) {
 		int64_t *id = strmap_get(&o->ops_names, rules_ops_bind(e->rules, i));
 		if (id)
@@ -261,7 +256,7 @@ static bool ops_reachable(const struct ops_index *o, int func, int ops)
 {
 	if (!o->reach)
 		return true;
-	int bit = ops >= 0 && (size_t)ops < o->nops ? o->bit_of[ops] : -1;
+	int bit = ops >= 0 && (size_t)ops < o->ops_names.n ? o->bit_of[ops] : -1;
 	if (bit < 0)
 		return false;
 	const uint64_t *r = &o->reach[(size_t)func * (size_t)o->nwords];
@@ -342,7 +337,7 @@ static void own_ops(const struct engine *e, const struct ops_index *o, int f, ui
 	const struct ck_func *fn = &e->funcs.v[f];
 	for (int i = 0; i < fn->nsites; i++) {
 		const struct ck_site *s = &e->sites.v[fn->sites[i]];
-		int bit = !s->no_edge && s->ops >= 0 && (size_t)s->ops < o->nops ? o->bit_of[s->ops] : -1;
+		int bit = !s->no_edge && s->ops >= 0 && (size_t)s->ops < o->ops_names.n ? o->bit_of[s->ops] : -1;
 		if (bit >= 0)
 			r[bit / 64] |= (uint64_t)1 << (bit % 64);
 	}
@@ -386,13 +381,13 @@ static void compute_reach(const struct engine *e, struct ops_index *o, const str
 void ops_reach_load(struct engine *e, const struct callgraph *g)
 {
 	struct ops_index *o = e->ops;
-	o->bit_of = xmalloc((o->nops + 1) * sizeof(int));
-	for (size_t i = 0; i < o->nops; i++)
+	o->bit_of = xmalloc((o->ops_names.n + 1) * sizeof(int));
+	for (size_t i = 0; i < o->ops_names.n; i++)
 		o->bit_of[i] = -1;
 	int nbits = 0;
 	for (size_t i = 0; i < e->sites.n; i++) {
 		int ops = e->sites.v[i].ops;
-		if (ops >= 0 && (size_t)ops < o->nops && o->bit_of[ops] < 0)
+		if (ops >= 0 && (size_t)ops < o->ops_names.n && o->bit_of[ops] < 0)
 			o->bit_of[ops] = nbits++;
 	}
 	o->nwords = nbits / 64 + 1;

@@ -179,6 +179,17 @@ int64_t *strmap_put(struct strmap *m, const char *key, bool *created)
 	return &e->val;
 }
 
+int strmap_id(struct strmap *m, const char *key, bool *created)
+{
+	bool fresh;
+	int64_t *slot = strmap_put(m, key, &fresh);
+	if (fresh)
+		*slot = (int64_t)m->n - 1;
+	if (created)
+		*created = fresh;
+	return (int)*slot;
+}
+
 int64_t *strmap_get(const struct strmap *m, const char *key)
 {
 	if (!m->cap)

@@ -70,6 +70,10 @@ struct strmap { struct strmap_entry *e; size_t n, cap; };
 uint64_t str_hash(const char *s);
 /* Returns the slot's value pointer; inserts with *created = true and value 0 if absent. */
 int64_t *strmap_put(struct strmap *m, const char *key, bool *created);
+/* KEY's dense id in M (0, 1, 2, .. in the order keys were first put), with
+ * *CREATED (if not NULL) true the first time: for tables indexed by name.
+ * M's values are the ids; do not mix with strmap_put() on one map. */
+int strmap_id(struct strmap *m, const char *key, bool *created);
 /* Returns NULL if absent. */
 int64_t *strmap_get(const struct strmap *m, const char *key);
 void strmap_free(struct strmap *m);

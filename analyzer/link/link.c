@@ -120,14 +120,13 @@ static int resolve_usr(struct linker *l, const char *usr, int64_t tu, int64_t hd
 static int key_of(struct linker *l, const char *name)
 {
 	bool created;
-	int64_t *slot = strmap_put(&l->key_index, name, &created);
+	int id = strmap_id(&l->key_index, name, &created);
 	if (created) {
-		*slot = (int64_t)l->keys.n;
 		struct keynode k = {0};
 		vec_push(&l->keys, k);
 		vec_push(&l->key_names, xstrdup(name));
 	}
-	return (int)*slot;
+	return id;
 }
 
 /* Every store of a function becomes a direct target of its key; the stores

@@ -68,6 +68,15 @@ static void test_strmap(void)
 	expect(!strmap_get(&m, "key5000"), "an absent key is absent");
 	strmap_free(&m);
 	expect(!m.e && !m.n, "free empties it");
+
+	struct strmap ids = {0};
+	bool fresh;
+	int a = strmap_id(&ids, "gfp_mask", &fresh);
+	expect(a == 0 && fresh, "the first name gets id 0");
+	int b = strmap_id(&ids, "force", NULL);
+	expect(b == 1 && strmap_id(&ids, "gfp_mask", &fresh) == 0 && !fresh,
+	       "ids are dense, and a name seen again keeps its id");
+	strmap_free(&ids);
 }
 
 static void test_arena(void)
