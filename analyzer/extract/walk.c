@@ -42,6 +42,7 @@ struct lstate {
 struct frame {
 	bool is_switch, has_default, has_brk;
 	struct guard *guard;      /* 'switch (param)': the case values of the code here */
+	struct guard out;         /* ... and of the code that leaves the switch at its end */
 	struct lstate brk;        /* join of the states at 'break' */
 	struct lstate entry;      /* switch: the state at each case label */
 };
@@ -117,6 +118,7 @@ struct walker {
 	struct guard *after_slot; /* walk_block: where the 'if' it walks puts the guard of the code
 				   * after it, and whether it did (walk_if) */
 	bool after_found;
+	const struct kids *block_kids;   /* the statements of the block being walked */
 };
 
 /* An init macro's lock as written ('&wq_head->lock'), for the re-key
@@ -1302,6 +1304,31 @@ static void walk_assign(struct walker *w, CXCursor c)
 	w->store_obj = NULL;
 }
 
+/*
+ * 'struct iomap_iter iter = { .inode = inode, .flags = IOMAP_REPORT };': the
+ * members a local struct's designated initialiser sets to constants hold
+ * them on this path, like stores ('iter.flags = IOMAP_REPORT'), for the
+ * calls the struct is passed to (members.h).  Only while there is room:
+ * an initialiser never makes the path lose the members it tracks already.
+ * Members the initialiser leaves out are zero, but not recorded.
+ */
+static void note_init_members(struct walker *w, CXCursor var, CXCursor init)
+{
+	const char *obj = intern(w, cx_str(w, clang_getCursorSpelling(var)));
+	struct kids k;
+	kids_get(&k, init);
+	for (unsigned i = 0; i < k.n && w->st.m.n < MEMBERS_MAX; i++) {
+		CXCursor value, field;
+		long long v;
+		if (clang_getCursorKind(k.v[i]) != CXCursor_UnexposedExpr ||
+		    clang_Cursor_isNull(field = designated_field(k.v[i], &value)) ||
+		    !is_int_type(clang_getCursorType(field)) || !guard_const_value(value, &v))
+			continue;
+		members_set(&w->st.m, obj, intern(w, cx_str(w, clang_getCursorSpelling(field))), v, true, -1);
+	}
+	kids_free(&k);
+}
+
 static void walk_vardecl(struct walker *w, CXCursor var)
 {
 	struct kids k;
@@ -1324,6 +1351,8 @@ static void walk_vardecl(struct walker *w, CXCursor var)
 			key = arena_printf(&w->f->arena, "local:%s:%s", w->kenv.func_qname,
 					   cx_str(w, clang_getCursorSpelling(var)));
 		walk_init(w, v, t, key);
+		if (clang_getCanonicalType(t).kind == CXType_Record && clang_Cursor_getStorageClass(var) != CX_SC_Static)
+			note_init_members(w, var, v);
 		return;
 	}
 	walk_expr(w, init);
@@ -1644,21 +1673,25 @@ static void walk_block(struct walker *w, CXCursor c)
 	int nafter = 0;
 	struct kids kk;
 	kids_get(&kk, c);
+	const struct kids *outer = w->block_kids;
+	w->block_kids = &kk;
 	for (unsigned i = 0; i < kk.n; i++) {
 		enum CXCursorKind k = clang_getCursorKind(kk.v[i]);
 		if (k == CXCursor_LabelStmt || k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt) {
 			w->nguards -= nafter;   /* jumped to from elsewhere */
 			nafter = 0;
 		}
-		w->after_slot = k == CXCursor_IfStmt && nafter < MAX_AFTER ? &after[nafter] : NULL;
+		bool may_guard = k == CXCursor_IfStmt || k == CXCursor_SwitchStmt;
+		w->after_slot = may_guard && nafter < MAX_AFTER ? &after[nafter] : NULL;
 		w->after_found = false;
 		walk_stmt(w, kk.v[i]);
-		if (k == CXCursor_IfStmt && w->after_slot == NULL && w->after_found &&
+		if (may_guard && w->after_slot == NULL && w->after_found &&
 		    push_guard(w, &after[nafter]))
 			nafter++;
 		w->after_slot = NULL;
 	}
 	w->nguards -= nafter;
+	w->block_kids = outer;
 	kids_free(&kk);
 }
 
@@ -1706,8 +1739,73 @@ static void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 	kids_free(&k);
 }
 
-static void walk_switch(struct walker *w, CXCursor c)
+struct goto_scan { const struct kids *block; bool stays; };
+
+static enum CXChildVisitResult goto_in_block(CXCursor c, CXCursor parent, CXClientData d)
 {
+	(void)parent;
+	struct goto_scan *g = d;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	CXCursor ref[1];
+	if (k == CXCursor_IndirectGotoStmt) {
+		g->stays = false;
+	} else if (k == CXCursor_GotoStmt) {
+		bool found = false;
+		CXCursor target = key_children(c, ref, 1) ? clang_getCursorReferenced(ref[0]) : clang_getNullCursor();
+		/* by place: the cursor a label reference gives is not equal to the
+		 * block's own cursor of the same label */
+		CXSourceLocation at = clang_getCursorLocation(target);
+		for (unsigned i = 0; g->block && i < g->block->n && !found; i++)
+			found = clang_getCursorKind(g->block->v[i]) == CXCursor_LabelStmt &&
+				clang_equalLocations(clang_getCursorLocation(g->block->v[i]), at);
+		g->stays = found;
+	}
+	return g->stays ? CXChildVisit_Recurse : CXChildVisit_Break;
+}
+
+/* Whether every goto in BODY jumps to a label of the block being walked,
+ * where walk_block drops the guards after a statement ('default: goto
+ * out;'): a label deeper in would run under a guard its gotos ignore. */
+static bool gotos_stay_in_block(const struct walker *w, CXCursor body)
+{
+	struct goto_scan g = { w->block_kids, true };
+	clang_visitChildren(body, goto_in_block, &g);
+	return g.stays;
+}
+
+/* The code at a 'break' of switch frame FR (or at its end) runs for the
+ * case values of FR's guard now: the code after the switch runs for them. */
+static void switch_exit(struct frame *fr)
+{
+	const struct guard *g = fr->guard;
+	if (!g || g->any) {
+		fr->out.any = true;
+		return;
+	}
+	for (int i = 0; i < g->n && !fr->out.any; i++) {
+		bool seen = false;
+		for (int j = 0; j < fr->out.n; j++)
+			seen |= fr->out.v[j] == g->v[i];
+		if (seen)
+			continue;
+		if (fr->out.n == GUARD_MAX_VALUES)
+			fr->out.any = true;
+		else
+			fr->out.v[fr->out.n++] = g->v[i];
+	}
+}
+
+/*
+ * 'switch (param)': each case's code is under the case's values.  The code
+ * after the switch is under the values of the cases that leave it by
+ * 'break' or by its end, when the default (there must be one) does not:
+ * gfs2's iomap_begin goes on to its write path after 'switch (flags &
+ * (IOMAP_WRITE | IOMAP_ZERO))' only for those two, since 'default: goto
+ * out;'.  Returns whether *AFTER (if not NULL) holds that guard.
+ */
+static bool walk_switch(struct walker *w, CXCursor c, struct guard *after)
+{
+	bool guards_after = false;
 	struct kids k;
 	kids_get(&k, c);
 	if (k.n >= 2) {
@@ -1717,7 +1815,7 @@ static void walk_switch(struct walker *w, CXCursor c)
 		g.mask = mask;
 		if (!push_frame(w, true, c)) {
 			kids_free(&k);
-			return;
+			return false;
 		}
 		if (g.param >= 0)
 			w->frames[w->nframes - 1].guard = &g;
@@ -1728,12 +1826,22 @@ static void walk_switch(struct walker *w, CXCursor c)
 		w->cond_depth--;
 		if (guarded)
 			w->nguards--;
+		if (!w->st.dead)
+			switch_exit(&w->frames[w->nframes - 1]);
 		struct frame fr = pop_frame(w);
+		if (after && g.param >= 0 && fr.has_default && !fr.out.any && fr.out.n > 0 &&
+		    gotos_stay_in_block(w, k.v[k.n - 1])) {
+			*after = fr.out;
+			after->param = g.param;
+			after->mask = g.mask;
+			guards_after = true;
+		}
 		ls_join(&w->st, &fr.brk);
 		if (!fr.has_default)
 			ls_join(&w->st, &fr.entry);
 	}
 	kids_free(&k);
+	return guards_after;
 }
 
 static void walk_case(struct walker *w, CXCursor c, bool is_default)
@@ -2023,11 +2131,18 @@ static void walk_stmt(struct walker *w, CXCursor c)
 		break;
 	case CXCursor_WhileStmt:
 	case CXCursor_ForStmt: walk_loop(w, c, k); break;
-	case CXCursor_SwitchStmt: walk_switch(w, c); break;
+	case CXCursor_SwitchStmt: {
+		struct guard *after = w->after_slot;
+		w->after_slot = NULL;   /* for this switch only, not the ones inside it */
+		w->after_found = walk_switch(w, c, after);
+		break;
+	}
 	case CXCursor_CaseStmt: walk_case(w, c, false); break;
 	case CXCursor_DefaultStmt: walk_case(w, c, true); break;
 	case CXCursor_BreakStmt: {
 		struct frame *fr = top_frame(w, false);
+		if (fr && fr->is_switch && !w->st.dead)
+			switch_exit(fr);
 		if (fr)
 			ls_join(&fr->brk, &w->st);
 		w->st = dead_state;
@@ -2228,6 +2343,7 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->locals.n = 0;
 	w->fnlocals.n = 0;
 	w->retlocals.n = 0;
+	w->block_kids = NULL;
 	w->last_call = clang_getNullCursor();
 	w->last_call_site = -1;
 	w->depth = 0;

@@ -73,6 +73,7 @@ struct file_operations {
 	int (*open)(struct inode *inode, struct file *file);
 	int (*release)(struct inode *inode, struct file *file);
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 };
 
 extern void fput(struct file *file);

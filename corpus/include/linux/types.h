@@ -21,6 +21,7 @@ typedef __u32	u32;
 typedef __s32	s32;
 typedef __u64	u64;
 typedef __s64	s64;
+typedef long long	loff_t;
 
 /* Little-endian and virtio-endian fields: plain integers here (no sparse). */
 typedef __u16	__le16;
