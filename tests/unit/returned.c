@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0-only
+ * returned.c - input of test_returned: what extract records of an object a
+ * call returns (func_ret, site_arg.ret_site), of a parameter's member read
+ * as an argument (site_arg.src_field), of a local struct's designated
+ * initialiser (site_arg.field), and the guard of the code after a switch
+ * whose default leaves.
+ */
+typedef unsigned int gfp_t;
+#define NULL ((void *)0)
+
+struct buf { gfp_t gfp_mask; int len; };
+struct iter { int pos; unsigned flags; };
+
+extern void *kmalloc(unsigned long size, gfp_t flags);
+extern void use_buf(struct buf *b);
+extern void grow(struct buf *b, int by, gfp_t gfp);
+extern int begin(int pos, unsigned flags);
+extern void walk(struct iter *it);
+extern void write_path(void);
+
+static struct buf *buf_alloc(int len, gfp_t gfp_mask)
+{
+	struct buf *b = kmalloc(sizeof(*b), gfp_mask);
+
+	if (!b)
+		return NULL;
+	b->len = len;
+	b->gfp_mask = gfp_mask;
+	return b;
+}
+
+struct buf *buf_start(gfp_t gfp_mask)
+{
+	struct buf *b = buf_alloc(64, gfp_mask);
+
+	if (!b)
+		return NULL;
+	use_buf(b);
+	return b;
+}
+
+void buf_grow(struct buf *b)
+{
+	grow(b, 16, b->gfp_mask);
+}
+
+void report(void)
+{
+	struct iter it = { .pos = 0, .flags = 4 };
+
+	walk(&it);
+}
+
+int mapped(int pos, unsigned flags)
+{
+	switch (flags & 3) {
+	case 1:
+		break;
+	case 2:
+		break;
+	default:
+		goto out;
+	}
+	write_path();
+out:
+	return begin(pos, flags);
+}

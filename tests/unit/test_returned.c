@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * test_returned.c - the facts extract records for check/ret_members.c and
+ * the guards after a switch, on returned.c.  A call's result passed on is
+ * no constant (before the fix its rows said 0, a NULL pointer, and the
+ * callee's 'if (!b)' cut every path through it).
+ *
+ * usage: test_returned RULES_DIR returned.c WORK_DB
+ */
+#include "fixture.h"
+#include "expect.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The one text column Q selects, or "" when it has no row; TEXT is SQL. */
+static void one_text(struct lp_db *db, const char *sql, char *out, size_t n)
+{
+	sqlite3_stmt *q = db_prepare(db, sql);
+	snprintf(out, n, "%s", db_step_row(db, q) && db_col_text(q, 0) ? db_col_text(q, 0) : "");
+	sqlite3_finalize(q);
+}
+
+static int count(struct lp_db *db, const char *sql)
+{
+	sqlite3_stmt *q = db_prepare(db, sql);
+	int n = db_step_row(db, q) ? sqlite3_column_int(q, 0) : -1;
+	sqlite3_finalize(q);
+	return n;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 4) {
+		fprintf(stderr, "usage: test_returned RULES_DIR returned.c WORK_DB\n");
+		return 2;
+	}
+	struct lp_rules *r = fixture_rules(argv[1]);
+	bool clean;
+	struct lp_db *db = fixture_extract(r, argv[3], argv[2], NULL, &clean);
+	expect(clean, "returned.c parses cleanly");
+	char got[256];
+
+	one_text(db, "SELECT group_concat(r.field || ':' || r.param, ',') FROM (SELECT * FROM func_ret "
+		 "ORDER BY field) r JOIN func f ON f.id = r.func_id WHERE f.name = 'buf_alloc' AND r.field IS NOT NULL",
+		 got, sizeof(got));
+	expect(!strcmp(got, "gfp_mask:1,len:0"),
+	       "buf_alloc returns an object whose gfp_mask holds parameter 1 and len parameter 0");
+	one_text(db, "SELECT s.callee_name FROM func_ret r JOIN func f ON f.id = r.func_id "
+		 "JOIN site s ON s.id = r.site_id WHERE f.name = 'buf_start'", got, sizeof(got));
+	expect(!strcmp(got, "buf_alloc"), "buf_start returns what its call of buf_alloc returned");
+	expect(count(db, "SELECT count(*) FROM site_arg a JOIN site s ON s.id = a.site_id "
+			 "JOIN site rs ON rs.id = a.ret_site WHERE s.callee_name = 'use_buf' AND a.n = 0 "
+			 "AND rs.callee_name = 'buf_alloc' AND a.value IS NULL AND a.fwd IS NULL") == 1,
+	       "use_buf(b) passes buf_alloc's result, and no constant");
+	expect(count(db, "SELECT count(*) FROM site_arg a JOIN site s ON s.id = a.site_id "
+			 "WHERE a.ret_site IS NOT NULL AND a.value IS NOT NULL") == 0,
+	       "no call's result is recorded as a constant");
+	one_text(db, "SELECT a.fwd || ':' || a.src_field FROM site_arg a JOIN site s ON s.id = a.site_id "
+		 "WHERE s.callee_name = 'grow' AND a.n = 2", got, sizeof(got));
+	expect(!strcmp(got, "0:gfp_mask"), "grow(.., b->gfp_mask) passes parameter 0's member gfp_mask");
+	one_text(db, "SELECT group_concat(a.field || '=' || a.value, ',') FROM site_arg a JOIN site s ON s.id = a.site_id "
+		 "WHERE s.callee_name = 'walk' AND a.field IS NOT NULL", got, sizeof(got));
+	expect(strstr(got, "flags=4") != NULL, "walk(&it) passes the initialiser's .flags = 4");
+	one_text(db, "SELECT s.guard FROM site s WHERE s.callee_name = 'write_path'", got, sizeof(got));
+	expect(!strcmp(got, "arg#1&3=1,2"), "the call after the switch runs for cases 1 and 2 only");
+	one_text(db, "SELECT coalesce(s.guard, '') FROM site s WHERE s.callee_name = 'begin'", got, sizeof(got));
+	expect(!strcmp(got, ""), "the code after 'out:' runs for every value");
+
+	db_close(db);
+	rules_free(r);
+	return expect_done("returned");
+}
