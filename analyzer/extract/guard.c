@@ -228,6 +228,38 @@ static int local_test(CXCursor func, CXCursor ref, long long *value, bool *equal
 	return w.written ? -1 : p;
 }
 
+/* The writes of VAR in a subtree: how many (counted up to STOP + 1), and
+ * the value of the last plain assignment ('var = v'). */
+struct write_count { CXCursor var; int n, stop; CXCursor value; bool plain; };
+
+static enum CXChildVisitResult count_var_writes(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct write_count *w = d;
+	CXCursor k[2];
+	enum write_kind kind = write_of(c, k);
+	if (kind != WRITE_NONE && names_var(k[0], w->var)) {
+		w->n++;
+		w->plain = kind == WRITE_ASSIGN;
+		w->value = kind == WRITE_ASSIGN ? k[1] : clang_getNullCursor();
+	}
+	return w->n > w->stop ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+static struct write_count writes_in(CXCursor tree, CXCursor var, int stop)
+{
+	struct write_count w = { var, 0, stop, clang_getNullCursor(), false };
+	clang_visitChildren(tree, count_var_writes, &w);
+	return w;
+}
+
+static unsigned offset_of(CXSourceLocation loc)
+{
+	unsigned off;
+	clang_getExpansionLocation(loc, NULL, NULL, NULL, &off);
+	return off;
+}
+
 static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
 		      long long *mask, int depth)
 {
@@ -264,6 +296,79 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 		}
 	}
 	return -1;
+}
+
+/* A statement of a function's body visited by flag_branch(): the one 'if'
+ * whose then branch holds the flag local's write. */
+struct flag_scan {
+	CXCursor func, var;
+	unsigned use;          /* where the flag is read: the 'if' must end before it */
+	int param;             /* out: the test's parameter, or -1 */
+	long long value, mask;
+	bool equal;
+	char field[GUARD_FIELD_MAX];
+};
+
+static enum CXChildVisitResult flag_branch(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct flag_scan *f = d;
+	CXCursor k[2];
+	if (clang_getCursorKind(c) != CXCursor_IfStmt || key_children(c, k, 2) != 2 || writes_in(k[1], f->var, 1).n != 1)
+		return CXChildVisit_Continue;
+	if (offset_of(clang_getRangeEnd(clang_getCursorExtent(c))) > f->use)
+		return CXChildVisit_Break;   /* set after it is read (in a loop, or not at all) */
+	int p = param_test(f->func, k[0], &f->value, &f->equal, f->field, &f->mask, 0);
+	CXCursor parm = p >= 0 ? clang_Cursor_getArgument(f->func, (unsigned)p) : clang_getNullCursor();
+	if (p >= 0 && !f->field[0] && writes_in(f->func, parm, 64).n == writes_in(k[1], parm, 64).n)
+		f->param = p;   /* the parameter is as passed where it is tested */
+	return CXChildVisit_Break;
+}
+
+/*
+ * A flag local (printk's vprintk_emit(): 'bool in_sched = false; .. if
+ * (level == LOGLEVEL_SCHED) { level = LOGLEVEL_DEFAULT; in_sched = true;
+ * } .. if (!in_sched) console_unlock();'): declared with a constant,
+ * written once more, to a constant of the other truth, in the then branch
+ * of a test of a parameter, that 'if' a statement of the function's body
+ * before the read COND, and the parameter written nowhere but in that
+ * branch.  The local then holds exactly when the parameter as passed
+ * passed the test: the guard reads the parameter at entry (the branch's
+ * own write of it does not count).  Returns the parameter, with the test
+ * as param_test() gives it made COND's truth, or -1.
+ */
+static int flag_test(CXCursor func, CXCursor cond, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
+		     long long *mask)
+{
+	bool neg = false;
+	CXCursor c = key_strip(cond), k[1], body = clang_getNullCursor();
+	while (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+	       clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot && key_children(c, k, 1) == 1) {
+		neg = !neg;
+		c = key_strip(k[0]);
+	}
+	CXCursor var = clang_getCursorReferenced(c);
+	long long init, set;
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr || clang_getCursorKind(var) != CXCursor_VarDecl ||
+	    clang_Cursor_getStorageClass(var) != CX_SC_None ||
+	    clang_getCursorKind(clang_getCursorSemanticParent(var)) != CXCursor_FunctionDecl ||
+	    !guard_const_value(clang_Cursor_getVarDeclInitializer(var), &init))
+		return -1;
+	struct write_count all = writes_in(func, var, 1);
+	if (all.n != 1 || !all.plain || !guard_const_value(all.value, &set) || !set == !init)
+		return -1;
+	clang_visitChildren(func, find_body, &body);
+	struct flag_scan f = { .func = func, .var = var, .use = offset_of(clang_getCursorLocation(c)), .param = -1 };
+	if (!clang_Cursor_isNull(body))
+		clang_visitChildren(body, flag_branch, &f);
+	if (f.param < 0)
+		return -1;
+	*value = f.value;
+	*mask = f.mask;
+	strcpy(field, f.field);
+	/* the flag is the test ('in_sched = true'), or its negation ('may = false') */
+	*equal = f.equal == (set != 0) ? !neg : neg;
+	return f.param;
 }
 
 /*
@@ -479,10 +584,11 @@ bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *
 	char field[GUARD_FIELD_MAX];
 	long long mask;
 	int p = param_test(func, cond, &v, &equal, field, &mask, 0);
+	bool at_entry = p < 0 && (p = flag_test(func, cond, &v, &equal, field, &mask)) >= 0;
 	if (p < 0)
 		return fuzzy_if(func, cond, then_g, else_g);
-	*then_g = (struct guard){ .param = p, .mask = mask, .except = !equal, .n = 1, .v = { v } };
-	*else_g = (struct guard){ .param = p, .mask = mask, .except = equal, .n = 1, .v = { v } };
+	*then_g = (struct guard){ .param = p, .mask = mask, .except = !equal, .at_entry = at_entry, .n = 1, .v = { v } };
+	*else_g = (struct guard){ .param = p, .mask = mask, .except = equal, .at_entry = at_entry, .n = 1, .v = { v } };
 	strcpy(then_g->field, field);
 	strcpy(else_g->field, field);
 	return true;
@@ -717,7 +823,7 @@ const char *guard_text(struct arena *a, const struct guard *g)
 	if (g->any || (g->n == 0 && !g->ctx_dead))
 		return NULL;
 	struct guardkey k = { .ctx_dead = g->ctx_dead, .param = g->param, .mask = g->mask, .except = g->except,
-			      .n = g->n };
+			      .at_entry = g->at_entry, .n = g->n };
 	strcpy(k.field, g->field);
 	memcpy(k.v, g->v, sizeof(k.v));
 	struct strbuf sb = {0};

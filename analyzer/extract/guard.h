@@ -32,6 +32,7 @@ struct guard {
 	long long mask;                  /* 'if (flags & M)': the bits tested, 0 for the whole value */
 	bool any;                        /* a 'default:' or a value not known: no guard */
 	bool except;                     /* the site runs for every value but these ('if (param)') */
+	bool at_entry;                   /* the parameter's value as passed ('entry#N', guardkey.h) */
 	int n;
 	long long v[GUARD_MAX_VALUES];
 };

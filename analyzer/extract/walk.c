@@ -300,7 +300,7 @@ static const char *site_guard(struct walker *w)
 		const char *t = guard_text(&w->f->arena, g);
 		if (t && g->field[0])
 			note_guarded_member(w, g);
-		else if (t && g->param >= 0 && g->param < 64)
+		else if (t && g->param >= 0 && g->param < 64 && !g->at_entry)
 			w->guarded |= 1ULL << g->param;   /* (a context guard has no parameter) */
 		return t;
 	}

@@ -96,8 +96,12 @@ bool guardkey_parse(const char *text, struct guardkey *out)
 		*out = g;
 		return true;
 	}
-	if (!p || strncmp(p, "arg#", 4))
+	if (p && !strncmp(p, "entry#", 6)) {
+		g.at_entry = true;
+		p += 2;   /* 'entry#' is as long as 'arg#' and two more */
+	} else if (!p || strncmp(p, "arg#", 4)) {
 		return false;
+	}
 	p += 4;
 	if (!parse_subject(&p, &g.param, g.field))
 		return false;
@@ -127,7 +131,7 @@ void guardkey_format(struct strbuf *sb, const struct guardkey *g)
 			}
 		return;
 	}
-	sb_addf(sb, "arg#%d%s%s", g->param, g->field[0] ? "." : "", g->field);
+	sb_addf(sb, "%s#%d%s%s", g->at_entry ? "entry" : "arg", g->param, g->field[0] ? "." : "", g->field);
 	if (g->mask)
 		sb_addf(sb, "&%lld", g->mask);
 	sb_add(sb, g->except ? "!=" : "=");
@@ -184,6 +188,8 @@ void guardkey_load_writes(struct guardkey *g, const char *annot)
 	int param;
 	char field[GUARDKEY_FIELD_MAX];
 	const char *values;
+	if (g->at_entry)
+		return;   /* the value as passed: what the function writes later does not count */
 	for (const char *p = annot; guardkey_next_write(&p, &param, field, &values);) {
 		if (param != g->param || strcmp(field, g->field))
 			continue;

@@ -10,6 +10,9 @@
  *   'arg#N!=V'            ... when it holds anything but V ('if (param)')
  *   'arg#N.F=V'           ... when member F of the struct parameter N points to
  *                         holds V ('if (!args->force)'); '!=' likewise
+ *   'entry#N=V'           ... when parameter N held V as the function was called
+ *                         (its own writes do not count: a flag local set from a
+ *                         test of N before N was written, extract/guard.c)
  *   'arg#N&M!=0'          ... when parameter N (or its member: 'arg#N.F&M') has
  *                         a bit of mask M set ('if (flags & CS_HARD)'); the
  *                         values are those of the masked value, so 'arg#N&M=0'
@@ -49,6 +52,7 @@ struct guardkey {
 	char field[GUARDKEY_FIELD_MAX];   /* the member tested through it, "" for itself */
 	long long mask;                   /* the bits tested ('flags & M'); 0: the whole value */
 	bool except;                      /* every value but these */
+	bool at_entry;                    /* 'entry#N': the value as passed; no writes */
 	int n;
 	long long v[GUARDKEY_MAX_VALUES];
 	/* from the function's annotations: what it writes to the subject itself */
@@ -65,7 +69,8 @@ void guardkey_format(struct strbuf *sb, const struct guardkey *g);
  * annotations, which may be NULL): its parameter, member ("" for the
  * parameter itself) and values (from *VALUES to the ';'); false at the end. */
 bool guardkey_next_write(const char **cursor, int *param, char field[GUARDKEY_FIELD_MAX], const char **values);
-/* Fill G's writes from a function's annotations ANNOT (may be NULL). */
+/* Fill G's writes from a function's annotations ANNOT (may be NULL); an
+ * 'entry#N' guard takes none. */
 void guardkey_load_writes(struct guardkey *g, const char *annot);
 /* Append 'writes:arg#N[.F]=' and the values, or '*', and ';' to SB. */
 void guardkey_format_writes(struct strbuf *sb, int param, const char *field, bool any,

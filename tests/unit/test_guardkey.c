@@ -106,6 +106,7 @@ int main(void)
 	round_trip("arg#1=0", 1, "", 0, 1);
 	round_trip("arg#0!=0", 0, "", 1, 1);
 	round_trip("arg#2=-19,0,3", 2, "", 0, 3);
+	round_trip("entry#1!=-2", 1, "", 1, 1);   /* a flag local's test, at entry */
 	round_trip("arg#1.force=0", 1, "force", 0, 1);
 	round_trip("arg#3.noreply!=0", 3, "noreply", 1, 1);
 	round_trip("arg#2&17=0", 2, "", 0, 1);
@@ -129,6 +130,11 @@ int main(void)
 	bad("ctx=hardirq");
 
 	allows("arg#1=0", NULL, 0, 1);
+	/* vprintk_emit(): 'if (level == LOGLEVEL_SCHED) level = LOGLEVEL_DEFAULT': the
+	 * written -1 makes 'arg#1!=-2' pass anything, but not the value as passed */
+	allows("arg#1!=-2", "writes:arg#1=-1;", -2, 1);
+	allows("entry#1!=-2", "writes:arg#1=-1;", -2, 0);   /* the value as passed */
+	allows("entry#1!=-2", "writes:arg#1=-1;", -1, 1);
 	allows("arg#1=0", NULL, 5, 0);
 	allows("arg#1!=0", NULL, 0, 0);
 	allows("arg#1!=0", NULL, 1, 1);

@@ -11,6 +11,15 @@
 
 extern int printk(const char *fmt, ...) __printf(1, 2);
 
+/* The scheduler's printk: stores the message and leaves the console to
+ * later (irq work), because printing under a runqueue lock could wake a
+ * console reader and take that lock again (kernel/printk/printk_defer.c). */
+extern int printk_deferred(const char *fmt, ...) __printf(1, 2);
+
+#define LOGLEVEL_SCHED		-2	/* from the scheduler: defer the console */
+#define LOGLEVEL_DEFAULT	-1
+extern int vprintk_emit(int facility, int level, const char *fmt);
+
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt
 #endif

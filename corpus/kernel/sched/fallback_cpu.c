@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * fallback_cpu.c - a warning under the runqueue lock (models
+ * select_fallback_rq() in kernel/sched/core.c, which tells that a task is
+ * no longer affine to its CPU with printk_deferred() while it holds the
+ * runqueue lock), and the wakeup that takes that lock (try_to_wake_up()'s
+ * shape), which a console reader's wakeup reaches.
+ */
+#include <linux/spinlock.h>
+#include <linux/printk.h>
+
+#ifdef SCHED_WARN_DIRECT
+#define sched_warn	printk
+#else
+#define sched_warn	printk_deferred
+#endif
+
+struct fallback_rq {
+	raw_spinlock_t lock;
+	int nr_wakeups;
+};
+
+static struct fallback_rq fallback_rq;
+
+void console_reader_wake(void)
+{
+	raw_spin_lock(&fallback_rq.lock);	/* expect(printk-sched-direct): recursive-lock fallback_rq.lock */
+	fallback_rq.nr_wakeups++;
+	raw_spin_unlock(&fallback_rq.lock);
+}
+
+int select_fallback_cpu(int cpu, int nr_cpus)
+{
+	raw_spin_lock(&fallback_rq.lock);
+	if (cpu >= nr_cpus) {
+		sched_warn("process is no longer affine to cpu%d\n", cpu);
+		cpu = 0;
+	}
+	raw_spin_unlock(&fallback_rq.lock);
+	return cpu;
+}
