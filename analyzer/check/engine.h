@@ -55,7 +55,7 @@ struct ck_fnarg { int n, func, fwd; int64_t store; };
  * bytes: a whole tree has a million. */
 struct ck_arg {
 	int n, key, field, fwd;
-	bool is_const, unknown, masked, cond, from_field;
+	bool is_const : 1, unknown : 1, masked : 1, cond : 1, from_field : 1;   /* bits: 32 bytes in all */
 	union { int cond_else; int src_field; };
 	long long value;
 };
