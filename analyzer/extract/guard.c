@@ -249,7 +249,8 @@ static enum CXChildVisitResult count_var_writes(CXCursor c, CXCursor parent, CXC
 static struct write_count writes_in(CXCursor tree, CXCursor var, int stop)
 {
 	struct write_count w = { var, 0, stop, clang_getNullCursor(), false };
-	clang_visitChildren(tree, count_var_writes, &w);
+	if (count_var_writes(tree, clang_getNullCursor(), &w) == CXChildVisit_Recurse)   /* 'if (t) f = 1;' */
+		clang_visitChildren(tree, count_var_writes, &w);
 	return w;
 }
 
@@ -366,8 +367,10 @@ static int flag_test(CXCursor func, CXCursor cond, long long *value, bool *equal
 	*value = f.value;
 	*mask = f.mask;
 	strcpy(field, f.field);
-	/* the flag is the test ('in_sched = true'), or its negation ('may = false') */
-	*equal = f.equal == (set != 0) ? !neg : neg;
+	/* COND holds when the test does, unless the flag is the test's negation
+	 * ('may = false') or COND negates the flag ('!in_sched'), not both */
+	bool same = (set != 0) != neg;
+	*equal = same ? f.equal : !f.equal;
 	return f.param;
 }
 

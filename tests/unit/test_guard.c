@@ -71,6 +71,15 @@ static const struct guard_case guards[] = {
 	{ "g_local_no_init", "(unsigned g) { int w; w = g; if (w) g++; }", NULL, NULL },
 	{ "g_local_static", "(unsigned g) { static int w = 1; if (w) g++; }", NULL, NULL },
 	{ "g_local_value", "(unsigned g) { _Bool w = g & 6; if (w == 2) g++; }", NULL, NULL },
+	/* a flag local set in a parameter test's branch: the test on the value as passed */
+	{ "g_flag", "(int a, int lvl) { _Bool f = 0; if (lvl == -2) { lvl = -1; f = 1; } if (!f) a++; }",
+	  "entry#1!=-2", "entry#1=-2" },
+	{ "g_flag_neg", "(int a, int lvl) { _Bool may = 1; if (lvl == 3) may = 0; if (may) a++; }",
+	  "entry#1!=3", "entry#1=3" },
+	{ "g_flag_twice", "(int a, int lvl) { _Bool f = 0; if (lvl == 3) f = 1; f = 1; if (f) a++; }", NULL, NULL },
+	{ "g_flag_param_written", "(int a, int lvl) { _Bool f = 0; lvl = a; if (lvl == 3) f = 1; if (f) a++; }",
+	  NULL, NULL },
+	{ "g_flag_same_truth", "(int a, int lvl) { _Bool f = 1; if (lvl == 3) f = 1; if (f) a++; }", NULL, NULL },
 	/* predicates that are no single test: the constants they surely decide */
 	{ "g_fuzzy", "(int a, struct sinfo *i) { if (!from_user(i)) a++; }", "arg#1!=0", "arg#1!=1" },
 	{ "g_fuzzy_pos", "(int a, struct sinfo *i) { if (from_user(i)) a++; }", "arg#1!=1", "arg#1!=0" },
@@ -142,10 +151,11 @@ static const char prelude[] =
 /* The first 'if' under C, or a null cursor. */
 static enum CXChildVisitResult find_if(CXCursor c, CXCursor parent, CXClientData d)
 {
+	(void)parent;
 	if (clang_getCursorKind(c) != CXCursor_IfStmt)
 		return CXChildVisit_Recurse;
 	*(CXCursor *)d = c;
-	return CXChildVisit_Break;
+	return CXChildVisit_Continue;   /* the last of the ifs that are not inside another */
 }
 
 static void check_const(CXCursor var, int i)
@@ -162,7 +172,7 @@ static void check_const(CXCursor var, int i)
 	expect(ok == consts[i].constant && (!ok || v == consts[i].value), what);
 }
 
-/* The condition of the first 'if' of function FN (NAME), into *COND. */
+/* The condition of the last 'if' of function FN (NAME), into *COND. */
 static bool if_condition(CXCursor fn, const char *name, CXCursor *cond)
 {
 	CXCursor ifs = clang_getNullCursor();
