@@ -125,6 +125,8 @@ static inline void engine_use_param(uint32_t *mask, int n)
 }
 /* The loaded site of row ID, or NULL (e->sites is sorted by id). */
 struct ck_site *engine_site_by_id(struct engine *e, int64_t id);
+/* Append argument A to site S's (in the engine's arena). */
+void engine_site_add_arg(struct engine *e, struct ck_site *s, struct ck_arg a);
 /* The id of member name NAME in guards and site_arg (added when new). */
 int engine_field_id(struct engine *e, const char *name);
 /* The held-set operations (engine.c): a set of at most CK_MAX_HELD locks,

@@ -304,6 +304,15 @@ static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
 	return true;
 }
 
+void engine_site_add_arg(struct engine *e, struct ck_site *s, struct ck_arg a)
+{
+	struct ck_arg *old = s->args;
+	s->args = arena_alloc(&e->arena, (size_t)(s->nargs + 1) * sizeof(*s->args));
+	if (old)
+		memcpy(s->args, old, (size_t)s->nargs * sizeof(*s->args));
+	s->args[s->nargs++] = a;
+}
+
 static void load_site_args(struct engine *e)
 {
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key, value, field, fwd, cond, src_field "
@@ -311,13 +320,8 @@ static void load_site_args(struct engine *e)
 	while (db_step_row(e->db, q)) {
 		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
 		struct ck_arg a;
-		if (!s || !load_arg(e, q, &a))
-			continue;
-		void *old = s->args;
-		s->args = arena_alloc(&e->arena, (s->nargs + 1) * sizeof(*s->args));
-		if (old)
-			memcpy(s->args, old, s->nargs * sizeof(*s->args));
-		s->args[s->nargs++] = a;
+		if (s && load_arg(e, q, &a))
+			engine_site_add_arg(e, s, a);
 	}
 	sqlite3_finalize(q);
 }

@@ -36,7 +36,6 @@
 #include "check/engine_int.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #define RET_DEPTH 4   /* calls a returned object is passed up through */
 
@@ -140,15 +139,6 @@ static bool close_once(struct engine *e, struct retset *r, const struct retvia *
 	return r->m.n != before;
 }
 
-static void add_arg(struct engine *e, struct ck_site *s, struct ck_arg a)
-{
-	struct ck_arg *old = s->args;
-	s->args = arena_alloc(&e->arena, (size_t)(s->nargs + 1) * sizeof(*s->args));
-	if (old)
-		memcpy(s->args, old, (size_t)s->nargs * sizeof(*s->args));
-	s->args[s->nargs++] = a;
-}
-
 /* Call S passes as argument N what the call R (one callee) returned: the
  * callee's members FIELD get what R passed for the parameter stored there. */
 static void bind_result(struct engine *e, const struct retset *r, struct ck_site *s, int n, const struct ck_site *rs)
@@ -166,7 +156,7 @@ static void bind_result(struct engine *e, const struct retset *r, struct ck_site
 		} else {
 			continue;
 		}
-		add_arg(e, s, a);
+		engine_site_add_arg(e, s, a);
 	}
 }
 

@@ -189,45 +189,6 @@ static enum write_kind write_of(CXCursor c, CXCursor k[2])
 	}
 }
 
-struct var_writes { CXCursor var; bool written; };
-
-static enum CXChildVisitResult find_var_write(CXCursor c, CXCursor parent, CXClientData d)
-{
-	(void)parent;
-	struct var_writes *w = d;
-	CXCursor k[2];
-	if (write_of(c, k) != WRITE_NONE && names_var(k[0], w->var)) {
-		w->written = true;
-		return CXChildVisit_Break;
-	}
-	return CXChildVisit_Recurse;
-}
-
-/*
- * A local of FUNC set once, at its declaration, from a test of a parameter
- * and never written again ('bool can_wait = !!(gfp & __GFP_DIRECT_RECLAIM);
- * .. if (can_wait)'): its truth is that test's.  Its value is not (a bool
- * holds 0 or 1), so only 'if (local)' and 'if (!local)' are read so.
- */
-static int local_test(CXCursor func, CXCursor ref, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
-		      long long *mask, int depth)
-{
-	CXCursor var = clang_getCursorReferenced(ref);
-	if (depth >= PREDICATE_DEPTH || clang_getCursorKind(var) != CXCursor_VarDecl ||
-	    clang_Cursor_getStorageClass(var) != CX_SC_None ||
-	    clang_getCursorKind(clang_getCursorSemanticParent(var)) != CXCursor_FunctionDecl)
-		return -1;
-	CXCursor init = clang_Cursor_getVarDeclInitializer(var);
-	if (clang_Cursor_isNull(init))
-		return -1;
-	int p = param_test(func, init, value, equal, field, mask, depth + 1);
-	if (p < 0)
-		return -1;
-	struct var_writes w = { var, false };
-	clang_visitChildren(func, find_var_write, &w);
-	return w.written ? -1 : p;
-}
-
 /* The writes of VAR in a subtree: how many (counted up to STOP + 1), and
  * the value of the last plain assignment ('var = v'). */
 struct write_count { CXCursor var; int n, stop; CXCursor value; bool plain; };
@@ -254,6 +215,30 @@ static struct write_count writes_in(CXCursor tree, CXCursor var, int stop)
 	return w;
 }
 
+
+/*
+ * A local of FUNC set once, at its declaration, from a test of a parameter
+ * and never written again ('bool can_wait = !!(gfp & __GFP_DIRECT_RECLAIM);
+ * .. if (can_wait)'): its truth is that test's.  Its value is not (a bool
+ * holds 0 or 1), so only 'if (local)' and 'if (!local)' are read so.
+ */
+static int local_test(CXCursor func, CXCursor ref, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
+		      long long *mask, int depth)
+{
+	CXCursor var = clang_getCursorReferenced(ref);
+	if (depth >= PREDICATE_DEPTH || clang_getCursorKind(var) != CXCursor_VarDecl ||
+	    clang_Cursor_getStorageClass(var) != CX_SC_None ||
+	    clang_getCursorKind(clang_getCursorSemanticParent(var)) != CXCursor_FunctionDecl)
+		return -1;
+	CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+	if (clang_Cursor_isNull(init))
+		return -1;
+	int p = param_test(func, init, value, equal, field, mask, depth + 1);
+	if (p < 0)
+		return -1;
+	return writes_in(func, var, 0).n ? -1 : p;
+}
+
 static unsigned offset_of(CXSourceLocation loc)
 {
 	unsigned off;
@@ -265,12 +250,7 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 		      long long *mask, int depth)
 {
 	bool neg = false;
-	CXCursor c = key_strip(cond), k[2];
-	while (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-	       clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot && key_children(c, k, 1) == 1) {
-		neg = !neg;
-		c = key_strip(k[0]);
-	}
+	CXCursor c = key_strip_not(cond, &neg), k[2];
 	int p = subject_of(func, c, field, mask);
 	if (p >= 0) {
 		*value = 0;
@@ -342,12 +322,7 @@ static int flag_test(CXCursor func, CXCursor cond, long long *value, bool *equal
 		     long long *mask)
 {
 	bool neg = false;
-	CXCursor c = key_strip(cond), k[1], body = clang_getNullCursor();
-	while (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-	       clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot && key_children(c, k, 1) == 1) {
-		neg = !neg;
-		c = key_strip(k[0]);
-	}
+	CXCursor c = key_strip_not(cond, &neg), body = clang_getNullCursor();
 	CXCursor var = clang_getCursorReferenced(c);
 	long long init, set;
 	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr || clang_getCursorKind(var) != CXCursor_VarDecl ||
@@ -535,10 +510,7 @@ static void scan_candidates(struct fuzzy_consts *fc, CXCursor e)
  * guards of its branches by the values it surely decides (fuzzy above). */
 static bool fuzzy_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g)
 {
-	CXCursor c = key_strip(cond), k[1];
-	while (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-	       clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot && key_children(c, k, 1) == 1)
-		c = key_strip(k[0]);
+	CXCursor c = key_strip_not(cond, NULL);
 	if (clang_getCursorKind(c) != CXCursor_CallExpr || clang_Cursor_isNull(only_return(clang_getCursorReferenced(c))))
 		return false;
 	int p = -1, n = clang_Cursor_getNumArguments(c);

@@ -28,6 +28,19 @@ unsigned key_children(CXCursor c, CXCursor *out, unsigned max)
 	return k.n < max ? k.n : max;
 }
 
+CXCursor key_strip_not(CXCursor c, bool *negated)
+{
+	CXCursor k[1];
+	c = key_strip(c);
+	while (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+	       clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot && key_children(c, k, 1) == 1) {
+		if (negated)
+			*negated = !*negated;
+		c = key_strip(k[0]);
+	}
+	return c;
+}
+
 CXCursor key_strip(CXCursor c)
 {
 	for (;;) {

@@ -28,6 +28,9 @@ struct key_env {
 
 /* Skip parens, implicit and explicit casts. */
 CXCursor key_strip(CXCursor c);
+/* key_strip(), and '!'s too, each flipping *NEGATED (which may be NULL):
+ * '!(p)' is p with *NEGATED set. */
+CXCursor key_strip_not(CXCursor c, bool *negated);
 /* Children of C (at most MAX) into OUT; returns the count. */
 unsigned key_children(CXCursor c, CXCursor *out, unsigned max);
 /* Whether LOC is in FILE once macros are expanded (a definition a macro

@@ -838,12 +838,7 @@ static int cond_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
 	    !guard_const_value(k[1], &then_v) || !guard_const_value(k[2], &else_v))
 		return -1;
 	bool neg = false;
-	CXCursor test = key_strip(k[0]);
-	while (clang_getCursorKind(test) == CXCursor_UnaryOperator &&
-	       clang_getCursorUnaryOperatorKind(test) == CXUnaryOperator_LNot && key_children(test, k, 1) == 1) {
-		neg = !neg;
-		test = key_strip(k[0]);
-	}
+	CXCursor test = key_strip_not(k[0], &neg);
 	int p = key_param_of(w->kenv.func, test);
 	if (p >= 0)
 		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1, .cond = true,
