@@ -408,6 +408,14 @@ static void fnlocal_set(struct walker *w, CXCursor var, CXCursor value)
  * branches is taken to hold the later one's.
  */
 
+/* Whether VAR is a variable of the function's own frame (not static). */
+static bool is_frame_var(CXCursor var)
+{
+	return clang_getCursorKind(var) == CXCursor_VarDecl &&
+	       clang_getCursorKind(clang_getCursorSemanticParent(var)) != CXCursor_TranslationUnit &&
+	       clang_Cursor_getStorageClass(var) != CX_SC_Static;
+}
+
 /* The local (non-static) pointer variable E reads, or a null cursor. */
 static CXCursor local_ptr_var(CXCursor e)
 {
@@ -415,10 +423,7 @@ static CXCursor local_ptr_var(CXCursor e)
 	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
 		return clang_getNullCursor();
 	CXCursor var = clang_getCursorReferenced(e);
-	if (clang_getCursorKind(var) != CXCursor_VarDecl ||
-	    clang_getCursorKind(clang_getCursorSemanticParent(var)) == CXCursor_TranslationUnit ||
-	    clang_Cursor_getStorageClass(var) == CX_SC_Static ||
-	    clang_getCanonicalType(clang_getCursorType(var)).kind != CXType_Pointer)
+	if (!is_frame_var(var) || clang_getCanonicalType(clang_getCursorType(var)).kind != CXType_Pointer)
 		return clang_getNullCursor();
 	return var;
 }
@@ -851,14 +856,10 @@ static int cond_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
  * ret_members.c).  Returns p, and the member into *FIELD, or -1. */
 static int member_of_param(struct walker *w, CXCursor a, const char **field)
 {
-	CXCursor m = key_strip(a), base[1];
-	if (clang_getCursorKind(m) != CXCursor_MemberRefExpr || !is_int_type(clang_getCursorType(m)) ||
-	    key_children(m, base, 1) != 1 ||
-	    clang_getCanonicalType(clang_getCursorType(key_strip(base[0]))).kind != CXType_Pointer)
-		return -1;
-	int p = key_param_of(w->kenv.func, base[0]);
-	if (p >= 0)
-		*field = intern(w, cx_str(w, clang_getCursorSpelling(m)));
+	char name[GUARD_FIELD_MAX];
+	int p = is_int_type(clang_getCursorType(key_strip(a))) ? guard_param_member(w->kenv.func, a, name) : -1;
+	if (p >= 0)   /* the member a guard would name: 'arg#N.F' */
+		*field = intern(w, name);
 	return p;
 }
 
@@ -1280,9 +1281,7 @@ static void walk_assign(struct walker *w, CXCursor c)
 		CXCursor var = clang_getCursorReferenced(lhs);
 		if (!clang_Cursor_isNull(local_ptr_var(lhs)))
 			retlocal_set(w, var, kk[1]);
-		if (clang_getCursorKind(var) == CXCursor_VarDecl &&
-		    clang_getCursorKind(clang_getCursorSemanticParent(var)) != CXCursor_TranslationUnit &&
-		    clang_Cursor_getStorageClass(var) != CX_SC_Static) {
+		if (is_frame_var(var)) {
 			if (key_is_lockptr_type(w->env->rules, t)) {
 				local_set(w, var, key_lock_ptr(&w->kenv, kk[1]));
 				return;
