@@ -89,7 +89,7 @@ static int resolve_key(const struct engine *e, const struct ck_state *s, int key
 
 int engine_site_key(const struct engine *e, const struct ck_visit *v)
 {
-	return resolve_key(e, &e->states.v[v->state], v->site->key);
+	return resolve_key(e, v->path, v->site->key);
 }
 
 /* ------------------------------------------------------------ signatures */
@@ -157,7 +157,7 @@ static bool queued_before(const struct ck_queued *a, const struct ck_queued *b)
 
 static void queue_push(struct engine *e, int state)
 {
-	const struct ck_state *s = &e->states.v[state];
+	const struct ck_path_state *s = &e->states.v[state];
 	struct ck_queued q = { state, s->guess, s->hops };
 	vec_push(&e->queue, q);
 	size_t i = e->queue.n - 1;
@@ -210,6 +210,59 @@ static struct ck_queued queue_pop(struct engine *e)
 
 /* ------------------------------------------------------------ states */
 
+/* The words S's held locks and bindings take in e->bodies: each part is a
+ * whole number of words (16 or 8 bytes an element). */
+#define PART_WORDS(s, arr, n) (((size_t)(s)->n * sizeof((s)->arr[0]) + 7) / 8)
+#define FOR_EACH_PART(X, s) \
+	X(s, held, nheld) X(s, bind, nbind) X(s, consts, nconst) \
+	X(s, fnbind, nfnbind) X(s, obj, nobj) X(s, impl, nimpl)
+
+static size_t body_words(const struct ck_state *s)
+{
+	size_t n = 0;
+#define WORDS(s, arr, cnt) n += PART_WORDS(s, arr, cnt);
+	FOR_EACH_PART(WORDS, s)
+#undef WORDS
+	return n;
+}
+
+static void pack_body(uint64_t *w, const struct ck_state *s)
+{
+#define PACK(s, arr, n) if ((s)->n) memcpy(w, (s)->arr, (size_t)(s)->n * sizeof((s)->arr[0])); w += PART_WORDS(s, arr, n);
+	FOR_EACH_PART(PACK, s)
+#undef PACK
+}
+
+/* Pack S into P, its body at word BODY of e->bodies (room for it there). */
+static void pack_state(struct engine *e, const struct ck_state *s, struct ck_path_state *p, size_t body)
+{
+	*p = (struct ck_path_state){ .func = s->func, .ctx = s->ctx, .parent = s->parent, .irqs = s->irqs,
+				     .last_put = s->last_put, .visited = s->visited,
+				     .nheld = (unsigned char)s->nheld, .nbind = (unsigned char)s->nbind,
+				     .nconst = (unsigned char)s->nconst, .nfnbind = (unsigned char)s->nfnbind,
+				     .nobj = (unsigned char)s->nobj, .nimpl = (unsigned char)s->nimpl,
+				     .guess = s->guess, .hops = s->hops, .via_site = s->via_site,
+				     .via_store = s->via_store, .on_path = s->on_path, .body = body };
+	if (body_words(s))   /* (e->bodies.v is NULL until a state binds anything) */
+		pack_body(e->bodies.v + body, s);
+}
+
+void engine_state_load(const struct engine *e, int state, struct ck_state *out)
+{
+	const struct ck_path_state *p = &e->states.v[state];
+	*out = (struct ck_state){ .func = p->func, .ctx = p->ctx, .parent = p->parent, .irqs = p->irqs,
+				  .via_site = p->via_site, .via_store = p->via_store, .guess = p->guess,
+				  .hops = p->hops, .on_path = p->on_path, .last_put = p->last_put,
+				  .visited = p->visited, .nheld = p->nheld, .nbind = p->nbind,
+				  .nconst = p->nconst, .nfnbind = p->nfnbind, .nobj = p->nobj, .nimpl = p->nimpl };
+	if (!e->bodies.v)
+		return;
+	const uint64_t *w = e->bodies.v + p->body;
+#define UNPACK(s, arr, n) if ((s)->n) memcpy((s)->arr, w, (size_t)(s)->n * sizeof((s)->arr[0])); w += PART_WORDS(s, arr, n);
+	FOR_EACH_PART(UNPACK, out)
+#undef UNPACK
+}
+
 /* Add a state unless an equivalent one exists (which takes the new one's
  * path if that is surer and it is still waiting); returns false when bounded. */
 static bool push_state(struct engine *e, struct ck_state *s, struct strbuf *sig)
@@ -217,10 +270,12 @@ static bool push_state(struct engine *e, struct ck_state *s, struct strbuf *sig)
 	engine_state_signature(e, s, sig);
 	int64_t *old = strmap_get(&e->memo, sb_str(sig));
 	if (old) {
-		struct ck_state *o = &e->states.v[*old];
+		struct ck_path_state *o = &e->states.v[*old];
 		struct ck_queued was = { (int)*old, o->guess, o->hops }, now = { (int)*old, s->guess, s->hops };
 		if (!o->visited && queued_before(&now, &was)) {
-			*o = *s;
+			/* an equal signature has as many held locks and bindings of
+			 * each kind (engine_state_signature): the body fits */
+			pack_state(e, s, o, o->body);
 			queue_push(e, (int)*old);
 		}
 		return true;
@@ -240,7 +295,12 @@ static bool push_state(struct engine *e, struct ck_state *s, struct strbuf *sig)
 	e->func_states[s->func]++;
 	int64_t *slot = strmap_put(&e->memo, sb_str(sig), NULL);
 	*slot = (int64_t)e->states.n;
-	vec_push(&e->states, *s);
+	size_t body = e->bodies.n;
+	for (size_t k = body_words(s); k; k--)
+		vec_push(&e->bodies, 0);
+	struct ck_path_state p;
+	pack_state(e, s, &p, body);
+	vec_push(&e->states, p);
 	queue_push(e, (int)e->states.n - 1);
 	return true;
 }
@@ -481,7 +541,7 @@ static const struct lp_chain *process_chain_call(const struct engine *e, const s
 const char *engine_irqs_on_why(struct engine *e, int state)
 {
 	for (int s = state; s >= 0; s = e->states.v[s].parent) {
-		const struct ck_state *st = &e->states.v[s];
+		const struct ck_path_state *st = &e->states.v[s];
 		if (st->parent < 0)
 			return e->funcs.v[st->func].irqs_on_why;
 		const struct ck_site *site = engine_site_by_id(e, st->via_site);
@@ -534,7 +594,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 			 struct ck_state *next)
 {
 	const struct ck_site *site = v->site;
-	const struct ck_state *cur = &e->states.v[si];
+	const struct ck_state *cur = v->path;
 	*next = (struct ck_state){ .func = callee->func, .ctx = cur->ctx, .parent = si,
 				   .irqs = v->irqs_off ? IRQS_OFF : v->irqs_on ? IRQS_ON : IRQS_AS_AT_ENTRY,
 				   .via_site = site->id, .via_store = callee->store,
@@ -677,19 +737,19 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	const struct ck_site *site = v->site;
 	if (site->no_edge)
 		return;   /* a deferral, a dispatcher of deferred work, a call that never returns */
-	if (site->blocks_arg >= 0 && !call_may_block(e, &e->states.v[si], site))
+	if (site->blocks_arg >= 0 && !call_may_block(e, v->path, site))
 		return;   /* kmalloc(.., GFP_ATOMIC): it neither sleeps nor reclaims, nor calls back */
 	if (e->st->capped)
 		return;   /* the bound is hit: finish the states queued, start no more */
 	struct ck_callee bound;
 	int n;
-	const struct ck_callee *callees = path_callees(e, &e->states.v[si], site, &bound, &n);
+	const struct ck_callee *callees = path_callees(e, v->path, site, &bound, &n);
 	int possible = 0;
 	for (int c = 0; c < n; c++)
-		possible += callee_possible(e, &e->states.v[si], site, &callees[c]);
-	int guess = e->states.v[si].guess + guess_eighths(possible) + (site->last_put ? CK_LAST_PUT_GUESS : 0);
+		possible += callee_possible(e, v->path, site, &callees[c]);
+	int guess = v->path->guess + guess_eighths(possible) + (site->last_put ? CK_LAST_PUT_GUESS : 0);
 	for (int c = 0; c < n; c++) {
-		if (!callee_possible(e, &e->states.v[si], site, &callees[c]))
+		if (!callee_possible(e, v->path, site, &callees[c]))
 			continue;
 		const struct ck_func *callee = &e->funcs.v[callees[c].func];
 		if (!callee->below_acquire && !callee->below_sleep && !callee->below_irqs_on)
@@ -705,7 +765,7 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 		struct ck_state next;
 		callee_state(e, si, v, &callees[c], &next);
 		next.guess = guess;
-		next.hops = e->states.v[si].hops + 1;
+		next.hops = v->path->hops + 1;
 		if (!push_state(e, &next, sig))
 			return;
 	}
@@ -778,20 +838,22 @@ const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_
  * would be evidence of neither. */
 static void visit_state(struct engine *e, int si, struct strbuf *sig)
 {
-	const struct ck_func *f = &e->funcs.v[e->states.v[si].func];
+	struct ck_state cur;    /* a visited state's body no longer changes (push_state) */
+	engine_state_load(e, si, &cur);
+	const struct ck_state *st = &cur;
+	const struct ck_func *f = &e->funcs.v[st->func];
 	struct ck_held held[CK_MAX_HELD];
 	int stuck_cls = -1;
 	bool stuck_here = false;
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
-		const struct ck_state *st = &e->states.v[si];
 		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
 		if (site->guard && !guard_allows(st, site, irqs > 0))
 			continue;   /* a case of 'switch (param)' this path's constant argument never takes */
 		if (st->ctx != CTX_PROCESS && asserts_sleeping_lock(e, site))
 			return;     /* the path cannot be here: its function runs under a mutex */
 		int nheld = held_at(e, st, site, held);
-		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls };
+		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls, st };
 #define CHECK(fn, ...) check_##fn(e, &v);
 #include "check/check_list.h"
 #undef CHECK
@@ -804,7 +866,7 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 			/* audit_receive()'s audit_ctl_lock() is its mutex_lock(): in an
 			 * interrupt, the path slept there as at a sleep of its own;
 			 * folio_lock() says it may (might_sleep()) on every call */
-			stuck_here = engine_atomic(&v) && call_always_sleeps(e, &e->states.v[si], site);
+			stuck_here = engine_atomic(&v) && call_always_sleeps(e, st, site);
 		}
 		const struct ck_held *again = engine_reacquired(e, &v);
 		if (again && stuck_cls < 0)
@@ -818,7 +880,7 @@ static void explore(struct engine *e, struct strbuf *sig)
 {
 	while (e->queue.n) {
 		struct ck_queued q = queue_pop(e);
-		struct ck_state *s = &e->states.v[q.state];
+		struct ck_path_state *s = &e->states.v[q.state];
 		if (s->visited || s->guess != q.guess || s->hops != q.hops)
 			continue;   /* visited, or queued again on a surer path */
 		s->visited = true;
@@ -1147,6 +1209,7 @@ static void engine_free(struct engine *e)
 	vec_free(&e->sites);
 	vec_free(&e->aliases);
 	vec_free(&e->states);
+	vec_free(&e->bodies);
 	vec_free(&e->queue);
 	free(e->func_states);
 	free(e->order_seen);
@@ -1167,7 +1230,7 @@ int check_run(struct lp_db *db, const struct lp_rules *r, const struct check_opt
 {
 	double t0 = now_ms();
 	memset(st, 0, sizeof(*st));
-	/* The bound trades completeness for time and memory (about 0.5 KB and
+	/* The bound trades completeness for time and memory (about 0.2 KB and
 	 * 25 us per state); $LOCKPATH_MAX_STATES moves it (docs/failures.md). */
 	st->max_states = opts->max_states ? opts->max_states : CK_MAX_STATES;
 	st->max_contexts = opts->max_contexts ? opts->max_contexts : CK_MAX_CONTEXTS;

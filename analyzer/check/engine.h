@@ -132,6 +132,8 @@ struct ck_func {
  * 16 bytes, not 24. */
 struct ck_held { int cls; int key; int acq; signed char ltype; bool is_read; };
 
+struct ck_state;
+
 struct ck_visit {
 	int state;                  /* index of the path state (see engine.c) */
 	const struct ck_site *site;
@@ -141,6 +143,7 @@ struct ck_visit {
 	bool irqs_off;              /* interrupts known to be disabled just before the site */
 	bool irqs_on;               /* ... known to be enabled (false for both: unknown) */
 	int stuck_cls;              /* the class this path already re-acquired (deadlocked on), or -1 */
+	const struct ck_state *path; /* state STATE, unpacked (engine_int.h) */
 };
 
 /* A point on some path: a state and a site in its function (for two-path findings). */

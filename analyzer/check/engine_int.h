@@ -47,8 +47,26 @@ struct ck_state {
 						 * into (embedded.c) */
 	int nimpl;                        /* ops structures bound to the unit whose tables the */
 	struct { int ops, unit; } impl[CK_MAX_IMPL];   /* path's objects have (a unit: a file's row
-					   * id or a module's -1 - index, ops_tables.c; int keeps
-					   * the state, of which a whole tree has 800,000, small) */
+					   * id or a module's -1 - index, ops_tables.c) */
+};
+
+/*
+ * A path state as the engine keeps it (e->states): what a walk up the path
+ * reads (the function, the call it came through, its context), with the
+ * held locks and bindings packed into e->bodies from word BODY on
+ * (engine_state_load() unpacks the whole struct ck_state).  A whole tree
+ * has 800,000 states; a struct ck_state is 432 bytes, most of them empty
+ * arrays, a kept one 64 plus what its path holds and binds.
+ */
+struct ck_path_state {
+	int func, ctx, parent;
+	signed char irqs;
+	bool last_put, visited;
+	unsigned char nheld, nbind, nconst, nfnbind, nobj, nimpl;
+	int guess, hops;
+	int64_t via_site, via_store;
+	uint64_t on_path;
+	size_t body;
 };
 
 struct ck_finding {
@@ -77,7 +95,8 @@ struct engine {
 	VEC(struct ck_func) funcs;        /* sorted by id */
 	VEC(struct ck_site) sites;        /* sorted by id */
 	VEC(struct ck_alias) aliases;
-	VEC(struct ck_state) states;
+	VEC(struct ck_path_state) states;
+	VEC(uint64_t) bodies;             /* the states' held locks and bindings, packed */
 	VEC(struct ck_queued) queue;      /* states to visit, least guessed first (a binary heap) */
 	struct strmap memo;               /* state signature -> index */
 	VEC(struct ck_finding) findings;
@@ -142,6 +161,7 @@ void engine_held_remove(struct ck_held *h, int *n, int cls);
  * bound, constants, function-pointer bindings and ops-table bindings;
  * not the path (parent, guess, hops). */
 void engine_state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb);
+void engine_state_load(const struct engine *e, int state, struct ck_state *out);
 /* engine_write.c: replace the database's findings with E's. */
 void engine_write_findings(struct engine *e);
 

@@ -191,7 +191,7 @@ static void write_path(struct engine *e, int64_t fid, int path, int state, const
 	for (int s = state; s >= 0; s = e->states.v[s].parent)
 		vec_push(&chain, s);
 	for (int i = (int)chain.n - 1, seq = 0; i >= 0; i--, seq++) {
-		const struct ck_state *s = &e->states.v[chain.v[i]];
+		const struct ck_path_state *s = &e->states.v[chain.v[i]];
 		int64_t call = i > 0 ? e->states.v[chain.v[i - 1]].via_site : last->id;
 		db_bind_int(ins, 1, fid);
 		db_bind_int(ins, 2, path);
@@ -223,7 +223,7 @@ static void bytype_calls(struct engine *e, int state, struct strbuf *sb)
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT s.ind_key, st.key FROM site s, fnstore st "
 				     "WHERE s.id = ? AND st.id = ? AND st.key LIKE 'type:%'");
 	for (int i = state; i >= 0; i = e->states.v[i].parent) {
-		const struct ck_state *st = &e->states.v[i];
+		const struct ck_path_state *st = &e->states.v[i];
 		if (!st->via_store)
 			continue;
 		db_bind_int(q, 1, st->via_site);
@@ -252,9 +252,12 @@ static void bytype_calls(struct engine *e, int state, struct strbuf *sb)
 static void ops_restricted_calls(struct engine *e, int state, struct strbuf *sb)
 {
 	for (int i = state; i >= 0 && e->states.v[i].parent >= 0; i = e->states.v[i].parent) {
-		const struct ck_state *st = &e->states.v[i];
+		const struct ck_path_state *st = &e->states.v[i];
 		const struct ck_site *site = engine_site_by_id(e, st->via_site);
-		const char *unit = site ? ops_restricted_to(e, &e->states.v[st->parent], site) : NULL;
+		struct ck_state caller;
+		if (site)
+			engine_state_load(e, st->parent, &caller);
+		const char *unit = site ? ops_restricted_to(e, &caller, site) : NULL;
 		if (unit)
 			sb_addf(sb, "; the call in %s went to %s's ops table only, the implementation this path came through",
 				e->funcs.v[site->func].name, unit);
@@ -278,7 +281,7 @@ static void last_put_call(struct engine *e, int state, struct strbuf *sb)
 	int i = first_last_put(e, state);
 	if (i < 0 || strstr(sb_str(sb), "drops the last reference"))
 		return;
-	const struct ck_state *st = &e->states.v[i];
+	const struct ck_path_state *st = &e->states.v[i];
 	sb_addf(sb, "; only where the put in %s drops the last reference (it calls %s only then)",
 		e->funcs.v[e->states.v[st->parent].func].name, e->funcs.v[st->func].name);
 }
