@@ -286,7 +286,10 @@ static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
 	} else if (sqlite3_column_type(q, 4) != SQLITE_NULL) {
 		const char *f = db_col_text(q, 4);
 		a->field = strcmp(f, "*") ? engine_field_id(e, f) : CK_ANY_FIELD;
-		a->unknown = !has_value;
+		if (sqlite3_column_type(q, 5) != SQLITE_NULL)   /* 'item.report = report' */
+			a->fwd = sqlite3_column_int(q, 5);
+		else
+			a->unknown = !has_value;
 	} else if (sqlite3_column_type(q, 5) != SQLITE_NULL) {
 		a->fwd = sqlite3_column_int(q, 5);
 		a->masked = has_value;   /* 'flags & MSG_DONTWAIT' */

@@ -149,7 +149,8 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
   fwd      INTEGER,                 -- ... or the caller's own parameter FWD passed on unchanged:
                                     -- the callee gets whatever constants the caller got (with
                                     -- VALUE: passed on as 'FWD & VALUE', 'flags & MSG_DONTWAIT';
-                                    -- with COND: passed on as 'FWD ? A : B')
+                                    -- with COND: passed on as 'FWD ? A : B'; with FIELD: the
+                                    -- pointee's member FIELD was set to it, 'item.report = report')
   lock_path TEXT,                   -- a lock pointer, or a pointer to a lock's lockdep map
                                     -- ('&l->dep_map'): the lock's container path, as site.lock_path
   cond     TEXT,                    -- with FWD: 'A:B', the constants of 'FWD ? A : B'

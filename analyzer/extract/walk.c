@@ -795,8 +795,11 @@ static const char *pointee_object(struct walker *w, CXCursor a)
 struct xargs { struct xarg *v; size_t n, cap; };
 
 /* The members this path set in the struct pointer argument A (argument N)
- * points to, and the caller's parameter it passes on ('args' forwarded:
- * the constants its own caller set reach the callee too). */
+ * points to (a constant, or the caller's own parameter: '.report = report'
+ * in nf_ct_expect_event_report()'s event item, so that the 0 its caller
+ * passed reaches nlmsg_notify()'s 'if (report)' through the notifier), and
+ * the caller's parameter it passes on ('args' forwarded: the constants its
+ * own caller set reach the callee too). */
 static void member_args(struct walker *w, CXCursor a, int n, struct xargs *args)
 {
 	int p = key_param_of(w->kenv.func, a);
@@ -809,7 +812,11 @@ static void member_args(struct walker *w, CXCursor a, int n, struct xargs *args)
 		vec_push(args, ((struct xarg){ .n = n, .field = "*", .unknown = true }));
 	for (unsigned i = 0; i < w->st.m.n; i++) {
 		const struct member_value *m = &w->st.m.e[i];
-		if (m->obj == obj)
+		if (m->obj != obj)
+			continue;
+		if (m->param >= 0)   /* 'item.report = report': whatever the caller got */
+			vec_push(args, ((struct xarg){ .n = n, .field = m->field, .fwd1 = m->param + 1 }));
+		else
 			vec_push(args, ((struct xarg){ .n = n, .field = m->field, .value = m->value,
 						      .unknown = !m->known }));
 	}
@@ -1302,7 +1309,9 @@ static void walk_assign(struct walker *w, CXCursor c)
  * 'struct iomap_iter iter = { .inode = inode, .flags = IOMAP_REPORT };': the
  * members a local struct's designated initialiser sets to constants hold
  * them on this path, like stores ('iter.flags = IOMAP_REPORT'), for the
- * calls the struct is passed to (members.h).  Only while there is room:
+ * calls the struct is passed to (members.h); so do the members it sets to
+ * the function's own parameters ('.report = report'), for its callers'
+ * constants.  Only while there is room:
  * an initialiser never makes the path lose the members it tracks already.
  * Members the initialiser leaves out are zero, but not recorded.
  */
@@ -1313,12 +1322,16 @@ static void note_init_members(struct walker *w, CXCursor var, CXCursor init)
 	kids_get(&k, init);
 	for (unsigned i = 0; i < k.n && w->st.m.n < MEMBERS_MAX; i++) {
 		CXCursor value, field;
-		long long v;
+		long long v = 0;
 		if (clang_getCursorKind(k.v[i]) != CXCursor_UnexposedExpr ||
 		    clang_Cursor_isNull(field = designated_field(k.v[i], &value)) ||
-		    !is_int_type(clang_getCursorType(field)) || !guard_const_value(value, &v))
+		    !is_int_type(clang_getCursorType(field)))
 			continue;
-		members_set(&w->st.m, obj, intern(w, cx_str(w, clang_getCursorSpelling(field))), v, true, -1);
+		bool known = guard_const_value(value, &v);
+		int param = known ? -1 : key_param_of(w->kenv.func, value);
+		if (known || param >= 0)
+			members_set(&w->st.m, obj, intern(w, cx_str(w, clang_getCursorSpelling(field))), v, known,
+				    param);
 	}
 	kids_free(&k);
 }

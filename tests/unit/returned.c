@@ -65,3 +65,25 @@ int mapped(int pos, unsigned flags)
 out:
 	return begin(pos, flags);
 }
+
+/* A member set from a parameter, by an initialiser and by a store: the
+ * callee's member holds whatever the caller's caller passed. */
+struct event_item {
+	void *obj;
+	int report;
+};
+
+extern void deliver(struct event_item *item);
+
+void post_event(void *obj, int report)
+{
+	struct event_item item = { .obj = obj, .report = report };
+
+	deliver(&item);
+}
+
+void post_stored(struct event_item *it, int report)
+{
+	it->report = report;
+	deliver(it);
+}

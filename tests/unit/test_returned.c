@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * test_returned.c - the facts extract records for check/ret_members.c and
- * the guards after a switch, on returned.c.  A call's result passed on is
+ * the guards after a switch, and a member set from a parameter, on
+ * returned.c.  A call's result passed on is
  * no constant (before the fix its rows said 0, a NULL pointer, and the
  * callee's 'if (!b)' cut every path through it).
  *
@@ -62,6 +63,12 @@ int main(int argc, char **argv)
 	one_text(db, "SELECT group_concat(a.field || '=' || a.value, ',') FROM site_arg a JOIN site s ON s.id = a.site_id "
 		 "WHERE s.callee_name = 'walk' AND a.field IS NOT NULL", got, sizeof(got));
 	expect(strstr(got, "flags=4") != NULL, "walk(&it) passes the initialiser's .flags = 4");
+	one_text(db, "SELECT group_concat(f.name || ':' || a.field || '<' || a.fwd || ':' || coalesce(a.value, '-'), ',') "
+		 "FROM (SELECT * FROM site_arg ORDER BY site_id) a JOIN site s ON s.id = a.site_id "
+		 "JOIN func f ON f.id = s.func_id WHERE s.callee_name = 'deliver' AND a.field IS NOT NULL",
+		 got, sizeof(got));
+	expect(!strcmp(got, "post_event:report<1:-,post_stored:report<1:-"),
+	       "deliver(&item) and deliver(it) pass member report as the caller's parameter 1, not unknown");
 	one_text(db, "SELECT s.guard FROM site s WHERE s.callee_name = 'write_path'", got, sizeof(got));
 	expect(!strcmp(got, "arg#1&3=1,2"), "the call after the switch runs for cases 1 and 2 only");
 	one_text(db, "SELECT coalesce(s.guard, '') FROM site s WHERE s.callee_name = 'begin'", got, sizeof(got));
