@@ -39,7 +39,7 @@ static void usage(FILE *out)
 		"'lockpath COMMAND --help' explains a command.  A typical use:\n"
 		"  lockpath run path/to/compile_commands.json --sarif out.sarif\n"
 		"\n"
-		"Exit status: 0 no findings, 1 findings, 2 usage or tool error.\n");
+		"Exit status: 0 no findings, 1 findings, 2 usage or tool error (or interrupted).\n");
 }
 
 int main(int argc, char **argv)

@@ -199,6 +199,10 @@ static void write_path(struct engine *e, int64_t fid, int path, int state, const
 		db_bind_int(ins, 4, e->funcs.v[s->func].id);
 		db_bind_int(ins, 5, call);
 		db_bind_null_or_int(ins, 6, s->via_store);
+		/* each path says how it starts: a lock-order's other path may be
+		 * another context's (a process-context entry against an interrupt) */
+		bool root = (size_t)chain.v[i] >= e->first_root;
+		db_bind_text(ins, 7, seq ? NULL : root ? "root" : context_name(s->ctx));
 		db_step_done(e->db, ins);
 	}
 	vec_free(&chain);
@@ -307,7 +311,7 @@ void engine_write_findings(struct engine *e)
 		"from_root, last_put) "
 		"VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	sqlite3_stmt *hop = db_prepare(e->db,
-		"INSERT INTO finding_hop(finding_id, path, seq, func_id, site_id, store_id) VALUES (?,?,?,?,?,?)");
+		"INSERT INTO finding_hop(finding_id, path, seq, func_id, site_id, store_id, entry) VALUES (?,?,?,?,?,?,?)");
 	sqlite3_stmt *al = db_prepare(e->db, "INSERT INTO finding_alias(finding_id, seq, alias_id) VALUES (?,?,?)");
 	for (size_t i = 0; i < e->findings.n; i++) {
 		const struct ck_finding *f = &e->findings.v[i];

@@ -47,7 +47,8 @@ const struct cli_command cli_cmd_cc = {
 		{ "target", 't', "TRIPLE", 0, "parse for TRIPLE (default: the flags' own --target,\n"
 					      "else $CROSS_COMPILE without its last '-', which\n"
 					      "Kbuild exports: s390x-linux-gnu- -> s390x-linux-gnu)" },
-		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory (default: $LOCKPATH_RULES, else the installed rules)" },
+		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory (default: $LOCKPATH_RULES, else the installed\n"
+						    "rules; a binary in its build tree reads the source tree's rules/)" },
 		{ "force", 'f', NULL, 0, "parse even when the TU is unchanged" },
 		{ "wait", CLI_OPT_WAIT, "SECONDS", 0, "wait this long for other lockpath processes using the\n"
 						      "database (default 600: make -j queues them)" },

@@ -21,7 +21,8 @@ const struct cli_command cli_cmd_check = {
 	.opts = (const struct cli_opt[]){
 		{ "db", CLI_OPT_DB, "FILE", 0, "the database (default: lockpath.db)" },
 		{ "sarif", 's', "FILE", 0, "also write SARIF 2.1.0" },
-		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory" },
+		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory (default: $LOCKPATH_RULES, else the installed\n"
+						    "rules; a binary in its build tree reads the source tree's rules/)" },
 		{ "quiet", CLI_OPT_QUIET, NULL, CLI_SHORT, "no summary lines" },
 		{ "scope", CLI_OPT_SCOPE, "PATH", 0, "print only findings whose path touches a file under PATH\n"
 						      "(repeatable; the whole tree is still checked)" },

@@ -25,7 +25,8 @@ const struct cli_command cli_cmd_extract = {
 		{ "shard", 'D', "I/N", 0, "only share I of N of the TUs (by a hash of their path, stable as\n"
 					  "the tree grows): N CI jobs extract into N databases, then\n"
 					  "'lockpath merge' combines them for one check" },
-		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory" },
+		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory (default: $LOCKPATH_RULES, else the installed\n"
+						    "rules; a binary in its build tree reads the source tree's rules/)" },
 		{ "progress", CLI_OPT_PROGRESS, NULL, 0, NULL },
 		{ "no-progress", CLI_OPT_NO_PROGRESS, NULL, 0, NULL },
 		{ "quiet", CLI_OPT_QUIET, NULL, CLI_SHORT, "" },

@@ -44,7 +44,8 @@ const struct cli_command cli_cmd_report = {
 		{ "html", 'H', "DIR", 0, "write the HTML report into DIR (open DIR/index.html)" },
 		{ "no-text", 't', NULL, 0, "do not print the text report (with --sarif or --html)" },
 		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory, for the fix hints (default: $LOCKPATH_RULES,\n"
-						    "else the installed rules)" },
+						    "else the installed rules; a binary in its build tree reads\n"
+						    "the source tree's rules/)" },
 		{ "quiet", CLI_OPT_QUIET, NULL, CLI_SHORT, "no summary line" },
 		{ "scope", CLI_OPT_SCOPE, "PATH", 0, "report only findings whose path touches a file under PATH\n"
 						      "(repeatable; the whole tree is still analysed)" },

@@ -28,7 +28,8 @@ const struct cli_command cli_cmd_run = {
 		{ "html", 'H', "DIR", 0, "also write the HTML report into DIR (open DIR/index.html)" },
 		{ "jobs", CLI_OPT_JOBS, "N", CLI_SHORT, "parse N TUs at once (default: number of CPUs)" },
 		{ "force", 'f', NULL, 0, "re-parse every TU, changed or not" },
-		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory (default: $LOCKPATH_RULES, else the installed rules)" },
+		{ "rules", CLI_OPT_RULES, "DIR", 0, "rules directory (default: $LOCKPATH_RULES, else the installed\n"
+						    "rules; a binary in its build tree reads the source tree's rules/)" },
 		{ "progress", CLI_OPT_PROGRESS, NULL, 0, "one line per TU on stderr (default when stderr is a terminal)" },
 		{ "no-progress", CLI_OPT_NO_PROGRESS, NULL, 0, "no per-TU lines" },
 		{ "quiet", CLI_OPT_QUIET, NULL, CLI_SHORT, "no summary lines on stderr" },

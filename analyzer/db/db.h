@@ -22,7 +22,8 @@
 				 * 7: site.always; 8: site.last_put, finding.last_put;
 				 * 9: site.ind_obj, site.ind_member; 10: site_arg.cond;
 				 * 11: site_arg.src_field, site_arg.ret_site, func_ret;
-				 * 12: site_arg rows with both field and fwd */
+				 * 12: site_arg rows with both field and fwd,
+				 * finding_hop.entry */
 
 enum db_open_flags {
 	DB_CREATE = 1,    /* create the file and schema if missing */

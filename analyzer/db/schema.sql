@@ -278,6 +278,9 @@ CREATE TABLE finding_hop (          -- witness paths: entry first, offending fun
   func_id    INTEGER NOT NULL REFERENCES func(id),
   site_id    INTEGER REFERENCES site(id),     -- the call to the next hop (NULL on the last)
   store_id   INTEGER REFERENCES fnstore(id),  -- indirect hop: the store behind it
+  entry      TEXT,                  -- seq 0: how the path starts, an entry of its context
+                                    -- ('hardirq', 'softirq', 'process') or 'root' (nobody in
+                                    -- the tree calls it: process context assumed); else NULL
   PRIMARY KEY (finding_id, path, seq)
 ) WITHOUT ROWID;
 

@@ -23,6 +23,7 @@ struct rp_hop {
 	struct rp_loc store;      /* where the callee was stored into that key */
 	const char *store_key;
 	const char *lock_key;     /* the last hop's site, a lock operation: its key as written */
+	const char *entry;        /* the first hop: how the path starts (finding_hop.entry) */
 };
 
 /* One witness path, entry first. */

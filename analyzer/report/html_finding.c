@@ -348,9 +348,13 @@ static void hop(FILE *out, struct hx_data *d, const struct hx_finding *hf, const
 	fprintf(out, "\"><div class=\"hophead\"><span class=\"idx\">%d</span> <code class=\"fn\">", i);
 	hx_esc(out, h->func);
 	fputs("</code>", out);
-	if (i == 0) {
+	if (i == 0) {   /* each path's own start: a lock-order's other path may be another context's */
+		const char *how = h->entry ? h->entry : hf->f->context;
 		fputs(" <span class=\"tag\">", out);
-		hx_escf(out, "%s entry", hf->f->context);
+		if (!strcmp(how, "root"))
+			hx_esc(out, "not called in the tree: process context");
+		else
+			hx_escf(out, "%s entry", how);
 		fputs("</span>", out);
 	}
 	if (i == p->cb)

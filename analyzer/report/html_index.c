@@ -255,7 +255,9 @@ static void table_row(FILE *out, struct hx_data *d, const struct hx_finding *hf)
 	fputs("</td><td>", out);
 	if (cp && cp->tr_before >= 0)
 		hx_esc(out, d->transports[cp->tr_before]);
-	if (cp && cp->tr_after >= 0 && cp->tr_after != cp->tr_before)
+	if (cp && cp->tr_after >= 0 && cp->tr_before < 0)   /* the callback was called from no transport's code */
+		hx_escf(out, "%s, after the callback", d->transports[cp->tr_after]);
+	else if (cp && cp->tr_after >= 0 && cp->tr_after != cp->tr_before)
 		hx_escf(out, " \u2192 %s", d->transports[cp->tr_after]);
 	fputs("</td><td>", out);
 	if (cp)

@@ -48,7 +48,8 @@ void hx_code(FILE *out, const char *s)
 }
 
 /* Write the template from FROM up to the next '{{body}}' (or its end),
- * filling in the other placeholders.  Returns where it stopped. */
+ * filling in the other placeholders and leaving out '{{! comments}}'.
+ * Returns where it stopped. */
 static const char *fill(FILE *out, const char *from, const char *title, const char *root, const char *kind)
 {
 	const char *p = from;
@@ -64,6 +65,10 @@ static const char *fill(FILE *out, const char *from, const char *title, const ch
 		const char *name = open + 2;
 		if (n == 4 && !strncmp(name, "body", 4))
 			return close + 2;
+		if (n && *name == '!') {   /* the template's own comment, and its line end */
+			p = close + 2 + (close[2] == '\n');
+			continue;
+		}
 		if (n == 5 && !strncmp(name, "title", 5))
 			hx_esc(out, title);
 		else if (n == 4 && !strncmp(name, "root", 4))

@@ -107,7 +107,8 @@ static json_t *code_flows(const struct rp_finding *f)
 	json_array_append_new(flows, json_pack("{s:[o]}", "threadFlows", thread_flow(f, f->hops, f->nhops, f->lock_key)));
 	if (f->npaths <= 2 && f->nhops2)
 		json_array_append_new(flows, json_pack("{s:{s:s}, s:[o]}", "message", "text", "the other path",
-						       "threadFlows", thread_flow(f, f->hops2, f->nhops2, f->lock_key)));
+						       "threadFlows", thread_flow(f, f->hops2, f->nhops2,
+						       rp_path_lock(f, 1) ? rp_path_lock(f, 1) : f->lock_key)));
 	for (int k = 1; f->npaths > 2 && k < f->npaths; k++) {
 		if (!f->paths[k].n)
 			continue;

@@ -29,10 +29,13 @@ static void hop_notes(FILE *out, const struct rp_finding *f, const struct rp_hop
 	for (int i = 0; i < nhops; i++) {
 		const struct rp_hop *h = &hops[i];
 		loc(out, &h->site);
-		if (i == 0 && hops == f->hops && f->from_root)   /* callers unknown: process context assumed */
+		/* each path says how it starts (finding_hop.entry): a lock-order's
+		 * other path may be another context's */
+		const char *how = h->entry ? h->entry : hops == f->hops ? (f->from_root ? "root" : f->context) : NULL;
+		if (i == 0 && how && !strcmp(how, "root"))   /* callers unknown: process context assumed */
 			fprintf(out, "note: [%d] %s (not called in the tree: process context)", i, T(h->func));
-		else if (i == 0 && hops == f->hops)
-			fprintf(out, "note: [%d] %s (%s entry)", i, T(h->func), T(f->context));
+		else if (i == 0 && how)
+			fprintf(out, "note: [%d] %s (%s entry)", i, T(h->func), T(how));
 		else if (i == 0)
 			fprintf(out, "note: [%d] %s (entry)", i, T(h->func));
 		else
@@ -121,7 +124,10 @@ void report_text_finding(FILE *out, const struct rp_finding *f)
 	if (f->npaths <= 2 && f->nhops2) {
 		loc(out, &f->hops2[0].site);
 		fprintf(out, "note: the other path:\n");
-		hop_notes(out, f, f->hops2, f->nhops2, "acquires the lock there");
+		const char *l = rp_path_lock(f, 1);   /* the lock its last site takes, as written there */
+		char *v = xasprintf("acquires %s", l ? l : "the lock there");
+		hop_notes(out, f, f->hops2, f->nhops2, v);
+		free(v);
 	}
 	for (int k = 1; f->npaths > 2 && k < f->npaths; k++) {   /* a cycle: each dependency's path */
 		const struct rp_path *p = &f->paths[k];

@@ -7,6 +7,7 @@
 #    b -> d -> a -> b, at the chord's acquisition;
 #  - a separate three-class cycle g -> h -> i -> g: its own finding;
 #  - an ABBA e <-> f: the two-path finding, and no longer cycle through it;
+#    its other path's notes say how that path starts and the lock it takes;
 #  - the cycle findings have a path per dependency in the database and a
 #    code flow per dependency in SARIF; a fingerprint does not depend on
 #    the order the functions are written in.
@@ -38,6 +39,8 @@ expect_out 'x.c:12:[0-9]+: warning: s.d is acquired while s.b is held, closing t
 expect_out 'warning: s.g is acquired while s.i is held, closing the dependency cycle s.i -> s.g -> s.h -> s.i,'
 expect_out 'warning: s.e is acquired while s.f is held, and on another path .*possible ABBA deadlock'
 expect_out 'note: the path of the dependency s.d -> s.a:'
+# the ABBA's other path says how it starts and which lock it takes, as the first does
+expect_out 'note: \[0\] p5 \(not called in the tree: process context\) acquires s\.f$'
 expect_out 'note: possible unsafe locking scenario \(A = s.b, B = s.d, C = s.a\):'
 pass "one finding per cycle: the shortest through the dependency found last, the ABBA on its own"
 

@@ -8,7 +8,8 @@
 # lock-order cycles) with the DASD-like kick work of irq-inversion-ccw
 # beside it (a process-context irq-inversion in drivers/s390/block/, which
 # sorts first by place): the interrupt path's deadlock must lead, every
-# hardirq finding before any process-context one.
+# hardirq finding before any process-context one.  (And the pages carry
+# none of the template's own comments.)
 #
 #   bash order.sh LOCKPATH CORPUS_DIR CORPUS_COMPDB_SH
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -38,3 +39,10 @@ grep -q 'recursive-lock' <<<"$row" || fail "the HTML index's first finding row i
 grep -q 'bits guessed at indirect calls' "$T"/html/f/*.html 2>/dev/null || grep -rq 'bits guessed at indirect calls' "$T/html" ||
 	fail "the finding pages do not show the rank's parts"
 pass "the interrupt path's deadlock first, hardirq before process context, in text, SARIF and HTML"
+
+# every page starts as HTML: the template's own '{{! ..}}' comment is not in it
+for p in "$T/html/index.html" "$T"/html/findings/*.html; do
+	[ "$(head -c 15 "$p")" = "<!DOCTYPE html>" ] || fail "$p does not start with <!DOCTYPE html>"
+	! grep -q 'the template of every page' "$p" || fail "$p carries the template's comment"
+done
+pass "the pages carry no template comment"
