@@ -262,9 +262,13 @@ static void ops_restricted_calls(struct engine *e, int state, struct strbuf *sb)
 		if (site)
 			engine_state_load(e, st->parent, &caller);
 		const char *unit = site ? ops_restricted_to(e, &caller, site) : NULL;
-		if (unit)
-			sb_addf(sb, "; the call in %s went to %s's ops table only, the implementation this path came through",
-				e->funcs.v[site->func].name, unit);
+		if (!unit)
+			continue;
+		char *clause = xasprintf("; the call in %s went to %s's ops table only, the implementation this "
+					 "path came through", e->funcs.v[site->func].name, unit);
+		if (!strstr(sb_str(sb), clause))   /* said once when two paths make the same call */
+			sb_add(sb, clause);
+		free(clause);
 	}
 }
 
