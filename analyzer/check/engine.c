@@ -243,7 +243,7 @@ static void pack_state(struct engine *e, const struct ck_state *s, struct ck_pat
 				     .nobj = (unsigned char)s->nobj, .nimpl = (unsigned char)s->nimpl,
 				     .guess = s->guess, .hops = s->hops, .via_site = s->via_site,
 				     .via_store = s->via_store, .on_path = s->on_path, .body = body };
-	if (body_words(s))   /* (e->bodies.v is NULL until a state binds anything) */
+	if (e->bodies.v)   /* (NULL until a state binds anything) */
 		pack_body(e->bodies.v + body, s);
 }
 

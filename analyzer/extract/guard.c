@@ -215,7 +215,6 @@ static struct write_count writes_in(CXCursor tree, CXCursor var, int stop)
 	return w;
 }
 
-
 /*
  * A local of FUNC set once, at its declaration, from a test of a parameter
  * and never written again ('bool can_wait = !!(gfp & __GFP_DIRECT_RECLAIM);

@@ -23,7 +23,7 @@ static void loc(FILE *out, const struct rp_loc *l)
 	fprintf(out, "%s:%d:%d: ", l->file ? text_path(l->file) : "<unknown>", l->line, l->col);
 }
 
-static void hop_notes(FILE *out, const struct rp_finding *f, const struct rp_hop *hops, int nhops,
+static void hop_notes(FILE *out, const struct rp_hop *hops, int nhops,
 		      const char *last_verb)
 {
 	for (int i = 0; i < nhops; i++) {
@@ -31,7 +31,7 @@ static void hop_notes(FILE *out, const struct rp_finding *f, const struct rp_hop
 		loc(out, &h->site);
 		/* each path says how it starts (finding_hop.entry): a lock-order's
 		 * other path may be another context's */
-		const char *how = h->entry ? h->entry : hops == f->hops ? (f->from_root ? "root" : f->context) : NULL;
+		const char *how = h->entry;
 		if (i == 0 && how && !strcmp(how, "root"))   /* callers unknown: process context assumed */
 			fprintf(out, "note: [%d] %s (not called in the tree: process context)", i, T(h->func));
 		else if (i == 0 && how)
@@ -119,14 +119,14 @@ void report_text_finding(FILE *out, const struct rp_finding *f)
 	}
 	char *verb = rp_check(f)->offence == CK_CONTEXT ? xstrdup(rp_check(f)->verb)
 		     : xasprintf("acquires %s", f->lock_key ? f->lock_key : "?");
-	hop_notes(out, f, f->hops, f->nhops, verb);
+	hop_notes(out, f->hops, f->nhops, verb);
 	free(verb);
 	if (f->npaths <= 2 && f->nhops2) {
 		loc(out, &f->hops2[0].site);
 		fprintf(out, "note: the other path:\n");
 		const char *l = rp_path_lock(f, 1);   /* the lock its last site takes, as written there */
 		char *v = xasprintf("acquires %s", l ? l : "the lock there");
-		hop_notes(out, f, f->hops2, f->nhops2, v);
+		hop_notes(out, f->hops2, f->nhops2, v);
 		free(v);
 	}
 	for (int k = 1; f->npaths > 2 && k < f->npaths; k++) {   /* a cycle: each dependency's path */
@@ -138,7 +138,7 @@ void report_text_finding(FILE *out, const struct rp_finding *f)
 			T(rp_cycle_lock(f, (k + 1) % f->npaths)));
 		const char *l = rp_path_lock(f, k);
 		char *v = xasprintf("acquires %s", l ? l : "?");
-		hop_notes(out, f, p->hops, p->n, v);
+		hop_notes(out, p->hops, p->n, v);
 		free(v);
 	}
 	if (rp_check(f)->paths == CK_OTHER_ORDER)   /* the two orders, as lockdep draws them */
