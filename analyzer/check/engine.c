@@ -17,6 +17,7 @@
 #include "check/init_modes.h"
 #include "check/ops_tables.h"
 #include "check/embedded.h"
+#include "check/slot_tables.h"
 #include "check/member_binds.h"
 #include "check/lockdep.h"
 #include "lib/keyname.h"
@@ -115,8 +116,7 @@ void engine_state_signature(const struct engine *e, const struct ck_state *s, st
 		sb_add(sb, "!");
 }
 
-/* The value dimension D of pattern P asks for in state S, or -1 (anything). */
-static long long index_value(const struct ck_state *s, const struct ck_index *p, int d)
+long long engine_index_value(const struct ck_state *s, const struct ck_index *p, int d)
 {
 	if (p->kind[d] == DIM_CONST)
 		return p->v[d];
@@ -134,7 +134,7 @@ static bool index_matches(const struct ck_state *s, const struct ck_index *patte
 	if (!pattern || !idx)
 		return true;
 	for (int d = 0; d < pattern->n && d < idx->n; d++) {
-		long long want = index_value(s, pattern, d);
+		long long want = engine_index_value(s, pattern, d);
 		long long have = idx->kind[d] == DIM_CONST ? idx->v[d] : 0;   /* as atoll read it */
 		if (want >= 0 && want != have)
 			return false;
@@ -656,7 +656,12 @@ static bool callee_possible(const struct engine *e, const struct ck_state *cur, 
 	 * (a virtio device's config ops: vdev->config->get from vp_interrupt is pci's) */
 	/* a request's completion: the one stored through its own request type
 	 * (crypto_finalize_akcipher_request()'s '&req->base' reaches akcipher's) */
-	return ops_allows(e, cur, site, c) && embedded_allows(e, cur, site, c);
+	/* a table in an array slot: the one registered into the slot the path
+	 * names (mlx5's rep_ops[REP_IB] is mlx5_ib's), whatever the path's binding */
+	int by_slot = slot_tables_allow(e, cur, site, c);
+	if (!by_slot)
+		return false;
+	return (by_slot > 0 || ops_allows(e, cur, site, c)) && embedded_allows(e, cur, site, c);
 }
 
 /* The callees of the call at SITE on the path of state S: the function the
@@ -1220,6 +1225,7 @@ static void engine_free(struct engine *e)
 	strmap_free(&e->field_ids);
 	ops_free(e);
 	embedded_free(e);
+	slot_tables_free(e);
 	member_binds_free(e);
 	init_modes_free(e->modes);
 	arena_free(&e->arena);

@@ -83,6 +83,8 @@ struct ck_site {
 	int param_call;             /* a call through the function's own parameter N, or -1 */
 	int ops;                    /* a call through an ops structure's member: its id
 				     * (ops_tables.h), else -1 */
+	int slot;                   /* a call through a table an array slot points to, with
+				     * tables registered into it (slot_tables.h), else -1 */
 	bool ends_context;          /* a call after which the entry's context is over
 				     * (rules' context-end): no later call is followed */
 	bool no_edge;               /* a call the path does not follow (engine_load.c: a

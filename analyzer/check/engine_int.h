@@ -115,6 +115,7 @@ struct engine {
 	struct member_index *members;     /* member_binds.c */
 	struct lockdep_info *lockdep;     /* lockdep.c: lockdep's class rules, or NULL (none) */
 	struct init_modes *modes;         /* init_modes.c: callbacks whose object's mode defers them */
+	struct slot_index *slot_tables;   /* slot_tables.c: ops tables in arrays indexed by a type */
 	struct arena arena;
 	void *check_data[CHECK_COUNT];
 };
@@ -162,6 +163,9 @@ void engine_held_remove(struct ck_held *h, int *n, int cls);
  * not the path (parent, guess, hops). */
 void engine_state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb);
 void engine_state_load(const struct engine *e, int state, struct ck_state *out);
+/* The value dimension D of index pattern P asks for in state S (a constant,
+ * or the constant S bound to the parameter), or -1: anything. */
+long long engine_index_value(const struct ck_state *s, const struct ck_index *p, int d);
 /* engine_write.c: replace the database's findings with E's. */
 void engine_write_findings(struct engine *e);
 

@@ -11,6 +11,7 @@
 #include "check/embedded.h"
 #include "check/member_binds.h"
 #include "check/ret_members.h"
+#include "check/slot_tables.h"
 #include "check/reach.h"
 #include "check/lockdep.h"
 #include "lib/keyname.h"
@@ -191,6 +192,7 @@ static void load_funcs_and_sites(struct engine *e)
 			load_guard(e, &s, db_col_text(q, 14));
 		s.param_call = -1;
 		s.ops = -1;
+		s.slot = -1;
 		if (sqlite3_column_type(q, 15) != SQLITE_NULL && s.func >= 0) {
 			const char *ind = db_col_text(q, 15);
 			s.ops = ops_site_ops(e, ind);
@@ -557,6 +559,7 @@ void engine_load(struct engine *e)
 	for (size_t i = 0; i < e->funcs.n; i++)
 		e->funcs.v[i].written_params = written_params(e, &e->funcs.v[i]);
 	ret_members_load(e);
+	slot_tables_load(e);
 	load_param_uses(e);
 	member_binds_load(e);
 	forward_param_uses(e);

@@ -8,6 +8,7 @@
 #include "check/engine_int.h"
 #include "check/fingerprint.h"
 #include "check/ops_tables.h"
+#include "check/slot_tables.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -251,8 +252,9 @@ static void bytype_calls(struct engine *e, int state, struct strbuf *sb)
 	sqlite3_finalize(q);
 }
 
-/* Calls on the path that one object, one ops table narrowed (ops_tables.h):
- * the message says which implementation they were kept to. */
+/* Calls on the path that one object, one ops table narrowed (ops_tables.h),
+ * or a table's array slot (slot_tables.h): the message says which
+ * implementation or slot they were kept to. */
 static void ops_restricted_calls(struct engine *e, int state, struct strbuf *sb)
 {
 	for (int i = state; i >= 0 && e->states.v[i].parent >= 0; i = e->states.v[i].parent) {
@@ -261,11 +263,15 @@ static void ops_restricted_calls(struct engine *e, int state, struct strbuf *sb)
 		struct ck_state caller;
 		if (site)
 			engine_state_load(e, st->parent, &caller);
-		const char *unit = site ? ops_restricted_to(e, &caller, site) : NULL;
-		if (!unit)
+		long long index;
+		const char *slot = site ? slot_tables_deciding(e, &caller, site, &index) : NULL;
+		const char *unit = site && !slot ? ops_restricted_to(e, &caller, site) : NULL;
+		if (!unit && !slot)
 			continue;
-		char *clause = xasprintf("; the call in %s went to %s's ops table only, the implementation this "
-					 "path came through", e->funcs.v[site->func].name, unit);
+		char *clause = slot ? xasprintf("; the call in %s went to the tables registered into %s[%lld] only",
+						e->funcs.v[site->func].name, slot, index)
+				    : xasprintf("; the call in %s went to %s's ops table only, the implementation this "
+						"path came through", e->funcs.v[site->func].name, unit);
 		if (!strstr(sb_str(sb), clause))   /* said once when two paths make the same call */
 			sb_add(sb, clause);
 		free(clause);

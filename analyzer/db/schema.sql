@@ -99,6 +99,10 @@ CREATE TABLE site (
                                     -- like site_arg.obj_key ('arg#0', 'akcipher_request.base')
   ind_member TEXT,                  -- ... and, through such a local, the member's key
                                     -- ('crypto_async_request.complete'); NULL: ind_key is it
+  ind_slot TEXT,                    -- indirect call through a member of the table an array slot
+                                    -- points to ('esw->offloads.rep_ops[rep_type]->load'): the
+                                    -- array's key and index, 'mlx5_esw_offload.rep_ops[arg#2]'
+                                    -- (index 'N', 'arg#K' or '*'; table slot_store)
   lock_key TEXT,                    -- lock op: lock key ('subchannel.lock', '*ccw_device.ccwlock')
   irq      INTEGER NOT NULL DEFAULT 0, -- enum lp_irq, lock op irq effect: 0 none, 1 save, 2 disable,
                                        -- 3 restore, 4 enable, 5 bh-off, 6 bh-on
@@ -173,6 +177,18 @@ CREATE TABLE func_ret (
   site_id  INTEGER REFERENCES site(id)
 );
 CREATE INDEX func_ret_func ON func_ret(func_id);
+
+-- A struct pointer stored into an array slot, 'esw->offloads.rep_ops[rep_type]
+-- = ops' (extract/slot_tables.c): the array's key, the index ('N', 'arg#K' the
+-- function's parameter K, '*' not known) and the value: 'arg#K', an object
+-- key ('en_rep.c:rep_ops', a table), or NULL (not known).  check/slot_tables.c
+-- takes the parameters from the function's call sites.
+CREATE TABLE slot_store (
+  func_id  INTEGER NOT NULL REFERENCES func(id),
+  slot     TEXT NOT NULL,
+  idx      TEXT NOT NULL,
+  value    TEXT
+);
 
 -- A store makes a function reachable through a key: '.get = f' in an ops
 -- table, 'cdev->handler = f', an array initialiser, a function passed as an

@@ -44,6 +44,7 @@ struct xsite {
 	const char *lock_path;   /* lock op: the lock's container path (lock_path.h), or NULL */
 	const char *ind_obj;     /* call through a member: the object read ('arg#0'), or NULL */
 	const char *ind_member;  /* ... through a local loaded from a member: its key, or NULL */
+	const char *ind_slot;    /* ... through a table read from an array slot: 'arr[arg#2]' (slot_tables.h) */
 	int irq, subclass, irqs_off;
 	int ltype, is_read;       /* lock op: enum lp_locktype, read side */
 	struct xlock *locks; int nlocks;
@@ -85,6 +86,11 @@ struct xret {                /* what a function returns a pointer to (schema.sql
 	int site;                /* ... or what the call at TU-local site SITE returned, or -1 */
 };
 
+struct xslot {               /* a struct pointer stored into an array slot (schema.sql, slot_store) */
+	int func;                /* TU-local function index */
+	const char *slot, *idx, *value;
+};
+
 struct xdiag { int severity; int file; unsigned line, col; const char *message; };
 struct xinclude { const char *path; char hash[33]; };
 
@@ -103,6 +109,7 @@ struct tu_facts {
 	VEC(struct xstore) stores;
 	VEC(struct xalias) aliases;
 	VEC(struct xret) rets;
+	VEC(struct xslot) slots;
 	VEC(struct xdiag) diags;
 };
 

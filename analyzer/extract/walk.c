@@ -16,6 +16,7 @@
 #include "extract/guard.h"
 #include "extract/members.h"
 #include "extract/lock_path.h"
+#include "extract/slot_tables.h"
 #include "lib/keyname.h"
 
 #include <assert.h>
@@ -1123,6 +1124,7 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 	s->ind_index = index_pattern(w, kids[0]);
 	s->text = key_source_text(&w->f->arena, kids[0]);
 	note_call_object(w, s, kids[0]);
+	s->ind_slot = slot_of_call(&w->kenv, kids[0]);
 	/* the call's function type: link's fallback when the key resolves to nothing */
 	if (key)
 		add_store(w, call, key, clang_getNullCursor(), key_fn_type(&w->f->arena, clang_getCursorType(kids[0])));
@@ -1281,6 +1283,9 @@ static void walk_assign(struct walker *w, CXCursor c)
 	CXType t = clang_getCursorType(lhs);
 	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr)
 		note_member_store(w, lhs, kk[1], true);
+	struct slot_store ss;
+	if (w->func >= 0 && slot_store_of(&w->kenv, lhs, kk[1], &ss))
+		vec_push(&w->f->slots, ((struct xslot){ w->func, ss.slot, ss.idx, ss.value }));
 	else if (w->st.m.n && clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)   /* another object now */
 		members_forget(&w->st.m, intern(w, cx_str(w, clang_getCursorSpelling(lhs))));
 	/* a local variable: remember what it holds for later calls/locks */
