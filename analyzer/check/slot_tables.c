@@ -15,8 +15,8 @@
  * mlx5_eswitch_register_vport_reps(esw, ops, rep_type), whose call sites
  * pass (&en_rep.c's rep_ops, REP_ETH) and (&ib_rep.c's rep_ops, REP_IB).
  *
- * So each slot_store row (extract/slot_tables.c) is resolved to (index,
- * table) pairs: a constant index or a global table as written, a
+ * So each slot_store row (extract/slot_tables.c) of an array some call
+ * reads a slot of is resolved to (index, table) pairs: a constant index or a global table as written, a
  * parameter through every direct call of the storing function (an index
  * the call does not pass as a constant is any index).  One store whose
  * table cannot be named that way (a table read from elsewhere, a storing
@@ -102,61 +102,111 @@ static void call_arg(struct engine *e, sqlite3_stmt *q, int64_t site_id, int n, 
 	sqlite3_reset(q);
 }
 
-/* The (index, table) pairs one store of FUNC puts into slot SL: through
- * each call of FUNC when the index or the value is a parameter. */
-static void resolve_store(struct engine *e, struct slot *sl, int func, const char *idx, const char *value)
+/* A store of FUNC into slot SLOT, as slot_store has it. */
+struct pending { int slot, func; char *idx, *value; };
+typedef VEC(struct pending) pending_vec;
+typedef VEC(int) int_vec;
+
+/* The (index, table) pairs store P puts into its slot: through each of
+ * FUNC's calls (CALLERS: the sites calling it) when the index or the value
+ * is a parameter. */
+static void resolve_store(struct engine *e, const struct pending *p, const int_vec *callers)
 {
 	struct slot_index *x = e->slot_tables;
+	struct slot *sl = &x->slots.v[p->slot];
 	long long iv;
-	int ip, vp = value ? keyname_lock_param(value) : -1;
-	parse_dim(idx, &iv, &ip);
-	if (!value || (vp < 0 && !is_table_key(value))) {
+	int ip, vp = p->value ? keyname_lock_param(p->value) : -1;
+	parse_dim(p->idx, &iv, &ip);
+	if (!p->value || (vp < 0 && !is_table_key(p->value))) {
 		sl->unexplained = true;
 		return;
 	}
 	if (ip < 0 && vp < 0) {
-		vec_push(&sl->entries, ((struct slot_entry){ iv, table_id(x, value) }));
+		vec_push(&sl->entries, ((struct slot_entry){ iv, table_id(x, p->value) }));
 		return;
 	}
-	for (size_t i = 0; i < e->sites.n && !sl->unexplained; i++) {
-		const struct ck_site *s = &e->sites.v[i];
-		for (int c = 0; c < s->ncallees; c++) {
-			if (s->callees[c].func != func)
-				continue;
-			if (s->callees[c].store) {
-				sl->unexplained = true;   /* called through a pointer: arguments not known */
-				break;
-			}
-			long long at = iv, unused;
-			char *obj = NULL, *tbl = NULL;
-			if (ip >= 0)
-				call_arg(e, x->arg_q, s->id, ip, &at, &obj);
-			free(obj);
-			if (vp >= 0)
-				call_arg(e, x->arg_q, s->id, vp, &unused, &tbl);
-			if (vp >= 0 && !is_table_key(tbl))
-				sl->unexplained = true;
-			else
-				vec_push(&sl->entries, ((struct slot_entry){ at, table_id(x, vp >= 0 ? tbl : value) }));
-			free(tbl);
-			break;
-		}
+	for (size_t i = 0; i < callers->n && !sl->unexplained; i++) {
+		const struct ck_site *s = &e->sites.v[callers->v[i]];
+		long long at = iv, unused;
+		char *obj = NULL, *tbl = NULL;
+		if (ip >= 0)
+			call_arg(e, x->arg_q, s->id, ip, &at, &obj);
+		free(obj);
+		if (vp >= 0)
+			call_arg(e, x->arg_q, s->id, vp, &unused, &tbl);
+		if (vp >= 0 && !is_table_key(tbl))
+			sl->unexplained = true;
+		else
+			vec_push(&sl->entries, ((struct slot_entry){ at, table_id(x, vp >= 0 ? tbl : p->value) }));
+		free(tbl);
 	}
 }
 
+/* The sites calling each function of PENDING, into CALLERS (per function
+ * index); a function called through a pointer has unknown arguments: its
+ * stores' slots are unexplained. */
+static void find_callers(struct engine *e, const pending_vec *pending, int_vec *callers)
+{
+	bool *want = xcalloc(e->funcs.n + 1, sizeof(bool));
+	for (size_t i = 0; i < pending->n; i++)
+		want[pending->v[i].func] = true;
+	for (size_t i = 0; i < e->sites.n; i++) {
+		const struct ck_site *s = &e->sites.v[i];
+		for (int c = 0; c < s->ncallees; c++) {
+			int f = s->callees[c].func;
+			if (!want[f])
+				continue;
+			if (s->callees[c].store)
+				vec_push(&callers[f], -1);   /* through a pointer */
+			else
+				vec_push(&callers[f], (int)i);
+		}
+	}
+	free(want);
+}
+
+/* The stores into the slots some call reads (load_sites made them). */
 static void load_stores(struct engine *e)
 {
+	struct slot_index *x = e->slot_tables;
+	pending_vec pending = {0};
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT func_id, slot, idx, value FROM slot_store ORDER BY rowid");
 	while (db_step_row(e->db, q)) {
+		int64_t *id = strmap_get(&x->slot_ids, db_col_text(q, 1));
+		if (!id)
+			continue;   /* no call reads this array's tables */
 		int f = engine_func_index(e, sqlite3_column_int64(q, 0));
-		struct slot *sl = slot_of(e, db_col_text(q, 1));
-		if (f < 0)
-			sl->unexplained = true;
-		else
-			resolve_store(e, sl, f, db_col_text(q, 2),
-				      sqlite3_column_type(q, 3) == SQLITE_NULL ? NULL : db_col_text(q, 3));
+		if (f < 0) {
+			x->slots.v[*id].unexplained = true;
+			continue;
+		}
+		struct pending p = { (int)*id, f, strdup(db_col_text(q, 2)),
+				     sqlite3_column_type(q, 3) == SQLITE_NULL ? NULL : strdup(db_col_text(q, 3)) };
+		vec_push(&pending, p);
 	}
 	sqlite3_finalize(q);
+	int_vec *callers = xcalloc(e->funcs.n + 1, sizeof(int_vec));
+	find_callers(e, &pending, callers);
+	x->arg_q = db_prepare(e->db, "SELECT value, obj_key, field FROM site_arg WHERE site_id = ? AND n = ?");
+	for (size_t i = 0; i < pending.n; i++) {
+		const struct pending *p = &pending.v[i];
+		const int_vec *cl = &callers[p->func];
+		bool indirect = false;
+		for (size_t c = 0; c < cl->n; c++)
+			indirect |= cl->v[c] < 0;
+		if (indirect)
+			x->slots.v[p->slot].unexplained = true;
+		else
+			resolve_store(e, p, cl);
+		free(p->idx);
+		free(p->value);
+	}
+	sqlite3_finalize(x->arg_q);
+	x->arg_q = NULL;
+	for (size_t f = 0; f <= e->funcs.n; f++)
+		vec_free(&callers[f]);
+	free(callers);
+	vec_free(&pending);
 }
 
 /* The table each callee of S was stored from (fnstore.obj_key), or -1. */
@@ -173,6 +223,8 @@ static int *callee_tables(struct engine *e, const struct ck_site *s, sqlite3_stm
 	return t;
 }
 
+/* The calls through a slot's table whose index is a constant or a
+ * parameter, and more than one function to choose from; their slots. */
 static void load_sites(struct engine *e)
 {
 	struct slot_index *x = e->slot_tables;
@@ -183,19 +235,17 @@ static void load_sites(struct engine *e)
 		const char *text = db_col_text(q, 1), *open = strrchr(text, '[');
 		if (!s || s->func < 0 || !open || s->ncallees < 2)
 			continue;
-		char *key = strndup(text, (size_t)(open - text));
-		int64_t *id = strmap_get(&x->slot_ids, key);
-		free(key);
-		if (!id || x->slots.v[*id].unexplained)
-			continue;
-		struct slot_site ss = { (int)*id, { .n = 1 }, NULL, s->ncallees };
 		long long v;
 		int p;
 		parse_dim(open + 1, &v, &p);
-		ss.index.kind[0] = p >= 0 ? DIM_PARAM : v >= 0 ? DIM_CONST : DIM_ANY;
+		if (p < 0 && v < 0)
+			continue;   /* an index no path knows */
+		char *key = strndup(text, (size_t)(open - text));
+		struct slot_site ss = { 0, { .n = 1 }, NULL, s->ncallees };
+		ss.slot = (int)(slot_of(e, key) - x->slots.v);
+		free(key);
+		ss.index.kind[0] = p >= 0 ? DIM_PARAM : DIM_CONST;
 		ss.index.v[0] = p >= 0 ? p : v;
-		if (ss.index.kind[0] == DIM_ANY)
-			continue;
 		if (p >= 0)
 			engine_use_param(&e->funcs.v[s->func].const_params, p);
 		ss.tables = callee_tables(e, s, st);
@@ -208,13 +258,9 @@ static void load_sites(struct engine *e)
 
 void slot_tables_load(struct engine *e)
 {
-	struct slot_index *x = xcalloc(1, sizeof(*x));
-	e->slot_tables = x;
-	x->arg_q = db_prepare(e->db, "SELECT value, obj_key, field FROM site_arg WHERE site_id = ? AND n = ?");
-	load_stores(e);
-	sqlite3_finalize(x->arg_q);
-	x->arg_q = NULL;
+	e->slot_tables = xcalloc(1, sizeof(*e->slot_tables));
 	load_sites(e);
+	load_stores(e);
 }
 
 void slot_tables_free(struct engine *e)
@@ -249,7 +295,7 @@ const char *slot_tables_deciding(const struct engine *e, const struct ck_state *
 	if (site->slot < 0)
 		return NULL;
 	const struct slot_site *ss = &e->slot_tables->sites.v[site->slot];
-	*index = registered_index(e, cur, ss);
+	*index = e->slot_tables->slots.v[ss->slot].unexplained ? -1 : registered_index(e, cur, ss);
 	return *index >= 0 ? e->slot_tables->slots.v[ss->slot].name : NULL;
 }
 
@@ -259,11 +305,11 @@ int slot_tables_allow(const struct engine *e, const struct ck_state *cur, const 
 	if (site->slot < 0 || c < site->callees || c >= site->callees + site->ncallees)
 		return -1;   /* no slot, or a function the path bound instead */
 	const struct slot_site *ss = &e->slot_tables->sites.v[site->slot];
-	long long want = registered_index(e, cur, ss);
+	const struct slot *sl = &e->slot_tables->slots.v[ss->slot];
+	long long want = sl->unexplained ? -1 : registered_index(e, cur, ss);
 	int table = ss->tables[c - site->callees];
 	if (want < 0 || table < 0)
 		return -1;
-	const struct slot *sl = &e->slot_tables->slots.v[ss->slot];
 	for (size_t i = 0; i < sl->entries.n; i++) {
 		const struct slot_entry *en = &sl->entries.v[i];
 		if ((en->idx == want || en->idx == ANY_INDEX) && en->table == table)
