@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
 # bad-code.sh - code lockpath cannot fully analyse still gets a run that
-# ends, in bounded time, with every finding it can make and a notice where
+# ends (ctest's TIMEOUT is the guard against a hang: no wall-clock bound
+# here, which a loaded machine breaks), in bounded memory, with every
+# finding it can make and a notice where
 # it could not: a TU with parse errors (recorded with its diagnostics), a TU
 # that crashes libclang (parentheses nested 200000 deep), an expression
 # nested deeper than the walker's bound, a very long function, a call-graph
@@ -65,7 +67,7 @@ CFLAGS_EXTRA=-fbracket-depth=300000 compdb cc ok.c broken.c parens.c deep.c long
 cp -r "$INPUTS/../../../rules" rules
 echo 'entry cycle_irq hardirq' >>rules/contexts.rules
 
-# bounded time and memory (peak RSS from /usr/bin/time when installed; ASan
+# bounded memory (peak RSS from /usr/bin/time when installed; ASan
 # inflates it, so the bound is generous)
 timer=()
 [ ! -x /usr/bin/time ] || timer=(/usr/bin/time -f %M -o "$T/rss")
@@ -74,7 +76,6 @@ rc=0
 "${timer[@]}" "$LOCKPATH" run cc --db t.db --rules rules --sarif t.sarif --html html -j2 >"$T/out" 2>"$T/err" || rc=$?
 secs=$((SECONDS - start))
 expect_rc 1 "run on the bad code"
-[ $secs -lt 120 ] || fail "the run took $secs s"
 ! grep -q Sanitizer "$T/err" || fail "sanitizer report"
 rss=$(tail -1 "$T/rss" 2>/dev/null || echo 0)
 [ "$rss" -lt 3000000 ] || fail "the run used $((rss / 1024)) MB"
