@@ -54,3 +54,10 @@ struct lp_db *fixture_extract(const struct lp_rules *r, const char *db_path, con
 	free(dir);
 	return db;
 }
+
+void fixture_one_text(struct lp_db *db, const char *sql, char *out, size_t n)
+{
+	sqlite3_stmt *q = db_prepare(db, sql);
+	snprintf(out, n, "%s", db_step_row(db, q) && db_col_text(q, 0) ? db_col_text(q, 0) : "");
+	sqlite3_finalize(q);
+}

@@ -27,4 +27,8 @@ struct lp_rules *fixture_rules(const char *dir);
 struct lp_db *fixture_extract(const struct lp_rules *r, const char *db_path, const char *src,
 			      const char *flag, bool *clean);
 
+/* The text of the first row and column SQL gives on DB, into OUT (N
+ * bytes); "" when it has no row or the value is NULL. */
+void fixture_one_text(struct lp_db *db, const char *sql, char *out, size_t n);
+
 #endif

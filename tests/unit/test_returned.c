@@ -14,14 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The one text column Q selects, or "" when it has no row; TEXT is SQL. */
-static void one_text(struct lp_db *db, const char *sql, char *out, size_t n)
-{
-	sqlite3_stmt *q = db_prepare(db, sql);
-	snprintf(out, n, "%s", db_step_row(db, q) && db_col_text(q, 0) ? db_col_text(q, 0) : "");
-	sqlite3_finalize(q);
-}
-
 static int count(struct lp_db *db, const char *sql)
 {
 	sqlite3_stmt *q = db_prepare(db, sql);
@@ -42,12 +34,12 @@ int main(int argc, char **argv)
 	expect(clean, "returned.c parses cleanly");
 	char got[256];
 
-	one_text(db, "SELECT group_concat(r.field || ':' || r.param, ',') FROM (SELECT * FROM func_ret "
+	fixture_one_text(db, "SELECT group_concat(r.field || ':' || r.param, ',') FROM (SELECT * FROM func_ret "
 		 "ORDER BY field) r JOIN func f ON f.id = r.func_id WHERE f.name = 'buf_alloc' AND r.field IS NOT NULL",
 		 got, sizeof(got));
 	expect(!strcmp(got, "gfp_mask:1,len:0"),
 	       "buf_alloc returns an object whose gfp_mask holds parameter 1 and len parameter 0");
-	one_text(db, "SELECT s.callee_name FROM func_ret r JOIN func f ON f.id = r.func_id "
+	fixture_one_text(db, "SELECT s.callee_name FROM func_ret r JOIN func f ON f.id = r.func_id "
 		 "JOIN site s ON s.id = r.site_id WHERE f.name = 'buf_start'", got, sizeof(got));
 	expect(!strcmp(got, "buf_alloc"), "buf_start returns what its call of buf_alloc returned");
 	expect(count(db, "SELECT count(*) FROM site_arg a JOIN site s ON s.id = a.site_id "
@@ -57,21 +49,21 @@ int main(int argc, char **argv)
 	expect(count(db, "SELECT count(*) FROM site_arg a JOIN site s ON s.id = a.site_id "
 			 "WHERE a.ret_site IS NOT NULL AND a.value IS NOT NULL") == 0,
 	       "no call's result is recorded as a constant");
-	one_text(db, "SELECT a.fwd || ':' || a.src_field FROM site_arg a JOIN site s ON s.id = a.site_id "
+	fixture_one_text(db, "SELECT a.fwd || ':' || a.src_field FROM site_arg a JOIN site s ON s.id = a.site_id "
 		 "WHERE s.callee_name = 'grow' AND a.n = 2", got, sizeof(got));
 	expect(!strcmp(got, "0:gfp_mask"), "grow(.., b->gfp_mask) passes parameter 0's member gfp_mask");
-	one_text(db, "SELECT group_concat(a.field || '=' || a.value, ',') FROM site_arg a JOIN site s ON s.id = a.site_id "
+	fixture_one_text(db, "SELECT group_concat(a.field || '=' || a.value, ',') FROM site_arg a JOIN site s ON s.id = a.site_id "
 		 "WHERE s.callee_name = 'walk' AND a.field IS NOT NULL", got, sizeof(got));
 	expect(strstr(got, "flags=4") != NULL, "walk(&it) passes the initialiser's .flags = 4");
-	one_text(db, "SELECT group_concat(f.name || ':' || a.field || '<' || a.fwd || ':' || coalesce(a.value, '-'), ',') "
+	fixture_one_text(db, "SELECT group_concat(f.name || ':' || a.field || '<' || a.fwd || ':' || coalesce(a.value, '-'), ',') "
 		 "FROM (SELECT * FROM site_arg ORDER BY site_id) a JOIN site s ON s.id = a.site_id "
 		 "JOIN func f ON f.id = s.func_id WHERE s.callee_name = 'deliver' AND a.field IS NOT NULL",
 		 got, sizeof(got));
 	expect(!strcmp(got, "post_event:report<1:-,post_stored:report<1:-"),
 	       "deliver(&item) and deliver(it) pass member report as the caller's parameter 1, not unknown");
-	one_text(db, "SELECT s.guard FROM site s WHERE s.callee_name = 'write_path'", got, sizeof(got));
+	fixture_one_text(db, "SELECT s.guard FROM site s WHERE s.callee_name = 'write_path'", got, sizeof(got));
 	expect(!strcmp(got, "arg#1&3=1,2"), "the call after the switch runs for cases 1 and 2 only");
-	one_text(db, "SELECT coalesce(s.guard, '') FROM site s WHERE s.callee_name = 'begin'", got, sizeof(got));
+	fixture_one_text(db, "SELECT coalesce(s.guard, '') FROM site s WHERE s.callee_name = 'begin'", got, sizeof(got));
 	expect(!strcmp(got, ""), "the code after 'out:' runs for every value");
 
 	db_close(db);

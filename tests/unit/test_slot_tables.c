@@ -14,14 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The text Q's first row and column make ('' when none); Q is SQL. */
-static void one_text(struct lp_db *db, const char *sql, char *out, size_t n)
-{
-	sqlite3_stmt *q = db_prepare(db, sql);
-	snprintf(out, n, "%s", db_step_row(db, q) && db_col_text(q, 0) ? db_col_text(q, 0) : "");
-	sqlite3_finalize(q);
-}
-
 int main(int argc, char **argv)
 {
 	if (argc != 4) {
@@ -34,7 +26,7 @@ int main(int argc, char **argv)
 	expect(clean, "slot_tables.c parses cleanly");
 	char got[512];
 
-	one_text(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.slot || '[' || s.idx || ']=' || "
+	fixture_one_text(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.slot || '[' || s.idx || ']=' || "
 		 "coalesce(s.value, '?') AS x FROM slot_store s JOIN func f ON f.id = s.func_id ORDER BY x)",
 		 got, sizeof(got));
 	expect(!strcmp(got, "register_fixed:core.ops[2]=*core.other register_fixed:core.ops[3]=slot_tables.c:x_ops "
@@ -45,7 +37,7 @@ int main(int argc, char **argv)
 	if (strcmp(got, "register_fixed:core.ops[2]=*core.other register_fixed:core.ops[3]=slot_tables.c:x_ops "
 			"register_reps:core.ops[arg#2]=arg#1"))
 		fprintf(stderr, "  got '%s'\n", got);
-	one_text(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.ind_slot AS x FROM site s "
+	fixture_one_text(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.ind_slot AS x FROM site s "
 		 "JOIN func f ON f.id = s.func_id WHERE s.ind_slot IS NOT NULL ORDER BY x)", got, sizeof(got));
 	expect(!strcmp(got, "load_first:core.ops[1] load_rep:core.ops[arg#2]"),
 	       "the calls through a slot's table name the slot and its index; an array of tables and a "
