@@ -165,6 +165,9 @@ void engine_state_signature(const struct engine *e, const struct ck_state *s, st
 void engine_state_load(const struct engine *e, int state, struct ck_state *out);
 /* The value dimension D of index pattern P asks for in state S (a constant,
  * or the constant S bound to the parameter), or -1: anything. */
+/* An index pattern or element ('*,arg#1', '3,2'; text past a dimension's
+ * number is ignored), parsed into E's arena. */
+const struct ck_index *engine_parse_index(struct engine *e, const char *text);
 long long engine_index_value(const struct ck_state *s, const struct ck_index *p, int d);
 /* engine_write.c: replace the database's findings with E's. */
 void engine_write_findings(struct engine *e);

@@ -114,7 +114,7 @@ static void load_func_order(struct engine *e)
 
 /* TEXT ('*,arg#1', '3,2'), one dimension per comma, parsed into the arena
  * (dimensions past CK_MAX_DIMS match anything). */
-static const struct ck_index *parse_index(struct engine *e, const char *text)
+const struct ck_index *engine_parse_index(struct engine *e, const char *text)
 {
 	struct ck_index *ix = arena_alloc(&e->arena, sizeof(*ix));
 	*ix = (struct ck_index){ 0 };
@@ -187,7 +187,7 @@ static void load_funcs_and_sites(struct engine *e)
 		if (sqlite3_column_type(q, 12) != SQLITE_NULL)
 			s.callee_name = arena_strdup(&e->arena, db_col_text(q, 12));
 		if (sqlite3_column_type(q, 13) != SQLITE_NULL)
-			s.ind_index = parse_index(e, db_col_text(q, 13));
+			s.ind_index = engine_parse_index(e, db_col_text(q, 13));
 		if (sqlite3_column_type(q, 14) != SQLITE_NULL && s.func >= 0)
 			load_guard(e, &s, db_col_text(q, 14));
 		s.param_call = -1;
@@ -387,7 +387,7 @@ static void load_edges(struct engine *e)
 		bool deferred = init_modes_store_ctx(e->modes, sqlite3_column_int64(q, 2)) >= 0;
 		if (s && f >= 0 && !deferred) {
 			const struct ck_index *idx = sqlite3_column_type(q, 3) == SQLITE_NULL ? NULL
-						     : parse_index(e, db_col_text(q, 3));
+						     : engine_parse_index(e, db_col_text(q, 3));
 			struct ck_callee ce = { f, sqlite3_column_int64(q, 2), idx, NULL, 0, 0 };
 			if (sqlite3_column_type(q, 4) != SQLITE_NULL) {
 				ce.spath = intern_path(e, db_col_text(q, 4));

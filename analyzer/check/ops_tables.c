@@ -57,13 +57,6 @@ static char *ops_of_key(const char *key)
 	return strndup(key, (size_t)(dot - key));
 }
 
-/* A global's key ('name', 'file.c:name'), not a nested member's ('rec.field'). */
-static bool is_global_key(const char *k)
-{
-	const char *colon = strrchr(k, ':');
-	return !strchr(colon ? colon + 1 : k, '.') && keyname_kind(k) != KEYNAME_LOCAL;
-}
-
 static int by_store(const void *a, const void *b)
 {
 	const struct ops_store *x = a, *y = b;
@@ -176,7 +169,7 @@ static void load_tables(struct engine *e, struct ops_index *o)
 	while (db_step_row(e->db, q)) {
 		const char *tkey = db_col_text(q, 2);
 		char *ops = ops_of_key(db_col_text(q, 1));
-		if (!ops || !is_global_key(tkey)) {
+		if (!ops || !keyname_is_global(tkey)) {
 			free(ops);
 			continue;
 		}

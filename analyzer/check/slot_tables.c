@@ -39,7 +39,7 @@
 
 struct slot_entry { long long idx; int table; };   /* idx ANY_INDEX: any */
 struct slot { bool unexplained; const char *name; VEC(struct slot_entry) entries; };
-struct slot_site { int slot; struct ck_index index; int *tables; int ncallees; };
+struct slot_site { int slot; const struct ck_index *index; int *tables; };
 
 struct slot_index {
 	struct strmap slot_ids;             /* array key -> index in slots */
@@ -48,16 +48,6 @@ struct slot_index {
 	VEC(struct slot_site) sites;
 	sqlite3_stmt *arg_q;
 };
-
-/* A table: a global's key ('file.c:rep_ops', 'nvme_ops'), not a parameter,
- * a member or a local. */
-static bool is_table_key(const char *k)
-{
-	if (!k || keyname_kind(k) != KEYNAME_PATH)
-		return false;
-	const char *colon = strrchr(k, ':');
-	return !strchr(colon ? colon + 1 : k, '.');
-}
 
 static int table_id(struct slot_index *x, const char *key)
 {
@@ -74,29 +64,20 @@ static struct slot *slot_of(struct engine *e, const char *key)
 	return &x->slots.v[id];
 }
 
-/* 'N', 'arg#K' or '*' into *V (a constant) or *PARAM. */
-static void parse_dim(const char *t, long long *v, int *param)
-{
-	*v = ANY_INDEX;
-	*param = -1;
-	if (!strncmp(t, "arg#", 4))
-		*param = atoi(t + 4);
-	else if (*t >= '0' && *t <= '9')
-		*v = atoll(t);
-}
-
 /* Argument N of the call at SITE_ID: its constant into *VALUE (or
- * ANY_INDEX), its object key into OBJ (or NULL); OBJ must be freed. */
+ * ANY_INDEX), its object key into *OBJ (or NULL; to be freed) when OBJ
+ * is not NULL. */
 static void call_arg(struct engine *e, sqlite3_stmt *q, int64_t site_id, int n, long long *value, char **obj)
 {
 	*value = ANY_INDEX;
-	*obj = NULL;
+	if (obj)
+		*obj = NULL;
 	sqlite3_bind_int64(q, 1, site_id);
 	sqlite3_bind_int(q, 2, n);
 	while (db_step_row(e->db, q)) {
 		if (sqlite3_column_type(q, 0) != SQLITE_NULL && sqlite3_column_type(q, 2) == SQLITE_NULL)
 			*value = sqlite3_column_int64(q, 0);
-		if (sqlite3_column_type(q, 1) != SQLITE_NULL && !*obj)
+		if (obj && sqlite3_column_type(q, 1) != SQLITE_NULL && !*obj)
 			*obj = strdup(db_col_text(q, 1));
 	}
 	sqlite3_reset(q);
@@ -114,10 +95,11 @@ static void resolve_store(struct engine *e, const struct pending *p, const int_v
 {
 	struct slot_index *x = e->slot_tables;
 	struct slot *sl = &x->slots.v[p->slot];
-	long long iv;
-	int ip, vp = p->value ? keyname_lock_param(p->value) : -1;
-	parse_dim(p->idx, &iv, &ip);
-	if (!p->value || (vp < 0 && !is_table_key(p->value))) {
+	const struct ck_index *ix = engine_parse_index(e, p->idx);
+	long long iv = ix->kind[0] == DIM_CONST ? ix->v[0] : ANY_INDEX;
+	int ip = ix->kind[0] == DIM_PARAM ? (int)ix->v[0] : -1;
+	int vp = p->value ? keyname_lock_param(p->value) : -1;
+	if (!p->value || (vp < 0 && !keyname_is_global(p->value))) {
 		sl->unexplained = true;
 		return;
 	}
@@ -128,13 +110,12 @@ static void resolve_store(struct engine *e, const struct pending *p, const int_v
 	for (size_t i = 0; i < callers->n && !sl->unexplained; i++) {
 		const struct ck_site *s = &e->sites.v[callers->v[i]];
 		long long at = iv, unused;
-		char *obj = NULL, *tbl = NULL;
+		char *tbl = NULL;
 		if (ip >= 0)
-			call_arg(e, x->arg_q, s->id, ip, &at, &obj);
-		free(obj);
+			call_arg(e, x->arg_q, s->id, ip, &at, NULL);
 		if (vp >= 0)
 			call_arg(e, x->arg_q, s->id, vp, &unused, &tbl);
-		if (vp >= 0 && !is_table_key(tbl))
+		if (vp >= 0 && !keyname_is_global(tbl))
 			sl->unexplained = true;
 		else
 			vec_push(&sl->entries, ((struct slot_entry){ at, table_id(x, vp >= 0 ? tbl : p->value) }));
@@ -216,7 +197,7 @@ static int *callee_tables(struct engine *e, const struct ck_site *s, sqlite3_stm
 	for (int c = 0; c < s->ncallees; c++) {
 		t[c] = -1;
 		sqlite3_bind_int64(q, 1, s->callees[c].store);
-		if (db_step_row(e->db, q) && is_table_key(db_col_text(q, 0)))
+		if (db_step_row(e->db, q) && keyname_is_global(db_col_text(q, 0)))
 			t[c] = table_id(e->slot_tables, db_col_text(q, 0));
 		sqlite3_reset(q);
 	}
@@ -235,19 +216,14 @@ static void load_sites(struct engine *e)
 		const char *text = db_col_text(q, 1), *open = strrchr(text, '[');
 		if (!s || s->func < 0 || !open || s->ncallees < 2)
 			continue;
-		long long v;
-		int p;
-		parse_dim(open + 1, &v, &p);
-		if (p < 0 && v < 0)
+		const struct ck_index *ix = engine_parse_index(e, open + 1);   /* 'arg#2]' */
+		if (ix->kind[0] == DIM_ANY)
 			continue;   /* an index no path knows */
 		char *key = strndup(text, (size_t)(open - text));
-		struct slot_site ss = { 0, { .n = 1 }, NULL, s->ncallees };
-		ss.slot = (int)(slot_of(e, key) - x->slots.v);
+		struct slot_site ss = { (int)(slot_of(e, key) - x->slots.v), ix, NULL };
 		free(key);
-		ss.index.kind[0] = p >= 0 ? DIM_PARAM : DIM_CONST;
-		ss.index.v[0] = p >= 0 ? p : v;
-		if (p >= 0)
-			engine_use_param(&e->funcs.v[s->func].const_params, p);
+		if (ix->kind[0] == DIM_PARAM)
+			engine_use_param(&e->funcs.v[s->func].const_params, (int)ix->v[0]);
 		ss.tables = callee_tables(e, s, st);
 		s->slot = (int)x->sites.n;
 		vec_push(&x->sites, ss);
@@ -281,7 +257,7 @@ void slot_tables_free(struct engine *e)
 /* Slot SS's index on the path of CUR, when some registration used it; else -1. */
 static long long registered_index(const struct engine *e, const struct ck_state *cur, const struct slot_site *ss)
 {
-	long long want = engine_index_value(cur, &ss->index, 0);
+	long long want = engine_index_value(cur, ss->index, 0);
 	const struct slot *sl = &e->slot_tables->slots.v[ss->slot];
 	for (size_t i = 0; want >= 0 && i < sl->entries.n; i++)
 		if (sl->entries.v[i].idx == want || sl->entries.v[i].idx == ANY_INDEX)

@@ -69,6 +69,14 @@ bool keyname_is_param_of(const char *key, const char *qname, int *n)
 	return true;
 }
 
+bool keyname_is_global(const char *key)
+{
+	if (keyname_kind(key) != KEYNAME_PATH)
+		return false;
+	const char *colon = strrchr(key, ':');
+	return !strchr(colon ? colon + 1 : key, '.');
+}
+
 bool keyname_is_type(const char *key)
 {
 	return keyname_kind(key) == KEYNAME_TYPE;
