@@ -57,6 +57,14 @@ static bool is_container(const char *k)
 	return k && keyname_kind(k) == KEYNAME_PATH && k[0] != '*' && !strchr(k, ':') && strchr(k, '.');
 }
 
+/* An object a call's argument or a store can name for this rule: a
+ * container, or a local struct variable ('local:F:err_ctx', passed as
+ * '&err_ctx'; not '*local:..', what a local pointer points to). */
+static bool is_object(const char *k)
+{
+	return is_container(k) || (k && keyname_kind(k) == KEYNAME_LOCAL && k[0] != '*');
+}
+
 static int cont_id(struct engine *e, const char *name)
 {
 	struct embedded_index *x = e->embedded;
@@ -83,7 +91,7 @@ static void load_site_objs(struct engine *e)
 		if (!s || s->func < 0 || !is_container(member))
 			continue;
 		struct site_obj o = { site_index(e, s), keyname_lock_param(obj), -1, NULL };
-		if (o.param < 0 && !is_container(obj))
+		if (o.param < 0 && !is_object(obj))
 			continue;
 		if (o.param < 0)
 			o.cont = cont_id(e, obj);
@@ -106,7 +114,7 @@ static void load_obj_args(struct engine *e)
 		if (!s || s->kind != SITE_CALL || !s->ncallees)
 			continue;
 		struct obj_arg a = { site_index(e, s), sqlite3_column_int(q, 1), -1, keyname_lock_param(obj) };
-		if (a.fwd < 0 && !is_container(obj))
+		if (a.fwd < 0 && !is_object(obj))
 			continue;
 		if (a.fwd < 0)
 			a.cont = cont_id(e, obj);
@@ -228,7 +236,7 @@ static void add_func(const struct engine *e, intvec *out, int64_t func_id)
 		vec_push(out, f);
 }
 
-/* The functions MEMBER reaches through container CONT (is_container): the
+/* The functions MEMBER reaches through object CONT (is_object): the
  * stores into MEMBER made through CONT or through an object that names no
  * container, and what the keys they store reach.  Stores of a call's type
  * (link's fallback) say nothing of the object and are left out. */
@@ -248,8 +256,8 @@ static struct target_set compute_targets(struct engine *e, const char *member, c
 		const char *obj = db_col_text(x->q_stores, 1), *src = db_col_text(x->q_stores, 2);
 		if (src && keyname_kind(src) == KEYNAME_TYPE)
 			continue;
-		if (is_container(obj) && strcmp(obj, cont)) {
-			narrows = true;   /* another container's store */
+		if (is_object(obj) && strcmp(obj, cont)) {
+			narrows = true;   /* another object's store */
 			continue;
 		}
 		if (src)

@@ -16,6 +16,7 @@
 #include "check/engine_int.h"
 #include "check/init_modes.h"
 #include "check/ops_tables.h"
+#include "check/registrars.h"
 #include "check/embedded.h"
 #include "check/slot_tables.h"
 #include "check/member_binds.h"
@@ -901,8 +902,19 @@ static void seed(struct engine *e, int func, int ctx, struct strbuf *sig)
 {
 	struct ck_state s = { .func = func, .ctx = ctx, .parent = -1, .irqs = ctx == CTX_HARDIRQ ? 1 : -1,
 			      .on_path = func_bit(func) };
-	ops_enter(e, &s, func);
-	push_state(e, &s, sig);
+	/* once per file whose objects its registrations were made on (registrars.h) */
+	struct reg_seed seeds[REG_MAX_SEEDS];
+	int nseeds = registrars_seeds(e, func, seeds);
+	for (int i = 0; i < nseeds; i++) {
+		struct ck_state bound = s;
+		ops_bind_file(e, &bound, seeds[i].file, func);
+		ops_enter(e, &bound, func);
+		push_state(e, &bound, sig);
+	}
+	if (!nseeds) {
+		ops_enter(e, &s, func);
+		push_state(e, &s, sig);
+	}
 	e->funcs.v[func].called = true;   /* an entry is not also a root */
 	e->st->entries++;
 }
@@ -1226,6 +1238,7 @@ static void engine_free(struct engine *e)
 	ops_free(e);
 	embedded_free(e);
 	slot_tables_free(e);
+	registrars_free(e);
 	member_binds_free(e);
 	init_modes_free(e->modes);
 	arena_free(&e->arena);

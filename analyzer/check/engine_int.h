@@ -116,6 +116,7 @@ struct engine {
 	struct lockdep_info *lockdep;     /* lockdep.c: lockdep's class rules, or NULL (none) */
 	struct init_modes *modes;         /* init_modes.c: callbacks whose object's mode defers them */
 	struct slot_index *slot_tables;   /* slot_tables.c: ops tables in arrays indexed by a type */
+	struct registrar_index *registrars;   /* registrars.c: who stores and who calls each function */
 	struct arena arena;
 	void *check_data[CHECK_COUNT];
 };

@@ -8,6 +8,7 @@
 #include "check/engine_int.h"
 #include "check/init_modes.h"
 #include "check/ops_tables.h"
+#include "check/registrars.h"
 #include "check/embedded.h"
 #include "check/member_binds.h"
 #include "check/ret_members.h"
@@ -564,6 +565,7 @@ void engine_load(struct engine *e)
 	member_binds_load(e);
 	forward_param_uses(e);
 	embedded_load(e);
+	registrars_load(e);
 	held_kinds(e);
 	struct callgraph g;
 	callgraph_build(e, &g);

@@ -8,6 +8,7 @@
 #include "check/engine_int.h"
 #include "check/fingerprint.h"
 #include "check/ops_tables.h"
+#include "check/registrars.h"
 #include "check/slot_tables.h"
 
 #include <stdio.h>
@@ -252,6 +253,35 @@ static void bytype_calls(struct engine *e, int state, struct strbuf *sb)
 	sqlite3_finalize(q);
 }
 
+/* The function state I's path starts in. */
+static int root_func(const struct engine *e, int i)
+{
+	while (e->states.v[i].parent >= 0)
+		i = e->states.v[i].parent;
+	return e->states.v[i].func;
+}
+
+/* When CUR's binding for OPS is the one state I's path was seeded with by
+ * its entry's registrar (registrars.h), not one of a file it entered: the
+ * method the registration came through; else -1. */
+static int seeded_method(struct engine *e, int i, const struct ck_state *cur, int ops)
+{
+	int unit = 0;
+	bool bound = false;
+	for (int b = 0; b < cur->nimpl && !bound; b++)
+		if ((bound = cur->impl[b].ops == ops))
+			unit = cur->impl[b].unit;
+	while (bound && e->states.v[i].parent >= 0)
+		i = e->states.v[i].parent;
+	struct ck_state root;
+	if (bound)
+		engine_state_load(e, i, &root);
+	for (int b = 0; bound && b < root.nimpl; b++)
+		if (root.impl[b].ops == ops && root.impl[b].unit == unit)
+			return registrars_method(e, root.func, unit);
+	return -1;
+}
+
 /* Calls on the path that one object, one ops table narrowed (ops_tables.h),
  * or a table's array slot (slot_tables.h): the message says which
  * implementation or slot they were kept to. */
@@ -268,8 +298,13 @@ static void ops_restricted_calls(struct engine *e, int state, struct strbuf *sb)
 		const char *unit = site && !slot ? ops_restricted_to(e, &caller, site) : NULL;
 		if (!unit && !slot)
 			continue;
+		int method = slot ? -1 : seeded_method(e, i, &caller, site->ops);
 		char *clause = slot ? xasprintf("; the call in %s went to the tables registered into %s[%lld] only",
 						e->funcs.v[site->func].name, slot, index)
+			       : method >= 0 ? xasprintf("; the call in %s went to %s's ops table only: %s is registered "
+							 "below %s, a method of that file's tables",
+							 e->funcs.v[site->func].name, unit,
+							 e->funcs.v[root_func(e, i)].name, e->funcs.v[method].name)
 				    : xasprintf("; the call in %s went to %s's ops table only, the implementation this "
 						"path came through", e->funcs.v[site->func].name, unit);
 		if (!strstr(sb_str(sb), clause))   /* said once when two paths make the same call */

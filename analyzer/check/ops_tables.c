@@ -29,7 +29,7 @@
 #define OPS_REACH_DEPTH 4
 
 struct ops_store { int64_t store; int table; };
-struct ops_table { int ops; int64_t unit; };
+struct ops_table { int ops; int64_t unit, file; };
 struct file_unit { int64_t file, unit; };
 
 struct ops_index {
@@ -41,6 +41,7 @@ struct ops_index {
 	VEC(struct ops_table) tables;
 	VEC(struct ops_store) stores;       /* sorted by store */
 	VEC(struct ops_table) file_ops;     /* (ops, unit) pairs, sorted by unit then ops */
+	VEC(struct ops_table) own_ops;      /* (ops, file) pairs in .unit, sorted by file then ops */
 	VEC(struct file_unit) units;        /* a TU's main file -> its module, sorted by file */
 	VEC(char *) module_names;           /* module unit -1 - i -> its name */
 	bool *deep;                         /* ops id -> bound for the whole path (rules' ops-bind) */
@@ -157,6 +158,18 @@ static void load_deep(struct engine *e, struct ops_index *o)
 	}
 }
 
+/* Sort (ops, unit) pairs by unit then ops, and keep one of each. */
+static void unique_pairs(struct ops_table **v, size_t *n)
+{
+	if (*n > 1)
+		qsort(*v, *n, sizeof(**v), by_file_ops);
+	size_t w = 0;
+	for (size_t i = 0; i < *n; i++)
+		if (!w || by_file_ops(&(*v)[w - 1], &(*v)[i]))
+			(*v)[w++] = (*v)[i];
+	*n = w;
+}
+
 /* Every global initialiser's member stores: the tables, their files. */
 static void load_tables(struct engine *e, struct ops_index *o)
 {
@@ -179,21 +192,18 @@ static void load_tables(struct engine *e, struct ops_index *o)
 		int64_t *slot = strmap_put(&o->table_names, tkey, &created);
 		if (created) {
 			*slot = (int64_t)o->tables.n;
-			vec_push(&o->tables, ((struct ops_table){ id, unit_of(o, sqlite3_column_int64(q, 3)) }));
+			int64_t file = sqlite3_column_int64(q, 3);
+			vec_push(&o->tables, ((struct ops_table){ id, unit_of(o, file), file }));
 			vec_push(&o->file_ops, o->tables.v[o->tables.n - 1]);
+			vec_push(&o->own_ops, ((struct ops_table){ id, file, file }));
 		}
 		vec_push(&o->stores, ((struct ops_store){ sqlite3_column_int64(q, 0), (int)*slot }));
 	}
 	sqlite3_finalize(q);
 	if (o->stores.n > 1)
 		qsort(o->stores.v, o->stores.n, sizeof(*o->stores.v), by_store);
-	if (o->file_ops.n > 1)
-		qsort(o->file_ops.v, o->file_ops.n, sizeof(*o->file_ops.v), by_file_ops);
-	size_t w = 0;   /* one pair per (file, ops) */
-	for (size_t i = 0; i < o->file_ops.n; i++)
-		if (!w || by_file_ops(&o->file_ops.v[w - 1], &o->file_ops.v[i]))
-			o->file_ops.v[w++] = o->file_ops.v[i];
-	o->file_ops.n = w;
+	unique_pairs(&o->file_ops.v, &o->file_ops.n);
+	unique_pairs(&o->own_ops.v, &o->own_ops.n);
 }
 
 /* The first (ops, unit) pair of UNIT, or file_ops.n. */
@@ -256,27 +266,67 @@ static bool ops_reachable(const struct ops_index *o, int func, int ops)
 	return r[bit / 64] >> (bit % 64) & 1;
 }
 
+/* Bind in S the ops structures of the (ops, unit) pairs PAIRS holds for
+ * UNIT that calls near below function BELOW can use. */
+static void bind_pairs(const struct engine *e, const struct ops_table *pairs, size_t n, struct ck_state *s,
+		       int64_t unit, int below)
+{
+	size_t i = lower_bound_i64(pairs, n, sizeof(*pairs), offsetof(struct ops_table, unit), unit);
+	for (; i < n && pairs[i].unit == unit; i++) {
+		int ops = pairs[i].ops;
+		if (!ops_reachable(e->ops, below, ops))
+			continue;
+		bool bound = false;
+		for (int b = 0; b < s->nimpl && !bound; b++)
+			bound = s->impl[b].ops == ops;
+		if (!bound && s->nimpl < CK_MAX_IMPL) {
+			s->impl[s->nimpl].ops = ops;
+			s->impl[s->nimpl].unit = (int)unit;
+			s->nimpl++;
+		}
+	}
+}
+
+void ops_bind_file(const struct engine *e, struct ck_state *s, int64_t file, int below)
+{
+	bind_pairs(e, e->ops->own_ops.v, e->ops->own_ops.n, s, file, below);
+}
+
 void ops_enter(const struct engine *e, struct ck_state *next, int callee)
 {
-	const struct ck_func *fn = &e->funcs.v[callee];
 	/* a binding nothing below can use only splits the search's states */
 	int kept = 0;
 	for (int b = 0; b < next->nimpl; b++)
 		if (ops_reachable(e->ops, callee, next->impl[b].ops) || e->ops->deep[next->impl[b].ops])
 			next->impl[kept++] = next->impl[b];
 	next->nimpl = kept;
-	for (int i = 0; i < fn->nimpl; i++) {
-		if (!ops_reachable(e->ops, callee, fn->impl[i]))
-			continue;
-		bool bound = false;
-		for (int b = 0; b < next->nimpl && !bound; b++)
-			bound = next->impl[b].ops == fn->impl[i];
-		if (!bound && next->nimpl < CK_MAX_IMPL) {
-			next->impl[next->nimpl].ops = fn->impl[i];
-			next->impl[next->nimpl].unit = (int)fn->unit;
-			next->nimpl++;
-		}
+	if (e->funcs.v[callee].nimpl)
+		bind_pairs(e, e->ops->file_ops.v, e->ops->file_ops.n, next, e->funcs.v[callee].unit, callee);
+}
+
+bool ops_store_table(const struct engine *e, int64_t store, int64_t *file, int *ops)
+{
+	const struct ops_table *t = table_of_store(e->ops, store);
+	if (t) {
+		*file = t->file;
+		*ops = t->ops;
 	}
+	return t != NULL;
+}
+
+const char *ops_unit_name(struct engine *e, int64_t unit)
+{
+	if (unit < 0)
+		return e->ops->module_names.v[-unit - 1];
+	const char *name = NULL;
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT path FROM file WHERE id = ?");
+	db_bind_int(q, 1, unit);
+	if (db_step_row(e->db, q)) {
+		const char *path = db_col_text(q, 0), *slash = strrchr(path, '/');
+		name = arena_strdup(&e->arena, slash ? slash + 1 : path);
+	}
+	sqlite3_finalize(q);
+	return name;
 }
 
 bool ops_allows(const struct engine *e, const struct ck_state *cur, const struct ck_site *site,
@@ -288,7 +338,7 @@ bool ops_allows(const struct engine *e, const struct ck_state *cur, const struct
 		if (cur->impl[b].ops != site->ops)
 			continue;
 		const struct ops_table *t = table_of_store(e->ops, c->store);
-		return t && t->unit == cur->impl[b].unit;
+		return t && (t->unit == cur->impl[b].unit || t->file == cur->impl[b].unit);
 	}
 	return true;
 }
@@ -305,21 +355,9 @@ const char *ops_restricted_to(struct engine *e, const struct ck_state *cur, cons
 		bool excluded = false;
 		for (int c = 0; c < site->ncallees && !excluded; c++) {
 			const struct ops_table *t = site->callees[c].store > 0 ? table_of_store(o, site->callees[c].store) : NULL;
-			excluded = t && t->unit != unit;
+			excluded = t && t->unit != unit && t->file != unit;
 		}
-		if (!excluded)
-			return NULL;
-		if (unit < 0)
-			return o->module_names.v[-unit - 1];
-		const char *name = NULL;
-		sqlite3_stmt *q = db_prepare(e->db, "SELECT path FROM file WHERE id = ?");
-		db_bind_int(q, 1, unit);
-		if (db_step_row(e->db, q)) {
-			const char *path = db_col_text(q, 0), *slash = strrchr(path, '/');
-			name = arena_strdup(&e->arena, slash ? slash + 1 : path);
-		}
-		sqlite3_finalize(q);
-		return name;
+		return excluded ? ops_unit_name(e, unit) : NULL;
 	}
 	return NULL;
 }
@@ -397,6 +435,7 @@ void ops_free(struct engine *e)
 	free(o->bit_of);
 	free(o->reach);
 	vec_free(&o->file_ops);
+	vec_free(&o->own_ops);
 	vec_free(&o->units);
 	for (size_t i = 0; i < o->module_names.n; i++)
 		free(o->module_names.v[i]);

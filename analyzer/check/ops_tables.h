@@ -10,6 +10,7 @@
 #define LP_OPS_TABLES_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct engine;
 struct ck_state;
@@ -30,6 +31,17 @@ int ops_site_ops(const struct engine *e, const char *ind_key);
 /* Entering function CALLEE: bind the ops structures its file has tables of
  * (those NEXT has not bound yet). */
 void ops_enter(const struct engine *e, struct ck_state *next, int callee);
+/* Bind in S the ops structures FILE has tables of that calls near below
+ * function BELOW can use (and S has not bound yet), to FILE's tables: the
+ * path works on FILE's objects (an entry's registrar, registrars.h).  A
+ * binding's unit is a module or a file: a file's binding keeps the tables
+ * that file defines, not its module's. */
+void ops_bind_file(const struct engine *e, struct ck_state *s, int64_t file, int below);
+/* Whether fnstore row STORE builds an ops table (a global's member): the
+ * file it is defined in into *FILE, its ops structure's id into *OPS. */
+bool ops_store_table(const struct engine *e, int64_t store, int64_t *file, int *ops);
+/* A unit's name for messages: its module, or its file's base name. */
+const char *ops_unit_name(struct engine *e, int64_t unit);
 /* Whether call SITE from state CUR may reach callee C. */
 bool ops_allows(const struct engine *e, const struct ck_state *cur, const struct ck_site *site,
 		const struct ck_callee *c);

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-only
+ * inet_connection_sock.h - what connection-oriented inet sockets share:
+ * the timers a protocol sets on each of its sockets, and the teardown
+ * that ends in the socket's own protocol's destroy.
+ */
+#ifndef _INET_CONNECTION_SOCK_H
+#define _INET_CONNECTION_SOCK_H
+
+#include <net/sock.h>
+
+void inet_csk_init_xmit_timers(struct sock *sk, void (*keepalive_handler)(struct timer_list *));
+void inet_csk_destroy_sock(struct sock *sk);
+
+#endif
