@@ -318,5 +318,5 @@ bool embedded_allows(const struct engine *e, const struct ck_state *cur, const s
 		return true;   /* the path cannot say where the object came from */
 	/* the cache fills as paths ask: the engine is the only writer */
 	const struct target_set *t = targets_of((struct engine *)e, o->member, cont);
-	return !t->narrows || bsearch(&c->func, t->funcs, (size_t)t->n, sizeof(int), by_int);
+	return !t->narrows || (t->n && bsearch(&c->func, t->funcs, (size_t)t->n, sizeof(int), by_int));
 }

@@ -113,7 +113,7 @@ static void load_called_ops(struct engine *e, int_vec *out)
 
 static bool is_called(const int_vec *called, int ops)
 {
-	return bsearch(&ops, called->v, called->n, sizeof(int), by_int) != NULL;
+	return called->n && bsearch(&ops, called->v, called->n, sizeof(int), by_int) != NULL;
 }
 
 /* Every place a function's address is taken ('type:' keys repeat a store
