@@ -16,6 +16,8 @@
  * whose own key is empty) falls back to the address-taken functions of the
  * call's type ('type:void (struct virtqueue *)'), at most
  * LINK_MAX_TYPE_TARGETS of them: meta 'bytype:KEY' says how many there were.
+ * A parameter of a function nothing in the tree calls is no such thing: it
+ * holds what callers outside the tree pass, and its key stays empty.
  * Lock classes are a union-find over the lock aliases; lockdep_class.c then
  * applies lockdep's class rules to them.
  */
@@ -268,20 +270,65 @@ static size_t add_arg_flows(struct linker *l)
 	return n;
 }
 
-/* Something was stored into K that the closure could not follow. */
-static bool untraceable(const struct linker *l, int k)
+/* The functions the tree calls, by qualified name: at a direct call, or
+ * through a call key (one with a call's type) whose closure holds them. */
+static void mark_called(struct linker *l, struct strmap *called)
+{
+	sqlite3_stmt *q = db_prepare(l->db, "SELECT DISTINCT callee_usr FROM site "
+				     "WHERE kind = ? AND callee_usr IS NOT NULL");
+	db_bind_int(q, 1, SITE_CALL);
+	while (db_step_row(l->db, q)) {
+		int64_t *slot = strmap_get(&l->by_usr, db_col_text(q, 0));
+		for (int i = slot ? (int)*slot : -1; i >= 0; i = l->funcs.v[i].next_same_usr)
+			*strmap_put(called, l->funcs.v[i].qname, NULL) = 1;
+	}
+	sqlite3_finalize(q);
+	for (size_t i = 0; i < l->keys.n; i++)
+		for (size_t t = 0; l->keys.v[i].types.n && t < l->keys.v[i].closure.n; t++)
+			*strmap_put(called, l->funcs.v[l->keys.v[i].closure.v[t].func].qname, NULL) = 1;
+}
+
+/* K is 'arg:F#N' of a function F the tree defines and never calls, and
+ * nothing flowed into it: what F's parameter holds comes from outside the
+ * tree (input_setup_polling()'s poll_fn, for drivers built elsewhere). */
+static bool unpassed(const struct linker *l, const struct strmap *called, const struct strmap *defined, int k)
+{
+	struct keyname_arg arg;
+	if (l->keys.v[k].direct.n || l->keys.v[k].flows.n || !keyname_parse_arg(l->key_names.v[k], &arg))
+		return false;
+	char *fn = xstrndup(arg.func, arg.func_len);
+	bool out = strmap_get(defined, fn) && !strmap_get(called, fn);
+	free(fn);
+	return out;
+}
+
+/* Something was stored into K that the closure could not follow: a value
+ * of a parameter, a local, a call's result, or one that flowed in from a
+ * key like that.  A parameter nothing in the tree passes holds no such
+ * value: the tree's functions of the call's type are no better a guess
+ * for it than none. */
+static bool untraceable(const struct linker *l, const struct strmap *called, const struct strmap *defined, int k)
 {
 	enum keyname_kind kind = keyname_kind(l->key_names.v[k]);
-	return l->keys.v[k].flows.n || kind == KEYNAME_CALL_PARAM || kind == KEYNAME_LOCAL || kind == KEYNAME_RET;
+	if (kind == KEYNAME_CALL_PARAM && unpassed(l, called, defined, k))
+		return false;
+	for (size_t i = 0; i < l->keys.v[k].flows.n; i++)
+		if (!unpassed(l, called, defined, l->keys.v[k].flows.v[i]))
+			return true;
+	return kind == KEYNAME_CALL_PARAM || kind == KEYNAME_LOCAL || kind == KEYNAME_RET;
 }
 
 /* Keys still empty: the address-taken functions of the call's type. */
 static void type_fallback(struct linker *l)
 {
 	size_t cap = l->opts.max_type_targets;
+	struct strmap called = {0}, defined = {0};
+	mark_called(l, &called);
+	for (size_t i = 0; i < l->funcs.n; i++)
+		*strmap_put(&defined, l->funcs.v[i].qname, NULL) = 1;
 	for (size_t i = 0; i < l->keys.n; i++) {
 		struct keynode *k = &l->keys.v[i];
-		if (k->closure.n || !k->types.n || !untraceable(l, (int)i))
+		if (k->closure.n || !k->types.n || !untraceable(l, &called, &defined, (int)i))
 			continue;
 		l->gen++;
 		for (size_t j = 0; j < k->types.n; j++) {
@@ -318,6 +365,8 @@ static void type_fallback(struct linker *l)
 		free(mk);
 		free(mv);
 	}
+	strmap_free(&called);
+	strmap_free(&defined);
 }
 
 static void resolve_keys(struct linker *l)

@@ -32,6 +32,7 @@ struct input_dev {
 	int (*event)(struct input_dev *dev, unsigned int type, unsigned int code, int value);
 	struct mutex mutex;			/* users, grab, suspend */
 	struct input_handle *grab;
+	struct input_dev_poller *poller;	/* input-poller.c: polled devices */
 	struct input_handle *handles;		/* attached handlers, through input_handle.next */
 	unsigned long led[1];
 	unsigned int users;
