@@ -77,12 +77,6 @@ static void report_pair(struct engine *e, const struct dep *ab, const struct dep
 	free(msg);
 }
 
-static int int_cmp(const void *x, const void *y)
-{
-	int a = *(const int *)x, b = *(const int *)y;
-	return (a > b) - (a < b);
-}
-
 /*
  * One finding for the cycle of N >= 3 classes whose dependencies are
  * D->v.v[EDGE[0..N-1]], in cycle order: EDGE[0] (c0 -> c1) is where it

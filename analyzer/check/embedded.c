@@ -221,12 +221,6 @@ void embedded_bind(const struct engine *e, const struct ck_state *cur, const str
 	}
 }
 
-static int by_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x > y) - (x < y);
-}
-
 typedef VEC(int) intvec;
 
 static void add_func(const struct engine *e, intvec *out, int64_t func_id)
@@ -280,7 +274,7 @@ static struct target_set compute_targets(struct engine *e, const char *member, c
 			sqlite3_reset(x->q_targets);
 		}
 		if (funcs.n)
-			qsort(funcs.v, funcs.n, sizeof(int), by_int);
+			qsort(funcs.v, funcs.n, sizeof(int), int_cmp);
 	}
 	for (size_t k = 0; k < keys.n; k++)
 		free(keys.v[k]);
@@ -318,5 +312,5 @@ bool embedded_allows(const struct engine *e, const struct ck_state *cur, const s
 		return true;   /* the path cannot say where the object came from */
 	/* the cache fills as paths ask: the engine is the only writer */
 	const struct target_set *t = targets_of((struct engine *)e, o->member, cont);
-	return !t->narrows || (t->n && bsearch(&c->func, t->funcs, (size_t)t->n, sizeof(int), by_int));
+	return !t->narrows || (t->n && bsearch(&c->func, t->funcs, (size_t)t->n, sizeof(int), int_cmp));
 }

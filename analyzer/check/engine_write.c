@@ -253,32 +253,19 @@ static void bytype_calls(struct engine *e, int state, struct strbuf *sb)
 	sqlite3_finalize(q);
 }
 
-/* The function state I's path starts in. */
-static int root_func(const struct engine *e, int i)
+/* When CUR's binding for OPS is the one ROOT, its path's first state, was
+ * seeded with by its entry's registrar (registrars.h), not one of a file
+ * the path entered: the method the registration came through; else -1. */
+static int seeded_method(const struct engine *e, const struct ck_state *root, const struct ck_state *cur, int ops)
 {
-	while (e->states.v[i].parent >= 0)
-		i = e->states.v[i].parent;
-	return e->states.v[i].func;
-}
-
-/* When CUR's binding for OPS is the one state I's path was seeded with by
- * its entry's registrar (registrars.h), not one of a file it entered: the
- * method the registration came through; else -1. */
-static int seeded_method(struct engine *e, int i, const struct ck_state *cur, int ops)
-{
-	int unit = 0;
-	bool bound = false;
-	for (int b = 0; b < cur->nimpl && !bound; b++)
-		if ((bound = cur->impl[b].ops == ops))
-			unit = cur->impl[b].unit;
-	while (bound && e->states.v[i].parent >= 0)
-		i = e->states.v[i].parent;
-	struct ck_state root;
-	if (bound)
-		engine_state_load(e, i, &root);
-	for (int b = 0; bound && b < root.nimpl; b++)
-		if (root.impl[b].ops == ops && root.impl[b].unit == unit)
-			return registrars_method(e, root.func, unit);
+	for (int b = 0; b < cur->nimpl; b++) {
+		if (cur->impl[b].ops != ops)
+			continue;
+		for (int r = 0; r < root->nimpl; r++)
+			if (root->impl[r].ops == ops && root->impl[r].unit == cur->impl[b].unit)
+				return registrars_method(e, root->func, cur->impl[b].unit);
+		return -1;
+	}
 	return -1;
 }
 
@@ -287,6 +274,11 @@ static int seeded_method(struct engine *e, int i, const struct ck_state *cur, in
  * implementation or slot they were kept to. */
 static void ops_restricted_calls(struct engine *e, int state, struct strbuf *sb)
 {
+	int first = state;
+	while (first >= 0 && e->states.v[first].parent >= 0)
+		first = e->states.v[first].parent;
+	struct ck_state root;
+	bool root_loaded = false;
 	for (int i = state; i >= 0 && e->states.v[i].parent >= 0; i = e->states.v[i].parent) {
 		const struct ck_path_state *st = &e->states.v[i];
 		const struct ck_site *site = engine_site_by_id(e, st->via_site);
@@ -298,13 +290,17 @@ static void ops_restricted_calls(struct engine *e, int state, struct strbuf *sb)
 		const char *unit = site && !slot ? ops_restricted_to(e, &caller, site) : NULL;
 		if (!unit && !slot)
 			continue;
-		int method = slot ? -1 : seeded_method(e, i, &caller, site->ops);
+		if (!slot && !root_loaded) {
+			engine_state_load(e, first, &root);
+			root_loaded = true;
+		}
+		int method = slot ? -1 : seeded_method(e, &root, &caller, site->ops);
 		char *clause = slot ? xasprintf("; the call in %s went to the tables registered into %s[%lld] only",
 						e->funcs.v[site->func].name, slot, index)
 			       : method >= 0 ? xasprintf("; the call in %s went to %s's ops table only: %s is registered "
 							 "below %s, a method of that file's tables",
 							 e->funcs.v[site->func].name, unit,
-							 e->funcs.v[root_func(e, i)].name, e->funcs.v[method].name)
+							 e->funcs.v[root.func].name, e->funcs.v[method].name)
 				    : xasprintf("; the call in %s went to %s's ops table only, the implementation this "
 						"path came through", e->funcs.v[site->func].name, unit);
 		if (!strstr(sb_str(sb), clause))   /* said once when two paths make the same call */

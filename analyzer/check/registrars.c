@@ -87,11 +87,6 @@ static int by_callee(const void *a, const void *b)
 	return (x->caller > y->caller) - (x->caller < y->caller);
 }
 
-static int by_int(const void *a, const void *b)
-{
-	return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
-}
-
 /* The ops structures some call goes through ('tbl->op(..)', or a local
  * loaded from one), sorted: a table no call reads a function from
  * (EXPORT_SYMBOL's kernel_symbol) calls nobody. */
@@ -108,12 +103,12 @@ static void load_called_ops(struct engine *e, int_vec *out)
 	}
 	sqlite3_finalize(q);
 	if (out->n > 1)
-		qsort(out->v, out->n, sizeof(int), by_int);
+		qsort(out->v, out->n, sizeof(int), int_cmp);
 }
 
 static bool is_called(const int_vec *called, int ops)
 {
-	return called->n && bsearch(&ops, called->v, called->n, sizeof(int), by_int) != NULL;
+	return called->n && bsearch(&ops, called->v, called->n, sizeof(int), int_cmp) != NULL;
 }
 
 /* Every place a function's address is taken ('type:' keys repeat a store

@@ -322,6 +322,12 @@ void arena_free(struct arena *a)
 	}
 }
 
+int int_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
 size_t lower_bound_i64(const void *base, size_t n, size_t size, size_t offset, int64_t key)
 {
 	size_t lo = 0, hi = n;
