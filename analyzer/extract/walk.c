@@ -50,6 +50,13 @@ struct frame {
 
 struct label { CXCursor stmt; struct lstate pending; };
 
+/* The last acquire that can fail walked (CALL: 'mutex_lock_interruptible(&m)')
+ * and the state before it, where it failed; SET: a local VAR holds its
+ * result ('ret = mutex_lock_interruptible(&m);') for the test of it that
+ * comes next (fail_test).  SITES: the TU's site count then; a call or lock
+ * operation in between makes the saved state stale. */
+struct fail_result { CXCursor call; bool set; CXCursor var; size_t sites; struct lstate failed; };
+
 /* What a function leaves behind for its caller: locks still held at its
  * return, and caller's locks it released (queue_request_and_unlock()). */
 struct summary {
@@ -120,6 +127,7 @@ struct walker {
 				   * after it, and whether it did (walk_if) */
 	bool after_found;
 	const struct kids *block_kids;   /* the statements of the block being walked */
+	struct fail_result failres;      /* 'ret = mutex_lock_interruptible(..)' just walked */
 };
 
 /* An init macro's lock as written ('&wq_head->lock'), for the re-key
@@ -1016,6 +1024,8 @@ static void lock_op(struct walker *w, CXCursor call, const struct lp_lockprim *p
 	w->f->sites.v[site].subclass = subclass_of(w, call, p);
 	if (!strcmp(key, "?"))
 		return;
+	if (p->kind == SITE_ACQUIRE && p->fails)
+		w->failres = (struct fail_result){ .call = call, .failed = w->st };
 	if (p->kind == SITE_ACQUIRE || (p->kind == SITE_TRYLOCK && try_ok)) {
 		struct xlock *l = ls_get(&w->st, key);
 		if (l) {
@@ -1176,6 +1186,73 @@ static bool is_refcount_drop(const struct walker *w, CXCursor call)
 	return drop;
 }
 
+/* Whether expression E is the acquire that can fail walked last (lock_op). */
+static bool failing_acquire(const struct walker *w, CXCursor e)
+{
+	return !clang_Cursor_isNull(w->failres.call) && clang_equalCursors(key_strip(e), w->failres.call);
+}
+
+/* VAR was just assigned VALUE: the result of an acquire that can fail, or
+ * something else. */
+static void fail_result_note(struct walker *w, CXCursor var, CXCursor value)
+{
+	if (failing_acquire(w, value) && is_frame_var(var)) {
+		w->failres.set = true;
+		w->failres.var = var;
+		w->failres.sites = w->f->sites.n;
+	} else if (w->failres.set && clang_equalCursors(var, w->failres.var)) {
+		w->failres.set = false;
+	}
+}
+
+static bool refers_to(CXCursor e, CXCursor var)
+{
+	e = key_strip(e);
+	return clang_getCursorKind(e) == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(e), var);
+}
+
+/*
+ * Whether condition S tests the local a failing acquire's result is in,
+ * with nothing walked since: 'ret', 'ret != 0', 'ret < 0', 'ret == -EINTR'
+ * (true where it failed) or 'ret == 0', 'ret >= 0' (true where it took the
+ * lock), into *TRUE_FAILS.  The acquire gives up with one error, so a
+ * nonzero constant it equals is that error.
+ */
+static bool fail_test(struct walker *w, CXCursor s, bool *true_fails)
+{
+	if (!w->failres.set || w->failres.sites != w->f->sites.n)
+		return false;
+	if (refers_to(s, w->failres.var)) {
+		*true_fails = true;
+		return true;
+	}
+	CXCursor kk[2];
+	long long v;
+	if (clang_getCursorKind(s) != CXCursor_BinaryOperator || key_children(s, kk, 2) != 2 ||
+	    !refers_to(kk[0], w->failres.var) || !guard_const_value(kk[1], &v))
+		return false;
+	switch (clang_getCursorBinaryOperatorKind(s)) {
+	case CXBinaryOperator_NE: *true_fails = true; return v == 0;
+	case CXBinaryOperator_EQ: *true_fails = v != 0; return true;
+	case CXBinaryOperator_LT: *true_fails = true; return v == 0;
+	case CXBinaryOperator_GE: *true_fails = false; return v == 0;
+	default: return false;
+	}
+}
+
+/* Split at an acquire that can fail: where the condition is true (if
+ * TRUE_FAILS; else where it is false) the acquire gave up and holds
+ * nothing new (FAILED); elsewhere it holds the lock (the state now). */
+static void fail_split(struct walker *w, const struct lstate *failed, bool true_fails,
+		       struct lstate *t, struct lstate *f)
+{
+	struct lstate took = w->st;
+	*t = true_fails ? *failed : took;
+	*f = true_fails ? took : *failed;
+	w->st = *t;
+	w->failres.set = false;
+}
+
 static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
 {
 	bool neg = false;
@@ -1210,9 +1287,27 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 			return;
 		}
 	}
+	bool true_fails;
+	if (fail_test(w, s, &true_fails)) {
+		/* 'ret = mutex_lock_interruptible(&m); if (ret) goto out;' */
+		struct lstate failed = w->failres.failed;
+		fail_split(w, &failed, true_fails != neg, t, f);
+		return;
+	}
+	CXCursor kk[2];
+	if (k == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(s) == CXBinaryOperator_Assign &&
+	    key_children(s, kk, 2) == 2) {
+		/* 'if ((ret = mutex_lock_killable(&m)))': the value is ret's */
+		walk_expr(w, s);
+		*t = *f = w->st;
+		if (fail_test(w, kk[0], &true_fails)) {
+			struct lstate failed = w->failres.failed;
+			fail_split(w, &failed, true_fails != neg, t, f);
+		}
+		return;
+	}
 	if (k == CXCursor_BinaryOperator) {
 		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
-		CXCursor kk[2];
 		if ((op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) && key_children(s, kk, 2) == 2) {
 			struct lstate t1, f1, t2, f2;
 			walk_cond(w, kk[0], &t1, &f1);
@@ -1246,6 +1341,12 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 	}
 	walk_expr(w, c);
 	*t = *f = w->st;
+	if (k == CXCursor_CallExpr && failing_acquire(w, s)) {
+		/* 'if (mutex_lock_interruptible(&m)) return -ERESTARTSYS;' */
+		struct lstate failed = w->failres.failed;
+		fail_split(w, &failed, !neg, t, f);
+		return;
+	}
 	/* A constant condition (IS_ENABLED(CONFIG_...), a config macro defined
 	 * as (false)): the branch it never takes is code the compiler drops,
 	 * like everything after s390's 'if (!force_irqthreads()) return 0;',
@@ -1281,6 +1382,8 @@ static void walk_assign(struct walker *w, CXCursor c)
 	walk_expr(w, kk[0]);
 	CXCursor lhs = deref_addr(key_strip(kk[0]));
 	CXType t = clang_getCursorType(lhs);
+	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)
+		fail_result_note(w, clang_getCursorReferenced(lhs), kk[1]);
 	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr)
 		note_member_store(w, lhs, kk[1], true);
 	struct slot_store ss;
@@ -1368,6 +1471,7 @@ static void walk_vardecl(struct walker *w, CXCursor var)
 		return;
 	}
 	walk_expr(w, init);
+	fail_result_note(w, var, init);   /* 'int ret = mutex_lock_interruptible(&m);' */
 	if (clang_getCanonicalType(t).kind == CXType_Pointer)
 		retlocal_set(w, var, init);
 	if (key_is_lockptr_type(w->env->rules, t)) {
@@ -2356,6 +2460,7 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->fnlocals.n = 0;
 	w->retlocals.n = 0;
 	w->block_kids = NULL;
+	w->failres = (struct fail_result){ .call = clang_getNullCursor() };
 	w->last_call = clang_getNullCursor();
 	w->last_call_site = -1;
 	w->depth = 0;

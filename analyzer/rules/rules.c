@@ -614,7 +614,7 @@ static int want_word(struct line *l, int i, const struct wordset *ws, const char
 
 /* What the options after a directive's operands ("acquire FUNC ARG", "lockdep-class
  * FUNC LOCK KEY") may say: 'key=value' words and bare words. */
-enum { OPT_TYPE = 1, OPT_IRQ = 2, OPT_SLEEPS = 4, OPT_READ = 8, OPT_NESTED = 16, OPT_SUBCLASS = 32 };
+enum { OPT_TYPE = 1, OPT_IRQ = 2, OPT_SLEEPS = 4, OPT_READ = 8, OPT_NESTED = 16, OPT_SUBCLASS = 32, OPT_FAILS = 64 };
 
 struct optspec {
 	unsigned opts;               /* the OPT_* a directive takes; 0: none, the line ends */
@@ -626,7 +626,7 @@ struct optspec {
 struct optvals {
 	enum lp_locktype type;
 	enum lp_irq irq;
-	bool sleeps, read;
+	bool sleeps, read, fails;
 	int nested_arg, subclass;    /* argument indexes, -1 if none */
 };
 
@@ -669,6 +669,9 @@ static int one_opt(struct line *l, const struct optspec *spec, int i, const char
 		return 0;
 	} else if (!t->quoted && (spec->opts & OPT_READ) && !strcmp(t->s, "read")) {
 		v->read = true;
+		return 0;
+	} else if (!t->quoted && (spec->opts & OPT_FAILS) && !strcmp(t->s, "fails")) {
+		v->fails = true;
 		return 0;
 	}
 	if (!spec->opts)
@@ -726,8 +729,8 @@ struct lockop {
 };
 
 static const struct lockop op_acquire = { "acquire", SITE_ACQUIRE,
-	{ OPT_TYPE | OPT_IRQ | OPT_SLEEPS | OPT_READ | OPT_NESTED, &irq_acquire,
-	  "type=, irq=, sleeps, read or nested=" } };
+	{ OPT_TYPE | OPT_IRQ | OPT_SLEEPS | OPT_READ | OPT_NESTED | OPT_FAILS, &irq_acquire,
+	  "type=, irq=, sleeps, read, nested= or fails" } };
 static const struct lockop op_release = { "release", SITE_RELEASE,
 	{ OPT_TYPE | OPT_IRQ | OPT_READ, &irq_release, "type=, irq= or read" } };
 static const struct lockop op_trylock = { "trylock", SITE_TRYLOCK,
@@ -752,6 +755,7 @@ static int parse_lockop(struct line *l, const struct lockop *op)
 	p.type = v.type;
 	p.sleeps = v.sleeps;
 	p.read = v.read;
+	p.fails = v.fails;
 	p.nested_arg = v.nested_arg;
 	PUT(l->r, &l->r->prim_map, &l->r->prims, func, p, name);
 	return 0;

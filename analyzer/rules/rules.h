@@ -23,6 +23,8 @@ struct lp_lockprim {
 	enum lp_locktype type;
 	bool sleeps;             /* mutex_lock & co: also a sleeping operation */
 	bool read;               /* read side of an rwlock / rwsem */
+	bool fails;              /* an acquire that can give up (a signal, a timeout) and then
+				  * returns nonzero without the lock: mutex_lock_interruptible */
 	int nested_arg;          /* index of the lockdep subclass argument, -1 if none */
 	const char *lock;        /* 'assert-lock': the lock it is about, as lockpath names
 				  * locks (ARG is then -1), else NULL */

@@ -99,6 +99,9 @@ static void test_other_locks(const struct lp_rules *r)
 	CHECK(p && p->kind == SITE_RELEASE && p->type == LT_MUTEX && !p->sleeps);
 	p = rules_lockprim(r, "mutex_trylock");
 	CHECK(p && p->kind == SITE_TRYLOCK && !p->sleeps);
+	p = rules_lockprim(r, "mutex_lock_interruptible");   /* gives up on a signal */
+	CHECK(p && p->kind == SITE_ACQUIRE && p->sleeps && p->fails);
+	CHECK(!rules_lockprim(r, "mutex_lock")->fails);
 	p = rules_lockprim(r, "__raw_read_lock_irqsave");
 	CHECK(p && p->type == LT_RWLOCK && p->read && p->irq == IRQ_SAVE);
 	p = rules_lockprim(r, "_raw_write_lock");

@@ -4,11 +4,13 @@
 
 #define ENOENT		2
 #define ESRCH		3
+#define EINTR		4
 #define EIO		5
 #define EBADF		9
 #define EAGAIN		11
 #define ENOMEM		12
 #define EBUSY		16
+#define EEXIST		17
 #define ENODEV		19
 #define EINVAL		22
 #define ENOSPC		28

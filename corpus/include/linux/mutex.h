@@ -37,7 +37,10 @@ extern void mutex_lock_nested(struct mutex *l, unsigned int sub);
 #else
 #define mutex_lock_nested(l, sub) mutex_lock(l)   /* the subclass is dropped */
 #endif
+/* Both give up when a signal comes (fatal only, for _killable) and then
+ * return -EINTR without the lock; 0 when they took it. */
 extern int mutex_lock_interruptible(struct mutex *l);
+extern int mutex_lock_killable(struct mutex *l);
 extern int mutex_trylock(struct mutex *l);
 extern void mutex_unlock(struct mutex *l);
 extern bool mutex_is_locked(struct mutex *l);
