@@ -2535,27 +2535,28 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 			walk_global_var(w, c);
 		return CXChildVisit_Continue;
 	}
+	/* A header's inline function: walked once per run and header version,
+	 * by the TU that claims it first.  Claimed before it is asked whether
+	 * it is a lock primitive or wrapper: that question scans its body, and
+	 * each TU includes thousands of inline functions others walked. */
+	int file = -1;
+	if (!main_file) {
+		unsigned line, col;
+		location(w, c, &file, &line, &col);
+		int64_t *h = strmap_get(&w->hdr_hash, w->f->files.v[file]);
+		if (!h)
+			return CXChildVisit_Continue;
+		const char *hash = w->f->includes.v[*h].hash;
+		CXString usr = clang_getCursorUSR(c);
+		bool mine = hdr_claim(w->env->claims, clang_getCString(usr), hash, w->f->files.v[file]);
+		clang_disposeString(usr);
+		if (!mine)
+			return CXChildVisit_Continue;
+	}
 	CXString name = clang_getCursorSpelling(c);
 	bool prim = is_primitive(w, c, clang_getCString(name), main_file);
 	clang_disposeString(name);
-	if (prim)
-		return CXChildVisit_Continue;
-	if (main_file) {
-		walk_function(w, c, -1);
-		return CXChildVisit_Continue;
-	}
-	/* A header's inline function: walked once per run and header version. */
-	int file;
-	unsigned line, col;
-	location(w, c, &file, &line, &col);
-	int64_t *h = strmap_get(&w->hdr_hash, w->f->files.v[file]);
-	if (!h)
-		return CXChildVisit_Continue;
-	const char *hash = w->f->includes.v[*h].hash;
-	CXString usr = clang_getCursorUSR(c);
-	bool mine = hdr_claim(w->env->claims, clang_getCString(usr), hash, w->f->files.v[file]);
-	clang_disposeString(usr);
-	if (mine)
+	if (!prim)
 		walk_function(w, c, file);
 	return CXChildVisit_Continue;
 }
