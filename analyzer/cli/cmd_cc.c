@@ -271,7 +271,7 @@ int cmd_cc(int argc, char **argv)
 
 	struct lp_rules *r = cli_load_rules(o.common.rules);
 	struct lp_db *db = cli_db_open(o.common.db, DB_CREATE);
-	if (!o.common.force && extract_tu_current(db, &c)) {
+	if (!o.common.force && extract_tu_current(db, r, &c)) {
 		say_unchanged(db, c.file);
 	} else {
 		extract_one(db, r, &c);   /* prints one line when the TU has parse errors */

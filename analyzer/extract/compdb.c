@@ -381,9 +381,11 @@ void compdb_free_args(char **argv)
 	free(argv);
 }
 
-void compdb_args_hash(const struct compile_cmd *c, char out[33])
+void compdb_args_hash(const struct compile_cmd *c, const char *salt, char out[33])
 {
 	struct strbuf sb = {0};
+	sb_add(&sb, salt);
+	sb_addc(&sb, '\n');
 	sb_add(&sb, c->directory);
 	for (int a = 0; a < c->argc; a++) {
 		sb_addc(&sb, '\n');

@@ -40,8 +40,9 @@ void compdb_shard(struct compdb *db, unsigned i, unsigned n);
 char **compdb_clang_args(const struct compile_cmd *c, const struct lp_rules *r, int *argc);
 void compdb_free_args(char **argv);
 
-/* Hash of the directory and the arguments as given (32 hex chars). */
-void compdb_args_hash(const struct compile_cmd *c, char out[33]);
+/* Hash of SALT (what else the facts depend on: extract_salt), the
+ * directory and the arguments as given (32 hex chars). */
+void compdb_args_hash(const struct compile_cmd *c, const char *salt, char out[33]);
 
 /* Build a command from a compiler invocation (Kbuild's CHECK hook). */
 struct compile_cmd compdb_from_argv(const char *directory, int argc, char **argv, const char *file);

@@ -37,6 +37,16 @@ static void on_signal(int sig)
 
 /* ------------------------------------------------------------ shared state */
 
+/* A TU's facts depend on more than its command and its files: on the rules
+ * (a new 'acquire .. fails' changes what is held where) and on the
+ * extractor.  Both go into the TU's hash, so a TU extracted under other
+ * rules or by another lockpath version is not "unchanged". */
+const char *extract_salt(const struct lp_rules *rules, char out[EXTRACT_SALT_SIZE])
+{
+	snprintf(out, EXTRACT_SALT_SIZE, "lockpath %s, rules %016llx", LP_VERSION, rules_digest(rules));
+	return out;
+}
+
 struct hdr_claims {
 	pthread_mutex_t lock;
 	struct strmap claimed;   /* "usr@hash@path" */
@@ -228,8 +238,8 @@ static struct tu_facts *parse_tu(const struct parse_env *pe, CXIndex index, cons
 	}
 	f->args = arena_strdup(&f->arena, sb_str(&args));
 	sb_free(&args);
-	char h[33];
-	compdb_args_hash(c, h);
+	char h[33], salt[EXTRACT_SALT_SIZE];
+	compdb_args_hash(c, extract_salt(pe->rules, salt), h);
 	f->args_hash = arena_strdup(&f->arena, h);
 	struct incl_ctx ic = { f, pe->hashes };
 	add_include(&ic, c->file);   /* the main file is file 0 */
@@ -696,11 +706,13 @@ int extract_run(struct lp_db *db, const struct lp_rules *rules, const struct com
 	r.todo = xcalloc(cdb->n + 1, sizeof(size_t));
 
 	struct strmap keep = {0};
+	char salt[EXTRACT_SALT_SIZE];
+	extract_salt(rules, salt);
 	for (size_t i = 0; i < cdb->n; i++) {
 		const struct compile_cmd *c = &cdb->cmds[i];
 		strmap_put(&keep, c->file, NULL);
 		char h[33];
-		compdb_args_hash(c, h);
+		compdb_args_hash(c, salt, h);
 		if (!o->force && store_tu_current(s, c->file, h, cached_hash, &hashes))
 			st->skipped++;
 		else
@@ -765,10 +777,10 @@ int extract_run(struct lp_db *db, const struct lp_rules *rules, const struct com
 	return db_failed(db) ? -1 : 0;
 }
 
-bool extract_tu_current(struct lp_db *db, const struct compile_cmd *c)
+bool extract_tu_current(struct lp_db *db, const struct lp_rules *rules, const struct compile_cmd *c)
 {
-	char h[33];
-	compdb_args_hash(c, h);
+	char h[33], salt[EXTRACT_SALT_SIZE];
+	compdb_args_hash(c, extract_salt(rules, salt), h);
 	struct hash_cache hashes = { .lock = PTHREAD_MUTEX_INITIALIZER };
 	struct store *s = store_new(db);
 	bool current = store_tu_current(s, c->file, h, cached_hash, &hashes);

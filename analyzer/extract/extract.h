@@ -60,10 +60,14 @@ struct extract_workers *extract_workers_start(int jobs, size_t ntus, struct strb
 int extract_run(struct lp_db *db, const struct lp_rules *r, const struct compdb *cdb,
 		 struct extract_workers *w, const struct extract_opts *o, struct extract_stats *st);
 
-/* True when DB holds C's TU extracted with the same command line, parsed,
- * and no file it read has changed since: extracting it again would change
- * nothing ('lockpath cc' skips it). */
-bool extract_tu_current(struct lp_db *db, const struct compile_cmd *c);
+/* True when DB holds C's TU extracted with the same command line, rules
+ * and lockpath version, parsed, and no file it read has changed since:
+ * extracting it again would change nothing ('lockpath cc' skips it). */
+bool extract_tu_current(struct lp_db *db, const struct lp_rules *rules, const struct compile_cmd *c);
+/* What a TU's facts depend on besides its command and files: the lockpath
+ * version and the rules' digest, into OUT (compdb_args_hash's salt). */
+#define EXTRACT_SALT_SIZE 96
+const char *extract_salt(const struct lp_rules *rules, char out[EXTRACT_SALT_SIZE]);
 
 /* Parse command C exactly as extract does (flags, directory, options). */
 enum CXErrorCode extract_parse_tu(CXIndex index, const struct compile_cmd *c, const struct lp_rules *r,

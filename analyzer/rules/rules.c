@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 #include <sys/stat.h>
 
 #ifndef LP_RULES_DIR
@@ -32,6 +33,7 @@
 #define MAX_ARG 255   /* largest argument index a rule may name */
 
 struct lp_rules {
+	unsigned long long digest;    /* of every text loaded, in order (rules_digest) */
 	VEC(struct lp_lockprim) prims;
 	VEC(struct lp_irqop) irqops;
 	VEC(struct lp_entry) entries;
@@ -1399,6 +1401,8 @@ int rules_load_buffer(struct lp_rules *r, const char *name, const char *data, si
 {
 	const char *p = data, *end = data + (data ? len : 0);
 	struct line l = { .r = r, .file = name, .err = err };
+	if (data)
+		r->digest = XXH3_64bits_withSeed(data, len, r->digest);
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *eol = nl ? nl : end;
@@ -1474,4 +1478,9 @@ int rules_load_dir(struct lp_rules *r, const char *dir, struct strbuf *err)
 	free_strings(names.v, names.n);
 	vec_free(&names);
 	return rc;
+}
+
+unsigned long long rules_digest(const struct lp_rules *r)
+{
+	return r->digest;
 }

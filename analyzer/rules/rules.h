@@ -119,6 +119,9 @@ int rules_load_file(struct lp_rules *r, const char *path, struct strbuf *err);
 int rules_load_buffer(struct lp_rules *r, const char *name, const char *data, size_t len,
 		      struct strbuf *err);
 int rules_load_dir(struct lp_rules *r, const char *dir, struct strbuf *err);
+/* A hash of every rules text loaded into R, in load order: facts extracted
+ * under other rules are stale (extract_salt). */
+unsigned long long rules_digest(const struct lp_rules *r);
 
 /* Look-ups; NULL / -1 / false when the name has no rule.  Pointers stay
  * valid until the next rules_load_* or rules_free. */

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
 # incremental.sh - a second run on the same database re-parses only the
-# translation units whose arguments or included files changed, then links
+# translation units whose arguments or included files changed (all of them
+# when the rules did), then links
 # and checks the whole program again, and finds exactly what a run from
 # scratch finds.  Prints the time of the full run and of the incremental
 # re-gate with one TU changed.
@@ -64,6 +65,18 @@ sed -i "0,/\"-D__KERNEL__\"/s//\"-D__KERNEL__\", \"-DLP_GATE_TEST=1\"/" "$cc/com
 lp run "$cc" --db incr.db
 expect_err "extract: $total TUs, 1 parsed, $((total - 1)) unchanged"
 pass "a changed command line re-parses that TU only"
+
+# changed rules: every TU again (what is held where depends on them), then
+# nothing; the findings are a fresh run's under those rules
+cp -r "$(dirname "$CORPUS")/rules" "$T/rules"
+printf '\n# a maintainer'"'"'s edit\n' >>"$T/rules/kernel-locks.rules"
+lp run "$cc" --db incr.db --rules "$T/rules"
+expect_err "extract: $total TUs, $total parsed, 0 unchanged"
+lp run "$cc" --db incr.db --rules "$T/rules"
+expect_err "extract: $total TUs, 0 parsed, $total unchanged"
+lp run "$cc" --db incr.db
+expect_err "extract: $total TUs, $total parsed, 0 unchanged"
+pass "changed rules re-parse every TU once"
 
 awk -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v n="$total" 'BEGIN {
 	printf "timing: full run %.2f s (%d TUs); incremental re-gate %.2f s (1 TU changed)\n", b - a, n, d - c }'
