@@ -1298,11 +1298,14 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 	if (k == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(s) == CXBinaryOperator_Assign &&
 	    key_children(s, kk, 2) == 2) {
 		/* 'if ((ret = mutex_lock_killable(&m)))': the value is ret's */
-		walk_expr(w, s);
+		walk_expr(w, c);
 		*t = *f = w->st;
+		long long value;
 		if (fail_test(w, kk[0], &true_fails)) {
 			struct lstate failed = w->failres.failed;
 			fail_split(w, &failed, true_fails != neg, t, f);
+		} else if (!w->st.dead && guard_const_value(c, &value)) {
+			*(value ? f : t) = const_dead_state;   /* as below */
 		}
 		return;
 	}
