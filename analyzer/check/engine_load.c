@@ -6,6 +6,7 @@
  * linked database into arrays the search indexes directly.
  */
 #include "check/engine_int.h"
+#include "check/callee_effects.h"
 #include "check/init_modes.h"
 #include "check/ops_tables.h"
 #include "check/registrars.h"
@@ -554,6 +555,7 @@ void engine_load(struct engine *e)
 	load_site_args(e);
 	e->modes = init_modes_load(e->db, e->rules);
 	load_edges(e);
+	callee_effects_apply(e);   /* before lockdep_load moves lock keys */
 	load_fnargs(e);
 	load_aliases(e);
 	lockdep_load(e);   /* lockdep's classes: may move sites onto a lock path's key */

@@ -15,7 +15,7 @@
 #include "lib/util.h"
 #include "db/columns.h"   /* the values of the enum columns */
 
-#define LP_SCHEMA_VERSION 13  /* 2: site.guard; 3: fnstore.site_id, store_target;
+#define LP_SCHEMA_VERSION 14  /* 2: site.guard; 3: fnstore.site_id, store_target;
 				 * 4: site_arg.obj_key, fnstore.obj_key, chain tables;
 				 * 5: site_arg.field, site_arg.fwd;
 				 * 6: site.lock_path, site_arg.lock_path, lockdep_class;
@@ -23,7 +23,8 @@
 				 * 9: site.ind_obj, site.ind_member; 10: site_arg.cond;
 				 * 11: site_arg.src_field, site_arg.ret_site, func_ret;
 				 * 12: site_arg rows with both field and fwd,
-				 * finding_hop.entry; 13: site.ind_slot, slot_store */
+				 * finding_hop.entry; 13: site.ind_slot, slot_store;
+				 * 14: site.dom, site.exit_dom, func.exit_locks */
 
 enum db_open_flags {
 	DB_CREATE = 1,    /* create the file and schema if missing */

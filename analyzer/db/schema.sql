@@ -71,8 +71,10 @@ CREATE TABLE func (                 -- function definitions
   end_line INTEGER NOT NULL,
   is_static INTEGER NOT NULL,
   nparams  INTEGER NOT NULL,
-  annot    TEXT                     -- __acquires/__releases/__must_hold keys, and the writes to
+  annot    TEXT,                    -- __acquires/__releases/__must_hold keys, and the writes to
                                     -- guarded parameters ('writes:arg#1=-19'), ';' separated
+  exit_locks TEXT                   -- what it leaves its caller: '+key' held at every return,
+                                    -- '-key' a caller's lock released; ';' separated
 );
 CREATE INDEX func_usr ON func(usr);
 CREATE INDEX func_tu ON func(tu_id);
@@ -121,9 +123,15 @@ CREATE TABLE site (
   always   INTEGER NOT NULL DEFAULT 0, -- 1: runs on every call of its function (not in a
                                        -- branch, a loop body, a '?:' arm or the right of
                                        -- '&&'/'||', and no return or goto before it)
-  last_put INTEGER NOT NULL DEFAULT 0  -- 1: runs only where a reference count dropped to
+  last_put INTEGER NOT NULL DEFAULT 0, -- 1: runs only where a reference count dropped to
                                        -- zero ('if (refcount_dec_and_test(..))', after
                                        -- 'if (!kref_put(..)) return'; rules: refcount-drop)
+  dom      INTEGER REFERENCES site(id), -- the last direct call before this site on every
+                                    -- path from the function's entry (its dominating call):
+                                    -- check applies the lock effects of this chain of calls
+                                    -- (func.exit_locks; check/callee_effects.c)
+  exit_dom INTEGER NOT NULL DEFAULT 0  -- 1: this call is such a last call before every
+                                       -- return of its function
 );
 CREATE INDEX site_func ON site(func_id);
 

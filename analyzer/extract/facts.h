@@ -52,6 +52,12 @@ struct xsite {
 	const char *guard;       /* under 'switch (param)': 'arg#N=V,..' (guard.h), or NULL */
 	bool always;             /* runs on every call of the function (walk.c, cond_depth) */
 	bool last_put;           /* runs only where a reference count dropped to zero (walk.c) */
+	int dom;                 /* the last direct call before this site on every path from
+				  * the function's entry: TU-local index, or -1 (callee_effects.c
+				  * applies the lock effects of the calls in this chain) */
+	int dom_depth;           /* how many calls dominate it (walk.c's joins) */
+	bool exit_dom;           /* this call is the function's last call on every path to
+				  * its return */
 };
 
 struct xfunc {
@@ -61,6 +67,8 @@ struct xfunc {
 	int nparams;
 	int hdr;                 /* -1: owned by the TU; else the header's TU-local file index */
 	const char *annot;
+	const char *exit_locks;  /* locks it leaves held ('+key') or released ('-key') for its
+				  * caller, ';' separated, or NULL (walk.c, summary_text) */
 };
 
 struct xstore {              /* a function (or key) stored into a key */

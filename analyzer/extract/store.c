@@ -43,11 +43,11 @@ struct store *store_new(struct lp_db *db)
 	s->ins_hdr = db_prepare(db, "INSERT OR IGNORE INTO hdr(file_id, hash) VALUES (?,?)");
 	s->sel_hdr = db_prepare(db, "SELECT id FROM hdr WHERE file_id = ? AND hash = ?");
 	s->ins_func = db_prepare(db, "INSERT OR IGNORE INTO func(tu_id, hdr_id, usr, name, file_id, line, col, "
-				 "end_line, is_static, nparams, annot) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+				 "end_line, is_static, nparams, annot, exit_locks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_site = db_prepare(db, "INSERT INTO site(func_id, kind, file_id, line, col, callee_usr, callee_name, "
 				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index, guard, "
-				 "lock_path, always, last_put, ind_obj, ind_member, ind_slot) "
-				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "lock_path, always, last_put, ind_obj, ind_member, ind_slot, dom, exit_dom) "
+				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd, "
 				 "lock_path, cond, src_field, ret_site) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
@@ -161,6 +161,8 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 		db_bind_text(st, 21, x->ind_obj);
 		db_bind_text(st, 22, x->ind_member);
 		db_bind_text(st, 23, x->ind_slot);
+		db_bind_null_or_int(st, 24, x->dom >= 0 ? site_ids[x->dom] : 0);   /* an earlier site */
+		db_bind_int(st, 25, x->exit_dom);
 		db_step_done(s->db, st);
 		site_ids[i] = sqlite3_last_insert_rowid(s->db->h);
 		for (int j = 0; j < x->nlocks; j++) {
@@ -291,6 +293,7 @@ void store_tu(struct store *s, const struct tu_facts *f)
 		db_bind_int(st, 9, x->is_static);
 		db_bind_int(st, 10, x->nparams);
 		db_bind_text(st, 11, x->annot);
+		db_bind_text(st, 12, x->exit_locks);
 		db_step_done(db, st);
 		func_ids[i] = sqlite3_changes(db->h) ? sqlite3_last_insert_rowid(db->h) : 0;
 	}

@@ -7,7 +7,12 @@
  * loop entry), switch, break, goto and early return; joins are "must hold"
  * (a lock is held after a join only if held on every incoming path).  It
  * deliberately does not iterate loops to a fixpoint nor follow backward
- * gotos: those only lose findings, never invent them.
+ * gotos: those only lose findings, never invent them.  The state also
+ * carries the last direct call on every path (lstate.dom; a join keeps
+ * the calls both paths share), which each site records: check applies the
+ * lock effects of callees in other files along that chain
+ * (check/callee_effects.c), and each function's exit locks are recorded
+ * for it (exit_locks_text).
  */
 #include "extract/walk.h"
 #include "extract/keys.h"
@@ -36,6 +41,8 @@ struct lstate {
 				   * ('if (refcount_dec_and_test(&x->ref))'; walk_cond) */
 	unsigned char n;
 	bool full;                /* a lock was not tracked: LS_MAX others were (ls_get, ls_join) */
+	int dom;                  /* the last direct call on every path to here (site index),
+				   * -1: none (xsite.dom) */
 	struct xlock e[LS_MAX];
 	struct members m;         /* constants stored into struct members (members.h) */
 };
@@ -247,8 +254,22 @@ static struct xlock *ls_get(struct lstate *s, const char *key)
 	return l;
 }
 
+/* The last call on every path to both DOM sites A and B: their nearest
+ * common ancestor in the chain of each site's dominating call (xsite.dom). */
+static int dom_meet(const struct walker *w, int a, int b)
+{
+	const struct xsite *v = w->f->sites.v;
+	while (a != b && a >= 0 && b >= 0) {
+		if (v[a].dom_depth >= v[b].dom_depth)
+			a = v[a].dom;
+		else
+			b = v[b].dom;
+	}
+	return a == b ? a : -1;
+}
+
 /* Join B into A: held only if held on both paths, released if on either. */
-static void ls_join(struct lstate *a, const struct lstate *b)
+static void ls_join(const struct walker *w, struct lstate *a, const struct lstate *b)
 {
 	if (a->dead && b->dead) {
 		a->cdead = a->cdead || b->cdead;   /* unreachable either way; a constant made it so */
@@ -261,7 +282,8 @@ static void ls_join(struct lstate *a, const struct lstate *b)
 		return;
 	}
 	struct lstate r = { .irqs_off = a->irqs_off == b->irqs_off ? a->irqs_off : 0,
-			    .full = a->full || b->full, .last_put = a->last_put && b->last_put };
+			    .full = a->full || b->full, .last_put = a->last_put && b->last_put,
+			    .dom = dom_meet(w, a->dom, b->dom) };
 	for (unsigned i = 0; i < a->n; i++) {
 		struct xlock la = a->e[i];
 		struct xlock *lb = ls_find((struct lstate *)b, la.key);
@@ -286,8 +308,8 @@ static void ls_join(struct lstate *a, const struct lstate *b)
 	*a = r;
 }
 
-static const struct lstate dead_state = { .dead = true };
-static const struct lstate const_dead_state = { .dead = true, .cdead = true };
+static const struct lstate dead_state = { .dead = true, .dom = -1 };
+static const struct lstate const_dead_state = { .dead = true, .cdead = true, .dom = -1 };
 
 /* ------------------------------------------------------------ recording */
 
@@ -323,6 +345,8 @@ static int add_site(struct walker *w, int kind, CXCursor at)
 	s.guard = site_guard(w);
 	s.always = w->cond_depth == 0 && !w->left;
 	s.last_put = w->st.last_put;
+	s.dom = w->st.dom;
+	s.dom_depth = s.dom >= 0 ? w->f->sites.v[s.dom].dom_depth + 1 : 0;
 	unsigned n = 0;
 	for (unsigned i = 0; i < w->st.n; i++)
 		n += w->st.e[i].held || w->st.e[i].released;
@@ -1119,6 +1143,8 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 		call_args(w, call, ref, NULL, site);
 		note_init_call(w, call, name, site);
 		apply_summary(w, call, ref, site);
+		if (!w->st.dead)   /* check applies the callee's whole effect (callee_effects.c): */
+			w->st.dom = site;   /* a summary here cannot see into other files */
 		w->last_call = call;
 		w->last_call_site = site;
 		return;
@@ -1328,10 +1354,10 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 			if (op == CXBinaryOperator_LAnd) {
 				*t = t2;
 				*f = f1;
-				ls_join(f, &f2);
+				ls_join(w, f, &f2);
 			} else {
 				*t = t1;
-				ls_join(t, &t2);
+				ls_join(w, t, &t2);
 				*f = f2;
 			}
 			if (neg) {
@@ -1617,7 +1643,7 @@ static void walk_expr(struct walker *w, CXCursor c)
 			struct lstate t, f;
 			walk_cond(w, c, &t, &f);
 			w->st = t;
-			ls_join(&w->st, &f);
+			ls_join(w, &w->st, &f);
 		} else {
 			walk_children(w, c);
 		}
@@ -1644,7 +1670,7 @@ static void walk_expr(struct walker *w, CXCursor c)
 			struct lstate after_t = w->st;
 			w->st = f;
 			walk_expr_guarded(w, kk[2], guarded ? &else_g : NULL);
-			ls_join(&w->st, &after_t);
+			ls_join(w, &w->st, &after_t);
 		} else {
 			walk_children(w, c);
 		}
@@ -1776,7 +1802,7 @@ static bool walk_if(struct walker *w, CXCursor c, struct guard *after)
 			*after = else_g;
 			guards_after = !has_goto;
 		}
-		ls_join(&w->st, &after_then);
+		ls_join(w, &w->st, &after_then);
 	}
 	kids_free(&k);
 	return guards_after;
@@ -1842,7 +1868,7 @@ static void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 		w->cond_depth++;   /* the body may not run */
 		walk_stmt(w, k.v[1]);
 		w->cond_depth--;
-		ls_join(&exit_state, &w->st);
+		ls_join(w, &exit_state, &w->st);
 	} else {   /* for: header parts in order, then the body */
 		for (unsigned i = 0; i + 1 < k.n; i++)
 			walk_stmt(w, k.v[i]);
@@ -1850,11 +1876,11 @@ static void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 		w->cond_depth++;
 		walk_stmt(w, k.v[k.n - 1]);
 		w->cond_depth--;
-		ls_join(&exit_state, &w->st);
+		ls_join(w, &exit_state, &w->st);
 	}
 	struct frame fr = pop_frame(w);
 	w->st = exit_state;
-	ls_join(&w->st, &fr.brk);
+	ls_join(w, &w->st, &fr.brk);
 	kids_free(&k);
 }
 
@@ -1955,9 +1981,9 @@ static bool walk_switch(struct walker *w, CXCursor c, struct guard *after)
 			after->mask = g.mask;
 			guards_after = true;
 		}
-		ls_join(&w->st, &fr.brk);
+		ls_join(w, &w->st, &fr.brk);
 		if (!fr.has_default)
-			ls_join(&w->st, &fr.entry);
+			ls_join(w, &w->st, &fr.entry);
 	}
 	kids_free(&k);
 	return guards_after;
@@ -1972,7 +1998,7 @@ static void walk_case(struct walker *w, CXCursor c, bool is_default)
 	if (fr) {
 		if (fr->guard)   /* before the join: did anything fall through to here? */
 			guard_case(fr->guard, c, is_default, w->st.dead);
-		ls_join(&w->st, &fr->entry);
+		ls_join(w, &w->st, &fr->entry);
 		fr->has_default |= is_default;
 	}
 	struct kids k;
@@ -1997,7 +2023,7 @@ static void walk_return(struct walker *w, CXCursor c)
 			add_alias(w, c, self, key_lock_ptr(&w->kenv, kk[0]));
 		}
 	}
-	ls_join(&w->exit, &w->st);
+	ls_join(w, &w->exit, &w->st);
 	w->st = dead_state;
 	w->left = true;
 }
@@ -2263,7 +2289,7 @@ static void walk_stmt(struct walker *w, CXCursor c)
 		if (fr && fr->is_switch && !w->st.dead)
 			switch_exit(fr);
 		if (fr)
-			ls_join(&fr->brk, &w->st);
+			ls_join(w, &fr->brk, &w->st);
 		w->st = dead_state;
 		break;
 	}
@@ -2276,7 +2302,7 @@ static void walk_stmt(struct walker *w, CXCursor c)
 		if (key_children(c, kk, 1)) {
 			CXCursor target = clang_getCursorReferenced(kk[0]);
 			if (!clang_Cursor_isNull(target))
-				ls_join(&label_of(w, target)->pending, &w->st);
+				ls_join(w, &label_of(w, target)->pending, &w->st);
 		}
 		w->st = dead_state;
 		w->left = true;
@@ -2288,8 +2314,8 @@ static void walk_stmt(struct walker *w, CXCursor c)
 		 * does (static_branch_unlikely()'s 'l_yes:', unsafe_get_user()'s
 		 * 'Efault:'), with the state of an asm before it */
 		if (w->st.dead && l->pending.dead)
-			ls_join(&w->st, &w->asm_states);
-		ls_join(&w->st, &l->pending);
+			ls_join(w, &w->st, &w->asm_states);
+		ls_join(w, &w->st, &l->pending);
 		CXCursor kk[1];
 		if (key_children(c, kk, 1))
 			walk_stmt(w, kk[0]);
@@ -2308,7 +2334,7 @@ static void walk_stmt(struct walker *w, CXCursor c)
 	 * true;') and 'goto *p' jump to labels no goto here names, which the
 	 * walk then takes for dead code */
 	case CXCursor_AsmStmt:
-		ls_join(&w->asm_states, &w->st);
+		ls_join(w, &w->asm_states, &w->st);
 		w->ret_unknown = true;
 		break;
 	case CXCursor_IndirectGotoStmt:
@@ -2352,13 +2378,39 @@ static void annot_apply(struct walker *w, const char *annot)
 	}
 }
 
+/* Whether the lock L at a function's exit is its caller's business: a lock
+ * it leaves held, or a caller's it released; not one taken and released
+ * here, nor one of its locals. */
+static bool exit_lock_matters(const struct xlock *l)
+{
+	return keyname_kind(l->key) != KEYNAME_LOCAL && (l->held || l->dropped);
+}
+
+/* The function's effect on its caller's locks, for callers in other TUs
+ * (func.exit_locks): '+key' held at every return, '-key' a caller's lock
+ * released.  A lock named by a parameter ('arg#0') is left out: link has
+ * no argument's lock to put in its place. */
+static const char *exit_locks_text(struct walker *w)
+{
+	if (w->exit.dead)
+		return NULL;
+	struct strbuf sb = {0};
+	for (unsigned i = 0; i < w->exit.n; i++) {
+		const struct xlock *l = &w->exit.e[i];
+		if (exit_lock_matters(l) && keyname_lock_param(l->key) < 0)
+			sb_addf(&sb, "%s%c%s", sb.len ? ";" : "", l->held ? '+' : '-', l->key);
+	}
+	const char *t = sb.len ? arena_strdup(&w->f->arena, sb.buf) : NULL;
+	sb_free(&sb);
+	return t;
+}
+
 static void summary_save(struct walker *w, const char *usr)
 {
 	struct summary sm = { .ret_zero = w->ret_unknown ? 0 : GK_ALL_STATES & ~w->ret_live };
 	for (unsigned i = 0; i < w->exit.n && !w->exit.dead; i++) {
 		const struct xlock *l = &w->exit.e[i];
-		/* a lock taken and released here is no business of the callers' */
-		if (keyname_kind(l->key) == KEYNAME_LOCAL || (!l->held && !l->dropped))
+		if (!exit_lock_matters(l))   /* a lock taken and released here, or a local's */
 			continue;
 		sm.e[sm.n].key = arena_strdup(&w->sums->arena, l->key);
 		sm.e[sm.n++].held = l->held;
@@ -2455,7 +2507,7 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 
 	w->func = (int)w->f->funcs.n - 1;
 	w->hdr = hdr;
-	w->st = (struct lstate){ .dead = false };
+	w->st = (struct lstate){ .dead = false, .dom = -1 };
 	w->exit = dead_state;
 	w->nframes = 0;
 	w->labels.n = 0;
@@ -2487,7 +2539,7 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 		if (clang_getCursorKind(k.v[i]) == CXCursor_CompoundStmt)
 			walk_stmt(w, k.v[i]);
 	kids_free(&k);
-	ls_join(&w->exit, &w->st);
+	ls_join(w, &w->exit, &w->st);
 	const char *writes = guard_param_writes(&w->f->arena, fn, w->guarded, w->guarded_members.v,
 						(int)w->guarded_members.n);
 	if (writes) {   /* the guards hold only with what the function itself assigns */
@@ -2498,6 +2550,9 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	annot_apply(w, xf.annot);
 	if (w->exit.full || w->st.full)
 		note_locks_full(w, fn);
+	if (!w->exit.dead && w->exit.dom >= 0)
+		w->f->sites.v[w->exit.dom].exit_dom = true;
+	w->f->funcs.v[w->func].exit_locks = exit_locks_text(w);
 	if (hdr < 0)
 		summary_save(w, xf.usr);
 }

@@ -35,5 +35,8 @@ int dev_set_mtu(struct net_device *dev, int new_mtu);
 void netdev_state_change(struct net_device *dev);
 int __dev_set_mtu(struct net_device *dev, int new_mtu);
 int register_netdevice(struct net_device *dev);
+void netdev_notify_peers(struct net_device *dev);
+void __netdev_notify_peers(struct net_device *dev);
+void netdev_queue_todo(struct net_device *dev);
 
 #endif

@@ -10,6 +10,8 @@
 
 extern void rtnl_lock(void);
 extern void rtnl_unlock(void);
+extern void __rtnl_unlock(void);
+extern void netdev_run_todo(void);
 extern int rtnl_is_locked(void);
 
 #define ASSERT_RTNL()	WARN_ON_ONCE(!rtnl_is_locked())

@@ -31,7 +31,7 @@ void rq_stats_unlock(raw_spinlock_t *l)
 
 void sched_task_mark_queued(struct sched_task *p)
 {
-	raw_spin_lock(&p->pi_lock);
+	raw_spin_lock(&p->pi_lock); /* expect(header-order-sched): lock-order sched_task.pi_lock is acquired while rq.__lock is held */
 	p->on_rq = 1;
 	raw_spin_unlock(&p->pi_lock);
 }

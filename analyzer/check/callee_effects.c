@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * callee_effects.c - the locks a call to another file's function leaves
+ * held or released.
+ *
+ * Extract walks one translation unit; what a function of the same file
+ * leaves behind (ovs_lock() takes ovs_mutex and returns) it applies at the
+ * call, so the sites after 'ovs_lock();' in datapath.c hold the mutex.  A
+ * function of another file it cannot see into: in vport.c,
+ * 'ovs_unlock(); request_module(..); ovs_lock();' left the caller's
+ * ovs_mutex held across the unlock, and the second ovs_lock() was reported
+ * as taking it again.  The same blindness hid what virtio-net holds
+ * between its own 'rtnl_lock()' and 'rtnl_unlock()' (both in rtnetlink.c):
+ * nothing, as far as the checks knew.
+ *
+ * So extract records, per function, what it leaves its caller
+ * (func.exit_locks: '+key' held at every return, '-key' a caller's lock
+ * released), and, per site, the last call before it on every path whose
+ * callee it could not apply (site.dom: the chain of dominating calls;
+ * site.exit_dom marks the last one before every return).  Here a call's
+ * effect is its callee's own exit locks over the effects of the calls that
+ * callee makes before every return, computed to a fixpoint over the call
+ * graph (rtnl_unlock() is netdev_run_todo(), which calls __rtnl_unlock());
+ * the effects in force after a call are those before it with its callee's
+ * on top; and each site gets the effects in force at its dominating call
+ * added to its local lock state.
+ *
+ * What the function did itself wins where it came later: a lock it took
+ * after the call stays held; one it released, on any path, stays released
+ * (the walk's own rule for releases).  Only dominating calls count, so a
+ * helper called on one branch changes nothing after the branches meet, as
+ * a lock taken on one branch does not.  A lock a call leaves held is
+ * carried only between that call and a later one that gives it back
+ * (bracketed()): in a tree without the release's callee it would stay
+ * held to the end of every caller.  A lock named by a parameter ('arg#0')
+ * is not carried (extract leaves it out: no argument's lock to put in its
+ * place), and one held for reading is carried as held (as the walk's own
+ * summaries do).
+ */
+#include "check/callee_effects.h"
+#include "check/engine_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Passes over the call graph; the chains of helpers are short (rtnl_unlock:
+ * 3 deep), a recursion that still changes after this many keeps its last. */
+#define EFFECT_PASSES 16
+
+/* KEY held or released by call VIA; PAIRED: a release of what an earlier
+ * call of the same function took (its caller sees neither). */
+struct effect { int key; bool held, paired; int via; };
+struct effect_set { int n; struct effect v[]; };
+
+struct effects {
+	struct engine *e;
+	int *dom;                          /* per site: its dominating call, or -1 */
+	bool *chain;                       /* per site: a dominating call of some site */
+	int *exit_site;                    /* per function: its last call before every return */
+	const struct effect_set **own;     /* per function: its exit_locks */
+	const struct effect_set **leaves;  /* per function: what a call to it leaves */
+	const struct effect_set **after;   /* per chain site: the effects in force after it */
+	struct arena arena;
+};
+
+static const struct effect *find(const struct effect_set *s, int key)
+{
+	for (int i = 0; s && i < s->n; i++)
+		if (s->v[i].key == key)
+			return &s->v[i];
+	return NULL;
+}
+
+/* TOP over BASE: BASE's effects on other locks, then TOP's.  VIA >= 0:
+ * TOP is what the call at site VIA leaves, BASE the effects before it in
+ * the same function; VIA -1: TOP is the function's own exit locks, BASE
+ * its chain's, and a release of a lock the chain took is no one's business
+ * outside (as the walk's summaries leave out a lock taken and released). */
+static const struct effect_set *overlay(struct effects *x, const struct effect_set *base,
+					const struct effect_set *top, int via)
+{
+	if ((!top || !top->n) && via >= 0)
+		return base;
+	int n = (top ? top->n : 0) + (base ? base->n : 0);
+	struct effect_set *r = arena_alloc(&x->arena, sizeof(*r) + (size_t)n * sizeof(r->v[0]));
+	r->n = 0;
+	for (int i = 0; base && i < base->n; i++)
+		if (!find(top, base->v[i].key) && (via >= 0 || !base->v[i].paired))
+			r->v[r->n++] = base->v[i];
+	for (int i = 0; top && i < top->n; i++) {
+		struct effect ef = top->v[i];
+		if (via >= 0) {
+			const struct effect *was = find(base, ef.key);
+			ef.paired = !ef.held && was && (was->held || was->paired);
+			ef.via = via;
+		}
+		r->v[r->n++] = ef;
+	}
+	return r->n ? r : NULL;
+}
+
+static bool same_effects(const struct effect_set *a, const struct effect_set *b)
+{
+	int na = a ? a->n : 0, nb = b ? b->n : 0;
+	if (na != nb)
+		return false;
+	for (int i = 0; i < na; i++) {
+		const struct effect *o = find(b, a->v[i].key);
+		if (!o || o->held != a->v[i].held)
+			return false;
+	}
+	return true;
+}
+
+/* '+key;-key' into a set of the keys the checks know (a class). */
+static const struct effect_set *parse_exit_locks(struct effects *x, const char *text)
+{
+	int n = 1;
+	for (const char *p = text; *p; p++)
+		n += *p == ';';
+	struct effect_set *s = arena_alloc(&x->arena, sizeof(*s) + (size_t)n * sizeof(s->v[0]));
+	s->n = 0;
+	for (const char *p = text; *p;) {
+		size_t len = strcspn(p, ";");
+		if (len > 1 && (*p == '+' || *p == '-')) {
+			char *name = strndup(p + 1, len - 1);
+			int key = engine_key_get(x->e, name);
+			free(name);
+			if (engine_key_class(x->e, key) > 0 && !find(s, key))
+				s->v[s->n++] = (struct effect){ key, *p == '+', -1 };
+		}
+		p += len + (p[len] == ';');
+	}
+	return s->n ? s : NULL;
+}
+
+static void load_facts(struct effects *x)
+{
+	struct engine *e = x->e;
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, dom, exit_dom FROM site WHERE dom IS NOT NULL OR exit_dom != 0");
+	while (db_step_row(e->db, q)) {
+		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
+		if (!s || s->func < 0)
+			continue;
+		int i = (int)(s - e->sites.v);
+		const struct ck_site *d = sqlite3_column_type(q, 1) == SQLITE_NULL ? NULL
+					  : engine_site_by_id(e, sqlite3_column_int64(q, 1));
+		if (d && d->func == s->func) {
+			x->dom[i] = (int)(d - e->sites.v);
+			x->chain[x->dom[i]] = true;
+		}
+		if (sqlite3_column_int(q, 2)) {
+			x->exit_site[s->func] = i;
+			x->chain[i] = true;
+		}
+	}
+	sqlite3_finalize(q);
+	q = db_prepare(e->db, "SELECT id, exit_locks FROM func WHERE exit_locks IS NOT NULL");
+	while (db_step_row(e->db, q)) {
+		int f = engine_func_index(e, sqlite3_column_int64(q, 0));
+		if (f >= 0)
+			x->own[f] = x->leaves[f] = parse_exit_locks(x, db_col_text(q, 1));
+	}
+	sqlite3_finalize(q);
+}
+
+/* One pass: the effects after each chain call, then what each function
+ * leaves.  Whether a function's changed. */
+static bool effects_pass(struct effects *x)
+{
+	struct engine *e = x->e;
+	for (size_t i = 0; i < e->sites.n; i++) {
+		if (!x->chain[i])
+			continue;
+		const struct ck_site *s = &e->sites.v[i];
+		const struct effect_set *before = x->dom[i] >= 0 ? x->after[x->dom[i]] : NULL;
+		const struct effect_set *callee = s->ncallees ? x->leaves[s->callees[0].func] : NULL;
+		x->after[i] = overlay(x, before, callee, (int)i);
+	}
+	bool changed = false;
+	for (size_t f = 0; f < e->funcs.n; f++) {
+		if (x->exit_site[f] < 0)
+			continue;
+		const struct effect_set *l = overlay(x, x->after[x->exit_site[f]], x->own[f], -1);
+		if (!same_effects(l, x->leaves[f])) {
+			x->leaves[f] = l;
+			changed = true;
+		}
+	}
+	return changed;
+}
+
+/* Whether call VIA comes before site A on every path to A (A's chain has
+ * it).  A chain goes back through earlier sites: indexes fall. */
+static bool before(const struct effects *x, int via, int a)
+{
+	for (int c = x->dom[a]; c >= via && c >= 0; c = x->dom[c])
+		if (c == via)
+			return true;
+	return false;
+}
+
+/* Whether the lock KEY that a call left held at site I is given back later
+ * in I's function on every path: a call that releases it comes before the
+ * function's every return, and not before I.  A lock taken by one helper
+ * and given back by another brackets the code between; one with no such
+ * release after it (the release's callee is not in the database, or the
+ * function returns with it) is not carried: an incomplete tree would leave
+ * it held forever after. */
+static bool bracketed(const struct effects *x, int i, int key)
+{
+	int exit = x->exit_site[x->e->sites.v[i].func];
+	const struct effect *out = exit >= 0 ? find(x->after[exit], key) : NULL;
+	return out && !out->held && !before(x, out->via, i);
+}
+
+/* Site S's local state with the effects in force at its dominating call. */
+static void apply_to_site(struct effects *x, int i)
+{
+	struct engine *e = x->e;
+	struct ck_site *s = &e->sites.v[i];
+	const struct effect_set *in = x->after[x->dom[i]];
+	if (!in)
+		return;
+	struct ck_lockref *v = arena_alloc(&e->arena, (size_t)(s->nlocks + in->n) * sizeof(*v));
+	if (s->nlocks)
+		memcpy(v, s->locks, (size_t)s->nlocks * sizeof(*v));
+	int n = s->nlocks;
+	for (int k = 0; k < in->n; k++) {
+		const struct effect *ef = &in->v[k];
+		struct ck_lockref *l = NULL;
+		for (int j = 0; j < n && !l; j++)
+			if (v[j].key == ef->key)
+				l = &v[j];
+		/* the function's own operation, if it came after the call, decides */
+		if (l && (!l->held || (l->acq >= 0 && before(x, ef->via, l->acq))))
+			continue;
+		if (ef->held && !bracketed(x, i, ef->key))
+			continue;
+		if (!l)
+			l = &v[n++];
+		*l = (struct ck_lockref){ .key = ef->key, .held = ef->held, .acq = ef->held ? ef->via : -1,
+					  .ltype = LT_FROM_CALL };
+	}
+	s->locks = v;
+	s->nlocks = n;
+}
+
+void callee_effects_apply(struct engine *e)
+{
+	struct effects x = { .e = e };
+	size_t ns = e->sites.n + 1, nf = e->funcs.n + 1;
+	x.dom = malloc(ns * sizeof(*x.dom));
+	x.exit_site = malloc(nf * sizeof(*x.exit_site));
+	x.chain = xcalloc(ns, sizeof(*x.chain));
+	x.own = xcalloc(nf, sizeof(*x.own));
+	x.leaves = xcalloc(nf, sizeof(*x.leaves));
+	x.after = xcalloc(ns, sizeof(*x.after));
+	if (!x.dom || !x.exit_site)
+		die("out of memory");
+	memset(x.dom, 0xff, ns * sizeof(*x.dom));
+	memset(x.exit_site, 0xff, nf * sizeof(*x.exit_site));
+	load_facts(&x);
+	int passes = 0;
+	while (passes++ < EFFECT_PASSES && effects_pass(&x))
+		;
+	if (passes > EFFECT_PASSES)
+		effects_pass(&x);   /* the after sets of the last leaves */
+	for (size_t i = 0; i < e->sites.n; i++)
+		if (x.dom[i] >= 0)
+			apply_to_site(&x, (int)i);
+	free(x.dom);
+	free(x.exit_site);
+	free(x.chain);
+	free(x.own);
+	free(x.leaves);
+	free(x.after);
+	arena_free(&x.arena);
+}
