@@ -1266,15 +1266,15 @@ static bool fail_test(struct walker *w, CXCursor s, bool *true_fails)
 	}
 }
 
-/* Split at an acquire that can fail: where the condition is true (if
- * TRUE_FAILS; else where it is false) the acquire gave up and holds
- * nothing new (FAILED); elsewhere it holds the lock (the state now). */
-static void fail_split(struct walker *w, const struct lstate *failed, bool true_fails,
-		       struct lstate *t, struct lstate *f)
+/* Split at the acquire that can fail (w->failres): where the condition is
+ * true (if TRUE_FAILS; else where it is false) the acquire gave up and
+ * holds nothing new (failres.failed); elsewhere it holds the lock (the
+ * state now). */
+static void fail_split(struct walker *w, bool true_fails, struct lstate *t, struct lstate *f)
 {
-	struct lstate took = w->st;
-	*t = true_fails ? *failed : took;
-	*f = true_fails ? took : *failed;
+	struct lstate took = w->st, failed = w->failres.failed;
+	*t = true_fails ? failed : took;
+	*f = true_fails ? took : failed;
 	w->st = *t;
 	w->failres.set = false;
 }
@@ -1316,8 +1316,7 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 	bool true_fails;
 	if (fail_test(w, s, &true_fails)) {
 		/* 'ret = mutex_lock_interruptible(&m); if (ret) goto out;' */
-		struct lstate failed = w->failres.failed;
-		fail_split(w, &failed, true_fails != neg, t, f);
+		fail_split(w, true_fails != neg, t, f);
 		return;
 	}
 	CXCursor kk[2];
@@ -1328,8 +1327,7 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 		*t = *f = w->st;
 		long long value;
 		if (fail_test(w, kk[0], &true_fails)) {
-			struct lstate failed = w->failres.failed;
-			fail_split(w, &failed, true_fails != neg, t, f);
+			fail_split(w, true_fails != neg, t, f);
 		} else if (!w->st.dead && guard_const_value(c, &value)) {
 			*(value ? f : t) = const_dead_state;   /* as below */
 		}
@@ -1372,8 +1370,7 @@ static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lst
 	*t = *f = w->st;
 	if (k == CXCursor_CallExpr && failing_acquire(w, s)) {
 		/* 'if (mutex_lock_interruptible(&m)) return -ERESTARTSYS;' */
-		struct lstate failed = w->failres.failed;
-		fail_split(w, &failed, !neg, t, f);
+		fail_split(w, !neg, t, f);
 		return;
 	}
 	/* A constant condition (IS_ENABLED(CONFIG_...), a config macro defined
