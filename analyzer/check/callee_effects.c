@@ -15,9 +15,11 @@
  *
  * So extract records, per function, what it leaves its caller
  * (func.exit_locks: '+key' held at every return, '-key' a caller's lock
- * released), and, per site, the last call before it on every path whose
- * callee it could not apply (site.dom: the chain of dominating calls;
- * site.exit_dom marks the last one before every return).  Here a call's
+ * released), and, per site, the last direct call before it on every path
+ * (site.dom: the chain of dominating calls; site.exit_dom marks the last
+ * one before every return).  A call to a function of the same file is in
+ * the chain too: its summary in extract could not see what that function
+ * calls in other files (rtnl_unlock() below).  Here a call's
  * effect is its callee's own exit locks over the effects of the calls that
  * callee makes before every return, computed to a fixpoint over the call
  * graph (rtnl_unlock() is netdev_run_todo(), which calls __rtnl_unlock());

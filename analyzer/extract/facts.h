@@ -68,7 +68,7 @@ struct xfunc {
 	int hdr;                 /* -1: owned by the TU; else the header's TU-local file index */
 	const char *annot;
 	const char *exit_locks;  /* locks it leaves held ('+key') or released ('-key') for its
-				  * caller, ';' separated, or NULL (walk.c, summary_text) */
+				  * caller, ';' separated, or NULL (walk.c, exit_locks_text) */
 };
 
 struct xstore {              /* a function (or key) stored into a key */
