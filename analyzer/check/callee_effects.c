@@ -81,8 +81,11 @@ static const struct effect *find(const struct effect_set *s, int key)
 static const struct effect_set *overlay(struct effects *x, const struct effect_set *base,
 					const struct effect_set *top, int via)
 {
-	if ((!top || !top->n) && via >= 0)
-		return base;
+	bool base_paired = false;
+	for (int i = 0; base && i < base->n; i++)
+		base_paired |= base->v[i].paired;
+	if ((!top || !top->n) && (via >= 0 || !base_paired))
+		return base;   /* nothing on top, nothing to leave out */
 	int n = (top ? top->n : 0) + (base ? base->n : 0);
 	struct effect_set *r = arena_alloc(&x->arena, sizeof(*r) + (size_t)n * sizeof(r->v[0]));
 	r->n = 0;
@@ -224,9 +227,7 @@ static void apply_to_site(struct effects *x, int i)
 	const struct effect_set *in = x->after[x->dom[i]];
 	if (!in)
 		return;
-	struct ck_lockref *v = arena_alloc(&e->arena, (size_t)(s->nlocks + in->n) * sizeof(*v));
-	if (s->nlocks)
-		memcpy(v, s->locks, (size_t)s->nlocks * sizeof(*v));
+	struct ck_lockref *v = s->locks;   /* copied on the first change: most sites have none */
 	int n = s->nlocks;
 	for (int k = 0; k < in->n; k++) {
 		const struct effect *ef = &in->v[k];
@@ -239,6 +240,13 @@ static void apply_to_site(struct effects *x, int i)
 			continue;
 		if (ef->held && !bracketed(x, i, ef->key))
 			continue;
+		if (v == s->locks) {
+			v = arena_alloc(&e->arena, (size_t)(s->nlocks + in->n) * sizeof(*v));
+			if (s->nlocks)
+				memcpy(v, s->locks, (size_t)s->nlocks * sizeof(*v));
+			if (l)
+				l = v + (l - s->locks);
+		}
 		if (!l)
 			l = &v[n++];
 		*l = (struct ck_lockref){ .key = ef->key, .held = ef->held, .acq = ef->held ? ef->via : -1,
