@@ -23,6 +23,20 @@
  * local): a store through another container ('aead_request.base') is
  * another object's.  A key with no such store, or a path that cannot say
  * where its object came from, resolves as before.
+ *
+ * The driver core's 'dev->bus->remove(dev)' is the same question one
+ * member further: the call's table is read from the object's member
+ * 'device.bus' (site.ind_table), and what a container's 'bus' can point to
+ * is what was stored into it through that container (table_store,
+ * extract/member_tables.c: 'cdev->dev.bus = &ccw_bus_type').  A call
+ * through member M of the table that member V of an object bound to
+ * container C points to reaches the functions that the tables stored into
+ * V through C (or through an object with no name) hold in M, and functions
+ * stored into M other than by a global table's initialiser.  A store into
+ * V of something other than a global table, through C or an unnamed
+ * object, leaves the call as it was.  A partition's device_del() passes
+ * '&part->bd_device', into which no bus is ever stored: its bus's remove
+ * calls nothing.
  */
 #include "check/embedded.h"
 #include "check/engine_int.h"
@@ -32,8 +46,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A call through a member: its object, a parameter of the caller or a container. */
-struct site_obj { int site, param, cont; const char *member; };
+/* How many calls up a parameter that reaches a call's object is bound:
+ * device_unregister() -> device_del() -> .. -> device_remove() is six. */
+#define OBJ_FORWARD_DEPTH 8
+
+/* A call through a member: its object, a parameter of the caller or a
+ * container; VIA: the member of that object the call's table is read
+ * from ('device.bus'), or NULL (the member is the object's own). */
+struct site_obj { int site, param, cont; const char *member, *via; };
 /* A call's argument N that points to an object: a container, or the caller's parameter FWD. */
 struct obj_arg { int site, n, cont, fwd; };
 /* The functions a member reaches through one container, or none known (narrows == false). */
@@ -45,9 +65,10 @@ struct embedded_index {
 	uint32_t *obj_params;           /* per function: parameters that carry an object to a call */
 	struct strmap cont_ids;         /* container name -> id */
 	VEC(const char *) cont_names;
-	struct strmap sets;             /* 'member\x1fcont' -> index in targets */
+	struct strmap sets;             /* 'member\x1fcont\x1fvia' -> index in targets */
+	struct strmap narrowable;       /* table member (site.ind_table) -> table_may_narrow() */
 	VEC(struct target_set) targets;
-	sqlite3_stmt *q_stores, *q_targets;
+	sqlite3_stmt *q_stores, *q_targets, *q_tables;
 };
 
 /* 'akcipher_request.base': a member of a struct type, the object an
@@ -80,17 +101,47 @@ static int site_index(const struct engine *e, const struct ck_site *s)
 	return (int)(s - e->sites.v);
 }
 
+/* Whether a call through the table member VIA points to can be narrowed
+ * by its object on some path: a store into VIA through an object with a
+ * name, and none of something other than a global table through an object
+ * without one ('sk->sk_prot = prot' in sk_alloc(): every socket's table
+ * comes from a parameter).  Otherwise a binding would only split states. */
+static bool table_may_narrow(struct embedded_index *x, struct lp_db *db, const char *via)
+{
+	bool created;
+	int64_t *known = strmap_put(&x->narrowable, via, &created);
+	if (!created)
+		return *known;
+	bool named = false, unknown = false;
+	sqlite3_stmt *q = db_prepare(db, "SELECT obj_key, value FROM table_store WHERE member = ?");
+	db_bind_text(q, 1, via);
+	while (db_step_row(db, q)) {
+		if (is_object(db_col_text(q, 0)))
+			named = true;
+		else if (sqlite3_column_type(q, 1) == SQLITE_NULL)
+			unknown = true;
+	}
+	sqlite3_finalize(q);
+	*known = named && !unknown;
+	return *known;
+}
+
 static void load_site_objs(struct engine *e)
 {
 	struct embedded_index *x = e->embedded;
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, ind_obj, coalesce(ind_member, ind_key) FROM site "
-				     "WHERE ind_obj IS NOT NULL ORDER BY id");
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, ind_obj, coalesce(ind_member, ind_key), ind_table_obj, "
+				     "ind_table FROM site WHERE ind_obj IS NOT NULL OR ind_table_obj IS NOT NULL ORDER BY id");
 	while (db_step_row(e->db, q)) {
 		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
 		const char *obj = db_col_text(q, 1), *member = db_col_text(q, 2);
+		const char *tobj = db_col_text(q, 3), *via = db_col_text_or_null(q, 4);
+		if ((keyname_lock_param(tobj) >= 0 || is_object(tobj)) && table_may_narrow(x, e->db, via))
+			obj = tobj;   /* 'dev->bus->remove': the object 'bus' is read from */
+		else
+			via = NULL;
 		if (!s || s->func < 0 || !is_container(member))
 			continue;
-		struct site_obj o = { site_index(e, s), keyname_lock_param(obj), -1, NULL };
+		struct site_obj o = { site_index(e, s), keyname_lock_param(obj), -1, NULL, NULL };
 		if (o.param < 0 && !is_object(obj))
 			continue;
 		if (o.param < 0)
@@ -98,6 +149,7 @@ static void load_site_objs(struct engine *e)
 		else
 			engine_use_param(&x->obj_params[s->func], o.param);
 		o.member = arena_strdup(&e->arena, member);
+		o.via = via ? arena_strdup(&e->arena, via) : NULL;
 		vec_push(&x->objs, o);
 	}
 	sqlite3_finalize(q);
@@ -124,11 +176,11 @@ static void load_obj_args(struct engine *e)
 }
 
 /* A parameter passed on unchanged to a callee's object parameter carries an
- * object too: CK_FORWARD_DEPTH calls up from the call through the member. */
+ * object too: OBJ_FORWARD_DEPTH calls up from the call through the member. */
 static void forward_obj_params(struct engine *e)
 {
 	struct embedded_index *x = e->embedded;
-	for (int pass = 0; pass < CK_FORWARD_DEPTH; pass++) {
+	for (int pass = 0; pass < OBJ_FORWARD_DEPTH; pass++) {
 		bool changed = false;
 		for (size_t i = 0; i < x->args.n; i++) {
 			const struct obj_arg *a = &x->args.v[i];
@@ -166,6 +218,7 @@ void embedded_free(struct engine *e)
 		free(x->targets.v[i].funcs);
 	vec_free(&x->targets);
 	strmap_free(&x->sets);
+	strmap_free(&x->narrowable);
 	strmap_free(&x->cont_ids);
 	vec_free(&x->cont_names);
 	vec_free(&x->objs);
@@ -173,6 +226,7 @@ void embedded_free(struct engine *e)
 	free(x->obj_params);
 	sqlite3_finalize(x->q_stores);
 	sqlite3_finalize(x->q_targets);
+	sqlite3_finalize(x->q_tables);
 	free(x);
 	e->embedded = NULL;
 }
@@ -222,6 +276,7 @@ void embedded_bind(const struct engine *e, const struct ck_state *cur, const str
 }
 
 typedef VEC(int) intvec;
+typedef VEC(char *) strvec;
 
 static void add_func(const struct engine *e, intvec *out, int64_t func_id)
 {
@@ -230,69 +285,165 @@ static void add_func(const struct engine *e, intvec *out, int64_t func_id)
 		vec_push(out, f);
 }
 
+/* The stores of a member a narrowed call can reach: direct (fnstore ids)
+ * and through other keys. */
+struct store_pick { VEC(int64_t) direct; VEC(char *) keys; };
+
+/* Row Q of x->q_stores (id, obj_key, src_key, src_usr) into P. */
+static void pick_store(struct store_pick *p, sqlite3_stmt *q)
+{
+	const char *src = db_col_text_or_null(q, 2);
+	if (src)
+		vec_push(&p->keys, xstrdup(src));
+	else if (sqlite3_column_type(q, 3) != SQLITE_NULL)
+		vec_push(&p->direct, sqlite3_column_int64(q, 0));
+}
+
+static void drop_picks(struct store_pick *p)
+{
+	for (size_t k = 0; k < p->keys.n; k++)
+		free(p->keys.v[k]);
+	vec_free(&p->keys);
+	vec_free(&p->direct);
+}
+
+/* The functions P's stores into MEMBER put there and its keys reach, sorted. */
+static intvec resolve_picks(struct engine *e, const char *member, struct store_pick *p)
+{
+	struct embedded_index *x = e->embedded;
+	intvec funcs = {0};
+	db_bind_text(x->q_targets, 1, member);
+	while (db_step_row(e->db, x->q_targets))
+		for (size_t i = 0; i < p->direct.n; i++)
+			if (p->direct.v[i] == sqlite3_column_int64(x->q_targets, 1))
+				add_func(e, &funcs, sqlite3_column_int64(x->q_targets, 0));
+	sqlite3_reset(x->q_targets);
+	for (size_t k = 0; k < p->keys.n; k++) {
+		db_bind_text(x->q_targets, 1, p->keys.v[k]);
+		while (db_step_row(e->db, x->q_targets))
+			add_func(e, &funcs, sqlite3_column_int64(x->q_targets, 0));
+		sqlite3_reset(x->q_targets);
+	}
+	if (funcs.n)
+		qsort(funcs.v, funcs.n, sizeof(int), int_cmp);
+	return funcs;
+}
+
+static void prepare_queries(struct embedded_index *x, struct lp_db *db)
+{
+	if (x->q_stores)
+		return;
+	x->q_stores = db_prepare(db, "SELECT id, obj_key, src_key, src_usr FROM fnstore WHERE key = ?");
+	x->q_targets = db_prepare(db, "SELECT func_id, store_id FROM key_target WHERE key = ?");
+	x->q_tables = db_prepare(db, "SELECT obj_key, value FROM table_store WHERE member = ?");
+}
+
+/* A store of a call's type (link's fallback) says nothing of the object. */
+static bool is_type_store(sqlite3_stmt *q)
+{
+	return keyname_kind(db_col_text(q, 2)) == KEYNAME_TYPE;
+}
+
 /* The functions MEMBER reaches through object CONT (is_object): the
  * stores into MEMBER made through CONT or through an object that names no
- * container, and what the keys they store reach.  Stores of a call's type
- * (link's fallback) say nothing of the object and are left out. */
+ * container, and what the keys they store reach. */
 static struct target_set compute_targets(struct engine *e, const char *member, const char *cont)
 {
 	struct embedded_index *x = e->embedded;
-	if (!x->q_stores) {
-		x->q_stores = db_prepare(e->db, "SELECT id, obj_key, src_key, src_usr FROM fnstore WHERE key = ?");
-		x->q_targets = db_prepare(e->db, "SELECT func_id, store_id FROM key_target WHERE key = ?");
-	}
-	intvec funcs = {0};
-	VEC(int64_t) direct = {0};
-	VEC(char *) keys = {0};
+	prepare_queries(x, e->db);
+	struct store_pick p = {0};
 	bool narrows = false;
 	db_bind_text(x->q_stores, 1, member);
 	while (db_step_row(e->db, x->q_stores)) {
-		const char *obj = db_col_text(x->q_stores, 1), *src = db_col_text(x->q_stores, 2);
-		if (src && keyname_kind(src) == KEYNAME_TYPE)
+		const char *obj = db_col_text(x->q_stores, 1);
+		if (is_type_store(x->q_stores))
 			continue;
-		if (is_object(obj) && strcmp(obj, cont)) {
+		if (is_object(obj) && strcmp(obj, cont))
 			narrows = true;   /* another object's store */
-			continue;
-		}
-		if (src)
-			vec_push(&keys, xstrdup(src));
-		else if (sqlite3_column_type(x->q_stores, 3) != SQLITE_NULL)
-			vec_push(&direct, sqlite3_column_int64(x->q_stores, 0));
+		else
+			pick_store(&p, x->q_stores);
 	}
 	sqlite3_reset(x->q_stores);
-	if (narrows) {
-		db_bind_text(x->q_targets, 1, member);
-		while (db_step_row(e->db, x->q_targets))
-			for (size_t i = 0; i < direct.n; i++)
-				if (direct.v[i] == sqlite3_column_int64(x->q_targets, 1))
-					add_func(e, &funcs, sqlite3_column_int64(x->q_targets, 0));
-		sqlite3_reset(x->q_targets);
-		for (size_t k = 0; k < keys.n; k++) {
-			db_bind_text(x->q_targets, 1, keys.v[k]);
-			while (db_step_row(e->db, x->q_targets))
-				add_func(e, &funcs, sqlite3_column_int64(x->q_targets, 0));
-			sqlite3_reset(x->q_targets);
-		}
-		if (funcs.n)
-			qsort(funcs.v, funcs.n, sizeof(int), int_cmp);
-	}
-	for (size_t k = 0; k < keys.n; k++)
-		free(keys.v[k]);
-	vec_free(&keys);
-	vec_free(&direct);
+	intvec funcs = {0};
+	if (narrows)
+		funcs = resolve_picks(e, member, &p);
+	drop_picks(&p);
 	return (struct target_set){ narrows, (int)funcs.n, funcs.v };
 }
 
-static const struct target_set *targets_of(struct engine *e, const char *member, int cont)
+/* The global tables stored into member VIA through object CONT or through
+ * an object with no name, into *TABLES (malloc'd names); false when that
+ * says nothing: no store through another object, or a store of something
+ * else than a global table ('dev->bus = bus'). */
+static bool tables_of(struct embedded_index *x, struct lp_db *db, const char *via, const char *cont,
+		      strvec *tables)
+{
+	bool other = false, unknown = false;
+	db_bind_text(x->q_tables, 1, via);
+	while (db_step_row(db, x->q_tables)) {
+		const char *obj = db_col_text(x->q_tables, 0), *value = db_col_text_or_null(x->q_tables, 1);
+		if (is_object(obj) && strcmp(obj, cont))
+			other = true;
+		else if (!value)
+			unknown = true;
+		else
+			vec_push(tables, xstrdup(value));
+	}
+	sqlite3_reset(x->q_tables);
+	return other && !unknown;
+}
+
+static bool has_name(const strvec *v, const char *name)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (!strcmp(v->v[i], name))
+			return true;
+	return false;
+}
+
+/* The functions MEMBER reaches through the table that member VIA of object
+ * CONT points to: those the tables stored there hold in MEMBER (their
+ * initialisers), and those stored into MEMBER at run time ('ops->remove =
+ * f', through an object a table's name does not say). */
+static struct target_set compute_table_targets(struct engine *e, const char *member, const char *cont,
+					       const char *via)
 {
 	struct embedded_index *x = e->embedded;
-	char *name = xasprintf("%s\x1f%d", member, cont);
+	prepare_queries(x, e->db);
+	strvec tables = {0};
+	bool narrows = tables_of(x, e->db, via, cont, &tables);
+	intvec funcs = {0};
+	if (narrows) {
+		struct store_pick p = {0};
+		db_bind_text(x->q_stores, 1, member);
+		while (db_step_row(e->db, x->q_stores)) {
+			const char *obj = db_col_text(x->q_stores, 1);
+			if (is_type_store(x->q_stores))
+				continue;
+			if (!keyname_is_global(obj) || has_name(&tables, obj))
+				pick_store(&p, x->q_stores);
+		}
+		sqlite3_reset(x->q_stores);
+		funcs = resolve_picks(e, member, &p);
+		drop_picks(&p);
+	}
+	for (size_t i = 0; i < tables.n; i++)
+		free(tables.v[i]);
+	vec_free(&tables);
+	return (struct target_set){ narrows, (int)funcs.n, funcs.v };
+}
+
+static const struct target_set *targets_of(struct engine *e, const char *member, int cont, const char *via)
+{
+	struct embedded_index *x = e->embedded;
+	char *name = xasprintf("%s\x1f%d\x1f%s", member, cont, via ? via : "");
 	bool created;
 	int64_t *slot = strmap_put(&x->sets, name, &created);
 	free(name);
 	if (created) {
 		*slot = (int64_t)x->targets.n;
-		struct target_set t = compute_targets(e, member, x->cont_names.v[cont]);
+		const char *c = x->cont_names.v[cont];
+		struct target_set t = via ? compute_table_targets(e, member, c, via) : compute_targets(e, member, c);
 		vec_push(&x->targets, t);
 	}
 	return &x->targets.v[*slot];
@@ -311,6 +462,6 @@ bool embedded_allows(const struct engine *e, const struct ck_state *cur, const s
 	if (cont < 0)
 		return true;   /* the path cannot say where the object came from */
 	/* the cache fills as paths ask: the engine is the only writer */
-	const struct target_set *t = targets_of((struct engine *)e, o->member, cont);
+	const struct target_set *t = targets_of((struct engine *)e, o->member, cont, o->via);
 	return !t->narrows || (t->n && bsearch(&c->func, t->funcs, (size_t)t->n, sizeof(int), int_cmp));
 }

@@ -357,6 +357,11 @@ const char *db_col_text(sqlite3_stmt *st, int i)
 	return s ? (const char *)s : "";
 }
 
+const char *db_col_text_or_null(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
 int64_t db_file_id(struct lp_db *db, const char *path)
 {
 	int64_t *cached = strmap_get(&db->files, path);

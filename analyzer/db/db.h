@@ -15,7 +15,7 @@
 #include "lib/util.h"
 #include "db/columns.h"   /* the values of the enum columns */
 
-#define LP_SCHEMA_VERSION 14  /* 2: site.guard; 3: fnstore.site_id, store_target;
+#define LP_SCHEMA_VERSION 15  /* 2: site.guard; 3: fnstore.site_id, store_target;
 				 * 4: site_arg.obj_key, fnstore.obj_key, chain tables;
 				 * 5: site_arg.field, site_arg.fwd;
 				 * 6: site.lock_path, site_arg.lock_path, lockdep_class;
@@ -24,7 +24,8 @@
 				 * 11: site_arg.src_field, site_arg.ret_site, func_ret;
 				 * 12: site_arg rows with both field and fwd,
 				 * finding_hop.entry; 13: site.ind_slot, slot_store;
-				 * 14: site.dom, site.exit_dom, func.exit_locks */
+				 * 14: site.dom, site.exit_dom, func.exit_locks;
+				 * 15: site.ind_table, site.ind_table_obj, table_store */
 
 enum db_open_flags {
 	DB_CREATE = 1,    /* create the file and schema if missing */
@@ -89,6 +90,7 @@ void db_bind_text(sqlite3_stmt *st, int i, const char *s);
 void db_bind_int(sqlite3_stmt *st, int i, int64_t v);
 void db_bind_null_or_int(sqlite3_stmt *st, int i, int64_t v);  /* v <= 0 binds NULL */
 const char *db_col_text(sqlite3_stmt *st, int i);              /* "" for NULL */
+const char *db_col_text_or_null(sqlite3_stmt *st, int i);      /* NULL for NULL */
 
 /* Intern a path into table file; returns its id (0 on a failed connection). */
 int64_t db_file_id(struct lp_db *db, const char *path);

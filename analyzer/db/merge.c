@@ -214,7 +214,8 @@ static void merge_one(struct merger *m)
 	     { "irq", R_KEEP }, { "subclass", R_KEEP }, { "irqs_off", R_KEEP }, { "ltype", R_KEEP },
 	     { "is_read", R_KEEP }, { "guard", R_KEEP }, { "lock_path", R_KEEP },
 	     { "always", R_KEEP }, { "last_put", R_KEEP }, { "ind_obj", R_KEEP }, { "ind_member", R_KEEP },
-	     { "ind_slot", R_KEEP }, { "dom", R_SITE }, { "exit_dom", R_KEEP });
+	     { "ind_slot", R_KEEP }, { "dom", R_SITE }, { "exit_dom", R_KEEP },
+	     { "ind_table", R_KEEP }, { "ind_table_obj", R_KEEP });
 	COPY("site_lock", 0, NULL, { "site_id", R_SITE }, { "held", R_KEEP }, { "lock_key", R_KEEP },
 	     { "acq_site", R_SITE });
 	COPY("site_arg", 0, NULL, { "site_id", R_SITE }, { "n", R_KEEP }, { "lock_key", R_KEEP },
@@ -223,6 +224,8 @@ static void merge_one(struct merger *m)
 	COPY("func_ret", 0, NULL, { "func_id", R_FUNC }, { "field", R_KEEP }, { "param", R_KEEP },
 	     { "site_id", R_SITE });
 	COPY("slot_store", 0, NULL, { "func_id", R_FUNC }, { "slot", R_KEEP }, { "idx", R_KEEP },
+	     { "value", R_KEEP });
+	COPY("table_store", 0, NULL, { "func_id", R_FUNC }, { "member", R_KEEP }, { "obj_key", R_KEEP },
 	     { "value", R_KEEP });
 	COPY("fnstore", 0, NULL, { "tu_id", R_TU }, { "hdr_id", R_HDR }, { "func_id", R_FUNC },
 	     { "file_id", R_FILE }, { "line", R_KEEP }, { "col", R_KEEP }, { "key", R_KEEP },

@@ -130,8 +130,13 @@ CREATE TABLE site (
                                     -- path from the function's entry (its dominating call):
                                     -- check applies the lock effects of this chain of calls
                                     -- (func.exit_locks; check/callee_effects.c)
-  exit_dom INTEGER NOT NULL DEFAULT 0  -- 1: this call is such a last call before every
+  exit_dom INTEGER NOT NULL DEFAULT 0, -- 1: this call is such a last call before every
                                        -- return of its function
+  ind_table TEXT,                   -- indirect call through a member of the table that a member
+                                    -- of an object points to ('dev->bus->remove(dev)'): that
+                                    -- member's key, 'device.bus' (table table_store) ...
+  ind_table_obj TEXT                -- ... and the object it is read from, named like
+                                    -- site_arg.obj_key ('arg#0', 'ccw_device.dev')
 );
 CREATE INDEX site_func ON site(func_id);
 
@@ -197,6 +202,19 @@ CREATE TABLE slot_store (
   idx      TEXT NOT NULL,
   value    TEXT
 );
+-- A pointer to an ops table (a struct with function-pointer members) stored
+-- into a member: 'cdev->dev.bus = &ccw_bus_type' (extract/member_tables.c)
+-- is the member's key ('device.bus'), the object whose member it is
+-- ('ccw_device.dev'; 'arg#K', '*local:f:v' or NULL: an object lockpath does
+-- not name) and the table ('device.c:ccw_bus_type'; NULL: not a global,
+-- e.g. a parameter).  check/embedded.c reads it for site.ind_table.
+CREATE TABLE table_store (
+  func_id  INTEGER NOT NULL REFERENCES func(id),
+  member   TEXT NOT NULL,
+  obj_key  TEXT,
+  value    TEXT
+);
+CREATE INDEX table_store_member ON table_store(member);
 
 -- A store makes a function reachable through a key: '.get = f' in an ops
 -- table, 'cdev->handler = f', an array initialiser, a function passed as an

@@ -45,6 +45,8 @@ struct xsite {
 	const char *ind_obj;     /* call through a member: the object read ('arg#0'), or NULL */
 	const char *ind_member;  /* ... through a local loaded from a member: its key, or NULL */
 	const char *ind_slot;    /* ... through a table read from an array slot: 'arr[arg#2]' (slot_tables.h) */
+	const char *ind_table;   /* ... through a table read from a member: 'device.bus' (member_tables.h) */
+	const char *ind_table_obj; /* ... and the object it is read from ('arg#0') */
 	int irq, subclass, irqs_off;
 	int ltype, is_read;       /* lock op: enum lp_locktype, read side */
 	struct xlock *locks; int nlocks;
@@ -99,6 +101,11 @@ struct xslot {               /* a struct pointer stored into an array slot (sche
 	const char *slot, *idx, *value;
 };
 
+struct xtable {              /* a table pointer stored into a member (schema.sql, table_store) */
+	int func;                /* TU-local function index */
+	const char *member, *obj, *value;
+};
+
 struct xdiag { int severity; int file; unsigned line, col; const char *message; };
 struct xinclude { const char *path; char hash[33]; };
 
@@ -118,6 +125,7 @@ struct tu_facts {
 	VEC(struct xalias) aliases;
 	VEC(struct xret) rets;
 	VEC(struct xslot) slots;
+	VEC(struct xtable) tables;
 	VEC(struct xdiag) diags;
 };
 

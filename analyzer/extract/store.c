@@ -14,7 +14,7 @@
 struct store {
 	struct lp_db *db;
 	sqlite3_stmt *ins_tu, *ins_inc, *ins_diag, *ins_hdr, *sel_hdr, *ins_func,
-		*ins_site, *ins_lock, *ins_arg, *ins_store, *ins_alias, *ins_ret, *ins_slot, *sel_tu;
+		*ins_site, *ins_lock, *ins_arg, *ins_store, *ins_alias, *ins_ret, *ins_slot, *ins_table, *sel_tu;
 };
 
 static const char *delete_tu_sql[] = {
@@ -22,6 +22,7 @@ static const char *delete_tu_sql[] = {
 	"DELETE FROM site_arg WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON s.func_id = f.id WHERE f.tu_id = ?1)",
 	"DELETE FROM func_ret WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM slot_store WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
+	"DELETE FROM table_store WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM site WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM func WHERE tu_id = ?1",
 	"DELETE FROM fnstore WHERE tu_id = ?1",
@@ -46,13 +47,15 @@ struct store *store_new(struct lp_db *db)
 				 "end_line, is_static, nparams, annot, exit_locks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_site = db_prepare(db, "INSERT INTO site(func_id, kind, file_id, line, col, callee_usr, callee_name, "
 				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index, guard, "
-				 "lock_path, always, last_put, ind_obj, ind_member, ind_slot, dom, exit_dom) "
-				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "lock_path, always, last_put, ind_obj, ind_member, ind_slot, dom, exit_dom, "
+				 "ind_table, ind_table_obj) "
+				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd, "
 				 "lock_path, cond, src_field, ret_site) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_ret = db_prepare(db, "INSERT INTO func_ret(func_id, field, param, site_id) VALUES (?,?,?,?)");
 	s->ins_slot = db_prepare(db, "INSERT INTO slot_store(func_id, slot, idx, value) VALUES (?,?,?,?)");
+	s->ins_table = db_prepare(db, "INSERT INTO table_store(func_id, member, obj_key, value) VALUES (?,?,?,?)");
 	s->ins_store = db_prepare(db, "INSERT INTO fnstore(tu_id, hdr_id, func_id, file_id, line, col, key, "
 				  "src_usr, src_name, src_key, idx, site_id, obj_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_alias = db_prepare(db, "INSERT INTO lockalias(tu_id, hdr_id, func_id, file_id, line, col, "
@@ -67,7 +70,7 @@ void store_free(struct store *s)
 	if (!s)
 		return;
 	sqlite3_stmt *all[] = { s->ins_tu, s->ins_inc, s->ins_diag, s->ins_hdr, s->sel_hdr, s->ins_func,
-				s->ins_site, s->ins_lock, s->ins_arg, s->ins_store, s->ins_alias, s->ins_ret, s->ins_slot, s->sel_tu };
+				s->ins_site, s->ins_lock, s->ins_arg, s->ins_store, s->ins_alias, s->ins_ret, s->ins_slot, s->ins_table, s->sel_tu };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		sqlite3_finalize(all[i]);
 	free(s);
@@ -163,6 +166,8 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 		db_bind_text(st, 23, x->ind_slot);
 		db_bind_null_or_int(st, 24, x->dom >= 0 ? site_ids[x->dom] : 0);   /* an earlier site */
 		db_bind_int(st, 25, x->exit_dom);
+		db_bind_text(st, 26, x->ind_table);
+		db_bind_text(st, 27, x->ind_table_obj);
 		db_step_done(s->db, st);
 		site_ids[i] = sqlite3_last_insert_rowid(s->db->h);
 		for (int j = 0; j < x->nlocks; j++) {
@@ -234,6 +239,21 @@ static void store_slots(struct store *s, const struct tu_facts *f, const int64_t
 	}
 }
 
+/* What F's functions store into members that point to ops tables (table_store). */
+static void store_tables(struct store *s, const struct tu_facts *f, const int64_t *func_ids)
+{
+	for (size_t i = 0; i < f->tables.n; i++) {
+		const struct xtable *x = &f->tables.v[i];
+		if (func_ids[x->func] <= 0)
+			continue;   /* a header function another TU stored already */
+		db_bind_int(s->ins_table, 1, func_ids[x->func]);
+		db_bind_text(s->ins_table, 2, x->member);
+		db_bind_text(s->ins_table, 3, x->obj);
+		db_bind_text(s->ins_table, 4, x->value);
+		db_step_done(s->db, s->ins_table);
+	}
+}
+
 void store_tu(struct store *s, const struct tu_facts *f)
 {
 	struct lp_db *db = s->db;
@@ -300,6 +320,7 @@ void store_tu(struct store *s, const struct tu_facts *f)
 	int64_t *site_ids = store_sites(s, f, file_ids, func_ids);
 	store_rets(s, f, func_ids, site_ids);
 	store_slots(s, f, func_ids);
+	store_tables(s, f, func_ids);
 
 	for (size_t i = 0; i < f->stores.n; i++) {
 		const struct xstore *x = &f->stores.v[i];
@@ -396,6 +417,7 @@ void store_gc_headers(struct store *s)
 		"WHERE f.hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM func_ret WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM slot_store WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
+		"DELETE FROM table_store WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM site WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr)",
 		"DELETE FROM fnstore WHERE hdr_id IN (SELECT id FROM dead_hdr)",

@@ -22,6 +22,7 @@
 #include "extract/members.h"
 #include "extract/lock_path.h"
 #include "extract/slot_tables.h"
+#include "extract/member_tables.h"
 #include "lib/keyname.h"
 
 #include <assert.h>
@@ -1161,6 +1162,8 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 	s->text = key_source_text(&w->f->arena, kids[0]);
 	note_call_object(w, s, kids[0]);
 	s->ind_slot = slot_of_call(&w->kenv, kids[0]);
+	if (!table_of_call(&w->kenv, kids[0], &s->ind_table, &s->ind_table_obj))
+		s->ind_table = s->ind_table_obj = NULL;
 	/* the call's function type: link's fallback when the key resolves to nothing */
 	if (key)
 		add_store(w, call, key, clang_getNullCursor(), key_fn_type(&w->f->arena, clang_getCursorType(kids[0])));
@@ -1412,6 +1415,9 @@ static void walk_assign(struct walker *w, CXCursor c)
 		fail_result_note(w, clang_getCursorReferenced(lhs), kk[1]);
 	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr)
 		note_member_store(w, lhs, kk[1], true);
+	struct table_store ts;
+	if (w->func >= 0 && table_store_of(&w->kenv, lhs, kk[1], &ts))
+		vec_push(&w->f->tables, ((struct xtable){ w->func, ts.member, ts.obj, ts.value }));
 	struct slot_store ss;
 	if (w->func >= 0 && slot_store_of(&w->kenv, lhs, kk[1], &ss))
 		vec_push(&w->f->slots, ((struct xslot){ w->func, ss.slot, ss.idx, ss.value }));

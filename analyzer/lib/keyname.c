@@ -71,8 +71,8 @@ bool keyname_is_param_of(const char *key, const char *qname, int *n)
 
 bool keyname_is_global(const char *key)
 {
-	if (keyname_kind(key) != KEYNAME_PATH)
-		return false;
+	if (keyname_kind(key) != KEYNAME_PATH || key[0] == '*')
+		return false;   /* '*local:f:v', '*foo_ptr': what a pointer points to */
 	const char *colon = strrchr(key, ':');
 	return !strchr(colon ? colon + 1 : key, '.');
 }

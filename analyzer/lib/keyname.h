@@ -50,7 +50,8 @@ bool keyname_is_param_of(const char *key, const char *qname, int *n);
 /* 'type:...' keys: link's by-type candidates. */
 bool keyname_is_type(const char *key);
 /* A global's key ('name', 'file.c:name'): a path with no member in it, not
- * a parameter, local, return or type; false for NULL. */
+ * a parameter, local, return or type, nor what a pointer points to ('*p');
+ * false for NULL. */
 bool keyname_is_global(const char *key);
 /* The qualified name keys use for a function or object: 'name', or
  * 'base.c:name' when it has internal linkage (PATH is its file).  Malloc'd. */

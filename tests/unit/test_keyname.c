@@ -60,6 +60,7 @@ int main(void)
 	expect(!keyname_is_type("arg:f#1") && !keyname_is_type(NULL), "other keys are not 'type:'");
 	expect(keyname_is_global("nvme_ops") && keyname_is_global("en_rep.c:rep_ops"), "a global's key, static or not");
 	expect(!keyname_is_global("mlx5_esw_offload.rep_ops") && !keyname_is_global("*core.other") &&
+	       !keyname_is_global("*local:f:v") && !keyname_is_global("*foo_ptr") &&
 	       !keyname_is_global("arg#1") && !keyname_is_global("local:f:v") && !keyname_is_global("ret:f") &&
 	       !keyname_is_global(NULL), "a member, a parameter, a local, a return are no global");
 

@@ -4,6 +4,16 @@
 
 #include <linux/types.h>
 #include <linux/device.h>
+#include <linux/mutex.h>
+
+#define DISK_MAX_PARTS	16
+
+/* A partition (or the whole disk): its device has a class, never a bus. */
+struct block_device {
+	struct device bd_device;
+	struct gendisk *bd_disk;
+	u8 bd_partno;
+};
 
 struct gendisk {
 	int major;
@@ -11,6 +21,8 @@ struct gendisk {
 	char disk_name[32];
 	void *private_data;
 	struct request_queue *queue;
+	struct mutex open_mutex;	/* opens, and adding and dropping partitions */
+	struct block_device *parts[DISK_MAX_PARTS];
 };
 
 extern bool set_capacity_and_notify(struct gendisk *disk, sector_t size);

@@ -55,6 +55,7 @@ static inline const char *dev_name(const struct device *d)
 extern void device_initialize(struct device *d);
 extern int device_add(struct device *d);
 extern void device_del(struct device *d);
+extern void device_release_driver(struct device *d);
 extern int device_register(struct device *d);
 extern void device_unregister(struct device *d);
 extern struct device *get_device(struct device *d);

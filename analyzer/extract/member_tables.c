@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * member_tables.c - ops tables an object's member points to.
+ *
+ * The driver core calls a device's bus through the device:
+ * 'dev->bus->remove(dev)'.  By key that is 'bus_type.remove', every bus's
+ * remove in the tree, so a partition's device_del() reached the ccw bus's
+ * remove and the DASD driver behind it.  But a device's bus is stored by
+ * the code that owns the device, through the struct it embeds it in: the
+ * ccw bus only into a ccw_device's ('cdev->dev.bus = &ccw_bus_type'), the
+ * virtio bus only into a virtio_device's, none into a block_device's
+ * bd_device.  Extract records both halves: the member a call reads its
+ * table from, with the object it reads it from (site.ind_table,
+ * site.ind_table_obj), and every store of a pointer to such a table into a
+ * member (table_store), with the object and the table when it is a global.
+ * check/embedded.c joins them with the object a path passed.
+ */
+#include "extract/member_tables.h"
+#include "extract/guard.h"
+#include "lib/keyname.h"
+
+#include <string.h>
+
+static enum CXVisitorResult find_fnptr_field(CXCursor field, CXClientData d)
+{
+	if (key_is_fnptr_type(clang_getCursorType(field))) {
+		*(bool *)d = true;
+		return CXVisit_Break;
+	}
+	return CXVisit_Continue;
+}
+
+/* A pointer to a struct with a function-pointer member: an ops table's type. */
+static bool is_table_ptr(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	if (t.kind != CXType_Pointer)
+		return false;
+	CXType rec = clang_getCanonicalType(clang_getPointeeType(t));
+	if (rec.kind != CXType_Record)
+		return false;
+	bool found = false;
+	clang_Type_visitFields(rec, find_fnptr_field, &found);
+	return found;
+}
+
+/* The key of member expression C ('device.bus'), or NULL. */
+static const char *member_key(const struct key_env *e, CXCursor c)
+{
+	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr)
+		return NULL;
+	const char *k = key_fnptr(e, c);   /* a field's key, whatever its type */
+	return k && keyname_kind(k) == KEYNAME_PATH ? k : NULL;
+}
+
+bool table_of_call(const struct key_env *e, CXCursor callee, const char **member, const char **obj)
+{
+	CXCursor c = key_strip(callee), base[1];
+	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr || key_children(c, base, 1) != 1)
+		return false;
+	CXCursor b = key_strip(base[0]);
+	if (!is_table_ptr(clang_getCursorType(b)) || !(*member = member_key(e, b)))
+		return false;
+	*obj = key_member_base(e, b);
+	return *obj != NULL;
+}
+
+bool table_store_of(const struct key_env *e, CXCursor lhs, CXCursor rhs, struct table_store *out)
+{
+	CXCursor l = key_strip(lhs);
+	if (!is_table_ptr(clang_getCursorType(l)) || !(out->member = member_key(e, l)))
+		return false;
+	long long v;
+	if (guard_const_value(key_strip(rhs), &v) && v == 0)
+		return false;   /* 'dev->bus = NULL' */
+	out->obj = key_member_base(e, l);
+	const char *value = key_object_ptr(e, rhs);
+	out->value = keyname_is_global(value) ? value : NULL;
+	return true;
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * member_tables.h - ops tables an object's member points to (see
+ * member_tables.c).
+ */
+#ifndef LP_MEMBER_TABLES_H
+#define LP_MEMBER_TABLES_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+#include "extract/keys.h"
+
+/* A table pointer stored into a member ('cdev->dev.bus = &ccw_bus_type'):
+ * the member's key ('device.bus'), the object whose member it is
+ * ('ccw_device.dev', 'arg#0', '*local:f:dev'; NULL: no name) and the
+ * table ('device.c:ccw_bus_type'; NULL: not a global table). */
+struct table_store { const char *member, *obj, *value; };
+
+/* For a call through a member of the table a member points to
+ * ('dev->bus->remove(dev)'): that member's key ('device.bus') into
+ * *MEMBER and the object it is read from ('arg#0') into *OBJ; false for
+ * any other callee, or an object with no name. */
+bool table_of_call(const struct key_env *e, CXCursor callee, const char **member, const char **obj);
+
+/* Whether 'LHS = RHS' stores a pointer to an ops table (a struct with
+ * function-pointer members) into a member, into *OUT.  A NULL stored is
+ * no store: through it nothing is called. */
+bool table_store_of(const struct key_env *e, CXCursor lhs, CXCursor rhs, struct table_store *out);
+
+#endif

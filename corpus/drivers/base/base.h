@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0-only
+ * base.h - what the driver core's files share and nobody else calls.
+ */
+#ifndef _DRIVERS_BASE_BASE_H
+#define _DRIVERS_BASE_BASE_H
+
+#include <linux/device.h>
+
+extern void bus_remove_device(struct device *dev);
+extern void device_release_driver_internal(struct device *dev, struct device_driver *drv,
+					   struct device *parent);
+
+#endif

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-only
+ * member_tables.c - input of test_member_tables: what extract records of
+ * ops tables an object's member points to (table_store, site.ind_table).
+ */
+#define NULL ((void *)0)
+
+struct dev;
+struct bus_ops { int (*probe)(struct dev *d); void (*remove)(struct dev *d); };
+struct plain { int n; };                 /* no function pointer: not a table */
+
+struct dev { const struct bus_ops *bus; struct plain *data; };
+struct card { int id; struct dev dev; };
+
+static int x_probe(struct dev *d) { return 0; }
+static void x_remove(struct dev *d) { }
+static const struct bus_ops x_bus = { .probe = x_probe, .remove = x_remove };
+
+void card_init(struct card *c, struct plain *p)
+{
+	c->dev.bus = &x_bus;      /* through the container: a global table */
+	c->dev.data = p;          /* not a table's type: not recorded */
+}
+
+void dev_set_bus(struct dev *d, const struct bus_ops *ops)
+{
+	d->bus = ops;             /* through a parameter: a table not known */
+}
+
+void dev_clear(struct dev *d)
+{
+	d->bus = NULL;            /* no store: through it nothing is called */
+}
+
+void dev_remove(struct dev *d)
+{
+	if (d->bus && d->bus->remove)
+		d->bus->remove(d);
+}
+
+int card_probe(struct card *c)
+{
+	const struct bus_ops *ops = c->dev.bus;
+	return c->dev.bus->probe(&c->dev) + ops->probe(&c->dev);
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * test_member_tables.c - the facts extract records for check/embedded.c's
+ * tables read from a member, on member_tables.c: each ops-table pointer
+ * stored into a member, with the object and the table (a global, or not
+ * known), and the member and object each call through a table's member
+ * reads it from.  A NULL stored and a pointer to a struct with no function
+ * pointer are no stores; a call through a local holding the table is none.
+ *
+ * usage: test_member_tables RULES_DIR member_tables.c WORK_DB
+ */
+#include "fixture.h"
+#include "expect.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void expect_text(struct lp_db *db, const char *sql, const char *want, const char *what)
+{
+	char got[512];
+	fixture_one_text(db, sql, got, sizeof(got));
+	expect(!strcmp(got, want), what);
+	if (strcmp(got, want))
+		fprintf(stderr, "  got '%s'\n", got);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 4) {
+		fprintf(stderr, "usage: test_member_tables RULES_DIR member_tables.c WORK_DB\n");
+		return 2;
+	}
+	struct lp_rules *r = fixture_rules(argv[1]);
+	bool clean;
+	struct lp_db *db = fixture_extract(r, argv[3], argv[2], NULL, &clean);
+	expect(clean, "member_tables.c parses cleanly");
+	expect_text(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || t.member || '@' || "
+		    "coalesce(t.obj_key, '-') || '=' || coalesce(t.value, '?') AS x FROM table_store t "
+		    "JOIN func f ON f.id = t.func_id ORDER BY x)",
+		    "card_init:dev.bus@card.dev=member_tables.c:x_bus dev_set_bus:dev.bus@arg#0=?",
+		    "the stores into dev.bus: a global table through the container, a parameter's table "
+		    "through a parameter; no NULL, no pointer to a struct without function pointers");
+	expect_text(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.ind_key || '<-' || "
+		    "s.ind_table || '@' || s.ind_table_obj AS x FROM site s JOIN func f ON f.id = s.func_id "
+		    "WHERE s.ind_table IS NOT NULL ORDER BY x)",
+		    "card_probe:bus_ops.probe<-dev.bus@card.dev dev_remove:bus_ops.remove<-dev.bus@arg#0",
+		    "the calls through a member's table name the member and its object; a call through a "
+		    "local holding the table names none");
+	db_close(db);
+	rules_free(r);
+	return expect_done("member_tables");
+}
