@@ -378,7 +378,7 @@ static struct target_set compute_targets(struct engine *e, const char *member, c
 static bool tables_of(struct embedded_index *x, struct lp_db *db, const char *via, const char *cont,
 		      strvec *tables)
 {
-	bool other = false, unknown = false;
+	bool other = false, unknown = false, own = false;
 	db_bind_text(x->q_tables, 1, via);
 	while (db_step_row(db, x->q_tables)) {
 		const char *obj = db_col_text(x->q_tables, 0), *value = db_col_text_or_null(x->q_tables, 1);
@@ -388,8 +388,12 @@ static bool tables_of(struct embedded_index *x, struct lp_db *db, const char *vi
 			unknown = true;
 		else
 			vec_push(tables, xstrdup(value));
+		own |= !strcmp(obj, cont);
 	}
 	sqlite3_reset(x->q_tables);
+	/* a local struct with no store may have been copied whole ('p = *q') */
+	if (!own && keyname_kind(cont) == KEYNAME_LOCAL)
+		return false;
 	return other && !unknown;
 }
 

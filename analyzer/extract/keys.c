@@ -293,6 +293,11 @@ const char *key_lock_obj(const struct key_env *e, CXCursor expr)
 	}
 }
 
+const char *key_var_object(const struct key_env *e, CXCursor var)
+{
+	return var_key(e, var, "");
+}
+
 const char *key_object_ptr(const struct key_env *e, CXCursor expr)
 {
 	CXType t = clang_getCanonicalType(clang_getCursorType(expr));

@@ -53,6 +53,9 @@ const char *key_lock_obj(const struct key_env *e, CXCursor expr);
  * 'genwqe_dev.queue_waitq'; '&foo_nb': 'file.c:foo_nb'; a parameter:
  * 'arg#N'), named like a lock; NULL when it has no stable name. */
 const char *key_object_ptr(const struct key_env *e, CXCursor expr);
+/* The object variable VAR (a VarDecl) is, named as 'var.member' names its
+ * base ('local:f:v', 'file.c:v'). */
+const char *key_var_object(const struct key_env *e, CXCursor var);
 /* The object whose member a member expression ('nb->notifier_call',
  * 'eq->irq_nb.notifier_call') selects, or NULL. */
 const char *key_member_base(const struct key_env *e, CXCursor member);

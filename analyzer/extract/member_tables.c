@@ -65,6 +65,29 @@ bool table_of_call(const struct key_env *e, CXCursor callee, const char **member
 	return *obj != NULL;
 }
 
+/* The table VALUE points to, if a global ('&ccw_bus_type'), or NULL. */
+static const char *table_value(const struct key_env *e, CXCursor value)
+{
+	const char *k = key_object_ptr(e, value);
+	return keyname_is_global(k) ? k : NULL;
+}
+
+bool table_init_store_of(const struct key_env *e, CXCursor var, CXCursor field, CXCursor value,
+			 struct table_store *out)
+{
+	if (!is_table_ptr(clang_getCursorType(field)))
+		return false;
+	long long v;
+	if (guard_const_value(key_strip(value), &v) && v == 0)
+		return false;
+	CXString name = clang_getCursorSpelling(field);
+	out->member = arena_printf(e->arena, "%s.%s", key_record_name(e->arena, field), clang_getCString(name));
+	clang_disposeString(name);
+	out->obj = key_var_object(e, var);
+	out->value = table_value(e, value);
+	return true;
+}
+
 bool table_store_of(const struct key_env *e, CXCursor lhs, CXCursor rhs, struct table_store *out)
 {
 	CXCursor l = key_strip(lhs);
@@ -74,7 +97,6 @@ bool table_store_of(const struct key_env *e, CXCursor lhs, CXCursor rhs, struct 
 	if (guard_const_value(key_strip(rhs), &v) && v == 0)
 		return false;   /* 'dev->bus = NULL' */
 	out->obj = key_member_base(e, l);
-	const char *value = key_object_ptr(e, rhs);
-	out->value = keyname_is_global(value) ? value : NULL;
+	out->value = table_value(e, rhs);
 	return true;
 }

@@ -27,4 +27,9 @@ bool table_of_call(const struct key_env *e, CXCursor callee, const char **member
  * no store: through it nothing is called. */
 bool table_store_of(const struct key_env *e, CXCursor lhs, CXCursor rhs, struct table_store *out);
 
+/* Whether member FIELD of local struct VAR, initialised to VALUE
+ * ('struct xt_tgdtor_param par = { .target = t }'), is such a store, into *OUT. */
+bool table_init_store_of(const struct key_env *e, CXCursor var, CXCursor field, CXCursor value,
+			 struct table_store *out);
+
 #endif

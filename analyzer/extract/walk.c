@@ -1476,6 +1476,27 @@ static void note_init_members(struct walker *w, CXCursor var, CXCursor init)
 	kids_free(&k);
 }
 
+/* '.target = m->u.kernel.target' in a local struct's designated
+ * initialiser is a store into its member like 'par.target = ..'
+ * (member_tables.h): without it the local would look like an object no
+ * table was ever stored into. */
+static void note_init_tables(struct walker *w, CXCursor var, CXCursor init)
+{
+	if (w->func < 0)
+		return;
+	struct kids k;
+	kids_get(&k, init);
+	for (unsigned i = 0; i < k.n; i++) {
+		CXCursor value, field;
+		struct table_store ts;
+		if (clang_getCursorKind(k.v[i]) == CXCursor_UnexposedExpr &&
+		    !clang_Cursor_isNull(field = designated_field(k.v[i], &value)) &&
+		    table_init_store_of(&w->kenv, var, field, value, &ts))
+			vec_push(&w->f->tables, ((struct xtable){ w->func, ts.member, ts.obj, ts.value }));
+	}
+	kids_free(&k);
+}
+
 static void walk_vardecl(struct walker *w, CXCursor var)
 {
 	struct kids k;
@@ -1498,8 +1519,10 @@ static void walk_vardecl(struct walker *w, CXCursor var)
 			key = arena_printf(&w->f->arena, "local:%s:%s", w->kenv.func_qname,
 					   cx_str(w, clang_getCursorSpelling(var)));
 		walk_init(w, v, t, key);
-		if (clang_getCanonicalType(t).kind == CXType_Record && clang_Cursor_getStorageClass(var) != CX_SC_Static)
+		if (clang_getCanonicalType(t).kind == CXType_Record && clang_Cursor_getStorageClass(var) != CX_SC_Static) {
 			note_init_members(w, var, v);
+			note_init_tables(w, var, v);
+		}
 		return;
 	}
 	walk_expr(w, init);

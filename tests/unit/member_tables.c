@@ -37,6 +37,14 @@ void dev_remove(struct dev *d)
 		d->bus->remove(d);
 }
 
+struct rm_param { const struct bus_ops *bus; int flags; };
+
+void rm_with(struct dev *d)
+{
+	struct rm_param p = { .bus = &x_bus, .flags = 1 };   /* a local's initialiser: a store */
+	p.bus->remove(d);
+}
+
 int card_probe(struct card *c)
 {
 	const struct bus_ops *ops = c->dev.bus;

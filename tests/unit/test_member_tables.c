@@ -3,7 +3,7 @@
  * test_member_tables.c - the facts extract records for check/embedded.c's
  * tables read from a member, on member_tables.c: each ops-table pointer
  * stored into a member, with the object and the table (a global, or not
- * known), and the member and object each call through a table's member
+ * known; a local's designated initialiser too), and the member and object each call through a table's member
  * reads it from.  A NULL stored and a pointer to a struct with no function
  * pointer are no stores; a call through a local holding the table is none.
  *
@@ -37,13 +37,15 @@ int main(int argc, char **argv)
 	expect_text(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || t.member || '@' || "
 		    "coalesce(t.obj_key, '-') || '=' || coalesce(t.value, '?') AS x FROM table_store t "
 		    "JOIN func f ON f.id = t.func_id ORDER BY x)",
-		    "card_init:dev.bus@card.dev=member_tables.c:x_bus dev_set_bus:dev.bus@arg#0=?",
+		    "card_init:dev.bus@card.dev=member_tables.c:x_bus dev_set_bus:dev.bus@arg#0=? "
+		    "rm_with:rm_param.bus@local:rm_with:p=member_tables.c:x_bus",
 		    "the stores into dev.bus: a global table through the container, a parameter's table "
 		    "through a parameter; no NULL, no pointer to a struct without function pointers");
 	expect_text(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.ind_key || '<-' || "
 		    "s.ind_table || '@' || s.ind_table_obj AS x FROM site s JOIN func f ON f.id = s.func_id "
 		    "WHERE s.ind_table IS NOT NULL ORDER BY x)",
-		    "card_probe:bus_ops.probe<-dev.bus@card.dev dev_remove:bus_ops.remove<-dev.bus@arg#0",
+		    "card_probe:bus_ops.probe<-dev.bus@card.dev dev_remove:bus_ops.remove<-dev.bus@arg#0 "
+		    "rm_with:bus_ops.remove<-rm_param.bus@local:rm_with:p",
 		    "the calls through a member's table name the member and its object; a call through a "
 		    "local holding the table names none");
 	db_close(db);
