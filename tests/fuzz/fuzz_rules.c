@@ -33,7 +33,9 @@ static void lookups(const struct lp_rules *r)
 		rules_defer(r, names[i]);
 		rules_drop_flag(r, names[i]);
 		const struct lp_lockdep *d = rules_lockdep(r, names[i]);
-		if (d && (strcmp(d->func, names[i]) || d->lock < 0 || d->key < 0 || d->subclass < -1))
+		/* a macro's key may be none (-1, lockdep-init-macro), novalidate or keep */
+		if (d && (strcmp(d->func, names[i]) || d->lock < 0 || d->key < (d->macro ? LP_LOCKDEP_MACRO_KEEP : 0) ||
+			  d->subclass < -1))
 			abort();
 		rules_lockdep_key(r, names[i]);
 		for (const struct lp_register *g = rules_register(r, names[i]); g;
