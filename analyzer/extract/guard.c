@@ -245,6 +245,39 @@ static unsigned offset_of(CXSourceLocation loc)
 	return off;
 }
 
+struct first_scan { CXCursor func; struct guard_first_writes *fw; };
+
+static enum CXChildVisitResult scan_first_writes(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct first_scan *s = d;
+	CXCursor k[2];
+	unsigned off = offset_of(clang_getCursorLocation(c));
+	if (clang_getCursorKind(c) == CXCursor_LabelStmt) {
+		if (off < s->fw->label)
+			s->fw->label = off;
+	} else if (write_of(c, k) != WRITE_NONE) {
+		int p = key_param_of(s->func, k[0]);
+		if (p >= 0 && p < 64 && off < s->fw->write[p])
+			s->fw->write[p] = off;
+	}
+	return CXChildVisit_Recurse;
+}
+
+void guard_first_writes_scan(struct guard_first_writes *fw, CXCursor func)
+{
+	memset(fw, 0xff, sizeof(*fw));   /* UINT_MAX: never */
+	struct first_scan s = { func, fw };
+	clang_visitChildren(func, scan_first_writes, &s);
+}
+
+bool guard_sees_entry(const struct guard_first_writes *fw, int param, CXCursor cond)
+{
+	CXSourceRange r = clang_getCursorExtent(cond);
+	return param >= 0 && param < 64 && fw->write[param] > offset_of(clang_getRangeEnd(r)) &&
+	       fw->label > offset_of(clang_getRangeStart(r));
+}
+
 static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
 		      long long *mask, int depth)
 {

@@ -108,6 +108,18 @@ const char *guard_text(struct arena *a, const struct guard *g);
 const char *guard_param_writes(struct arena *a, CXCursor func, unsigned long long params,
 			       const struct guard *fields, int nfields);
 
+/* Where FUNC first writes each parameter (an assignment, '++', '&p': the
+ * writes guard_param_writes() counts) and its first label, by offset in its
+ * file: whether a test of a parameter can see anything but the value as
+ * passed (guard_sees_entry). */
+struct guard_first_writes { unsigned write[64]; unsigned label; };
+void guard_first_writes_scan(struct guard_first_writes *fw, CXCursor func);
+/* Whether COND, a test of parameter PARAM that no loop encloses, always
+ * reads the value as passed: no write of PARAM comes before its end, and
+ * no label before it (a goto back to one could follow a later write).
+ * Its guard is then 'entry#N': the writes after it do not change it. */
+bool guard_sees_entry(const struct guard_first_writes *fw, int param, CXCursor cond);
+
 /* The parameter of FUNC whose pointee's member E reads ('args->force'),
  * with the member's name in FIELD; -1 if E is no such read. */
 int guard_param_member(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX]);

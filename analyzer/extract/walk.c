@@ -128,6 +128,9 @@ struct walker {
 				   * constant 0 can run (summary.ret_zero) */
 	bool ret_unknown;         /* an asm or computed goto: labels may be live that look dead */
 	struct lstate asm_states; /* join of the states at the asm statements walked so far */
+	int loop_depth;           /* loops around the code walked */
+	struct guard_first_writes first_writes;   /* the function's, once a test asks (guards_at_entry) */
+	bool first_writes_done;
 	int cond_depth;           /* branches, loop bodies, '?:' arms, '&&'/'||' right sides around
 				   * the code walked: a site at 0 runs on every call, unless ... */
 	bool left;                /* ... a return or goto came before it */
@@ -1613,6 +1616,26 @@ static unsigned call_zero(void *ctx, CXCursor call)
 	return sm ? sm->ret_zero : 0;
 }
 
+/* A guard whose test reads the parameter as passed, outside any loop and
+ * before any write of it or label (guard_sees_entry), holds whatever the
+ * function writes to the parameter after the test: drbd's
+ * _conn_request_state() tests 'flags & CS_HARD' and only later does
+ * 'flags |= CS_DC_SUSP', which made every guard on flags unknown. */
+static void guards_at_entry(struct walker *w, CXCursor cond, struct guard *g, int n)
+{
+	if (w->loop_depth)
+		return;
+	for (int i = 0; i < n; i++) {
+		if (g[i].param < 0 || g[i].field[0] || g[i].at_entry)
+			continue;
+		if (!w->first_writes_done) {
+			guard_first_writes_scan(&w->first_writes, w->kenv.func);
+			w->first_writes_done = true;
+		}
+		g[i].at_entry = guard_sees_entry(&w->first_writes, g[i].param, cond);
+	}
+}
+
 /* The guards of the branches of 'if (COND)' or 'COND ? a : b': a test of a
  * parameter (guard_if), else of the context (guard_context_if).  A branch
  * the parameter test says nothing about ('(res == -EAGAIN) && pred(req)':
@@ -1621,6 +1644,10 @@ static bool branch_guards(struct walker *w, CXCursor cond, struct guard *then_g,
 {
 	if (!guard_if(w->kenv.func, cond, then_g, else_g))
 		return guard_context_if(w->tu, w->env->rules, call_zero, w, cond, then_g, else_g);
+	struct guard both[2] = { *then_g, *else_g };
+	guards_at_entry(w, cond, both, 2);
+	*then_g = both[0];
+	*else_g = both[1];
 	struct guard ct, ce;   /* asked only where a branch is left open: it may walk a callee */
 	if ((then_g->any || else_g->any) && guard_context_if(w->tu, w->env->rules, call_zero, w, cond, &ct, &ce)) {
 		if (then_g->any)
@@ -1984,6 +2011,7 @@ static bool walk_switch(struct walker *w, CXCursor c, struct guard *after)
 		long long mask;
 		struct guard g = { .param = guard_switch_param(w->kenv.func, k.v[0], &mask), .any = true };
 		g.mask = mask;
+		guards_at_entry(w, k.v[0], &g, 1);
 		if (!push_frame(w, true, c)) {
 			kids_free(&k);
 			return false;
@@ -2298,10 +2326,16 @@ static void walk_stmt(struct walker *w, CXCursor c)
 	}
 	case CXCursor_DoStmt:
 		note_annotation(w, c);
+		w->loop_depth++;
 		walk_loop(w, c, k);
+		w->loop_depth--;
 		break;
 	case CXCursor_WhileStmt:
-	case CXCursor_ForStmt: walk_loop(w, c, k); break;
+	case CXCursor_ForStmt:
+		w->loop_depth++;
+		walk_loop(w, c, k);
+		w->loop_depth--;
+		break;
 	case CXCursor_SwitchStmt: {
 		struct guard *after = w->after_slot;
 		w->after_slot = NULL;   /* for this switch only, not the ones inside it */
@@ -2547,6 +2581,8 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->depth = 0;
 	w->depth_noted = false;
 	w->guarded = 0;
+	w->first_writes_done = false;
+	w->loop_depth = 0;
 	w->guarded_members.n = 0;
 	w->init_texts.n = 0;
 	w->nguards = 0;

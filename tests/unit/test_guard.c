@@ -10,6 +10,8 @@
  *    table ('-': the test says nothing of that branch), or none at all;
  *  - likewise each function xN's 'if' that tests the context through
  *    layered macros with 'context-test' rules (guard_context_if);
+ *  - whether each function eN's last 'if' reads its parameter as passed,
+ *    before any write of it and any label (guard_sees_entry);
  *  - the arguments of a call as written (guard_arg_at), which is how a
  *    '_nested' lock's subclass is read where the macro dropped it.
  */
@@ -88,6 +90,19 @@ static const struct guard_case guards[] = {
 	{ "g_fuzzy_unsigned", "(unsigned u) { if (is_small(u)) u++; }", "arg#0!=5,-1", "arg#0!=0" },
 	{ "g_global", "(int p) { if (global) p++; }", NULL, NULL },
 	{ "g_vs_var", "(int p) { if (p == global) p++; }", NULL, NULL },
+};
+
+/* Whether the last 'if' of NAME reads parameter PARAM as passed. */
+static const struct { const char *name, *body; int param; bool entry; } entry_tests[] = {
+	{ "e_untouched", "(int a, unsigned f) { if (f & 1) a++; }", 1, true },
+	{ "e_written_after", "(int a, unsigned f) { if (f & 1) a++; f |= 2; a = f; }", 1, true },
+	{ "e_address_after", "(int a, unsigned f) { if (f & 1) a++; f_ptr((int *)&f); }", 1, true },
+	{ "e_written_before", "(int a, unsigned f) { f |= 2; if (f & 1) a++; }", 1, false },
+	{ "e_address_before", "(int a, unsigned f) { f_ptr((int *)&f); if (f & 1) a++; }", 1, false },
+	{ "e_written_in_test", "(int a, unsigned f) { if ((f = a) & 1) a++; }", 1, false },
+	{ "e_label_before", "(int a, unsigned f) { again: a++; if (f & 1) a++; f = 0; goto again; }", 1, false },
+	{ "e_label_after", "(int a, unsigned f) { if (f & 1) goto out; f = 0; out: a++; }", 1, true },
+	{ "e_other_param", "(int a, unsigned f) { a = 2; if (f & 1) a++; }", 1, true },
 };
 
 /* Guards of context tests: the macros below are layered like preempt.h's. */
@@ -210,6 +225,21 @@ static void check_guard(CXCursor fn, int i, struct arena *a)
 		expect_guards(a, guards[i].name, guard_if(fn, cond, &t, &e), &t, &e, guards[i].then_g, guards[i].else_g);
 }
 
+/* Whether function FN (entry_tests[I]) reads its parameter as passed at its 'if'. */
+static void check_entry(CXCursor fn, int i)
+{
+	CXCursor cond = clang_getNullCursor();
+	struct guard_first_writes fw;
+	char what[200];
+	guard_first_writes_scan(&fw, fn);
+	if (!if_condition(fn, entry_tests[i].name, &cond))
+		return;
+	bool got = guard_sees_entry(&fw, entry_tests[i].param, cond);
+	snprintf(what, sizeof(what), "%s: the test %s parameter %d as passed", entry_tests[i].name,
+		 entry_tests[i].entry ? "reads" : "may not read", entry_tests[i].param);
+	expect(got == entry_tests[i].entry, what);
+}
+
 struct top { struct arena *a; CXTranslationUnit tu; const struct lp_rules *rules; };
 
 /* The arguments of args4(...) as written in SRC, and one past the last. */
@@ -267,6 +297,9 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		for (i = 0; i < (int)N(ctx_guards); i++)
 			if (!strcmp(name, ctx_guards[i].name))
 				check_ctx_guard(top, c, i);
+		for (i = 0; i < (int)N(entry_tests); i++)
+			if (!strcmp(name, entry_tests[i].name))
+				check_entry(c, i);
 	}
 	clang_disposeString(s);
 	return CXChildVisit_Recurse;   /* into consts(), to its locals */
@@ -284,6 +317,8 @@ int main(void)
 		sb_addf(&src, "void %s%s\n", guards[i].name, guards[i].body);
 	for (size_t i = 0; i < N(ctx_guards); i++)
 		sb_addf(&src, "void %s%s\n", ctx_guards[i].name, ctx_guards[i].body);
+	for (size_t i = 0; i < N(entry_tests); i++)
+		sb_addf(&src, "void %s%s\n", entry_tests[i].name, entry_tests[i].body);
 	sb_add(&src, args_src);
 	struct lp_rules *rules = rules_new();
 	struct strbuf err = {0};
@@ -309,7 +344,7 @@ int main(void)
 		int before = passed + failed;
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &top);
 		char what[80];
-		size_t want = N(consts) + 2 * N(guards) + 2 * N(ctx_guards);
+		size_t want = N(consts) + 2 * N(guards) + 2 * N(ctx_guards) + 2 * N(entry_tests);
 		snprintf(what, sizeof(what), "%d expectations checked, expected %zu", passed + failed - before, want);
 		expect(passed + failed - before == (int)want, what);
 		check_written_args(tu, src.buf);

@@ -21,6 +21,7 @@ enum chg_state_flags {
 	CS_WAIT_COMPLETE = 1 << 2,
 	CS_SERIALIZE     = 1 << 3,
 	CS_LOCAL_ONLY    = 1 << 4,
+	CS_DC_SUSP       = 1 << 5,
 };
 
 struct drbd_connection {
@@ -28,6 +29,7 @@ struct drbd_connection {
 	struct completion state_done;
 	spinlock_t req_lock;
 	enum drbd_conns cstate;
+	unsigned int susp_flags;
 	int peer_alive;
 };
 

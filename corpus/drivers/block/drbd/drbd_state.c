@@ -5,13 +5,21 @@
  * (no CS_HARD, no CS_LOCAL_ONLY) is negotiated with the peer under the
  * connection's state mutex, which sleeps; a forced one is applied at once
  * under the request spinlock.  The flags are tested by their bits, in an
- * 'if' and in a 'switch' on some of them.
+ * 'if' and in a 'switch' on some of them; only after both does the change
+ * add the suspend bit the resources share (through a helper given
+ * '&flags', then 'flags |= CS_DC_SUSP'), which the tests never see.
  */
 #include "drbd_int.h"
 
 static int negotiate_with_peer(struct drbd_connection *connection, enum drbd_conns to)
 {
 	return connection->peer_alive ? 0 : -1;
+}
+
+static void conn_old_common_state(struct drbd_connection *connection, unsigned int *pflags)
+{
+	if (connection->cstate == C_DISCONNECTING)
+		*pflags |= CS_VERBOSE;
 }
 
 int conn_request_state(struct drbd_connection *connection, enum drbd_conns to, unsigned int flags)
@@ -36,5 +44,8 @@ int conn_request_state(struct drbd_connection *connection, enum drbd_conns to, u
 	default:
 		break;
 	}
+	conn_old_common_state(connection, &flags);
+	flags |= CS_DC_SUSP;
+	connection->susp_flags = flags;
 	return rv;
 }
