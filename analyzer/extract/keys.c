@@ -155,6 +155,17 @@ static const char *field_key(struct arena *a, CXCursor field, const char *prefix
 	return arena_printf(a, "%s%s.%s%s", prefix, rec, name, suffix);
 }
 
+CXCursor key_designated_field(CXCursor desig, CXCursor *value)
+{
+	CXCursor k[16], field = clang_getNullCursor();
+	unsigned n = key_children(desig, k, 16);
+	for (unsigned i = 0; i < n; i++)
+		if (clang_getCursorKind(k[i]) == CXCursor_MemberRef)
+			field = clang_getCursorReferenced(k[i]);
+	*value = n ? k[n - 1] : clang_getNullCursor();
+	return field;
+}
+
 static int param_index(CXCursor func, CXCursor parm)
 {
 	int n = clang_Cursor_getNumArguments(func);
@@ -207,6 +218,78 @@ static bool is_arrow_base(CXCursor base)
 	return clang_getCanonicalType(clang_getCursorType(base)).kind == CXType_Pointer;
 }
 
+/* A local of FUNC (not static): a VarDecl whose semantic parent is a function. */
+static bool is_local_var(CXCursor var)
+{
+	return clang_getCursorKind(var) == CXCursor_VarDecl && clang_Cursor_getStorageClass(var) == CX_SC_None &&
+	       clang_getCursorKind(clang_getCursorSemanticParent(var)) == CXCursor_FunctionDecl;
+}
+
+/* The local struct variable expression E names: 'v', or through a local
+ * pointer initialised to its address ('*p = &v'); a null cursor else. */
+static CXCursor local_struct_of(CXCursor e, bool arrow)
+{
+	CXCursor c = key_strip(e), var = clang_getCursorReferenced(c), k[1];
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr || !is_local_var(var))
+		return clang_getNullCursor();
+	if (!arrow)
+		return var;
+	CXCursor init = key_strip(clang_Cursor_getVarDeclInitializer(var));
+	if (clang_getCursorKind(init) != CXCursor_UnaryOperator ||
+	    clang_getCursorUnaryOperatorKind(init) != CXUnaryOperator_AddrOf || key_children(init, k, 1) != 1)
+		return clang_getNullCursor();
+	return local_struct_of(k[0], false);
+}
+
+/* Whether FUNC assigns member FIELD of any object ('x.lock = ..', 'p->lock = ..'). */
+struct field_write { CXCursor field; bool found; };
+
+static enum CXChildVisitResult find_field_write(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct field_write *fw = d;
+	CXCursor k[2];
+	if ((clang_getCursorKind(c) == CXCursor_BinaryOperator &&
+	     clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign) ||
+	    clang_getCursorKind(c) == CXCursor_CompoundAssignOperator) {
+		if (key_children(c, k, 2) == 2 && clang_getCursorKind(key_strip(k[0])) == CXCursor_MemberRefExpr &&
+		    clang_equalCursors(clang_getCursorReferenced(key_strip(k[0])), fw->field)) {
+			fw->found = true;
+			return CXChildVisit_Break;
+		}
+	}
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * A lock pointer member of a local struct that its designated initialiser
+ * set and nothing assigns again: what the initialiser's value points to.
+ * The kernel's lock guards (cleanup.h's DEFINE_LOCK_GUARD_1) build their
+ * constructor so: 'class_spinlock_irqsave_t _t = { .lock = l }, *_T = &_t;
+ * spin_lock_irqsave(_T->lock, _T->flags);' takes the parameter 'l'.
+ */
+static const char *local_member_lock(const struct key_env *e, CXCursor member)
+{
+	CXCursor field = clang_getCursorReferenced(member), base[1], init, kids[32], value;
+	if (clang_Cursor_isNull(e->func) || key_children(member, base, 1) != 1)
+		return NULL;
+	CXCursor var = local_struct_of(base[0], is_arrow_base(key_strip(base[0])));
+	if (clang_Cursor_isNull(var))
+		return NULL;
+	init = key_strip(clang_Cursor_getVarDeclInitializer(var));
+	if (clang_getCursorKind(init) != CXCursor_InitListExpr)
+		return NULL;
+	unsigned n = key_children(init, kids, 32);
+	for (unsigned i = 0; i < n; i++) {
+		if (!clang_equalCursors(key_designated_field(kids[i], &value), field))
+			continue;
+		struct field_write fw = { field, false };
+		clang_visitChildren(e->func, find_field_write, &fw);
+		return fw.found ? NULL : key_lock_ptr(e, value);
+	}
+	return NULL;
+}
+
 const char *key_lock_ptr(const struct key_env *e, CXCursor expr)
 {
 	CXCursor c = key_strip(expr);
@@ -231,9 +314,13 @@ const char *key_lock_ptr(const struct key_env *e, CXCursor expr)
 			return NULL;
 		return arena_printf(e->arena, "ret:%s", key_qualified_name(e->arena, ref));
 	}
-	case CXCursor_MemberRefExpr:
+	case CXCursor_MemberRefExpr: {
 		ref = clang_getCursorReferenced(c);
-		return clang_getCursorKind(ref) == CXCursor_FieldDecl ? field_key(e->arena, ref, "*", "") : NULL;
+		if (clang_getCursorKind(ref) != CXCursor_FieldDecl)
+			return NULL;
+		const char *init = local_member_lock(e, c);
+		return init ? init : field_key(e->arena, ref, "*", "");
+	}
 	case CXCursor_DeclRefExpr:
 		ref = clang_getCursorReferenced(c);
 		if (clang_getCursorKind(ref) == CXCursor_ParmDecl) {

@@ -37,6 +37,11 @@ unsigned key_children(CXCursor c, CXCursor *out, unsigned max);
  * writes belongs to the file it is expanded in); false for a null FILE. */
 bool key_loc_in_file(CXSourceLocation loc, CXFile file);
 
+/* The member an initialiser element DESIG ('.lock = l', libclang's
+ * unexposed designator) sets, with its value in *VALUE; a null cursor when
+ * it names none ('[3] = f' sets an element). */
+CXCursor key_designated_field(CXCursor desig, CXCursor *value);
+
 /* The index of FUNC's parameter that expression E names ('err', '(int)err'), or -1. */
 int key_param_of(CXCursor func, CXCursor e);
 

@@ -88,6 +88,11 @@ struct fnlocal { CXCursor var; const char *obj, *member; };
 /* A local pointer that holds what the call at SITE returned (-1: something else). */
 struct retlocal { CXCursor var; int site; };
 
+/* A variable with a cleanup attribute whose initialiser took a lock
+ * (cleanup.h's 'guard(mutex)(&l)', 'scoped_guard(spinlock_irqsave, &l)'):
+ * its destructor releases the lock wherever its scope is left. */
+struct scoped_lock { int acq_site, scope, breaks; };
+
 struct walker {
 	const struct walk_env *env;
 	struct tu_facts *f;
@@ -115,6 +120,9 @@ struct walker {
 	VEC(struct local) locals;
 	VEC(struct fnlocal) fnlocals;
 	VEC(struct retlocal) retlocals;
+	VEC(struct scoped_lock) scoped;   /* lock guard variables in scope, innermost last */
+	int scope_depth;          /* blocks (and 'for' headers) around the code walked */
+	int break_depth;          /* loops and switches around it: what a 'break' leaves */
 	CXCursor last_call;       /* the call walked last, and its site (call_value_site) */
 	int last_call_site;
 	int depth;
@@ -211,10 +219,10 @@ static void kids_free(struct kids *k)
 		free(k->v);
 }
 
-static void location(struct walker *w, CXCursor c, int *file, unsigned *line, unsigned *col)
+static void location_of(struct walker *w, CXSourceLocation loc, int *file, unsigned *line, unsigned *col)
 {
 	CXFile cf;
-	clang_getExpansionLocation(clang_getCursorLocation(c), &cf, line, col, NULL);
+	clang_getExpansionLocation(loc, &cf, line, col, NULL);
 	CXString s = clang_File_tryGetRealPathName(cf);
 	const char *p = clang_getCString(s);
 	if (!p || !*p) {
@@ -224,6 +232,11 @@ static void location(struct walker *w, CXCursor c, int *file, unsigned *line, un
 	}
 	*file = facts_file(w->f, p ? p : "<unknown>");
 	clang_disposeString(s);
+}
+
+static void location(struct walker *w, CXCursor c, int *file, unsigned *line, unsigned *col)
+{
+	location_of(w, clang_getCursorLocation(c), file, line, col);
 }
 
 static const char *callee_name_of(struct walker *w, CXCursor fn)
@@ -342,10 +355,10 @@ static const char *site_guard(struct walker *w)
 	return NULL;
 }
 
-static int add_site(struct walker *w, int kind, CXCursor at)
+static int add_site_at(struct walker *w, int kind, CXSourceLocation at)
 {
 	struct xsite s = { .func = w->func, .kind = kind, .irqs_off = w->st.irqs_off };
-	location(w, at, &s.file, &s.line, &s.col);
+	location_of(w, at, &s.file, &s.line, &s.col);
 	s.guard = site_guard(w);
 	s.always = w->cond_depth == 0 && !w->left;
 	s.last_put = w->st.last_put;
@@ -362,6 +375,11 @@ static int add_site(struct walker *w, int kind, CXCursor at)
 	}
 	vec_push(&w->f->sites, s);
 	return (int)w->f->sites.n - 1;
+}
+
+static int add_site(struct walker *w, int kind, CXCursor at)
+{
+	return add_site_at(w, kind, clang_getCursorLocation(at));
 }
 
 static void add_store(struct walker *w, CXCursor at, const char *key, CXCursor fn, const char *src_key)
@@ -558,19 +576,6 @@ static void note_value_flow(struct walker *w, CXCursor at, CXType target_type,
 	}
 }
 
-static CXCursor designated_field(CXCursor desig, CXCursor *value)
-{
-	struct kids k;
-	kids_get(&k, desig);
-	CXCursor field = clang_getNullCursor();
-	for (unsigned i = 0; i < k.n; i++)
-		if (clang_getCursorKind(k.v[i]) == CXCursor_MemberRef)
-			field = clang_getCursorReferenced(k.v[i]);
-	*value = k.n ? k.v[k.n - 1] : clang_getNullCursor();
-	kids_free(&k);
-	return field;
-}
-
 struct field_list { CXCursor v[256]; unsigned n; };
 
 /* Value of an integer constant expression (literal, enumerator, macro), or -1. */
@@ -677,12 +682,12 @@ static void walk_init(struct walker *w, CXCursor init, CXType type, const char *
 	for (unsigned i = 0; i < k.n; i++) {
 		CXCursor c = k.v[i], value = c, field = clang_getNullCursor();
 		bool desig = clang_getCursorKind(c) == CXCursor_UnexposedExpr &&
-			     !clang_Cursor_isNull(designated_field(c, &value));
+			     !clang_Cursor_isNull(key_designated_field(c, &value));
 		if (desig)
-			field = designated_field(c, &value);
+			field = key_designated_field(c, &value);
 		else if (clang_getCursorKind(c) == CXCursor_UnexposedExpr) {
 			CXCursor v2;
-			designated_field(c, &v2);   /* array designator [N] = value */
+			key_designated_field(c, &v2);   /* array designator [N] = value */
 			struct kids kk;
 			kids_get(&kk, c);
 			bool array_desig = kk.n > 1 && const_value(kk.v[0]) >= 0;
@@ -1072,6 +1077,105 @@ static void lock_op(struct walker *w, CXCursor call, const struct lp_lockprim *p
 		}
 		apply_irq(w, p->irq);
 	}
+}
+
+/* ------------------------------------------------------------ scoped lock guards */
+
+/* Whether VAR has a cleanup attribute ('__attribute__((__cleanup__(f)))',
+ * cleanup.h's '__cleanup(f)'): libclang shows it as an unexposed
+ * attribute, read here by its spelling (in the macro that writes it). */
+static bool has_cleanup_attr(struct walker *w, CXCursor var)
+{
+	CXCursor k[8];
+	unsigned n = key_children(var, k, 8);
+	for (unsigned i = 0; i < n; i++) {
+		if (!clang_isAttribute(clang_getCursorKind(k[i])))
+			continue;
+		CXFile file;
+		unsigned offset;
+		size_t size;
+		clang_getSpellingLocation(clang_getCursorLocation(k[i]), &file, NULL, NULL, &offset);
+		const char *text = guard_file_text(w->tu, file, &size);
+		if (text && offset < size && (!strncmp(text + offset, "__cleanup__", 11) ||
+					      !strncmp(text + offset, "cleanup", 7)))
+			return true;
+	}
+	return false;
+}
+
+/* Guard variable VAR's initialiser was walked from site FIRST on: each
+ * lock it took (its constructor is a lock wrapper, wrappers.h) is held
+ * until the scope ends. */
+static void note_scoped_locks(struct walker *w, int first)
+{
+	for (size_t i = (size_t)first; i < w->f->sites.n; i++) {
+		const struct xsite *s = &w->f->sites.v[i];
+		if (s->func != w->func || s->kind != SITE_ACQUIRE || !strcmp(s->lock_key, "?"))
+			continue;
+		struct xlock *l = ls_find(&w->st, s->lock_key);
+		if (l && l->held)
+			vec_push(&w->scoped, ((struct scoped_lock){ (int)i, w->scope_depth, w->break_depth }));
+	}
+}
+
+static int undo_irq(int irq)
+{
+	switch (irq) {
+	case IRQ_SAVE: return IRQ_RESTORE;
+	case IRQ_DISABLE: return IRQ_ENABLE;
+	case IRQ_BH_OFF: return IRQ_BH_ON;
+	default: return irq;
+	}
+}
+
+/* 'class_mutex_destructor' for 'class_mutex_constructor' (cleanup.h's
+ * names), else the constructor's own name. */
+static const char *destructor_name(struct walker *w, const char *ctor)
+{
+	size_t n = strlen(ctor), k = strlen("_constructor");
+	if (n <= k || strcmp(ctor + n - k, "_constructor"))
+		return ctor;
+	return intern(w, arena_printf(&w->f->arena, "%.*s_destructor", (int)(n - k), ctor));
+}
+
+/* The destructor of guard G runs at AT: a release of the lock its
+ * constructor took, like the unlock it calls. */
+static void release_scoped(struct walker *w, const struct scoped_lock *g, CXSourceLocation at)
+{
+	if (w->st.dead)
+		return;
+	const struct xsite acq = w->f->sites.v[g->acq_site];
+	int site = add_site_at(w, SITE_RELEASE, at);
+	struct xsite *s = &w->f->sites.v[site];
+	s->callee_name = destructor_name(w, acq.callee_name);
+	s->lock_key = acq.lock_key;
+	s->lock_path = acq.lock_path;
+	s->ltype = acq.ltype;
+	s->is_read = acq.is_read;
+	s->irq = undo_irq(acq.irq);
+	struct xlock *l = ls_find(&w->st, acq.lock_key);
+	if (l)
+		l->held = false;
+	apply_irq(w, s->irq);
+}
+
+/* Leaving the scopes deeper than SCOPE (a block's end: the one it closes;
+ * a return: all of them) releases their guards' locks at AT, innermost
+ * first.  POP: the guards are gone (the walk leaves the scope), not only
+ * released on the path that jumps out. */
+static void leave_scopes(struct walker *w, int scope, CXSourceLocation at, bool pop)
+{
+	for (size_t i = w->scoped.n; i-- > 0 && w->scoped.v[i].scope > scope;)
+		release_scoped(w, &w->scoped.v[i], at);
+	while (pop && w->scoped.n && w->scoped.v[w->scoped.n - 1].scope > scope)
+		w->scoped.n--;
+}
+
+/* A 'break' leaves the guards declared inside the loop or switch it ends. */
+static void break_scopes(struct walker *w, CXCursor at)
+{
+	for (size_t i = w->scoped.n; i-- > 0 && w->scoped.v[i].breaks >= w->break_depth;)
+		release_scoped(w, &w->scoped.v[i], clang_getCursorLocation(at));
 }
 
 static void walk_children(struct walker *w, CXCursor c)
@@ -1467,7 +1571,7 @@ static void note_init_members(struct walker *w, CXCursor var, CXCursor init)
 		CXCursor value, field;
 		long long v = 0;
 		if (clang_getCursorKind(k.v[i]) != CXCursor_UnexposedExpr ||
-		    clang_Cursor_isNull(field = designated_field(k.v[i], &value)) ||
+		    clang_Cursor_isNull(field = key_designated_field(k.v[i], &value)) ||
 		    !is_int_type(clang_getCursorType(field)))
 			continue;
 		bool known = guard_const_value(value, &v);
@@ -1493,7 +1597,7 @@ static void note_init_tables(struct walker *w, CXCursor var, CXCursor init)
 		CXCursor value, field;
 		struct table_store ts;
 		if (clang_getCursorKind(k.v[i]) == CXCursor_UnexposedExpr &&
-		    !clang_Cursor_isNull(field = designated_field(k.v[i], &value)) &&
+		    !clang_Cursor_isNull(field = key_designated_field(k.v[i], &value)) &&
 		    table_init_store_of(&w->kenv, var, field, value, &ts))
 			vec_push(&w->f->tables, ((struct xtable){ w->func, ts.member, ts.obj, ts.value }));
 	}
@@ -1528,7 +1632,10 @@ static void walk_vardecl(struct walker *w, CXCursor var)
 		}
 		return;
 	}
+	int first = (int)w->f->sites.n;
 	walk_expr(w, init);
+	if (has_cleanup_attr(w, var))   /* 'guard(mutex)(&l);' */
+		note_scoped_locks(w, first);
 	fail_result_note(w, var, init);   /* 'int ret = mutex_lock_interruptible(&m);' */
 	if (clang_getCanonicalType(t).kind == CXType_Pointer)
 		retlocal_set(w, var, init);
@@ -1873,6 +1980,7 @@ static void walk_block(struct walker *w, CXCursor c)
 	kids_get(&kk, c);
 	const struct kids *outer = w->block_kids;
 	w->block_kids = &kk;
+	w->scope_depth++;
 	for (unsigned i = 0; i < kk.n; i++) {
 		enum CXCursorKind k = clang_getCursorKind(kk.v[i]);
 		if (k == CXCursor_LabelStmt || k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt) {
@@ -1889,6 +1997,7 @@ static void walk_block(struct walker *w, CXCursor c)
 		w->after_slot = NULL;
 	}
 	w->nguards -= nafter;
+	leave_scopes(w, --w->scope_depth, clang_getRangeEnd(clang_getCursorExtent(c)), true);
 	w->block_kids = outer;
 	kids_free(&kk);
 }
@@ -2077,6 +2186,7 @@ static void walk_return(struct walker *w, CXCursor c)
 			add_alias(w, c, self, key_lock_ptr(&w->kenv, kk[0]));
 		}
 	}
+	leave_scopes(w, 0, clang_getCursorLocation(c), false);   /* after the value: 'return f();' runs locked */
 	ls_join(w, &w->exit, &w->st);
 	w->st = dead_state;
 	w->left = true;
@@ -2326,25 +2436,29 @@ static void walk_stmt(struct walker *w, CXCursor c)
 	}
 	case CXCursor_DoStmt:
 		note_annotation(w, c);
-		w->loop_depth++;
-		walk_loop(w, c, k);
-		w->loop_depth--;
-		break;
+		/* fall through */
 	case CXCursor_WhileStmt:
 	case CXCursor_ForStmt:
 		w->loop_depth++;
+		w->break_depth++;
+		w->scope_depth++;   /* a 'for' header's declarations: scoped_guard's guard */
 		walk_loop(w, c, k);
+		leave_scopes(w, --w->scope_depth, clang_getRangeEnd(clang_getCursorExtent(c)), true);
+		w->break_depth--;
 		w->loop_depth--;
 		break;
 	case CXCursor_SwitchStmt: {
 		struct guard *after = w->after_slot;
 		w->after_slot = NULL;   /* for this switch only, not the ones inside it */
+		w->break_depth++;
 		w->after_found = walk_switch(w, c, after);
+		w->break_depth--;
 		break;
 	}
 	case CXCursor_CaseStmt: walk_case(w, c, false); break;
 	case CXCursor_DefaultStmt: walk_case(w, c, true); break;
 	case CXCursor_BreakStmt: {
+		break_scopes(w, c);
 		struct frame *fr = top_frame(w, false);
 		if (fr && fr->is_switch && !w->st.dead)
 			switch_exit(fr);
@@ -2361,6 +2475,8 @@ static void walk_stmt(struct walker *w, CXCursor c)
 		CXCursor kk[1];
 		if (key_children(c, kk, 1)) {
 			CXCursor target = clang_getCursorReferenced(kk[0]);
+			/* to a label of the function's body ('out:'), out of the blocks inside it */
+			leave_scopes(w, 1, clang_getCursorLocation(c), false);
 			if (!clang_Cursor_isNull(target))
 				ls_join(w, &label_of(w, target)->pending, &w->st);
 		}
@@ -2503,6 +2619,7 @@ static const struct summary *summary_of(struct walker *w, CXCursor def)
 	vec_free(&nw.strs);
 	vec_free(&nw.labels);
 	vec_free(&nw.locals);
+	vec_free(&nw.scoped);
 	vec_free(&nw.fnlocals);
 	vec_free(&nw.retlocals);
 	vec_free(&nw.guarded_members);
@@ -2583,6 +2700,9 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->guarded = 0;
 	w->first_writes_done = false;
 	w->loop_depth = 0;
+	w->scoped.n = 0;
+	w->scope_depth = 0;
+	w->break_depth = 0;
 	w->guarded_members.n = 0;
 	w->init_texts.n = 0;
 	w->nguards = 0;
@@ -2705,6 +2825,7 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	vec_free(&w.strs);
 	vec_free(&w.labels);
 	vec_free(&w.locals);
+	vec_free(&w.scoped);
 	vec_free(&w.fnlocals);
 	vec_free(&w.retlocals);
 	vec_free(&w.guarded_members);

@@ -45,4 +45,9 @@ extern int mutex_trylock(struct mutex *l);
 extern void mutex_unlock(struct mutex *l);
 extern bool mutex_is_locked(struct mutex *l);
 
+#include <linux/cleanup.h>
+
+/* guard(mutex)(&m): held until the scope ends (cleanup.h) */
+DEFINE_GUARD(mutex, struct mutex *, mutex_lock(_T), mutex_unlock(_T))
+
 #endif

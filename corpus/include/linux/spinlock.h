@@ -158,4 +158,11 @@ static __always_inline void spin_unlock_irqrestore(spinlock_t *l, unsigned long 
 /* rwlock_t: the kernel includes its API from here too */
 #include <linux/rwlock.h>
 
+#include <linux/cleanup.h>
+
+/* guard(spinlock_irqsave)(&l): the flags travel in the guard variable */
+DEFINE_LOCK_GUARD_1(spinlock, spinlock_t, spin_lock(_T->lock), spin_unlock(_T->lock))
+DEFINE_LOCK_GUARD_1(spinlock_irqsave, spinlock_t, spin_lock_irqsave(_T->lock, _T->flags),
+		    spin_unlock_irqrestore(_T->lock, _T->flags), unsigned long flags)
+
 #endif
