@@ -1924,22 +1924,64 @@ static void walk_guarded(struct walker *w, CXCursor s, const struct guard *g)
 		w->nguards--;
 }
 
-static enum CXChildVisitResult find_goto(CXCursor c, CXCursor parent, CXClientData d)
+struct goto_scan { const struct kids *block; bool stays; };
+
+/* Whether AT is outside the statements of BLOCK: a label of an enclosing
+ * block, past the end of this one, where its guards are gone. */
+static bool outside_block(const struct kids *block, CXSourceLocation at)
+{
+	if (!block || !block->n)
+		return false;
+	unsigned first, last, off;
+	CXFile ff, lf, af;
+	clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(block->v[0])), &ff, NULL, NULL, &first);
+	clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(block->v[block->n - 1])), &lf, NULL, NULL,
+				   &last);
+	clang_getExpansionLocation(at, &af, NULL, NULL, &off);
+	return ff && af && clang_File_isEqual(ff, af) && clang_File_isEqual(lf, af) && (off < first || off > last);
+}
+
+static enum CXChildVisitResult goto_in_block(CXCursor c, CXCursor parent, CXClientData d)
 {
 	(void)parent;
+	struct goto_scan *g = d;
 	enum CXCursorKind k = clang_getCursorKind(c);
-	if (k == CXCursor_GotoStmt || k == CXCursor_IndirectGotoStmt) {
-		*(bool *)d = true;
-		return CXChildVisit_Break;
+	CXCursor ref[1];
+	if (k == CXCursor_IndirectGotoStmt) {
+		g->stays = false;
+	} else if (k == CXCursor_GotoStmt) {
+		bool found = false;
+		CXCursor target = key_children(c, ref, 1) ? clang_getCursorReferenced(ref[0]) : clang_getNullCursor();
+		/* by place: the cursor a label reference gives is not equal to the
+		 * block's own cursor of the same label */
+		CXSourceLocation at = clang_getCursorLocation(target);
+		for (unsigned i = 0; g->block && i < g->block->n && !found; i++)
+			found = clang_getCursorKind(g->block->v[i]) == CXCursor_LabelStmt &&
+				clang_equalLocations(clang_getCursorLocation(g->block->v[i]), at);
+		g->stays = found || outside_block(g->block, at);
 	}
-	return CXChildVisit_Recurse;
+	return g->stays ? CXChildVisit_Recurse : CXChildVisit_Break;
+}
+
+/* Whether every goto in BODY jumps to a label of the block being walked,
+ * where walk_block drops the guards after a statement ('default: goto
+ * out;'), or out of the block, where they are gone: a label deeper in
+ * would run under a guard its gotos ignore. */
+static bool gotos_stay_in_block(const struct walker *w, CXCursor body)
+{
+	struct goto_scan g = { w->block_kids, true };
+	clang_visitChildren(body, goto_in_block, &g);
+	return g.stays;
 }
 
 /* Walk 'if' statement C.  AFTER (may be NULL): for an 'if' without 'else'
  * whose branch always leaves ('if (in_interrupt()) { defer(); return; }'),
  * the guard of the code after it, which runs only where the condition was
- * false; returns whether there is one.  A branch with a goto is left out:
- * its label may be further down, in code the guard would then not hold for. */
+ * false; returns whether there is one.  A branch with a goto counts only
+ * where every goto jumps to a label of the block being walked, or out of
+ * it (gotos_stay_in_block): a label nested further down would be code the
+ * guard does not hold for ('if (!(flags & CREATE)) { ..; goto cleanup; }'
+ * is how most error exits are written). */
 static bool walk_if(struct walker *w, CXCursor c, struct guard *after)
 {
 	struct kids k;
@@ -1957,10 +1999,8 @@ static bool walk_if(struct walker *w, CXCursor c, struct guard *after)
 		if (k.n >= 3)
 			walk_guarded(w, k.v[2], guarded ? &else_g : NULL);
 		if (after && k.n == 2 && guarded && !else_g.any && after_then.dead && !w->st.dead) {
-			bool has_goto = false;
-			clang_visitChildren(k.v[1], find_goto, &has_goto);
 			*after = else_g;
-			guards_after = !has_goto;
+			guards_after = gotos_stay_in_block(w, k.v[1]);
 		}
 		ls_join(w, &w->st, &after_then);
 	}
@@ -2044,40 +2084,6 @@ static void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 	w->st = exit_state;
 	ls_join(w, &w->st, &fr.brk);
 	kids_free(&k);
-}
-
-struct goto_scan { const struct kids *block; bool stays; };
-
-static enum CXChildVisitResult goto_in_block(CXCursor c, CXCursor parent, CXClientData d)
-{
-	(void)parent;
-	struct goto_scan *g = d;
-	enum CXCursorKind k = clang_getCursorKind(c);
-	CXCursor ref[1];
-	if (k == CXCursor_IndirectGotoStmt) {
-		g->stays = false;
-	} else if (k == CXCursor_GotoStmt) {
-		bool found = false;
-		CXCursor target = key_children(c, ref, 1) ? clang_getCursorReferenced(ref[0]) : clang_getNullCursor();
-		/* by place: the cursor a label reference gives is not equal to the
-		 * block's own cursor of the same label */
-		CXSourceLocation at = clang_getCursorLocation(target);
-		for (unsigned i = 0; g->block && i < g->block->n && !found; i++)
-			found = clang_getCursorKind(g->block->v[i]) == CXCursor_LabelStmt &&
-				clang_equalLocations(clang_getCursorLocation(g->block->v[i]), at);
-		g->stays = found;
-	}
-	return g->stays ? CXChildVisit_Recurse : CXChildVisit_Break;
-}
-
-/* Whether every goto in BODY jumps to a label of the block being walked,
- * where walk_block drops the guards after a statement ('default: goto
- * out;'): a label deeper in would run under a guard its gotos ignore. */
-static bool gotos_stay_in_block(const struct walker *w, CXCursor body)
-{
-	struct goto_scan g = { w->block_kids, true };
-	clang_visitChildren(body, goto_in_block, &g);
-	return g.stays;
 }
 
 /* The code at a 'break' of switch frame FR (or at its end) runs for the
