@@ -88,6 +88,10 @@ struct fnlocal { CXCursor var; const char *obj, *member; };
 /* A local pointer that holds what the call at SITE returned (-1: something else). */
 struct retlocal { CXCursor var; int site; };
 
+/* A goto of the function walked: where it is and where its label is, by
+ * offset in the file. */
+struct goto_pos { unsigned from, to; };
+
 /* A variable with a cleanup attribute whose initialiser took a lock
  * (cleanup.h's 'guard(mutex)(&l)', 'scoped_guard(spinlock_irqsave, &l)'):
  * its destructor releases the lock wherever its scope is left. */
@@ -139,6 +143,8 @@ struct walker {
 	int loop_depth;           /* loops around the code walked */
 	struct guard_first_writes first_writes;   /* the function's, once a test asks (guards_at_entry) */
 	bool first_writes_done;
+	VEC(struct goto_pos) gotos;   /* the function's gotos, once a label asks (label_keeps_guards) */
+	bool gotos_done, wild_jumps;  /* ... and whether it has a computed goto or an asm */
 	int cond_depth;           /* branches, loop bodies, '?:' arms, '&&'/'||' right sides around
 				   * the code walked: a site at 0 runs on every call, unless ... */
 	bool left;                /* ... a return or goto came before it */
@@ -2008,13 +2014,59 @@ static bool walk_if(struct walker *w, CXCursor c, struct guard *after)
 	return guards_after;
 }
 
+static unsigned offset_at(CXSourceLocation loc)
+{
+	unsigned off;
+	clang_getExpansionLocation(loc, NULL, NULL, NULL, &off);
+	return off;
+}
+
+static enum CXChildVisitResult collect_gotos(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct walker *w = d;
+	CXCursor ref[1];
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_IndirectGotoStmt || k == CXCursor_AsmStmt)
+		w->wild_jumps = true;
+	else if (k == CXCursor_GotoStmt && key_children(c, ref, 1))
+		vec_push(&w->gotos, ((struct goto_pos){ offset_at(clang_getCursorLocation(c)),
+			offset_at(clang_getCursorLocation(clang_getCursorReferenced(ref[0]))) }));
+	return CXChildVisit_Recurse;
+}
+
+/* How many of the guards that hold after the statements ending at
+ * START[0..N), the first ones, still hold at the label at LABEL: those for
+ * which every goto to a label between them and it (LABEL included) comes
+ * from code between them and it, which they hold for.  ext4's allocation
+ * jumps to 'got_allocated_blocks:' only from code past 'if ((flags &
+ * CREATE) == 0) { ..; goto out; }'. */
+static int label_keeps_guards(struct walker *w, const unsigned *start, int n, unsigned label)
+{
+	if (!w->gotos_done) {
+		w->wild_jumps = false;
+		clang_visitChildren(w->kenv.func, collect_gotos, w);
+		w->gotos_done = true;
+	}
+	if (w->wild_jumps)
+		return 0;
+	for (int i = 0; i < n; i++)
+		for (size_t g = 0; g < w->gotos.n; g++) {
+			const struct goto_pos *p = &w->gotos.v[g];
+			if (p->to > start[i] && p->to <= label && !(p->from > start[i] && p->from < label))
+				return i;
+		}
+	return n;
+}
+
 /* Walk the statements of block C.  The code after an 'if' whose branch
  * always leaves is under that 'if''s other guard, up to the next label
- * (walk_if). */
+ * that a goto from elsewhere jumps to (walk_if, label_keeps_guards). */
 static void walk_block(struct walker *w, CXCursor c)
 {
 	enum { MAX_AFTER = 4 };
 	struct guard after[MAX_AFTER];
+	unsigned after_start[MAX_AFTER];   /* where each guard begins: its statement's end */
 	int nafter = 0;
 	struct kids kk;
 	kids_get(&kk, c);
@@ -2024,16 +2076,21 @@ static void walk_block(struct walker *w, CXCursor c)
 	for (unsigned i = 0; i < kk.n; i++) {
 		enum CXCursorKind k = clang_getCursorKind(kk.v[i]);
 		if (k == CXCursor_LabelStmt || k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt) {
-			w->nguards -= nafter;   /* jumped to from elsewhere */
-			nafter = 0;
+			/* jumped to from elsewhere: the guards that hold there stay */
+			int keep = k == CXCursor_LabelStmt && nafter ?
+				   label_keeps_guards(w, after_start, nafter, offset_at(clang_getCursorLocation(kk.v[i]))) : 0;
+			w->nguards -= nafter - keep;
+			nafter = keep;
 		}
 		bool may_guard = k == CXCursor_IfStmt || k == CXCursor_SwitchStmt;
 		w->after_slot = may_guard && nafter < MAX_AFTER ? &after[nafter] : NULL;
 		w->after_found = false;
 		walk_stmt(w, kk.v[i]);
 		if (may_guard && w->after_slot == NULL && w->after_found &&
-		    push_guard(w, &after[nafter]))
+		    push_guard(w, &after[nafter])) {
+			after_start[nafter] = offset_at(clang_getRangeEnd(clang_getCursorExtent(kk.v[i])));
 			nafter++;
+		}
 		w->after_slot = NULL;
 	}
 	w->nguards -= nafter;
@@ -2626,6 +2683,7 @@ static const struct summary *summary_of(struct walker *w, CXCursor def)
 	vec_free(&nw.labels);
 	vec_free(&nw.locals);
 	vec_free(&nw.scoped);
+	vec_free(&nw.gotos);
 	vec_free(&nw.fnlocals);
 	vec_free(&nw.retlocals);
 	vec_free(&nw.guarded_members);
@@ -2705,6 +2763,8 @@ static void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->depth_noted = false;
 	w->guarded = 0;
 	w->first_writes_done = false;
+	w->gotos_done = false;
+	w->gotos.n = 0;
 	w->loop_depth = 0;
 	w->scoped.n = 0;
 	w->scope_depth = 0;
@@ -2832,6 +2892,7 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	vec_free(&w.labels);
 	vec_free(&w.locals);
 	vec_free(&w.scoped);
+	vec_free(&w.gotos);
 	vec_free(&w.fnlocals);
 	vec_free(&w.retlocals);
 	vec_free(&w.guarded_members);

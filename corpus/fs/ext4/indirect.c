@@ -5,8 +5,9 @@
  * of it to map its own blocks).  A lookup that finds a hole returns early
  * unless the caller asked to create blocks: the hole's size is worked out,
  * and the branch leaves with 'goto cleanup', a label of the function's
- * body.  Only past that test does the mapping allocate and splice a new
- * branch in, under the journal's checkpoint mutex.  The journal maps its
+ * body.  Only past that test does the mapping allocate (or take a block of
+ * a cluster allocated already, jumping to 'got_allocated:' from there) and
+ * splice a new branch in, under the journal's checkpoint mutex.  The journal maps its
  * blocks with flags 0, holding that mutex already; -DEXT4_JOURNAL_CREATES
  * maps them with EXT4_GET_BLOCKS_CREATE (the control: the splice then
  * takes the mutex again).
@@ -37,6 +38,8 @@ struct journal {
 static struct journal ext4_journal;
 
 extern unsigned long ext4_lookup_branch(unsigned long lblk, int *depth);
+extern unsigned long ext4_cluster_block(unsigned long lblk);
+extern unsigned long ext4_new_block(unsigned long goal);
 
 static int ext4_splice_branch(unsigned long lblk)
 {
@@ -66,6 +69,12 @@ int ext4_ind_map_blocks(struct ext4_map_blocks *map, int flags)
 		map->m_pblk = 0;
 		goto cleanup;
 	}
+	/* a block of a cluster allocated already: splice it in as it is */
+	map->m_pblk = ext4_cluster_block(map->m_lblk);
+	if (map->m_pblk)
+		goto got_allocated;
+	map->m_pblk = ext4_new_block(map->m_lblk);
+got_allocated:
 	err = ext4_splice_branch(map->m_lblk);
 	if (flags & EXT4_GET_BLOCKS_DELALLOC)
 		map->m_len = 1;
