@@ -238,13 +238,6 @@ static int local_test(CXCursor func, CXCursor ref, long long *value, bool *equal
 	return writes_in(func, var, 0).n ? -1 : p;
 }
 
-static unsigned offset_of(CXSourceLocation loc)
-{
-	unsigned off;
-	clang_getExpansionLocation(loc, NULL, NULL, NULL, &off);
-	return off;
-}
-
 struct first_scan { CXCursor func; struct guard_first_writes *fw; };
 
 static enum CXChildVisitResult scan_first_writes(CXCursor c, CXCursor parent, CXClientData d)
@@ -252,7 +245,7 @@ static enum CXChildVisitResult scan_first_writes(CXCursor c, CXCursor parent, CX
 	(void)parent;
 	struct first_scan *s = d;
 	CXCursor k[2];
-	unsigned off = offset_of(clang_getCursorLocation(c));
+	unsigned off = key_offset(clang_getCursorLocation(c));
 	if (clang_getCursorKind(c) == CXCursor_LabelStmt) {
 		if (off < s->fw->label)
 			s->fw->label = off;
@@ -274,8 +267,8 @@ void guard_first_writes_scan(struct guard_first_writes *fw, CXCursor func)
 bool guard_sees_entry(const struct guard_first_writes *fw, int param, CXCursor cond)
 {
 	CXSourceRange r = clang_getCursorExtent(cond);
-	return param >= 0 && param < 64 && fw->write[param] > offset_of(clang_getRangeEnd(r)) &&
-	       fw->label > offset_of(clang_getRangeStart(r));
+	return param >= 0 && param < 64 && fw->write[param] > key_offset(clang_getRangeEnd(r)) &&
+	       fw->label > key_offset(clang_getRangeStart(r));
 }
 
 static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
@@ -329,7 +322,7 @@ static enum CXChildVisitResult flag_branch(CXCursor c, CXCursor parent, CXClient
 	CXCursor k[2];
 	if (clang_getCursorKind(c) != CXCursor_IfStmt || key_children(c, k, 2) != 2 || writes_in(k[1], f->var, 1).n != 1)
 		return CXChildVisit_Continue;
-	if (offset_of(clang_getRangeEnd(clang_getCursorExtent(c))) > f->use)
+	if (key_offset(clang_getRangeEnd(clang_getCursorExtent(c))) > f->use)
 		return CXChildVisit_Break;   /* set after it is read (in a loop, or not at all) */
 	int p = param_test(f->func, k[0], &f->value, &f->equal, f->field, &f->mask, 0);
 	CXCursor parm = p >= 0 ? clang_Cursor_getArgument(f->func, (unsigned)p) : clang_getNullCursor();
@@ -366,7 +359,7 @@ static int flag_test(CXCursor func, CXCursor cond, long long *value, bool *equal
 	if (all.n != 1 || !all.plain || !guard_const_value(all.value, &set) || !set == !init)
 		return -1;
 	clang_visitChildren(func, find_body, &body);
-	struct flag_scan f = { .func = func, .var = var, .use = offset_of(clang_getCursorLocation(c)), .param = -1 };
+	struct flag_scan f = { .func = func, .var = var, .use = key_offset(clang_getCursorLocation(c)), .param = -1 };
 	if (!clang_Cursor_isNull(body))
 		clang_visitChildren(body, flag_branch, &f);
 	if (f.param < 0)

@@ -155,6 +155,13 @@ static const char *field_key(struct arena *a, CXCursor field, const char *prefix
 	return arena_printf(a, "%s%s.%s%s", prefix, rec, name, suffix);
 }
 
+unsigned key_offset(CXSourceLocation loc)
+{
+	unsigned off;
+	clang_getExpansionLocation(loc, NULL, NULL, NULL, &off);
+	return off;
+}
+
 CXCursor key_designated_field(CXCursor desig, CXCursor *value)
 {
 	CXCursor k[16], field = clang_getNullCursor();

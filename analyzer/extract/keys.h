@@ -36,6 +36,9 @@ unsigned key_children(CXCursor c, CXCursor *out, unsigned max);
 /* Whether LOC is in FILE once macros are expanded (a definition a macro
  * writes belongs to the file it is expanded in); false for a null FILE. */
 bool key_loc_in_file(CXSourceLocation loc, CXFile file);
+/* LOC's offset in its file once macros are expanded: where guards, labels
+ * and gotos of one function are compared. */
+unsigned key_offset(CXSourceLocation loc);
 
 /* The member an initialiser element DESIG ('.lock = l', libclang's
  * unexposed designator) sets, with its value in *VALUE; a null cursor when

@@ -2014,13 +2014,6 @@ static bool walk_if(struct walker *w, CXCursor c, struct guard *after)
 	return guards_after;
 }
 
-static unsigned offset_at(CXSourceLocation loc)
-{
-	unsigned off;
-	clang_getExpansionLocation(loc, NULL, NULL, NULL, &off);
-	return off;
-}
-
 static enum CXChildVisitResult collect_gotos(CXCursor c, CXCursor parent, CXClientData d)
 {
 	(void)parent;
@@ -2030,8 +2023,8 @@ static enum CXChildVisitResult collect_gotos(CXCursor c, CXCursor parent, CXClie
 	if (k == CXCursor_IndirectGotoStmt || k == CXCursor_AsmStmt)
 		w->wild_jumps = true;
 	else if (k == CXCursor_GotoStmt && key_children(c, ref, 1))
-		vec_push(&w->gotos, ((struct goto_pos){ offset_at(clang_getCursorLocation(c)),
-			offset_at(clang_getCursorLocation(clang_getCursorReferenced(ref[0]))) }));
+		vec_push(&w->gotos, ((struct goto_pos){ key_offset(clang_getCursorLocation(c)),
+			key_offset(clang_getCursorLocation(clang_getCursorReferenced(ref[0]))) }));
 	return CXChildVisit_Recurse;
 }
 
@@ -2078,7 +2071,7 @@ static void walk_block(struct walker *w, CXCursor c)
 		if (k == CXCursor_LabelStmt || k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt) {
 			/* jumped to from elsewhere: the guards that hold there stay */
 			int keep = k == CXCursor_LabelStmt && nafter ?
-				   label_keeps_guards(w, after_start, nafter, offset_at(clang_getCursorLocation(kk.v[i]))) : 0;
+				   label_keeps_guards(w, after_start, nafter, key_offset(clang_getCursorLocation(kk.v[i]))) : 0;
 			w->nguards -= nafter - keep;
 			nafter = keep;
 		}
@@ -2088,7 +2081,7 @@ static void walk_block(struct walker *w, CXCursor c)
 		walk_stmt(w, kk.v[i]);
 		if (may_guard && w->after_slot == NULL && w->after_found &&
 		    push_guard(w, &after[nafter])) {
-			after_start[nafter] = offset_at(clang_getRangeEnd(clang_getCursorExtent(kk.v[i])));
+			after_start[nafter] = key_offset(clang_getRangeEnd(clang_getCursorExtent(kk.v[i])));
 			nafter++;
 		}
 		w->after_slot = NULL;
