@@ -13,8 +13,14 @@
  * lock effects of callees in other files along that chain
  * (check/callee_effects.c), and each function's exit locks are recorded
  * for it (exit_locks_text).
+ *
+ * This file holds the walker's core: lock state, sites, stores, calls,
+ * conditions, expressions, the statement dispatcher and the TU loop.
+ * The statements that move control are in walk_flow.c, lock guards in
+ * walk_scope.c, lockdep and sleep macros in walk_macro.c, summaries in
+ * walk_summary.c; walker.h is the state they share.
  */
-#include "extract/walk.h"
+#include "extract/walker.h"
 #include "extract/keys.h"
 #include "extract/wrappers.h"
 #include "extract/annot.h"
@@ -29,136 +35,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define LS_MAX 16     /* distinct locks tracked per function; past it, a limit notice
-                       * (note_locks_full) */
-#define MAX_FRAMES 64 /* nesting of loops and switches (push_frame); of guards (push_guard) */
-
-struct lstate {
-	bool dead;                /* unreachable (after return, break, goto) */
-	bool cdead;               /* ... because a condition is constant: the compiler drops the
-				   * code (walk_cond), so it is not walked at all */
-	signed char irqs_off;     /* enum lp_irqs_state */
-	bool last_put;            /* a reference count dropped to zero on the way here
-				   * ('if (refcount_dec_and_test(&x->ref))'; walk_cond) */
-	unsigned char n;
-	bool full;                /* a lock was not tracked: LS_MAX others were (ls_get, ls_join) */
-	int dom;                  /* the last direct call on every path to here (site index),
-				   * -1: none (xsite.dom) */
-	struct xlock e[LS_MAX];
-	struct members m;         /* constants stored into struct members (members.h) */
-};
-
-struct frame {
-	bool is_switch, has_default, has_brk;
-	struct guard *guard;      /* 'switch (param)': the case values of the code here */
-	struct guard out;         /* ... and of the code that leaves the switch at its end */
-	struct lstate brk;        /* join of the states at 'break' */
-	struct lstate entry;      /* switch: the state at each case label */
-};
-
-struct label { CXCursor stmt; struct lstate pending; };
-
-/* The last acquire that can fail walked (CALL: 'mutex_lock_interruptible(&m)')
- * and the state before it, where it failed; SET: a local VAR holds its
- * result ('ret = mutex_lock_interruptible(&m);') for the test of it that
- * comes next (fail_test).  SITES: the TU's site count then; a call or lock
- * operation in between makes the saved state stale. */
-struct fail_result { CXCursor call; bool set; CXCursor var; size_t sites; struct lstate failed; };
-
-/* What a function leaves behind for its caller: locks still held at its
- * return, and caller's locks it released (queue_request_and_unlock()). */
-struct summary {
-	int n;
-	struct { const char *key; bool held; } e[LS_MAX];
-	unsigned ret_zero;   /* path states in which the function can only return 0
-			      * (bits of enum guardkey_ctx): a predicate that says no
-			      * in interrupt context ('if (!in_task()) return false;'),
-			      * or in every state (a stub the config left: 'return false;') */
-};
-struct summaries {
-	struct strmap index;      /* USR -> index in v + 1; 0 while being computed */
-	VEC(struct summary) v;
-	struct arena arena;
-	int depth;
-};
-struct local { CXCursor var; const char *key; };
-/* A local function pointer loaded from a member ('complete = req->complete'):
- * the object read and the member's key, for the call through it. */
-struct fnlocal { CXCursor var; const char *obj, *member; };
-/* A local pointer that holds what the call at SITE returned (-1: something else). */
-struct retlocal { CXCursor var; int site; };
-
-/* A goto of the function walked: where it is and where its label is, by
- * offset in the file. */
-struct goto_pos { unsigned from, to; };
-
-/* A variable with a cleanup attribute whose initialiser took a lock
- * (cleanup.h's 'guard(mutex)(&l)', 'scoped_guard(spinlock_irqsave, &l)'):
- * its destructor releases the lock wherever its scope is left. */
-struct scoped_lock { int acq_site, scope, breaks; };
-
-struct walker {
-	const struct walk_env *env;
-	struct tu_facts *f;
-	struct key_env kenv;
-	struct strmap interned;   /* key string -> index in strs */
-	VEC(const char *) strs;
-	struct strmap hdr_hash;   /* header path -> its hash (from f->includes) */
-	struct wrappers *wraps;   /* lock wrappers seen in this TU */
-	/* the function being walked */
-	int func, hdr;
-	bool returns_lockptr;
-	const char *init_idx;     /* array initialiser element being walked: '3,2' */
-	int arg_site;             /* the call whose argument is being stored, or -1 */
-	const char *store_obj;    /* the object whose member is being stored, or NULL */
-	CXFile main_cxfile;       /* the TU's main file */
-	CXTranslationUnit tu;
-	CXFile annot_file;        /* the sleep annotation last made a site (note_annotation) */
-	unsigned annot_offset;
-	struct lstate exit;       /* join of the states at every return */
-	struct summaries *sums;   /* of this TU's main-file functions, shared with nested walkers */
-	struct lstate st;
-	struct frame frames[MAX_FRAMES];
-	int nframes;
-	VEC(struct label) labels;
-	VEC(struct local) locals;
-	VEC(struct fnlocal) fnlocals;
-	VEC(struct retlocal) retlocals;
-	VEC(struct scoped_lock) scoped;   /* lock guard variables in scope, innermost last */
-	int scope_depth;          /* blocks (and 'for' headers) around the code walked */
-	int break_depth;          /* loops and switches around it: what a 'break' leaves */
-	CXCursor last_call;       /* the call walked last, and its site (call_value_site) */
-	int last_call_site;
-	int depth;
-	bool depth_noted;         /* a nesting bound was hit in this function (note_limit) */
-	unsigned long long guarded;   /* parameters some site's guard depends on (bits) */
-	VEC(struct guard) guarded_members;   /* ... and members through parameters ('args->force') */
-	VEC(struct init_text) init_texts;    /* the init macros' locks met in this function, by text */
-	const struct guard *guards[MAX_FRAMES];   /* the enclosing guards, innermost last */
-	int nguards;
-	unsigned ret_live;        /* path states in which a return of a value other than a
-				   * constant 0 can run (summary.ret_zero) */
-	bool ret_unknown;         /* an asm or computed goto: labels may be live that look dead */
-	struct lstate asm_states; /* join of the states at the asm statements walked so far */
-	int loop_depth;           /* loops around the code walked */
-	struct guard_first_writes first_writes;   /* the function's, once a test asks (guards_at_entry) */
-	bool first_writes_done;
-	VEC(struct goto_pos) gotos;   /* the function's gotos, once a label asks (label_keeps_guards) */
-	bool gotos_done, wild_jumps;  /* ... and whether it has a computed goto or an asm */
-	int cond_depth;           /* branches, loop bodies, '?:' arms, '&&'/'||' right sides around
-				   * the code walked: a site at 0 runs on every call, unless ... */
-	bool left;                /* ... a return or goto came before it */
-	struct guard *after_slot; /* walk_block: where the 'if' it walks puts the guard of the code
-				   * after it, and whether it did (walk_if) */
-	bool after_found;
-	const struct kids *block_kids;   /* the statements of the block being walked */
-	struct fail_result failres;      /* 'ret = mutex_lock_interruptible(..)' just walked */
-};
-
-/* An init macro's lock as written ('&wq_head->lock'), for the re-key
- * macro after it that names it the same way (lockdep-class-macro). */
-struct init_text { const char *text, *key, *path; };
-
 /* ------------------------------------------------------------ small helpers */
 
 /*
@@ -167,12 +43,12 @@ struct init_text { const char *text, *key, *path; };
  * spelled in the macro or in scratch space, where libclang's
  * isFromMainFile says no; it belongs to the file it is expanded in.
  */
-static bool in_main_file(const struct walker *w, CXSourceLocation loc)
+bool in_main_file(const struct walker *w, CXSourceLocation loc)
 {
 	return key_loc_in_file(loc, w->main_cxfile);
 }
 
-static const char *intern(struct walker *w, const char *s)
+const char *intern(struct walker *w, const char *s)
 {
 	if (!s)
 		return NULL;
@@ -193,7 +69,6 @@ static const char *cx_str(struct walker *w, CXString s)
 	return r;
 }
 
-struct kids { CXCursor *v; unsigned n, cap; CXCursor small[8]; };
 
 static enum CXChildVisitResult kids_add(CXCursor c, CXCursor parent, CXClientData d)
 {
@@ -211,7 +86,7 @@ static enum CXChildVisitResult kids_add(CXCursor c, CXCursor parent, CXClientDat
 	return CXChildVisit_Continue;
 }
 
-static void kids_get(struct kids *k, CXCursor c)
+void kids_get(struct kids *k, CXCursor c)
 {
 	k->v = k->small;
 	k->n = 0;
@@ -219,7 +94,7 @@ static void kids_get(struct kids *k, CXCursor c)
 	clang_visitChildren(c, kids_add, k);
 }
 
-static void kids_free(struct kids *k)
+void kids_free(struct kids *k)
 {
 	if (k->v != k->small)
 		free(k->v);
@@ -252,7 +127,7 @@ static const char *callee_name_of(struct walker *w, CXCursor fn)
 
 /* ------------------------------------------------------------ lock state */
 
-static struct xlock *ls_find(struct lstate *s, const char *key)
+struct xlock *ls_find(struct lstate *s, const char *key)
 {
 	for (unsigned i = 0; i < s->n; i++)
 		if (s->e[i].key == key)
@@ -262,7 +137,7 @@ static struct xlock *ls_find(struct lstate *s, const char *key)
 
 /* KEY's entry in S, added when new; NULL, and S marked full, when LS_MAX
  * other locks have entries (the function then gets a limit notice). */
-static struct xlock *ls_get(struct lstate *s, const char *key)
+struct xlock *ls_get(struct lstate *s, const char *key)
 {
 	struct xlock *l = ls_find(s, key);
 	if (l)
@@ -292,7 +167,7 @@ static int dom_meet(const struct walker *w, int a, int b)
 }
 
 /* Join B into A: held only if held on both paths, released if on either. */
-static void ls_join(const struct walker *w, struct lstate *a, const struct lstate *b)
+void ls_join(const struct walker *w, struct lstate *a, const struct lstate *b)
 {
 	if (a->dead && b->dead) {
 		a->cdead = a->cdead || b->cdead;   /* unreachable either way; a constant made it so */
@@ -331,8 +206,6 @@ static void ls_join(const struct walker *w, struct lstate *a, const struct lstat
 	*a = r;
 }
 
-static const struct lstate dead_state = { .dead = true, .dom = -1 };
-static const struct lstate const_dead_state = { .dead = true, .cdead = true, .dom = -1 };
 
 /* ------------------------------------------------------------ recording */
 
@@ -361,7 +234,7 @@ static const char *site_guard(struct walker *w)
 	return NULL;
 }
 
-static int add_site_at(struct walker *w, int kind, CXSourceLocation at)
+int add_site_at(struct walker *w, int kind, CXSourceLocation at)
 {
 	struct xsite s = { .func = w->func, .kind = kind, .irqs_off = w->st.irqs_off };
 	location_of(w, at, &s.file, &s.line, &s.col);
@@ -383,7 +256,7 @@ static int add_site_at(struct walker *w, int kind, CXSourceLocation at)
 	return (int)w->f->sites.n - 1;
 }
 
-static int add_site(struct walker *w, int kind, CXCursor at)
+int add_site(struct walker *w, int kind, CXCursor at)
 {
 	return add_site_at(w, kind, clang_getCursorLocation(at));
 }
@@ -417,7 +290,7 @@ static void add_store(struct walker *w, CXCursor at, const char *key, CXCursor f
 	vec_push(&w->f->stores, s);
 }
 
-static void add_alias(struct walker *w, CXCursor at, const char *lhs, const char *rhs)
+void add_alias(struct walker *w, CXCursor at, const char *lhs, const char *rhs)
 {
 	if (!lhs || !rhs || !strcmp(lhs, rhs))
 		return;
@@ -429,7 +302,7 @@ static void add_alias(struct walker *w, CXCursor at, const char *lhs, const char
 
 /* ------------------------------------------------------------ locals */
 
-static const char *local_lookup(void *ctx, CXCursor var)
+const char *local_lookup(void *ctx, CXCursor var)
 {
 	struct walker *w = ctx;
 	for (size_t i = w->locals.n; i-- > 0;)
@@ -526,7 +399,7 @@ static const char *object_name(struct walker *w, CXCursor e, bool deref);
 
 /* 'return ab;': the call ab came from, and the members this path set in
  * *ab to the function's parameters ('ab->gfp_mask = gfp_mask'). */
-static void note_return(struct walker *w, CXCursor value)
+void note_return(struct walker *w, CXCursor value)
 {
 	CXCursor var = local_ptr_var(value);
 	if (clang_Cursor_isNull(var) || w->st.dead)
@@ -563,9 +436,6 @@ static void note_call_object(struct walker *w, struct xsite *s, CXCursor callee)
 
 /* ------------------------------------------------------------ stores */
 
-static void walk_expr(struct walker *w, CXCursor c);
-static void walk_stmt(struct walker *w, CXCursor c);
-static void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int site);
 
 /*
  * An assignment or initialisation TARGET_KEY = VALUE: a function stored into
@@ -998,7 +868,7 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 	vec_free(&args);
 }
 
-static void apply_irq(struct walker *w, enum lp_irq irq)
+void apply_irq(struct walker *w, enum lp_irq irq)
 {
 	switch (irq) {
 	case IRQ_SAVE: case IRQ_DISABLE: w->st.irqs_off = IRQS_OFF; break;
@@ -1037,7 +907,7 @@ static int subclass_of(struct walker *w, CXCursor call, const struct lp_lockprim
 
 /* The site of lock primitive P at AT on the lock LOCK names (a null
  * cursor: unknown); its lock key, or "?". */
-static const char *lock_site(struct walker *w, CXCursor at, const struct lp_lockprim *p, CXCursor lock, int *site)
+const char *lock_site(struct walker *w, CXCursor at, const struct lp_lockprim *p, CXCursor lock, int *site)
 {
 	const char *key = p->lock ? p->lock : clang_Cursor_isNull(lock) ? NULL : key_lock_ptr(&w->kenv, lock);
 	key = intern(w, key ? key : "?");
@@ -1085,105 +955,6 @@ static void lock_op(struct walker *w, CXCursor call, const struct lp_lockprim *p
 	}
 }
 
-/* ------------------------------------------------------------ scoped lock guards */
-
-/* Whether VAR has a cleanup attribute ('__attribute__((__cleanup__(f)))',
- * cleanup.h's '__cleanup(f)'): libclang shows it as an unexposed
- * attribute, read here by its spelling (in the macro that writes it). */
-static bool has_cleanup_attr(struct walker *w, CXCursor var)
-{
-	CXCursor k[8];
-	unsigned n = key_children(var, k, 8);
-	for (unsigned i = 0; i < n; i++) {
-		if (!clang_isAttribute(clang_getCursorKind(k[i])))
-			continue;
-		CXFile file;
-		unsigned offset;
-		size_t size;
-		clang_getSpellingLocation(clang_getCursorLocation(k[i]), &file, NULL, NULL, &offset);
-		const char *text = guard_file_text(w->tu, file, &size);
-		if (text && offset < size && (!strncmp(text + offset, "__cleanup__", 11) ||
-					      !strncmp(text + offset, "cleanup", 7)))
-			return true;
-	}
-	return false;
-}
-
-/* Guard variable VAR's initialiser was walked from site FIRST on: each
- * lock it took (its constructor is a lock wrapper, wrappers.h) is held
- * until the scope ends. */
-static void note_scoped_locks(struct walker *w, int first)
-{
-	for (size_t i = (size_t)first; i < w->f->sites.n; i++) {
-		const struct xsite *s = &w->f->sites.v[i];
-		if (s->func != w->func || s->kind != SITE_ACQUIRE || !strcmp(s->lock_key, "?"))
-			continue;
-		struct xlock *l = ls_find(&w->st, s->lock_key);
-		if (l && l->held)
-			vec_push(&w->scoped, ((struct scoped_lock){ (int)i, w->scope_depth, w->break_depth }));
-	}
-}
-
-static int undo_irq(int irq)
-{
-	switch (irq) {
-	case IRQ_SAVE: return IRQ_RESTORE;
-	case IRQ_DISABLE: return IRQ_ENABLE;
-	case IRQ_BH_OFF: return IRQ_BH_ON;
-	default: return irq;
-	}
-}
-
-/* 'class_mutex_destructor' for 'class_mutex_constructor' (cleanup.h's
- * names), else the constructor's own name. */
-static const char *destructor_name(struct walker *w, const char *ctor)
-{
-	size_t n = strlen(ctor), k = strlen("_constructor");
-	if (n <= k || strcmp(ctor + n - k, "_constructor"))
-		return ctor;
-	return intern(w, arena_printf(&w->f->arena, "%.*s_destructor", (int)(n - k), ctor));
-}
-
-/* The destructor of guard G runs at AT: a release of the lock its
- * constructor took, like the unlock it calls. */
-static void release_scoped(struct walker *w, const struct scoped_lock *g, CXSourceLocation at)
-{
-	if (w->st.dead)
-		return;
-	const struct xsite acq = w->f->sites.v[g->acq_site];
-	int site = add_site_at(w, SITE_RELEASE, at);
-	struct xsite *s = &w->f->sites.v[site];
-	s->callee_name = destructor_name(w, acq.callee_name);
-	s->lock_key = acq.lock_key;
-	s->lock_path = acq.lock_path;
-	s->ltype = acq.ltype;
-	s->is_read = acq.is_read;
-	s->irq = undo_irq(acq.irq);
-	struct xlock *l = ls_find(&w->st, acq.lock_key);
-	if (l)
-		l->held = false;
-	apply_irq(w, s->irq);
-}
-
-/* Leaving the scopes deeper than SCOPE (a block's end: the one it closes;
- * a return: all of them) releases their guards' locks at AT, innermost
- * first.  POP: the guards are gone (the walk leaves the scope), not only
- * released on the path that jumps out. */
-static void leave_scopes(struct walker *w, int scope, CXSourceLocation at, bool pop)
-{
-	for (size_t i = w->scoped.n; i-- > 0 && w->scoped.v[i].scope > scope;)
-		release_scoped(w, &w->scoped.v[i], at);
-	while (pop && w->scoped.n && w->scoped.v[w->scoped.n - 1].scope > scope)
-		w->scoped.n--;
-}
-
-/* A 'break' leaves the guards declared inside the loop or switch it ends. */
-static void break_scopes(struct walker *w, CXCursor at)
-{
-	for (size_t i = w->scoped.n; i-- > 0 && w->scoped.v[i].breaks >= w->break_depth;)
-		release_scoped(w, &w->scoped.v[i], clang_getCursorLocation(at));
-}
-
 static void walk_children(struct walker *w, CXCursor c)
 {
 	struct kids k;
@@ -1208,7 +979,6 @@ static const struct lp_lockprim *lock_prim(struct walker *w, CXCursor ref)
 	return lock_prim_of(w, ref, w->hdr >= 0);
 }
 
-static bool macro_arg_text(struct walker *w, CXFile file, unsigned offset, int n, char out[128]);
 
 /* A lockdep-init call's lock as written where it was expanded
  * ('mutex_init(&b->write_lock)': '&b->write_lock'), for a re-key macro
@@ -1395,7 +1165,7 @@ static void fail_split(struct walker *w, bool true_fails, struct lstate *t, stru
 	w->failres.set = false;
 }
 
-static void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
+void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
 {
 	bool neg = false;
 	CXCursor s = strip_cond(c, &neg);
@@ -1663,7 +1433,7 @@ static void walk_vardecl(struct walker *w, CXCursor var)
  * below C is not walked, and the TU records it once per function as a
  * severity-2 diagnostic, which every report shows as a "limit" notice at C.
  */
-static void note_limit(struct walker *w, CXCursor c, const char *what, int bound)
+void note_limit(struct walker *w, CXCursor c, const char *what, int bound)
 {
 	if (w->depth_noted || w->func < 0)
 		return;
@@ -1711,14 +1481,12 @@ static bool is_member_update(CXCursor c)
 	}
 }
 
-static bool push_guard(struct walker *w, const struct guard *g);
-static const struct summary *summary_of(struct walker *w, CXCursor def);
 
 /* guard_call_zero_fn: the states in which CALL's callee, a function whose
  * body this TU has, can only return 0.  A header's function, whose facts
  * are recorded in whichever TU walks it first, asks only about functions
  * of headers: the main file's are that TU's alone. */
-static unsigned call_zero(void *ctx, CXCursor call)
+unsigned call_zero(void *ctx, CXCursor call)
 {
 	struct walker *w = ctx;
 	CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(call));
@@ -1734,7 +1502,7 @@ static unsigned call_zero(void *ctx, CXCursor call)
  * function writes to the parameter after the test: drbd's
  * _conn_request_state() tests 'flags & CS_HARD' and only later does
  * 'flags |= CS_DC_SUSP', which made every guard on flags unknown. */
-static void guards_at_entry(struct walker *w, CXCursor cond, struct guard *g, int n)
+void guards_at_entry(struct walker *w, CXCursor cond, struct guard *g, int n)
 {
 	if (w->loop_depth)
 		return;
@@ -1753,7 +1521,7 @@ static void guards_at_entry(struct walker *w, CXCursor cond, struct guard *g, in
  * parameter (guard_if), else of the context (guard_context_if).  A branch
  * the parameter test says nothing about ('(res == -EAGAIN) && pred(req)':
  * the else branch) takes the context's guard where there is one. */
-static bool branch_guards(struct walker *w, CXCursor cond, struct guard *then_g, struct guard *else_g)
+bool branch_guards(struct walker *w, CXCursor cond, struct guard *then_g, struct guard *else_g)
 {
 	if (!guard_if(w->kenv.func, cond, then_g, else_g))
 		return guard_context_if(w->tu, w->env->rules, call_zero, w, cond, then_g, else_g);
@@ -1772,14 +1540,13 @@ static bool branch_guards(struct walker *w, CXCursor cond, struct guard *then_g,
 }
 
 /* The states in which the guards around the code walked rule it out. */
-static unsigned guards_ctx_dead(const struct walker *w)
+unsigned guards_ctx_dead(const struct walker *w)
 {
 	unsigned dead = 0;
 	for (int i = 0; i < w->nguards; i++)
 		dead |= w->guards[i]->ctx_dead;
 	return dead;
 }
-static void walk_expr(struct walker *w, CXCursor c);
 
 /* Walk expression E under guard G (NULL: none): an arm of '?:'. */
 static void walk_expr_guarded(struct walker *w, CXCursor e, const struct guard *g)
@@ -1792,7 +1559,7 @@ static void walk_expr_guarded(struct walker *w, CXCursor e, const struct guard *
 		w->nguards--;
 }
 
-static void walk_expr(struct walker *w, CXCursor c)
+void walk_expr(struct walker *w, CXCursor c)
 {
 	if (too_deep(w, c))
 		return;
@@ -1866,606 +1633,7 @@ static void walk_expr(struct walker *w, CXCursor c)
 	w->depth--;
 }
 
-/* ------------------------------------------------------------ statements */
-
-/* Enter the loop or switch C; false, past MAX_FRAMES nested ones (no
- * kernel function comes near), after recording the limit: its caller then
- * does not walk C's body, so frames[] never overflows and reads need no
- * bound. */
-static bool push_frame(struct walker *w, bool is_switch, CXCursor c)
-{
-	if (w->nframes == MAX_FRAMES) {
-		note_limit(w, c, "loops and switches", MAX_FRAMES);
-		return false;
-	}
-	w->frames[w->nframes++] = (struct frame){ .is_switch = is_switch, .brk = dead_state, .entry = w->st };
-	return true;
-}
-
-static struct frame *top_frame(struct walker *w, bool want_loop)
-{
-	for (int i = w->nframes - 1; i >= 0; i--)
-		if (!want_loop || !w->frames[i].is_switch)
-			return &w->frames[i];
-	return NULL;
-}
-
-static struct frame pop_frame(struct walker *w)
-{
-	assert(w->nframes > 0);
-	return w->frames[--w->nframes];
-}
-
-/* A label by its statement: a goto's clang_getCursorReferenced() is not
- * clang_equalCursors() to the LabelStmt met in the body (another parent),
- * so labels are compared by where they are. */
-static struct label *label_of(struct walker *w, CXCursor stmt)
-{
-	CXSourceLocation at = clang_getCursorLocation(stmt);
-	for (size_t i = 0; i < w->labels.n; i++)
-		if (clang_equalLocations(clang_getCursorLocation(w->labels.v[i].stmt), at))
-			return &w->labels.v[i];
-	vec_push(&w->labels, ((struct label){ .stmt = stmt, .pending = dead_state }));
-	return &w->labels.v[w->labels.n - 1];
-}
-
-/* Enter guard G; false when the nesting bound is reached (the site then
- * keeps the enclosing guard, which is no less true). */
-static bool push_guard(struct walker *w, const struct guard *g)
-{
-	if (w->nguards >= MAX_FRAMES)
-		return false;
-	w->guards[w->nguards++] = g;
-	return true;
-}
-
-/* Walk branch S under guard G (NULL: none). */
-static void walk_guarded(struct walker *w, CXCursor s, const struct guard *g)
-{
-	bool pushed = g && push_guard(w, g);
-	w->cond_depth++;   /* a branch of 'if' */
-	walk_stmt(w, s);
-	w->cond_depth--;
-	if (pushed)
-		w->nguards--;
-}
-
-struct goto_scan { const struct kids *block; bool stays; };
-
-/* Whether AT is outside the statements of BLOCK: a label of an enclosing
- * block, past the end of this one, where its guards are gone. */
-static bool outside_block(const struct kids *block, CXSourceLocation at)
-{
-	if (!block || !block->n)
-		return false;
-	unsigned first, last, off;
-	CXFile ff, lf, af;
-	clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(block->v[0])), &ff, NULL, NULL, &first);
-	clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(block->v[block->n - 1])), &lf, NULL, NULL,
-				   &last);
-	clang_getExpansionLocation(at, &af, NULL, NULL, &off);
-	return ff && af && clang_File_isEqual(ff, af) && clang_File_isEqual(lf, af) && (off < first || off > last);
-}
-
-static enum CXChildVisitResult goto_in_block(CXCursor c, CXCursor parent, CXClientData d)
-{
-	(void)parent;
-	struct goto_scan *g = d;
-	enum CXCursorKind k = clang_getCursorKind(c);
-	CXCursor ref[1];
-	if (k == CXCursor_IndirectGotoStmt) {
-		g->stays = false;
-	} else if (k == CXCursor_GotoStmt) {
-		bool found = false;
-		CXCursor target = key_children(c, ref, 1) ? clang_getCursorReferenced(ref[0]) : clang_getNullCursor();
-		/* by place: the cursor a label reference gives is not equal to the
-		 * block's own cursor of the same label */
-		CXSourceLocation at = clang_getCursorLocation(target);
-		for (unsigned i = 0; g->block && i < g->block->n && !found; i++)
-			found = clang_getCursorKind(g->block->v[i]) == CXCursor_LabelStmt &&
-				clang_equalLocations(clang_getCursorLocation(g->block->v[i]), at);
-		g->stays = found || outside_block(g->block, at);
-	}
-	return g->stays ? CXChildVisit_Recurse : CXChildVisit_Break;
-}
-
-/* Whether every goto in BODY jumps to a label of the block being walked,
- * where walk_block drops the guards after a statement ('default: goto
- * out;'), or out of the block, where they are gone: a label deeper in
- * would run under a guard its gotos ignore. */
-static bool gotos_stay_in_block(const struct walker *w, CXCursor body)
-{
-	struct goto_scan g = { w->block_kids, true };
-	clang_visitChildren(body, goto_in_block, &g);
-	return g.stays;
-}
-
-/* Walk 'if' statement C.  AFTER (may be NULL): for an 'if' without 'else'
- * whose branch always leaves ('if (in_interrupt()) { defer(); return; }'),
- * the guard of the code after it, which runs only where the condition was
- * false; returns whether there is one.  A branch with a goto counts only
- * where every goto jumps to a label of the block being walked, or out of
- * it (gotos_stay_in_block): a label nested further down would be code the
- * guard does not hold for ('if (!(flags & CREATE)) { ..; goto cleanup; }'
- * is how most error exits are written). */
-static bool walk_if(struct walker *w, CXCursor c, struct guard *after)
-{
-	struct kids k;
-	bool guards_after = false;
-	kids_get(&k, c);
-	if (k.n >= 2) {
-		struct lstate t, f;
-		struct guard then_g, else_g;
-		bool guarded = branch_guards(w, k.v[0], &then_g, &else_g);
-		walk_cond(w, k.v[0], &t, &f);
-		w->st = t;
-		walk_guarded(w, k.v[1], guarded ? &then_g : NULL);
-		struct lstate after_then = w->st;
-		w->st = f;
-		if (k.n >= 3)
-			walk_guarded(w, k.v[2], guarded ? &else_g : NULL);
-		if (after && k.n == 2 && guarded && !else_g.any && after_then.dead && !w->st.dead) {
-			*after = else_g;
-			guards_after = gotos_stay_in_block(w, k.v[1]);
-		}
-		ls_join(w, &w->st, &after_then);
-	}
-	kids_free(&k);
-	return guards_after;
-}
-
-static enum CXChildVisitResult collect_gotos(CXCursor c, CXCursor parent, CXClientData d)
-{
-	(void)parent;
-	struct walker *w = d;
-	CXCursor ref[1];
-	enum CXCursorKind k = clang_getCursorKind(c);
-	if (k == CXCursor_IndirectGotoStmt || k == CXCursor_AsmStmt)
-		w->wild_jumps = true;
-	else if (k == CXCursor_GotoStmt && key_children(c, ref, 1))
-		vec_push(&w->gotos, ((struct goto_pos){ key_offset(clang_getCursorLocation(c)),
-			key_offset(clang_getCursorLocation(clang_getCursorReferenced(ref[0]))) }));
-	return CXChildVisit_Recurse;
-}
-
-/* How many of the guards that hold after the statements ending at
- * START[0..N), the first ones, still hold at the label at LABEL: those for
- * which every goto to a label between them and it (LABEL included) comes
- * from code between them and it, which they hold for.  ext4's allocation
- * jumps to 'got_allocated_blocks:' only from code past 'if ((flags &
- * CREATE) == 0) { ..; goto out; }'. */
-static int label_keeps_guards(struct walker *w, const unsigned *start, int n, unsigned label)
-{
-	if (!w->gotos_done) {
-		w->wild_jumps = false;
-		clang_visitChildren(w->kenv.func, collect_gotos, w);
-		w->gotos_done = true;
-	}
-	if (w->wild_jumps)
-		return 0;
-	for (int i = 0; i < n; i++)
-		for (size_t g = 0; g < w->gotos.n; g++) {
-			const struct goto_pos *p = &w->gotos.v[g];
-			if (p->to > start[i] && p->to <= label && !(p->from > start[i] && p->from < label))
-				return i;
-		}
-	return n;
-}
-
-/* Walk the statements of block C.  The code after an 'if' whose branch
- * always leaves is under that 'if''s other guard, up to the next label
- * that a goto from elsewhere jumps to (walk_if, label_keeps_guards). */
-static void walk_block(struct walker *w, CXCursor c)
-{
-	enum { MAX_AFTER = 4 };
-	struct guard after[MAX_AFTER];
-	unsigned after_start[MAX_AFTER];   /* where each guard begins: its statement's end */
-	int nafter = 0;
-	struct kids kk;
-	kids_get(&kk, c);
-	const struct kids *outer = w->block_kids;
-	w->block_kids = &kk;
-	w->scope_depth++;
-	for (unsigned i = 0; i < kk.n; i++) {
-		enum CXCursorKind k = clang_getCursorKind(kk.v[i]);
-		if (k == CXCursor_LabelStmt || k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt) {
-			/* jumped to from elsewhere: the guards that hold there stay */
-			int keep = k == CXCursor_LabelStmt && nafter ?
-				   label_keeps_guards(w, after_start, nafter, key_offset(clang_getCursorLocation(kk.v[i]))) : 0;
-			w->nguards -= nafter - keep;
-			nafter = keep;
-		}
-		bool may_guard = k == CXCursor_IfStmt || k == CXCursor_SwitchStmt;
-		w->after_slot = may_guard && nafter < MAX_AFTER ? &after[nafter] : NULL;
-		w->after_found = false;
-		walk_stmt(w, kk.v[i]);
-		if (may_guard && w->after_slot == NULL && w->after_found &&
-		    push_guard(w, &after[nafter])) {
-			after_start[nafter] = key_offset(clang_getRangeEnd(clang_getCursorExtent(kk.v[i])));
-			nafter++;
-		}
-		w->after_slot = NULL;
-	}
-	w->nguards -= nafter;
-	leave_scopes(w, --w->scope_depth, clang_getRangeEnd(clang_getCursorExtent(c)), true);
-	w->block_kids = outer;
-	kids_free(&kk);
-}
-
-static void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
-{
-	struct kids k;
-	kids_get(&k, c);
-	if (!k.n) {
-		kids_free(&k);
-		return;
-	}
-	struct lstate exit_state = dead_state;
-	if (!push_frame(w, false, c)) {
-		kids_free(&k);
-		return;
-	}
-	if (kind == CXCursor_DoStmt) {
-		walk_stmt(w, k.v[0]);
-		if (k.n > 1) {
-			struct lstate t, f;
-			walk_cond(w, k.v[1], &t, &f);
-			exit_state = f;
-		}
-	} else if (kind == CXCursor_WhileStmt && k.n == 2) {
-		struct lstate t, f;
-		walk_cond(w, k.v[0], &t, &f);
-		exit_state = f;
-		w->st = t;
-		w->cond_depth++;   /* the body may not run */
-		walk_stmt(w, k.v[1]);
-		w->cond_depth--;
-		ls_join(w, &exit_state, &w->st);
-	} else {   /* for: header parts in order, then the body */
-		for (unsigned i = 0; i + 1 < k.n; i++)
-			walk_stmt(w, k.v[i]);
-		exit_state = w->st;
-		w->cond_depth++;
-		walk_stmt(w, k.v[k.n - 1]);
-		w->cond_depth--;
-		ls_join(w, &exit_state, &w->st);
-	}
-	struct frame fr = pop_frame(w);
-	w->st = exit_state;
-	ls_join(w, &w->st, &fr.brk);
-	kids_free(&k);
-}
-
-/* The code at a 'break' of switch frame FR (or at its end) runs for the
- * case values of FR's guard now: the code after the switch runs for them. */
-static void switch_exit(struct frame *fr)
-{
-	const struct guard *g = fr->guard;
-	if (!g || g->any) {
-		fr->out.any = true;
-		return;
-	}
-	for (int i = 0; i < g->n && !fr->out.any; i++) {
-		bool seen = false;
-		for (int j = 0; j < fr->out.n; j++)
-			seen |= fr->out.v[j] == g->v[i];
-		if (seen)
-			continue;
-		if (fr->out.n == GUARD_MAX_VALUES)
-			fr->out.any = true;
-		else
-			fr->out.v[fr->out.n++] = g->v[i];
-	}
-}
-
-/*
- * 'switch (param)': each case's code is under the case's values.  The code
- * after the switch is under the values of the cases that leave it by
- * 'break' or by its end, when the default (there must be one) does not:
- * gfs2's iomap_begin goes on to its write path after 'switch (flags &
- * (IOMAP_WRITE | IOMAP_ZERO))' only for those two, since 'default: goto
- * out;'.  Returns whether *AFTER (if not NULL) holds that guard.
- */
-static bool walk_switch(struct walker *w, CXCursor c, struct guard *after)
-{
-	bool guards_after = false;
-	struct kids k;
-	kids_get(&k, c);
-	if (k.n >= 2) {
-		walk_expr(w, k.v[0]);
-		long long mask;
-		struct guard g = { .param = guard_switch_param(w->kenv.func, k.v[0], &mask), .any = true };
-		g.mask = mask;
-		guards_at_entry(w, k.v[0], &g, 1);
-		if (!push_frame(w, true, c)) {
-			kids_free(&k);
-			return false;
-		}
-		if (g.param >= 0)
-			w->frames[w->nframes - 1].guard = &g;
-		bool guarded = g.param >= 0 && push_guard(w, &g);
-		w->st = dead_state;   /* code before the first case label is unreachable */
-		w->cond_depth++;
-		walk_stmt(w, k.v[k.n - 1]);
-		w->cond_depth--;
-		if (guarded)
-			w->nguards--;
-		if (!w->st.dead)
-			switch_exit(&w->frames[w->nframes - 1]);
-		struct frame fr = pop_frame(w);
-		if (after && g.param >= 0 && fr.has_default && !fr.out.any && fr.out.n > 0 &&
-		    gotos_stay_in_block(w, k.v[k.n - 1])) {
-			*after = fr.out;
-			after->param = g.param;
-			after->mask = g.mask;
-			guards_after = true;
-		}
-		ls_join(w, &w->st, &fr.brk);
-		if (!fr.has_default)
-			ls_join(w, &w->st, &fr.entry);
-	}
-	kids_free(&k);
-	return guards_after;
-}
-
-static void walk_case(struct walker *w, CXCursor c, bool is_default)
-{
-	struct frame *fr = NULL;
-	for (int i = w->nframes - 1; i >= 0 && !fr; i--)
-		if (w->frames[i].is_switch)
-			fr = &w->frames[i];
-	if (fr) {
-		if (fr->guard)   /* before the join: did anything fall through to here? */
-			guard_case(fr->guard, c, is_default, w->st.dead);
-		ls_join(w, &w->st, &fr->entry);
-		fr->has_default |= is_default;
-	}
-	struct kids k;
-	kids_get(&k, c);
-	if (k.n)
-		walk_stmt(w, k.v[k.n - 1]);   /* the labelled statement; the rest is the case value */
-	kids_free(&k);
-}
-
-static void walk_return(struct walker *w, CXCursor c)
-{
-	CXCursor kk[1];
-	if (key_children(c, kk, 1)) {
-		long long v;
-		if (!w->st.dead && !(guard_const_value(kk[0], &v) && v == 0))
-			w->ret_live |= GK_ALL_STATES & ~guards_ctx_dead(w) &
-				       ~guard_context_false(w->tu, w->env->rules, call_zero, w, kk[0]);
-		walk_expr(w, kk[0]);
-		note_return(w, kk[0]);
-		if (w->returns_lockptr) {
-			const char *self = arena_printf(&w->f->arena, "ret:%s", w->kenv.func_qname);
-			add_alias(w, c, self, key_lock_ptr(&w->kenv, kk[0]));
-		}
-	}
-	leave_scopes(w, 0, clang_getCursorLocation(c), false);   /* after the value: 'return f();' runs locked */
-	ls_join(w, &w->exit, &w->st);
-	w->st = dead_state;
-	w->left = true;
-}
-
-/* An assertion rule P met at statement C: lockdep_assert_held(l) without
- * CONFIG_LOCKDEP is 'do { (void)(l); } while (0)', its lock the operand of
- * the body's first statement, a cast to void (key_strip looks through it);
- * ASSERT_RTNL() names its lock in its rule ('assert-lock'). */
-static void assertion(struct walker *w, CXCursor do_stmt, const struct lp_lockprim *p)
-{
-	CXCursor kids[2], body[1];
-	CXCursor lock = clang_getNullCursor();
-	if (!p->lock && clang_getCursorKind(do_stmt) == CXCursor_DoStmt && key_children(do_stmt, kids, 2) >= 1 &&
-	    clang_getCursorKind(kids[0]) == CXCursor_CompoundStmt &&
-	    key_children(kids[0], body, 1) == 1 && clang_getCursorKind(body[0]) == CXCursor_CStyleCastExpr)
-		lock = key_strip(body[0]);
-	int site;
-	lock_site(w, do_stmt, p, lock, &site);
-}
-
-/* The lock an init macro's expansion stores to: the operand of '*(l) = ...'. */
-static bool is_lock_store(const struct lp_rules *r, CXCursor c, CXCursor *lock)
-{
-	CXCursor kk[2], op[1];
-	if (clang_getCursorBinaryOperatorKind(c) != CXBinaryOperator_Assign || key_children(c, kk, 2) != 2)
-		return false;
-	CXCursor lhs = key_strip(kk[0]);
-	if (clang_getCursorKind(lhs) != CXCursor_UnaryOperator ||
-	    clang_getCursorUnaryOperatorKind(lhs) != CXUnaryOperator_Deref || key_children(lhs, op, 1) != 1 ||
-	    !key_is_lockptr_type(r, clang_getCursorType(op[0])))
-		return false;
-	*lock = op[0];
-	return true;
-}
-
-struct init_scan { const struct lp_rules *rules; CXCursor lock; };
-
-static enum CXChildVisitResult scan_init(CXCursor c, CXCursor parent, CXClientData d)
-{
-	(void)parent;
-	struct init_scan *s = d;
-	if (clang_getCursorKind(c) == CXCursor_BinaryOperator && is_lock_store(s->rules, c, &s->lock))
-		return CXChildVisit_Break;
-	return CXChildVisit_Recurse;
-}
-
-/*
- * An init macro that leaves no call ('lockdep-init-macro'): without
- * CONFIG_DEBUG_SPINLOCK, spin_lock_init(l) is 'do { spinlock_check(l);
- * *(l) = __SPIN_LOCK_UNLOCKED(l); } while (0)', yet with lockdep each
- * expansion is a class of its own (two tables of one bucket type
- * initialised at two sites nest without a report).  Its expansion becomes
- * a call site of the macro's name, the stored-to lock its argument 0.
- * With CONFIG_DEBUG_SPINLOCK the expansion stores nothing: it calls
- * __raw_spin_lock_init() with its key, and that call is the init site
- * (corpus inet-bind-one-init-site-debug).
- */
-/* A call site of macro NAME at statement C (no body: link counts it a leaf). */
-static struct xsite *macro_site(struct walker *w, CXCursor c, const char *name, int nargs)
-{
-	int site = add_site(w, SITE_CALL, c);
-	struct xsite *x = &w->f->sites.v[site];
-	char usr[80];
-	snprintf(usr, sizeof(usr), "c:@F@%s", name);
-	x->callee_name = intern(w, name);
-	x->callee_usr = intern(w, usr);
-	x->args = arena_alloc(&w->f->arena, (size_t)nargs * sizeof(*x->args));
-	x->nargs = 0;
-	return x;
-}
-
-/* An argument as text, without blanks or the parentheses around it all
- * ('( &(sk)->lock )' -> '&(sk)->lock'), into OUT; false if unreadable. */
-static bool macro_arg_text(struct walker *w, CXFile file, unsigned offset, int n, char out[128])
-{
-	char raw[128];
-	if (!guard_arg_at(w->tu, file, offset, n, raw, sizeof(raw)))
-		return false;
-	size_t k = 0;
-	for (const char *p = raw; *p; p++)
-		if (*p != ' ' && *p != '\t' && *p != '\n')
-			out[k++] = *p;
-	out[k] = '\0';
-	while (k >= 2 && out[0] == '(' && out[k - 1] == ')') {
-		memmove(out, out + 1, k - 2);
-		out[k -= 2] = '\0';
-	}
-	return k > 0;
-}
-
-static void init_macro(struct walker *w, CXCursor do_stmt, const char *name, CXFile file, unsigned offset)
-{
-	struct init_scan s = { w->env->rules, clang_getNullCursor() };
-	clang_visitChildren(do_stmt, scan_init, &s);
-	if (clang_Cursor_isNull(s.lock))
-		return;
-	const char *k = key_lock_ptr(&w->kenv, s.lock);
-	if (!k)
-		return;
-	struct xsite *x = macro_site(w, do_stmt, name, 1);
-	x->args[x->nargs++] = (struct xarg){ 0, intern(w, k), 0, false, lock_path_of(&w->kenv, s.lock, k) };
-	char text[128];
-	if (macro_arg_text(w, file, offset, 0, text))
-		vec_push(&w->init_texts, ((struct init_text){ intern(w, text), x->args[0].key, x->args[0].path }));
-}
-
-/* The operand of a '(void)(x)' in the expansion written in FILE between
- * offsets START and END: the macro argument the re-key macro evaluates. */
-struct void_scan { CXFile file; unsigned start, end; CXCursor found; };
-
-static enum CXChildVisitResult scan_void(CXCursor c, CXCursor parent, CXClientData d)
-{
-	(void)parent;
-	struct void_scan *s = d;
-	CXCursor k[2];
-	if (clang_getCursorKind(c) != CXCursor_CStyleCastExpr ||
-	    clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Void || key_children(c, k, 2) < 1)
-		return CXChildVisit_Recurse;
-	CXCursor op = key_strip(k[key_children(c, k, 2) - 1]);
-	CXFile f;
-	unsigned off;
-	clang_getSpellingLocation(clang_getCursorLocation(op), &f, NULL, NULL, &off);
-	if (f && clang_File_isEqual(f, s->file) && off >= s->start && off < s->end) {
-		s->found = op;
-		return CXChildVisit_Break;
-	}
-	return CXChildVisit_Continue;
-}
-
-/*
- * A re-key macro the configuration compiled away ('lockdep-class-macro'):
- * without CONFIG_LOCKDEP, lockdep_set_class_and_name(l, key, name) is 'do {
- * (void)(key); (void)(name); } while (0)'.  The lock is not in the AST, so
- * it is the lock of an init macro earlier in this function written the
- * same way (__init_waitqueue_head(): spin_lock_init(&wq_head->lock), then
- * the re-key of '&wq_head->lock' to the caller's key); the key is the
- * '(void)' operand written where the key argument is.  Another re-key
- * (one of a lock initialised elsewhere) names nothing lockpath can see.
- */
-static void class_macro(struct walker *w, CXCursor do_stmt, const struct lp_lockdep *ld, CXFile file,
-			unsigned offset)
-{
-	char text[128];
-	if (!macro_arg_text(w, file, offset, ld->lock, text))
-		return;
-	const struct init_text *it = NULL;
-	for (size_t i = w->init_texts.n; i-- > 0 && !it;)
-		if (!strcmp(w->init_texts.v[i].text, text))
-			it = &w->init_texts.v[i];
-	if (!it)
-		return;
-	const char *key = ld->key == LP_LOCKDEP_MACRO_NOVALIDATE ? "__lockdep_no_validate__"
-			  : ld->key == LP_LOCKDEP_MACRO_KEEP ? "*lockdep_map.key" : NULL;
-	struct void_scan vs = { file, 0, 0, clang_getNullCursor() };
-	if (ld->key >= 0 && guard_arg_span(w->tu, file, offset, ld->key, &vs.start, &vs.end)) {
-		clang_visitChildren(do_stmt, scan_void, &vs);
-		key = clang_Cursor_isNull(vs.found) ? NULL : key_object_ptr(&w->kenv, vs.found);
-	}
-	long long sub = 0;
-	char stext[32], *end;
-	bool has_sub = ld->subclass >= 0 && guard_arg_at(w->tu, file, offset, ld->subclass, stext, sizeof(stext)) &&
-		       (sub = strtoll(stext, &end, 0), end != stext && !*end);
-	struct xsite *x = macro_site(w, do_stmt, ld->func, 3);
-	x->args[x->nargs++] = (struct xarg){ 0, it->key, 0, false, it->path };
-	if (key)
-		x->args[x->nargs++] = (struct xarg){ 1, intern(w, key), 0, true };
-	if (has_sub)
-		x->args[x->nargs++] = (struct xarg){ 2, NULL, sub, false };
-}
-
-/*
- * An annotation the configuration compiled away.  'might_sleep();' is
- * 'do { do { } while (0); } while (0)' in a kernel without
- * CONFIG_DEBUG_ATOMIC_SLEEP and with PREEMPT_NONE: no call is left of it,
- * yet it is the kernel's own word that the function may sleep (folio_lock()
- * sleeps only when the folio is locked, and says so first).  Likewise
- * lockdep_assert_held() without CONFIG_LOCKDEP, and ASSERT_RTNL(), a
- * statement expression around a test.  The name written where statement C
- * (a do-while or a statement expression) was expanded tells: a macro with
- * a 'sleep' rule (might_sleep) becomes a call site of that name, one with
- * an assertion rule an assertion site; once per expansion (its nested
- * statements share the point).
- */
-static void note_annotation(struct walker *w, CXCursor c)
-{
-	CXFile file;
-	unsigned offset;
-	clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL, NULL, &offset);
-	if (!file || (clang_File_isEqual(file, w->annot_file) && offset == w->annot_offset))
-		return;
-	char name[64];
-	if (guard_name_at(w->tu, file, offset, name) < 3)
-		return;   /* 'do' written out */
-	const struct lp_lockdep *ld = rules_lockdep(w->env->rules, name);
-	if (ld && ld->macro) {
-		w->annot_file = file;
-		w->annot_offset = offset;
-		if (clang_getCursorKind(c) == CXCursor_DoStmt && ld->init)
-			init_macro(w, c, name, file, offset);
-		else if (clang_getCursorKind(c) == CXCursor_DoStmt)
-			class_macro(w, c, ld, file, offset);
-		return;
-	}
-	const struct lp_lockprim *p = rules_lockprim(w->env->rules, name);
-	if (p && p->kind == SITE_ASSERT) {
-		w->annot_file = file;
-		w->annot_offset = offset;
-		assertion(w, c, p);
-		return;
-	}
-	if (!rules_sleep_reason(w->env->rules, name))
-		return;
-	w->annot_file = file;
-	w->annot_offset = offset;
-	int site = add_site(w, SITE_CALL, c);
-	char usr[80];
-	snprintf(usr, sizeof(usr), "c:@F@%s", name);   /* no body: link counts it a leaf */
-	w->f->sites.v[site].callee_name = intern(w, name);
-	w->f->sites.v[site].callee_usr = intern(w, usr);
-}
-
-static void walk_stmt(struct walker *w, CXCursor c)
+void walk_stmt(struct walker *w, CXCursor c)
 {
 	if (too_deep(w, c))
 		return;
@@ -2586,137 +1754,6 @@ static void walk_stmt(struct walker *w, CXCursor c)
 
 /* ------------------------------------------------------------ functions */
 
-static void walk_function(struct walker *w, CXCursor fn, int hdr);
-
-/* __acquires/__releases state what the function leaves behind, whatever
- * its body shows (the unlock may happen through a function pointer). */
-static void annot_apply(struct walker *w, const char *annot)
-{
-	enum keyname_annot kind;
-	const char *k;
-	size_t len;
-	for (const char *p = annot; keyname_next_annot(&p, &kind, &k, &len);) {
-		bool acq = kind == KEYNAME_ACQUIRES, rel = kind == KEYNAME_RELEASES;
-		if ((acq || rel) && !w->exit.dead) {
-			char *key = xstrndup(k, len);
-			struct xlock *l = ls_get(&w->exit, intern(w, key));
-			free(key);
-			if (l) {
-				l->held = acq;
-				l->released = rel;
-				l->dropped = rel;
-			}
-		}
-	}
-}
-
-/* Whether the lock L at a function's exit is its caller's business: a lock
- * it leaves held, or a caller's it released; not one taken and released
- * here, nor one of its locals. */
-static bool exit_lock_matters(const struct xlock *l)
-{
-	return keyname_kind(l->key) != KEYNAME_LOCAL && (l->held || l->dropped);
-}
-
-/* The function's effect on its caller's locks, for callers in other TUs
- * (func.exit_locks): '+key' held at every return, '-key' a caller's lock
- * released.  A lock named by a parameter ('arg#0') is left out: link has
- * no argument's lock to put in its place. */
-static const char *exit_locks_text(struct walker *w)
-{
-	if (w->exit.dead)
-		return NULL;
-	struct strbuf sb = {0};
-	for (unsigned i = 0; i < w->exit.n; i++) {
-		const struct xlock *l = &w->exit.e[i];
-		if (exit_lock_matters(l) && keyname_lock_param(l->key) < 0)
-			sb_addf(&sb, "%s%c%s", sb.len ? ";" : "", l->held ? '+' : '-', l->key);
-	}
-	const char *t = sb.len ? arena_strdup(&w->f->arena, sb.buf) : NULL;
-	sb_free(&sb);
-	return t;
-}
-
-static void summary_save(struct walker *w, const char *usr)
-{
-	struct summary sm = { .ret_zero = w->ret_unknown ? 0 : GK_ALL_STATES & ~w->ret_live };
-	for (unsigned i = 0; i < w->exit.n && !w->exit.dead; i++) {
-		const struct xlock *l = &w->exit.e[i];
-		if (!exit_lock_matters(l))   /* a lock taken and released here, or a local's */
-			continue;
-		sm.e[sm.n].key = arena_strdup(&w->sums->arena, l->key);
-		sm.e[sm.n++].held = l->held;
-	}
-	vec_push(&w->sums->v, sm);
-	*strmap_put(&w->sums->index, usr, NULL) = (int64_t)w->sums->v.n;
-}
-
-/* The summary of DEF, a function of the main file; walked now (into scratch
- * facts) if it comes later in the file.  NULL while being computed (recursion). */
-static const struct summary *summary_of(struct walker *w, CXCursor def)
-{
-	CXString usr = clang_getCursorUSR(def);
-	bool created;
-	int64_t *slot = strmap_put(&w->sums->index, clang_getCString(usr), &created);
-	clang_disposeString(usr);
-	if (!created)
-		return *slot ? &w->sums->v.v[*slot - 1] : NULL;
-	if (w->sums->depth >= 8)
-		return NULL;
-	struct walker nw = { .env = w->env, .f = facts_new(), .sums = w->sums, .wraps = w->wraps,
-			     .hdr_hash = w->hdr_hash, .arg_site = -1, .main_cxfile = w->main_cxfile,
-			     .tu = w->tu };
-	nw.kenv = (struct key_env){ .rules = w->env->rules, .arena = &nw.f->arena,
-				    .local_key = local_lookup, .ctx = &nw };
-	w->sums->depth++;
-	walk_function(&nw, def, -1);
-	w->sums->depth--;
-	strmap_free(&nw.interned);
-	vec_free(&nw.strs);
-	vec_free(&nw.labels);
-	vec_free(&nw.locals);
-	vec_free(&nw.scoped);
-	vec_free(&nw.gotos);
-	vec_free(&nw.fnlocals);
-	vec_free(&nw.retlocals);
-	vec_free(&nw.guarded_members);
-	vec_free(&nw.init_texts);
-	facts_free(nw.f);
-	CXString u2 = clang_getCursorUSR(def);
-	int64_t *s2 = strmap_get(&w->sums->index, clang_getCString(u2));
-	clang_disposeString(u2);
-	return s2 && *s2 ? &w->sums->v.v[*s2 - 1] : NULL;
-}
-
-/* After a call to a function of this file: its summary changes our lock state.
- * Its 'arg#N' keys are our argument N's lock.  Not in a header's function:
- * it is walked in whichever TU includes the header first, and only the TU
- * that defines the callee has its summary (the findings moved with the
- * order of the compile database, and at -j 2 with the workers' race). */
-static void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int site)
-{
-	if (w->hdr >= 0)
-		return;
-	CXCursor def = clang_getCursorDefinition(callee);
-	if (clang_Cursor_isNull(def) || !in_main_file(w, clang_getCursorLocation(def)))
-		return;
-	const struct summary *sm = summary_of(w, def);
-	for (int i = 0; sm && i < sm->n; i++) {
-		const char *key = sm->e[i].key;
-		int n = keyname_lock_param(key);
-		if (n >= 0) {
-			key = n < clang_Cursor_getNumArguments(call)
-			      ? key_lock_ptr(&w->kenv, clang_Cursor_getArgument(call, (unsigned)n)) : NULL;
-		}
-		struct xlock *l = key ? ls_get(&w->st, intern(w, key)) : NULL;
-		if (!l)
-			continue;
-		l->held = sm->e[i].held;
-		l->released = !sm->e[i].held;
-		l->dropped = !sm->e[i].held;
-		l->acq_site = sm->e[i].held ? site : -1;
-	}
-}
 
 /* Whether FN is a lock primitive, a wrapper (lock_prim_of), an irq
  * operation or a pass-through. */
@@ -2726,7 +1763,7 @@ static bool is_primitive(struct walker *w, CXCursor fn, const char *name, bool m
 	return lock_prim_of(w, fn, !main_file) || rules_irqop(r, name) || rules_passthrough_arg(r, name) >= 0;
 }
 
-static void walk_function(struct walker *w, CXCursor fn, int hdr)
+void walk_function(struct walker *w, CXCursor fn, int hdr)
 {
 	struct xfunc xf = { .hdr = hdr };
 	xf.usr = cx_str(w, clang_getCursorUSR(fn));

@@ -3,7 +3,7 @@
  * walk.h - one pass over a parsed translation unit that turns its AST into
  * facts (facts.h): functions, call sites with their local lock state, lock
  * operations, function-pointer stores and lock aliases.  keys.c names locks
- * and call targets; this file owns control flow (if/loops/switch/goto/return).
+ * and call targets; walk*.c (walker.h) own control flow (if/loops/switch/goto/return).
  */
 #ifndef LP_WALK_H
 #define LP_WALK_H

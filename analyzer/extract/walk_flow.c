@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * walk_flow.c - the statements that move control: if/else, blocks, loops
+ * (one pass, joined with the entry), switch and case, labels and return.
+ * Besides the lock state they carry the guards that hold for the code
+ * walked: a branch's condition on a parameter or on the context, the code
+ * after an 'if' whose branch always leaves (walk_if), kept at a label only
+ * while every goto to it comes from code those guards hold for
+ * (label_keeps_guards).
+ */
+#include "extract/walker.h"
+#include "extract/keys.h"
+#include "extract/guard.h"
+
+#include <assert.h>
+
+/* Enter the loop or switch C; false, past MAX_FRAMES nested ones (no
+ * kernel function comes near), after recording the limit: its caller then
+ * does not walk C's body, so frames[] never overflows and reads need no
+ * bound. */
+static bool push_frame(struct walker *w, bool is_switch, CXCursor c)
+{
+	if (w->nframes == MAX_FRAMES) {
+		note_limit(w, c, "loops and switches", MAX_FRAMES);
+		return false;
+	}
+	w->frames[w->nframes++] = (struct frame){ .is_switch = is_switch, .brk = dead_state, .entry = w->st };
+	return true;
+}
+
+struct frame *top_frame(struct walker *w, bool want_loop)
+{
+	for (int i = w->nframes - 1; i >= 0; i--)
+		if (!want_loop || !w->frames[i].is_switch)
+			return &w->frames[i];
+	return NULL;
+}
+
+static struct frame pop_frame(struct walker *w)
+{
+	assert(w->nframes > 0);
+	return w->frames[--w->nframes];
+}
+
+/* A label by its statement: a goto's clang_getCursorReferenced() is not
+ * clang_equalCursors() to the LabelStmt met in the body (another parent),
+ * so labels are compared by where they are. */
+struct label *label_of(struct walker *w, CXCursor stmt)
+{
+	CXSourceLocation at = clang_getCursorLocation(stmt);
+	for (size_t i = 0; i < w->labels.n; i++)
+		if (clang_equalLocations(clang_getCursorLocation(w->labels.v[i].stmt), at))
+			return &w->labels.v[i];
+	vec_push(&w->labels, ((struct label){ .stmt = stmt, .pending = dead_state }));
+	return &w->labels.v[w->labels.n - 1];
+}
+
+/* Enter guard G; false when the nesting bound is reached (the site then
+ * keeps the enclosing guard, which is no less true). */
+bool push_guard(struct walker *w, const struct guard *g)
+{
+	if (w->nguards >= MAX_FRAMES)
+		return false;
+	w->guards[w->nguards++] = g;
+	return true;
+}
+
+/* Walk branch S under guard G (NULL: none). */
+static void walk_guarded(struct walker *w, CXCursor s, const struct guard *g)
+{
+	bool pushed = g && push_guard(w, g);
+	w->cond_depth++;   /* a branch of 'if' */
+	walk_stmt(w, s);
+	w->cond_depth--;
+	if (pushed)
+		w->nguards--;
+}
+
+struct goto_scan { const struct kids *block; bool stays; };
+
+/* Whether AT is outside the statements of BLOCK: a label of an enclosing
+ * block, past the end of this one, where its guards are gone. */
+static bool outside_block(const struct kids *block, CXSourceLocation at)
+{
+	if (!block || !block->n)
+		return false;
+	unsigned first, last, off;
+	CXFile ff, lf, af;
+	clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(block->v[0])), &ff, NULL, NULL, &first);
+	clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(block->v[block->n - 1])), &lf, NULL, NULL,
+				   &last);
+	clang_getExpansionLocation(at, &af, NULL, NULL, &off);
+	return ff && af && clang_File_isEqual(ff, af) && clang_File_isEqual(lf, af) && (off < first || off > last);
+}
+
+static enum CXChildVisitResult goto_in_block(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct goto_scan *g = d;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	CXCursor ref[1];
+	if (k == CXCursor_IndirectGotoStmt) {
+		g->stays = false;
+	} else if (k == CXCursor_GotoStmt) {
+		bool found = false;
+		CXCursor target = key_children(c, ref, 1) ? clang_getCursorReferenced(ref[0]) : clang_getNullCursor();
+		/* by place: the cursor a label reference gives is not equal to the
+		 * block's own cursor of the same label */
+		CXSourceLocation at = clang_getCursorLocation(target);
+		for (unsigned i = 0; g->block && i < g->block->n && !found; i++)
+			found = clang_getCursorKind(g->block->v[i]) == CXCursor_LabelStmt &&
+				clang_equalLocations(clang_getCursorLocation(g->block->v[i]), at);
+		g->stays = found || outside_block(g->block, at);
+	}
+	return g->stays ? CXChildVisit_Recurse : CXChildVisit_Break;
+}
+
+/* Whether every goto in BODY jumps to a label of the block being walked,
+ * where walk_block drops the guards after a statement ('default: goto
+ * out;'), or out of the block, where they are gone: a label deeper in
+ * would run under a guard its gotos ignore. */
+static bool gotos_stay_in_block(const struct walker *w, CXCursor body)
+{
+	struct goto_scan g = { w->block_kids, true };
+	clang_visitChildren(body, goto_in_block, &g);
+	return g.stays;
+}
+
+/* Walk 'if' statement C.  AFTER (may be NULL): for an 'if' without 'else'
+ * whose branch always leaves ('if (in_interrupt()) { defer(); return; }'),
+ * the guard of the code after it, which runs only where the condition was
+ * false; returns whether there is one.  A branch with a goto counts only
+ * where every goto jumps to a label of the block being walked, or out of
+ * it (gotos_stay_in_block): a label nested further down would be code the
+ * guard does not hold for ('if (!(flags & CREATE)) { ..; goto cleanup; }'
+ * is how most error exits are written). */
+bool walk_if(struct walker *w, CXCursor c, struct guard *after)
+{
+	struct kids k;
+	bool guards_after = false;
+	kids_get(&k, c);
+	if (k.n >= 2) {
+		struct lstate t, f;
+		struct guard then_g, else_g;
+		bool guarded = branch_guards(w, k.v[0], &then_g, &else_g);
+		walk_cond(w, k.v[0], &t, &f);
+		w->st = t;
+		walk_guarded(w, k.v[1], guarded ? &then_g : NULL);
+		struct lstate after_then = w->st;
+		w->st = f;
+		if (k.n >= 3)
+			walk_guarded(w, k.v[2], guarded ? &else_g : NULL);
+		if (after && k.n == 2 && guarded && !else_g.any && after_then.dead && !w->st.dead) {
+			*after = else_g;
+			guards_after = gotos_stay_in_block(w, k.v[1]);
+		}
+		ls_join(w, &w->st, &after_then);
+	}
+	kids_free(&k);
+	return guards_after;
+}
+
+static enum CXChildVisitResult collect_gotos(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct walker *w = d;
+	CXCursor ref[1];
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_IndirectGotoStmt || k == CXCursor_AsmStmt)
+		w->wild_jumps = true;
+	else if (k == CXCursor_GotoStmt && key_children(c, ref, 1))
+		vec_push(&w->gotos, ((struct goto_pos){ key_offset(clang_getCursorLocation(c)),
+			key_offset(clang_getCursorLocation(clang_getCursorReferenced(ref[0]))) }));
+	return CXChildVisit_Recurse;
+}
+
+/* How many of the guards that hold after the statements ending at
+ * START[0..N), the first ones, still hold at the label at LABEL: those for
+ * which every goto to a label between them and it (LABEL included) comes
+ * from code between them and it, which they hold for.  ext4's allocation
+ * jumps to 'got_allocated_blocks:' only from code past 'if ((flags &
+ * CREATE) == 0) { ..; goto out; }'. */
+static int label_keeps_guards(struct walker *w, const unsigned *start, int n, unsigned label)
+{
+	if (!w->gotos_done) {
+		w->wild_jumps = false;
+		clang_visitChildren(w->kenv.func, collect_gotos, w);
+		w->gotos_done = true;
+	}
+	if (w->wild_jumps)
+		return 0;
+	for (int i = 0; i < n; i++)
+		for (size_t g = 0; g < w->gotos.n; g++) {
+			const struct goto_pos *p = &w->gotos.v[g];
+			if (p->to > start[i] && p->to <= label && !(p->from > start[i] && p->from < label))
+				return i;
+		}
+	return n;
+}
+
+/* Walk the statements of block C.  The code after an 'if' whose branch
+ * always leaves is under that 'if''s other guard, up to the next label
+ * that a goto from elsewhere jumps to (walk_if, label_keeps_guards). */
+void walk_block(struct walker *w, CXCursor c)
+{
+	enum { MAX_AFTER = 4 };
+	struct guard after[MAX_AFTER];
+	unsigned after_start[MAX_AFTER];   /* where each guard begins: its statement's end */
+	int nafter = 0;
+	struct kids kk;
+	kids_get(&kk, c);
+	const struct kids *outer = w->block_kids;
+	w->block_kids = &kk;
+	w->scope_depth++;
+	for (unsigned i = 0; i < kk.n; i++) {
+		enum CXCursorKind k = clang_getCursorKind(kk.v[i]);
+		if (k == CXCursor_LabelStmt || k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt) {
+			/* jumped to from elsewhere: the guards that hold there stay */
+			int keep = k == CXCursor_LabelStmt && nafter ?
+				   label_keeps_guards(w, after_start, nafter, key_offset(clang_getCursorLocation(kk.v[i]))) : 0;
+			w->nguards -= nafter - keep;
+			nafter = keep;
+		}
+		bool may_guard = k == CXCursor_IfStmt || k == CXCursor_SwitchStmt;
+		w->after_slot = may_guard && nafter < MAX_AFTER ? &after[nafter] : NULL;
+		w->after_found = false;
+		walk_stmt(w, kk.v[i]);
+		if (may_guard && w->after_slot == NULL && w->after_found &&
+		    push_guard(w, &after[nafter])) {
+			after_start[nafter] = key_offset(clang_getRangeEnd(clang_getCursorExtent(kk.v[i])));
+			nafter++;
+		}
+		w->after_slot = NULL;
+	}
+	w->nguards -= nafter;
+	leave_scopes(w, --w->scope_depth, clang_getRangeEnd(clang_getCursorExtent(c)), true);
+	w->block_kids = outer;
+	kids_free(&kk);
+}
+
+void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
+{
+	struct kids k;
+	kids_get(&k, c);
+	if (!k.n) {
+		kids_free(&k);
+		return;
+	}
+	struct lstate exit_state = dead_state;
+	if (!push_frame(w, false, c)) {
+		kids_free(&k);
+		return;
+	}
+	if (kind == CXCursor_DoStmt) {
+		walk_stmt(w, k.v[0]);
+		if (k.n > 1) {
+			struct lstate t, f;
+			walk_cond(w, k.v[1], &t, &f);
+			exit_state = f;
+		}
+	} else if (kind == CXCursor_WhileStmt && k.n == 2) {
+		struct lstate t, f;
+		walk_cond(w, k.v[0], &t, &f);
+		exit_state = f;
+		w->st = t;
+		w->cond_depth++;   /* the body may not run */
+		walk_stmt(w, k.v[1]);
+		w->cond_depth--;
+		ls_join(w, &exit_state, &w->st);
+	} else {   /* for: header parts in order, then the body */
+		for (unsigned i = 0; i + 1 < k.n; i++)
+			walk_stmt(w, k.v[i]);
+		exit_state = w->st;
+		w->cond_depth++;
+		walk_stmt(w, k.v[k.n - 1]);
+		w->cond_depth--;
+		ls_join(w, &exit_state, &w->st);
+	}
+	struct frame fr = pop_frame(w);
+	w->st = exit_state;
+	ls_join(w, &w->st, &fr.brk);
+	kids_free(&k);
+}
+
+/* The code at a 'break' of switch frame FR (or at its end) runs for the
+ * case values of FR's guard now: the code after the switch runs for them. */
+void switch_exit(struct frame *fr)
+{
+	const struct guard *g = fr->guard;
+	if (!g || g->any) {
+		fr->out.any = true;
+		return;
+	}
+	for (int i = 0; i < g->n && !fr->out.any; i++) {
+		bool seen = false;
+		for (int j = 0; j < fr->out.n; j++)
+			seen |= fr->out.v[j] == g->v[i];
+		if (seen)
+			continue;
+		if (fr->out.n == GUARD_MAX_VALUES)
+			fr->out.any = true;
+		else
+			fr->out.v[fr->out.n++] = g->v[i];
+	}
+}
+
+/*
+ * 'switch (param)': each case's code is under the case's values.  The code
+ * after the switch is under the values of the cases that leave it by
+ * 'break' or by its end, when the default (there must be one) does not:
+ * gfs2's iomap_begin goes on to its write path after 'switch (flags &
+ * (IOMAP_WRITE | IOMAP_ZERO))' only for those two, since 'default: goto
+ * out;'.  Returns whether *AFTER (if not NULL) holds that guard.
+ */
+bool walk_switch(struct walker *w, CXCursor c, struct guard *after)
+{
+	bool guards_after = false;
+	struct kids k;
+	kids_get(&k, c);
+	if (k.n >= 2) {
+		walk_expr(w, k.v[0]);
+		long long mask;
+		struct guard g = { .param = guard_switch_param(w->kenv.func, k.v[0], &mask), .any = true };
+		g.mask = mask;
+		guards_at_entry(w, k.v[0], &g, 1);
+		if (!push_frame(w, true, c)) {
+			kids_free(&k);
+			return false;
+		}
+		if (g.param >= 0)
+			w->frames[w->nframes - 1].guard = &g;
+		bool guarded = g.param >= 0 && push_guard(w, &g);
+		w->st = dead_state;   /* code before the first case label is unreachable */
+		w->cond_depth++;
+		walk_stmt(w, k.v[k.n - 1]);
+		w->cond_depth--;
+		if (guarded)
+			w->nguards--;
+		if (!w->st.dead)
+			switch_exit(&w->frames[w->nframes - 1]);
+		struct frame fr = pop_frame(w);
+		if (after && g.param >= 0 && fr.has_default && !fr.out.any && fr.out.n > 0 &&
+		    gotos_stay_in_block(w, k.v[k.n - 1])) {
+			*after = fr.out;
+			after->param = g.param;
+			after->mask = g.mask;
+			guards_after = true;
+		}
+		ls_join(w, &w->st, &fr.brk);
+		if (!fr.has_default)
+			ls_join(w, &w->st, &fr.entry);
+	}
+	kids_free(&k);
+	return guards_after;
+}
+
+void walk_case(struct walker *w, CXCursor c, bool is_default)
+{
+	struct frame *fr = NULL;
+	for (int i = w->nframes - 1; i >= 0 && !fr; i--)
+		if (w->frames[i].is_switch)
+			fr = &w->frames[i];
+	if (fr) {
+		if (fr->guard)   /* before the join: did anything fall through to here? */
+			guard_case(fr->guard, c, is_default, w->st.dead);
+		ls_join(w, &w->st, &fr->entry);
+		fr->has_default |= is_default;
+	}
+	struct kids k;
+	kids_get(&k, c);
+	if (k.n)
+		walk_stmt(w, k.v[k.n - 1]);   /* the labelled statement; the rest is the case value */
+	kids_free(&k);
+}
+
+void walk_return(struct walker *w, CXCursor c)
+{
+	CXCursor kk[1];
+	if (key_children(c, kk, 1)) {
+		long long v;
+		if (!w->st.dead && !(guard_const_value(kk[0], &v) && v == 0))
+			w->ret_live |= GK_ALL_STATES & ~guards_ctx_dead(w) &
+				       ~guard_context_false(w->tu, w->env->rules, call_zero, w, kk[0]);
+		walk_expr(w, kk[0]);
+		note_return(w, kk[0]);
+		if (w->returns_lockptr) {
+			const char *self = arena_printf(&w->f->arena, "ret:%s", w->kenv.func_qname);
+			add_alias(w, c, self, key_lock_ptr(&w->kenv, kk[0]));
+		}
+	}
+	leave_scopes(w, 0, clang_getCursorLocation(c), false);   /* after the value: 'return f();' runs locked */
+	ls_join(w, &w->exit, &w->st);
+	w->st = dead_state;
+	w->left = true;
+}

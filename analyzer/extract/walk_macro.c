@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * walk_macro.c - statements that are a rules file's macro once expanded:
+ * lockdep assertions (lockdep_assert_held() is an empty 'do { } while (0)'
+ * without CONFIG_LOCKDEP), the init and re-key macros that give a lock its
+ * class (spin_lock_init(), lockdep_set_class()), and sleep annotations
+ * (might_sleep()) that become call sites.  Each is recognised by the
+ * macro's name at the expansion point, once per expansion.
+ */
+#include "extract/walker.h"
+#include "extract/keys.h"
+#include "extract/guard.h"
+#include "extract/lock_path.h"
+#include "lib/keyname.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* An assertion rule P met at statement C: lockdep_assert_held(l) without
+ * CONFIG_LOCKDEP is 'do { (void)(l); } while (0)', its lock the operand of
+ * the body's first statement, a cast to void (key_strip looks through it);
+ * ASSERT_RTNL() names its lock in its rule ('assert-lock'). */
+static void assertion(struct walker *w, CXCursor do_stmt, const struct lp_lockprim *p)
+{
+	CXCursor kids[2], body[1];
+	CXCursor lock = clang_getNullCursor();
+	if (!p->lock && clang_getCursorKind(do_stmt) == CXCursor_DoStmt && key_children(do_stmt, kids, 2) >= 1 &&
+	    clang_getCursorKind(kids[0]) == CXCursor_CompoundStmt &&
+	    key_children(kids[0], body, 1) == 1 && clang_getCursorKind(body[0]) == CXCursor_CStyleCastExpr)
+		lock = key_strip(body[0]);
+	int site;
+	lock_site(w, do_stmt, p, lock, &site);
+}
+
+/* The lock an init macro's expansion stores to: the operand of '*(l) = ...'. */
+static bool is_lock_store(const struct lp_rules *r, CXCursor c, CXCursor *lock)
+{
+	CXCursor kk[2], op[1];
+	if (clang_getCursorBinaryOperatorKind(c) != CXBinaryOperator_Assign || key_children(c, kk, 2) != 2)
+		return false;
+	CXCursor lhs = key_strip(kk[0]);
+	if (clang_getCursorKind(lhs) != CXCursor_UnaryOperator ||
+	    clang_getCursorUnaryOperatorKind(lhs) != CXUnaryOperator_Deref || key_children(lhs, op, 1) != 1 ||
+	    !key_is_lockptr_type(r, clang_getCursorType(op[0])))
+		return false;
+	*lock = op[0];
+	return true;
+}
+
+struct init_scan { const struct lp_rules *rules; CXCursor lock; };
+
+static enum CXChildVisitResult scan_init(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct init_scan *s = d;
+	if (clang_getCursorKind(c) == CXCursor_BinaryOperator && is_lock_store(s->rules, c, &s->lock))
+		return CXChildVisit_Break;
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * An init macro that leaves no call ('lockdep-init-macro'): without
+ * CONFIG_DEBUG_SPINLOCK, spin_lock_init(l) is 'do { spinlock_check(l);
+ * *(l) = __SPIN_LOCK_UNLOCKED(l); } while (0)', yet with lockdep each
+ * expansion is a class of its own (two tables of one bucket type
+ * initialised at two sites nest without a report).  Its expansion becomes
+ * a call site of the macro's name, the stored-to lock its argument 0.
+ * With CONFIG_DEBUG_SPINLOCK the expansion stores nothing: it calls
+ * __raw_spin_lock_init() with its key, and that call is the init site
+ * (corpus inet-bind-one-init-site-debug).
+ */
+/* A call site of macro NAME at statement C (no body: link counts it a leaf). */
+static struct xsite *macro_site(struct walker *w, CXCursor c, const char *name, int nargs)
+{
+	int site = add_site(w, SITE_CALL, c);
+	struct xsite *x = &w->f->sites.v[site];
+	char usr[80];
+	snprintf(usr, sizeof(usr), "c:@F@%s", name);
+	x->callee_name = intern(w, name);
+	x->callee_usr = intern(w, usr);
+	x->args = arena_alloc(&w->f->arena, (size_t)nargs * sizeof(*x->args));
+	x->nargs = 0;
+	return x;
+}
+
+/* An argument as text, without blanks or the parentheses around it all
+ * ('( &(sk)->lock )' -> '&(sk)->lock'), into OUT; false if unreadable. */
+bool macro_arg_text(struct walker *w, CXFile file, unsigned offset, int n, char out[128])
+{
+	char raw[128];
+	if (!guard_arg_at(w->tu, file, offset, n, raw, sizeof(raw)))
+		return false;
+	size_t k = 0;
+	for (const char *p = raw; *p; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n')
+			out[k++] = *p;
+	out[k] = '\0';
+	while (k >= 2 && out[0] == '(' && out[k - 1] == ')') {
+		memmove(out, out + 1, k - 2);
+		out[k -= 2] = '\0';
+	}
+	return k > 0;
+}
+
+static void init_macro(struct walker *w, CXCursor do_stmt, const char *name, CXFile file, unsigned offset)
+{
+	struct init_scan s = { w->env->rules, clang_getNullCursor() };
+	clang_visitChildren(do_stmt, scan_init, &s);
+	if (clang_Cursor_isNull(s.lock))
+		return;
+	const char *k = key_lock_ptr(&w->kenv, s.lock);
+	if (!k)
+		return;
+	struct xsite *x = macro_site(w, do_stmt, name, 1);
+	x->args[x->nargs++] = (struct xarg){ 0, intern(w, k), 0, false, lock_path_of(&w->kenv, s.lock, k) };
+	char text[128];
+	if (macro_arg_text(w, file, offset, 0, text))
+		vec_push(&w->init_texts, ((struct init_text){ intern(w, text), x->args[0].key, x->args[0].path }));
+}
+
+/* The operand of a '(void)(x)' in the expansion written in FILE between
+ * offsets START and END: the macro argument the re-key macro evaluates. */
+struct void_scan { CXFile file; unsigned start, end; CXCursor found; };
+
+static enum CXChildVisitResult scan_void(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct void_scan *s = d;
+	CXCursor k[2];
+	if (clang_getCursorKind(c) != CXCursor_CStyleCastExpr ||
+	    clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Void || key_children(c, k, 2) < 1)
+		return CXChildVisit_Recurse;
+	CXCursor op = key_strip(k[key_children(c, k, 2) - 1]);
+	CXFile f;
+	unsigned off;
+	clang_getSpellingLocation(clang_getCursorLocation(op), &f, NULL, NULL, &off);
+	if (f && clang_File_isEqual(f, s->file) && off >= s->start && off < s->end) {
+		s->found = op;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+/*
+ * A re-key macro the configuration compiled away ('lockdep-class-macro'):
+ * without CONFIG_LOCKDEP, lockdep_set_class_and_name(l, key, name) is 'do {
+ * (void)(key); (void)(name); } while (0)'.  The lock is not in the AST, so
+ * it is the lock of an init macro earlier in this function written the
+ * same way (__init_waitqueue_head(): spin_lock_init(&wq_head->lock), then
+ * the re-key of '&wq_head->lock' to the caller's key); the key is the
+ * '(void)' operand written where the key argument is.  Another re-key
+ * (one of a lock initialised elsewhere) names nothing lockpath can see.
+ */
+static void class_macro(struct walker *w, CXCursor do_stmt, const struct lp_lockdep *ld, CXFile file,
+			unsigned offset)
+{
+	char text[128];
+	if (!macro_arg_text(w, file, offset, ld->lock, text))
+		return;
+	const struct init_text *it = NULL;
+	for (size_t i = w->init_texts.n; i-- > 0 && !it;)
+		if (!strcmp(w->init_texts.v[i].text, text))
+			it = &w->init_texts.v[i];
+	if (!it)
+		return;
+	const char *key = ld->key == LP_LOCKDEP_MACRO_NOVALIDATE ? "__lockdep_no_validate__"
+			  : ld->key == LP_LOCKDEP_MACRO_KEEP ? "*lockdep_map.key" : NULL;
+	struct void_scan vs = { file, 0, 0, clang_getNullCursor() };
+	if (ld->key >= 0 && guard_arg_span(w->tu, file, offset, ld->key, &vs.start, &vs.end)) {
+		clang_visitChildren(do_stmt, scan_void, &vs);
+		key = clang_Cursor_isNull(vs.found) ? NULL : key_object_ptr(&w->kenv, vs.found);
+	}
+	long long sub = 0;
+	char stext[32], *end;
+	bool has_sub = ld->subclass >= 0 && guard_arg_at(w->tu, file, offset, ld->subclass, stext, sizeof(stext)) &&
+		       (sub = strtoll(stext, &end, 0), end != stext && !*end);
+	struct xsite *x = macro_site(w, do_stmt, ld->func, 3);
+	x->args[x->nargs++] = (struct xarg){ 0, it->key, 0, false, it->path };
+	if (key)
+		x->args[x->nargs++] = (struct xarg){ 1, intern(w, key), 0, true };
+	if (has_sub)
+		x->args[x->nargs++] = (struct xarg){ 2, NULL, sub, false };
+}
+
+/*
+ * An annotation the configuration compiled away.  'might_sleep();' is
+ * 'do { do { } while (0); } while (0)' in a kernel without
+ * CONFIG_DEBUG_ATOMIC_SLEEP and with PREEMPT_NONE: no call is left of it,
+ * yet it is the kernel's own word that the function may sleep (folio_lock()
+ * sleeps only when the folio is locked, and says so first).  Likewise
+ * lockdep_assert_held() without CONFIG_LOCKDEP, and ASSERT_RTNL(), a
+ * statement expression around a test.  The name written where statement C
+ * (a do-while or a statement expression) was expanded tells: a macro with
+ * a 'sleep' rule (might_sleep) becomes a call site of that name, one with
+ * an assertion rule an assertion site; once per expansion (its nested
+ * statements share the point).
+ */
+void note_annotation(struct walker *w, CXCursor c)
+{
+	CXFile file;
+	unsigned offset;
+	clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL, NULL, &offset);
+	if (!file || (clang_File_isEqual(file, w->annot_file) && offset == w->annot_offset))
+		return;
+	char name[64];
+	if (guard_name_at(w->tu, file, offset, name) < 3)
+		return;   /* 'do' written out */
+	const struct lp_lockdep *ld = rules_lockdep(w->env->rules, name);
+	if (ld && ld->macro) {
+		w->annot_file = file;
+		w->annot_offset = offset;
+		if (clang_getCursorKind(c) == CXCursor_DoStmt && ld->init)
+			init_macro(w, c, name, file, offset);
+		else if (clang_getCursorKind(c) == CXCursor_DoStmt)
+			class_macro(w, c, ld, file, offset);
+		return;
+	}
+	const struct lp_lockprim *p = rules_lockprim(w->env->rules, name);
+	if (p && p->kind == SITE_ASSERT) {
+		w->annot_file = file;
+		w->annot_offset = offset;
+		assertion(w, c, p);
+		return;
+	}
+	if (!rules_sleep_reason(w->env->rules, name))
+		return;
+	w->annot_file = file;
+	w->annot_offset = offset;
+	int site = add_site(w, SITE_CALL, c);
+	char usr[80];
+	snprintf(usr, sizeof(usr), "c:@F@%s", name);   /* no body: link counts it a leaf */
+	w->f->sites.v[site].callee_name = intern(w, name);
+	w->f->sites.v[site].callee_usr = intern(w, usr);
+}

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * walker.h - the walker's state and the functions its files share: walk.c
+ * (expressions, calls, the statement dispatcher, functions), walk_flow.c
+ * (if, blocks, loops, switch, labels, return), walk_scope.c (lock guards),
+ * walk_macro.c (lockdep and sleep macros), walk_summary.c (what a function
+ * leaves its caller).  Private to those files; walk.h is the interface.
+ */
+#ifndef LP_WALKER_H
+#define LP_WALKER_H
+
+#include "extract/walk.h"
+#include "extract/keys.h"
+#include "extract/guard.h"
+#include "extract/members.h"
+#include "lib/util.h"
+
+#include <stdbool.h>
+
+#define LS_MAX 16     /* distinct locks tracked per function; past it, a limit notice
+                       * (note_locks_full) */
+#define MAX_FRAMES 64 /* nesting of loops and switches (push_frame); of guards (push_guard) */
+
+struct lstate {
+	bool dead;                /* unreachable (after return, break, goto) */
+	bool cdead;               /* ... because a condition is constant: the compiler drops the
+				   * code (walk_cond), so it is not walked at all */
+	signed char irqs_off;     /* enum lp_irqs_state */
+	bool last_put;            /* a reference count dropped to zero on the way here
+				   * ('if (refcount_dec_and_test(&x->ref))'; walk_cond) */
+	unsigned char n;
+	bool full;                /* a lock was not tracked: LS_MAX others were (ls_get, ls_join) */
+	int dom;                  /* the last direct call on every path to here (site index),
+				   * -1: none (xsite.dom) */
+	struct xlock e[LS_MAX];
+	struct members m;         /* constants stored into struct members (members.h) */
+};
+
+struct frame {
+	bool is_switch, has_default, has_brk;
+	struct guard *guard;      /* 'switch (param)': the case values of the code here */
+	struct guard out;         /* ... and of the code that leaves the switch at its end */
+	struct lstate brk;        /* join of the states at 'break' */
+	struct lstate entry;      /* switch: the state at each case label */
+};
+
+struct label { CXCursor stmt; struct lstate pending; };
+
+/* The last acquire that can fail walked (CALL: 'mutex_lock_interruptible(&m)')
+ * and the state before it, where it failed; SET: a local VAR holds its
+ * result ('ret = mutex_lock_interruptible(&m);') for the test of it that
+ * comes next (fail_test).  SITES: the TU's site count then; a call or lock
+ * operation in between makes the saved state stale. */
+struct fail_result { CXCursor call; bool set; CXCursor var; size_t sites; struct lstate failed; };
+
+/* What a function leaves behind for its caller: locks still held at its
+ * return, and caller's locks it released (queue_request_and_unlock()). */
+struct summary {
+	int n;
+	struct { const char *key; bool held; } e[LS_MAX];
+	unsigned ret_zero;   /* path states in which the function can only return 0
+			      * (bits of enum guardkey_ctx): a predicate that says no
+			      * in interrupt context ('if (!in_task()) return false;'),
+			      * or in every state (a stub the config left: 'return false;') */
+};
+struct summaries {
+	struct strmap index;      /* USR -> index in v + 1; 0 while being computed */
+	VEC(struct summary) v;
+	struct arena arena;
+	int depth;
+};
+struct local { CXCursor var; const char *key; };
+/* A local function pointer loaded from a member ('complete = req->complete'):
+ * the object read and the member's key, for the call through it. */
+struct fnlocal { CXCursor var; const char *obj, *member; };
+/* A local pointer that holds what the call at SITE returned (-1: something else). */
+struct retlocal { CXCursor var; int site; };
+
+/* A goto of the function walked: where it is and where its label is, by
+ * offset in the file. */
+struct goto_pos { unsigned from, to; };
+
+/* A variable with a cleanup attribute whose initialiser took a lock
+ * (cleanup.h's 'guard(mutex)(&l)', 'scoped_guard(spinlock_irqsave, &l)'):
+ * its destructor releases the lock wherever its scope is left. */
+struct scoped_lock { int acq_site, scope, breaks; };
+
+struct walker {
+	const struct walk_env *env;
+	struct tu_facts *f;
+	struct key_env kenv;
+	struct strmap interned;   /* key string -> index in strs */
+	VEC(const char *) strs;
+	struct strmap hdr_hash;   /* header path -> its hash (from f->includes) */
+	struct wrappers *wraps;   /* lock wrappers seen in this TU */
+	/* the function being walked */
+	int func, hdr;
+	bool returns_lockptr;
+	const char *init_idx;     /* array initialiser element being walked: '3,2' */
+	int arg_site;             /* the call whose argument is being stored, or -1 */
+	const char *store_obj;    /* the object whose member is being stored, or NULL */
+	CXFile main_cxfile;       /* the TU's main file */
+	CXTranslationUnit tu;
+	CXFile annot_file;        /* the sleep annotation last made a site (note_annotation) */
+	unsigned annot_offset;
+	struct lstate exit;       /* join of the states at every return */
+	struct summaries *sums;   /* of this TU's main-file functions, shared with nested walkers */
+	struct lstate st;
+	struct frame frames[MAX_FRAMES];
+	int nframes;
+	VEC(struct label) labels;
+	VEC(struct local) locals;
+	VEC(struct fnlocal) fnlocals;
+	VEC(struct retlocal) retlocals;
+	VEC(struct scoped_lock) scoped;   /* lock guard variables in scope, innermost last */
+	int scope_depth;          /* blocks (and 'for' headers) around the code walked */
+	int break_depth;          /* loops and switches around it: what a 'break' leaves */
+	CXCursor last_call;       /* the call walked last, and its site (call_value_site) */
+	int last_call_site;
+	int depth;
+	bool depth_noted;         /* a nesting bound was hit in this function (note_limit) */
+	unsigned long long guarded;   /* parameters some site's guard depends on (bits) */
+	VEC(struct guard) guarded_members;   /* ... and members through parameters ('args->force') */
+	VEC(struct init_text) init_texts;    /* the init macros' locks met in this function, by text */
+	const struct guard *guards[MAX_FRAMES];   /* the enclosing guards, innermost last */
+	int nguards;
+	unsigned ret_live;        /* path states in which a return of a value other than a
+				   * constant 0 can run (summary.ret_zero) */
+	bool ret_unknown;         /* an asm or computed goto: labels may be live that look dead */
+	struct lstate asm_states; /* join of the states at the asm statements walked so far */
+	int loop_depth;           /* loops around the code walked */
+	struct guard_first_writes first_writes;   /* the function's, once a test asks (guards_at_entry) */
+	bool first_writes_done;
+	VEC(struct goto_pos) gotos;   /* the function's gotos, once a label asks (label_keeps_guards) */
+	bool gotos_done, wild_jumps;  /* ... and whether it has a computed goto or an asm */
+	int cond_depth;           /* branches, loop bodies, '?:' arms, '&&'/'||' right sides around
+				   * the code walked: a site at 0 runs on every call, unless ... */
+	bool left;                /* ... a return or goto came before it */
+	struct guard *after_slot; /* walk_block: where the 'if' it walks puts the guard of the code
+				   * after it, and whether it did (walk_if) */
+	bool after_found;
+	const struct kids *block_kids;   /* the statements of the block being walked */
+	struct fail_result failres;      /* 'ret = mutex_lock_interruptible(..)' just walked */
+};
+
+/* An init macro's lock as written ('&wq_head->lock'), for the re-key
+ * macro after it that names it the same way (lockdep-class-macro). */
+struct init_text { const char *text, *key, *path; };
+
+
+/* The children of a cursor, in order (kids_get/kids_free). */
+struct kids { CXCursor *v; unsigned n, cap; CXCursor small[8]; };
+
+static const struct lstate dead_state = { .dead = true, .dom = -1 };
+static const struct lstate const_dead_state = { .dead = true, .cdead = true, .dom = -1 };
+
+/* walk.c: helpers, lock state, sites, expressions, statements, functions */
+bool in_main_file(const struct walker *w, CXSourceLocation loc);
+const char *intern(struct walker *w, const char *s);
+void kids_get(struct kids *k, CXCursor c);
+void kids_free(struct kids *k);
+struct xlock *ls_find(struct lstate *s, const char *key);
+struct xlock *ls_get(struct lstate *s, const char *key);
+void ls_join(const struct walker *w, struct lstate *a, const struct lstate *b);
+int add_site_at(struct walker *w, int kind, CXSourceLocation at);
+int add_site(struct walker *w, int kind, CXCursor at);
+void add_alias(struct walker *w, CXCursor at, const char *lhs, const char *rhs);
+const char *local_lookup(void *ctx, CXCursor var);
+void note_return(struct walker *w, CXCursor value);
+void apply_irq(struct walker *w, enum lp_irq irq);
+const char *lock_site(struct walker *w, CXCursor at, const struct lp_lockprim *p, CXCursor lock, int *site);
+void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f);
+void note_limit(struct walker *w, CXCursor c, const char *what, int bound);
+unsigned call_zero(void *ctx, CXCursor call);
+void guards_at_entry(struct walker *w, CXCursor cond, struct guard *g, int n);
+bool branch_guards(struct walker *w, CXCursor cond, struct guard *then_g, struct guard *else_g);
+unsigned guards_ctx_dead(const struct walker *w);
+void walk_expr(struct walker *w, CXCursor c);
+void walk_stmt(struct walker *w, CXCursor c);
+void walk_function(struct walker *w, CXCursor fn, int hdr);
+
+/* walk_flow.c: control flow */
+struct frame *top_frame(struct walker *w, bool want_loop);
+struct label *label_of(struct walker *w, CXCursor stmt);
+bool push_guard(struct walker *w, const struct guard *g);
+bool walk_if(struct walker *w, CXCursor c, struct guard *after);
+void walk_block(struct walker *w, CXCursor c);
+void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind);
+void switch_exit(struct frame *fr);
+bool walk_switch(struct walker *w, CXCursor c, struct guard *after);
+void walk_case(struct walker *w, CXCursor c, bool is_default);
+void walk_return(struct walker *w, CXCursor c);
+
+/* walk_scope.c: lock guards */
+bool has_cleanup_attr(struct walker *w, CXCursor var);
+void note_scoped_locks(struct walker *w, int first);
+void leave_scopes(struct walker *w, int scope, CXSourceLocation at, bool pop);
+void break_scopes(struct walker *w, CXCursor at);
+
+/* walk_macro.c: macros and annotations */
+bool macro_arg_text(struct walker *w, CXFile file, unsigned offset, int n, char out[128]);
+void note_annotation(struct walker *w, CXCursor c);
+
+/* walk_summary.c: summaries */
+void annot_apply(struct walker *w, const char *annot);
+const char *exit_locks_text(struct walker *w);
+void summary_save(struct walker *w, const char *usr);
+const struct summary *summary_of(struct walker *w, CXCursor def);
+void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int site);
+
+#endif
