@@ -6,6 +6,7 @@
  * SIGINT/SIGTERM stop new parses; finished ones are still committed.
  */
 #include "extract/extract.h"
+#include "extract/digest.h"   /* generated: LP_EXTRACT_DIGEST */
 #include "extract/store.h"
 #include "extract/walk.h"
 #include "lib/escape.h"
@@ -39,11 +40,13 @@ static void on_signal(int sig)
 
 /* A TU's facts depend on more than its command and its files: on the rules
  * (a new 'acquire .. fails' changes what is held where) and on the
- * extractor.  Both go into the TU's hash, so a TU extracted under other
- * rules or by another lockpath version is not "unchanged". */
+ * extractor (LP_EXTRACT_DIGEST: its sources' digest, made by the build).
+ * Both go into the TU's hash, so a TU extracted under other rules or by
+ * another extractor is not "unchanged". */
 const char *extract_salt(const struct lp_rules *rules, char out[EXTRACT_SALT_SIZE])
 {
-	snprintf(out, EXTRACT_SALT_SIZE, "lockpath %s, rules %016llx", LP_VERSION, rules_digest(rules));
+	snprintf(out, EXTRACT_SALT_SIZE, "lockpath %s, extractor %s, rules %016llx", LP_VERSION, LP_EXTRACT_DIGEST,
+		 rules_digest(rules));
 	return out;
 }
 
