@@ -55,19 +55,6 @@ int guard_switch_param(CXCursor func, CXCursor cond, long long *mask);
  * condition. */
 bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g);
 
-/* The tests a branch runs under, all of them: a site recorded under several
- * records each ('arg#1!=0;arg#2!=0', check skips it where any says no). */
-#define GUARD_SET_MAX 4
-struct guard_set { int n; struct guard v[GUARD_SET_MAX]; };
-/* Like guard_if, but every operand of 'a && b' guards the then branch and
- * every operand of 'a || b' the else branch, not only the first that is a
- * test: vxlan's 'if (swdev_notify && rd)' is dead for the caller that
- * passes rd NULL, whatever swdev_notify is.  Guards that restrict nothing
- * are left out; returns whether either set has one. */
-bool guard_if_all(CXCursor func, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s);
-/* Add G to S unless it restricts nothing or S is full. */
-void guard_set_add(struct guard_set *s, const struct guard *g);
-
 /* FILE's text in TU (clang_getFileContents, the last answer kept per thread). */
 const char *guard_file_text(CXTranslationUnit tu, CXFile file, size_t *size);
 /* Forget that answer: TU is done with (a new one may reuse its addresses). */

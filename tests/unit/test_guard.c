@@ -8,8 +8,6 @@
  *    to the value in the table, or is not a constant (a variable, a call);
  *  - each function gN's 'if' gives its two branches the guard texts in the
  *    table ('-': the test says nothing of that branch), or none at all;
- *  - each function aN's 'if' gives its branches every guard in the table,
- *    ';' joined, one per operand of '&&' / '||' (guard_if_all);
  *  - likewise each function xN's 'if' that tests the context through
  *    layered macros with 'context-test' rules (guard_context_if);
  *  - whether each function eN's last 'if' reads its parameter as passed,
@@ -92,18 +90,6 @@ static const struct guard_case guards[] = {
 	{ "g_fuzzy_unsigned", "(unsigned u) { if (is_small(u)) u++; }", "arg#0!=5,-1", "arg#0!=0" },
 	{ "g_global", "(int p) { if (global) p++; }", NULL, NULL },
 	{ "g_vs_var", "(int p) { if (p == global) p++; }", NULL, NULL },
-};
-
-/* Every guard of each branch (guard_if_all): each operand of '&&' guards
- * the then branch, each of '||' the else branch. */
-static const struct guard_case all_guards[] = {
-	{ "a_plain", "(int a, int p) { if (p) a++; }", "arg#1!=0", "arg#1=0" },
-	{ "a_and", "(int p, int *q) { if (p && q) p++; }", "arg#0!=0;arg#1!=0", "-" },
-	{ "a_and_not", "(int p, int *q) { if (!p && !q && global) p++; }", "arg#0=0;arg#1=0", "-" },
-	{ "a_or", "(int p, unsigned f) { if (p == 1 || (f & 2)) p++; }", "-", "arg#0!=1;arg#1&2=0" },
-	{ "a_and_in_or", "(int p, int q) { if ((p && q) || global) p++; }", NULL, NULL },
-	{ "a_or_in_and", "(int p, int q) { if ((p || q) && q == 3) p++; }", "arg#1=3", "-" },
-	{ "a_none", "(int p) { if (global && p == global) p++; }", NULL, NULL },
 };
 
 /* Whether the last 'if' of NAME reads parameter PARAM as passed. */
@@ -231,35 +217,6 @@ static void expect_guards(struct arena *a, const char *name, bool made, const st
 	expect(!strcmp(tt, want_t) && !strcmp(et, want_e), what);
 }
 
-/* The texts of S's guards, ';' joined, or '-' for none. */
-static const char *set_text(struct arena *a, const struct guard_set *s)
-{
-	struct strbuf sb = {0};
-	for (int i = 0; i < s->n; i++)
-		sb_addf(&sb, "%s%s", i ? ";" : "", guard_text(a, &s->v[i]));
-	const char *t = s->n ? arena_strdup(a, sb.buf) : "-";
-	sb_free(&sb);
-	return t;
-}
-
-static void check_all_guards(CXCursor fn, int i, struct arena *a)
-{
-	CXCursor cond;
-	struct guard_set t, e;
-	char what[256];
-	if (!if_condition(fn, all_guards[i].name, &cond))
-		return;
-	bool made = guard_if_all(fn, cond, &t, &e);
-	const char *tt = set_text(a, &t), *et = set_text(a, &e);
-	if (!all_guards[i].then_g)
-		snprintf(what, sizeof(what), "%s: guards nothing, made '%s' / '%s'", all_guards[i].name, tt, et);
-	else
-		snprintf(what, sizeof(what), "%s: guards '%s' / '%s', expected '%s' / '%s'", all_guards[i].name, tt,
-			 et, all_guards[i].then_g, all_guards[i].else_g);
-	expect(all_guards[i].then_g ? made && !strcmp(tt, all_guards[i].then_g) && !strcmp(et, all_guards[i].else_g)
-				    : !made, what);
-}
-
 static void check_guard(CXCursor fn, int i, struct arena *a)
 {
 	CXCursor cond;
@@ -337,9 +294,6 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		for (i = 0; i < (int)N(guards); i++)
 			if (!strcmp(name, guards[i].name))
 				check_guard(c, i, top->a);
-		for (i = 0; i < (int)N(all_guards); i++)
-			if (!strcmp(name, all_guards[i].name))
-				check_all_guards(c, i, top->a);
 		for (i = 0; i < (int)N(ctx_guards); i++)
 			if (!strcmp(name, ctx_guards[i].name))
 				check_ctx_guard(top, c, i);
@@ -361,8 +315,6 @@ int main(void)
 	sb_add(&src, "}\n");
 	for (size_t i = 0; i < N(guards); i++)
 		sb_addf(&src, "void %s%s\n", guards[i].name, guards[i].body);
-	for (size_t i = 0; i < N(all_guards); i++)
-		sb_addf(&src, "void %s%s\n", all_guards[i].name, all_guards[i].body);
 	for (size_t i = 0; i < N(ctx_guards); i++)
 		sb_addf(&src, "void %s%s\n", ctx_guards[i].name, ctx_guards[i].body);
 	for (size_t i = 0; i < N(entry_tests); i++)
@@ -392,7 +344,7 @@ int main(void)
 		int before = passed + failed;
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &top);
 		char what[80];
-		size_t want = N(consts) + 2 * N(guards) + 2 * N(all_guards) + 2 * N(ctx_guards) + 2 * N(entry_tests);
+		size_t want = N(consts) + 2 * N(guards) + 2 * N(ctx_guards) + 2 * N(entry_tests);
 		snprintf(what, sizeof(what), "%d expectations checked, expected %zu", passed + failed - before, want);
 		expect(passed + failed - before == (int)want, what);
 		check_written_args(tu, src.buf);
