@@ -1897,6 +1897,23 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 	return CXChildVisit_Continue;
 }
 
+/* Free what W allocated for itself while walking (not what it shares:
+ * facts, summaries, wrappers, the header hashes): the TU's walker and a
+ * summary's nested one alike. */
+void walker_free_buffers(struct walker *w)
+{
+	strmap_free(&w->interned);
+	vec_free(&w->strs);
+	vec_free(&w->labels);
+	vec_free(&w->locals);
+	vec_free(&w->scoped);
+	vec_free(&w->gotos);
+	vec_free(&w->fnlocals);
+	vec_free(&w->retlocals);
+	vec_free(&w->guarded_members);
+	vec_free(&w->init_texts);
+}
+
 void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *f)
 {
 	struct walker w = { .env = env, .f = f, .arg_site = -1, .tu = tu };
@@ -1916,15 +1933,6 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	strmap_free(&sums.index);
 	vec_free(&sums.v);
 	arena_free(&sums.arena);
-	strmap_free(&w.interned);
 	strmap_free(&w.hdr_hash);
-	vec_free(&w.strs);
-	vec_free(&w.labels);
-	vec_free(&w.locals);
-	vec_free(&w.scoped);
-	vec_free(&w.gotos);
-	vec_free(&w.fnlocals);
-	vec_free(&w.retlocals);
-	vec_free(&w.guarded_members);
-	vec_free(&w.init_texts);
+	walker_free_buffers(&w);
 }

@@ -98,16 +98,7 @@ const struct summary *summary_of(struct walker *w, CXCursor def)
 	w->sums->depth++;
 	walk_function(&nw, def, -1);
 	w->sums->depth--;
-	strmap_free(&nw.interned);
-	vec_free(&nw.strs);
-	vec_free(&nw.labels);
-	vec_free(&nw.locals);
-	vec_free(&nw.scoped);
-	vec_free(&nw.gotos);
-	vec_free(&nw.fnlocals);
-	vec_free(&nw.retlocals);
-	vec_free(&nw.guarded_members);
-	vec_free(&nw.init_texts);
+	walker_free_buffers(&nw);
 	facts_free(nw.f);
 	CXString u2 = clang_getCursorUSR(def);
 	int64_t *s2 = strmap_get(&w->sums->index, clang_getCString(u2));

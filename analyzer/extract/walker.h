@@ -178,6 +178,7 @@ unsigned guards_ctx_dead(const struct walker *w);
 void walk_expr(struct walker *w, CXCursor c);
 void walk_stmt(struct walker *w, CXCursor c);
 void walk_function(struct walker *w, CXCursor fn, int hdr);
+void walker_free_buffers(struct walker *w);
 
 /* walk_flow.c: control flow */
 struct frame *top_frame(struct walker *w, bool want_loop);
