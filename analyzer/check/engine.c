@@ -777,20 +777,29 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	}
 }
 
-/* Whether SITE can run on the path of state S: under 'case 0:' of
+/* Whether a site under guard G can run on the path of state S: under 'case 0:' of
  * 'switch (err)', with err bound to the constant -ENODEV and never assigned
  * 0 by the function itself, it cannot (ccw_device_verify_done()); nor under
  * 'if (may_sleep)' with may_sleep bound to false (__hvc_poll(hp, false)),
  * nor under 'if (!args->force)' with force set just before the call; nor
  * in the else branch of 'if (in_hardirq() || irqs_disabled())' on a
  * hardirq path. */
-static bool guard_allows(const struct ck_state *s, const struct ck_site *site, bool irqs_off)
+static bool guard_allows(const struct ck_state *s, const struct ck_guard *g, bool irqs_off)
 {
-	if (site->guard->ctx_dead)   /* 'if (in_hardirq() || irqs_disabled())' */
-		return guardkey_ctx_allows(site->guard, guardkey_ctx_state(s->ctx, irqs_off));
+	if (g->key->ctx_dead)   /* 'if (in_hardirq() || irqs_disabled())' */
+		return guardkey_ctx_allows(g->key, guardkey_ctx_state(s->ctx, irqs_off));
 	for (int i = 0; i < s->nconst; i++)
-		if (s->consts[i].n == site->guard->param && s->consts[i].field == site->guard_field)
-			return guardkey_allows(site->guard, s->consts[i].value);
+		if (s->consts[i].n == g->key->param && s->consts[i].field == g->field)
+			return guardkey_allows(g->key, s->consts[i].value);
+	return true;
+}
+
+/* ... and under every test around it ('if (notify && rd)': rd passed NULL). */
+static bool guards_allow(const struct ck_state *s, const struct ck_site *site, bool irqs_off)
+{
+	for (int i = 0; i < site->nguards; i++)
+		if (!guard_allows(s, &site->guards[i], irqs_off))
+			return false;
 	return true;
 }
 
@@ -854,7 +863,7 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
-		if (site->guard && !guard_allows(st, site, irqs > 0))
+		if (site->nguards && !guards_allow(st, site, irqs > 0))
 			continue;   /* a case of 'switch (param)' this path's constant argument never takes */
 		if (st->ctx != CTX_PROCESS && asserts_sleeping_lock(e, site))
 			return;     /* the path cannot be here: its function runs under a mutex */
@@ -1084,7 +1093,7 @@ static const char *root_sleep_proof(struct engine *e, const struct ck_func *f, c
 				  rules_sleep_reason(e->rules, site->callee_name) : NULL;
 		if (site->kind == SITE_ACQUIRE && site->ltype >= LT_MUTEX)
 			why = "a sleeping lock";
-		if (why && !site->guard && site->irqs_off == IRQS_AS_AT_ENTRY && !site_spins(site))
+		if (why && !site->nguards && site->irqs_off == IRQS_AS_AT_ENTRY && !site_spins(site))
 			return arena_printf(&e->arena, "%s sleeps at line %d (%s), which it may only do with "
 					    "interrupts enabled", f->name, site->line, why);
 	}

@@ -63,6 +63,10 @@ struct ck_arg {
  * bits of (caller's value & and_mask) | or_mask (lib/guardkey.h). */
 struct ck_mask { int param; long long and_mask, or_mask; };
 #define CK_NO_FIELD (-1)        /* a constant of the parameter itself */
+
+/* A test a site runs under: the values it runs for (lib/guardkey.h) and
+ * the id of the member it reads (engine_field_id), or CK_NO_FIELD. */
+struct ck_guard { const struct guardkey *key; int field; };
 #define CK_ANY_FIELD (-2)
 
 struct ck_site {
@@ -75,9 +79,9 @@ struct ck_site {
 	long long blocks_mask;      /* ... has a bit of this mask (rules' blocks-with), or -1 */
 	const char *callee_name;
 	const struct ck_index *ind_index;   /* call through an array: '*,arg#1', or NULL */
-	const struct guardkey *guard;   /* under 'switch (param)', 'if (args->force)': the
-					 * values it runs for (lib/guardkey.h), or NULL */
-	int guard_field;            /* the guard's member (engine_field_id), or CK_NO_FIELD */
+	const struct ck_guard *guards;  /* the tests it runs under, all of them ('switch (param)',
+					 * 'if (args->force)', each operand of 'a && b'), or NULL */
+	int nguards;
 	int64_t file; int line, col;
 	int nlocks, nargs, ncallees, nfnargs;
 	int param_call;             /* a call through the function's own parameter N, or -1 */

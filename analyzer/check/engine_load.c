@@ -139,16 +139,31 @@ int engine_field_id(struct engine *e, const char *name)
 	return strmap_id(&e->field_ids, name, NULL);
 }
 
-/* Site S's guard TEXT, parsed once, with what S's function writes to the
- * guarded parameter or member (its annotations). */
-static void load_guard(struct engine *e, struct ck_site *s, const char *text)
+/* Site S's guards TEXT ('arg#1=0;arg#2!=0', every test it runs under),
+ * parsed once, each with what S's function writes to the guarded parameter
+ * or member (its annotations).  A guard this lockpath cannot read
+ * restricts nothing. */
+static void load_guards(struct engine *e, struct ck_site *s, const char *text)
 {
-	struct guardkey *g = arena_alloc(&e->arena, sizeof(*g));
-	if (!guardkey_parse(text, g))
-		return;   /* a guard this lockpath cannot read restricts nothing */
-	guardkey_load_writes(g, e->funcs.v[s->func].annot);
-	s->guard = g;
-	s->guard_field = g->field[0] ? engine_field_id(e, g->field) : CK_NO_FIELD;
+	int n = 1;
+	for (const char *p = text; *p; p++)
+		n += *p == ';';
+	struct ck_guard *v = arena_alloc(&e->arena, (size_t)n * sizeof(*v));
+	s->guards = v;
+	s->nguards = 0;
+	for (const char *p = text; *p;) {
+		size_t len = strcspn(p, ";");
+		char *one = xstrndup(p, len);
+		struct guardkey *g = arena_alloc(&e->arena, sizeof(*g));
+		if (guardkey_parse(one, g)) {
+			guardkey_load_writes(g, e->funcs.v[s->func].annot);
+			v[s->nguards++] = (struct ck_guard){ g, g->field[0] ? engine_field_id(e, g->field) : CK_NO_FIELD };
+		}
+		free(one);
+		p += len + (p[len] == ';');
+	}
+	if (!s->nguards)
+		s->guards = NULL;
 }
 
 static void load_funcs_and_sites(struct engine *e)
@@ -191,7 +206,7 @@ static void load_funcs_and_sites(struct engine *e)
 		if (sqlite3_column_type(q, 13) != SQLITE_NULL)
 			s.ind_index = engine_parse_index(e, db_col_text(q, 13));
 		if (sqlite3_column_type(q, 14) != SQLITE_NULL && s.func >= 0)
-			load_guard(e, &s, db_col_text(q, 14));
+			load_guards(e, &s, db_col_text(q, 14));
 		s.param_call = -1;
 		s.ops = -1;
 		s.slot = -1;
@@ -459,8 +474,9 @@ static void load_param_uses(struct engine *e)
 	for (size_t i = 0; i < e->sites.n; i++) {
 		const struct ck_site *s = &e->sites.v[i];
 		struct ck_func *f = &e->funcs.v[s->func];
-		if (s->guard && !s->guard->ctx_dead)
-			engine_use_param(&f->const_params, s->guard->param);
+		for (int g = 0; g < s->nguards; g++)
+			if (!s->guards[g].key->ctx_dead)
+				engine_use_param(&f->const_params, s->guards[g].key->param);
 		for (int d = 0; s->ind_index && d < s->ind_index->n; d++)
 			if (s->ind_index->kind[d] == DIM_PARAM)
 				engine_use_param(&f->const_params, (int)s->ind_index->v[d]);

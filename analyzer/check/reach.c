@@ -180,7 +180,7 @@ static bool func_always_sleeps(const struct engine *e, const struct ck_func *f, 
 		const struct ck_site *s = &e->sites.v[f->sites[i]];
 		if (s->nlocks > 0 || s->irqs_off != 0)
 			return false;   /* a lock taken, dropped or left by a helper; irqs switched */
-		if (s->guard || !s->always)
+		if (s->nguards || !s->always)
 			continue;       /* may not run on every call (a branch, a loop) */
 		if (site_always_sleeps(e, s, always))
 			return true;

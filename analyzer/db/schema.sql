@@ -116,7 +116,9 @@ CREATE TABLE site (
   is_read  INTEGER NOT NULL DEFAULT 0, -- lock op: read side of an rwlock / rwsem
   guard    TEXT,                    -- under 'switch (param)': the case values it runs for,
                                     -- 'arg#N=V1,V2' (the function's annot has its own
-                                    -- writes to the parameter, 'writes:arg#N=V,..' or '=*')
+                                    -- writes to the parameter, 'writes:arg#N=V,..' or '=*');
+                                    -- every test around the site, innermost first, ';'
+                                    -- separated (lib/guardkey.h)
   lock_path TEXT,                   -- lock op: the lock named through the structs that embed it
                                     -- ('vdev_priv.tx.lock' for lock_key 'vq_chan.lock'),
                                     -- NULL when that is lock_key (extract/lock_path.h)

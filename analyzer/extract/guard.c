@@ -215,6 +215,22 @@ static struct write_count writes_in(CXCursor tree, CXCursor var, int stop)
 	return w;
 }
 
+CXCursor guard_local_value(CXCursor func, CXCursor e)
+{
+	CXCursor none = clang_getNullCursor(), c = key_strip(e);
+	if (clang_Cursor_isNull(func) || clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return none;
+	CXCursor var = clang_getCursorReferenced(c);
+	if (clang_getCursorKind(var) != CXCursor_VarDecl || clang_Cursor_getStorageClass(var) != CX_SC_None ||
+	    !clang_equalCursors(clang_getCursorSemanticParent(var), func))
+		return none;   /* a parameter, a static, another function's local */
+	CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+	struct write_count w = writes_in(func, var, 1);
+	if (!clang_Cursor_isNull(init))
+		return w.n ? none : init;
+	return w.n == 1 && w.plain ? w.value : none;
+}
+
 /*
  * A local of FUNC set once, at its declaration, from a test of a parameter
  * and never written again ('bool can_wait = !!(gfp & __GFP_DIRECT_RECLAIM);
@@ -592,6 +608,45 @@ bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *
 	strcpy(then_g->field, field);
 	strcpy(else_g->field, field);
 	return true;
+}
+
+void guard_set_add(struct guard_set *s, const struct guard *g)
+{
+	if (!g->any && (g->n || g->ctx_dead) && s->n < GUARD_SET_MAX)
+		s->v[s->n++] = *g;
+}
+
+/* The guards of COND's then branch into THEN_S, of its else branch into
+ * ELSE_S (either may be NULL: the branch the caller's '&&' or '||' says
+ * nothing about). */
+static void collect_if(CXCursor func, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s, int depth)
+{
+	CXCursor c = key_strip(cond), k[2];
+	if (depth < 8 && clang_getCursorKind(c) == CXCursor_BinaryOperator && key_children(c, k, 2) == 2) {
+		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+		if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
+			bool and = op == CXBinaryOperator_LAnd;
+			for (int i = 0; i < 2; i++)
+				collect_if(func, k[i], and ? then_s : NULL, and ? NULL : else_s, depth + 1);
+			return;
+		}
+	}
+	struct guard t, e;
+	if (!guard_if(func, c, &t, &e))
+		return;
+	if (then_s)
+		guard_set_add(then_s, &t);
+	if (else_s)
+		guard_set_add(else_s, &e);
+}
+
+bool guard_if_all(CXCursor func, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s)
+{
+	then_s->n = else_s->n = 0;
+	if (clang_Cursor_isNull(func))
+		return false;
+	collect_if(func, cond, then_s, else_s, 0);
+	return then_s->n || else_s->n;
 }
 
 /* ------------------------------------------------------------ context tests */

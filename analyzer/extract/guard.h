@@ -55,6 +55,20 @@ int guard_switch_param(CXCursor func, CXCursor cond, long long *mask);
  * condition. */
 bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g);
 
+/* The tests a branch runs under, all of them: a site recorded under several
+ * records each ('arg#1!=0;arg#2!=0', check skips it where any says no). */
+#define GUARD_SET_MAX 4
+struct guard_set { int n; struct guard v[GUARD_SET_MAX]; };
+/* Like guard_if, but every operand of 'a && b' guards the then branch and
+ * every operand of 'a || b' the else branch, not only the first that is a
+ * test: _ib_modify_qp()'s 'if (!qp->counter && (attr_mask & IB_QP_PORT))'
+ * is dead for the caller whose mask has no port, whatever the counter is.
+ * Guards that restrict nothing are left out; returns whether either set
+ * has one. */
+bool guard_if_all(CXCursor func, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s);
+/* Add G to S unless it restricts nothing or S is full. */
+void guard_set_add(struct guard_set *s, const struct guard *g);
+
 /* FILE's text in TU (clang_getFileContents, the last answer kept per thread). */
 const char *guard_file_text(CXTranslationUnit tu, CXFile file, size_t *size);
 /* Forget that answer: TU is done with (a new one may reuse its addresses). */
@@ -123,6 +137,13 @@ bool guard_sees_entry(const struct guard_first_writes *fw, int param, CXCursor c
 /* The parameter of FUNC whose pointee's member E reads ('args->force'),
  * with the member's name in FIELD; -1 if E is no such read. */
 int guard_param_member(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX]);
+
+/* The one value local E of FUNC ever holds: the expression it is
+ * initialised with and never written again, or, declared without one, the
+ * value of its only write, a plain assignment ('notifier_type = adding ?
+ * ADD : DEL;' before 'call(notifier_type, ..)'); its address is never
+ * taken.  A null cursor for anything else. */
+CXCursor guard_local_value(CXCursor func, CXCursor e);
 
 /* Constant value of integer expression E (negative values included); extract
  * uses it for every constant: jump-table indices, lockdep subclasses, guards. */

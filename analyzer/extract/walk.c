@@ -218,20 +218,40 @@ static void note_guarded_member(struct walker *w, const struct guard *g)
 	vec_push(&w->guarded_members, *g);
 }
 
-/* The guard of the innermost 'switch (param)' or 'if (param)' around the
- * code being walked. */
+/* Whether guard TEXT is one of LIST's (';' separated; LIST may be NULL). */
+static bool guard_listed(const char *list, const char *text)
+{
+	size_t n = strlen(text);
+	for (const char *p = list; p && *p;) {
+		size_t len = strcspn(p, ";");
+		if (len == n && !strncmp(p, text, n))
+			return true;
+		p += len + (p[len] == ';');
+	}
+	return false;
+}
+
+/* The guards around the code being walked, innermost first, ';' separated
+ * (lib/guardkey.h): the site runs only where every one of them lets it.
+ * Past SITE_GUARDS_MAX the outer ones are left out, which restricts less. */
 static const char *site_guard(struct walker *w)
 {
-	for (int i = w->nguards - 1; i >= 0; i--) {
+	struct strbuf sb = {0};
+	int n = 0;
+	for (int i = w->nguards - 1; i >= 0 && n < SITE_GUARDS_MAX; i--) {
 		const struct guard *g = w->guards[i];
 		const char *t = guard_text(&w->f->arena, g);
-		if (t && g->field[0])
+		if (!t || guard_listed(sb.buf, t))
+			continue;
+		if (g->field[0])
 			note_guarded_member(w, g);
-		else if (t && g->param >= 0 && g->param < 64 && !g->at_entry)
+		else if (g->param >= 0 && g->param < 64 && !g->at_entry)
 			w->guarded |= 1ULL << g->param;   /* (a context guard has no parameter) */
-		return t;
+		sb_addf(&sb, "%s%s", n++ ? ";" : "", t);
 	}
-	return NULL;
+	const char *text = n ? intern(w, sb.buf) : NULL;
+	sb_free(&sb);
+	return text;
 }
 
 int add_site_at(struct walker *w, int kind, CXSourceLocation at)
@@ -795,9 +815,12 @@ static int member_of_param(struct walker *w, CXCursor a, const char **field)
  * caller's own parameter passed on forwards whatever constant its own
  * caller gave ('async' to __blk_mq_delay_run_hw_queue(), rhltable's
  * inlines), or some bits of it ('flags & MSG_DONTWAIT' as the callee's
- * 'noblock').  Returns that parameter's index, or -1. */
-static int const_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
+ * 'noblock').  A local written once is read as the value written
+ * (guard_local_value; LOCAL_ARG: A is that value already, not looked
+ * through again).  Returns that parameter's index, or -1. */
+static int const_arg_of(struct walker *w, CXCursor a, int n, struct xargs *args, bool local_arg)
 {
+	CXCursor value;
 	long long v, mask = 0;
 	const char *field = NULL;
 	int p = key_param_of(w->kenv.func, a);
@@ -809,7 +832,14 @@ static int const_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
 		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1, .fwd_mask = mask }));
 	else if ((p = member_of_param(w, a, &field)) >= 0)
 		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1, .src_field = field }));
+	else if (!local_arg && !clang_Cursor_isNull(value = guard_local_value(w->kenv.func, a)))
+		return const_arg_of(w, value, n, args, true);   /* 'type = adding ? A : B; call(type)' */
 	return p < 0 || field ? -1 : p;   /* the member read is no write of p to note */
+}
+
+static int const_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
+{
+	return const_arg_of(w, a, n, args, false);
 }
 
 /* Function (pointer) arguments become stores into 'arg:CALLEE#N'; lock
@@ -839,7 +869,10 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 			if (p >= 0 && p < 64)
 				w->guarded |= 1ULL << p;   /* its own writes, for check to see */
 		} else if (site >= 0) {
-			/* a constant pointer other than NULL ('SEND_SIG_PRIV'), or one of two */
+			/* a constant pointer other than NULL ('SEND_SIG_PRIV'), or one of
+			 * two.  NULL binds nothing: it would narrow calls through the
+			 * pointer's ops ('create_qp(.., NULL)') where the path guesses
+			 * now, and the guess bound would let longer paths through */
 			long long v;
 			int p = -1;
 			if (callee && guard_const_value(a, &v) && v != 0)
@@ -1517,26 +1550,24 @@ void guards_at_entry(struct walker *w, CXCursor cond, struct guard *g, int n)
 	}
 }
 
-/* The guards of the branches of 'if (COND)' or 'COND ? a : b': a test of a
- * parameter (guard_if), else of the context (guard_context_if).  A branch
- * the parameter test says nothing about ('(res == -EAGAIN) && pred(req)':
- * the else branch) takes the context's guard where there is one. */
-bool branch_guards(struct walker *w, CXCursor cond, struct guard *then_g, struct guard *else_g)
+/* The guards of the branches of 'if (COND)' or 'COND ? a : b': the tests
+ * of parameters (guard_if_all: each operand of '&&' guards the then branch),
+ * else of the context (guard_context_if).  A branch the parameter tests say
+ * nothing about ('(res == -EAGAIN) && pred(req)': the else branch) takes
+ * the context's guard where there is one. */
+bool branch_guards(struct walker *w, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s)
 {
-	if (!guard_if(w->kenv.func, cond, then_g, else_g))
-		return guard_context_if(w->tu, w->env->rules, call_zero, w, cond, then_g, else_g);
-	struct guard both[2] = { *then_g, *else_g };
-	guards_at_entry(w, cond, both, 2);
-	*then_g = both[0];
-	*else_g = both[1];
+	guard_if_all(w->kenv.func, cond, then_s, else_s);
+	guards_at_entry(w, cond, then_s->v, then_s->n);
+	guards_at_entry(w, cond, else_s->v, else_s->n);
 	struct guard ct, ce;   /* asked only where a branch is left open: it may walk a callee */
-	if ((then_g->any || else_g->any) && guard_context_if(w->tu, w->env->rules, call_zero, w, cond, &ct, &ce)) {
-		if (then_g->any)
-			*then_g = ct;
-		if (else_g->any)
-			*else_g = ce;
+	if ((!then_s->n || !else_s->n) && guard_context_if(w->tu, w->env->rules, call_zero, w, cond, &ct, &ce)) {
+		if (!then_s->n)
+			guard_set_add(then_s, &ct);
+		if (!else_s->n)
+			guard_set_add(else_s, &ce);
 	}
-	return true;
+	return then_s->n || else_s->n;
 }
 
 /* The states in which the guards around the code walked rule it out. */
@@ -1548,15 +1579,14 @@ unsigned guards_ctx_dead(const struct walker *w)
 	return dead;
 }
 
-/* Walk expression E under guard G (NULL: none): an arm of '?:'. */
-static void walk_expr_guarded(struct walker *w, CXCursor e, const struct guard *g)
+/* Walk expression E under the guards of S: an arm of '?:'. */
+static void walk_expr_guarded(struct walker *w, CXCursor e, const struct guard_set *s)
 {
-	bool pushed = g && push_guard(w, g);
+	int pushed = push_guards(w, s);
 	w->cond_depth++;   /* an arm of '?:' */
 	walk_expr(w, e);
 	w->cond_depth--;
-	if (pushed)
-		w->nguards--;
+	w->nguards -= pushed;
 }
 
 void walk_expr(struct walker *w, CXCursor c)
@@ -1595,14 +1625,14 @@ void walk_expr(struct walker *w, CXCursor c)
 		unsigned n = key_children(c, kk, 3);
 		if (n == 3) {
 			struct lstate t, f;
-			struct guard then_g, else_g;   /* 'args->force ? a() : b()' */
-			bool guarded = branch_guards(w, kk[0], &then_g, &else_g);
+			struct guard_set then_s, else_s;   /* 'args->force ? a() : b()' */
+			branch_guards(w, kk[0], &then_s, &else_s);
 			walk_cond(w, kk[0], &t, &f);
 			w->st = t;
-			walk_expr_guarded(w, kk[1], guarded ? &then_g : NULL);
+			walk_expr_guarded(w, kk[1], &then_s);
 			struct lstate after_t = w->st;
 			w->st = f;
-			walk_expr_guarded(w, kk[2], guarded ? &else_g : NULL);
+			walk_expr_guarded(w, kk[2], &else_s);
 			ls_join(w, &w->st, &after_t);
 		} else {
 			walk_children(w, c);
@@ -1652,7 +1682,7 @@ void walk_stmt(struct walker *w, CXCursor c)
 		walk_block(w, c);
 		break;
 	case CXCursor_IfStmt: {
-		struct guard *slot = w->after_slot;   /* a block's own statement (walk_block) */
+		struct guard_set *slot = w->after_slot;   /* a block's own statement (walk_block) */
 		w->after_slot = NULL;
 		bool found = walk_if(w, c, slot);
 		w->after_found = found;
@@ -1672,7 +1702,7 @@ void walk_stmt(struct walker *w, CXCursor c)
 		w->loop_depth--;
 		break;
 	case CXCursor_SwitchStmt: {
-		struct guard *after = w->after_slot;
+		struct guard_set *after = w->after_slot;
 		w->after_slot = NULL;   /* for this switch only, not the ones inside it */
 		w->break_depth++;
 		w->after_found = walk_switch(w, c, after);

@@ -65,15 +65,24 @@ bool push_guard(struct walker *w, const struct guard *g)
 	return true;
 }
 
-/* Walk branch S under guard G (NULL: none). */
-static void walk_guarded(struct walker *w, CXCursor s, const struct guard *g)
+/* Enter every guard of S (NULL: none); how many were entered (the nesting
+ * bound may stop some: the site then keeps the others, no less true). */
+int push_guards(struct walker *w, const struct guard_set *s)
 {
-	bool pushed = g && push_guard(w, g);
+	int n = 0;
+	for (int i = 0; s && i < s->n && push_guard(w, &s->v[i]); i++)
+		n++;
+	return n;
+}
+
+/* Walk branch S under the guards of GS. */
+static void walk_guarded(struct walker *w, CXCursor s, const struct guard_set *gs)
+{
+	int pushed = push_guards(w, gs);
 	w->cond_depth++;   /* a branch of 'if' */
 	walk_stmt(w, s);
 	w->cond_depth--;
-	if (pushed)
-		w->nguards--;
+	w->nguards -= pushed;
 }
 
 struct goto_scan { const struct kids *block; bool stays; };
@@ -128,30 +137,30 @@ static bool gotos_stay_in_block(const struct walker *w, CXCursor body)
 
 /* Walk 'if' statement C.  AFTER (may be NULL): for an 'if' without 'else'
  * whose branch always leaves ('if (in_interrupt()) { defer(); return; }'),
- * the guard of the code after it, which runs only where the condition was
- * false; returns whether there is one.  A branch with a goto counts only
+ * the guards of the code after it, which runs only where the condition was
+ * false ('if (a || b) return;': both); returns whether there are any.  A branch with a goto counts only
  * where every goto jumps to a label of the block being walked, or out of
  * it (gotos_stay_in_block): a label nested further down would be code the
  * guard does not hold for ('if (!(flags & CREATE)) { ..; goto cleanup; }'
  * is how most error exits are written). */
-bool walk_if(struct walker *w, CXCursor c, struct guard *after)
+bool walk_if(struct walker *w, CXCursor c, struct guard_set *after)
 {
 	struct kids k;
 	bool guards_after = false;
 	kids_get(&k, c);
 	if (k.n >= 2) {
 		struct lstate t, f;
-		struct guard then_g, else_g;
-		bool guarded = branch_guards(w, k.v[0], &then_g, &else_g);
+		struct guard_set then_s, else_s;
+		branch_guards(w, k.v[0], &then_s, &else_s);
 		walk_cond(w, k.v[0], &t, &f);
 		w->st = t;
-		walk_guarded(w, k.v[1], guarded ? &then_g : NULL);
+		walk_guarded(w, k.v[1], &then_s);
 		struct lstate after_then = w->st;
 		w->st = f;
 		if (k.n >= 3)
-			walk_guarded(w, k.v[2], guarded ? &else_g : NULL);
-		if (after && k.n == 2 && guarded && !else_g.any && after_then.dead && !w->st.dead) {
-			*after = else_g;
+			walk_guarded(w, k.v[2], &else_s);
+		if (after && k.n == 2 && else_s.n && after_then.dead && !w->st.dead) {
+			*after = else_s;
 			guards_after = gotos_stay_in_block(w, k.v[1]);
 		}
 		ls_join(w, &w->st, &after_then);
@@ -203,8 +212,9 @@ static int label_keeps_guards(struct walker *w, const unsigned *start, int n, un
  * that a goto from elsewhere jumps to (walk_if, label_keeps_guards). */
 void walk_block(struct walker *w, CXCursor c)
 {
-	enum { MAX_AFTER = 4 };
+	enum { MAX_AFTER = 8 };
 	struct guard after[MAX_AFTER];
+	struct guard_set slot;             /* the guards after the statement walked */
 	unsigned after_start[MAX_AFTER];   /* where each guard begins: its statement's end */
 	int nafter = 0;
 	struct kids kk;
@@ -222,11 +232,14 @@ void walk_block(struct walker *w, CXCursor c)
 			nafter = keep;
 		}
 		bool may_guard = k == CXCursor_IfStmt || k == CXCursor_SwitchStmt;
-		w->after_slot = may_guard && nafter < MAX_AFTER ? &after[nafter] : NULL;
+		w->after_slot = may_guard && nafter < MAX_AFTER ? &slot : NULL;
 		w->after_found = false;
 		walk_stmt(w, kk.v[i]);
-		if (may_guard && w->after_slot == NULL && w->after_found &&
-		    push_guard(w, &after[nafter])) {
+		for (int g = 0; may_guard && w->after_slot == NULL && w->after_found && g < slot.n &&
+				nafter < MAX_AFTER; g++) {
+			after[nafter] = slot.v[g];
+			if (!push_guard(w, &after[nafter]))
+				break;
 			after_start[nafter] = key_offset(clang_getRangeEnd(clang_getCursorExtent(kk.v[i])));
 			nafter++;
 		}
@@ -312,7 +325,7 @@ void switch_exit(struct frame *fr)
  * (IOMAP_WRITE | IOMAP_ZERO))' only for those two, since 'default: goto
  * out;'.  Returns whether *AFTER (if not NULL) holds that guard.
  */
-bool walk_switch(struct walker *w, CXCursor c, struct guard *after)
+bool walk_switch(struct walker *w, CXCursor c, struct guard_set *after)
 {
 	bool guards_after = false;
 	struct kids k;
@@ -341,9 +354,10 @@ bool walk_switch(struct walker *w, CXCursor c, struct guard *after)
 		struct frame fr = pop_frame(w);
 		if (after && g.param >= 0 && fr.has_default && !fr.out.any && fr.out.n > 0 &&
 		    gotos_stay_in_block(w, k.v[k.n - 1])) {
-			*after = fr.out;
-			after->param = g.param;
-			after->mask = g.mask;
+			after->n = 1;
+			after->v[0] = fr.out;
+			after->v[0].param = g.param;
+			after->v[0].mask = g.mask;
 			guards_after = true;
 		}
 		ls_join(w, &w->st, &fr.brk);

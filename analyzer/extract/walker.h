@@ -20,6 +20,7 @@
 #define LS_MAX 16     /* distinct locks tracked per function; past it, a limit notice
                        * (note_locks_full) */
 #define MAX_FRAMES 64 /* nesting of loops and switches (push_frame); of guards (push_guard) */
+#define SITE_GUARDS_MAX 6   /* guards recorded per site (site_guard) */
 
 struct lstate {
 	bool dead;                /* unreachable (after return, break, goto) */
@@ -136,7 +137,7 @@ struct walker {
 	int cond_depth;           /* branches, loop bodies, '?:' arms, '&&'/'||' right sides around
 				   * the code walked: a site at 0 runs on every call, unless ... */
 	bool left;                /* ... a return or goto came before it */
-	struct guard *after_slot; /* walk_block: where the 'if' it walks puts the guard of the code
+	struct guard_set *after_slot; /* walk_block: where the 'if' it walks puts the guards of the code
 				   * after it, and whether it did (walk_if) */
 	bool after_found;
 	const struct kids *block_kids;   /* the statements of the block being walked */
@@ -173,7 +174,7 @@ void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
 void note_limit(struct walker *w, CXCursor c, const char *what, int bound);
 unsigned call_zero(void *ctx, CXCursor call);
 void guards_at_entry(struct walker *w, CXCursor cond, struct guard *g, int n);
-bool branch_guards(struct walker *w, CXCursor cond, struct guard *then_g, struct guard *else_g);
+bool branch_guards(struct walker *w, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s);
 unsigned guards_ctx_dead(const struct walker *w);
 void walk_expr(struct walker *w, CXCursor c);
 void walk_stmt(struct walker *w, CXCursor c);
@@ -184,11 +185,12 @@ void walker_free_buffers(struct walker *w);
 struct frame *top_frame(struct walker *w, bool want_loop);
 struct label *label_of(struct walker *w, CXCursor stmt);
 bool push_guard(struct walker *w, const struct guard *g);
-bool walk_if(struct walker *w, CXCursor c, struct guard *after);
+int push_guards(struct walker *w, const struct guard_set *s);
+bool walk_if(struct walker *w, CXCursor c, struct guard_set *after);
 void walk_block(struct walker *w, CXCursor c);
 void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind);
 void switch_exit(struct frame *fr);
-bool walk_switch(struct walker *w, CXCursor c, struct guard *after);
+bool walk_switch(struct walker *w, CXCursor c, struct guard_set *after);
 void walk_case(struct walker *w, CXCursor c, bool is_default);
 void walk_return(struct walker *w, CXCursor c);
 

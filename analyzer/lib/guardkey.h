@@ -23,6 +23,9 @@
  *                         B never runs in 'hardirq', 'softirq+irqs-off' or
  *                         'process+irqs-off'); the states are below
  *
+ * A site under several tests (nested ifs, 'a && b') has all their guards,
+ * innermost first, ';' separated: it runs only where every one lets it.
+ *
  * A function's annotations carry the writes that could defeat its guards:
  *   'writes:arg#N=V,..;'  the function itself assigns only these constants to
  *                         parameter N; '=*' for anything else

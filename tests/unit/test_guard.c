@@ -8,6 +8,10 @@
  *    to the value in the table, or is not a constant (a variable, a call);
  *  - each function gN's 'if' gives its two branches the guard texts in the
  *    table ('-': the test says nothing of that branch), or none at all;
+ *  - each function aN's 'if' gives its branches every guard in the table,
+ *    ';' joined, one per operand of '&&' / '||' (guard_if_all);
+ *  - the argument of each function lN's last call of use() is the value
+ *    its local holds, or no value at all (guard_local_value);
  *  - likewise each function xN's 'if' that tests the context through
  *    layered macros with 'context-test' rules (guard_context_if);
  *  - whether each function eN's last 'if' reads its parameter as passed,
@@ -92,6 +96,32 @@ static const struct guard_case guards[] = {
 	{ "g_vs_var", "(int p) { if (p == global) p++; }", NULL, NULL },
 };
 
+/* Every guard of each branch (guard_if_all): each operand of '&&' guards
+ * the then branch, each of '||' the else branch. */
+static const struct guard_case all_guards[] = {
+	{ "a_plain", "(int a, int p) { if (p) a++; }", "arg#1!=0", "arg#1=0" },
+	{ "a_and", "(int p, int *q) { if (p && q) p++; }", "arg#0!=0;arg#1!=0", "-" },
+	{ "a_and_not", "(int p, int *q) { if (!p && !q && global) p++; }", "arg#0=0;arg#1=0", "-" },
+	{ "a_or", "(int p, unsigned f) { if (p == 1 || (f & 2)) p++; }", "-", "arg#0!=1;arg#1&2=0" },
+	{ "a_and_in_or", "(int p, int q) { if ((p && q) || global) p++; }", NULL, NULL },
+	{ "a_or_in_and", "(int p, int q) { if ((p || q) && q == 3) p++; }", "arg#1=3", "-" },
+	{ "a_none", "(int p) { if (global && p == global) p++; }", NULL, NULL },
+};
+
+/* The one value a local passed to use() holds (guard_local_value): a
+ * constant ("3"), a '?:' ("?:"), or none (NULL). */
+static const struct { const char *name, *body, *value; } local_values[] = {
+	{ "l_init", "(int p) { int t = 3; use(t); }", "3" },
+	{ "l_assigned", "(int p) { int t; t = p ? 1 : 2; use(t); }", "?:" },
+	{ "l_init_and_write", "(int p) { int t = 3; if (p) t = 4; use(t); }", NULL },
+	{ "l_two_writes", "(int p) { int t; t = 1; t = 2; use(t); }", NULL },
+	{ "l_compound", "(int p) { int t; t |= 2; use(t); }", NULL },
+	{ "l_address", "(int p) { int t = 3; f_ptr(&t); use(t); }", NULL },
+	{ "l_static", "(int p) { static int t = 3; use(t); }", NULL },
+	{ "l_param", "(int p) { use(p); }", NULL },
+	{ "l_global", "(int p) { use(global); }", NULL },
+};
+
 /* Whether the last 'if' of NAME reads parameter PARAM as passed. */
 static const struct { const char *name, *body; int param; bool entry; } entry_tests[] = {
 	{ "e_untouched", "(int a, unsigned f) { if (f & 1) a++; }", 1, true },
@@ -139,6 +169,7 @@ static const char prelude[] =
 	"int f(void);\n"
 	"int task_only(void);\n"
 	"void f_ptr(int *p);\n"
+	"void use(int v);\n"
 	"static inline _Bool may_block(unsigned gfp) { return !!(gfp & 0x400); }\n"
 	"static inline _Bool blocking_ok(unsigned gfp) { return !may_block(gfp); }\n"
 	"static inline int nonzero_second(int a, unsigned b) { return b; }\n"
@@ -187,6 +218,36 @@ static void check_const(CXCursor var, int i)
 	expect(ok == consts[i].constant && (!ok || v == consts[i].value), what);
 }
 
+/* The argument of the last call of use() under C, or a null cursor. */
+static enum CXChildVisitResult find_use(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_CallExpr && clang_Cursor_getNumArguments(c) == 1) {
+		CXString s = clang_getCursorSpelling(c);
+		if (!strcmp(clang_getCString(s), "use"))
+			*(CXCursor *)d = clang_Cursor_getArgument(c, 0);
+		clang_disposeString(s);
+	}
+	return CXChildVisit_Recurse;
+}
+
+static void check_local_value(CXCursor fn, int i)
+{
+	CXCursor arg = clang_getNullCursor();
+	clang_visitChildren(fn, find_use, &arg);
+	CXCursor v = clang_Cursor_isNull(arg) ? arg : guard_local_value(fn, arg);
+	char got[32] = "none", what[200];
+	long long c;
+	if (!clang_Cursor_isNull(v) && guard_const_value(v, &c))
+		snprintf(got, sizeof(got), "%lld", c);
+	else if (!clang_Cursor_isNull(v))
+		snprintf(got, sizeof(got), "%s", clang_getCursorKind(key_strip(v)) == CXCursor_ConditionalOperator
+						 ? "?:" : "another expression");
+	const char *want = local_values[i].value ? local_values[i].value : "none";
+	snprintf(what, sizeof(what), "%s: the local's value is %s, expected %s", local_values[i].name, got, want);
+	expect(!clang_Cursor_isNull(arg) && !strcmp(got, want), what);
+}
+
 /* The condition of the last 'if' of function FN (NAME), into *COND. */
 static bool if_condition(CXCursor fn, const char *name, CXCursor *cond)
 {
@@ -215,6 +276,35 @@ static void expect_guards(struct arena *a, const char *name, bool made, const st
 	et = et ? et : "-";
 	snprintf(what, sizeof(what), "%s: guards '%s' / '%s', expected '%s' / '%s'", name, tt, et, want_t, want_e);
 	expect(!strcmp(tt, want_t) && !strcmp(et, want_e), what);
+}
+
+/* The texts of S's guards, ';' joined, or '-' for none. */
+static const char *set_text(struct arena *a, const struct guard_set *s)
+{
+	struct strbuf sb = {0};
+	for (int i = 0; i < s->n; i++)
+		sb_addf(&sb, "%s%s", i ? ";" : "", guard_text(a, &s->v[i]));
+	const char *t = s->n ? arena_strdup(a, sb.buf) : "-";
+	sb_free(&sb);
+	return t;
+}
+
+static void check_all_guards(CXCursor fn, int i, struct arena *a)
+{
+	CXCursor cond;
+	struct guard_set t, e;
+	char what[256];
+	if (!if_condition(fn, all_guards[i].name, &cond))
+		return;
+	bool made = guard_if_all(fn, cond, &t, &e);
+	const char *tt = set_text(a, &t), *et = set_text(a, &e);
+	if (!all_guards[i].then_g)
+		snprintf(what, sizeof(what), "%s: guards nothing, made '%s' / '%s'", all_guards[i].name, tt, et);
+	else
+		snprintf(what, sizeof(what), "%s: guards '%s' / '%s', expected '%s' / '%s'", all_guards[i].name, tt,
+			 et, all_guards[i].then_g, all_guards[i].else_g);
+	expect(all_guards[i].then_g ? made && !strcmp(tt, all_guards[i].then_g) && !strcmp(et, all_guards[i].else_g)
+				    : !made, what);
 }
 
 static void check_guard(CXCursor fn, int i, struct arena *a)
@@ -294,6 +384,12 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		for (i = 0; i < (int)N(guards); i++)
 			if (!strcmp(name, guards[i].name))
 				check_guard(c, i, top->a);
+		for (i = 0; i < (int)N(all_guards); i++)
+			if (!strcmp(name, all_guards[i].name))
+				check_all_guards(c, i, top->a);
+		for (i = 0; i < (int)N(local_values); i++)
+			if (!strcmp(name, local_values[i].name))
+				check_local_value(c, i);
 		for (i = 0; i < (int)N(ctx_guards); i++)
 			if (!strcmp(name, ctx_guards[i].name))
 				check_ctx_guard(top, c, i);
@@ -315,6 +411,10 @@ int main(void)
 	sb_add(&src, "}\n");
 	for (size_t i = 0; i < N(guards); i++)
 		sb_addf(&src, "void %s%s\n", guards[i].name, guards[i].body);
+	for (size_t i = 0; i < N(all_guards); i++)
+		sb_addf(&src, "void %s%s\n", all_guards[i].name, all_guards[i].body);
+	for (size_t i = 0; i < N(local_values); i++)
+		sb_addf(&src, "void %s%s\n", local_values[i].name, local_values[i].body);
 	for (size_t i = 0; i < N(ctx_guards); i++)
 		sb_addf(&src, "void %s%s\n", ctx_guards[i].name, ctx_guards[i].body);
 	for (size_t i = 0; i < N(entry_tests); i++)
@@ -344,7 +444,7 @@ int main(void)
 		int before = passed + failed;
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &top);
 		char what[80];
-		size_t want = N(consts) + 2 * N(guards) + 2 * N(ctx_guards) + 2 * N(entry_tests);
+		size_t want = N(consts) + 2 * N(guards) + 2 * N(all_guards) + N(local_values) + 2 * N(ctx_guards) + 2 * N(entry_tests);
 		snprintf(what, sizeof(what), "%d expectations checked, expected %zu", passed + failed - before, want);
 		expect(passed + failed - before == (int)want, what);
 		check_written_args(tu, src.buf);
