@@ -1035,6 +1035,26 @@ static void note_init_call(struct walker *w, CXCursor call, const char *name, in
 	}
 }
 
+/* The struct pointers CALL is given ('__perf_event_init_context(&cpuctx->ctx)'),
+ * for a compiled-away re-key of a lock inside one of them after it
+ * (class_macro: 'lockdep_set_class(&cpuctx->ctx.lock, ..)'). */
+static void note_ptr_args(struct walker *w, CXCursor call)
+{
+	CXFile file = NULL;
+	unsigned offset = 0;
+	for (int i = 0, n = clang_Cursor_getNumArguments(call); i < n; i++) {
+		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
+		CXType t = clang_getCanonicalType(clang_getCursorType(a));
+		if (t.kind != CXType_Pointer ||
+		    clang_getCanonicalType(clang_getPointeeType(t)).kind != CXType_Record)
+			continue;
+		if (!file)
+			clang_getExpansionLocation(clang_getCursorLocation(call), &file, NULL, NULL, &offset);
+		if (file)
+			vec_push(&w->ptr_args, ((struct ptr_arg){ file, offset, i, a }));
+	}
+}
+
 static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 {
 	walk_children(w, call);   /* callee expression and arguments first */
@@ -1059,6 +1079,7 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 		w->f->sites.v[site].callee_name = name;
 		call_args(w, call, ref, NULL, site);
 		note_init_call(w, call, name, site);
+		note_ptr_args(w, call);
 		apply_summary(w, call, ref, site);
 		if (!w->st.dead)   /* check applies the callee's whole effect (callee_effects.c): */
 			w->st.dom = site;   /* a summary here cannot see into other files */
@@ -1831,6 +1852,7 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->break_depth = 0;
 	w->guarded_members.n = 0;
 	w->init_texts.n = 0;
+	w->ptr_args.n = 0;
 	w->nguards = 0;
 	w->ret_live = 0;
 	w->ret_unknown = false;
@@ -1942,6 +1964,7 @@ void walker_free_buffers(struct walker *w)
 	vec_free(&w->retlocals);
 	vec_free(&w->guarded_members);
 	vec_free(&w->init_texts);
+	vec_free(&w->ptr_args);
 }
 
 void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *f)

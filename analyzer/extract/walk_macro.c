@@ -141,6 +141,80 @@ static enum CXChildVisitResult scan_void(CXCursor c, CXCursor parent, CXClientDa
 	return CXChildVisit_Continue;
 }
 
+/* FIELD of record type T by name (a named member only), or a null cursor. */
+struct field_find { const char *name; CXCursor found; };
+
+static enum CXVisitorResult find_field(CXCursor c, CXClientData d)
+{
+	struct field_find *f = d;
+	CXString s = clang_getCursorSpelling(c);
+	bool hit = !strcmp(clang_getCString(s), f->name);
+	clang_disposeString(s);
+	if (hit)
+		f->found = c;
+	return hit ? CXVisit_Break : CXVisit_Continue;
+}
+
+static CXCursor field_named(CXType t, const char *name)
+{
+	struct field_find f = { name, clang_getNullCursor() };
+	clang_Type_visitFields(clang_getCanonicalType(t), find_field, &f);
+	return f.found;
+}
+
+/*
+ * The lock that TEXT names inside a struct one of this function's calls was
+ * given before ('__perf_event_init_context(&cpuctx->ctx)', then
+ * '&cpuctx->ctx.lock'; 'init_worker_pool(pool)', then '&pool->lock'): its
+ * key and container path into *OUT, from the argument's type and the
+ * members TEXT adds ('.lock', '->lock', '.a.lock').  TEXT without '&' is a
+ * member that points to the lock ('sch->lock': '*subchannel.lock').
+ */
+static bool lock_in_ptr_arg(struct walker *w, const char *text, struct init_text *out)
+{
+	bool addr = text[0] == '&';
+	for (size_t i = w->ptr_args.n; i-- > 0;) {
+		const struct ptr_arg *pa = &w->ptr_args.v[i];
+		char arg[128];
+		if (!macro_arg_text(w, pa->file, pa->offset, pa->n, arg))
+			continue;
+		/* '&obj' given: the text goes on '.m'; a pointer 'p' given: '->m' */
+		const char *base = arg[0] == '&' ? arg + 1 : arg, *sep = arg[0] == '&' ? "." : "->";
+		size_t bl = strlen(base);
+		const char *rest = text + addr;
+		if (strncmp(rest, base, bl) || strncmp(rest + bl, sep, strlen(sep)))
+			continue;
+		rest += bl + strlen(sep);
+		CXType t = clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(pa->arg)));
+		CXCursor field = clang_getNullCursor();
+		const char *outer = lock_path_of(&w->kenv, pa->arg, ""), *chain = "";
+		char name[64];
+		while (*rest) {
+			size_t n = strcspn(rest, ".-[(");
+			if (!n || n >= sizeof(name) || (rest[n] && rest[n] != '.'))
+				return false;   /* another pointer, an index, a call: not followed */
+			memcpy(name, rest, n);
+			name[n] = '\0';
+			field = field_named(t, name);
+			if (clang_Cursor_isNull(field))
+				return false;
+			if (!outer && !*chain)
+				outer = key_record_name(&w->f->arena, field);
+			chain = arena_printf(&w->f->arena, "%s%s%s", chain, *chain ? "." : "", name);
+			t = clang_getCursorType(field);
+			rest += n + (rest[n] == '.');
+		}
+		if (clang_Cursor_isNull(field))
+			return false;
+		const char *key = arena_printf(&w->f->arena, "%s%s.%s", addr ? "" : "*",
+					       key_record_name(&w->f->arena, field), name);
+		const char *path = arena_printf(&w->f->arena, "%s.%s", outer, chain);
+		*out = (struct init_text){ text, intern(w, key), addr && strcmp(path, key) ? intern(w, path) : NULL };
+		return true;
+	}
+	return false;
+}
+
 /*
  * A re-key macro the configuration compiled away ('lockdep-class-macro'):
  * without CONFIG_LOCKDEP, lockdep_set_class_and_name(l, key, name) is 'do {
@@ -148,8 +222,9 @@ static enum CXChildVisitResult scan_void(CXCursor c, CXCursor parent, CXClientDa
  * it is the lock of an init macro earlier in this function written the
  * same way (__init_waitqueue_head(): spin_lock_init(&wq_head->lock), then
  * the re-key of '&wq_head->lock' to the caller's key); the key is the
- * '(void)' operand written where the key argument is.  Another re-key
- * (one of a lock initialised elsewhere) names nothing lockpath can see.
+ * '(void)' operand written where the key argument is.  Failing that, a
+ * lock inside a struct an earlier call was given (lock_in_ptr_arg).  Any
+ * other re-key names nothing lockpath can see.
  */
 static void class_macro(struct walker *w, CXCursor do_stmt, const struct lp_lockdep *ld, CXFile file,
 			unsigned offset)
@@ -158,9 +233,12 @@ static void class_macro(struct walker *w, CXCursor do_stmt, const struct lp_lock
 	if (!macro_arg_text(w, file, offset, ld->lock, text))
 		return;
 	const struct init_text *it = NULL;
+	struct init_text member;
 	for (size_t i = w->init_texts.n; i-- > 0 && !it;)
 		if (!strcmp(w->init_texts.v[i].text, text))
 			it = &w->init_texts.v[i];
+	if (!it && lock_in_ptr_arg(w, text, &member))
+		it = &member;
 	if (!it)
 		return;
 	const char *key = ld->key == LP_LOCKDEP_MACRO_NOVALIDATE ? "__lockdep_no_validate__"

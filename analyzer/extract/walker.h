@@ -123,6 +123,7 @@ struct walker {
 	unsigned long long guarded;   /* parameters some site's guard depends on (bits) */
 	VEC(struct guard) guarded_members;   /* ... and members through parameters ('args->force') */
 	VEC(struct init_text) init_texts;    /* the init macros' locks met in this function, by text */
+	VEC(struct ptr_arg) ptr_args;        /* the struct pointers its calls were given (class_macro) */
 	const struct guard *guards[MAX_FRAMES];   /* the enclosing guards, innermost last */
 	int nguards;
 	unsigned ret_live;        /* path states in which a return of a value other than a
@@ -147,6 +148,8 @@ struct walker {
 /* An init macro's lock as written ('&wq_head->lock'), for the re-key
  * macro after it that names it the same way (lockdep-class-macro). */
 struct init_text { const char *text, *key, *path; };
+/* Argument N of the call written at OFFSET of FILE, a struct pointer. */
+struct ptr_arg { CXFile file; unsigned offset; int n; CXCursor arg; };
 
 
 /* The children of a cursor, in order (kids_get/kids_free). */
