@@ -11,21 +11,6 @@
 
 #include <string.h>
 
-struct field_find { const char *name; CXCursor found; };
-
-static enum CXVisitorResult find_field(CXCursor c, CXClientData d)
-{
-	struct field_find *ff = d;
-	CXString s = clang_getCursorSpelling(c);
-	bool hit = !strcmp(clang_getCString(s), ff->name);
-	clang_disposeString(s);
-	if (hit) {
-		ff->found = c;
-		return CXVisit_Break;
-	}
-	return CXVisit_Continue;
-}
-
 static CXType record_of(CXType t)
 {
 	t = clang_getCanonicalType(t);
@@ -54,11 +39,10 @@ static const char *resolve(struct arena *a, const struct lp_rules *r, CXCursor f
 		CXType rec = record_of(t);
 		if (rec.kind != CXType_Record)
 			return NULL;
-		struct field_find ff = { words[i], clang_getNullCursor() };
-		clang_Type_visitFields(rec, find_field, &ff);
-		if (clang_Cursor_isNull(ff.found))
+		CXCursor found = key_field_named(rec, words[i]);
+		if (clang_Cursor_isNull(found))
 			return NULL;
-		field = ff.found;
+		field = found;
 		t = clang_getCursorType(field);
 	}
 	const char *rec = key_record_name(a, field);

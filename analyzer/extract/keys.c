@@ -115,6 +115,26 @@ static bool unnamed(const char *s)
 	return !*s || strstr(s, "(unnamed") || strstr(s, "(anonymous");
 }
 
+struct field_find { const char *name; CXCursor found; };
+
+static enum CXVisitorResult find_field(CXCursor c, CXClientData d)
+{
+	struct field_find *ff = d;
+	CXString s = clang_getCursorSpelling(c);
+	bool hit = !strcmp(clang_getCString(s), ff->name);
+	clang_disposeString(s);
+	if (hit)
+		ff->found = c;
+	return hit ? CXVisit_Break : CXVisit_Continue;
+}
+
+CXCursor key_field_named(CXType t, const char *name)
+{
+	struct field_find ff = { name, clang_getNullCursor() };
+	clang_Type_visitFields(clang_getCanonicalType(t), find_field, &ff);
+	return ff.found;
+}
+
 const char *key_record_name(struct arena *a, CXCursor field)
 {
 	CXCursor rec = clang_getCursorSemanticParent(field);

@@ -52,6 +52,8 @@ int key_param_of(CXCursor func, CXCursor e);
 const char *key_qualified_name(struct arena *a, CXCursor decl);
 /* The named record that declares FIELD ('virtio_config_ops'). */
 const char *key_record_name(struct arena *a, CXCursor field);
+/* The member NAME of record type T (a named member only), or a null cursor. */
+CXCursor key_field_named(CXType t, const char *name);
 
 /* The lock pointed to by an expression of pointer-to-lock type, or NULL. */
 const char *key_lock_ptr(const struct key_env *e, CXCursor expr);

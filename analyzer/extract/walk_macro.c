@@ -141,27 +141,6 @@ static enum CXChildVisitResult scan_void(CXCursor c, CXCursor parent, CXClientDa
 	return CXChildVisit_Continue;
 }
 
-/* FIELD of record type T by name (a named member only), or a null cursor. */
-struct field_find { const char *name; CXCursor found; };
-
-static enum CXVisitorResult find_field(CXCursor c, CXClientData d)
-{
-	struct field_find *f = d;
-	CXString s = clang_getCursorSpelling(c);
-	bool hit = !strcmp(clang_getCString(s), f->name);
-	clang_disposeString(s);
-	if (hit)
-		f->found = c;
-	return hit ? CXVisit_Break : CXVisit_Continue;
-}
-
-static CXCursor field_named(CXType t, const char *name)
-{
-	struct field_find f = { name, clang_getNullCursor() };
-	clang_Type_visitFields(clang_getCanonicalType(t), find_field, &f);
-	return f.found;
-}
-
 /*
  * The lock that TEXT names inside a struct one of this function's calls was
  * given before ('__perf_event_init_context(&cpuctx->ctx)', then
@@ -195,7 +174,7 @@ static bool lock_in_ptr_arg(struct walker *w, const char *text, struct init_text
 				return false;   /* another pointer, an index, a call: not followed */
 			memcpy(name, rest, n);
 			name[n] = '\0';
-			field = field_named(t, name);
+			field = key_field_named(t, name);
 			if (clang_Cursor_isNull(field))
 				return false;
 			if (!outer && !*chain)
