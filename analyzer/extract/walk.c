@@ -218,16 +218,12 @@ static void note_guarded_member(struct walker *w, const struct guard *g)
 	vec_push(&w->guarded_members, *g);
 }
 
-/* Whether guard TEXT is one of LIST's (';' separated; LIST may be NULL). */
-static bool guard_listed(const char *list, const char *text)
+/* Whether TEXT is one of the N texts in SEEN. */
+static bool guard_seen(const char *const *seen, int n, const char *text)
 {
-	size_t n = strlen(text);
-	for (const char *p = list; p && *p;) {
-		size_t len = strcspn(p, ";");
-		if (len == n && !strncmp(p, text, n))
+	for (int i = 0; i < n; i++)
+		if (!strcmp(seen[i], text))
 			return true;
-		p += len + (p[len] == ';');
-	}
 	return false;
 }
 
@@ -237,17 +233,19 @@ static bool guard_listed(const char *list, const char *text)
 static const char *site_guard(struct walker *w)
 {
 	struct strbuf sb = {0};
+	const char *seen[SITE_GUARDS_MAX];
 	int n = 0;
 	for (int i = w->nguards - 1; i >= 0 && n < SITE_GUARDS_MAX; i--) {
 		const struct guard *g = w->guards[i];
 		const char *t = guard_text(&w->f->arena, g);
-		if (!t || guard_listed(sb.buf, t))
+		if (!t || guard_seen(seen, n, t))
 			continue;
 		if (g->field[0])
 			note_guarded_member(w, g);
 		else if (g->param >= 0 && g->param < 64 && !g->at_entry)
 			w->guarded |= 1ULL << g->param;   /* (a context guard has no parameter) */
-		sb_addf(&sb, "%s%s", n++ ? ";" : "", t);
+		sb_addf(&sb, "%s%s", n ? ";" : "", t);
+		seen[n++] = t;
 	}
 	const char *text = n ? intern(w, sb.buf) : NULL;
 	sb_free(&sb);
@@ -1575,8 +1573,8 @@ void guards_at_entry(struct walker *w, CXCursor cond, struct guard *g, int n)
  * of parameters (guard_if_all: each operand of '&&' guards the then branch),
  * else of the context (guard_context_if).  A branch the parameter tests say
  * nothing about ('(res == -EAGAIN) && pred(req)': the else branch) takes
- * the context's guard where there is one. */
-bool branch_guards(struct walker *w, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s)
+ * the context's guard where there is one.  Either set may be left empty. */
+void branch_guards(struct walker *w, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s)
 {
 	guard_if_all(w->kenv.func, cond, then_s, else_s);
 	guards_at_entry(w, cond, then_s->v, then_s->n);
@@ -1588,7 +1586,6 @@ bool branch_guards(struct walker *w, CXCursor cond, struct guard_set *then_s, st
 		if (!else_s->n)
 			guard_set_add(else_s, &ce);
 	}
-	return then_s->n || else_s->n;
 }
 
 /* The states in which the guards around the code walked rule it out. */

@@ -177,7 +177,7 @@ void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
 void note_limit(struct walker *w, CXCursor c, const char *what, int bound);
 unsigned call_zero(void *ctx, CXCursor call);
 void guards_at_entry(struct walker *w, CXCursor cond, struct guard *g, int n);
-bool branch_guards(struct walker *w, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s);
+void branch_guards(struct walker *w, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s);
 unsigned guards_ctx_dead(const struct walker *w);
 void walk_expr(struct walker *w, CXCursor c);
 void walk_stmt(struct walker *w, CXCursor c);
