@@ -169,6 +169,8 @@ struct check_stats {
 	int max_guess;              /* bound on a path's guess, in eighths of a bit (engine.c) */
 	size_t guess_cut;           /* calls not followed: the path would have guessed more */
 	size_t recursion_cut;       /* calls not followed: into a function already on the path */
+	size_t cast_cut;            /* call edges dropped: the callee casts the call's object to a
+				     * struct it is not (downcasts.c) */
 	double ms;
 };
 

@@ -11,6 +11,7 @@
 #include "check/ops_tables.h"
 #include "check/registrars.h"
 #include "check/embedded.h"
+#include "check/downcasts.h"
 #include "check/member_binds.h"
 #include "check/ret_members.h"
 #include "check/slot_tables.h"
@@ -571,6 +572,7 @@ void engine_load(struct engine *e)
 	load_site_args(e);
 	e->modes = init_modes_load(e->db, e->rules);
 	load_edges(e);
+	e->st->cast_cut = downcasts_prune(e);   /* before anything reads the edges */
 	callee_effects_apply(e);   /* before lockdep_load moves lock keys */
 	load_fnargs(e);
 	load_aliases(e);

@@ -416,6 +416,9 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	if (cs.guess_cut && !o->quiet)
 		fprintf(stderr, "lockpath: check: %zu calls not followed: their paths would have guessed among "
 			"more than 2^%d indirect-call targets\n", cs.guess_cut, cs.max_guess / 8);
+	if (cs.cast_cut && !o->quiet)
+		fprintf(stderr, "lockpath: check: %zu call edges dropped: the callee casts the call's object to "
+			"a struct it is not\n", cs.cast_cut);
 	if (cs.recursion_cut && !o->quiet)
 		fprintf(stderr, "lockpath: check: %zu recursive calls not followed (a path enters each function "
 			"once)\n", cs.recursion_cut);

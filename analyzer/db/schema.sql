@@ -73,8 +73,12 @@ CREATE TABLE func (                 -- function definitions
   nparams  INTEGER NOT NULL,
   annot    TEXT,                    -- __acquires/__releases/__must_hold keys, and the writes to
                                     -- guarded parameters ('writes:arg#1=-19'), ';' separated
-  exit_locks TEXT                   -- what it leaves its caller: '+key' held at every return,
+  exit_locks TEXT,                  -- what it leaves its caller: '+key' held at every return,
                                     -- '-key' a caller's lock released; ';' separated
+  param_casts TEXT                  -- parameters it casts to a pointer to another struct on
+                                    -- every call: 'N=CHAIN', the structs that start at that
+                                    -- struct's address ('0=inet_connection_sock>inet_sock>sock'),
+                                    -- ';' separated (extract/casts.h)
 );
 CREATE INDEX func_usr ON func(usr);
 CREATE INDEX func_tu ON func(tu_id);
@@ -137,8 +141,12 @@ CREATE TABLE site (
   ind_table TEXT,                   -- indirect call through a member of the table that a member
                                     -- of an object points to ('dev->bus->remove(dev)'): that
                                     -- member's key, 'device.bus' (table table_store) ...
-  ind_table_obj TEXT                -- ... and the object it is read from, named like
+  ind_table_obj TEXT,               -- ... and the object it is read from, named like
                                     -- site_arg.obj_key ('arg#0', 'ccw_device.dev')
+  ind_head TEXT                     -- indirect call through a member whose object is also
+                                    -- argument N, and the first member of a struct the code
+                                    -- names ('&po->sk'): 'N=CHAIN', that struct's chain
+                                    -- ('0=packet_sock>sock'; extract/casts.h)
 );
 CREATE INDEX site_func ON site(func_id);
 

@@ -47,6 +47,8 @@ struct xsite {
 	const char *ind_slot;    /* ... through a table read from an array slot: 'arr[arg#2]' (slot_tables.h) */
 	const char *ind_table;   /* ... through a table read from a member: 'device.bus' (member_tables.h) */
 	const char *ind_table_obj; /* ... and the object it is read from ('arg#0') */
+	const char *ind_head;    /* ... and one of its arguments is that object, the first member
+				  * of a struct the code names: 'N=CHAIN' (casts.h), or NULL */
 	int irq, subclass, irqs_off;
 	int ltype, is_read;       /* lock op: enum lp_locktype, read side */
 	struct xlock *locks; int nlocks;
@@ -69,6 +71,8 @@ struct xfunc {
 	int nparams;
 	int hdr;                 /* -1: owned by the TU; else the header's TU-local file index */
 	const char *annot;
+	const char *param_casts; /* its parameters cast to another struct on every call:
+				  * 'N=CHAIN', ';' separated (casts.h), or NULL */
 	const char *exit_locks;  /* locks it leaves held ('+key') or released ('-key') for its
 				  * caller, ';' separated, or NULL (walk.c, exit_locks_text) */
 };

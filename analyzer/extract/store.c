@@ -44,12 +44,13 @@ struct store *store_new(struct lp_db *db)
 	s->ins_hdr = db_prepare(db, "INSERT OR IGNORE INTO hdr(file_id, hash) VALUES (?,?)");
 	s->sel_hdr = db_prepare(db, "SELECT id FROM hdr WHERE file_id = ? AND hash = ?");
 	s->ins_func = db_prepare(db, "INSERT OR IGNORE INTO func(tu_id, hdr_id, usr, name, file_id, line, col, "
-				 "end_line, is_static, nparams, annot, exit_locks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "end_line, is_static, nparams, annot, exit_locks, param_casts) "
+				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_site = db_prepare(db, "INSERT INTO site(func_id, kind, file_id, line, col, callee_usr, callee_name, "
 				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index, guard, "
 				 "lock_path, always, last_put, ind_obj, ind_member, ind_slot, dom, exit_dom, "
-				 "ind_table, ind_table_obj) "
-				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "ind_table, ind_table_obj, ind_head) "
+				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd, "
 				 "lock_path, cond, src_field, ret_site) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
@@ -168,6 +169,7 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 		db_bind_int(st, 25, x->exit_dom);
 		db_bind_text(st, 26, x->ind_table);
 		db_bind_text(st, 27, x->ind_table_obj);
+		db_bind_text(st, 28, x->ind_head);
 		db_step_done(s->db, st);
 		site_ids[i] = sqlite3_last_insert_rowid(s->db->h);
 		for (int j = 0; j < x->nlocks; j++) {
@@ -314,6 +316,7 @@ void store_tu(struct store *s, const struct tu_facts *f)
 		db_bind_int(st, 10, x->nparams);
 		db_bind_text(st, 11, x->annot);
 		db_bind_text(st, 12, x->exit_locks);
+		db_bind_text(st, 13, x->param_casts);
 		db_step_done(db, st);
 		func_ids[i] = sqlite3_changes(db->h) ? sqlite3_last_insert_rowid(db->h) : 0;
 	}

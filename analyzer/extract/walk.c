@@ -24,6 +24,7 @@
 #include "extract/keys.h"
 #include "extract/wrappers.h"
 #include "extract/annot.h"
+#include "extract/casts.h"
 #include "extract/guard.h"
 #include "extract/members.h"
 #include "extract/lock_path.h"
@@ -1096,6 +1097,7 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 	s->ind_index = index_pattern(w, kids[0]);
 	s->text = key_source_text(&w->f->arena, kids[0]);
 	note_call_object(w, s, kids[0]);
+	s->ind_head = casts_call_head(&w->f->arena, w->kenv.func, call, kids[0]);
 	s->ind_slot = slot_of_call(&w->kenv, kids[0]);
 	if (!table_of_call(&w->kenv, kids[0], &s->ind_table, &s->ind_table_obj))
 		s->ind_table = s->ind_table_obj = NULL;
@@ -1337,6 +1339,40 @@ static CXCursor deref_addr(CXCursor c)
 	return key_strip(k[0]);
 }
 
+/* An assignment to E ('sk = other;', 'p++'): when E is a parameter, what
+ * the function casts it to later says nothing of what its callers passed. */
+static void note_param_write(struct walker *w, CXCursor e)
+{
+	int p = key_param_of(w->kenv.func, e);
+	if (p >= 0 && p < 32)
+		w->params_written |= 1u << p;
+}
+
+/* A cast of a parameter to another struct ('(struct inet_connection_sock
+ * *)sk') on every call of the function: the objects it accepts (casts.h).
+ * The first such cast of a parameter is kept. */
+static void note_param_cast(struct walker *w, CXCursor cast)
+{
+	if (w->func < 0 || w->cond_depth || w->left || w->st.dead)
+		return;
+	const char *chain;
+	int p = casts_param_cast(&w->f->arena, w->kenv.func, cast, &chain);
+	if (p >= 0 && p < PARAM_CASTS_MAX && !w->param_casts[p])
+		w->param_casts[p] = chain;
+}
+
+/* func.param_casts: 'N=CHAIN;..' for the parameters cast and never assigned. */
+static const char *param_casts_text(struct walker *w)
+{
+	struct strbuf sb = {0};
+	for (int p = 0; p < PARAM_CASTS_MAX; p++)
+		if (w->param_casts[p] && !(w->params_written & (1u << p)))
+			sb_addf(&sb, "%s%d=%s", sb.len ? ";" : "", p, w->param_casts[p]);
+	const char *r = sb.len ? intern(w, sb.buf) : NULL;
+	sb_free(&sb);
+	return r;
+}
+
 static void walk_assign(struct walker *w, CXCursor c)
 {
 	CXCursor kk[2];
@@ -1346,6 +1382,7 @@ static void walk_assign(struct walker *w, CXCursor c)
 	walk_expr(w, kk[0]);
 	CXCursor lhs = deref_addr(key_strip(kk[0]));
 	CXType t = clang_getCursorType(lhs);
+	note_param_write(w, kk[0]);
 	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)
 		fail_result_note(w, clang_getCursorReferenced(lhs), kk[1]);
 	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr)
@@ -1533,7 +1570,6 @@ static bool is_member_update(CXCursor c)
 	}
 }
 
-
 /* guard_call_zero_fn: the states in which CALL's callee, a function whose
  * body this TU has, can only return 0.  A header's function, whose facts
  * are recorded in whichever TU walks it first, asks only about functions
@@ -1636,6 +1672,8 @@ void walk_expr(struct walker *w, CXCursor c)
 		CXCursor kk[1];
 		if (key_children(c, kk, 1) == 1 && is_member_update(c))
 			note_member_store(w, kk[0], kk[0], false);
+		if (key_children(c, kk, 1) == 1 && is_member_update(c))
+			note_param_write(w, kk[0]);
 		break;
 	}
 	case CXCursor_ConditionalOperator: {
@@ -1657,6 +1695,10 @@ void walk_expr(struct walker *w, CXCursor c)
 		}
 		break;
 	}
+	case CXCursor_CStyleCastExpr:
+		note_param_cast(w, c);
+		walk_children(w, c);
+		break;
 	case CXCursor_StmtExpr:
 	case CXCursor_CompoundStmt:
 		walk_stmt(w, c);
@@ -1856,6 +1898,8 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->asm_states = dead_state;
 	w->cond_depth = 0;
 	w->left = false;
+	memset(w->param_casts, 0, sizeof(w->param_casts));
+	w->params_written = 0;
 	w->kenv.func = fn;
 	w->kenv.func_qname = key_qualified_name(&w->f->arena, fn);
 	w->returns_lockptr = key_is_lockptr_type(w->env->rules, clang_getCursorResultType(fn));
@@ -1880,6 +1924,7 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 	if (!w->exit.dead && w->exit.dom >= 0)
 		w->f->sites.v[w->exit.dom].exit_dom = true;
 	w->f->funcs.v[w->func].exit_locks = exit_locks_text(w);
+	w->f->funcs.v[w->func].param_casts = param_casts_text(w);
 	if (hdr < 0)
 		summary_save(w, xf.usr);
 }

@@ -16,11 +16,13 @@
 #include "lib/util.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #define LS_MAX 16     /* distinct locks tracked per function; past it, a limit notice
                        * (note_locks_full) */
 #define MAX_FRAMES 64 /* nesting of loops and switches (push_frame); of guards (push_guard) */
 #define SITE_GUARDS_MAX 6   /* guards recorded per site (site_guard) */
+#define PARAM_CASTS_MAX 16  /* parameters whose casts are recorded (func.param_casts) */
 
 struct lstate {
 	bool dead;                /* unreachable (after return, break, goto) */
@@ -143,6 +145,10 @@ struct walker {
 	bool after_found;
 	const struct kids *block_kids;   /* the statements of the block being walked */
 	struct fail_result failres;      /* 'ret = mutex_lock_interruptible(..)' just walked */
+	const char *param_casts[PARAM_CASTS_MAX];  /* per parameter: the struct chain it is cast to
+				   * on every call, or NULL (casts.h) */
+	uint32_t params_written;  /* parameters the function assigns: their casts say nothing
+				   * of what its callers passed */
 };
 
 /* An init macro's lock as written ('&wq_head->lock'), for the re-key

@@ -11,6 +11,7 @@
 
 #include <linux/types.h>
 #include <linux/atomic.h>
+#include <linux/spinlock.h>
 
 struct sk_buff {
 	struct sk_buff *next;
@@ -18,6 +19,17 @@ struct sk_buff {
 	atomic_t users;
 	void (*destructor)(struct sk_buff *skb);
 };
+
+/* A queue of skbs and the spinlock that guards it (a socket's receive
+ * queue); skb_dequeue() takes the lock with interrupts saved. */
+struct sk_buff_head {
+	struct sk_buff *next;
+	struct sk_buff *prev;
+	unsigned int qlen;
+	spinlock_t lock;
+};
+
+extern struct sk_buff *skb_dequeue(struct sk_buff_head *list);
 
 enum skb_drop_reason {
 	SKB_NOT_DROPPED_YET,

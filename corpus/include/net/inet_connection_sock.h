@@ -8,6 +8,23 @@
 
 #include <net/sock.h>
 
+/* An inet socket starts with its struct sock, and a connection-oriented
+ * one with its inet socket: inet_csk() is a cast. */
+struct inet_sock {
+	struct sock sk;
+	int inet_id;
+};
+
+struct inet_connection_sock {
+	struct inet_sock icsk_inet;
+	void *icsk_ulp_data;
+};
+
+static inline struct inet_connection_sock *inet_csk(const struct sock *sk)
+{
+	return (struct inet_connection_sock *)sk;
+}
+
 void inet_csk_init_xmit_timers(struct sock *sk, void (*keepalive_handler)(struct timer_list *));
 void inet_csk_destroy_sock(struct sock *sk);
 

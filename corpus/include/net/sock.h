@@ -32,7 +32,13 @@ struct sock {
 	struct proto *sk_prot;
 	spinlock_t sk_slock;
 	struct timer_list sk_timer;
+	struct sk_buff_head sk_receive_queue;
+	/* data arrived: sock_def_readable() unless a protocol or a kernel
+	 * user of the socket put its own here */
+	void (*sk_data_ready)(struct sock *sk);
 };
+
+void sock_init_data(struct sock *sk);
 
 #define bh_lock_sock(sk)	spin_lock(&(sk)->sk_slock)
 #define bh_unlock_sock(sk)	spin_unlock(&(sk)->sk_slock)

@@ -27,3 +27,19 @@ void consume_skb(struct sk_buff *skb)
 		return;
 	skb_release(skb);
 }
+
+/* The head of a queue, taken under its lock with interrupts saved. */
+struct sk_buff *skb_dequeue(struct sk_buff_head *list)
+{
+	unsigned long flags;
+	struct sk_buff *skb;
+
+	spin_lock_irqsave(&list->lock, flags); /* expect(packet-retire-subflow-nocast): recursive-lock */
+	skb = list->next;
+	if (skb) {
+		list->next = skb->next;
+		list->qlen--;
+	}
+	spin_unlock_irqrestore(&list->lock, flags);
+	return skb;
+}
