@@ -61,3 +61,13 @@ void fixture_one_text(struct lp_db *db, const char *sql, char *out, size_t n)
 	snprintf(out, n, "%s", db_step_row(db, q) && db_col_text(q, 0) ? db_col_text(q, 0) : "");
 	sqlite3_finalize(q);
 }
+
+bool fixture_text_is(struct lp_db *db, const char *sql, const char *want)
+{
+	char got[1024];
+	fixture_one_text(db, sql, got, sizeof(got));
+	if (!strcmp(got, want))
+		return true;
+	fprintf(stderr, "  got '%s'\n", got);
+	return false;
+}

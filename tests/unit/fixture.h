@@ -31,4 +31,7 @@ struct lp_db *fixture_extract(const struct lp_rules *r, const char *db_path, con
  * bytes); "" when it has no row or the value is NULL. */
 void fixture_one_text(struct lp_db *db, const char *sql, char *out, size_t n);
 
+/* Whether that text is WANT; when not, says on stderr what it was. */
+bool fixture_text_is(struct lp_db *db, const char *sql, const char *want);
+
 #endif

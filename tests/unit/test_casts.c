@@ -14,16 +14,6 @@
 #include "expect.h"
 
 #include <stdio.h>
-#include <string.h>
-
-static void expect_text(struct lp_db *db, const char *sql, const char *want, const char *what)
-{
-	char got[512];
-	fixture_one_text(db, sql, got, sizeof(got));
-	expect(!strcmp(got, want), what);
-	if (strcmp(got, want))
-		fprintf(stderr, "  got '%s'\n", got);
-}
 
 int main(int argc, char **argv)
 {
@@ -35,15 +25,15 @@ int main(int argc, char **argv)
 	bool clean;
 	struct lp_db *db = fixture_extract(r, argv[3], argv[2], NULL, &clean);
 	expect(clean, "casts.c parses cleanly");
-	expect_text(db, "SELECT group_concat(x, ' ') FROM (SELECT name || ':' || param_casts AS x FROM func "
+	expect(fixture_text_is(db, "SELECT group_concat(x, ' ') FROM (SELECT name || ':' || param_casts AS x FROM func "
 		    "WHERE param_casts IS NOT NULL ORDER BY x)",
-		    "conn_of:0=conn>inet>sock>common ready_conn:0=conn>inet>sock>common second:1=pkt>sock>common",
+		    "conn_of:0=conn>inet>sock>common ready_conn:0=conn>inet>sock>common second:1=pkt>sock>common"),
 		    "casts on every call of a parameter to another named struct, with its chain; none in a "
 		    "branch, after a return, of an assigned parameter, from void *, to the same struct, or "
 		    "to a struct a union of structs or an unnamed struct starts");
-	expect_text(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.ind_head AS x FROM site s "
+	expect(fixture_text_is(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.ind_head AS x FROM site s "
 		    "JOIN func f ON f.id = s.func_id WHERE s.ind_head IS NOT NULL ORDER BY x)",
-		    "call_direct:0=pkt>sock>common call_first:0=pkt>sock>common",
+		    "call_direct:0=pkt>sock>common call_first:0=pkt>sock>common"),
 		    "a call's object passed to it and first in a named struct, through a local set once or "
 		    "written out; not a member further in, not an object it does not pass, not a local "
 		    "with two values");

@@ -13,16 +13,6 @@
 #include "expect.h"
 
 #include <stdio.h>
-#include <string.h>
-
-static void expect_text(struct lp_db *db, const char *sql, const char *want, const char *what)
-{
-	char got[512];
-	fixture_one_text(db, sql, got, sizeof(got));
-	expect(!strcmp(got, want), what);
-	if (strcmp(got, want))
-		fprintf(stderr, "  got '%s'\n", got);
-}
 
 int main(int argc, char **argv)
 {
@@ -34,18 +24,18 @@ int main(int argc, char **argv)
 	bool clean;
 	struct lp_db *db = fixture_extract(r, argv[3], argv[2], NULL, &clean);
 	expect(clean, "member_tables.c parses cleanly");
-	expect_text(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || t.member || '@' || "
+	expect(fixture_text_is(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || t.member || '@' || "
 		    "coalesce(t.obj_key, '-') || '=' || coalesce(t.value, '?') AS x FROM table_store t "
 		    "JOIN func f ON f.id = t.func_id ORDER BY x)",
 		    "card_init:dev.bus@card.dev=member_tables.c:x_bus dev_set_bus:dev.bus@arg#0=? "
-		    "rm_with:rm_param.bus@local:rm_with:p=member_tables.c:x_bus",
+		    "rm_with:rm_param.bus@local:rm_with:p=member_tables.c:x_bus"),
 		    "the stores into dev.bus: a global table through the container, a parameter's table "
 		    "through a parameter; no NULL, no pointer to a struct without function pointers");
-	expect_text(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.ind_key || '<-' || "
+	expect(fixture_text_is(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.ind_key || '<-' || "
 		    "s.ind_table || '@' || s.ind_table_obj AS x FROM site s JOIN func f ON f.id = s.func_id "
 		    "WHERE s.ind_table IS NOT NULL ORDER BY x)",
 		    "card_probe:bus_ops.probe<-dev.bus@card.dev dev_remove:bus_ops.remove<-dev.bus@arg#0 "
-		    "rm_with:bus_ops.remove<-rm_param.bus@local:rm_with:p",
+		    "rm_with:bus_ops.remove<-rm_param.bus@local:rm_with:p"),
 		    "the calls through a member's table name the member and its object; a call through a "
 		    "local holding the table names none");
 	db_close(db);
