@@ -43,8 +43,9 @@ static CXCursor first_field_of(CXType t)
 	return f;
 }
 
-/* The name of struct type T ('packet_sock'); NULL for a union, an unnamed
- * struct or anything else. */
+/* The name of struct type T ('packet_sock'), copied into A; NULL for a
+ * union, an unnamed struct or anything else.  With A NULL, only whether it
+ * has one: "" or NULL. */
 static const char *struct_name(struct arena *a, CXType t)
 {
 	CXCursor d = clang_getTypeDeclaration(clang_getCanonicalType(t));
@@ -52,44 +53,44 @@ static const char *struct_name(struct arena *a, CXType t)
 		return NULL;
 	CXString s = clang_getCursorSpelling(d);
 	const char *n = clang_getCString(s);
-	const char *r = *n && !strpbrk(n, " (") ? arena_strdup(a, n) : NULL;
+	const char *r = *n && !strpbrk(n, " (") ? (a ? arena_strdup(a, n) : "") : NULL;
 	clang_disposeString(s);
 	return r;
 }
 
-struct any_named { struct arena *a; int depth; bool found; };
+struct any_named { int depth; bool found; };
 
-static bool starts_named_struct(struct arena *a, CXType t, int depth);
+static bool starts_named_struct(CXType t, int depth);
 
 static enum CXVisitorResult field_starts_named(CXCursor c, CXClientData d)
 {
 	struct any_named *x = d;
-	x->found = starts_named_struct(x->a, clang_getCursorType(c), x->depth + 1);
+	x->found = starts_named_struct(clang_getCursorType(c), x->depth + 1);
 	return x->found ? CXVisit_Break : CXVisit_Continue;
 }
 
 /* Whether a named struct may start at the address of an object of type T:
  * T is one, or a union with a member that may start with one, or an
  * unnamed struct or an array whose first element may. */
-static bool starts_named_struct(struct arena *a, CXType t, int depth)
+static bool starts_named_struct(CXType t, int depth)
 {
 	t = clang_getCanonicalType(t);
 	if (depth > CHAIN_MAX)
 		return true;   /* too deep to tell: assume it may */
 	if (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray)
-		return starts_named_struct(a, clang_getArrayElementType(t), depth + 1);
+		return starts_named_struct(clang_getArrayElementType(t), depth + 1);
 	if (t.kind != CXType_Record)
 		return false;
-	if (struct_name(a, t))
+	if (struct_name(NULL, t))
 		return true;
 	CXCursor d = clang_getTypeDeclaration(t);
 	if (clang_getCursorKind(d) == CXCursor_UnionDecl) {
-		struct any_named x = { a, depth, false };
+		struct any_named x = { depth, false };
 		clang_Type_visitFields(t, field_starts_named, &x);
 		return x.found;
 	}
 	CXCursor f = first_field_of(t);
-	return !clang_Cursor_isNull(f) && starts_named_struct(a, clang_getCursorType(f), depth + 1);
+	return !clang_Cursor_isNull(f) && starts_named_struct(clang_getCursorType(f), depth + 1);
 }
 
 const char *casts_chain(struct arena *a, CXType t)
@@ -106,9 +107,8 @@ const char *casts_chain(struct arena *a, CXType t)
 		CXType ft = clang_getCanonicalType(clang_getCursorType(f));
 		const char *inner = struct_name(a, ft);
 		if (!inner) {
-			if (!starts_named_struct(a, ft, depth)) {
+			if (!starts_named_struct(ft, depth))
 				break;   /* a scalar, a pointer: nothing more starts here */
-			}
 			sb_free(&sb);   /* a union of structs: which one is not known */
 			return NULL;
 		}
@@ -138,9 +138,10 @@ int casts_param_cast(struct arena *a, CXCursor func, CXCursor cast, const char *
 	CXType from = clang_getCanonicalType(clang_getCursorType(op));
 	if (from.kind != CXType_Pointer)
 		return -1;
-	const char *from_name = struct_name(a, clang_getPointeeType(from));
-	const char *to_name = struct_name(a, clang_getPointeeType(to));
-	if (!from_name || !to_name || !strcmp(from_name, to_name))
+	CXType from_t = clang_getPointeeType(from), to_t = clang_getPointeeType(to);
+	if (!struct_name(NULL, from_t) || !struct_name(NULL, to_t) ||
+	    clang_equalCursors(clang_getTypeDeclaration(clang_getCanonicalType(from_t)),
+			       clang_getTypeDeclaration(clang_getCanonicalType(to_t))))
 		return -1;   /* a 'void *' says nothing of what it held; the same struct, nothing new */
 	*chain = casts_chain(a, clang_getPointeeType(to));
 	return *chain ? p : -1;

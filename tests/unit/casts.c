@@ -15,7 +15,7 @@ union either { struct red r; struct blue b; };
 struct opaque { union either u; };               /* a union of structs first: no chain */
 struct lead { struct { struct red r; } in; };    /* an unnamed struct leads to one: no chain */
 
-static inline struct conn *conn_of(struct sock *sk) { return (struct conn *)sk; }
+static inline struct conn *conn_of(const struct sock *sk) { return (struct conn *)sk; }   /* from const */
 
 /* on every call: recorded */
 void ready_conn(struct sock *sk) { struct conn *c = (struct conn *)sk; c->ulp = 0; }
@@ -27,8 +27,9 @@ void ready_late(struct sock *sk) { if (!sk->ready) return; ((struct conn *)sk)->
 void ready_written(struct sock *sk, struct sock *other) { sk = other; ((struct conn *)sk)->ulp = 0; }
 /* from 'void *': says nothing of what it held */
 void ready_void(void *p) { ((struct conn *)p)->ulp = 0; }
-/* to the same struct: nothing new */
+/* to the same struct: nothing new, also when it only drops a const */
 void ready_same(struct sock *sk) { ((struct sock *)sk)->ready = 0; }
+void ready_unconst(const struct sock *sk) { ((struct sock *)sk)->ready = 0; }
 /* through a helper on every call: the helper's cast (check carries it up) */
 void ready_helper(struct sock *sk) { conn_of(sk)->ulp = 0; }
 /* parameter 1 */

@@ -29,8 +29,8 @@ int main(int argc, char **argv)
 		    "WHERE param_casts IS NOT NULL ORDER BY x)",
 		    "conn_of:0=conn>inet>sock>common ready_conn:0=conn>inet>sock>common second:1=pkt>sock>common"),
 		    "casts on every call of a parameter to another named struct, with its chain; none in a "
-		    "branch, after a return, of an assigned parameter, from void *, to the same struct, or "
-		    "to a struct a union of structs or an unnamed struct starts");
+		    "branch, after a return, of an assigned parameter, from void *, to the same struct (also "
+		    "only dropping a const), or to a struct a union of structs or an unnamed struct starts");
 	expect(fixture_text_is(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.ind_head AS x FROM site s "
 		    "JOIN func f ON f.id = s.func_id WHERE s.ind_head IS NOT NULL ORDER BY x)",
 		    "call_direct:0=pkt>sock>common call_first:0=pkt>sock>common"),
