@@ -166,7 +166,11 @@ static bool lock_in_ptr_arg(struct walker *w, const char *text, struct init_text
 		rest += bl + strlen(sep);
 		CXType t = clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(pa->arg)));
 		CXCursor field = clang_getNullCursor();
-		const char *outer = lock_path_of(&w->kenv, pa->arg, ""), *chain = "";
+		/* a parameter given: the path goes through it ('arg#0.lock'), for
+		 * link to name at the callers (link/lockdep_class.c) */
+		int param = key_param_of(w->kenv.func, pa->arg);
+		const char *outer = param >= 0 ? arena_printf(&w->f->arena, "arg#%d", param)
+				    : lock_path_of(&w->kenv, pa->arg, ""), *chain = "";
 		char name[64];
 		while (*rest) {
 			size_t n = strcspn(rest, ".-[(");

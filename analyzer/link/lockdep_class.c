@@ -140,6 +140,24 @@ static bool is_param(const char *key)
 	return keyname_kind(key) == KEYNAME_LOCK_PARAM;
 }
 
+/* N of a container path through parameter N ('arg#0.lock': the member
+ * 'lock' of what parameter 0 points to; skb_queue_head_init_class() re-keys
+ * '&list->lock'), else -1. */
+static int path_param(const char *path)
+{
+	char *end;
+	if (!path || strncmp(path, "arg#", 4))
+		return -1;
+	long n = strtol(path + 4, &end, 10);
+	return end > path + 4 && *end == '.' ? (int)n : -1;
+}
+
+/* Whether R's lock is its function's parameter, or inside what one points to. */
+static bool lock_from_param(const struct raw *r)
+{
+	return is_param(r->lock) || path_param(r->path) >= 0;
+}
+
 /* ------------------------------------------------------------ classes of keys */
 
 /* The function's name as keys qualify it ('css.c:css_sch_create_locks'). */
@@ -234,14 +252,28 @@ static void settle(struct ldctx *c, const struct raw *r)
 /* R, or its callers' versions of it when its lock or key is a parameter. */
 static void place(struct ldctx *c, const struct raw *r, int depth)
 {
-	if (!is_param(r->lock) && !is_param(r->key)) {
+	if (!lock_from_param(r) && !is_param(r->key)) {
 		settle(c, r);
 		return;
 	}
-	if (depth < LD_DEPTH)
+	if (depth < LD_DEPTH) {
 		vec_push(&c->pending, *r);
-	else if (!is_param(r->lock))
-		settle(c, r);   /* a key nobody names: one per object ('*') */
+	} else if (!is_param(r->lock)) {
+		struct raw x = *r;   /* a key nobody names: one per object ('*'); a */
+		if (path_param(x.path) >= 0)   /* path nobody names: the lock's key alone */
+			x.path = NULL;
+		settle(c, &x);
+	}
+}
+
+/* PATH ('arg#0.lock') with its parameter replaced by what argument A of a
+ * caller points to ('neigh_table.proxy_queue' + '.lock'); NULL when the
+ * caller names nothing. */
+static const char *path_through(struct ldctx *c, const char *path, const struct ldarg *a)
+{
+	if (!a || !a->obj)
+		return NULL;
+	return arena_printf(&c->arena, "%s%s", a->obj, strchr(path, '.'));
 }
 
 /* R as called at CALL: the caller's arguments for R's parameters.  A fact
@@ -257,6 +289,11 @@ static void through_caller(struct ldctx *c, const struct raw *r, const struct ca
 			return;
 		x.lock = arg_lock(a);
 		x.path = a->path;
+		x.site = call->site;
+		x.func = call->func;
+		x.line = call->line;
+	} else if (path_param(r->path) >= 0) {   /* its lock is inside what the caller passes */
+		x.path = path_through(c, r->path, arg_of(c, call->site, path_param(r->path)));
 		x.site = call->site;
 		x.func = call->func;
 		x.line = call->line;
@@ -329,7 +366,7 @@ static void resolve_pending(struct ldctx *c, int depth)
 	ids_reset(c);
 	sqlite3_stmt *ins = db_prepare(c->db, "INSERT OR IGNORE INTO temp.lockdep_ids VALUES (?)");
 	for (size_t i = 0; i < todo.n; i++)   /* the function the parameter belongs to */
-		ids_add(c, ins, is_param(todo.v[i].lock) ? todo.v[i].func : todo.v[i].key_func);
+		ids_add(c, ins, lock_from_param(&todo.v[i]) ? todo.v[i].func : todo.v[i].key_func);
 	sqlite3_stmt *q = db_prepare(c->db, "SELECT c.site_id, s.func_id, c.callee, s.line FROM call_edge c "
 				     "JOIN temp.lockdep_ids w ON w.id = c.callee JOIN site s ON s.id = c.site_id");
 	VEC(struct call) calls = {0};
@@ -343,7 +380,7 @@ static void resolve_pending(struct ldctx *c, int depth)
 	sqlite3_finalize(ins);
 	load_args(c);
 	for (size_t i = 0; i < todo.n; i++) {
-		int64_t f = is_param(todo.v[i].lock) ? todo.v[i].func : todo.v[i].key_func;
+		int64_t f = lock_from_param(&todo.v[i]) ? todo.v[i].func : todo.v[i].key_func;
 		for (size_t k = 0; k < calls.n; k++)
 			if (calls.v[k].callee == f)
 				through_caller(c, &todo.v[i], &calls.v[k], depth);

@@ -12,6 +12,7 @@
 #include <linux/types.h>
 #include <linux/atomic.h>
 #include <linux/spinlock.h>
+#include <linux/lockdep.h>
 
 struct sk_buff {
 	struct sk_buff *next;
@@ -30,6 +31,22 @@ struct sk_buff_head {
 };
 
 extern struct sk_buff *skb_dequeue(struct sk_buff_head *list);
+
+/* An empty queue; every queue's lock is of this init site's class ... */
+static inline void skb_queue_head_init(struct sk_buff_head *list)
+{
+	spin_lock_init(&list->lock);
+	list->next = NULL;
+	list->prev = NULL;
+	list->qlen = 0;
+}
+
+/* ... unless its owner gives it a class of its own. */
+static inline void skb_queue_head_init_class(struct sk_buff_head *list, struct lock_class_key *class)
+{
+	skb_queue_head_init(list);
+	lockdep_set_class(&list->lock, class);
+}
 
 enum skb_drop_reason {
 	SKB_NOT_DROPPED_YET,

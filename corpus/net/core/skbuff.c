@@ -34,7 +34,7 @@ struct sk_buff *skb_dequeue(struct sk_buff_head *list)
 	unsigned long flags;
 	struct sk_buff *skb;
 
-	spin_lock_irqsave(&list->lock, flags); /* expect(packet-retire-subflow-nocast): recursive-lock */
+	spin_lock_irqsave(&list->lock, flags); /* expect(packet-retire-subflow-nocast,neigh-proxy-queue-noclass): recursive-lock */
 	skb = list->next;
 	if (skb) {
 		list->next = skb->next;
