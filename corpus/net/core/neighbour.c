@@ -7,7 +7,9 @@
  */
 #include <net/neighbour.h>
 
+#ifndef NEIGH_PROXY_QUEUE_NO_CLASS
 static struct lock_class_key neigh_table_proxy_queue_class;
+#endif
 
 static void neigh_proxy_process(struct timer_list *t)
 {
