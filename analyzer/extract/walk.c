@@ -1344,7 +1344,7 @@ static CXCursor deref_addr(CXCursor c)
 static void note_param_write(struct walker *w, CXCursor e)
 {
 	int p = key_param_of(w->kenv.func, e);
-	if (p >= 0 && p < 32)
+	if (p >= 0 && p < PARAM_CASTS_MAX)   /* only these have casts recorded */
 		w->params_written |= 1u << p;
 }
 
@@ -1670,10 +1670,10 @@ void walk_expr(struct walker *w, CXCursor c)
 	case CXCursor_UnaryOperator: {
 		walk_children(w, c);
 		CXCursor kk[1];
-		if (key_children(c, kk, 1) == 1 && is_member_update(c))
+		if (key_children(c, kk, 1) == 1 && is_member_update(c)) {
 			note_member_store(w, kk[0], kk[0], false);
-		if (key_children(c, kk, 1) == 1 && is_member_update(c))
 			note_param_write(w, kk[0]);
+		}
 		break;
 	}
 	case CXCursor_ConditionalOperator: {

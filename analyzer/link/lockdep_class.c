@@ -158,6 +158,12 @@ static bool lock_from_param(const struct raw *r)
 	return is_param(r->lock) || path_param(r->path) >= 0;
 }
 
+/* The function whose callers name R's parameters: its lock's, else its key's. */
+static int64_t param_func(const struct raw *r)
+{
+	return lock_from_param(r) ? r->func : r->key_func;
+}
+
 /* ------------------------------------------------------------ classes of keys */
 
 /* The function's name as keys qualify it ('css.c:css_sch_create_locks'). */
@@ -289,11 +295,10 @@ static void through_caller(struct ldctx *c, const struct raw *r, const struct ca
 			return;
 		x.lock = arg_lock(a);
 		x.path = a->path;
-		x.site = call->site;
-		x.func = call->func;
-		x.line = call->line;
 	} else if (path_param(r->path) >= 0) {   /* its lock is inside what the caller passes */
 		x.path = path_through(c, r->path, arg_of(c, call->site, path_param(r->path)));
+	}
+	if (lock_from_param(r)) {   /* the fact moves to where its lock is named */
 		x.site = call->site;
 		x.func = call->func;
 		x.line = call->line;
@@ -366,7 +371,7 @@ static void resolve_pending(struct ldctx *c, int depth)
 	ids_reset(c);
 	sqlite3_stmt *ins = db_prepare(c->db, "INSERT OR IGNORE INTO temp.lockdep_ids VALUES (?)");
 	for (size_t i = 0; i < todo.n; i++)   /* the function the parameter belongs to */
-		ids_add(c, ins, lock_from_param(&todo.v[i]) ? todo.v[i].func : todo.v[i].key_func);
+		ids_add(c, ins, param_func(&todo.v[i]));
 	sqlite3_stmt *q = db_prepare(c->db, "SELECT c.site_id, s.func_id, c.callee, s.line FROM call_edge c "
 				     "JOIN temp.lockdep_ids w ON w.id = c.callee JOIN site s ON s.id = c.site_id");
 	VEC(struct call) calls = {0};
@@ -380,7 +385,7 @@ static void resolve_pending(struct ldctx *c, int depth)
 	sqlite3_finalize(ins);
 	load_args(c);
 	for (size_t i = 0; i < todo.n; i++) {
-		int64_t f = lock_from_param(&todo.v[i]) ? todo.v[i].func : todo.v[i].key_func;
+		int64_t f = param_func(&todo.v[i]);
 		for (size_t k = 0; k < calls.n; k++)
 			if (calls.v[k].callee == f)
 				through_caller(c, &todo.v[i], &calls.v[k], depth);
