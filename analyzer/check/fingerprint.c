@@ -19,9 +19,11 @@ void fingerprint_class(struct strbuf *sb, const char *name)
 			p += *p ? 1 + strspn(p + 1, "0123456789") : 0;
 			continue;
 		}
-		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-");
+		/* '/' too: a static's file is named by its last path components
+		 * (lib/keyname.h), and a fingerprint names no file */
+		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-/");
 		if (n && p[n] == ':' && memchr(p, '.', n)) {
-			p += n + 1;   /* 'file.c:' */
+			p += n + 1;   /* 'dir/file.c:' */
 			continue;
 		}
 		sb_addn(sb, p, n ? n : 1);

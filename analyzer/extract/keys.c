@@ -78,13 +78,24 @@ static const char *cx_dup(struct arena *a, CXString s)
 	return r;
 }
 
-static const char *decl_file_base(CXCursor decl, char *buf, size_t len)
+/* DECL's file as keys name it (lib/keyname.h: its last path components),
+ * from its real path, as the file table has it: link and check qualify a
+ * static function by that table's path, and the two must agree. */
+static const char *decl_file_name(CXCursor decl, char *buf, size_t len)
 {
 	CXFile file;
 	clang_getExpansionLocation(clang_getCursorLocation(decl), &file, NULL, NULL, NULL);
-	CXString s = clang_getFileName(file);
+	CXString s = clang_File_tryGetRealPathName(file);
 	const char *p = clang_getCString(s);
-	snprintf(buf, len, "%s", p ? path_basename(p) : "?");
+	if (!p || !*p) {
+		clang_disposeString(s);
+		s = clang_getFileName(file);
+		p = clang_getCString(s);
+	}
+	if (p)
+		keyname_file(p, buf, len);
+	else
+		snprintf(buf, len, "?");
 	clang_disposeString(s);
 	return buf;
 }
@@ -95,8 +106,8 @@ const char *key_qualified_name(struct arena *a, CXCursor decl)
 	const char *name = clang_getCString(s);
 	const char *r;
 	if (clang_getCursorLinkage(decl) == CXLinkage_Internal) {
-		char base[256];
-		r = arena_printf(a, "%s:%s", decl_file_base(decl, base, sizeof(base)), name);
+		char file[4096];
+		r = arena_printf(a, "%s:%s", decl_file_name(decl, file, sizeof(file)), name);
 	} else {
 		r = arena_strdup(a, name);
 	}
@@ -159,9 +170,9 @@ const char *key_record_name(struct arena *a, CXCursor field)
 		CXCursor up = clang_getCursorSemanticParent(rec);
 		if (!is_record(up)) {
 			unsigned line;
-			char base[256];
+			char file[4096];
 			clang_getExpansionLocation(clang_getCursorLocation(rec), NULL, &line, NULL, NULL);
-			return arena_printf(a, "anon@%s:%u", decl_file_base(rec, base, sizeof(base)), line);
+			return arena_printf(a, "anon@%s:%u", decl_file_name(rec, file, sizeof(file)), line);
 		}
 		rec = up;
 	}

@@ -3,7 +3,8 @@
  * keys.h - naming things across translation units.  A lock is named by its
  * type path, like lockdep's classes: 'subchannel.lock' (a lock embedded in a
  * struct), '*ccw_device.ccwlock' (the lock a pointer field points to), a
- * global 'foo_lock' ('file.c:foo_lock' when static), 'ret:f' (what f
+ * global 'foo_lock' ('dir/dir/file.c:foo_lock' when static: the file's last
+ * three path components, lib/keyname.h), 'ret:f' (what f
  * returns), 'arg#N' (the function's own parameter N, bound by the caller).
  * A call target is named the same way: 'virtio_config_ops.get',
  * 'device_fsm.c:dev_jumptable', 'arg:find_vqs#3'.

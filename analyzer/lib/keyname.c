@@ -103,10 +103,36 @@ bool keyname_next_annot(const char **cursor, enum keyname_annot *kind, const cha
 	return false;
 }
 
+const char *keyname_file(const char *path, char *buf, size_t size)
+{
+	/* the components, '.' dropped and 'x/..' folded, then the last few joined */
+	const char *part[64];
+	size_t len[64], n = 0;
+	for (const char *p = path; *p;) {
+		size_t l = strcspn(p, "/");
+		if (l == 2 && !strncmp(p, "..", 2) && n && !(len[n - 1] == 2 && !strncmp(part[n - 1], "..", 2)))
+			n--;
+		else if (l && !(l == 1 && *p == '.')) {
+			if (n == 64) {   /* deeper than any tree: keep the last ones */
+				memmove(part, part + 1, sizeof(part[0]) * 63);
+				memmove(len, len + 1, sizeof(len[0]) * 63);
+				n--;
+			}
+			part[n] = p, len[n++] = l;
+		}
+		p += l + (p[l] == '/');
+	}
+	size_t first = n > KEYNAME_FILE_PARTS ? n - KEYNAME_FILE_PARTS : 0, at = 0;
+	buf[0] = 0;
+	for (size_t k = first; k < n && at < size; k++)
+		at += (size_t)snprintf(buf + at, size - at, "%s%.*s", k > first ? "/" : "", (int)len[k], part[k]);
+	return buf;
+}
+
 char *keyname_qualify(const char *path, const char *name, bool is_static)
 {
 	if (!is_static)
 		return xstrdup(name);
-	const char *base = strrchr(path, '/');
-	return xasprintf("%s:%s", base ? base + 1 : path, name);
+	char file[4096];
+	return xasprintf("%s:%s", keyname_file(path, file, sizeof(file)), name);
 }

@@ -5,10 +5,11 @@
  * only takes keys apart and puts them together; it knows nothing of clang or
  * sqlite, so every phase can use it and tests can call it directly.
  *
- *   'arg:F#N'     parameter N of function F (F is 'file.c:name' when static,
+ *   'arg:F#N'     parameter N of function F (F is 'FILE:name' when static,
  *                 or a call key such as 'virtio_config_ops.find_vqs')
  *   'type:T'      the address-taken functions of function type T
- *   'file.c:name' a static function or object of file.c
+ *   'FILE:name'   a static function or object of FILE, the last three
+ *                 components of its path ('s390/cio/css.c', keyname_file())
  *   'arg#N'       the lock the function's own parameter N points to (each
  *                 caller binds it)
  *   'local:F:V'   the lock local variable V of function F points to
@@ -53,8 +54,19 @@ bool keyname_is_type(const char *key);
  * a parameter, local, return or type, nor what a pointer points to ('*p');
  * false for NULL. */
 bool keyname_is_global(const char *key);
+/* How many trailing components of a file's path name it in keys. */
+#define KEYNAME_FILE_PARTS 3
+/* The name keys give the file PATH, into BUF[SIZE]: its last
+ * KEYNAME_FILE_PARTS components once '.' and 'x/..' are gone
+ * ('drivers/tty/vt/keyboard.c' -> 'tty/vt/keyboard.c').  Three, not one:
+ * two files called keyboard.c (drivers/tty/vt, drivers/s390/char) each
+ * have a static k_handler[], and by base name the two arrays were one key
+ * (docs/rules-format.md, "Keys").  No root: a header's keys must be the same
+ * in every TU and every shard, whatever directory compiles it. */
+const char *keyname_file(const char *path, char *buf, size_t size);
 /* The qualified name keys use for a function or object: 'name', or
- * 'base.c:name' when it has internal linkage (PATH is its file).  Malloc'd. */
+ * 'FILE:name' (FILE as keyname_file() names PATH, its file) when it has
+ * internal linkage.  Malloc'd. */
 char *keyname_qualify(const char *path, const char *name, bool is_static);
 
 /*

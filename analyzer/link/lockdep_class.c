@@ -181,14 +181,16 @@ static const char *func_qname(struct ldctx *c, int64_t func)
 	return r;
 }
 
-/* An init site's own class, named by where it is: 'init:css.c:27'. */
+/* An init site's own class, named by where it is: 'init:s390/cio/css.c:27'. */
 static const char *site_place(struct ldctx *c, int64_t site)
 {
 	const char *r = "*";
 	db_bind_int(c->place_q, 1, site);
-	if (db_step_row(c->db, c->place_q))
-		r = arena_printf(&c->arena, "init:%s:%d", path_basename(db_col_text(c->place_q, 0)),
+	if (db_step_row(c->db, c->place_q)) {
+		char file[4096];
+		r = arena_printf(&c->arena, "init:%s:%d", keyname_file(db_col_text(c->place_q, 0), file, sizeof(file)),
 				 sqlite3_column_int(c->place_q, 1));
+	}
 	sqlite3_reset(c->place_q);
 	return r;
 }

@@ -772,7 +772,7 @@ static int parse_assert_lock(struct line *l)
 	if (want_ident(l, 1, "a macro or function name", "assert-lock", &func))
 		return -1;
 	if (nargs(l) < 3 || !*l->t.v[2].s)
-		return missing_or_got(l, 2, "a lock ('file.c:global_lock', 'struct.member')", "assert-lock NAME");
+		return missing_or_got(l, 2, "a lock ('dir/file.c:global_lock', 'struct.member')", "assert-lock NAME");
 	if (want_end(l, 3, "assert-lock NAME LOCK"))
 		return -1;
 	p.lock = own(l->r, l->t.v[2].s);

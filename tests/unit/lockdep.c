@@ -6,7 +6,7 @@
  *                           lockdep class CLASS ('split': none known, two of
  *                           its locks nested are not a recursion;
  *                           'novalidate'; or the key, '@LINE' standing for
- *                           'init:lockdep.c:LINE', the init site on line LINE)
+ *                           'init:tests/unit/lockdep.c:LINE', the init site on line LINE)
  *   'note: NAME'            ... and recursive-lock's note
  *   'apart: A B'            A and B are different lock classes
  *   'together: A B'         A and B are one lock class
@@ -85,7 +85,7 @@ void node_use(struct node *n)
 {
 	mutex_lock(&n->write_lock);	/* lockdep: node.write_lock novalidate */
 	mutex_unlock(&n->write_lock);
-	TAKE(&n->lock);			/* lockdep: node.lock init:lockdep.c:81/2 */
+	TAKE(&n->lock);			/* lockdep: node.lock init:tests/unit/lockdep.c:81/2 */
 }
 
 /* 5. A key inside each object: split. */
@@ -105,7 +105,7 @@ void cpu_setup(struct cpu_ctx *cc)
 }
 void ctx_use(struct cpu_ctx *cc, struct ctx *c)
 {
-	TAKE(&cc->ctx.lock);	/* lockdep: cpu_ctx.ctx.lock lockdep.c:cpu_key */	/* apart: cpu_ctx.ctx.lock ctx.lock */
+	TAKE(&cc->ctx.lock);	/* lockdep: cpu_ctx.ctx.lock tests/unit/lockdep.c:cpu_key */	/* apart: cpu_ctx.ctx.lock ctx.lock */
 	TAKE(&c->lock);		/* lockdep: ctx.lock @100 */
 }
 
@@ -123,8 +123,8 @@ void ports_init(struct port *p, struct port *q)
 }
 void port_use(struct port *p)
 {
-	TAKE(p->lock);		/* lockdep: *port.lock split */	/* apart: lockdep.c:a_lock lockdep.c:b_lock */
-	TAKE(&a_lock);		/* lockdep: lockdep.c:a_lock lockdep.c:a_key */
+	TAKE(p->lock);		/* lockdep: *port.lock split */	/* apart: tests/unit/lockdep.c:a_lock tests/unit/lockdep.c:b_lock */
+	TAKE(&a_lock);		/* lockdep: tests/unit/lockdep.c:a_lock tests/unit/lockdep.c:a_key */
 }
 
 /* 8. Nothing lockdep-specific: no row, one class as before. */

@@ -61,7 +61,7 @@ void nested_member(struct dev *d)
 void globals(void)
 {
 	spin_lock(&global_lock);         /* key: global_lock */
-	spin_lock(&file_lock);           /* key: lockkeys.c:file_lock */
+	spin_lock(&file_lock);           /* key: tests/unit/lockkeys.c:file_lock */
 }
 
 void local_pointer(struct dev *d)
@@ -74,7 +74,7 @@ void local_pointer(struct dev *d)
 
 void returned(struct dev *d)
 {
-	spin_lock(table_lock_of(d));     /* key: ret:lockkeys.c:table_lock_of */
+	spin_lock(table_lock_of(d));     /* key: ret:tests/unit/lockkeys.c:table_lock_of */
 }
 
 void parameter(spinlock_t *p, struct outer *x)
@@ -96,7 +96,7 @@ void aliases(struct dev *d, struct outer *o)
 {
 	d->ccwlock = o->lockptr;         /* same-class: *dev.ccwlock *outer.lockptr */
 	o->lockptr = &o->in.lock;        /* same-class: *outer.lockptr inner.lock */
-	                                 /* same-class: ret:lockkeys.c:table_lock_of inner.lock */
+	                                 /* same-class: ret:tests/unit/lockkeys.c:table_lock_of inner.lock */
 	                                 /* other-class: global_lock inner.lock */
-	                                 /* other-class: lockkeys.c:file_lock global_lock */
+	                                 /* other-class: tests/unit/lockkeys.c:file_lock global_lock */
 }

@@ -54,10 +54,13 @@ static void test_classes(void)
 	class_is("ccw_device.ccwlock", "ccw_device.ccwlock");
 	class_is("*virtio_ccw.c:lock", "*lock");                   /* a static lock */
 	class_is("virtio_fs.c:virtio_fs_mutex", "virtio_fs_mutex");
+	class_is("fs/fuse/virtio_fs.c:virtio_fs_mutex", "virtio_fs_mutex");   /* the file's last parts */
+	class_is("*tty/vt/keyboard.c:kbd_event_lock", "*kbd_event_lock");
 	class_is("anon@drivers/s390/cio/cio.h:12.lock", "anon.lock");   /* an unnamed struct */
 	class_is("*anon@x.c:7.inner.lock", "*anon.inner.lock");
 	class_is("anon@x.c", "anon");                               /* no line: nothing left */
 	class_is("arg:virtio_ccw.c:f#0", "arg:f#0");                /* only the 'file.c:' goes */
+	class_is("arg:s390/virtio/virtio_ccw.c:f#0", "arg:f#0");
 	class_is("arg:f#0", "arg:f#0");                             /* no '.': not a file name */
 	class_is("type:struct device", "type:struct device");
 	class_is("?", "?");

@@ -105,8 +105,23 @@ int main(void)
 	expect(!strcmp(keyname_annot_names[KEYNAME_ACQUIRES], "acquires"), "the entries' names");
 
 	char *q = keyname_qualify("/k/drivers/s390/cio/device.c", "io_subchannel_irq", true);
-	expect(!strcmp(q, "device.c:io_subchannel_irq"), "a static function is 'file.c:name'");
+	expect(!strcmp(q, "s390/cio/device.c:io_subchannel_irq"), "a static function is 'dir/dir/file.c:name'");
 	free(q);
+	/* two keyboard.c files, each with a static k_handler[]: two keys */
+	char *vt = keyname_qualify("/k/drivers/tty/vt/keyboard.c", "k_handler", true);
+	char *s390 = keyname_qualify("/k/drivers/s390/char/keyboard.c", "k_handler", true);
+	expect(strcmp(vt, s390) != 0, "two files of one base name: two keys");
+	free(vt);
+	free(s390);
+	char buf[64];
+	expect(!strcmp(keyname_file("/k/drivers/s390/kvm/../../../virt/kvm/kvm_main.c", buf, sizeof(buf)),
+			"virt/kvm/kvm_main.c"), "'..' folded before the last parts are taken");
+	expect(!strcmp(keyname_file("./include/./linux/kref.h", buf, sizeof(buf)), "include/linux/kref.h"),
+	       "'.' dropped");
+	expect(!strcmp(keyname_file("../x.c", buf, sizeof(buf)), "../x.c"), "a leading '..' stays");
+	expect(!strcmp(keyname_file("/a/b/c/d/e/f.c", buf, sizeof(buf)), "d/e/f.c"), "the last three");
+	expect(!strcmp(keyname_file("/a/b/c/d/e/f.c", buf, 4), "d/e"), "cut to the buffer");
+	expect(!strcmp(keyname_file("", buf, sizeof(buf)), ""), "an empty path: empty");
 	q = keyname_qualify("/k/drivers/virtio/virtio.c", "virtio_config_changed", false);
 	expect(!strcmp(q, "virtio_config_changed"), "an external function is its name");
 	free(q);

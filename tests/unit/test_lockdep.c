@@ -59,7 +59,7 @@ static void check_lockdep(struct lp_db *db, int line, const char *name, const ch
 	char got[160], exp[160];
 	bool note;
 	if (want[0] == '@')   /* the init site on that line */
-		snprintf(exp, sizeof(exp), "init:lockdep.c:%s", want + 1);
+		snprintf(exp, sizeof(exp), "init:tests/unit/lockdep.c:%s", want + 1);
 	else
 		snprintf(exp, sizeof(exp), "%s", want);
 	if (!lockdep_of(db, name, got, sizeof(got), &note))

@@ -27,8 +27,8 @@ int main(int argc, char **argv)
 	expect(fixture_text_is(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || t.member || '@' || "
 		    "coalesce(t.obj_key, '-') || '=' || coalesce(t.value, '?') AS x FROM table_store t "
 		    "JOIN func f ON f.id = t.func_id ORDER BY x)",
-		    "card_init:dev.bus@card.dev=member_tables.c:x_bus dev_set_bus:dev.bus@arg#0=? "
-		    "rm_with:rm_param.bus@local:rm_with:p=member_tables.c:x_bus"),
+		    "card_init:dev.bus@card.dev=tests/unit/member_tables.c:x_bus dev_set_bus:dev.bus@arg#0=? "
+		    "rm_with:rm_param.bus@local:rm_with:p=tests/unit/member_tables.c:x_bus"),
 		    "the stores into dev.bus: a global table through the container, a parameter's table "
 		    "through a parameter; no NULL, no pointer to a struct without function pointers");
 	expect(fixture_text_is(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.ind_key || '<-' || "

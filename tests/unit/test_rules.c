@@ -140,7 +140,7 @@ static void test_irq_and_sleep(const struct lp_rules *r)
 	const struct lp_lockprim *as = rules_lockprim(r, "lockdep_assert_held_write");
 	CHECK(as && as->kind == SITE_ASSERT && as->arg == 0 && !as->lock);
 	as = rules_lockprim(r, "ASSERT_RTNL");
-	CHECK(as && as->kind == SITE_ASSERT && as->arg == -1 && as->lock && !strcmp(as->lock, "rtnetlink.c:rtnl_mutex"));
+	CHECK(as && as->kind == SITE_ASSERT && as->arg == -1 && as->lock && !strcmp(as->lock, "net/core/rtnetlink.c:rtnl_mutex"));
 	/* context tests: true and false in path states (lib/guardkey.h) */
 	unsigned t = 0, f = 0;
 	CHECK(rules_context_test(r, "in_hardirq", &t, &f) && t == 1u << GK_HARDIRQ &&

@@ -29,12 +29,12 @@ int main(int argc, char **argv)
 	fixture_one_text(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.slot || '[' || s.idx || ']=' || "
 		 "coalesce(s.value, '?') AS x FROM slot_store s JOIN func f ON f.id = s.func_id ORDER BY x)",
 		 got, sizeof(got));
-	expect(!strcmp(got, "register_fixed:core.ops[2]=*core.other register_fixed:core.ops[3]=slot_tables.c:x_ops "
+	expect(!strcmp(got, "register_fixed:core.ops[2]=*core.other register_fixed:core.ops[3]=tests/unit/slot_tables.c:x_ops "
 			    "register_reps:core.ops[arg#2]=arg#1"),
 	       "the stores into core.ops: a parameter's table at a parameter's index, a global table at "
 	       "a constant index, a table read from a member (no global: check leaves the slot unexplained); no NULL, no store through a "
 	       "pointer");
-	if (strcmp(got, "register_fixed:core.ops[2]=*core.other register_fixed:core.ops[3]=slot_tables.c:x_ops "
+	if (strcmp(got, "register_fixed:core.ops[2]=*core.other register_fixed:core.ops[3]=tests/unit/slot_tables.c:x_ops "
 			"register_reps:core.ops[arg#2]=arg#1"))
 		fprintf(stderr, "  got '%s'\n", got);
 	fixture_one_text(db, "SELECT group_concat(x, ' ') FROM (SELECT f.name || ':' || s.ind_slot AS x FROM site s "

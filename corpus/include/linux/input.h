@@ -46,6 +46,7 @@ struct input_handler {
 	const char *name;
 	int (*connect)(struct input_handler *handler, struct input_dev *dev);
 	void (*disconnect)(struct input_handle *handle);
+	void (*event)(struct input_handle *handle, unsigned int type, unsigned int code, int value);
 };
 
 /* One handler attached to one device. */
