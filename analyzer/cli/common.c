@@ -383,6 +383,9 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	if (ls.capped_keys)
 		warn("%zu call keys reach more than %d functions; their targets were capped",
 		     ls.capped_keys, LINK_MAX_TARGETS);
+	if (ls.shared_statics)
+		warn("%zu static function names are shared by two files whose paths end alike, and so "
+		     "are their keys (the first: %s)", ls.shared_statics, ls.shared_example);
 	if (ls.wide_keys && !o->quiet)
 		fprintf(stderr, "lockpath: link: %zu wide call keys (more than %d functions each; "
 			"%zu calls through them followed only where the path binds the function)\n",

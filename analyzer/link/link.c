@@ -61,8 +61,43 @@ struct linker {
 
 /* ------------------------------------------------------------ functions */
 
+/*
+ * A static's key names its file by the last path components
+ * (keyname_file()), not by the whole path: two files whose paths end
+ * alike, with static functions of one name, give those functions one
+ * qualified name, and so one key for their parameters, locals and
+ * returns.  The whole s390 tree has none; count them and name the first,
+ * so the merge is never silent (the base name hid two keyboard.c files
+ * for 29 sessions).
+ */
+struct static_names {
+	struct strmap first;           /* qualified name -> index in files */
+	VEC(char *) files;             /* the file first seen with it ("" once counted) */
+};
+
+static void note_shared_static(struct linker *l, struct static_names *sn, const char *qname, const char *path)
+{
+	bool created;
+	int64_t *slot = strmap_put(&sn->first, qname, &created);
+	if (created) {
+		*slot = (int64_t)sn->files.n;
+		vec_push(&sn->files, xstrdup(path));
+		return;
+	}
+	char *first = sn->files.v[*slot];
+	if (!strcmp(first, path) || !strcmp(first, ""))
+		return;
+	if (!l->st->shared_statics++) {   /* the files in name order: extract's order varies with -j */
+		bool in_order = strcmp(first, path) < 0;
+		snprintf(l->st->shared_example, sizeof(l->st->shared_example), "%s (%s, %s)", qname,
+			 in_order ? first : path, in_order ? path : first);
+	}
+	first[0] = 0;   /* counted once per name */
+}
+
 static void load_funcs(struct linker *l)
 {
+	struct static_names sn = {0};
 	sqlite3_stmt *q = db_prepare(l->db, "SELECT f.id, f.usr, f.tu_id, f.hdr_id, f.is_static, f.name, p.path, "
 				     "coalesce(tp.path, hp.path || '@' || h.hash) "
 				     "FROM func f JOIN file p ON p.id = f.file_id "
@@ -74,6 +109,8 @@ static void load_funcs(struct linker *l)
 				   sqlite3_column_int64(q, 3), sqlite3_column_int(q, 4) != 0, -1, NULL };
 		/* the name extract gives it in keys: 'file.c:name' when static (keys.c) */
 		f.qname = keyname_qualify(db_col_text(q, 6), db_col_text(q, 5), f.is_static);
+		if (f.is_static)
+			note_shared_static(l, &sn, f.qname, db_col_text(q, 6));
 		f.place = xstrdup(db_col_text(q, 7) ? db_col_text(q, 7) : "");
 		bool created;
 		int64_t *slot = strmap_put(&l->by_usr, db_col_text(q, 1), &created);
@@ -83,6 +120,10 @@ static void load_funcs(struct linker *l)
 		vec_push(&l->funcs, f);
 	}
 	sqlite3_finalize(q);
+	for (size_t i = 0; i < sn.files.n; i++)
+		free(sn.files.v[i]);
+	vec_free(&sn.files);
+	strmap_free(&sn.first);
 	l->mark = xcalloc(l->funcs.n + 1, sizeof(*l->mark));
 	l->st->funcs = l->funcs.n;
 }

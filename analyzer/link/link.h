@@ -22,6 +22,10 @@ struct link_stats {
 					* candidates: not resolved (no edges) */
 	size_t wide_keys;              /* keys with more than link_opts.wide candidates */
 	size_t wide_sites;             /* indirect calls through them: no call edge */
+	size_t shared_statics;         /* static function names two files share: their
+					* last path components and the name are one key
+					* (lib/keyname.h), and so are their keys */
+	char shared_example[256];      /* the first such name, and two of its files */
 	struct chain_stats chains;     /* notifier chains and wait queues (chains.h) */
 	struct lockdep_stats lockdep;  /* lockdep's class rules (lockdep_class.h) */
 	double ms;

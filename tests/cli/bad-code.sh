@@ -7,9 +7,10 @@
 # it could not: a TU with parse errors (recorded with its diagnostics), a TU
 # that crashes libclang (parentheses nested 200000 deep), an expression
 # nested deeper than the walker's bound, a very long function, a call-graph
-# cycle, a function pointer with 3000 candidates, and the check's state
-# bound.  Text, SARIF and HTML each say which TUs were incomplete and where
-# a bound was hit.  The inputs are generated here.
+# cycle, a function pointer with 3000 candidates, the check's state
+# bound, and two files whose paths end alike (their statics' keys merge:
+# a warning says so).  Text, SARIF and HTML each say which TUs were
+# incomplete and where a bound was hit.  The inputs are generated here.
 #
 #   bash bad-code.sh LOCKPATH LSAN_SUPPRESSIONS
 . "$(dirname "$0")/lib.sh"
@@ -194,3 +195,27 @@ expect_out "^many_locks.c:45:[0-9]+: warning: device.lock acquired in do_io_irq 
 expect_out "^lockpath: warning: paths held more than 8 locks at once .*\[limit\]"
 [ "$(grep -c '"id": "limit"' many_locks.sarif)" = 2 ] || fail "many_locks.sarif: expected 2 limit notifications"
 pass "locks past the walker's per-function bound: one limit notice, not a silent drop"
+
+# two files whose paths end alike (the last three components name a static's
+# file in keys, lib/keyname.h), each with a static function of one name:
+# their keys merge, and link says so rather than merge them in silence
+for top in one two; do
+	mkdir -p "$top/drivers/char/kbd"
+	cat >"$top/drivers/char/kbd/keys.c" <<C
+#include "lp_test.h"
+static void kbd_helper(struct device *dev)
+{
+	spin_lock(&dev->lock);
+	spin_unlock(&dev->lock);
+}
+void kbd_$top(struct device *dev)
+{
+	kbd_helper(dev);
+}
+C
+done
+compdb cc5 one/drivers/char/kbd/keys.c two/drivers/char/kbd/keys.c
+lp run cc5 --db shared.db --rules rules
+expect_rc 0 "run on two files whose paths end alike"
+expect_err "^lockpath: warning: 1 static function names are shared by two files whose paths end alike, and so are their keys \(the first: char/kbd/keys.c:kbd_helper \(.*/one/drivers/char/kbd/keys.c, .*/two/drivers/char/kbd/keys.c\)\)"
+pass "static functions of one name in two files whose paths end alike: a warning, not a silent merge"
