@@ -13,7 +13,8 @@
  * the other, so that object never reaches that function.
  *
  * Extract records both halves.  A function's parameter cast to a pointer
- * to another struct on every call of it (func.param_casts), and a call
+ * to another struct on every call of it (func.param_casts; a container_of()
+ * of a first member is such a cast: container_of_first()), and a call
  * through a member whose object is an argument of the call and the first
  * member of a struct the code names (site.ind_head).  Each side is a
  * chain: the structs that start at the object's address, outermost first
@@ -124,6 +125,34 @@ const char *casts_chain(struct arena *a, CXType t)
 	return r;
 }
 
+/*
+ * The pointer a container_of() of a first member starts from, or OP itself.
+ * The kernel writes container_of(ptr, type, member) as a statement
+ * expression, '({ void *__mptr = (void *)(ptr); ..; ((type *)(__mptr -
+ * offsetof(type, member))); })': the cast's operand is '__mptr - offsetof'.
+ * When the offset is 0 (the member is first, or first of a first member:
+ * 'inet.sk') the cast is one of PTR ('nlk_sk(sk)' is '(struct netlink_sock
+ * *)sk'), and PTR is what the local __mptr was initialised with.  A member
+ * further in is another address: not a cast of PTR, and OP is returned.
+ */
+static CXCursor container_of_first(CXCursor func, CXCursor op)
+{
+	CXCursor kids[2];
+	if (clang_getCursorKind(op) != CXCursor_BinaryOperator ||
+	    clang_getCursorBinaryOperatorKind(op) != CXBinaryOperator_Sub || key_children(op, kids, 2) != 2)
+		return op;
+	CXCursor off = key_strip(kids[1]);   /* libclang shows offsetof() as a UnaryExpr */
+	CXEvalResult r = clang_Cursor_Evaluate(off);
+	bool zero = r && clang_EvalResult_getKind(r) == CXEval_Int && clang_EvalResult_getAsLongLong(r) == 0;
+	if (r)
+		clang_EvalResult_dispose(r);
+	CXCursor base = key_strip(kids[0]);
+	if (!zero || clang_getCursorKind(base) != CXCursor_DeclRefExpr)
+		return op;
+	CXCursor init = guard_local_value(func, base);
+	return clang_Cursor_isNull(init) ? op : key_strip(init);
+}
+
 int casts_param_cast(struct arena *a, CXCursor func, CXCursor cast, const char **chain)
 {
 	CXType to = clang_getCanonicalType(clang_getCursorType(cast));
@@ -131,7 +160,7 @@ int casts_param_cast(struct arena *a, CXCursor func, CXCursor cast, const char *
 	unsigned n = key_children(cast, kids, 3);
 	if (to.kind != CXType_Pointer || !n)
 		return -1;
-	CXCursor op = key_strip(kids[n - 1]);
+	CXCursor op = container_of_first(func, key_strip(kids[n - 1]));
 	int p = key_param_of(func, op);
 	if (p < 0)
 		return -1;

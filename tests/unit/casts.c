@@ -68,3 +68,13 @@ void call_reassigned(struct pkt *po, struct sock *other)
 		sk = other;
 	sk->ready(sk);                  /* two values: none */
 }
+
+/* container_of() as the kernel writes it: a statement expression over 'void *' */
+#define container_of(ptr, type, member) ({ void *__mptr = (void *)(ptr); \
+	((type *)(__mptr - __builtin_offsetof(type, member))); })
+/* of a first member (of a first member): a cast of the parameter, recorded */
+void ready_container(struct sock *sk) { struct conn *c = container_of(sk, struct conn, inet.sk); c->ulp = 0; }
+/* of a member further in: another address, not */
+void ready_tail(struct sock *sk) { struct tail *t = container_of(sk, struct tail, sk); t->n = 0; }
+/* of a local, not a parameter: not */
+void ready_local(struct pkt *po) { struct sock *s = &po->sk; container_of(s, struct pkt, sk)->ring = 0; }

@@ -6,6 +6,7 @@
 #ifndef _INET_CONNECTION_SOCK_H
 #define _INET_CONNECTION_SOCK_H
 
+#include <linux/kernel.h>
 #include <net/sock.h>
 
 /* An inet socket starts with its struct sock, and a connection-oriented
@@ -22,7 +23,12 @@ struct inet_connection_sock {
 
 static inline struct inet_connection_sock *inet_csk(const struct sock *sk)
 {
+#ifdef INET_CSK_CONTAINER_OF
+	/* as later kernels write such casts (tcp_sk() is container_of_const()) */
+	return container_of(sk, struct inet_connection_sock, icsk_inet.sk);
+#else
 	return (struct inet_connection_sock *)sk;
+#endif
 }
 
 void inet_csk_init_xmit_timers(struct sock *sk, void (*keepalive_handler)(struct timer_list *));
