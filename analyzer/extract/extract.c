@@ -9,6 +9,7 @@
 #include "extract/digest.h"   /* generated: LP_EXTRACT_DIGEST */
 #include "extract/store.h"
 #include "extract/walk.h"
+#include "extract/keys.h"
 #include "lib/escape.h"
 
 #include <clang-c/Index.h>
@@ -149,18 +150,6 @@ struct parse_env {
 
 struct incl_ctx { struct tu_facts *f; struct hash_cache *hc; };
 
-static const char *real_name(CXFile file, CXString *keep)
-{
-	*keep = clang_File_tryGetRealPathName(file);
-	const char *p = clang_getCString(*keep);
-	if (!p || !*p) {
-		clang_disposeString(*keep);
-		*keep = clang_getFileName(file);
-		p = clang_getCString(*keep);
-	}
-	return p ? p : "";
-}
-
 static void add_include(struct incl_ctx *ic, const char *path)
 {
 	int before = (int)ic->f->files.n;
@@ -175,7 +164,7 @@ static void add_include(struct incl_ctx *ic, const char *path)
 static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData d)
 {
 	CXString s;
-	const char *p = real_name(file, &s);
+	const char *p = key_real_file_name(file, &s);
 	if (*p)
 		add_include(d, p);
 	clang_disposeString(s);
@@ -195,7 +184,7 @@ static void record_diags(CXTranslationUnit tu, struct tu_facts *f)
 				clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file, &x.line, &x.col, NULL);
 				if (file) {
 					CXString s;
-					x.file = facts_file(f, real_name(file, &s));
+					x.file = facts_file(f, key_real_file_name(file, &s));
 					clang_disposeString(s);
 				}
 				CXString m = clang_getDiagnosticSpelling(d);

@@ -78,21 +78,28 @@ static const char *cx_dup(struct arena *a, CXString s)
 	return r;
 }
 
+const char *key_real_file_name(CXFile file, CXString *keep)
+{
+	*keep = clang_File_tryGetRealPathName(file);
+	const char *p = clang_getCString(*keep);
+	if (!p || !*p) {
+		clang_disposeString(*keep);
+		*keep = clang_getFileName(file);
+		p = clang_getCString(*keep);
+	}
+	return p ? p : "";
+}
+
 /* DECL's file as keys name it (lib/keyname.h: its last path components),
  * from its real path, as the file table has it: link and check qualify a
  * static function by that table's path, and the two must agree. */
 static const char *decl_file_name(CXCursor decl, char *buf, size_t len)
 {
 	CXFile file;
+	CXString s;
 	clang_getExpansionLocation(clang_getCursorLocation(decl), &file, NULL, NULL, NULL);
-	CXString s = clang_File_tryGetRealPathName(file);
-	const char *p = clang_getCString(s);
-	if (!p || !*p) {
-		clang_disposeString(s);
-		s = clang_getFileName(file);
-		p = clang_getCString(s);
-	}
-	if (p)
+	const char *p = key_real_file_name(file, &s);
+	if (*p)
 		keyname_file(p, buf, len);
 	else
 		snprintf(buf, len, "?");

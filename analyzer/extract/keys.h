@@ -27,6 +27,9 @@ struct key_env {
 	void *ctx;
 };
 
+/* FILE's real path (symlinks resolved, as the file table records it), else
+ * its name as clang has it, else ""; *KEEP owns the text (dispose it). */
+const char *key_real_file_name(CXFile file, CXString *keep);
 /* Skip parens, implicit and explicit casts. */
 CXCursor key_strip(CXCursor c);
 /* key_strip(), and '!'s too, each flipping *NEGATED (which may be NULL):
