@@ -71,8 +71,8 @@ struct linker {
  * for 29 sessions).
  */
 struct static_names {
-	struct strmap first;           /* qualified name -> index in files */
-	VEC(char *) files;             /* the file first seen with it ("" once counted) */
+	struct strmap first;           /* qualified name -> index in files; -1 once counted */
+	VEC(char *) files;             /* the file first seen with it */
 };
 
 static void note_shared_static(struct linker *l, struct static_names *sn, const char *qname, const char *path)
@@ -84,15 +84,17 @@ static void note_shared_static(struct linker *l, struct static_names *sn, const 
 		vec_push(&sn->files, xstrdup(path));
 		return;
 	}
-	char *first = sn->files.v[*slot];
-	if (!strcmp(first, path) || !strcmp(first, ""))
+	if (*slot < 0)
+		return;
+	const char *first = sn->files.v[*slot];
+	if (!strcmp(first, path))
 		return;
 	if (!l->st->shared_statics++) {   /* the files in name order: extract's order varies with -j */
 		bool in_order = strcmp(first, path) < 0;
 		snprintf(l->st->shared_example, sizeof(l->st->shared_example), "%s (%s, %s)", qname,
 			 in_order ? first : path, in_order ? path : first);
 	}
-	first[0] = 0;   /* counted once per name */
+	*slot = -1;   /* counted once per name */
 }
 
 static void load_funcs(struct linker *l)
