@@ -142,22 +142,19 @@ static const struct effect_set *parse_exit_locks(struct effects *x, const char *
 static void load_facts(struct effects *x)
 {
 	struct engine *e = x->e;
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, dom, exit_dom FROM site WHERE dom IS NOT NULL OR exit_dom != 0");
+	for (size_t i = 0; i < e->sites.n; i++) {
+		x->dom[i] = e->sites.v[i].dom;
+		if (x->dom[i] >= 0)
+			x->chain[x->dom[i]] = true;
+	}
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT id FROM site WHERE exit_dom != 0");
 	while (db_step_row(e->db, q)) {
 		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
 		if (!s || s->func < 0)
 			continue;
 		int i = (int)(s - e->sites.v);
-		const struct ck_site *d = sqlite3_column_type(q, 1) == SQLITE_NULL ? NULL
-					  : engine_site_by_id(e, sqlite3_column_int64(q, 1));
-		if (d && d->func == s->func) {
-			x->dom[i] = (int)(d - e->sites.v);
-			x->chain[x->dom[i]] = true;
-		}
-		if (sqlite3_column_int(q, 2)) {
-			x->exit_site[s->func] = i;
-			x->chain[i] = true;
-		}
+		x->exit_site[s->func] = i;
+		x->chain[i] = true;
 	}
 	sqlite3_finalize(q);
 	q = db_prepare(e->db, "SELECT id, exit_locks FROM func WHERE exit_locks IS NOT NULL");

@@ -96,11 +96,6 @@ static int cont_id(struct engine *e, const char *name)
 	return id;
 }
 
-static int site_index(const struct engine *e, const struct ck_site *s)
-{
-	return (int)(s - e->sites.v);
-}
-
 /* Whether a call through the table member VIA points to can be narrowed
  * by its object on some path: a store into VIA through an object with a
  * name, and none of something other than a global table through an object
@@ -141,7 +136,7 @@ static void load_site_objs(struct engine *e)
 			via = NULL;
 		if (!s || s->func < 0 || !is_container(member))
 			continue;
-		struct site_obj o = { site_index(e, s), keyname_lock_param(obj), -1, NULL, NULL };
+		struct site_obj o = { engine_site_index(e, s), keyname_lock_param(obj), -1, NULL, NULL };
 		if (o.param < 0 && !is_object(obj))
 			continue;
 		if (o.param < 0)
@@ -165,7 +160,7 @@ static void load_obj_args(struct engine *e)
 		const char *obj = db_col_text(q, 2);
 		if (!s || s->kind != SITE_CALL || !s->ncallees)
 			continue;
-		struct obj_arg a = { site_index(e, s), sqlite3_column_int(q, 1), -1, keyname_lock_param(obj) };
+		struct obj_arg a = { engine_site_index(e, s), sqlite3_column_int(q, 1), -1, keyname_lock_param(obj) };
 		if (a.fwd < 0 && !is_object(obj))
 			continue;
 		if (a.fwd < 0)
@@ -231,21 +226,6 @@ void embedded_free(struct engine *e)
 	e->embedded = NULL;
 }
 
-/* The first of N entries of SIZE bytes, sorted by their leading int (the
- * site), at or after SITE. */
-static size_t lower_bound(const void *v, size_t n, size_t size, int site)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (*(const int *)((const char *)v + mid * size) < site)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static int bound_cont(const struct ck_state *s, int param)
 {
 	for (int i = 0; i < s->nobj; i++)
@@ -261,9 +241,9 @@ void embedded_bind(const struct engine *e, const struct ck_state *cur, const str
 	uint32_t wanted = x->obj_params[next->func];
 	if (!wanted)
 		return;   /* a binding the callee never looks at only splits states */
-	int si = site_index(e, site);
+	int si = engine_site_index(e, site);
 	uint32_t written = e->funcs.v[cur->func].written_params;
-	for (size_t i = lower_bound(x->args.v, x->args.n, sizeof(*x->args.v), si); i < x->args.n && x->args.v[i].site == si; i++) {
+	for (size_t i = lower_bound_int(x->args.v, x->args.n, sizeof(*x->args.v), si); i < x->args.n && x->args.v[i].site == si; i++) {
 		const struct obj_arg *a = &x->args.v[i];
 		if (!engine_param_used(wanted, a->n) || next->nobj >= CK_MAX_OBJ || bound_cont(next, a->n) >= 0)
 			continue;
@@ -457,8 +437,8 @@ bool embedded_allows(const struct engine *e, const struct ck_state *cur, const s
 		     const struct ck_callee *c)
 {
 	const struct embedded_index *x = e->embedded;
-	int si = site_index(e, site);
-	size_t i = lower_bound(x->objs.v, x->objs.n, sizeof(*x->objs.v), si);
+	int si = engine_site_index(e, site);
+	size_t i = lower_bound_int(x->objs.v, x->objs.n, sizeof(*x->objs.v), si);
 	if (i >= x->objs.n || x->objs.v[i].site != si)
 		return true;
 	const struct site_obj *o = &x->objs.v[i];

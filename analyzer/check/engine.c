@@ -17,6 +17,7 @@
 #include "check/init_modes.h"
 #include "check/ops_tables.h"
 #include "check/registrars.h"
+#include "check/downcasts.h"
 #include "check/embedded.h"
 #include "check/slot_tables.h"
 #include "check/member_binds.h"
@@ -113,6 +114,8 @@ void engine_state_signature(const struct engine *e, const struct ck_state *s, st
 		sb_addf(sb, "^%d=%lld,", s->impl[i].ops, (long long)s->impl[i].unit);
 	for (int i = 0; i < s->nobj; i++)
 		sb_addf(sb, "&%d=%d,", s->obj[i].n, s->obj[i].cont);
+	for (int i = 0; i < s->nhead; i++)
+		sb_addf(sb, "%%%d=%d,", s->head[i].n, s->head[i].cont);
 	if (s->last_put)
 		sb_add(sb, "!");
 }
@@ -216,7 +219,7 @@ static struct ck_queued queue_pop(struct engine *e)
 #define PART_WORDS(s, arr, n) (((size_t)(s)->n * sizeof((s)->arr[0]) + 7) / 8)
 #define FOR_EACH_PART(X, s) \
 	X(s, held, nheld) X(s, bind, nbind) X(s, consts, nconst) \
-	X(s, fnbind, nfnbind) X(s, obj, nobj) X(s, impl, nimpl)
+	X(s, fnbind, nfnbind) X(s, obj, nobj) X(s, head, nhead) X(s, impl, nimpl)
 
 static size_t body_words(const struct ck_state *s)
 {
@@ -241,7 +244,8 @@ static void pack_state(struct engine *e, const struct ck_state *s, struct ck_pat
 				     .last_put = s->last_put, .visited = s->visited,
 				     .nheld = (unsigned char)s->nheld, .nbind = (unsigned char)s->nbind,
 				     .nconst = (unsigned char)s->nconst, .nfnbind = (unsigned char)s->nfnbind,
-				     .nobj = (unsigned char)s->nobj, .nimpl = (unsigned char)s->nimpl,
+				     .nobj = (unsigned char)s->nobj, .nhead = (unsigned char)s->nhead,
+				     .nimpl = (unsigned char)s->nimpl,
 				     .guess = s->guess, .hops = s->hops, .via_site = s->via_site,
 				     .via_store = s->via_store, .on_path = s->on_path, .body = body };
 	if (e->bodies.v)   /* (NULL until a state binds anything) */
@@ -255,7 +259,8 @@ void engine_state_load(const struct engine *e, int state, struct ck_state *out)
 				  .via_site = p->via_site, .via_store = p->via_store, .guess = p->guess,
 				  .hops = p->hops, .on_path = p->on_path, .last_put = p->last_put,
 				  .visited = p->visited, .nheld = p->nheld, .nbind = p->nbind,
-				  .nconst = p->nconst, .nfnbind = p->nfnbind, .nobj = p->nobj, .nimpl = p->nimpl };
+				  .nconst = p->nconst, .nfnbind = p->nfnbind, .nobj = p->nobj, .nhead = p->nhead,
+				  .nimpl = p->nimpl };
 	if (!e->bodies.v)
 		return;
 	const uint64_t *w = e->bodies.v + p->body;
@@ -644,6 +649,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 			next->fnbind[next->nfnbind++] = (struct ck_fnbind){ fa->n, fwd.func, fwd.store };
 	}
 	embedded_bind(e, cur, site, next);
+	downcasts_bind(e, cur, site, next);
 	member_binds_enter(e, cur, site, next);
 }
 
@@ -662,7 +668,10 @@ static bool callee_possible(const struct engine *e, const struct ck_state *cur, 
 	int by_slot = slot_tables_allow(e, cur, site, c);
 	if (!by_slot)
 		return false;
-	return (by_slot > 0 || ops_allows(e, cur, site, c)) && embedded_allows(e, cur, site, c);
+	/* a socket's data-ready callback: the one of its own protocol, whose
+	 * functions read the socket as their struct (netlink's as a netlink_sock) */
+	return (by_slot > 0 || ops_allows(e, cur, site, c)) && embedded_allows(e, cur, site, c) &&
+	       downcasts_allows(e, cur, site, c);
 }
 
 /* The callees of the call at SITE on the path of state S: the function the
@@ -1246,6 +1255,7 @@ static void engine_free(struct engine *e)
 	strmap_free(&e->field_ids);
 	ops_free(e);
 	embedded_free(e);
+	downcasts_free(e);
 	slot_tables_free(e);
 	registrars_free(e);
 	member_binds_free(e);

@@ -82,6 +82,8 @@ struct ck_site {
 	const struct ck_guard *guards;  /* the tests it runs under, all of them ('switch (param)',
 					 * 'if (args->force)', each operand of 'a && b'), or NULL */
 	int nguards;
+	int dom;                    /* the call before it on every path of its function
+				     * (site.dom), an index in e->sites, or -1 */
 	int64_t file; int line, col;
 	int nlocks, nargs, ncallees, nfnargs;
 	int param_call;             /* a call through the function's own parameter N, or -1 */

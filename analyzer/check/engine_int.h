@@ -16,6 +16,7 @@ struct ck_fnbind { int n, func; int64_t store; };
 /* Parameter N points into container CONT (embedded.c's id): '&req->base' of an akcipher_request. */
 struct ck_objbind { int n, cont; };
 #define CK_MAX_OBJ 2            /* object parameters bound per state (embedded.c) */
+#define CK_MAX_HEAD 2           /* parameters bound to the struct they start (downcasts.c) */
 
 /* Parameter N (or its pointee's member FIELD, a field id, else CK_NO_FIELD)
  * holds VALUE on the path. */
@@ -45,6 +46,9 @@ struct ck_state {
 	int nobj;
 	struct ck_objbind obj[CK_MAX_OBJ];      /* object arguments: the container each points
 						 * into (embedded.c) */
+	int nhead;
+	struct ck_objbind head[CK_MAX_HEAD];    /* object arguments: the struct each starts,
+						 * as a downcasts.c chain id */
 	int nimpl;                        /* ops structures bound to the unit whose tables the */
 	struct { int ops, unit; } impl[CK_MAX_IMPL];   /* path's objects have (a unit: a file's row
 					   * id or a module's -1 - index, ops_tables.c) */
@@ -55,14 +59,14 @@ struct ck_state {
  * reads (the function, the call it came through, its context), with the
  * held locks and bindings packed into e->bodies from word BODY on
  * (engine_state_load() unpacks the whole struct ck_state).  A whole tree
- * has 800,000 states; a struct ck_state is 432 bytes, most of them empty
+ * has 800,000 states; a struct ck_state is 456 bytes, most of them empty
  * arrays, a kept one 64 plus what its path holds and binds.
  */
 struct ck_path_state {
 	int func, ctx, parent;
 	signed char irqs;
 	bool last_put, visited;
-	unsigned char nheld, nbind, nconst, nfnbind, nobj, nimpl;
+	unsigned char nheld, nbind, nconst, nfnbind, nobj, nhead, nimpl;
 	int guess, hops;
 	int64_t via_site, via_store;
 	uint64_t on_path;
@@ -112,6 +116,7 @@ struct engine {
 	bool path_ended;                  /* a check ended the path at the site visited (engine_end_path) */
 	struct ops_index *ops;            /* ops_tables.c */
 	struct embedded_index *embedded;  /* embedded.c */
+	struct downcast_index *downcasts; /* downcasts.c */
 	struct member_index *members;     /* member_binds.c */
 	struct lockdep_info *lockdep;     /* lockdep.c: lockdep's class rules, or NULL (none) */
 	struct init_modes *modes;         /* init_modes.c: callbacks whose object's mode defers them */
@@ -143,6 +148,11 @@ static inline bool engine_param_used(uint32_t mask, int n)
 static inline void engine_use_param(uint32_t *mask, int n)
 {
 	*mask |= n >= 0 && n < 31 ? (uint32_t)1 << n : (uint32_t)1 << 31;
+}
+/* The index of site S in e->sites. */
+static inline int engine_site_index(const struct engine *e, const struct ck_site *s)
+{
+	return (int)(s - e->sites.v);
 }
 /* The loaded site of row ID, or NULL (e->sites is sorted by id). */
 struct ck_site *engine_site_by_id(struct engine *e, int64_t id);

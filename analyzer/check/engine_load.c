@@ -209,6 +209,7 @@ static void load_funcs_and_sites(struct engine *e)
 		if (sqlite3_column_type(q, 14) != SQLITE_NULL && s.func >= 0)
 			load_guards(e, &s, db_col_text(q, 14));
 		s.param_call = -1;
+		s.dom = -1;
 		s.ops = -1;
 		s.slot = -1;
 		if (sqlite3_column_type(q, 15) != SQLITE_NULL && s.func >= 0) {
@@ -247,6 +248,19 @@ static void load_funcs_and_sites(struct engine *e)
 }
 
 /* Load rows (site_id, ...) grouped by site into per-site arrays. */
+/* Each site's dominating call (site.dom), in its own function. */
+static void load_site_doms(struct engine *e)
+{
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, dom FROM site WHERE dom IS NOT NULL");
+	while (db_step_row(e->db, q)) {
+		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
+		const struct ck_site *d = engine_site_by_id(e, sqlite3_column_int64(q, 1));
+		if (s && d && s->func >= 0 && d->func == s->func)
+			s->dom = (int)(d - e->sites.v);
+	}
+	sqlite3_finalize(q);
+}
+
 static void load_site_locks(struct engine *e)
 {
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, held, lock_key, acq_site FROM site_lock ORDER BY site_id");
@@ -568,6 +582,7 @@ void engine_load(struct engine *e)
 {
 	load_classes(e);
 	load_funcs_and_sites(e);
+	load_site_doms(e);
 	load_site_locks(e);
 	load_site_args(e);
 	e->modes = init_modes_load(e->db, e->rules);
@@ -585,6 +600,7 @@ void engine_load(struct engine *e)
 	member_binds_load(e);
 	forward_param_uses(e);
 	embedded_load(e);
+	downcasts_load(e);
 	registrars_load(e);
 	held_kinds(e);
 	struct callgraph g;

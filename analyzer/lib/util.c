@@ -343,6 +343,21 @@ size_t lower_bound_i64(const void *base, size_t n, size_t size, size_t offset, i
 	return lo;
 }
 
+size_t lower_bound_int(const void *base, size_t n, size_t size, int key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int k;
+		memcpy(&k, (const char *)base + mid * size, sizeof(k));
+		if (k < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int guess_eighths(int n)
 {
 	static const double eighth_bit = 1.0905077326652577;   /* 2^(1/8) */

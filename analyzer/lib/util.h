@@ -86,6 +86,8 @@ void hash_hex(const void *data, size_t len, char out[33]);
 /* Binary search in an array of N elements of SIZE bytes sorted by the
  * int64_t at byte OFFSET of each: the first index whose key is >= KEY, or N. */
 size_t lower_bound_i64(const void *base, size_t n, size_t size, size_t offset, int64_t key);
+/* The same for an array sorted by the int each element starts with. */
+size_t lower_bound_int(const void *base, size_t n, size_t size, int key);
 /* qsort()/bsearch() comparator of two ints. */
 int int_cmp(const void *a, const void *b);
 /* log2(N) in eighths of a bit, rounded up: how much a path guesses at a call

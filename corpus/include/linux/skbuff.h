@@ -31,6 +31,7 @@ struct sk_buff_head {
 };
 
 extern struct sk_buff *skb_dequeue(struct sk_buff_head *list);
+extern void skb_queue_tail(struct sk_buff_head *list, struct sk_buff *newsk);
 
 /* An empty queue; every queue's lock is of this init site's class ... */
 static inline void skb_queue_head_init(struct sk_buff_head *list)

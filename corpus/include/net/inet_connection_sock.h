@@ -16,10 +16,21 @@ struct inet_sock {
 	int inet_id;
 };
 
+/* What differs between IPv4 and IPv6 for a connection-oriented socket. */
+struct inet_connection_sock_af_ops {
+	int (*rebuild_header)(struct sock *sk);
+};
+
 struct inet_connection_sock {
 	struct inet_sock icsk_inet;
 	void *icsk_ulp_data;
+	const struct inet_connection_sock_af_ops *icsk_af_ops;
 };
+
+static inline struct inet_sock *inet_sk(const struct sock *sk)
+{
+	return (struct inet_sock *)sk;
+}
 
 static inline struct inet_connection_sock *inet_csk(const struct sock *sk)
 {

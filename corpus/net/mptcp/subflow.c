@@ -4,7 +4,8 @@
  * own).  The callback finds its subflow context through the socket's
  * connection-oriented part (mptcp_subflow_ctx() over inet_csk(), a cast)
  * and moves what arrived to the MPTCP socket, dequeueing under the
- * subflow's receive queue lock.
+ * subflow's receive queue lock, with the MPTCP socket's data lock held
+ * (mptcp_data_lock(), its socket spinlock taken with bottom halves off).
  */
 #include <net/inet_connection_sock.h>
 
@@ -28,13 +29,16 @@ static inline struct mptcp_subflow_context *mptcp_subflow_ctx(const struct sock 
 static void subflow_data_ready(struct sock *sk)
 {
 	struct mptcp_subflow_context *subflow = mptcp_subflow_ctx(sk);
+	struct sock *msk = subflow->conn;
 	struct sk_buff *skb;
 
-	if (!subflow->conn)
+	if (!msk)
 		return;
+	spin_lock_bh(&msk->sk_slock);   /* expect(netlink-reply-subflow-late-check): recursive-lock sock.sk_slock */
 	skb = skb_dequeue(&sk->sk_receive_queue);
 	if (skb)
 		consume_skb(skb);
+	spin_unlock_bh(&msk->sk_slock);
 }
 
 int subflow_ulp_init(struct sock *sk, struct mptcp_subflow_context *ctx)

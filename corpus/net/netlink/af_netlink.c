@@ -1,35 +1,92 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * af_netlink.c - a unicast to a kernel socket runs that socket's input
- * at once, in the sender's context; a notification unicasts only when the
- * request asked for a report (models netlink_unicast(),
+ * at once, in the sender's context; to a user's socket it is queued there
+ * and the socket's data-ready callback told.  A notification unicasts only
+ * when the request asked for a report (models netlink_unicast(),
  * netlink_kernel_create() and nlmsg_notify() in net/netlink/af_netlink.c).
+ * Every socket the lookup finds is a netlink socket: the unicast reads it
+ * as one (nlk_sk(), a container_of() of the first member) before it
+ * delivers anything.
  */
+#include <linux/kernel.h>
 #include <linux/slab.h>
 #include <net/netlink.h>
 
+#define NETLINK_F_KERNEL_SOCKET	0x1
+
 struct netlink_sock {
 	struct sock sk;
+	unsigned long flags;
+	unsigned int rmem_limit;
 	void (*netlink_rcv)(struct sk_buff *skb);
 };
 
-extern struct netlink_sock *netlink_lookup(struct sock *ssk, u32 portid);
-
-static int netlink_unicast_kernel(struct netlink_sock *nlk, struct sk_buff *skb)
+static inline struct netlink_sock *nlk_sk(struct sock *sk)
 {
+	return container_of(sk, struct netlink_sock, sk);
+}
+
+extern struct sock *netlink_getsockbyportid(struct sock *ssk, u32 portid);
+
+static bool netlink_is_kernel(struct sock *sk)
+{
+	return nlk_sk(sk)->flags & NETLINK_F_KERNEL_SOCKET;
+}
+
+static int netlink_unicast_kernel(struct sock *sk, struct sk_buff *skb)
+{
+	struct netlink_sock *nlk = nlk_sk(sk);
+
 	if (!nlk->netlink_rcv)
 		return -ENOENT;
 	nlk->netlink_rcv(skb);
 	return (int)skb->len;
 }
 
+/* Room in the receiver's queue, or -EAGAIN (the model never waits). */
+static int netlink_attachskb(struct sock *sk, struct sk_buff *skb)
+{
+	struct netlink_sock *nlk = nlk_sk(sk);
+
+	if (sk->sk_receive_queue.qlen >= nlk->rmem_limit)
+		return -EAGAIN;
+	return 0;
+}
+
+static int __netlink_sendskb(struct sock *sk, struct sk_buff *skb)
+{
+	unsigned int queued = skb->len;
+
+	skb_queue_tail(&sk->sk_receive_queue, skb);
+	sk->sk_data_ready(sk);
+	return (int)queued;
+}
+
+int netlink_sendskb(struct sock *sk, struct sk_buff *skb)
+{
+	return __netlink_sendskb(sk, skb);
+}
+
 int netlink_unicast(struct sock *ssk, struct sk_buff *skb, u32 portid, int nonblock)
 {
-	struct netlink_sock *nlk = netlink_lookup(ssk, portid);
+	struct sock *sk = netlink_getsockbyportid(ssk, portid);
 
-	if (!nlk)
+	if (!sk)
 		return -ENOENT;
-	return netlink_unicast_kernel(nlk, skb);
+#ifndef NETLINK_LATE_KERNEL_CHECK
+	if (netlink_is_kernel(sk))
+		return netlink_unicast_kernel(sk, skb);
+	if (netlink_attachskb(sk, skb))
+		return -EAGAIN;
+#else
+	/* the control: only a blocking send reads the socket as a netlink one */
+	if (!nonblock && netlink_is_kernel(sk))
+		return netlink_unicast_kernel(sk, skb);
+	if (!nonblock && netlink_attachskb(sk, skb))
+		return -EAGAIN;
+#endif
+	return netlink_sendskb(sk, skb);
 }
 
 struct sock *netlink_kernel_create(int unit, struct netlink_kernel_cfg *cfg)
@@ -38,6 +95,7 @@ struct sock *netlink_kernel_create(int unit, struct netlink_kernel_cfg *cfg)
 
 	if (!nlk)
 		return NULL;
+	nlk->flags |= NETLINK_F_KERNEL_SOCKET;
 	nlk->netlink_rcv = cfg->input;
 	return &nlk->sk;
 }
