@@ -441,10 +441,7 @@ void downcasts_load(struct engine *e)
 
 static int bound_head(const struct ck_state *s, int param)
 {
-	for (int i = 0; param >= 0 && i < s->nhead; i++)
-		if (s->head[i].n == param)
-			return s->head[i].cont;
-	return -1;
+	return ck_objbind_get(s->head, s->nhead, param);
 }
 
 /* What A says of its object where the call is: the struct its function

@@ -228,10 +228,7 @@ void embedded_free(struct engine *e)
 
 static int bound_cont(const struct ck_state *s, int param)
 {
-	for (int i = 0; i < s->nobj; i++)
-		if (s->obj[i].n == param)
-			return s->obj[i].cont;
-	return -1;
+	return ck_objbind_get(s->obj, s->nobj, param);
 }
 
 void embedded_bind(const struct engine *e, const struct ck_state *cur, const struct ck_site *site,

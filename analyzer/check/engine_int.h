@@ -17,6 +17,14 @@ struct ck_fnbind { int n, func; int64_t store; };
 struct ck_objbind { int n, cont; };
 #define CK_MAX_OBJ 2            /* object parameters bound per state (embedded.c) */
 #define CK_MAX_HEAD 2           /* parameters bound to the struct they start (downcasts.c) */
+/* What the N bindings of V bind parameter PARAM to (their CONT), or -1. */
+static inline int ck_objbind_get(const struct ck_objbind *v, int n, int param)
+{
+	for (int i = 0; param >= 0 && i < n; i++)
+		if (v[i].n == param)
+			return v[i].cont;
+	return -1;
+}
 
 /* Parameter N (or its pointee's member FIELD, a field id, else CK_NO_FIELD)
  * holds VALUE on the path. */
