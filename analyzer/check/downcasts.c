@@ -27,12 +27,14 @@
  * that a call before it, on every path (site.dom, its dominating calls),
  * passed the same value to a callee that casts it: the same parameter,
  * never assigned, or the same local, holding what the same call returned
- * where a call set it (site_arg.ret_site).  A function's own cast of a
- * parameter counts too.  That struct is bound to the callee's parameter
- * and carried down through parameters passed on unchanged, through direct
- * and indirect calls (HEAD_FORWARD_DEPTH calls); a call through a member
- * whose object is such a parameter skips the callees that cast it to a
- * struct it is not: the reply never reaches MPTCP's subflow_data_ready().
+ * where a call set it (site_arg.ret_site; a local set otherwise, a list
+ * walk's cursor, is taken to hold one object between the two calls).  A
+ * function's own cast of a parameter counts too.  That struct is bound to
+ * the callee's parameter and carried down through parameters passed on
+ * unchanged, through direct and indirect calls (HEAD_FORWARD_DEPTH
+ * calls); a call through a member whose object is such a parameter skips
+ * the callees that cast it to a struct it is not: the reply never
+ * reaches MPTCP's subflow_data_ready().
  * The path may know more than the function: TCP's retransmission reads
  * its socket as a 'struct tcp_sock', IPv4's header rebuild (through the
  * family's table) only as an 'inet_sock', and the teardown that follows

@@ -178,8 +178,9 @@ void engine_held_remove(struct ck_held *h, int *n, int cls);
 /* The memo key of state S into SB (reset first): two states with the same
  * key are one state of the search.  It names the function, context, irq
  * state at entry, held classes, lock parameters by the class
- * bound, constants, function-pointer bindings and ops-table bindings;
- * not the path (parent, guess, hops). */
+ * bound, constants, function-pointer bindings, ops-table bindings and
+ * the objects' containers and structs (embedded.c, downcasts.c); not the
+ * path (parent, guess, hops). */
 void engine_state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb);
 void engine_state_load(const struct engine *e, int state, struct ck_state *out);
 /* The value dimension D of index pattern P asks for in state S (a constant,
