@@ -359,7 +359,7 @@ static void find_uses(struct engine *e, struct downcast_index *x)
 {
 	for (size_t i = 0; i < e->sites.n; i++) {
 		const struct ck_site *s = &e->sites.v[i];
-		if (!is_indirect(s) || s->ncallees < 2)
+		if (!is_indirect(s) || s->ncallees < 2 || s->func < 0)
 			continue;
 		for (int a = 0; a < s->nargs; a++) {
 			int p = s->args[a].fwd, n = s->args[a].n;
@@ -390,6 +390,8 @@ static void forward_head_params(struct engine *e, struct downcast_index *x)
 		bool changed = false;
 		for (size_t i = 0; i < e->sites.n; i++) {
 			const struct ck_site *s = &e->sites.v[i];
+			if (s->func < 0)
+				continue;
 			uint32_t wanted = callees_want(s, x), *mine = &x->head_params[s->func];
 			for (int a = 0; wanted && a < s->nargs; a++) {
 				int p = s->args[a].fwd;
@@ -417,7 +419,7 @@ static void find_binds(struct engine *e, struct downcast_index *x)
 {
 	for (size_t i = 0; i < e->sites.n; i++) {
 		const struct ck_site *s = &e->sites.v[i];
-		uint32_t wanted = callees_want(s, x);
+		uint32_t wanted = s->func >= 0 ? callees_want(s, x) : 0;
 		if (!wanted)
 			continue;
 		for (int a = 0; a < s->nargs; a++) {
