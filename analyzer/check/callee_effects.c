@@ -56,7 +56,6 @@ struct effect_set { int n; struct effect v[]; };
 
 struct effects {
 	struct engine *e;
-	int *dom;                          /* per site: its dominating call, or -1 */
 	bool *chain;                       /* per site: a dominating call of some site */
 	int *exit_site;                    /* per function: its last call before every return */
 	const struct effect_set **own;     /* per function: its exit_locks */
@@ -142,11 +141,9 @@ static const struct effect_set *parse_exit_locks(struct effects *x, const char *
 static void load_facts(struct effects *x)
 {
 	struct engine *e = x->e;
-	for (size_t i = 0; i < e->sites.n; i++) {
-		x->dom[i] = e->sites.v[i].dom;
-		if (x->dom[i] >= 0)
-			x->chain[x->dom[i]] = true;
-	}
+	for (size_t i = 0; i < e->sites.n; i++)
+		if (e->sites.v[i].dom >= 0)
+			x->chain[e->sites.v[i].dom] = true;
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT id FROM site WHERE exit_dom != 0");
 	while (db_step_row(e->db, q)) {
 		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
@@ -175,7 +172,7 @@ static bool effects_pass(struct effects *x)
 		if (!x->chain[i])
 			continue;
 		const struct ck_site *s = &e->sites.v[i];
-		const struct effect_set *before = x->dom[i] >= 0 ? x->after[x->dom[i]] : NULL;
+		const struct effect_set *before = s->dom >= 0 ? x->after[s->dom] : NULL;
 		const struct effect_set *callee = s->ncallees ? x->leaves[s->callees[0].func] : NULL;
 		x->after[i] = overlay(x, before, callee, (int)i);
 	}
@@ -196,7 +193,8 @@ static bool effects_pass(struct effects *x)
  * it).  A chain goes back through earlier sites: indexes fall. */
 static bool before(const struct effects *x, int via, int a)
 {
-	for (int c = x->dom[a]; c >= via && c >= 0; c = x->dom[c])
+	const struct ck_site *sites = x->e->sites.v;
+	for (int c = sites[a].dom; c >= via && c >= 0; c = sites[c].dom)
 		if (c == via)
 			return true;
 	return false;
@@ -221,7 +219,7 @@ static void apply_to_site(struct effects *x, int i)
 {
 	struct engine *e = x->e;
 	struct ck_site *s = &e->sites.v[i];
-	const struct effect_set *in = x->after[x->dom[i]];
+	const struct effect_set *in = x->after[s->dom];
 	if (!in)
 		return;
 	struct ck_lockref *v = s->locks;   /* copied on the first change: most sites have none */
@@ -257,15 +255,13 @@ void callee_effects_apply(struct engine *e)
 {
 	struct effects x = { .e = e };
 	size_t ns = e->sites.n + 1, nf = e->funcs.n + 1;
-	x.dom = malloc(ns * sizeof(*x.dom));
 	x.exit_site = malloc(nf * sizeof(*x.exit_site));
 	x.chain = xcalloc(ns, sizeof(*x.chain));
 	x.own = xcalloc(nf, sizeof(*x.own));
 	x.leaves = xcalloc(nf, sizeof(*x.leaves));
 	x.after = xcalloc(ns, sizeof(*x.after));
-	if (!x.dom || !x.exit_site)
+	if (!x.exit_site)
 		die("out of memory");
-	memset(x.dom, 0xff, ns * sizeof(*x.dom));
 	memset(x.exit_site, 0xff, nf * sizeof(*x.exit_site));
 	load_facts(&x);
 	int passes = 0;
@@ -274,9 +270,8 @@ void callee_effects_apply(struct engine *e)
 	if (passes > EFFECT_PASSES)
 		effects_pass(&x);   /* the after sets of the last leaves */
 	for (size_t i = 0; i < e->sites.n; i++)
-		if (x.dom[i] >= 0)
+		if (e->sites.v[i].dom >= 0)
 			apply_to_site(&x, (int)i);
-	free(x.dom);
 	free(x.exit_site);
 	free(x.chain);
 	free(x.own);

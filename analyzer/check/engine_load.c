@@ -247,7 +247,6 @@ static void load_funcs_and_sites(struct engine *e)
 	}
 }
 
-/* Load rows (site_id, ...) grouped by site into per-site arrays. */
 /* Each site's dominating call (site.dom), in its own function. */
 static void load_site_doms(struct engine *e)
 {
@@ -261,6 +260,7 @@ static void load_site_doms(struct engine *e)
 	sqlite3_finalize(q);
 }
 
+/* Load rows (site_id, ...) grouped by site into per-site arrays. */
 static void load_site_locks(struct engine *e)
 {
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, held, lock_key, acq_site FROM site_lock ORDER BY site_id");
