@@ -88,7 +88,11 @@ void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 	const char *what = v->site->callee_name ? v->site->callee_name :
 			   v->site->process_callback ? v->site->process_callback : "?";
 	char *msg = xasprintf("%s may sleep (%s) %s, in %s", what, reason, why, engine_func(e, v->site->func)->name);
-	engine_report(e, v, checks[CHECK_ID_sleep_in_atomic].name, spin, v->site->kind == SITE_ACQUIRE ? engine_site_key(e, v) : -1, msg);
+	/* inside kmalloc(.., GFP_KERNEL), the allocation is the bug: one finding
+	 * for every sleep below it (engine_report_below) */
+	engine_report_below(e, v, checks[CHECK_ID_sleep_in_atomic].name, spin,
+			    v->site->kind == SITE_ACQUIRE ? engine_site_key(e, v) : -1, msg,
+			    engine_blocking_call(e, v->state));
 	free(msg);
 	free(why);
 }

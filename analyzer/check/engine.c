@@ -1116,6 +1116,17 @@ int engine_path_start(const struct engine *e, int state)
 	return e->states.v[state].func;
 }
 
+const struct ck_site *engine_blocking_call(struct engine *e, int state)
+{
+	const struct ck_site *outermost = NULL;
+	for (int s = state; e->states.v[s].parent >= 0; s = e->states.v[s].parent) {
+		const struct ck_site *call = engine_site_by_id(e, e->states.v[s].via_site);
+		if (call && call->blocks_arg >= 0)
+			outermost = call;   /* entered: call_may_block() said it may */
+	}
+	return outermost;
+}
+
 /* Rules' entries by name and by key ('irqaction.handler') of context CTX,
  * then the registrations (request_irq's handler, timers, work) of CTX. */
 static const struct engine *rank_engine;   /* for by_rank (qsort has no context) */

@@ -207,6 +207,10 @@ bool engine_atomic(const struct ck_visit *v);
 void engine_order_seen(struct engine *e, int a, int b);
 /* The function the path of STATE starts at (its entry or root). */
 int engine_path_start(const struct engine *e, int state);
+/* The outermost call on STATE's path into an allocation that may block
+ * there (a 'blocks-with' call the path entered: kmalloc(.., GFP_KERNEL)),
+ * or NULL. */
+const struct ck_site *engine_blocking_call(struct engine *e, int state);
 /* Why interrupts are on where STATE's function is entered, if lockpath
  * knows: a process-chain call on its path (blocking_notifier_call_chain()'s
  * callbacks), or its root's or entry's reason (ck_func.irqs_on_why); NULL. */
@@ -226,6 +230,13 @@ const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_
  * are dropped: the first, shortest path wins. */
 void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 		   const struct ck_held *held, int key, const char *message);
+
+/* Report a finding at V's site, a sleep that a path reached inside CALL, an
+ * allocation that may block there (rules' blocks-with): the allocation is
+ * the bug, so one finding stands for every sleep below one such call, and
+ * its message says how many (engine_write.c).  NULL CALL: engine_report(). */
+void engine_report_below(struct engine *e, const struct ck_visit *v, const char *rule,
+			 const struct ck_held *held, int key, const char *message, const struct ck_site *call);
 
 /* Report a finding with a second path (lock-order: the other order; irq-inversion:
  * the hardirq use).  A is where it is reported; DEDUP names it for de-duplication. */

@@ -54,14 +54,26 @@ static struct ck_finding *keep_finding(struct engine *e, const char *dedup, stru
 		vec_push(&e->findings, *f);
 		return &e->findings.v[e->findings.n - 1];
 	}
+	if (*slot < 0) {   /* a sleep one finding below the same allocation stands for */
+		free(f->message);
+		return NULL;
+	}
 	struct ck_finding *old = &e->findings.v[*slot];
-	if (finding_last_put(e, old) && !finding_last_put(e, f) && !old->more) {
+	/* neither a cycle nor a finding that stands for other sleeps is replaced */
+	if (finding_last_put(e, old) && !finding_last_put(e, f) && !old->more && old->nbelow <= 1) {
 		free(old->message);
 		*old = *f;
 		return old;
 	}
 	free(f->message);
 	return NULL;
+}
+
+/* The de-duplication key of the sleeps below allocation call CALL. */
+static const char *group_key(char *buf, size_t size, const char *rule, const struct ck_site *call)
+{
+	snprintf(buf, size, "%s/below:%lld", rule, (long long)call->id);
+	return buf;
 }
 
 void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
@@ -75,6 +87,37 @@ void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 	if (held)
 		f.held = *held;
 	keep_finding(e, dedup, &f);
+}
+
+/*
+ * A sleep inside an allocation that may block (trace_find_next_entry()'s
+ * kmalloc(.., GFP_KERNEL) under ftrace_dump() in the timer interrupt
+ * reaches 25 sleeps and locks of reclaim, compaction and the memcg charge)
+ * is one bug, the allocation, whichever sleep below it the path met.  Each
+ * sleep is still de-duplicated by its line first (a line another path
+ * already reported stays that path's), so this only merges: the first
+ * sleep found below a call stands for the later ones, and counts them.
+ */
+void engine_report_below(struct engine *e, const struct ck_visit *v, const char *rule,
+			 const struct ck_held *held, int key, const char *message, const struct ck_site *call)
+{
+	char sink[128], group[128];
+	snprintf(sink, sizeof(sink), "%s/%lld:%d", rule, (long long)v->site->file, v->site->line);
+	int64_t *first = call ? strmap_get(&e->reported, group_key(group, sizeof(group), rule, call)) : NULL;
+	if (first && e->findings.v[*first].below != call)
+		first = NULL;   /* that finding was replaced by a surer path (keep_finding) */
+	if (first && !strmap_get(&e->reported, sink)) {
+		e->findings.v[*first].nbelow++;
+		*strmap_put(&e->reported, sink, NULL) = -1;   /* its later paths are dropped too */
+		return;
+	}
+	struct ck_finding f = { rule, xstrdup(message), v->state, v->site, {0}, held != NULL, key,
+				.below = call, .nbelow = call != NULL };
+	if (held)
+		f.held = *held;
+	struct ck_finding *kept = keep_finding(e, sink, &f);
+	if (kept && call && !first)
+		*strmap_put(&e->reported, group, NULL) = kept - e->findings.v;
 }
 
 /* The finding kept for A and B (engine_report_pair), or NULL. */
@@ -331,10 +374,23 @@ static void last_put_call(struct engine *e, int state, struct strbuf *sb)
 		e->funcs.v[e->states.v[st->parent].func].name, e->funcs.v[st->func].name);
 }
 
+/* The allocation call a sleep was found below, and how many sleeps below it
+ * the finding stands for (engine_report_below). */
+static void below_call(struct engine *e, const struct ck_finding *f, struct strbuf *sb)
+{
+	if (!f->below)
+		return;
+	sb_addf(sb, "; it is below the call to %s in %s (line %d), an allocation that may block here",
+		f->below->callee_name ? f->below->callee_name : "?", e->funcs.v[f->below->func].name, f->below->line);
+	if (f->nbelow > 1)
+		sb_addf(sb, ": this finding stands for the %d sleeps found below that call", f->nbelow);
+}
+
 static char *finding_message(struct engine *e, const struct ck_finding *f)
 {
 	struct strbuf sb = {0};
 	sb_add(&sb, f->message);
+	below_call(e, f, &sb);
 	for (int k = 0; k < finding_npaths(f); k++) {
 		struct ck_witness buf;
 		bytype_calls(e, finding_path(f, k, &buf)->state, &sb);

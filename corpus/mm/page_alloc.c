@@ -4,7 +4,9 @@
  * reclaim (shrinking every registered cache) and reschedule, but only when
  * the gfp mask allows direct reclaim: GFP_ATOMIC and GFP_NOWAIT give up
  * instead.  lockpath does not read that test; the 'blocks-with' rules say
- * it at the allocation call (rules/sleep.rules).
+ * it at the allocation call (rules/sleep.rules).  A page it hands out is
+ * charged to the allocating task's memory cgroup (mm/memcontrol.c), which
+ * may wait too; trees without that file have no body for the charge.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -35,7 +37,7 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order)
 
 	if (!can_direct_reclaim)
 		return NULL;
-	shrink_slab(gfp_mask);
+	shrink_slab(gfp_mask); /* expect(alloc-sleeps-one-call)@+1: sleep-in-atomic this finding stands for the 2 sleeps found below that call */
 	cond_resched(); /* expect(gfp-atomic-ccw,gfp-mask-stackdepot-blocking,audit-kernel-buffer): sleep-in-atomic cond_resched() may schedule */
 	return get_page_from_freelist(order);
 }
@@ -44,7 +46,12 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 {
 	struct page *page = get_page_from_freelist(order);
 
-	if (page)
-		return page;
-	return __alloc_pages_slowpath(gfp_mask, order);
+	if (!page)
+		page = __alloc_pages_slowpath(gfp_mask, order);
+	/* a new page is charged to the allocating task's memory cgroup */
+	if (page && memcg_charge_page(page, gfp_mask, order)) {
+		__free_pages(page, order);
+		return NULL;
+	}
+	return page;
 }

@@ -16,6 +16,7 @@ struct page {
 };
 
 extern struct page *alloc_pages(gfp_t gfp_mask, unsigned int order);
+extern int memcg_charge_page(struct page *page, gfp_t gfp_mask, unsigned int order);
 #define alloc_page(gfp_mask)	alloc_pages(gfp_mask, 0)
 extern void __free_pages(struct page *page, unsigned int order);
 #define __free_page(page)	__free_pages((page), 0)
