@@ -1071,11 +1071,6 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 			apply_irq(w, io->irq);
 			return;
 		}
-		if (!strcmp(name, "__builtin_unreachable")) {   /* BUG(), unreachable() */
-			region_doom(w);
-			w->st = dead_state;
-			return;
-		}
 		if (rules_passthrough_arg(r, name) >= 0 || !strncmp(name, "__builtin", 9))
 			return;
 		int site = add_site(w, SITE_CALL, call);
@@ -1290,9 +1285,9 @@ void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
 				 * compiler drops the right side, so it has no sites */
 				t2 = f2 = w->st;
 			} else {
-				struct region outer = branch_enter(w);
+				w->cond_depth++;
 				walk_cond(w, kk[1], &t2, &f2);
-				branch_leave(w, outer);
+				w->cond_depth--;
 			}
 			if (op == CXBinaryOperator_LAnd) {
 				*t = t2;
@@ -1642,9 +1637,9 @@ unsigned guards_ctx_dead(const struct walker *w)
 static void walk_expr_guarded(struct walker *w, CXCursor e, const struct guard_set *s)
 {
 	int pushed = push_guards(w, s);
-	struct region outer = branch_enter(w);   /* an arm of '?:' */
+	w->cond_depth++;   /* an arm of '?:' */
 	walk_expr(w, e);
-	branch_leave(w, outer);
+	w->cond_depth--;
 	w->nguards -= pushed;
 }
 
@@ -1784,12 +1779,10 @@ void walk_stmt(struct walker *w, CXCursor c)
 		if (fr)
 			ls_join(w, &fr->brk, &w->st);
 		w->st = dead_state;
-		region_exit(w);
 		break;
 	}
 	case CXCursor_ContinueStmt:
 		w->st = dead_state;
-		region_exit(w);
 		break;
 	case CXCursor_ReturnStmt: walk_return(w, c); break;
 	case CXCursor_GotoStmt: {
@@ -1803,12 +1796,10 @@ void walk_stmt(struct walker *w, CXCursor c)
 		}
 		w->st = dead_state;
 		w->left = true;
-		region_exit(w);
 		break;
 	}
 	case CXCursor_LabelStmt: {
 		struct label *l = label_of(w, c);
-		region_restart(w);   /* the gotos to it come from other runs */
 		/* no goto reaches it and the code before leaves: an 'asm goto'
 		 * does (static_branch_unlikely()'s 'l_yes:', unsafe_get_user()'s
 		 * 'Efault:'), with the state of an asm before it */
@@ -1907,7 +1898,6 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->asm_states = dead_state;
 	w->cond_depth = 0;
 	w->left = false;
-	w->region = (struct region){ (int)w->f->sites.n, false, false };
 	memset(w->param_casts, 0, sizeof(w->param_casts));
 	w->params_written = 0;
 	w->kenv.func = fn;

@@ -57,51 +57,6 @@ struct label *label_of(struct walker *w, CXCursor stmt)
 
 /* Enter guard G; false when the nesting bound is reached (the site then
  * keeps the enclosing guard, which is no less true). */
-struct region branch_enter(struct walker *w)
-{
-	struct region outer = w->region;
-	w->cond_depth++;
-	w->region = (struct region){ (int)w->f->sites.n, false, false };
-	return outer;
-}
-
-void branch_leave(struct walker *w, struct region outer)
-{
-	w->cond_depth--;
-	/* a way out of the arm is a way out of the run it sits in: what came
-	 * before the arm may not reach the end of that run either */
-	outer.left = outer.left || w->region.left_any;
-	outer.left_any = outer.left_any || w->region.left_any;
-	w->region = outer;
-}
-
-void region_restart(struct walker *w)
-{
-	w->region.start = (int)w->f->sites.n;
-	w->region.left = false;
-}
-
-void region_exit(struct walker *w)
-{
-	w->region.left = w->region.left_any = true;
-}
-
-/*
- * BUG() on s390 and x86 is a trap and __builtin_unreachable(): the sites of
- * the run that ends there lead nowhere else.  CHECK_DATA_CORRUPTION()'s
- * 'pr_err(fmt, ..); BUG();' is the list debug code's report of a corrupted
- * list, under whatever lock the list_del() was called with: its printk into
- * the console drivers is no path of that context.  (Generic BUG() is printk
- * and panic(): not read.)
- */
-void region_doom(struct walker *w)
-{
-	if (w->st.dead || w->region.left)
-		return;
-	for (size_t i = (size_t)w->region.start; i < w->f->sites.n; i++)
-		w->f->sites.v[i].doomed = true;
-}
-
 bool push_guard(struct walker *w, const struct guard *g)
 {
 	if (w->nguards >= MAX_FRAMES)
@@ -124,9 +79,9 @@ int push_guards(struct walker *w, const struct guard_set *s)
 static void walk_guarded(struct walker *w, CXCursor s, const struct guard_set *gs)
 {
 	int pushed = push_guards(w, gs);
-	struct region outer = branch_enter(w);   /* a branch of 'if' */
+	w->cond_depth++;   /* a branch of 'if' */
 	walk_stmt(w, s);
-	branch_leave(w, outer);
+	w->cond_depth--;
 	w->nguards -= pushed;
 }
 
@@ -321,17 +276,17 @@ void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 		walk_cond(w, k.v[0], &t, &f);
 		exit_state = f;
 		w->st = t;
-		struct region outer = branch_enter(w);   /* the body may not run */
+		w->cond_depth++;   /* the body may not run */
 		walk_stmt(w, k.v[1]);
-		branch_leave(w, outer);
+		w->cond_depth--;
 		ls_join(w, &exit_state, &w->st);
 	} else {   /* for: header parts in order, then the body */
 		for (unsigned i = 0; i + 1 < k.n; i++)
 			walk_stmt(w, k.v[i]);
 		exit_state = w->st;
-		struct region outer = branch_enter(w);
+		w->cond_depth++;
 		walk_stmt(w, k.v[k.n - 1]);
-		branch_leave(w, outer);
+		w->cond_depth--;
 		ls_join(w, &exit_state, &w->st);
 	}
 	struct frame fr = pop_frame(w);
@@ -389,9 +344,9 @@ bool walk_switch(struct walker *w, CXCursor c, struct guard_set *after)
 			w->frames[w->nframes - 1].guard = &g;
 		bool guarded = g.param >= 0 && push_guard(w, &g);
 		w->st = dead_state;   /* code before the first case label is unreachable */
-		struct region outer = branch_enter(w);
+		w->cond_depth++;
 		walk_stmt(w, k.v[k.n - 1]);
-		branch_leave(w, outer);
+		w->cond_depth--;
 		if (guarded)
 			w->nguards--;
 		if (!w->st.dead)
@@ -425,7 +380,6 @@ void walk_case(struct walker *w, CXCursor c, bool is_default)
 		ls_join(w, &w->st, &fr->entry);
 		fr->has_default |= is_default;
 	}
-	region_restart(w);
 	struct kids k;
 	kids_get(&k, c);
 	if (k.n)
@@ -452,5 +406,4 @@ void walk_return(struct walker *w, CXCursor c)
 	ls_join(w, &w->exit, &w->st);
 	w->st = dead_state;
 	w->left = true;
-	region_exit(w);
 }

@@ -55,7 +55,6 @@ struct lp_rules {
 	struct strmap prim_map, irq_map, entry_map, reg_map, keyentry_map, defer_map;
 	struct strmap sleep_map, passthrough_map, member_map, locktype_map;
 	struct strmap noreturn_map;   /* function -> index in reasons */
-	struct strmap bugreport_map;  /* function -> index in reasons */
 	struct strmap ctxend_map;     /* function -> index in reasons */
 	struct strmap irqson_map;     /* function -> index in reasons ('irqs-on') */
 	struct strmap refdrop_map;    /* 'refcount-drop' functions -> 1 */
@@ -110,7 +109,7 @@ void rules_free(struct lp_rules *r)
 	struct strmap *maps[] = {
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
-		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->bugreport_map, &r->chain_map,
+		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->chain_map,
 		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->ctxtest_map, &r->blocks_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
@@ -251,12 +250,6 @@ const char *rules_sleep_reason(const struct lp_rules *r, const char *func)
 const char *rules_noreturn(const struct lp_rules *r, const char *func)
 {
 	int64_t *i = strmap_get(&r->noreturn_map, func);
-	return i ? r->reasons.v[*i] : NULL;
-}
-
-const char *rules_bug_report(const struct lp_rules *r, const char *func)
-{
-	int64_t *i = strmap_get(&r->bugreport_map, func);
 	return i ? r->reasons.v[*i] : NULL;
 }
 
@@ -816,7 +809,7 @@ static int parse_irq(struct line *l)
 	return 0;
 }
 
-/* 'DIRECTIVE FUNC "REASON"' (sleep, noreturn, bug-report, context-end, irqs-on): FUNC's reason into MAP. */
+/* 'DIRECTIVE FUNC "REASON"' (sleep, noreturn, context-end, irqs-on): FUNC's reason into MAP. */
 static int parse_func_reason(struct line *l, const char *directive, struct strmap *map)
 {
 	const char *func;
@@ -896,7 +889,6 @@ static int parse_context_test(struct line *l)
 }
 
 static int parse_noreturn(struct line *l) { return parse_func_reason(l, "noreturn", &l->r->noreturn_map); }
-static int parse_bug_report(struct line *l) { return parse_func_reason(l, "bug-report", &l->r->bugreport_map); }
 static int parse_ctxend(struct line *l) { return parse_func_reason(l, "context-end", &l->r->ctxend_map); }
 static int parse_irqson(struct line *l) { return parse_func_reason(l, "irqs-on", &l->r->irqson_map); }
 
@@ -1346,7 +1338,6 @@ static const struct directive {
 	{ "might-sleep", parse_might_sleep },
 	{ "context-test", parse_context_test },
 	{ "noreturn", parse_noreturn },
-	{ "bug-report", parse_bug_report },
 	{ "context-end", parse_ctxend },
 	{ "irqs-on", parse_irqson },
 	{ "entry", parse_entry },

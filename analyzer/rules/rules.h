@@ -145,9 +145,6 @@ const struct lp_blocks_with *rules_blocks_with(const struct lp_rules *r, const c
 bool rules_refcount_drop(const struct lp_rules *r, const char *func);
 /* Why FUNC never returns to its caller (the task or the system ends there), or NULL. */
 const char *rules_noreturn(const struct lp_rules *r, const char *func);
-/* Why a call to FUNC is the kernel's report of a broken invariant (WARN()'s
- * message), whose own code is not followed, or NULL. */
-const char *rules_bug_report(const struct lp_rules *r, const char *func);
 /* Why a call to FUNC ends the context its caller runs in (irq_exit_rcu():
  * the hardirq is over, what follows is the return to the task), or NULL. */
 const char *rules_ctxend(const struct lp_rules *r, const char *func);
