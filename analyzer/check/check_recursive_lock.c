@@ -38,7 +38,10 @@ void check_recursive_lock(struct engine *e, const struct ck_visit *v)
 		free(msg);
 		msg = with;
 	}
-	engine_report(e, v, checks[CHECK_ID_recursive_lock].name, h, key, msg);
+	/* one finding for every re-acquisition below the call its holder made
+	 * with it held: that call is the bug (engine_report_below) */
+	struct ck_below below = { engine_call_under(e, v->state, h), h->acq };
+	engine_report_below(e, v, checks[CHECK_ID_recursive_lock].name, h, key, msg, below);
 	free(msg);
 }
 

@@ -64,6 +64,21 @@ static const char *sleep_reason(const struct engine *e, const struct ck_site *s)
 	return NULL;
 }
 
+/* The call a sleep is the bug of (engine_report_below): inside
+ * kmalloc(.., GFP_KERNEL), the allocation; under spinlock SPIN, the call
+ * its holder made with it held; in an interrupt (or with interrupts off),
+ * the last call through a function pointer, into the driver or protocol
+ * code the path chose (a virtio driver's virtqueue callback); or none. */
+static struct ck_below sleep_cause(struct engine *e, const struct ck_visit *v, const struct ck_held *spin)
+{
+	const struct ck_site *alloc = engine_blocking_call(e, v->state);
+	if (alloc)
+		return (struct ck_below){ alloc, CK_BELOW_ALLOC };
+	if (spin)
+		return (struct ck_below){ engine_call_under(e, v->state, spin), spin->acq };
+	return (struct ck_below){ engine_last_indirect_call(e, v->state), CK_BELOW_CONTEXT };
+}
+
 void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 {
 	char call_why[200];
@@ -88,11 +103,8 @@ void check_sleep_in_atomic(struct engine *e, const struct ck_visit *v)
 	const char *what = v->site->callee_name ? v->site->callee_name :
 			   v->site->process_callback ? v->site->process_callback : "?";
 	char *msg = xasprintf("%s may sleep (%s) %s, in %s", what, reason, why, engine_func(e, v->site->func)->name);
-	/* inside kmalloc(.., GFP_KERNEL), the allocation is the bug: one finding
-	 * for every sleep below it (engine_report_below) */
 	engine_report_below(e, v, checks[CHECK_ID_sleep_in_atomic].name, spin,
-			    v->site->kind == SITE_ACQUIRE ? engine_site_key(e, v) : -1, msg,
-			    engine_blocking_call(e, v->state));
+			    v->site->kind == SITE_ACQUIRE ? engine_site_key(e, v) : -1, msg, sleep_cause(e, v, spin));
 	free(msg);
 	free(why);
 }

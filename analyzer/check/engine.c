@@ -1116,6 +1116,35 @@ int engine_path_start(const struct engine *e, int state)
 	return e->states.v[state].func;
 }
 
+/* The last call through a function pointer on STATE's path below the
+ * frame of function HOLDER, else HOLDER's own call on the path; with HOLDER
+ * -1, the last such call on the whole path, else NULL.  NULL too when
+ * HOLDER is not on the path above STATE. */
+static const struct ck_site *call_below(struct engine *e, int state, int holder)
+{
+	int64_t deepest_indirect = 0;
+	for (int s = state; e->states.v[s].parent >= 0; s = e->states.v[s].parent) {
+		const struct ck_path_state *st = &e->states.v[s];
+		if (st->via_store && !deepest_indirect)
+			deepest_indirect = st->via_site;
+		if (holder >= 0 && e->states.v[st->parent].func == holder)
+			return engine_site_by_id(e, deepest_indirect ? deepest_indirect : st->via_site);
+	}
+	return holder < 0 && deepest_indirect ? engine_site_by_id(e, deepest_indirect) : NULL;
+}
+
+const struct ck_site *engine_call_under(struct engine *e, int state, const struct ck_held *h)
+{
+	if (!h || h->acq < 0)
+		return NULL;   /* held at the entry */
+	return call_below(e, state, e->sites.v[h->acq].func);
+}
+
+const struct ck_site *engine_last_indirect_call(struct engine *e, int state)
+{
+	return call_below(e, state, -1);
+}
+
 const struct ck_site *engine_blocking_call(struct engine *e, int state)
 {
 	const struct ck_site *outermost = NULL;

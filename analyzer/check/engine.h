@@ -211,6 +211,16 @@ int engine_path_start(const struct engine *e, int state);
  * there (a 'blocks-with' call the path entered: kmalloc(.., GFP_KERNEL)),
  * or NULL. */
 const struct ck_site *engine_blocking_call(struct engine *e, int state);
+/* The call on STATE's path, made with H held, that the code the path is in
+ * was entered through: the last call through a function pointer below the
+ * function that took H (a driver's interrupt callback, a device's xmit:
+ * where the path chose one implementation among several), else that
+ * function's own call; NULL if the path is in that function itself, or H
+ * was taken elsewhere (a callee's lock left held, a lock held at the entry). */
+const struct ck_site *engine_call_under(struct engine *e, int state, const struct ck_held *h);
+/* The last call through a function pointer on STATE's path (vring_interrupt()'s
+ * 'vq->vq.callback(&vq->vq)'), or NULL. */
+const struct ck_site *engine_last_indirect_call(struct engine *e, int state);
 /* Why interrupts are on where STATE's function is entered, if lockpath
  * knows: a process-chain call on its path (blocking_notifier_call_chain()'s
  * callbacks), or its root's or entry's reason (ck_func.irqs_on_why); NULL. */
@@ -231,12 +241,22 @@ const struct ck_held *engine_reacquired(const struct engine *e, const struct ck_
 void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 		   const struct ck_held *held, int key, const char *message);
 
-/* Report a finding at V's site, a sleep that a path reached inside CALL, an
- * allocation that may block there (rules' blocks-with): the allocation is
- * the bug, so one finding stands for every sleep below one such call, and
- * its message says how many (engine_write.c).  NULL CALL: engine_report(). */
+/* The call one finding may stand for the sites below of (engine_report_below):
+ * an allocation that may block (HELD_ACQ CK_BELOW_ALLOC), a call made with a
+ * lock held (HELD_ACQ: that lock's acquisition, an index in the engine's
+ * sites), or the last call through a function pointer of a path atomic by
+ * its context (CK_BELOW_CONTEXT); CALL NULL: none. */
+struct ck_below { const struct ck_site *call; int held_acq; };
+#define CK_BELOW_ALLOC (-1)
+#define CK_BELOW_CONTEXT (-2)
+
+/* Report a finding at V's site, which the path reached below BELOW.call:
+ * that call is the bug (the allocation that may block; the call made with
+ * the lock held; the driver's callback an interrupt made), so one finding
+ * stands for every such site below it, and its message says how many
+ * (engine_write.c).  No call: as engine_report(). */
 void engine_report_below(struct engine *e, const struct ck_visit *v, const char *rule,
-			 const struct ck_held *held, int key, const char *message, const struct ck_site *call);
+			 const struct ck_held *held, int key, const char *message, struct ck_below below);
 
 /* Report a finding with a second path (lock-order: the other order; irq-inversion:
  * the hardirq use).  A is where it is reported; DEDUP names it for de-duplication. */

@@ -93,9 +93,9 @@ struct ck_finding {
 	struct ck_witness other;
 	const struct ck_witness *more;    /* paths 2..: a lock-order cycle's further dependencies (in e->arena) */
 	int nmore;
-	const struct ck_site *below;      /* a sleep inside an allocation that may block: that
-					   * allocation call (engine_report_below), else NULL ... */
-	int nbelow;                       /* ... and the sleeps below it this finding stands for */
+	struct ck_below below;            /* the call it was found below, which it stands for
+					   * (engine_report_below), or none ... */
+	int nbelow;                       /* ... and the sites below that call it stands for */
 };
 
 struct ck_alias { int64_t id; int lhs, rhs; };

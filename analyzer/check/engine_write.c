@@ -54,12 +54,12 @@ static struct ck_finding *keep_finding(struct engine *e, const char *dedup, stru
 		vec_push(&e->findings, *f);
 		return &e->findings.v[e->findings.n - 1];
 	}
-	if (*slot < 0) {   /* a sleep one finding below the same allocation stands for */
+	if (*slot < 0) {   /* a site that a finding below the same call stands for */
 		free(f->message);
 		return NULL;
 	}
 	struct ck_finding *old = &e->findings.v[*slot];
-	/* neither a cycle nor a finding that stands for other sleeps is replaced */
+	/* neither a cycle nor a finding that stands for other sites is replaced */
 	if (finding_last_put(e, old) && !finding_last_put(e, f) && !old->more && old->nbelow <= 1) {
 		free(old->message);
 		*old = *f;
@@ -69,11 +69,16 @@ static struct ck_finding *keep_finding(struct engine *e, const char *dedup, stru
 	return NULL;
 }
 
-/* The de-duplication key of the sleeps below allocation call CALL. */
-static const char *group_key(char *buf, size_t size, const char *rule, const struct ck_site *call)
+/* The de-duplication key of the sites below B's call. */
+static const char *group_key(char *buf, size_t size, const char *rule, struct ck_below b)
 {
-	snprintf(buf, size, "%s/below:%lld", rule, (long long)call->id);
+	snprintf(buf, size, "%s/below:%lld:%d", rule, (long long)b.call->id, b.held_acq);
 	return buf;
+}
+
+static bool same_below(struct ck_below a, struct ck_below b)
+{
+	return a.call == b.call && a.held_acq == b.held_acq;
 }
 
 void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
@@ -90,21 +95,25 @@ void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 }
 
 /*
- * A sleep inside an allocation that may block (trace_find_next_entry()'s
- * kmalloc(.., GFP_KERNEL) under ftrace_dump() in the timer interrupt
- * reaches 25 sleeps and locks of reclaim, compaction and the memcg charge)
- * is one bug, the allocation, whichever sleep below it the path met.  Each
- * sleep is still de-duplicated by its line first (a line another path
- * already reported stays that path's), so this only merges: the first
- * sleep found below a call stands for the later ones, and counts them.
+ * What a path found below one call is one bug, the call, whichever site
+ * below it the path met:
+ * - a sleep inside an allocation that may block: trace_find_next_entry()'s
+ *   kmalloc(.., GFP_KERNEL) under ftrace_dump() in the timer interrupt
+ *   reaches 25 sleeps and locks of reclaim, compaction and the memcg charge;
+ * - a lock re-taken, or a sleep, below a call made with a lock held: the
+ *   bridge's multicast timer holds its lock across the query it sends, and
+ *   the bridge's receive path re-takes it in nine places below that call.
+ * Each site is still de-duplicated by its line first (a line another path
+ * already reported stays that path's), so this only merges: the first site
+ * found below a call stands for the later ones, and counts them.
  */
 void engine_report_below(struct engine *e, const struct ck_visit *v, const char *rule,
-			 const struct ck_held *held, int key, const char *message, const struct ck_site *call)
+			 const struct ck_held *held, int key, const char *message, struct ck_below below)
 {
 	char sink[128], group[128];
 	snprintf(sink, sizeof(sink), "%s/%lld:%d", rule, (long long)v->site->file, v->site->line);
-	int64_t *first = call ? strmap_get(&e->reported, group_key(group, sizeof(group), rule, call)) : NULL;
-	if (first && e->findings.v[*first].below != call)
+	int64_t *first = below.call ? strmap_get(&e->reported, group_key(group, sizeof(group), rule, below)) : NULL;
+	if (first && !same_below(e->findings.v[*first].below, below))
 		first = NULL;   /* that finding was replaced by a surer path (keep_finding) */
 	if (first && !strmap_get(&e->reported, sink)) {
 		e->findings.v[*first].nbelow++;
@@ -112,11 +121,11 @@ void engine_report_below(struct engine *e, const struct ck_visit *v, const char 
 		return;
 	}
 	struct ck_finding f = { rule, xstrdup(message), v->state, v->site, {0}, held != NULL, key,
-				.below = call, .nbelow = call != NULL };
+				.below = below, .nbelow = below.call != NULL };
 	if (held)
 		f.held = *held;
 	struct ck_finding *kept = keep_finding(e, sink, &f);
-	if (kept && call && !first)
+	if (kept && below.call && !first)
 		*strmap_put(&e->reported, group, NULL) = kept - e->findings.v;
 }
 
@@ -374,29 +383,40 @@ static void last_put_call(struct engine *e, int state, struct strbuf *sb)
 		e->funcs.v[e->states.v[st->parent].func].name, e->funcs.v[st->func].name);
 }
 
-/* The allocation call a sleep was found below, and how many sleeps below it
- * the finding stands for (engine_report_below). */
+/* The call a finding was found below, and how many sites below it the
+ * finding stands for (engine_report_below), when that is more than itself:
+ * the path already shows the call of a finding that stands alone. */
 static void below_call(struct engine *e, const struct ck_finding *f, struct strbuf *sb)
 {
-	if (!f->below)
+	const struct ck_site *c = f->below.call;
+	if (!c || f->nbelow < 2)
 		return;
-	sb_addf(sb, "; it is below the call to %s in %s (line %d), an allocation that may block here",
-		f->below->callee_name ? f->below->callee_name : "?", e->funcs.v[f->below->func].name, f->below->line);
-	if (f->nbelow > 1)
-		sb_addf(sb, ": this finding stands for the %d sleeps found below that call", f->nbelow);
+	sb_add(sb, "; it is below the call");
+	if (c->callee_name)
+		sb_addf(sb, " to %s", c->callee_name);
+	sb_addf(sb, " in %s (line %d), ", e->funcs.v[c->func].name, c->line);
+	if (f->below.held_acq == CK_BELOW_ALLOC)
+		sb_add(sb, "an allocation that may block here");
+	else if (f->below.held_acq == CK_BELOW_CONTEXT)
+		sb_add(sb, "the last call through a function pointer on the path");
+	else
+		sb_addf(sb, "made with %s held (line %d)", engine_key_name(e, f->held.key),
+			e->sites.v[f->below.held_acq].line);
+	sb_addf(sb, ": this finding stands for the %d %s found below that call", f->nbelow,
+		f->below.held_acq >= 0 && !strcmp(f->rule, "recursive-lock") ? "acquisitions" : "sleeps");
 }
 
 static char *finding_message(struct engine *e, const struct ck_finding *f)
 {
 	struct strbuf sb = {0};
 	sb_add(&sb, f->message);
-	below_call(e, f, &sb);
 	for (int k = 0; k < finding_npaths(f); k++) {
 		struct ck_witness buf;
 		bytype_calls(e, finding_path(f, k, &buf)->state, &sb);
 		ops_restricted_calls(e, finding_path(f, k, &buf)->state, &sb);
 		last_put_call(e, finding_path(f, k, &buf)->state, &sb);
 	}
+	below_call(e, f, &sb);
 	return sb_detach(&sb);
 }
 

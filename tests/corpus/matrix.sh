@@ -48,8 +48,10 @@ rc=0
 	>"$out/report.txt" 2>"$out/report.err" || rc=$?
 [ $rc = 1 ] || bad "combined report exited $rc, want 1 (findings): $(cat "$out/report.err")"
 # The text report: the findings, then the matrix.
+# the pci/mmio database adds no finding: as many as balloon-ccw-2019's own
 n=$(grep -c ': warning: ' "$out/report.txt")
-[ "$n" = 5 ] || bad "combined report has $n findings, want balloon-ccw-2019's 5"
+want_n=$(q "SELECT count(*) FROM finding")
+[ "$want_n" -gt 0 ] && [ "$n" = "$want_n" ] || bad "combined report has $n findings, want balloon-ccw-2019's $want_n"
 matrix=$(sed -n '/^transport matrix: /,$p' "$out/report.txt")
 expect_line() {   # expect_line REGEX WHAT
 	grep -Eq "$1" <<<"$matrix" || bad "no matrix line for $2 (/$1/) in:

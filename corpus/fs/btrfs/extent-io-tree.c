@@ -21,7 +21,7 @@ int clear_extent_bits(struct extent_io_tree *tree, u64 start, u64 end, u32 bits,
 		pos += 4096;
 		spin_unlock(&tree->lock);
 		if (gfpflags_allow_blocking(mask))
-			cond_resched(); /* expect(btrfs-clear-bits-blocking): sleep-in-atomic cond_resched() may schedule */
+			cond_resched(); /* expect(btrfs-clear-bits-blocking): sleep-in-atomic in clear_extent_bits; it is below the call to device_clear_alloc_bits */
 	}
 	return 0;
 }
@@ -35,8 +35,10 @@ int set_extent_bits(struct extent_io_tree *tree, u64 start, u64 end, u32 bits, g
 		spin_lock(&tree->lock);
 		tree->state_bits |= bits;
 		spin_unlock(&tree->lock);
+		/* under the chunk map's lock, this sleep is below the same call as
+		 * the one above: that finding stands for both */
 		if (can_block)
-			cond_resched(); /* expect(btrfs-clear-bits-blocking): sleep-in-atomic cond_resched() may schedule */
+			cond_resched();
 	}
 	return 0;
 }

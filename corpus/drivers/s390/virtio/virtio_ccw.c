@@ -149,7 +149,7 @@ static int ccw_io_helper(struct virtio_ccw_device *vc, struct ccw1 *cp, __u32 in
 	int ret;
 
 	/* expect@+1(bytype-airq-ccw): sleep-in-atomic resolved by type (2 candidates */
-	mutex_lock(&vc->io_lock); /* expect(balloon-ccw-2019,balloon-ccw-console-2019,balloon-2019-ccw-pci,vq-callback-ccw,airq-ccw): sleep-in-atomic mutex_lock */
+	mutex_lock(&vc->io_lock); /* expect(balloon-ccw-2019,balloon-ccw-console-2019,balloon-2019-ccw-pci,vq-callback-ccw,airq-ccw): sleep-in-atomic this finding stands for the 2 sleeps found below that call */
 	do {
 		/* expect@+4(balloon-ccw-console-2019): recursive-lock lower confidence: some *subchannel.lock locks are put in another lockdep class, in cio_probe_console */
 		/* expect@+3(balloon-ccw-2019,balloon-2019-ccw-pci,vq-callback-ccw): recursive-lock *ccw_device.ccwlock */
@@ -165,8 +165,9 @@ static int ccw_io_helper(struct virtio_ccw_device *vc, struct ccw1 *cp, __u32 in
 		spin_unlock_irqrestore(get_ccwdev_lock(vc->cdev), irqfl);
 		cpu_relax();
 	} while (ret == -EBUSY);
-	/* expect@+1(bytype-airq-ccw): sleep-in-atomic resolved by type (2 candidates */
-	wait_event(vc->wait_q, doing_io(vc, what) == 0); /* expect(balloon-ccw-2019,balloon-ccw-console-2019,balloon-2019-ccw-pci,vq-callback-ccw,airq-ccw): sleep-in-atomic hardirq */
+	/* The wait sleeps too, below the same call with the same lock held as the
+	 * mutex_lock() above: that finding stands for both ('the 2 sleeps'). */
+	wait_event(vc->wait_q, doing_io(vc, what) == 0);
 	if (!ret)
 		ret = vc->err;
 	mutex_unlock(&vc->io_lock);
