@@ -84,14 +84,7 @@ static bool same_below(struct ck_below a, struct ck_below b)
 void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 		   const struct ck_held *held, int key, const char *message)
 {
-	/* one finding per rule and source line (wait_event() is might_sleep() and
-	 * schedule() on one line): the first path found is a shortest one */
-	char dedup[128];
-	snprintf(dedup, sizeof(dedup), "%s/%lld:%d", rule, (long long)v->site->file, v->site->line);
-	struct ck_finding f = { rule, xstrdup(message), v->state, v->site, {0}, held != NULL, key };
-	if (held)
-		f.held = *held;
-	keep_finding(e, dedup, &f);
+	engine_report_below(e, v, rule, held, key, message, (struct ck_below){ NULL, 0 });
 }
 
 /*
@@ -110,6 +103,8 @@ void engine_report(struct engine *e, const struct ck_visit *v, const char *rule,
 void engine_report_below(struct engine *e, const struct ck_visit *v, const char *rule,
 			 const struct ck_held *held, int key, const char *message, struct ck_below below)
 {
+	/* one finding per rule and source line (wait_event() is might_sleep() and
+	 * schedule() on one line): the first path found is a shortest one */
 	char sink[128], group[128];
 	snprintf(sink, sizeof(sink), "%s/%lld:%d", rule, (long long)v->site->file, v->site->line);
 	int64_t *first = below.call ? strmap_get(&e->reported, group_key(group, sizeof(group), rule, below)) : NULL;
@@ -403,7 +398,8 @@ static void below_call(struct engine *e, const struct ck_finding *f, struct strb
 		sb_addf(sb, "made with %s held (line %d)", engine_key_name(e, f->held.key),
 			e->sites.v[f->below.held_acq].line);
 	sb_addf(sb, ": this finding stands for the %d %s found below that call", f->nbelow,
-		f->below.held_acq >= 0 && !strcmp(f->rule, "recursive-lock") ? "acquisitions" : "sleeps");
+		f->below.held_acq >= 0 && !strcmp(f->rule, checks[CHECK_ID_recursive_lock].name) ?
+		"acquisitions" : "sleeps");
 }
 
 static char *finding_message(struct engine *e, const struct ck_finding *f)
