@@ -18,6 +18,29 @@
 
 static int subject_of(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX], long long *mask);
 
+/* Whether C is '__builtin_expect(x, c)': likely() and unlikely(), which
+ * wrap most tests of an error code or flag in the kernel. */
+static bool is_expect(CXCursor c)
+{
+	if (clang_getCursorKind(c) != CXCursor_CallExpr || clang_Cursor_getNumArguments(c) != 2)
+		return false;
+	CXString s = clang_getCursorSpelling(c);
+	bool expect = !strcmp(clang_getCString(s), "__builtin_expect");
+	clang_disposeString(s);
+	return expect;
+}
+
+/* The test of condition COND: through parentheses, casts, '!' (counted in
+ * *NEGATED, which may be NULL) and likely()/unlikely() ('__builtin_expect(
+ * !!(err), 0)' tests err). */
+static CXCursor strip_test(CXCursor cond, bool *negated)
+{
+	CXCursor c = key_strip_not(cond, negated);
+	while (is_expect(c))
+		c = key_strip_not(clang_Cursor_getArgument(c, 0), negated);
+	return c;
+}
+
 int guard_switch_param(CXCursor func, CXCursor cond, long long *mask)
 {
 	char field[GUARD_FIELD_MAX];
@@ -291,7 +314,7 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 		      long long *mask, int depth)
 {
 	bool neg = false;
-	CXCursor c = key_strip_not(cond, &neg), k[2];
+	CXCursor c = strip_test(cond, &neg), k[2];
 	int p = subject_of(func, c, field, mask);
 	if (p >= 0) {
 		*value = 0;
@@ -363,7 +386,7 @@ static int flag_test(CXCursor func, CXCursor cond, long long *value, bool *equal
 		     long long *mask)
 {
 	bool neg = false;
-	CXCursor c = key_strip_not(cond, &neg), body = clang_getNullCursor();
+	CXCursor c = strip_test(cond, &neg), body = clang_getNullCursor();
 	CXCursor var = clang_getCursorReferenced(c);
 	long long init, set;
 	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr || clang_getCursorKind(var) != CXCursor_VarDecl ||
@@ -551,7 +574,7 @@ static void scan_candidates(struct fuzzy_consts *fc, CXCursor e)
  * guards of its branches by the values it surely decides (fuzzy above). */
 static bool fuzzy_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g)
 {
-	CXCursor c = key_strip_not(cond, NULL);
+	CXCursor c = strip_test(cond, NULL);
 	if (clang_getCursorKind(c) != CXCursor_CallExpr || clang_Cursor_isNull(only_return(clang_getCursorReferenced(c))))
 		return false;
 	int p = -1, n = clang_Cursor_getNumArguments(c);
@@ -621,7 +644,13 @@ void guard_set_add(struct guard_set *s, const struct guard *g)
  * nothing about). */
 static void collect_if(CXCursor func, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s, int depth)
 {
-	CXCursor c = key_strip(cond), k[2];
+	bool neg = false;
+	CXCursor c = strip_test(cond, &neg), k[2];
+	if (neg) {   /* 'if (unlikely(!(a && b)))': the branches swap */
+		struct guard_set *t = then_s;
+		then_s = else_s;
+		else_s = t;
+	}
 	if (depth < 8 && clang_getCursorKind(c) == CXCursor_BinaryOperator && key_children(c, k, 2) == 2) {
 		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
 		if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {

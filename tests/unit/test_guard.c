@@ -92,6 +92,12 @@ static const struct guard_case guards[] = {
 	{ "g_fuzzy_range", "(int v) { if (out_of_range(v)) v++; }", "arg#0!=0,100", "-" },
 	{ "g_fuzzy_unknown", "(int v) { if (out_of_range_or(v)) v++; }", NULL, NULL },
 	{ "g_fuzzy_unsigned", "(unsigned u) { if (is_small(u)) u++; }", "arg#0!=5,-1", "arg#0!=0" },
+	/* likely() and unlikely() test what they wrap: '__builtin_expect(!!(x), c)' is x */
+	{ "g_unlikely", "(int a, unsigned e) { if (unlikely(e)) a++; }", "arg#1!=0", "arg#1=0" },
+	{ "g_not_likely", "(int a, int p) { if (!likely(p == 2)) a++; }", "arg#1!=2", "arg#1=2" },
+	{ "g_likely_not", "(int a, unsigned f) { if (likely(!(f & 8))) a++; }", "arg#1&8=0", "arg#1&8!=0" },
+	{ "g_pred_unlikely", "(int a, unsigned f) { if (pred_unlikely(f)) a++; }", "arg#1&1024!=0", "arg#1&1024=0" },
+	{ "g_unlikely_var", "(int p) { if (unlikely(global)) p++; }", NULL, NULL },
 	{ "g_global", "(int p) { if (global) p++; }", NULL, NULL },
 	{ "g_vs_var", "(int p) { if (p == global) p++; }", NULL, NULL },
 };
@@ -106,6 +112,9 @@ static const struct guard_case all_guards[] = {
 	{ "a_and_in_or", "(int p, int q) { if ((p && q) || global) p++; }", NULL, NULL },
 	{ "a_or_in_and", "(int p, int q) { if ((p || q) && q == 3) p++; }", "arg#1=3", "-" },
 	{ "a_none", "(int p) { if (global && p == global) p++; }", NULL, NULL },
+	{ "a_unlikely_and", "(int p, int *q) { if (unlikely(p && q)) p++; }", "arg#0!=0;arg#1!=0", "-" },
+	{ "a_not_and", "(int p, int *q) { if (unlikely(!(p && q))) p++; }", "-", "arg#0!=0;arg#1!=0" },
+	{ "a_and_unlikely", "(int p, int *q) { if (unlikely(!p) && likely(q)) p++; }", "arg#0=0;arg#1!=0", "-" },
 };
 
 /* The one value a local passed to use() holds (guard_local_value): a
@@ -183,6 +192,8 @@ static const char prelude[] =
 	"static inline _Bool out_of_range_or(int v) { return (v < 0 || v > 100) || global; }\n"
 	"static inline _Bool is_small(unsigned u) { return u < 5 && u != (unsigned)-1; }\n"
 	"#define unlikely(x) __builtin_expect(!!(x), 0)\n"
+	"#define likely(x) __builtin_expect(!!(x), 1)\n"
+	"static inline _Bool pred_unlikely(unsigned gfp) { return unlikely(gfp & 0x400); }\n"
 	"int preempt_count(void);\n"
 	"#define hardirq_count() (preempt_count() & 0xf0000)\n"
 	"#define softirq_count() (preempt_count() & 0xff00)\n"
