@@ -184,6 +184,7 @@ bool guardkey_next_write(const char **cursor, int *param, char field[GUARDKEY_FI
 void guardkey_load_writes(struct guardkey *g, const char *annot)
 {
 	g->writes_any = false;
+	g->writes_masked = false;
 	g->nwrites = 0;
 	int param;
 	char field[GUARDKEY_FIELD_MAX];
@@ -193,8 +194,11 @@ void guardkey_load_writes(struct guardkey *g, const char *annot)
 	for (const char *p = annot; guardkey_next_write(&p, &param, field, &values);) {
 		if (param != g->param || strcmp(field, g->field))
 			continue;
-		if (*values == '*' || !parse_values(values, g->writes, &g->nwrites))
-			g->writes_any = true;   /* not a list of numbers: assume anything */
+		if (*values == '&')
+			g->writes_masked = guardkey_parse_mask(values, &g->and_mask, &g->or_mask);
+		else if (*values == '*' || !parse_values(values, g->writes, &g->nwrites))
+			g->nwrites = 0;
+		g->writes_any = !g->writes_masked && !g->nwrites;   /* '*', or not numbers: anything */
 		return;
 	}
 }
@@ -209,8 +213,38 @@ bool guardkey_takes(const struct guardkey *g, long long value)
 	return listed != g->except;
 }
 
+#define MASKED_BITS_MAX 6   /* bits a mask may or may not have changed, tried one by one */
+
+/*
+ * Whether G takes some value the function's masks can make of VALUE.
+ * Whether each write happens, and in which order, is not known: a bit the
+ * AND mask clears may still be set, a bit the OR mask sets may still be
+ * clear.  So the value is VALUE's bits that no mask clears, plus any of the
+ * bits that change ('flags |= EXT4_GET_BLOCKS_METADATA_NOFAIL' never sets
+ * EXT4_GET_BLOCKS_CONVERT).  More than a few such bits that the guard
+ * reads: it may take one.
+ */
+static bool masked_takes(const struct guardkey *g, long long value)
+{
+	unsigned long long low = (unsigned long long)(value & g->and_mask);
+	unsigned long long high = (unsigned long long)(value | g->or_mask);
+	unsigned long long change = high & ~low;
+	if (g->mask)
+		change &= (unsigned long long)g->mask;
+	if (__builtin_popcountll(change) > MASKED_BITS_MAX)
+		return true;
+	for (unsigned long long sub = change;; sub = (sub - 1) & change) {   /* every subset */
+		if (guardkey_takes(g, (long long)(low | sub)))
+			return true;
+		if (!sub)
+			return false;
+	}
+}
+
 bool guardkey_allows(const struct guardkey *g, long long value)
 {
+	if (g->writes_masked)
+		return masked_takes(g, value);
 	if (g->writes_any || guardkey_takes(g, value))
 		return true;
 	for (int i = 0; i < g->nwrites; i++)

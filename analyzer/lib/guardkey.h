@@ -28,7 +28,9 @@
  *
  * A function's annotations carry the writes that could defeat its guards:
  *   'writes:arg#N=V,..;'  the function itself assigns only these constants to
- *                         parameter N; '=*' for anything else
+ *                         parameter N; '=*' for anything else; '=&AND|OR' when
+ *                         it only masks it (the guard then takes the value
+ *                         passed with any of the bits the masks change)
  *   'writes:arg#N.F=..;'  likewise for member F through parameter N
  */
 #ifndef LP_GUARDKEY_H
@@ -62,6 +64,8 @@ struct guardkey {
 	bool writes_any;                  /* something not a constant */
 	int nwrites;
 	long long writes[GUARDKEY_MAX_VALUES];
+	bool writes_masked;               /* it only masks it ('flags |= M', 'gfp &= ~M'): */
+	long long and_mask, or_mask;      /* '&AND|OR', the bits it may clear and set */
 };
 
 /* Parse guard TEXT into OUT (writes left empty); false if TEXT is malformed. */

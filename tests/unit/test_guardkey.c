@@ -151,8 +151,22 @@ int main(void)
 	allows("arg#1.force=0", "must_hold:x;writes:arg#1.nocreds=0;writes:arg#1.force=0;", 1, 1);
 	allows("arg#1.force=0", "writes:arg#1.forced=0;", 1, 0);
 
-	/* a parameter only masked: a guard on it takes anything; the mask reads back */
-	allows("arg#1=0", "writes:arg#1=&-2|8192;", 5, 1);
+	/* a parameter only masked: a guard on it takes what the masks can make of
+	 * the value, each write done or not (bit 0 may be cleared, bit 13 set) */
+	allows("arg#1=0", "writes:arg#1=&-2|8192;", 5, 0);   /* bit 2 stays */
+	allows("arg#1=4", "writes:arg#1=&-2|8192;", 5, 1);   /* bit 0 cleared */
+	allows("arg#1=5", "writes:arg#1=&-2|8192;", 5, 1);   /* no write done */
+	allows("arg#1=8196", "writes:arg#1=&-2|8192;", 5, 1);
+	allows("arg#1=1", "writes:arg#1=&-2|8192;", 1, 1);   /* 1 cleared to 0, or left */
+	/* ext4's unwritten extents: 'flags |= METADATA_NOFAIL (32)' never sets CONVERT (16) */
+	allows("arg#4&16!=0", "writes:arg#4=&-1|32;", 0, 0);
+	allows("arg#4&16!=0", "writes:arg#4=&-1|32;", 16, 1);
+	allows("arg#4&32!=0", "writes:arg#4=&-1|32;", 0, 1);
+	allows("arg#4&32=0", "writes:arg#4=&-1|32;", 0, 1);   /* the write may come later */
+	allows("arg#4&8=0", "writes:arg#4=&-9|0;", 8, 1);     /* cleared */
+	allows("arg#4&8!=0", "writes:arg#4=&-9|0;", 0, 0);
+	allows("arg#1!=3", "writes:arg#1=&-1|255;", 0, 1);    /* eight bits may change: not tried */
+	allows("entry#1=0", "writes:arg#1=&-1|4;", 4, 0);     /* the value as passed: no writes */
 	mask_round_trip(-1025, 8192);
 	mask_round_trip(0x10000e70, 0);
 	expect(!mask_parses("0,1;"), "values are no mask");
