@@ -25,7 +25,8 @@ static bool is_expect(CXCursor c)
 	if (clang_getCursorKind(c) != CXCursor_CallExpr || clang_Cursor_getNumArguments(c) != 2)
 		return false;
 	CXString s = clang_getCursorSpelling(c);
-	bool expect = !strcmp(clang_getCString(s), "__builtin_expect");
+	const char *name = clang_getCString(s);   /* (NULL or "" for a call through a pointer) */
+	bool expect = name && !strcmp(name, "__builtin_expect");
 	clang_disposeString(s);
 	return expect;
 }
