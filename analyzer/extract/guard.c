@@ -18,30 +18,6 @@
 
 static int subject_of(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX], long long *mask);
 
-/* Whether C is '__builtin_expect(x, c)': likely() and unlikely(), which
- * wrap most tests of an error code or flag in the kernel. */
-static bool is_expect(CXCursor c)
-{
-	if (clang_getCursorKind(c) != CXCursor_CallExpr || clang_Cursor_getNumArguments(c) != 2)
-		return false;
-	CXString s = clang_getCursorSpelling(c);
-	const char *name = clang_getCString(s);   /* (NULL or "" for a call through a pointer) */
-	bool expect = name && !strcmp(name, "__builtin_expect");
-	clang_disposeString(s);
-	return expect;
-}
-
-/* The test of condition COND: through parentheses, casts, '!' (counted in
- * *NEGATED, which may be NULL) and likely()/unlikely() ('__builtin_expect(
- * !!(err), 0)' tests err). */
-static CXCursor strip_test(CXCursor cond, bool *negated)
-{
-	CXCursor c = key_strip_not(cond, negated);
-	while (is_expect(c))
-		c = key_strip_not(clang_Cursor_getArgument(c, 0), negated);
-	return c;
-}
-
 int guard_switch_param(CXCursor func, CXCursor cond, long long *mask)
 {
 	char field[GUARD_FIELD_MAX];
@@ -315,7 +291,7 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 		      long long *mask, int depth)
 {
 	bool neg = false;
-	CXCursor c = strip_test(cond, &neg), k[2];
+	CXCursor c = key_strip_test(cond, &neg), k[2];
 	int p = subject_of(func, c, field, mask);
 	if (p >= 0) {
 		*value = 0;
@@ -387,7 +363,7 @@ static int flag_test(CXCursor func, CXCursor cond, long long *value, bool *equal
 		     long long *mask)
 {
 	bool neg = false;
-	CXCursor c = strip_test(cond, &neg), body = clang_getNullCursor();
+	CXCursor c = key_strip_test(cond, &neg), body = clang_getNullCursor();
 	CXCursor var = clang_getCursorReferenced(c);
 	long long init, set;
 	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr || clang_getCursorKind(var) != CXCursor_VarDecl ||
@@ -575,7 +551,7 @@ static void scan_candidates(struct fuzzy_consts *fc, CXCursor e)
  * guards of its branches by the values it surely decides (fuzzy above). */
 static bool fuzzy_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *else_g)
 {
-	CXCursor c = strip_test(cond, NULL);
+	CXCursor c = key_strip_test(cond, NULL);
 	if (clang_getCursorKind(c) != CXCursor_CallExpr || clang_Cursor_isNull(only_return(clang_getCursorReferenced(c))))
 		return false;
 	int p = -1, n = clang_Cursor_getNumArguments(c);
@@ -646,7 +622,7 @@ void guard_set_add(struct guard_set *s, const struct guard *g)
 static void collect_if(CXCursor func, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s, int depth)
 {
 	bool neg = false;
-	CXCursor c = strip_test(cond, &neg), k[2];
+	CXCursor c = key_strip_test(cond, &neg), k[2];
 	if (neg) {   /* 'if (unlikely(!(a && b)))': the branches swap */
 		struct guard_set *t = then_s;
 		then_s = else_s;

@@ -41,6 +41,26 @@ CXCursor key_strip_not(CXCursor c, bool *negated)
 	return c;
 }
 
+/* Whether C is '__builtin_expect(x, c)', what likely() and unlikely() are. */
+static bool is_expect(CXCursor c)
+{
+	if (clang_getCursorKind(c) != CXCursor_CallExpr || clang_Cursor_getNumArguments(c) != 2)
+		return false;
+	CXString s = clang_getCursorSpelling(c);
+	const char *name = clang_getCString(s);   /* (NULL or "" for a call through a pointer) */
+	bool expect = name && !strcmp(name, "__builtin_expect");
+	clang_disposeString(s);
+	return expect;
+}
+
+CXCursor key_strip_test(CXCursor c, bool *negated)
+{
+	c = key_strip_not(c, negated);
+	while (is_expect(c))
+		c = key_strip_not(clang_Cursor_getArgument(c, 0), negated);
+	return c;
+}
+
 CXCursor key_strip(CXCursor c)
 {
 	for (;;) {

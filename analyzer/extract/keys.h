@@ -35,6 +35,9 @@ CXCursor key_strip(CXCursor c);
 /* key_strip(), and '!'s too, each flipping *NEGATED (which may be NULL):
  * '!(p)' is p with *NEGATED set. */
 CXCursor key_strip_not(CXCursor c, bool *negated);
+/* The test of condition C: key_strip_not(), and likely()/unlikely() too
+ * ('__builtin_expect(!!(err), 0)' tests err). */
+CXCursor key_strip_test(CXCursor c, bool *negated);
 /* Children of C (at most MAX) into OUT; returns the count. */
 unsigned key_children(CXCursor c, CXCursor *out, unsigned max);
 /* Whether LOC is in FILE once macros are expanded (a definition a macro

@@ -1111,32 +1111,6 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 
 /* ------------------------------------------------------------ expressions */
 
-static CXCursor strip_cond(CXCursor c, bool *negated)
-{
-	for (;;) {
-		c = key_strip(c);
-		CXCursor k[2];
-		if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-		    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot &&
-		    key_children(c, k, 1) == 1) {
-			*negated = !*negated;
-			c = k[0];
-			continue;
-		}
-		if (clang_getCursorKind(c) == CXCursor_CallExpr) {   /* likely(), unlikely() */
-			CXCursor ref = clang_getCursorReferenced(c);
-			CXString s = clang_getCursorSpelling(ref);
-			bool expect = !strcmp(clang_getCString(s), "__builtin_expect");
-			clang_disposeString(s);
-			if (expect && clang_Cursor_getNumArguments(c) >= 1) {
-				c = clang_Cursor_getArgument(c, 0);
-				continue;
-			}
-		}
-		return c;
-	}
-}
-
 /* Evaluate a condition into the states where it is true and false. */
 
 /* Whether CALL is a reference-count drop that says whether the count hit
@@ -1222,7 +1196,7 @@ static void fail_split(struct walker *w, bool true_fails, struct lstate *t, stru
 void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
 {
 	bool neg = false;
-	CXCursor s = strip_cond(c, &neg);
+	CXCursor s = key_strip_test(c, &neg);
 	enum CXCursorKind k = clang_getCursorKind(s);
 	if (k == CXCursor_CallExpr && is_refcount_drop(w, s)) {
 		/* the branch where the count hit zero runs the release: code
