@@ -18,6 +18,7 @@
 #include "check/reach.h"
 #include "check/lockdep.h"
 #include "lib/keyname.h"
+#include "lib/format.h"
 
 #include <assert.h>
 #include <limits.h>
@@ -167,6 +168,29 @@ static void load_guards(struct engine *e, struct ck_site *s, const char *text)
 		s->guards = NULL;
 }
 
+/*
+ * A 'format-call' rule's test at a call site S of its formatter: the call
+ * is made only where the format argument has one of the rule's conversions
+ * (vsnprintf()'s pointer() for a '%p').  The bits are those of the string
+ * literal the path passed (extract's FORMAT_FIELD member of the argument),
+ * as passed: the formatter steps its format pointer along the string,
+ * which has no conversion the literal did not have.
+ */
+static void add_format_guard(struct engine *e, struct ck_site *s)
+{
+	const struct lp_format_call *fc = rules_format_call(e->rules, e->funcs.v[s->func].name, s->callee_name);
+	if (!fc)
+		return;
+	struct guardkey *g = arena_alloc(&e->arena, sizeof(*g));
+	*g = (struct guardkey){ .param = fc->arg, .mask = fc->mask, .except = true, .at_entry = true, .n = 1 };
+	snprintf(g->field, sizeof(g->field), "%s", FORMAT_FIELD);
+	struct ck_guard *v = arena_alloc(&e->arena, (size_t)(s->nguards + 1) * sizeof(*v));
+	if (s->nguards)
+		memcpy(v, s->guards, (size_t)s->nguards * sizeof(*v));
+	v[s->nguards++] = (struct ck_guard){ g, engine_field_id(e, FORMAT_FIELD) };
+	s->guards = v;
+}
+
 static void load_funcs_and_sites(struct engine *e)
 {
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT fn.id, fn.name, fn.annot, f.path, fn.is_static, fn.file_id FROM func fn "
@@ -208,6 +232,8 @@ static void load_funcs_and_sites(struct engine *e)
 			s.ind_index = engine_parse_index(e, db_col_text(q, 13));
 		if (sqlite3_column_type(q, 14) != SQLITE_NULL && s.func >= 0)
 			load_guards(e, &s, db_col_text(q, 14));
+		if (s.callee_name && s.func >= 0)
+			add_format_guard(e, &s);
 		s.param_call = -1;
 		s.dom = -1;
 		s.ops = -1;
@@ -319,6 +345,11 @@ static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
 		a->key = engine_key_get(e, db_col_text(q, 2));
 	} else if (sqlite3_column_type(q, 4) != SQLITE_NULL) {
 		const char *f = db_col_text(q, 4);
+		if (!strcmp(f, FORMAT_FIELD)) {   /* only the conversions a rule reads tell paths apart */
+			a->value &= rules_format_bits(e->rules);
+			if (!rules_format_bits(e->rules))
+				return false;
+		}
 		a->field = strcmp(f, "*") ? engine_field_id(e, f) : CK_ANY_FIELD;
 		if (sqlite3_column_type(q, 5) != SQLITE_NULL)   /* 'item.report = report' */
 			a->fwd = sqlite3_column_int(q, 5);

@@ -31,6 +31,7 @@
 #include "extract/slot_tables.h"
 #include "extract/member_tables.h"
 #include "lib/keyname.h"
+#include "lib/format.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -841,6 +842,33 @@ static int const_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
 	return const_arg_of(w, a, n, args, false);
 }
 
+/* Argument A (argument N), a string literal: the conversions it has as a
+ * printf format (lib/format.h), bound as its member FORMAT_FIELD.  A
+ * 'format-call' rule reads them where a formatter dispatches on its format
+ * (vsnprintf() calls pointer() only for a '%p'); any other callee's
+ * analysis ignores them. */
+static void format_arg(CXCursor a, int n, struct xargs *args)
+{
+	/* libclang evaluates the cast that decays the literal to a pointer,
+	 * not the literal itself (an array) */
+	CXCursor c = a, kid[2];
+	for (;;) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		if ((k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr) || key_children(c, kid, 2) != 1)
+			return;
+		if (clang_getCursorKind(kid[0]) == CXCursor_StringLiteral)
+			break;
+		c = kid[0];
+	}
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	if (!r)
+		return;
+	if (clang_EvalResult_getKind(r) == CXEval_StrLiteral)
+		vec_push(args, ((struct xarg){ .n = n, .field = FORMAT_FIELD,
+					      .value = format_conversions(clang_EvalResult_getAsStr(r)) }));
+	clang_EvalResult_dispose(r);
+}
+
 /* Function (pointer) arguments become stores into 'arg:CALLEE#N'; lock
  * pointer arguments are recorded for the callee's 'arg#N' lock keys. */
 static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const char *ind_key, int site)
@@ -886,6 +914,8 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, true, lock_path_of_map(&w->kenv, a, k) }));
 			if (callee && clang_getCanonicalType(t).kind == CXType_Pointer)
 				member_args(w, a, i, &args);
+			if (callee)
+				format_arg(a, i, &args);
 			int rs = callee ? retlocal_site(w, a) : -1;
 			if (rs >= 0)   /* 'ab' from 'ab = audit_log_start(..)' */
 				vec_push(&args, ((struct xarg){ .n = i, .ret_site1 = rs + 1 }));

@@ -13,6 +13,7 @@
 #include "rules/rules.h"
 #include "check/checks.h"
 #include "lib/guardkey.h"
+#include "lib/format.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -46,6 +47,8 @@ struct lp_rules {
 	VEC(const char *) ops_binds;  /* ops structures bound for a whole path */
 	VEC(struct lp_init_mode) init_modes;
 	VEC(struct lp_blocks_with) blocks;
+	VEC(struct lp_format_call) format_calls;
+	long long format_bits;        /* every format_calls mask, or'ed */
 	VEC(struct lp_defer_on) defer_ons;
 	VEC(char *) reasons;          /* sleep and noreturn reasons, indexed by their maps */
 	VEC(char *) prefixes;         /* drop-flag prefixes, indexed by prefix_map */
@@ -59,6 +62,7 @@ struct lp_rules {
 	struct strmap irqson_map;     /* function -> index in reasons ('irqs-on') */
 	struct strmap refdrop_map;    /* 'refcount-drop' functions -> 1 */
 	struct strmap blocks_map;     /* function -> index in blocks */
+	struct strmap format_map;     /* 'FUNC CALLEE' -> index in format_calls */
 	struct strmap ctxtest_map;    /* 'context-test' names -> true states | false states << 8 */
 	struct strmap chain_map;      /* function -> index in chains */
 	struct strmap lockdep_map;    /* function -> index in lockdeps */
@@ -102,6 +106,7 @@ void rules_free(struct lp_rules *r)
 	vec_free(&r->ops_binds);
 	vec_free(&r->init_modes);
 	vec_free(&r->blocks);
+	vec_free(&r->format_calls);
 	vec_free(&r->defer_ons);
 	vec_free(&r->reasons);
 	vec_free(&r->prefixes);
@@ -110,7 +115,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->chain_map,
-		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->ctxtest_map, &r->blocks_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
+		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->ctxtest_map, &r->blocks_map, &r->format_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -284,6 +289,22 @@ const struct lp_blocks_with *rules_blocks_with(const struct lp_rules *r, const c
 {
 	int64_t *i = func ? strmap_get(&r->blocks_map, func) : NULL;
 	return i ? &r->blocks.v[*i] : NULL;
+}
+
+const struct lp_format_call *rules_format_call(const struct lp_rules *r, const char *func, const char *callee)
+{
+	if (!func || !callee || !r->format_calls.n)
+		return NULL;
+	struct strbuf key = {0};
+	sb_addf(&key, "%s %s", func, callee);
+	int64_t *i = strmap_get(&r->format_map, key.buf);
+	sb_free(&key);
+	return i ? &r->format_calls.v[*i] : NULL;
+}
+
+long long rules_format_bits(const struct lp_rules *r)
+{
+	return r->format_bits;
 }
 
 const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func)
@@ -984,6 +1005,40 @@ static int parse_defer_on(struct line *l)
 	return 0;
 }
 
+/* 'format-call FUNC ARG CALLEE CONVERSION...' */
+static int parse_format_call(struct line *l)
+{
+	struct lp_format_call fc = {0};
+	const char *func = NULL, *callee = NULL;
+	if (want_ident(l, 1, "a function name", "format-call", &func) ||
+	    want_arg(l, 2, "format-call FUNC", &fc.arg) ||
+	    want_ident(l, 3, "a function name", "format-call FUNC ARG", &callee))
+		return -1;
+	if (nargs(l) < 5)
+		return missing_or_got(l, 4, "a conversion ('p', 'pf')", "format-call FUNC ARG CALLEE");
+	for (int i = 4; i < nargs(l); i++) {
+		long long bit;
+		if (l->t.v[i].quoted || !format_spec_bit(l->t.v[i].s, &bit))
+			return missing_or_got(l, i, "a conversion ('p', 'pf')", "format-call FUNC ARG CALLEE");
+		fc.mask |= bit;
+	}
+	struct strbuf key = {0};
+	sb_addf(&key, "%s %s", func, callee);
+	fc.func = own(l->r, func);
+	fc.callee = own(l->r, callee);
+	bool created;
+	int64_t *slot = strmap_put(&l->r->format_map, key.buf, &created);
+	sb_free(&key);
+	if (created) {   /* a later rule for the same pair replaces it */
+		*slot = (int64_t)l->r->format_calls.n;
+		vec_push(&l->r->format_calls, fc);
+	} else {
+		l->r->format_calls.v[*slot] = fc;
+	}
+	l->r->format_bits |= fc.mask;
+	return 0;
+}
+
 /* 'blocks-with FUNC ARG MASK' */
 static int parse_blocks_with(struct line *l)
 {
@@ -1348,6 +1403,7 @@ static const struct directive {
 	{ "init-mode", parse_init_mode },
 	{ "defer-on", parse_defer_on },
 	{ "blocks-with", parse_blocks_with },
+	{ "format-call", parse_format_call },
 	{ "chain-register", parse_chain_register },
 	{ "chain-call", parse_chain_call },
 	{ "lockdep-init", parse_lockdep_init },

@@ -62,6 +62,12 @@ struct lp_defer_on { const char *func; int arg, queue; enum lp_context ctx; };
  * (an allocator and its gfp mask: __GFP_DIRECT_RECLAIM). */
 struct lp_blocks_with { const char *func; int arg; long long mask; };
 
+/* A formatter's call made only for some conversions of its format: FUNC
+ * calls CALLEE only where its format argument ARG has one of the
+ * conversions in MASK (bits of lib/format.h: vsnprintf() calls pointer()
+ * only for a '%p'). */
+struct lp_format_call { const char *func, *callee; int arg; long long mask; };
+
 /* A deferral API: a call is not a call edge; argument ARG names deferred work. */
 struct lp_defer { const char *func; int arg; enum lp_context ctx; };
 
@@ -140,6 +146,10 @@ const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func);
 const char *rules_irqs_on(const struct lp_rules *r, const char *func);
 /* The 'blocks-with' rule of FUNC (kmalloc: argument 1, __GFP_DIRECT_RECLAIM), or NULL. */
 const struct lp_blocks_with *rules_blocks_with(const struct lp_rules *r, const char *func);
+/* The 'format-call' rule for FUNC's calls of CALLEE, or NULL; and the
+ * conversions any such rule reads (a format's other bits matter to none). */
+const struct lp_format_call *rules_format_call(const struct lp_rules *r, const char *func, const char *callee);
+long long rules_format_bits(const struct lp_rules *r);
 /* Whether FUNC drops a reference and says whether it was the last
  * (directive 'refcount-drop': refcount_dec_and_test, kref_put). */
 bool rules_refcount_drop(const struct lp_rules *r, const char *func);

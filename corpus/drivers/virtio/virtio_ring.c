@@ -5,6 +5,11 @@
  * parameters; vring_interrupt() calls the callback (virtqueue.callback)
  * from the transport's interrupt path, virtqueue_notify() calls notify.
  * The ring takes no locks: its callers serialise.  No findings.
+ *
+ * With -DVRING_DEBUG_NO_WORK an interrupt with no used buffers says so on
+ * a dynamic-debug site, naming the queue with a plain '%p', as the kernel's
+ * does; -DVRING_DEBUG_FWNODE names the device's firmware node ('%pfw')
+ * instead (the trees vring-debug-format and vring-debug-fwnode).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -15,6 +20,7 @@
 #include <linux/virtio.h>
 #include <linux/virtio_config.h>
 #include <linux/virtio_ring.h>
+#include <linux/dynamic_debug.h>
 
 struct vring_virtqueue {
 	struct virtqueue vq;
@@ -146,8 +152,14 @@ irqreturn_t vring_interrupt(int irq, void *q)
 {
 	struct vring_virtqueue *vr = to_vvq(q);
 
-	if (!more_used(vr))
+	if (!more_used(vr)) {
+#if defined(VRING_DEBUG_NO_WORK)
+		dynamic_pr_debug("no used buffers on queue %p\n", q);
+#elif defined(VRING_DEBUG_FWNODE)
+		dynamic_pr_debug("no used buffers on a queue of %pfw\n", vr->vq.vdev->dev.fwnode);
+#endif
 		return IRQ_NONE;
+	}
 	if (unlikely(vr->broken))
 		return IRQ_HANDLED;
 	if (vr->vq.callback)

@@ -12,6 +12,7 @@
 
 struct device;
 struct device_driver;
+struct fwnode_handle;
 struct module;
 
 struct bus_type {
@@ -34,6 +35,7 @@ struct device {
 	struct device_driver *driver;
 	void *driver_data;
 	u64 *dma_mask;
+	struct fwnode_handle *fwnode;	/* its firmware node, for '%pfw' */
 	void (*release)(struct device *d);
 };
 
