@@ -63,6 +63,7 @@ struct lp_rules {
 	struct strmap refdrop_map;    /* 'refcount-drop' functions -> 1 */
 	struct strmap blocks_map;     /* function -> index in blocks */
 	struct strmap format_map;     /* 'FUNC CALLEE' -> index in format_calls */
+	struct strmap format_callee_map;   /* every format_calls CALLEE -> 1 */
 	struct strmap ctxtest_map;    /* 'context-test' names -> true states | false states << 8 */
 	struct strmap chain_map;      /* function -> index in chains */
 	struct strmap lockdep_map;    /* function -> index in lockdeps */
@@ -115,7 +116,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->chain_map,
-		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->ctxtest_map, &r->blocks_map, &r->format_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
+		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->ctxtest_map, &r->blocks_map, &r->format_map, &r->format_callee_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -293,7 +294,8 @@ const struct lp_blocks_with *rules_blocks_with(const struct lp_rules *r, const c
 
 const struct lp_format_call *rules_format_call(const struct lp_rules *r, const char *func, const char *callee)
 {
-	if (!func || !callee || !r->format_calls.n)
+	/* asked for every call site of the tree: most callees are no rule's */
+	if (!func || !callee || !strmap_get(&r->format_callee_map, callee))
 		return NULL;
 	struct strbuf key = {0};
 	sb_addf(&key, "%s %s", func, callee);
@@ -1026,6 +1028,7 @@ static int parse_format_call(struct line *l)
 	sb_addf(&key, "%s %s", func, callee);
 	fc.func = own(l->r, func);
 	fc.callee = own(l->r, callee);
+	*strmap_put(&l->r->format_callee_map, callee, NULL) = 1;
 	bool created;
 	int64_t *slot = strmap_put(&l->r->format_map, key.buf, &created);
 	sb_free(&key);
