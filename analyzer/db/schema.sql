@@ -172,7 +172,8 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
   field    TEXT,                    -- ... or member FIELD of the struct the argument points to,
                                     -- set just before the call to VALUE ('args->force = true'),
                                     -- or set to something else (VALUE NULL; FIELD '*': members
-                                    -- not tracked) ...
+                                    -- not tracked; FIELD '<format>': a string literal, VALUE
+                                    -- its printf conversions as bits, lib/format.h) ...
   fwd      INTEGER,                 -- ... or the caller's own parameter FWD passed on unchanged:
                                     -- the callee gets whatever constants the caller got (with
                                     -- VALUE: passed on as 'FWD & VALUE', 'flags & MSG_DONTWAIT';
