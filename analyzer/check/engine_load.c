@@ -346,9 +346,10 @@ static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
 	} else if (sqlite3_column_type(q, 4) != SQLITE_NULL) {
 		const char *f = db_col_text(q, 4);
 		if (!strcmp(f, FORMAT_FIELD)) {   /* only the conversions a rule reads tell paths apart */
-			a->value &= rules_format_bits(e->rules);
-			if (!rules_format_bits(e->rules))
+			long long read = rules_format_bits(e->rules);
+			if (!read)
 				return false;
+			a->value &= read;
 		}
 		a->field = strcmp(f, "*") ? engine_field_id(e, f) : CK_ANY_FIELD;
 		if (sqlite3_column_type(q, 5) != SQLITE_NULL)   /* 'item.report = report' */
