@@ -63,6 +63,9 @@ struct ck_arg {
  * bits of (caller's value & and_mask) | or_mask (lib/guardkey.h). */
 struct ck_mask { int param; long long and_mask, or_mask; };
 #define CK_NO_FIELD (-1)        /* a constant of the parameter itself */
+/* What an object's address ('&dispose', site_arg.addr) is bound as: not
+ * NULL, and no constant a guard compares a pointer with ('SEND_SIG_PRIV'). */
+#define CK_ADDRESS_VALUE (1LL << 62)
 
 /* A test a site runs under: the values it runs for (lib/guardkey.h) and
  * the id of the member it reads (engine_field_id), or CK_NO_FIELD. */

@@ -335,7 +335,8 @@ static bool load_cond(struct ck_arg *a, const char *text)
 }
 
 /* The one row of site_arg Q is at, or false for a row the engine does not
- * use (a registration's object: link/chains.c). */
+ * use (a registration's object: link/chains.c, unless it is the object's
+ * address, which binds the parameter as not NULL). */
 static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
 {
 	bool has_value = sqlite3_column_type(q, 3) != SQLITE_NULL;
@@ -367,6 +368,9 @@ static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
 		}
 	} else if (has_value) {
 		a->is_const = true;
+	} else if (sqlite3_column_int(q, 8)) {   /* '&dispose': the callee's 'if (!dispose)' is dead */
+		a->is_const = true;
+		a->value = CK_ADDRESS_VALUE;
 	} else {
 		return false;
 	}
@@ -384,7 +388,7 @@ void engine_site_add_arg(struct engine *e, struct ck_site *s, struct ck_arg a)
 
 static void load_site_args(struct engine *e)
 {
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key, value, field, fwd, cond, src_field "
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, lock_key, value, field, fwd, cond, src_field, addr "
 				     "FROM site_arg ORDER BY site_id, n, rowid");
 	while (db_step_row(e->db, q)) {
 		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));

@@ -15,7 +15,7 @@
 #include "lib/util.h"
 #include "db/columns.h"   /* the values of the enum columns */
 
-#define LP_SCHEMA_VERSION 17  /* 2: site.guard; 3: fnstore.site_id, store_target;
+#define LP_SCHEMA_VERSION 18  /* 2: site.guard; 3: fnstore.site_id, store_target;
 				 * 4: site_arg.obj_key, fnstore.obj_key, chain tables;
 				 * 5: site_arg.field, site_arg.fwd;
 				 * 6: site.lock_path, site_arg.lock_path, lockdep_class;
@@ -28,7 +28,8 @@
 				 * 15: site.ind_table, site.ind_table_obj, table_store;
 				 * 16: func.param_casts, site.ind_head;
 				 * 17: a static's key names its file by the last three
-				 * parts of its path (lib/keyname.h), not its base name */
+				 * parts of its path (lib/keyname.h), not its base name;
+				 * 18: site_arg.addr */
 
 enum db_open_flags {
 	DB_CREATE = 1,    /* create the file and schema if missing */

@@ -221,7 +221,8 @@ static void merge_one(struct merger *m)
 	     { "acq_site", R_SITE });
 	COPY("site_arg", 0, NULL, { "site_id", R_SITE }, { "n", R_KEEP }, { "lock_key", R_KEEP },
 	     { "value", R_KEEP }, { "obj_key", R_KEEP }, { "field", R_KEEP }, { "fwd", R_KEEP },
-	     { "lock_path", R_KEEP }, { "cond", R_KEEP }, { "src_field", R_KEEP }, { "ret_site", R_SITE });
+	     { "lock_path", R_KEEP }, { "cond", R_KEEP }, { "src_field", R_KEEP }, { "ret_site", R_SITE },
+	     { "addr", R_KEEP });
 	COPY("func_ret", 0, NULL, { "func_id", R_FUNC }, { "field", R_KEEP }, { "param", R_KEEP },
 	     { "site_id", R_SITE });
 	COPY("slot_store", 0, NULL, { "func_id", R_FUNC }, { "slot", R_KEEP }, { "idx", R_KEEP },

@@ -185,9 +185,12 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
                                     -- ('priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO' is '1:0')
   src_field TEXT,                   -- with FWD: the argument is that parameter's member
                                     -- SRC_FIELD ('ab->gfp_mask') ...
-  ret_site INTEGER                  -- ... or the pointer the call at site RET_SITE (of the same
+  ret_site INTEGER,                 -- ... or the pointer the call at site RET_SITE (of the same
                                     -- function) returned, not assigned since ('ab' after
                                     -- 'ab = audit_log_start(..)'): func_ret says what it holds
+  addr     INTEGER                  -- with OBJ_KEY: 1 when the argument is the object's address
+                                    -- ('&dispose'), which is never NULL: the callee's 'if (!p)'
+                                    -- does not run (check/engine_load.c)
 );
 
 -- What a function returns a pointer to (check/ret_members.c): an object

@@ -34,6 +34,7 @@ struct xarg {
 	long long cond_then, cond_else;
 	const char *src_field;   /* fwd1: the parameter's member read ('ab->gfp_mask'), or NULL */
 	int ret_site1;           /* the pointer the call at TU-local site RET_SITE1 - 1 returned */
+	bool addr;               /* obj: the argument is the object's address ('&dispose'): not NULL */
 };
 
 struct xsite {

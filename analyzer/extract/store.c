@@ -53,7 +53,7 @@ struct store *store_new(struct lp_db *db)
 				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd, "
-				 "lock_path, cond, src_field, ret_site) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+				 "lock_path, cond, src_field, ret_site, addr) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_ret = db_prepare(db, "INSERT INTO func_ret(func_id, field, param, site_id) VALUES (?,?,?,?)");
 	s->ins_slot = db_prepare(db, "INSERT INTO slot_store(func_id, slot, idx, value) VALUES (?,?,?,?)");
 	s->ins_table = db_prepare(db, "INSERT INTO table_store(func_id, member, obj_key, value) VALUES (?,?,?,?)");
@@ -202,6 +202,7 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 			db_bind_text(s->ins_arg, 9, x->args[j].fwd1 && x->args[j].cond ? cond : NULL);
 			db_bind_text(s->ins_arg, 10, x->args[j].fwd1 ? x->args[j].src_field : NULL);
 			db_bind_null_or_int(s->ins_arg, 11, x->args[j].ret_site1 ? site_ids[x->args[j].ret_site1 - 1] : 0);
+			db_bind_null_or_int(s->ins_arg, 12, x->args[j].addr);
 			db_step_done(s->db, s->ins_arg);
 		}
 	}

@@ -732,6 +732,15 @@ static const char *pointee_object(struct walker *w, CXCursor a)
 
 struct xargs { struct xarg *v; size_t n, cap; };
 
+/* Argument A is an object's address ('&dispose', '&p->rcu'): never NULL,
+ * so the callee's 'if (!dispose)' does not run on this path. */
+static bool address_arg(CXCursor a)
+{
+	CXCursor c = key_strip(a);
+	return clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+	       clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf;
+}
+
 /* The members this path set in the struct pointer argument A (argument N)
  * points to (a constant, or the caller's own parameter: '.report = report'
  * in nf_ct_expect_event_report()'s event item, so that the 0 its caller
@@ -911,7 +920,8 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 			/* a struct pointer: a registration's container or entry (link/chains.c) */
 			const char *k = key_object_ptr(&w->kenv, a);
 			if (k)
-				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, true, lock_path_of_map(&w->kenv, a, k) }));
+				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, true, lock_path_of_map(&w->kenv, a, k),
+								.addr = callee && address_arg(a) }));
 			if (callee && clang_getCanonicalType(t).kind == CXType_Pointer)
 				member_args(w, a, i, &args);
 			if (callee)
