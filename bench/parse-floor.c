@@ -6,9 +6,12 @@
  * else (no AST walk, no database).  bench/kernel.sh compares lockpath's
  * extract + link + check with this, in the same run.
  *
- *   parse-floor [-j N] [--rules DIR] COMPILE_COMMANDS.json
+ *   parse-floor [-j N] [--rules DIR] [--times FILE] COMPILE_COMMANDS.json
  *
  * Prints one line: TUs, failed parses, error diagnostics, wall seconds.
+ * --times writes one line per TU, 'FILE<TAB>wall ms<TAB>CPU ms' of its
+ * parse, in the order they finished: lockpath records the same per TU
+ * (tu.parse_ms, tu.parse_cpu_ms), so the two runs compare TU by TU.
  */
 #include "extract/compdb.h"
 #include "extract/extract.h"
@@ -25,6 +28,7 @@ struct floor_work {
 	pthread_mutex_t lock;
 	size_t next, failed, errors;
 	double parse_cpu_ms;   /* summed over the threads: lockpath's extract line has its own */
+	FILE *times;           /* --times, or NULL */
 };
 
 static void *floor_worker(void *arg)
@@ -38,9 +42,9 @@ static void *floor_worker(void *arg)
 		if (i >= w->cdb->n)
 			break;
 		CXTranslationUnit tu;
-		double c0 = thread_cpu_ms();
+		double t0 = now_ms(), c0 = thread_cpu_ms();
 		enum CXErrorCode err = extract_parse_tu(index, &w->cdb->cmds[i], w->rules, &tu);
-		double cpu = thread_cpu_ms() - c0;
+		double cpu = thread_cpu_ms() - c0, wall = now_ms() - t0;
 		size_t errors = 0;
 		if (err == CXError_Success && tu) {
 			for (unsigned d = 0, n = clang_getNumDiagnostics(tu); d < n; d++) {
@@ -54,6 +58,8 @@ static void *floor_worker(void *arg)
 		w->failed += err != CXError_Success || !tu;
 		w->errors += errors;
 		w->parse_cpu_ms += cpu;
+		if (w->times)
+			fprintf(w->times, "%s\t%.0f\t%.0f\n", w->cdb->cmds[i].file, wall, cpu);
 		pthread_mutex_unlock(&w->lock);
 	}
 	clang_disposeIndex(index);
@@ -63,21 +69,23 @@ static void *floor_worker(void *arg)
 int main(int argc, char **argv)
 {
 	int jobs = 1;
-	const char *rules_dir = NULL, *path = NULL;
+	const char *rules_dir = NULL, *path = NULL, *times = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-j") && i + 1 < argc)
 			jobs = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--rules") && i + 1 < argc)
 			rules_dir = argv[++i];
+		else if (!strcmp(argv[i], "--times") && i + 1 < argc)
+			times = argv[++i];
 		else if (argv[i][0] != '-' && !path)
 			path = argv[i];
 		else {
-			fprintf(stderr, "usage: parse-floor [-j N] [--rules DIR] COMPILE_COMMANDS.json\n");
+			fprintf(stderr, "usage: parse-floor [-j N] [--rules DIR] [--times FILE] COMPILE_COMMANDS.json\n");
 			return 2;
 		}
 	}
 	if (!path || jobs < 1 || jobs > 256) {
-		fprintf(stderr, "usage: parse-floor [-j N] [--rules DIR] COMPILE_COMMANDS.json\n");
+		fprintf(stderr, "usage: parse-floor [-j N] [--rules DIR] [--times FILE] COMPILE_COMMANDS.json\n");
 		return 2;
 	}
 	struct lp_rules *r = rules_new();
@@ -95,6 +103,10 @@ int main(int argc, char **argv)
 	/* what extract does before its workers start (LLVM's crash handling, no libclang threads) */
 	setenv("LIBCLANG_NOTHREADS", "1", 0);
 	struct floor_work w = { .cdb = cdb, .rules = r };
+	if (times && !(w.times = fopen(times, "w"))) {
+		fprintf(stderr, "parse-floor: cannot write %s\n", times);
+		return 2;
+	}
 	pthread_mutex_init(&w.lock, NULL);
 	double t0 = now_ms();
 	pthread_t *th = xcalloc((size_t)jobs, sizeof(*th));
@@ -109,6 +121,10 @@ int main(int argc, char **argv)
 	double ms = now_ms() - t0;
 	printf("parse-floor: %zu TUs, -j %d: %.2f s wall (%zu failed, %zu errors; parse CPU %.1f s)\n", cdb->n,
 	       jobs, ms / 1000.0, w.failed, w.errors, w.parse_cpu_ms / 1000.0);
+	if (w.times && fclose(w.times)) {
+		fprintf(stderr, "parse-floor: cannot write %s\n", times);
+		return 2;
+	}
 	free(th);
 	pthread_attr_destroy(&attr);
 	compdb_free(cdb);

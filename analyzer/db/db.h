@@ -29,7 +29,7 @@
 				 * 16: func.param_casts, site.ind_head;
 				 * 17: a static's key names its file by the last three
 				 * parts of its path (lib/keyname.h), not its base name;
-				 * 18: site_arg.addr */
+				 * 18: site_arg.addr, tu.parse_cpu_ms */
 
 enum db_open_flags {
 	DB_CREATE = 1,    /* create the file and schema if missing */

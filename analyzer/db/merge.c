@@ -200,7 +200,7 @@ static void merge_one(struct merger *m)
 	merge_hdrs(m);
 	COPY("tu", R_TU, NULL, { "file_id", R_FILE }, { "directory", R_KEEP }, { "args", R_KEEP },
 	     { "args_hash", R_KEEP }, { "status", R_KEEP }, { "n_errors", R_KEEP }, { "parse_ms", R_KEEP },
-	     { "walk_ms", R_KEEP }, { "extracted_at", R_KEEP });
+	     { "parse_cpu_ms", R_KEEP }, { "walk_ms", R_KEEP }, { "extracted_at", R_KEEP });
 	COPY("tu_include", 0, NULL, { "tu_id", R_TU }, { "file_id", R_FILE }, { "hash", R_KEEP });
 	COPY("tu_diag", 0, NULL, { "tu_id", R_TU }, { "severity", R_KEEP }, { "file_id", R_FILE },
 	     { "line", R_KEEP }, { "col", R_KEEP }, { "message", R_KEEP });

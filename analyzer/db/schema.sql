@@ -32,7 +32,8 @@ CREATE TABLE tu (                   -- one row per translation unit
   args_hash    TEXT NOT NULL,       -- hash of directory + args (as given)
   status       INTEGER NOT NULL,    -- enum tu_status: 0 clean, 1 parsed with errors, 2 not parsed
   n_errors     INTEGER NOT NULL,
-  parse_ms     INTEGER NOT NULL,
+  parse_ms     INTEGER NOT NULL,    -- wall time of libclang's parse
+  parse_cpu_ms INTEGER NOT NULL,    -- its CPU time on the parsing thread (bench/: the floor's)
   walk_ms      INTEGER NOT NULL,
   extracted_at TEXT NOT NULL
 );

@@ -37,7 +37,7 @@ struct store *store_new(struct lp_db *db)
 	struct store *s = xcalloc(1, sizeof(*s));
 	s->db = db;
 	s->ins_tu = db_prepare(db, "INSERT INTO tu(file_id, directory, args, args_hash, status, n_errors, "
-			       "parse_ms, walk_ms, extracted_at) VALUES (?,?,?,?,?,?,?,?,?)");
+			       "parse_ms, parse_cpu_ms, walk_ms, extracted_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
 	s->ins_inc = db_prepare(db, "INSERT OR IGNORE INTO tu_include(tu_id, file_id, hash) VALUES (?,?,?)");
 	s->ins_diag = db_prepare(db, "INSERT INTO tu_diag(tu_id, severity, file_id, line, col, message) "
 				 "VALUES (?,?,?,?,?,?)");
@@ -280,8 +280,9 @@ void store_tu(struct store *s, const struct tu_facts *f)
 	db_bind_int(st, 5, f->status);
 	db_bind_int(st, 6, f->n_errors);
 	db_bind_int(st, 7, (int64_t)f->parse_ms);
-	db_bind_int(st, 8, (int64_t)f->walk_ms);
-	db_bind_text(st, 9, when);
+	db_bind_int(st, 8, (int64_t)f->parse_cpu_ms);
+	db_bind_int(st, 9, (int64_t)f->walk_ms);
+	db_bind_text(st, 10, when);
 	db_step_done(db, st);
 	int64_t tu_id = sqlite3_last_insert_rowid(db->h);
 
