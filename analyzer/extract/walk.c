@@ -788,17 +788,26 @@ static int masked_param(struct walker *w, CXCursor a, long long *mask)
 /* Argument A (argument N) 'p ? X : Y' over the caller's parameter p, X and
  * Y constants ('!p' swaps them): the signal code's __si_special(priv)
  * passes SEND_SIG_PRIV for priv != 0.  The callee gets X or Y by the
- * constant the caller's caller passed.  Returns p, or -1. */
+ * constant the caller's caller passed.  A bare '!p' is 'p ? 0 : 1' (and
+ * '!!p' is 'p ? 1 : 0'): kvfree_call_rcu(head, ..) lets its batcher
+ * allocate only for a caller without a head, passing '!head'.  Returns p,
+ * or -1. */
 static int cond_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
 {
 	CXCursor c = key_strip(a), k[3];
 	long long then_v, else_v;
-	if (clang_getCursorKind(c) != CXCursor_ConditionalOperator || key_children(c, k, 3) != 3 ||
-	    !guard_const_value(k[1], &then_v) || !guard_const_value(k[2], &else_v))
-		return -1;
 	bool neg = false;
-	CXCursor test = key_strip_not(k[0], &neg);
-	int p = key_param_of(w->kenv.func, test);
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot) {
+		c = key_strip_not(c, &neg);
+		then_v = 1, else_v = 0;
+	} else if (clang_getCursorKind(c) != CXCursor_ConditionalOperator || key_children(c, k, 3) != 3 ||
+		   !guard_const_value(k[1], &then_v) || !guard_const_value(k[2], &else_v)) {
+		return -1;
+	} else {
+		c = key_strip_not(k[0], &neg);
+	}
+	int p = key_param_of(w->kenv.func, c);
 	if (p >= 0)
 		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1, .cond = true,
 					      .cond_then = neg ? else_v : then_v, .cond_else = neg ? then_v : else_v }));
