@@ -224,7 +224,11 @@ static int db_connect(struct lp_db *db, enum db_open_flags flags)
 	int oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
 		: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	char *uri = (flags & DB_READONLY) ? db_readonly_uri(db->path) : NULL;
-	int rc = sqlite3_open_v2(uri ? uri : db->path, &db->h, oflags | SQLITE_OPEN_FULLMUTEX, NULL);
+	/* One thread uses a connection: extract's workers only parse, and the
+	 * main thread stores what they hand over.  Without the connection's
+	 * mutex every sqlite call is cheaper (link, check and a re-gate make
+	 * millions). */
+	int rc = sqlite3_open_v2(uri ? uri : db->path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {
 		db_fail(db, "cannot open database");
