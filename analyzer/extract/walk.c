@@ -719,19 +719,6 @@ static void note_member_store(struct walker *w, CXCursor lhs, CXCursor rhs, bool
 	members_set(&w->st.m, obj, intern(w, cx_str(w, clang_getCursorSpelling(m))), v, known, param);
 }
 
-/* The object a pointer argument A points to ('&args' -> 'args', 'args' ->
- * '*args'), interned, or NULL. */
-static const char *pointee_object(struct walker *w, CXCursor a)
-{
-	CXCursor c = key_strip(a), k[1];
-	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf && key_children(c, k, 1) == 1)
-		return object_name(w, k[0], false);
-	return object_name(w, c, true);
-}
-
-struct xargs { struct xarg *v; size_t n, cap; };
-
 /* Argument A is an object's address ('&dispose', '&p->rcu'): never NULL,
  * so the callee's 'if (!dispose)' does not run on this path. */
 static bool address_arg(CXCursor a)
@@ -740,6 +727,18 @@ static bool address_arg(CXCursor a)
 	return clang_getCursorKind(c) == CXCursor_UnaryOperator &&
 	       clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf;
 }
+
+/* The object a pointer argument A points to ('&args' -> 'args', 'args' ->
+ * '*args'), interned, or NULL. */
+static const char *pointee_object(struct walker *w, CXCursor a)
+{
+	CXCursor c = key_strip(a), k[1];
+	if (address_arg(a) && key_children(c, k, 1) == 1)
+		return object_name(w, k[0], false);
+	return object_name(w, c, true);
+}
+
+struct xargs { struct xarg *v; size_t n, cap; };
 
 /* The members this path set in the struct pointer argument A (argument N)
  * points to (a constant, or the caller's own parameter: '.report = report'
