@@ -66,6 +66,12 @@ static void *floor_worker(void *arg)
 	return NULL;
 }
 
+static int usage(void)
+{
+	fprintf(stderr, "usage: parse-floor [-j N] [--rules DIR] [--times FILE] COMPILE_COMMANDS.json\n");
+	return 2;
+}
+
 int main(int argc, char **argv)
 {
 	int jobs = 1;
@@ -79,15 +85,11 @@ int main(int argc, char **argv)
 			times = argv[++i];
 		else if (argv[i][0] != '-' && !path)
 			path = argv[i];
-		else {
-			fprintf(stderr, "usage: parse-floor [-j N] [--rules DIR] [--times FILE] COMPILE_COMMANDS.json\n");
-			return 2;
-		}
+		else
+			return usage();
 	}
-	if (!path || jobs < 1 || jobs > 256) {
-		fprintf(stderr, "usage: parse-floor [-j N] [--rules DIR] [--times FILE] COMPILE_COMMANDS.json\n");
-		return 2;
-	}
+	if (!path || jobs < 1 || jobs > 256)
+		return usage();
 	struct lp_rules *r = rules_new();
 	struct strbuf err = {0};
 	if (rules_load_dir(r, rules_dir ? rules_dir : rules_default_dir(), &err)) {
