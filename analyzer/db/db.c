@@ -261,6 +261,12 @@ struct lp_db *db_open(const char *path, enum db_open_flags flags, struct strbuf 
 		}
 		db_exec(db, "PRAGMA foreign_keys = OFF");
 		db_exec(db, "PRAGMA cache_size = -65536");
+		/* Read the first 64 MiB in place rather than copied into the
+		 * cache: a 99-TU database fits whole, and the re-gate's link
+		 * and check read all of it (0.05 s of 0.43 s).  No more than
+		 * the cache: a whole tree's 330 MiB mapped would count in the
+		 * check's peak RSS. */
+		db_exec(db, "PRAGMA mmap_size = 67108864");
 	}
 	if (!db_failed(db))
 		return db;
