@@ -180,7 +180,6 @@ int casts_param_cast(struct arena *a, CXCursor func, CXCursor cast, const char *
  * itself, or a local initialised with it and never written again. */
 static CXCursor member_pointed_to(CXCursor func, CXCursor e)
 {
-	CXCursor kids[1];
 	e = key_strip(e);
 	if (clang_getCursorKind(e) == CXCursor_DeclRefExpr) {
 		CXCursor v = guard_local_value(func, e);
@@ -188,10 +187,10 @@ static CXCursor member_pointed_to(CXCursor func, CXCursor e)
 			return v;
 		e = key_strip(v);
 	}
-	if (clang_getCursorKind(e) != CXCursor_UnaryOperator ||
-	    clang_getCursorUnaryOperatorKind(e) != CXUnaryOperator_AddrOf || key_children(e, kids, 1) != 1)
-		return clang_getNullCursor();
-	e = key_strip(kids[0]);
+	CXCursor obj = key_addr_operand(e);
+	if (clang_Cursor_isNull(obj))
+		return obj;
+	e = key_strip(obj);
 	return clang_getCursorKind(e) == CXCursor_MemberRefExpr ? e : clang_getNullCursor();
 }
 

@@ -28,6 +28,15 @@ unsigned key_children(CXCursor c, CXCursor *out, unsigned max)
 	return k.n < max ? k.n : max;
 }
 
+CXCursor key_addr_operand(CXCursor expr)
+{
+	CXCursor c = key_strip(expr), k[1];
+	if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
+	    clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_AddrOf || key_children(c, k, 1) != 1)
+		return clang_getNullCursor();
+	return k[0];
+}
+
 CXCursor key_strip_not(CXCursor c, bool *negated)
 {
 	CXCursor k[1];
@@ -294,16 +303,15 @@ static bool is_local_var(CXCursor var)
  * pointer initialised to its address ('*p = &v'); a null cursor else. */
 static CXCursor local_struct_of(CXCursor e, bool arrow)
 {
-	CXCursor c = key_strip(e), var = clang_getCursorReferenced(c), k[1];
+	CXCursor c = key_strip(e), var = clang_getCursorReferenced(c);
 	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr || !is_local_var(var))
 		return clang_getNullCursor();
 	if (!arrow)
 		return var;
-	CXCursor init = key_strip(clang_Cursor_getVarDeclInitializer(var));
-	if (clang_getCursorKind(init) != CXCursor_UnaryOperator ||
-	    clang_getCursorUnaryOperatorKind(init) != CXUnaryOperator_AddrOf || key_children(init, k, 1) != 1)
-		return clang_getNullCursor();
-	return local_struct_of(k[0], false);
+	CXCursor obj = key_addr_operand(clang_Cursor_getVarDeclInitializer(var));
+	if (clang_Cursor_isNull(obj))
+		return obj;
+	return local_struct_of(obj, false);
 }
 
 /* Whether FUNC assigns member FIELD of any object ('x.lock = ..', 'p->lock = ..'). */
@@ -357,12 +365,12 @@ static const char *local_member_lock(const struct key_env *e, CXCursor member)
 
 const char *key_lock_ptr(const struct key_env *e, CXCursor expr)
 {
-	CXCursor c = key_strip(expr);
+	CXCursor c = key_strip(expr), obj = key_addr_operand(c);
 	CXCursor ref;
+	if (!clang_Cursor_isNull(obj))
+		return key_lock_obj(e, obj);
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_UnaryOperator:
-		if (clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf)
-			return key_lock_obj(e, first_child(c));
 		return NULL;
 	case CXCursor_CallExpr: {
 		ref = clang_getCursorReferenced(c);
@@ -505,10 +513,9 @@ const char *key_fnptr(const struct key_env *e, CXCursor expr)
 
 CXCursor key_function_ref(CXCursor expr)
 {
-	CXCursor c = key_strip(expr);
-	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf)
-		c = key_strip(first_child(c));
+	CXCursor c = key_strip(expr), obj = key_addr_operand(c);
+	if (!clang_Cursor_isNull(obj))
+		c = key_strip(obj);
 	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
 		CXCursor ref = clang_getCursorReferenced(c);
 		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl)

@@ -38,6 +38,10 @@ CXCursor key_strip_not(CXCursor c, bool *negated);
 /* The test of condition C: key_strip_not(), and likely()/unlikely() too
  * ('__builtin_expect(!!(err), 0)' tests err). */
 CXCursor key_strip_test(CXCursor c, bool *negated);
+/* The operand of an address '&x' (EXPR after key_strip()), unstripped,
+ * or a null cursor when EXPR is no address: the one test of it that
+ * keys, lock paths, casts and the walk share. */
+CXCursor key_addr_operand(CXCursor expr);
 /* Children of C (at most MAX) into OUT; returns the count. */
 unsigned key_children(CXCursor c, CXCursor *out, unsigned max);
 /* Whether LOC is in FILE once macros are expanded (a definition a macro

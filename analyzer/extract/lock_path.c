@@ -80,9 +80,9 @@ static const char *ptr_path(const struct key_env *e, CXCursor expr, int depth)
 	CXCursor c = key_strip(expr);
 	if (depth > 16)
 		return NULL;
-	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf)
-		return obj_path(e, only_child(c), depth + 1);
+	CXCursor obj = key_addr_operand(c);
+	if (!clang_Cursor_isNull(obj))
+		return obj_path(e, obj, depth + 1);
 	if (clang_getCursorKind(c) != CXCursor_CallExpr)
 		return NULL;
 	CXCursor fn = clang_getCursorReferenced(c);
@@ -102,11 +102,10 @@ const char *lock_path_of(const struct key_env *e, CXCursor expr, const char *key
 
 const char *lock_path_of_map(const struct key_env *e, CXCursor expr, const char *key)
 {
-	CXCursor c = key_strip(expr);
-	if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
-	    clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_AddrOf)
+	CXCursor obj = key_addr_operand(expr);
+	if (clang_Cursor_isNull(obj))
 		return NULL;
-	CXCursor m = key_strip(only_child(c));
+	CXCursor m = key_strip(obj);
 	CXCursor ref = clang_getCursorReferenced(m);
 	if (clang_getCursorKind(m) != CXCursor_MemberRefExpr || clang_getCursorKind(ref) != CXCursor_FieldDecl ||
 	    !rules_is_lock_member(e->rules, spelling(e->arena, ref)))

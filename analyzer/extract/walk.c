@@ -723,19 +723,17 @@ static void note_member_store(struct walker *w, CXCursor lhs, CXCursor rhs, bool
  * so the callee's 'if (!dispose)' does not run on this path. */
 static bool address_arg(CXCursor a)
 {
-	CXCursor c = key_strip(a);
-	return clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-	       clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf;
+	return !clang_Cursor_isNull(key_addr_operand(a));
 }
 
 /* The object a pointer argument A points to ('&args' -> 'args', 'args' ->
  * '*args'), interned, or NULL. */
 static const char *pointee_object(struct walker *w, CXCursor a)
 {
-	CXCursor c = key_strip(a), k[1];
-	if (address_arg(a) && key_children(c, k, 1) == 1)
-		return object_name(w, k[0], false);
-	return object_name(w, c, true);
+	CXCursor obj = key_addr_operand(a);
+	if (!clang_Cursor_isNull(obj))
+		return object_name(w, obj, false);
+	return object_name(w, key_strip(a), true);
 }
 
 struct xargs { struct xarg *v; size_t n, cap; };
@@ -1354,11 +1352,8 @@ static CXCursor deref_addr(CXCursor c)
 	if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
 	    clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_Deref || key_children(c, k, 1) != 1)
 		return c;
-	CXCursor a = key_strip(k[0]);
-	if (clang_getCursorKind(a) != CXCursor_UnaryOperator ||
-	    clang_getCursorUnaryOperatorKind(a) != CXUnaryOperator_AddrOf || key_children(a, k, 1) != 1)
-		return c;
-	return key_strip(k[0]);
+	CXCursor obj = key_addr_operand(k[0]);
+	return clang_Cursor_isNull(obj) ? c : key_strip(obj);
 }
 
 /* An assignment to E ('sk = other;', 'p++'): when E is a parameter, what
