@@ -14,6 +14,7 @@
  * recorded by extract as the site's local lock state).
  */
 #include "check/engine_int.h"
+#include "check/dropped.h"
 #include "check/init_modes.h"
 #include "check/ops_tables.h"
 #include "check/registrars.h"
@@ -296,19 +297,29 @@ static bool push_state(struct engine *e, struct ck_state *s, struct strbuf *sig)
 	if ((size_t)e->func_states[s->func] >= e->st->max_contexts) {
 		if ((size_t)e->func_states[s->func]++ == e->st->max_contexts)
 			e->st->contexts_full++;
+		if (e->st->replay_dropped)
+			dropped_note(e, s);   /* its acquisitions, read off a kept twin (dropped.c) */
 		return true;
 	}
 	e->func_states[s->func]++;
 	int64_t *slot = strmap_put(&e->memo, sb_str(sig), NULL);
 	*slot = (int64_t)e->states.n;
+	int index = engine_add_state(e, s);
+	if (e->st->replay_dropped)
+		dropped_kept(e, s->func, index);
+	queue_push(e, index);
+	return true;
+}
+
+int engine_add_state(struct engine *e, const struct ck_state *s)
+{
 	size_t body = e->bodies.n;
 	for (size_t k = body_words(s); k; k--)
 		vec_push(&e->bodies, 0);
 	struct ck_path_state p;
 	pack_state(e, s, &p, body);
 	vec_push(&e->states, p);
-	queue_push(e, (int)e->states.n - 1);
-	return true;
+	return (int)e->states.n - 1;
 }
 
 void engine_held_remove(struct ck_held *h, int *n, int cls)
@@ -342,7 +353,7 @@ void engine_held_add(struct check_stats *st, struct ck_held *h, int *n, struct c
 }
 
 /* The locks held just before SITE when its function was entered in S. */
-static int held_at(const struct engine *e, const struct ck_state *s, const struct ck_site *site,
+int engine_held_at(const struct engine *e, const struct ck_state *s, const struct ck_site *site,
 		   struct ck_held *out)
 {
 	int n = s->nheld;
@@ -407,6 +418,12 @@ static bool held_live(const struct engine *e, int ctx, const struct ck_held *h, 
 		if (f->acq_below[w] & ~(seen ? seen[w] : 0))
 			return true;
 	return false;
+}
+
+bool engine_order_known(const struct engine *e, int a, int b)
+{
+	const uint64_t *seen = a >= 0 && (size_t)a <= e->class_names.n ? e->order_seen[a] : NULL;
+	return seen && b >= 0 && (size_t)b < e->class_words * 64 && class_in(seen, b);
 }
 
 void engine_order_seen(struct engine *e, int a, int b)
@@ -586,7 +603,7 @@ static uint64_t func_bit(int func)
 	return (uint64_t)1 << (func & 63);
 }
 
-static bool path_enters(const struct engine *e, int si, int func)
+bool engine_path_enters(const struct engine *e, int si, int func)
 {
 	if (!(e->states.v[si].on_path & func_bit(func)))
 		return false;
@@ -769,9 +786,9 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 		const struct ck_func *callee = &e->funcs.v[callees[c].func];
 		if (!callee->below_acquire && !callee->below_sleep && !callee->below_irqs_on)
 			continue;   /* no check can fire below it (reach.c) */
-		if (path_enters(e, si, callees[c].func)) {
+		if (engine_path_enters(e, si, callees[c].func)) {
 			e->st->recursion_cut++;
-			continue;   /* recursion (path_enters) */
+			continue;   /* recursion (engine_path_enters) */
 		}
 		if (guess > e->st->max_guess) {
 			e->st->guess_cut++;
@@ -876,8 +893,10 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 			continue;   /* a case of 'switch (param)' this path's constant argument never takes */
 		if (st->ctx != CTX_PROCESS && asserts_sleeping_lock(e, site))
 			return;     /* the path cannot be here: its function runs under a mutex */
-		int nheld = held_at(e, st, site, held);
+		int nheld = engine_held_at(e, st, site, held);
 		struct ck_visit v = { si, site, held, nheld, st->ctx, irqs > 0, irqs < 0, stuck_cls, st };
+		if (site->kind == SITE_ACQUIRE && e->st->replay_dropped)
+			dropped_seen(e, &v);   /* what the contexts past the bound would take (dropped.c) */
 #define CHECK(fn, ...) check_##fn(e, &v);
 #include "check/check_list.h"
 #undef CHECK
@@ -1299,6 +1318,7 @@ static void engine_free(struct engine *e)
 	slot_tables_free(e);
 	registrars_free(e);
 	member_binds_free(e);
+	dropped_free(e);
 	init_modes_free(e->modes);
 	arena_free(&e->arena);
 }
@@ -1313,6 +1333,7 @@ int check_run(struct lp_db *db, const struct lp_rules *r, const struct check_opt
 	st->max_states = opts->max_states ? opts->max_states : CK_MAX_STATES;
 	st->max_contexts = opts->max_contexts ? opts->max_contexts : CK_MAX_CONTEXTS;
 	st->max_guess = 8 * (opts->max_guess_bits ? opts->max_guess_bits : CK_MAX_GUESS_BITS);
+	st->replay_dropped = opts->replay_dropped;
 	struct engine e = { .db = db, .rules = r, .st = st };
 	db_begin(db);
 	engine_load(&e);
@@ -1321,6 +1342,8 @@ int check_run(struct lp_db *db, const struct lp_rules *r, const struct check_opt
 	e.func_states = xcalloc(e.funcs.n + 1, sizeof(int));
 	e.order_seen = xcalloc(e.class_names.n + 2, sizeof(uint64_t *));
 	seed_and_explore(&e);
+	if (st->replay_dropped)
+		st->replayed = dropped_replay(&e);
 #define CHECK(fn, ...) check_##fn##_done(&e);
 #include "check/check_list.h"
 #undef CHECK

@@ -171,6 +171,8 @@ struct check_stats {
 				     * argument was not bound: CK_MAX_BIND already were */
 	size_t max_contexts;        /* the bound per function: check_opts.max_contexts, or CK_MAX_CONTEXTS */
 	size_t contexts_full;       /* functions reached in more contexts than that */
+	bool replay_dropped;        /* check_opts.replay_dropped */
+	size_t replayed;            /* acquisitions visited again on dropped contexts (dropped.h) */
 	int max_guess;              /* bound on a path's guess, in eighths of a bit (engine.c) */
 	size_t guess_cut;           /* calls not followed: the path would have guessed more */
 	size_t recursion_cut;       /* calls not followed: into a function already on the path */
@@ -183,6 +185,8 @@ struct check_opts {
 	size_t max_states;          /* bound on path states; 0: CK_MAX_STATES */
 	size_t max_contexts;        /* bound on one function's states; 0: CK_MAX_CONTEXTS */
 	int max_guess_bits;         /* bound on a path's guess in bits; 0: CK_MAX_GUESS_BITS */
+	bool replay_dropped;        /* visit the acquisitions of contexts past max_contexts again on
+				     * their own paths, off a kept twin (check/dropped.c) */
 };
 
 /* Run every check over the linked database; replaces previous findings.

@@ -133,6 +133,7 @@ struct engine {
 	struct init_modes *modes;         /* init_modes.c: callbacks whose object's mode defers them */
 	struct slot_index *slot_tables;   /* slot_tables.c: ops tables in arrays indexed by a type */
 	struct registrar_index *registrars;   /* registrars.c: who stores and who calls each function */
+	struct dropped *dropped;          /* dropped.c: the contexts past the per-function bound */
 	struct arena arena;
 	void *check_data[CHECK_COUNT];
 };
@@ -185,6 +186,17 @@ void engine_held_remove(struct ck_held *h, int *n, int cls);
  * the objects' containers and structs (embedded.c, downcasts.c); not the
  * path (parent, guess, hops). */
 void engine_state_signature(const struct engine *e, const struct ck_state *s, struct strbuf *sb);
+/* The locks held at SITE on the path of S, into OUT (CK_MAX_HELD); their number. */
+int engine_held_at(const struct engine *e, const struct ck_state *s, const struct ck_site *site,
+		   struct ck_held *out);
+/* Whether the path of state STATE is in function FUNC already (a call into
+ * it would be recursion, which the search does not follow). */
+bool engine_path_enters(const struct engine *e, int state, int func);
+/* Append S as a visited state outside the search (no memo entry, never
+ * queued): a path made for a finding (dropped.c); its index. */
+int engine_add_state(struct engine *e, const struct ck_state *s);
+/* Whether some path acquired class B while holding A (engine_order_seen). */
+bool engine_order_known(const struct engine *e, int a, int b);
 void engine_state_load(const struct engine *e, int state, struct ck_state *out);
 /* The value dimension D of index pattern P asks for in state S (a constant,
  * or the constant S bound to the parameter), or -1: anything. */

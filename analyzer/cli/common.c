@@ -408,6 +408,7 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 		.max_states = (size_t)env_bound("LOCKPATH_MAX_STATES", 1000000000, " of states"),
 		.max_contexts = (size_t)env_bound("LOCKPATH_MAX_CONTEXTS", 1000000000, " of contexts"),
 		.max_guess_bits = (int)env_bound("LOCKPATH_MAX_GUESS", 64, " of bits"),
+		.replay_dropped = env_bound("LOCKPATH_REPLAY_DROPPED", 1, "") == 1,
 	};
 	if (check_run(db, r, &co, &cs))
 		die("%s", db_error(db));
@@ -425,6 +426,9 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	if (cs.recursion_cut && !o->quiet)
 		fprintf(stderr, "lockpath: check: %zu recursive calls not followed (a path enters each function "
 			"once)\n", cs.recursion_cut);
+	if (cs.replay_dropped && !o->quiet)
+		fprintf(stderr, "lockpath: check: %zu acquisitions visited again on contexts past the bound "
+			"(LOCKPATH_REPLAY_DROPPED)\n", cs.replayed);
 	struct matrix_stats ms;
 	if (matrix_run(db, r, cs.capped, &ms))
 		die("%s", db_error(db));
@@ -450,9 +454,12 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 			  CK_MAX_BIND, cs.bind_full, CK_MAX_BIND));
 	if (cs.contexts_full)
 		set_limit(db, "limit:contexts", xasprintf("%zu functions were reached in more than %zu contexts "
-			  "(held locks, bound arguments) each; only the %zu least guessed were followed, so "
-			  "findings on the others may be missing", cs.contexts_full, cs.max_contexts,
-			  cs.max_contexts));
+			  "(held locks, bound arguments) each; only the %zu least guessed were followed%s",
+			  cs.contexts_full, cs.max_contexts, cs.max_contexts, cs.replay_dropped ?
+			  ": the others' re-acquisitions and lock orders are read off a followed context "
+			  "with the same arguments, and their other findings may be missing" :
+			  ", so findings on the others may be missing (LOCKPATH_REPLAY_DROPPED=1 reads "
+			  "their re-acquisitions and lock orders off a followed context)"));
 	db_meta_set(db, "checked", "1");
 	db_commit(db);
 	cli_db_ok(db);
