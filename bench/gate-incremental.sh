@@ -17,7 +17,7 @@ set -euo pipefail
 usage() {
 	cat <<'EOF'
 usage: bench/gate-incremental.sh LOCKPATH COMPDB FILE [-j N] [--patch PATCH [--expect-new]] [--repeat N]
-                                 [--keep DIR]
+                                 [--floor PARSE_FLOOR] [--keep DIR]
 
   LOCKPATH   the lockpath executable (a Release build for meaningful numbers)
   COMPDB     compile_commands.json of the base tree
@@ -28,6 +28,8 @@ usage: bench/gate-incremental.sh LOCKPATH COMPDB FILE [-j N] [--patch PATCH [--e
   --expect-new   the patch brings findings: the gate must fail
   --repeat N  run both re-gates N times on fresh copies of the baseline and print the
              best time of each (default 1)
+  --floor EXE also time the changed TU's own parse (bench/parse-floor -j 1) just before
+             each one-TU re-gate, and print the ratio of each pair and their median
   --keep DIR  work in DIR and keep the databases (default: a temporary directory)
 EOF
 }
@@ -35,7 +37,7 @@ EOF
 [ $# -ge 3 ] || { usage >&2; exit 2; }
 lp=$(realpath "$1") compdb=$(realpath "$2") file=$3
 shift 3
-jobs=$(nproc) patchfile="" expect_new=0 keep="" repeat=1
+jobs=$(nproc) patchfile="" expect_new=0 keep="" repeat=1 floor=""
 while [ $# -gt 0 ]; do
 	case $1 in
 	-j) jobs=$2; shift 2 ;;
@@ -43,6 +45,7 @@ while [ $# -gt 0 ]; do
 	--expect-new) expect_new=1; shift ;;
 	--keep) keep=$2; shift 2 ;;
 	--repeat) repeat=$2; shift 2 ;;
+	--floor) floor=$(realpath "$2"); shift 2 ;;
 	-h|--help) usage; exit 0 ;;
 	*) usage >&2; exit 2 ;;
 	esac
@@ -88,8 +91,10 @@ if [ -n "$patchfile" ]; then
 else
 	printf '\nstatic int lp_bench_unrelated(int n)\n{\n\treturn n + 1;\n}\n' >>"$copy"
 fi
-mkdir -p "$w/head"
+mkdir -p "$w/head" "$w/one"
 sed "s|$file|$copy|g" "$compdb" >"$w/head/compile_commands.json"
+# the changed TU alone, for its parse time (parse-floor reads compile_commands.json)
+jq --arg f "$copy" '[.[] | select(.file == $f)]' "$w/head/compile_commands.json" >"$w/one/compile_commands.json"
 
 # keep_best VAR: the step's line in VAR unless VAR already holds a faster one
 keep_best() {
@@ -99,7 +104,7 @@ keep_best() {
 		printf -v "$1" '%s' "$line"
 	fi
 }
-same= one=
+same= one= ratios=
 for _ in $(seq "$repeat"); do
 	cp "$w/base.db" "$w/head.db"
 	rm -f "$w/head.db-wal" "$w/head.db-shm"
@@ -107,6 +112,11 @@ for _ in $(seq "$repeat"); do
 	[ $rc = 0 ] && grep -q ' 0 parsed' "$w/err" || fail "an unchanged tree should re-parse nothing and pass"
 	keep_best same
 
+	if [ -n "$floor" ]; then   # its parse just before, so both see the host alike
+		t0=$(now)
+		"$floor" -j 1 "$w/one/compile_commands.json" >/dev/null 2>&1 || fail "parse-floor fails on $copy"
+		parse_s=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
+	fi
 	step "re-gate, one TU changed" "$lp" gate --baseline "$w/base.sarif" --db "$w/head.db" -j "$jobs" --no-progress \
 		--sarif "$w/new.sarif" "$w/head/compile_commands.json"
 	grep -q ' 1 parsed' "$w/err" || fail "one changed TU should be re-parsed alone"
@@ -116,7 +126,16 @@ for _ in $(seq "$repeat"); do
 		[ $rc = 0 ] || fail "an unrelated function should not fail the gate"
 	fi
 	keep_best one
+	[ -z "$floor" ] || ratios="$ratios $(awk -v l="$line" -v p="$parse_s" 'BEGIN { split(l, x, "  +");
+		printf "%.2f/%.2f", x[2], p }')"
 done
 echo "$same"
 echo "$one"
 grep '^lockpath: gate:' "$w/out"
+if [ -n "$floor" ]; then
+	# one pair per repetition, 're-gate/parse'; the median of their ratios (POSIX awk: sorted by sort)
+	each=$(echo "$ratios" | tr ' ' '\n' | awk -F/ 'NF == 2 { printf "%.2f\n", $1 / $2 }')
+	echo "$each" | sort -n | awk -v all="$(echo $each)" '{ r[NR] = $1 }
+		END { m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+		      printf "re-gate/parse, one TU changed: median %.2f (target < 2) of %d pairs: %s\n", m, NR, all }'
+fi

@@ -9,7 +9,7 @@
 # check) / floor; lockpath's peak RSS (GNU time) and database size; with --clang,
 # also `clang-19 -fsyntax-only` per process (bench/clang-baseline.sh), for
 # reference; with --regate, the one-TU incremental re-gate (bench/gate-incremental.sh)
-# next to that TU's own parse time.  --full uses the whole s390 build
+# paired with that TU's own parse time, --rounds pairs and the median ratio.  --full uses the whole s390 build
 # (scripts/kernel-tree.sh --full).
 #
 # The floor and lockpath runs alternate --rounds times (default 1) and the best of
@@ -130,25 +130,11 @@ printf '%-34s %8s MiB\n' "database size" "$dbsize"
 if [ "$regate" = 1 ]; then
 	src=$(jq -r '.[] | select(.file | endswith("drivers/virtio/virtio_balloon.c")) | .file' "$compdb" | head -1)
 	[ -n "$src" ] || die "no drivers/virtio/virtio_balloon.c in $compdb"
-	# that one TU's own parse time, in-process as the floor measures it
-	mkdir -p "$work/one"   # parse-floor reads a file named compile_commands.json
-	jq --arg f "$src" '[.[] | select(.file == $f)]' "$compdb" >"$work/one/compile_commands.json"
-	# Best of --rounds for both: one sample of either moves by a third on a
-	# busy host.  gate-incremental.sh makes one baseline and repeats the re-gates.
-	one_best=
-	for r in $(seq "$rounds"); do
-		start=$(date +%s.%N)
-		"$floor" -j 1 "$work/one/compile_commands.json" >/dev/null 2>&1 || die "parse-floor fails on $src"
-		one_best=$(best "$one_best" "$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')")
-	done
+	# --rounds pairs of (that TU's own parse, in-process as the floor measures
+	# it; the one-TU re-gate right after it): each pair sees the host alike,
+	# and the median of their ratios is the figure (one sample of either
+	# moved by a third on this host)
+	echo "--- one-TU re-gate: $src, $rounds pairs"
 	"$root/bench/gate-incremental.sh" "$lockpath" "$compdb" "$src" -j "$jobs" --repeat "$rounds" \
-		--patch "$root/tests/kernel/balloon-config-in-callback.patch" --expect-new >"$work/gate.out"
-	regate_best=$(sed -n 's/^re-gate, one TU changed *\([0-9.]*\) s .*/\1/p' "$work/gate.out")
-	[ -n "$regate_best" ] || { cat "$work/gate.out" >&2; die "gate-incremental.sh printed no one-TU re-gate"; }
-	echo "--- one-TU re-gate: $src, best of $rounds"
-	cat "$work/gate.out"
-	printf '%-34s %8s s\n' "its parse alone (parse-floor -j 1)" "$one_best"
-	printf '%-34s %8s s\n' "re-gate, one TU changed" "$regate_best"
-	printf '%-34s %8s   (target < 2)\n' "ratio re-gate/parse" \
-		"$(awk -v a="$regate_best" -v b="$one_best" 'BEGIN { printf "%.2f", a / b }')"
+		--floor "$floor" --patch "$root/tests/kernel/balloon-config-in-callback.patch" --expect-new
 fi
