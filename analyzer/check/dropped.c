@@ -58,6 +58,7 @@ struct ck_acq { int state, cls; const struct ck_site *site; };
 
 struct dropped {
 	VEC(struct ck_acq) acq;
+	size_t nfuncs;           /* the length of kept and twin_hash */
 	int **kept;              /* per function: its kept states (engine.c's bound of them), or NULL */
 	uint64_t **twin_hash;    /* per function: their signatures without held locks, hashed at its
 				  * first drop (a function at the bound keeps no more states) */
@@ -70,6 +71,7 @@ static struct dropped *dropped_of(struct engine *e)
 {
 	if (!e->dropped) {
 		e->dropped = xcalloc(1, sizeof(*e->dropped));
+		e->dropped->nfuncs = e->funcs.n;
 		e->dropped->kept = xcalloc(e->funcs.n + 1, sizeof(int *));
 		e->dropped->twin_hash = xcalloc(e->funcs.n + 1, sizeof(uint64_t *));
 	}
@@ -142,7 +144,7 @@ void dropped_free(struct engine *e)
 	struct dropped *d = e->dropped;
 	if (!d)
 		return;
-	for (size_t f = 0; f < e->funcs.n; f++) {
+	for (size_t f = 0; f < d->nfuncs; f++) {
 		free(d->kept[f]);
 		free(d->twin_hash[f]);
 	}
