@@ -175,8 +175,9 @@ struct tree {
 	int *afirst;                /* S's first record in acq, or -1 (its records are consecutive) */
 	const struct ck_acq *acq;
 	size_t nacq;
-	int *twin_first, *twin_n;   /* per twin state: its classes' first records, in found */
-	VEC(int) twin_recs;         /* (found: twin_first[S] < 0 until then) */
+	int *twin_first, *twin_n;   /* per twin state: where its classes' first records are in
+				     * twin_recs, and how many (twin_first < 0: not walked yet) */
+	VEC(int) twin_recs;
 	int *class_stamp;           /* per class: the last twin whose walk met it */
 	int *queue;
 };
