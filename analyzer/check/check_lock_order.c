@@ -149,23 +149,16 @@ static void graph_build(struct graph *g, const struct deps *d, const bool *skip)
 				g->cls[g->nv++] = ends[k];
 			}
 	}
-	g->first = xcalloc((size_t)g->nv + 1, sizeof(int));
+	g->first = xmalloc(((size_t)g->nv + 1) * sizeof(int));
 	g->to = xmalloc((d->v.n + 1) * sizeof(int));
 	g->edge = xmalloc((d->v.n + 1) * sizeof(int));
+	int *from = xmalloc((d->v.n + 1) * sizeof(int));
 	for (size_t i = 0; i < d->v.n; i++)
-		if (!skip[i])
-			g->first[g->vert_of[d->v.v[i].a] + 1]++;
-	for (int v = 0; v < g->nv; v++)
-		g->first[v + 1] += g->first[v];
-	int *fill = xmalloc(((size_t)g->nv + 1) * sizeof(int));
-	memcpy(fill, g->first, ((size_t)g->nv + 1) * sizeof(int));
-	for (size_t i = 0; i < d->v.n; i++)
-		if (!skip[i]) {
-			int u = g->vert_of[d->v.v[i].a], slot = fill[u]++;
-			g->to[slot] = g->vert_of[d->v.v[i].b];
-			g->edge[slot] = (int)i;
-		}
-	free(fill);
+		from[i] = skip[i] ? -1 : g->vert_of[d->v.v[i].a];
+	scc_group(g->nv, from, d->v.n, g->first, g->edge);
+	for (int k = 0; k < g->first[g->nv]; k++)
+		g->to[k] = g->vert_of[d->v.v[g->edge[k]].b];
+	free(from);
 }
 
 static void graph_free(struct graph *g)

@@ -35,6 +35,7 @@
 #include "check/checks.h"
 #include "check/engine_int.h"
 #include "check/lockdep.h"
+#include "lib/scc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -189,19 +190,13 @@ static void tree_build(struct engine *e, struct tree *t, const struct ck_acq *ac
 	int n = t->nstates = (int)e->states.n;
 	t->acq = acq;
 	t->nacq = nacq;
-	t->cfirst = xcalloc((size_t)n + 2, sizeof(int));
+	t->cfirst = xmalloc(((size_t)n + 1) * sizeof(int));
 	t->child = xmalloc(((size_t)n + 1) * sizeof(int));
+	int *parent = xmalloc(((size_t)n + 1) * sizeof(int));
 	for (int s = 0; s < n; s++)
-		if (e->states.v[s].parent >= 0)
-			t->cfirst[e->states.v[s].parent + 1]++;
-	for (int s = 0; s < n; s++)
-		t->cfirst[s + 1] += t->cfirst[s];
-	int *fill = xmalloc(((size_t)n + 1) * sizeof(int));
-	memcpy(fill, t->cfirst, ((size_t)n + 1) * sizeof(int));
-	for (int s = 0; s < n; s++)
-		if (e->states.v[s].parent >= 0)
-			t->child[fill[e->states.v[s].parent]++] = s;
-	free(fill);
+		parent[s] = e->states.v[s].parent;
+	scc_group(n, parent, (size_t)n, t->cfirst, t->child);
+	free(parent);
 	t->afirst = xmalloc(((size_t)n + 1) * sizeof(int));
 	t->twin_first = xmalloc(((size_t)n + 1) * sizeof(int));
 	t->twin_n = xcalloc((size_t)n + 1, sizeof(int));

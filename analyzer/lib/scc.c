@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 int scc_components(int nv, const int *first, const int *to, int *comp)
 {
@@ -63,4 +64,20 @@ int scc_components(int nv, const int *first, const int *to, int *comp)
 	free(next);
 	free(on_stack);
 	return ncomp;
+}
+
+void scc_group(int nv, const int *key, size_t n, int *first, int *order)
+{
+	memset(first, 0, ((size_t)nv + 1) * sizeof(int));
+	for (size_t i = 0; i < n; i++)
+		if (key[i] >= 0)
+			first[key[i] + 1]++;
+	for (int v = 0; v < nv; v++)
+		first[v + 1] += first[v];
+	int *fill = xmalloc(((size_t)nv + 1) * sizeof(int));
+	memcpy(fill, first, ((size_t)nv + 1) * sizeof(int));
+	for (size_t i = 0; i < n; i++)
+		if (key[i] >= 0)
+			order[fill[key[i]]++] = (int)i;
+	free(fill);
 }
