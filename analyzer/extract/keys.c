@@ -370,8 +370,6 @@ const char *key_lock_ptr(const struct key_env *e, CXCursor expr)
 	if (!clang_Cursor_isNull(obj))
 		return key_lock_obj(e, obj);
 	switch (clang_getCursorKind(c)) {
-	case CXCursor_UnaryOperator:
-		return NULL;
 	case CXCursor_CallExpr: {
 		ref = clang_getCursorReferenced(c);
 		if (clang_getCursorKind(ref) != CXCursor_FunctionDecl)
