@@ -140,8 +140,10 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
  * 'lockpath cc' after it, an interrupted check).  HOW says what would bring
  * them up to date, after "run 'lockpath check --db DB'". */
 void cli_require_checked(struct lp_db *db, const char *how);
-/* Print the text report (and SARIF, HTML if asked); returns the exit code. */
-int cli_report(struct lp_db *db, const struct cli_opts *o, bool text);
+/* Print the text report (and SARIF, HTML if asked), with the fix hints of
+ * RULES (the ones the run checked with: a rules file edited meanwhile is
+ * not read again); returns the exit code. */
+int cli_report(struct lp_db *db, const struct cli_opts *o, const struct lp_rules *rules, bool text);
 
 int cmd_extract(int argc, char **argv);
 int cmd_check(int argc, char **argv);

@@ -53,7 +53,7 @@ int cmd_check(int argc, char **argv)
 	struct lp_rules *r = cli_load_rules(o.rules);
 	struct lp_db *db = cli_db_open(o.db, 0);
 	cli_check(db, r, &o);
-	int rc = cli_report(db, &o, true);
+	int rc = cli_report(db, &o, r, true);
 	db_close(db);
 	rules_free(r);
 	free(o.scope);

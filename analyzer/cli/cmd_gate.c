@@ -102,16 +102,15 @@ static void parse_args(int argc, char **argv, struct gate_opts *g)
 		die("gate takes one patch: --diff FILE or --git BASE, not both");
 }
 
-/* The head database, analysed first when PATH is given; dies when its
- * findings are not those of its facts (never checked, or changed since). */
-static struct lp_db *open_head(const struct gate_opts *g)
+/* The head database, analysed first with rules R when PATH is given; dies
+ * when its findings are not those of its facts (never checked, or changed
+ * since). */
+static struct lp_db *open_head(const struct gate_opts *g, const struct lp_rules *r)
 {
 	struct lp_db *db;
 	if (g->path) {
-		struct lp_rules *r = cli_load_rules(g->common.rules);
 		db = cli_open_extract(r, g->path, &g->common);
 		cli_check(db, r, &g->common);
-		rules_free(r);
 		return db;
 	}
 	db = cli_db_open(g->common.db, DB_READONLY);
@@ -251,11 +250,12 @@ int cmd_gate(int argc, char **argv)
 	struct suppressions sup = {0};
 	struct gate_patch patch = {0};
 	load_inputs(&g, &base, &sup, &patch);
-	struct lp_db *db = open_head(&g);
+	/* read once: the analysis and the fix hints (hints.rules) see the same rules */
+	struct lp_rules *rules = cli_load_rules(g.common.rules);
+	struct lp_db *db = open_head(&g, rules);
 	struct rp_run head;
 	rp_load(db, &head);
 	rp_scope(&head, g.common.scope, g.common.nscope);
-	struct lp_rules *rules = cli_load_rules(g.common.rules);   /* the fix hints (hints.rules) */
 	rp_hints(db, &head, rules);
 	rules_free(rules);
 	cli_db_ok(db);

@@ -169,7 +169,9 @@ int cmd_report(int argc, char **argv)
 	free(dbs);
 	struct lp_db *db = cli_db_open(o.db, DB_READONLY);
 	cli_require_checked(db, " (or 'lockpath run') first");
-	int rc = cli_report(db, &o, text);
+	struct lp_rules *r = cli_load_rules(o.rules);
+	int rc = cli_report(db, &o, r, text);
+	rules_free(r);
 	db_close(db);
 	free(o.scope);
 	return rc;

@@ -67,7 +67,7 @@ int cmd_run(int argc, char **argv)
 	struct lp_rules *r = cli_load_rules(o.rules);
 	struct lp_db *db = cli_open_extract(r, argv[optind], &o);
 	cli_check(db, r, &o);
-	int rc = cli_report(db, &o, true);
+	int rc = cli_report(db, &o, r, true);
 	db_close(db);
 	rules_free(r);
 	free(o.scope);

@@ -480,14 +480,12 @@ void cli_require_checked(struct lp_db *db, const char *how)
 		    "run 'lockpath check --db %s'%s", db->path, db->path, how);
 }
 
-int cli_report(struct lp_db *db, const struct cli_opts *o, bool text)
+int cli_report(struct lp_db *db, const struct cli_opts *o, const struct lp_rules *rules, bool text)
 {
 	struct rp_run run;
 	rp_load(db, &run);
 	rp_scope(&run, o->scope, o->nscope);
-	struct lp_rules *r = cli_load_rules(o->rules);   /* the fix hints are rules (hints.rules) */
-	rp_hints(db, &run, r);
-	rules_free(r);
+	rp_hints(db, &run, rules);   /* the fix hints are rules (hints.rules) */
 	cli_db_ok(db);
 	/* notices go with the text report, or to stderr without one */
 	report_notices(text ? stdout : stderr, &run, true);
