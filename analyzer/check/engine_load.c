@@ -209,7 +209,7 @@ static void load_funcs_and_sites(struct engine *e)
 	load_func_order(e);
 	ops_load(e);
 	q = db_prepare(e->db, "SELECT id, func_id, kind, file_id, line, col, lock_key, irq, subclass, irqs_off, "
-			      "ltype, is_read, callee_name, ind_index, guard, ind_key, always, last_put FROM site "
+			      "ltype, is_read, callee_name, ind_index, guard, ind_key, always, last_put, doomed FROM site "
 			      "ORDER BY id");
 	while (db_step_row(e->db, q)) {
 		struct ck_site s = { .id = sqlite3_column_int64(q, 0) };
@@ -226,6 +226,7 @@ static void load_funcs_and_sites(struct engine *e)
 		s.is_read = sqlite3_column_int(q, 11) != 0;
 		s.always = sqlite3_column_int(q, 16) != 0;
 		s.last_put = sqlite3_column_int(q, 17) != 0;
+		s.doomed = sqlite3_column_int(q, 18) != 0;
 		if (sqlite3_column_type(q, 12) != SQLITE_NULL)
 			s.callee_name = arena_strdup(&e->arena, db_col_text(q, 12));
 		if (sqlite3_column_type(q, 13) != SQLITE_NULL)
@@ -250,10 +251,12 @@ static void load_funcs_and_sites(struct engine *e)
 		}
 		/* queue_work(), mod_timer(), call_rcu(): the work runs later, elsewhere;
 		 * panic(), make_task_dead(): the system or the task ends there, and what
-		 * they do on the way (do_exit's teardown) is not a path of this context */
+		 * they do on the way (do_exit's teardown) is not a path of this context;
+		 * __warn_printk(): a WARN() fired, and what the warning does to print
+		 * itself is the report of a bug already there, not a path of its own */
 		if (s.callee_name)
 			s.no_edge = s.no_edge || rules_defer(e->rules, s.callee_name) ||
-				    rules_noreturn(e->rules, s.callee_name);
+				    rules_noreturn(e->rules, s.callee_name) || rules_bug_report(e->rules, s.callee_name);
 		s.ends_context = s.callee_name && rules_ctxend(e->rules, s.callee_name);
 		const struct lp_blocks_with *bw = rules_blocks_with(e->rules, s.callee_name);
 		s.blocks_arg = bw ? bw->arg : -1;

@@ -216,7 +216,8 @@ static void merge_one(struct merger *m)
 	     { "is_read", R_KEEP }, { "guard", R_KEEP }, { "lock_path", R_KEEP },
 	     { "always", R_KEEP }, { "last_put", R_KEEP }, { "ind_obj", R_KEEP }, { "ind_member", R_KEEP },
 	     { "ind_slot", R_KEEP }, { "dom", R_SITE }, { "exit_dom", R_KEEP },
-	     { "ind_table", R_KEEP }, { "ind_table_obj", R_KEEP }, { "ind_head", R_KEEP });
+	     { "ind_table", R_KEEP }, { "ind_table_obj", R_KEEP }, { "ind_head", R_KEEP },
+	     { "doomed", R_KEEP });
 	COPY("site_lock", 0, NULL, { "site_id", R_SITE }, { "held", R_KEEP }, { "lock_key", R_KEEP },
 	     { "acq_site", R_SITE });
 	COPY("site_arg", 0, NULL, { "site_id", R_SITE }, { "n", R_KEEP }, { "lock_key", R_KEEP },

@@ -144,10 +144,13 @@ CREATE TABLE site (
                                     -- member's key, 'device.bus' (table table_store) ...
   ind_table_obj TEXT,               -- ... and the object it is read from, named like
                                     -- site_arg.obj_key ('arg#0', 'ccw_device.dev')
-  ind_head TEXT                     -- indirect call through a member whose object is also
+  ind_head TEXT,                    -- indirect call through a member whose object is also
                                     -- argument N, and the first member of a struct the code
                                     -- names ('&po->sk'): 'N=CHAIN', that struct's chain
                                     -- ('0=packet_sock>sock'; extract/casts.h)
+  doomed   INTEGER NOT NULL DEFAULT 0  -- 1: leads only to BUG() (the run of code it is in ends
+                                       -- in __builtin_unreachable(), no way out before):
+                                       -- check does not visit it (extract/walk_flow.c)
 );
 CREATE INDEX site_func ON site(func_id);
 

@@ -57,6 +57,7 @@ struct xsite {
 	const char *guard;       /* under 'switch (param)': 'arg#N=V,..' (guard.h), or NULL */
 	bool always;             /* runs on every call of the function (walk.c, cond_depth) */
 	bool last_put;           /* runs only where a reference count dropped to zero (walk.c) */
+	bool doomed;             /* leads only to BUG() (walk_flow.c, region_doom) */
 	int dom;                 /* the last direct call before this site on every path from
 				  * the function's entry: TU-local index, or -1 (callee_effects.c
 				  * applies the lock effects of the calls in this chain) */

@@ -1100,6 +1100,17 @@ static void note_ptr_args(struct walker *w, CXCursor call)
 	}
 }
 
+/* Whether CALL declares the kernel's own state corrupt: a 'corruption-report'
+ * function with its constant ('add_taint(TAINT_BAD_PAGE, LOCKDEP_NOW_UNRELIABLE)',
+ * the end of slub's and the page allocator's reports of a corrupted object). */
+static bool declares_corruption(struct walker *w, CXCursor call, const char *name)
+{
+	const struct lp_corruption *c = rules_corruption_report(w->env->rules, name);
+	long long v;
+	return c && c->arg < clang_Cursor_getNumArguments(call) &&
+	       guard_const_value(clang_Cursor_getArgument(call, (unsigned)c->arg), &v) && v == c->value;
+}
+
 static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 {
 	walk_children(w, call);   /* callee expression and arguments first */
@@ -1117,6 +1128,11 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 			apply_irq(w, io->irq);
 			return;
 		}
+		if (!strcmp(name, "__builtin_unreachable")) {   /* BUG(), unreachable() */
+			region_doom(w);
+			w->st = dead_state;
+			return;
+		}
 		if (rules_passthrough_arg(r, name) >= 0 || !strncmp(name, "__builtin", 9))
 			return;
 		int site = add_site(w, SITE_CALL, call);
@@ -1130,6 +1146,8 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 			w->st.dom = site;   /* a summary here cannot see into other files */
 		w->last_call = call;
 		w->last_call_site = site;
+		if (declares_corruption(w, call, name))
+			region_doom(w);
 		return;
 	}
 	/* Indirect: the callee is the first child (a field, variable, array element). */
@@ -1305,9 +1323,9 @@ void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
 				 * compiler drops the right side, so it has no sites */
 				t2 = f2 = w->st;
 			} else {
-				w->cond_depth++;
+				struct region outer = branch_enter(w);
 				walk_cond(w, kk[1], &t2, &f2);
-				w->cond_depth--;
+				branch_leave(w, outer);
 			}
 			if (op == CXBinaryOperator_LAnd) {
 				*t = t2;
@@ -1654,9 +1672,9 @@ unsigned guards_ctx_dead(const struct walker *w)
 static void walk_expr_guarded(struct walker *w, CXCursor e, const struct guard_set *s)
 {
 	int pushed = push_guards(w, s);
-	w->cond_depth++;   /* an arm of '?:' */
+	struct region outer = branch_enter(w);   /* an arm of '?:' */
 	walk_expr(w, e);
-	w->cond_depth--;
+	branch_leave(w, outer);
 	w->nguards -= pushed;
 }
 
@@ -1796,10 +1814,12 @@ void walk_stmt(struct walker *w, CXCursor c)
 		if (fr)
 			ls_join(w, &fr->brk, &w->st);
 		w->st = dead_state;
+		region_exit(w);
 		break;
 	}
 	case CXCursor_ContinueStmt:
 		w->st = dead_state;
+		region_exit(w);
 		break;
 	case CXCursor_ReturnStmt: walk_return(w, c); break;
 	case CXCursor_GotoStmt: {
@@ -1813,10 +1833,13 @@ void walk_stmt(struct walker *w, CXCursor c)
 		}
 		w->st = dead_state;
 		w->left = true;
+		region_exit(w);
 		break;
 	}
 	case CXCursor_LabelStmt: {
 		struct label *l = label_of(w, c);
+		region_restart(w);   /* the gotos to it come from other runs; the code
+				      * before, if it falls in, stays in the run */
 		/* no goto reaches it and the code before leaves: an 'asm goto'
 		 * does (static_branch_unlikely()'s 'l_yes:', unsafe_get_user()'s
 		 * 'Efault:'), with the state of an asm before it */
@@ -1915,6 +1938,7 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->asm_states = dead_state;
 	w->cond_depth = 0;
 	w->left = false;
+	w->region = (struct region){ (int)w->f->sites.n, false, false };
 	memset(w->param_casts, 0, sizeof(w->param_casts));
 	w->params_written = 0;
 	w->kenv.func = fn;

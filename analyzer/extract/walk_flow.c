@@ -55,6 +55,66 @@ struct label *label_of(struct walker *w, CXCursor stmt)
 	return &w->labels.v[w->labels.n - 1];
 }
 
+struct region branch_enter(struct walker *w)
+{
+	struct region outer = w->region;
+	w->cond_depth++;
+	w->region = (struct region){ (int)w->f->sites.n, false, false };
+	return outer;
+}
+
+void branch_leave(struct walker *w, struct region outer)
+{
+	w->cond_depth--;
+	/* a way out of the arm is a way out of the run it sits in: what came
+	 * before the arm may not reach the end of that run, but what comes
+	 * after it does (the 'if (..) return;' before a report), and so does
+	 * the arm's own last run, when nothing left it (bad_page()'s 'if
+	 * (nr_shown == 60) { if (..) goto out; if (nr_unshown) pr_alert(..); }')
+	 * unless it ends in no way on (a BUG(), a panic()); the runs around
+	 * learn of the way out */
+	if (w->region.left_any) {
+		outer.start = w->region.left || w->st.dead ? (int)w->f->sites.n : w->region.start;
+		outer.left = false;
+		outer.left_any = true;
+	}
+	w->region = outer;
+}
+
+void region_restart(struct walker *w)
+{
+	if (!w->st.dead)
+		return;   /* the code before falls in: it reaches the end of this run too */
+	w->region.start = (int)w->f->sites.n;
+	w->region.left = false;
+}
+
+void region_exit(struct walker *w)
+{
+	w->region.left = w->region.left_any = true;
+}
+
+/*
+ * BUG() on s390 and x86 is a trap and __builtin_unreachable(): the sites of
+ * the run that ends there lead nowhere else.  CHECK_DATA_CORRUPTION()'s
+ * 'pr_err(fmt, ..); BUG();' is the list debug code's report of a corrupted
+ * list, under whatever lock the list_del() was called with: its printk into
+ * the console drivers is no path of that context.  (Generic BUG() is printk
+ * and panic(): not read.)  slub's and the page allocator's reports of a
+ * corrupted object or page end in add_taint(TAINT_BAD_PAGE,
+ * LOCKDEP_NOW_UNRELIABLE) instead, which switches lockdep off because the
+ * kernel's lock state may be corrupt too: their printks under
+ * kmem_cache_node.list_lock or zone.lock are the same kind of report
+ * (rule 'corruption-report').
+ */
+void region_doom(struct walker *w)
+{
+	if (w->st.dead || w->region.left)
+		return;
+	for (size_t i = (size_t)w->region.start; i < w->f->sites.n; i++)
+		w->f->sites.v[i].doomed = true;
+}
+
 /* Enter guard G; false when the nesting bound is reached (the site then
  * keeps the enclosing guard, which is no less true). */
 bool push_guard(struct walker *w, const struct guard *g)
@@ -79,9 +139,9 @@ int push_guards(struct walker *w, const struct guard_set *s)
 static void walk_guarded(struct walker *w, CXCursor s, const struct guard_set *gs)
 {
 	int pushed = push_guards(w, gs);
-	w->cond_depth++;   /* a branch of 'if' */
+	struct region outer = branch_enter(w);   /* a branch of 'if' */
 	walk_stmt(w, s);
-	w->cond_depth--;
+	branch_leave(w, outer);
 	w->nguards -= pushed;
 }
 
@@ -276,17 +336,17 @@ void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 		walk_cond(w, k.v[0], &t, &f);
 		exit_state = f;
 		w->st = t;
-		w->cond_depth++;   /* the body may not run */
+		struct region outer = branch_enter(w);   /* the body may not run */
 		walk_stmt(w, k.v[1]);
-		w->cond_depth--;
+		branch_leave(w, outer);
 		ls_join(w, &exit_state, &w->st);
 	} else {   /* for: header parts in order, then the body */
 		for (unsigned i = 0; i + 1 < k.n; i++)
 			walk_stmt(w, k.v[i]);
 		exit_state = w->st;
-		w->cond_depth++;
+		struct region outer = branch_enter(w);
 		walk_stmt(w, k.v[k.n - 1]);
-		w->cond_depth--;
+		branch_leave(w, outer);
 		ls_join(w, &exit_state, &w->st);
 	}
 	struct frame fr = pop_frame(w);
@@ -344,9 +404,9 @@ bool walk_switch(struct walker *w, CXCursor c, struct guard_set *after)
 			w->frames[w->nframes - 1].guard = &g;
 		bool guarded = g.param >= 0 && push_guard(w, &g);
 		w->st = dead_state;   /* code before the first case label is unreachable */
-		w->cond_depth++;
+		struct region outer = branch_enter(w);
 		walk_stmt(w, k.v[k.n - 1]);
-		w->cond_depth--;
+		branch_leave(w, outer);
 		if (guarded)
 			w->nguards--;
 		if (!w->st.dead)
@@ -374,6 +434,7 @@ void walk_case(struct walker *w, CXCursor c, bool is_default)
 	for (int i = w->nframes - 1; i >= 0 && !fr; i--)
 		if (w->frames[i].is_switch)
 			fr = &w->frames[i];
+	region_restart(w);   /* before the join: a case fallen into stays in the run */
 	if (fr) {
 		if (fr->guard)   /* before the join: did anything fall through to here? */
 			guard_case(fr->guard, c, is_default, w->st.dead);
@@ -406,4 +467,5 @@ void walk_return(struct walker *w, CXCursor c)
 	ls_join(w, &w->exit, &w->st);
 	w->st = dead_state;
 	w->left = true;
+	region_exit(w);
 }

@@ -39,6 +39,23 @@ struct lstate {
 	struct members m;         /* constants stored into struct members (members.h) */
 };
 
+/*
+ * A run of code the walk is in: from the start of the innermost branch arm,
+ * loop body, case or label on (or from the end of an arm with a way out),
+ * every site leads to the code after it unless a return, goto, break or
+ * continue left the run on the way.  A run that ends in
+ * __builtin_unreachable() (BUG(), unreachable()) leads nowhere, and one that
+ * ends in add_taint(.., LOCKDEP_NOW_UNRELIABLE) leads on only with lockdep
+ * off: its sites are the kernel's report of a state it says cannot be
+ * (walk_flow.c, region_doom).
+ */
+struct region {
+	int start;                /* the first site of the run (an index in f->sites) */
+	bool left;                /* a way out came since START */
+	bool left_any;            /* ... or since the arm began (a case or label restarts
+				   * START): what branch_leave passes to the run around it */
+};
+
 struct frame {
 	bool is_switch, has_default, has_brk;
 	struct guard *guard;      /* 'switch (param)': the case values of the code here */
@@ -140,6 +157,7 @@ struct walker {
 	int cond_depth;           /* branches, loop bodies, '?:' arms, '&&'/'||' right sides around
 				   * the code walked: a site at 0 runs on every call, unless ... */
 	bool left;                /* ... a return or goto came before it */
+	struct region region;     /* the run of code being walked */
 	struct guard_set *after_slot; /* walk_block: where the 'if' it walks puts the guards of the code
 				   * after it, and whether it did (walk_if) */
 	bool after_found;
@@ -193,6 +211,19 @@ void walker_free_buffers(struct walker *w);
 /* walk_flow.c: control flow */
 struct frame *top_frame(struct walker *w, bool want_loop);
 struct label *label_of(struct walker *w, CXCursor stmt);
+/* Enter a branch arm, loop body, '?:' arm or '&&'/'||' right side: code that
+ * may not run (cond_depth), and a new run of code (struct region); the run
+ * around it, for branch_leave. */
+struct region branch_enter(struct walker *w);
+void branch_leave(struct walker *w, struct region outer);
+/* A case or label: jumps come in, so a new run of code starts here, unless
+ * the code before falls in (it reaches the end of the run as well). */
+void region_restart(struct walker *w);
+/* A return, goto, break or continue leaves the run. */
+void region_exit(struct walker *w);
+/* __builtin_unreachable(), or a call that declares the kernel's state
+ * corrupt ('corruption-report'): the run's sites lead only here (xsite.doomed). */
+void region_doom(struct walker *w);
 bool push_guard(struct walker *w, const struct guard *g);
 int push_guards(struct walker *w, const struct guard_set *s);
 bool walk_if(struct walker *w, CXCursor c, struct guard_set *after);

@@ -47,6 +47,7 @@ struct lp_rules {
 	VEC(const char *) ops_binds;  /* ops structures bound for a whole path */
 	VEC(struct lp_init_mode) init_modes;
 	VEC(struct lp_blocks_with) blocks;
+	VEC(struct lp_corruption) corruptions;
 	VEC(struct lp_format_call) format_calls;
 	long long format_bits;        /* every format_calls mask, or'ed */
 	VEC(struct lp_defer_on) defer_ons;
@@ -58,10 +59,12 @@ struct lp_rules {
 	struct strmap prim_map, irq_map, entry_map, reg_map, keyentry_map, defer_map;
 	struct strmap sleep_map, passthrough_map, member_map, locktype_map;
 	struct strmap noreturn_map;   /* function -> index in reasons */
+	struct strmap bugreport_map;  /* function -> index in reasons */
 	struct strmap ctxend_map;     /* function -> index in reasons */
 	struct strmap irqson_map;     /* function -> index in reasons ('irqs-on') */
 	struct strmap refdrop_map;    /* 'refcount-drop' functions -> 1 */
 	struct strmap blocks_map;     /* function -> index in blocks */
+	struct strmap corruption_map; /* function -> index in corruptions */
 	struct strmap format_map;     /* 'FUNC CALLEE' -> index in format_calls */
 	struct strmap format_callee_map;   /* every format_calls CALLEE -> 1 */
 	struct strmap ctxtest_map;    /* 'context-test' names -> true states | false states << 8 */
@@ -107,6 +110,7 @@ void rules_free(struct lp_rules *r)
 	vec_free(&r->ops_binds);
 	vec_free(&r->init_modes);
 	vec_free(&r->blocks);
+	vec_free(&r->corruptions);
 	vec_free(&r->format_calls);
 	vec_free(&r->defer_ons);
 	vec_free(&r->reasons);
@@ -115,8 +119,8 @@ void rules_free(struct lp_rules *r)
 	struct strmap *maps[] = {
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
-		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->chain_map,
-		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->ctxtest_map, &r->blocks_map, &r->format_map, &r->format_callee_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
+		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->bugreport_map, &r->chain_map,
+		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->ctxtest_map, &r->blocks_map, &r->corruption_map, &r->format_map, &r->format_callee_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -259,6 +263,12 @@ const char *rules_noreturn(const struct lp_rules *r, const char *func)
 	return i ? r->reasons.v[*i] : NULL;
 }
 
+const char *rules_bug_report(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = strmap_get(&r->bugreport_map, func);
+	return i ? r->reasons.v[*i] : NULL;
+}
+
 const char *rules_ctxend(const struct lp_rules *r, const char *func)
 {
 	int64_t *i = strmap_get(&r->ctxend_map, func);
@@ -284,6 +294,12 @@ bool rules_context_test(const struct lp_rules *r, const char *name, unsigned *wh
 	*when_true = (unsigned)(*v & 0xff);
 	*when_false = (unsigned)(*v >> 8 & 0xff);
 	return true;
+}
+
+const struct lp_corruption *rules_corruption_report(const struct lp_rules *r, const char *func)
+{
+	int64_t *i = func ? strmap_get(&r->corruption_map, func) : NULL;
+	return i ? &r->corruptions.v[*i] : NULL;
 }
 
 const struct lp_blocks_with *rules_blocks_with(const struct lp_rules *r, const char *func)
@@ -832,7 +848,7 @@ static int parse_irq(struct line *l)
 	return 0;
 }
 
-/* 'DIRECTIVE FUNC "REASON"' (sleep, noreturn, context-end, irqs-on): FUNC's reason into MAP. */
+/* 'DIRECTIVE FUNC "REASON"' (sleep, noreturn, bug-report, context-end, irqs-on): FUNC's reason into MAP. */
 static int parse_func_reason(struct line *l, const char *directive, struct strmap *map)
 {
 	const char *func;
@@ -912,6 +928,7 @@ static int parse_context_test(struct line *l)
 }
 
 static int parse_noreturn(struct line *l) { return parse_func_reason(l, "noreturn", &l->r->noreturn_map); }
+static int parse_bug_report(struct line *l) { return parse_func_reason(l, "bug-report", &l->r->bugreport_map); }
 static int parse_ctxend(struct line *l) { return parse_func_reason(l, "context-end", &l->r->ctxend_map); }
 static int parse_irqson(struct line *l) { return parse_func_reason(l, "irqs-on", &l->r->irqson_map); }
 
@@ -1053,6 +1070,27 @@ static int parse_blocks_with(struct line *l)
 	    want_end(l, 4, "blocks-with FUNC ARG MASK"))
 		return -1;
 	PUT(l->r, &l->r->blocks_map, &l->r->blocks, func, b, func);
+	return 0;
+}
+
+/* 'corruption-report FUNC ARG VALUE "REASON"' */
+static int parse_corruption_report(struct line *l)
+{
+	struct lp_corruption c = {0};
+	const char *func;
+	char *end = NULL;
+	if (want_ident(l, 1, "a function name", "corruption-report", &func) ||
+	    want_arg(l, 2, "corruption-report FUNC", &c.arg))
+		return -1;
+	if (3 < nargs(l) && !l->t.v[3].quoted)
+		c.value = strtoll(l->t.v[3].s, &end, 0);
+	if (!end || end == l->t.v[3].s || *end)
+		return missing_or_got(l, 3, "the argument's constant value ('1')", "corruption-report FUNC ARG");
+	if (nargs(l) < 5 || !l->t.v[4].quoted)
+		return missing_or_got(l, 4, "a quoted reason", "corruption-report FUNC ARG VALUE");
+	if (want_end(l, 5, "corruption-report FUNC ARG VALUE \"REASON\""))
+		return -1;
+	PUT(l->r, &l->r->corruption_map, &l->r->corruptions, func, c, func);
 	return 0;
 }
 
@@ -1396,6 +1434,8 @@ static const struct directive {
 	{ "might-sleep", parse_might_sleep },
 	{ "context-test", parse_context_test },
 	{ "noreturn", parse_noreturn },
+	{ "bug-report", parse_bug_report },
+	{ "corruption-report", parse_corruption_report },
 	{ "context-end", parse_ctxend },
 	{ "irqs-on", parse_irqson },
 	{ "entry", parse_entry },

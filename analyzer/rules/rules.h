@@ -62,6 +62,12 @@ struct lp_defer_on { const char *func; int arg, queue; enum lp_context ctx; };
  * (an allocator and its gfp mask: __GFP_DIRECT_RECLAIM). */
 struct lp_blocks_with { const char *func; int arg; long long mask; };
 
+/* A call that declares the kernel's own state corrupt where argument ARG
+ * is the constant VALUE: add_taint(flag, LOCKDEP_NOW_UNRELIABLE) turns
+ * lockdep off.  The run of code that ends in it is the report of that
+ * state, not a path (extract/walk_flow.c, region_doom). */
+struct lp_corruption { const char *func; int arg; long long value; };
+
 /* A formatter's call made only for some conversions of its format: FUNC
  * calls CALLEE only where its format argument ARG has one of the
  * conversions in MASK (bits of lib/format.h: vsnprintf() calls pointer()
@@ -155,6 +161,11 @@ long long rules_format_bits(const struct lp_rules *r);
 bool rules_refcount_drop(const struct lp_rules *r, const char *func);
 /* Why FUNC never returns to its caller (the task or the system ends there), or NULL. */
 const char *rules_noreturn(const struct lp_rules *r, const char *func);
+/* Why a call to FUNC is the kernel's report of a broken invariant (WARN()'s
+ * message), whose own code is not followed, or NULL. */
+const char *rules_bug_report(const struct lp_rules *r, const char *func);
+/* The 'corruption-report' rule of FUNC, or NULL. */
+const struct lp_corruption *rules_corruption_report(const struct lp_rules *r, const char *func);
 /* Why a call to FUNC ends the context its caller runs in (irq_exit_rcu():
  * the hardirq is over, what follows is the return to the task), or NULL. */
 const char *rules_ctxend(const struct lp_rules *r, const char *func);

@@ -3,9 +3,12 @@
  * the consoles, under a mutex that may sleep, and never returns.  rules/
  * contexts.rules says so ('noreturn panic'): a path that reaches panic()
  * ends there, so the console flush is not taken as code of the interrupt
- * that panicked.
+ * that panicked.  __warn_printk() is WARN()'s message: a printk, which the
+ * rules say is the report of a broken state ('bug-report __warn_printk'),
+ * not a call a path follows.
  */
 #include <linux/mutex.h>
+#include <linux/printk.h>
 
 static DEFINE_MUTEX(console_flush_mutex);
 static int panic_messages;
@@ -23,4 +26,10 @@ void panic(const char *msg)
 	console_flush_on_panic();
 	for (;;)
 		;
+}
+
+void __warn_printk(const char *fmt, ...)
+{
+	printk("------------[ cut here ]------------\n");
+	printk("%s", fmt);
 }

@@ -6,7 +6,9 @@
 
 extern void __warn_printk(const char *fmt, ...) __printf(1, 2);
 
-#define BUG()		do { __builtin_trap(); } while (0)
+/* s390's shape: a trap the kernel's handler turns into an oops, then
+ * unreachable() (x86: ud2 and __builtin_unreachable()) */
+#define BUG()		do { __builtin_trap(); unreachable(); } while (0)
 #define BUG_ON(cond)	do { if (unlikely(cond)) BUG(); } while (0)
 
 #define WARN_ON(cond)						\
@@ -18,5 +20,36 @@ extern void __warn_printk(const char *fmt, ...) __printf(1, 2);
 })
 
 #define WARN_ON_ONCE(cond)	WARN_ON(cond)
+
+#define WARN(cond, fmt...)					\
+({								\
+	int __warn_cond = !!(cond);				\
+	if (unlikely(__warn_cond))				\
+		__warn_printk(fmt);				\
+	unlikely(__warn_cond);					\
+})
+
+/*
+ * A check of a data structure's integrity (the list debug code's): with
+ * CONFIG_BUG_ON_DATA_CORRUPTION the report is pr_err() and BUG(), else a
+ * WARN().  Either way the kernel is reporting a state it says cannot be.
+ */
+#ifdef CONFIG_BUG_ON_DATA_CORRUPTION
+#define DATA_CORRUPTION_ON	1
+#else
+#define DATA_CORRUPTION_ON	0
+#endif
+#define CHECK_DATA_CORRUPTION(cond, fmt, ...)				\
+({									\
+	bool __corrupt = unlikely(cond);				\
+	if (__corrupt) {						\
+		if (DATA_CORRUPTION_ON) {				\
+			printk(fmt, ##__VA_ARGS__);			\
+			BUG();						\
+		} else							\
+			WARN(1, fmt, ##__VA_ARGS__);			\
+	}								\
+	__corrupt;							\
+})
 
 #endif

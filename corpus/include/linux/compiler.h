@@ -28,6 +28,8 @@
 #define __cond_lock(x, c)	(c)
 
 #define barrier()		__asm__ __volatile__("" : : : "memory")
+/* the code after it is never reached: BUG()'s end, as in the kernel */
+#define unreachable()		do { __builtin_unreachable(); } while (0)
 
 #define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, val)	do { *(volatile __typeof__(x) *)&(x) = (val); } while (0)

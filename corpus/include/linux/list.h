@@ -33,8 +33,15 @@ static inline void list_add_tail(struct list_head *entry, struct list_head *head
 	__list_link(entry, head->prev, head);
 }
 
+/* CONFIG_DEBUG_LIST: an unlink checks the neighbours first (lib/list_debug.c) */
+extern bool __list_del_entry_valid(struct list_head *entry);
+
 static inline void list_del(struct list_head *entry)
 {
+#ifdef CONFIG_DEBUG_LIST
+	if (!__list_del_entry_valid(entry))
+		return;
+#endif
 	entry->next->prev = entry->prev;
 	entry->prev->next = entry->next;
 	entry->next = NULL;
