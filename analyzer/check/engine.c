@@ -890,7 +890,7 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
 		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
 		if (site->doomed)
-			continue;   /* 'pr_err(..); BUG();': the kernel's report of a broken state */
+			continue;   /* 'pr_err(..); BUG();', slub's report before add_taint(): a broken state */
 		if (site->nguards && !guards_allow(st, site, irqs > 0))
 			continue;   /* a case of 'switch (param)' this path's constant argument never takes */
 		if (st->ctx != CTX_PROCESS && asserts_sleeping_lock(e, site))

@@ -78,7 +78,7 @@ struct ck_site {
 	bool is_read;
 	bool always;                /* runs on every call of its function (site.always) */
 	bool last_put;              /* runs only where a reference count hit zero (site.last_put) */
-	bool doomed;                /* leads only to BUG() (site.doomed): not visited */
+	bool doomed;                /* part of a BUG() or corruption report (site.doomed): not visited */
 	int blocks_arg;             /* a call that may block only where this argument ... */
 	long long blocks_mask;      /* ... has a bit of this mask (rules' blocks-with), or -1 */
 	const char *callee_name;

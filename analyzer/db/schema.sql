@@ -148,9 +148,11 @@ CREATE TABLE site (
                                     -- argument N, and the first member of a struct the code
                                     -- names ('&po->sk'): 'N=CHAIN', that struct's chain
                                     -- ('0=packet_sock>sock'; extract/casts.h)
-  doomed   INTEGER NOT NULL DEFAULT 0  -- 1: leads only to BUG() (the run of code it is in ends
-                                       -- in __builtin_unreachable(), no way out before):
-                                       -- check does not visit it (extract/walk_flow.c)
+  doomed   INTEGER NOT NULL DEFAULT 0  -- 1: part of a report of a broken state (the run of code
+                                       -- it is in ends in __builtin_unreachable(), BUG(), or in
+                                       -- a 'corruption-report' call, add_taint(.., LOCKDEP_NOW_
+                                       -- UNRELIABLE), no way out before): check does not visit
+                                       -- it (extract/walk_flow.c)
 );
 CREATE INDEX site_func ON site(func_id);
 
