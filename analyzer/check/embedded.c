@@ -37,6 +37,26 @@
  * object, leaves the call as it was.  A partition's device_del() passes
  * '&part->bd_device', into which no bus is ever stored: its bus's remove
  * calls nothing.
+ *
+ * The third object is a device another struct points to.  The 3215
+ * console keeps its ccw device in 'raw->cdev' and starts its I/O with
+ * 'ccw_device_start(raw->cdev, ..)'; cio may call the device's handler on
+ * the way (a path verification that ends at once), and by key
+ * 'cdev->handler' is every ccw driver's handler: the console's write
+ * reached virtio-ccw's.  But the function that keeps the device,
+ * raw3215_probe(), also sets its handler: 'raw->cdev = cdev;
+ * cdev->handler = raw3215_irq'.  A driver that does both in one function
+ * owns the device's callback.  So an object named by what a member points
+ * to ('*raw3215_info.cdev', site_arg.obj_key) is bound like a container,
+ * and a call through member M of it reaches the functions stored into M
+ * through the same object as a store of the pointer into that member
+ * (table_store.src_obj, in the same function), the functions stored into M
+ * through '*raw3215_info.cdev' itself, and every other store into M in the
+ * files those paired stores are in (the owner may set it again later).
+ * A member nothing pairs ('vcdev->cdev' is set in virtio_ccw_online(),
+ * the handler in virtio_ccw_probe()) resolves as before, and so does a
+ * table read from such an object: two pointers may point to one object,
+ * so stores through other objects never narrow it.
  */
 #include "check/embedded.h"
 #include "check/engine_int.h"
@@ -68,7 +88,7 @@ struct embedded_index {
 	struct strmap sets;             /* 'member\x1fcont\x1fvia' -> index in targets */
 	struct strmap narrowable;       /* table member (site.ind_table) -> table_may_narrow() */
 	VEC(struct target_set) targets;
-	sqlite3_stmt *q_stores, *q_targets, *q_tables;
+	sqlite3_stmt *q_stores, *q_targets, *q_tables, *q_owned;
 };
 
 /* 'akcipher_request.base': a member of a struct type, the object an
@@ -84,6 +104,18 @@ static bool is_container(const char *k)
 static bool is_object(const char *k)
 {
 	return is_container(k) || (k && keyname_kind(k) == KEYNAME_LOCAL && k[0] != '*');
+}
+
+/* '*raw3215_info.cdev': what a member of a struct type points to. */
+static bool is_pointee(const char *k)
+{
+	return k && k[0] == '*' && is_container(k + 1);
+}
+
+/* An object a path can carry to a call: a container, a local struct or a member's pointee. */
+static bool is_bindable(const char *k)
+{
+	return is_object(k) || is_pointee(k);
 }
 
 static int cont_id(struct engine *e, const char *name)
@@ -137,7 +169,7 @@ static void load_site_objs(struct engine *e)
 		if (!s || s->func < 0 || !is_container(member))
 			continue;
 		struct site_obj o = { engine_site_index(e, s), keyname_lock_param(obj), -1, NULL, NULL };
-		if (o.param < 0 && !is_object(obj))
+		if (o.param < 0 && !is_bindable(obj))
 			continue;
 		if (o.param < 0)
 			o.cont = cont_id(e, obj);
@@ -161,7 +193,7 @@ static void load_obj_args(struct engine *e)
 		if (!s || s->kind != SITE_CALL || !s->ncallees)
 			continue;
 		struct obj_arg a = { engine_site_index(e, s), sqlite3_column_int(q, 1), -1, keyname_lock_param(obj) };
-		if (a.fwd < 0 && !is_object(obj))
+		if (a.fwd < 0 && !is_bindable(obj))
 			continue;
 		if (a.fwd < 0)
 			a.cont = cont_id(e, obj);
@@ -222,6 +254,7 @@ void embedded_free(struct engine *e)
 	sqlite3_finalize(x->q_stores);
 	sqlite3_finalize(x->q_targets);
 	sqlite3_finalize(x->q_tables);
+	sqlite3_finalize(x->q_owned);
 	free(x);
 	e->embedded = NULL;
 }
@@ -313,6 +346,12 @@ static void prepare_queries(struct embedded_index *x, struct lp_db *db)
 	x->q_stores = db_prepare(db, "SELECT id, obj_key, src_key, src_usr FROM fnstore WHERE key = ?");
 	x->q_targets = db_prepare(db, "SELECT func_id, store_id FROM key_target WHERE key = ?");
 	x->q_tables = db_prepare(db, "SELECT obj_key, value FROM table_store WHERE member = ?");
+	/* ?1 the called member, ?2 the member the object is read from, ?3 its pointee */
+	x->q_owned = db_prepare(db,
+		"WITH paired AS (SELECT s.file_id FROM fnstore s JOIN table_store t ON t.func_id = s.func_id "
+		"AND t.src_obj = s.obj_key WHERE s.key = ?1 AND t.member = ?2) "
+		"SELECT s.id, s.obj_key, s.src_key, s.src_usr, (SELECT count(*) FROM paired) FROM fnstore s "
+		"WHERE s.key = ?1 AND (s.obj_key = ?3 OR s.file_id IN (SELECT file_id FROM paired))");
 }
 
 /* A store of a call's type (link's fallback) says nothing of the object. */
@@ -342,6 +381,50 @@ static struct target_set compute_targets(struct engine *e, const char *member, c
 	}
 	sqlite3_reset(x->q_stores);
 	intvec funcs = {0};
+	if (narrows)
+		funcs = resolve_picks(e, member, &p);
+	drop_picks(&p);
+	return (struct target_set){ narrows, (int)funcs.n, funcs.v };
+}
+
+/* Whether every key P's stores name reaches a function: a key that
+ * reaches none held a value lockpath could not follow ('poll_fn' given a
+ * driver's integer cookie), and the member is then resolved by its type. */
+static bool picks_traced(struct engine *e, const struct store_pick *p)
+{
+	struct embedded_index *x = e->embedded;
+	for (size_t k = 0; k < p->keys.n; k++) {
+		db_bind_text(x->q_targets, 1, p->keys.v[k]);
+		bool any = db_step_row(e->db, x->q_targets);
+		sqlite3_reset(x->q_targets);
+		if (!any)
+			return false;
+	}
+	return true;
+}
+
+/* The functions MEMBER reaches through POINTEE ('*raw3215_info.cdev'),
+ * when a function that stores a pointer into that member also stores into
+ * MEMBER through the same object: those stores, the stores made through
+ * POINTEE itself, and the other stores into MEMBER in the same files.
+ * A store among them of a value lockpath could not follow narrows nothing. */
+static struct target_set compute_owned_targets(struct engine *e, const char *member, const char *pointee)
+{
+	struct embedded_index *x = e->embedded;
+	prepare_queries(x, e->db);
+	struct store_pick p = {0};
+	bool narrows = false;
+	db_bind_text(x->q_owned, 1, member);
+	db_bind_text(x->q_owned, 2, pointee + 1);
+	db_bind_text(x->q_owned, 3, pointee);
+	while (db_step_row(e->db, x->q_owned)) {
+		narrows = sqlite3_column_int(x->q_owned, 4) > 0;
+		if (!is_type_store(x->q_owned))
+			pick_store(&p, x->q_owned);
+	}
+	sqlite3_reset(x->q_owned);
+	intvec funcs = {0};
+	narrows = narrows && picks_traced(e, &p);
 	if (narrows)
 		funcs = resolve_picks(e, member, &p);
 	drop_picks(&p);
@@ -424,7 +507,11 @@ static const struct target_set *targets_of(struct engine *e, const char *member,
 	if (created) {
 		*slot = (int64_t)x->targets.n;
 		const char *c = x->cont_names.v[cont];
-		struct target_set t = via ? compute_table_targets(e, member, c, via) : compute_targets(e, member, c);
+		struct target_set t = { false, 0, NULL };   /* a table read from a pointee: it may alias */
+		if (!is_pointee(c))
+			t = via ? compute_table_targets(e, member, c, via) : compute_targets(e, member, c);
+		else if (!via)
+			t = compute_owned_targets(e, member, c);
 		vec_push(&x->targets, t);
 	}
 	return &x->targets.v[*slot];

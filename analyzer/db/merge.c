@@ -229,7 +229,7 @@ static void merge_one(struct merger *m)
 	COPY("slot_store", 0, NULL, { "func_id", R_FUNC }, { "slot", R_KEEP }, { "idx", R_KEEP },
 	     { "value", R_KEEP });
 	COPY("table_store", 0, NULL, { "func_id", R_FUNC }, { "member", R_KEEP }, { "obj_key", R_KEEP },
-	     { "value", R_KEEP });
+	     { "value", R_KEEP }, { "src_obj", R_KEEP });
 	COPY("fnstore", 0, NULL, { "tu_id", R_TU }, { "hdr_id", R_HDR }, { "func_id", R_FUNC },
 	     { "file_id", R_FILE }, { "line", R_KEEP }, { "col", R_KEEP }, { "key", R_KEEP },
 	     { "src_usr", R_KEEP }, { "src_name", R_KEEP }, { "src_key", R_KEEP }, { "idx", R_KEEP },

@@ -232,7 +232,11 @@ CREATE TABLE table_store (
   func_id  INTEGER NOT NULL REFERENCES func(id),
   member   TEXT NOT NULL,
   obj_key  TEXT,
-  value    TEXT
+  value    TEXT,
+  src_obj  TEXT                     -- VALUE NULL: the object the stored pointer points to,
+                                    -- named like fnstore.obj_key ('arg#0' in 'raw->cdev =
+                                    -- cdev'), which a callback store in the same function
+                                    -- may name too (check/embedded.c: member pointees)
 );
 CREATE INDEX table_store_member ON table_store(member);
 

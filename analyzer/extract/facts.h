@@ -109,7 +109,7 @@ struct xslot {               /* a struct pointer stored into an array slot (sche
 
 struct xtable {              /* a table pointer stored into a member (schema.sql, table_store) */
 	int func;                /* TU-local function index */
-	const char *member, *obj, *value;
+	const char *member, *obj, *value, *src;
 };
 
 struct xdiag { int severity; int file; unsigned line, col; const char *message; };

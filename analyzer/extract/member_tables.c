@@ -85,6 +85,7 @@ bool table_init_store_of(const struct key_env *e, CXCursor var, CXCursor field, 
 	clang_disposeString(name);
 	out->obj = key_var_object(e, var);
 	out->value = table_value(e, value);
+	out->src = out->value ? NULL : key_object_ptr(e, value);
 	return true;
 }
 
@@ -98,5 +99,6 @@ bool table_store_of(const struct key_env *e, CXCursor lhs, CXCursor rhs, struct 
 		return false;   /* 'dev->bus = NULL' */
 	out->obj = key_member_base(e, l);
 	out->value = table_value(e, rhs);
+	out->src = out->value ? NULL : key_object_ptr(e, rhs);
 	return true;
 }

@@ -13,8 +13,11 @@
 /* A table pointer stored into a member ('cdev->dev.bus = &ccw_bus_type'):
  * the member's key ('device.bus'), the object whose member it is
  * ('ccw_device.dev', 'arg#0', '*local:f:dev'; NULL: no name) and the
- * table ('device.c:ccw_bus_type'; NULL: not a global table). */
-struct table_store { const char *member, *obj, *value; };
+ * table ('device.c:ccw_bus_type'; NULL: not a global table).  When it is
+ * no global, SRC names the object the stored pointer points to, if it
+ * can ('arg#0' for 'raw->cdev = cdev'): check/embedded.c pairs it with
+ * the callbacks the same function stores through that object. */
+struct table_store { const char *member, *obj, *value, *src; };
 
 /* For a call through a member of the table a member points to
  * ('dev->bus->remove(dev)'): that member's key ('device.bus') into

@@ -56,7 +56,7 @@ struct store *store_new(struct lp_db *db)
 				 "lock_path, cond, src_field, ret_site, addr) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_ret = db_prepare(db, "INSERT INTO func_ret(func_id, field, param, site_id) VALUES (?,?,?,?)");
 	s->ins_slot = db_prepare(db, "INSERT INTO slot_store(func_id, slot, idx, value) VALUES (?,?,?,?)");
-	s->ins_table = db_prepare(db, "INSERT INTO table_store(func_id, member, obj_key, value) VALUES (?,?,?,?)");
+	s->ins_table = db_prepare(db, "INSERT INTO table_store(func_id, member, obj_key, value, src_obj) VALUES (?,?,?,?,?)");
 	s->ins_store = db_prepare(db, "INSERT INTO fnstore(tu_id, hdr_id, func_id, file_id, line, col, key, "
 				  "src_usr, src_name, src_key, idx, site_id, obj_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_alias = db_prepare(db, "INSERT INTO lockalias(tu_id, hdr_id, func_id, file_id, line, col, "
@@ -254,6 +254,7 @@ static void store_tables(struct store *s, const struct tu_facts *f, const int64_
 		db_bind_text(s->ins_table, 2, x->member);
 		db_bind_text(s->ins_table, 3, x->obj);
 		db_bind_text(s->ins_table, 4, x->value);
+		db_bind_text(s->ins_table, 5, x->src);
 		db_step_done(s->db, s->ins_table);
 	}
 }

@@ -1424,7 +1424,7 @@ static void walk_assign(struct walker *w, CXCursor c)
 		note_member_store(w, lhs, kk[1], true);
 	struct table_store ts;
 	if (w->func >= 0 && table_store_of(&w->kenv, lhs, kk[1], &ts))
-		vec_push(&w->f->tables, ((struct xtable){ w->func, ts.member, ts.obj, ts.value }));
+		vec_push(&w->f->tables, ((struct xtable){ w->func, ts.member, ts.obj, ts.value, ts.src }));
 	struct slot_store ss;
 	if (w->func >= 0 && slot_store_of(&w->kenv, lhs, kk[1], &ss))
 		vec_push(&w->f->slots, ((struct xslot){ w->func, ss.slot, ss.idx, ss.value }));
@@ -1499,7 +1499,7 @@ static void note_init_tables(struct walker *w, CXCursor var, CXCursor init)
 		if (clang_getCursorKind(k.v[i]) == CXCursor_UnexposedExpr &&
 		    !clang_Cursor_isNull(field = key_designated_field(k.v[i], &value)) &&
 		    table_init_store_of(&w->kenv, var, field, value, &ts))
-			vec_push(&w->f->tables, ((struct xtable){ w->func, ts.member, ts.obj, ts.value }));
+			vec_push(&w->f->tables, ((struct xtable){ w->func, ts.member, ts.obj, ts.value, ts.src }));
 	}
 	kids_free(&k);
 }

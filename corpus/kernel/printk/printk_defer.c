@@ -8,15 +8,21 @@
  */
 #include <linux/types.h>
 #include <linux/printk.h>
+#include <linux/console.h>
 
 extern int log_store(int facility, int level, const char *fmt);
 extern void defer_console_output(void);
 extern void wake_up_klogd(void);
 extern void console_reader_wake(void);
 
-/* console_unlock()'s shape: a console driver's write wakes its reader. */
-static void console_flush(void)
+/* console_unlock()'s shape: every registered console gets the text, and
+ * a console driver's write wakes its reader. */
+static void console_flush(const char *text)
 {
+	struct console *con;
+
+	for (con = console_drivers; con; con = con->next)
+		con->write(con, text, 16);
 	console_reader_wake();
 }
 
@@ -31,7 +37,7 @@ int vprintk_emit(int facility, int level, const char *fmt)
 	}
 	len = log_store(facility, level, fmt);
 	if (!in_sched)
-		console_flush();
+		console_flush(fmt);
 	if (in_sched)
 		defer_console_output();
 	else

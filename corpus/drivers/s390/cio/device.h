@@ -60,6 +60,9 @@ int ccw_device_online(struct ccw_device *cd);
 int ccw_device_offline(struct ccw_device *cd);
 void ccw_device_sched_todo(struct ccw_device *cd, enum cdev_todo todo);
 
+/* device_pgid.c */
+void ccw_device_verify_paths(struct ccw_device *cd);
+
 /* device_status.c */
 void ccw_device_accumulate_irb(struct ccw_device *cd, struct irb *irb);
 int ccw_device_do_sense(struct ccw_device *cd, struct irb *irb);

@@ -41,6 +41,38 @@ int ccw_device_start(struct ccw_device *cd, struct ccw1 *cpa, unsigned long intp
 }
 EXPORT_SYMBOL(ccw_device_start);
 
+/*
+ * With a timeout the start also notices a path that went away (-EACCES):
+ * it verifies the device's paths at once, still under the caller's lock,
+ * and that verification may end in the driver's handler (device_pgid.c).
+ */
+static int ccw_device_start_timeout_key(struct ccw_device *cd, struct ccw1 *cpa,
+					unsigned long intparm, __u8 lpm, __u8 key, int expires)
+{
+	struct subchannel *sch = to_subchannel(cd->dev.parent);
+	int err;
+
+	if (cd->private->state != DEV_STATE_ONLINE)
+		return -EBUSY;
+	err = cio_start_key(sch, cpa, lpm, key);
+	if (!err) {
+		cd->private->intparm = intparm;
+		return 0;
+	}
+	if (err == -EACCES) {
+		cd->private->flags.fake_irb = 1;   /* the driver hears of it when verified */
+		ccw_device_verify_paths(cd);
+	}
+	return err;
+}
+
+int ccw_device_start_timeout(struct ccw_device *cd, struct ccw1 *cpa, unsigned long intparm,
+			     __u8 lpm, unsigned long flags, int expires)
+{
+	return ccw_device_start_timeout_key(cd, cpa, intparm, lpm, 0, expires);
+}
+EXPORT_SYMBOL(ccw_device_start_timeout);
+
 void ccw_device_get_id(struct ccw_device *cd, struct ccw_dev_id *dev_id)
 {
 	*dev_id = cd->private->dev_id;
