@@ -339,6 +339,16 @@ static intvec resolve_picks(struct engine *e, const char *member, struct store_p
 	return funcs;
 }
 
+/* The target set of P's stores into MEMBER, or none known (!NARROWS); P is released. */
+static struct target_set picked_targets(struct engine *e, const char *member, struct store_pick *p, bool narrows)
+{
+	intvec funcs = {0};
+	if (narrows)
+		funcs = resolve_picks(e, member, p);
+	drop_picks(p);
+	return (struct target_set){ narrows, (int)funcs.n, funcs.v };
+}
+
 static void prepare_queries(struct embedded_index *x, struct lp_db *db)
 {
 	if (x->q_stores)
@@ -380,11 +390,7 @@ static struct target_set compute_targets(struct engine *e, const char *member, c
 			pick_store(&p, x->q_stores);
 	}
 	sqlite3_reset(x->q_stores);
-	intvec funcs = {0};
-	if (narrows)
-		funcs = resolve_picks(e, member, &p);
-	drop_picks(&p);
-	return (struct target_set){ narrows, (int)funcs.n, funcs.v };
+	return picked_targets(e, member, &p, narrows);
 }
 
 /* Whether every key P's stores name reaches a function: a key that
@@ -423,12 +429,7 @@ static struct target_set compute_owned_targets(struct engine *e, const char *mem
 			pick_store(&p, x->q_owned);
 	}
 	sqlite3_reset(x->q_owned);
-	intvec funcs = {0};
-	narrows = narrows && picks_traced(e, &p);
-	if (narrows)
-		funcs = resolve_picks(e, member, &p);
-	drop_picks(&p);
-	return (struct target_set){ narrows, (int)funcs.n, funcs.v };
+	return picked_targets(e, member, &p, narrows && picks_traced(e, &p));
 }
 
 /* The global tables stored into member VIA through object CONT or through
