@@ -3,9 +3,12 @@
  * embedded.h - callbacks of a generic struct embedded in a specific one
  * (embedded.c says why): a call through a member of an object that the
  * path shows is the embedded 'base' of some outer struct reaches only the
- * functions stored into that member through the same outer struct.  The
- * engine calls it when it loads, when it enters a callee and when it
- * follows an indirect call.
+ * functions stored into that member through the same outer struct; the
+ * same for a table an object's member points to ('dev->bus'), and for a
+ * device a driver keeps in its own struct ('raw->cdev'), whose callbacks
+ * are the ones that driver set where it stored the device.  The engine
+ * calls it when it loads, when it enters a callee and when it follows an
+ * indirect call.
  */
 #ifndef LP_EMBEDDED_H
 #define LP_EMBEDDED_H
