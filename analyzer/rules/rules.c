@@ -597,6 +597,13 @@ static int want_arg(struct line *l, int i, const char *after, int *out)
 	return 0;
 }
 
+static int want_quoted(struct line *l, int i, const char *after)
+{
+	if (i >= nargs(l) || !l->t.v[i].quoted)
+		return missing_or_got(l, i, "a quoted reason", after);
+	return 0;
+}
+
 static int want_end(struct line *l, int i, const char *after)
 {
 	if (i < nargs(l))
@@ -856,8 +863,8 @@ static int parse_func_reason(struct line *l, const char *directive, struct strma
 	if (want_ident(l, 1, "a function name", directive, &func))
 		return -1;
 	snprintf(usage, sizeof(usage), "%s FUNC", directive);
-	if (nargs(l) < 3 || !l->t.v[2].quoted)
-		return missing_or_got(l, 2, "a quoted reason", usage);
+	if (want_quoted(l, 2, usage))
+		return -1;
 	snprintf(usage, sizeof(usage), "%s FUNC \"REASON\"", directive);
 	if (want_end(l, 3, usage))
 		return -1;
@@ -995,16 +1002,26 @@ static int parse_defer(struct line *l)
 	return 0;
 }
 
-/* A non-zero bit mask, decimal or 0x-hex ('0x4'). */
-static int want_mask(struct line *l, int i, const char *after, long long *out)
+/* A number, decimal or 0x-hex, maybe negative; WHAT names it in the message. */
+static int want_number(struct line *l, int i, const char *what, const char *after, long long *out)
 {
 	char *e = NULL;
 	const char *s = i < nargs(l) && !l->t.v[i].quoted ? l->t.v[i].s : "";
-	long long v = *s >= '0' && *s <= '9' ? strtoll(s, &e, 0) : 0;
-	if (!v || !e || *e || v < 0)
-		return missing_or_got(l, i, "a bit mask ('0x4')", after);
+	const char *digits = *s == '-' ? s + 1 : s;
+	long long v = *digits >= '0' && *digits <= '9' ? strtoll(s, &e, 0) : 0;
+	if (!e || *e)
+		return missing_or_got(l, i, what, after);
 	*out = v;
 	return 0;
+}
+
+/* A non-zero bit mask, decimal or 0x-hex ('0x4'). */
+static int want_mask(struct line *l, int i, const char *after, long long *out)
+{
+	const char *what = "a bit mask ('0x4')";
+	if (want_number(l, i, what, after, out))
+		return -1;
+	return *out > 0 ? 0 : missing_or_got(l, i, what, after);
 }
 
 /* 'defer-on FUNC ARG QUEUE CONTEXT' */
@@ -1078,17 +1095,11 @@ static int parse_corruption_report(struct line *l)
 {
 	struct lp_corruption c = {0};
 	const char *func;
-	char *end = NULL;
 	if (want_ident(l, 1, "a function name", "corruption-report", &func) ||
-	    want_arg(l, 2, "corruption-report FUNC", &c.arg))
-		return -1;
-	if (3 < nargs(l) && !l->t.v[3].quoted)
-		c.value = strtoll(l->t.v[3].s, &end, 0);
-	if (!end || end == l->t.v[3].s || *end)
-		return missing_or_got(l, 3, "the argument's constant value ('1')", "corruption-report FUNC ARG");
-	if (nargs(l) < 5 || !l->t.v[4].quoted)
-		return missing_or_got(l, 4, "a quoted reason", "corruption-report FUNC ARG VALUE");
-	if (want_end(l, 5, "corruption-report FUNC ARG VALUE \"REASON\""))
+	    want_arg(l, 2, "corruption-report FUNC", &c.arg) ||
+	    want_number(l, 3, "the argument's constant value ('1')", "corruption-report FUNC ARG", &c.value) ||
+	    want_quoted(l, 4, "corruption-report FUNC ARG VALUE") ||
+	    want_end(l, 5, "corruption-report FUNC ARG VALUE \"REASON\""))
 		return -1;
 	PUT(l->r, &l->r->corruption_map, &l->r->corruptions, func, c, func);
 	return 0;
