@@ -57,9 +57,17 @@
  * the handler in virtio_ccw_probe()) resolves as before, and so does a
  * table read from such an object: two pointers may point to one object,
  * so stores through other objects never narrow it.
+ *
+ * The object may also come back by another road: the console's idle wait
+ * goes up from its device to the subchannel and gets the device back from
+ * it.  An argument named by a walk from a parameter (site_arg.walk) binds
+ * the callee to the object the walk leads to from the one the parameter
+ * is bound to, where a function links the two both ways (links.c); that
+ * object is named by the walk, and the walk back names the first again.
  */
 #include "check/embedded.h"
 #include "check/engine_int.h"
+#include "check/links.h"
 #include "lib/keyname.h"
 
 #include <stdint.h>
@@ -74,8 +82,9 @@
  * container; VIA: the member of that object the call's table is read
  * from ('device.bus'), or NULL (the member is the object's own). */
 struct site_obj { int site, param, cont; const char *member, *via; };
-/* A call's argument N that points to an object: a container, or the caller's parameter FWD. */
-struct obj_arg { int site, n, cont, fwd; };
+/* A call's argument N that points to an object: a container, or the caller's
+ * parameter FWD, or where WALK (links.h) leads from it. */
+struct obj_arg { int site, n, cont, fwd; const char *walk; };
 /* The functions a member reaches through one container, or none known (narrows == false). */
 struct target_set { bool narrows; int n; int *funcs; };
 
@@ -89,6 +98,7 @@ struct embedded_index {
 	struct strmap narrowable;       /* table member (site.ind_table) -> table_may_narrow() */
 	VEC(struct target_set) targets;
 	sqlite3_stmt *q_stores, *q_targets, *q_tables, *q_owned;
+	struct link_pairs *links;       /* objects linked both ways (links.c) */
 };
 
 /* 'akcipher_request.base': a member of a struct type, the object an
@@ -185,15 +195,21 @@ static void load_site_objs(struct engine *e)
 static void load_obj_args(struct engine *e)
 {
 	struct embedded_index *x = e->embedded;
-	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, obj_key FROM site_arg WHERE obj_key IS NOT NULL "
-				     "ORDER BY site_id, n, rowid");
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, obj_key, walk FROM site_arg WHERE obj_key IS NOT NULL "
+				     "OR walk IS NOT NULL ORDER BY site_id, n, rowid");
 	while (db_step_row(e->db, q)) {
 		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
-		const char *obj = db_col_text(q, 2);
+		const char *obj = db_col_text(q, 2), *walk = db_col_text_or_null(q, 3);
 		if (!s || s->kind != SITE_CALL || !s->ncallees)
 			continue;
-		struct obj_arg a = { engine_site_index(e, s), sqlite3_column_int(q, 1), -1, keyname_lock_param(obj) };
-		if (a.fwd < 0 && !is_bindable(obj))
+		struct obj_arg a = { engine_site_index(e, s), sqlite3_column_int(q, 1), -1, keyname_lock_param(obj), NULL };
+		if (walk) {   /* 'to_subchannel(cdev->dev.parent)': only a walk to a linked object */
+			const char *steps;
+			a.fwd = links_split(walk, &steps);
+			if (a.fwd < 0 || !links_starts(x->links, steps))
+				continue;
+			a.walk = arena_strdup(&e->arena, steps);
+		} else if (a.fwd < 0 && !is_bindable(obj))
 			continue;
 		if (a.fwd < 0)
 			a.cont = cont_id(e, obj);
@@ -231,6 +247,7 @@ void embedded_load(struct engine *e)
 	struct embedded_index *x = xcalloc(1, sizeof(*x));
 	e->embedded = x;
 	x->obj_params = xcalloc(e->funcs.n + 1, sizeof(*x->obj_params));
+	x->links = links_pairs_load(e);
 	load_site_objs(e);
 	load_obj_args(e);
 	forward_obj_params(e);
@@ -255,8 +272,19 @@ void embedded_free(struct engine *e)
 	sqlite3_finalize(x->q_targets);
 	sqlite3_finalize(x->q_tables);
 	sqlite3_finalize(x->q_owned);
+	links_pairs_free(x->links);
 	free(x);
 	e->embedded = NULL;
+}
+
+/* Where WALK leads from the object CONT: its partner, or back from it (links.h), or -1. */
+static int linked_cont(struct engine *e, int cont, const char *walk)
+{
+	struct embedded_index *x = e->embedded;
+	char *name = links_follow(x->links, x->cont_names.v[cont], walk);
+	int id = name ? cont_id(e, name) : -1;
+	free(name);
+	return id;
 }
 
 static int bound_cont(const struct ck_state *s, int param)
@@ -280,6 +308,8 @@ void embedded_bind(const struct engine *e, const struct ck_state *cur, const str
 		int cont = a->cont;
 		if (cont < 0 && !engine_param_used(written, a->fwd))
 			cont = bound_cont(cur, a->fwd);
+		if (cont >= 0 && a->walk)
+			cont = linked_cont((struct engine *)e, cont, a->walk);
 		if (cont >= 0)
 			next->obj[next->nobj++] = (struct ck_objbind){ a->n, cont };
 	}
@@ -509,7 +539,9 @@ static const struct target_set *targets_of(struct engine *e, const char *member,
 		*slot = (int64_t)x->targets.n;
 		const char *c = x->cont_names.v[cont];
 		struct target_set t = { false, 0, NULL };   /* a table read from a pointee: it may alias */
-		if (!is_pointee(c))
+		if (strchr(c, LINKS_SEP))
+			;   /* a linked object: named by a walk, no store names it */
+		else if (!is_pointee(c))
 			t = via ? compute_table_targets(e, member, c, via) : compute_targets(e, member, c);
 		else if (!via)
 			t = compute_owned_targets(e, member, c);

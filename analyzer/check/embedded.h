@@ -6,7 +6,9 @@
  * functions stored into that member through the same outer struct; the
  * same for a table an object's member points to ('dev->bus'), and for a
  * device a driver keeps in its own struct ('raw->cdev'), whose callbacks
- * are the ones that driver set where it stored the device.  The engine
+ * are the ones that driver set where it stored the device; an object is
+ * carried across a walk to the object it is linked with and back
+ * (links.h: a ccw device's subchannel's device is that device).  The engine
  * calls it when it loads, when it enters a callee and when it follows an
  * indirect call.
  */

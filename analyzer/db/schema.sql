@@ -194,9 +194,13 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
   ret_site INTEGER,                 -- ... or the pointer the call at site RET_SITE (of the same
                                     -- function) returned, not assigned since ('ab' after
                                     -- 'ab = audit_log_start(..)'): func_ret says what it holds
-  addr     INTEGER                  -- with OBJ_KEY: 1 when the argument is the object's address
+  addr     INTEGER,                 -- with OBJ_KEY: 1 when the argument is the object's address
                                     -- ('&dispose'), which is never NULL: the callee's 'if (!p)'
                                     -- does not run (check/engine_load.c)
+  walk     TEXT                     -- a struct pointer named by the way from the caller's
+                                    -- parameter to it (extract/links.c): 'arg#0/E:ccw_device.dev/
+                                    -- L:device.parent/U:subchannel.dev' for
+                                    -- 'to_subchannel(cdev->dev.parent)'
 );
 
 -- What a function returns a pointer to (check/ret_members.c): an object
@@ -239,6 +243,17 @@ CREATE TABLE table_store (
                                     -- may name too (check/embedded.c: member pointees)
 );
 CREATE INDEX table_store_member ON table_store(member);
+
+-- A pointer stored into a member, both named by walks from the function's
+-- parameters (extract/links.c): 'cdev->dev.parent = &sch->dev' is DST
+-- 'arg#1/E:ccw_device.dev/L:device.parent', SRC 'arg#0/E:subchannel.dev'.
+-- check/links.c pairs two that link two objects both ways.
+CREATE TABLE link_store (
+  func_id  INTEGER NOT NULL REFERENCES func(id),
+  dst      TEXT NOT NULL,
+  src      TEXT NOT NULL
+);
+CREATE INDEX link_store_func ON link_store(func_id);
 
 -- A store makes a function reachable through a key: '.get = f' in an ops
 -- table, 'cdev->handler = f', an array initialiser, a function passed as an

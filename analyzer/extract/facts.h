@@ -35,6 +35,7 @@ struct xarg {
 	const char *src_field;   /* fwd1: the parameter's member read ('ab->gfp_mask'), or NULL */
 	int ret_site1;           /* the pointer the call at TU-local site RET_SITE1 - 1 returned */
 	bool addr;               /* obj: the argument is the object's address ('&dispose'): not NULL */
+	const char *walk;        /* a struct pointer's walk from a parameter (extract/links.c), or NULL */
 };
 
 struct xsite {
@@ -112,6 +113,11 @@ struct xtable {              /* a table pointer stored into a member (schema.sql
 	const char *member, *obj, *value, *src;
 };
 
+struct xlink {               /* a walk stored into a member walk (schema.sql, link_store) */
+	int func;                /* TU-local function index */
+	const char *dst, *src;
+};
+
 struct xdiag { int severity; int file; unsigned line, col; const char *message; };
 struct xinclude { const char *path; char hash[33]; };
 
@@ -132,6 +138,7 @@ struct tu_facts {
 	VEC(struct xret) rets;
 	VEC(struct xslot) slots;
 	VEC(struct xtable) tables;
+	VEC(struct xlink) links;
 	VEC(struct xdiag) diags;
 };
 

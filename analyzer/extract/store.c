@@ -14,7 +14,7 @@
 struct store {
 	struct lp_db *db;
 	sqlite3_stmt *ins_tu, *ins_inc, *ins_diag, *ins_hdr, *sel_hdr, *ins_func,
-		*ins_site, *ins_lock, *ins_arg, *ins_store, *ins_alias, *ins_ret, *ins_slot, *ins_table, *sel_tu;
+		*ins_site, *ins_lock, *ins_arg, *ins_store, *ins_alias, *ins_ret, *ins_slot, *ins_table, *ins_link, *sel_tu;
 };
 
 static const char *delete_tu_sql[] = {
@@ -23,6 +23,7 @@ static const char *delete_tu_sql[] = {
 	"DELETE FROM func_ret WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM slot_store WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM table_store WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
+	"DELETE FROM link_store WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM site WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM func WHERE tu_id = ?1",
 	"DELETE FROM fnstore WHERE tu_id = ?1",
@@ -53,10 +54,11 @@ struct store *store_new(struct lp_db *db)
 				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd, "
-				 "lock_path, cond, src_field, ret_site, addr) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "lock_path, cond, src_field, ret_site, addr, walk) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_ret = db_prepare(db, "INSERT INTO func_ret(func_id, field, param, site_id) VALUES (?,?,?,?)");
 	s->ins_slot = db_prepare(db, "INSERT INTO slot_store(func_id, slot, idx, value) VALUES (?,?,?,?)");
 	s->ins_table = db_prepare(db, "INSERT INTO table_store(func_id, member, obj_key, value, src_obj) VALUES (?,?,?,?,?)");
+	s->ins_link = db_prepare(db, "INSERT INTO link_store(func_id, dst, src) VALUES (?,?,?)");
 	s->ins_store = db_prepare(db, "INSERT INTO fnstore(tu_id, hdr_id, func_id, file_id, line, col, key, "
 				  "src_usr, src_name, src_key, idx, site_id, obj_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_alias = db_prepare(db, "INSERT INTO lockalias(tu_id, hdr_id, func_id, file_id, line, col, "
@@ -71,7 +73,7 @@ void store_free(struct store *s)
 	if (!s)
 		return;
 	sqlite3_stmt *all[] = { s->ins_tu, s->ins_inc, s->ins_diag, s->ins_hdr, s->sel_hdr, s->ins_func,
-				s->ins_site, s->ins_lock, s->ins_arg, s->ins_store, s->ins_alias, s->ins_ret, s->ins_slot, s->ins_table, s->sel_tu };
+				s->ins_site, s->ins_lock, s->ins_arg, s->ins_store, s->ins_alias, s->ins_ret, s->ins_slot, s->ins_table, s->ins_link, s->sel_tu };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		sqlite3_finalize(all[i]);
 	free(s);
@@ -194,7 +196,8 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 			db_bind_text(s->ins_arg, 8, x->args[j].path);
 			if (x->args[j].fwd1 && x->args[j].fwd_mask)   /* 'flags & MSG_DONTWAIT' */
 				db_bind_int(s->ins_arg, 4, x->args[j].fwd_mask);
-			else if (x->args[j].key || x->args[j].unknown || x->args[j].fwd1 || x->args[j].ret_site1)
+			else if (x->args[j].key || x->args[j].unknown || x->args[j].fwd1 || x->args[j].ret_site1 ||
+				 x->args[j].walk)
 				sqlite3_bind_null(s->ins_arg, 4);
 			else
 				db_bind_int(s->ins_arg, 4, x->args[j].value);
@@ -204,6 +207,7 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 			db_bind_text(s->ins_arg, 10, x->args[j].fwd1 ? x->args[j].src_field : NULL);
 			db_bind_null_or_int(s->ins_arg, 11, x->args[j].ret_site1 ? site_ids[x->args[j].ret_site1 - 1] : 0);
 			db_bind_null_or_int(s->ins_arg, 12, x->args[j].addr);
+			db_bind_text(s->ins_arg, 13, x->args[j].walk);
 			db_step_done(s->db, s->ins_arg);
 		}
 	}
@@ -240,6 +244,20 @@ static void store_slots(struct store *s, const struct tu_facts *f, const int64_t
 		db_bind_text(s->ins_slot, 3, x->idx);
 		db_bind_text(s->ins_slot, 4, x->value);
 		db_step_done(s->db, s->ins_slot);
+	}
+}
+
+/* What F's functions store into member walks (link_store). */
+static void store_links(struct store *s, const struct tu_facts *f, const int64_t *func_ids)
+{
+	for (size_t i = 0; i < f->links.n; i++) {
+		const struct xlink *x = &f->links.v[i];
+		if (func_ids[x->func] <= 0)
+			continue;   /* a header function another TU stored already */
+		db_bind_int(s->ins_link, 1, func_ids[x->func]);
+		db_bind_text(s->ins_link, 2, x->dst);
+		db_bind_text(s->ins_link, 3, x->src);
+		db_step_done(s->db, s->ins_link);
 	}
 }
 
@@ -328,6 +346,7 @@ void store_tu(struct store *s, const struct tu_facts *f)
 	store_rets(s, f, func_ids, site_ids);
 	store_slots(s, f, func_ids);
 	store_tables(s, f, func_ids);
+	store_links(s, f, func_ids);
 
 	for (size_t i = 0; i < f->stores.n; i++) {
 		const struct xstore *x = &f->stores.v[i];
@@ -425,6 +444,7 @@ void store_gc_headers(struct store *s)
 		"DELETE FROM func_ret WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM slot_store WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM table_store WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
+		"DELETE FROM link_store WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM site WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr)",
 		"DELETE FROM fnstore WHERE hdr_id IN (SELECT id FROM dead_hdr)",

@@ -22,6 +22,7 @@
  */
 #include "extract/walker.h"
 #include "extract/keys.h"
+#include "extract/links.h"
 #include "extract/wrappers.h"
 #include "extract/annot.h"
 #include "extract/casts.h"
@@ -930,6 +931,10 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 								.addr = callee && address_arg(a) }));
 			if (callee && clang_getCanonicalType(t).kind == CXType_Pointer)
 				member_args(w, a, i, &args);
+			/* 'to_subchannel(cdev->dev.parent)'; a bare 'arg#N' unless obj_key says it */
+			const char *walk = callee ? links_walk(w->links, &w->f->arena, w->kenv.func, a) : NULL;
+			if (walk && (strchr(walk, '/') || !k || strcmp(k, walk)))
+				vec_push(&args, ((struct xarg){ .n = i, .walk = intern(w, walk) }));
 			if (callee)
 				format_arg(a, i, &args);
 			int rs = callee ? retlocal_site(w, a) : -1;
@@ -1425,6 +1430,9 @@ static void walk_assign(struct walker *w, CXCursor c)
 	struct table_store ts;
 	if (w->func >= 0 && table_store_of(&w->kenv, lhs, kk[1], &ts))
 		vec_push(&w->f->tables, ((struct xtable){ w->func, ts.member, ts.obj, ts.value, ts.src }));
+	const char *dst, *src;
+	if (w->func >= 0 && links_store(w->links, &w->f->arena, w->kenv.func, lhs, kk[1], &dst, &src))
+		vec_push(&w->f->links, ((struct xlink){ w->func, intern(w, dst), intern(w, src) }));
 	struct slot_store ss;
 	if (w->func >= 0 && slot_store_of(&w->kenv, lhs, kk[1], &ss))
 		vec_push(&w->f->slots, ((struct xslot){ w->func, ss.slot, ss.idx, ss.value }));
@@ -2060,12 +2068,14 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	w.kenv = (struct key_env){ .rules = env->rules, .arena = &f->arena,
 				   .local_key = local_lookup, .ctx = &w };
 	w.wraps = wrappers_new(env->rules, w.main_cxfile);
+	w.links = links_new();
 	struct summaries sums = {0};
 	w.sums = &sums;
 	for (size_t i = 0; i < f->includes.n; i++)
 		*strmap_put(&w.hdr_hash, f->includes.v[i].path, NULL) = (int64_t)i;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &w);
 	wrappers_free(w.wraps);
+	links_free(w.links);
 	strmap_free(&sums.index);
 	vec_free(&sums.v);
 	arena_free(&sums.arena);

@@ -90,7 +90,7 @@ const struct summary *summary_of(struct walker *w, CXCursor def)
 		return *slot ? &w->sums->v.v[*slot - 1] : NULL;
 	if (w->sums->depth >= 8)
 		return NULL;
-	struct walker nw = { .env = w->env, .f = facts_new(), .sums = w->sums, .wraps = w->wraps,
+	struct walker nw = { .env = w->env, .f = facts_new(), .sums = w->sums, .wraps = w->wraps, .links = w->links,
 			     .hdr_hash = w->hdr_hash, .arg_site = -1, .main_cxfile = w->main_cxfile,
 			     .tu = w->tu };
 	nw.kenv = (struct key_env){ .rules = w->env->rules, .arena = &nw.f->arena,

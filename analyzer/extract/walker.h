@@ -113,6 +113,7 @@ struct walker {
 	VEC(const char *) strs;
 	struct strmap hdr_hash;   /* header path -> its hash (from f->includes) */
 	struct wrappers *wraps;   /* lock wrappers seen in this TU */
+	struct links *links;      /* this TU's return walks (links.c) */
 	/* the function being walked */
 	int func, hdr;
 	bool returns_lockptr;

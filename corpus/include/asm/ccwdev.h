@@ -61,6 +61,7 @@ extern int ccw_device_start(struct ccw_device *cd, struct ccw1 *cpa, unsigned lo
 /* The same, and a path that went away is verified before the caller hears of it. */
 extern int ccw_device_start_timeout(struct ccw_device *cd, struct ccw1 *cpa, unsigned long intparm,
 				    __u8 lpm, unsigned long flags, int expires);
+extern void ccw_device_wait_idle(struct ccw_device *cd);
 extern void ccw_device_get_id(struct ccw_device *cd, struct ccw_dev_id *dev_id);
 extern void ccw_device_get_schid(struct ccw_device *cd, struct subchannel_id *schid);
 

@@ -12,12 +12,17 @@
  * cio's caller of a handler already holds (a real bug).
  * -DCON_LINE_HANDLER_APART: the probe sets the handler in a helper of its
  * own, apart from the store of the device.
+ * -DCON_LINE_WAITS_IDLE: with its buffer full the write polls the device
+ * (ccw_device_wait_idle(), device.c), whose pending status goes through
+ * the subchannel driver's irq() and back to the device's handler.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/slab.h>
 #include <linux/console.h>
 #include <asm/ccwdev.h>
+
+#define CON_LINE_ROOM 4096
 
 struct con_line {
 	struct ccw_device *cdev;
@@ -57,7 +62,12 @@ static void con_line_write(struct console *con, const char *text, unsigned int l
 	struct con_line *line = con_line_main;
 	unsigned long flags;
 
-	spin_lock_irqsave(get_ccwdev_lock(line->cdev), flags);
+	spin_lock_irqsave(get_ccwdev_lock(line->cdev), flags); /* expect(handler-owner-idle,handler-owner-idle-unlinked): lock-order *ccw_device.ccwlock is acquired while s390/char/vmur_status.c:ur_check_lock is held */
+#ifdef CON_LINE_WAITS_IDLE
+	/* no room left: drain the device by polling it, lock held */
+	while (line->queued + len > CON_LINE_ROOM)
+		ccw_device_wait_idle(line->cdev);
+#endif
 	line->queued += len;
 	con_line_kick(line);
 	spin_unlock_irqrestore(get_ccwdev_lock(line->cdev), flags);

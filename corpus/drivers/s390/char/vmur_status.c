@@ -39,7 +39,7 @@ static void ur_int_handler(struct ccw_device *cdev, unsigned long intparm, struc
 	if (!(irb->scsw.cmd.dstat & DEV_STAT_UNIT_CHECK))
 		return;
 	urd->io_rc = -EIO;
-	spin_lock(&ur_check_lock); /* expect(handler-owner-apart): recursive-lock ur_check_lock acquired in ur_int_handler */
+	spin_lock(&ur_check_lock); /* expect(handler-owner-apart,handler-owner-idle-unlinked): recursive-lock ur_check_lock acquired in ur_int_handler */
 	ur_unit_checks++;
 	spin_unlock(&ur_check_lock);
 }

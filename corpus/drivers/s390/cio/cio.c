@@ -140,6 +140,22 @@ void init_cio_interrupts(void)
 static struct lock_class_key console_sch_key;
 static struct subchannel *console_sch;
 
+/*
+ * Poll one subchannel for a pending status and hand it to the subchannel's
+ * driver as an interrupt would (ccw_device_wait_idle() spins on it with the
+ * device lock held, so it runs in whatever context its caller is in).
+ */
+void cio_tsch(struct subchannel *sch)
+{
+	struct irb *status = &cio_irb;
+
+	if (tsch(sch->schid, status))
+		return;   /* nothing pending */
+	memcpy(&sch->schib.scsw, &status->scsw, sizeof(status->scsw));
+	if (sch->driver && sch->driver->irq)
+		sch->driver->irq(sch);
+}
+
 /* The subchannel of the console device, whose number the IPL told us. */
 extern int cio_get_console_sch_no(void);
 

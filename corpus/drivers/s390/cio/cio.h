@@ -68,5 +68,6 @@ extern int cio_enable_subchannel(struct subchannel *sch, u32 intparm);
 extern int cio_disable_subchannel(struct subchannel *sch);
 extern int cio_update_schib(struct subchannel *sch);
 extern void init_cio_interrupts(void);
+extern void cio_tsch(struct subchannel *sch);
 
 #endif

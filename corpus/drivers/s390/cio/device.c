@@ -9,6 +9,8 @@
  * with that lock held; it feeds the event into the device state machine
  * (dev_fsm_event, device.h).  ccw_device_set_online() drops and re-takes
  * the lock around a wait; it must not look recursive.  No findings here.
+ * -DIO_SCH_LINK_APART: the probe gives the subchannel its device, apart
+ * from the function that makes the subchannel the device's parent.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -17,6 +19,7 @@
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <linux/device.h>
+#include <linux/delay.h>
 #include <linux/init.h>
 #include <asm/ccwdev.h>
 
@@ -227,7 +230,9 @@ static int io_subchannel_initialize_dev(struct subchannel *sch, struct ccw_devic
 		put_device(&cdev->dev);
 		return -ENOMEM;
 	}
+#ifndef IO_SCH_LINK_APART
 	sch_set_cdev(sch, cdev);
+#endif
 	return 0;
 }
 
@@ -253,6 +258,9 @@ static int io_subchannel_probe(struct subchannel *sch)
 	rc = io_subchannel_initialize_dev(sch, cd);
 	if (rc)
 		return rc;
+#ifdef IO_SCH_LINK_APART
+	sch_set_cdev(sch, cd);   /* the other half of the link, in another function */
+#endif
 	rc = cio_enable_subchannel(sch, (u32)(addr_t)sch);
 	if (rc)
 		return rc;
@@ -283,6 +291,26 @@ static void io_subchannel_irq(struct subchannel *sch)
 	else
 		inc_irq_stat(IRQIO_CIO);
 }
+
+#ifdef CONFIG_CCW_CONSOLE
+/*
+ * Spin until the device's subchannel has no I/O in flight, taking its
+ * status by polling: each pending status goes through the subchannel
+ * driver's irq() right here (the console uses it when its buffer is full).
+ * The caller holds the ccw device lock.
+ */
+void ccw_device_wait_idle(struct ccw_device *cd)
+{
+	struct subchannel *sch = to_subchannel(cd->dev.parent);
+
+	for (;;) {
+		cio_tsch(sch);
+		if (!sch->schib.scsw.cmd.actl)
+			return;
+		udelay(100);
+	}
+}
+#endif
 
 static struct css_driver io_subchannel_driver = {
 	.drv = {
