@@ -662,6 +662,7 @@ struct ctx_value { unsigned when_true, when_false; };
 
 struct ctx_eval {
 	CXTranslationUnit tu;
+	CXCursor func;                  /* the function the condition is in */
 	const struct lp_rules *rules;
 	guard_call_zero_fn call_zero;   /* a predicate call's zero states, or NULL */
 	void *ctx;
@@ -848,6 +849,12 @@ static struct ctx_value ctx_eval(const struct ctx_eval *ce, CXCursor e, int dept
 		clang_disposeString(s);
 		break;
 	}
+	case CXCursor_DeclRefExpr: {   /* 'irq_context = in_interrupt(); if (!irq_context)' */
+		CXCursor set = guard_local_value(ce->func, e);
+		if (!clang_Cursor_isNull(set))
+			v = ctx_eval(ce, set, depth + 1);
+		break;
+	}
 	default:
 		break;
 	}
@@ -855,23 +862,24 @@ static struct ctx_value ctx_eval(const struct ctx_eval *ce, CXCursor e, int dept
 }
 
 /* What E is known to be per path state; nothing without a TU and rules. */
-static struct ctx_value context_value(CXTranslationUnit tu, const struct lp_rules *rules,
+static struct ctx_value context_value(CXTranslationUnit tu, CXCursor func, const struct lp_rules *rules,
 				      guard_call_zero_fn call_zero, void *ctx, CXCursor e)
 {
-	struct ctx_eval ce = { tu, rules, call_zero, ctx };
+	struct ctx_eval ce = { tu, func, rules, call_zero, ctx };
 	return tu && rules ? ctx_eval(&ce, e, 0) : (struct ctx_value){ 0, 0 };
 }
 
-unsigned guard_context_false(CXTranslationUnit tu, const struct lp_rules *rules, guard_call_zero_fn call_zero,
-			     void *ctx, CXCursor e)
+unsigned guard_context_false(CXTranslationUnit tu, CXCursor func, const struct lp_rules *rules,
+			     guard_call_zero_fn call_zero, void *ctx, CXCursor e)
 {
-	return context_value(tu, rules, call_zero, ctx, e).when_false;
+	return context_value(tu, func, rules, call_zero, ctx, e).when_false;
 }
 
-bool guard_context_if(CXTranslationUnit tu, const struct lp_rules *rules, guard_call_zero_fn call_zero,
-		      void *ctx, CXCursor cond, struct guard *then_g, struct guard *else_g)
+bool guard_context_if(CXTranslationUnit tu, CXCursor func, const struct lp_rules *rules,
+		      guard_call_zero_fn call_zero, void *ctx, CXCursor cond, struct guard *then_g,
+		      struct guard *else_g)
 {
-	struct ctx_value v = context_value(tu, rules, call_zero, ctx, cond);
+	struct ctx_value v = context_value(tu, func, rules, call_zero, ctx, cond);
 	if (!v.when_true && !v.when_false)
 		return false;
 	*then_g = (struct guard){ .ctx_dead = v.when_false, .param = -1, .any = !v.when_false };

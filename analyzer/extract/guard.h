@@ -99,12 +99,13 @@ struct lp_rules;
  * 'if (!in_task()) return false;'); 0 where nothing is known.  The walker
  * answers it from the callee's summary. */
 typedef unsigned (*guard_call_zero_fn)(void *ctx, CXCursor call);
-bool guard_context_if(CXTranslationUnit tu, const struct lp_rules *rules, guard_call_zero_fn call_zero,
-		      void *ctx, CXCursor cond, struct guard *then_g, struct guard *else_g);
+bool guard_context_if(CXTranslationUnit tu, CXCursor func, const struct lp_rules *rules,
+		      guard_call_zero_fn call_zero, void *ctx, CXCursor cond, struct guard *then_g,
+		      struct guard *else_g);
 /* The path states in which expression E is known to be false (0), by the
  * same reading of context tests and predicate calls. */
-unsigned guard_context_false(CXTranslationUnit tu, const struct lp_rules *rules, guard_call_zero_fn call_zero,
-			     void *ctx, CXCursor e);
+unsigned guard_context_false(CXTranslationUnit tu, CXCursor func, const struct lp_rules *rules,
+			     guard_call_zero_fn call_zero, void *ctx, CXCursor e);
 
 /* A case label reached: FRESH when no code falls through into it. */
 void guard_case(struct guard *g, CXCursor case_stmt, bool is_default, bool fresh);

@@ -1659,7 +1659,7 @@ void branch_guards(struct walker *w, CXCursor cond, struct guard_set *then_s, st
 	guards_at_entry(w, cond, then_s->v, then_s->n);
 	guards_at_entry(w, cond, else_s->v, else_s->n);
 	struct guard ct, ce;   /* asked only where a branch is left open: it may walk a callee */
-	if ((!then_s->n || !else_s->n) && guard_context_if(w->tu, w->env->rules, call_zero, w, cond, &ct, &ce)) {
+	if ((!then_s->n || !else_s->n) && guard_context_if(w->tu, w->kenv.func, w->env->rules, call_zero, w, cond, &ct, &ce)) {
 		if (!then_s->n)
 			guard_set_add(then_s, &ct);
 		if (!else_s->n)

@@ -455,7 +455,7 @@ void walk_return(struct walker *w, CXCursor c)
 		long long v;
 		if (!w->st.dead && !(guard_const_value(kk[0], &v) && v == 0))
 			w->ret_live |= GK_ALL_STATES & ~guards_ctx_dead(w) &
-				       ~guard_context_false(w->tu, w->env->rules, call_zero, w, kk[0]);
+				       ~guard_context_false(w->tu, w->kenv.func, w->env->rules, call_zero, w, kk[0]);
 		walk_expr(w, kk[0]);
 		note_return(w, kk[0]);
 		if (w->returns_lockptr) {

@@ -159,6 +159,11 @@ static const struct guard_case ctx_guards[] = {
 	{ "x_not_pred", "(void) { if (!task_only()) f(); }", "-", "ctx!=hardirq,softirq,softirq+irqs-off" },
 	{ "x_other_call", "(void) { if (f()) f(); }", NULL, NULL },
 	{ "x_var", "(void) { if (global) f(); }", NULL, NULL },
+	/* a local set once from a context test is that test (cio_tsch()'s irq_context) */
+	{ "x_local", "(void) { int irq_ctx; irq_ctx = in_interrupt(); if (!irq_ctx) f(); }",
+	  "ctx!=hardirq,softirq,softirq+irqs-off", "-" },
+	{ "x_local_init", "(void) { _Bool t = in_task(); if (t) f(); }", "ctx!=hardirq,softirq,softirq+irqs-off", "-" },
+	{ "x_local_twice", "(int p) { int c = in_interrupt(); if (p) c = 0; if (!c) f(); }", NULL, NULL },
 };
 static const char ctx_rules[] =
 	"context-test in_interrupt  hardirq,softirq  -\n"
@@ -378,7 +383,7 @@ static void check_ctx_guard(struct top *top, CXCursor fn, int i)
 	struct guard t, e;
 	if (if_condition(fn, ctx_guards[i].name, &cond))
 		expect_guards(top->a, ctx_guards[i].name,
-			      guard_context_if(top->tu, top->rules, stub_call_zero, NULL, cond, &t, &e), &t, &e,
+			      guard_context_if(top->tu, fn, top->rules, stub_call_zero, NULL, cond, &t, &e), &t, &e,
 			      ctx_guards[i].then_g, ctx_guards[i].else_g);
 }
 

@@ -20,6 +20,7 @@
 #include <linux/spinlock.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
+#include <linux/hardirq.h>
 #include <linux/string.h>
 #include <linux/lockdep.h>
 #include <asm/irq.h>
@@ -148,12 +149,23 @@ static struct subchannel *console_sch;
 void cio_tsch(struct subchannel *sch)
 {
 	struct irb *status = &cio_irb;
+	int in_irq_already;
 
 	if (tsch(sch->schid, status))
 		return;   /* nothing pending */
 	memcpy(&sch->schib.scsw, &status->scsw, sizeof(status->scsw));
+	/* a task polling: be an interrupt while the driver's handler runs */
+	in_irq_already = in_interrupt();
+	if (!in_irq_already) {
+		local_bh_disable();
+		irq_enter();
+	}
 	if (sch->driver && sch->driver->irq)
 		sch->driver->irq(sch);
+	if (!in_irq_already) {
+		irq_exit();
+		_local_bh_enable();
+	}
 }
 
 /* The subchannel of the console device, whose number the IPL told us. */
