@@ -308,7 +308,7 @@ void embedded_bind(const struct engine *e, const struct ck_state *cur, const str
 		int cont = a->cont;
 		if (cont < 0 && !engine_param_used(written, a->fwd))
 			cont = bound_cont(cur, a->fwd);
-		if (cont >= 0 && a->walk)
+		if (cont >= 0 && a->walk)   /* names fill as paths ask: the engine is the only writer */
 			cont = linked_cont((struct engine *)e, cont, a->walk);
 		if (cont >= 0)
 			next->obj[next->nobj++] = (struct ck_objbind){ a->n, cont };

@@ -215,6 +215,26 @@ static struct write_count writes_in(CXCursor tree, CXCursor var, int stop)
 	return w;
 }
 
+/* guard_local_value() scans the whole function for writes of the local;
+ * a walk asks again at every use of it (extract/links.c, context tests),
+ * so the answers for the function asked last are kept, per thread
+ * (guard_file_text_forget() drops them with the TU). */
+#define LOCAL_MEMO 64
+static _Thread_local struct local_memo {
+	CXCursor func;
+	int n, next;
+	struct { CXCursor var, value; } v[LOCAL_MEMO];
+} memo;
+
+static CXCursor local_value_of(CXCursor func, CXCursor var)
+{
+	CXCursor none = clang_getNullCursor(), init = clang_Cursor_getVarDeclInitializer(var);
+	struct write_count w = writes_in(func, var, 1);
+	if (!clang_Cursor_isNull(init))
+		return w.n ? none : init;
+	return w.n == 1 && w.plain ? w.value : none;
+}
+
 CXCursor guard_local_value(CXCursor func, CXCursor e)
 {
 	CXCursor none = clang_getNullCursor(), c = key_strip(e);
@@ -224,11 +244,16 @@ CXCursor guard_local_value(CXCursor func, CXCursor e)
 	if (clang_getCursorKind(var) != CXCursor_VarDecl || clang_Cursor_getStorageClass(var) != CX_SC_None ||
 	    !clang_equalCursors(clang_getCursorSemanticParent(var), func))
 		return none;   /* a parameter, a static, another function's local */
-	CXCursor init = clang_Cursor_getVarDeclInitializer(var);
-	struct write_count w = writes_in(func, var, 1);
-	if (!clang_Cursor_isNull(init))
-		return w.n ? none : init;
-	return w.n == 1 && w.plain ? w.value : none;
+	if (!clang_equalCursors(memo.func, func))
+		memo = (struct local_memo){ .func = func };
+	for (int i = 0; i < memo.n; i++)
+		if (clang_equalCursors(memo.v[i].var, var))
+			return memo.v[i].value;
+	CXCursor value = local_value_of(func, var);
+	int slot = memo.n < LOCAL_MEMO ? memo.n++ : memo.next++ % LOCAL_MEMO;
+	memo.v[slot].var = var;
+	memo.v[slot].value = value;
+	return value;
 }
 
 /*
@@ -678,6 +703,7 @@ void guard_file_text_forget(void)
 {
 	last.tu = NULL;
 	last.file = NULL;
+	memo = (struct local_memo){ .func = clang_getNullCursor() };
 }
 
 const char *guard_file_text(CXTranslationUnit tu, CXFile file, size_t *size)

@@ -71,7 +71,8 @@ void guard_set_add(struct guard_set *s, const struct guard *g);
 
 /* FILE's text in TU (clang_getFileContents, the last answer kept per thread). */
 const char *guard_file_text(CXTranslationUnit tu, CXFile file, size_t *size);
-/* Forget that answer: TU is done with (a new one may reuse its addresses). */
+/* Forget that answer and guard_local_value()'s: TU is done with (a new one may
+ * reuse its addresses). */
 void guard_file_text_forget(void);
 /* The identifier written in FILE at OFFSET, into NAME (63 characters at
  * most); its length, 0 where none starts there. */
