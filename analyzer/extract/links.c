@@ -151,6 +151,19 @@ static bool is_null_const(CXCursor e)
 /* The walk a call of a function defined in this TU returns. */
 static const char *walk_call(struct walk_ctx *x, CXCursor call, int depth);
 
+static const char *walk_obj(struct walk_ctx *x, CXCursor e, int depth);
+
+/* The walk to the object member expression M reads from: 'p' of 'p->m',
+ * 'p->dev' of 'p->dev.m'. */
+static const char *walk_member_base(struct walk_ctx *x, CXCursor m, int depth)
+{
+	CXCursor k[1];
+	if (key_children(m, k, 1) != 1)
+		return NULL;
+	bool arrow = clang_getCanonicalType(clang_getCursorType(key_strip(k[0]))).kind == CXType_Pointer;
+	return arrow ? walk_ptr(x, k[0], depth + 1) : walk_obj(x, k[0], depth + 1);
+}
+
 /* The walk to the struct lvalue E ('cdev->dev', '*p'). */
 static const char *walk_obj(struct walk_ctx *x, CXCursor e, int depth)
 {
@@ -164,11 +177,9 @@ static const char *walk_obj(struct walk_ctx *x, CXCursor e, int depth)
 		return walk_ptr(x, k[0], depth + 1);
 	case CXCursor_MemberRefExpr: {
 		CXCursor field = clang_getCursorReferenced(c);
-		if (clang_getCursorKind(field) != CXCursor_FieldDecl || key_children(c, k, 1) != 1)
+		if (clang_getCursorKind(field) != CXCursor_FieldDecl)
 			return NULL;
-		bool arrow = clang_getCanonicalType(clang_getCursorType(key_strip(k[0]))).kind == CXType_Pointer;
-		const char *base = arrow ? walk_ptr(x, k[0], depth + 1) : walk_obj(x, k[0], depth + 1);
-		return add_step(x->a, base, 'E', field);
+		return add_step(x->a, walk_member_base(x, c, depth), 'E', field);
 	}
 	default:
 		return NULL;
@@ -194,12 +205,10 @@ static const char *walk_ptr(struct walk_ctx *x, CXCursor e, int depth)
 		return walk_obj(x, k[0], depth + 1);
 	case CXCursor_MemberRefExpr: {
 		CXCursor field = clang_getCursorReferenced(c);
-		if (clang_getCursorKind(field) != CXCursor_FieldDecl || key_children(c, k, 1) != 1 ||
+		if (clang_getCursorKind(field) != CXCursor_FieldDecl ||
 		    clang_getCanonicalType(clang_getCursorType(field)).kind != CXType_Pointer)
 			return NULL;
-		bool arrow = clang_getCanonicalType(clang_getCursorType(key_strip(k[0]))).kind == CXType_Pointer;
-		const char *base = arrow ? walk_ptr(x, k[0], depth + 1) : walk_obj(x, k[0], depth + 1);
-		return add_step(x->a, base, 'L', field);
+		return add_step(x->a, walk_member_base(x, c, depth), 'L', field);
 	}
 	case CXCursor_ConditionalOperator:   /* 'priv ? priv->cdev : NULL' */
 		if (key_children(c, k, 3) != 3)
