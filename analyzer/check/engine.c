@@ -22,6 +22,7 @@
 #include "check/embedded.h"
 #include "check/slot_tables.h"
 #include "check/member_binds.h"
+#include "check/member_owners.h"
 #include "check/lockdep.h"
 #include "lib/keyname.h"
 
@@ -112,7 +113,7 @@ void engine_state_signature(const struct engine *e, const struct ck_state *s, st
 	for (int i = 0; i < s->nfnbind; i++)
 		sb_addf(sb, "@%d=%d,", s->fnbind[i].n, s->fnbind[i].func);
 	for (int i = 0; i < s->nimpl; i++)
-		sb_addf(sb, "^%d=%lld,", s->impl[i].ops, (long long)s->impl[i].unit);
+		sb_addf(sb, "^%d=%lld:%d,", s->impl[i].ops, (long long)s->impl[i].unit, s->impl[i].owner);
 	for (int i = 0; i < s->nobj; i++)
 		sb_addf(sb, "&%d=%d,", s->obj[i].n, s->obj[i].cont);
 	for (int i = 0; i < s->nhead; i++)
@@ -630,6 +631,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 	    process_chain_call(e, site))
 		next->irqs = IRQS_ON;   /* blocking_notifier_call_chain() sleeps: its callbacks run with irqs on */
 	ops_enter(e, next, callee->func);
+	owners_bind(e, site, next);
 	next->nheld = 0;
 	for (int i = 0; i < v->nheld; i++)
 		if (held_live(e, cur->ctx, &v->held[i], &e->funcs.v[callee->func]))
@@ -1319,6 +1321,7 @@ static void engine_free(struct engine *e)
 	downcasts_free(e);
 	slot_tables_free(e);
 	registrars_free(e);
+	owners_free(e);
 	member_binds_free(e);
 	dropped_free(e);
 	init_modes_free(e->modes);

@@ -58,8 +58,10 @@ struct ck_state {
 	struct ck_objbind head[CK_MAX_HEAD];    /* object arguments: the struct each starts,
 						 * as a downcasts.c chain id */
 	int nimpl;                        /* ops structures bound to the unit whose tables the */
-	struct { int ops, unit; } impl[CK_MAX_IMPL];   /* path's objects have (a unit: a file's row
-					   * id or a module's -1 - index, ops_tables.c) */
+	struct { int ops, unit, owner; } impl[CK_MAX_IMPL];   /* path's objects have (a unit: a file's
+					   * row id or a module's -1 - index, ops_tables.c; owner: 1 +
+					   * the member an object the path passed came from, when that
+					   * bound it, member_owners.c; else 0) */
 };
 
 /*
@@ -132,6 +134,7 @@ struct engine {
 	struct lockdep_info *lockdep;     /* lockdep.c: lockdep's class rules, or NULL (none) */
 	struct init_modes *modes;         /* init_modes.c: callbacks whose object's mode defers them */
 	struct slot_index *slot_tables;   /* slot_tables.c: ops tables in arrays indexed by a type */
+	struct owner_index *owners;       /* member_owners.c */
 	struct registrar_index *registrars;   /* registrars.c: who stores and who calls each function */
 	struct dropped *dropped;          /* dropped.c: the contexts past the per-function bound */
 	struct arena arena;

@@ -9,6 +9,7 @@
 #include "check/callee_effects.h"
 #include "check/init_modes.h"
 #include "check/ops_tables.h"
+#include "check/member_owners.h"
 #include "check/registrars.h"
 #include "check/embedded.h"
 #include "check/downcasts.h"
@@ -641,6 +642,7 @@ void engine_load(struct engine *e)
 	embedded_load(e);
 	downcasts_load(e);
 	registrars_load(e);
+	owners_load(e);   /* before ops_reach_load: which ops its owners may bind */
 	held_kinds(e);
 	struct callgraph g;
 	callgraph_build(e, &g);

@@ -8,6 +8,7 @@
 #include "check/engine_int.h"
 #include "check/fingerprint.h"
 #include "check/ops_tables.h"
+#include "check/member_owners.h"
 #include "check/registrars.h"
 #include "check/slot_tables.h"
 
@@ -342,8 +343,12 @@ static void ops_restricted_calls(struct engine *e, int state, struct strbuf *sb)
 			root_loaded = true;
 		}
 		int method = slot ? -1 : seeded_method(e, &root, &caller, site->ops);
+		int owner = slot ? -1 : ops_binding_owner(&caller, site->ops);
 		char *clause = slot ? xasprintf("; the call in %s went to the tables registered into %s[%lld] only",
 						e->funcs.v[site->func].name, slot, index)
+			       : owner >= 0 ? xasprintf("; the call in %s went to %s's ops table only: its object came "
+							"from %s, which only that file's methods fill",
+							e->funcs.v[site->func].name, unit, owners_member(e, owner))
 			       : method >= 0 ? xasprintf("; the call in %s went to %s's ops table only: %s is registered "
 							 "below %s, a method of that file's tables",
 							 e->funcs.v[site->func].name, unit,

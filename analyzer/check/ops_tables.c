@@ -27,6 +27,9 @@
 
 /* How many calls below a function its ops bindings are kept for (compute_reach). */
 #define OPS_REACH_DEPTH 4
+/* ... and the bindings an object the path passed made (member_owners.h):
+ * as far as a path forwards an object (embedded.c, OBJ_FORWARD_DEPTH). */
+#define OPS_OWNER_REACH_DEPTH 8
 
 struct ops_store { int64_t store; int table; };
 struct ops_table { int ops; int64_t unit, file; };
@@ -45,6 +48,10 @@ struct ops_index {
 	VEC(struct file_unit) units;        /* a TU's main file -> its module, sorted by file */
 	VEC(char *) module_names;           /* module unit -1 - i -> its name */
 	bool *deep;                         /* ops id -> bound for the whole path (rules' ops-bind) */
+	bool *far;                          /* ops id -> an object's owner may bind it (ops_mark_owner) */
+	int *far_bit_of;                    /* ops id -> bit in far_reach, or -1 */
+	int far_nwords;
+	uint64_t *far_reach;                /* per function: the far ops called up to 8 calls below */
 };
 
 /* 'blk_mq_ops' of key 'blk_mq_ops.queue_rq'; NULL for keys that name no member. */
@@ -226,6 +233,7 @@ void ops_load(struct engine *e)
 	load_units(e, o);
 	load_tables(e, o);
 	load_deep(e, o);
+	o->far = xcalloc(o->ops_names.n + 1, sizeof(bool));
 	e->ops = o;
 	/* per function: the ops structures its unit has tables of */
 	for (size_t f = 0; f < e->funcs.n; f++) {
@@ -254,16 +262,30 @@ int ops_site_ops(const struct engine *e, const char *ind_key)
 	return id ? (int)*id : -1;
 }
 
-/* Whether a call through a member of OPS can be made below FUNC. */
+/* Whether REACH, per function NWORDS words of BIT_OF's bits, says a call
+ * through a member of OPS can be made below FUNC. */
+static bool reach_has(const struct ops_index *o, const uint64_t *reach, const int *bit_of, int nwords, int func,
+		      int ops)
+{
+	int bit = ops >= 0 && (size_t)ops < o->ops_names.n ? bit_of[ops] : -1;
+	if (bit < 0)
+		return false;
+	const uint64_t *r = &reach[(size_t)func * (size_t)nwords];
+	return r[bit / 64] >> (bit % 64) & 1;
+}
+
+/* Whether a call through a member of OPS can be made near below FUNC. */
 static bool ops_reachable(const struct ops_index *o, int func, int ops)
+{
+	return !o->reach || reach_has(o, o->reach, o->bit_of, o->nwords, func, ops);
+}
+
+/* ... or, for a binding an object's owner made, as far as the object goes. */
+static bool ops_reachable_far(const struct ops_index *o, int func, int ops)
 {
 	if (!o->reach)
 		return true;
-	int bit = ops >= 0 && (size_t)ops < o->ops_names.n ? o->bit_of[ops] : -1;
-	if (bit < 0)
-		return false;
-	const uint64_t *r = &o->reach[(size_t)func * (size_t)o->nwords];
-	return r[bit / 64] >> (bit % 64) & 1;
+	return o->far_reach && reach_has(o, o->far_reach, o->far_bit_of, o->far_nwords, func, ops);
 }
 
 /* Bind in S the ops structures of the (ops, unit) pairs PAIRS holds for
@@ -282,6 +304,7 @@ static void bind_pairs(const struct engine *e, const struct ops_table *pairs, si
 		if (!bound && s->nimpl < CK_MAX_IMPL) {
 			s->impl[s->nimpl].ops = ops;
 			s->impl[s->nimpl].unit = (int)unit;
+			s->impl[s->nimpl].owner = 0;
 			s->nimpl++;
 		}
 	}
@@ -292,12 +315,53 @@ void ops_bind_file(const struct engine *e, struct ck_state *s, int64_t file, int
 	bind_pairs(e, e->ops->own_ops.v, e->ops->own_ops.n, s, file, below);
 }
 
+void ops_mark_owner(struct engine *e, int64_t file)
+{
+	const struct ops_index *o = e->ops;
+	size_t i = lower_bound_i64(o->own_ops.v, o->own_ops.n, sizeof(*o->own_ops.v),
+				   offsetof(struct ops_table, unit), file);
+	for (; i < o->own_ops.n && o->own_ops.v[i].unit == file; i++)
+		o->far[o->own_ops.v[i].ops] = true;
+}
+
+void ops_bind_owner(const struct engine *e, struct ck_state *s, int64_t file, int below, int owner)
+{
+	const struct ops_index *o = e->ops;
+	size_t i = lower_bound_i64(o->own_ops.v, o->own_ops.n, sizeof(*o->own_ops.v),
+				   offsetof(struct ops_table, unit), file);
+	for (; i < o->own_ops.n && o->own_ops.v[i].unit == file; i++) {
+		int ops = o->own_ops.v[i].ops, b = 0;
+		if (!ops_reachable_far(o, below, ops))
+			continue;
+		/* the object in hand decides, not the first file the path entered */
+		while (b < s->nimpl && s->impl[b].ops != ops)
+			b++;
+		if (b == s->nimpl) {
+			if (s->nimpl == CK_MAX_IMPL)
+				continue;
+			s->nimpl++;
+		}
+		s->impl[b].ops = ops;
+		s->impl[b].unit = (int)file;
+		s->impl[b].owner = 1 + owner;
+	}
+}
+
+int ops_binding_owner(const struct ck_state *s, int ops)
+{
+	for (int b = 0; b < s->nimpl; b++)
+		if (s->impl[b].ops == ops)
+			return s->impl[b].owner - 1;
+	return -1;
+}
+
 void ops_enter(const struct engine *e, struct ck_state *next, int callee)
 {
 	/* a binding nothing below can use only splits the search's states */
 	int kept = 0;
 	for (int b = 0; b < next->nimpl; b++)
-		if (ops_reachable(e->ops, callee, next->impl[b].ops) || e->ops->deep[next->impl[b].ops])
+		if (ops_reachable(e->ops, callee, next->impl[b].ops) || e->ops->deep[next->impl[b].ops] ||
+		    (next->impl[b].owner && ops_reachable_far(e->ops, callee, next->impl[b].ops)))
 			next->impl[kept++] = next->impl[b];
 	next->nimpl = kept;
 	if (e->funcs.v[callee].nimpl)
@@ -362,13 +426,13 @@ const char *ops_restricted_to(struct engine *e, const struct ck_state *cur, cons
 	return NULL;
 }
 
-/* OR the ops called directly in F into reach set R. */
-static void own_ops(const struct engine *e, const struct ops_index *o, int f, uint64_t *r)
+/* OR the ops called directly in F into reach set R (BIT_OF's bits). */
+static void own_ops(const struct engine *e, const struct ops_index *o, const int *bit_of, int f, uint64_t *r)
 {
 	const struct ck_func *fn = &e->funcs.v[f];
 	for (int i = 0; i < fn->nsites; i++) {
 		const struct ck_site *s = &e->sites.v[fn->sites[i]];
-		int bit = !s->no_edge && s->ops >= 0 && (size_t)s->ops < o->ops_names.n ? o->bit_of[s->ops] : -1;
+		int bit = !s->no_edge && s->ops >= 0 && (size_t)s->ops < o->ops_names.n ? bit_of[s->ops] : -1;
 		if (bit >= 0)
 			r[bit / 64] |= (uint64_t)1 << (bit % 64);
 	}
@@ -385,12 +449,13 @@ static void own_ops(const struct engine *e, const struct ops_index *o, int f, ui
  * methods and a few hundred other ops, and a binding kept for those splits
  * the search's states by every driver file a path went through.
  */
-static void compute_reach(const struct engine *e, struct ops_index *o, const struct callgraph *g, int depth)
+static uint64_t *compute_reach(const struct engine *e, const struct ops_index *o, const int *bit_of, int nwords,
+			       const struct callgraph *g, int depth)
 {
-	size_t nf = e->funcs.n, words = (size_t)o->nwords;
+	size_t nf = e->funcs.n, words = (size_t)nwords;
 	uint64_t *cur = xcalloc(nf * words + 1, sizeof(uint64_t)), *prev = xcalloc(nf * words + 1, sizeof(uint64_t));
 	for (size_t f = 0; f < nf; f++)
-		own_ops(e, o, (int)f, &prev[f * words]);
+		own_ops(e, o, bit_of, (int)f, &prev[f * words]);
 	for (int level = 0; level < depth; level++) {
 		memcpy(cur, prev, nf * words * sizeof(uint64_t));
 		for (size_t f = 0; f < nf; f++) {
@@ -406,23 +471,38 @@ static void compute_reach(const struct engine *e, struct ops_index *o, const str
 		cur = t;
 	}
 	free(cur);
-	o->reach = prev;
+	return prev;
+}
+
+/* Bits in BIT_OF (ops_names.n + 1 ints, -1 for none) for the ops with a
+ * call site that KEEP says (all when NULL); returns the words they take. */
+static int number_bits(const struct engine *e, const struct ops_index *o, const bool *keep, int *bit_of)
+{
+	for (size_t i = 0; i <= o->ops_names.n; i++)
+		bit_of[i] = -1;
+	int nbits = 0;
+	for (size_t i = 0; i < e->sites.n; i++) {
+		int ops = e->sites.v[i].ops;
+		if (ops >= 0 && (size_t)ops < o->ops_names.n && bit_of[ops] < 0 && (!keep || keep[ops]))
+			bit_of[ops] = nbits++;
+	}
+	return nbits / 64 + 1;
 }
 
 void ops_reach_load(struct engine *e, const struct callgraph *g)
 {
 	struct ops_index *o = e->ops;
 	o->bit_of = xmalloc((o->ops_names.n + 1) * sizeof(int));
-	for (size_t i = 0; i < o->ops_names.n; i++)
-		o->bit_of[i] = -1;
-	int nbits = 0;
-	for (size_t i = 0; i < e->sites.n; i++) {
-		int ops = e->sites.v[i].ops;
-		if (ops >= 0 && (size_t)ops < o->ops_names.n && o->bit_of[ops] < 0)
-			o->bit_of[ops] = nbits++;
-	}
-	o->nwords = nbits / 64 + 1;
-	compute_reach(e, o, g, OPS_REACH_DEPTH);
+	o->nwords = number_bits(e, o, NULL, o->bit_of);
+	o->reach = compute_reach(e, o, o->bit_of, o->nwords, g, OPS_REACH_DEPTH);
+	bool any_far = false;
+	for (size_t i = 0; i < o->ops_names.n && !any_far; i++)
+		any_far = o->far[i];
+	if (!any_far)
+		return;
+	o->far_bit_of = xmalloc((o->ops_names.n + 1) * sizeof(int));
+	o->far_nwords = number_bits(e, o, o->far, o->far_bit_of);
+	o->far_reach = compute_reach(e, o, o->far_bit_of, o->far_nwords, g, OPS_OWNER_REACH_DEPTH);
 }
 
 void ops_free(struct engine *e)
@@ -441,6 +521,9 @@ void ops_free(struct engine *e)
 		free(o->module_names.v[i]);
 	vec_free(&o->module_names);
 	free(o->deep);
+	free(o->far);
+	free(o->far_bit_of);
+	free(o->far_reach);
 	vec_free(&o->tables);
 	vec_free(&o->stores);
 	free(o);

@@ -37,6 +37,16 @@ void ops_enter(const struct engine *e, struct ck_state *next, int callee);
  * binding's unit is a module or a file: a file's binding keeps the tables
  * that file defines, not its module's. */
 void ops_bind_file(const struct engine *e, struct ck_state *s, int64_t file, int below);
+/* Objects whose owner is FILE's code may bind its ops structures
+ * (member_owners.h); before ops_reach_load. */
+void ops_mark_owner(struct engine *e, int64_t file);
+/* Bind in S the ops structures FILE has tables of that calls below
+ * function BELOW can use, as far as an object goes, to FILE's tables, in
+ * place of any binding S has for them: the path passed an object of
+ * FILE's code, which came from member OWNER (member_owners.h). */
+void ops_bind_owner(const struct engine *e, struct ck_state *s, int64_t file, int below, int owner);
+/* The member S's binding of OPS came from (member_owners.h), or -1. */
+int ops_binding_owner(const struct ck_state *s, int ops);
 /* Whether fnstore row STORE builds an ops table (a global's member): the
  * file it is defined in into *FILE, its ops structure's id into *OPS. */
 bool ops_store_table(const struct engine *e, int64_t store, int64_t *file, int *ops);

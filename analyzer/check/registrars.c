@@ -251,6 +251,16 @@ static int visit_callers(const struct registrar_index *r, struct walk *w, int fu
 	return n;
 }
 
+/* Walk up from the functions W holds to methods. */
+static void walk_on(const struct engine *e, struct walk *w)
+{
+	for (int i = 0; i < w->n && !w->lost; i++) {
+		int tables = visit_stores(e, w, w->func[i], w->depth[i], false);
+		if (!visit_callers(e->registrars, w, w->func[i], w->depth[i]) && !tables)
+			w->lost = true;   /* nobody calls it: an API, an initcall */
+	}
+}
+
 static void walk_up(const struct engine *e, struct walk *w, int entry)
 {
 	const struct registrar_index *r = e->registrars;
@@ -261,11 +271,7 @@ static void walk_up(const struct engine *e, struct walk *w, int entry)
 		return;
 	}
 	visit_stores(e, w, entry, 0, true);
-	for (int i = 0; i < w->n && !w->lost; i++) {
-		int tables = visit_stores(e, w, w->func[i], w->depth[i], false);
-		if (!visit_callers(r, w, w->func[i], w->depth[i]) && !tables)
-			w->lost = true;   /* nobody calls it: an API, an initcall */
-	}
+	walk_on(e, w);
 }
 
 static const struct engine *rank_engine;
@@ -309,4 +315,17 @@ int registrars_method(const struct engine *e, int entry, int64_t file)
 		if (eu->u[i].file == file)
 			return eu->u[i].method;
 	return -1;
+}
+
+int registrars_files_above(const struct engine *e, const int *funcs, int n, struct reg_seed *out)
+{
+	struct entry_seeds seeds = {0};
+	struct walk w = { .out = &seeds };
+	for (int i = 0; i < n && !w.lost; i++)
+		walk_push(&w, funcs[i], 0);
+	walk_on(e, &w);
+	if (w.lost)
+		return 0;
+	memcpy(out, seeds.u, sizeof(seeds.u));
+	return seeds.n;
 }

@@ -31,4 +31,8 @@ int registrars_seeds(struct engine *e, int entry, struct reg_seed *out);
  * index), or -1 when ENTRY was not seeded with FILE. */
 int registrars_method(const struct engine *e, int entry, int64_t file);
 
+/* The files of the methods every way up from functions FUNCS[0..N-1]
+ * ends at, walked as from an entry's registrars, into OUT[REG_MAX_SEEDS]
+ * (their order is not stable); 0 when some way is lost. */
+int registrars_files_above(const struct engine *e, const int *funcs, int n, struct reg_seed *out);
 #endif

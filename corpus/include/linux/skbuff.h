@@ -14,8 +14,11 @@
 #include <linux/spinlock.h>
 #include <linux/lockdep.h>
 
+struct net_device;
+
 struct sk_buff {
 	struct sk_buff *next;
+	struct net_device *dev;		/* the device it arrived on or leaves by */
 	unsigned int len;
 	atomic_t users;
 	void (*destructor)(struct sk_buff *skb);
@@ -62,6 +65,11 @@ static inline void kfree_skb(struct sk_buff *skb)
 }
 
 extern void consume_skb(struct sk_buff *skb);
+
+extern struct sk_buff *alloc_skb(unsigned int size, gfp_t priority);
+
+/* A second head for the same data (the clone has no socket, no device). */
+extern struct sk_buff *skb_clone(struct sk_buff *skb, gfp_t gfp_mask);
 
 /* Grows the skb's head room; allocates with GFP_MASK (sleep.rules: blocks-with). */
 extern int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail, gfp_t gfp_mask);

@@ -10,6 +10,7 @@
 #include <linux/errno.h>
 #include <linux/skbuff.h>
 #include <net/sock.h>
+#include <linux/netlink.h>
 
 /* What netlink_kernel_create() is given: the kernel socket's input. */
 struct netlink_kernel_cfg {
@@ -23,6 +24,12 @@ extern int nlmsg_multicast(struct sock *sk, struct sk_buff *skb, u32 portid, uns
 			   gfp_t flags);
 extern int nlmsg_notify(struct sock *sk, struct sk_buff *skb, u32 portid, unsigned int group,
 			int report, gfp_t flags);
+
+/* Whether the request asked to hear of its own change. */
+static inline int nlmsg_report(const struct nlmsghdr *nlh)
+{
+	return nlh ? !!(nlh->nlmsg_flags & NLM_F_ECHO) : 0;
+}
 
 static inline int nlmsg_unicast(struct sock *sk, struct sk_buff *skb, u32 portid)
 {

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only
  * rtnetlink.c - the RTNL mutex and its accessors (corpus model).  Its
  * release, rtnl_unlock(), is netdev_run_todo() of another file, which
- * calls back into __rtnl_unlock() here.
+ * calls back into __rtnl_unlock() here.  rtnl_notify() sends a change to
+ * the namespace's listeners through its rtnetlink socket.
  */
 #include <linux/kernel.h>
 #include <linux/mutex.h>
 #include <linux/rtnetlink.h>
 #include <linux/netdevice.h>
+#include <net/net_namespace.h>
+#include <net/netlink.h>
 
 static DEFINE_MUTEX(rtnl_mutex);
 
@@ -45,3 +48,11 @@ void rtnetlink_rcv_dellink(struct net_device *dev)
 	rtnl_unlock();
 }
 #endif
+
+void rtnl_notify(struct sk_buff *skb, struct net *net, u32 pid, u32 group,
+		 struct nlmsghdr *nlh, gfp_t flags)
+{
+	struct sock *rtnl = net->rtnl;
+
+	nlmsg_notify(rtnl, skb, pid, group, nlmsg_report(nlh), flags);
+}

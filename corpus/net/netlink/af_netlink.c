@@ -7,10 +7,16 @@
  * netlink_kernel_create() and nlmsg_notify() in net/netlink/af_netlink.c).
  * Every socket the lookup finds is a netlink socket: the unicast reads it
  * as one (nlk_sk(), a container_of() of the first member) before it
- * delivers anything.
+ * delivers anything.  Every delivery also hands a copy to each tap on the
+ * tap list: a network device's transmit, called from here
+ * (netlink_deliver_tap(), as in the kernel).
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
+#include <linux/mutex.h>
+#include <linux/export.h>
+#include <linux/netdevice.h>
+#include <linux/netlink.h>
 #include <net/netlink.h>
 
 #define NETLINK_F_KERNEL_SOCKET	0x1
@@ -34,12 +40,71 @@ static bool netlink_is_kernel(struct sock *sk)
 	return nlk_sk(sk)->flags & NETLINK_F_KERNEL_SOCKET;
 }
 
+static LIST_HEAD(netlink_tap_all);
+static DEFINE_MUTEX(netlink_tap_lock);
+
+int netlink_add_tap(struct netlink_tap *nt)
+{
+	mutex_lock(&netlink_tap_lock);
+	list_add(&nt->list, &netlink_tap_all);
+	mutex_unlock(&netlink_tap_lock);
+	return 0;
+}
+
+int netlink_remove_tap(struct netlink_tap *nt)
+{
+	mutex_lock(&netlink_tap_lock);
+	list_del(&nt->list);
+	mutex_unlock(&netlink_tap_lock);
+	return 0;
+}
+
+#ifdef NETLINK_TAP_ATTACH
+/* The control of netlink-tap-owner: a helper that any module may call
+ * puts a device of its own on the list, so a tap's device may be any
+ * driver's. */
+int netlink_attach_tap(struct netlink_tap *nt, struct net_device *dev)
+{
+	nt->dev = dev;
+	return netlink_add_tap(nt);
+}
+EXPORT_SYMBOL_GPL(netlink_attach_tap);
+#endif
+
+/* The copy goes out by the tap's device, in the sender's context. */
+static int __netlink_deliver_tap_skb(struct sk_buff *skb, struct net_device *dev)
+{
+	struct sk_buff *nskb = skb_clone(skb, GFP_ATOMIC);
+
+	if (!nskb)
+		return -ENOMEM;
+	nskb->dev = dev;
+	return dev_queue_xmit(nskb);
+}
+
+static void __netlink_deliver_tap(struct sk_buff *skb)
+{
+	struct netlink_tap *tmp;
+
+	list_for_each_entry(tmp, &netlink_tap_all, list) {
+		if (__netlink_deliver_tap_skb(skb, tmp->dev))
+			break;
+	}
+}
+
+static void netlink_deliver_tap(struct sk_buff *skb)
+{
+	if (!list_empty(&netlink_tap_all))
+		__netlink_deliver_tap(skb);
+}
+
 static int netlink_unicast_kernel(struct sock *sk, struct sk_buff *skb)
 {
 	struct netlink_sock *nlk = nlk_sk(sk);
 
 	if (!nlk->netlink_rcv)
 		return -ENOENT;
+	netlink_deliver_tap(skb);
 	nlk->netlink_rcv(skb);
 	return (int)skb->len;
 }
@@ -58,6 +123,7 @@ static int __netlink_sendskb(struct sock *sk, struct sk_buff *skb)
 {
 	unsigned int queued = skb->len;
 
+	netlink_deliver_tap(skb);
 	skb_queue_tail(&sk->sk_receive_queue, skb);
 	sk->sk_data_ready(sk);
 	return (int)queued;
