@@ -205,7 +205,7 @@ static void load_obj_args(struct engine *e)
 		struct obj_arg a = { engine_site_index(e, s), sqlite3_column_int(q, 1), -1, keyname_lock_param(obj), NULL };
 		if (walk) {   /* 'to_subchannel(cdev->dev.parent)': only a walk to a linked object */
 			const char *steps;
-			a.fwd = links_split(walk, &steps);
+			a.fwd = keyname_walk_split(walk, &steps);
 			if (a.fwd < 0 || !links_starts(x->links, steps))
 				continue;
 			a.walk = arena_strdup(&e->arena, steps);

@@ -34,11 +34,11 @@
  */
 #include "check/links.h"
 #include "check/engine_int.h"
+#include "lib/keyname.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define LINK_STEPS 8    /* as extract/links.c's WALK_STEPS */
 #define LINK_DEPTH 4    /* calls a store is carried up through */
 
 /* Function FUNC (index) stores parameter SP's walk SW into parameter DP's
@@ -53,30 +53,10 @@ struct link_pairs {
 	struct arena arena;
 };
 
-int links_split(const char *s, const char **steps)
-{
-	int p;
-	if (!s || sscanf(s, "arg#%d", &p) != 1 || p < 0)
-		return -1;
-	const char *slash = strchr(s, '/');
-	*steps = slash ? slash + 1 : "";
-	return p;
-}
-
-static int count_steps(const char *w)
-{
-	if (!*w)
-		return 0;
-	int n = 1;
-	for (; *w; w++)
-		n += *w == '/';
-	return n;
-}
-
-/* A then B, or NULL past LINK_STEPS. */
+/* A then B, or NULL past KEYNAME_WALK_STEPS. */
 static const char *join(struct arena *a, const char *x, const char *y)
 {
-	if (count_steps(x) + count_steps(y) > LINK_STEPS)
+	if (keyname_walk_steps(x) + keyname_walk_steps(y) > KEYNAME_WALK_STEPS)
 		return NULL;
 	if (!*x || !*y)
 		return *x ? x : y;
@@ -113,8 +93,8 @@ static void load_links(struct engine *e, struct arena *a, link_vec *out)
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT func_id, dst, src FROM link_store ORDER BY rowid");
 	while (db_step_row(e->db, q)) {
 		struct link l = { engine_func_index(e, sqlite3_column_int64(q, 0)), 0, 0, NULL, NULL };
-		l.dp = links_split(db_col_text(q, 1), &l.dw);
-		l.sp = links_split(db_col_text(q, 2), &l.sw);
+		l.dp = keyname_walk_split(db_col_text(q, 1), &l.dw);
+		l.sp = keyname_walk_split(db_col_text(q, 2), &l.sw);
 		if (l.func < 0 || l.dp < 0 || l.sp < 0 || l.dp == l.sp || !*l.dw)
 			continue;
 		l.dw = arena_strdup(a, l.dw);
@@ -133,7 +113,7 @@ static void load_args(struct engine *e, struct arena *a, arg_vec *out)
 	while (db_step_row(e->db, q)) {
 		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
 		struct link_arg la = { s ? engine_site_index(e, s) : -1, sqlite3_column_int(q, 1), 0, NULL };
-		la.p = links_split(db_col_text(q, 2), &la.w);
+		la.p = keyname_walk_split(db_col_text(q, 2), &la.w);
 		if (la.site < 0 || la.p < 0)
 			continue;
 		la.w = arena_strdup(a, la.w);

@@ -22,9 +22,6 @@ struct link_pairs;
  * linked object and back (links_pairs_free releases them). */
 struct link_pairs *links_pairs_load(struct engine *e);
 void links_pairs_free(struct link_pairs *p);
-/* 'arg#1/E:x.y/L:y.z' -> 1 and *STEPS 'E:x.y/L:y.z' (a bare 'arg#1': ""); -1 if
- * it names no parameter. */
-int links_split(const char *walk, const char **steps);
 /* Whether WALK (steps, no 'arg#N/') leads from some object to one it is linked with. */
 bool links_starts(const struct link_pairs *p, const char *walk);
 /* The object WALK leads to from object OBJ (malloc'd): OBJ's partner

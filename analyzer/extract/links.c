@@ -27,11 +27,11 @@
 #include "extract/links.h"
 #include "extract/guard.h"
 #include "extract/keys.h"
+#include "lib/keyname.h"
 
 #include <string.h>
 
-/* How many steps a walk takes, and how many calls deep a return is read. */
-#define WALK_STEPS 8
+/* How many calls deep a return is read (a walk's steps: KEYNAME_WALK_STEPS). */
 #define WALK_CALLS 4
 
 struct links {
@@ -55,18 +55,10 @@ void links_free(struct links *l)
 	free(l);
 }
 
-static int steps_of(const char *walk)
-{
-	int n = 0;
-	for (; *walk; walk++)
-		n += *walk == '/';
-	return n;
-}
-
-/* WALK with step KIND:MEMBER, or NULL past WALK_STEPS. */
+/* WALK with step KIND:MEMBER, or NULL past KEYNAME_WALK_STEPS. */
 static const char *add_step(struct arena *a, const char *walk, char kind, CXCursor field)
 {
-	if (!walk || steps_of(walk) >= WALK_STEPS)
+	if (!walk || keyname_walk_steps(walk) >= KEYNAME_WALK_STEPS)
 		return NULL;
 	const char *rec = key_record_name(a, field);
 	CXString s = clang_getCursorSpelling(field);
@@ -168,7 +160,7 @@ static const char *walk_member_base(struct walk_ctx *x, CXCursor m, int depth)
 static const char *walk_obj(struct walk_ctx *x, CXCursor e, int depth)
 {
 	CXCursor c = key_strip(e), k[1];
-	if (depth > WALK_STEPS * 2)
+	if (depth > KEYNAME_WALK_STEPS * 2)
 		return NULL;
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_UnaryOperator:
@@ -189,7 +181,7 @@ static const char *walk_obj(struct walk_ctx *x, CXCursor e, int depth)
 static const char *walk_ptr(struct walk_ctx *x, CXCursor e, int depth)
 {
 	CXCursor c = key_strip(e), k[3];
-	if (depth > WALK_STEPS * 2)
+	if (depth > KEYNAME_WALK_STEPS * 2)
 		return NULL;
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_DeclRefExpr: {
@@ -286,7 +278,7 @@ static const char *walk_call(struct walk_ctx *x, CXCursor call, int depth)
 	const char *base = walk_ptr(x, clang_Cursor_getArgument(call, (unsigned)p), depth + 1);
 	if (!base || !rest)
 		return base;
-	if (steps_of(base) + steps_of(rest) > WALK_STEPS)
+	if (keyname_walk_steps(base) + keyname_walk_steps(ret) > KEYNAME_WALK_STEPS)
 		return NULL;
 	return arena_printf(x->a, "%s%s", base, rest);
 }

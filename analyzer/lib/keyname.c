@@ -136,3 +136,23 @@ char *keyname_qualify(const char *path, const char *name, bool is_static)
 	char file[4096];
 	return xasprintf("%s:%s", keyname_file(path, file, sizeof(file)), name);
 }
+
+int keyname_walk_steps(const char *w)
+{
+	if (!*w)
+		return 0;
+	int n = strncmp(w, "arg#", 4) != 0;
+	for (; *w; w++)
+		n += *w == '/';
+	return n;
+}
+
+int keyname_walk_split(const char *walk, const char **steps)
+{
+	int p;
+	if (!walk || sscanf(walk, "arg#%d", &p) != 1 || p < 0)
+		return -1;
+	const char *slash = strchr(walk, '/');
+	*steps = slash ? slash + 1 : "";
+	return p;
+}

@@ -83,4 +83,16 @@ extern const char *const keyname_annot_names[3];
  * end); false when there is none left. */
 bool keyname_next_annot(const char **cursor, enum keyname_annot *kind, const char **key, size_t *len);
 
+/* A pointer named by its walk from a parameter (extract/links.c writes it,
+ * check/links.c joins and reads it): 'arg#N', then at most
+ * KEYNAME_WALK_STEPS steps '/K:rec.member', K 'E' the address of an
+ * embedded member, 'L' a pointer member, 'U' container_of() of one. */
+#define KEYNAME_WALK_STEPS 8
+/* The steps in W: a walk, or its steps alone ('E:a.b/L:b.c'; '' and a bare
+ * 'arg#N' have none). */
+int keyname_walk_steps(const char *w);
+/* 'arg#1/E:x.y/L:y.z' -> 1 and *STEPS 'E:x.y/L:y.z' (a bare 'arg#1': "");
+ * -1 if it names no parameter. */
+int keyname_walk_split(const char *walk, const char **steps);
+
 #endif

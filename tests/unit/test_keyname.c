@@ -129,6 +129,17 @@ int main(void)
 	expect(!strcmp(q, "device.c:f"), "a path without a directory");
 	free(q);
 
+	expect(keyname_walk_steps("arg#0") == 0 && keyname_walk_steps("") == 0, "a bare parameter, no steps: none");
+	expect(keyname_walk_steps("arg#0/E:ccw_device.dev/L:device.parent/U:subchannel.dev") == 3,
+	       "a walk: its steps, not its head");
+	expect(keyname_walk_steps("E:subchannel.dev/L:device.driver_data") == 2, "steps alone");
+	const char *steps = NULL;
+	expect(keyname_walk_split("arg#1/E:x.y/L:y.z", &steps) == 1 && !strcmp(steps, "E:x.y/L:y.z"),
+	       "a walk splits into its parameter and steps");
+	expect(keyname_walk_split("arg#2", &steps) == 2 && !strcmp(steps, ""), "a bare parameter: no steps");
+	expect(keyname_walk_split("local:f:x", &steps) == -1 && keyname_walk_split(NULL, &steps) == -1,
+	       "no parameter, no walk");
+
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
