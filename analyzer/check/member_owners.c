@@ -141,7 +141,8 @@ void owners_load(struct engine *e)
 {
 	struct owner_index *x = xcalloc(1, sizeof(*x));
 	load_owners(e, x);   /* in member order: sorted for bsearch */
-	load_sites(e, x);
+	if (x->owners.n)
+		load_sites(e, x);
 	e->owners = x;
 }
 
