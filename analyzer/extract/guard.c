@@ -695,14 +695,20 @@ struct ctx_eval {
 
 /* FILE's text in TU.  libclang's clang_getFileContents() looks a header up
  * by scanning the TU's source-location entries (every macro expansion), so
- * the last answer is kept per thread: a condition's operands and the
- * statements of one function are mostly in one file. */
-static _Thread_local struct { CXTranslationUnit tu; CXFile file; const char *text; size_t size; } last;
+ * the last few answers are kept per thread: a function's statements are in
+ * its file, but the context tests in its conditions are spelled in the
+ * headers of their macros (preempt.h's in_interrupt(), hardirq.h's), and
+ * one kept file made every condition look both up again. */
+#define FILE_TEXTS 8
+static _Thread_local struct file_texts {
+	CXTranslationUnit tu;
+	int next;
+	struct { CXFile file; const char *text; size_t size; } f[FILE_TEXTS];
+} texts;
 
 void guard_file_text_forget(void)
 {
-	last.tu = NULL;
-	last.file = NULL;
+	texts = (struct file_texts){ .tu = NULL };
 	memo = (struct local_memo){ .func = clang_getNullCursor() };
 }
 
@@ -710,14 +716,20 @@ const char *guard_file_text(CXTranslationUnit tu, CXFile file, size_t *size)
 {
 	if (!file)
 		return NULL;
-	if (last.tu != tu || !last.file || !clang_File_isEqual(last.file, file)) {
-		last.size = 0;
-		last.text = clang_getFileContents(tu, file, &last.size);
-		last.tu = tu;
-		last.file = file;
-	}
-	*size = last.size;
-	return last.text;
+	if (texts.tu != tu)
+		texts = (struct file_texts){ .tu = tu };
+	for (int i = 0; i < FILE_TEXTS; i++)
+		if (texts.f[i].file && (texts.f[i].file == file || clang_File_isEqual(texts.f[i].file, file))) {
+			*size = texts.f[i].size;
+			return texts.f[i].text;
+		}
+	int slot = texts.next;
+	texts.next = (slot + 1) % FILE_TEXTS;
+	texts.f[slot].size = 0;
+	texts.f[slot].text = clang_getFileContents(tu, file, &texts.f[slot].size);
+	texts.f[slot].file = file;
+	*size = texts.f[slot].size;
+	return texts.f[slot].text;
 }
 
 static bool is_blank(char ch)

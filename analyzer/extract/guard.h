@@ -69,7 +69,7 @@ bool guard_if_all(CXCursor func, CXCursor cond, struct guard_set *then_s, struct
 /* Add G to S unless it restricts nothing or S is full. */
 void guard_set_add(struct guard_set *s, const struct guard *g);
 
-/* FILE's text in TU (clang_getFileContents, the last answer kept per thread). */
+/* FILE's text in TU (clang_getFileContents, the last few answers kept per thread). */
 const char *guard_file_text(CXTranslationUnit tu, CXFile file, size_t *size);
 /* Forget that answer and guard_local_value()'s: TU is done with (a new one may
  * reuse its addresses). */
