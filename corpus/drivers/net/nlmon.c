@@ -10,46 +10,48 @@
 #include <linux/netlink.h>
 #include <linux/skbuff.h>
 
+/* The monitor's private part: its place on the tap list, and a count. */
 struct nlmon {
 	struct netlink_tap nt;
-	unsigned long packets;
-	unsigned long bytes;
+	unsigned long seen_bytes;
 };
 
-static netdev_tx_t nlmon_xmit(struct sk_buff *skb, struct net_device *dev)
+/* Every copy is counted and dropped; a monitor never sends anything on. */
+static netdev_tx_t nlmon_xmit(struct sk_buff *copy, struct net_device *monitor)
 {
-	struct nlmon *nlmon = netdev_priv(dev);
+	struct nlmon *mon = netdev_priv(monitor);
 
-	nlmon->packets++;
-	nlmon->bytes += skb->len;
-	dev_kfree_skb(skb);
+	mon->seen_bytes += copy->len;
+	consume_skb(copy);
 	return NETDEV_TX_OK;
 }
 
-static int nlmon_open(struct net_device *dev)
+/* Up: the device joins the tap list as itself. */
+static int nlmon_open(struct net_device *monitor)
 {
-	struct nlmon *nlmon = netdev_priv(dev);
+	struct nlmon *mon = netdev_priv(monitor);
 
-	nlmon->nt.dev = dev;
-	nlmon->nt.module = THIS_MODULE;
-	return netlink_add_tap(&nlmon->nt);
+	mon->nt.module = THIS_MODULE;
+	mon->nt.dev = monitor;
+	return netlink_add_tap(&mon->nt);
 }
 
-static int nlmon_close(struct net_device *dev)
+/* Down: off the list again. */
+static int nlmon_stop(struct net_device *monitor)
 {
-	struct nlmon *nlmon = netdev_priv(dev);
+	struct nlmon *mon = netdev_priv(monitor);
 
-	return netlink_remove_tap(&nlmon->nt);
+	return netlink_remove_tap(&mon->nt);
 }
 
-static const struct net_device_ops nlmon_ops = {
-	.ndo_open	= nlmon_open,
-	.ndo_stop	= nlmon_close,
+static const struct net_device_ops nlmon_netdev_ops = {
 	.ndo_start_xmit	= nlmon_xmit,
+	.ndo_open	= nlmon_open,
+	.ndo_stop	= nlmon_stop,
 };
 
-/* rtnl_link_ops.setup in the kernel: a new nlmon device's table */
-void nlmon_setup(struct net_device *dev)
+/* rtnl_link_ops.setup in the kernel: a new monitor gets its table */
+void nlmon_setup(struct net_device *monitor)
 {
-	dev->netdev_ops = &nlmon_ops;
+	monitor->netdev_ops = &nlmon_netdev_ops;
 }
