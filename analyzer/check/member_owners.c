@@ -39,6 +39,7 @@
 #include "check/engine_int.h"
 #include "check/ops_tables.h"
 #include "check/registrars.h"
+#include "lib/keyname.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -53,17 +54,6 @@ struct owner_index {
 	VEC(struct owner) owners;
 	VEC(struct owner_site) sites;   /* sorted by site */
 };
-
-/* Whether SRC names the storing function's parameter itself ('arg#0'). */
-static bool is_param(const char *src)
-{
-	if (!src || strncmp(src, "arg#", 4) != 0 || !src[4])
-		return false;
-	for (const char *p = src + 4; *p; p++)
-		if (*p < '0' || *p > '9')
-			return false;
-	return true;
-}
 
 /* A member's stores end: own it if they all stored a parameter and the
  * way up from their functions ends at methods of one file. */
@@ -95,7 +85,8 @@ static void load_owners(struct engine *e, struct owner_index *x)
 		}
 		int func = sqlite3_column_type(q, 1) == SQLITE_NULL ? -1
 			   : engine_func_index(e, sqlite3_column_int64(q, 1));
-		if (func < 0 || !sqlite3_column_int(q, 2) || !is_param(db_col_text(q, 3)))
+		const char *src = db_col_text(q, 3);   /* the storing function's parameter itself: 'arg#0' */
+		if (func < 0 || !sqlite3_column_int(q, 2) || keyname_lock_param(src) < 0)
 			ok = false;   /* a table, or a pointer of no parameter: any object */
 		else
 			vec_push(&funcs, func);
@@ -175,9 +166,4 @@ void owners_bind(const struct engine *e, const struct ck_site *site, struct ck_s
 const char *owners_member(const struct engine *e, int owner)
 {
 	return e->owners->owners.v[owner].member;
-}
-
-const char *owners_file(struct engine *e, int owner)
-{
-	return ops_unit_name(e, e->owners->owners.v[owner].file);
 }

@@ -22,8 +22,7 @@ void owners_free(struct engine *e);
 /* Entering NEXT's function from the call at SITE: bind it to the file
  * whose objects the call passes. */
 void owners_bind(const struct engine *e, const struct ck_site *site, struct ck_state *next);
-/* Owner OWNER's member ('netlink_tap.dev') and its file's base name. */
+/* Owner OWNER's member ('netlink_tap.dev'). */
 const char *owners_member(const struct engine *e, int owner);
-const char *owners_file(struct engine *e, int owner);
 
 #endif
