@@ -64,6 +64,20 @@
  * the callee to the object the walk leads to from the one the parameter
  * is bound to, where a function links the two both ways (links.c); that
  * object is named by the walk, and the walk back names the first again.
+ *
+ * The fourth object is a new one.  The driver core's device_create()
+ * allocates a bare struct device into a local ('dev = kzalloc(..)', an
+ * allocator of the rules' 'fresh-object'), fills it and passes it to
+ * device_add(), whose error path goes down to 'dev->bus->remove'.  By key
+ * that is every bus's remove: the unit-record driver, which creates its
+ * class device holding its own mutex, reached its own ccw remove, which
+ * takes that mutex.  But no bus was stored into that device: it is no
+ * ccw_device's 'dev'.  So an argument that is what a local points to
+ * ('*local:F:dev'), straight from such a call (site_arg.ret_site), is
+ * bound like a container, whose own stores are the ones through that
+ * local; stores through another container or local struct are another
+ * object's, and stores through a parameter or a pointer lockpath cannot
+ * name may still be this one's.
  */
 #include "check/embedded.h"
 #include "check/engine_int.h"
@@ -192,9 +206,45 @@ static void load_site_objs(struct engine *e)
 	sqlite3_finalize(q);
 }
 
+/* A call's argument: site row id and argument index. */
+struct site_argn { int64_t site; int n; };
+
+static int site_argn_cmp(const void *a, const void *b)
+{
+	const struct site_argn *x = a, *y = b;
+	return x->site != y->site ? (x->site < y->site ? -1 : 1) : (x->n > y->n) - (x->n < y->n);
+}
+
+typedef VEC(struct site_argn) argnvec;
+
+/* The arguments that are the pointer an allocator of the rules'
+ * 'fresh-object' returned, not assigned since (site_arg.ret_site), sorted. */
+static argnvec fresh_args(struct engine *e)
+{
+	argnvec v = {0};
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT a.site_id, a.n, r.callee_name FROM site_arg a "
+				     "JOIN site r ON r.id = a.ret_site WHERE a.ret_site IS NOT NULL");
+	while (db_step_row(e->db, q))
+		if (rules_fresh_object(e->rules, db_col_text_or_null(q, 2)))
+			vec_push(&v, ((struct site_argn){ sqlite3_column_int64(q, 0), sqlite3_column_int(q, 1) }));
+	sqlite3_finalize(q);
+	if (v.n)
+		qsort(v.v, v.n, sizeof(*v.v), site_argn_cmp);
+	return v;
+}
+
+/* '*local:F:dev' passed as argument N of site SITE, just allocated. */
+static bool is_fresh_local(const argnvec *fresh, const char *obj, int64_t site, int n)
+{
+	struct site_argn k = { site, n };
+	return obj && obj[0] == '*' && keyname_kind(obj + 1) == KEYNAME_LOCAL && fresh->n &&
+	       bsearch(&k, fresh->v, fresh->n, sizeof(k), site_argn_cmp);
+}
+
 static void load_obj_args(struct engine *e)
 {
 	struct embedded_index *x = e->embedded;
+	argnvec fresh = fresh_args(e);
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT site_id, n, obj_key, walk FROM site_arg WHERE obj_key IS NOT NULL "
 				     "OR walk IS NOT NULL ORDER BY site_id, n, rowid");
 	while (db_step_row(e->db, q)) {
@@ -209,13 +259,15 @@ static void load_obj_args(struct engine *e)
 			if (a.fwd < 0 || !links_starts(x->links, steps))
 				continue;
 			a.walk = arena_strdup(&e->arena, steps);
-		} else if (a.fwd < 0 && !is_bindable(obj))
+		} else if (a.fwd < 0 && !is_bindable(obj) &&
+			   !is_fresh_local(&fresh, obj, sqlite3_column_int64(q, 0), a.n))
 			continue;
 		if (a.fwd < 0)
 			a.cont = cont_id(e, obj);
 		vec_push(&x->args, a);
 	}
 	sqlite3_finalize(q);
+	vec_free(&fresh);
 }
 
 /* A parameter passed on unchanged to a callee's object parameter carries an

@@ -956,9 +956,25 @@ struct subject_writes {
 
 struct writes {
 	CXCursor func;
+	const struct lp_rules *rules;
 	struct subject_writes *s;
 	int ns;
 };
+
+/* 'dev = get_device(dev)': RHS calls a function that returns its argument
+ * (rules: 'returns-arg'), given parameter P itself; P still holds what
+ * the caller passed (or NULL, which the caller's value being NULL means). */
+static bool returns_param(const struct writes *w, CXCursor rhs, int p)
+{
+	CXCursor c = key_strip(rhs);
+	if (!w->rules || clang_getCursorKind(c) != CXCursor_CallExpr)
+		return false;
+	CXString name = clang_getCursorSpelling(c);
+	int n = rules_returns_arg(w->rules, clang_getCString(name));
+	clang_disposeString(name);
+	return n >= 0 && n < clang_Cursor_getNumArguments(c) &&
+	       key_param_of(w->func, clang_Cursor_getArgument(c, (unsigned)n)) == p;
+}
 
 static void note_value(struct subject_writes *sw, CXCursor rhs, bool constant_ok)
 {
@@ -973,7 +989,7 @@ static void note_write(struct writes *w, CXCursor lhs, CXCursor rhs, bool consta
 {
 	char field[GUARD_FIELD_MAX];
 	int p = plain_subject(w->func, lhs, field);
-	if (p < 0)
+	if (p < 0 || (!field[0] && constant_ok && returns_param(w, rhs, p)))
 		return;
 	for (int i = 0; i < w->ns; i++)
 		if (w->s[i].param == p && !strcmp(w->s[i].field, field))
@@ -1025,10 +1041,10 @@ static enum CXChildVisitResult visit_write(CXCursor c, CXCursor parent, CXClient
 	return CXChildVisit_Recurse;
 }
 
-const char *guard_param_writes(struct arena *a, CXCursor func, unsigned long long params,
-			       const struct guard *fields, int nfields)
+const char *guard_param_writes(struct arena *a, const struct lp_rules *rules, CXCursor func,
+			       unsigned long long params, const struct guard *fields, int nfields)
 {
-	struct writes w = { .func = func };
+	struct writes w = { .func = func, .rules = rules };
 	w.s = xcalloc((size_t)(64 + nfields), sizeof(*w.s));
 	for (int p = 0; p < 64; p++)
 		if (params >> p & 1)

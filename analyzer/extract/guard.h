@@ -120,9 +120,10 @@ const char *guard_text(struct arena *a, const struct guard *g);
  * index, 64 at most) that FUNC's body assigns, increments or takes the
  * address of, and 'writes:arg#N.field=..;' for each of the NFIELDS member
  * guards in FIELDS whose member FUNC assigns through the parameter; NULL
- * when none is written. */
-const char *guard_param_writes(struct arena *a, CXCursor func, unsigned long long params,
-			       const struct guard *fields, int nfields);
+ * when none is written.  'p = get_device(p)' (RULES: 'returns-arg') is
+ * no write: p is what the caller passed. */
+const char *guard_param_writes(struct arena *a, const struct lp_rules *rules, CXCursor func,
+			       unsigned long long params, const struct guard *fields, int nfields);
 
 /* Where FUNC first writes each parameter (an assignment, '++', '&p': the
  * writes guard_param_writes() counts) and its first label, by offset in its

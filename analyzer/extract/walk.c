@@ -1960,7 +1960,7 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 			walk_stmt(w, k.v[i]);
 	kids_free(&k);
 	ls_join(w, &w->exit, &w->st);
-	const char *writes = guard_param_writes(&w->f->arena, fn, w->guarded, w->guarded_members.v,
+	const char *writes = guard_param_writes(&w->f->arena, w->env->rules, fn, w->guarded, w->guarded_members.v,
 						(int)w->guarded_members.n);
 	if (writes) {   /* the guards hold only with what the function itself assigns */
 		const char *a = xf.annot ? xf.annot : "";

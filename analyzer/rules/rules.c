@@ -63,6 +63,8 @@ struct lp_rules {
 	struct strmap ctxend_map;     /* function -> index in reasons */
 	struct strmap irqson_map;     /* function -> index in reasons ('irqs-on') */
 	struct strmap refdrop_map;    /* 'refcount-drop' functions -> 1 */
+	struct strmap fresh_map;      /* 'fresh-object' functions -> 1 */
+	struct strmap retarg_map;     /* 'returns-arg' functions -> the argument */
 	struct strmap blocks_map;     /* function -> index in blocks */
 	struct strmap corruption_map; /* function -> index in corruptions */
 	struct strmap format_map;     /* 'FUNC CALLEE' -> index in format_calls */
@@ -120,7 +122,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->bugreport_map, &r->chain_map,
-		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->ctxtest_map, &r->blocks_map, &r->corruption_map, &r->format_map, &r->format_callee_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
+		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->fresh_map, &r->retarg_map, &r->ctxtest_map, &r->blocks_map, &r->corruption_map, &r->format_map, &r->format_callee_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -284,6 +286,17 @@ const char *rules_irqs_on(const struct lp_rules *r, const char *func)
 bool rules_refcount_drop(const struct lp_rules *r, const char *func)
 {
 	return func && strmap_get(&r->refdrop_map, func) != NULL;
+}
+
+bool rules_fresh_object(const struct lp_rules *r, const char *func)
+{
+	return func && strmap_get(&r->fresh_map, func) != NULL;
+}
+
+int rules_returns_arg(const struct lp_rules *r, const char *func)
+{
+	int64_t *n = func ? strmap_get(&r->retarg_map, func) : NULL;
+	return n ? (int)*n : -1;
 }
 
 bool rules_context_test(const struct lp_rules *r, const char *name, unsigned *when_true, unsigned *when_false)
@@ -1202,6 +1215,32 @@ static int parse_refcount_drop(struct line *l)
 	return 0;
 }
 
+/* 'fresh-object FUNC': FUNC returns a new object that nothing else points
+ * to yet and that holds no pointer it was not given after (kzalloc). */
+static int parse_fresh_object(struct line *l)
+{
+	const char *func = NULL;
+	if (want_ident(l, 1, "a function name", "fresh-object", &func) ||
+	    want_end(l, 2, "fresh-object FUNC"))
+		return -1;
+	*strmap_put(&l->r->fresh_map, func, NULL) = 1;
+	return 0;
+}
+
+/* 'returns-arg FUNC ARG': FUNC returns its argument ARG, or NULL when that
+ * is NULL (get_device(), kobject_get(): a reference taken). */
+static int parse_returns_arg(struct line *l)
+{
+	const char *func = NULL;
+	int arg = 0;
+	if (want_ident(l, 1, "a function name", "returns-arg", &func) ||
+	    want_arg(l, 2, "returns-arg FUNC", &arg) ||
+	    want_end(l, 3, "returns-arg FUNC ARG"))
+		return -1;
+	*strmap_put(&l->r->retarg_map, func, NULL) = arg;
+	return 0;
+}
+
 /* ------------------------------------------------------------ lockdep classes */
 
 /* "lockdep-init FUNC LOCK KEY" / "lockdep-class FUNC LOCK KEY [subclass=N]",
@@ -1468,6 +1507,8 @@ static const struct directive {
 	{ "drop-flag", parse_drop_flag },
 	{ "ops-bind", parse_ops_bind },
 	{ "refcount-drop", parse_refcount_drop },
+	{ "fresh-object", parse_fresh_object },
+	{ "returns-arg", parse_returns_arg },
 	{ "hint", parse_hint },
 	{ "hint-alternative", parse_hint_alternative },
 };

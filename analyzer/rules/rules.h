@@ -159,6 +159,12 @@ long long rules_format_bits(const struct lp_rules *r);
 /* Whether FUNC drops a reference and says whether it was the last
  * (directive 'refcount-drop': refcount_dec_and_test, kref_put). */
 bool rules_refcount_drop(const struct lp_rules *r, const char *func);
+/* Whether FUNC returns a new object nothing else points to, whose members
+ * hold only what is stored into them after (directive 'fresh-object': kzalloc). */
+bool rules_fresh_object(const struct lp_rules *r, const char *func);
+/* The argument FUNC returns (or NULL when it is NULL), or -1 (directive
+ * 'returns-arg': get_device() returns the device it took a reference on). */
+int rules_returns_arg(const struct lp_rules *r, const char *func);
 /* Why FUNC never returns to its caller (the task or the system ends there), or NULL. */
 const char *rules_noreturn(const struct lp_rules *r, const char *func);
 /* Why a call to FUNC is the kernel's report of a broken invariant (WARN()'s

@@ -12,6 +12,7 @@
 
 struct device;
 struct device_driver;
+struct class;
 struct fwnode_handle;
 struct module;
 
@@ -55,6 +56,9 @@ static inline const char *dev_name(const struct device *d)
 }
 
 extern void device_initialize(struct device *d);
+/* a bare device of a class, on no bus: drivers/base/core_add.c */
+extern struct device *device_create(struct class *cls, struct device *parent, void *drvdata,
+				    const char *name);
 extern int device_add(struct device *d);
 extern void device_del(struct device *d);
 extern void device_release_driver(struct device *d);
