@@ -213,11 +213,16 @@ static void load_tables(struct engine *e, struct ops_index *o)
 	unique_pairs(&o->own_ops.v, &o->own_ops.n);
 }
 
+/* The first of the N (ops, unit) PAIRS, sorted by unit, whose unit is UNIT, or N. */
+static size_t first_pair_of(const struct ops_table *pairs, size_t n, int64_t unit)
+{
+	return lower_bound_i64(pairs, n, sizeof(*pairs), offsetof(struct ops_table, unit), unit);
+}
+
 /* The first (ops, unit) pair of UNIT, or file_ops.n. */
 static size_t first_of_unit(const struct ops_index *o, int64_t unit)
 {
-	return lower_bound_i64(o->file_ops.v, o->file_ops.n, sizeof(*o->file_ops.v),
-			       offsetof(struct ops_table, unit), unit);
+	return first_pair_of(o->file_ops.v, o->file_ops.n, unit);
 }
 
 static const struct ops_table *table_of_store(const struct ops_index *o, int64_t store)
@@ -293,8 +298,7 @@ static bool ops_reachable_far(const struct ops_index *o, int func, int ops)
 static void bind_pairs(const struct engine *e, const struct ops_table *pairs, size_t n, struct ck_state *s,
 		       int64_t unit, int below)
 {
-	size_t i = lower_bound_i64(pairs, n, sizeof(*pairs), offsetof(struct ops_table, unit), unit);
-	for (; i < n && pairs[i].unit == unit; i++) {
+	for (size_t i = first_pair_of(pairs, n, unit); i < n && pairs[i].unit == unit; i++) {
 		int ops = pairs[i].ops;
 		if (!ops_reachable(e->ops, below, ops))
 			continue;
@@ -318,19 +322,17 @@ void ops_bind_file(const struct engine *e, struct ck_state *s, int64_t file, int
 void ops_mark_owner(struct engine *e, int64_t file)
 {
 	const struct ops_index *o = e->ops;
-	size_t i = lower_bound_i64(o->own_ops.v, o->own_ops.n, sizeof(*o->own_ops.v),
-				   offsetof(struct ops_table, unit), file);
-	for (; i < o->own_ops.n && o->own_ops.v[i].unit == file; i++)
-		o->far[o->own_ops.v[i].ops] = true;
+	const struct ops_table *own = o->own_ops.v;
+	for (size_t i = first_pair_of(own, o->own_ops.n, file); i < o->own_ops.n && own[i].unit == file; i++)
+		o->far[own[i].ops] = true;
 }
 
 void ops_bind_owner(const struct engine *e, struct ck_state *s, int64_t file, int below, int owner)
 {
 	const struct ops_index *o = e->ops;
-	size_t i = lower_bound_i64(o->own_ops.v, o->own_ops.n, sizeof(*o->own_ops.v),
-				   offsetof(struct ops_table, unit), file);
-	for (; i < o->own_ops.n && o->own_ops.v[i].unit == file; i++) {
-		int ops = o->own_ops.v[i].ops, b = 0;
+	const struct ops_table *own = o->own_ops.v;
+	for (size_t i = first_pair_of(own, o->own_ops.n, file); i < o->own_ops.n && own[i].unit == file; i++) {
+		int ops = own[i].ops, b = 0;
 		if (!ops_reachable_far(o, below, ops))
 			continue;
 		/* the object in hand decides, not the first file the path entered */
