@@ -4,9 +4,14 @@
  * same expressions keys.c does (passthrough calls, '&', members that are the
  * lock itself such as 'rlock' and 'dep_map'), but names an embedded struct
  * by where it is embedded instead of by its type.  It stops at the first
- * pointer: what a pointer points to has no container the code shows.
+ * pointer: what a pointer points to has no container the code shows.  A
+ * local pointer set once to an address is that address: udp's
+ * 'rcvq = &udp_sk(sk)->reader_queue; spin_lock_bh(&rcvq->lock)' is
+ * 'udp_sock.reader_queue.lock', which lockdep keeps apart from the socket's
+ * 'sock.sk_receive_queue.lock' (sk_init_common() gives it its own class).
  */
 #include "extract/lock_path.h"
+#include "extract/guard.h"
 
 #include <string.h>
 
@@ -52,7 +57,8 @@ static const char *obj_path(const struct key_env *e, CXCursor c, int depth)
 			return clang_Cursor_isNull(base) || is_pointer(base) ? NULL : obj_path(e, base, depth + 1);
 		if (rules_is_lock_member(e->rules, name))   /* &l->rlock is l */
 			return is_pointer(base) ? ptr_path(e, base, depth + 1) : obj_path(e, base, depth + 1);
-		const char *up = clang_Cursor_isNull(base) || is_pointer(base) ? NULL : obj_path(e, base, depth + 1);
+		const char *up = clang_Cursor_isNull(base) ? NULL
+				 : is_pointer(base) ? ptr_path(e, base, depth + 1) : obj_path(e, base, depth + 1);
 		return up ? arena_printf(e->arena, "%s.%s", up, name)
 			  : arena_printf(e->arena, "%s.%s", key_record_name(e->arena, ref), name);
 	}
@@ -73,8 +79,23 @@ static const char *obj_path(const struct key_env *e, CXCursor c, int depth)
 	}
 }
 
+/* The path of what local pointer C points to when it is set once, to the
+ * address of a member or a global.  Not to an array's element: code that
+ * walks an array ('cpuctx = &pmu->cpu_context[cpu]') names the element's
+ * locks through a pointer elsewhere, by the element's type, and
+ * 'pmu.cpu_context[].ctx.lock' would not be that name. */
+static const char *local_ptr_path(const struct key_env *e, CXCursor c, int depth)
+{
+	CXCursor value = guard_local_value(e->func, c);
+	CXCursor obj = clang_Cursor_isNull(value) ? value : key_addr_operand(key_strip(value));
+	if (clang_Cursor_isNull(obj))
+		return NULL;
+	const char *p = obj_path(e, obj, depth + 1);
+	return p && !strstr(p, "[]") ? p : NULL;
+}
+
 /* The path of what a pointer expression points to: only '&lvalue' (and a
- * passthrough call around one) has one. */
+ * passthrough call around one, or a local set once to one) has one. */
 static const char *ptr_path(const struct key_env *e, CXCursor expr, int depth)
 {
 	CXCursor c = key_strip(expr);
@@ -83,6 +104,8 @@ static const char *ptr_path(const struct key_env *e, CXCursor expr, int depth)
 	CXCursor obj = key_addr_operand(c);
 	if (!clang_Cursor_isNull(obj))
 		return obj_path(e, obj, depth + 1);
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr)
+		return local_ptr_path(e, c, depth + 1);
 	if (clang_getCursorKind(c) != CXCursor_CallExpr)
 		return NULL;
 	CXCursor fn = clang_getCursorReferenced(c);

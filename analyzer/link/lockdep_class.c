@@ -491,15 +491,6 @@ static const char *default_of(struct ldctx *c, const struct fact *f, size_t n, c
 	return def;
 }
 
-/* The default of the facts of NAME alone (a path or key's own class), or NULL. */
-static const char *own_default(struct ldctx *c, const struct fact *f, size_t n, const char *name)
-{
-	strvec all = {0};
-	const char *own = default_of(c, f, n, name, &all);
-	vec_free(&all);
-	return own;
-}
-
 static bool has(const strvec *v, const char *s)
 {
 	for (size_t i = 0; i < v->n; i++)
@@ -584,10 +575,36 @@ static void rename_class(struct ldctx *c, int cls)
 }
 
 /*
+ * The lockdep class NAME's own facts put its locks in, apart from the lock
+ * class's default DEF: one known class other than DEF; or "*" when they
+ * put each lock in a class of its object and never leave one in DEF
+ * (sk_init_common()'s 'lockdep_set_class(&sk->sk_receive_queue.lock,
+ * af_rlock_keys + sk->sk_family)' right after the queue's init); NULL when
+ * the name is not told apart.
+ */
+static const char *apart_class(struct ldctx *c, const struct fact *f, size_t n, const char *name, const char *def)
+{
+	strvec all = {0};
+	const char *own = default_of(c, f, n, name, &all);
+	if (own) {
+		vec_free(&all);
+		return def && !strcmp(own, def) ? NULL : own;
+	}
+	bool per_object = def && all.n;
+	for (size_t i = 0; per_object && i < all.n; i++)
+		per_object = !strcmp(all.v[i], "*");
+	vec_free(&all);
+	return per_object ? "*" : NULL;
+}
+
+/*
  * The names of one lock class whose own facts give them one known class
  * other than the class's default get a lock class per such lockdep class
  * (perf's 'perf_cpu_context.ctx.lock', re-keyed, beside every other
- * 'perf_event_context.lock').  Returns whether any name moved.
+ * 'perf_event_context.lock'); a name whose locks each get a class of their
+ * object, never the default, gets a split lock class of its own (a
+ * socket's receive queue beside every other 'sk_buff_head.lock').
+ * Returns whether any name moved.
  */
 static bool tell_apart(struct ldctx *c, const struct fact *f, size_t n, const char *def)
 {
@@ -597,16 +614,18 @@ static bool tell_apart(struct ldctx *c, const struct fact *f, size_t n, const ch
 	for (size_t i = 0; i < n; i++) {
 		if (i && !strcmp(f[i].name, f[i - 1].name))
 			continue;
-		const char *own = own_default(c, f, n, f[i].name);
-		if (!own || (def && !strcmp(own, def)))
+		const char *own = apart_class(c, f, n, f[i].name, def);
+		if (!own)
 			continue;
+		bool per_object = !strcmp(own, "*");
 		size_t k = 0;
-		while (k < idents.n && strcmp(idents.v[k], own))
+		while (!per_object && k < idents.n && strcmp(idents.v[k], own))
 			k++;
-		if (k == idents.n) {
+		if (per_object || k == idents.n) {   /* a per-object name is a class alone */
+			k = idents.n;
 			vec_push(&idents, own);
 			vec_push(&ids, c->next_class++);
-			write_row(c, ids.v[k], own, strcmp(own, "novalidate") != 0, true, NULL);
+			write_row(c, ids.v[k], per_object ? NULL : own, strcmp(own, "novalidate") != 0, !per_object, NULL);
 			c->st->told_apart++;
 		}
 		move_name(c, f[i].name, ids.v[k]);
@@ -622,8 +641,7 @@ static bool tell_apart(struct ldctx *c, const struct fact *f, size_t n, const ch
 static const struct fact *hidden_exception(struct ldctx *c, const struct fact *f, size_t n, const char *def)
 {
 	for (size_t i = 0; i < n; i++) {
-		const char *own = own_default(c, f, n, f[i].name);
-		if ((own && strcmp(own, def)) || f[i].at_init)
+		if (apart_class(c, f, n, f[i].name, def) || f[i].at_init)
 			continue;   /* told apart (the path says which), or part of an init */
 		strvec cls = {0};
 		if (f[i].init)

@@ -26,6 +26,7 @@ struct proto {
 };
 
 struct sock {
+	unsigned short sk_family;	/* AF_*: its receive queue's lockdep class */
 	long sk_sndtimeo;
 	int sk_wmem_queued;
 	int sk_sndbuf;
@@ -39,6 +40,7 @@ struct sock {
 };
 
 void sock_init_data(struct sock *sk);
+void sk_init_common(struct sock *sk);
 
 #define bh_lock_sock(sk)	spin_lock(&(sk)->sk_slock)
 #define bh_unlock_sock(sk)	spin_unlock(&(sk)->sk_slock)
