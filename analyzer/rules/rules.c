@@ -1203,28 +1203,29 @@ static int parse_ops_bind(struct line *l)
 	return 0;
 }
 
+/* 'DIRECTIVE FUNC', a directive that names one function (DIRECTIVE_FUNC,
+ * its form for messages): FUNC into MAP. */
+static int parse_one_func(struct line *l, const char *directive, const char *directive_func, struct strmap *map)
+{
+	const char *func = NULL;
+	if (want_ident(l, 1, "a function name", directive, &func) || want_end(l, 2, directive_func))
+		return -1;
+	*strmap_put(map, func, NULL) = 1;
+	return 0;
+}
+
 /* 'refcount-drop FUNC': FUNC drops a reference and returns whether it was
  * the last (refcount_dec_and_test, kref_put). */
 static int parse_refcount_drop(struct line *l)
 {
-	const char *func = NULL;
-	if (want_ident(l, 1, "a function name", "refcount-drop", &func) ||
-	    want_end(l, 2, "refcount-drop FUNC"))
-		return -1;
-	*strmap_put(&l->r->refdrop_map, func, NULL) = 1;
-	return 0;
+	return parse_one_func(l, "refcount-drop", "refcount-drop FUNC", &l->r->refdrop_map);
 }
 
 /* 'fresh-object FUNC': FUNC returns a new object that nothing else points
  * to yet and that holds no pointer it was not given after (kzalloc). */
 static int parse_fresh_object(struct line *l)
 {
-	const char *func = NULL;
-	if (want_ident(l, 1, "a function name", "fresh-object", &func) ||
-	    want_end(l, 2, "fresh-object FUNC"))
-		return -1;
-	*strmap_put(&l->r->fresh_map, func, NULL) = 1;
-	return 0;
+	return parse_one_func(l, "fresh-object", "fresh-object FUNC", &l->r->fresh_map);
 }
 
 /* 'returns-arg FUNC ARG': FUNC returns its argument ARG, or NULL when that
