@@ -11,10 +11,12 @@
 #include "extract/keys.h"
 #include "extract/guard.h"
 #include "extract/lock_path.h"
+#include "extract/macro_text.h"
 #include "lib/keyname.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 
 /* An assertion rule P met at statement C: lockdep_assert_held(l) without
  * CONFIG_LOCKDEP is 'do { (void)(l); } while (0)', its lock the operand of
@@ -47,28 +49,25 @@ static bool is_lock_store(const struct lp_rules *r, CXCursor c, CXCursor *lock)
 	return true;
 }
 
-struct init_scan { const struct lp_rules *rules; CXCursor lock; };
+/* The locks an expansion's stores initialise, in order (at most MAX). */
+#define INIT_STORES_MAX 8
+struct init_scan { const struct lp_rules *rules; int n, max; CXCursor locks[INIT_STORES_MAX]; bool more; };
 
 static enum CXChildVisitResult scan_init(CXCursor c, CXCursor parent, CXClientData d)
 {
 	(void)parent;
 	struct init_scan *s = d;
-	if (clang_getCursorKind(c) == CXCursor_BinaryOperator && is_lock_store(s->rules, c, &s->lock))
+	CXCursor lock;
+	if (clang_getCursorKind(c) != CXCursor_BinaryOperator || !is_lock_store(s->rules, c, &lock))
+		return CXChildVisit_Recurse;
+	if (s->n == s->max) {
+		s->more = true;
 		return CXChildVisit_Break;
-	return CXChildVisit_Recurse;
+	}
+	s->locks[s->n++] = lock;
+	return s->n == s->max && s->max == 1 ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-/*
- * An init macro that leaves no call ('lockdep-init-macro'): without
- * CONFIG_DEBUG_SPINLOCK, spin_lock_init(l) is 'do { spinlock_check(l);
- * *(l) = __SPIN_LOCK_UNLOCKED(l); } while (0)', yet with lockdep each
- * expansion is a class of its own (two tables of one bucket type
- * initialised at two sites nest without a report).  Its expansion becomes
- * a call site of the macro's name, the stored-to lock its argument 0.
- * With CONFIG_DEBUG_SPINLOCK the expansion stores nothing: it calls
- * __raw_spin_lock_init() with its key, and that call is the init site
- * (corpus inet-bind-one-init-site-debug).
- */
 /* A call site of macro NAME at statement C (no body: link counts it a leaf). */
 static struct xsite *macro_site(struct walker *w, CXCursor c, const char *name, int nargs)
 {
@@ -84,7 +83,8 @@ static struct xsite *macro_site(struct walker *w, CXCursor c, const char *name, 
 }
 
 /* An argument as text, without blanks or the parentheses around it all
- * ('( &(sk)->lock )' -> '&(sk)->lock'), into OUT; false if unreadable. */
+ * ('( &(sk)->lock )' -> '&(sk)->lock'), into OUT; false if unreadable.  A
+ * backslash that ends a line of a macro's body is a blank too. */
 bool macro_arg_text(struct walker *w, CXFile file, unsigned offset, int n, char out[128])
 {
 	char raw[128];
@@ -92,7 +92,7 @@ bool macro_arg_text(struct walker *w, CXFile file, unsigned offset, int n, char 
 		return false;
 	size_t k = 0;
 	for (const char *p = raw; *p; p++)
-		if (*p != ' ' && *p != '\t' && *p != '\n')
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && !(*p == '\\' && (p[1] == '\n' || p[1] == '\r')))
 			out[k++] = *p;
 	out[k] = '\0';
 	while (k >= 2 && out[0] == '(' && out[k - 1] == ')') {
@@ -102,19 +102,104 @@ bool macro_arg_text(struct walker *w, CXFile file, unsigned offset, int n, char 
 	return k > 0;
 }
 
-static void init_macro(struct walker *w, CXCursor do_stmt, const char *name, CXFile file, unsigned offset)
+/*
+ * A rules macro's call: NAME( written at OFFSET of FILE.  Written in the
+ * body of OUTER (not NULL), its text names OUTER's parameters, which stand
+ * for the arguments written where OUTER was expanded, at AT_FILE:AT_OFFSET
+ * (sock_lock_init_class_and_name(sk, .., af_family_slock_keys +
+ * sk->sk_family, ..) in sock_lock_init()).
+ */
+struct macro_call {
+	CXFile file;
+	unsigned offset;
+	const struct macro_def *outer;
+	CXFile at_file;
+	unsigned at_offset;
+};
+
+/* TEXT with OUTER's parameters replaced by their arguments, as the
+ * preprocessor does, into OUT; false on '#' or '##' (a string or a pasted
+ * name is not the argument) or when it does not fit. */
+static bool substitute(struct walker *w, const struct macro_call *mc, const char *text, char out[128])
 {
-	struct init_scan s = { w->env->rules, clang_getNullCursor() };
-	clang_visitChildren(do_stmt, scan_init, &s);
-	if (clang_Cursor_isNull(s.lock))
-		return;
-	const char *k = key_lock_ptr(&w->kenv, s.lock);
+	size_t k = 0;
+	for (const char *p = text; *p;) {
+		const char *s = p, *rep = p;
+		if (*p == '#')
+			return false;
+		if (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+			while (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+				p++;
+		else
+			p++;
+		size_t n = (size_t)(p - s);
+		char arg[128];
+		int param = *s >= '0' && *s <= '9' ? -1 : macro_def_param(mc->outer, s, n);
+		if (param >= 0) {
+			if (!macro_arg_text(w, mc->at_file, mc->at_offset, param, arg))
+				return false;
+			rep = arg;
+			n = strlen(arg);
+		}
+		if (k + n >= 128)
+			return false;
+		memcpy(out + k, rep, n);
+		k += n;
+	}
+	out[k] = '\0';
+	return k > 0;
+}
+
+/* Argument N of MC as text (macro_arg_text), OUTER's parameters replaced. */
+static bool call_arg_text(struct walker *w, const struct macro_call *mc, int n, char out[128])
+{
+	char text[128];
+	if (!mc->outer)
+		return macro_arg_text(w, mc->file, mc->offset, n, out);
+	return macro_arg_text(w, mc->file, mc->offset, n, text) && substitute(w, mc, text, out);
+}
+
+/* Where argument N of MC is spelled: in *FILE from *START to *END.  An
+ * argument that is one of OUTER's parameters is spelled where OUTER was
+ * expanded. */
+static bool call_arg_span(struct walker *w, const struct macro_call *mc, int n, CXFile *file, unsigned *start,
+			  unsigned *end)
+{
+	char text[128];
+	int param = -1;
+	if (mc->outer && macro_arg_text(w, mc->file, mc->offset, n, text))
+		param = macro_def_param(mc->outer, text, strlen(text));
+	if (param >= 0) {
+		*file = mc->at_file;
+		return guard_arg_span(w->tu, mc->at_file, mc->at_offset, param, start, end);
+	}
+	*file = mc->file;
+	return guard_arg_span(w->tu, mc->file, mc->offset, n, start, end);
+}
+
+/*
+ * An init macro that leaves no call ('lockdep-init-macro'): without
+ * CONFIG_DEBUG_SPINLOCK, spin_lock_init(l) is 'do { spinlock_check(l);
+ * *(l) = __SPIN_LOCK_UNLOCKED(l); } while (0)', yet with lockdep each
+ * expansion is a class of its own (two tables of one bucket type
+ * initialised at two sites nest without a report).  Its expansion becomes
+ * a call site of the macro's name, the stored-to lock its argument 0.
+ * With CONFIG_DEBUG_SPINLOCK the expansion stores nothing: it calls
+ * __raw_spin_lock_init() with its key, and that call is the init site
+ * (corpus inet-bind-one-init-site-debug).  MC is the call as written: the
+ * lock's text, for a re-key macro after it that names the lock the same
+ * way (class_macro); NULL where it is not known.
+ */
+static void init_macro(struct walker *w, CXCursor do_stmt, const char *name, CXCursor lock,
+		       const struct macro_call *mc)
+{
+	const char *k = key_lock_ptr(&w->kenv, lock);
 	if (!k)
 		return;
 	struct xsite *x = macro_site(w, do_stmt, name, 1);
-	x->args[x->nargs++] = (struct xarg){ 0, intern(w, k), 0, false, lock_path_of(&w->kenv, s.lock, k) };
+	x->args[x->nargs++] = (struct xarg){ 0, intern(w, k), 0, false, lock_path_of(&w->kenv, lock, k) };
 	char text[128];
-	if (macro_arg_text(w, file, offset, 0, text))
+	if (mc && call_arg_text(w, mc, 0, text))
 		vec_push(&w->init_texts, ((struct init_text){ intern(w, text), x->args[0].key, x->args[0].path }));
 }
 
@@ -209,11 +294,11 @@ static bool lock_in_ptr_arg(struct walker *w, const char *text, struct init_text
  * lock inside a struct an earlier call was given (lock_in_ptr_arg).  Any
  * other re-key names nothing lockpath can see.
  */
-static void class_macro(struct walker *w, CXCursor do_stmt, const struct lp_lockdep *ld, CXFile file,
-			unsigned offset)
+static void class_macro(struct walker *w, CXCursor do_stmt, const struct lp_lockdep *ld,
+			const struct macro_call *mc)
 {
 	char text[128];
-	if (!macro_arg_text(w, file, offset, ld->lock, text))
+	if (!call_arg_text(w, mc, ld->lock, text))
 		return;
 	const struct init_text *it = NULL;
 	struct init_text member;
@@ -226,14 +311,16 @@ static void class_macro(struct walker *w, CXCursor do_stmt, const struct lp_lock
 		return;
 	const char *key = ld->key == LP_LOCKDEP_MACRO_NOVALIDATE ? "__lockdep_no_validate__"
 			  : ld->key == LP_LOCKDEP_MACRO_KEEP ? "*lockdep_map.key" : NULL;
-	struct void_scan vs = { file, 0, 0, clang_getNullCursor() };
-	if (ld->key >= 0 && guard_arg_span(w->tu, file, offset, ld->key, &vs.start, &vs.end)) {
+	struct void_scan vs = { NULL, 0, 0, clang_getNullCursor() };
+	if (ld->key >= 0 && call_arg_span(w, mc, ld->key, &vs.file, &vs.start, &vs.end)) {
 		clang_visitChildren(do_stmt, scan_void, &vs);
 		key = clang_Cursor_isNull(vs.found) ? NULL : key_object_ptr(&w->kenv, vs.found);
 	}
+	if (mc->outer && clang_Cursor_isNull(vs.found))
+		return;   /* a nested re-key whose '(void)' is not there: lockdep on, a call */
 	long long sub = 0;
-	char stext[32], *end;
-	bool has_sub = ld->subclass >= 0 && guard_arg_at(w->tu, file, offset, ld->subclass, stext, sizeof(stext)) &&
+	char stext[128], *end;
+	bool has_sub = ld->subclass >= 0 && call_arg_text(w, mc, ld->subclass, stext) &&
 		       (sub = strtoll(stext, &end, 0), end != stext && !*end);
 	struct xsite *x = macro_site(w, do_stmt, ld->func, 3);
 	x->args[x->nargs++] = (struct xarg){ 0, it->key, 0, false, it->path };
@@ -241,6 +328,84 @@ static void class_macro(struct walker *w, CXCursor do_stmt, const struct lp_lock
 		x->args[x->nargs++] = (struct xarg){ 1, intern(w, key), 0, true };
 	if (has_sub)
 		x->args[x->nargs++] = (struct xarg){ 2, NULL, sub, false };
+}
+
+/* The name MC calls, into NAME. */
+static const char *call_name(struct walker *w, const struct macro_call *mc, char name[64])
+{
+	guard_name_at(w->tu, mc->file, mc->offset, name);
+	return name;
+}
+
+static bool is_lockdep_macro(const char *name, void *ctx)
+{
+	const struct lp_lockdep *ld = rules_lockdep(ctx, name);
+	return ld && ld->macro;
+}
+
+/*
+ * The rules macros written in the body of DEF, the macro expanded at
+ * FILE:OFFSET as statement C (the first: include/net/sock.h's
+ * sock_lock_init_class_and_name() around spin_lock_init() and
+ * lockdep_set_class_and_name()).  The k-th init macro written stored to
+ * the k-th lock C's stores initialise, when the counts agree; a re-key
+ * names its lock and key as text, DEF's parameters replaced.  Whether any
+ * was read.
+ */
+static bool nested_macros(struct walker *w, CXCursor c, const struct macro_def *def, CXFile file, unsigned offset)
+{
+	const struct lp_rules *r = w->env->rules;
+	struct macro_call calls[INIT_STORES_MAX];
+	int n = 0, inits = 0;
+	for (unsigned at = def->body; n < INIT_STORES_MAX && macro_def_next_call(w->tu, def, &at, is_lockdep_macro,
+										     (void *)r); at++) {
+		char name[64];
+		calls[n] = (struct macro_call){ def->file, at, def, file, offset };
+		inits += rules_lockdep(r, call_name(w, &calls[n++], name))->init;
+	}
+	if (!n)
+		return false;
+	struct init_scan s = { r, 0, INIT_STORES_MAX, {{0}}, false };
+	if (inits)
+		clang_visitChildren(c, scan_init, &s);
+	for (int i = 0, k = 0; i < n; i++) {
+		char name[64];
+		const struct lp_lockdep *ld = rules_lockdep(r, call_name(w, &calls[i], name));
+		if (!ld->init)
+			class_macro(w, c, ld, &calls[i]);
+		else if (s.n == inits && !s.more)
+			init_macro(w, c, ld->func, s.locks[k++], &calls[i]);
+	}
+	return true;
+}
+
+/*
+ * Do-while C, expanded from macro NAME at FILE:OFFSET, which no rule names:
+ * the rules macros inside it.  Written in NAME's own body (the 'do' is
+ * NAME's), they are read from its text (nested_macros), and the
+ * statements of their expansions are not looked at again.  Otherwise an
+ * init macro's own 'do' has the store that names its lock
+ * (MLX4_INIT_DOORBELL_LOCK(p), a macro for spin_lock_init(p)), though not
+ * its text.
+ */
+static void macro_inside(struct walker *w, CXCursor c, const char *name, CXFile file, unsigned offset)
+{
+	struct macro_def def;
+	if (clang_getCursorKind(c) != CXCursor_DoStmt || !macro_def_at(w->tu, clang_getCursorLocation(c), &def))
+		return;
+	if (!strcmp(def.name, name)) {
+		if (nested_macros(w, c, &def, file, offset)) {
+			w->annot_file = file;
+			w->annot_offset = offset;
+		}
+		return;
+	}
+	const struct lp_lockdep *ld = rules_lockdep(w->env->rules, def.name);
+	struct init_scan s = { w->env->rules, 0, 1, {{0}}, false };
+	if (ld && ld->macro && ld->init)
+		clang_visitChildren(c, scan_init, &s);
+	if (s.n)
+		init_macro(w, c, ld->func, s.locks[0], NULL);
 }
 
 /*
@@ -270,10 +435,14 @@ void note_annotation(struct walker *w, CXCursor c)
 	if (ld && ld->macro) {
 		w->annot_file = file;
 		w->annot_offset = offset;
+		struct macro_call mc = { file, offset, NULL, NULL, 0 };
+		struct init_scan s = { w->env->rules, 0, 1, {{0}}, false };
 		if (clang_getCursorKind(c) == CXCursor_DoStmt && ld->init)
-			init_macro(w, c, name, file, offset);
-		else if (clang_getCursorKind(c) == CXCursor_DoStmt)
-			class_macro(w, c, ld, file, offset);
+			clang_visitChildren(c, scan_init, &s);
+		if (s.n)
+			init_macro(w, c, name, s.locks[0], &mc);
+		else if (clang_getCursorKind(c) == CXCursor_DoStmt && !ld->init)
+			class_macro(w, c, ld, &mc);
 		return;
 	}
 	const struct lp_lockprim *p = rules_lockprim(w->env->rules, name);
@@ -283,8 +452,10 @@ void note_annotation(struct walker *w, CXCursor c)
 		assertion(w, c, p);
 		return;
 	}
-	if (!rules_sleep_reason(w->env->rules, name))
+	if (!rules_sleep_reason(w->env->rules, name)) {
+		macro_inside(w, c, name, file, offset);
 		return;
+	}
 	w->annot_file = file;
 	w->annot_offset = offset;
 	int site = add_site(w, SITE_CALL, c);

@@ -3,7 +3,12 @@
  * sender waits for write space unless it asked not to block), and its
  * protocol: the ops table (struct proto) each socket points to, whose
  * init and destroy the core calls, and the socket spinlock
- * (bh_lock_sock(), a spin_lock() of sk_lock.slock in 6.1).
+ * (bh_lock_sock(), a spin_lock() of sk_lock.slock in 6.1).  A new
+ * socket's spinlock gets a lockdep class per address family, one set of
+ * classes for the sockets the kernel opens for itself and one for the
+ * user's, through sock_lock_init_class_and_name(): a macro, so that the
+ * class names cost nothing without lockdep, around the init and re-key
+ * macros of linux/spinlock.h and linux/lockdep.h.
  */
 #ifndef _NET_SOCK_H
 #define _NET_SOCK_H
@@ -13,6 +18,7 @@
 #include <linux/net.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
+#include <linux/lockdep.h>
 
 #define MSG_DONTWAIT	0x40
 #define MSG_PROBE	0x10
@@ -25,13 +31,21 @@ struct proto {
 	const char *name;
 };
 
+/* the socket lock: a spinlock for bottom halves, plus the owner flag a
+ * process context sets while it holds the socket (lock_sock()) */
+typedef struct {
+	spinlock_t slock;
+	int owned;
+} socket_lock_t;
+
 struct sock {
-	unsigned short sk_family;	/* AF_*: its receive queue's lockdep class */
+	unsigned short sk_family;	/* AF_*: its locks' lockdep classes */
+	unsigned char sk_kern_sock;	/* opened by the kernel for itself */
 	long sk_sndtimeo;
 	int sk_wmem_queued;
 	int sk_sndbuf;
 	struct proto *sk_prot;
-	spinlock_t sk_slock;
+	socket_lock_t sk_lock;
 	struct timer_list sk_timer;
 	struct sk_buff_head sk_receive_queue;
 	/* data arrived: sock_def_readable() unless a protocol or a kernel
@@ -42,8 +56,18 @@ struct sock {
 void sock_init_data(struct sock *sk);
 void sk_init_common(struct sock *sk);
 
-#define bh_lock_sock(sk)	spin_lock(&(sk)->sk_slock)
-#define bh_unlock_sock(sk)	spin_unlock(&(sk)->sk_slock)
+#define bh_lock_sock(sk)	spin_lock(&((sk)->sk_lock.slock))
+#define bh_unlock_sock(sk)	spin_unlock(&((sk)->sk_lock.slock))
+
+/* the socket lock set up with the lockdep class KEY (named NAME) */
+#define sock_lock_init_class_and_name(s, name, key)			\
+do {									\
+	(s)->sk_lock.owned = 0;						\
+	spin_lock_init(&(s)->sk_lock.slock);				\
+	lockdep_set_class_and_name(&(s)->sk_lock.slock, (key), (name));	\
+} while (0)
+
+struct sock *sk_alloc(unsigned short family, int kern);
 
 struct sk_buff *sock_alloc_send_skb(struct sock *sk, unsigned long size, int noblock, int *errcode);
 

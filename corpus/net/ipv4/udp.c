@@ -9,9 +9,9 @@ static void udp_destroy_sock(struct sock *sk)
 {
 	struct udp_sock *up = udp_sk(sk);
 
-	spin_lock_bh(&sk->sk_slock);   /* expect(tcp-retransmit-udp-destroy-uncast): recursive-lock sock.sk_slock */
+	spin_lock_bh(&sk->sk_lock.slock);   /* expect(tcp-retransmit-udp-destroy-uncast): recursive-lock socket_lock_t.slock */
 	up->pending = 0;
-	spin_unlock_bh(&sk->sk_slock);
+	spin_unlock_bh(&sk->sk_lock.slock);
 }
 
 struct proto udp_prot = {

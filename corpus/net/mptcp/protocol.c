@@ -14,9 +14,9 @@ static int mptcp_init_sock(struct sock *sk)
 
 static void mptcp_destroy(struct sock *sk)
 {
-	spin_lock_bh(&sk->sk_slock);   /* expect(tcp-keepalive-unknown-registrar): recursive-lock sock.sk_slock */
+	spin_lock_bh(&sk->sk_lock.slock);   /* expect(tcp-keepalive-unknown-registrar): recursive-lock socket_lock_t.slock */
 	sk->sk_wmem_queued = 0;
-	spin_unlock_bh(&sk->sk_slock);
+	spin_unlock_bh(&sk->sk_lock.slock);
 }
 
 struct proto mptcp_prot = {

@@ -34,11 +34,11 @@ static void subflow_data_ready(struct sock *sk)
 
 	if (!msk)
 		return;
-	spin_lock_bh(&msk->sk_slock);   /* expect(netlink-reply-subflow-late-check): recursive-lock sock.sk_slock */
+	spin_lock_bh(&msk->sk_lock.slock);   /* expect(netlink-reply-subflow-late-check,sock-slock-one-class): recursive-lock socket_lock_t.slock */
 	skb = skb_dequeue(&sk->sk_receive_queue);
 	if (skb)
 		consume_skb(skb);
-	spin_unlock_bh(&msk->sk_slock);
+	spin_unlock_bh(&msk->sk_lock.slock);
 }
 
 int subflow_ulp_init(struct sock *sk, struct mptcp_subflow_context *ctx)
