@@ -655,24 +655,39 @@ all_ready() {
 
 # ---- main --------------------------------------------------------------------------------
 
-if ! all_ready; then
-	mkdir -p "$dir" || die "cannot create $dir (set LOCKPATH_KERNEL_DIR or --dir)"
-	# One setup at a time per cache directory; a second run waits, then finds the stamps.
-	exec 9>"$dir/.lock"
+# Wait for the lock on FILE (fd 9), saying what the other run is doing.
+take_lock() {
+	exec 9>"$1"
 	if ! flock -n 9; then
-		log "another kernel-tree.sh is setting up $dir; waiting for it"
+		log "another kernel-tree.sh is $2; waiting for it"
 		flock 9
 	fi
+}
+
+if ! all_ready; then
+	mkdir -p "$dir" || die "cannot create $dir (set LOCKPATH_KERNEL_DIR or --dir)"
+	# The packages and the unpacked source are shared by every flavour: one run
+	# sets them up, a second waits and then finds the stamp.  Each flavour's
+	# build has a lock of its own, so that the hour of a --full build does not
+	# hold up the ~100-TU sets (or their tests) beside it.
 	t0=$EPOCHREALTIME
-	install_packages
+	if [ ! -e "$dir/.stamp-unpack" ]; then
+		take_lock "$dir/.lock" "unpacking into $dir"
+		install_packages
+		run_stage - unpack "$dir/.stamp-unpack" unpack
+		exec 9>&-
+	else
+		install_packages
+	fi
 	timings+=("- packages $(elapsed "$t0")")
-	run_stage - unpack "$dir/.stamp-unpack" unpack
 	for f in "${flavours[@]}"; do
 		mkdir -p "$dir/$f"
+		take_lock "$dir/.lock-$f" "building $dir/$f"
 		run_stage "$f" config "$dir/$f/.stamp-config" configure "$f"
 		run_stage "$f" prepare "$dir/$f/.stamp-prepare" prepare "$f"
 		run_stage "$f" build "$dir/$f/.stamp-build" build "$f"
 		run_stage "$f" compdb "$dir/$f/.stamp-compdb" compdb "$f"
+		exec 9>&-
 	done
 fi
 check_version

@@ -257,10 +257,12 @@ CXCursor guard_local_value(CXCursor func, CXCursor e)
 }
 
 /*
- * A local of FUNC set once, at its declaration, from a test of a parameter
- * and never written again ('bool can_wait = !!(gfp & __GFP_DIRECT_RECLAIM);
- * .. if (can_wait)'): its truth is that test's.  Its value is not (a bool
- * holds 0 or 1), so only 'if (local)' and 'if (!local)' are read so.
+ * A local of FUNC set once from a test of a parameter and never written
+ * again ('bool can_wait = !!(gfp & __GFP_DIRECT_RECLAIM); .. if
+ * (can_wait)'), at its declaration or by one plain assignment ('drv =
+ * dev->driver; if (drv)' in __device_release_driver()): its truth is that
+ * test's.  Its value is not (a bool holds 0 or 1), so only 'if (local)'
+ * and 'if (!local)' are read so.
  */
 static int local_test(CXCursor func, CXCursor ref, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
 		      long long *mask, int depth)
@@ -270,13 +272,10 @@ static int local_test(CXCursor func, CXCursor ref, long long *value, bool *equal
 	    clang_Cursor_getStorageClass(var) != CX_SC_None ||
 	    clang_getCursorKind(clang_getCursorSemanticParent(var)) != CXCursor_FunctionDecl)
 		return -1;
-	CXCursor init = clang_Cursor_getVarDeclInitializer(var);
-	if (clang_Cursor_isNull(init))
+	CXCursor set = guard_local_value(func, ref);
+	if (clang_Cursor_isNull(set))
 		return -1;
-	int p = param_test(func, init, value, equal, field, mask, depth + 1);
-	if (p < 0)
-		return -1;
-	return writes_in(func, var, 0).n ? -1 : p;
+	return param_test(func, set, value, equal, field, mask, depth + 1);
 }
 
 struct first_scan { CXCursor func; struct guard_first_writes *fw; };

@@ -26,6 +26,12 @@ void members_set(struct members *m, const char *obj, const char *field, long lon
 	*v = (struct member_value){ obj, field, value, known, known ? -1 : param };
 }
 
+void members_unknown(struct members *m, const char *obj, const char *field, bool add_free)
+{
+	if (find(m, obj, field) || (add_free && m->n < MEMBERS_MAX))
+		members_set(m, obj, field, 0, false, -1);
+}
+
 /* Whether OBJ is VAR's object, or reached through it ('*args', 'args->x'). */
 static bool through(const char *obj, const char *var)
 {

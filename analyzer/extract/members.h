@@ -37,6 +37,10 @@ struct members {
 
 /* OBJ.FIELD now holds VALUE (KNOWN), parameter PARAM (>= 0), or something else. */
 void members_set(struct members *m, const char *obj, const char *field, long long value, bool known, int param);
+/* OBJ.FIELD holds something else now, where that matters: a member
+ * tracked, or, when ADD_FREE, one not tracked yet while a slot is free
+ * (never 'lost'). */
+void members_unknown(struct members *m, const char *obj, const char *field, bool add_free);
 /* OBJ names another object now (the pointer variable was assigned):
  * forget its members, and those of objects reached through it (PREFIX
  * matches 'OBJ' and 'OBJ->...' / 'OBJ. ...'). */

@@ -703,11 +703,19 @@ static const char *object_name(struct walker *w, CXCursor e, bool deref)
 }
 
 /* A store into an integer member ('args->force = true', '.. |= x' when not
- * CONSTANT_OK): what the member holds on this path from here on. */
+ * CONSTANT_OK): what the member holds on this path from here on.  A
+ * pointer member is a constant only when set to NULL ('dev->driver =
+ * NULL' before device_add()'s unwind calls bus_remove_device(): the
+ * driver's remove below 'if (drv)' is not reached); another store of it
+ * makes what a NULL store said unknown, and for an object reached through
+ * a parameter stops what the caller's caller set from being passed on,
+ * while a slot is free (no pointer store makes the path's members lost). */
 static void note_member_store(struct walker *w, CXCursor lhs, CXCursor rhs, bool constant_ok)
 {
 	CXCursor m = key_strip(lhs), base[1];
-	if (clang_getCursorKind(m) != CXCursor_MemberRefExpr || !is_int_type(clang_getCursorType(m)) ||
+	CXType mt = clang_getCursorType(m);
+	bool ptr = clang_getCanonicalType(mt).kind == CXType_Pointer;
+	if (clang_getCursorKind(m) != CXCursor_MemberRefExpr || (!is_int_type(mt) && !ptr) ||
 	    key_children(m, base, 1) != 1)
 		return;
 	bool arrow = clang_getCanonicalType(clang_getCursorType(key_strip(base[0]))).kind == CXType_Pointer;
@@ -716,8 +724,13 @@ static void note_member_store(struct walker *w, CXCursor lhs, CXCursor rhs, bool
 		return;
 	long long v = 0;
 	bool known = constant_ok && guard_const_value(rhs, &v);
-	int param = constant_ok ? key_param_of(w->kenv.func, rhs) : -1;
-	members_set(&w->st.m, obj, intern(w, cx_str(w, clang_getCursorSpelling(m))), v, known, param);
+	const char *field = intern(w, cx_str(w, clang_getCursorSpelling(m)));
+	if (ptr && !(known && v == 0)) {
+		members_unknown(&w->st.m, obj, field, key_param_of(w->kenv.func, base[0]) >= 0);
+		return;
+	}
+	int param = constant_ok && !ptr ? key_param_of(w->kenv.func, rhs) : -1;
+	members_set(&w->st.m, obj, field, v, known, param);
 }
 
 /* Argument A is an object's address ('&dispose', '&p->rcu'): never NULL,

@@ -74,7 +74,11 @@ static const struct guard_case guards[] = {
 	{ "g_local_written", "(unsigned g) { _Bool w = g & 1; w = global; if (w) g++; }", NULL, NULL },
 	{ "g_local_incr", "(unsigned g) { int w = g; w++; if (w) g++; }", NULL, NULL },
 	{ "g_local_addr", "(unsigned g) { int w = g; f_ptr(&w); if (w) g++; }", NULL, NULL },
-	{ "g_local_no_init", "(unsigned g) { int w; w = g; if (w) g++; }", NULL, NULL },
+	/* set once by a plain assignment: the test too ('drv = dev->driver; if (drv)') */
+	{ "g_local_no_init", "(unsigned g) { int w; w = g; if (w) g++; }", "arg#0!=0", "arg#0=0" },
+	{ "g_local_member", "(struct args *a) { int w; w = a->force; if (w) a->force++; }", "arg#0.force!=0",
+	  "arg#0.force=0" },
+	{ "g_local_set_twice", "(unsigned g) { int w; w = g; w = global; if (w) g++; }", NULL, NULL },
 	{ "g_local_static", "(unsigned g) { static int w = 1; if (w) g++; }", NULL, NULL },
 	{ "g_local_value", "(unsigned g) { _Bool w = g & 6; if (w == 2) g++; }", NULL, NULL },
 	/* a flag local set in a parameter test's branch: the test on the value as passed */

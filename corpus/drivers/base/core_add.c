@@ -3,7 +3,8 @@
  * the driver model.  device_add() takes its own reference first
  * ('dev = get_device(dev)', which hands back the same device), and when a
  * later step fails it unwinds through bus_remove_device(), whose
- * 'dev->bus->remove' (dd.c) is by key every bus's remove.  device_create()
+ * 'dev->bus->remove' (dd.c) is by key every bus's remove; but it clears
+ * the device's driver first, and dd.c unbinds only a device that has one.  device_create()
  * makes a class device: a fresh allocation, filled here and added; no bus
  * is ever stored into it.  No findings here.
  */
@@ -26,7 +27,8 @@ int device_add(struct device *dev)
 	err = device_add_attrs(dev);
 	if (!err)
 		return 0;
-	/* the sysfs part failed: take the device off its bus again */
+	/* the sysfs part failed: no driver was bound yet; off the bus again */
+	dev->driver = NULL;
 	bus_remove_device(dev);
 	put_device(dev);
 	return err;

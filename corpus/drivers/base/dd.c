@@ -3,8 +3,9 @@
  * calls deep from device_release_driver() the device is handed to
  * 'dev->bus->remove': by key that is every bus's remove in the tree (the
  * ccw bus's, virtio's, the css bus's), but a device has the one bus its
- * owner stored into it ('cdev->dev.bus = &ccw_bus_type').  No findings
- * here.
+ * owner stored into it ('cdev->dev.bus = &ccw_bus_type').  And only a
+ * device with a driver is unbound: __device_release_driver() reads the
+ * driver into a local and tests that.  No findings here.
  */
 #include <linux/kernel.h>
 #include <linux/device.h>
@@ -19,11 +20,14 @@ static void device_remove(struct device *dev)
 
 static void __device_release_driver(struct device *dev, struct device *parent)
 {
-	if (!dev->driver)
-		return;
-	device_remove(dev);
-	dev->driver = NULL;
+	struct device_driver *bound;
+
 	(void)parent;
+	bound = dev->driver;
+	if (bound) {
+		device_remove(dev);
+		dev->driver = NULL;
+	}
 }
 
 void device_release_driver_internal(struct device *dev, struct device_driver *drv,

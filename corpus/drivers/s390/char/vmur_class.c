@@ -8,7 +8,10 @@
  * unwind calls 'dev->bus->remove': by key the ccw bus's remove, which
  * calls this driver's remove.  But the class device is a new one, on no
  * bus.  With -DVMUR_OWN_BUS the driver adds a device of its own instead,
- * on a bus of its own whose remove takes the mutex: that one is found.
+ * on a bus of its own whose remove takes the mutex, and unregisters it
+ * when a later step fails: that one is found.  With -DVMUR_ADD_ONLY too,
+ * only device_add()'s own unwind is left, which clears the driver before
+ * it takes the device off its bus: nothing is unbound, nothing found.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -34,6 +37,8 @@ static void ur_bus_remove(struct device *dev)
 	mutex_unlock(&vmur_mutex);
 }
 
+extern int ur_node_attrs(struct device *node);
+
 static struct bus_type ur_bus = {
 	.name	= "vmur",
 	.remove	= ur_bus_remove,
@@ -52,6 +57,12 @@ static struct device *ur_node_create(struct urdev *urd)
 		kfree(node);
 		return ERR_PTR(-EIO);
 	}
+#ifndef VMUR_ADD_ONLY
+	if (ur_node_attrs(node)) {
+		device_unregister(node);
+		return ERR_PTR(-EIO);
+	}
+#endif
 	return node;
 }
 #else
