@@ -8,8 +8,9 @@
 # make C=2 parses nothing (every TU unchanged).
 #
 # make runs in the cached O= build directory, whose objects are up to date,
-# so it compiles nothing and only runs the hook; it holds the cache's lock
-# (DIR/.lock, as scripts/kernel-tree.sh does) meanwhile.
+# so it compiles nothing and only runs the hook; it holds the flavour's lock
+# (DIR/.lock-FLAVOUR, as scripts/kernel-tree.sh does) meanwhile, not the
+# lock of the whole cache, which a --full build beside it would hold.
 #   kbuild.sh LOCKPATH WORKDIR clang|gcc TARGET...
 source "$(dirname "$0")/lib.sh"
 flavour=${1:?clang or gcc}
@@ -30,7 +31,7 @@ mkdir -p "$w/compdb"
 db=$w/cc.db
 
 kmake() {
-	flock "$kdir/.lock" make -C "$ksrc" O="$kdir/$flavour" "${margs[@]}" -j "$(nproc)" \
+	flock "$kdir/.lock-$flavour" make -C "$ksrc" O="$kdir/$flavour" "${margs[@]}" -j "$(nproc)" \
 		C=2 CHECK="$lockpath cc --db $db" "${targets[@]}" >"$w/make$1.log" 2>&1 ||
 		{ tail -20 "$w/make$1.log" >&2; fail "make C=2 failed (see $w/make$1.log)"; }
 }
