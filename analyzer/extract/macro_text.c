@@ -14,7 +14,7 @@
 
 #include <string.h>
 
-static bool is_ident(char ch, bool first)
+bool macro_is_ident(char ch, bool first)
 {
 	return ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (!first && ch >= '0' && ch <= '9');
 }
@@ -67,7 +67,7 @@ static bool read_params(const char *t, size_t size, size_t *i, struct macro_def 
 	}
 	for (;;) {
 		size_t s = p;
-		while (p < size && is_ident(t[p], p == s))
+		while (p < size && macro_is_ident(t[p], p == s))
 			p++;
 		if (p == s || p - s >= MACRO_PARAM_LEN || d->nparams == MACRO_PARAMS_MAX)
 			return false;   /* '...', a long name, too many */
@@ -112,7 +112,7 @@ bool macro_def_at(CXTranslationUnit tu, CXSourceLocation loc, struct macro_def *
 	if (!t || off >= size || !define_line_of(t, off, &ls))
 		return false;
 	size_t i = define_at(t, size, ls), s = i;
-	while (i < size && is_ident(t[i], i == s))
+	while (i < size && macro_is_ident(t[i], i == s))
 		i++;
 	if (i == s || i - s >= sizeof(d->name))
 		return false;
@@ -159,12 +159,12 @@ bool macro_def_next_call(CXTranslationUnit tu, const struct macro_def *d, unsign
 			i = past;
 			continue;
 		}
-		if (!is_ident(t[i], true) || (i > d->body && is_ident(t[i - 1], false))) {
+		if (!macro_is_ident(t[i], true) || (i > d->body && macro_is_ident(t[i - 1], false))) {
 			i++;
 			continue;
 		}
 		size_t s = i;
-		while (i < end && is_ident(t[i], false))
+		while (i < end && macro_is_ident(t[i], false))
 			i++;
 		char name[64];
 		if (i - s >= sizeof(name))

@@ -38,6 +38,9 @@ bool macro_def_at(CXTranslationUnit tu, CXSourceLocation loc, struct macro_def *
 bool macro_def_next_call(CXTranslationUnit tu, const struct macro_def *d, unsigned *at,
 			 bool (*is_wanted)(const char *name, void *ctx), void *ctx);
 
+/* Whether CH may be in an identifier (FIRST: may start one). */
+bool macro_is_ident(char ch, bool first);
+
 /* D's parameter named by the N bytes at S, or -1. */
 int macro_def_param(const struct macro_def *d, const char *s, size_t n);
 

@@ -68,6 +68,14 @@ static enum CXChildVisitResult scan_init(CXCursor c, CXCursor parent, CXClientDa
 	return s->n == s->max && s->max == 1 ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
+/* The first lock expansion C's stores initialise, or a null cursor. */
+static CXCursor first_lock_store(struct walker *w, CXCursor c)
+{
+	struct init_scan s = { w->env->rules, 0, 1, {{0}}, false };
+	clang_visitChildren(c, scan_init, &s);
+	return s.n ? s.locks[0] : clang_getNullCursor();
+}
+
 /* A call site of macro NAME at statement C (no body: link counts it a leaf). */
 static struct xsite *macro_site(struct walker *w, CXCursor c, const char *name, int nargs)
 {
@@ -127,8 +135,8 @@ static bool substitute(struct walker *w, const struct macro_call *mc, const char
 		const char *s = p, *rep = p;
 		if (*p == '#')
 			return false;
-		if (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
-			while (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+		if (macro_is_ident(*p, false))
+			while (macro_is_ident(*p, false))
 				p++;
 		else
 			p++;
@@ -356,12 +364,14 @@ static bool nested_macros(struct walker *w, CXCursor c, const struct macro_def *
 {
 	const struct lp_rules *r = w->env->rules;
 	struct macro_call calls[INIT_STORES_MAX];
+	const struct lp_lockdep *lds[INIT_STORES_MAX];
 	int n = 0, inits = 0;
 	for (unsigned at = def->body; n < INIT_STORES_MAX && macro_def_next_call(w->tu, def, &at, is_lockdep_macro,
 										     (void *)r); at++) {
 		char name[64];
 		calls[n] = (struct macro_call){ def->file, at, def, file, offset };
-		inits += rules_lockdep(r, call_name(w, &calls[n++], name))->init;
+		lds[n] = rules_lockdep(r, call_name(w, &calls[n], name));
+		inits += lds[n++]->init;
 	}
 	if (!n)
 		return false;
@@ -369,12 +379,10 @@ static bool nested_macros(struct walker *w, CXCursor c, const struct macro_def *
 	if (inits)
 		clang_visitChildren(c, scan_init, &s);
 	for (int i = 0, k = 0; i < n; i++) {
-		char name[64];
-		const struct lp_lockdep *ld = rules_lockdep(r, call_name(w, &calls[i], name));
-		if (!ld->init)
-			class_macro(w, c, ld, &calls[i]);
+		if (!lds[i]->init)
+			class_macro(w, c, lds[i], &calls[i]);
 		else if (s.n == inits && !s.more)
-			init_macro(w, c, ld->func, s.locks[k++], &calls[i]);
+			init_macro(w, c, lds[i]->func, s.locks[k++], &calls[i]);
 	}
 	return true;
 }
@@ -401,11 +409,9 @@ static void macro_inside(struct walker *w, CXCursor c, const char *name, CXFile 
 		return;
 	}
 	const struct lp_lockdep *ld = rules_lockdep(w->env->rules, def.name);
-	struct init_scan s = { w->env->rules, 0, 1, {{0}}, false };
-	if (ld && ld->macro && ld->init)
-		clang_visitChildren(c, scan_init, &s);
-	if (s.n)
-		init_macro(w, c, ld->func, s.locks[0], NULL);
+	CXCursor lock = ld && ld->macro && ld->init ? first_lock_store(w, c) : clang_getNullCursor();
+	if (!clang_Cursor_isNull(lock))
+		init_macro(w, c, ld->func, lock, NULL);
 }
 
 /*
@@ -436,12 +442,11 @@ void note_annotation(struct walker *w, CXCursor c)
 		w->annot_file = file;
 		w->annot_offset = offset;
 		struct macro_call mc = { file, offset, NULL, NULL, 0 };
-		struct init_scan s = { w->env->rules, 0, 1, {{0}}, false };
-		if (clang_getCursorKind(c) == CXCursor_DoStmt && ld->init)
-			clang_visitChildren(c, scan_init, &s);
-		if (s.n)
-			init_macro(w, c, name, s.locks[0], &mc);
-		else if (clang_getCursorKind(c) == CXCursor_DoStmt && !ld->init)
+		bool do_stmt = clang_getCursorKind(c) == CXCursor_DoStmt;
+		CXCursor lock = do_stmt && ld->init ? first_lock_store(w, c) : clang_getNullCursor();
+		if (!clang_Cursor_isNull(lock))
+			init_macro(w, c, name, lock, &mc);
+		else if (do_stmt && !ld->init)
 			class_macro(w, c, ld, &mc);
 		return;
 	}
