@@ -23,6 +23,7 @@
 #include "check/slot_tables.h"
 #include "check/member_binds.h"
 #include "check/member_owners.h"
+#include "check/zeroed.h"
 #include "check/lockdep.h"
 #include "lib/keyname.h"
 
@@ -812,21 +813,24 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
  * nor under 'if (!args->force)' with force set just before the call; nor
  * in the else branch of 'if (in_hardirq() || irqs_disabled())' on a
  * hardirq path. */
-static bool guard_allows(const struct ck_state *s, const struct ck_guard *g, bool irqs_off)
+static bool guard_allows(const struct engine *e, const struct ck_state *s, const struct ck_guard *g, bool irqs_off)
 {
 	if (g->key->ctx_dead)   /* 'if (in_hardirq() || irqs_disabled())' */
 		return guardkey_ctx_allows(g->key, guardkey_ctx_state(s->ctx, irqs_off));
 	for (int i = 0; i < s->nconst; i++)
 		if (s->consts[i].n == g->key->param && s->consts[i].field == g->field)
 			return guardkey_allows(g->key, s->consts[i].value);
+	/* 'if (!bus) return' on device_create()'s kzalloc()ed device (zeroed.c) */
+	if (g->field >= 0 && zeroed_member_is_zero(e, s, g->key->param, g->field))
+		return guardkey_allows(g->key, 0);
 	return true;
 }
 
 /* ... and under every test around it ('if (notify && rd)': rd passed NULL). */
-static bool guards_allow(const struct ck_state *s, const struct ck_site *site, bool irqs_off)
+static bool guards_allow(const struct engine *e, const struct ck_state *s, const struct ck_site *site, bool irqs_off)
 {
 	for (int i = 0; i < site->nguards; i++)
-		if (!guard_allows(s, &site->guards[i], irqs_off))
+		if (!guard_allows(e, s, &site->guards[i], irqs_off))
 			return false;
 	return true;
 }
@@ -893,7 +897,7 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
 		if (site->doomed)
 			continue;   /* 'pr_err(..); BUG();', slub's report before add_taint(): a broken state */
-		if (site->nguards && !guards_allow(st, site, irqs > 0))
+		if (site->nguards && !guards_allow(e, st, site, irqs > 0))
 			continue;   /* a case of 'switch (param)' this path's constant argument never takes */
 		if (st->ctx != CTX_PROCESS && asserts_sleeping_lock(e, site))
 			return;     /* the path cannot be here: its function runs under a mutex */
@@ -1323,6 +1327,7 @@ static void engine_free(struct engine *e)
 	registrars_free(e);
 	owners_free(e);
 	member_binds_free(e);
+	zeroed_free(e);
 	dropped_free(e);
 	init_modes_free(e->modes);
 	arena_free(&e->arena);

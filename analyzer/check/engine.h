@@ -71,6 +71,9 @@ struct ck_mask { int param; long long and_mask, or_mask; };
  * the id of the member it reads (engine_field_id), or CK_NO_FIELD. */
 struct ck_guard { const struct guardkey *key; int field; };
 #define CK_ANY_FIELD (-2)
+/* A parameter that points to a zeroed new object: the binding's value is
+ * the allocation (zeroed.c), its members 0 unless written. */
+#define CK_ZERO_FIELD (-3)
 
 struct ck_site {
 	int64_t id;

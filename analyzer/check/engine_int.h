@@ -137,6 +137,7 @@ struct engine {
 	struct owner_index *owners;       /* member_owners.c */
 	struct registrar_index *registrars;   /* registrars.c: who stores and who calls each function */
 	struct dropped *dropped;          /* dropped.c: the contexts past the per-function bound */
+	struct zeroed_index *zeroed;      /* zeroed.c: zeroed allocations and what is written in them */
 	struct arena arena;
 	void *check_data[CHECK_COUNT];
 };

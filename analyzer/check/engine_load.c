@@ -15,6 +15,7 @@
 #include "check/downcasts.h"
 #include "check/member_binds.h"
 #include "check/ret_members.h"
+#include "check/zeroed.h"
 #include "check/slot_tables.h"
 #include "check/reach.h"
 #include "check/lockdep.h"
@@ -635,6 +636,7 @@ void engine_load(struct engine *e)
 	for (size_t i = 0; i < e->funcs.n; i++)
 		e->funcs.v[i].written_params = written_params(e, &e->funcs.v[i]);
 	ret_members_load(e);
+	zeroed_load(e);
 	slot_tables_load(e);
 	load_param_uses(e);
 	member_binds_load(e);

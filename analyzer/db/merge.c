@@ -208,7 +208,7 @@ static void merge_one(struct merger *m)
 	     { "tu_id", R_TU }, { "hdr_id", R_HDR }, { "usr", R_KEEP }, { "name", R_KEEP },
 	     { "file_id", R_FILE }, { "line", R_KEEP }, { "col", R_KEEP }, { "end_line", R_KEEP },
 	     { "is_static", R_KEEP }, { "nparams", R_KEEP }, { "annot", R_KEEP }, { "exit_locks", R_KEEP },
-	     { "param_casts", R_KEEP });
+	     { "param_casts", R_KEEP }, { "member_writes", R_KEEP });
 	COPY("site", R_SITE, NULL, { "func_id", R_FUNC }, { "kind", R_KEEP }, { "file_id", R_FILE },
 	     { "line", R_KEEP }, { "col", R_KEEP }, { "callee_usr", R_KEEP }, { "callee_name", R_KEEP },
 	     { "ind_key", R_KEEP }, { "ind_index", R_KEEP }, { "text", R_KEEP }, { "lock_key", R_KEEP },
@@ -223,7 +223,7 @@ static void merge_one(struct merger *m)
 	COPY("site_arg", 0, NULL, { "site_id", R_SITE }, { "n", R_KEEP }, { "lock_key", R_KEEP },
 	     { "value", R_KEEP }, { "obj_key", R_KEEP }, { "field", R_KEEP }, { "fwd", R_KEEP },
 	     { "lock_path", R_KEEP }, { "cond", R_KEEP }, { "src_field", R_KEEP }, { "ret_site", R_SITE },
-	     { "addr", R_KEEP }, { "walk", R_KEEP });
+	     { "addr", R_KEEP }, { "walk", R_KEEP }, { "ret_only", R_KEEP });
 	COPY("func_ret", 0, NULL, { "func_id", R_FUNC }, { "field", R_KEEP }, { "param", R_KEEP },
 	     { "site_id", R_SITE });
 	COPY("slot_store", 0, NULL, { "func_id", R_FUNC }, { "slot", R_KEEP }, { "idx", R_KEEP },

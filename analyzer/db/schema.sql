@@ -76,10 +76,13 @@ CREATE TABLE func (                 -- function definitions
                                     -- guarded parameters ('writes:arg#1=-19'), ';' separated
   exit_locks TEXT,                  -- what it leaves its caller: '+key' held at every return,
                                     -- '-key' a caller's lock released; ';' separated
-  param_casts TEXT                  -- parameters it casts to a pointer to another struct on
+  param_casts TEXT,                 -- parameters it casts to a pointer to another struct on
                                     -- every call: 'N=CHAIN', the structs that start at that
                                     -- struct's address ('0=inet_connection_sock>inet_sock>sock'),
                                     -- ';' separated (extract/casts.h)
+  member_writes TEXT                -- the member names it writes or takes the address of, of
+                                    -- any struct, 'a,b' sorted; '*' a whole struct through a
+                                    -- pointer (extract/member_writes.h; check/zeroed.c)
 );
 CREATE INDEX func_usr ON func(usr);
 CREATE INDEX func_tu ON func(tu_id);
@@ -197,10 +200,13 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
   addr     INTEGER,                 -- with OBJ_KEY: 1 when the argument is the object's address
                                     -- ('&dispose'), which is never NULL: the callee's 'if (!p)'
                                     -- does not run (check/engine_load.c)
-  walk     TEXT                     -- a struct pointer named by the way from the caller's
+  walk     TEXT,                    -- a struct pointer named by the way from the caller's
                                     -- parameter to it (extract/links.c): 'arg#0/E:ccw_device.dev/
                                     -- L:device.parent/U:subchannel.dev' for
                                     -- 'to_subchannel(cdev->dev.parent)'
+  ret_only INTEGER                  -- with RET_SITE: 1 when the local was assigned nothing else
+                                    -- (but NULL) before the call: it holds that call's object on
+                                    -- every path (check/zeroed.c)
 );
 
 -- What a function returns a pointer to (check/ret_members.c): an object

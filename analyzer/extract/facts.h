@@ -34,6 +34,7 @@ struct xarg {
 	long long cond_then, cond_else;
 	const char *src_field;   /* fwd1: the parameter's member read ('ab->gfp_mask'), or NULL */
 	int ret_site1;           /* the pointer the call at TU-local site RET_SITE1 - 1 returned */
+	bool ret_only;           /* ... and the local holding it was assigned nothing else (or NULL) */
 	bool addr;               /* obj: the argument is the object's address ('&dispose'): not NULL */
 	const char *walk;        /* a struct pointer's walk from a parameter (extract/links.c), or NULL */
 };
@@ -76,6 +77,7 @@ struct xfunc {
 	const char *annot;
 	const char *param_casts; /* its parameters cast to another struct on every call:
 				  * 'N=CHAIN', ';' separated (casts.h), or NULL */
+	const char *member_writes; /* the member names it writes, 'a,b' sorted (member_writes.h), or NULL */
 	const char *exit_locks;  /* locks it leaves held ('+key') or released ('-key') for its
 				  * caller, ';' separated, or NULL (walk.c, exit_locks_text) */
 };

@@ -45,8 +45,8 @@ struct store *store_new(struct lp_db *db)
 	s->ins_hdr = db_prepare(db, "INSERT OR IGNORE INTO hdr(file_id, hash) VALUES (?,?)");
 	s->sel_hdr = db_prepare(db, "SELECT id FROM hdr WHERE file_id = ? AND hash = ?");
 	s->ins_func = db_prepare(db, "INSERT OR IGNORE INTO func(tu_id, hdr_id, usr, name, file_id, line, col, "
-				 "end_line, is_static, nparams, annot, exit_locks, param_casts) "
-				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "end_line, is_static, nparams, annot, exit_locks, param_casts, member_writes) "
+				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_site = db_prepare(db, "INSERT INTO site(func_id, kind, file_id, line, col, callee_usr, callee_name, "
 				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index, guard, "
 				 "lock_path, always, last_put, ind_obj, ind_member, ind_slot, dom, exit_dom, "
@@ -54,7 +54,8 @@ struct store *store_new(struct lp_db *db)
 				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd, "
-				 "lock_path, cond, src_field, ret_site, addr, walk) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "lock_path, cond, src_field, ret_site, addr, walk, ret_only) "
+				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_ret = db_prepare(db, "INSERT INTO func_ret(func_id, field, param, site_id) VALUES (?,?,?,?)");
 	s->ins_slot = db_prepare(db, "INSERT INTO slot_store(func_id, slot, idx, value) VALUES (?,?,?,?)");
 	s->ins_table = db_prepare(db, "INSERT INTO table_store(func_id, member, obj_key, value, src_obj) VALUES (?,?,?,?,?)");
@@ -208,6 +209,7 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 			db_bind_null_or_int(s->ins_arg, 11, x->args[j].ret_site1 ? site_ids[x->args[j].ret_site1 - 1] : 0);
 			db_bind_null_or_int(s->ins_arg, 12, x->args[j].addr);
 			db_bind_text(s->ins_arg, 13, x->args[j].walk);
+			db_bind_null_or_int(s->ins_arg, 14, x->args[j].ret_only);
 			db_step_done(s->db, s->ins_arg);
 		}
 	}
@@ -339,6 +341,7 @@ void store_tu(struct store *s, const struct tu_facts *f)
 		db_bind_text(st, 11, x->annot);
 		db_bind_text(st, 12, x->exit_locks);
 		db_bind_text(st, 13, x->param_casts);
+		db_bind_text(st, 14, x->member_writes);
 		db_step_done(db, st);
 		func_ids[i] = sqlite3_changes(db->h) ? sqlite3_last_insert_rowid(db->h) : 0;
 	}

@@ -391,10 +391,17 @@ static int call_value_site(const struct walker *w, CXCursor value)
 		w->last_call_site : -1;
 }
 
+/* struct retlocal's site for NULL ('struct device *dev = NULL;'). */
+#define RETLOCAL_NULL (-2)
+
 /* Local pointer VAR was assigned VALUE (walked). */
 static void retlocal_set(struct walker *w, CXCursor var, CXCursor value)
 {
-	vec_push(&w->retlocals, ((struct retlocal){ var, call_value_site(w, value) }));
+	long long v;
+	int site = call_value_site(w, value);
+	if (site < 0 && guard_const_value(value, &v) && v == 0)
+		site = RETLOCAL_NULL;
+	vec_push(&w->retlocals, ((struct retlocal){ var, site }));
 }
 
 /* The call whose result the local pointer E reads, or -1. */
@@ -403,8 +410,22 @@ static int retlocal_site(const struct walker *w, CXCursor e)
 	CXCursor var = local_ptr_var(e);
 	for (size_t i = w->retlocals.n; !clang_Cursor_isNull(var) && i-- > 0;)
 		if (clang_equalCursors(w->retlocals.v[i].var, var))
-			return w->retlocals.v[i].site;
+			return w->retlocals.v[i].site >= 0 ? w->retlocals.v[i].site : -1;
 	return -1;
+}
+
+/* Whether the local pointer E was assigned nothing but the result of the
+ * call at SITE, or NULL, so far: whatever path led here, it holds that
+ * call's object (site_arg.ret_only; check/zeroed.c).  A pointer assigned
+ * another object in one branch ('p = old; if (!p) p = kzalloc(..)') is not. */
+static bool retlocal_only(const struct walker *w, CXCursor e, int site)
+{
+	CXCursor var = local_ptr_var(e);
+	for (size_t i = 0; !clang_Cursor_isNull(var) && i < w->retlocals.n; i++)
+		if (clang_equalCursors(w->retlocals.v[i].var, var) && w->retlocals.v[i].site != site &&
+		    w->retlocals.v[i].site != RETLOCAL_NULL)
+			return false;
+	return !clang_Cursor_isNull(var);
 }
 
 static void add_ret(struct walker *w, struct xret r)
@@ -733,6 +754,15 @@ static void note_member_store(struct walker *w, CXCursor lhs, CXCursor rhs, bool
 	members_set(&w->st.m, obj, field, v, known, param);
 }
 
+/* LHS is written (func.member_writes, member_writes.h). */
+static void note_member_write(struct walker *w, CXCursor lhs)
+{
+	char buf[128];
+	const char *name = w->func >= 0 ? member_write_name(lhs, buf, sizeof(buf)) : NULL;
+	if (name)
+		member_writes_add(&w->mwrites, intern(w, name));
+}
+
 /* Argument A is an object's address ('&dispose', '&p->rcu'): never NULL,
  * so the callee's 'if (!dispose)' does not run on this path. */
 static bool address_arg(CXCursor a)
@@ -952,7 +982,8 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 				format_arg(a, i, &args);
 			int rs = callee ? retlocal_site(w, a) : -1;
 			if (rs >= 0)   /* 'ab' from 'ab = audit_log_start(..)' */
-				vec_push(&args, ((struct xarg){ .n = i, .ret_site1 = rs + 1 }));
+				vec_push(&args, ((struct xarg){ .n = i, .ret_site1 = rs + 1,
+								.ret_only = retlocal_only(w, a, rs) }));
 		}
 	}
 	if (args.n) {
@@ -1436,6 +1467,7 @@ static void walk_assign(struct walker *w, CXCursor c)
 	CXCursor lhs = deref_addr(key_strip(kk[0]));
 	CXType t = clang_getCursorType(lhs);
 	note_param_write(w, kk[0]);
+	note_member_write(w, kk[0]);
 	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)
 		fail_result_note(w, clang_getCursorReferenced(lhs), kk[1]);
 	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr)
@@ -1729,6 +1761,10 @@ void walk_expr(struct walker *w, CXCursor c)
 		if (key_children(c, kk, 1) == 1 && is_member_update(c)) {
 			note_member_store(w, kk[0], kk[0], false);
 			note_param_write(w, kk[0]);
+			note_member_write(w, kk[0]);
+		} else if (key_children(c, kk, 1) == 1 && k == CXCursor_UnaryOperator &&
+			   clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf) {
+			note_member_write(w, kk[0]);   /* '&x->flags': written through the pointer */
 		}
 		break;
 	}
@@ -1936,6 +1972,7 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->locals.n = 0;
 	w->fnlocals.n = 0;
 	w->retlocals.n = 0;
+	w->mwrites.n = 0;
 	w->block_kids = NULL;
 	w->failres = (struct fail_result){ .call = clang_getNullCursor() };
 	w->last_call = clang_getNullCursor();
@@ -1987,6 +2024,7 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 		w->f->sites.v[w->exit.dom].exit_dom = true;
 	w->f->funcs.v[w->func].exit_locks = exit_locks_text(w);
 	w->f->funcs.v[w->func].param_casts = param_casts_text(w);
+	w->f->funcs.v[w->func].member_writes = member_writes_text(&w->mwrites, &w->f->arena);
 	if (hdr < 0)
 		summary_save(w, xf.usr);
 }
@@ -2066,6 +2104,7 @@ void walker_free_buffers(struct walker *w)
 	vec_free(&w->gotos);
 	vec_free(&w->fnlocals);
 	vec_free(&w->retlocals);
+	vec_free(&w->mwrites);
 	vec_free(&w->guarded_members);
 	vec_free(&w->init_texts);
 	vec_free(&w->ptr_args);

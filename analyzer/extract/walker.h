@@ -13,6 +13,7 @@
 #include "extract/keys.h"
 #include "extract/guard.h"
 #include "extract/members.h"
+#include "extract/member_writes.h"
 #include "lib/util.h"
 
 #include <stdbool.h>
@@ -94,7 +95,7 @@ struct local { CXCursor var; const char *key; };
  * the object read and the member's key, for the call through it. */
 struct fnlocal { CXCursor var; const char *obj, *member; };
 /* A local pointer that holds what the call at SITE returned (-1: something else). */
-struct retlocal { CXCursor var; int site; };
+struct retlocal { CXCursor var; int site; };   /* site -2: NULL (walk.c, RETLOCAL_NULL) */
 
 /* A goto of the function walked: where it is and where its label is, by
  * offset in the file. */
@@ -133,6 +134,7 @@ struct walker {
 	VEC(struct local) locals;
 	VEC(struct fnlocal) fnlocals;
 	VEC(struct retlocal) retlocals;
+	struct member_writes mwrites;   /* the member names the function writes (member_writes.h) */
 	VEC(struct scoped_lock) scoped;   /* lock guard variables in scope, innermost last */
 	int scope_depth;          /* blocks (and 'for' headers) around the code walked */
 	int break_depth;          /* loops and switches around it: what a 'break' leaves */

@@ -63,7 +63,7 @@ struct lp_rules {
 	struct strmap ctxend_map;     /* function -> index in reasons */
 	struct strmap irqson_map;     /* function -> index in reasons ('irqs-on') */
 	struct strmap refdrop_map;    /* 'refcount-drop' functions -> 1 */
-	struct strmap fresh_map;      /* 'fresh-object' functions -> 1 */
+	struct strmap fresh_map;      /* 'fresh-object' functions -> 1, 2 when 'zeroed' */
 	struct strmap retarg_map;     /* 'returns-arg' functions -> the argument */
 	struct strmap blocks_map;     /* function -> index in blocks */
 	struct strmap corruption_map; /* function -> index in corruptions */
@@ -291,6 +291,12 @@ bool rules_refcount_drop(const struct lp_rules *r, const char *func)
 bool rules_fresh_object(const struct lp_rules *r, const char *func)
 {
 	return func && strmap_get(&r->fresh_map, func) != NULL;
+}
+
+bool rules_fresh_zeroed(const struct lp_rules *r, const char *func)
+{
+	const int64_t *v = func ? strmap_get(&r->fresh_map, func) : NULL;
+	return v && *v == 2;
 }
 
 int rules_returns_arg(const struct lp_rules *r, const char *func)
@@ -1221,11 +1227,21 @@ static int parse_refcount_drop(struct line *l)
 	return parse_one_func(l, "refcount-drop", "refcount-drop FUNC", &l->r->refdrop_map);
 }
 
-/* 'fresh-object FUNC': FUNC returns a new object that nothing else points
- * to yet and that holds no pointer it was not given after (kzalloc). */
+/* 'fresh-object FUNC [zeroed]': FUNC returns a new object that nothing
+ * else points to yet and that holds no pointer it was not given after
+ * (kzalloc); 'zeroed': every member of it is 0 until written. */
 static int parse_fresh_object(struct line *l)
 {
-	return parse_one_func(l, "fresh-object", "fresh-object FUNC", &l->r->fresh_map);
+	const char *func = NULL;
+	if (want_ident(l, 1, "a function name", "fresh-object", &func))
+		return -1;
+	bool zeroed = nargs(l) > 2 && !l->t.v[2].quoted && !strcmp(l->t.v[2].s, "zeroed");
+	if (!zeroed && nargs(l) > 2)
+		return missing_or_got(l, 2, "'zeroed' or the end of the line", "fresh-object FUNC");
+	if (want_end(l, 3, "fresh-object FUNC zeroed"))
+		return -1;
+	*strmap_put(&l->r->fresh_map, func, NULL) = zeroed ? 2 : 1;
+	return 0;
 }
 
 /* 'returns-arg FUNC ARG': FUNC returns its argument ARG, or NULL when that

@@ -162,6 +162,8 @@ bool rules_refcount_drop(const struct lp_rules *r, const char *func);
 /* Whether FUNC returns a new object nothing else points to, whose members
  * hold only what is stored into them after (directive 'fresh-object': kzalloc). */
 bool rules_fresh_object(const struct lp_rules *r, const char *func);
+/* ... and every member of it is 0 until written ('fresh-object kzalloc zeroed'). */
+bool rules_fresh_zeroed(const struct lp_rules *r, const char *func);
 /* The argument FUNC returns (or NULL when it is NULL), or -1 (directive
  * 'returns-arg': get_device() returns the device it took a reference on). */
 int rules_returns_arg(const struct lp_rules *r, const char *func);

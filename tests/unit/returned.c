@@ -87,3 +87,40 @@ void post_stored(struct event_item *it, int report)
 	it->report = report;
 	deliver(it);
 }
+
+/* A zeroed object handed on: the member names a function writes
+ * (func.member_writes) and whether the local held nothing but the
+ * allocation before the call (site_arg.ret_only). */
+struct node { struct buf *bus; unsigned flags; int ids[4]; };
+
+extern void *kzalloc(unsigned long size, gfp_t flags);
+extern void set_flag(unsigned *flags);
+extern void node_add(struct node *n);
+
+static void node_fill(struct node *n, struct buf *b, const struct node *tmpl)
+{
+	n->ids[2] = 1;
+	n->flags |= 2;
+	set_flag(&n->flags);
+	b->len++;
+	if (tmpl)
+		*n = *tmpl;
+}
+
+void node_new(struct buf *b)
+{
+	struct node *n = NULL;
+
+	n = kzalloc(sizeof(*n), 0);
+	node_fill(n, b, NULL);
+	node_add(n);
+}
+
+void node_reuse(struct node *old)
+{
+	struct node *n = old;
+
+	if (!n)
+		n = kzalloc(sizeof(*n), 0);
+	node_add(n);
+}

@@ -2,7 +2,8 @@
 /*
  * test_returned.c - the facts extract records for check/ret_members.c and
  * the guards after a switch, and a member set from a parameter, on
- * returned.c.  A call's result passed on is
+ * returned.c, and what check/zeroed.c reads (func.member_writes,
+ * site_arg.ret_only).  A call's result passed on is
  * no constant (before the fix its rows said 0, a NULL pointer, and the
  * callee's 'if (!b)' cut every path through it).
  *
@@ -65,6 +66,16 @@ int main(int argc, char **argv)
 	expect(!strcmp(got, "arg#1&3=1,2"), "the call after the switch runs for cases 1 and 2 only");
 	fixture_one_text(db, "SELECT coalesce(s.guard, '') FROM site s WHERE s.callee_name = 'begin'", got, sizeof(got));
 	expect(!strcmp(got, ""), "the code after 'out:' runs for every value");
+
+	fixture_one_text(db, "SELECT member_writes FROM func WHERE name = 'node_fill'", got, sizeof(got));
+	expect(!strcmp(got, "*,flags,ids,len"), "node_fill writes flags (an update, an address taken), an "
+	       "element of ids, len of another struct, and every member by '*n = *tmpl'");
+	fixture_one_text(db, "SELECT group_concat(f.name || ':' || coalesce(a.ret_only, 0), ',') FROM "
+		 "(SELECT * FROM site_arg ORDER BY site_id) a JOIN site s ON s.id = a.site_id "
+		 "JOIN func f ON f.id = s.func_id WHERE s.callee_name = 'node_add' AND a.ret_site IS NOT NULL",
+		 got, sizeof(got));
+	expect(!strcmp(got, "node_new:1,node_reuse:0"),
+	       "node_new's local held only NULL and kzalloc's object; node_reuse's held its parameter too");
 
 	db_close(db);
 	rules_free(r);

@@ -6,7 +6,8 @@
  * 'dev->bus->remove' (dd.c) is by key every bus's remove; but it clears
  * the device's driver first, and dd.c unbinds only a device that has one.  device_create()
  * makes a class device: a fresh allocation, filled here and added; no bus
- * is ever stored into it.  No findings here.
+ * is ever stored into it.  With -DDEVICE_ADD_PROBES an added device is
+ * offered to its bus's drivers too (bus.c, dd.c).  No findings here.
  */
 #include <linux/kernel.h>
 #include <linux/device.h>
@@ -25,8 +26,12 @@ int device_add(struct device *dev)
 	if (!dev)
 		return -EINVAL;
 	err = device_add_attrs(dev);
-	if (!err)
+	if (!err) {
+#ifdef DEVICE_ADD_PROBES
+		bus_probe_device(dev);   /* offered to its bus's drivers */
+#endif
 		return 0;
+	}
 	/* the sysfs part failed: no driver was bound yet; off the bus again */
 	dev->driver = NULL;
 	bus_remove_device(dev);

@@ -5,7 +5,11 @@
  * ccw bus's, virtio's, the css bus's), but a device has the one bus its
  * owner stored into it ('cdev->dev.bus = &ccw_bus_type').  And only a
  * device with a driver is unbound: __device_release_driver() reads the
- * driver into a local and tests that.  No findings here.
+ * driver into a local and tests that.  With -DDEVICE_ADD_PROBES a device
+ * is probed too: bus_for_each_drv() hands each driver and a struct on the
+ * stack that holds the device to __device_attach_driver(), and a probe
+ * that fails is undone through the same 'dev->bus->remove'.  No findings
+ * here.
  */
 #include <linux/kernel.h>
 #include <linux/device.h>
@@ -42,3 +46,48 @@ void device_release_driver(struct device *dev)
 {
 	device_release_driver_internal(dev, NULL, NULL);
 }
+
+#ifdef DEVICE_ADD_PROBES
+struct device_attach_data {
+	struct device *dev;
+	bool check_match;
+};
+
+static int really_probe(struct device *dev, struct device_driver *drv)
+{
+	int ret = 0;
+
+	dev->driver = drv;
+	if (dev->bus->probe)
+		ret = dev->bus->probe(dev);
+	if (ret) {
+		device_remove(dev);
+		dev->driver = NULL;
+	}
+	return ret;
+}
+
+static int __device_attach_driver(struct device_driver *drv, void *_data)
+{
+	struct device_attach_data *data = _data;
+
+	if (data->check_match && drv->bus != data->dev->bus)
+		return 0;
+	return really_probe(data->dev, drv);
+}
+
+static int __device_attach(struct device *dev, bool allow_async)
+{
+	struct device_attach_data data = {
+		.dev = dev,
+		.check_match = allow_async,
+	};
+
+	return bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver);
+}
+
+void device_initial_probe(struct device *dev)
+{
+	__device_attach(dev, true);
+}
+#endif

@@ -9,7 +9,8 @@
  * calls this driver's remove.  But the class device is a new one, on no
  * bus.  With -DVMUR_OWN_BUS the driver adds a device of its own instead,
  * on a bus of its own whose remove takes the mutex, and unregisters it
- * when a later step fails: that one is found.  With -DVMUR_ADD_ONLY too,
+ * when a later step fails: that one is found, also where a helper the new
+ * device is handed to stores the bus (-DVMUR_NODE_INIT).  With -DVMUR_ADD_ONLY too,
  * only device_add()'s own unwind is left, which clears the driver before
  * it takes the device off its bus: nothing is unbound, nothing found.
  */
@@ -32,7 +33,7 @@ struct urdev {
 #ifdef VMUR_OWN_BUS
 static void ur_bus_remove(struct device *dev)
 {
-	mutex_lock(&vmur_mutex); /* expect(vmur-own-bus): recursive-lock vmur_mutex acquired in ur_bus_remove is already held */
+	mutex_lock(&vmur_mutex); /* expect(vmur-own-bus,vmur-own-bus-init-helper): recursive-lock vmur_mutex acquired in ur_bus_remove is already held */
 	dev->driver = NULL;
 	mutex_unlock(&vmur_mutex);
 }
@@ -44,6 +45,15 @@ static struct bus_type ur_bus = {
 	.remove	= ur_bus_remove,
 };
 
+#ifdef VMUR_NODE_INIT
+/* the node's place in the device tree, filled by a helper it is handed to */
+static void ur_node_init(struct device *node, struct urdev *urd)
+{
+	node->bus = &ur_bus;
+	node->parent = &urd->cdev->dev;
+}
+#endif
+
 /* a unit node put on the driver's own bus */
 static struct device *ur_node_create(struct urdev *urd)
 {
@@ -51,8 +61,12 @@ static struct device *ur_node_create(struct urdev *urd)
 
 	if (!node)
 		return ERR_PTR(-ENOMEM);
+#ifdef VMUR_NODE_INIT
+	ur_node_init(node, urd);
+#else
 	node->bus = &ur_bus;
 	node->parent = &urd->cdev->dev;
+#endif
 	if (device_add(node)) {
 		kfree(node);
 		return ERR_PTR(-EIO);
