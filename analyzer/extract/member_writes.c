@@ -24,12 +24,28 @@ static CXCursor array_member(CXCursor e)
 	return e;
 }
 
+/* Whether DEREF ('*p') reads the pointer from a parameter or a local
+ * variable: '*dev = *tmpl' is dev's object; '*x->next = ..' is another
+ * one, reached through a member. */
+static bool through_variable(CXCursor deref)
+{
+	CXCursor k[1];
+	if (key_children(deref, k, 1) != 1)
+		return false;
+	CXCursor p = key_strip(k[0]);
+	if (clang_getCursorKind(p) != CXCursor_DeclRefExpr)
+		return false;
+	enum CXCursorKind rk = clang_getCursorKind(clang_getCursorReferenced(p));
+	return rk == CXCursor_ParmDecl || rk == CXCursor_VarDecl;
+}
+
 const char *member_write_name(CXCursor lhs, char *buf, size_t size)
 {
 	CXCursor e = array_member(key_strip(lhs));
 	enum CXCursorKind k = clang_getCursorKind(e);
 	if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_Deref)
-		return clang_getCanonicalType(clang_getCursorType(e)).kind == CXType_Record ? "*" : NULL;
+		return clang_getCanonicalType(clang_getCursorType(e)).kind == CXType_Record && through_variable(e) ?
+		       "*" : NULL;
 	if (k != CXCursor_MemberRefExpr)
 		return NULL;
 	CXString s = clang_getCursorSpelling(e);

@@ -10,7 +10,9 @@
  * object: the names are compared with the member a guard tests whatever
  * struct it is in, which only makes more members written.  An array
  * member's element written is the member written.  A whole struct
- * assigned through a pointer ('*p = tmpl') writes every member: '*'.
+ * assigned through a pointer variable ('*p = tmpl') writes every member:
+ * '*'; through the address of a member ('*(&dev->devres_lock) = ..', what
+ * spin_lock_init() expands to) it is that member.
  */
 #ifndef LP_MEMBER_WRITES_H
 #define LP_MEMBER_WRITES_H

@@ -1467,7 +1467,7 @@ static void walk_assign(struct walker *w, CXCursor c)
 	CXCursor lhs = deref_addr(key_strip(kk[0]));
 	CXType t = clang_getCursorType(lhs);
 	note_param_write(w, kk[0]);
-	note_member_write(w, kk[0]);
+	note_member_write(w, lhs);   /* '*(&dev->devres_lock) = ..' is a store of that member */
 	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)
 		fail_result_note(w, clang_getCursorReferenced(lhs), kk[1]);
 	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr)

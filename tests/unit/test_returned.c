@@ -68,8 +68,8 @@ int main(int argc, char **argv)
 	expect(!strcmp(got, ""), "the code after 'out:' runs for every value");
 
 	fixture_one_text(db, "SELECT member_writes FROM func WHERE name = 'node_fill'", got, sizeof(got));
-	expect(!strcmp(got, "*,flags,ids,len"), "node_fill writes flags (an update, an address taken), an "
-	       "element of ids, len of another struct, and every member by '*n = *tmpl'");
+	expect(!strcmp(got, "*,flags,ids,len,lk"), "node_fill writes flags (an update, an address taken), an "
+	       "element of ids, len of another struct, lk through its address, and every member by '*n = *tmpl'");
 	fixture_one_text(db, "SELECT group_concat(f.name || ':' || coalesce(a.ret_only, 0), ',') FROM "
 		 "(SELECT * FROM site_arg ORDER BY site_id) a JOIN site s ON s.id = a.site_id "
 		 "JOIN func f ON f.id = s.func_id WHERE s.callee_name = 'node_add' AND a.ret_site IS NOT NULL",
