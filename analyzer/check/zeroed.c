@@ -65,7 +65,8 @@ struct zparam { int func, param; };
 struct fwrites { int *v; int n; bool all; };
 
 struct zeroed_index {
-	struct fwrites *writes;     /* per function */
+	struct fwrites *writes;     /* per function ... */
+	size_t nfuncs;              /* ... of these (e->funcs is freed first) */
 	VEC(struct zalloc) allocs;  /* by their index (the binding's value) */
 	struct strmap by_ret_site;  /* ret_site id -> index + 1 */
 	uint32_t *seen;             /* per function: the parameters reached (bit 31: past the 31st) ... */
@@ -99,6 +100,7 @@ static void parse_writes(struct engine *e, const char *text, struct fwrites *w)
 static void load_writes(struct engine *e, struct zeroed_index *z)
 {
 	z->writes = xcalloc(e->funcs.n + 1, sizeof(*z->writes));
+	z->nfuncs = e->funcs.n;
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, member_writes FROM func WHERE member_writes IS NOT NULL");
 	while (db_step_row(e->db, q)) {
 		int f = engine_func_index(e, sqlite3_column_int64(q, 0));
@@ -238,7 +240,7 @@ void zeroed_free(struct engine *e)
 	struct zeroed_index *z = e->zeroed;
 	if (!z)
 		return;
-	for (size_t f = 0; f < e->funcs.n; f++)
+	for (size_t f = 0; f < z->nfuncs; f++)
 		free(z->writes[f].v);
 	free(z->writes);
 	for (size_t i = 0; i < z->allocs.n; i++) {
