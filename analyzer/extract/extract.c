@@ -718,6 +718,12 @@ int extract_run(struct lp_db *db, const struct lp_rules *rules, const struct com
 	if (st->pruned && !r.ntodo)
 		db_meta_set(db, "checked", "0");
 	strmap_free(&keep);
+	/* A header function already stored is not walked again (claim_existing),
+	 * so when every TU is parsed again (another lockpath or other rules:
+	 * the salt is in each TU's hash) the headers' facts are dropped first;
+	 * else the old ones stayed beside the new TUs' facts. */
+	if (!st->skipped && r.ntodo)
+		store_gc_headers(s, true);
 	store_each_header_func(s, claim_existing, &claims);
 
 	interrupted = 0;
@@ -755,7 +761,7 @@ int extract_run(struct lp_db *db, const struct lp_rules *rules, const struct com
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	if (!st->interrupted)
-		store_gc_headers(s);
+		store_gc_headers(s, false);
 
 	vec_free(&r.q.done);
 	pthread_mutex_destroy(&r.q.lock);

@@ -430,14 +430,15 @@ int store_prune_tus(struct store *s, const struct strmap *keep)
 	return n;
 }
 
-void store_gc_headers(struct store *s)
+void store_gc_headers(struct store *s, bool every)
 {
-	static const char *sql[] = {
+	const char *sql[] = {
 		"CREATE TEMP TABLE IF NOT EXISTS dead_hdr(id INTEGER PRIMARY KEY)",
 		"DELETE FROM dead_hdr",
 		/* one pass over tu_include (its key starts with tu_id): as a
 		 * correlated NOT EXISTS it was a scan per header, 68 s on the
 		 * whole kernel for a run that re-parsed one TU */
+		every ? "INSERT INTO dead_hdr SELECT id FROM hdr" :
 		"INSERT INTO dead_hdr SELECT h.id FROM hdr h WHERE (h.file_id, h.hash) NOT IN "
 		"(SELECT file_id, hash FROM tu_include)",
 		"DELETE FROM site_lock WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON s.func_id = f.id "

@@ -25,8 +25,9 @@ bool store_tu_current(struct store *s, const char *main_file, const char *args_h
 
 /* Remove every TU whose main file is not in KEEP (a set of paths); returns how many. */
 int store_prune_tus(struct store *s, const struct strmap *keep);
-/* Drop header versions no TU includes any more, with their facts. */
-void store_gc_headers(struct store *s);
+/* Drop header versions no TU includes any more (EVERY: all of them), with
+ * their facts. */
+void store_gc_headers(struct store *s, bool every);
 
 /* Call FN for every header function already stored, with its header
  * version (USR, content hash, path): extract seeds its claims with them. */

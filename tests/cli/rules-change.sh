@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+# rules-change.sh - a second run on one database with other rules (or
+# another lockpath) stores the header functions' facts again.  Every TU is
+# parsed again then (the rules and the extractor are in each TU's hash),
+# but a header's function already in the database was claimed and never
+# walked again, so its old facts stayed beside the new TUs' facts: a call
+# the new rules make a lock acquisition was still a plain call.
+#
+#   bash rules-change.sh LOCKPATH
+. "$(dirname "$0")/lib.sh"
+
+cat >take.h <<'C'
+#include "lp_test.h"
+extern void my_take(spinlock_t *l);
+static inline void take(struct device *dev) { my_take(&dev->lock); }
+C
+cat >a.c <<'C'
+#include "take.h"
+void a_fn(struct device *dev) { take(dev); }
+C
+compdb cc a.c
+rules=$(cd "$(dirname "$0")/../../rules" && pwd)
+LOCKPATH_RULES=$rules lp extract cc --db t.db
+expect_rc 0 "extract with the project's rules"
+[ "$(sql t.db "SELECT group_concat(kind) FROM site WHERE callee_name = 'my_take'")" = 1 ] ||
+	fail "my_take() in the header's take() is not one plain call: $(sql t.db "SELECT kind FROM site WHERE callee_name = 'my_take'")"
+pass "the header's call of my_take() is a call"
+
+cp -r "$rules" more
+echo 'acquire my_take 0' >more/zz-test.rules
+LOCKPATH_RULES=$T/more lp extract cc --db t.db
+expect_rc 0 "extract again with a rule that makes my_take() an acquisition"
+expect_err "1 parsed, 0 unchanged"
+got=$(sql t.db "SELECT group_concat(kind) FROM site WHERE func_id IN (SELECT id FROM func WHERE name = 'take')")
+[ "$got" = 2 ] || fail "the header's take() kept its old facts (site kinds '$got', want one acquisition, 2)"
+pass "the header's take() was walked again with the new rules"
+
+LOCKPATH_RULES=$T/more lp extract cc --db t.db
+expect_rc 0 "a third run with the same rules"
+expect_err "0 parsed, 1 unchanged"
+[ "$(sql t.db "SELECT count(*) FROM func WHERE name = 'take'")" = 1 ] || fail "take() is not stored once"
+pass "nothing parsed again, the header's function kept"
