@@ -46,13 +46,13 @@
  * is taken as every member (a limit of the search's memory, not a rule). */
 #define ZEROED_MAX_REACH 100000
 
-/* An allocation: the call at RET_SITE of function FUNC, the calls that
- * hand its object on (HANDED: site index and argument), and once asked,
- * the members written (sorted field ids; ALL: every member). */
+/* An allocation (one call, keyed by its site in by_ret_site) in function
+ * FUNC: the calls that hand its object on (HANDED: site index and
+ * argument), and once asked, the members written (sorted field ids; ALL:
+ * every member). */
 struct handed { int site, n; };
 struct zalloc {
 	int func;
-	int64_t ret_site;
 	VEC(struct handed) handed;
 	bool done, all;
 	VEC(int) written;
@@ -118,7 +118,7 @@ static int alloc_of(struct zeroed_index *z, int func, int64_t ret_site)
 	bool created;
 	int64_t *slot = strmap_put(&z->by_ret_site, k, &created);
 	if (created) {
-		vec_push(&z->allocs, ((struct zalloc){ .func = func, .ret_site = ret_site }));
+		vec_push(&z->allocs, ((struct zalloc){ .func = func }));
 		*slot = (int64_t)z->allocs.n;
 	}
 	return (int)*slot - 1;
