@@ -16,10 +16,15 @@ spec="$corpus/trees/$tree.tree"
 [ -f "$spec" ] || { echo "corpus-compdb.sh: error: no tree '$tree' ($spec does not exist)" >&2; exit 2; }
 mkdir -p "$out"
 flags=$(sed -n 's/^flags:[[:space:]]*//p' "$spec" | tr '\n' ' ')
-modname() {   # corpus-relative source: its Kbuild module name (kbuild-modname.awk)
-	local dir base m=
+modname() {   # corpus-relative source: its Kbuild module name (kbuild-modname.awk), from
+	local dir base obj m=   # the Makefile of its directory or of one above ('en/health.o')
 	dir=$(dirname "$1") base=$(basename "$1" .c)
-	[ -f "$corpus/$dir/Makefile" ] && m=$(awk -v obj="$base.o" -f "$(dirname "$0")/kbuild-modname.awk" "$corpus/$dir/Makefile")
+	obj=$base.o
+	while [ -z "$m" ]; do
+		[ -f "$corpus/$dir/Makefile" ] && m=$(awk -v obj="$obj" -f "$(dirname "$0")/kbuild-modname.awk" "$corpus/$dir/Makefile")
+		[ "$dir" = . ] && break
+		obj=$(basename "$dir")/$obj dir=$(dirname "$dir")
+	done
 	printf '%s' "${m:-$base}"
 }
 json_args() {   # one JSON string per word

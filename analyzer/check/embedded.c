@@ -80,6 +80,7 @@
  * name may still be this one's.
  */
 #include "check/embedded.h"
+#include "check/ctor_tables.h"
 #include "check/engine_int.h"
 #include "check/links.h"
 #include "lib/keyname.h"
@@ -156,9 +157,13 @@ static int cont_id(struct engine *e, const char *name)
  * by its object on some path: a store into VIA through an object with a
  * name, and none of something other than a global table through an object
  * without one ('sk->sk_prot = prot' in sk_alloc(): every socket's table
- * comes from a parameter).  Otherwise a binding would only split states. */
-static bool table_may_narrow(struct embedded_index *x, struct lp_db *db, const char *via)
+ * comes from a parameter), or every such store a constructor's own
+ * (ctor_tables.h: 'reporter->ops = ops').  Otherwise a binding would only
+ * split states. */
+static bool table_may_narrow(struct engine *e, const char *via)
 {
+	struct embedded_index *x = e->embedded;
+	struct lp_db *db = e->db;
 	bool created;
 	int64_t *known = strmap_put(&x->narrowable, via, &created);
 	if (!created)
@@ -173,7 +178,7 @@ static bool table_may_narrow(struct embedded_index *x, struct lp_db *db, const c
 			unknown = true;
 	}
 	sqlite3_finalize(q);
-	*known = named && !unknown;
+	*known = (named && !unknown) || (unknown && ctor_stores_explained(e, via));
 	return *known;
 }
 
@@ -186,7 +191,7 @@ static void load_site_objs(struct engine *e)
 		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
 		const char *obj = db_col_text(q, 1), *member = db_col_text(q, 2);
 		const char *tobj = db_col_text(q, 3), *via = db_col_text_or_null(q, 4);
-		if ((keyname_lock_param(tobj) >= 0 || is_object(tobj)) && table_may_narrow(x, e->db, via))
+		if ((keyname_lock_param(tobj) >= 0 || is_object(tobj)) && table_may_narrow(e, via))
 			obj = tobj;   /* 'dev->bus->remove': the object 'bus' is read from */
 		else
 			via = NULL;
@@ -368,7 +373,7 @@ void embedded_bind(const struct engine *e, const struct ck_state *cur, const str
 }
 
 typedef VEC(int) intvec;
-typedef VEC(char *) strvec;
+typedef struct name_list strvec;
 
 static void add_func(const struct engine *e, intvec *out, int64_t func_id)
 {
@@ -548,17 +553,38 @@ static bool has_name(const strvec *v, const char *name)
 	return false;
 }
 
+/* The global tables stored into VIA through an object with no name (a
+ * setter's parameter, which may be any object), into *TABLES. */
+static void unnamed_tables(struct embedded_index *x, struct lp_db *db, const char *via, strvec *tables)
+{
+	db_bind_text(x->q_tables, 1, via);
+	while (db_step_row(db, x->q_tables)) {
+		const char *value = db_col_text_or_null(x->q_tables, 1);
+		if (value && !is_object(db_col_text(x->q_tables, 0)) && !has_name(tables, value))
+			vec_push(tables, xstrdup(value));
+	}
+	sqlite3_reset(x->q_tables);
+}
+
 /* The functions MEMBER reaches through the table that member VIA of object
  * CONT points to: those the tables stored there hold in MEMBER (their
  * initialisers), and those stored into MEMBER at run time ('ops->remove =
- * f', through an object a table's name does not say). */
+ * f', through an object a table's name does not say).  For an object a
+ * member points to, the tables are its constructors' (ctor_tables.h). */
 static struct target_set compute_table_targets(struct engine *e, const char *member, const char *cont,
 					       const char *via)
 {
 	struct embedded_index *x = e->embedded;
 	prepare_queries(x, e->db);
 	strvec tables = {0};
-	bool narrows = tables_of(x, e->db, via, cont, &tables);
+	bool narrows;
+	if (is_pointee(cont)) {
+		narrows = ctor_tables_of(e, cont, via, &tables);
+		if (narrows)
+			unnamed_tables(x, e->db, via, &tables);
+	} else {
+		narrows = tables_of(x, e->db, via, cont, &tables);
+	}
 	intvec funcs = {0};
 	if (narrows) {
 		struct store_pick p = {0};
@@ -590,12 +616,14 @@ static const struct target_set *targets_of(struct engine *e, const char *member,
 	if (created) {
 		*slot = (int64_t)x->targets.n;
 		const char *c = x->cont_names.v[cont];
-		struct target_set t = { false, 0, NULL };   /* a table read from a pointee: it may alias */
+		struct target_set t = { false, 0, NULL };
 		if (strchr(c, LINKS_SEP))
 			;   /* a linked object: named by a walk, no store names it */
+		else if (via)   /* a pointee's table only from its constructors: others may alias */
+			t = compute_table_targets(e, member, c, via);
 		else if (!is_pointee(c))
-			t = via ? compute_table_targets(e, member, c, via) : compute_targets(e, member, c);
-		else if (!via)
+			t = compute_targets(e, member, c);
+		else
 			t = compute_owned_targets(e, member, c);
 		vec_push(&x->targets, t);
 	}

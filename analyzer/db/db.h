@@ -15,7 +15,7 @@
 #include "lib/util.h"
 #include "db/columns.h"   /* the values of the enum columns */
 
-#define LP_SCHEMA_VERSION 22  /* 2: site.guard; 3: fnstore.site_id, store_target;
+#define LP_SCHEMA_VERSION 23  /* 2: site.guard; 3: fnstore.site_id, store_target;
 				 * 4: site_arg.obj_key, fnstore.obj_key, chain tables;
 				 * 5: site_arg.field, site_arg.fwd;
 				 * 6: site.lock_path, site_arg.lock_path, lockdep_class;
@@ -32,7 +32,8 @@
 				 * 18: site_arg.addr, tu.parse_cpu_ms;
 				 * 19: site.doomed; 20: table_store.src_obj;
 				 * 21: site_arg.walk, link_store;
-				 * 22: func.member_writes, site_arg.ret_only */
+				 * 22: func.member_writes, site_arg.ret_only;
+				 * 23: func_ret.obj_key, result_store */
 
 enum db_open_flags {
 	DB_CREATE = 1,    /* create the file and schema if missing */

@@ -225,11 +225,12 @@ static void merge_one(struct merger *m)
 	     { "lock_path", R_KEEP }, { "cond", R_KEEP }, { "src_field", R_KEEP }, { "ret_site", R_SITE },
 	     { "addr", R_KEEP }, { "walk", R_KEEP }, { "ret_only", R_KEEP });
 	COPY("func_ret", 0, NULL, { "func_id", R_FUNC }, { "field", R_KEEP }, { "param", R_KEEP },
-	     { "site_id", R_SITE });
+	     { "site_id", R_SITE }, { "obj_key", R_KEEP });
 	COPY("slot_store", 0, NULL, { "func_id", R_FUNC }, { "slot", R_KEEP }, { "idx", R_KEEP },
 	     { "value", R_KEEP });
 	COPY("table_store", 0, NULL, { "func_id", R_FUNC }, { "member", R_KEEP }, { "obj_key", R_KEEP },
 	     { "value", R_KEEP }, { "src_obj", R_KEEP });
+	COPY("result_store", 0, NULL, { "func_id", R_FUNC }, { "member", R_KEEP }, { "site_id", R_SITE });
 	COPY("link_store", 0, NULL, { "func_id", R_FUNC }, { "dst", R_KEEP }, { "src", R_KEEP });
 	COPY("fnstore", 0, NULL, { "tu_id", R_TU }, { "hdr_id", R_HDR }, { "func_id", R_FUNC },
 	     { "file_id", R_FILE }, { "line", R_KEEP }, { "col", R_KEEP }, { "key", R_KEEP },

@@ -217,7 +217,10 @@ CREATE TABLE func_ret (
   func_id  INTEGER NOT NULL REFERENCES func(id),
   field    TEXT,
   param    INTEGER,
-  site_id  INTEGER REFERENCES site(id)
+  site_id  INTEGER REFERENCES site(id),
+  obj_key  TEXT                     -- with SITE_ID: the returned local's object, named as
+                                    -- table_store.obj_key names it ('*local:F:reporter'), whose
+                                    -- table stores in the same function are the new object's
 );
 CREATE INDEX func_ret_func ON func_ret(func_id);
 
@@ -249,6 +252,18 @@ CREATE TABLE table_store (
                                     -- may name too (check/embedded.c: member pointees)
 );
 CREATE INDEX table_store_member ON table_store(member);
+
+-- A pointer to an object with a table member stored into a member:
+-- 'priv->rx_reporter = reporter' (extract/member_tables.c) is MEMBER
+-- 'mlx5e_priv.rx_reporter' and SITE_ID the call whose result 'reporter'
+-- held; SITE_ID NULL: something else was stored.  check/ctor_tables.c
+-- reads which constructor made the objects a member points to.
+CREATE TABLE result_store (
+  func_id  INTEGER NOT NULL REFERENCES func(id),
+  member   TEXT NOT NULL,
+  site_id  INTEGER REFERENCES site(id)
+);
+CREATE INDEX result_store_member ON result_store(member);
 
 -- A pointer stored into a member, both named by walks from the function's
 -- parameters (extract/links.c): 'cdev->dev.parent = &sch->dev' is DST

@@ -25,6 +25,7 @@ void facts_free(struct tu_facts *f)
 	vec_free(&f->rets);
 	vec_free(&f->slots);
 	vec_free(&f->tables);
+	vec_free(&f->results);
 	vec_free(&f->links);
 	vec_free(&f->diags);
 	arena_free(&f->arena);

@@ -103,6 +103,8 @@ struct xret {                /* what a function returns a pointer to (schema.sql
 	const char *field;       /* an object whose member FIELD holds parameter PARAM, or NULL */
 	int param;
 	int site;                /* ... or what the call at TU-local site SITE returned, or -1 */
+	const char *obj;         /* with SITE: the object the returned local points to, named as
+				  * table_store names it ('*local:F:reporter'), or NULL */
 };
 
 struct xslot {               /* a struct pointer stored into an array slot (schema.sql, slot_store) */
@@ -113,6 +115,12 @@ struct xslot {               /* a struct pointer stored into an array slot (sche
 struct xtable {              /* a table pointer stored into a member (schema.sql, table_store) */
 	int func;                /* TU-local function index */
 	const char *member, *obj, *value, *src;
+};
+
+struct xresult {             /* a pointer a call returned stored into a member (schema.sql, result_store) */
+	int func;                /* TU-local function index */
+	const char *member;
+	int site;                /* the TU-local call site, or -1: something else was stored */
 };
 
 struct xlink {               /* a walk stored into a member walk (schema.sql, link_store) */
@@ -140,6 +148,7 @@ struct tu_facts {
 	VEC(struct xret) rets;
 	VEC(struct xslot) slots;
 	VEC(struct xtable) tables;
+	VEC(struct xresult) results;
 	VEC(struct xlink) links;
 	VEC(struct xdiag) diags;
 };

@@ -44,6 +44,33 @@ static bool is_table_ptr(CXType t)
 	return found;
 }
 
+static enum CXVisitorResult find_table_field(CXCursor field, CXClientData d)
+{
+	if (is_table_ptr(clang_getCursorType(field))) {
+		*(bool *)d = true;
+		return CXVisit_Break;
+	}
+	return CXVisit_Continue;
+}
+
+/* A pointer to a struct with a member that points to an ops table, or to
+ * a struct this TU does not see: a handle whose struct is private to the
+ * file that makes it (net/devlink's health reporter), like its table. */
+static bool is_holder_ptr(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	if (t.kind != CXType_Pointer)
+		return false;
+	CXType rec = clang_getCanonicalType(clang_getPointeeType(t));
+	if (rec.kind != CXType_Record)
+		return false;
+	if (clang_Type_getSizeOf(rec) == CXTypeLayoutError_Incomplete)
+		return true;
+	bool found = false;
+	clang_Type_visitFields(rec, find_table_field, &found);
+	return found;
+}
+
 /* The key of member expression C ('device.bus'), or NULL. */
 static const char *member_key(const struct key_env *e, CXCursor c)
 {
@@ -101,4 +128,13 @@ bool table_store_of(const struct key_env *e, CXCursor lhs, CXCursor rhs, struct 
 	out->value = table_value(e, rhs);
 	out->src = out->value ? NULL : key_object_ptr(e, rhs);
 	return true;
+}
+
+bool holder_store_of(const struct key_env *e, CXCursor lhs, CXCursor rhs, const char **member)
+{
+	CXCursor l = key_strip(lhs);
+	if (!is_holder_ptr(clang_getCursorType(l)) || !(*member = member_key(e, l)))
+		return false;
+	long long v;
+	return !(guard_const_value(key_strip(rhs), &v) && v == 0);
 }

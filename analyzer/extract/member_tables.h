@@ -35,4 +35,12 @@ bool table_store_of(const struct key_env *e, CXCursor lhs, CXCursor rhs, struct 
 bool table_init_store_of(const struct key_env *e, CXCursor var, CXCursor field, CXCursor value,
 			 struct table_store *out);
 
+/* Whether 'LHS = RHS' stores into a member a pointer to an object one of
+ * whose members points to an ops table, or whose struct the TU does not
+ * see ('priv->rx_reporter = reporter', a devlink_health_reporter with its
+ * 'ops', private to net/devlink): the member's key
+ * ('mlx5e_priv.rx_reporter') into *MEMBER.  A NULL stored is no store.
+ * check/ctor_tables.c reads which constructor made such an object. */
+bool holder_store_of(const struct key_env *e, CXCursor lhs, CXCursor rhs, const char **member);
+
 #endif

@@ -14,7 +14,7 @@
 struct store {
 	struct lp_db *db;
 	sqlite3_stmt *ins_tu, *ins_inc, *ins_diag, *ins_hdr, *sel_hdr, *ins_func,
-		*ins_site, *ins_lock, *ins_arg, *ins_store, *ins_alias, *ins_ret, *ins_slot, *ins_table, *ins_link, *sel_tu;
+		*ins_site, *ins_lock, *ins_arg, *ins_store, *ins_alias, *ins_ret, *ins_slot, *ins_table, *ins_result, *ins_link, *sel_tu;
 };
 
 static const char *delete_tu_sql[] = {
@@ -23,6 +23,7 @@ static const char *delete_tu_sql[] = {
 	"DELETE FROM func_ret WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM slot_store WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM table_store WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
+	"DELETE FROM result_store WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM link_store WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM site WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
 	"DELETE FROM func WHERE tu_id = ?1",
@@ -56,9 +57,10 @@ struct store *store_new(struct lp_db *db)
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd, "
 				 "lock_path, cond, src_field, ret_site, addr, walk, ret_only) "
 				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-	s->ins_ret = db_prepare(db, "INSERT INTO func_ret(func_id, field, param, site_id) VALUES (?,?,?,?)");
+	s->ins_ret = db_prepare(db, "INSERT INTO func_ret(func_id, field, param, site_id, obj_key) VALUES (?,?,?,?,?)");
 	s->ins_slot = db_prepare(db, "INSERT INTO slot_store(func_id, slot, idx, value) VALUES (?,?,?,?)");
 	s->ins_table = db_prepare(db, "INSERT INTO table_store(func_id, member, obj_key, value, src_obj) VALUES (?,?,?,?,?)");
+	s->ins_result = db_prepare(db, "INSERT INTO result_store(func_id, member, site_id) VALUES (?,?,?)");
 	s->ins_link = db_prepare(db, "INSERT INTO link_store(func_id, dst, src) VALUES (?,?,?)");
 	s->ins_store = db_prepare(db, "INSERT INTO fnstore(tu_id, hdr_id, func_id, file_id, line, col, key, "
 				  "src_usr, src_name, src_key, idx, site_id, obj_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -74,7 +76,8 @@ void store_free(struct store *s)
 	if (!s)
 		return;
 	sqlite3_stmt *all[] = { s->ins_tu, s->ins_inc, s->ins_diag, s->ins_hdr, s->sel_hdr, s->ins_func,
-				s->ins_site, s->ins_lock, s->ins_arg, s->ins_store, s->ins_alias, s->ins_ret, s->ins_slot, s->ins_table, s->ins_link, s->sel_tu };
+				s->ins_site, s->ins_lock, s->ins_arg, s->ins_store, s->ins_alias, s->ins_ret, s->ins_slot, s->ins_table, s->ins_result,
+				s->ins_link, s->sel_tu };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		sqlite3_finalize(all[i]);
 	free(s);
@@ -230,6 +233,7 @@ static void store_rets(struct store *s, const struct tu_facts *f, const int64_t 
 		else
 			sqlite3_bind_null(s->ins_ret, 3);
 		db_bind_null_or_int(s->ins_ret, 4, x->site >= 0 ? site_ids[x->site] : 0);
+		db_bind_text(s->ins_ret, 5, x->obj);
 		db_step_done(s->db, s->ins_ret);
 	}
 }
@@ -276,6 +280,21 @@ static void store_tables(struct store *s, const struct tu_facts *f, const int64_
 		db_bind_text(s->ins_table, 4, x->value);
 		db_bind_text(s->ins_table, 5, x->src);
 		db_step_done(s->db, s->ins_table);
+	}
+}
+
+/* What F's functions store into members that point to holders of tables (result_store). */
+static void store_results(struct store *s, const struct tu_facts *f, const int64_t *func_ids,
+			  const int64_t *site_ids)
+{
+	for (size_t i = 0; i < f->results.n; i++) {
+		const struct xresult *x = &f->results.v[i];
+		if (func_ids[x->func] <= 0)
+			continue;   /* a header function another TU stored already */
+		db_bind_int(s->ins_result, 1, func_ids[x->func]);
+		db_bind_text(s->ins_result, 2, x->member);
+		db_bind_null_or_int(s->ins_result, 3, x->site >= 0 ? site_ids[x->site] : 0);
+		db_step_done(s->db, s->ins_result);
 	}
 }
 
@@ -349,6 +368,7 @@ void store_tu(struct store *s, const struct tu_facts *f)
 	store_rets(s, f, func_ids, site_ids);
 	store_slots(s, f, func_ids);
 	store_tables(s, f, func_ids);
+	store_results(s, f, func_ids, site_ids);
 	store_links(s, f, func_ids);
 
 	for (size_t i = 0; i < f->stores.n; i++) {
@@ -448,6 +468,7 @@ void store_gc_headers(struct store *s, bool every)
 		"DELETE FROM func_ret WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM slot_store WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM table_store WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
+		"DELETE FROM result_store WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM link_store WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM site WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
 		"DELETE FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr)",

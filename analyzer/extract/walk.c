@@ -432,7 +432,7 @@ static void add_ret(struct walker *w, struct xret r)
 {
 	for (size_t i = w->f->rets.n; i-- > 0 && w->f->rets.v[i].func == w->func;)
 		if (w->f->rets.v[i].field == r.field && w->f->rets.v[i].param == r.param &&
-		    w->f->rets.v[i].site == r.site)
+		    w->f->rets.v[i].site == r.site && w->f->rets.v[i].obj == r.obj)
 			return;   /* another return of the same */
 	vec_push(&w->f->rets, r);
 }
@@ -447,12 +447,27 @@ void note_return(struct walker *w, CXCursor value)
 	if (clang_Cursor_isNull(var) || w->st.dead)
 		return;
 	int site = retlocal_site(w, value);
+	const char *pointee = key_object_ptr(&w->kenv, value);
 	if (site >= 0)
-		add_ret(w, (struct xret){ w->func, NULL, -1, site });
+		add_ret(w, (struct xret){ w->func, NULL, -1, site, pointee ? intern(w, pointee) : NULL });
 	const char *obj = object_name(w, value, true);
 	for (unsigned i = 0; obj && i < w->st.m.n; i++)
 		if (w->st.m.e[i].obj == obj && w->st.m.e[i].param >= 0)
-			add_ret(w, (struct xret){ w->func, w->st.m.e[i].field, w->st.m.e[i].param, -1 });
+			add_ret(w, (struct xret){ w->func, w->st.m.e[i].field, w->st.m.e[i].param, -1, NULL });
+}
+
+/* 'priv->rx_reporter = reporter' (holder_store_of): the call whose result
+ * is stored, straight or through a local that held nothing else (or
+ * NULL) so far; anything else is stored as site -1. */
+static void note_result_store(struct walker *w, const char *member, CXCursor value)
+{
+	int site = call_value_site(w, value);
+	if (site < 0) {
+		site = retlocal_site(w, value);
+		if (site >= 0 && !retlocal_only(w, value, site))
+			site = -1;
+	}
+	vec_push(&w->f->results, ((struct xresult){ w->func, intern(w, member), site }));
 }
 
 /* The object an indirect call's callee expression CALLEE was read from, into
@@ -1475,6 +1490,9 @@ static void walk_assign(struct walker *w, CXCursor c)
 	struct table_store ts;
 	if (w->func >= 0 && table_store_of(&w->kenv, lhs, kk[1], &ts))
 		vec_push(&w->f->tables, ((struct xtable){ w->func, ts.member, ts.obj, ts.value, ts.src }));
+	const char *holder;
+	if (w->func >= 0 && holder_store_of(&w->kenv, lhs, kk[1], &holder))
+		note_result_store(w, holder, kk[1]);
 	const char *dst, *src;
 	if (w->func >= 0 && links_store(w->links, &w->f->arena, w->kenv.func, lhs, kk[1], &dst, &src))
 		vec_push(&w->f->links, ((struct xlink){ w->func, intern(w, dst), intern(w, src) }));

@@ -228,10 +228,15 @@ fi
 
 # ---------------------------------------------------------------- compile_commands.json
 modname_awk=$(dirname -- "$(realpath -e -- "$0")")/../../scripts/kbuild-modname.awk
-modname() {	# corpus-relative source: its Kbuild module name
-	local dir base m=
+modname() {	# corpus-relative source: its Kbuild module name, from the Makefile
+	local dir base obj m=	# of its directory or of one above ('en/health.o')
 	dir=$(dirname -- "$1") base=$(basename -- "$1" .c)
-	[ -f "$corpus/$dir/Makefile" ] && m=$(awk -v obj="$base.o" -f "$modname_awk" "$corpus/$dir/Makefile")
+	obj=$base.o
+	while [ -z "$m" ]; do
+		[ -f "$corpus/$dir/Makefile" ] && m=$(awk -v obj="$obj" -f "$modname_awk" "$corpus/$dir/Makefile")
+		[ "$dir" = . ] && break
+		obj=$(basename -- "$dir")/$obj dir=$(dirname -- "$dir")
+	done
 	printf '%s' "${m:-$base}"
 }
 json_str() {

@@ -50,3 +50,31 @@ int card_probe(struct card *c)
 	const struct bus_ops *ops = c->dev.bus;
 	return c->dev.bus->probe(&c->dev) + ops->probe(&c->dev);
 }
+
+/* A constructor (check/ctor_tables.c): the object it returns holds the
+ * table it was given. */
+void *kzalloc(unsigned long size, unsigned int flags);
+
+struct dev *dev_make(const struct bus_ops *ops)
+{
+	struct dev *made = kzalloc(sizeof(*made), 0);
+
+	made->bus = ops;
+	return made;
+}
+
+struct handle;                           /* a struct this file does not see */
+struct handle *handle_get(void);
+struct owner { struct dev *main, *spare, *direct; struct handle *h; struct plain *p; };
+
+void owner_init(struct owner *o, struct dev *given, struct plain *p)
+{
+	struct dev *d = dev_make(&x_bus);
+
+	o->main = d;                     /* what the call returned, through a local */
+	o->spare = given;                /* something else */
+	o->direct = dev_make(&x_bus);    /* what the call returned, straight */
+	o->h = handle_get();             /* an opaque handle */
+	o->p = p;                        /* no table member: not recorded */
+	o->main = NULL;                  /* no store */
+}

@@ -10,8 +10,14 @@
 #include <linux/mutex.h>
 #include <linux/workqueue.h>
 
+struct devlink_health_reporter;
+struct devlink_port;
+
 struct mlx5e_priv {
 	struct mutex state_lock;
+	struct devlink_health_reporter *rx_reporter;   /* en_main.c */
+	struct devlink_port *dl_port;
+	int rx_wqes, rx_wqes_min;
 	struct work_struct rx_timeout_work;
 	int rx_stalled, tx_stalled;
 };
