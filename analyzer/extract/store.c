@@ -482,6 +482,22 @@ void store_gc_headers(struct store *s, bool every)
 	db_commit(s->db);
 }
 
+void store_drop_facts(struct store *s)
+{
+	/* no WHERE: sqlite empties each table without visiting its rows */
+	static const char *const tables[] = {
+		"site_lock", "site_arg", "func_ret", "slot_store", "table_store", "result_store",
+		"link_store", "site", "func", "fnstore", "lockalias", "tu_include", "tu_diag", "tu", "hdr",
+	};
+	char sql[64];
+	db_begin(s->db);
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		snprintf(sql, sizeof(sql), "DELETE FROM %s", tables[i]);
+		db_exec(s->db, sql);
+	}
+	db_commit(s->db);
+}
+
 void store_each_header_func(struct store *s, void (*fn)(void *ctx, const char *usr, const char *hash,
 							 const char *path), void *ctx)
 {

@@ -28,6 +28,10 @@ int store_prune_tus(struct store *s, const struct strmap *keep);
 /* Drop header versions no TU includes any more (EVERY: all of them), with
  * their facts. */
 void store_gc_headers(struct store *s, bool every);
+/* Drop every TU and header version with their facts, in one transaction:
+ * for a run that parses every TU again, where deleting each TU's old facts
+ * before its new ones scanned the argument table once per TU. */
+void store_drop_facts(struct store *s);
 
 /* Call FN for every header function already stored, with its header
  * version (USR, content hash, path): extract seeds its claims with them. */
