@@ -21,36 +21,41 @@
 
 #include <string.h>
 
-static enum CXVisitorResult find_fnptr_field(CXCursor field, CXClientData d)
+/* The struct type T points to, into *REC; false when T points to no struct. */
+static bool pointee_record(CXType t, CXType *rec)
 {
-	if (key_is_fnptr_type(clang_getCursorType(field))) {
-		*(bool *)d = true;
+	t = clang_getCanonicalType(t);
+	if (t.kind != CXType_Pointer)
+		return false;
+	*rec = clang_getCanonicalType(clang_getPointeeType(t));
+	return rec->kind == CXType_Record;
+}
+
+struct field_test { bool (*test)(CXType t); bool found; };
+
+static enum CXVisitorResult find_field(CXCursor field, CXClientData d)
+{
+	struct field_test *ft = d;
+	if (ft->test(clang_getCursorType(field))) {
+		ft->found = true;
 		return CXVisit_Break;
 	}
 	return CXVisit_Continue;
+}
+
+/* Whether struct type REC has a member whose type passes TEST. */
+static bool has_field(CXType rec, bool (*test)(CXType t))
+{
+	struct field_test ft = { test, false };
+	clang_Type_visitFields(rec, find_field, &ft);
+	return ft.found;
 }
 
 /* A pointer to a struct with a function-pointer member: an ops table's type. */
 static bool is_table_ptr(CXType t)
 {
-	t = clang_getCanonicalType(t);
-	if (t.kind != CXType_Pointer)
-		return false;
-	CXType rec = clang_getCanonicalType(clang_getPointeeType(t));
-	if (rec.kind != CXType_Record)
-		return false;
-	bool found = false;
-	clang_Type_visitFields(rec, find_fnptr_field, &found);
-	return found;
-}
-
-static enum CXVisitorResult find_table_field(CXCursor field, CXClientData d)
-{
-	if (is_table_ptr(clang_getCursorType(field))) {
-		*(bool *)d = true;
-		return CXVisit_Break;
-	}
-	return CXVisit_Continue;
+	CXType rec;
+	return pointee_record(t, &rec) && has_field(rec, key_is_fnptr_type);
 }
 
 /* A pointer to a struct with a member that points to an ops table, or to
@@ -58,17 +63,9 @@ static enum CXVisitorResult find_table_field(CXCursor field, CXClientData d)
  * file that makes it (net/devlink's health reporter), like its table. */
 static bool is_holder_ptr(CXType t)
 {
-	t = clang_getCanonicalType(t);
-	if (t.kind != CXType_Pointer)
-		return false;
-	CXType rec = clang_getCanonicalType(clang_getPointeeType(t));
-	if (rec.kind != CXType_Record)
-		return false;
-	if (clang_Type_getSizeOf(rec) == CXTypeLayoutError_Incomplete)
-		return true;
-	bool found = false;
-	clang_Type_visitFields(rec, find_table_field, &found);
-	return found;
+	CXType rec;
+	return pointee_record(t, &rec) &&
+	       (clang_Type_getSizeOf(rec) == CXTypeLayoutError_Incomplete || has_field(rec, is_table_ptr));
 }
 
 /* The key of member expression C ('device.bus'), or NULL. */
