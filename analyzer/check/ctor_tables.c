@@ -5,11 +5,11 @@
  * devlink's health reporters recover a device through their ops: a
  * report that finds a reporter with auto-recovery calls
  * 'reporter->ops->recover(reporter, ctx)'.  By key that is every
- * reporter's recover in the kernel.  mlx5 alone has five, and its
+ * reporter's recover in the kernel.  mlx5 alone has several, and its
  * firmware-fatal one reloads the whole device under the locks that the
  * RX queue's timeout report is made with (the driver's resume waits for
  * its RX queues under them and reports a timeout on 'priv->rx_reporter'):
- * on the whole s390 tree 19 findings went through that one call.  But a
+ * on the whole s390 tree 18 findings went through that one call.  But a
  * reporter's ops are set once, by the function that makes it,
  * __devlink_health_reporter_create() ('reporter->ops = ops' on the object
  * it kzalloc()s and returns), from what its caller gave it; the RX
