@@ -726,10 +726,12 @@ int extract_run(struct lp_db *db, const struct lp_rules *rules, const struct com
 	 * at a time they cost the whole kernel 634 s of deletes.  A forced run
 	 * keeps them until each TU is stored again, so that an interrupted one
 	 * loses none. */
-	if (!st->skipped && r.ntodo && !o->force)
-		store_drop_facts(s);
-	else if (!st->skipped && r.ntodo)
-		store_gc_headers(s, true);
+	if (!st->skipped && r.ntodo) {
+		if (o->force)
+			store_gc_headers(s, true);
+		else
+			store_drop_facts(s);
+	}
 	store_each_header_func(s, claim_existing, &claims);
 
 	interrupted = 0;

@@ -447,9 +447,10 @@ void note_return(struct walker *w, CXCursor value)
 	if (clang_Cursor_isNull(var) || w->st.dead)
 		return;
 	int site = retlocal_site(w, value);
-	const char *pointee = key_object_ptr(&w->kenv, value);
-	if (site >= 0)
+	if (site >= 0) {
+		const char *pointee = key_object_ptr(&w->kenv, value);
 		add_ret(w, (struct xret){ w->func, NULL, -1, site, pointee ? intern(w, pointee) : NULL });
+	}
 	const char *obj = object_name(w, value, true);
 	for (unsigned i = 0; obj && i < w->st.m.n; i++)
 		if (w->st.m.e[i].obj == obj && w->st.m.e[i].param >= 0)
