@@ -19,7 +19,7 @@
 
 #include <stdbool.h>
 
-#define MEMBERS_MAX 4   /* members tracked per path; past it, 'lost' */
+#define MEMBERS_MAX 12  /* members tracked per path; past it, 'lost' (ext4's xattr move sets seven) */
 
 struct member_value {
 	const char *obj, *field;   /* interned */

@@ -1527,7 +1527,8 @@ static void walk_assign(struct walker *w, CXCursor c)
 /*
  * 'struct iomap_iter iter = { .inode = inode, .flags = IOMAP_REPORT };': the
  * members a local struct's designated initialiser sets to constants hold
- * them on this path, like stores ('iter.flags = IOMAP_REPORT'), for the
+ * them on this path, like stores ('iter.flags = IOMAP_REPORT'; a pointer
+ * member only NULL, '.value = NULL' in ext4's inline-data removal), for the
  * calls the struct is passed to (members.h); so do the members it sets to
  * the function's own parameters ('.report = report'), for its callers'
  * constants.  Only while there is room:
@@ -1543,11 +1544,16 @@ static void note_init_members(struct walker *w, CXCursor var, CXCursor init)
 		CXCursor value, field;
 		long long v = 0;
 		if (clang_getCursorKind(k.v[i]) != CXCursor_UnexposedExpr ||
-		    clang_Cursor_isNull(field = key_designated_field(k.v[i], &value)) ||
-		    !is_int_type(clang_getCursorType(field)))
+		    clang_Cursor_isNull(field = key_designated_field(k.v[i], &value)))
+			continue;
+		CXType ft = clang_getCursorType(field);
+		bool ptr = clang_getCanonicalType(ft).kind == CXType_Pointer;
+		if (!is_int_type(ft) && !ptr)
 			continue;
 		bool known = guard_const_value(value, &v);
-		int param = known ? -1 : key_param_of(w->kenv.func, value);
+		if (ptr && !(known && v == 0))
+			continue;   /* '.value = NULL' only, as a store of a pointer member */
+		int param = known || ptr ? -1 : key_param_of(w->kenv.func, value);
 		if (known || param >= 0)
 			members_set(&w->st.m, obj, intern(w, cx_str(w, clang_getCursorSpelling(field))), v, known,
 				    param);

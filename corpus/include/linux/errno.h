@@ -16,6 +16,7 @@
 #define EINVAL		22
 #define ENOSPC		28
 #define EOPNOTSUPP	95
+#define ENODATA		61
 #define ETIME		62
 #define ENOPROTOOPT	92
 #define EINPROGRESS	115
