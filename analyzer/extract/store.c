@@ -8,6 +8,7 @@
 #include "extract/store.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -17,22 +18,79 @@ struct store {
 		*ins_site, *ins_lock, *ins_arg, *ins_store, *ins_alias, *ins_ret, *ins_slot, *ins_table, *ins_result, *ins_link, *sel_tu;
 };
 
-static const char *delete_tu_sql[] = {
-	"DELETE FROM site_lock WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON s.func_id = f.id WHERE f.tu_id = ?1)",
-	"DELETE FROM site_arg WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON s.func_id = f.id WHERE f.tu_id = ?1)",
-	"DELETE FROM func_ret WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
-	"DELETE FROM slot_store WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
-	"DELETE FROM table_store WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
-	"DELETE FROM result_store WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
-	"DELETE FROM link_store WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
-	"DELETE FROM site WHERE func_id IN (SELECT id FROM func WHERE tu_id = ?1)",
-	"DELETE FROM func WHERE tu_id = ?1",
-	"DELETE FROM fnstore WHERE tu_id = ?1",
-	"DELETE FROM lockalias WHERE tu_id = ?1",
-	"DELETE FROM tu_include WHERE tu_id = ?1",
-	"DELETE FROM tu_diag WHERE tu_id = ?1",
-	"DELETE FROM tu WHERE id = ?1",
+/*
+ * The fact tables, each with how its rows hang from the TU or the header
+ * version that owns them: through a site of one of the owner's functions,
+ * through one of its functions, by the owner's own column, or (a TU's
+ * includes and diagnostics) by the TU alone.  Children come first, so
+ * that no delete leaves a row pointing to one that went.  The three ways
+ * facts go (a TU replaced, header versions no TU includes any more, every
+ * fact at once) are made from this one list: a new table goes here.
+ */
+enum fact_owner { BY_SITE, BY_FUNC, BY_OWNER, BY_TU };
+static const struct fact_table {
+	const char *name;
+	enum fact_owner owner;
+} fact_tables[] = {
+	{ "site_lock", BY_SITE },   { "site_arg", BY_SITE },     { "func_ret", BY_FUNC },
+	{ "slot_store", BY_FUNC },  { "table_store", BY_FUNC },  { "result_store", BY_FUNC },
+	{ "link_store", BY_FUNC },  { "site", BY_FUNC },         { "func", BY_OWNER },
+	{ "fnstore", BY_OWNER },    { "lockalias", BY_OWNER },   { "tu_include", BY_TU },
+	{ "tu_diag", BY_TU },
 };
+#define NFACT_TABLES (sizeof(fact_tables) / sizeof(fact_tables[0]))
+
+/* The statement that deletes table T's rows of the owners COL (tu_id or
+ * hdr_id) matches with OWNERS ('= ?1', 'IN (SELECT ..)'); NULL where the
+ * table has none (a TU's own rows, for a header). */
+static char *delete_sql(const struct fact_table *t, const char *col, const char *owners)
+{
+	struct strbuf sb = {0};
+	switch (t->owner) {
+	case BY_SITE:
+		sb_addf(&sb, "DELETE FROM %s WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON "
+			"s.func_id = f.id WHERE f.%s %s)", t->name, col, owners);
+		break;
+	case BY_FUNC:
+		sb_addf(&sb, "DELETE FROM %s WHERE func_id IN (SELECT id FROM func WHERE %s %s)", t->name, col,
+			owners);
+		break;
+	case BY_TU:
+		if (strcmp(col, "tu_id"))
+			return NULL;
+		/* fall through */
+	case BY_OWNER:
+		sb_addf(&sb, "DELETE FROM %s WHERE %s %s", t->name, col, owners);
+		break;
+	}
+	return sb_detach(&sb);
+}
+
+/* Run SQL (which it frees) with ?1 bound to BIND, unless BIND is 0. */
+static void exec_owned(struct store *s, char *sql, int64_t bind)
+{
+	sqlite3_stmt *st = db_prepare(s->db, sql);
+	if (bind)
+		db_bind_int(st, 1, bind);
+	db_step_done(s->db, st);
+	sqlite3_finalize(st);
+	free(sql);
+}
+
+/* Delete every fact of the owners COL OWNERS, then the owners themselves
+ * (rows of OWNER_TABLE), in the caller's transaction. */
+static void delete_owned(struct store *s, const char *col, const char *owners, const char *owner_table,
+			 int64_t bind)
+{
+	for (size_t i = 0; i < NFACT_TABLES; i++) {
+		char *sql = delete_sql(&fact_tables[i], col, owners);
+		if (sql)
+			exec_owned(s, sql, bind);
+	}
+	struct strbuf sb = {0};
+	sb_addf(&sb, "DELETE FROM %s WHERE id %s", owner_table, owners);
+	exec_owned(s, sb_detach(&sb), bind);
+}
 
 struct store *store_new(struct lp_db *db)
 {
@@ -85,12 +143,7 @@ void store_free(struct store *s)
 
 static void delete_tu(struct store *s, int64_t tu_id)
 {
-	for (size_t i = 0; i < sizeof(delete_tu_sql) / sizeof(delete_tu_sql[0]); i++) {
-		sqlite3_stmt *st = db_prepare(s->db, delete_tu_sql[i]);
-		db_bind_int(st, 1, tu_id);
-		db_step_done(s->db, st);
-		sqlite3_finalize(st);
-	}
+	delete_owned(s, "tu_id", "= ?1", "tu", tu_id);
 }
 
 static int64_t find_tu(struct store *s, const char *path, char *args_hash, int *status)
@@ -452,49 +505,30 @@ int store_prune_tus(struct store *s, const struct strmap *keep)
 
 void store_gc_headers(struct store *s, bool every)
 {
-	const char *sql[] = {
-		"CREATE TEMP TABLE IF NOT EXISTS dead_hdr(id INTEGER PRIMARY KEY)",
-		"DELETE FROM dead_hdr",
-		/* one pass over tu_include (its key starts with tu_id): as a
-		 * correlated NOT EXISTS it was a scan per header, 68 s on the
-		 * whole kernel for a run that re-parsed one TU */
-		every ? "INSERT INTO dead_hdr SELECT id FROM hdr" :
-		"INSERT INTO dead_hdr SELECT h.id FROM hdr h WHERE (h.file_id, h.hash) NOT IN "
-		"(SELECT file_id, hash FROM tu_include)",
-		"DELETE FROM site_lock WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON s.func_id = f.id "
-		"WHERE f.hdr_id IN (SELECT id FROM dead_hdr))",
-		"DELETE FROM site_arg WHERE site_id IN (SELECT s.id FROM site s JOIN func f ON s.func_id = f.id "
-		"WHERE f.hdr_id IN (SELECT id FROM dead_hdr))",
-		"DELETE FROM func_ret WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
-		"DELETE FROM slot_store WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
-		"DELETE FROM table_store WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
-		"DELETE FROM result_store WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
-		"DELETE FROM link_store WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
-		"DELETE FROM site WHERE func_id IN (SELECT id FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr))",
-		"DELETE FROM func WHERE hdr_id IN (SELECT id FROM dead_hdr)",
-		"DELETE FROM fnstore WHERE hdr_id IN (SELECT id FROM dead_hdr)",
-		"DELETE FROM lockalias WHERE hdr_id IN (SELECT id FROM dead_hdr)",
-		"DELETE FROM hdr WHERE id IN (SELECT id FROM dead_hdr)",
-	};
 	db_begin(s->db);
-	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++)
-		db_exec(s->db, sql[i]);
+	db_exec(s->db, "CREATE TEMP TABLE IF NOT EXISTS dead_hdr(id INTEGER PRIMARY KEY)");
+	db_exec(s->db, "DELETE FROM dead_hdr");
+	/* one pass over tu_include (its key starts with tu_id): as a correlated
+	 * NOT EXISTS it was a scan per header, 68 s on the whole kernel for a
+	 * run that re-parsed one TU */
+	db_exec(s->db, every ? "INSERT INTO dead_hdr SELECT id FROM hdr" :
+		"INSERT INTO dead_hdr SELECT h.id FROM hdr h WHERE (h.file_id, h.hash) NOT IN "
+		"(SELECT file_id, hash FROM tu_include)");
+	delete_owned(s, "hdr_id", "IN (SELECT id FROM dead_hdr)", "hdr", 0);
 	db_commit(s->db);
 }
 
 void store_drop_facts(struct store *s)
 {
 	/* no WHERE: sqlite empties each table without visiting its rows */
-	static const char *const tables[] = {
-		"site_lock", "site_arg", "func_ret", "slot_store", "table_store", "result_store",
-		"link_store", "site", "func", "fnstore", "lockalias", "tu_include", "tu_diag", "tu", "hdr",
-	};
 	char sql[64];
 	db_begin(s->db);
-	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
-		snprintf(sql, sizeof(sql), "DELETE FROM %s", tables[i]);
+	for (size_t i = 0; i < NFACT_TABLES; i++) {
+		snprintf(sql, sizeof(sql), "DELETE FROM %s", fact_tables[i].name);
 		db_exec(s->db, sql);
 	}
+	db_exec(s->db, "DELETE FROM tu");
+	db_exec(s->db, "DELETE FROM hdr");
 	db_commit(s->db);
 }
 
