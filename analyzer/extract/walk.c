@@ -1553,7 +1553,7 @@ static void note_init_members(struct walker *w, CXCursor var, CXCursor init)
 		bool known = guard_const_value(value, &v);
 		if (ptr && !(known && v == 0))
 			continue;   /* '.value = NULL' only, as a store of a pointer member */
-		int param = known || ptr ? -1 : key_param_of(w->kenv.func, value);
+		int param = known ? -1 : key_param_of(w->kenv.func, value);   /* a pointer got here known */
 		if (known || param >= 0)
 			members_set(&w->st.m, obj, intern(w, cx_str(w, clang_getCursorSpelling(field))), v, known,
 				    param);
