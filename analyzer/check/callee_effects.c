@@ -38,6 +38,18 @@
  * is not carried (extract leaves it out: no argument's lock to put in its
  * place), and one held for reading is carried as held (as the walk's own
  * summaries do).
+ *
+ * Interrupts are the same question.  The scheduler's 'rq_lock_irqsave(rq,
+ * &rf)' is a header's inline: the load balancer's code after it runs with
+ * interrupts off, and a lock it takes there is no irqs-on holder of an
+ * irq-safe lock; 'rq_unlock_irqrestore()' gives the caller its interrupts
+ * back.  Extract records what each function leaves its caller's interrupt
+ * state as (func.exit_irqs: off or on at every return, or restored to what
+ * the caller saved), and a call's effect is its callee's own, else that of
+ * the calls it makes before every return, to the same fixpoint.  A site
+ * after such a call gets it where the function itself had not touched the
+ * interrupt state on the way (site.irqs_off 0, not 2: its own save and
+ * restore may have come after the call).
  */
 #include "check/callee_effects.h"
 #include "check/engine_int.h"
@@ -61,6 +73,9 @@ struct effects {
 	const struct effect_set **own;     /* per function: its exit_locks */
 	const struct effect_set **leaves;  /* per function: what a call to it leaves */
 	const struct effect_set **after;   /* per chain site: the effects in force after it */
+	signed char *own_irqs;             /* per function: its exit_irqs (enum lp_exit_irqs) */
+	signed char *leaves_irqs;          /* per function: what a call to it leaves interrupts as */
+	signed char *after_irqs;           /* per chain site: the interrupt effect in force after it */
 	struct arena arena;
 };
 
@@ -161,6 +176,20 @@ static void load_facts(struct effects *x)
 			x->own[f] = x->leaves[f] = parse_exit_locks(x, db_col_text(q, 1));
 	}
 	sqlite3_finalize(q);
+	q = db_prepare(e->db, "SELECT id, exit_irqs FROM func WHERE exit_irqs != 0");
+	while (db_step_row(e->db, q)) {
+		int f = engine_func_index(e, sqlite3_column_int64(q, 0));
+		if (f >= 0)
+			x->own_irqs[f] = x->leaves_irqs[f] = (signed char)sqlite3_column_int(q, 1);
+	}
+	sqlite3_finalize(q);
+}
+
+/* The interrupt effect after a call that leaves CALLEE (enum lp_exit_irqs)
+ * where BEFORE was in force: the callee's, if it has one. */
+static signed char irqs_overlay(signed char before, signed char callee)
+{
+	return callee != EXIT_IRQS_NONE ? callee : before;
 }
 
 /* One pass: the effects after each chain call, then what each function
@@ -175,6 +204,8 @@ static bool effects_pass(struct effects *x)
 		const struct effect_set *before = s->dom >= 0 ? x->after[s->dom] : NULL;
 		const struct effect_set *callee = s->ncallees ? x->leaves[s->callees[0].func] : NULL;
 		x->after[i] = overlay(x, before, callee, (int)i);
+		x->after_irqs[i] = irqs_overlay(s->dom >= 0 ? x->after_irqs[s->dom] : EXIT_IRQS_NONE,
+						s->ncallees ? x->leaves_irqs[s->callees[0].func] : EXIT_IRQS_NONE);
 	}
 	bool changed = false;
 	for (size_t f = 0; f < e->funcs.n; f++) {
@@ -185,8 +216,24 @@ static bool effects_pass(struct effects *x)
 			x->leaves[f] = l;
 			changed = true;
 		}
+		/* its own switch of the interrupts, else its calls' */
+		signed char li = irqs_overlay(x->after_irqs[x->exit_site[f]], x->own_irqs[f]);
+		if (li != x->leaves_irqs[f]) {
+			x->leaves_irqs[f] = li;
+			changed = true;
+		}
 	}
 	return changed;
+}
+
+/* Site S's interrupt state with the effect in force at its dominating
+ * call: off or on where the function had not touched it itself (a restore
+ * gives back what the function had before the call that saved). */
+static void apply_irqs_to_site(struct effects *x, struct ck_site *s)
+{
+	signed char in = x->after_irqs[s->dom];
+	if (s->irqs_off == IRQS_AS_AT_ENTRY && (in == EXIT_IRQS_OFF || in == EXIT_IRQS_ON))
+		s->irqs_off = in == EXIT_IRQS_OFF ? IRQS_OFF : IRQS_ON;
 }
 
 /* Whether call VIA comes before site A on every path to A (A's chain has
@@ -220,6 +267,7 @@ static void apply_to_site(struct effects *x, int i)
 	struct engine *e = x->e;
 	struct ck_site *s = &e->sites.v[i];
 	const struct effect_set *in = x->after[s->dom];
+	apply_irqs_to_site(x, s);
 	if (!in)
 		return;
 	struct ck_lockref *v = s->locks;   /* copied on the first change: most sites have none */
@@ -260,6 +308,9 @@ void callee_effects_apply(struct engine *e)
 	x.own = xcalloc(nf, sizeof(*x.own));
 	x.leaves = xcalloc(nf, sizeof(*x.leaves));
 	x.after = xcalloc(ns, sizeof(*x.after));
+	x.own_irqs = xcalloc(nf, sizeof(*x.own_irqs));
+	x.leaves_irqs = xcalloc(nf, sizeof(*x.leaves_irqs));
+	x.after_irqs = xcalloc(ns, sizeof(*x.after_irqs));
 	if (!x.exit_site)
 		die("out of memory");
 	memset(x.exit_site, 0xff, nf * sizeof(*x.exit_site));
@@ -277,5 +328,8 @@ void callee_effects_apply(struct engine *e)
 	free(x.own);
 	free(x.leaves);
 	free(x.after);
+	free(x.own_irqs);
+	free(x.leaves_irqs);
+	free(x.after_irqs);
 	arena_free(&x.arena);
 }

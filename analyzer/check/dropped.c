@@ -330,7 +330,7 @@ static void replay(struct engine *e, int leaf, const struct ck_site *site)
 	engine_state_load(e, leaf, &st);
 	struct ck_held held[CK_MAX_HELD];
 	int nheld = engine_held_at(e, &st, site, held);
-	int irqs = site->irqs_off ? site->irqs_off : st.irqs;
+	int irqs = engine_site_irqs(site, st.irqs);
 	struct ck_visit v = { leaf, site, held, nheld, st.ctx, irqs > 0, irqs < 0, -1, &st };
 	check_recursive_lock(e, &v);
 	check_lock_order(e, &v);

@@ -121,6 +121,8 @@ void engine_state_signature(const struct engine *e, const struct ck_state *s, st
 		sb_addf(sb, "%%%d=%d,", s->head[i].n, s->head[i].cont);
 	if (s->last_put)
 		sb_add(sb, "!");
+	if (s->kept_put)
+		sb_add(sb, "~");
 }
 
 long long engine_index_value(const struct ck_state *s, const struct ck_index *p, int d)
@@ -244,7 +246,7 @@ static void pack_body(uint64_t *w, const struct ck_state *s)
 static void pack_state(struct engine *e, const struct ck_state *s, struct ck_path_state *p, size_t body)
 {
 	*p = (struct ck_path_state){ .func = s->func, .ctx = s->ctx, .parent = s->parent, .irqs = s->irqs,
-				     .last_put = s->last_put, .visited = s->visited,
+				     .last_put = s->last_put, .kept_put = s->kept_put, .visited = s->visited,
 				     .nheld = (unsigned char)s->nheld, .nbind = (unsigned char)s->nbind,
 				     .nconst = (unsigned char)s->nconst, .nfnbind = (unsigned char)s->nfnbind,
 				     .nobj = (unsigned char)s->nobj, .nhead = (unsigned char)s->nhead,
@@ -261,6 +263,7 @@ void engine_state_load(const struct engine *e, int state, struct ck_state *out)
 	*out = (struct ck_state){ .func = p->func, .ctx = p->ctx, .parent = p->parent, .irqs = p->irqs,
 				  .via_site = p->via_site, .via_store = p->via_store, .guess = p->guess,
 				  .hops = p->hops, .on_path = p->on_path, .last_put = p->last_put,
+				  .kept_put = p->kept_put,
 				  .visited = p->visited, .nheld = p->nheld, .nbind = p->nbind,
 				  .nconst = p->nconst, .nfnbind = p->nfnbind, .nobj = p->nobj, .nhead = p->nhead,
 				  .nimpl = p->nimpl };
@@ -625,6 +628,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 				   .via_site = site->id, .via_store = callee->store,
 				   .on_path = cur->on_path | func_bit(callee->func),
 				   .last_put = cur->last_put || site->last_put,
+				   .kept_put = site->kept_put,
 				   .nheld = v->nheld,
 				   .nimpl = cur->nimpl };
 	memcpy(next->impl, cur->impl, sizeof(next->impl));
@@ -894,9 +898,11 @@ static void visit_state(struct engine *e, int si, struct strbuf *sig)
 	bool stuck_here = false;
 	for (int i = 0; i < f->nsites; i++) {
 		const struct ck_site *site = &e->sites.v[f->sites[i]];
-		int irqs = site->irqs_off ? site->irqs_off : st->irqs;
+		int irqs = engine_site_irqs(site, st->irqs);
 		if (site->doomed)
 			continue;   /* 'pr_err(..); BUG();', slub's report before add_taint(): a broken state */
+		if (site->last_put && st->kept_put)
+			continue;   /* the put undid its caller's own get: not the last (kept_puts.c) */
 		if (site->nguards && !guards_allow(e, st, site, irqs > 0))
 			continue;   /* a case of 'switch (param)' this path's constant argument never takes */
 		if (st->ctx != CTX_PROCESS && asserts_sleeping_lock(e, site))
@@ -1129,7 +1135,8 @@ static const char *root_sleep_proof(struct engine *e, const struct ck_func *f, c
 				  rules_sleep_reason(e->rules, site->callee_name) : NULL;
 		if (site->kind == SITE_ACQUIRE && site->ltype >= LT_MUTEX)
 			why = "a sleeping lock";
-		if (why && !site->nguards && site->irqs_off == IRQS_AS_AT_ENTRY && !site_spins(site))
+		if (why && !site->nguards && (site->irqs_off == IRQS_AS_AT_ENTRY || site->irqs_off == IRQS_RESTORED) &&
+		    !site_spins(site))
 			return arena_printf(&e->arena, "%s sleeps at line %d (%s), which it may only do with "
 					    "interrupts enabled", f->name, site->line, why);
 	}

@@ -81,6 +81,8 @@ struct ck_site {
 	bool is_read;
 	bool always;                /* runs on every call of its function (site.always) */
 	bool last_put;              /* runs only where a reference count hit zero (site.last_put) */
+	bool kept_put;              /* a call whose callee's last-put sites it never reaches: the
+				     * put undoes the caller's own get (kept_puts.c) */
 	bool doomed;                /* part of a BUG() or corruption report (site.doomed): not visited */
 	int blocks_arg;             /* a call that may block only where this argument ... */
 	long long blocks_mask;      /* ... has a bit of this mask (rules' blocks-with), or -1 */
@@ -182,6 +184,7 @@ struct check_stats {
 	size_t recursion_cut;       /* calls not followed: into a function already on the path */
 	size_t cast_cut;            /* call edges dropped: the callee casts the call's object to a
 				     * struct it is not (downcasts.c) */
+	size_t kept_puts;           /* puts that undo their function's own get (kept_puts.c) */
 	double ms;
 };
 

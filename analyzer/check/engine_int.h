@@ -43,6 +43,8 @@ struct ck_state {
 	uint64_t on_path;                 /* a bit per function on the path (engine.c, path_enters) */
 	bool last_put;                    /* the path called code that runs only where a reference
 					   * count hit zero (site.last_put; engine.c, CK_LAST_PUT_GUESS) */
+	bool kept_put;                    /* entered by a put that undoes its caller's own get: the
+					   * function's last-put sites are not on the path (kept_puts.c) */
 	bool visited;
 	int nheld, nbind;
 	struct ck_held held[CK_MAX_HELD];
@@ -75,7 +77,7 @@ struct ck_state {
 struct ck_path_state {
 	int func, ctx, parent;
 	signed char irqs;
-	bool last_put, visited;
+	bool last_put, kept_put, visited;
 	unsigned char nheld, nbind, nconst, nfnbind, nobj, nhead, nimpl;
 	int guess, hops;
 	int64_t via_site, via_store;
@@ -210,5 +212,21 @@ const struct ck_index *engine_parse_index(struct engine *e, const char *text);
 long long engine_index_value(const struct ck_state *s, const struct ck_index *p, int d);
 /* engine_write.c: replace the database's findings with E's. */
 void engine_write_findings(struct engine *e);
+
+/* The interrupt state at SITE on a path that entered its function with
+ * ENTRY (1 off, -1 on, 0 not known): what the function set itself, else
+ * the caller's (also after the function's own save and restore); where
+ * the function's paths to it disagree, what they all say, or not known. */
+static inline int engine_site_irqs(const struct ck_site *site, int entry)
+{
+	switch (site->irqs_off) {
+	case IRQS_OFF: return 1;
+	case IRQS_ON: return -1;
+	case IRQS_AS_AT_ENTRY: case IRQS_RESTORED: return entry;
+	case IRQS_OFF_OR_ENTRY: return entry > 0 ? 1 : 0;
+	case IRQS_ON_OR_ENTRY: return entry < 0 ? -1 : 0;
+	default: return 0;
+	}
+}
 
 #endif

@@ -8,6 +8,7 @@
 #include "check/engine_int.h"
 #include "check/callee_effects.h"
 #include "check/init_modes.h"
+#include "check/kept_puts.h"
 #include "check/ops_tables.h"
 #include "check/member_owners.h"
 #include "check/registrars.h"
@@ -628,6 +629,7 @@ void engine_load(struct engine *e)
 	load_site_args(e);
 	e->modes = init_modes_load(e->db, e->rules);
 	load_edges(e);
+	e->st->kept_puts = (size_t)kept_puts_load(e);   /* after the edges: it reads direct callees */
 	e->st->cast_cut = downcasts_prune(e);   /* before anything reads the edges */
 	callee_effects_apply(e);   /* before lockdep_load moves lock keys */
 	load_fnargs(e);

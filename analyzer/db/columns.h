@@ -34,6 +34,22 @@ enum lp_irqs_state {
 	IRQS_AS_AT_ENTRY = 0,   /* unchanged since entry: the caller's */
 	IRQS_OFF = 1,
 	IRQS_ON = -1,
+	IRQS_RESTORED = 2,      /* the caller's again, after the function's own save and
+				 * restore on some path: a call's effect before it is
+				 * not applied (check/callee_effects.c) */
+	IRQS_OFF_OR_ENTRY = 3,  /* off on some paths, the caller's on the others: off
+				 * where the caller's are, else not known */
+	IRQS_ON_OR_ENTRY = -3,  /* on on some paths, the caller's on the others */
+	IRQS_UNKNOWN = 4,       /* off on some paths and on on others */
+};
+
+/* func.exit_irqs: what a function leaves its caller's interrupt state as. */
+enum lp_exit_irqs {
+	EXIT_IRQS_NONE = 0,     /* as the caller had them (or not the same on every return) */
+	EXIT_IRQS_OFF = 1,      /* off at every return: rq_lock_irqsave() */
+	EXIT_IRQS_ON = -1,      /* on at every return: a local_irq_enable() */
+	EXIT_IRQS_RESTORE = 2,  /* restored to what the caller saved before: a restore of
+				 * flags the function did not save itself */
 };
 
 /* site.ltype: what kind of lock a primitive takes; spinning ones make the

@@ -15,7 +15,7 @@
 #include "lib/util.h"
 #include "db/columns.h"   /* the values of the enum columns */
 
-#define LP_SCHEMA_VERSION 23  /* 2: site.guard; 3: fnstore.site_id, store_target;
+#define LP_SCHEMA_VERSION 24  /* 2: site.guard; 3: fnstore.site_id, store_target;
 				 * 4: site_arg.obj_key, fnstore.obj_key, chain tables;
 				 * 5: site_arg.field, site_arg.fwd;
 				 * 6: site.lock_path, site_arg.lock_path, lockdep_class;
@@ -33,7 +33,9 @@
 				 * 19: site.doomed; 20: table_store.src_obj;
 				 * 21: site_arg.walk, link_store;
 				 * 22: func.member_writes, site_arg.ret_only;
-				 * 23: func_ret.obj_key, result_store */
+				 * 23: func_ret.obj_key, result_store;
+				 * 24: site.last_put_obj, site.ref_obj, func.exit_irqs,
+				 * site.irqs_off 2 */
 
 enum db_open_flags {
 	DB_CREATE = 1,    /* create the file and schema if missing */

@@ -208,7 +208,7 @@ static void merge_one(struct merger *m)
 	     { "tu_id", R_TU }, { "hdr_id", R_HDR }, { "usr", R_KEEP }, { "name", R_KEEP },
 	     { "file_id", R_FILE }, { "line", R_KEEP }, { "col", R_KEEP }, { "end_line", R_KEEP },
 	     { "is_static", R_KEEP }, { "nparams", R_KEEP }, { "annot", R_KEEP }, { "exit_locks", R_KEEP },
-	     { "param_casts", R_KEEP }, { "member_writes", R_KEEP });
+	     { "param_casts", R_KEEP }, { "member_writes", R_KEEP }, { "exit_irqs", R_KEEP });
 	COPY("site", R_SITE, NULL, { "func_id", R_FUNC }, { "kind", R_KEEP }, { "file_id", R_FILE },
 	     { "line", R_KEEP }, { "col", R_KEEP }, { "callee_usr", R_KEEP }, { "callee_name", R_KEEP },
 	     { "ind_key", R_KEEP }, { "ind_index", R_KEEP }, { "text", R_KEEP }, { "lock_key", R_KEEP },
@@ -217,7 +217,7 @@ static void merge_one(struct merger *m)
 	     { "always", R_KEEP }, { "last_put", R_KEEP }, { "ind_obj", R_KEEP }, { "ind_member", R_KEEP },
 	     { "ind_slot", R_KEEP }, { "dom", R_SITE }, { "exit_dom", R_KEEP },
 	     { "ind_table", R_KEEP }, { "ind_table_obj", R_KEEP }, { "ind_head", R_KEEP },
-	     { "doomed", R_KEEP });
+	     { "doomed", R_KEEP }, { "last_put_obj", R_KEEP }, { "ref_obj", R_KEEP });
 	COPY("site_lock", 0, NULL, { "site_id", R_SITE }, { "held", R_KEEP }, { "lock_key", R_KEEP },
 	     { "acq_site", R_SITE });
 	COPY("site_arg", 0, NULL, { "site_id", R_SITE }, { "n", R_KEEP }, { "lock_key", R_KEEP },

@@ -80,9 +80,13 @@ CREATE TABLE func (                 -- function definitions
                                     -- every call: 'N=CHAIN', the structs that start at that
                                     -- struct's address ('0=inet_connection_sock>inet_sock>sock'),
                                     -- ';' separated (extract/casts.h)
-  member_writes TEXT                -- the member names it writes or takes the address of, of
+  member_writes TEXT,               -- the member names it writes or takes the address of, of
                                     -- any struct, 'a,b' sorted; '*' a whole struct through a
                                     -- pointer (extract/member_writes.h; check/zeroed.c)
+  exit_irqs INTEGER NOT NULL DEFAULT 0 -- enum lp_exit_irqs, what it leaves its caller's
+                                       -- interrupts as: 1 off (rq_lock_irqsave), -1 on, 2 as
+                                       -- the caller saved them (a restore of flags it did not
+                                       -- save), 0 as they were (check/callee_effects.c)
 );
 CREATE INDEX func_usr ON func(usr);
 CREATE INDEX func_tu ON func(tu_id);
@@ -118,7 +122,8 @@ CREATE TABLE site (
                                        -- 3 restore, 4 enable, 5 bh-off, 6 bh-on
   subclass INTEGER NOT NULL DEFAULT 0, -- _nested subclass; -1 (LP_SUBCLASS_UNKNOWN): not a constant
   irqs_off INTEGER NOT NULL DEFAULT 0, -- enum lp_irqs_state, local irq state before the site:
-                                       -- 1 off, -1 on, 0 as at entry
+                                       -- 1 off, -1 on, 0 as at entry, 2 as at entry again
+                                       -- after the function's own save and restore
   ltype    INTEGER NOT NULL DEFAULT 0, -- enum lp_locktype, lock op: 0 spinlock, 1 rwlock, 2 mutex,
                                        -- 3 rw_semaphore, 4 semaphore
   is_read  INTEGER NOT NULL DEFAULT 0, -- lock op: read side of an rwlock / rwsem
@@ -151,11 +156,17 @@ CREATE TABLE site (
                                     -- argument N, and the first member of a struct the code
                                     -- names ('&po->sk'): 'N=CHAIN', that struct's chain
                                     -- ('0=packet_sock>sock'; extract/casts.h)
-  doomed   INTEGER NOT NULL DEFAULT 0  -- 1: part of a report of a broken state (the run of code
+  doomed   INTEGER NOT NULL DEFAULT 0, -- 1: part of a report of a broken state (the run of code
                                        -- it is in ends in __builtin_unreachable(), BUG(), or in
                                        -- a 'corruption-report' call, add_taint(.., LOCKDEP_NOW_
                                        -- UNRELIABLE), no way out before): check does not visit
                                        -- it (extract/walk_flow.c)
+  last_put_obj TEXT,                -- last_put: the count that dropped to zero, when it is the
+                                    -- function's parameter or a member of what it points to
+                                    -- ('arg#0.refcnt' for 'refcount_dec_and_test(&lnk->refcnt)')
+  ref_obj  TEXT                     -- a call of a 'refcount-get' or 'refcount-drop' rule: the
+                                    -- count it takes or drops, named the same way
+                                    -- (check/kept_puts.c)
 );
 CREATE INDEX site_func ON site(func_id);
 

@@ -53,12 +53,18 @@ struct xsite {
 	const char *ind_head;    /* ... and one of its arguments is that object, the first member
 				  * of a struct the code names: 'N=CHAIN' (casts.h), or NULL */
 	int irq, subclass, irqs_off;
+	unsigned char irq_bits;  /* walk only: the IRQB_* bits irqs_off was made from, */
+	bool irq_touched;        /* ... whether the function had switched them on some path, */
+	uint64_t irq_head;       /* ... and the loops whose head state reaches here (walk_loop) */
 	int ltype, is_read;       /* lock op: enum lp_locktype, read side */
 	struct xlock *locks; int nlocks;
 	struct xarg *args; int nargs;
 	const char *guard;       /* under 'switch (param)': 'arg#N=V,..' (guard.h), or NULL */
 	bool always;             /* runs on every call of the function (walk.c, cond_depth) */
 	bool last_put;           /* runs only where a reference count dropped to zero (walk.c) */
+	const char *last_put_obj; /* ... the count of the function's parameter 'arg#N.member' */
+	const char *ref_obj;     /* a call of a refcount-get or -drop rule: the count it takes
+				  * or drops, 'arg#N.member' of the caller's parameter N */
 	bool doomed;             /* leads only to BUG() (walk_flow.c, region_doom) */
 	int dom;                 /* the last direct call before this site on every path from
 				  * the function's entry: TU-local index, or -1 (callee_effects.c
@@ -80,6 +86,7 @@ struct xfunc {
 	const char *member_writes; /* the member names it writes, 'a,b' sorted (member_writes.h), or NULL */
 	const char *exit_locks;  /* locks it leaves held ('+key') or released ('-key') for its
 				  * caller, ';' separated, or NULL (walk.c, exit_locks_text) */
+	int exit_irqs;           /* enum lp_exit_irqs (walk.c, exit_irqs) */
 };
 
 struct xstore {              /* a function (or key) stored into a key */

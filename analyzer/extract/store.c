@@ -104,13 +104,13 @@ struct store *store_new(struct lp_db *db)
 	s->ins_hdr = db_prepare(db, "INSERT OR IGNORE INTO hdr(file_id, hash) VALUES (?,?)");
 	s->sel_hdr = db_prepare(db, "SELECT id FROM hdr WHERE file_id = ? AND hash = ?");
 	s->ins_func = db_prepare(db, "INSERT OR IGNORE INTO func(tu_id, hdr_id, usr, name, file_id, line, col, "
-				 "end_line, is_static, nparams, annot, exit_locks, param_casts, member_writes) "
-				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "end_line, is_static, nparams, annot, exit_locks, param_casts, member_writes, exit_irqs) "
+				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_site = db_prepare(db, "INSERT INTO site(func_id, kind, file_id, line, col, callee_usr, callee_name, "
 				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index, guard, "
 				 "lock_path, always, last_put, ind_obj, ind_member, ind_slot, dom, exit_dom, "
-				 "ind_table, ind_table_obj, ind_head, doomed) "
-				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "ind_table, ind_table_obj, ind_head, doomed, last_put_obj, ref_obj) "
+				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd, "
 				 "lock_path, cond, src_field, ret_site, addr, walk, ret_only) "
@@ -230,6 +230,8 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 		db_bind_text(st, 27, x->ind_table_obj);
 		db_bind_text(st, 28, x->ind_head);
 		db_bind_int(st, 29, x->doomed);
+		db_bind_text(st, 30, x->last_put_obj);
+		db_bind_text(st, 31, x->ref_obj);
 		db_step_done(s->db, st);
 		site_ids[i] = sqlite3_last_insert_rowid(s->db->h);
 		for (int j = 0; j < x->nlocks; j++) {
@@ -414,6 +416,7 @@ void store_tu(struct store *s, const struct tu_facts *f)
 		db_bind_text(st, 12, x->exit_locks);
 		db_bind_text(st, 13, x->param_casts);
 		db_bind_text(st, 14, x->member_writes);
+		db_bind_int(st, 15, x->exit_irqs);
 		db_step_done(db, st);
 		func_ids[i] = sqlite3_changes(db->h) ? sqlite3_last_insert_rowid(db->h) : 0;
 	}

@@ -170,6 +170,26 @@ static int dom_meet(const struct walker *w, int a, int b)
 }
 
 /* Join B into A: held only if held on both paths, released if on either. */
+/* site.irqs_off (enum lp_irqs_state) of the interrupt states BITS a path
+ * may be in; TOUCHED: the function switched them on some path. */
+int irqs_state(unsigned char bits, bool touched)
+{
+	switch (bits) {
+	case IRQB_OFF: return IRQS_OFF;
+	case IRQB_ON: return IRQS_ON;
+	case IRQB_OFF | IRQB_ENTRY: return IRQS_OFF_OR_ENTRY;
+	case IRQB_ON | IRQB_ENTRY: return IRQS_ON_OR_ENTRY;
+	case IRQB_ENTRY: return touched ? IRQS_RESTORED : IRQS_AS_AT_ENTRY;
+	default: return IRQS_UNKNOWN;
+	}
+}
+
+/* Two paths' last-put objects: the one both name, else NULL. */
+static const char *same_ref_obj(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b) ? a : NULL;
+}
+
 void ls_join(const struct walker *w, struct lstate *a, const struct lstate *b)
 {
 	if (a->dead && b->dead) {
@@ -182,8 +202,13 @@ void ls_join(const struct walker *w, struct lstate *a, const struct lstate *b)
 		*a = *b;
 		return;
 	}
-	struct lstate r = { .irqs_off = a->irqs_off == b->irqs_off ? a->irqs_off : 0,
+	struct lstate r = { .irqs = a->irqs | b->irqs, .irqs_head = a->irqs_head | b->irqs_head,
+			    .irqs_touched = a->irqs_touched || b->irqs_touched,
+			    .irqs_saved = a->irqs_saved && b->irqs_saved,
+			    .irqs_restored = a->irqs_restored || b->irqs_restored,
 			    .full = a->full || b->full, .last_put = a->last_put && b->last_put,
+			    .last_put_obj = a->last_put && b->last_put ? same_ref_obj(a->last_put_obj, b->last_put_obj)
+								       : NULL,
 			    .dom = dom_meet(w, a->dom, b->dom) };
 	for (unsigned i = 0; i < a->n; i++) {
 		struct xlock la = a->e[i];
@@ -257,11 +282,14 @@ static const char *site_guard(struct walker *w)
 
 int add_site_at(struct walker *w, int kind, CXSourceLocation at)
 {
-	struct xsite s = { .func = w->func, .kind = kind, .irqs_off = w->st.irqs_off };
+	struct xsite s = { .func = w->func, .kind = kind, .irq_bits = w->st.irqs,
+			   .irq_touched = w->st.irqs_touched, .irq_head = w->st.irqs_head };
+	s.irqs_off = irqs_state(s.irq_bits, s.irq_touched);
 	location_of(w, at, &s.file, &s.line, &s.col);
 	s.guard = site_guard(w);
 	s.always = w->cond_depth == 0 && !w->left;
 	s.last_put = w->st.last_put;
+	s.last_put_obj = w->st.last_put ? w->st.last_put_obj : NULL;
 	s.dom = w->st.dom;
 	s.dom_depth = s.dom >= 0 ? w->f->sites.v[s.dom].dom_depth + 1 : 0;
 	unsigned n = 0;
@@ -779,6 +807,37 @@ static void note_member_write(struct walker *w, CXCursor lhs)
 		member_writes_add(&w->mwrites, intern(w, name));
 }
 
+/* The reference count argument A names, as the function's parameter or a
+ * member of what it points to: 'arg#0' for 'skb', 'arg#0.refcnt' for
+ * '&lnk->refcnt', 'arg#0.__sk_common.skc_refcnt' for sock.h's
+ * '&sk->sk_refcnt' (a member of an embedded struct; interned); NULL for
+ * anything else (a local, a global, a member reached through another
+ * pointer: another object, or one lockpath cannot name). */
+static const char *ref_object(struct walker *w, CXCursor a)
+{
+	CXCursor obj = key_addr_operand(a);
+	if (clang_Cursor_isNull(obj)) {
+		int p = key_param_of(w->kenv.func, a);
+		return p >= 0 ? arena_printf(&w->f->arena, "arg#%d", p) : NULL;
+	}
+	char path[128] = "";
+	for (CXCursor m = key_strip(obj), base[1];; m = key_strip(base[0])) {
+		if (clang_getCursorKind(m) != CXCursor_MemberRefExpr || key_children(m, base, 1) != 1)
+			return NULL;
+		CXString s = clang_getCursorSpelling(m);
+		char tail[128];
+		int n = snprintf(tail, sizeof(tail), "%s%s%s", clang_getCString(s), path[0] ? "." : "", path);
+		clang_disposeString(s);
+		if (n <= 0 || n >= (int)sizeof(tail))
+			return NULL;
+		memcpy(path, tail, (size_t)n + 1);
+		if (clang_getCanonicalType(clang_getCursorType(key_strip(base[0]))).kind == CXType_Pointer) {
+			int p = key_param_of(w->kenv.func, base[0]);   /* 'sk->': the object's own */
+			return p >= 0 ? arena_printf(&w->f->arena, "arg#%d.%s", p, path) : NULL;
+		}
+	}
+}
+
 /* Argument A is an object's address ('&dispose', '&p->rcu'): never NULL,
  * so the callee's 'if (!dispose)' does not run on this path. */
 static bool address_arg(CXCursor a)
@@ -1014,11 +1073,35 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 void apply_irq(struct walker *w, enum lp_irq irq)
 {
 	switch (irq) {
-	case IRQ_SAVE: case IRQ_DISABLE: w->st.irqs_off = IRQS_OFF; break;
-	case IRQ_RESTORE: w->st.irqs_off = IRQS_AS_AT_ENTRY; break;
-	case IRQ_ENABLE: w->st.irqs_off = IRQS_ON; break;
-	default: break;
+	case IRQ_SAVE:
+		w->st.irqs_saved = true;
+		/* fall through */
+	case IRQ_DISABLE:
+		w->st.irqs = IRQB_OFF;
+		break;
+	case IRQ_RESTORE:
+		w->st.irqs = IRQB_ENTRY;
+		w->st.irqs_restored = w->st.irqs_restored || !w->st.irqs_saved;
+		break;
+	case IRQ_ENABLE:
+		w->st.irqs = IRQB_ON;
+		break;
+	default:
+		return;
 	}
+	w->st.irqs_touched = true;
+	w->st.irqs_head = 0;
+}
+
+/* What the function leaves its caller's interrupt state as (func.exit_irqs),
+ * from its state at every return. */
+static int exit_irqs(const struct lstate *exit)
+{
+	if (exit->dead)
+		return EXIT_IRQS_NONE;
+	if (exit->irqs == IRQB_OFF || exit->irqs == IRQB_ON)
+		return exit->irqs == IRQB_OFF ? EXIT_IRQS_OFF : EXIT_IRQS_ON;
+	return exit->irqs == IRQB_ENTRY && exit->irqs_restored ? EXIT_IRQS_RESTORE : EXIT_IRQS_NONE;
 }
 
 /* The lockdep subclass of lock primitive P's call CALL: its argument
@@ -1204,6 +1287,8 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 		w->f->sites.v[site].callee_usr = cx_str(w, clang_getCursorUSR(ref));
 		w->f->sites.v[site].callee_name = name;
 		call_args(w, call, ref, NULL, site);
+		if ((rules_refcount_get(r, name) || rules_refcount_drop(r, name)) && clang_Cursor_getNumArguments(call) > 0)
+			w->f->sites.v[site].ref_obj = ref_object(w, clang_Cursor_getArgument(call, 0));
 		note_init_call(w, call, name, site);
 		note_ptr_args(w, call);
 		apply_summary(w, call, ref, site);
@@ -1333,6 +1418,8 @@ void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
 		walk_expr(w, s);
 		struct lstate last = w->st, other = w->st;
 		last.last_put = true;
+		last.last_put_obj = clang_Cursor_getNumArguments(s) > 0
+				    ? ref_object(w, clang_Cursor_getArgument(s, 0)) : NULL;
 		*t = neg ? other : last;
 		*f = neg ? last : other;
 		w->st = *t;
@@ -1899,10 +1986,14 @@ void walk_stmt(struct walker *w, CXCursor c)
 		region_exit(w);
 		break;
 	}
-	case CXCursor_ContinueStmt:
+	case CXCursor_ContinueStmt: {
+		struct frame *loop = top_frame(w, true);
+		if (loop)   /* the next iteration starts from here too (walk_loop) */
+			ls_join(w, &loop->cont, &w->st);
 		w->st = dead_state;
 		region_exit(w);
 		break;
+	}
 	case CXCursor_ReturnStmt: walk_return(w, c); break;
 	case CXCursor_GotoStmt: {
 		CXCursor kk[1];
@@ -1990,7 +2081,7 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 
 	w->func = (int)w->f->funcs.n - 1;
 	w->hdr = hdr;
-	w->st = (struct lstate){ .dead = false, .dom = -1 };
+	w->st = (struct lstate){ .dead = false, .irqs = IRQB_ENTRY, .dom = -1 };
 	w->exit = dead_state;
 	w->nframes = 0;
 	w->labels.n = 0;
@@ -2048,6 +2139,7 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 	if (!w->exit.dead && w->exit.dom >= 0)
 		w->f->sites.v[w->exit.dom].exit_dom = true;
 	w->f->funcs.v[w->func].exit_locks = exit_locks_text(w);
+	w->f->funcs.v[w->func].exit_irqs = exit_irqs(&w->exit);
 	w->f->funcs.v[w->func].param_casts = param_casts_text(w);
 	w->f->funcs.v[w->func].member_writes = member_writes_text(&w->mwrites, &w->f->arena);
 	if (hdr < 0)

@@ -24,7 +24,8 @@ static bool push_frame(struct walker *w, bool is_switch, CXCursor c)
 		note_limit(w, c, "loops and switches", MAX_FRAMES);
 		return false;
 	}
-	w->frames[w->nframes++] = (struct frame){ .is_switch = is_switch, .brk = dead_state, .entry = w->st };
+	w->frames[w->nframes++] = (struct frame){ .is_switch = is_switch, .brk = dead_state, .entry = w->st,
+						  .cont = dead_state };
 	return true;
 }
 
@@ -311,6 +312,44 @@ void walk_block(struct walker *w, CXCursor c)
 	kids_free(&kk);
 }
 
+/* S, a state the first pass reached from the loop head in frame DEPTH with
+ * the interrupts untouched, in the later iterations too, which start from
+ * BACK. */
+static void irqs_again(struct lstate *s, int depth, const struct lstate *back)
+{
+	if (!s->dead && (s->irqs_head & (1ULL << depth))) {
+		s->irqs |= back->irqs;
+		s->irqs_touched = s->irqs_touched || back->irqs_touched;
+	}
+}
+
+/*
+ * The loop in frame DEPTH was walked once, from its entry; the iterations
+ * after start from BACK (the body's end and its 'continue's).  Locks and
+ * guards are as the one pass found them, but the interrupt state is not:
+ * stop_machine's multi_cpu_stop() runs a state machine in a loop, and the
+ * case that calls the stopper's function comes in an iteration after the
+ * one whose case disabled interrupts.  So every site (and every way out:
+ * the loop's exit, its 'break's) that the loop head's state reached
+ * untouched in the first pass may also be in BACK's states.
+ */
+static void loop_again(struct walker *w, int depth, int first_site, const struct lstate *back,
+		       struct lstate *exit_state)
+{
+	if (back->dead)
+		return;
+	for (size_t i = (size_t)first_site; i < w->f->sites.n; i++) {
+		struct xsite *s = &w->f->sites.v[i];
+		if (!(s->irq_head & (1ULL << depth)))
+			continue;
+		s->irq_bits |= back->irqs;
+		s->irq_touched = s->irq_touched || back->irqs_touched;
+		s->irqs_off = irqs_state(s->irq_bits, s->irq_touched);
+	}
+	irqs_again(exit_state, depth, back);
+	irqs_again(&w->frames[depth].brk, depth, back);
+}
+
 void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 {
 	struct kids k;
@@ -324,6 +363,8 @@ void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 		kids_free(&k);
 		return;
 	}
+	int depth = w->nframes - 1, first_site = (int)w->f->sites.n;
+	w->st.irqs_head |= 1ULL << depth;
 	if (kind == CXCursor_DoStmt) {
 		walk_stmt(w, k.v[0]);
 		if (k.n > 1) {
@@ -349,9 +390,13 @@ void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 		branch_leave(w, outer);
 		ls_join(w, &exit_state, &w->st);
 	}
+	struct lstate back = w->frames[depth].cont;   /* the next iteration starts from */
+	ls_join(w, &back, &w->st);                   /* the body's end or a 'continue' */
+	loop_again(w, depth, first_site, &back, &exit_state);
 	struct frame fr = pop_frame(w);
 	w->st = exit_state;
 	ls_join(w, &w->st, &fr.brk);
+	w->st.irqs_head &= ~(1ULL << depth);
 	kids_free(&k);
 }
 

@@ -25,13 +25,24 @@
 #define SITE_GUARDS_MAX 6   /* guards recorded per site (site_guard) */
 #define PARAM_CASTS_MAX 16  /* parameters whose casts are recorded (func.param_casts) */
 
+/* lstate.irqs: the states a path may be in, as the caller had them, off, on. */
+enum { IRQB_ENTRY = 1, IRQB_OFF = 2, IRQB_ON = 4 };
+
 struct lstate {
 	bool dead;                /* unreachable (after return, break, goto) */
 	bool cdead;               /* ... because a condition is constant: the compiler drops the
 				   * code (walk_cond), so it is not walked at all */
-	signed char irqs_off;     /* enum lp_irqs_state */
+	unsigned char irqs;       /* IRQB_* bits: the interrupt states the paths here may be in */
+	bool irqs_touched;        /* the function changed the irq state on some path here */
+	bool irqs_saved;          /* ... saved the caller's on every path (local_irq_save) */
+	bool irqs_restored;       /* ... restored flags it did not save on some path: its
+				   * caller's save (func.exit_irqs) */
+	uint64_t irqs_head;       /* bit D: a path here that has not changed the interrupt state
+				   * since the head of the loop in frame D (walk_loop) */
 	bool last_put;            /* a reference count dropped to zero on the way here
 				   * ('if (refcount_dec_and_test(&x->ref))'; walk_cond) */
+	const char *last_put_obj; /* ... the count of this parameter's object ('arg#0.refcnt',
+				   * interned), or NULL: another or not known */
 	unsigned char n;
 	bool full;                /* a lock was not tracked: LS_MAX others were (ls_get, ls_join) */
 	int dom;                  /* the last direct call on every path to here (site index),
@@ -63,6 +74,7 @@ struct frame {
 	struct guard out;         /* ... and of the code that leaves the switch at its end */
 	struct lstate brk;        /* join of the states at 'break' */
 	struct lstate entry;      /* switch: the state at each case label */
+	struct lstate cont;       /* loop: join of the states at 'continue' */
 };
 
 struct label { CXCursor stmt; struct lstate pending; };
@@ -199,6 +211,9 @@ void add_alias(struct walker *w, CXCursor at, const char *lhs, const char *rhs);
 const char *local_lookup(void *ctx, CXCursor var);
 void note_return(struct walker *w, CXCursor value);
 void apply_irq(struct walker *w, enum lp_irq irq);
+/* site.irqs_off of the IRQB_* bits a path may be in (TOUCHED: the function
+ * switched the interrupts on some path to it). */
+int irqs_state(unsigned char bits, bool touched);
 const char *lock_site(struct walker *w, CXCursor at, const struct lp_lockprim *p, CXCursor lock, int *site);
 void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f);
 void note_limit(struct walker *w, CXCursor c, const char *what, int bound);

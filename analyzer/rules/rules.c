@@ -63,6 +63,7 @@ struct lp_rules {
 	struct strmap ctxend_map;     /* function -> index in reasons */
 	struct strmap irqson_map;     /* function -> index in reasons ('irqs-on') */
 	struct strmap refdrop_map;    /* 'refcount-drop' functions -> 1 */
+	struct strmap refget_map;     /* 'refcount-get' functions -> 1 */
 	struct strmap fresh_map;      /* 'fresh-object' functions -> 1, 2 when 'zeroed' */
 	struct strmap retarg_map;     /* 'returns-arg' functions -> the argument */
 	struct strmap blocks_map;     /* function -> index in blocks */
@@ -122,7 +123,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->bugreport_map, &r->chain_map,
-		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->fresh_map, &r->retarg_map, &r->ctxtest_map, &r->blocks_map, &r->corruption_map, &r->format_map, &r->format_callee_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
+		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->refget_map, &r->fresh_map, &r->retarg_map, &r->ctxtest_map, &r->blocks_map, &r->corruption_map, &r->format_map, &r->format_callee_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -286,6 +287,11 @@ const char *rules_irqs_on(const struct lp_rules *r, const char *func)
 bool rules_refcount_drop(const struct lp_rules *r, const char *func)
 {
 	return func && strmap_get(&r->refdrop_map, func) != NULL;
+}
+
+bool rules_refcount_get(const struct lp_rules *r, const char *func)
+{
+	return func && strmap_get(&r->refget_map, func) != NULL;
 }
 
 bool rules_fresh_object(const struct lp_rules *r, const char *func)
@@ -1227,6 +1233,13 @@ static int parse_refcount_drop(struct line *l)
 	return parse_one_func(l, "refcount-drop", "refcount-drop FUNC", &l->r->refdrop_map);
 }
 
+/* 'refcount-get FUNC': FUNC takes a reference on an object whose count is
+ * at least one (refcount_inc, kref_get). */
+static int parse_refcount_get(struct line *l)
+{
+	return parse_one_func(l, "refcount-get", "refcount-get FUNC", &l->r->refget_map);
+}
+
 /* 'fresh-object FUNC [zeroed]': FUNC returns a new object that nothing
  * else points to yet and that holds no pointer it was not given after
  * (kzalloc); 'zeroed': every member of it is 0 until written. */
@@ -1524,6 +1537,7 @@ static const struct directive {
 	{ "drop-flag", parse_drop_flag },
 	{ "ops-bind", parse_ops_bind },
 	{ "refcount-drop", parse_refcount_drop },
+	{ "refcount-get", parse_refcount_get },
 	{ "fresh-object", parse_fresh_object },
 	{ "returns-arg", parse_returns_arg },
 	{ "hint", parse_hint },

@@ -159,6 +159,9 @@ long long rules_format_bits(const struct lp_rules *r);
 /* Whether FUNC drops a reference and says whether it was the last
  * (directive 'refcount-drop': refcount_dec_and_test, kref_put). */
 bool rules_refcount_drop(const struct lp_rules *r, const char *func);
+/* Whether FUNC takes a reference on an object its caller already holds one
+ * on (directive 'refcount-get': refcount_inc, kref_get). */
+bool rules_refcount_get(const struct lp_rules *r, const char *func);
 /* Whether FUNC returns a new object nothing else points to, whose members
  * hold only what is stored into them after (directive 'fresh-object': kzalloc). */
 bool rules_fresh_object(const struct lp_rules *r, const char *func);

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only
  * last_put.c - input of test_last_put: which calls run only where a
  * reference count hit zero (site.last_put; rules: refcount-drop).  The
- * callee's name says what is expected: l_* only then, o_* otherwise.
+ * callee's name says what is expected: l_* only then, o_* otherwise.  The
+ * count is the parameter's member 'arg#0.ref' (site.last_put_obj, and the
+ * puts' site.ref_obj; 'arg#0.c.ref' in put_nested(), a member of an
+ * embedded struct, as sock.h's sk_refcnt), except in put_local(), whose
+ * object is a local.
  */
 struct obj { int ref; int other; };
 
@@ -12,6 +16,11 @@ extern void l_release(int *r), l_destroy(struct obj *o), l_free(struct obj *o), 
 extern void l_and(struct obj *o), l_nested(struct obj *o);
 extern void o_before(struct obj *o), o_after(struct obj *o), o_not_last(struct obj *o);
 extern void o_plain(struct obj *o), l_released(struct obj *o);
+extern struct obj *o_lookup(void);
+extern void l_local(struct obj *o);
+struct common { int ref; };
+struct obj2 { int flags; struct common c; };
+extern void l_nested_member(struct obj2 *o);
 
 /* the release of kref_put's own shape: called only when the count hits zero */
 void put_obj(struct obj *o)
@@ -54,4 +63,20 @@ void put_kref(struct obj *o)
 {
 	if (kref_put(&o->ref, l_release))
 		l_released(o);   /* kref_put said it released */
+}
+
+/* a local's count: the release is the last put's, of no parameter */
+void put_local(void)
+{
+	struct obj *o = o_lookup();
+
+	if (refcount_dec_and_test(&o->ref))
+		l_local(o);
+}
+
+/* the count in an embedded struct: 'arg#0.c.ref' */
+void put_nested(struct obj2 *o)
+{
+	if (refcount_dec_and_test(&o->c.ref))
+		l_nested_member(o);
 }

@@ -5,7 +5,9 @@
  * 'if (refcount_dec_and_test(..))', its '&&' form, the else of the negated
  * test, after 'if (!atomic_dec_and_test(..)) return;'), every o_* call and
  * the puts themselves do not.  The engine counts a finding whose path goes
- * through such a call apart (docs/rules.md, "How sure a path is").
+ * through such a call apart (docs/rules.md, "How sure a path is").  Each
+ * such call and each put names the count, 'arg#0.ref', when it is the
+ * parameter's (site.last_put_obj, site.ref_obj: check/kept_puts.c).
  *
  * usage: test_last_put RULES_DIR last_put.c WORK_DB
  */
@@ -25,21 +27,35 @@ int main(int argc, char **argv)
 	bool clean;
 	struct lp_db *db = fixture_extract(r, argv[3], argv[2], NULL, &clean);
 	expect(clean, "last_put.c parses cleanly");
-	sqlite3_stmt *q = db_prepare(db, "SELECT callee_name, last_put FROM site WHERE kind = 1 ORDER BY id");
-	int n = 0, last = 0;
+	sqlite3_stmt *q = db_prepare(db, "SELECT s.callee_name, s.last_put, s.last_put_obj, s.ref_obj, f.name "
+				     "FROM site s JOIN func f ON f.id = s.func_id WHERE s.kind = 1 ORDER BY s.id");
+	int n = 0, last = 0, refs = 0;
 	while (db_step_row(db, q)) {
 		const char *name = db_col_text(q, 0);
 		bool last_put = sqlite3_column_int(q, 1) != 0;
-		char what[96];
+		bool local = !strcmp(db_col_text(q, 4), "put_local");
+		const char *want = !strcmp(db_col_text(q, 4), "put_nested") ? "arg#0.c.ref" : "arg#0.ref";
+		const char *obj = sqlite3_column_type(q, 2) == SQLITE_NULL ? NULL : db_col_text(q, 2);
+		const char *ref = sqlite3_column_type(q, 3) == SQLITE_NULL ? NULL : db_col_text(q, 3);
+		bool is_put = strstr(name, "dec_and_test") || !strcmp(name, "kref_put");
+		char what[128];
 		snprintf(what, sizeof(what), "%s %s only after the last put", name,
 			 name[0] == 'l' && name[1] == '_' ? "runs" : "does not run");
 		expect(last_put == (name[0] == 'l' && name[1] == '_'), what);
+		snprintf(what, sizeof(what), "%s in %s: the last put's count is %s", name, db_col_text(q, 4),
+			 last_put && !local ? want : "none");
+		expect(last_put && !local ? obj && !strcmp(obj, want) : !obj, what);
+		snprintf(what, sizeof(what), "%s in %s drops %s", name, db_col_text(q, 4),
+			 is_put && !local ? want : "no parameter's count");
+		expect(is_put && !local ? ref && !strcmp(ref, want) : !ref, what);
 		n++;
 		last += last_put;
+		refs += ref != NULL;
 	}
 	sqlite3_finalize(q);
-	expect(n == 15, "15 calls extracted");
-	expect(last == 6, "6 of them after a last put");
+	expect(n == 20, "20 calls extracted");
+	expect(last == 8, "8 of them after a last put");
+	expect(refs == 6, "6 puts of the parameter's count");
 	db_close(db);
 	rules_free(r);
 	return expect_done("test_last_put");

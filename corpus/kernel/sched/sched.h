@@ -14,11 +14,26 @@ struct sched_task {
 	int on_rq;
 };
 
+/* A runqueue's CFS part: load that tasks leaving it took away, folded in
+ * later under removed_lock (taken from a wakeup in any context). */
+struct cfs_rq {
+	raw_spinlock_t removed_lock;
+	unsigned long removed_load;
+	int removed_nr;
+};
+
 struct rq {
 	raw_spinlock_t __lock;
 	raw_spinlock_t stats_lock;
 	unsigned int nr_running;
 	unsigned long enqueues;
+	struct cfs_rq cfs;
+};
+
+/* What rq_lock_irqsave() saves for rq_unlock_irqrestore(). */
+struct rq_flags {
+	unsigned long flags;
+	unsigned int clock_update_flags;
 };
 
 /* core.c: returns with rq->__lock held (and its unlock). */
@@ -32,6 +47,50 @@ extern void rq_stats_unlock(raw_spinlock_t *l);
 
 /* core.c: marks a task runnable; takes the task's pi_lock. */
 extern void sched_task_mark_queued(struct sched_task *p);
+
+/*
+ * The runqueue lock with interrupts off, as the kernel layers it: a macro
+ * over an inline that saves the flags and returns them, under an inline
+ * that also pins the lock.  A caller's code between rq_lock_irqsave() and
+ * rq_unlock_irqrestore() runs with interrupts off, which only the callees'
+ * effects say (func.exit_irqs; check/callee_effects.c).
+ */
+static inline unsigned long _raw_spin_rq_lock_irqsave(struct rq *rq)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	raw_spin_rq_lock_nested(rq, 0);
+	return flags;
+}
+
+static inline void raw_spin_rq_unlock_irqrestore(struct rq *rq, unsigned long flags)
+{
+	raw_spin_rq_unlock(rq);
+	local_irq_restore(flags);
+}
+
+#define raw_spin_rq_lock_irqsave(rq, flags)	\
+do {						\
+	flags = _raw_spin_rq_lock_irqsave(rq);	\
+} while (0)
+
+static inline void rq_pin_lock(struct rq *rq, struct rq_flags *rf)
+{
+	rf->clock_update_flags = rq->nr_running ? 1 : 0;
+}
+
+static inline void rq_lock_irqsave(struct rq *rq, struct rq_flags *rf)
+{
+	raw_spin_rq_lock_irqsave(rq, rf->flags);
+	rq_pin_lock(rq, rf);
+}
+
+static inline void rq_unlock_irqrestore(struct rq *rq, struct rq_flags *rf)
+{
+	rf->clock_update_flags = 0;
+	raw_spin_rq_unlock_irqrestore(rq, rf->flags);
+}
 
 /*
  * Queue P on RQ.  The corpus's bug: the task's pi_lock is taken under the
