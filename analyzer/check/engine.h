@@ -184,7 +184,7 @@ struct check_stats {
 	size_t recursion_cut;       /* calls not followed: into a function already on the path */
 	size_t cast_cut;            /* call edges dropped: the callee casts the call's object to a
 				     * struct it is not (downcasts.c) */
-	size_t kept_puts;           /* puts that undo their function's own get (kept_puts.c) */
+	size_t kept_puts;           /* puts that are not the last (kept_puts.c) */
 	double ms;
 };
 

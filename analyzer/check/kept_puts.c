@@ -34,6 +34,15 @@
  *    every call of it, site.always) passed F's parameter j;
  *  - no call between Q and P in F (in the order the walk recorded them) is
  *    another put of that count.
+ * The second shape needs no get: s390's pfault interrupt drops the wait
+ * list's reference on the task it woke, 'put_task_struct(tsk)', and puts
+ * the same task again at 'out:', the reference its own lookup took.  A
+ * call P that puts its argument i (G's last-put sites drop a count of G's
+ * parameter i) is not the last either when the function makes the same
+ * call with the same local or parameter again on every path from P before
+ * any write of it (site.again_arg): the count after P is at least one, or
+ * that later put would be a use after free.
+ *
  * The engine then enters G from P without its last-put sites (ck_state.
  * kept_put).  What it trades: a reassignment of F's parameter between Q
  * and P is not seen; a caller that passes an object it holds no reference
@@ -184,6 +193,14 @@ static bool put_between(const struct engine *e, const struct kept_index *k, int 
 	return false;
 }
 
+/* Whether put P is made again, on every path from it, with the argument
+ * whose count its callee's last put drops (site.again_arg). */
+static bool put_again(const struct kept_index *k, const struct ck_site *s, int again)
+{
+	int g = direct_callee(s), i;
+	return g >= 0 && again >= 0 && k->fn[g].put && sscanf(k->fn[g].put, "arg#%d", &i) == 1 && i == again;
+}
+
 /* Whether put P balances a get of the same count on P's chain of dominating calls. */
 static bool balances_own_get(const struct engine *e, const struct kept_index *k, int p)
 {
@@ -201,8 +218,17 @@ int kept_puts_load(struct engine *e)
 	struct kept_index k = { xcalloc(e->funcs.n + 1, sizeof(*k.fn)) };
 	load_refs(e, &k);
 	int n = 0;
+	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, again_arg FROM site WHERE again_arg IS NOT NULL");
+	while (db_step_row(e->db, q)) {
+		struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
+		if (s && s->func >= 0 && put_again(&k, s, sqlite3_column_int(q, 1))) {
+			s->kept_put = true;
+			n++;
+		}
+	}
+	sqlite3_finalize(q);
 	for (size_t i = 0; i < e->sites.n; i++)
-		if (e->sites.v[i].func >= 0 && balances_own_get(e, &k, (int)i)) {
+		if (e->sites.v[i].func >= 0 && !e->sites.v[i].kept_put && balances_own_get(e, &k, (int)i)) {
 			e->sites.v[i].kept_put = true;
 			n++;
 		}

@@ -424,8 +424,8 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 		fprintf(stderr, "lockpath: check: %zu call edges dropped: the callee casts the call's object to "
 			"a struct it is not\n", cs.cast_cut);
 	if (cs.kept_puts && !o->quiet)
-		fprintf(stderr, "lockpath: check: %zu puts undo their function's own get: their releases are not "
-			"followed\n", cs.kept_puts);
+		fprintf(stderr, "lockpath: check: %zu puts are not the last (they undo their function's own get, "
+			"or it puts the object again): their releases are not followed\n", cs.kept_puts);
 	if (cs.recursion_cut && !o->quiet)
 		fprintf(stderr, "lockpath: check: %zu recursive calls not followed (a path enters each function "
 			"once)\n", cs.recursion_cut);

@@ -34,8 +34,8 @@
 				 * 21: site_arg.walk, link_store;
 				 * 22: func.member_writes, site_arg.ret_only;
 				 * 23: func_ret.obj_key, result_store;
-				 * 24: site.last_put_obj, site.ref_obj, func.exit_irqs,
-				 * site.irqs_off 2 */
+				 * 24: site.last_put_obj, site.ref_obj, site.again_arg,
+				 * func.exit_irqs, site.irqs_off 2, 3, -3, 4 */
 
 enum db_open_flags {
 	DB_CREATE = 1,    /* create the file and schema if missing */

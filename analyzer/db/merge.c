@@ -217,7 +217,8 @@ static void merge_one(struct merger *m)
 	     { "always", R_KEEP }, { "last_put", R_KEEP }, { "ind_obj", R_KEEP }, { "ind_member", R_KEEP },
 	     { "ind_slot", R_KEEP }, { "dom", R_SITE }, { "exit_dom", R_KEEP },
 	     { "ind_table", R_KEEP }, { "ind_table_obj", R_KEEP }, { "ind_head", R_KEEP },
-	     { "doomed", R_KEEP }, { "last_put_obj", R_KEEP }, { "ref_obj", R_KEEP });
+	     { "doomed", R_KEEP }, { "last_put_obj", R_KEEP }, { "ref_obj", R_KEEP },
+	     { "again_arg", R_KEEP });
 	COPY("site_lock", 0, NULL, { "site_id", R_SITE }, { "held", R_KEEP }, { "lock_key", R_KEEP },
 	     { "acq_site", R_SITE });
 	COPY("site_arg", 0, NULL, { "site_id", R_SITE }, { "n", R_KEEP }, { "lock_key", R_KEEP },

@@ -164,9 +164,14 @@ CREATE TABLE site (
   last_put_obj TEXT,                -- last_put: the count that dropped to zero, when it is the
                                     -- function's parameter or a member of what it points to
                                     -- ('arg#0.refcnt' for 'refcount_dec_and_test(&lnk->refcnt)')
-  ref_obj  TEXT                     -- a call of a 'refcount-get' or 'refcount-drop' rule: the
+  ref_obj  TEXT,                    -- a call of a 'refcount-get' or 'refcount-drop' rule: the
                                     -- count it takes or drops, named the same way
                                     -- (check/kept_puts.c)
+  again_arg INTEGER                 -- a direct call its function makes again, with the same
+                                    -- local or parameter as this argument (its index), on
+                                    -- every path from here and before any write of it
+                                    -- ('put_task_struct(tsk); .. out: put_task_struct(tsk);');
+                                    -- NULL: not so (check/kept_puts.c)
 );
 CREATE INDEX site_func ON site(func_id);
 

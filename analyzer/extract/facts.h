@@ -72,6 +72,9 @@ struct xsite {
 	int dom_depth;           /* how many calls dominate it (walk.c's joins) */
 	bool exit_dom;           /* this call is the function's last call on every path to
 				  * its return */
+	int again1;              /* 1 + the argument, a local or parameter, with which the
+				  * function makes this call again on every path from it, before
+				  * any write of that variable; 0: not so (walk.c) */
 };
 
 struct xfunc {

@@ -109,8 +109,8 @@ struct store *store_new(struct lp_db *db)
 	s->ins_site = db_prepare(db, "INSERT INTO site(func_id, kind, file_id, line, col, callee_usr, callee_name, "
 				 "ind_key, text, lock_key, irq, subclass, irqs_off, ltype, is_read, ind_index, guard, "
 				 "lock_path, always, last_put, ind_obj, ind_member, ind_slot, dom, exit_dom, "
-				 "ind_table, ind_table_obj, ind_head, doomed, last_put_obj, ref_obj) "
-				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+				 "ind_table, ind_table_obj, ind_head, doomed, last_put_obj, ref_obj, again_arg) "
+				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	s->ins_lock = db_prepare(db, "INSERT INTO site_lock(site_id, held, lock_key, acq_site) VALUES (?,?,?,?)");
 	s->ins_arg = db_prepare(db, "INSERT INTO site_arg(site_id, n, lock_key, value, obj_key, field, fwd, "
 				 "lock_path, cond, src_field, ret_site, addr, walk, ret_only) "
@@ -232,6 +232,10 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 		db_bind_int(st, 29, x->doomed);
 		db_bind_text(st, 30, x->last_put_obj);
 		db_bind_text(st, 31, x->ref_obj);
+		if (x->again1)
+			db_bind_int(st, 32, x->again1 - 1);
+		else
+			sqlite3_bind_null(st, 32);
 		db_step_done(s->db, st);
 		site_ids[i] = sqlite3_last_insert_rowid(s->db->h);
 		for (int j = 0; j < x->nlocks; j++) {

@@ -184,6 +184,25 @@ int irqs_state(unsigned char bits, bool touched)
 	}
 }
 
+/* R's calls not yet made again: those of either path. */
+static void join_calls(struct lstate *r, const struct lstate *a, const struct lstate *b)
+{
+	r->ncalls = a->ncalls;
+	memcpy(r->calls, a->calls, sizeof(r->calls));
+	r->calls_lost = a->calls_lost || b->calls_lost;
+	for (int i = 0; i < b->ncalls; i++) {
+		bool seen = false;
+		for (int j = 0; j < a->ncalls && !seen; j++)
+			seen = a->calls[j].site == b->calls[i].site;
+		if (seen)
+			continue;
+		if (r->ncalls == PENDING_CALLS)
+			r->calls_lost = true;
+		else
+			r->calls[r->ncalls++] = b->calls[i];
+	}
+}
+
 /* Two paths' last-put objects: the one both name, else NULL. */
 static const char *same_ref_obj(const char *a, const char *b)
 {
@@ -219,6 +238,7 @@ void ls_join(const struct walker *w, struct lstate *a, const struct lstate *b)
 		if (la.held || la.released)
 			r.e[r.n++] = la;
 	}
+	join_calls(&r, a, b);
 	for (unsigned i = 0; i < b->n; i++) {
 		if (ls_find(a, b->e[i].key) || !b->e[i].released)
 			continue;
@@ -1259,6 +1279,95 @@ static bool declares_corruption(struct walker *w, CXCursor call, const char *nam
 	       guard_const_value(clang_Cursor_getArgument(call, (unsigned)c->arg), &v) && v == c->value;
 }
 
+/* The declaration of E when E names a local or a parameter of FUNC, else a
+ * null cursor. */
+static CXCursor own_variable(CXCursor func, CXCursor e)
+{
+	CXCursor none = clang_getNullCursor(), c = key_strip(e);
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return none;
+	CXCursor d = clang_getCursorReferenced(c);
+	if (clang_getCursorKind(d) == CXCursor_ParmDecl)
+		return d;
+	return clang_getCursorKind(d) == CXCursor_VarDecl && clang_Cursor_getStorageClass(d) == CX_SC_None &&
+	       clang_equalCursors(clang_getCursorSemanticParent(d), func) ? d : none;
+}
+
+/* The first argument of CALL that is a pointer local or parameter, named
+ * bare, into *N; its declaration's hash (never 0), or 0. */
+static unsigned variable_arg(CXCursor func, CXCursor call, int *n)
+{
+	for (int i = 0, na = clang_Cursor_getNumArguments(call); i < na; i++) {
+		CXCursor d = own_variable(func, clang_Cursor_getArgument(call, (unsigned)i));
+		if (!clang_Cursor_isNull(d) && clang_getCanonicalType(clang_getCursorType(d)).kind == CXType_Pointer) {
+			*n = i;
+			return clang_hashCursor(d) | 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * s390's pfault interrupt takes a reference on the task it looks up and
+ * drops it at 'out:'; on the way, the completion case also drops the
+ * reference the wait list held: 'put_task_struct(tsk); .. out:
+ * put_task_struct(tsk);'.  That first put is not the last, since the
+ * function puts the same task again on every path after it (kept_puts.c).
+ * So a direct call with a local or parameter argument is pending on the
+ * path until the path makes the same call on the same variable again; a
+ * path that leaves the function with it pending, or writes the variable
+ * first, makes it no such call (walk_function, site.again_arg).
+ */
+static void note_repeat_call(struct walker *w, CXCursor call, int site)
+{
+	int n;
+	unsigned var = variable_arg(w->kenv.func, call, &n);
+	if (!var || w->st.dead)
+		return;
+	const char *callee = w->f->sites.v[site].callee_name;
+	int kept = 0;
+	for (int i = 0; i < w->st.ncalls; i++) {
+		const struct pending_call *p = &w->st.calls[i];
+		if (p->var == var && !strcmp(w->f->sites.v[p->site].callee_name, callee))
+			continue;   /* made again on this path */
+		w->st.calls[kept++] = *p;
+	}
+	w->st.ncalls = (unsigned char)kept;
+	if (kept == PENDING_CALLS) {
+		vec_push(&w->calls_unrepeated, site);
+		return;
+	}
+	w->st.calls[w->st.ncalls++] = (struct pending_call){ site, var };
+	w->f->sites.v[site].again1 = n + 1;
+}
+
+/* The calls of the function just walked (its sites from FIRST on) that a
+ * path left it without making again, or made again after a write of their
+ * variable: not made again on every path (site.again_arg). */
+static void unmark_unrepeated(struct walker *w, size_t first)
+{
+	for (size_t i = 0; i < w->calls_unrepeated.n; i++)
+		w->f->sites.v[w->calls_unrepeated.v[i]].again1 = 0;
+	for (int i = 0; i < w->exit.ncalls; i++)
+		w->f->sites.v[w->exit.calls[i].site].again1 = 0;
+	for (size_t i = first; w->exit.calls_lost && i < w->f->sites.n; i++)
+		w->f->sites.v[i].again1 = 0;
+}
+
+/* VAR (a declaration) was written: the calls on it are no longer made again. */
+static void forget_calls_on(struct walker *w, CXCursor var)
+{
+	unsigned h = clang_hashCursor(var) | 1;
+	int kept = 0;
+	for (int i = 0; i < w->st.ncalls; i++) {
+		if (w->st.calls[i].var == h)
+			vec_push(&w->calls_unrepeated, w->st.calls[i].site);
+		else
+			w->st.calls[kept++] = w->st.calls[i];
+	}
+	w->st.ncalls = (unsigned char)kept;
+}
+
 static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 {
 	walk_children(w, call);   /* callee expression and arguments first */
@@ -1290,6 +1399,7 @@ static void walk_call(struct walker *w, CXCursor call, bool try_ok)
 		if ((rules_refcount_get(r, name) || rules_refcount_drop(r, name)) && clang_Cursor_getNumArguments(call) > 0)
 			w->f->sites.v[site].ref_obj = ref_object(w, clang_Cursor_getArgument(call, 0));
 		note_init_call(w, call, name, site);
+		note_repeat_call(w, call, site);
 		note_ptr_args(w, call);
 		apply_summary(w, call, ref, site);
 		if (!w->st.dead)   /* check applies the callee's whole effect (callee_effects.c): */
@@ -1571,8 +1681,10 @@ static void walk_assign(struct walker *w, CXCursor c)
 	CXType t = clang_getCursorType(lhs);
 	note_param_write(w, kk[0]);
 	note_member_write(w, lhs);   /* '*(&dev->devres_lock) = ..' is a store of that member */
-	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)
+	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
 		fail_result_note(w, clang_getCursorReferenced(lhs), kk[1]);
+		forget_calls_on(w, clang_getCursorReferenced(lhs));
+	}
 	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr)
 		note_member_store(w, lhs, kk[1], true);
 	struct table_store ts;
@@ -2081,6 +2193,7 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 
 	w->func = (int)w->f->funcs.n - 1;
 	w->hdr = hdr;
+	size_t first_site = w->f->sites.n;
 	w->st = (struct lstate){ .dead = false, .irqs = IRQB_ENTRY, .dom = -1 };
 	w->exit = dead_state;
 	w->nframes = 0;
@@ -2088,6 +2201,7 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->locals.n = 0;
 	w->fnlocals.n = 0;
 	w->retlocals.n = 0;
+	w->calls_unrepeated.n = 0;
 	w->mwrites.n = 0;
 	w->block_kids = NULL;
 	w->failres = (struct fail_result){ .call = clang_getNullCursor() };
@@ -2126,6 +2240,7 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 			walk_stmt(w, k.v[i]);
 	kids_free(&k);
 	ls_join(w, &w->exit, &w->st);
+	unmark_unrepeated(w, first_site);
 	const char *writes = guard_param_writes(&w->f->arena, w->env->rules, fn, w->guarded, w->guarded_members.v,
 						(int)w->guarded_members.n);
 	if (writes) {   /* the guards hold only with what the function itself assigns */
@@ -2221,6 +2336,7 @@ void walker_free_buffers(struct walker *w)
 	vec_free(&w->gotos);
 	vec_free(&w->fnlocals);
 	vec_free(&w->retlocals);
+	vec_free(&w->calls_unrepeated);
 	vec_free(&w->mwrites);
 	vec_free(&w->guarded_members);
 	vec_free(&w->init_texts);

@@ -25,6 +25,11 @@
 #define SITE_GUARDS_MAX 6   /* guards recorded per site (site_guard) */
 #define PARAM_CASTS_MAX 16  /* parameters whose casts are recorded (func.param_casts) */
 
+/* A call on a variable that the path has not yet seen made again: the call
+ * (site index) and the variable (its declaration's hash). */
+#define PENDING_CALLS 4
+struct pending_call { int site; unsigned var; };
+
 /* lstate.irqs: the states a path may be in, as the caller had them, off, on. */
 enum { IRQB_ENTRY = 1, IRQB_OFF = 2, IRQB_ON = 4 };
 
@@ -39,6 +44,9 @@ struct lstate {
 				   * caller's save (func.exit_irqs) */
 	uint64_t irqs_head;       /* bit D: a path here that has not changed the interrupt state
 				   * since the head of the loop in frame D (walk_loop) */
+	unsigned char ncalls;     /* calls on a variable not yet made again (note_repeat_call), */
+	bool calls_lost;          /* ... and whether one was not kept (more than PENDING_CALLS) */
+	struct pending_call calls[PENDING_CALLS];
 	bool last_put;            /* a reference count dropped to zero on the way here
 				   * ('if (refcount_dec_and_test(&x->ref))'; walk_cond) */
 	const char *last_put_obj; /* ... the count of this parameter's object ('arg#0.refcnt',
@@ -146,6 +154,7 @@ struct walker {
 	VEC(struct local) locals;
 	VEC(struct fnlocal) fnlocals;
 	VEC(struct retlocal) retlocals;
+	VEC(int) calls_unrepeated;   /* calls a path left the function without making again */
 	struct member_writes mwrites;   /* the member names the function writes (member_writes.h) */
 	VEC(struct scoped_lock) scoped;   /* lock guard variables in scope, innermost last */
 	int scope_depth;          /* blocks (and 'for' headers) around the code walked */

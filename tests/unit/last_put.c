@@ -5,7 +5,8 @@
  * count is the parameter's member 'arg#0.ref' (site.last_put_obj, and the
  * puts' site.ref_obj; 'arg#0.c.ref' in put_nested(), a member of an
  * embedded struct, as sock.h's sk_refcnt), except in put_local(), whose
- * object is a local.
+ * object is a local.  Only the first o_put() of put_again_later() is made
+ * again on every path after it (site.again_arg).
  */
 struct obj { int ref; int other; };
 
@@ -21,6 +22,7 @@ extern void l_local(struct obj *o);
 struct common { int ref; };
 struct obj2 { int flags; struct common c; };
 extern void l_nested_member(struct obj2 *o);
+extern void o_put(struct obj *o);
 
 /* the release of kref_put's own shape: called only when the count hits zero */
 void put_obj(struct obj *o)
@@ -79,4 +81,25 @@ void put_nested(struct obj2 *o)
 {
 	if (refcount_dec_and_test(&o->c.ref))
 		l_nested_member(o);
+}
+
+/* the same call on the same parameter again on every path after it: the
+ * first is made again (site.again_arg 0), the second is not */
+void put_again_later(struct obj *o)
+{
+	o_put(o);
+	if (o->other)
+		o_plain(o);
+	o_put(o);
+}
+
+/* ... not on the path that returns first, nor after a write of it */
+void put_again_sometimes(struct obj *o, struct obj *next)
+{
+	o_put(o);
+	if (o->other)
+		return;
+	o_put(o);
+	o = next;
+	o_put(o);
 }

@@ -7,7 +7,9 @@
  * the puts themselves do not.  The engine counts a finding whose path goes
  * through such a call apart (docs/rules.md, "How sure a path is").  Each
  * such call and each put names the count, 'arg#0.ref', when it is the
- * parameter's (site.last_put_obj, site.ref_obj: check/kept_puts.c).
+ * parameter's (site.last_put_obj, site.ref_obj: check/kept_puts.c), and a
+ * call made again with the same variable on every path after it is
+ * marked (site.again_arg).
  *
  * usage: test_last_put RULES_DIR last_put.c WORK_DB
  */
@@ -53,9 +55,21 @@ int main(int argc, char **argv)
 		refs += ref != NULL;
 	}
 	sqlite3_finalize(q);
-	expect(n == 20, "20 calls extracted");
+	expect(n == 26, "26 calls extracted");
 	expect(last == 8, "8 of them after a last put");
 	expect(refs == 6, "6 puts of the parameter's count");
+	q = db_prepare(db, "SELECT f.name, s.line, s.again_arg FROM site s JOIN func f ON f.id = s.func_id "
+		       "WHERE s.again_arg IS NOT NULL");
+	n = 0;
+	while (db_step_row(db, q)) {
+		char what[96];
+		snprintf(what, sizeof(what), "%s:%d made again with argument %d", db_col_text(q, 0),
+			 sqlite3_column_int(q, 1), sqlite3_column_int(q, 2));
+		expect(!strcmp(db_col_text(q, 0), "put_again_later") && sqlite3_column_int(q, 2) == 0, what);
+		n++;
+	}
+	sqlite3_finalize(q);
+	expect(n == 1, "one call made again on every path (put_again_later's first o_put)");
 	db_close(db);
 	rules_free(r);
 	return expect_done("test_last_put");
