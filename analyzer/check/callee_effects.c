@@ -185,11 +185,45 @@ static void load_facts(struct effects *x)
 	sqlite3_finalize(q);
 }
 
+/* What the call at site S leaves its caller's interrupts as.  A guard's
+ * constructor (cleanup.h's class_NAME_constructor: 'scoped_guard(irq)'
+ * disables them) is undone by its destructor where the scope ends, a call
+ * libclang does not show (walk_scope.c does the same for lock guards): it
+ * leaves nothing that lasts. */
+static signed char call_irqs(const struct effects *x, const struct ck_site *s)
+{
+	if (!s->ncallees)
+		return EXIT_IRQS_NONE;
+	const char *name = s->callee_name;
+	size_t n = name ? strlen(name) : 0, k = strlen("_constructor");
+	if (n > k && !strncmp(name, "class_", 6) && !strcmp(name + n - k, "_constructor"))
+		return EXIT_IRQS_NONE;
+	return x->leaves_irqs[s->callees[0].func];
+}
+
 /* The interrupt effect after a call that leaves CALLEE (enum lp_exit_irqs)
  * where BEFORE was in force: the callee's, if it has one. */
 static signed char irqs_overlay(signed char before, signed char callee)
 {
 	return callee != EXIT_IRQS_NONE ? callee : before;
+}
+
+/* Whether function F calls, after switching the interrupts itself, a
+ * function that switches them too: its own exit state (extract sees only
+ * its own operations) and its calls' effects then come in an order
+ * neither says.  __schedule() disables interrupts, and the context switch
+ * or rq_unlock_irq() it calls after enables them: it leaves nothing
+ * certain.  _raw_spin_rq_lock_irqsave() saves them, then calls the lock,
+ * which does not touch them: it leaves them off. */
+static bool irqs_after_own_switch(const struct effects *x, size_t f)
+{
+	const struct ck_func *fn = &x->e->funcs.v[f];
+	for (int i = 0; i < fn->nsites; i++) {
+		const struct ck_site *s = &x->e->sites.v[fn->sites[i]];
+		if (s->kind == SITE_CALL && s->irqs_off != IRQS_AS_AT_ENTRY && call_irqs(x, s) != EXIT_IRQS_NONE)
+			return true;
+	}
+	return false;
 }
 
 /* One pass: the effects after each chain call, then what each function
@@ -204,8 +238,7 @@ static bool effects_pass(struct effects *x)
 		const struct effect_set *before = s->dom >= 0 ? x->after[s->dom] : NULL;
 		const struct effect_set *callee = s->ncallees ? x->leaves[s->callees[0].func] : NULL;
 		x->after[i] = overlay(x, before, callee, (int)i);
-		x->after_irqs[i] = irqs_overlay(s->dom >= 0 ? x->after_irqs[s->dom] : EXIT_IRQS_NONE,
-						s->ncallees ? x->leaves_irqs[s->callees[0].func] : EXIT_IRQS_NONE);
+		x->after_irqs[i] = irqs_overlay(s->dom >= 0 ? x->after_irqs[s->dom] : EXIT_IRQS_NONE, call_irqs(x, s));
 	}
 	bool changed = false;
 	for (size_t f = 0; f < e->funcs.n; f++) {
@@ -217,7 +250,8 @@ static bool effects_pass(struct effects *x)
 			changed = true;
 		}
 		/* its own switch of the interrupts, else its calls' */
-		signed char li = irqs_overlay(x->after_irqs[x->exit_site[f]], x->own_irqs[f]);
+		signed char li = irqs_after_own_switch(x, f) ? EXIT_IRQS_NONE :
+				 irqs_overlay(x->after_irqs[x->exit_site[f]], x->own_irqs[f]);
 		if (li != x->leaves_irqs[f]) {
 			x->leaves_irqs[f] = li;
 			changed = true;

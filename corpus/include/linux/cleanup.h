@@ -11,7 +11,9 @@
  *
  * DEFINE_GUARD makes a guard whose variable is the lock pointer itself;
  * DEFINE_LOCK_GUARD_1 one whose variable is a struct holding the pointer
- * and whatever the lock needs besides (the saved irq flags).
+ * and whatever the lock needs besides (the saved irq flags);
+ * DEFINE_LOCK_GUARD_0 one with no lock at all ('scoped_guard(irq)':
+ * interrupts off for the next statement).
  */
 #ifndef _LINUX_CLEANUP_H
 #define _LINUX_CLEANUP_H
@@ -67,6 +69,24 @@
 	static inline class_##cls##_t class_##cls##_constructor(type *l) \
 	{								\
 		class_##cls##_t g = { .lock = l }, *_T = &g;		\
+		take;							\
+		return g;						\
+	}
+
+/* A guard with no lock: the constructor's code and the destructor's. */
+#define DEFINE_LOCK_GUARD_0(cls, take, give)				\
+	typedef struct {						\
+		void *lock;						\
+	} class_##cls##_t;						\
+	static inline void class_##cls##_destructor(class_##cls##_t *_T) \
+	{								\
+		if (_T->lock) {						\
+			give;						\
+		}							\
+	}								\
+	static inline class_##cls##_t class_##cls##_constructor(void)	\
+	{								\
+		class_##cls##_t g = { .lock = (void *)1 };		\
 		take;							\
 		return g;						\
 	}

@@ -92,6 +92,14 @@ static inline void rq_unlock_irqrestore(struct rq *rq, struct rq_flags *rf)
 	raw_spin_rq_unlock_irqrestore(rq, rf->flags);
 }
 
+/* The scheduler's unlock that also enables interrupts (its callers
+ * disabled them themselves). */
+static inline void raw_spin_rq_unlock_irq(struct rq *rq)
+{
+	raw_spin_rq_unlock(rq);
+	local_irq_enable();
+}
+
 /*
  * Queue P on RQ.  The corpus's bug: the task's pi_lock is taken under the
  * runqueue lock, the reverse of the wakeup's order (core.c).  lockpath
