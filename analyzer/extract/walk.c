@@ -184,12 +184,12 @@ int irqs_state(unsigned char bits, bool touched)
 	}
 }
 
-/* R's calls not yet made again: those of either path. */
-static void join_calls(struct lstate *r, const struct lstate *a, const struct lstate *b)
+/* R's calls not yet made again: those of either path (one that does not
+ * fit is not made again, as far as the walk knows). */
+static void join_calls(struct walker *w, struct lstate *r, const struct lstate *a, const struct lstate *b)
 {
 	r->ncalls = a->ncalls;
 	memcpy(r->calls, a->calls, sizeof(r->calls));
-	r->calls_lost = a->calls_lost || b->calls_lost;
 	for (int i = 0; i < b->ncalls; i++) {
 		bool seen = false;
 		for (int j = 0; j < a->ncalls && !seen; j++)
@@ -197,7 +197,7 @@ static void join_calls(struct lstate *r, const struct lstate *a, const struct ls
 		if (seen)
 			continue;
 		if (r->ncalls == PENDING_CALLS)
-			r->calls_lost = true;
+			vec_push(&w->calls_unrepeated, b->calls[i].site);
 		else
 			r->calls[r->ncalls++] = b->calls[i];
 	}
@@ -209,7 +209,7 @@ static const char *same_ref_obj(const char *a, const char *b)
 	return a && b && !strcmp(a, b) ? a : NULL;
 }
 
-void ls_join(const struct walker *w, struct lstate *a, const struct lstate *b)
+void ls_join(struct walker *w, struct lstate *a, const struct lstate *b)
 {
 	if (a->dead && b->dead) {
 		a->cdead = a->cdead || b->cdead;   /* unreachable either way; a constant made it so */
@@ -238,7 +238,7 @@ void ls_join(const struct walker *w, struct lstate *a, const struct lstate *b)
 		if (la.held || la.released)
 			r.e[r.n++] = la;
 	}
-	join_calls(&r, a, b);
+	join_calls(w, &r, a, b);
 	for (unsigned i = 0; i < b->n; i++) {
 		if (ls_find(a, b->e[i].key) || !b->e[i].released)
 			continue;
@@ -1342,16 +1342,15 @@ static void note_repeat_call(struct walker *w, CXCursor call, int site)
 }
 
 /* The calls of the function just walked (its sites from FIRST on) that a
- * path left it without making again, or made again after a write of their
- * variable: not made again on every path (site.again_arg). */
-static void unmark_unrepeated(struct walker *w, size_t first)
+ * path left it without making again, made again after a write of their
+ * variable, or did not keep (more than PENDING_CALLS at once): not made
+ * again on every path (site.again_arg). */
+static void unmark_unrepeated(struct walker *w)
 {
 	for (size_t i = 0; i < w->calls_unrepeated.n; i++)
 		w->f->sites.v[w->calls_unrepeated.v[i]].again1 = 0;
 	for (int i = 0; i < w->exit.ncalls; i++)
 		w->f->sites.v[w->exit.calls[i].site].again1 = 0;
-	for (size_t i = first; w->exit.calls_lost && i < w->f->sites.n; i++)
-		w->f->sites.v[i].again1 = 0;
 }
 
 /* VAR (a declaration) was written: the calls on it are no longer made again. */
@@ -2193,7 +2192,6 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 
 	w->func = (int)w->f->funcs.n - 1;
 	w->hdr = hdr;
-	size_t first_site = w->f->sites.n;
 	w->st = (struct lstate){ .dead = false, .irqs = IRQB_ENTRY, .dom = -1 };
 	w->exit = dead_state;
 	w->nframes = 0;
@@ -2240,7 +2238,7 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 			walk_stmt(w, k.v[i]);
 	kids_free(&k);
 	ls_join(w, &w->exit, &w->st);
-	unmark_unrepeated(w, first_site);
+	unmark_unrepeated(w);
 	const char *writes = guard_param_writes(&w->f->arena, w->env->rules, fn, w->guarded, w->guarded_members.v,
 						(int)w->guarded_members.n);
 	if (writes) {   /* the guards hold only with what the function itself assigns */

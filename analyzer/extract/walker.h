@@ -27,7 +27,7 @@
 
 /* A call on a variable that the path has not yet seen made again: the call
  * (site index) and the variable (its declaration's hash). */
-#define PENDING_CALLS 4
+#define PENDING_CALLS 8
 struct pending_call { int site; unsigned var; };
 
 /* lstate.irqs: the states a path may be in, as the caller had them, off, on. */
@@ -44,8 +44,7 @@ struct lstate {
 				   * caller's save (func.exit_irqs) */
 	uint64_t irqs_head;       /* bit D: a path here that has not changed the interrupt state
 				   * since the head of the loop in frame D (walk_loop) */
-	unsigned char ncalls;     /* calls on a variable not yet made again (note_repeat_call), */
-	bool calls_lost;          /* ... and whether one was not kept (more than PENDING_CALLS) */
+	unsigned char ncalls;     /* calls on a variable not yet made again (note_repeat_call) */
 	struct pending_call calls[PENDING_CALLS];
 	bool last_put;            /* a reference count dropped to zero on the way here
 				   * ('if (refcount_dec_and_test(&x->ref))'; walk_cond) */
@@ -213,7 +212,7 @@ void kids_get(struct kids *k, CXCursor c);
 void kids_free(struct kids *k);
 struct xlock *ls_find(struct lstate *s, const char *key);
 struct xlock *ls_get(struct lstate *s, const char *key);
-void ls_join(const struct walker *w, struct lstate *a, const struct lstate *b);
+void ls_join(struct walker *w, struct lstate *a, const struct lstate *b);
 int add_site_at(struct walker *w, int kind, CXSourceLocation at);
 int add_site(struct walker *w, int kind, CXCursor at);
 void add_alias(struct walker *w, CXCursor at, const char *lhs, const char *rhs);
