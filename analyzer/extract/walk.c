@@ -1279,27 +1279,19 @@ static bool declares_corruption(struct walker *w, CXCursor call, const char *nam
 	       guard_const_value(clang_Cursor_getArgument(call, (unsigned)c->arg), &v) && v == c->value;
 }
 
-/* The declaration of E when E names a local or a parameter of FUNC, else a
- * null cursor. */
-static CXCursor own_variable(CXCursor func, CXCursor e)
-{
-	CXCursor none = clang_getNullCursor(), c = key_strip(e);
-	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
-		return none;
-	CXCursor d = clang_getCursorReferenced(c);
-	if (clang_getCursorKind(d) == CXCursor_ParmDecl)
-		return d;
-	return clang_getCursorKind(d) == CXCursor_VarDecl && clang_Cursor_getStorageClass(d) == CX_SC_None &&
-	       clang_equalCursors(clang_getCursorSemanticParent(d), func) ? d : none;
-}
-
-/* The first argument of CALL that is a pointer local or parameter, named
- * bare, into *N; its declaration's hash (never 0), or 0. */
+/* The first argument of CALL that is a pointer local (local_ptr_var) or
+ * pointer parameter of FUNC, named bare, into *N; its declaration's hash
+ * (never 0), or 0. */
 static unsigned variable_arg(CXCursor func, CXCursor call, int *n)
 {
 	for (int i = 0, na = clang_Cursor_getNumArguments(call); i < na; i++) {
-		CXCursor d = own_variable(func, clang_Cursor_getArgument(call, (unsigned)i));
-		if (!clang_Cursor_isNull(d) && clang_getCanonicalType(clang_getCursorType(d)).kind == CXType_Pointer) {
+		CXCursor a = clang_Cursor_getArgument(call, (unsigned)i), d = local_ptr_var(a);
+		if (clang_Cursor_isNull(d) && key_param_of(func, a) >= 0) {
+			d = clang_getCursorReferenced(key_strip(a));
+			if (clang_getCanonicalType(clang_getCursorType(d)).kind != CXType_Pointer)
+				d = clang_getNullCursor();
+		}
+		if (!clang_Cursor_isNull(d)) {
 			*n = i;
 			return clang_hashCursor(d) | 1;
 		}
