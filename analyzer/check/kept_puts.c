@@ -65,8 +65,7 @@ struct ref_fn { char *put, *get; bool put_mixed; };
 
 struct kept_index {
 	struct ref_fn *fn;            /* per function index */
-	struct strmap site_ref;       /* site id (text) -> index in refs: a rule call's site.ref_obj */
-	VEC(char *) refs;
+	char **site_ref;              /* per site index: a rule call's site.ref_obj, or NULL */
 };
 
 static void note_put(struct ref_fn *f, const char *obj)
@@ -99,10 +98,7 @@ static void load_refs(struct engine *e, struct kept_index *k)
 		const struct ck_site *s = engine_site_by_id(e, sqlite3_column_int64(q, 0));
 		if (!s || s->func < 0)
 			continue;
-		char id[24];
-		snprintf(id, sizeof(id), "%lld", (long long)s->id);
-		*strmap_put(&k->site_ref, id, NULL) = (int64_t)k->refs.n;
-		vec_push(&k->refs, xstrdup(db_col_text(q, 1)));
+		k->site_ref[engine_site_index(e, s)] = xstrdup(db_col_text(q, 1));
 		struct ref_fn *f = &k->fn[s->func];
 		if (s->always && !f->get && rules_refcount_get(e->rules, s->callee_name))
 			f->get = xstrdup(db_col_text(q, 1));
@@ -110,12 +106,9 @@ static void load_refs(struct engine *e, struct kept_index *k)
 	sqlite3_finalize(q);
 }
 
-static const char *rule_ref(const struct kept_index *k, const struct ck_site *s)
+static const char *rule_ref(const struct engine *e, const struct kept_index *k, const struct ck_site *s)
 {
-	char id[24];
-	snprintf(id, sizeof(id), "%lld", (long long)s->id);
-	const int64_t *i = strmap_get(&k->site_ref, id);
-	return i ? k->refs.v[*i] : NULL;
+	return k->site_ref[engine_site_index(e, s)];
 }
 
 /* The caller's parameter site S passes unchanged as argument N, or -1. */
@@ -153,7 +146,7 @@ static bool get_of(const struct engine *e, const struct kept_index *k, const str
 	if (s->kind != SITE_CALL || !s->callee_name)
 		return false;
 	if (rules_refcount_get(e->rules, s->callee_name)) {
-		const char *r = rule_ref(k, s);
+		const char *r = rule_ref(e, k, s);
 		return r && snprintf(out, size, "%s", r) < (int)size;
 	}
 	int g = direct_callee(s);
@@ -168,7 +161,7 @@ static bool put_of(const struct engine *e, const struct kept_index *k, const str
 	if (g < 0 || !k->fn[g].put)
 		return false;
 	if (rules_refcount_drop(e->rules, s->callee_name)) {   /* kref_put(&x->kref, release) */
-		const char *r = rule_ref(k, s);
+		const char *r = rule_ref(e, k, s);
 		return r && snprintf(out, size, "%s", r) < (int)size;
 	}
 	return as_callers(s, k->fn[g].put, out, size);
@@ -187,7 +180,8 @@ static bool put_between(const struct engine *e, const struct kept_index *k, int 
 		const struct ck_site *s = &e->sites.v[si];
 		if (put_of(e, k, s, other, sizeof(other)) && !strcmp(other, obj))
 			return true;
-		if (rules_refcount_drop(e->rules, s->callee_name) && rule_ref(k, s) && !strcmp(rule_ref(k, s), obj))
+		const char *r = rule_ref(e, k, s);
+		if (r && rules_refcount_drop(e->rules, s->callee_name) && !strcmp(r, obj))
 			return true;
 	}
 	return false;
@@ -215,7 +209,7 @@ static bool balances_own_get(const struct engine *e, const struct kept_index *k,
 
 int kept_puts_load(struct engine *e)
 {
-	struct kept_index k = { xcalloc(e->funcs.n + 1, sizeof(*k.fn)) };
+	struct kept_index k = { xcalloc(e->funcs.n + 1, sizeof(*k.fn)), xcalloc(e->sites.n + 1, sizeof(char *)) };
 	load_refs(e, &k);
 	int n = 0;
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT id, again_arg FROM site WHERE again_arg IS NOT NULL");
@@ -237,9 +231,8 @@ int kept_puts_load(struct engine *e)
 		free(k.fn[i].get);
 	}
 	free(k.fn);
-	for (size_t i = 0; i < k.refs.n; i++)
-		free(k.refs.v[i]);
-	vec_free(&k.refs);
-	strmap_free(&k.site_ref);
+	for (size_t i = 0; i < e->sites.n; i++)
+		free(k.site_ref[i]);
+	free(k.site_ref);
 	return n;
 }
