@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * walk_flow.c - the statements that move control: if/else, blocks, loops
- * (one pass, joined with the entry), switch and case, labels and return.
+ * (one pass; a loop with a condition may also end at its entry), switch
+ * and case, labels and return.
  * Besides the lock state they carry the guards that hold for the code
  * walked: a branch's condition on a parameter or on the context, the code
  * after an 'if' whose branch always leaves (walk_if), kept at a label only
@@ -13,6 +14,7 @@
 #include "extract/guard.h"
 
 #include <assert.h>
+#include <string.h>
 
 /* Enter the loop or switch C; false, past MAX_FRAMES nested ones (no
  * kernel function comes near), after recording the limit: its caller then
@@ -350,6 +352,122 @@ static void loop_again(struct walker *w, int depth, int first_site, const struct
 	irqs_again(&w->frames[depth].brk, depth, back);
 }
 
+/*
+ * Where a 'for' header's parts are: libclang gives a ForStmt's children
+ * without the parts left empty, so 'for (; cond; )' and 'for (init;;)' both
+ * come as two.  One child is the body alone, four are every part; for two
+ * or three, the semicolons of the header as written say which child is the
+ * condition.  Returns its index in K (the body is last), FOR_NO_COND for an
+ * empty one ('for (;;)'), or FOR_UNREAD where the header is not written out
+ * in the file (a macro such as for_each_possible_cpu() writes it: its
+ * tokens are the macro's definition, at other offsets).  *NINIT is the
+ * number of children before the condition.
+ */
+enum { FOR_NO_COND = -1, FOR_UNREAD = -2 };
+
+static bool written_out(CXSourceLocation loc)
+{
+	CXFile ef, sf;
+	unsigned eoff, soff;
+	clang_getExpansionLocation(loc, &ef, NULL, NULL, &eoff);
+	clang_getSpellingLocation(loc, &sf, NULL, NULL, &soff);
+	return ef && sf && clang_File_isEqual(ef, sf) && eoff == soff;
+}
+
+/* The offsets of the two semicolons of LOOP's header, which ends where
+ * BODY starts; false if there are not two. */
+static bool header_semicolons(CXCursor loop, CXCursor body, unsigned semi[2])
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(loop);
+	CXFile file;
+	unsigned line, col, nsemi = 0, depth = 0, n;
+	clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(body)), &file, &line, &col, NULL);
+	CXSourceRange header = clang_getRange(clang_getRangeStart(clang_getCursorExtent(loop)),
+					      clang_getLocation(tu, file, line, col));
+	CXToken *toks;
+	clang_tokenize(tu, header, &toks, &n);
+	for (unsigned i = 0; i < n && nsemi < 2; i++) {
+		CXString s = clang_getTokenSpelling(tu, toks[i]);
+		const char *t = clang_getCString(s);
+		if (!strcmp(t, "(") || !strcmp(t, "["))
+			depth++;
+		else if (!strcmp(t, ")") || !strcmp(t, "]"))
+			depth--;
+		else if (!strcmp(t, ";") && depth == 1)
+			semi[nsemi++] = key_offset(clang_getTokenLocation(tu, toks[i]));
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, toks, n);
+	return nsemi == 2;
+}
+
+static int for_cond_index(CXCursor loop, const struct kids *k, unsigned *ninit)
+{
+	*ninit = k->n == 4;
+	if (k->n == 1 || k->n == 4)
+		return k->n == 4 ? 1 : FOR_NO_COND;
+	unsigned semi[2];
+	if (!written_out(clang_getRangeStart(clang_getCursorExtent(loop))) ||
+	    !header_semicolons(loop, k->v[k->n - 1], semi))
+		return FOR_UNREAD;
+	for (unsigned i = 0; i + 1 < k->n; i++) {
+		unsigned at = key_offset(clang_getRangeStart(clang_getCursorExtent(k->v[i])));
+		if (at < semi[0])
+			(*ninit)++;
+		else if (at < semi[1])
+			return (int)i;
+	}
+	return FOR_NO_COND;
+}
+
+/*
+ * for: the initialisation, the condition, the body, then the increment
+ * from the body's end and its 'continue's (the next iteration's start).  A
+ * loop without a condition ('for (;;)') leaves only by 'break' (or return,
+ * goto): task_rq_lock() returns from inside one with the runqueue locked
+ * and interrupts off, and the state before its body is no way out.  A
+ * header not written out is walked as a loop that may end anywhere: its
+ * parts in order, the state before the body a way out.
+ */
+static void walk_for(struct walker *w, CXCursor c, const struct kids *k, struct lstate *exit_state)
+{
+	unsigned ninit = 0, body = k->n - 1;
+	int cond = for_cond_index(c, k, &ninit);
+	if (cond == FOR_UNREAD) {
+		for (unsigned i = 0; i < body; i++)
+			walk_stmt(w, k->v[i]);
+		*exit_state = w->st;
+		struct region outer = branch_enter(w);
+		walk_stmt(w, k->v[body]);
+		branch_leave(w, outer);
+		ls_join(w, exit_state, &w->st);
+		ls_join(w, exit_state, &w->frames[w->nframes - 1].cont);
+		return;
+	}
+	for (unsigned i = 0; i < ninit; i++)
+		walk_stmt(w, k->v[i]);
+	struct region outer = w->region;
+	bool may_skip = cond != FOR_NO_COND;
+	*exit_state = dead_state;
+	if (may_skip) {
+		struct lstate t;
+		walk_cond(w, k->v[cond], &t, exit_state);
+		w->st = t;
+		outer = branch_enter(w);   /* the body may not run */
+	}
+	walk_stmt(w, k->v[body]);
+	ls_join(w, &w->frames[w->nframes - 1].cont, &w->st);
+	w->st = w->frames[w->nframes - 1].cont;   /* the increment runs after both */
+	w->frames[w->nframes - 1].cont = dead_state;
+	unsigned first_inc = may_skip ? (unsigned)cond + 1 : ninit;
+	for (unsigned i = first_inc; i < body; i++)
+		walk_stmt(w, k->v[i]);
+	if (may_skip) {
+		branch_leave(w, outer);
+		ls_join(w, exit_state, &w->st);   /* the condition, again, fails */
+	}
+}
+
 void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 {
 	struct kids k;
@@ -367,10 +485,12 @@ void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 	w->st.irqs_head |= 1ULL << depth;
 	if (kind == CXCursor_DoStmt) {
 		walk_stmt(w, k.v[0]);
-		if (k.n > 1) {
-			struct lstate t, f;
-			walk_cond(w, k.v[1], &t, &f);
-			exit_state = f;
+		if (k.n > 1) {   /* a 'continue' goes to the condition too */
+			ls_join(w, &w->st, &w->frames[depth].cont);
+			w->frames[depth].cont = dead_state;
+			struct lstate t;
+			walk_cond(w, k.v[1], &t, &exit_state);
+			w->st = t;
 		}
 	} else if (kind == CXCursor_WhileStmt && k.n == 2) {
 		struct lstate t, f;
@@ -381,14 +501,9 @@ void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind)
 		walk_stmt(w, k.v[1]);
 		branch_leave(w, outer);
 		ls_join(w, &exit_state, &w->st);
-	} else {   /* for: header parts in order, then the body */
-		for (unsigned i = 0; i + 1 < k.n; i++)
-			walk_stmt(w, k.v[i]);
-		exit_state = w->st;
-		struct region outer = branch_enter(w);
-		walk_stmt(w, k.v[k.n - 1]);
-		branch_leave(w, outer);
-		ls_join(w, &exit_state, &w->st);
+		ls_join(w, &exit_state, &w->frames[depth].cont);   /* the condition, after a 'continue' */
+	} else {
+		walk_for(w, c, &k, &exit_state);
 	}
 	struct lstate back = w->frames[depth].cont;   /* the next iteration starts from */
 	ls_join(w, &back, &w->st);                   /* the body's end or a 'continue' */

@@ -11,6 +11,7 @@ extern void arch_local_irq_restore(unsigned long flags);
 extern void arch_local_irq_disable(void);
 extern void arch_local_irq_enable(void);
 extern void work(void);
+extern int ready(void);
 
 /* rq_lock_irqsave()'s shape: saves, returns the flags, interrupts off */
 unsigned long off_save(void)
@@ -69,4 +70,86 @@ void none_loop(int n)
 void none_untouched(void)
 {
 	work();
+}
+
+/* lock_timer_base()'s shape: a 'for (;;)' left only by the return, with
+ * interrupts off (the state before the body is no way out) */
+unsigned long off_forever(void)
+{
+	for (;;) {
+		unsigned long flags = arch_local_irq_save();
+
+		if (ready())
+			return flags;
+		arch_local_irq_restore(flags);
+	}
+}
+
+/* the same with an initialisation and an increment, no condition */
+unsigned long off_forever_counted(void)
+{
+	int tries;
+
+	for (tries = 0;; tries++) {
+		unsigned long flags = arch_local_irq_save();
+
+		if (ready())
+			return flags;
+		arch_local_irq_restore(flags);
+	}
+}
+
+/* a condition: the loop may end before the body runs, interrupts as they were */
+unsigned long none_bounded(int n)
+{
+	for (int tries = 0; tries < n; tries++) {
+		unsigned long flags = arch_local_irq_save();
+
+		if (ready())
+			return flags;
+		arch_local_irq_restore(flags);
+	}
+	return 0;
+}
+
+/* only a condition ('for (; c;)'): the same */
+unsigned long none_cond_only(void)
+{
+	for (; !ready();) {
+		unsigned long flags = arch_local_irq_save();
+
+		if (ready())
+			return flags;
+		arch_local_irq_restore(flags);
+	}
+	return 0;
+}
+
+/* a macro's 'for (;;)': no part at all, nothing to read */
+#define spin_until_ready	for (;;)
+unsigned long off_macro_forever(void)
+{
+	spin_until_ready {
+		unsigned long flags = arch_local_irq_save();
+
+		if (ready())
+			return flags;
+		arch_local_irq_restore(flags);
+	}
+}
+
+/* a header a macro writes with a part left out is not read (its tokens
+ * are the macro's definition): walked as a loop that may end at its entry,
+ * which this one, with a condition, may */
+#define retry_while(c)	for (; (c);)
+unsigned long none_macro_cond(void)
+{
+	retry_while(!ready()) {
+		unsigned long flags = arch_local_irq_save();
+
+		if (ready())
+			return flags;
+		arch_local_irq_restore(flags);
+	}
+	return 0;
 }

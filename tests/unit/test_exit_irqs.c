@@ -6,7 +6,10 @@
  * save and restore (check/callee_effects.c applies a callee's effect only
  * where the caller had not touched the interrupt state itself), 3 where
  * its paths disagree: after a branch, and in a loop whose later
- * iterations start with the interrupts the body left off.
+ * iterations start with the interrupts the body left off.  A 'for' without
+ * a condition is left only by its body (off_*forever*), one with a
+ * condition also at its entry, as is one whose header a macro writes with a
+ * part left out (not read).
  *
  * usage: test_exit_irqs RULES_DIR exit_irqs.c WORK_DB
  */
@@ -36,7 +39,7 @@ int main(int argc, char **argv)
 	struct lp_db *db = fixture_extract(r, argv[3], argv[2], NULL, &clean);
 	expect(clean, "exit_irqs.c parses cleanly");
 	sqlite3_stmt *q = db_prepare(db, "SELECT name, exit_irqs FROM func WHERE name NOT LIKE 'arch_%' "
-				     "AND name != 'work' ORDER BY id");
+				     "AND name NOT IN ('work', 'ready') ORDER BY id");
 	int n = 0;
 	while (db_step_row(db, q)) {
 		const char *name = db_col_text(q, 0);
@@ -46,7 +49,7 @@ int main(int argc, char **argv)
 		n++;
 	}
 	sqlite3_finalize(q);
-	expect(n == 7, "7 functions extracted");
+	expect(n == 13, "13 functions extracted");
 	q = db_prepare(db, "SELECT group_concat(irqs_off, ',') FROM (SELECT s.irqs_off FROM site s JOIN func f "
 		       "ON f.id = s.func_id WHERE f.name = 'none_balanced' AND s.callee_name = 'work' ORDER BY s.id)");
 	expect(db_step_row(db, q) && !strcmp(db_col_text(q, 0), "1,2"),
