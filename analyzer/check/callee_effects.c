@@ -53,6 +53,7 @@
  */
 #include "check/callee_effects.h"
 #include "check/engine_int.h"
+#include "lib/keyname.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -194,9 +195,7 @@ static signed char call_irqs(const struct effects *x, const struct ck_site *s)
 {
 	if (!s->ncallees)
 		return EXIT_IRQS_NONE;
-	const char *name = s->callee_name;
-	size_t n = name ? strlen(name) : 0, k = strlen("_constructor");
-	if (n > k && !strncmp(name, "class_", 6) && !strcmp(name + n - k, "_constructor"))
+	if (keyname_guard_ctor_stem(s->callee_name))
 		return EXIT_IRQS_NONE;
 	return x->leaves_irqs[s->callees[0].func];
 }

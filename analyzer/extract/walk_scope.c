@@ -10,6 +10,7 @@
 #include "extract/walker.h"
 #include "extract/keys.h"
 #include "extract/guard.h"
+#include "lib/keyname.h"
 
 #include <string.h>
 
@@ -64,10 +65,10 @@ static int undo_irq(int irq)
  * names), else the constructor's own name. */
 static const char *destructor_name(struct walker *w, const char *ctor)
 {
-	size_t n = strlen(ctor), k = strlen("_constructor");
-	if (n <= k || strcmp(ctor + n - k, "_constructor"))
+	size_t stem = keyname_guard_ctor_stem(ctor);
+	if (!stem)
 		return ctor;
-	return intern(w, arena_printf(&w->f->arena, "%.*s_destructor", (int)(n - k), ctor));
+	return intern(w, arena_printf(&w->f->arena, "%.*s_destructor", (int)stem, ctor));
 }
 
 /* The destructor of guard G runs at AT: a release of the lock its

@@ -156,3 +156,12 @@ int keyname_walk_split(const char *walk, const char **steps)
 	*steps = slash ? slash + 1 : "";
 	return p;
 }
+
+size_t keyname_guard_ctor_stem(const char *fn)
+{
+	static const char prefix[] = "class_", suffix[] = "_constructor";
+	size_t n = fn ? strlen(fn) : 0, k = sizeof(suffix) - 1;
+	if (n <= k + sizeof(prefix) - 1 || strncmp(fn, prefix, sizeof(prefix) - 1) || strcmp(fn + n - k, suffix))
+		return 0;
+	return n - k;
+}

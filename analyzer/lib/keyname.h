@@ -95,4 +95,11 @@ int keyname_walk_steps(const char *w);
  * -1 if it names no parameter. */
 int keyname_walk_split(const char *walk, const char **steps);
 
+/* cleanup.h's guard classes: 'class_mutex_constructor' is the constructor
+ * of class 'mutex' (a guard's variable initialiser calls it; the compiler
+ * calls 'class_mutex_destructor' where the scope ends, a call libclang does
+ * not show).  The length of FN's 'class_mutex' stem if FN is such a
+ * constructor, else 0. */
+size_t keyname_guard_ctor_stem(const char *fn);
+
 #endif

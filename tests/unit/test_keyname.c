@@ -140,6 +140,14 @@ int main(void)
 	expect(keyname_walk_split("local:f:x", &steps) == -1 && keyname_walk_split(NULL, &steps) == -1,
 	       "no parameter, no walk");
 
+	expect(keyname_guard_ctor_stem("class_mutex_constructor") == strlen("class_mutex"),
+	       "cleanup.h's constructor of class mutex");
+	expect(keyname_guard_ctor_stem("class_irq_constructor") == strlen("class_irq"), "a lock-less guard's");
+	expect(!keyname_guard_ctor_stem("class__constructor"), "no class name");
+	expect(!keyname_guard_ctor_stem("mutex_constructor") && !keyname_guard_ctor_stem("class_mutex") &&
+	       !keyname_guard_ctor_stem("class_mutex_destructor") && !keyname_guard_ctor_stem(NULL),
+	       "not a guard's constructor");
+
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
