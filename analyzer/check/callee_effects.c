@@ -49,7 +49,10 @@
  * the calls it makes before every return, to the same fixpoint.  A site
  * after such a call gets it where the function itself had not touched the
  * interrupt state on the way (site.irqs_off 0, not 2: its own save and
- * restore may have come after the call).
+ * restore may have come after the call).  A function whose calls switch
+ * them on some of its paths only (__set_cpus_allowed_ptr_locked() gives
+ * back task_rq_lock()'s on each branch), or after its own switch, leaves
+ * nothing certain, and a call of it ends the effect of the calls before.
  */
 #include "check/callee_effects.h"
 #include "check/engine_int.h"
@@ -200,10 +203,28 @@ static signed char call_irqs(const struct effects *x, const struct ck_site *s)
 	return x->leaves_irqs[s->callees[0].func];
 }
 
+/* A function that leaves nothing certain: it switches the interrupts on
+ * some of its paths only, or in an order neither its own state nor its
+ * calls' effects say.  A call of it ends the effect in force before it
+ * (what the caller's chain says after it is EXIT_IRQS_NONE, "as the
+ * caller had them": such functions mostly give back what they took), and
+ * it does not count as a switch in its callers' own questions below, or
+ * every caller of a caller would be one: kmalloc(), complete(), printk()
+ * were.  Check's alone: func.exit_irqs never holds it. */
+#define EXIT_IRQS_UNKNOWN 3
+
+/* Whether effect E says what the interrupts are after the call. */
+static bool irqs_certain(signed char e)
+{
+	return e != EXIT_IRQS_NONE && e != EXIT_IRQS_UNKNOWN;
+}
+
 /* The interrupt effect after a call that leaves CALLEE (enum lp_exit_irqs)
  * where BEFORE was in force: the callee's, if it has one. */
 static signed char irqs_overlay(signed char before, signed char callee)
 {
+	if (callee == EXIT_IRQS_UNKNOWN)
+		return EXIT_IRQS_NONE;
 	return callee != EXIT_IRQS_NONE ? callee : before;
 }
 
@@ -219,10 +240,59 @@ static bool irqs_after_own_switch(const struct effects *x, size_t f)
 	const struct ck_func *fn = &x->e->funcs.v[f];
 	for (int i = 0; i < fn->nsites; i++) {
 		const struct ck_site *s = &x->e->sites.v[fn->sites[i]];
-		if (s->kind == SITE_CALL && s->irqs_off != IRQS_AS_AT_ENTRY && call_irqs(x, s) != EXIT_IRQS_NONE)
+		if (s->kind == SITE_CALL && s->irqs_off != IRQS_AS_AT_ENTRY && irqs_certain(call_irqs(x, s)))
 			return true;
 	}
 	return false;
+}
+
+/* Whether call VIA comes before site A on every path to A (A's chain has
+ * it).  A chain goes back through earlier sites: indexes fall. */
+static bool before(const struct effects *x, int via, int a)
+{
+	const struct ck_site *sites = x->e->sites.v;
+	for (int c = sites[a].dom; c >= via && c >= 0; c = sites[c].dom)
+		if (c == via)
+			return true;
+	return false;
+}
+
+/* Whether function F, which does not switch the interrupts itself, makes a
+ * call with an interrupt effect on some of its paths only, after the last
+ * call of its exit chain that has one (the one that decides, if any).
+ * __set_cpus_allowed_ptr() calls task_rq_lock(), which leaves them off, and
+ * then __set_cpus_allowed_ptr_locked(), which gives them back through
+ * task_rq_unlock() on each of its branches: by its chain it left them off,
+ * and kthreadd's schedule() after set_cpus_allowed_ptr() had them
+ * disabled.  Call sites are in source order, so a later index is a call
+ * after the decider (or in a loop around it: nothing certain either). */
+static bool irqs_on_some_paths(const struct effects *x, size_t f)
+{
+	const struct ck_func *fn = &x->e->funcs.v[f];
+	const struct ck_site *sites = x->e->sites.v;
+	int decider = -1, exit = x->exit_site[f];
+	for (int c = exit; c >= 0 && decider < 0; c = sites[c].dom)
+		if (call_irqs(x, &sites[c]) != EXIT_IRQS_NONE)
+			decider = c;
+	for (int i = 0; i < fn->nsites; i++) {
+		int c = fn->sites[i];
+		if (c > decider && sites[c].kind == SITE_CALL && irqs_certain(call_irqs(x, &sites[c])) &&
+		    (exit < 0 || (c != exit && !before(x, c, exit))))
+			return true;
+	}
+	return false;
+}
+
+/* What function F leaves its caller's interrupts as: its own switch of
+ * them, else its calls'; nothing certain where they come in an order
+ * neither says. */
+static signed char leaves_irqs(const struct effects *x, size_t f)
+{
+	if (x->own_irqs[f] != EXIT_IRQS_NONE)
+		return irqs_after_own_switch(x, f) ? EXIT_IRQS_UNKNOWN : x->own_irqs[f];
+	if (irqs_on_some_paths(x, f))
+		return EXIT_IRQS_UNKNOWN;
+	return x->exit_site[f] >= 0 ? x->after_irqs[x->exit_site[f]] : EXIT_IRQS_NONE;
 }
 
 /* One pass: the effects after each chain call, then what each function
@@ -241,16 +311,14 @@ static bool effects_pass(struct effects *x)
 	}
 	bool changed = false;
 	for (size_t f = 0; f < e->funcs.n; f++) {
-		if (x->exit_site[f] < 0)
-			continue;
-		const struct effect_set *l = overlay(x, x->after[x->exit_site[f]], x->own[f], -1);
-		if (!same_effects(l, x->leaves[f])) {
-			x->leaves[f] = l;
-			changed = true;
+		if (x->exit_site[f] >= 0) {
+			const struct effect_set *l = overlay(x, x->after[x->exit_site[f]], x->own[f], -1);
+			if (!same_effects(l, x->leaves[f])) {
+				x->leaves[f] = l;
+				changed = true;
+			}
 		}
-		/* its own switch of the interrupts, else its calls' */
-		signed char li = irqs_after_own_switch(x, f) ? EXIT_IRQS_NONE :
-				 irqs_overlay(x->after_irqs[x->exit_site[f]], x->own_irqs[f]);
+		signed char li = leaves_irqs(x, f);
 		if (li != x->leaves_irqs[f]) {
 			x->leaves_irqs[f] = li;
 			changed = true;
@@ -267,17 +335,6 @@ static void apply_irqs_to_site(struct effects *x, struct ck_site *s)
 	signed char in = x->after_irqs[s->dom];
 	if (s->irqs_off == IRQS_AS_AT_ENTRY && (in == EXIT_IRQS_OFF || in == EXIT_IRQS_ON))
 		s->irqs_off = in == EXIT_IRQS_OFF ? IRQS_OFF : IRQS_ON;
-}
-
-/* Whether call VIA comes before site A on every path to A (A's chain has
- * it).  A chain goes back through earlier sites: indexes fall. */
-static bool before(const struct effects *x, int via, int a)
-{
-	const struct ck_site *sites = x->e->sites.v;
-	for (int c = sites[a].dom; c >= via && c >= 0; c = sites[c].dom)
-		if (c == via)
-			return true;
-	return false;
 }
 
 /* Whether the lock KEY that a call left held at site I is given back later
