@@ -235,12 +235,48 @@ static enum CXChildVisitResult scan_void(CXCursor c, CXCursor parent, CXClientDa
 }
 
 /*
+ * The lock that REST ('lock', 'ctx.lock') names inside an object of type T,
+ * for TEXT (with '&': the lock itself; without: a member that points to
+ * it, 'sch->lock': '*subchannel.lock'): its key and container path into
+ * *OUT.  OUTER names the object (NULL: its record, from the first member).
+ */
+static bool lock_by_members(struct walker *w, CXType t, const char *outer, const char *rest, const char *text,
+			    struct init_text *out)
+{
+	bool addr = text[0] == '&';
+	CXCursor field = clang_getNullCursor();
+	const char *chain = "";
+	char name[64];
+	while (*rest) {
+		size_t n = strcspn(rest, ".-[(");
+		if (!n || n >= sizeof(name) || (rest[n] && rest[n] != '.'))
+			return false;   /* another pointer, an index, a call: not followed */
+		memcpy(name, rest, n);
+		name[n] = '\0';
+		field = key_field_named(t, name);
+		if (clang_Cursor_isNull(field))
+			return false;
+		if (!outer && !*chain)
+			outer = key_record_name(&w->f->arena, field);
+		chain = arena_printf(&w->f->arena, "%s%s%s", chain, *chain ? "." : "", name);
+		t = clang_getCursorType(field);
+		rest += n + (rest[n] == '.');
+	}
+	if (clang_Cursor_isNull(field))
+		return false;
+	const char *key = arena_printf(&w->f->arena, "%s%s.%s", addr ? "" : "*",
+				       key_record_name(&w->f->arena, field), name);
+	const char *path = arena_printf(&w->f->arena, "%s.%s", outer, chain);
+	*out = (struct init_text){ text, intern(w, key), addr && strcmp(path, key) ? intern(w, path) : NULL };
+	return true;
+}
+
+/*
  * The lock that TEXT names inside a struct one of this function's calls was
  * given before ('__perf_event_init_context(&cpuctx->ctx)', then
- * '&cpuctx->ctx.lock'; 'init_worker_pool(pool)', then '&pool->lock'): its
- * key and container path into *OUT, from the argument's type and the
- * members TEXT adds ('.lock', '->lock', '.a.lock').  TEXT without '&' is a
- * member that points to the lock ('sch->lock': '*subchannel.lock').
+ * '&cpuctx->ctx.lock'; 'init_worker_pool(pool)', then '&pool->lock'): from
+ * the argument's type and the members TEXT adds ('.lock', '->lock',
+ * '.a.lock').
  */
 static bool lock_in_ptr_arg(struct walker *w, const char *text, struct init_text *out)
 {
@@ -256,39 +292,66 @@ static bool lock_in_ptr_arg(struct walker *w, const char *text, struct init_text
 		const char *rest = text + addr;
 		if (strncmp(rest, base, bl) || strncmp(rest + bl, sep, strlen(sep)))
 			continue;
-		rest += bl + strlen(sep);
 		CXType t = clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(pa->arg)));
-		CXCursor field = clang_getNullCursor();
 		/* a parameter given: the path goes through it ('arg#0.lock'), for
 		 * link to name at the callers (link/lockdep_class.c) */
 		int param = key_param_of(w->kenv.func, pa->arg);
 		const char *outer = param >= 0 ? arena_printf(&w->f->arena, "arg#%d", param)
-				    : lock_path_of(&w->kenv, pa->arg, ""), *chain = "";
-		char name[64];
-		while (*rest) {
-			size_t n = strcspn(rest, ".-[(");
-			if (!n || n >= sizeof(name) || (rest[n] && rest[n] != '.'))
-				return false;   /* another pointer, an index, a call: not followed */
-			memcpy(name, rest, n);
-			name[n] = '\0';
-			field = key_field_named(t, name);
-			if (clang_Cursor_isNull(field))
-				return false;
-			if (!outer && !*chain)
-				outer = key_record_name(&w->f->arena, field);
-			chain = arena_printf(&w->f->arena, "%s%s%s", chain, *chain ? "." : "", name);
-			t = clang_getCursorType(field);
-			rest += n + (rest[n] == '.');
-		}
-		if (clang_Cursor_isNull(field))
-			return false;
-		const char *key = arena_printf(&w->f->arena, "%s%s.%s", addr ? "" : "*",
-					       key_record_name(&w->f->arena, field), name);
-		const char *path = arena_printf(&w->f->arena, "%s.%s", outer, chain);
-		*out = (struct init_text){ text, intern(w, key), addr && strcmp(path, key) ? intern(w, path) : NULL };
-		return true;
+				    : lock_path_of(&w->kenv, pa->arg, "");
+		return lock_by_members(w, t, outer, rest + bl + strlen(sep), text, out);
 	}
 	return false;
+}
+
+/* A parameter or local of the function being walked named NAME. */
+struct var_find { const char *name; CXCursor found; };
+
+static enum CXChildVisitResult find_var(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct var_find *v = d;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_VarDecl || k == CXCursor_ParmDecl) {
+		CXString s = clang_getCursorSpelling(c);
+		bool same = !strcmp(clang_getCString(s), v->name);
+		clang_disposeString(s);
+		if (same) {
+			v->found = c;
+			return CXChildVisit_Break;
+		}
+	}
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * The lock TEXT names through a pointer variable of this function, by the
+ * variable's declared type: cio_probe_console()'s 'sch = css_alloc_subchannel(..)',
+ * then 'lockdep_set_class(sch->lock, &console_sch_key)'.  No call was given
+ * the object before, so lock_in_ptr_arg() has nothing to go on; a parameter
+ * is named as such for link to look up at the callers.
+ */
+static bool lock_in_variable(struct walker *w, const char *text, struct init_text *out)
+{
+	const char *rest = text + (text[0] == '&');
+	size_t n = strcspn(rest, ".-[(");
+	char name[64];
+	if (!n || n >= sizeof(name) || strncmp(rest + n, "->", 2))
+		return false;
+	memcpy(name, rest, n);
+	name[n] = '\0';
+	struct var_find v = { name, clang_getNullCursor() };
+	clang_visitChildren(w->kenv.func, find_var, &v);
+	if (clang_Cursor_isNull(v.found))
+		return false;
+	CXType t = clang_getCanonicalType(clang_getCursorType(v.found));
+	if (t.kind != CXType_Pointer)
+		return false;
+	int param = -1;
+	for (int i = 0; i < clang_Cursor_getNumArguments(w->kenv.func) && param < 0; i++)
+		if (clang_equalCursors(clang_Cursor_getArgument(w->kenv.func, (unsigned)i), v.found))
+			param = i;
+	const char *outer = param >= 0 ? arena_printf(&w->f->arena, "arg#%d", param) : NULL;
+	return lock_by_members(w, clang_getPointeeType(t), outer, rest + n + 2, text, out);
 }
 
 /*
@@ -299,8 +362,9 @@ static bool lock_in_ptr_arg(struct walker *w, const char *text, struct init_text
  * same way (__init_waitqueue_head(): spin_lock_init(&wq_head->lock), then
  * the re-key of '&wq_head->lock' to the caller's key); the key is the
  * '(void)' operand written where the key argument is.  Failing that, a
- * lock inside a struct an earlier call was given (lock_in_ptr_arg).  Any
- * other re-key names nothing lockpath can see.
+ * lock inside a struct an earlier call was given (lock_in_ptr_arg), or one
+ * a pointer variable's type says (lock_in_variable).  Any other re-key
+ * names nothing lockpath can see.
  */
 static void class_macro(struct walker *w, CXCursor do_stmt, const struct lp_lockdep *ld,
 			const struct macro_call *mc)
@@ -313,7 +377,7 @@ static void class_macro(struct walker *w, CXCursor do_stmt, const struct lp_lock
 	for (size_t i = w->init_texts.n; i-- > 0 && !it;)
 		if (!strcmp(w->init_texts.v[i].text, text))
 			it = &w->init_texts.v[i];
-	if (!it && lock_in_ptr_arg(w, text, &member))
+	if (!it && (lock_in_ptr_arg(w, text, &member) || lock_in_variable(w, text, &member)))
 		it = &member;
 	if (!it)
 		return;

@@ -149,12 +149,12 @@ static int ccw_io_helper(struct virtio_ccw_device *vc, struct ccw1 *cp, __u32 in
 	int ret;
 
 	/* expect@+1(bytype-airq-ccw): sleep-in-atomic resolved by type (2 candidates */
-	mutex_lock(&vc->io_lock); /* expect(balloon-ccw-2019,balloon-ccw-console-2019,balloon-2019-ccw-pci,vq-callback-ccw,airq-ccw): sleep-in-atomic this finding stands for the 2 sleeps found below that call */
+	mutex_lock(&vc->io_lock); /* expect(balloon-ccw-2019,balloon-ccw-console-2019,balloon-ccw-console-nolockdep,balloon-2019-ccw-pci,vq-callback-ccw,airq-ccw): sleep-in-atomic this finding stands for the 2 sleeps found below that call */
 	do {
-		/* expect@+4(balloon-ccw-console-2019): recursive-lock lower confidence: some *subchannel.lock locks are put in another lockdep class, in cio_probe_console */
+		/* expect@+4(balloon-ccw-console-2019,balloon-ccw-console-nolockdep): recursive-lock lower confidence: some *subchannel.lock locks are put in another lockdep class, in cio_probe_console */
 		/* expect@+3(balloon-ccw-2019,balloon-2019-ccw-pci,vq-callback-ccw): recursive-lock *ccw_device.ccwlock */
-		/* expect@+2(balloon-ccw-2019,balloon-ccw-console-2019,balloon-2019-ccw-pci,vq-callback-ccw): lock-order virtio_ccw_device.io_lock */
-		/* expect@+1(balloon-ccw-2019,balloon-ccw-console-2019,balloon-2019-ccw-pci): lock-order virtio_device.config_lock */
+		/* expect@+2(balloon-ccw-2019,balloon-ccw-console-2019,balloon-ccw-console-nolockdep,balloon-2019-ccw-pci,vq-callback-ccw): lock-order virtio_ccw_device.io_lock */
+		/* expect@+1(balloon-ccw-2019,balloon-ccw-console-2019,balloon-ccw-console-nolockdep,balloon-2019-ccw-pci): lock-order virtio_device.config_lock */
 		spin_lock_irqsave(get_ccwdev_lock(vc->cdev), irqfl);
 		ret = ccw_device_start(vc->cdev, cp, intparm, 0, 0);
 		if (!ret) {
