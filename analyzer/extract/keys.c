@@ -240,7 +240,7 @@ CXCursor key_designated_field(CXCursor desig, CXCursor *value)
 	return field;
 }
 
-static int param_index(CXCursor func, CXCursor parm)
+int key_param_index(CXCursor func, CXCursor parm)
 {
 	int n = clang_Cursor_getNumArguments(func);
 	for (int i = 0; i < n; i++)
@@ -255,7 +255,7 @@ int key_param_of(CXCursor func, CXCursor e)
 	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
 		return -1;
 	CXCursor ref = clang_getCursorReferenced(e);
-	return clang_getCursorKind(ref) == CXCursor_ParmDecl ? param_index(func, ref) : -1;
+	return clang_getCursorKind(ref) == CXCursor_ParmDecl ? key_param_index(func, ref) : -1;
 }
 
 static bool is_file_scope(CXCursor var)
@@ -395,7 +395,7 @@ const char *key_lock_ptr(const struct key_env *e, CXCursor expr)
 	case CXCursor_DeclRefExpr:
 		ref = clang_getCursorReferenced(c);
 		if (clang_getCursorKind(ref) == CXCursor_ParmDecl) {
-			int i = param_index(e->func, ref);
+			int i = key_param_index(e->func, ref);
 			return i >= 0 ? arena_printf(e->arena, "arg#%d", i) : NULL;
 		}
 		if (clang_getCursorKind(ref) == CXCursor_VarDecl)
@@ -490,7 +490,7 @@ const char *key_fnptr(const struct key_env *e, CXCursor expr)
 	case CXCursor_DeclRefExpr:
 		ref = clang_getCursorReferenced(c);
 		if (clang_getCursorKind(ref) == CXCursor_ParmDecl) {
-			int i = param_index(e->func, ref);
+			int i = key_param_index(e->func, ref);
 			return i >= 0 ? arena_printf(e->arena, "arg:%s#%d", e->func_qname, i) : NULL;
 		}
 		if (clang_getCursorKind(ref) == CXCursor_VarDecl)

@@ -58,6 +58,8 @@ CXCursor key_designated_field(CXCursor desig, CXCursor *value);
 
 /* The index of FUNC's parameter that expression E names ('err', '(int)err'), or -1. */
 int key_param_of(CXCursor func, CXCursor e);
+/* The index of parameter declaration PARM in FUNC, or -1. */
+int key_param_index(CXCursor func, CXCursor parm);
 
 /* 'name' or 'file.c:name' for internal linkage. */
 const char *key_qualified_name(struct arena *a, CXCursor decl);

@@ -346,10 +346,7 @@ static bool lock_in_variable(struct walker *w, const char *text, struct init_tex
 	CXType t = clang_getCanonicalType(clang_getCursorType(v.found));
 	if (t.kind != CXType_Pointer)
 		return false;
-	int param = -1;
-	for (int i = 0; i < clang_Cursor_getNumArguments(w->kenv.func) && param < 0; i++)
-		if (clang_equalCursors(clang_Cursor_getArgument(w->kenv.func, (unsigned)i), v.found))
-			param = i;
+	int param = key_param_index(w->kenv.func, v.found);
 	const char *outer = param >= 0 ? arena_printf(&w->f->arena, "arg#%d", param) : NULL;
 	return lock_by_members(w, clang_getPointeeType(t), outer, rest + n + 2, text, out);
 }
