@@ -469,8 +469,9 @@ static void drop_const(struct ck_state *s, int n, int field)
  * What the constant V of function F's parameter PARAM, bound on the path,
  * is where F passes the parameter on, into *OUT: V itself, V masked where F
  * only masks it (__stack_depot_save()'s 'alloc_flags &= (GFP_ATOMIC |
- * GFP_KERNEL)', an upper bound of its bits), or nothing (false) where F
- * assigns it.
+ * GFP_KERNEL)', an upper bound of its bits), the one value it can hold
+ * where F assigns it only under tests (or only the value passed), or
+ * nothing (false) where F assigns it otherwise.
  */
 static bool passed_on(const struct ck_func *f, int param, long long v, long long *out);
 
@@ -492,6 +493,16 @@ static bool passed_on(const struct ck_func *f, int param, long long v, long long
 	if (!engine_param_used(f->written_params, param)) {
 		*out = v;
 		return true;
+	}
+	const struct guardkey_wif *wif = engine_func_wif(f, param);
+	if (wif) {   /* nfqnl_reinject(entry, NF_DROP) assigns only NF_DROP */
+		long long vals[GUARDKEY_WIF_MAX + 1];
+		int n;
+		bool any;
+		guardkey_wif_values(wif, v, vals, &n, GUARDKEY_WIF_MAX + 1, &any);
+		if (!any && n == 1)
+			*out = vals[0];
+		return !any && n == 1;
 	}
 	for (int i = 0; i < f->nmasks; i++)
 		if (f->masks[i].param == param) {
@@ -819,6 +830,16 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
  * hardirq path. */
 static bool guard_allows(const struct engine *e, const struct ck_state *s, const struct ck_guard *g, bool irqs_off)
 {
+	if (g->nalts) {   /* past a label a goto jumps to from outside a test ('alt:') */
+		for (int a = 0; a < g->nalts; a++) {
+			bool all = true;
+			for (int i = 0; i < g->alts[a].n && all; i++)
+				all = guard_allows(e, s, &g->alts[a].g[i], irqs_off);
+			if (all)
+				return true;
+		}
+		return false;
+	}
 	if (g->key->ctx_dead)   /* 'if (in_hardirq() || irqs_disabled())' */
 		return guardkey_ctx_allows(g->key, guardkey_ctx_state(s->ctx, irqs_off));
 	for (int i = 0; i < s->nconst; i++)

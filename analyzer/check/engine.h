@@ -69,7 +69,17 @@ struct ck_mask { int param; long long and_mask, or_mask; };
 
 /* A test a site runs under: the values it runs for (lib/guardkey.h) and
  * the id of the member it reads (engine_field_id), or CK_NO_FIELD. */
-struct ck_guard { const struct guardkey *key; int field; };
+struct ck_guard_alt;
+/* A site's guard: KEY, with FIELD the id of its member; or, where NALTS,
+ * the alternatives of 'alt:' (one of them has every guard let the site
+ * run), and KEY a guard on nothing. */
+struct ck_guard {
+	const struct guardkey *key;
+	int field;
+	int nalts;
+	const struct ck_guard_alt *alts;
+};
+struct ck_guard_alt { int n; struct ck_guard *g; };
 #define CK_ANY_FIELD (-2)
 /* A parameter that points to a zeroed new object: the binding's value is
  * the allocation (zeroed.c), its members 0 unless written. */
@@ -130,6 +140,8 @@ struct ck_func {
 				     * a constant its caller passed is not passed on from them, ... */
 	struct ck_mask *masks;      /* ... unless it only masks them ('gfp &= ~X; gfp |= Y') */
 	int nmasks;
+	struct guardkey_wif *wifs;  /* ... or each assignment is known with its tests ('wif:') */
+	int nwifs;
 	const char *annot;
 	const char *irqs_on_why;    /* a process entry or root that runs with interrupts
 				     * enabled: why lockpath believes so, else NULL */

@@ -156,6 +156,8 @@ int engine_class_ltype(struct engine *e, int cls);
 /* A held lockref whose kind is its class's, resolved at the end of
  * engine_load (a lock a callee left held). */
 #define LT_FROM_CALL (-3)
+/* Function F's assignments of parameter PARAM with their tests ('wif:'), or NULL. */
+const struct guardkey_wif *engine_func_wif(const struct ck_func *f, int param);
 /* Whether parameter N is in MASK (engine_load.c, load_param_uses: bit 31
  * stands for every parameter past the 31st). */
 static inline bool engine_param_used(uint32_t mask, int n)

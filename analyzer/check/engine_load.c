@@ -144,6 +144,49 @@ int engine_field_id(struct engine *e, const char *name)
 	return strmap_id(&e->field_ids, name, NULL);
 }
 
+/* Guard TEXT[0..LEN) of site S's function F into *OUT, with what F writes
+ * to its parameter or member (its annotations); false if this lockpath
+ * cannot read it. */
+static bool load_guard(struct engine *e, const struct ck_func *f, const char *text, size_t len,
+		       struct ck_guard *out)
+{
+	char *one = xstrndup(text, len);
+	struct guardkey *g = arena_alloc(&e->arena, sizeof(*g));
+	bool ok = guardkey_parse(one, g);
+	free(one);
+	if (!ok)
+		return false;
+	guardkey_load_writes(g, f->annot);
+	*out = (struct ck_guard){ g, g->field[0] ? engine_field_id(e, g->field) : CK_NO_FIELD, 0, NULL };
+	return true;
+}
+
+/* Where load_alt_guard puts the next guard. */
+struct alt_load { struct engine *e; const struct ck_func *f; struct ck_guard *out, *next; };
+
+static bool load_alt(void *ctx, int alt, const char *text, size_t len)
+{
+	struct alt_load *al = ctx;
+	struct ck_guard_alt *alts = (struct ck_guard_alt *)al->out->alts;
+	if (alt == al->out->nalts)
+		alts[al->out->nalts++] = (struct ck_guard_alt){ 0, al->next };
+	al->next++;
+	return load_guard(al->e, al->f, text, len, &alts[alt].g[alts[alt].n++]);
+}
+
+/* 'alt:G^G/G' (extract/walk_writes.c) into *OUT: the alternatives, each
+ * with its guards; false if one of them cannot be read. */
+static bool load_alt_guard(struct engine *e, const struct ck_func *f, const char *text, size_t len,
+			   struct ck_guard *out)
+{
+	int nalt, nguard;
+	guardkey_alts_count(text, len, &nalt, &nguard);
+	static const struct guardkey nothing = { .param = -1 };
+	*out = (struct ck_guard){ &nothing, CK_NO_FIELD, 0, arena_alloc(&e->arena, (size_t)nalt * sizeof(*out->alts)) };
+	struct alt_load al = { e, f, out, arena_alloc(&e->arena, (size_t)nguard * sizeof(struct ck_guard)) };
+	return guardkey_alts_each(text, len, load_alt, &al) && out->nalts > 0;
+}
+
 /* Site S's guards TEXT ('arg#1=0;arg#2!=0', every test it runs under),
  * parsed once, each with what S's function writes to the guarded parameter
  * or member (its annotations).  A guard this lockpath cannot read
@@ -154,17 +197,14 @@ static void load_guards(struct engine *e, struct ck_site *s, const char *text)
 	for (const char *p = text; *p; p++)
 		n += *p == ';';
 	struct ck_guard *v = arena_alloc(&e->arena, (size_t)n * sizeof(*v));
+	const struct ck_func *f = &e->funcs.v[s->func];
 	s->guards = v;
 	s->nguards = 0;
 	for (const char *p = text; *p;) {
 		size_t len = strcspn(p, ";");
-		char *one = xstrndup(p, len);
-		struct guardkey *g = arena_alloc(&e->arena, sizeof(*g));
-		if (guardkey_parse(one, g)) {
-			guardkey_load_writes(g, e->funcs.v[s->func].annot);
-			v[s->nguards++] = (struct ck_guard){ g, g->field[0] ? engine_field_id(e, g->field) : CK_NO_FIELD };
-		}
-		free(one);
+		bool ok = !strncmp(p, "alt:", 4) ? load_alt_guard(e, f, p + 4, len - 4, &v[s->nguards])
+						  : load_guard(e, f, p, len, &v[s->nguards]);
+		s->nguards += ok;
 		p += len + (p[len] == ';');
 	}
 	if (!s->nguards)
@@ -526,14 +566,22 @@ static void load_aliases(struct engine *e)
  * constant arguments made a state per call site.  Bit 31 stands for
  * parameters past the 31st.
  */
+static void use_guard_params(struct ck_func *f, const struct ck_guard *g)
+{
+	for (int a = 0; a < g->nalts; a++)
+		for (int i = 0; i < g->alts[a].n; i++)
+			use_guard_params(f, &g->alts[a].g[i]);
+	if (!g->nalts && !g->key->ctx_dead)
+		engine_use_param(&f->const_params, g->key->param);
+}
+
 static void load_param_uses(struct engine *e)
 {
 	for (size_t i = 0; i < e->sites.n; i++) {
 		const struct ck_site *s = &e->sites.v[i];
 		struct ck_func *f = &e->funcs.v[s->func];
 		for (int g = 0; g < s->nguards; g++)
-			if (!s->guards[g].key->ctx_dead)
-				engine_use_param(&f->const_params, s->guards[g].key->param);
+			use_guard_params(f, &s->guards[g]);
 		for (int d = 0; s->ind_index && d < s->ind_index->n; d++)
 			if (s->ind_index->kind[d] == DIM_PARAM)
 				engine_use_param(&f->const_params, (int)s->ind_index->v[d]);
@@ -567,6 +615,14 @@ static uint32_t written_params(struct engine *e, struct ck_func *f)
 		if (field[0])
 			continue;
 		engine_use_param(&mask, param);
+		struct guardkey_wif wif;
+		if (guardkey_parse_wif(f->annot, param, &e->arena, &wif)) {
+			struct guardkey_wif *old = f->wifs;
+			f->wifs = arena_alloc(&e->arena, (size_t)(f->nwifs + 1) * sizeof(*f->wifs));
+			if (old)
+				memcpy(f->wifs, old, (size_t)f->nwifs * sizeof(*f->wifs));
+			f->wifs[f->nwifs++] = wif;
+		}
 		if (!guardkey_parse_mask(values, &m.and_mask, &m.or_mask))
 			continue;
 		struct ck_mask *old = f->masks;
@@ -576,6 +632,36 @@ static uint32_t written_params(struct engine *e, struct ck_func *f)
 		f->masks[f->nmasks++] = m;
 	}
 	return mask;
+}
+
+const struct guardkey_wif *engine_func_wif(const struct ck_func *f, int param)
+{
+	for (int i = 0; i < f->nwifs; i++)
+		if (f->wifs[i].param == param)
+			return &f->wifs[i];
+	return NULL;
+}
+
+static void guard_wif(const struct ck_func *f, const struct ck_guard *g)
+{
+	for (int a = 0; a < g->nalts; a++)
+		for (int i = 0; i < g->alts[a].n; i++)
+			guard_wif(f, &g->alts[a].g[i]);
+	struct guardkey *k = (struct guardkey *)g->key;   /* load_guard's own */
+	if (!g->nalts && !k->ctx_dead && !k->at_entry && !k->field[0] && k->param >= 0)
+		k->wif = engine_func_wif(f, k->param);
+}
+
+/* A guard on a parameter its function assigns under tests of its own
+ * ('wif:'): the values it can hold follow from what the path passed. */
+static void load_guard_wifs(struct engine *e)
+{
+	for (size_t i = 0; i < e->sites.n; i++) {
+		struct ck_site *s = &e->sites.v[i];
+		const struct ck_func *f = &e->funcs.v[s->func];
+		for (int g = 0; f->nwifs && g < s->nguards; g++)
+			guard_wif(f, &s->guards[g]);
+	}
 }
 
 /*
@@ -637,6 +723,7 @@ void engine_load(struct engine *e)
 	lockdep_load(e);   /* lockdep's classes: may move sites onto a lock path's key */
 	for (size_t i = 0; i < e->funcs.n; i++)
 		e->funcs.v[i].written_params = written_params(e, &e->funcs.v[i]);
+	load_guard_wifs(e);
 	ret_members_load(e);
 	zeroed_load(e);
 	slot_tables_load(e);

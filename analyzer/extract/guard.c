@@ -189,6 +189,32 @@ static enum write_kind write_of(CXCursor c, CXCursor k[2])
 	}
 }
 
+struct param_write_count { CXCursor func; int param; int plain, other; };
+
+static enum CXChildVisitResult count_param_writes(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct param_write_count *pc = d;
+	CXCursor k[2];
+	char field[GUARD_FIELD_MAX];
+	enum write_kind kind = write_of(c, k);
+	if (kind != WRITE_NONE && plain_subject(pc->func, k[0], field) == pc->param && !field[0]) {
+		if (kind == WRITE_ASSIGN)
+			pc->plain++;
+		else
+			pc->other++;
+	}
+	return CXChildVisit_Recurse;
+}
+
+void guard_write_counts(CXCursor func, int param, int *plain, int *other)
+{
+	struct param_write_count pc = { func, param, 0, 0 };
+	clang_visitChildren(func, count_param_writes, &pc);
+	*plain = pc.plain;
+	*other = pc.other;
+}
+
 /* The writes of VAR in a subtree: how many (counted up to STOP + 1), and
  * the value of the last plain assignment ('var = v'). */
 struct write_count { CXCursor var; int n, stop; CXCursor value; bool plain; };
@@ -640,6 +666,70 @@ void guard_set_add(struct guard_set *s, const struct guard *g)
 		s->v[s->n++] = *g;
 }
 
+static bool has_value(const struct guard *g, long long v)
+{
+	for (int i = 0; i < g->n; i++)
+		if (g->v[i] == v)
+			return true;
+	return false;
+}
+
+/* The guard of the values A or B lets through, into *OUT, where both test
+ * one subject: a list joined, the excepted values they share, or those of
+ * the one that excepts that the other does not let through; false where
+ * that is every value, or they test different things. */
+static bool union_guard(const struct guard *a, const struct guard *b, struct guard *out)
+{
+	if (a->ctx_dead || b->ctx_dead || a->any || b->any || a->param != b->param || a->mask != b->mask ||
+	    a->at_entry != b->at_entry || strcmp(a->field, b->field))
+		return false;
+	if (!a->except && !b->except) {   /* both lists: joined */
+		*out = *a;
+		for (int i = 0; i < b->n; i++)
+			if (!has_value(out, b->v[i])) {
+				if (out->n == GUARD_MAX_VALUES)
+					return false;
+				out->v[out->n++] = b->v[i];
+			}
+		return true;
+	}
+	if (a->except && !b->except) {
+		const struct guard *t = a;
+		a = b;
+		b = t;
+	}
+	*out = *b;   /* B excepts: of its values, those A does not let through either */
+	out->n = 0;
+	for (int i = 0; i < b->n; i++)
+		if (a->except ? has_value(a, b->v[i]) : !has_value(a, b->v[i]))
+			out->v[out->n++] = b->v[i];
+	return out->n > 0;
+}
+
+/* The one guard of the then branch of COND, a '||' of tests of one subject
+ * ('verdict == NF_ACCEPT || verdict == NF_REPEAT || verdict == NF_STOP' is
+ * 'arg#1=1,4,5'), into *OUT; false if it is none. */
+static bool or_guard(CXCursor func, CXCursor cond, struct guard *out, int depth)
+{
+	bool neg = false;
+	CXCursor c = key_strip_test(cond, &neg), k[2];
+	if (clang_getCursorKind(c) == CXCursor_BinaryOperator && key_children(c, k, 2) == 2) {
+		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+		if (op == CXBinaryOperator_LAnd)
+			return false;
+		if (op == CXBinaryOperator_LOr) {
+			struct guard a, b;
+			return !neg && depth < 8 && or_guard(func, k[0], &a, depth + 1) &&
+			       or_guard(func, k[1], &b, depth + 1) && union_guard(&a, &b, out);
+		}
+	}
+	struct guard t, e;
+	if (!guard_if(func, c, &t, &e))
+		return false;
+	*out = neg ? e : t;
+	return !out->any && out->n > 0 && !out->ctx_dead;
+}
+
 /* The guards of COND's then branch into THEN_S, of its else branch into
  * ELSE_S (either may be NULL: the branch the caller's '&&' or '||' says
  * nothing about). */
@@ -658,6 +748,9 @@ static void collect_if(CXCursor func, CXCursor cond, struct guard_set *then_s, s
 			bool and = op == CXBinaryOperator_LAnd;
 			for (int i = 0; i < 2; i++)
 				collect_if(func, k[i], and ? then_s : NULL, and ? NULL : else_s, depth + 1);
+			struct guard u;
+			if (!and && then_s && or_guard(func, c, &u, depth))
+				guard_set_add(then_s, &u);
 			return;
 		}
 	}

@@ -125,6 +125,11 @@ const char *guard_text(struct arena *a, const struct guard *g);
 const char *guard_param_writes(struct arena *a, const struct lp_rules *rules, CXCursor func,
 			       unsigned long long params, const struct guard *fields, int nfields);
 
+/* How many times FUNC assigns parameter PARAM ('p = v', *PLAIN) and writes
+ * it otherwise ('p += v', 'p++', '&p', *OTHER), as guard_param_writes()
+ * sees them. */
+void guard_write_counts(CXCursor func, int param, int *plain, int *other);
+
 /* Where FUNC first writes each parameter (an assignment, '++', '&p': the
  * writes guard_param_writes() counts) and its first label, by offset in its
  * file: whether a test of a parameter can see anything but the value as

@@ -266,6 +266,14 @@ static void note_guarded_member(struct walker *w, const struct guard *g)
 	vec_push(&w->guarded_members, *g);
 }
 
+void guard_mark_used(struct walker *w, const struct guard *g)
+{
+	if (g->field[0])
+		note_guarded_member(w, g);
+	else if (g->param >= 0 && g->param < 64 && !g->at_entry)
+		w->guarded |= 1ULL << g->param;   /* (a context guard has no parameter) */
+}
+
 /* Whether TEXT is one of the N texts in SEEN. */
 static bool guard_seen(const char *const *seen, int n, const char *text)
 {
@@ -285,13 +293,10 @@ static const char *site_guard(struct walker *w)
 	int n = 0;
 	for (int i = w->nguards - 1; i >= 0 && n < SITE_GUARDS_MAX; i--) {
 		const struct guard *g = w->guards[i];
-		const char *t = guard_text(&w->f->arena, g);
+		const char *t = guard_holds(w, i) ? guard_text(&w->f->arena, g) : NULL;
 		if (!t || guard_seen(seen, n, t))
 			continue;
-		if (g->field[0])
-			note_guarded_member(w, g);
-		else if (g->param >= 0 && g->param < 64 && !g->at_entry)
-			w->guarded |= 1ULL << g->param;   /* (a context guard has no parameter) */
+		guard_mark_used(w, g);
 		sb_addf(&sb, "%s%s", n ? ";" : "", t);
 		seen[n++] = t;
 	}
@@ -322,6 +327,7 @@ int add_site_at(struct walker *w, int kind, CXSourceLocation at)
 				s.locks[s.nlocks++] = w->st.e[i];
 	}
 	vec_push(&w->f->sites, s);
+	writes_note_site(w, w->f->sites.n - 1);
 	return (int)w->f->sites.n - 1;
 }
 
@@ -1576,9 +1582,15 @@ void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
 				 * compiler drops the right side, so it has no sites */
 				t2 = f2 = w->st;
 			} else {
+				/* the right side runs where the left let it: 'if ((verdict ==
+				 * NF_ACCEPT || ..) && nf_conntrack_update(..) < 0)' */
+				struct guard_set lt, lf;
+				branch_guards(w, kk[0], &lt, &lf);
+				int pushed = push_guards_for(w, op == CXBinaryOperator_LAnd ? &lt : &lf, kk[1]);
 				struct region outer = branch_enter(w);
 				walk_cond(w, kk[1], &t2, &f2);
 				branch_leave(w, outer);
+				w->nguards -= pushed;
 			}
 			if (op == CXBinaryOperator_LAnd) {
 				*t = t2;
@@ -1671,6 +1683,7 @@ static void walk_assign(struct walker *w, CXCursor c)
 	CXCursor lhs = deref_addr(key_strip(kk[0]));
 	CXType t = clang_getCursorType(lhs);
 	note_param_write(w, kk[0]);
+	writes_note_assign(w, kk[0], kk[1]);
 	note_member_write(w, lhs);   /* '*(&dev->devres_lock) = ..' is a store of that member */
 	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
 		fail_result_note(w, clang_getCursorReferenced(lhs), kk[1]);
@@ -1908,6 +1921,17 @@ void guards_at_entry(struct walker *w, CXCursor cond, struct guard *g, int n)
 	}
 }
 
+/* Whether COND (under '!', likely() and the like) is 'a && b' or 'a || b'. */
+static bool is_logical(CXCursor cond)
+{
+	bool neg = false;
+	CXCursor c = key_strip_test(cond, &neg);
+	if (clang_getCursorKind(c) != CXCursor_BinaryOperator)
+		return false;
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+	return op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr;
+}
+
 /* The guards of the branches of 'if (COND)' or 'COND ? a : b': the tests
  * of parameters (guard_if_all: each operand of '&&' guards the then branch),
  * else of the context (guard_context_if).  A branch the parameter tests say
@@ -1918,12 +1942,14 @@ void branch_guards(struct walker *w, CXCursor cond, struct guard_set *then_s, st
 	guard_if_all(w->kenv.func, cond, then_s, else_s);
 	guards_at_entry(w, cond, then_s->v, then_s->n);
 	guards_at_entry(w, cond, else_s->v, else_s->n);
-	struct guard ct, ce;   /* asked only where a branch is left open: it may walk a callee */
-	if ((!then_s->n || !else_s->n) && guard_context_if(w->tu, w->kenv.func, w->env->rules, call_zero, w, cond, &ct, &ce)) {
-		if (!then_s->n)
-			guard_set_add(then_s, &ct);
-		if (!else_s->n)
-			guard_set_add(else_s, &ce);
+	/* asked only where a branch is left open, or the condition joins tests
+	 * with '&&' or '||' ('(res == -EAGAIN || res == -EOPNOTSUPP) &&
+	 * io_rw_should_reissue(req)'): it may walk a callee */
+	struct guard ct, ce;
+	bool open = !then_s->n || !else_s->n || is_logical(cond);
+	if (open && guard_context_if(w->tu, w->kenv.func, w->env->rules, call_zero, w, cond, &ct, &ce)) {
+		guard_set_add(then_s, &ct);
+		guard_set_add(else_s, &ce);
 	}
 }
 
@@ -1932,14 +1958,15 @@ unsigned guards_ctx_dead(const struct walker *w)
 {
 	unsigned dead = 0;
 	for (int i = 0; i < w->nguards; i++)
-		dead |= w->guards[i]->ctx_dead;
+		if (guard_holds(w, i))
+			dead |= w->guards[i]->ctx_dead;
 	return dead;
 }
 
 /* Walk expression E under the guards of S: an arm of '?:'. */
 static void walk_expr_guarded(struct walker *w, CXCursor e, const struct guard_set *s)
 {
-	int pushed = push_guards(w, s);
+	int pushed = push_guards_for(w, s, e);
 	struct region outer = branch_enter(w);   /* an arm of '?:' */
 	walk_expr(w, e);
 	branch_leave(w, outer);
@@ -2104,8 +2131,10 @@ void walk_stmt(struct walker *w, CXCursor c)
 			CXCursor target = clang_getCursorReferenced(kk[0]);
 			/* to a label of the function's body ('out:'), out of the blocks inside it */
 			leave_scopes(w, 1, clang_getCursorLocation(c), false);
-			if (!clang_Cursor_isNull(target))
+			if (!clang_Cursor_isNull(target)) {
+				writes_note_goto(w, key_offset(clang_getCursorLocation(target)));
 				ls_join(w, &label_of(w, target)->pending, &w->st);
+			}
 		}
 		w->st = dead_state;
 		w->left = true;
@@ -2122,6 +2151,7 @@ void walk_stmt(struct walker *w, CXCursor c)
 		if (w->st.dead && l->pending.dead)
 			ls_join(w, &w->st, &w->asm_states);
 		ls_join(w, &w->st, &l->pending);
+		guards_at_label(w, c);
 		CXCursor kk[1];
 		if (key_children(c, kk, 1))
 			walk_stmt(w, kk[0]);
@@ -2211,6 +2241,11 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->init_texts.n = 0;
 	w->ptr_args.n = 0;
 	w->nguards = 0;
+	w->guard_serial = 0;
+	w->labels_met.n = 0;
+	w->gotos_seen.n = 0;
+	w->pwrites.n = 0;
+	w->psites.n = 0;
 	w->ret_live = 0;
 	w->ret_unknown = false;
 	w->asm_states = dead_state;
@@ -2231,8 +2266,12 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 	kids_free(&k);
 	ls_join(w, &w->exit, &w->st);
 	unmark_unrepeated(w);
+	writes_resolve_sites(w);
 	const char *writes = guard_param_writes(&w->f->arena, w->env->rules, fn, w->guarded, w->guarded_members.v,
 						(int)w->guarded_members.n);
+	const char *wif = writes ? writes_conditions(w) : NULL;
+	if (wif)
+		writes = arena_printf(&w->f->arena, "%s%s", writes, wif);
 	if (writes) {   /* the guards hold only with what the function itself assigns */
 		const char *a = xf.annot ? xf.annot : "";
 		size_t n = strlen(a);
@@ -2321,6 +2360,10 @@ void walker_free_buffers(struct walker *w)
 	strmap_free(&w->interned);
 	vec_free(&w->strs);
 	vec_free(&w->labels);
+	vec_free(&w->labels_met);
+	vec_free(&w->gotos_seen);
+	vec_free(&w->pwrites);
+	vec_free(&w->psites);
 	vec_free(&w->locals);
 	vec_free(&w->scoped);
 	vec_free(&w->gotos);

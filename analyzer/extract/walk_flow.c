@@ -120,28 +120,103 @@ void region_doom(struct walker *w)
 
 /* Enter guard G; false when the nesting bound is reached (the site then
  * keeps the enclosing guard, which is no less true). */
-bool push_guard(struct walker *w, const struct guard *g)
+bool push_guard(struct walker *w, const struct guard *g, unsigned start, unsigned end)
 {
 	if (w->nguards >= MAX_FRAMES)
 		return false;
+	w->gframes[w->nguards] = (struct guard_frame){ .start = start, .end = end, .serial = ++w->guard_serial };
 	w->guards[w->nguards++] = g;
 	return true;
 }
 
 /* Enter every guard of S (NULL: none); how many were entered (the nesting
  * bound may stop some: the site then keeps the others, no less true). */
-int push_guards(struct walker *w, const struct guard_set *s)
+int push_guards(struct walker *w, const struct guard_set *s, unsigned start, unsigned end)
 {
 	int n = 0;
-	for (int i = 0; s && i < s->n && push_guard(w, &s->v[i]); i++)
+	for (int i = 0; s && i < s->n && push_guard(w, &s->v[i], start, end); i++)
 		n++;
 	return n;
+}
+
+int push_guards_for(struct walker *w, const struct guard_set *s, CXCursor c)
+{
+	CXSourceRange r = clang_getCursorExtent(c);
+	return push_guards(w, s, key_offset(clang_getRangeStart(r)), key_offset(clang_getRangeEnd(r)));
+}
+
+struct next_case { unsigned after, at; };
+
+static enum CXChildVisitResult find_next_case(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct next_case *nc = d;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_SwitchStmt)
+		return CXChildVisit_Continue;   /* its cases are its own */
+	if (k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt) {
+		unsigned off = key_offset(clang_getCursorLocation(c));
+		if (off > nc->after && off < nc->at)
+			nc->at = off;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* Where the code a goto may come from and stay under guard frame GF ends,
+ * for the label at AT: a switch's case ends at the next case. */
+static unsigned frame_end(const struct guard_frame *gf, unsigned at)
+{
+	if (!gf->is_switch)
+		return gf->end;
+	struct next_case nc = { at, gf->end };
+	clang_visitChildren(gf->cases, find_next_case, &nc);
+	return nc.at;
+}
+
+bool label_asm_target(struct walker *w, unsigned at)
+{
+	gotos_collect(w);
+	if (w->computed_goto)
+		return true;
+	if (!w->wild_jumps)
+		return false;
+	for (size_t g = 0; g < w->gotos.n; g++)
+		if (w->gotos.v[g].to == at)
+			return false;
+	return true;
+}
+
+/*
+ * The label C is the target of gotos: a guard around it holds past it only
+ * if every goto to it comes from the code the guard holds for.
+ * nf_reinject() runs its hooks again under 'if (verdict == NF_ACCEPT) {
+ * next_hook: .. }', and its 'case NF_QUEUE:' jumps back to 'next_hook'
+ * with the verdict the queue gave: the code after the label does not run
+ * under the test.  A label an asm may jump to (label_asm_target) ends
+ * every guard.
+ */
+void guards_at_label(struct walker *w, CXCursor c)
+{
+	unsigned at = key_offset(clang_getCursorLocation(c));
+	writes_note_label(w, at);
+	if (!w->nguards)
+		return;
+	bool wild = label_asm_target(w, at);
+	for (int i = 0; i < w->nguards; i++) {
+		struct guard_frame *gf = &w->gframes[i];
+		unsigned end = frame_end(gf, at);
+		gf->broken |= wild;
+		for (size_t g = 0; !gf->broken && g < w->gotos.n; g++) {
+			const struct goto_pos *p = &w->gotos.v[g];
+			gf->broken = p->to == at && (p->from < gf->start || p->from > end);
+		}
+	}
 }
 
 /* Walk branch S under the guards of GS. */
 static void walk_guarded(struct walker *w, CXCursor s, const struct guard_set *gs)
 {
-	int pushed = push_guards(w, gs);
+	int pushed = push_guards_for(w, gs, s);
 	struct region outer = branch_enter(w);   /* a branch of 'if' */
 	walk_stmt(w, s);
 	branch_leave(w, outer);
@@ -238,6 +313,7 @@ static enum CXChildVisitResult collect_gotos(CXCursor c, CXCursor parent, CXClie
 	struct walker *w = d;
 	CXCursor ref[1];
 	enum CXCursorKind k = clang_getCursorKind(c);
+	w->computed_goto |= k == CXCursor_IndirectGotoStmt;
 	if (k == CXCursor_IndirectGotoStmt || k == CXCursor_AsmStmt)
 		w->wild_jumps = true;
 	else if (k == CXCursor_GotoStmt && key_children(c, ref, 1))
@@ -252,13 +328,18 @@ static enum CXChildVisitResult collect_gotos(CXCursor c, CXCursor parent, CXClie
  * from code between them and it, which they hold for.  ext4's allocation
  * jumps to 'got_allocated_blocks:' only from code past 'if ((flags &
  * CREATE) == 0) { ..; goto out; }'. */
-static int label_keeps_guards(struct walker *w, const unsigned *start, int n, unsigned label)
+void gotos_collect(struct walker *w)
 {
 	if (!w->gotos_done) {
-		w->wild_jumps = false;
+		w->wild_jumps = w->computed_goto = false;
 		clang_visitChildren(w->kenv.func, collect_gotos, w);
 		w->gotos_done = true;
 	}
+}
+
+static int label_keeps_guards(struct walker *w, const unsigned *start, int n, unsigned label)
+{
+	gotos_collect(w);
 	if (w->wild_jumps)
 		return 0;
 	for (int i = 0; i < n; i++)
@@ -301,9 +382,10 @@ void walk_block(struct walker *w, CXCursor c)
 		for (int g = 0; may_guard && w->after_slot == NULL && w->after_found && g < slot.n &&
 				nafter < MAX_AFTER; g++) {
 			after[nafter] = slot.v[g];
-			if (!push_guard(w, &after[nafter]))
-				break;
 			after_start[nafter] = key_offset(clang_getRangeEnd(clang_getCursorExtent(kk.v[i])));
+			if (!push_guard(w, &after[nafter], after_start[nafter],
+					key_offset(clang_getRangeEnd(clang_getCursorExtent(c)))))
+				break;
 			nafter++;
 		}
 		w->after_slot = NULL;
@@ -537,6 +619,19 @@ void switch_exit(struct frame *fr)
 	}
 }
 
+/* Enter the guard G of a switch with body BODY: it holds for one case at a
+ * time, from its label to the next (walk_case moves it, frame_end finds
+ * the next). */
+static bool push_switch_guard(struct walker *w, const struct guard *g, CXCursor body)
+{
+	CXSourceRange r = clang_getCursorExtent(body);
+	if (!push_guard(w, g, key_offset(clang_getRangeStart(r)), key_offset(clang_getRangeEnd(r))))
+		return false;
+	w->gframes[w->nguards - 1].cases = body;
+	w->gframes[w->nguards - 1].is_switch = true;
+	return true;
+}
+
 /*
  * 'switch (param)': each case's code is under the case's values.  The code
  * after the switch is under the values of the cases that leave it by
@@ -562,7 +657,7 @@ bool walk_switch(struct walker *w, CXCursor c, struct guard_set *after)
 		}
 		if (g.param >= 0)
 			w->frames[w->nframes - 1].guard = &g;
-		bool guarded = g.param >= 0 && push_guard(w, &g);
+		bool guarded = g.param >= 0 && push_switch_guard(w, &g, k.v[k.n - 1]);
 		w->st = dead_state;   /* code before the first case label is unreachable */
 		struct region outer = branch_enter(w);
 		walk_stmt(w, k.v[k.n - 1]);
@@ -596,8 +691,16 @@ void walk_case(struct walker *w, CXCursor c, bool is_default)
 			fr = &w->frames[i];
 	region_restart(w);   /* before the join: a case fallen into stays in the run */
 	if (fr) {
-		if (fr->guard)   /* before the join: did anything fall through to here? */
+		if (fr->guard) {   /* before the join: did anything fall through to here? */
 			guard_case(fr->guard, c, is_default, w->st.dead);
+			for (int i = w->nguards - 1; i >= 0; i--)
+				if (w->guards[i] == fr->guard) {
+					w->gframes[i].start = key_offset(clang_getCursorLocation(c));
+					/* fallen into from the case before: a goto from there stays in */
+					w->gframes[i].broken &= !w->st.dead;
+					break;
+				}
+		}
 		ls_join(w, &w->st, &fr->entry);
 		fr->has_default |= is_default;
 	}

@@ -120,6 +120,40 @@ struct retlocal { CXCursor var; int site; };   /* site -2: NULL (walk.c, RETLOCA
  * offset in the file. */
 struct goto_pos { unsigned from, to; };
 
+/* A guard entered (guards[]): the code it holds for, by offset in the file
+ * (a switch's: from the case being walked; CASES is its body), when it was
+ * entered (SERIAL, counted per function), and whether a label inside it is
+ * the target of a goto from outside, past which the code does not run under
+ * it (guards_at_label). */
+struct guard_frame {
+	unsigned start, end, serial;
+	bool broken, is_switch;
+	CXCursor cases;
+};
+
+/* walk_writes.c: the labels met, the gotos walked and the assignments of
+ * parameters, for the tests each assignment runs under ('wif:'). */
+#define WRITE_GUARDS_MAX 8
+struct label_met { unsigned at, serial; };
+struct write_guard {
+	int param;
+	bool plain;               /* a test of the parameter itself (no member, no context) */
+	unsigned serial;
+	const char *text;
+};
+struct goto_seen { unsigned to; bool dead; int n; struct write_guard g[WRITE_GUARDS_MAX]; };
+/* A site past a label that broke a guard around it: its guards then, for
+ * the alternatives (walk_writes.c, writes_resolve_sites). */
+struct pending_site { size_t site, nlabels; int n; struct write_guard g[WRITE_GUARDS_MAX]; };
+struct param_write {
+	int param;
+	bool any;                 /* not a constant */
+	long long value;
+	size_t nlabels;           /* the labels met before it (labels_met[0..nlabels)) */
+	int n;                    /* the guards on the parameter it runs under */
+	struct write_guard g[WRITE_GUARDS_MAX];
+};
+
 /* A variable with a cleanup attribute whose initialiser took a lock
  * (cleanup.h's 'guard(mutex)(&l)', 'scoped_guard(spinlock_irqsave, &l)'):
  * its destructor releases the lock wherever its scope is left. */
@@ -167,7 +201,13 @@ struct walker {
 	VEC(struct init_text) init_texts;    /* the init macros' locks met in this function, by text */
 	VEC(struct ptr_arg) ptr_args;        /* the struct pointers its calls were given (class_macro) */
 	const struct guard *guards[MAX_FRAMES];   /* the enclosing guards, innermost last */
+	struct guard_frame gframes[MAX_FRAMES];   /* ... where each holds */
 	int nguards;
+	unsigned guard_serial;    /* guards entered in the function so far */
+	VEC(struct label_met) labels_met;   /* walk_writes.c */
+	VEC(struct goto_seen) gotos_seen;
+	VEC(struct param_write) pwrites;
+	VEC(struct pending_site) psites;
 	unsigned ret_live;        /* path states in which a return of a value other than a
 				   * constant 0 can run (summary.ret_zero) */
 	bool ret_unknown;         /* an asm or computed goto: labels may be live that look dead */
@@ -177,6 +217,7 @@ struct walker {
 	bool first_writes_done;
 	VEC(struct goto_pos) gotos;   /* the function's gotos, once a label asks (label_keeps_guards) */
 	bool gotos_done, wild_jumps;  /* ... and whether it has a computed goto or an asm */
+	bool computed_goto;       /* ... a computed goto ('goto *p') */
 	int cond_depth;           /* branches, loop bodies, '?:' arms, '&&'/'||' right sides around
 				   * the code walked: a site at 0 runs on every call, unless ... */
 	bool left;                /* ... a return or goto came before it */
@@ -250,8 +291,28 @@ void region_exit(struct walker *w);
 /* __builtin_unreachable(), or a call that declares the kernel's state
  * corrupt ('corruption-report'): the run's sites lead only here (xsite.doomed). */
 void region_doom(struct walker *w);
-bool push_guard(struct walker *w, const struct guard *g);
-int push_guards(struct walker *w, const struct guard_set *s);
+/* Enter guard G (every guard of S), which holds for the code from offset
+ * START to END; false (how many) when the nesting bound stops it. */
+bool push_guard(struct walker *w, const struct guard *g, unsigned start, unsigned end);
+int push_guards(struct walker *w, const struct guard_set *s, unsigned start, unsigned end);
+/* ... for the code of cursor C. */
+int push_guards_for(struct walker *w, const struct guard_set *s, CXCursor c);
+/* Whether the guard entered at depth I still holds (guards_at_label). */
+static inline bool guard_holds(const struct walker *w, int i)
+{
+	return !w->gframes[i].broken;
+}
+/* Label C: the guards around it that a goto from outside jumps past. */
+void guards_at_label(struct walker *w, CXCursor c);
+/* The function's gotos (w->gotos), and whether it has a computed goto or
+ * an asm (w->wild_jumps), collected once. */
+void gotos_collect(struct walker *w);
+/* Whether the label at AT may be jumped to other than by the function's
+ * gotos: a computed goto may jump to any label, and an 'asm goto' (which
+ * libclang does not tell from a plain asm, nor its labels) to the labels
+ * that no goto names (static_branch()'s 'l_yes:', unsafe_get_user()'s
+ * error label; s390's WARN_ON() is an asm too, and jumps nowhere). */
+bool label_asm_target(struct walker *w, unsigned at);
 bool walk_if(struct walker *w, CXCursor c, struct guard_set *after);
 void walk_block(struct walker *w, CXCursor c);
 void walk_loop(struct walker *w, CXCursor c, enum CXCursorKind kind);
@@ -259,6 +320,19 @@ void switch_exit(struct frame *fr);
 bool walk_switch(struct walker *w, CXCursor c, struct guard_set *after);
 void walk_case(struct walker *w, CXCursor c, bool is_default);
 void walk_return(struct walker *w, CXCursor c);
+
+/* walk_writes.c: a parameter's assignments and the tests each runs under */
+void writes_note_label(struct walker *w, unsigned at);
+void writes_note_goto(struct walker *w, unsigned to);
+void writes_note_assign(struct walker *w, CXCursor lhs, CXCursor rhs);
+void writes_note_site(struct walker *w, size_t site);
+/* The guards of the sites past a label that broke one: 'alt:' (guardkey.h). */
+void writes_resolve_sites(struct walker *w);
+/* Guard G is some site's: what the function writes to its subject counts
+ * (w->guarded, w->guarded_members). */
+void guard_mark_used(struct walker *w, const struct guard *g);
+/* 'wif:' annotations of the function walked (guard.h), or NULL. */
+const char *writes_conditions(struct walker *w);
 
 /* walk_scope.c: lock guards */
 bool has_cleanup_attr(struct walker *w, CXCursor var);

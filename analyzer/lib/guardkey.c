@@ -241,8 +241,164 @@ static bool masked_takes(const struct guardkey *g, long long value)
 	}
 }
 
+/* Guard TEXT[0..LEN) of an alternative, parsed into G. */
+static bool parse_one(const char *text, size_t len, struct guardkey *g)
+{
+	char buf[256];
+	if (len == 0 || len >= sizeof(buf))
+		return false;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	return guardkey_parse(buf, g) && !g->ctx_dead;
+}
+
+void guardkey_alts_count(const char *text, size_t len, int *nalt, int *nguard)
+{
+	*nalt = *nguard = 1;
+	for (size_t i = 0; i < len; i++) {
+		*nalt += text[i] == '/';
+		*nguard += text[i] == '/' || text[i] == '^';
+	}
+}
+
+bool guardkey_alts_each(const char *text, size_t len, guardkey_alt_fn each, void *ctx)
+{
+	for (size_t i = 0, alt = 0; i <= len; alt++)
+		for (;;) {
+			size_t n = strcspn(text + i, "^/");
+			if (i + n > len)
+				n = len - i;
+			if (!each(ctx, (int)alt, text + i, n))
+				return false;
+			i += n + 1;
+			if (i > len || text[i - 1] == '/')
+				break;
+		}
+	return true;
+}
+
+/* Where parse_alts puts the next guard. */
+struct alt_fill { struct guardkey_write *w; struct guardkey *next; };
+
+static bool fill_alt(void *ctx, int alt, const char *text, size_t len)
+{
+	struct alt_fill *af = ctx;
+	if (alt == af->w->nalt)
+		af->w->alt[af->w->nalt++] = (struct guardkey_alt){ 0, af->next };
+	struct guardkey_alt *a = &af->w->alt[alt];
+	af->next++;
+	return parse_one(text, len, &a->g[a->n++]);
+}
+
+/* The alternatives after '@' up to ';' or the end into W. */
+static bool parse_alts(const char *p, struct arena *a, struct guardkey_write *w)
+{
+	size_t end = strcspn(p, ";");
+	int nalt, nguard;
+	guardkey_alts_count(p, end, &nalt, &nguard);
+	w->alt = arena_alloc(a, (size_t)nalt * sizeof(*w->alt));
+	w->nalt = 0;
+	struct alt_fill af = { w, arena_alloc(a, (size_t)nguard * sizeof(struct guardkey)) };
+	return guardkey_alts_each(p, end, fill_alt, &af) && w->nalt > 0;
+}
+
+bool guardkey_parse_wif(const char *annot, int param, struct arena *a, struct guardkey_wif *out)
+{
+	struct guardkey_write w[GUARDKEY_WIF_MAX];
+	int n = 0;
+	for (const char *p = annot; p && (p = strstr(p, "wif:arg#")); p++) {
+		const char *q = p + strlen("wif:arg#");
+		int pn;
+		char field[GUARDKEY_FIELD_MAX];
+		if (!parse_subject(&q, &pn, field) || *q != '=')
+			return false;
+		if (pn != param || field[0])
+			continue;
+		if (n == GUARDKEY_WIF_MAX)
+			return false;
+		struct guardkey_write *wr = &w[n++];
+		*wr = (struct guardkey_write){ .any = q[1] == '*' };
+		char *end = (char *)q + 2;
+		if (!wr->any)
+			wr->v = strtoll(q + 1, &end, 10);
+		if (end == q + 1 || (*end != '@' && *end != ';' && *end))
+			return false;
+		if (*end == '@' && !parse_alts(end + 1, a, wr))
+			return false;
+	}
+	if (!n)
+		return false;
+	out->param = param;
+	out->n = n;
+	out->w = arena_alloc(a, (size_t)n * sizeof(*out->w));
+	memcpy(out->w, w, (size_t)n * sizeof(*out->w));
+	return true;
+}
+
+/* Whether guard C of an assignment can hold: on the value as passed for
+ * 'entry#N', else on one of the values V[0..N) (or any). */
+static bool cond_may_hold(const struct guardkey *c, long long passed, const long long *v, int n, bool any)
+{
+	if (c->at_entry)
+		return guardkey_takes(c, passed);
+	if (any)
+		return true;
+	for (int i = 0; i < n; i++)
+		if (guardkey_takes(c, v[i]))
+			return true;
+	return false;
+}
+
+static bool write_may_run(const struct guardkey_write *w, long long passed, const long long *v, int n, bool any)
+{
+	if (!w->nalt)
+		return true;
+	for (int a = 0; a < w->nalt; a++) {
+		bool all = true;
+		for (int i = 0; i < w->alt[a].n && all; i++)
+			all = cond_may_hold(&w->alt[a].g[i], passed, v, n, any);
+		if (all)
+			return true;
+	}
+	return false;
+}
+
+void guardkey_wif_values(const struct guardkey_wif *wif, long long value, long long *v, int *n, int max,
+			 bool *any)
+{
+	bool done[GUARDKEY_WIF_MAX] = { false };
+	*any = false;
+	*n = 0;
+	v[(*n)++] = value;
+	for (bool changed = true; changed && !*any;) {
+		changed = false;
+		for (int i = 0; i < wif->n && !*any; i++) {
+			const struct guardkey_write *w = &wif->w[i];
+			if (done[i] || !write_may_run(w, value, v, *n, false))
+				continue;
+			done[i] = changed = true;
+			bool known = false;
+			for (int k = 0; k < *n && !known; k++)
+				known = v[k] == w->v;
+			if (w->any || (!known && *n == max))
+				*any = true;
+			else if (!known)
+				v[(*n)++] = w->v;
+		}
+	}
+}
+
 bool guardkey_allows(const struct guardkey *g, long long value)
 {
+	if (g->wif) {
+		long long v[GUARDKEY_WIF_MAX + 1];
+		int n;
+		bool any;
+		guardkey_wif_values(g->wif, value, v, &n, GUARDKEY_WIF_MAX + 1, &any);
+		for (int i = 0; i < n && !any; i++)
+			any = guardkey_takes(g, v[i]);
+		return any;
+	}
 	if (g->writes_masked)
 		return masked_takes(g, value);
 	if (g->writes_any || guardkey_takes(g, value))

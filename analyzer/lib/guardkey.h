@@ -25,6 +25,11 @@
  *
  * A site under several tests (nested ifs, 'a && b') has all their guards,
  * innermost first, ';' separated: it runs only where every one lets it.
+ *   'alt:G^G/G'           ... where for one of the '/'-separated alternatives
+ *                         every '^'-joined guard lets it: code past a label
+ *                         inside a test that a goto from outside it jumps to
+ *                         runs under the test, or under the goto's
+ *                         (extract/walk_writes.c; check/engine_load.c reads it)
  *
  * A function's annotations carry the writes that could defeat its guards:
  *   'writes:arg#N=V,..;'  the function itself assigns only these constants to
@@ -32,11 +37,19 @@
  *                         it only masks it (the guard then takes the value
  *                         passed with any of the bits the masks change)
  *   'writes:arg#N.F=..;'  likewise for member F through parameter N
+ *   'wif:arg#N=V@G^G/G;'  one assignment of parameter N (V a constant or
+ *                         '*'), made only where the guards of one of the
+ *                         '/'-separated alternatives all hold ('^' joins
+ *                         them); without '@' it is made on any path.  A
+ *                         parameter with 'wif:' entries has one per
+ *                         assignment, each also counted in its 'writes:'
+ *                         (extract/walk_writes.c).
  */
 #ifndef LP_GUARDKEY_H
 #define LP_GUARDKEY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include "lib/util.h"
 
 #define GUARDKEY_MAX_VALUES 16
@@ -48,6 +61,8 @@ enum guardkey_ctx {
 	GK_HARDIRQ, GK_SOFTIRQ, GK_SOFTIRQ_IRQS_OFF, GK_PROCESS, GK_PROCESS_IRQS_OFF, GK_NSTATES
 };
 #define GK_ALL_STATES ((1u << GK_NSTATES) - 1)
+
+struct guardkey_wif;
 
 struct guardkey {
 	unsigned ctx_dead;                /* a context guard: the states (bits of enum
@@ -66,7 +81,34 @@ struct guardkey {
 	long long writes[GUARDKEY_MAX_VALUES];
 	bool writes_masked;               /* it only masks it ('flags |= M', 'gfp &= ~M'): */
 	long long and_mask, or_mask;      /* '&AND|OR', the bits it may clear and set */
+	const struct guardkey_wif *wif;   /* ... or, where known, each assignment with its tests */
 };
+
+/* A function's assignments of one parameter and the tests each is made
+ * under ('wif:'): one alternative's guards all hold, or it is made on any
+ * path (NALT 0). */
+struct guardkey_alt { int n; struct guardkey *g; };
+struct guardkey_write { bool any; long long v; int nalt; struct guardkey_alt *alt; };
+struct guardkey_wif { int param; int n; struct guardkey_write *w; };
+
+/* The alternatives of 'G^G/G' TEXT[0..LEN) ('alt:' and 'wif:'): how many,
+ * and how many guards in all; EACH(CTX, ALT, G, N) for each guard
+ * G[0..N) of alternative ALT in order, until it says false (then false). */
+typedef bool (*guardkey_alt_fn)(void *ctx, int alt, const char *text, size_t len);
+void guardkey_alts_count(const char *text, size_t len, int *nalt, int *nguard);
+bool guardkey_alts_each(const char *text, size_t len, guardkey_alt_fn each, void *ctx);
+
+#define GUARDKEY_WIF_MAX 32   /* assignments of one parameter; past them 'writes:' stands */
+
+/* The 'wif:arg#PARAM=' entries of annotations ANNOT into OUT, allocated from
+ * A; false if there are none, too many, or one is malformed. */
+bool guardkey_parse_wif(const char *annot, int param, struct arena *a, struct guardkey_wif *out);
+/* The values the parameter of WIF can hold where its caller passed VALUE:
+ * VALUE, and what each assignment whose tests can hold on those values
+ * assigns, to a fixed point; into V[0..*N) (MAX at most), or *ANY when it
+ * may be anything. */
+void guardkey_wif_values(const struct guardkey_wif *wif, long long value, long long *v, int *n, int max,
+			 bool *any);
 
 /* Parse guard TEXT into OUT (writes left empty); false if TEXT is malformed. */
 bool guardkey_parse(const char *text, struct guardkey *out);

@@ -126,3 +126,139 @@ void node_reuse(struct node *old)
 		n = kzalloc(sizeof(*n), 0);
 	node_add(n);
 }
+
+/* A label inside a guarded block that a goto from outside it jumps to: the
+ * code after the label runs for the goto's values too (nf_reinject()'s
+ * 'next_hook:'); one only the block's own code jumps to keeps the guard. */
+extern void resume_step(void);
+extern void retry_step(void);
+extern int requeue(void);
+
+void reenter(int v)
+{
+	if (v == 1) {
+again:
+		resume_step();
+	}
+	if (v == 3 && requeue())
+		goto again;
+}
+
+void retry_inside(int v)
+{
+	if (v == 1) {
+again:
+		retry_step();
+		if (requeue())
+			goto again;
+	}
+}
+
+/* Each assignment of a parameter with the tests it runs under ('wif:'):
+ * the first only for a 4 as passed, the second for a 1, or where the
+ * 'case 3:' jumps back in. */
+extern unsigned rerun(void);
+extern unsigned iterate(void);
+extern void finish(void);
+
+void verdict_walk(unsigned v)
+{
+	if (v == 4)
+		v = rerun();
+	if (v == 1) {
+next:
+		v = iterate();
+	}
+	switch (v & 255) {
+	case 1:
+		finish();
+		break;
+	case 3:
+		if (requeue())
+			goto next;
+		break;
+	}
+}
+
+/* ... none where a write is not a plain assignment */
+void verdict_bumped(unsigned v)
+{
+	if (v == 2)
+		v += 1;
+	if (v == 3)
+		finish();
+}
+
+/* ... likewise a case's code after a label another case jumps to */
+extern void case_step(void);
+extern void case_again(void);
+
+void case_jump(int v)
+{
+	switch (v) {
+	case 1:
+back:
+		case_step();
+		break;
+	case 2:
+		if (requeue())
+			goto back;
+		break;
+	}
+}
+
+void case_loop(int v)
+{
+	switch (v) {
+	case 1:
+again:
+		case_again();
+		if (requeue())
+			goto again;
+		break;
+	case 2:
+		break;
+	}
+}
+
+/* An asm may be an 'asm goto' to a label no goto names: past one, no test
+ * holds; a label the function's gotos name is theirs alone (s390's
+ * WARN_ON() is an asm, and nf_reinject() has one). */
+extern void asm_step(void);
+
+void asm_label(int v)
+{
+	__asm__ volatile("");
+	if (v == 1) {
+l_yes:
+		asm_step();
+	}
+}
+
+void verdict_warned(unsigned v)
+{
+	__asm__ volatile("");
+	if (v == 1) {
+next:
+		v = iterate();
+	}
+	if ((v & 255) == 3 && requeue())
+		goto next;
+	if (v == 1)
+		finish();
+}
+
+/* The right side of '&&' runs where the left side held, of '||' where it
+ * did not (nfqnl_reinject()'s conntrack update). */
+extern int refresh(void);
+extern int recheck(void);
+
+int and_right(int v)
+{
+	return v == 2 && refresh() < 0;
+}
+
+int or_right(int v)
+{
+	return v == 2 || recheck();
+}

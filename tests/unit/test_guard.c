@@ -119,6 +119,15 @@ static const struct guard_case all_guards[] = {
 	{ "a_unlikely_and", "(int p, int *q) { if (unlikely(p && q)) p++; }", "arg#0!=0;arg#1!=0", "-" },
 	{ "a_not_and", "(int p, int *q) { if (unlikely(!(p && q))) p++; }", "-", "arg#0!=0;arg#1!=0" },
 	{ "a_and_unlikely", "(int p, int *q) { if (unlikely(!p) && likely(q)) p++; }", "arg#0=0;arg#1!=0", "-" },
+	/* a '||' of tests of one subject lets its then branch run for their values */
+	{ "a_or_same", "(int p) { if (p == 1 || p == 4 || p == 5) p++; }", "arg#0=1,4,5",
+	  "arg#0!=1;arg#0!=4;arg#0!=5" },
+	{ "a_or_same_bits", "(unsigned f) { if ((f & 3) == 1 || (f & 3) == 2) f++; }", "arg#0&3=1,2",
+	  "arg#0&3!=1;arg#0&3!=2" },
+	{ "a_or_except", "(int p) { if (p != 0 || p == 0) p++; }", "-", "arg#0=0;arg#0!=0" },
+	{ "a_or_excepts", "(int p) { if (p != 2 || !p) p++; }", "arg#0!=2", "arg#0=2;arg#0!=0" },
+	{ "a_or_two", "(int p, int q) { if (p == 1 || q == 1) p++; }", "-", "arg#0!=1;arg#1!=1" },
+	{ "a_not_or_same", "(int p) { if (!(p == 1 || p == 2)) p++; }", "arg#0!=1;arg#0!=2", "arg#0=1,2" },
 };
 
 /* The one value a local passed to use() holds (guard_local_value): a

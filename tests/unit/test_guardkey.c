@@ -79,6 +79,55 @@ static void allows(const char *text, const char *annot, long long value, int wan
 	expect(guardkey_allows(&g, value) == want, what);
 }
 
+/* ... where its function's 'wif:' entries say when each write is made. */
+static void allows_wif(const char *text, const char *annot, long long value, int want)
+{
+	struct guardkey g;
+	struct guardkey_wif wif;
+	struct arena a = {0};
+	char what[512];
+	snprintf(what, sizeof(what), "'%s' with '%s' %s %lld", text, annot, want ? "allows" : "refuses", value);
+	bool ok = guardkey_parse(text, &g) && guardkey_parse_wif(annot, g.param, &a, &wif);
+	if (ok) {
+		guardkey_load_writes(&g, annot);
+		g.wif = &wif;
+	}
+	expect(ok && guardkey_allows(&g, value) == want, what);
+	arena_free(&a);
+}
+
+/* The values parameter 1 of ANNOT can hold, passed VALUE: WANT ('*': any). */
+static void wif_values(const char *annot, long long value, const char *want)
+{
+	struct guardkey_wif wif;
+	struct arena a = {0};
+	struct strbuf sb = {0};
+	if (guardkey_parse_wif(annot, 1, &a, &wif)) {
+		long long v[8];
+		int n;
+		bool any;
+		guardkey_wif_values(&wif, value, v, &n, 8, &any);
+		for (int i = 0; i < n && !any; i++)
+			sb_addf(&sb, i ? ",%lld" : "%lld", v[i]);
+		if (any)
+			sb_add(&sb, "*");
+	}
+	char what[512];
+	snprintf(what, sizeof(what), "'%s' passed %lld holds %s (got %s)", annot, value, want, sb_str(&sb));
+	expect(!strcmp(sb_str(&sb), want), what);
+	sb_free(&sb);
+	arena_free(&a);
+}
+
+static bool wif_parses(const char *annot)
+{
+	struct guardkey_wif wif;
+	struct arena a = {0};
+	bool ok = guardkey_parse_wif(annot, 1, &a, &wif);
+	arena_free(&a);
+	return ok;
+}
+
 static bool mask_parses(const char *values)
 {
 	long long a, o;
@@ -173,6 +222,37 @@ int main(void)
 	expect(!mask_parses("&12"), "a mask needs its '|OR'");
 	expect(!mask_parses("&|3;"), "a mask needs its AND");
 	expect(!mask_parses("&1|x;"), "a mask's OR is a number");
+
+	/* nf_reinject(): the verdict is assigned again only under tests a drop
+	 * fails, one of them reached by a jump back from 'case NF_QUEUE:' */
+	const char *reinject = "writes:arg#1=*;wif:arg#1=*@entry#1=4;wif:arg#1=0@arg#1=1;"
+			       "wif:arg#1=*@arg#1=1/arg#1&255=3;";
+	allows_wif("arg#1&255=1,5", reinject, 0, 0);   /* a drop never reaches the okfn */
+	allows_wif("arg#1&255=0", reinject, 0, 1);
+	allows_wif("arg#1&255=1,5", reinject, 1, 1);   /* an accept runs the hooks: anything */
+	allows_wif("arg#1&255=1,5", reinject, 4, 1);   /* a repeat runs the hook again */
+	allows_wif("arg#1&255=1,5", reinject, 3, 1);   /* a queue jumps back */
+	allows_wif("arg#1&255=1,5", reinject, 2, 0);   /* stolen */
+	allows_wif("entry#1=4", reinject, 0, 0);       /* the value as passed: no writes */
+	/* nfqnl_reinject(): only ever a drop */
+	const char *drops = "writes:arg#1=0,0,0;wif:arg#1=0;wif:arg#1=0;wif:arg#1=0@arg#1!=0;";
+	wif_values(drops, 0, "0");
+	wif_values(drops, 1, "1,0");
+	/* a write another write's value enables: to the fixed point */
+	const char *chain = "wif:arg#1=7@arg#1=3;wif:arg#1=3@arg#1=1;";
+	wif_values(chain, 1, "1,3,7");
+	wif_values(chain, 0, "0");
+	wif_values(chain, 3, "3,7");
+	wif_values("wif:arg#1=5@arg#1=0^entry#1=0;", 0, "0,5");   /* both guards of one alternative */
+	wif_values("wif:arg#1=5@arg#1=0^entry#1=1;", 0, "0");
+	wif_values("wif:arg#1=*@arg#1=2/arg#1=3;wif:arg#1=3@arg#1=9;", 9, "*");
+	wif_values("wif:arg#2=*;wif:arg#1=4@arg#1=1;", 1, "1,4");   /* another parameter's */
+	expect(!wif_parses("writes:arg#1=*;"), "no 'wif:' entry");
+	expect(!wif_parses("wif:arg#1=x;"), "a value is a number or '*'");
+	expect(!wif_parses("wif:arg#1=0@;"), "an alternative has a guard");
+	expect(!wif_parses("wif:arg#1=0@arg#1=1/;"), "... every one");
+	expect(!wif_parses("wif:arg#1=0@arg#1=1^;"), "... and no empty one after '^'");
+	expect(!wif_parses("wif:arg#1=0@ctx!=hardirq;"), "a context guard is no test of the parameter");
 
 	/* the state of a path: its context, and interrupts known off */
 	expect(guardkey_ctx_state(CTX_HARDIRQ, false) == GK_HARDIRQ, "hardirq is one state");

@@ -3,7 +3,8 @@
  * test_predicates.c - extract's context guards from predicate calls, on
  * predicates.c: the guard of each call there is named by its callee's
  * prefix (irq_: 'ctx!=' the hardirq and softirq states; never_: every
- * state; any_: no guard).  The summary behind it is walk.c's ret_zero.
+ * state; any_: no guard), first (a condition's parameter tests may
+ * follow it).  The summary behind it is walk.c's ret_zero.
  * And the lock state at a label only an 'asm goto' reaches.
  *
  * usage: test_predicates RULES_DIR predicates.c WORK_DB
@@ -44,7 +45,9 @@ int main(int argc, char **argv)
 		char what[160];
 		snprintf(what, sizeof(what), "%s's guard is %s (got %s)", name, want ? want : "none",
 			 guard ? guard : "none");
-		expect(want ? guard && !strcmp(guard, want) : !guard || strncmp(guard, "ctx", 3), what);
+		size_t len = want ? strlen(want) : 0;
+		expect(want ? guard && !strncmp(guard, want, len) && (!guard[len] || guard[len] == ';')
+			    : !guard || strncmp(guard, "ctx", 3), what);
 		n++;
 	}
 	sqlite3_finalize(q);

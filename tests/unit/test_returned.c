@@ -23,6 +23,37 @@ static int count(struct lp_db *db, const char *sql)
 	return n;
 }
 
+/* The guard of each call, and why. */
+static const struct { const char *callee, *want, *what; } guards[] = {
+	{ "write_path", "arg#1&3=1,2",
+	  "the call after the switch runs for cases 1 and 2 only" },
+	{ "begin", "",
+	  "the code after 'out:' runs for every value" },
+	{ "resume_step", "alt:entry#0=1/arg#0=3",
+	  "the code after a label a goto from outside its 'if' jumps to runs under the test, or the goto's" },
+	{ "retry_step", "entry#0=1",
+	  "... but is where only the branch's own code jumps to it" },
+	{ "case_step", "alt:entry#0=1/entry#0=2",
+	  "a case's code after a label another case jumps to runs for that case's values too" },
+	{ "case_again", "entry#0=1",
+	  "... but keeps its case's where only the case itself jumps back" },
+	{ "refresh", "entry#0=2",
+	  "the right side of '&&' runs under the left side's test" },
+	{ "recheck", "entry#0!=2",
+	  "... of '||' under its other branch" },
+	{ "asm_step", "",
+	  "past a label no goto names, in a function with an asm, no test holds" },
+};
+
+/* The guard of the call of CALLEE is WANT ("": none). */
+static void guard_is(struct lp_db *db, const char *callee, const char *want, const char *what)
+{
+	char sql[160], got[256];
+	snprintf(sql, sizeof(sql), "SELECT coalesce(s.guard, '') FROM site s WHERE s.callee_name = '%s'", callee);
+	fixture_one_text(db, sql, got, sizeof(got));
+	expect(!strcmp(got, want), what);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 4) {
@@ -62,10 +93,16 @@ int main(int argc, char **argv)
 		 got, sizeof(got));
 	expect(!strcmp(got, "post_event:report<1:-,post_stored:report<1:-"),
 	       "deliver(&item) and deliver(it) pass member report as the caller's parameter 1, not unknown");
-	fixture_one_text(db, "SELECT s.guard FROM site s WHERE s.callee_name = 'write_path'", got, sizeof(got));
-	expect(!strcmp(got, "arg#1&3=1,2"), "the call after the switch runs for cases 1 and 2 only");
-	fixture_one_text(db, "SELECT coalesce(s.guard, '') FROM site s WHERE s.callee_name = 'begin'", got, sizeof(got));
-	expect(!strcmp(got, ""), "the code after 'out:' runs for every value");
+	for (size_t i = 0; i < sizeof(guards) / sizeof(guards[0]); i++)
+		guard_is(db, guards[i].callee, guards[i].want, guards[i].what);
+	fixture_one_text(db, "SELECT annot FROM func WHERE name = 'verdict_walk'", got, sizeof(got));
+	expect(strstr(got, "wif:arg#0=*@entry#0=4;wif:arg#0=*@arg#0=1/arg#0&255=3;") != NULL,
+	       "verdict_walk's assignments run for a 4 as passed, and for a 1 or a jump from case 3");
+	fixture_one_text(db, "SELECT annot FROM func WHERE name = 'verdict_warned'", got, sizeof(got));
+	expect(strstr(got, "wif:arg#0=*@entry#0=1/arg#0&255=3;") != NULL,
+	       "an asm does not jump to a label the function's gotos name");
+	fixture_one_text(db, "SELECT annot FROM func WHERE name = 'verdict_bumped'", got, sizeof(got));
+	expect(strstr(got, "writes:arg#0=*;") && !strstr(got, "wif:"), "'v += 1' leaves no 'wif:'");
 
 	fixture_one_text(db, "SELECT member_writes FROM func WHERE name = 'node_fill'", got, sizeof(got));
 	expect(!strcmp(got, "*,flags,ids,len,lk"), "node_fill writes flags (an update, an address taken), an "

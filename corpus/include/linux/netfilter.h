@@ -17,7 +17,11 @@ struct sock;
 
 #define NF_DROP		0
 #define NF_ACCEPT	1
+#define NF_STOLEN	2
 #define NF_QUEUE	3
+#define NF_REPEAT	4
+#define NF_STOP		5
+#define NF_VERDICT_MASK	0x000000ff	/* a queue verdict keeps its queue number above */
 
 enum { NFPROTO_IPV4 = 2 };
 enum nf_inet_hooks { NF_INET_PRE_ROUTING, NF_INET_LOCAL_IN, NF_INET_FORWARD, NF_INET_LOCAL_OUT };
@@ -42,6 +46,17 @@ static inline void nf_hook_state_init(struct nf_hook_state *st, unsigned int hoo
 	st->okfn = finish;
 }
 
+typedef unsigned int nf_hookfn(void *priv, struct sk_buff *skb, const struct nf_hook_state *state);
+
+/* a hook function registered at a hook point */
+struct nf_hook_ops {
+	nf_hookfn *hook;
+	void *priv;
+	unsigned char pf;
+	unsigned int hooknum;
+};
+
+int nf_register_net_hook(struct net *net, const struct nf_hook_ops *ops);
 int nf_hook_slow(struct sk_buff *skb, struct nf_hook_state *state);
 
 /* 1: every hook accepted, the caller goes on with okfn */

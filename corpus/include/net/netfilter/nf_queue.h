@@ -5,11 +5,14 @@
 #ifndef _NET_NF_QUEUE_H
 #define _NET_NF_QUEUE_H
 
+#include <linux/list.h>
 #include <linux/netfilter.h>
 
 struct nf_queue_entry {
+	struct list_head list;      /* on its queue instance's list while it waits */
 	struct sk_buff *skb;
 	unsigned int id;
+	unsigned int hook_index;    /* the hook that queued it */
 	struct nf_hook_state state;
 };
 
