@@ -274,8 +274,7 @@ void guard_mark_used(struct walker *w, const struct guard *g)
 		w->guarded |= 1ULL << g->param;   /* (a context guard has no parameter) */
 }
 
-/* Whether TEXT is one of the N texts in SEEN. */
-static bool guard_seen(const char *const *seen, int n, const char *text)
+bool guard_seen(const char *const *seen, int n, const char *text)
 {
 	for (int i = 0; i < n; i++)
 		if (!strcmp(seen[i], text))

@@ -103,10 +103,7 @@ static bool add_alt(struct strbuf *sb, int p, const struct write_guard *a, int n
 		const struct write_guard *g = i < na ? &a[i] : &b[i - na];
 		if ((p >= 0 && (!g->plain || g->param != p)) || (i >= na && g->serial <= after))
 			continue;
-		bool dup = false;
-		for (int k = 0; k < n && !dup; k++)
-			dup = !strcmp(seen[k], g->text);
-		if (dup)
+		if (guard_seen(seen, n, g->text))
 			continue;
 		sb_addf(sb, "%s%s", n ? "^" : "", g->text);
 		seen[n++] = g->text;

@@ -331,6 +331,8 @@ void writes_resolve_sites(struct walker *w);
 /* Guard G is some site's: what the function writes to its subject counts
  * (w->guarded, w->guarded_members). */
 void guard_mark_used(struct walker *w, const struct guard *g);
+/* Whether TEXT is one of the N guard texts in SEEN. */
+bool guard_seen(const char *const *seen, int n, const char *text);
 /* 'wif:' annotations of the function walked (guard.h), or NULL. */
 const char *writes_conditions(struct walker *w);
 
