@@ -13,6 +13,7 @@
 #include "extract/keys.h"
 #include "rules/rules.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,27 @@ bool guard_const_value(CXCursor e, long long *out)
 	if (ok)
 		*out = clang_EvalResult_getAsLongLong(r);
 	clang_EvalResult_dispose(r);
+	return ok;
+}
+
+bool guard_global_address(CXCursor e, long long *out)
+{
+	CXCursor c = key_strip(e), var = key_addr_operand(c);
+	bool addr = !clang_Cursor_isNull(var);
+	if (!addr)
+		var = c;   /* an array names its first element's address */
+	if (clang_getCursorKind(var) != CXCursor_DeclRefExpr)
+		return false;
+	var = clang_getCursorReferenced(var);
+	if (clang_getCursorKind(var) != CXCursor_VarDecl || !clang_Cursor_hasVarDeclGlobalStorage(var) ||
+	    (!addr && clang_getCanonicalType(clang_getCursorType(var)).kind != CXType_ConstantArray))
+		return false;
+	CXString usr = clang_getCursorUSR(var);
+	const char *u = clang_getCString(usr);
+	bool ok = u && *u;
+	if (ok)
+		*out = GUARDKEY_GLOBAL_ADDRESS | (long long)(str_hash(u) & ((1ULL << GUARDKEY_GLOBAL_BITS) - 1));
+	clang_disposeString(usr);
 	return ok;
 }
 
@@ -306,6 +328,35 @@ static int local_test(CXCursor func, CXCursor ref, long long *value, bool *equal
 
 struct first_scan { CXCursor func; struct guard_first_writes *fw; };
 
+/* LHS, written at OFF, is a member through a parameter ('iter->temp') or
+ * the whole pointee ('*iter'): keep where it is first written. */
+static void note_first_member_write(struct first_scan *s, CXCursor lhs, unsigned off)
+{
+	char field[GUARD_FIELD_MAX];
+	CXCursor c = key_strip(lhs), k[1];
+	int p = guard_param_member(s->func, c, field);
+	if (p < 0 && clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref && key_children(c, k, 1) == 1 &&
+	    (p = key_param_of(s->func, k[0])) >= 0)
+		strcpy(field, "*");
+	if (p < 0)
+		return;
+	struct guard_first_writes *fw = s->fw;
+	for (int i = 0; i < fw->nmembers; i++)
+		if (fw->member[i].param == p && !strcmp(fw->member[i].field, field)) {
+			if (off < fw->member[i].at)
+				fw->member[i].at = off;
+			return;
+		}
+	if (fw->nmembers == GUARD_FIRST_MEMBERS) {
+		fw->members_full = true;
+		return;
+	}
+	fw->member[fw->nmembers].param = p;
+	strcpy(fw->member[fw->nmembers].field, field);
+	fw->member[fw->nmembers++].at = off;
+}
+
 static enum CXChildVisitResult scan_first_writes(CXCursor c, CXCursor parent, CXClientData d)
 {
 	(void)parent;
@@ -319,22 +370,40 @@ static enum CXChildVisitResult scan_first_writes(CXCursor c, CXCursor parent, CX
 		int p = key_param_of(s->func, k[0]);
 		if (p >= 0 && p < 64 && off < s->fw->write[p])
 			s->fw->write[p] = off;
+		else if (p < 0)
+			note_first_member_write(s, k[0], off);
 	}
 	return CXChildVisit_Recurse;
 }
 
 void guard_first_writes_scan(struct guard_first_writes *fw, CXCursor func)
 {
-	memset(fw, 0xff, sizeof(*fw));   /* UINT_MAX: never */
+	memset(fw, 0xff, sizeof(fw->write) + sizeof(fw->label));   /* UINT_MAX: never */
+	fw->nmembers = 0;
+	fw->members_full = false;
 	struct first_scan s = { func, fw };
 	clang_visitChildren(func, scan_first_writes, &s);
 }
 
-bool guard_sees_entry(const struct guard_first_writes *fw, int param, CXCursor cond)
+/* Where the member FIELD through parameter PARAM is first written (or the
+ * whole pointee is); UINT_MAX if never. */
+static unsigned first_member_write(const struct guard_first_writes *fw, int param, const char *field)
+{
+	unsigned at = UINT_MAX;
+	for (int i = 0; i < fw->nmembers; i++)
+		if (fw->member[i].param == param && fw->member[i].at < at &&
+		    (!strcmp(fw->member[i].field, field) || !strcmp(fw->member[i].field, "*")))
+			at = fw->member[i].at;
+	return at;
+}
+
+bool guard_sees_entry(const struct guard_first_writes *fw, int param, const char *field, CXCursor cond)
 {
 	CXSourceRange r = clang_getCursorExtent(cond);
-	return param >= 0 && param < 64 && fw->write[param] > key_offset(clang_getRangeEnd(r)) &&
-	       fw->label > key_offset(clang_getRangeStart(r));
+	unsigned end = key_offset(clang_getRangeEnd(r));
+	if (param < 0 || param >= 64 || fw->write[param] <= end || fw->label <= key_offset(clang_getRangeStart(r)))
+		return false;
+	return !field[0] || (!fw->members_full && first_member_write(fw, param, field) > end);
 }
 
 static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
@@ -342,6 +411,13 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 {
 	bool neg = false;
 	CXCursor c = key_strip_test(cond, &neg), k[2];
+	CXCursor value_of = key_stmt_expr_value(c);
+	if (!clang_Cursor_isNull(value_of)) {   /* 'WARN_ON_ONCE(x)': ({ int w = !!(x); ..; unlikely(w); }) */
+		int p = param_test(func, value_of, value, equal, field, mask, depth);
+		if (p >= 0)
+			*equal = *equal != neg;
+		return p;
+	}
 	int p = subject_of(func, c, field, mask);
 	if (p >= 0) {
 		*value = 0;
@@ -362,7 +438,11 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 		return -1;
 	for (int side = 0; side < 2; side++) {
 		p = subject_of(func, k[side], field, mask);
-		if (p >= 0 && guard_const_value(k[1 - side], value)) {
+		/* a member against a global's address: what a store of that
+		 * address left there (a parameter bound to '&x' is the engine's
+		 * unnamed address, which no such test may take for x's) */
+		if (p >= 0 && (guard_const_value(k[1 - side], value) ||
+			       (field[0] && guard_global_address(k[1 - side], value)))) {
 			*equal = (op == CXBinaryOperator_EQ) != neg;
 			return p;
 		}

@@ -37,6 +37,10 @@ struct guard {
 	long long v[GUARD_MAX_VALUES];
 };
 
+/* Whether E is the address of a global or static variable ('&x', or an
+ * array 'buf'), and its value then into *OUT (GUARDKEY_GLOBAL_ADDRESS). */
+bool guard_global_address(CXCursor e, long long *out);
+
 /* The index of FUNC's parameter that COND (a switch condition) names, or -1;
  * *MASK the bits it switches on ('switch (verdict & MASK)'), 0 for all. */
 int guard_switch_param(CXCursor func, CXCursor cond, long long *mask);
@@ -134,13 +138,24 @@ void guard_write_counts(CXCursor func, int param, int *plain, int *other);
  * writes guard_param_writes() counts) and its first label, by offset in its
  * file: whether a test of a parameter can see anything but the value as
  * passed (guard_sees_entry). */
-struct guard_first_writes { unsigned write[64]; unsigned label; };
+#define GUARD_FIRST_MEMBERS 16
+struct guard_first_writes {
+	unsigned write[64];
+	unsigned label;
+	/* ... and each member through a parameter ('iter->temp = t', '&p->x';
+	 * FIELD "*" for the whole pointee, '*p = v'); FULL: more members were
+	 * written than kept, and no member test reads the value as passed */
+	int nmembers;
+	bool members_full;
+	struct { int param; char field[GUARD_FIELD_MAX]; unsigned at; } member[GUARD_FIRST_MEMBERS];
+};
 void guard_first_writes_scan(struct guard_first_writes *fw, CXCursor func);
-/* Whether COND, a test of parameter PARAM that no loop encloses, always
- * reads the value as passed: no write of PARAM comes before its end, and
- * no label before it (a goto back to one could follow a later write).
- * Its guard is then 'entry#N': the writes after it do not change it. */
-bool guard_sees_entry(const struct guard_first_writes *fw, int param, CXCursor cond);
+/* Whether COND, a test of parameter PARAM (of its member FIELD, when not
+ * "") that no loop encloses, always reads the value as passed: no write of
+ * PARAM (or of that member) comes before its end, and no label before it
+ * (a goto back to one could follow a later write).  Its guard is then
+ * 'entry#N' ('entry#N.F'): the writes after it do not change it. */
+bool guard_sees_entry(const struct guard_first_writes *fw, int param, const char *field, CXCursor cond);
 
 /* The parameter of FUNC whose pointee's member E reads ('args->force'),
  * with the member's name in FIELD; -1 if E is no such read. */

@@ -37,6 +37,23 @@ CXCursor key_addr_operand(CXCursor expr)
 	return k[0];
 }
 
+static enum CXChildVisitResult last_child(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	*(CXCursor *)d = c;
+	return CXChildVisit_Continue;
+}
+
+CXCursor key_stmt_expr_value(CXCursor c)
+{
+	CXCursor body[1], last = clang_getNullCursor();
+	if (clang_getCursorKind(c) != CXCursor_StmtExpr || key_children(c, body, 1) != 1 ||
+	    clang_getCursorKind(body[0]) != CXCursor_CompoundStmt)
+		return last;
+	clang_visitChildren(body[0], last_child, &last);
+	return clang_isExpression(clang_getCursorKind(last)) ? last : clang_getNullCursor();
+}
+
 CXCursor key_strip_not(CXCursor c, bool *negated)
 {
 	CXCursor k[1];

@@ -38,6 +38,10 @@ CXCursor key_strip_not(CXCursor c, bool *negated);
 /* The test of condition C: key_strip_not(), and likely()/unlikely() too
  * ('__builtin_expect(!!(err), 0)' tests err). */
 CXCursor key_strip_test(CXCursor c, bool *negated);
+/* The value of a statement expression C ('({ int w = !!(x); ..; w; })',
+ * what WARN_ON() is): its last statement when that is an expression, else
+ * (or when C is none) a null cursor. */
+CXCursor key_stmt_expr_value(CXCursor c);
 /* The operand of an address '&x' (EXPR after key_strip()), unstripped,
  * or a null cursor when EXPR is no address: the one test of it that
  * keys, lock paths, casts and the walk share. */

@@ -12,7 +12,11 @@
  * Objects and members are named by interned strings compared by pointer:
  * 'args' (a struct variable), '*args' (what a pointer variable points to),
  * 'wpa->ia.ap.args' (a member struct).  What the walker cannot name is not
- * tracked.  A store by a called function is not seen.
+ * tracked.  A store by a called function is seen only where the callee is
+ * a function of the same file that leaves the member set on every path
+ * (walk_summary.c: trace_init_global_iter(&iter) sets iter.temp for
+ * ftrace_dump()).  A pointer member holds a known value only as NULL or a
+ * global's address (guard_global_address()).
  */
 #ifndef LP_MEMBERS_H
 #define LP_MEMBERS_H

@@ -796,7 +796,9 @@ static const char *object_name(struct walker *w, CXCursor e, bool deref)
  * CONSTANT_OK): what the member holds on this path from here on.  A
  * pointer member is a constant only when set to NULL ('dev->driver =
  * NULL' before device_add()'s unwind calls bus_remove_device(): the
- * driver's remove below 'if (drv)' is not reached); another store of it
+ * driver's remove below 'if (drv)' is not reached) or to a global's
+ * address ('iter->temp = static_temp_buf' for ftrace_dump(), whose copy
+ * never grows that buffer: guard_global_address()); another store of it
  * makes what a NULL store said unknown, and for an object reached through
  * a parameter stops what the caller's caller set from being passed on,
  * while a slot is free (no pointer store makes the path's members lost). */
@@ -814,8 +816,11 @@ static void note_member_store(struct walker *w, CXCursor lhs, CXCursor rhs, bool
 		return;
 	long long v = 0;
 	bool known = constant_ok && guard_const_value(rhs, &v);
+	bool global = ptr && !known && constant_ok && guard_global_address(rhs, &v);
 	const char *field = intern(w, cx_str(w, clang_getCursorSpelling(m)));
-	if (ptr && !(known && v == 0)) {
+	if (global)
+		known = true;
+	else if (ptr && !(known && v == 0)) {
 		members_unknown(&w->st.m, obj, field, key_param_of(w->kenv.func, base[0]) >= 0);
 		return;
 	}
@@ -870,9 +875,7 @@ static bool address_arg(CXCursor a)
 	return !clang_Cursor_isNull(key_addr_operand(a));
 }
 
-/* The object a pointer argument A points to ('&args' -> 'args', 'args' ->
- * '*args'), interned, or NULL. */
-static const char *pointee_object(struct walker *w, CXCursor a)
+const char *pointee_object(struct walker *w, CXCursor a)
 {
 	CXCursor obj = key_addr_operand(a);
 	if (!clang_Cursor_isNull(obj))
@@ -1753,8 +1756,8 @@ static void note_init_members(struct walker *w, CXCursor var, CXCursor init)
 		if (!is_int_type(ft) && !ptr)
 			continue;
 		bool known = guard_const_value(value, &v);
-		if (ptr && !(known && v == 0))
-			continue;   /* '.value = NULL' only, as a store of a pointer member */
+		if (ptr && !(known && v == 0) && !(known = guard_global_address(value, &v)))
+			continue;   /* '.value = NULL' or a global's address only, as a store */
 		int param = known ? -1 : key_param_of(w->kenv.func, value);   /* a pointer got here known */
 		if (known || param >= 0)
 			members_set(&w->st.m, obj, intern(w, cx_str(w, clang_getCursorSpelling(field))), v, known,
@@ -1904,19 +1907,22 @@ unsigned call_zero(void *ctx, CXCursor call)
  * before any write of it or label (guard_sees_entry), holds whatever the
  * function writes to the parameter after the test: drbd's
  * _conn_request_state() tests 'flags & CS_HARD' and only later does
- * 'flags |= CS_DC_SUSP', which made every guard on flags unknown. */
+ * 'flags |= CS_DC_SUSP', which made every guard on flags unknown.  So
+ * does a test of a member through the parameter, before any write of that
+ * member: the trace reader's copy tests 'iter->temp' and grows the buffer
+ * only after, in the branch ('iter->temp = temp'). */
 void guards_at_entry(struct walker *w, CXCursor cond, struct guard *g, int n)
 {
 	if (w->loop_depth)
 		return;
 	for (int i = 0; i < n; i++) {
-		if (g[i].param < 0 || g[i].field[0] || g[i].at_entry)
+		if (g[i].param < 0 || g[i].at_entry)
 			continue;
 		if (!w->first_writes_done) {
 			guard_first_writes_scan(&w->first_writes, w->kenv.func);
 			w->first_writes_done = true;
 		}
-		g[i].at_entry = guard_sees_entry(&w->first_writes, g[i].param, cond);
+		g[i].at_entry = guard_sees_entry(&w->first_writes, g[i].param, g[i].field, cond);
 	}
 }
 

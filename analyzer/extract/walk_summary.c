@@ -10,6 +10,7 @@
  */
 #include "extract/walker.h"
 #include "extract/keys.h"
+#include "extract/guard.h"
 #include "lib/keyname.h"
 
 #include <stdlib.h>
@@ -64,6 +65,49 @@ const char *exit_locks_text(struct walker *w)
 	return t;
 }
 
+/* The parameter of the function walked whose pointee OBJ is ('*iter'), or
+ * -1; also where the function assigns the parameter (its stores may be
+ * another object's then).  ASSIGNED caches that per parameter (0 not
+ * known yet, 1 assigned, 2 not). */
+static int pointee_param(struct walker *w, const char *obj, signed char assigned[64])
+{
+	int n = obj[0] == '*' ? clang_Cursor_getNumArguments(w->kenv.func) : 0;
+	for (int i = 0; i < n && i < 64; i++) {
+		CXString s = clang_getCursorSpelling(clang_Cursor_getArgument(w->kenv.func, (unsigned)i));
+		bool same = !strcmp(obj + 1, clang_getCString(s));
+		clang_disposeString(s);
+		if (!same)
+			continue;
+		if (!assigned[i]) {
+			int plain = 0, other = 0;
+			guard_write_counts(w->kenv.func, i, &plain, &other);
+			assigned[i] = plain || other ? 1 : 2;
+		}
+		return assigned[i] == 1 ? -1 : i;
+	}
+	return -1;
+}
+
+/* The members of its parameters' pointees the function leaves set on every
+ * return (members_join() made a member set on some paths only, or to two
+ * values, unknown).  A function that set more than it tracked leaves
+ * nothing known. */
+static void summary_members(struct walker *w, struct summary *sm)
+{
+	const struct members *m = &w->exit.m;
+	signed char assigned[64] = {0};
+	for (unsigned i = 0; i < m->n && !w->exit.dead && !m->lost; i++) {
+		int p = pointee_param(w, m->e[i].obj, assigned);
+		if (p < 0)
+			continue;
+		bool known = m->e[i].known && m->e[i].param < 0;   /* not the caller's own value */
+		sm->m[sm->nm].param = p;
+		sm->m[sm->nm].field = arena_strdup(&w->sums->arena, m->e[i].field);
+		sm->m[sm->nm].value = known ? m->e[i].value : 0;
+		sm->m[sm->nm++].known = known;
+	}
+}
+
 void summary_save(struct walker *w, const char *usr)
 {
 	struct summary sm = { .ret_zero = w->ret_unknown ? 0 : GK_ALL_STATES & ~w->ret_live };
@@ -74,6 +118,7 @@ void summary_save(struct walker *w, const char *usr)
 		sm.e[sm.n].key = arena_strdup(&w->sums->arena, l->key);
 		sm.e[sm.n++].held = l->held;
 	}
+	summary_members(w, &sm);
 	vec_push(&w->sums->v, sm);
 	*strmap_put(&w->sums->index, usr, NULL) = (int64_t)w->sums->v.n;
 }
@@ -106,6 +151,31 @@ const struct summary *summary_of(struct walker *w, CXCursor def)
 	return s2 && *s2 ? &w->sums->v.v[*s2 - 1] : NULL;
 }
 
+/* The call's callee set members of what its pointer arguments point to:
+ * 'trace_init_global_iter(&iter)' leaves 'iter.temp' the static buffer's
+ * address for ftrace_dump()'s later calls (members.h; until session 49 a
+ * store by a called function was not seen at all).  A member it sets to
+ * something else is unknown now: if tracked, or, as a store of our own
+ * would, through our parameter while a slot is free (what our caller set
+ * there is not passed on). */
+static void apply_summary_members(struct walker *w, CXCursor call, const struct summary *sm)
+{
+	int nargs = clang_Cursor_getNumArguments(call);
+	for (int i = 0; sm && i < sm->nm; i++) {
+		if (sm->m[i].param >= nargs)
+			continue;
+		CXCursor arg = clang_Cursor_getArgument(call, (unsigned)sm->m[i].param);
+		const char *obj = pointee_object(w, arg);
+		if (!obj)
+			continue;
+		const char *field = intern(w, sm->m[i].field);
+		if (sm->m[i].known)
+			members_set(&w->st.m, obj, field, sm->m[i].value, true, -1);
+		else
+			members_unknown(&w->st.m, obj, field, key_param_of(w->kenv.func, key_strip(arg)) >= 0);
+	}
+}
+
 /* After a call to a function of this file: its summary changes our lock state.
  * Its 'arg#N' keys are our argument N's lock.  Not in a header's function:
  * it is walked in whichever TU includes the header first, and only the TU
@@ -134,4 +204,5 @@ void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int site)
 		l->dropped = !sm->e[i].held;
 		l->acq_site = sm->e[i].held ? site : -1;
 	}
+	apply_summary_members(w, call, sm);
 }

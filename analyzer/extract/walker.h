@@ -94,10 +94,15 @@ struct label { CXCursor stmt; struct lstate pending; };
 struct fail_result { CXCursor call; bool set; CXCursor var; size_t sites; struct lstate failed; };
 
 /* What a function leaves behind for its caller: locks still held at its
- * return, and caller's locks it released (queue_request_and_unlock()). */
+ * return, and caller's locks it released (queue_request_and_unlock()); the
+ * members of what a pointer parameter points to that it set on every path
+ * (trace_init_global_iter()'s 'iter->temp = static_temp_buf'), or set to
+ * something else (KNOWN false). */
 struct summary {
 	int n;
 	struct { const char *key; bool held; } e[LS_MAX];
+	int nm;
+	struct { int param; const char *field; long long value; bool known; } m[MEMBERS_MAX];
 	unsigned ret_zero;   /* path states in which the function can only return 0
 			      * (bits of enum guardkey_ctx): a predicate that says no
 			      * in interrupt context ('if (!in_task()) return false;'),
@@ -270,6 +275,9 @@ unsigned call_zero(void *ctx, CXCursor call);
 void guards_at_entry(struct walker *w, CXCursor cond, struct guard *g, int n);
 void branch_guards(struct walker *w, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s);
 unsigned guards_ctx_dead(const struct walker *w);
+/* The object a pointer argument A points to ('&args' -> 'args', 'args' ->
+ * '*args'), interned (members.h), or NULL. */
+const char *pointee_object(struct walker *w, CXCursor a);
 void walk_expr(struct walker *w, CXCursor c);
 void walk_stmt(struct walker *w, CXCursor c);
 void walk_function(struct walker *w, CXCursor fn, int hdr);

@@ -54,6 +54,12 @@
 
 #define GUARDKEY_MAX_VALUES 16
 #define GUARDKEY_FIELD_MAX 48   /* a member name longer than this makes no guard */
+/* The value of a global's address ('iter->temp = static_temp_buf', '&x'):
+ * this bit, and the low GUARDKEY_GLOBAL_BITS of a hash of the global's USR,
+ * the same in every TU.  Never NULL, never a small constant, never the
+ * engine's unnamed address (check/engine.h CK_ADDRESS_VALUE, bit 62 alone). */
+#define GUARDKEY_GLOBAL_ADDRESS (1LL << 61)
+#define GUARDKEY_GLOBAL_BITS 48
 
 /* The path states a context guard tells apart: the context the path runs
  * in, and whether interrupts are known to be off (always in a hardirq). */

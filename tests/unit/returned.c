@@ -262,3 +262,43 @@ int or_right(int v)
 {
 	return v == 2 || recheck();
 }
+
+/* What a function of the same file stores into its argument's pointee on
+ * every path is what the caller passes on after the call (ftrace_dump()'s
+ * trace_init_global_iter()); a member it sets on some paths only is
+ * unknown after it, and a helper that points its parameter elsewhere first
+ * sets nothing of the caller's. */
+struct rd_iter { int mode; char *buf; int size; };
+static char rd_static_buf[16];
+extern void rd_print(struct rd_iter *it);
+
+static void rd_init(struct rd_iter *it)
+{
+	it->buf = rd_static_buf;
+	it->size = 16;
+	if (it->size > it->mode)
+		it->mode = 2;
+}
+
+static void rd_init_moved(struct rd_iter *it, struct rd_iter *other)
+{
+	it = other;
+	it->size = 8;
+}
+
+void rd_dump(void)
+{
+	static struct rd_iter it;
+
+	it.mode = 1;
+	rd_init(&it);
+	rd_print(&it);
+}
+
+void rd_dump_moved(struct rd_iter *o)
+{
+	struct rd_iter it = { .size = 4 };
+
+	rd_init_moved(&it, o);
+	rd_print(&it);
+}

@@ -27,6 +27,10 @@
 #include <limits.h>
 #include <string.h>
 
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+#define N_ADDR_GLOBALS 3
+#define CK_UNNAMED_ADDRESS (1LL << 62)   /* check/engine.h's CK_ADDRESS_VALUE */
+
 static const struct { const char *expr; bool constant; long long value; } consts[] = {
 	{ "42", true, 42 },
 	{ "-19", true, -19 },
@@ -104,8 +108,25 @@ static const struct guard_case guards[] = {
 	{ "g_unlikely_var", "(int p) { if (unlikely(global)) p++; }", NULL, NULL },
 	{ "g_global", "(int p) { if (global) p++; }", NULL, NULL },
 	{ "g_vs_var", "(int p) { if (p == global) p++; }", NULL, NULL },
+	/* a statement expression tests what its last statement does (WARN_ON_ONCE()) */
+	{ "g_warn", "(struct args *a) { if (!WARN_ON_ONCE(a->force == 2)) f(); }", "arg#0.force!=2", "arg#0.force=2" },
+	{ "g_warn_plain", "(int p) { if (WARN_ON_ONCE(p)) p++; }", "arg#0!=0", "arg#0=0" },
+	{ "g_warn_var", "(int p) { if (WARN_ON_ONCE(global)) p++; }", NULL, NULL },
+	/* a global's address against a parameter (bound to the engine's unnamed
+	 * address), or a pointer global's value: no guard (global_address_guards()) */
+	{ "g_addr_param", "(char *p) { if (p == sbuf) f(); }", NULL, NULL },
+	{ "g_addr_value", "(struct args *a) { if (a->buf == gptr) f(); }", NULL, NULL },
 };
 
+/* A member tested against a global's address: the guard's value is that
+ * address (GUARDKEY_GLOBAL_ADDRESS and a hash of the global), the same for
+ * one global and another for another. */
+static const struct { const char *name, *body; bool equal; int global; } addr_guards[] = {
+	{ "ga_array", "(struct args *a) { if (a->buf == sbuf) f(); }", true, 0 },
+	{ "ga_array_again", "(struct args *a) { if (sbuf != a->buf) f(); }", false, 0 },
+	{ "ga_other", "(struct args *a) { if (!WARN_ON_ONCE(a->buf == sbuf2)) f(); }", false, 1 },
+	{ "ga_address", "(struct args *a) { if ((void *)a->buf == (void *)&global) f(); }", true, 2 },
+};
 /* Every guard of each branch (guard_if_all): each operand of '&&' guards
  * the then branch, each of '||' the else branch. */
 static const struct guard_case all_guards[] = {
@@ -145,16 +166,23 @@ static const struct { const char *name, *body, *value; } local_values[] = {
 };
 
 /* Whether the last 'if' of NAME reads parameter PARAM as passed. */
-static const struct { const char *name, *body; int param; bool entry; } entry_tests[] = {
-	{ "e_untouched", "(int a, unsigned f) { if (f & 1) a++; }", 1, true },
-	{ "e_written_after", "(int a, unsigned f) { if (f & 1) a++; f |= 2; a = f; }", 1, true },
-	{ "e_address_after", "(int a, unsigned f) { if (f & 1) a++; f_ptr((int *)&f); }", 1, true },
-	{ "e_written_before", "(int a, unsigned f) { f |= 2; if (f & 1) a++; }", 1, false },
-	{ "e_address_before", "(int a, unsigned f) { f_ptr((int *)&f); if (f & 1) a++; }", 1, false },
-	{ "e_written_in_test", "(int a, unsigned f) { if ((f = a) & 1) a++; }", 1, false },
-	{ "e_label_before", "(int a, unsigned f) { again: a++; if (f & 1) a++; f = 0; goto again; }", 1, false },
-	{ "e_label_after", "(int a, unsigned f) { if (f & 1) goto out; f = 0; out: a++; }", 1, true },
-	{ "e_other_param", "(int a, unsigned f) { a = 2; if (f & 1) a++; }", 1, true },
+static const struct { const char *name, *body; int param; const char *field; bool entry; } entry_tests[] = {
+	{ "e_untouched", "(int a, unsigned f) { if (f & 1) a++; }", 1, "", true },
+	{ "e_written_after", "(int a, unsigned f) { if (f & 1) a++; f |= 2; a = f; }", 1, "", true },
+	{ "e_address_after", "(int a, unsigned f) { if (f & 1) a++; f_ptr((int *)&f); }", 1, "", true },
+	{ "e_written_before", "(int a, unsigned f) { f |= 2; if (f & 1) a++; }", 1, "", false },
+	{ "e_address_before", "(int a, unsigned f) { f_ptr((int *)&f); if (f & 1) a++; }", 1, "", false },
+	{ "e_written_in_test", "(int a, unsigned f) { if ((f = a) & 1) a++; }", 1, "", false },
+	{ "e_label_before", "(int a, unsigned f) { again: a++; if (f & 1) a++; f = 0; goto again; }", 1, "", false },
+	{ "e_label_after", "(int a, unsigned f) { if (f & 1) goto out; f = 0; out: a++; }", 1, "", true },
+	{ "e_other_param", "(int a, unsigned f) { a = 2; if (f & 1) a++; }", 1, "", true },
+	/* a member through the parameter: its own writes, the pointee's, the pointer's */
+	{ "e_member_after", "(struct args *a) { if (a->force) f(); a->force = 0; }", 0, "force", true },
+	{ "e_member_before", "(struct args *a) { a->force = 1; if (a->force) f(); }", 0, "force", false },
+	{ "e_member_other", "(struct args *a) { a->buf = 0; if (a->force) f(); }", 0, "force", true },
+	{ "e_member_address", "(struct args *a) { f_ptr(&a->force); if (a->force) f(); }", 0, "force", false },
+	{ "e_member_pointee", "(struct args *a, struct args *b) { *a = *b; if (a->force) f(); }", 0, "force", false },
+	{ "e_member_moved", "(struct args *a, struct args *b) { a = b; if (a->force) f(); }", 0, "force", false },
 };
 
 /* Guards of context tests: the macros below are layered like preempt.h's. */
@@ -185,14 +213,15 @@ static const char ctx_rules[] =
 	"context-test in_task       -                hardirq,softirq\n"
 	"context-test irqs_disabled irqs-off         -\n";
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char prelude[] =
 	"#define ENODEV 19\n"
 	"#define MASK (1 << 4)\n"
 	"enum { E_A = 3, E_B = E_A * 2 };\n"
-	"struct args { int force; };\n"
+	"struct args { int force; char *buf; };\n"
 	"int global;\n"
+	"static char sbuf[8], sbuf2[8];\n"
+	"char *gptr;\n"
 	"int f(void);\n"
 	"int task_only(void);\n"
 	"void f_ptr(int *p);\n"
@@ -213,6 +242,7 @@ static const char prelude[] =
 	"#define likely(x) __builtin_expect(!!(x), 1)\n"
 	"static inline _Bool pred_unlikely(unsigned gfp) { return unlikely(gfp & 0x400); }\n"
 	"int preempt_count(void);\n"
+	"#define WARN_ON_ONCE(c) ({ int __w = !!(c); if (unlikely(__w)) f(); unlikely(__w); })\n"
 	"#define hardirq_count() (preempt_count() & 0xf0000)\n"
 	"#define softirq_count() (preempt_count() & 0xff00)\n"
 	"#define irq_count() (hardirq_count() | softirq_count())\n"
@@ -353,10 +383,34 @@ static void check_entry(CXCursor fn, int i)
 	guard_first_writes_scan(&fw, fn);
 	if (!if_condition(fn, entry_tests[i].name, &cond))
 		return;
-	bool got = guard_sees_entry(&fw, entry_tests[i].param, cond);
-	snprintf(what, sizeof(what), "%s: the test %s parameter %d as passed", entry_tests[i].name,
-		 entry_tests[i].entry ? "reads" : "may not read", entry_tests[i].param);
+	bool got = guard_sees_entry(&fw, entry_tests[i].param, entry_tests[i].field, cond);
+	snprintf(what, sizeof(what), "%s: the test %s parameter %d%s%s as passed", entry_tests[i].name,
+		 entry_tests[i].entry ? "reads" : "may not read", entry_tests[i].param,
+		 entry_tests[i].field[0] ? "'s member " : "", entry_tests[i].field);
 	expect(got == entry_tests[i].entry, what);
+}
+
+static long long addr_values[N_ADDR_GLOBALS];
+
+static void check_addr_guard(CXCursor fn, int i)
+{
+	CXCursor cond;
+	struct guard t, e;
+	char what[160];
+	if (!if_condition(fn, addr_guards[i].name, &cond))
+		return;
+	bool made = guard_if(fn, cond, &t, &e);
+	long long v = made && t.n == 1 ? t.v[0] : 0;
+	snprintf(what, sizeof(what), "%s: a guard of member buf %s a global's address", addr_guards[i].name,
+		 addr_guards[i].equal ? "equal to" : "other than");
+	expect(made && t.param == 0 && !strcmp(t.field, "buf") && t.except == !addr_guards[i].equal &&
+	       e.except == addr_guards[i].equal && (v & GUARDKEY_GLOBAL_ADDRESS) && !(v & CK_UNNAMED_ADDRESS),
+	       what);
+	int g = addr_guards[i].global;
+	snprintf(what, sizeof(what), "%s: the global's address is the same in every test of it", addr_guards[i].name);
+	if (addr_values[g])
+		expect(addr_values[g] == v, what);
+	addr_values[g] = v;
 }
 
 struct top { struct arena *a; CXTranslationUnit tu; const struct lp_rules *rules; };
@@ -425,6 +479,9 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		for (i = 0; i < (int)N(entry_tests); i++)
 			if (!strcmp(name, entry_tests[i].name))
 				check_entry(c, i);
+		for (i = 0; i < (int)N(addr_guards); i++)
+			if (!strcmp(name, addr_guards[i].name))
+				check_addr_guard(c, i);
 	}
 	clang_disposeString(s);
 	return CXChildVisit_Recurse;   /* into consts(), to its locals */
@@ -448,6 +505,8 @@ int main(void)
 		sb_addf(&src, "void %s%s\n", ctx_guards[i].name, ctx_guards[i].body);
 	for (size_t i = 0; i < N(entry_tests); i++)
 		sb_addf(&src, "void %s%s\n", entry_tests[i].name, entry_tests[i].body);
+	for (size_t i = 0; i < N(addr_guards); i++)
+		sb_addf(&src, "void %s%s\n", addr_guards[i].name, addr_guards[i].body);
 	sb_add(&src, args_src);
 	struct lp_rules *rules = rules_new();
 	struct strbuf err = {0};
@@ -473,9 +532,13 @@ int main(void)
 		int before = passed + failed;
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &top);
 		char what[80];
-		size_t want = N(consts) + 2 * N(guards) + 2 * N(all_guards) + N(local_values) + 2 * N(ctx_guards) + 2 * N(entry_tests);
+		size_t want = N(consts) + 2 * N(guards) + 2 * N(all_guards) + N(local_values) + 2 * N(ctx_guards) +
+			      2 * N(entry_tests) + 2 * N(addr_guards) + 1;
 		snprintf(what, sizeof(what), "%d expectations checked, expected %zu", passed + failed - before, want);
 		expect(passed + failed - before == (int)want, what);
+		expect(addr_values[0] && addr_values[1] && addr_values[2] && addr_values[0] != addr_values[1] &&
+		       addr_values[0] != addr_values[2] && addr_values[1] != addr_values[2],
+		       "three globals' addresses are three values");
 		check_written_args(tu, src.buf);
 		arena_free(&a);
 		clang_disposeTranslationUnit(tu);

@@ -114,6 +114,18 @@ int main(int argc, char **argv)
 	expect(!strcmp(got, "node_new:1,node_reuse:0"),
 	       "node_new's local held only NULL and kzalloc's object; node_reuse's held its parameter too");
 
+	fixture_one_text(db, "SELECT group_concat(a.field || '=' || CASE WHEN a.value IS NULL THEN '?' "
+		 "WHEN (a.value >> 61) & 1 THEN 'global' ELSE a.value END, ',') FROM (SELECT * FROM site_arg "
+		 "ORDER BY field) a JOIN site s ON s.id = a.site_id JOIN func f ON f.id = s.func_id "
+		 "WHERE s.callee_name = 'rd_print' AND f.name = 'rd_dump' AND a.field IS NOT NULL", got, sizeof(got));
+	expect(!strcmp(got, "buf=global,mode=?,size=16"), "rd_init(&it) leaves buf a global's address and size "
+	       "16 for rd_print(&it), and mode, set on one path, unknown");
+	fixture_one_text(db, "SELECT group_concat(a.field || '=' || coalesce(a.value, '?'), ',') FROM site_arg a "
+		 "JOIN site s ON s.id = a.site_id JOIN func f ON f.id = s.func_id "
+		 "WHERE s.callee_name = 'rd_print' AND f.name = 'rd_dump_moved' AND a.field IS NOT NULL",
+		 got, sizeof(got));
+	expect(!strcmp(got, "size=4"), "a helper that moves its parameter first sets nothing of the caller's");
+
 	db_close(db);
 	rules_free(r);
 	return expect_done("returned");
