@@ -157,9 +157,7 @@ static bool alternatives(struct walker *w, int p, const struct write_guard *g, i
 	}
 	return true;
 always:
-	sb->len = start;
-	if (sb->buf)
-		sb->buf[start] = '\0';
+	sb_truncate(sb, start);
 	return false;
 }
 
@@ -185,19 +183,14 @@ static bool param_conditions(struct walker *w, int p, struct strbuf *sb)
 			sb_addf(sb, "wif:arg#%d=%lld", p, pw->value);
 		size_t at = sb->len;
 		sb_addc(sb, '@');
-		if (alternatives(w, p, pw->g, pw->n, pw->nlabels, sb)) {
+		if (alternatives(w, p, pw->g, pw->n, pw->nlabels, sb))
 			conditional = true;
-		} else {
-			sb->len = at;
-			sb->buf[at] = '\0';
-		}
+		else
+			sb_truncate(sb, at);
 		sb_addc(sb, ';');
 	}
-	if (!conditional) {
-		sb->len = start;
-		if (sb->buf)
-			sb->buf[start] = '\0';
-	}
+	if (!conditional)
+		sb_truncate(sb, start);
 	return conditional;
 }
 

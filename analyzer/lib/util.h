@@ -48,6 +48,8 @@ void sb_addc(struct strbuf *sb, char c);
 void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 void sb_reset(struct strbuf *sb);
+/* Cut SB back to its first LEN bytes (LEN <= its length: text added since). */
+void sb_truncate(struct strbuf *sb, size_t len);
 /* Hand the buffer to the caller (who frees it); the strbuf is empty after. */
 char *sb_detach(struct strbuf *sb);
 void sb_free(struct strbuf *sb);

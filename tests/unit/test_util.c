@@ -28,8 +28,15 @@ static void test_strbuf(void)
 	for (int i = 0; i < 1000; i++)
 		sb_addc(&sb, 'x');
 	expect(sb.len == 1024 && sb.buf[1024] == 0, "grows, NUL-terminated");
+	sb_truncate(&sb, 4);
+	expect(sb.len == 4 && !strcmp(sb_str(&sb), "spin"), "truncate cuts back to a length");
+	sb_truncate(&sb, 9);
+	expect(sb.len == 4 && !strcmp(sb_str(&sb), "spin"), "truncate never lengthens");
 	sb_reset(&sb);
 	expect(sb.len == 0 && !strcmp(sb_str(&sb), ""), "reset empties it");
+	struct strbuf none = {0};
+	sb_truncate(&none, 0);
+	expect(!none.buf && !none.len, "truncating an empty strbuf allocates nothing");
 	sb_add(&sb, "kept");
 	char *s = sb_detach(&sb);
 	expect(!strcmp(s, "kept") && !sb.buf && !sb.len, "detach hands the buffer over");
