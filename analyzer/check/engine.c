@@ -534,15 +534,32 @@ static bool member_passed(const struct engine *e, const struct ck_state *cur, co
 	return false;
 }
 
+/* The value a context test chose for argument ARG ('(in_atomic() ||
+ * irqs_disabled()) ? GFP_ATOMIC : GFP_KERNEL') on a path in CUR's context
+ * with interrupts IRQS_OFF, into *OUT; false where the test may go either
+ * way (in_atomic() in process context). */
+static bool ctx_chosen(const struct ck_state *cur, const struct ck_arg *arg, bool irqs_off, long long *out)
+{
+	int st = guardkey_ctx_state(cur->ctx, irqs_off);
+	if (!((arg->ctx_true | arg->ctx_false) >> st & 1))
+		return false;
+	*out = arg->ctx_true >> st & 1 ? arg->value : arg->cond_else;
+	return true;
+}
+
 /* Bind the callee's parameter ARG->n in NEXT to what the call passes: a
  * constant, the members set just before the call, or what the caller's own
  * parameter was bound to in CUR (passed on unchanged, and not assigned by
  * the caller itself).  Rows of one argument come forwarded ones first. */
 static void bind_const_arg(const struct engine *e, const struct ck_state *cur, const struct ck_arg *arg,
-			   struct ck_state *next)
+			   struct ck_state *next, bool irqs_off)
 {
 	if (arg->is_const) {
 		set_const(next, arg->n, CK_NO_FIELD, arg->value);
+	} else if (arg->ctx_cond) {
+		long long v;
+		if (ctx_chosen(cur, arg, irqs_off, &v))
+			set_const(next, arg->n, CK_NO_FIELD, v);
 	} else if (arg->fwd >= 0 && (arg->from_field || arg->field != CK_NO_FIELD)) {
 		long long v;
 		if (member_passed(e, cur, arg, &v))
@@ -657,7 +674,7 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 		const struct ck_arg *arg = &site->args[a];
 		if (arg->key < 0) {
 			if (engine_param_used(cf->const_params, arg->n))
-				bind_const_arg(e, cur, arg, next);
+				bind_const_arg(e, cur, arg, next, v->irqs_off);
 			continue;   /* a binding the callee never looks at only splits states */
 		}
 		if (!engine_param_used(cf->lock_params, arg->n))
@@ -750,10 +767,12 @@ static bool call_always_sleeps(const struct engine *e, const struct ck_state *s,
 	return possible > 0;
 }
 
-/* Whether the call at SITE may block on the path of state CUR: a
- * 'blocks-with' call (kmalloc) whose mask argument is a constant, passed
- * or bound, without the rule's bits (GFP_ATOMIC) cannot; unknown, it may. */
-static bool call_may_block(const struct engine *e, const struct ck_state *cur, const struct ck_site *site)
+/* Whether the call at SITE may block on the path of state CUR (interrupts
+ * IRQS_OFF): a 'blocks-with' call (kmalloc) whose mask argument is a
+ * constant, passed, bound or chosen by the context, without the rule's
+ * bits (GFP_ATOMIC) cannot; unknown, it may. */
+static bool call_may_block(const struct engine *e, const struct ck_state *cur, const struct ck_site *site,
+			   bool irqs_off)
 {
 	for (int a = 0; a < site->nargs; a++) {
 		const struct ck_arg *arg = &site->args[a];
@@ -762,6 +781,8 @@ static bool call_may_block(const struct engine *e, const struct ck_state *cur, c
 		long long v;
 		if (arg->is_const)
 			return (arg->value & site->blocks_mask) != 0;
+		if (arg->ctx_cond)
+			return ctx_chosen(cur, arg, irqs_off, &v) ? (v & site->blocks_mask) != 0 : true;
 		if (arg->fwd < 0)
 			continue;
 		if (arg->from_field)   /* kmalloc(.., ab->gfp_mask) */
@@ -787,7 +808,7 @@ static void enter_callees(struct engine *e, int si, const struct ck_visit *v, st
 	const struct ck_site *site = v->site;
 	if (site->no_edge)
 		return;   /* a deferral, a dispatcher of deferred work, a call that never returns */
-	if (site->blocks_arg >= 0 && !call_may_block(e, v->path, site))
+	if (site->blocks_arg >= 0 && !call_may_block(e, v->path, site, v->irqs_off))
 		return;   /* kmalloc(.., GFP_ATOMIC): it neither sleeps nor reclaims, nor calls back */
 	if (e->st->capped)
 		return;   /* the bound is hit: finish the states queued, start no more */

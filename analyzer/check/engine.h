@@ -55,10 +55,15 @@ struct ck_fnarg { int n, func, fwd; int64_t store; };
  * bytes: a whole tree has a million. */
 struct ck_arg {
 	int n, key, field, fwd;
-	bool is_const : 1, unknown : 1, masked : 1, cond : 1, from_field : 1;   /* bits: 32 bytes in all */
+	bool is_const : 1, unknown : 1, masked : 1, cond : 1, from_field : 1, ctx_cond : 1;
+	/* ctx_cond: 'CTX ? VALUE : COND_ELSE' over a context test, VALUE in the
+	 * path states CTX_TRUE, COND_ELSE in CTX_FALSE (bits of enum
+	 * guardkey_ctx), nothing known in the others.  32 bytes in all. */
+	unsigned char ctx_true, ctx_false;
 	union { int cond_else; int src_field; };
 	long long value;
 };
+_Static_assert(sizeof(struct ck_arg) == 32, "ck_arg is kept per argument row of the whole tree: keep it 32 bytes");
 /* A parameter its function only masks: the value passed on has at most the
  * bits of (caller's value & and_mask) | or_mask (lib/guardkey.h). */
 struct ck_mask { int param; long long and_mask, or_mask; };

@@ -380,6 +380,23 @@ static bool load_cond(struct ck_arg *a, const char *text)
 	return true;
 }
 
+/* 'A:B@T,F' of 'CTX ? A : B' over a context test (A in the path states T,
+ * B in F) into A (B an int, or the row is not used). */
+static bool load_ctx_cond(struct ck_arg *a, const char *text)
+{
+	long long then_v, else_v;
+	unsigned t, f;
+	if (sscanf(text, "%lld:%lld@%u,%u", &then_v, &else_v, &t, &f) != 4 || else_v < INT_MIN ||
+	    else_v > INT_MAX || (t | f) > GK_ALL_STATES)
+		return false;
+	a->ctx_cond = true;
+	a->value = then_v;
+	a->cond_else = (int)else_v;
+	a->ctx_true = (unsigned char)t;
+	a->ctx_false = (unsigned char)f;
+	return true;
+}
+
 /* The one row of site_arg Q is at, or false for a row the engine does not
  * use (a registration's object: link/chains.c, unless it is the object's
  * address, which binds the parameter as not NULL). */
@@ -414,6 +431,8 @@ static bool load_arg(struct engine *e, sqlite3_stmt *q, struct ck_arg *a)
 		}
 	} else if (has_value) {
 		a->is_const = true;
+	} else if (sqlite3_column_type(q, 6) != SQLITE_NULL) {   /* 'in_atomic() ? GFP_ATOMIC : GFP_KERNEL' */
+		return load_ctx_cond(a, db_col_text(q, 6));
 	} else if (sqlite3_column_int(q, 8)) {   /* '&dispose': the callee's 'if (!dispose)' is dead */
 		a->is_const = true;
 		a->value = CK_ADDRESS_VALUE;

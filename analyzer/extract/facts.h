@@ -30,8 +30,12 @@ struct xarg {
 	int n; const char *key; long long value; bool obj; const char *path;
 	const char *field; bool unknown; int fwd1;
 	long long fwd_mask;      /* fwd1: the parameter passed on through '& FWD_MASK' (0: as it is) */
-	bool cond;               /* fwd1: passed on as 'param ? COND_THEN : COND_ELSE' */
+	bool cond;               /* fwd1: passed on as 'param ? COND_THEN : COND_ELSE'; without
+				  * fwd1, 'CTX ? COND_THEN : COND_ELSE' over a context test: COND_THEN
+				  * in the path states CTX_TRUE, COND_ELSE in CTX_FALSE (bits of
+				  * enum guardkey_ctx; graph_trace_open()'s gfp mask) */
 	long long cond_then, cond_else;
+	unsigned char ctx_true, ctx_false;
 	const char *src_field;   /* fwd1: the parameter's member read ('ab->gfp_mask'), or NULL */
 	int ret_site1;           /* the pointer the call at TU-local site RET_SITE1 - 1 returned */
 	bool ret_only;           /* ... and the local holding it was assigned nothing else (or NULL) */

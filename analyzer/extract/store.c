@@ -260,13 +260,17 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 			if (x->args[j].fwd1 && x->args[j].fwd_mask)   /* 'flags & MSG_DONTWAIT' */
 				db_bind_int(s->ins_arg, 4, x->args[j].fwd_mask);
 			else if (x->args[j].key || x->args[j].unknown || x->args[j].fwd1 || x->args[j].ret_site1 ||
-				 x->args[j].walk)
+				 x->args[j].walk || x->args[j].cond)
 				sqlite3_bind_null(s->ins_arg, 4);
 			else
 				db_bind_int(s->ins_arg, 4, x->args[j].value);
-			char cond[48];
-			snprintf(cond, sizeof(cond), "%lld:%lld", x->args[j].cond_then, x->args[j].cond_else);
-			db_bind_text(s->ins_arg, 9, x->args[j].fwd1 && x->args[j].cond ? cond : NULL);
+			char cond[64];
+			if (x->args[j].fwd1)
+				snprintf(cond, sizeof(cond), "%lld:%lld", x->args[j].cond_then, x->args[j].cond_else);
+			else   /* 'CTX ? A : B': A:B@states where A,states where B */
+				snprintf(cond, sizeof(cond), "%lld:%lld@%u,%u", x->args[j].cond_then, x->args[j].cond_else,
+					 x->args[j].ctx_true, x->args[j].ctx_false);
+			db_bind_text(s->ins_arg, 9, x->args[j].cond ? cond : NULL);
 			db_bind_text(s->ins_arg, 10, x->args[j].fwd1 ? x->args[j].src_field : NULL);
 			db_bind_null_or_int(s->ins_arg, 11, x->args[j].ret_site1 ? site_ids[x->args[j].ret_site1 - 1] : 0);
 			db_bind_null_or_int(s->ins_arg, 12, x->args[j].addr);

@@ -958,6 +958,31 @@ static int cond_arg(struct walker *w, CXCursor a, int n, struct xargs *args)
 	return p;
 }
 
+/* Argument A (argument N) 'CTX ? X : Y', X and Y constants, over a test
+ * of the context (guard_context_if(): 'in_atomic() || irqs_disabled()'):
+ * the callee gets X in the path states where the test surely holds, Y
+ * where it surely does not.  graph_trace_open(), which ftrace_dump() runs
+ * in an interrupt, allocates with 'gfpflags = (in_atomic() ||
+ * irqs_disabled()) ? GFP_ATOMIC : GFP_KERNEL'.  A local set once to such
+ * a choice (LOCAL_ARG) counts only where no irq state change on the path
+ * could lie between it and the call: the call's state must be the one at
+ * entry, untouched. */
+static bool ctx_cond_arg(struct walker *w, CXCursor a, int n, struct xargs *args, bool local_arg)
+{
+	CXCursor c = key_strip(a), k[3];
+	long long then_v, else_v;
+	struct guard t, e;
+	if (clang_getCursorKind(c) != CXCursor_ConditionalOperator || key_children(c, k, 3) != 3 ||
+	    !guard_const_value(k[1], &then_v) || !guard_const_value(k[2], &else_v) ||
+	    (local_arg && (w->st.irqs != IRQB_ENTRY || w->st.irqs_touched)) ||
+	    !guard_context_if(w->tu, w->kenv.func, w->env->rules, call_zero, w, k[0], &t, &e) ||
+	    (e.ctx_dead | t.ctx_dead) > 0xff)
+		return false;
+	vec_push(args, ((struct xarg){ .n = n, .cond = true, .cond_then = then_v, .cond_else = else_v,
+				      .ctx_true = (unsigned char)e.ctx_dead, .ctx_false = (unsigned char)t.ctx_dead }));
+	return true;
+}
+
 /* Argument A 'p->m' over the caller's pointer parameter p: 'ab->gfp_mask'
  * passed to kmalloc() is whatever the path set in the object (check/
  * ret_members.c).  Returns p, and the member into *FIELD, or -1. */
@@ -990,6 +1015,8 @@ static int const_arg_of(struct walker *w, CXCursor a, int n, struct xargs *args,
 		vec_push(args, ((struct xarg){ n, NULL, v, false }));
 	else if (p < 0 && (p = cond_arg(w, a, n, args)) >= 0)
 		return p;
+	else if (ctx_cond_arg(w, a, n, args, local_arg))
+		return -1;
 	else if (p >= 0 || (p = masked_param(w, a, &mask)) >= 0)
 		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1, .fwd_mask = mask }));
 	else if ((p = member_of_param(w, a, &field)) >= 0)

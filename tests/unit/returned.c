@@ -302,3 +302,35 @@ void rd_dump_moved(struct rd_iter *o)
 	rd_init_moved(&it, o);
 	rd_print(&it);
 }
+
+/* A mask chosen by a context test is a value per path state: the graph
+ * tracer's open() allocates with GFP_ATOMIC where it is atomic or has
+ * interrupts off (site_arg.cond 'A:B@T,F').  A local set so before the
+ * interrupts change is not: the test ran in the other state. */
+extern int preempt_count(void);
+extern unsigned long arch_local_save_flags(void);
+extern int arch_irqs_disabled_flags(unsigned long flags);
+extern void arch_local_irq_disable(void);
+#define in_atomic() (preempt_count() != 0)
+#define irqs_disabled() arch_irqs_disabled_flags(arch_local_save_flags())
+extern void *ctx_alloc(unsigned long size, gfp_t gfp);
+
+void open_ctx_mask(void)
+{
+	gfp_t gfp = (in_atomic() || irqs_disabled()) ? 0x20 : 0x400;
+
+	ctx_alloc(8, gfp);
+}
+
+void open_ctx_direct(void)
+{
+	ctx_alloc(16, in_atomic() ? 0x20 : 0x400);
+}
+
+void open_ctx_then_irqs_off(void)
+{
+	gfp_t gfp = in_atomic() ? 0x20 : 0x400;
+
+	arch_local_irq_disable();
+	ctx_alloc(24, gfp);
+}

@@ -126,6 +126,13 @@ int main(int argc, char **argv)
 		 got, sizeof(got));
 	expect(!strcmp(got, "size=4"), "a helper that moves its parameter first sets nothing of the caller's");
 
+	fixture_one_text(db, "SELECT group_concat(f.name || ':' || coalesce(a.cond, '-') || ':' || coalesce(a.value, '-'), "
+		 "',') FROM (SELECT * FROM site_arg ORDER BY site_id) a JOIN site s ON s.id = a.site_id "
+		 "JOIN func f ON f.id = s.func_id WHERE s.callee_name = 'ctx_alloc' AND a.n = 1", got, sizeof(got));
+	expect(!strcmp(got, "open_ctx_mask:32:1024@23,0:-,open_ctx_direct:32:1024@7,0:-"),
+	       "a mask chosen by a context test is GFP_ATOMIC's value where the test holds (a local set so, "
+	       "with no irq change before the call, too; not one set before the interrupts go off)");
+
 	db_close(db);
 	rules_free(r);
 	return expect_done("returned");

@@ -14,7 +14,17 @@ struct trace_entry {
 	int pid;
 };
 
+struct trace_iterator;
+
+/* A tracer's callbacks: open() sets up a reader's private state. */
+struct tracer {
+	const char *name;
+	void (*open)(struct trace_iterator *iter);
+};
+
 struct trace_iterator {
+	struct tracer *trace;
+	void *private;
 	int cpu_file;
 	unsigned long iter_flags;
 	void *temp;                  /* the copy of the current entry */
@@ -36,5 +46,6 @@ extern struct trace_entry *trace_find_next_entry(struct trace_iterator *iter, in
 extern int print_trace_line(struct trace_iterator *iter);
 extern int trace_print_lat_context(struct trace_iterator *iter);
 extern void ftrace_dump(enum ftrace_dump_mode oops_dump_mode);
+extern int register_tracer(struct tracer *type);
 
 #endif

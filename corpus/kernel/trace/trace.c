@@ -22,6 +22,13 @@
 #define STATIC_TEMP_BUF_SIZE	128
 static char static_temp_buf[STATIC_TEMP_BUF_SIZE];
 static char static_fmt_buf[STATIC_TEMP_BUF_SIZE];
+static struct tracer *current_trace;
+
+int register_tracer(struct tracer *type)
+{
+	current_trace = type;
+	return 0;
+}
 
 static struct trace_entry *peek_next_entry(struct trace_iterator *iter)
 {
@@ -69,8 +76,11 @@ int print_trace_line(struct trace_iterator *iter)
 /* Set up an iterator over the global buffer without allocating. */
 void trace_init_global_iter(struct trace_iterator *iter)
 {
+	iter->trace = current_trace;
 	iter->cpu_file = -1;
 	iter->iter_flags = 0;
+	if (iter->trace && iter->trace->open)   /* the tracer's reader state */
+		iter->trace->open(iter);
 #ifndef TRACE_DUMP_NO_STATIC_BUF
 	iter->temp = static_temp_buf;
 	iter->temp_size = STATIC_TEMP_BUF_SIZE;
