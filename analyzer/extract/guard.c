@@ -304,6 +304,34 @@ CXCursor guard_local_value(CXCursor func, CXCursor e)
 	return value;
 }
 
+static bool folded(CXCursor func, CXCursor e, long long *out, int depth)
+{
+	if (guard_const_value(e, out))
+		return true;
+	CXCursor c = key_strip(e), k[2];
+	long long a, b;
+	if (depth > 4)
+		return false;
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+		CXCursor set = guard_local_value(func, c);
+		return !clang_Cursor_isNull(set) && folded(func, set, out, depth + 1);
+	}
+	if (clang_getCursorKind(c) != CXCursor_BinaryOperator || key_children(c, k, 2) != 2 ||
+	    !folded(func, k[0], &a, depth + 1) || !folded(func, k[1], &b, depth + 1))
+		return false;
+	switch (clang_getCursorBinaryOperatorKind(c)) {   /* the bit operations masks are made of */
+	case CXBinaryOperator_Or: *out = a | b; return true;
+	case CXBinaryOperator_And: *out = a & b; return true;
+	case CXBinaryOperator_Xor: *out = a ^ b; return true;
+	default: return false;
+	}
+}
+
+bool guard_folded_value(CXCursor func, CXCursor e, long long *out)
+{
+	return clang_Cursor_isNull(func) ? guard_const_value(e, out) : folded(func, e, out, 0);
+}
+
 /*
  * A local of FUNC set once from a test of a parameter and never written
  * again ('bool can_wait = !!(gfp & __GFP_DIRECT_RECLAIM); .. if
@@ -1131,6 +1159,7 @@ struct writes {
 	const struct lp_rules *rules;
 	struct subject_writes *s;
 	int ns;
+	int depth;                        /* a callee's writes read for masked_by_call() */
 };
 
 /* 'dev = get_device(dev)': RHS calls a function that returns its argument
@@ -1157,11 +1186,89 @@ static void note_value(struct subject_writes *sw, CXCursor rhs, bool constant_ok
 		sw->any = true;
 }
 
+static enum CXChildVisitResult visit_write(CXCursor c, CXCursor parent, CXClientData d);
+
+/* Every 'return' of a function, and whether each returns its parameter Q. */
+struct returns_scan { CXCursor func; int q, n; bool other; };
+
+static enum CXChildVisitResult scan_returns(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct returns_scan *r = d;
+	CXCursor k[1];
+	if (clang_getCursorKind(c) != CXCursor_ReturnStmt)
+		return CXChildVisit_Recurse;
+	r->n++;
+	if (key_children(c, k, 1) != 1 || key_param_of(r->func, k[0]) != r->q)
+		r->other = true;
+	return CXChildVisit_Continue;
+}
+
+/* Whether CALL's callee returns its parameter Q on every return, having
+ * only masked it by constants ('flags &= ~__GFP_FS' in
+ * current_gfp_context()): its masks into *AND_MASK, *OR_MASK (-1 and 0:
+ * unchanged).  One level: the callee's own writes, read from its body. */
+static bool returns_masked(const struct writes *caller, CXCursor call, int q, long long *and_mask,
+			   long long *or_mask)
+{
+	if (caller->depth >= 1)
+		return false;
+	CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(call));
+	if (clang_getCursorKind(def) != CXCursor_FunctionDecl || q >= clang_Cursor_getNumArguments(def))
+		return false;
+	struct returns_scan r = { def, q, 0, false };
+	clang_visitChildren(def, scan_returns, &r);
+	if (!r.n || r.other)
+		return false;
+	struct subject_writes sw = { .param = q, .field = "" };
+	struct writes w = { .func = def, .rules = caller->rules, .s = &sw, .ns = 1, .depth = caller->depth + 1 };
+	clang_visitChildren(def, visit_write, &w);
+	if (sw.any || sw.n)
+		return false;
+	*and_mask = sw.masked ? sw.and_mask : -1;
+	*or_mask = sw.masked ? sw.or_mask : 0;
+	return true;
+}
+
+/* SW's parameter is masked: '&= AND_MASK' and '|= OR_MASK' may happen. */
+static void add_mask(struct subject_writes *sw, long long and_mask, long long or_mask)
+{
+	if (!sw->masked) {
+		sw->masked = true;
+		sw->and_mask = and_mask;
+		sw->or_mask = or_mask;
+	} else {
+		sw->and_mask &= and_mask;
+		sw->or_mask |= or_mask;
+	}
+}
+
+/* 'gfp = current_gfp_context(gfp)': RHS calls a function that returns its
+ * argument masked, given parameter P itself; the assignment is those
+ * masks of P's own value.  Returns whether it was one. */
+static bool masked_by_call(struct writes *w, CXCursor rhs, int p)
+{
+	CXCursor c = key_strip(rhs);
+	long long and_mask, or_mask;
+	if (clang_getCursorKind(c) != CXCursor_CallExpr)
+		return false;
+	int n = clang_Cursor_getNumArguments(c), q = -1;
+	for (int i = 0; i < n && q < 0; i++)
+		if (key_param_of(w->func, clang_Cursor_getArgument(c, (unsigned)i)) == p)
+			q = i;
+	if (q < 0 || !returns_masked(w, c, q, &and_mask, &or_mask))
+		return false;
+	for (int i = 0; i < w->ns; i++)
+		if (w->s[i].param == p && !w->s[i].field[0] && (and_mask != -1 || or_mask != 0))
+			add_mask(&w->s[i], and_mask, or_mask);
+	return true;
+}
+
 static void note_write(struct writes *w, CXCursor lhs, CXCursor rhs, bool constant_ok)
 {
 	char field[GUARD_FIELD_MAX];
 	int p = plain_subject(w->func, lhs, field);
-	if (p < 0 || (!field[0] && constant_ok && returns_param(w, rhs, p)))
+	if (p < 0 || (!field[0] && constant_ok && (returns_param(w, rhs, p) || masked_by_call(w, rhs, p))))
 		return;
 	for (int i = 0; i < w->ns; i++)
 		if (w->s[i].param == p && !strcmp(w->s[i].field, field))
@@ -1185,17 +1292,10 @@ static void note_mask_write(struct writes *w, CXCursor op, CXCursor lhs, CXCurso
 		struct subject_writes *sw = &w->s[i];
 		if (sw->param != p || strcmp(sw->field, field))
 			continue;
-		if (!mask) {
+		if (!mask)
 			sw->any = true;
-		} else if (!sw->masked) {
-			sw->masked = true;
-			sw->and_mask = k == CXBinaryOperator_AndAssign ? v : -1;
-			sw->or_mask = k == CXBinaryOperator_OrAssign ? v : 0;
-		} else if (k == CXBinaryOperator_AndAssign) {
-			sw->and_mask &= v;
-		} else {
-			sw->or_mask |= v;
-		}
+		else
+			add_mask(sw, k == CXBinaryOperator_AndAssign ? v : -1, k == CXBinaryOperator_OrAssign ? v : 0);
 	}
 }
 

@@ -167,6 +167,10 @@ int guard_param_member(CXCursor func, CXCursor e, char field[GUARD_FIELD_MAX]);
  * ADD : DEL;' before 'call(notifier_type, ..)'); its address is never
  * taken.  A null cursor for anything else. */
 CXCursor guard_local_value(CXCursor func, CXCursor e);
+/* E's value where it is a constant, or bits of constants and locals of FUNC
+ * set once to such ('flags | __GFP_ZERO' after 'gfp_t flags = GFP_NOWAIT |
+ * __GFP_NOWARN'), into *OUT. */
+bool guard_folded_value(CXCursor func, CXCursor e, long long *out);
 
 /* Constant value of integer expression E (negative values included); extract
  * uses it for every constant: jump-table indices, lockdep subclasses, guards. */

@@ -1011,7 +1011,7 @@ static int const_arg_of(struct walker *w, CXCursor a, int n, struct xargs *args,
 	long long v, mask = 0;
 	const char *field = NULL;
 	int p = key_param_of(w->kenv.func, a);
-	if (guard_const_value(a, &v))
+	if (guard_folded_value(w->kenv.func, a, &v))   /* 'flags | __GFP_ZERO', flags a constant local */
 		vec_push(args, ((struct xarg){ n, NULL, v, false }));
 	else if (p < 0 && (p = cond_arg(w, a, n, args)) >= 0)
 		return p;

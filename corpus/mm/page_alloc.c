@@ -38,7 +38,7 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order)
 	if (!can_direct_reclaim)
 		return NULL;
 	shrink_slab(gfp_mask); /* expect(alloc-sleeps-one-call)@+1: sleep-in-atomic this finding stands for the 2 sleeps found below that call */
-	cond_resched(); /* expect(gfp-atomic-ccw,gfp-mask-stackdepot-blocking,audit-kernel-buffer,ftrace-dump-allocates,ftrace-dump-graph-open-kernel): sleep-in-atomic cond_resched() may schedule */
+	cond_resched(); /* expect(gfp-atomic-ccw,gfp-mask-stackdepot-blocking,audit-kernel-buffer,ftrace-dump-allocates,ftrace-dump-graph-open-kernel,bpf-refill-blocking): sleep-in-atomic cond_resched() may schedule */
 	return get_page_from_freelist(order);
 }
 

@@ -334,3 +334,35 @@ void open_ctx_then_irqs_off(void)
 	arch_local_irq_disable();
 	ctx_alloc(24, gfp);
 }
+
+/* A parameter assigned what a call returns: a mask write when the callee
+ * returns that argument having only masked it (current_gfp_context()),
+ * anything when it returns something else. */
+extern unsigned int task_scope(void);
+extern void populate_chunk(void);
+
+static inline gfp_t scope_mask(gfp_t flags)
+{
+	if (task_scope())
+		flags &= ~0xc0u;
+	return flags;
+}
+
+static inline gfp_t scope_other(gfp_t flags, gfp_t other)
+{
+	return task_scope() ? other : flags;
+}
+
+void gfp_scoped(gfp_t gfp)
+{
+	gfp = scope_mask(gfp);
+	if (gfp & 0x400)
+		populate_chunk();
+}
+
+void gfp_replaced(gfp_t gfp, gfp_t other)
+{
+	gfp = scope_other(gfp, other);
+	if (gfp & 0x400)
+		populate_chunk();
+}

@@ -16,6 +16,10 @@
  *    layered macros with 'context-test' rules (guard_context_if);
  *  - whether each function eN's last 'if' reads its parameter as passed,
  *    before any write of it and any label (guard_sees_entry);
+ *  - a member's test against a global's address (guard_global_address),
+ *    the same value for one global, another for another;
+ *  - each function vN's argument to use() folded from bit operations of
+ *    constants and locals set once (guard_folded_value);
  *  - the arguments of a call as written (guard_arg_at), which is how a
  *    '_nested' lock's subclass is read where the macro dropped it.
  */
@@ -165,6 +169,17 @@ static const struct { const char *name, *body, *value; } local_values[] = {
 	{ "l_global", "(int p) { use(global); }", NULL },
 };
 
+/* The value guard_folded_value() gives the argument of each function vN's
+ * last call of use(): bit operations of constants and locals set once. */
+static const struct { const char *name, *body, *value; } folded_values[] = {
+	{ "v_or", "(int p) { int f = 0x20 | 0x800; use(f | 0x100); }", "2336" },
+	{ "v_chain", "(int p) { int f = 0x20; int g; g = f | 0x800; use(g & 0x820); }", "2080" },
+	{ "v_plain", "(int p) { use(7 & 3); }", "3" },
+	{ "v_param", "(int p) { int f = 0x20; use(f | p); }", NULL },
+	{ "v_written", "(int p) { int f = 0x20; if (p) f = 1; use(f | 2); }", NULL },
+	{ "v_add", "(int p) { int f = 1; use(f + 2); }", NULL },
+};
+
 /* Whether the last 'if' of NAME reads parameter PARAM as passed. */
 static const struct { const char *name, *body; int param; const char *field; bool entry; } entry_tests[] = {
 	{ "e_untouched", "(int a, unsigned f) { if (f & 1) a++; }", 1, "", true },
@@ -304,6 +319,19 @@ static void check_local_value(CXCursor fn, int i)
 						 ? "?:" : "another expression");
 	const char *want = local_values[i].value ? local_values[i].value : "none";
 	snprintf(what, sizeof(what), "%s: the local's value is %s, expected %s", local_values[i].name, got, want);
+	expect(!clang_Cursor_isNull(arg) && !strcmp(got, want), what);
+}
+
+static void check_folded(CXCursor fn, int i)
+{
+	CXCursor arg = clang_getNullCursor();
+	clang_visitChildren(fn, find_use, &arg);
+	char got[32] = "none", what[160];
+	long long c;
+	if (!clang_Cursor_isNull(arg) && guard_folded_value(fn, arg, &c))
+		snprintf(got, sizeof(got), "%lld", c);
+	const char *want = folded_values[i].value ? folded_values[i].value : "none";
+	snprintf(what, sizeof(what), "%s: the argument folds to %s, expected %s", folded_values[i].name, got, want);
 	expect(!clang_Cursor_isNull(arg) && !strcmp(got, want), what);
 }
 
@@ -482,6 +510,9 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		for (i = 0; i < (int)N(addr_guards); i++)
 			if (!strcmp(name, addr_guards[i].name))
 				check_addr_guard(c, i);
+		for (i = 0; i < (int)N(folded_values); i++)
+			if (!strcmp(name, folded_values[i].name))
+				check_folded(c, i);
 	}
 	clang_disposeString(s);
 	return CXChildVisit_Recurse;   /* into consts(), to its locals */
@@ -507,6 +538,8 @@ int main(void)
 		sb_addf(&src, "void %s%s\n", entry_tests[i].name, entry_tests[i].body);
 	for (size_t i = 0; i < N(addr_guards); i++)
 		sb_addf(&src, "void %s%s\n", addr_guards[i].name, addr_guards[i].body);
+	for (size_t i = 0; i < N(folded_values); i++)
+		sb_addf(&src, "void %s%s\n", folded_values[i].name, folded_values[i].body);
 	sb_add(&src, args_src);
 	struct lp_rules *rules = rules_new();
 	struct strbuf err = {0};
@@ -533,7 +566,7 @@ int main(void)
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &top);
 		char what[80];
 		size_t want = N(consts) + 2 * N(guards) + 2 * N(all_guards) + N(local_values) + 2 * N(ctx_guards) +
-			      2 * N(entry_tests) + 2 * N(addr_guards) + 1;
+			      2 * N(entry_tests) + 2 * N(addr_guards) + 1 + N(folded_values);
 		snprintf(what, sizeof(what), "%d expectations checked, expected %zu", passed + failed - before, want);
 		expect(passed + failed - before == (int)want, what);
 		expect(addr_values[0] && addr_values[1] && addr_values[2] && addr_values[0] != addr_values[1] &&

@@ -133,6 +133,12 @@ int main(int argc, char **argv)
 	       "a mask chosen by a context test is GFP_ATOMIC's value where the test holds (a local set so, "
 	       "with no irq change before the call, too; not one set before the interrupts go off)");
 
+	fixture_one_text(db, "SELECT annot FROM func WHERE name = 'gfp_scoped'", got, sizeof(got));
+	expect(!strcmp(got, "writes:arg#0=&4294967103|0;"),
+	       "'gfp = scope_mask(gfp)' only masks gfp: the callee returns it with bits cleared");
+	fixture_one_text(db, "SELECT annot FROM func WHERE name = 'gfp_replaced'", got, sizeof(got));
+	expect(!strcmp(got, "writes:arg#0=*;"), "'gfp = scope_other(gfp, other)' may return another value");
+
 	db_close(db);
 	rules_free(r);
 	return expect_done("returned");

@@ -21,6 +21,7 @@ extern void inc_irq_stat(enum interruption_class irq);
  * register_external_irq() and run from do_ext_irq() in hardirq context. */
 #define EXT_IRQ_CLK_COMP	0x1004
 #define EXT_IRQ_EMERGENCY_SIG	0x1201
+#define EXT_IRQ_EXTERNAL_CALL	0x1202
 
 struct ext_code {
 	unsigned short subcode;

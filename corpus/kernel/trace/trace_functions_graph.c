@@ -2,7 +2,7 @@
 /*
  * trace_functions_graph.c - corpus model of the function graph tracer's
  * reader setup (kernel/trace/trace_functions_graph.c): open() allocates the
- * per-reader depth state.  ftrace_dump() opens the tracer from an
+ * per-reader state and its per-CPU depths (mm/percpu.c).  ftrace_dump() opens the tracer from an
  * interrupt too, so the mask is chosen by the context: GFP_ATOMIC where
  * the caller is atomic or has interrupts off.
  *
@@ -12,13 +12,19 @@
 #include <linux/kernel.h>
 #include <linux/gfp.h>
 #include <linux/slab.h>
+#include <linux/percpu.h>
 #include <linux/preempt.h>
 #include <linux/irqflags.h>
 #include <linux/trace_events.h>
 
-struct fgraph_data {
+struct fgraph_cpu_data {
 	int depth;
 	int last_pid;
+};
+
+struct fgraph_data {
+	struct fgraph_cpu_data *cpu_data;
+	int failed;
 };
 
 static void graph_trace_open(struct trace_iterator *iter)
@@ -36,8 +42,13 @@ static void graph_trace_open(struct trace_iterator *iter)
 	data = kzalloc(sizeof(*data), gfpflags);
 	if (!data)
 		return;
-	data->depth = 0;
-	data->last_pid = -1;
+	data->cpu_data = alloc_percpu_gfp(struct fgraph_cpu_data, gfpflags);
+	if (!data->cpu_data) {
+		kfree(data);
+		return;
+	}
+	data->cpu_data->depth = 0;
+	data->cpu_data->last_pid = -1;
 	iter->private = data;
 }
 
