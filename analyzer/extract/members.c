@@ -26,6 +26,11 @@ void members_set(struct members *m, const char *obj, const char *field, long lon
 	*v = (struct member_value){ obj, field, value, known, known ? -1 : param };
 }
 
+bool members_room(const struct members *m, const char *obj, const char *field)
+{
+	return m->n < MEMBERS_MAX || find((struct members *)m, obj, field);
+}
+
 void members_unknown(struct members *m, const char *obj, const char *field, bool add_free)
 {
 	if (find(m, obj, field) || (add_free && m->n < MEMBERS_MAX))

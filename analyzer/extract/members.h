@@ -41,6 +41,9 @@ struct members {
 
 /* OBJ.FIELD now holds VALUE (KNOWN), parameter PARAM (>= 0), or something else. */
 void members_set(struct members *m, const char *obj, const char *field, long long value, bool known, int param);
+/* Whether OBJ.FIELD is tracked, or a slot is free for it: a store the path
+ * may skip rather than lose the members it has (a callee's, walk_summary.c). */
+bool members_room(const struct members *m, const char *obj, const char *field);
 /* OBJ.FIELD holds something else now, where that matters: a member
  * tracked, or, when ADD_FREE, one not tracked yet while a slot is free
  * (never 'lost'). */

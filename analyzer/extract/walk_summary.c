@@ -154,10 +154,12 @@ const struct summary *summary_of(struct walker *w, CXCursor def)
 /* The call's callee set members of what its pointer arguments point to:
  * 'trace_init_global_iter(&iter)' leaves 'iter.temp' the static buffer's
  * address for ftrace_dump()'s later calls (members.h; until session 49 a
- * store by a called function was not seen at all).  A member it sets to
- * something else is unknown now: if tracked, or, as a store of our own
- * would, through our parameter while a slot is free (what our caller set
- * there is not passed on). */
+ * store by a called function was not seen at all), while a slot is free:
+ * a helper that sets many members must not make the caller lose its own
+ * (members.h 'lost'; the first cut did, 976 more calls of the whole s390
+ * tree passed no members).  A member it sets to something else is unknown
+ * now: if tracked, or, as a store of our own would, through our parameter
+ * while a slot is free (what our caller set there is not passed on). */
 static void apply_summary_members(struct walker *w, CXCursor call, const struct summary *sm)
 {
 	int nargs = clang_Cursor_getNumArguments(call);
@@ -169,9 +171,10 @@ static void apply_summary_members(struct walker *w, CXCursor call, const struct 
 		if (!obj)
 			continue;
 		const char *field = intern(w, sm->m[i].field);
-		if (sm->m[i].known)
-			members_set(&w->st.m, obj, field, sm->m[i].value, true, -1);
-		else
+		if (sm->m[i].known) {
+			if (members_room(&w->st.m, obj, field))   /* never lose the caller's own */
+				members_set(&w->st.m, obj, field, sm->m[i].value, true, -1);
+		} else
 			members_unknown(&w->st.m, obj, field, key_param_of(w->kenv.func, key_strip(arg)) >= 0);
 	}
 }

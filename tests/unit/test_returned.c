@@ -139,6 +139,13 @@ int main(int argc, char **argv)
 	fixture_one_text(db, "SELECT annot FROM func WHERE name = 'gfp_replaced'", got, sizeof(got));
 	expect(!strcmp(got, "writes:arg#0=*;"), "'gfp = scope_other(gfp, other)' may return another value");
 
+	fixture_one_text(db, "SELECT group_concat(a.field || '=' || coalesce(a.value, '?'), ',') FROM (SELECT * FROM "
+		 "site_arg ORDER BY field) a JOIN site s ON s.id = a.site_id WHERE s.callee_name = 'use_many' "
+		 "AND a.field IS NOT NULL", got, sizeof(got));
+	expect(!strcmp(got, "a=1,b=1,c=1,d=1,e=1,f=1,g=1,h=1,i=1,j=1,k=1,x=1"),
+	       "a helper's stores take free slots only: the caller's eleven members and the helper's first are "
+	       "passed, none lost");
+
 	db_close(db);
 	rules_free(r);
 	return expect_done("returned");
