@@ -54,6 +54,19 @@ static void guard_is(struct lp_db *db, const char *callee, const char *want, con
 	expect(!strcmp(got, want), what);
 }
 
+/* The members FUNC's call of CALLEE passes, 'field=value' sorted by field
+ * ('?' unknown, '*' for a path that lost them), are WANT. */
+static void members_passed(struct lp_db *db, const char *func, const char *callee, const char *want,
+			   const char *what)
+{
+	char sql[512], got[256];
+	snprintf(sql, sizeof(sql), "SELECT group_concat(a.field || '=' || coalesce(a.value, '?'), ',') FROM "
+		 "(SELECT * FROM site_arg ORDER BY field) a JOIN site s ON s.id = a.site_id JOIN func f ON "
+		 "f.id = s.func_id WHERE s.callee_name = '%s' AND f.name = '%s' AND a.field IS NOT NULL", callee, func);
+	fixture_one_text(db, sql, got, sizeof(got));
+	expect(!strcmp(got, want), what);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 4) {
@@ -120,11 +133,8 @@ int main(int argc, char **argv)
 		 "WHERE s.callee_name = 'rd_print' AND f.name = 'rd_dump' AND a.field IS NOT NULL", got, sizeof(got));
 	expect(!strcmp(got, "buf=global,mode=?,size=16"), "rd_init(&it) leaves buf a global's address and size "
 	       "16 for rd_print(&it), and mode, set on one path, unknown");
-	fixture_one_text(db, "SELECT group_concat(a.field || '=' || coalesce(a.value, '?'), ',') FROM site_arg a "
-		 "JOIN site s ON s.id = a.site_id JOIN func f ON f.id = s.func_id "
-		 "WHERE s.callee_name = 'rd_print' AND f.name = 'rd_dump_moved' AND a.field IS NOT NULL",
-		 got, sizeof(got));
-	expect(!strcmp(got, "size=4"), "a helper that moves its parameter first sets nothing of the caller's");
+	members_passed(db, "rd_dump_moved", "rd_print", "size=4",
+		       "a helper that moves its parameter first sets nothing of the caller's");
 
 	fixture_one_text(db, "SELECT group_concat(f.name || ':' || coalesce(a.cond, '-') || ':' || coalesce(a.value, '-'), "
 		 "',') FROM (SELECT * FROM site_arg ORDER BY site_id) a JOIN site s ON s.id = a.site_id "
@@ -139,12 +149,9 @@ int main(int argc, char **argv)
 	fixture_one_text(db, "SELECT annot FROM func WHERE name = 'gfp_replaced'", got, sizeof(got));
 	expect(!strcmp(got, "writes:arg#0=*;"), "'gfp = scope_other(gfp, other)' may return another value");
 
-	fixture_one_text(db, "SELECT group_concat(a.field || '=' || coalesce(a.value, '?'), ',') FROM (SELECT * FROM "
-		 "site_arg ORDER BY field) a JOIN site s ON s.id = a.site_id WHERE s.callee_name = 'use_many' "
-		 "AND a.field IS NOT NULL", got, sizeof(got));
-	expect(!strcmp(got, "a=1,b=1,c=1,d=1,e=1,f=1,g=1,h=1,i=1,j=1,k=1,x=1"),
-	       "a helper's stores take free slots only: the caller's eleven members and the helper's first are "
-	       "passed, none lost");
+	members_passed(db, "many_fill", "use_many", "a=1,b=1,c=1,d=1,e=1,f=1,g=1,h=1,i=1,j=1,k=1,x=1",
+		       "a helper's stores take free slots only: the caller's eleven members and the helper's first "
+		       "are passed, none lost");
 
 	db_close(db);
 	rules_free(r);
