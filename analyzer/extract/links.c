@@ -90,13 +90,6 @@ static CXCursor field_at(CXType t, long long offset, CXType member_t)
 	return fa.found;
 }
 
-static CXCursor last_child(CXCursor c)
-{
-	CXCursor k[64];
-	unsigned n = key_children(c, k, 64);
-	return n ? k[n - 1] : clang_getNullCursor();
-}
-
 struct walk_ctx { struct links *l; struct arena *a; CXCursor func; int calls; };
 
 static const char *walk_ptr(struct walk_ctx *x, CXCursor e, int depth);
@@ -108,7 +101,7 @@ static const char *walk_ptr(struct walk_ctx *x, CXCursor e, int depth);
  */
 static const char *walk_container_of(struct walk_ctx *x, CXCursor stmt, int depth)
 {
-	CXCursor cast = last_child(last_child(stmt)), kids[2];
+	CXCursor cast = key_stmt_expr_value(stmt), kids[2];
 	CXType to = clang_getCanonicalType(clang_getCursorType(cast));
 	CXCursor sub = key_strip(cast);
 	if (to.kind != CXType_Pointer || clang_getCursorKind(sub) != CXCursor_BinaryOperator ||

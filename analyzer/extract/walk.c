@@ -802,6 +802,16 @@ static const char *object_name(struct walker *w, CXCursor e, bool deref)
  * makes what a NULL store said unknown, and for an object reached through
  * a parameter stops what the caller's caller set from being passed on,
  * while a slot is free (no pointer store makes the path's members lost). */
+/* What a store of RHS leaves in a member, into *V: an integer constant, and
+ * for a pointer member (PTR) only NULL or a global's address. */
+static bool member_value(CXCursor rhs, bool ptr, long long *v)
+{
+	bool known = guard_const_value(rhs, v);
+	if (!ptr || (known && *v == 0))
+		return known;
+	return guard_global_address(rhs, v);
+}
+
 static void note_member_store(struct walker *w, CXCursor lhs, CXCursor rhs, bool constant_ok)
 {
 	CXCursor m = key_strip(lhs), base[1];
@@ -815,12 +825,9 @@ static void note_member_store(struct walker *w, CXCursor lhs, CXCursor rhs, bool
 	if (!obj)
 		return;
 	long long v = 0;
-	bool known = constant_ok && guard_const_value(rhs, &v);
-	bool global = ptr && !known && constant_ok && guard_global_address(rhs, &v);
+	bool known = constant_ok && member_value(rhs, ptr, &v);
 	const char *field = intern(w, cx_str(w, clang_getCursorSpelling(m)));
-	if (global)
-		known = true;
-	else if (ptr && !(known && v == 0)) {
+	if (ptr && !known) {
 		members_unknown(&w->st.m, obj, field, key_param_of(w->kenv.func, base[0]) >= 0);
 		return;
 	}
@@ -1782,8 +1789,8 @@ static void note_init_members(struct walker *w, CXCursor var, CXCursor init)
 		bool ptr = clang_getCanonicalType(ft).kind == CXType_Pointer;
 		if (!is_int_type(ft) && !ptr)
 			continue;
-		bool known = guard_const_value(value, &v);
-		if (ptr && !(known && v == 0) && !(known = guard_global_address(value, &v)))
+		bool known = member_value(value, ptr, &v);
+		if (ptr && !known)
 			continue;   /* '.value = NULL' or a global's address only, as a store */
 		int param = known ? -1 : key_param_of(w->kenv.func, value);   /* a pointer got here known */
 		if (known || param >= 0)
