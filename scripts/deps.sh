@@ -6,7 +6,7 @@
 #   scripts/deps.sh [build] [test] [kernel] [browser]
 #
 # build:   compiler, CMake, libclang/LLVM 19, sqlite3, jansson (JSON), xxhash, help2man (man page)
-# test:    build + clang-19 with libFuzzer (fuzz targets), valgrind; sqlite3, jq, patch
+# test:    build + clang-19 with libFuzzer (fuzz targets), valgrind; sqlite3, jq, patch, python3 (scripts/review.py)
 #          and GNU time for the kernel tests and bench/kernel.sh
 # kernel:  what scripts/kernel-tree.sh needs for the reference s390 tree
 # browser: chromium and node/npm for the HTML report's browser test
@@ -14,7 +14,7 @@
 set -euo pipefail
 
 pkgs_build="cmake make gcc pkg-config libclang-19-dev llvm-19-dev clang-19 libsqlite3-dev libjansson-dev libxxhash-dev help2man"
-pkgs_test="libclang-rt-19-dev valgrind sqlite3 jq time patch"
+pkgs_test="libclang-rt-19-dev valgrind sqlite3 jq time patch python3"
 pkgs_kernel="linux-source-6.1 lld-19 gcc-s390x-linux-gnu binutils-s390x-linux-gnu bc flex bison libssl-dev libelf-dev python3 xz-utils"
 pkgs_browser="chromium nodejs"
 
