@@ -160,6 +160,9 @@ def main(argv):
     args = p.parse_args(argv)
     try:
         return {"verdicts": cmd_verdicts, "diff": cmd_diff, "show": cmd_show, "hops": cmd_hops}[args.cmd](args)
+    except BrokenPipeError:   # '| head': the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except (OSError, ValueError, KeyError) as e:
         print(f"review.py: error: {e}", file=sys.stderr)
         return 2
