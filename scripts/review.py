@@ -10,8 +10,9 @@ newest session first:
 (older sessions' rows put the rule in a cell of its own).  FP8 is the
 first 8 hex digits of the finding's 'lockpath/v1' fingerprint, in the
 row's first cell; the verdict is the first cell that starts with one, the
-class the next.  A finding's verdict is the first row that names its FP8.  The notes of a
-false finding name the first impossible hop as 'path/file.c:LINE'.
+class the next.  A finding's verdict is the first row that names its FP8.
+The notes of a false finding name the first impossible hop as
+'path/file.c:LINE'.
 
   review.py verdicts RUN.sarif [--doc DOC]   counts by verdict; lists the unreviewed
   review.py diff OLD.sarif NEW.sarif          findings gone and new, by fingerprint
@@ -41,7 +42,7 @@ def findings(path):
     out = []
     for r in sarif["runs"][0]["results"]:
         fp = r.get("partialFingerprints", {}).get("lockpath/v1", "")
-        out.append({"fp": fp[:8], "rule": r["ruleId"], "text": r["message"]["text"], "result": r})
+        out.append({"fp": fp[:8], "full": fp, "rule": r["ruleId"], "text": r["message"]["text"], "result": r})
     return out
 
 
@@ -83,11 +84,12 @@ def cmd_verdicts(args):
 
 
 def cmd_diff(args):
-    old = {f["fp"]: f for f in findings(args.old)}
+    old = findings(args.old)
     new = findings(args.new)
-    new_fps = {f["fp"] for f in new}
-    gone = [f for fp, f in old.items() if fp not in new_fps]
-    came = [(i, f) for i, f in enumerate(new) if f["fp"] not in old]
+    old_fps = {f["full"] for f in old}   # whole fingerprints: two may share their first 8 digits
+    new_fps = {f["full"] for f in new}
+    gone = [f for f in old if f["full"] not in new_fps]
+    came = [(i, f) for i, f in enumerate(new) if f["full"] not in old_fps]
     print(f"{len(old)} -> {len(new)}: {len(gone)} gone, {len(came)} new")
     for f in gone:
         print(f"  gone {f['fp']} {f['rule']}: {f['text'][:150]}")
