@@ -792,16 +792,6 @@ static const char *object_name(struct walker *w, CXCursor e, bool deref)
 	return r;
 }
 
-/* A store into an integer member ('args->force = true', '.. |= x' when not
- * CONSTANT_OK): what the member holds on this path from here on.  A
- * pointer member is a constant only when set to NULL ('dev->driver =
- * NULL' before device_add()'s unwind calls bus_remove_device(): the
- * driver's remove below 'if (drv)' is not reached) or to a global's
- * address ('iter->temp = static_temp_buf' for ftrace_dump(), whose copy
- * never grows that buffer: guard_global_address()); another store of it
- * makes what a NULL store said unknown, and for an object reached through
- * a parameter stops what the caller's caller set from being passed on,
- * while a slot is free (no pointer store makes the path's members lost). */
 /* What a store of RHS leaves in a member, into *V: an integer constant, and
  * for a pointer member (PTR) only NULL or a global's address. */
 static bool member_value(CXCursor rhs, bool ptr, long long *v)
@@ -812,6 +802,16 @@ static bool member_value(CXCursor rhs, bool ptr, long long *v)
 	return guard_global_address(rhs, v);
 }
 
+/* A store into an integer member ('args->force = true', '.. |= x' when not
+ * CONSTANT_OK): what the member holds on this path from here on.  A
+ * pointer member is a constant only when set to NULL ('dev->driver =
+ * NULL' before device_add()'s unwind calls bus_remove_device(): the
+ * driver's remove below 'if (drv)' is not reached) or to a global's
+ * address ('iter->temp = static_temp_buf' for ftrace_dump(), whose copy
+ * never grows that buffer: guard_global_address()); another store of it
+ * makes what a NULL store said unknown, and for an object reached through
+ * a parameter stops what the caller's caller set from being passed on,
+ * while a slot is free (no pointer store makes the path's members lost). */
 static void note_member_store(struct walker *w, CXCursor lhs, CXCursor rhs, bool constant_ok)
 {
 	CXCursor m = key_strip(lhs), base[1];

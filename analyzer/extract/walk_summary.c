@@ -174,8 +174,9 @@ static void apply_summary_members(struct walker *w, CXCursor call, const struct 
 		if (sm->m[i].known) {
 			if (members_room(&w->st.m, obj, field))   /* never lose the caller's own */
 				members_set(&w->st.m, obj, field, sm->m[i].value, true, -1);
-		} else
+		} else {
 			members_unknown(&w->st.m, obj, field, key_param_of(w->kenv.func, key_strip(arg)) >= 0);
+		}
 	}
 }
 
