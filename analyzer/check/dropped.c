@@ -3,7 +3,7 @@
  * dropped.c - what the contexts the per-function bound drops would acquire.
  *
  * The search follows a function in at most CK_MAX_CONTEXTS contexts
- * (engine.c, push_state()); past them a context is dropped, and what it
+ * (engine.c, function_full()); past them a context is dropped, and what it
  * would have found with its own locks held is lost.  On the whole s390
  * tree the bound decided the lock-order list: 95 findings at 16 contexts,
  * 182 at 32, 294 at 48, 408 at 64, while sleep-in-atomic stayed at 100
@@ -82,7 +82,7 @@ static struct dropped *dropped_of(struct engine *e)
 void dropped_kept(struct engine *e, int func, int state)
 {
 	struct dropped *d = dropped_of(e);
-	int k = e->func_states[func] - 1;   /* push_state() counted it already */
+	int k = e->func_states[func] - 1;   /* explore() counted it already */
 	if (!d->kept[func])
 		d->kept[func] = xmalloc(e->st->max_contexts * sizeof(int));
 	d->kept[func][k] = state;

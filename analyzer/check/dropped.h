@@ -13,8 +13,8 @@
 struct ck_state;
 struct dropped;
 
-/* engine.c's push_state(): STATE (its index) was kept, or S was dropped
- * because its function is at the bound. */
+/* engine.c: STATE (its index) was kept (visited within the bound), or S
+ * was dropped because its function is at the bound (function_full()). */
 void dropped_kept(struct engine *e, int func, int state);
 void dropped_note(struct engine *e, const struct ck_state *s);
 void dropped_free(struct engine *e);

@@ -275,6 +275,35 @@ void engine_state_load(const struct engine *e, int state, struct ck_state *out)
 #undef UNPACK
 }
 
+/*
+ * The per-function bound (CK_MAX_CONTEXTS): a function is visited in at
+ * most K contexts, its K surest.  The queue pops states least guessed,
+ * then shortest, then first found, and a state pushed later is never surer
+ * than one popped before it (a callee's guess and length are at least its
+ * caller's), so the first K states of a function to be popped are its K
+ * surest (within a phase: hardirq entries, softirq, process, then roots,
+ * each explored to the end before the next is seeded).  The bound is
+ * therefore applied when a state is popped, and, once a function is full,
+ * when one is pushed.  Applied only at the push, as until session 51, it
+ * kept the first K contexts found: those of the callers that happened to
+ * be visited first, however much their calls guessed (the
+ * contexts-surest-kept tree).
+ */
+static bool function_full(const struct engine *e, int func)
+{
+	return (size_t)e->func_states[func] >= e->st->max_contexts;
+}
+
+/* S is not visited: its function is full.  Counted once per function, and
+ * noted for the replay (its acquisitions, read off a kept twin: dropped.c). */
+static void drop_context(struct engine *e, const struct ck_state *s)
+{
+	if ((size_t)e->func_states[s->func]++ == e->st->max_contexts)
+		e->st->contexts_full++;
+	if (e->st->replay_dropped)
+		dropped_note(e, s);
+}
+
 /* Add a state unless an equivalent one exists (which takes the new one's
  * path if that is surer and it is still waiting); returns false when bounded. */
 static bool push_state(struct engine *e, struct ck_state *s, struct strbuf *sig)
@@ -297,22 +326,13 @@ static bool push_state(struct engine *e, struct ck_state *s, struct strbuf *sig)
 		e->st->capped = true;
 		return false;
 	}
-	/* Past its K shortest contexts a function takes no more: the next ones
-	 * would be longer paths into it with yet another set of held locks */
-	if ((size_t)e->func_states[s->func] >= e->st->max_contexts) {
-		if ((size_t)e->func_states[s->func]++ == e->st->max_contexts)
-			e->st->contexts_full++;
-		if (e->st->replay_dropped)
-			dropped_note(e, s);   /* its acquisitions, read off a kept twin (dropped.c) */
+	if (function_full(e, s->func)) {
+		drop_context(e, s);   /* visited in K surer contexts already */
 		return true;
 	}
-	e->func_states[s->func]++;
 	int64_t *slot = strmap_put(&e->memo, sb_str(sig), NULL);
 	*slot = (int64_t)e->states.n;
-	int index = engine_add_state(e, s);
-	if (e->st->replay_dropped)
-		dropped_kept(e, s->func, index);
-	queue_push(e, index);
+	queue_push(e, engine_add_state(e, s));
 	return true;
 }
 
@@ -981,8 +1001,17 @@ static void explore(struct engine *e, struct strbuf *sig)
 		struct ck_queued q = queue_pop(e);
 		struct ck_path_state *s = &e->states.v[q.state];
 		if (s->visited || s->guess != q.guess || s->hops != q.hops)
-			continue;   /* visited, or queued again on a surer path */
+			continue;   /* popped already, or queued again on a surer path */
 		s->visited = true;
+		if (function_full(e, s->func)) {
+			struct ck_state dropped;
+			engine_state_load(e, q.state, &dropped);
+			drop_context(e, &dropped);
+			continue;
+		}
+		e->func_states[s->func]++;
+		if (e->st->replay_dropped)
+			dropped_kept(e, s->func, q.state);
 		visit_state(e, q.state, sig);
 	}
 	e->st->states = e->states.n;

@@ -23,7 +23,7 @@
 #define CK_MAX_BIND 4           /* lock parameters bound per call */
 #define CK_MAX_IMPL 6           /* ops structures a path binds to a file (ops_tables.h) */
 #define CK_MAX_STATES 2000000   /* bound on (function, held set) states */
-#define CK_MAX_CONTEXTS 32      /* states per function: its shortest contexts (engine.c) */
+#define CK_MAX_CONTEXTS 32      /* states per function: its least guessed contexts (engine.c) */
 #define CK_FORWARD_DEPTH 5      /* calls a constant is passed on through parameters */
 #define CK_LAST_PUT_GUESS 24     /* eighths of a bit a last-put call guesses (engine.c) */
 #define CK_MAX_GUESS_BITS 16    /* a path guesses among at most 2^16 target combinations (engine.c) */

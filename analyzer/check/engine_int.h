@@ -124,7 +124,8 @@ struct engine {
 	struct strmap field_ids;          /* a member name in guards and site_arg -> its id */
 	size_t first_root;                /* states from here on start at roots */
 	int *order;                       /* function indexes in load_func_order's order */
-	int *func_states;                 /* per function: states pushed into it (max_contexts) */
+	int *func_states;                 /* per function: states visited in it, then also those
+					   * dropped (max_contexts: engine.c, function_full()) */
 	size_t class_words;               /* words of a class bitset (reach.c) */
 	uint64_t **order_seen;            /* per class A: the classes acquired while A was held */
 	int *class_ltypes;                /* per class: its lock type (engine_class_ltype), or NULL */
