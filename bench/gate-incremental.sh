@@ -73,6 +73,7 @@ step() {
 		/extract: / { x = $0; sub(/.*extract: /, "", x); sub(/, [0-9]+ with errors.*\(/, " (", x) }
 		/ link: .*\([0-9.]+ s\)$/ { l = $0; sub(/.* \(/, "", l); sub(/\)/, "", l) }
 		/ check: .*\([0-9.]+ s\)$/ { c = $0; sub(/.* \(/, "", c); sub(/\)/, "", c) }
+		/ check: not run again/ { l = "-"; c = "not run again (nothing changed)" }
 		END { printf "%-34s %7.2f s  exit %d  extract: %s; link %s; check %s\n", name, b - a, rc, x, l, c }' \
 		"$w/err" >"$w/line"
 	line=$(cat "$w/line")

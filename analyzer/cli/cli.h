@@ -134,7 +134,11 @@ void cli_extract_compdb(struct lp_db *db, const struct lp_rules *r, struct compd
 struct lp_db *cli_open_extract(const struct lp_rules *r, const char *compdb_path, const struct cli_opts *o);
 /* Die now, before any work, if an output file (--sarif) cannot be written. */
 void cli_check_outputs(const struct cli_opts *o);
+/* Link and check DB with rules R, replacing its findings. */
 void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o);
+/* The same after an extract ('run', 'gate PATH'), unless DB's findings are
+ * already those of its facts with the same lockpath, rules and bounds. */
+void cli_check_changed(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o);
 /* Die (exit 2) unless DB's findings were computed from its current facts:
  * never checked, or facts changed since the last check (an 'extract' or
  * 'lockpath cc' after it, an interrupted check).  HOW says what would bring

@@ -32,7 +32,8 @@ const struct cli_command cli_cmd_gate = {
 "baseline does not have in compiler style, then one summary line: new,\n"
 "fixed, unchanged, suppressed, stale suppressions.  With PATH (as for\n"
 "'lockpath run'), analyse it into the database first; a database of the\n"
-"base commit re-parses only the translation units the patch changed.\n"
+"base commit re-parses only the translation units the patch changed (and\n"
+"checks nothing again if it changed none).\n"
 "\n",
 	.col = 23,
 	.opts = (const struct cli_opt[]){
@@ -110,7 +111,7 @@ static struct lp_db *open_head(const struct gate_opts *g, const struct lp_rules 
 	struct lp_db *db;
 	if (g->path) {
 		db = cli_open_extract(r, g->path, &g->common);
-		cli_check(db, r, &g->common);
+		cli_check_changed(db, r, &g->common);
 		return db;
 	}
 	db = cli_db_open(g->common.db, DB_READONLY);

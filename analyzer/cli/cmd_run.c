@@ -19,7 +19,8 @@ const struct cli_command cli_cmd_run = {
 "directory that holds one): extract facts with libclang, link the call\n"
 "graph and lock classes, run every check, and print the findings in\n"
 "compiler style on stdout (a summary goes to stderr).  A second run on the\n"
-"same database re-parses only the TUs whose command or files changed.\n"
+"same database re-parses only the TUs whose command or files changed, and\n"
+"checks again only if something did (or the rules, a bound, or lockpath).\n"
 "\n",
 	.col = 19,
 	.opts = (const struct cli_opt[]){
@@ -66,7 +67,7 @@ int cmd_run(int argc, char **argv)
 	cli_check_outputs(&o);
 	struct lp_rules *r = cli_load_rules(o.rules);
 	struct lp_db *db = cli_open_extract(r, argv[optind], &o);
-	cli_check(db, r, &o);
+	cli_check_changed(db, r, &o);
 	int rc = cli_report(db, &o, r, true);
 	db_close(db);
 	rules_free(r);

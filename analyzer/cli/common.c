@@ -3,6 +3,7 @@
  * common.c - options and phase steps shared by the subcommands (cli.h).
  */
 #include "cli/cli.h"
+#include "cli/digest.h"   /* generated: LP_ANALYZER_DIGEST */
 #include "extract/extract.h"
 #include "link/link.h"
 #include "check/engine.h"
@@ -364,16 +365,69 @@ static void set_limit(struct lp_db *db, const char *key, char *msg)
 	free(msg);
 }
 
-void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
+/* The bounds of link and check: the options, and the environment variables,
+ * which are read here, not in the phases (docs/failures.md): link.h, engine.h. */
+static void check_bounds(const struct lp_rules *r, const struct cli_opts *o, struct link_opts *lo,
+			 struct check_opts *co)
 {
-	struct link_stats ls;
-	/* The bounds' environment variables are read here, not in the phases
-	 * (docs/failures.md): link.h, engine.h. */
-	struct link_opts lo = {
+	*lo = (struct link_opts){
 		.wide = o->wide,
 		.max_type_targets = (size_t)env_bound("LOCKPATH_MAX_TYPE_TARGETS", LINK_MAX_TARGETS, ""),
 		.rules = r,
 	};
+	*co = (struct check_opts){
+		.max_states = (size_t)env_bound("LOCKPATH_MAX_STATES", 1000000000, " of states"),
+		.max_contexts = (size_t)env_bound("LOCKPATH_MAX_CONTEXTS", 1000000000, " of contexts"),
+		.max_guess_bits = (int)env_bound("LOCKPATH_MAX_GUESS", 64, " of bits"),
+		.replay_dropped = env_bound("LOCKPATH_REPLAY_DROPPED", 1, "") == 1,
+	};
+}
+
+/* What a check's findings depend on besides the facts: lockpath itself (a
+ * digest of all its sources, made by the build), the rules and the bounds.
+ * Stored with the findings (meta 'check_key'), so that a run whose extract
+ * changed nothing need not check again (cli_check_changed). */
+static char *check_key(const struct lp_rules *r, const struct link_opts *lo, const struct check_opts *co)
+{
+	return xasprintf("lockpath %s, analyzer %s, rules %016llx, wide %zu, type targets %zu, states %zu, "
+			 "contexts %zu, guess %d, replay %d", LP_VERSION, LP_ANALYZER_DIGEST, rules_digest(r),
+			 lo->wide, lo->max_type_targets, co->max_states, co->max_contexts, co->max_guess_bits,
+			 co->replay_dropped);
+}
+
+void cli_check_changed(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
+{
+	struct link_opts lo;
+	struct check_opts co;
+	check_bounds(r, o, &lo, &co);
+	char *key = check_key(r, &lo, &co);
+	char *checked = db_meta_get(db, "checked"), *stored = db_meta_get(db, "check_key");
+	bool current = checked && !strcmp(checked, "1") && stored && !strcmp(stored, key);
+	free(checked);
+	free(stored);
+	free(key);
+	cli_db_ok(db);
+	if (!current) {
+		cli_check(db, r, o);
+		return;
+	}
+	if (!o->quiet)
+		fprintf(stderr, "lockpath: check: not run again: the facts, the rules, the bounds and lockpath "
+			"are those of the last check, whose findings stand\n");
+}
+
+void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
+{
+	struct link_stats ls;
+	struct link_opts lo;
+	struct check_opts co;
+	check_bounds(r, o, &lo, &co);
+	char *key = check_key(r, &lo, &co);
+	/* Until this check has written its findings they are no check's: a
+	 * check killed half-way leaves no key, and the next run checks again. */
+	db_begin(db);
+	db_exec(db, "DELETE FROM meta WHERE key = 'check_key'");
+	db_commit(db);
 	if (link_run(db, &lo, &ls))
 		die("%s", db_error(db));
 	if (!o->quiet)
@@ -404,12 +458,6 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 			"novalidate), %zu more told apart by their path\n", ls.lockdep.classes, ls.lockdep.split,
 			ls.lockdep.novalidate, ls.lockdep.told_apart);
 	struct check_stats cs;
-	struct check_opts co = {
-		.max_states = (size_t)env_bound("LOCKPATH_MAX_STATES", 1000000000, " of states"),
-		.max_contexts = (size_t)env_bound("LOCKPATH_MAX_CONTEXTS", 1000000000, " of contexts"),
-		.max_guess_bits = (int)env_bound("LOCKPATH_MAX_GUESS", 64, " of bits"),
-		.replay_dropped = env_bound("LOCKPATH_REPLAY_DROPPED", 1, "") == 1,
-	};
 	if (check_run(db, r, &co, &cs))
 		die("%s", db_error(db));
 	if (!o->quiet)
@@ -464,7 +512,9 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 			  ", so findings on the others may be missing (LOCKPATH_REPLAY_DROPPED=1 reads "
 			  "their re-acquisitions and lock orders off a followed context)"));
 	db_meta_set(db, "checked", "1");
+	db_meta_set(db, "check_key", key);
 	db_commit(db);
+	free(key);
 	cli_db_ok(db);
 }
 
