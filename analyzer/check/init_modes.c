@@ -13,6 +13,21 @@
  * dispatcher is followed as before.  A parameter's object ('arg#0') names
  * an object only within its own function.
  *
+ * For each 'file-mode FUNC MODE MASK KEY CONTEXT' rule the same, with the
+ * file that makes the calls for the object: a file whose calls of FUNC all
+ * pass a constant MODE with a bit of MASK, and that makes at least one,
+ * runs the functions it stores into KEY in CONTEXT.  An InfiniBand
+ * consumer's completion queue runs every completion's 'wr_cqe->done' from
+ * one poller (__ib_process_cq()), which irq_poll's softirq and the CQ
+ * workqueue both call; the consumer chose which when it allocated its CQ
+ * (ib_alloc_cq(.., IB_POLL_UNBOUND_WORKQUEUE): the MAD layer's, whose send
+ * and receive completions run in a kworker), and its completion callbacks
+ * are set in the same file.  A call that passes its own parameter on is
+ * the API's wrapper (ib_alloc_cq_any() into __ib_alloc_cq()), not a
+ * consumer's choice, and does not count; a file that stores callbacks but
+ * allocates no CQ of its own (RPC-over-RDMA's registration code, the core's
+ * drain of any consumer's QP) keeps its stores ordinary.
+ *
  * For each 'defer-on FUNC ARG QUEUE CONTEXT' rule: a function passed as
  * argument ARG of a call of FUNC whose argument QUEUE names an object
  * (bcache's continue_at(cl, fn, system_wq) -> set_closure_fn(cl, fn, wq))
@@ -56,9 +71,33 @@ static void add_deferred(struct init_modes *im, int64_t store, int64_t func_id, 
 	vec_push(&im->entries, ((struct init_mode_entry){ func_id, ctx }));
 }
 
+/* Per file ('file-mode'), whether its calls of FUNC, apart from those
+ * that pass their own parameter on, all had a bit of MASK set. */
+static void scan_file_inits(struct lp_db *db, const struct lp_init_mode *m, struct strmap *seen)
+{
+	sqlite3_stmt *q = db_prepare(db, "SELECT s.file_id, v.value, v.fwd FROM site s "
+				     "LEFT JOIN site_arg v ON v.site_id = s.id AND v.n = ? AND v.field IS NULL "
+				     "AND (v.value IS NOT NULL OR v.fwd IS NOT NULL) WHERE s.callee_name = ?");
+	db_bind_int(q, 1, m->mode);
+	db_bind_text(q, 2, m->func);
+	char buf[32];
+	while (db_step_row(db, q)) {
+		if (sqlite3_column_type(q, 2) != SQLITE_NULL)
+			continue;   /* the API's own wrapper passes the mode on */
+		bool set = sqlite3_column_type(q, 1) != SQLITE_NULL && (sqlite3_column_int64(q, 1) & m->mask);
+		snprintf(buf, sizeof(buf), "%lld", (long long)sqlite3_column_int64(q, 0));
+		*strmap_put(seen, buf, NULL) |= set ? MODE_SET : MODE_OTHER;
+	}
+	sqlite3_finalize(q);
+}
+
 /* Per object key, whether FUNC's calls on it all had a bit of MASK set. */
 static void scan_inits(struct lp_db *db, const struct lp_init_mode *m, struct strmap *seen)
 {
+	if (m->obj == LP_MODE_FILE) {
+		scan_file_inits(db, m, seen);
+		return;
+	}
 	sqlite3_stmt *q = db_prepare(db, "SELECT a.obj_key, s.func_id, v.value FROM site s "
 				     "JOIN site_arg a ON a.site_id = s.id AND a.n = ? AND a.obj_key IS NOT NULL "
 				     "LEFT JOIN site_arg v ON v.site_id = s.id AND v.n = ? AND v.value IS NOT NULL AND v.fwd IS NULL "
@@ -79,13 +118,19 @@ static void scan_inits(struct lp_db *db, const struct lp_init_mode *m, struct st
 static void collect_stores(struct lp_db *db, const struct lp_init_mode *m, const struct strmap *seen,
 			   struct init_modes *im)
 {
-	sqlite3_stmt *q = db_prepare(db, "SELECT s.id, s.obj_key, s.func_id, t.func_id FROM key_target t "
+	bool by_file = m->obj == LP_MODE_FILE;
+	sqlite3_stmt *q = db_prepare(db, by_file ?
+				     "SELECT s.id, s.file_id, s.func_id, t.func_id FROM key_target t "
+				     "JOIN fnstore s ON s.id = t.store_id "
+				     "WHERE t.key = ? ORDER BY s.id, t.func_id" :
+				     "SELECT s.id, s.obj_key, s.func_id, t.func_id FROM key_target t "
 				     "JOIN fnstore s ON s.id = t.store_id "
 				     "WHERE t.key = ? AND s.obj_key IS NOT NULL ORDER BY s.id, t.func_id");
 	db_bind_text(q, 1, m->key);
 	char buf[256];
 	while (db_step_row(db, q)) {
-		const char *name = object_name(buf, sizeof(buf), db_col_text(q, 1), sqlite3_column_int64(q, 2));
+		const char *name = by_file ? (snprintf(buf, sizeof(buf), "%lld", (long long)sqlite3_column_int64(q, 1)), buf) :
+			object_name(buf, sizeof(buf), db_col_text(q, 1), sqlite3_column_int64(q, 2));
 		int64_t *how = strmap_get(seen, name);
 		if (!how || *how != MODE_SET)
 			continue;

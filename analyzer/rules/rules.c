@@ -1153,6 +1153,28 @@ static int parse_init_mode(struct line *l)
 	return 0;
 }
 
+/* 'file-mode FUNC MODE MASK KEY CONTEXT' */
+static int parse_file_mode(struct line *l)
+{
+	struct lp_init_mode m = { .obj = LP_MODE_FILE };
+	int ctx = 0;
+	if (want_ident(l, 1, "a function name", "file-mode", &m.func) ||
+	    want_arg(l, 2, "file-mode FUNC", &m.mode) ||
+	    want_mask(l, 3, "file-mode FUNC MODE", &m.mask))
+		return -1;
+	if (nargs(l) < 5 || l->t.v[4].quoted || !strchr(l->t.v[4].s, '.'))
+		return missing_or_got(l, 4, "a key 'struct.member'", "file-mode FUNC MODE MASK");
+	m.key = l->t.v[4].s;
+	if (want_word(l, 5, &contexts, "file-mode FUNC MODE MASK KEY", &ctx) ||
+	    want_end(l, 6, "file-mode FUNC MODE MASK KEY CONTEXT"))
+		return -1;
+	m.func = own(l->r, m.func);
+	m.key = own(l->r, m.key);
+	m.ctx = (enum lp_context)ctx;
+	vec_push(&l->r->init_modes, m);
+	return 0;
+}
+
 /* 'chain-register FUNC CONTAINER ENTRY KEY' / 'chain-call FUNC CONTAINER KEY' */
 static int parse_chain(struct line *l, bool is_call)
 {
@@ -1524,6 +1546,7 @@ static const struct directive {
 	{ "callback", parse_callback },
 	{ "defer", parse_defer },
 	{ "init-mode", parse_init_mode },
+	{ "file-mode", parse_file_mode },
 	{ "defer-on", parse_defer_on },
 	{ "blocks-with", parse_blocks_with },
 	{ "format-call", parse_format_call },

@@ -51,6 +51,12 @@ struct lp_keyentry { const char *key; enum lp_context ctx; bool edge; };
  * the timer's function runs from the hrtimer softirq, not the clock's
  * hardirq; check/init_modes.c). */
 struct lp_init_mode { const char *func; int obj, mode; long long mask; const char *key; enum lp_context ctx; };
+/* OBJ of a 'file-mode' rule: not an object but the file that makes the
+ * calls, all of whose calls with a constant MODE have a bit of MASK: the
+ * functions that file stores into KEY run in CTX (an InfiniBand consumer's
+ * completion callbacks, where it allocates its completion queues polled
+ * from a workqueue: ib_alloc_cq(.., IB_POLL_UNBOUND_WORKQUEUE)). */
+#define LP_MODE_FILE (-1)
 
 /* A deferral decided by an argument: the function passed as argument ARG
  * of FUNC runs later in CTX, from the queue argument QUEUE names, where the
