@@ -1130,49 +1130,46 @@ static int parse_corruption_report(struct line *l)
 	return 0;
 }
 
+/* The 'KEY CONTEXT' that end an init-mode or file-mode line, from word I
+ * on (HEAD: the words before KEY, for the errors), into M, which is kept. */
+static int parse_mode_key(struct line *l, int i, const char *head, struct lp_init_mode *m)
+{
+	char after_key[64], whole[64];
+	int ctx = 0;
+	snprintf(after_key, sizeof(after_key), "%s KEY", head);
+	snprintf(whole, sizeof(whole), "%s KEY CONTEXT", head);
+	if (nargs(l) < i + 1 || l->t.v[i].quoted || !strchr(l->t.v[i].s, '.'))
+		return missing_or_got(l, i, "a key 'struct.member'", head);
+	if (want_word(l, i + 1, &contexts, after_key, &ctx) || want_end(l, i + 2, whole))
+		return -1;
+	m->func = own(l->r, m->func);
+	m->key = own(l->r, l->t.v[i].s);
+	m->ctx = (enum lp_context)ctx;
+	vec_push(&l->r->init_modes, *m);
+	return 0;
+}
+
 /* 'init-mode FUNC OBJ MODE MASK KEY CONTEXT' */
 static int parse_init_mode(struct line *l)
 {
 	struct lp_init_mode m = {0};
-	int ctx = 0;
 	if (want_ident(l, 1, "a function name", "init-mode", &m.func) ||
 	    want_arg(l, 2, "init-mode FUNC", &m.obj) ||
 	    want_arg(l, 3, "init-mode FUNC OBJ", &m.mode) ||
 	    want_mask(l, 4, "init-mode FUNC OBJ MODE", &m.mask))
 		return -1;
-	if (nargs(l) < 6 || l->t.v[5].quoted || !strchr(l->t.v[5].s, '.'))
-		return missing_or_got(l, 5, "a key 'struct.member'", "init-mode FUNC OBJ MODE MASK");
-	m.key = l->t.v[5].s;
-	if (want_word(l, 6, &contexts, "init-mode FUNC OBJ MODE MASK KEY", &ctx) ||
-	    want_end(l, 7, "init-mode FUNC OBJ MODE MASK KEY CONTEXT"))
-		return -1;
-	m.func = own(l->r, m.func);
-	m.key = own(l->r, m.key);
-	m.ctx = (enum lp_context)ctx;
-	vec_push(&l->r->init_modes, m);
-	return 0;
+	return parse_mode_key(l, 5, "init-mode FUNC OBJ MODE MASK", &m);
 }
 
 /* 'file-mode FUNC MODE MASK KEY CONTEXT' */
 static int parse_file_mode(struct line *l)
 {
 	struct lp_init_mode m = { .obj = LP_MODE_FILE };
-	int ctx = 0;
 	if (want_ident(l, 1, "a function name", "file-mode", &m.func) ||
 	    want_arg(l, 2, "file-mode FUNC", &m.mode) ||
 	    want_mask(l, 3, "file-mode FUNC MODE", &m.mask))
 		return -1;
-	if (nargs(l) < 5 || l->t.v[4].quoted || !strchr(l->t.v[4].s, '.'))
-		return missing_or_got(l, 4, "a key 'struct.member'", "file-mode FUNC MODE MASK");
-	m.key = l->t.v[4].s;
-	if (want_word(l, 5, &contexts, "file-mode FUNC MODE MASK KEY", &ctx) ||
-	    want_end(l, 6, "file-mode FUNC MODE MASK KEY CONTEXT"))
-		return -1;
-	m.func = own(l->r, m.func);
-	m.key = own(l->r, m.key);
-	m.ctx = (enum lp_context)ctx;
-	vec_push(&l->r->init_modes, m);
-	return 0;
+	return parse_mode_key(l, 4, "file-mode FUNC MODE MASK", &m);
 }
 
 /* 'chain-register FUNC CONTAINER ENTRY KEY' / 'chain-call FUNC CONTAINER KEY' */
