@@ -188,7 +188,7 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
   n        INTEGER NOT NULL,        -- argument index, 0-based
   lock_key TEXT,                    -- a lock pointer (for the callee's 'arg#N' lock keys) ...
   value    INTEGER,                 -- ... or an integer constant, a constant function pointer
-                                    -- (NULL) or a constant pointer other than NULL
+                                    -- (NULL) or a constant pointer (NULL too)
                                     -- ('(struct kernel_siginfo *) 1'), for guards and 'arg#N'
                                     -- array indexes ...
   obj_key  TEXT,                    -- ... or a pointer to a struct, named like a lock key

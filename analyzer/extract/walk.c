@@ -901,8 +901,14 @@ struct xargs { struct xarg *v; size_t n, cap; };
 static void member_args(struct walker *w, CXCursor a, int n, struct xargs *args)
 {
 	int p = key_param_of(w->kenv.func, a);
-	if (p >= 0)
+	if (p >= 0) {
 		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1 }));
+		/* its assignments go into the annotations, or check would pass
+		 * on what the caller gave: slow_avc_audit()'s 'if (!a) a =
+		 * &stack_data;' before common_lsm_audit(a) */
+		if (p < 64)
+			w->guarded |= 1ULL << p;
+	}
 	const char *obj = pointee_object(w, a);
 	if (!obj)
 		return;
@@ -1092,13 +1098,12 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 			if (p >= 0 && p < 64)
 				w->guarded |= 1ULL << p;   /* its own writes, for check to see */
 		} else if (site >= 0) {
-			/* a constant pointer other than NULL ('SEND_SIG_PRIV'), or one of
-			 * two.  NULL binds nothing: it would narrow calls through the
-			 * pointer's ops ('create_qp(.., NULL)') where the path guesses
-			 * now, and the guess bound would let longer paths through */
+			/* a constant pointer ('SEND_SIG_PRIV', NULL: the tcon that
+			 * smb2_reconnect()'s 'if (tcon == NULL) return 0;' sees), or
+			 * one of two */
 			long long v;
 			int p = -1;
-			if (callee && guard_const_value(a, &v) && v != 0)
+			if (callee && guard_const_value(a, &v))
 				vec_push(&args, ((struct xarg){ i, NULL, v, false }));
 			else if (callee)
 				p = cond_arg(w, a, i, &args);
