@@ -71,6 +71,13 @@ static void add_deferred(struct init_modes *im, int64_t store, int64_t func_id, 
 	vec_push(&im->entries, ((struct init_mode_entry){ func_id, ctx }));
 }
 
+/* A file ('file-mode') as this module matches it: its row id, in BUF. */
+static const char *file_name(char *buf, size_t len, int64_t file_id)
+{
+	snprintf(buf, len, "%lld", (long long)file_id);
+	return buf;
+}
+
 /* Per file ('file-mode'), whether its calls of FUNC, apart from those
  * that pass their own parameter on, all had a bit of MASK set. */
 static void scan_file_inits(struct lp_db *db, const struct lp_init_mode *m, struct strmap *seen)
@@ -85,8 +92,8 @@ static void scan_file_inits(struct lp_db *db, const struct lp_init_mode *m, stru
 		if (sqlite3_column_type(q, 2) != SQLITE_NULL)
 			continue;   /* the API's own wrapper passes the mode on */
 		bool set = sqlite3_column_type(q, 1) != SQLITE_NULL && (sqlite3_column_int64(q, 1) & m->mask);
-		snprintf(buf, sizeof(buf), "%lld", (long long)sqlite3_column_int64(q, 0));
-		*strmap_put(seen, buf, NULL) |= set ? MODE_SET : MODE_OTHER;
+		*strmap_put(seen, file_name(buf, sizeof(buf), sqlite3_column_int64(q, 0)), NULL) |=
+			set ? MODE_SET : MODE_OTHER;
 	}
 	sqlite3_finalize(q);
 }
@@ -129,7 +136,7 @@ static void collect_stores(struct lp_db *db, const struct lp_init_mode *m, const
 	db_bind_text(q, 1, m->key);
 	char buf[256];
 	while (db_step_row(db, q)) {
-		const char *name = by_file ? (snprintf(buf, sizeof(buf), "%lld", (long long)sqlite3_column_int64(q, 1)), buf) :
+		const char *name = by_file ? file_name(buf, sizeof(buf), sqlite3_column_int64(q, 1)) :
 			object_name(buf, sizeof(buf), db_col_text(q, 1), sqlite3_column_int64(q, 2));
 		int64_t *how = strmap_get(seen, name);
 		if (!how || *how != MODE_SET)
