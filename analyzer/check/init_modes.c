@@ -13,9 +13,9 @@
  * dispatcher is followed as before.  A parameter's object ('arg#0') names
  * an object only within its own function.
  *
- * For each 'file-mode FUNC MODE MASK KEY CONTEXT' rule the same, with the
- * file that makes the calls for the object: a file whose calls of FUNC all
- * pass a constant MODE with a bit of MASK, and that makes at least one,
+ * For each 'file-mode FUNC MODE VALUES KEY CONTEXT' rule the same, with
+ * the file that makes the calls for the object: a file whose calls of FUNC
+ * all pass as MODE one of the constants VALUES, and that makes at least one,
  * runs the functions it stores into KEY in CONTEXT.  An InfiniBand
  * consumer's completion queue runs every completion's 'wr_cqe->done' from
  * one poller (__ib_process_cq()), which irq_poll's softirq and the CQ
@@ -79,7 +79,7 @@ static const char *file_name(char *buf, size_t len, int64_t file_id)
 }
 
 /* Per file ('file-mode'), whether its calls of FUNC, apart from those
- * that pass their own parameter on, all had a bit of MASK set. */
+ * that pass their own parameter on, all passed one of the VALUES. */
 static void scan_file_inits(struct lp_db *db, const struct lp_init_mode *m, struct strmap *seen)
 {
 	sqlite3_stmt *q = db_prepare(db, "SELECT s.file_id, v.value, v.fwd FROM site s "
@@ -91,7 +91,8 @@ static void scan_file_inits(struct lp_db *db, const struct lp_init_mode *m, stru
 	while (db_step_row(db, q)) {
 		if (sqlite3_column_type(q, 2) != SQLITE_NULL)
 			continue;   /* the API's own wrapper passes the mode on */
-		bool set = sqlite3_column_type(q, 1) != SQLITE_NULL && (sqlite3_column_int64(q, 1) & m->mask);
+		long long v = sqlite3_column_int64(q, 1);
+		bool set = sqlite3_column_type(q, 1) != SQLITE_NULL && v >= 0 && v < 64 && (m->values >> v & 1);
 		*strmap_put(seen, file_name(buf, sizeof(buf), sqlite3_column_int64(q, 0)), NULL) |=
 			set ? MODE_SET : MODE_OTHER;
 	}

@@ -1049,6 +1049,23 @@ static int want_mask(struct line *l, int i, const char *after, long long *out)
 	return *out > 0 ? 0 : missing_or_got(l, i, what, after);
 }
 
+/* Constants from 0 to 63, comma-separated ('1,2'), as a set: bit V for V. */
+static int want_values(struct line *l, int i, const char *after, unsigned long long *out)
+{
+	const char *what = "constants from 0 to 63, comma-separated ('1,2')";
+	const char *s = i < nargs(l) && !l->t.v[i].quoted ? l->t.v[i].s : "";
+	*out = 0;
+	do {
+		char *e = NULL;
+		long v = *s >= '0' && *s <= '9' ? strtol(s, &e, 10) : -1;
+		if (v < 0 || v > 63 || !e || (*e && *e != ','))
+			return missing_or_got(l, i, what, after);
+		*out |= 1ULL << v;
+		s = *e ? e + 1 : e;
+	} while (*s);
+	return 0;
+}
+
 /* 'defer-on FUNC ARG QUEUE CONTEXT' */
 static int parse_defer_on(struct line *l)
 {
@@ -1161,15 +1178,15 @@ static int parse_init_mode(struct line *l)
 	return parse_mode_key(l, 5, "init-mode FUNC OBJ MODE MASK", &m);
 }
 
-/* 'file-mode FUNC MODE MASK KEY CONTEXT' */
+/* 'file-mode FUNC MODE VALUES KEY CONTEXT' */
 static int parse_file_mode(struct line *l)
 {
 	struct lp_init_mode m = { .obj = LP_MODE_FILE };
 	if (want_ident(l, 1, "a function name", "file-mode", &m.func) ||
 	    want_arg(l, 2, "file-mode FUNC", &m.mode) ||
-	    want_mask(l, 3, "file-mode FUNC MODE", &m.mask))
+	    want_values(l, 3, "file-mode FUNC MODE", &m.values))
 		return -1;
-	return parse_mode_key(l, 4, "file-mode FUNC MODE MASK", &m);
+	return parse_mode_key(l, 4, "file-mode FUNC MODE VALUES", &m);
 }
 
 /* 'chain-register FUNC CONTAINER ENTRY KEY' / 'chain-call FUNC CONTAINER KEY' */

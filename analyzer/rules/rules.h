@@ -50,9 +50,16 @@ struct lp_keyentry { const char *key; enum lp_context ctx; bool edge; };
  * CTX, as entries of their own (hrtimer_init() with HRTIMER_MODE_SOFT:
  * the timer's function runs from the hrtimer softirq, not the clock's
  * hardirq; check/init_modes.c). */
-struct lp_init_mode { const char *func; int obj, mode; long long mask; const char *key; enum lp_context ctx; };
+struct lp_init_mode {
+	const char *func;
+	int obj, mode;
+	long long mask;
+	unsigned long long values;  /* 'file-mode': the modes (bit V for the constant V) */
+	const char *key;
+	enum lp_context ctx;
+};
 /* OBJ of a 'file-mode' rule: not an object but the file that makes the
- * calls, all of whose calls with a constant MODE have a bit of MASK: the
+ * calls, all of whose calls pass as MODE a constant among VALUES: the
  * functions that file stores into KEY run in CTX (an InfiniBand consumer's
  * completion callbacks, where it allocates its completion queues polled
  * from a workqueue: ib_alloc_cq(.., IB_POLL_UNBOUND_WORKQUEUE)). */
