@@ -395,40 +395,17 @@ static char *check_key(const struct lp_rules *r, const struct link_opts *lo, con
 			 co->replay_dropped);
 }
 
-void cli_check_changed(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
-{
-	struct link_opts lo;
-	struct check_opts co;
-	check_bounds(r, o, &lo, &co);
-	char *key = check_key(r, &lo, &co);
-	char *checked = db_meta_get(db, "checked"), *stored = db_meta_get(db, "check_key");
-	bool current = checked && !strcmp(checked, "1") && stored && !strcmp(stored, key);
-	free(checked);
-	free(stored);
-	free(key);
-	cli_db_ok(db);
-	if (!current) {
-		cli_check(db, r, o);
-		return;
-	}
-	if (!o->quiet)
-		fprintf(stderr, "lockpath: check: not run again: the facts, the rules, the bounds and lockpath "
-			"are those of the last check, whose findings stand\n");
-}
-
-void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
+/* Link and check with bounds LO and CO, storing KEY with the findings. */
+static void link_and_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o,
+			   const struct link_opts *lo, const struct check_opts *co, const char *key)
 {
 	struct link_stats ls;
-	struct link_opts lo;
-	struct check_opts co;
-	check_bounds(r, o, &lo, &co);
-	char *key = check_key(r, &lo, &co);
 	/* Until this check has written its findings they are no check's: a
 	 * check killed half-way leaves no key, and the next run checks again. */
 	db_begin(db);
 	db_exec(db, "DELETE FROM meta WHERE key = 'check_key'");
 	db_commit(db);
-	if (link_run(db, &lo, &ls))
+	if (link_run(db, lo, &ls))
 		die("%s", db_error(db));
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: link: %zu functions, %zu direct and %zu indirect call edges, "
@@ -447,7 +424,7 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	if (ls.bytype_wide_keys && !o->quiet)
 		fprintf(stderr, "lockpath: link: %zu call keys not resolved by type (more than %d "
 			"candidates of their type each)\n", ls.bytype_wide_keys,
-			lo.max_type_targets > LINK_MAX_TYPE_TARGETS ? (int)lo.max_type_targets : LINK_MAX_TYPE_TARGETS);
+			lo->max_type_targets > LINK_MAX_TYPE_TARGETS ? (int)lo->max_type_targets : LINK_MAX_TYPE_TARGETS);
 	if (ls.chains.calls && !o->quiet)
 		fprintf(stderr, "lockpath: link: %zu chain calls (notifier chains, wait queues), %zu reach "
 			"callbacks registered on their container, %zu name no container; %zu registrations\n",
@@ -458,7 +435,7 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 			"novalidate), %zu more told apart by their path\n", ls.lockdep.classes, ls.lockdep.split,
 			ls.lockdep.novalidate, ls.lockdep.told_apart);
 	struct check_stats cs;
-	if (check_run(db, r, &co, &cs))
+	if (check_run(db, r, co, &cs))
 		die("%s", db_error(db));
 	if (!o->quiet)
 		fprintf(stderr, "lockpath: check: %zu entries, %zu roots, %zu states, %zu findings (%.2f s)\n",
@@ -514,8 +491,36 @@ void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts
 	db_meta_set(db, "checked", "1");
 	db_meta_set(db, "check_key", key);
 	db_commit(db);
-	free(key);
 	cli_db_ok(db);
+}
+
+void cli_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
+{
+	struct link_opts lo;
+	struct check_opts co;
+	check_bounds(r, o, &lo, &co);
+	char *key = check_key(r, &lo, &co);
+	link_and_check(db, r, o, &lo, &co, key);
+	free(key);
+}
+
+void cli_check_changed(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o)
+{
+	struct link_opts lo;
+	struct check_opts co;
+	check_bounds(r, o, &lo, &co);
+	char *key = check_key(r, &lo, &co);
+	char *checked = db_meta_get(db, "checked"), *stored = db_meta_get(db, "check_key");
+	bool current = checked && !strcmp(checked, "1") && stored && !strcmp(stored, key);
+	free(checked);
+	free(stored);
+	cli_db_ok(db);
+	if (!current)
+		link_and_check(db, r, o, &lo, &co, key);
+	else if (!o->quiet)
+		fprintf(stderr, "lockpath: check: not run again: the facts, the rules, the bounds and lockpath "
+			"are those of the last check, whose findings stand\n");
+	free(key);
 }
 
 void cli_require_checked(struct lp_db *db, const char *how)
