@@ -266,12 +266,21 @@ static void note_guarded_member(struct walker *w, const struct guard *g)
 	vec_push(&w->guarded_members, *g);
 }
 
+/* Parameter P's own writes go into the function's annotations, for check
+ * to see (a value it passed on, or tested, is not the caller's after
+ * them); P < 0 is none, and parameters past the 64th are not noted. */
+static void note_param_writes(struct walker *w, int p)
+{
+	if (p >= 0 && p < 64)
+		w->guarded |= 1ULL << p;
+}
+
 void guard_mark_used(struct walker *w, const struct guard *g)
 {
 	if (g->field[0])
 		note_guarded_member(w, g);
-	else if (g->param >= 0 && g->param < 64 && !g->at_entry)
-		w->guarded |= 1ULL << g->param;   /* (a context guard has no parameter) */
+	else if (!g->at_entry)
+		note_param_writes(w, g->param);   /* (a context guard has no parameter) */
 }
 
 bool guard_seen(const char *const *seen, int n, const char *text)
@@ -903,11 +912,9 @@ static void member_args(struct walker *w, CXCursor a, int n, struct xargs *args)
 	int p = key_param_of(w->kenv.func, a);
 	if (p >= 0) {
 		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1 }));
-		/* its assignments go into the annotations, or check would pass
-		 * on what the caller gave: slow_avc_audit()'s 'if (!a) a =
-		 * &stack_data;' before common_lsm_audit(a) */
-		if (p < 64)
-			w->guarded |= 1ULL << p;
+		/* or check would pass on what the caller gave: slow_avc_audit()'s
+		 * 'if (!a) a = &stack_data;' before common_lsm_audit(a) */
+		note_param_writes(w, p);
 	}
 	const char *obj = pointee_object(w, a);
 	if (!obj)
@@ -1094,9 +1101,7 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 			if (k)
 				vec_push(&args, ((struct xarg){ i, intern(w, k), 0, false, lock_path_of(&w->kenv, a, k) }));
 		} else if (site >= 0 && callee && is_int_type(t)) {
-			int p = const_arg(w, a, i, &args);
-			if (p >= 0 && p < 64)
-				w->guarded |= 1ULL << p;   /* its own writes, for check to see */
+			note_param_writes(w, const_arg(w, a, i, &args));
 		} else if (site >= 0) {
 			/* a constant pointer ('SEND_SIG_PRIV', NULL: the tcon that
 			 * smb2_reconnect()'s 'if (tcon == NULL) return 0;' sees), or
@@ -1107,8 +1112,7 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 				vec_push(&args, ((struct xarg){ i, NULL, v, false }));
 			else if (callee)
 				p = cond_arg(w, a, i, &args);
-			if (p >= 0 && p < 64)
-				w->guarded |= 1ULL << p;
+			note_param_writes(w, p);
 			/* a struct pointer: a registration's container or entry (link/chains.c) */
 			const char *k = key_object_ptr(&w->kenv, a);
 			if (k)

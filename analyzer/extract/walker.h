@@ -201,7 +201,8 @@ struct walker {
 	int last_call_site;
 	int depth;
 	bool depth_noted;         /* a nesting bound was hit in this function (note_limit) */
-	unsigned long long guarded;   /* parameters some site's guard depends on (bits) */
+	unsigned long long guarded;   /* parameters a guard tests or a call passes on, whose
+				       * writes the annotations record (bits; note_param_writes) */
 	VEC(struct guard) guarded_members;   /* ... and members through parameters ('args->force') */
 	VEC(struct init_text) init_texts;    /* the init macros' locks met in this function, by text */
 	VEC(struct ptr_arg) ptr_args;        /* the struct pointers its calls were given (class_macro) */
