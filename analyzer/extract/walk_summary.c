@@ -180,9 +180,17 @@ static void apply_summary_members(struct walker *w, CXCursor call, const struct 
 	}
 }
 
-/* After a call to a function of this file: its summary changes our lock state.
- * Its 'arg#N' keys are our argument N's lock.  Not in a header's function:
- * it is walked in whichever TU includes the header first, and only the TU
+/* After a call to a function of this file: its summary changes our lock
+ * state.  Its 'arg#N' keys are our argument N's lock.  Of a header's
+ * inline only the locks it releases: affine_move_task() gives back
+ * task_rq_lock()'s locks through task_rq_unlock(), a header's, on each of
+ * its branches, so none of them is the one call before every return that
+ * check's callee effects see, and its caller went on holding the task's
+ * pi_lock.  A lock such a callee leaves held stays check's (callee
+ * effects): here it would have the call for its acquiring site, which has
+ * no subclass ('inode_lock_nested(parent, I_MUTEX_PARENT)' would hold the
+ * inode's lock as inode_lock() takes it).  Not in a header's function: it
+ * is walked in whichever TU includes the header first, and only the TU
  * that defines the callee has its summary (the findings moved with the
  * order of the compile database, and at -j 2 with the workers' race). */
 void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int site)
@@ -190,10 +198,13 @@ void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int site)
 	if (w->hdr >= 0)
 		return;
 	CXCursor def = clang_getCursorDefinition(callee);
-	if (clang_Cursor_isNull(def) || !in_main_file(w, clang_getCursorLocation(def)))
+	if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl)
 		return;
+	bool ours = in_main_file(w, clang_getCursorLocation(def));
 	const struct summary *sm = summary_of(w, def);
 	for (int i = 0; sm && i < sm->n; i++) {
+		if (!ours && sm->e[i].held)
+			continue;
 		const char *key = sm->e[i].key;
 		int n = keyname_lock_param(key);
 		if (n >= 0) {
@@ -208,5 +219,6 @@ void apply_summary(struct walker *w, CXCursor call, CXCursor callee, int site)
 		l->dropped = !sm->e[i].held;
 		l->acq_site = sm->e[i].held ? site : -1;
 	}
-	apply_summary_members(w, call, sm);
+	if (ours)
+		apply_summary_members(w, call, sm);
 }

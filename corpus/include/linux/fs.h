@@ -10,6 +10,7 @@
 #include <linux/types.h>
 #include <linux/atomic.h>
 #include <linux/rcupdate.h>
+#include <linux/rwsem.h>
 
 struct super_block;
 struct address_space;
@@ -18,7 +19,32 @@ struct inode {
 	void *i_private;
 	struct super_block *i_sb;
 	struct address_space *i_mapping;
+	struct rw_semaphore i_rwsem;
 };
+
+/* A directory is locked before an inode in it: the parent's lock in the
+ * I_MUTEX_PARENT subclass, the child's in the default one.  Inlines over
+ * a member of the parameter, so neither is a lock wrapper: a caller's
+ * walk sees a call, and check goes into it. */
+enum inode_i_mutex_lock_class {
+	I_MUTEX_NORMAL,
+	I_MUTEX_PARENT,
+};
+
+static inline void inode_lock(struct inode *inode)
+{
+	down_write(&inode->i_rwsem);
+}
+
+static inline void inode_unlock(struct inode *inode)
+{
+	up_write(&inode->i_rwsem);
+}
+
+static inline void inode_lock_nested(struct inode *inode, unsigned int subclass)
+{
+	down_write_nested(&inode->i_rwsem, (int)subclass);
+}
 
 /* Dirtying a page cache folio reaches its file system twice: the mapping's
  * a_ops->dirty_folio, and through __mark_inode_dirty() sb->s_op->dirty_inode. */

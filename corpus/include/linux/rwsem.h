@@ -23,5 +23,7 @@ void up_read(struct rw_semaphore *s);
 void down_write(struct rw_semaphore *s);
 int down_write_trylock(struct rw_semaphore *s);
 void up_write(struct rw_semaphore *s);
+/* exclusive, in lockdep subclass SUB (a parent taken before its child) */
+void down_write_nested(struct rw_semaphore *s, int sub);
 
 #endif

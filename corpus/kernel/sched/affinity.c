@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only
  * affinity.c - corpus model of a task's CPU affinity change
- * (kernel/sched/core.c).  task_rq_lock() takes the task's pi_lock with
+ * (kernel/sched/core.c).  affinity_rq_lock() (the kernel's task_rq_lock();
+ * the corpus's sched.h has the kernel's task_rq_unlock(), for
+ * affine_move.c) takes the task's pi_lock with
  * interrupts saved and its runqueue's lock, retrying in a 'for (;;)': it
  * returns with both held and interrupts off.  __set_cpus_allowed_ptr()
  * calls it and hands the locked runqueue to __set_cpus_allowed_ptr_locked(),
- * which gives both back through task_rq_unlock() on each of its branches
+ * which gives both back through affinity_rq_unlock() on each of its branches
  * (the mask unchanged, the task running elsewhere, the rest).  A kernel
  * thread (the corpus's: a work item) pins itself with set_cpus_allowed_ptr()
  * before it waits for work under a mutex.
@@ -45,7 +47,7 @@ struct affinity_flags {
 	unsigned long flags;
 };
 
-static struct rq *task_rq_lock(struct affinity_task *p, struct affinity_flags *rf)
+static struct rq *affinity_rq_lock(struct affinity_task *p, struct affinity_flags *rf)
 {
 	for (;;) {
 		struct rq *rq;
@@ -63,14 +65,14 @@ static struct rq *task_rq_lock(struct affinity_task *p, struct affinity_flags *r
 
 #ifdef AFFINITY_UNLOCK_KEEPS_IRQS_OFF
 /* the control's bug: the locks go, the saved interrupt state is never given back */
-static void task_rq_unlock(struct rq *rq, struct affinity_task *p, struct affinity_flags *rf)
+static void affinity_rq_unlock(struct rq *rq, struct affinity_task *p, struct affinity_flags *rf)
 {
 	raw_spin_unlock(&rq->__lock);
 	raw_spin_unlock(&p->pi_lock);
 	(void)rf;
 }
 #else
-static void task_rq_unlock(struct rq *rq, struct affinity_task *p, struct affinity_flags *rf)
+static void affinity_rq_unlock(struct rq *rq, struct affinity_task *p, struct affinity_flags *rf)
 {
 	raw_spin_unlock(&rq->__lock);
 	raw_spin_unlock_irqrestore(&p->pi_lock, rf->flags);
@@ -81,23 +83,23 @@ static int __set_cpus_allowed_ptr_locked(struct affinity_task *p, unsigned long 
 					 struct affinity_flags *rf)
 {
 	if (p->cpus_mask == mask) {
-		task_rq_unlock(rq, p, rf);
+		affinity_rq_unlock(rq, p, rf);
 		return 0;
 	}
 	p->cpus_mask = mask;
 	if (p->on_cpu) {
 		/* the stopper moves it; the corpus only unlocks */
-		task_rq_unlock(rq, p, rf);
+		affinity_rq_unlock(rq, p, rf);
 		return 1;
 	}
-	task_rq_unlock(rq, p, rf);
+	affinity_rq_unlock(rq, p, rf);
 	return 0;
 }
 
 static int __set_cpus_allowed_ptr(struct affinity_task *p, unsigned long mask)
 {
 	struct affinity_flags rf;
-	struct rq *rq = task_rq_lock(p, &rf);
+	struct rq *rq = affinity_rq_lock(p, &rf);
 
 	return __set_cpus_allowed_ptr_locked(p, mask, rq, &rf);
 }

@@ -101,6 +101,19 @@ static inline void raw_spin_rq_unlock_irq(struct rq *rq)
 }
 
 /*
+ * core.c's task_rq_lock() takes the task's pi_lock (interrupts saved in
+ * RF) and then its runqueue's lock; this gives both back, as the kernel's
+ * does, with the sparse annotations that say so.
+ */
+static inline void task_rq_unlock(struct rq *rq, struct sched_task *p, struct rq_flags *rf)
+	__releases(rq->__lock)
+	__releases(p->pi_lock)
+{
+	raw_spin_rq_unlock(rq);
+	raw_spin_unlock_irqrestore(&p->pi_lock, rf->flags);
+}
+
+/*
  * Queue P on RQ.  The corpus's bug: the task's pi_lock is taken under the
  * runqueue lock, the reverse of the wakeup's order (core.c).  lockpath
  * does not see it: that the call below returns holding rq->__lock is known
