@@ -22,6 +22,8 @@
 #include <stdio.h>
 #include <string.h>
 
+enum { OPT_PATCH_ONLY = 0x180 };   /* long only, past the common options' codes */
+
 const struct cli_command cli_cmd_gate = {
 	.head =
 "usage: lockpath gate --baseline FILE [options] [PATH]\n"
@@ -47,6 +49,9 @@ const struct cli_command cli_cmd_gate = {
 		{ "diff", 'D', "FILE", 0, "the patch under review, a unified diff ('-': stdin):\n"
 					  "each new finding names the hunks of it on its path" },
 		{ "git", 'G', "BASE", 0, "the patch is 'git diff BASE' in the current work tree" },
+		{ "patch-only", OPT_PATCH_ONLY, NULL, 0, "with --diff or --git: only new findings the patch touches fail\n"
+					     "(a hunk on the path, or in a function on it); the others are\n"
+					     "listed and do not (the context bound moves findings; docs/ci.md)" },
 		{ "jobs", CLI_OPT_JOBS, "N", CLI_SHORT, NULL },
 		{ "force", 'f', NULL, 0, NULL },
 		{ "rules", CLI_OPT_RULES, "DIR", 0, NULL },
@@ -70,7 +75,7 @@ struct gate_opts {
 	struct cli_opts common;
 	const char *baseline, *suppressions, *path;
 	const char *diff, *git;   /* the patch under review */
-	bool no_inline, fail_stale;
+	bool no_inline, fail_stale, patch_only;
 };
 
 static void parse_args(int argc, char **argv, struct gate_opts *g)
@@ -90,6 +95,7 @@ static void parse_args(int argc, char **argv, struct gate_opts *g)
 		case 'F': g->fail_stale = true; break;
 		case 'D': g->diff = optarg; break;
 		case 'G': g->git = optarg; break;
+		case OPT_PATCH_ONLY: g->patch_only = true; break;
 		default: assert(!"an option of the table is not handled");
 		}
 	}
@@ -101,6 +107,8 @@ static void parse_args(int argc, char **argv, struct gate_opts *g)
 		die("gate needs --baseline FILE (the base commit's database or SARIF); see 'lockpath gate --help'");
 	if (g->diff && g->git)
 		die("gate takes one patch: --diff FILE or --git BASE, not both");
+	if (g->patch_only && !g->diff && !g->git)
+		die("gate --patch-only needs the patch: --diff FILE or --git BASE");
 }
 
 /* The head database, analysed first with rules R when PATH is given; dies
@@ -136,35 +144,61 @@ static void load_inputs(const struct gate_opts *g, struct gate_baseline *base, s
 	sb_free(&err);
 }
 
+/* What the patch has to do with new finding F: a hunk on its path, a hunk
+ * that only changes a function on it (an unlock removed between the
+ * acquisition and the call), or nothing. */
+enum patch_link { PATCH_NONE, PATCH_TOUCHES, PATCH_ON_PATH };
+
+/* F's notes: each hunk on its path, else the hunk that changes a function
+ * on it, else that none does. */
+static enum patch_link note_hunks(struct gate_patch *patch, struct rp_run *head, struct rp_finding *f)
+{
+	struct gate_causes c;
+	gate_patch_explain(patch, f, &c);
+	f->related = arena_alloc(&head->arena, (c.v.n + 1) * sizeof(*f->related));
+	for (size_t k = 0; k < c.v.n; k++) {
+		char *note = gate_cause_note(&c.v.v[k]);
+		struct rp_loc at = { c.v.v[k].at.file, c.v.v[k].at.line, 0 };   /* a line of the patch */
+		f->related[k] = (struct rp_related){ at, arena_strdup(&head->arena, note) };
+		free(note);
+	}
+	f->nrelated = c.v.n ? (int)c.v.n : 1;
+	bool on_path = c.v.n > 0;
+	gate_causes_free(&c);
+	if (on_path)
+		return PATCH_ON_PATH;
+	const char *func = NULL;
+	const struct diff_hunk *h = gate_patch_touch(patch, f, &func);
+	if (!h) {
+		f->related[0] = (struct rp_related){ f->site, GATE_NO_HUNK };
+		return PATCH_NONE;
+	}
+	char *note = xasprintf("no hunk of this patch is on this finding's path, but hunk %s changes %s, a function on it",
+			       h->range, func ? func : "?");
+	f->related[0] = (struct rp_related){ f->site, arena_strdup(&head->arena, note) };
+	free(note);
+	return PATCH_TOUCHES;
+}
+
 /* The hunks of PATCH on each new finding's path, as the finding's related
  * places (text notes and SARIF relatedLocations say the same); a finding
- * that no hunk explains gets that said at its site.  Returns how many new
- * findings a hunk explains. */
-static int explain_new(struct gate_patch *patch, struct rp_run *head, const struct gate_result *res)
+ * that no hunk explains gets that said at its site.  How many new findings
+ * the patch is on the path of, and how many it touches at all. */
+struct explained { int on_path, touched; };
+
+static struct explained explain_new(struct gate_patch *patch, struct rp_run *head, const struct gate_result *res)
 {
-	int explained = 0;
+	struct explained x = {0};
 	for (int i = 0; i < head->n; i++) {
-		struct rp_finding *f = &head->f[i];
 		if (res->status[i] != GATE_NEW)
 			continue;
-		struct gate_causes c;
-		gate_patch_explain(patch, f, &c);
-		f->related = arena_alloc(&head->arena, (c.v.n + 1) * sizeof(*f->related));
-		for (size_t k = 0; k < c.v.n; k++) {
-			char *note = gate_cause_note(&c.v.v[k]);
-			struct rp_loc at = { c.v.v[k].at.file, c.v.v[k].at.line, 0 };   /* a line of the patch */
-			f->related[k] = (struct rp_related){ at, arena_strdup(&head->arena, note) };
-			free(note);
-		}
-		f->nrelated = c.v.n ? (int)c.v.n : 1;
-		if (!c.v.n)
-			f->related[0] = (struct rp_related){ f->site, GATE_NO_HUNK };
-		explained += c.v.n > 0;
-		gate_causes_free(&c);
+		enum patch_link l = note_hunks(patch, head, &head->f[i]);
+		x.on_path += l == PATCH_ON_PATH;
+		x.touched += l != PATCH_NONE;
 	}
 	for (size_t w = 0; w < patch->warnings.n; w++)
 		warn("%s", text_safe(patch->warnings.v[w]));
-	return explained;
+	return x;
 }
 
 static void print_new(const struct rp_run *head, const struct gate_result *res)
@@ -228,15 +262,22 @@ static void write_sarif(const char *path, const struct rp_run *head, const struc
 }
 
 static int verdict(const struct gate_opts *g, const struct rp_run *head, const struct gate_baseline *base,
-		   const struct gate_result *res)
+		   const struct gate_result *res, int touched)
 {
-	bool fail = res->n_new || (g->fail_stale && res->n_stale);
+	int failing = g->patch_only ? touched : res->n_new;
+	if (g->patch_only && res->n_new > touched)
+		printf("lockpath: gate: %d of the %d new findings are not the patch's (no hunk on their path or in a "
+		       "function on it): they do not fail the gate (--patch-only)\n", res->n_new - touched, res->n_new);
+	bool fail = failing || (g->fail_stale && res->n_stale);
+	char touching[64] = "";
+	if (g->patch_only)
+		snprintf(touching, sizeof(touching), " (%d the patch touches)", touched);
 	if (head->tus_with_errors)
 		warn("%d translation unit%s of the head could not be parsed completely (%d not at all); "
 		     "'lockpath report --db %s' names them", head->tus_with_errors,
 		     head->tus_with_errors == 1 ? "" : "s", head->tus_failed, g->common.db);
-	printf("lockpath: gate: %s: %d new, %d fixed, %d unchanged, %d suppressed, %d stale suppression%s "
-	       "(baseline %s: %s, %zu finding%s)\n", fail ? "FAILED" : "passed", res->n_new, res->n_fixed,
+	printf("lockpath: gate: %s: %d new%s, %d fixed, %d unchanged, %d suppressed, %d stale suppression%s "
+	       "(baseline %s: %s, %zu finding%s)\n", fail ? "FAILED" : "passed", res->n_new, touching, res->n_fixed,
 	       res->n_unchanged, res->n_suppressed, res->n_stale, res->n_stale == 1 ? "" : "s",
 	       g->baseline, base->kind, base->v.n, base->v.n == 1 ? "" : "s");
 	return fail ? LP_EXIT_FINDINGS : LP_EXIT_CLEAN;
@@ -265,7 +306,7 @@ int cmd_gate(int argc, char **argv)
 	struct strbuf err = {0};
 	if (gate_compare(&head, &base, &sup, !g.no_inline, &res, &err))
 		die("%s", sb_str(&err));
-	int explained = g.diff || g.git ? explain_new(&patch, &head, &res) : 0;
+	struct explained x = g.diff || g.git ? explain_new(&patch, &head, &res) : (struct explained){0};
 	print_new(&head, &res);
 	print_others(&head, &base, &sup, &res);
 	if (g.common.sarif)
@@ -277,12 +318,12 @@ int cmd_gate(int argc, char **argv)
 		printf("lockpath: gate: the patch (%s: %zu file%s, %zu hunk%s) ", text_safe(patch.diff.name),
 		       patch.diff.files.n, patch.diff.files.n == 1 ? "" : "s", hunks, hunks == 1 ? "" : "s");
 		if (res.n_new)
-			printf("is on the path of %d of the %d new finding%s\n", explained, res.n_new,
+			printf("is on the path of %d of the %d new finding%s\n", x.on_path, res.n_new,
 			       res.n_new == 1 ? "" : "s");
 		else
 			printf("has no new finding to explain\n");
 	}
-	int rc = verdict(&g, &head, &base, &res);
+	int rc = verdict(&g, &head, &base, &res, x.touched);
 	gate_patch_free(&patch);
 	gate_result_free(&res, head.n);
 	rp_free(&head);

@@ -165,6 +165,17 @@ void gate_causes_free(struct gate_causes *c);
 /* The note for cause C, without location: "introduced by this patch: hunk
  * @@ -443,6 +443,16 @@ in virtballoon_changed (the call to ...)".  Caller frees. */
 char *gate_cause_note(const struct gate_cause *c);
+/*
+ * The first hunk of P (in the diff's order) that changes a line of a
+ * function on one of F's paths, from its definition to its closing brace,
+ * or NULL; *FUNC is that function.  A patch can bring a finding without
+ * changing a place of its path (an unlock it removed between the
+ * acquisition and the call, a test above the call), but not without
+ * changing something on the way: a finding that no hunk touches so came
+ * from elsewhere (the context bound; gate --patch-only).
+ */
+const struct diff_hunk *gate_patch_touch(struct gate_patch *p, const struct rp_finding *f, const char **func);
+
 /* The note of a new finding that no hunk explains.  Besides a baseline
  * made otherwise, the check's per-function context bound does it: a patch
  * that changes which contexts reach a function lets others past the bound

@@ -351,6 +351,43 @@ void gate_patch_explain(struct gate_patch *p, const struct rp_finding *f, struct
 		qsort(out->v.v, out->v.n, sizeof(*out->v.v), by_diff_order);
 }
 
+/* Whether hunk H changes a line in FIRST..LAST: an added line, or lines
+ * removed where one of them is now. */
+static bool hunk_changes_range(const struct diff_hunk *h, int first, int last)
+{
+	for (size_t i = 0; i < h->added.n; i++)
+		if (h->added.v[i] >= first && h->added.v[i] <= last)
+			return true;
+	for (size_t i = 0; i < h->removed_at.n; i++)
+		if (h->removed_at.v[i] >= first && h->removed_at.v[i] <= last)
+			return true;
+	return false;
+}
+
+/* The first hunk of P in the diff's order that changes the function of hop H. */
+static const struct diff_hunk *hop_touched(struct gate_patch *p, const struct rp_hop *h)
+{
+	struct gate_target *t = h->func_loc.file && h->func_loc.line > 0 ? target(p, h->func_loc.file) : NULL;
+	int last = h->func_end >= h->func_loc.line ? h->func_end : h->func_loc.line;
+	for (size_t i = 0; t && t->file && i < t->file->hunks.n; i++)
+		if (t->ok[i] && hunk_changes_range(&t->file->hunks.v[i], h->func_loc.line, last))
+			return &t->file->hunks.v[i];
+	return NULL;
+}
+
+const struct diff_hunk *gate_patch_touch(struct gate_patch *p, const struct rp_finding *f, const char **func)
+{
+	for (int k = 0; k < f->npaths; k++)
+		for (int i = 0; i < f->paths[k].n; i++) {
+			const struct diff_hunk *hk = hop_touched(p, &f->paths[k].hops[i]);
+			if (hk) {
+				*func = f->paths[k].hops[i].func;
+				return hk;
+			}
+		}
+	return NULL;
+}
+
 void gate_causes_free(struct gate_causes *c)
 {
 	for (size_t i = 0; i < c->v.n; i++)

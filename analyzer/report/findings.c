@@ -22,7 +22,7 @@ static int load_path(struct lp_db *db, struct rp_run *run, int64_t fid, int path
 {
 	sqlite3_stmt *q = db_prepare(db,
 		"SELECT fn.name, ff.path, fn.line, fn.col, sf.path, s.line, s.col, s.ind_key, s.text, "
-		"       st.id, stf.path, st.line, st.col, st.key, s.lock_key, h.entry "
+		"       st.id, stf.path, st.line, st.col, st.key, s.lock_key, h.entry, fn.end_line "
 		"FROM finding_hop h JOIN func fn ON fn.id = h.func_id JOIN file ff ON ff.id = fn.file_id "
 		"LEFT JOIN site s ON s.id = h.site_id LEFT JOIN file sf ON sf.id = s.file_id "
 		"LEFT JOIN fnstore st ON st.id = h.store_id LEFT JOIN file stf ON stf.id = st.file_id "
@@ -36,6 +36,7 @@ static int load_path(struct lp_db *db, struct rp_run *run, int64_t fid, int path
 		h.site = loc_cols(&run->arena, q, 4);
 		h.lock_key = dup_col(&run->arena, q, 14);
 		h.entry = dup_col(&run->arena, q, 15);
+		h.func_end = sqlite3_column_int(q, 16);
 		vec_push(&hops, h);
 	}
 	sqlite3_finalize(q);

@@ -16,6 +16,7 @@ struct rp_loc { const char *file; int line, col; };
 struct rp_hop {
 	const char *func;
 	struct rp_loc func_loc;   /* the function's definition */
+	int func_end;             /* ... and the line of its closing brace */
 	struct rp_loc site;       /* the call to the next hop, or the offending site on the last */
 	const char *via_key;      /* indirect hop: the key called through ('css_driver.irq') */
 	const char *via_text;     /* ... as written at the call ('sch->driver->irq') */

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+# patch-only.sh - 'gate --patch-only': with the patch under review, only the
+# new findings the patch touches fail the gate, a hunk on the path or in a
+# function on it.  On a whole kernel the check's per-function context bound
+# moves findings no hunk comes near (the 2019 balloon patch on the s390
+# tree: 3 of its 11 new findings, in iSCSI, RDS and CIFS); a CI job that
+# gates with the patch can leave those out.  Here the head holds the
+# reintroduced balloon bug, and the gate is given: the reintroduction (on
+# the path: fails), a comment in virtballoon_changed alone (in a function on
+# the path: fails, and says which), and a comment on top of virtio_ccw.c
+# alone (touches nothing: passes, and says why the new findings do not
+# count).  Without --patch-only every new finding fails the gate.
+. "$(dirname "$0")/lib.sh"
+
+base_run balloon-ccw-fixed "$T/w" 0
+cc=$T/w/cc
+balloon=$(tree_src "$T/w" balloon-ccw-fixed 'virtio_balloon')
+ccw=$T/w/corpus/$(sed -n 's/^src:[[:space:]]*//p' "$T/w/corpus/trees/balloon-ccw-fixed.tree" | grep 'virtio_ccw\.c')
+git -C "$T/w/corpus" init -q
+git -C "$T/w/corpus" add -A
+git -C "$T/w/corpus" -c user.name=lockpath -c user.email=lockpath@localhost commit -qm base
+
+reintroduce "$balloon"
+git -C "$T/w/corpus" -c user.name=lockpath -c user.email=lockpath@localhost commit -qam reintroduce
+# a comment as the first line of virtballoon_changed's body, and one on top of virtio_ccw.c
+awk '/^static void virtballoon_changed\(/ { infn = 1 }
+	infn && /^{/ { print; print "\t/* lockpath test: a comment in the callback */"; infn = 0; next }
+	{ print }' "$balloon" >"$balloon.new" && mv "$balloon.new" "$balloon"
+sed -i '1i /* lockpath test: an unrelated comment */' "$ccw"
+git -C "$T/w/corpus" diff -- "${balloon#"$T/w/corpus/"}" >in-callback.diff
+git -C "$T/w/corpus" diff HEAD~1 -- "${balloon#"$T/w/corpus/"}" >reintro.diff   # with the comment
+git -C "$T/w/corpus" diff -- "${ccw#"$T/w/corpus/"}" >elsewhere.diff
+[ "$(grep -c '^@@ ' in-callback.diff)" = 1 ] && [ "$(grep -c '^@@ ' elsewhere.diff)" = 1 ] ||
+	fail "each comment should be one hunk"
+
+lp gate --baseline base.db --db head.db --diff elsewhere.diff "$cc"
+expect_rc 1 "gate without --patch-only, the patch elsewhere"
+n=$(grep -c 'note: new since the baseline' out)
+[ "$n" -ge 3 ] || fail "expected the reintroduction's findings (recursive-lock, sleep-in-atomic, lock-order), got $n"
+expect_no_out "do not fail the gate"
+pass "without --patch-only all $n new findings fail the gate, whatever the patch"
+
+lp gate --baseline base.db --db head.db --diff elsewhere.diff --patch-only
+expect_rc 0 "gate --patch-only, the patch elsewhere"
+expect_out "^lockpath: gate: $n of the $n new findings are not the patch's \\(no hunk on their path or in a function on it\\): they do not fail the gate \\(--patch-only\\)$"
+expect_summary "$n new \\(0 the patch touches\\), 0 fixed"
+expect_out "^lockpath: gate: passed: "
+[ "$(grep -c "note: no hunk of this patch is on this finding's path (the baseline" out)" = "$n" ] ||
+	fail "each of the $n new findings should say that no hunk explains it"
+pass "--patch-only: a patch that touches no path passes, and says what it left out"
+
+lp gate --baseline base.db --db head.db --diff in-callback.diff --patch-only
+expect_rc 1 "gate --patch-only, a comment in virtballoon_changed"
+[ "$(grep -c "note: no hunk of this patch is on this finding's path, but hunk @@ [^@]* @@ changes virtballoon_changed, a function on it$" out)" = "$n" ] ||
+	fail "each of the $n new findings should name the hunk that changes virtballoon_changed"
+expect_no_out "do not fail the gate"
+expect_summary "$n new \\($n the patch touches\\), 0 fixed"
+pass "--patch-only: a hunk in a function on the path counts (an unlock removed between the lock and the call would)"
+
+lp gate --baseline base.db --db head.db --diff reintro.diff --patch-only
+expect_rc 1 "gate --patch-only, the reintroduction"
+expect_out "is on the path of $n of the $n new findings"
+expect_summary "$n new \\($n the patch touches\\), 0 fixed"
+pass "--patch-only: the reintroduction, on every new finding's path, fails the gate"
+
+lp gate --baseline base.db --db head.db --patch-only
+expect_error_rc2 "gate --patch-only without a patch" "gate --patch-only needs the patch: --diff FILE or --git BASE"
+pass "--patch-only without a patch stops the gate (exit 2)"
