@@ -51,7 +51,9 @@ const struct cli_command cli_cmd_gate = {
 		{ "git", 'G', "BASE", 0, "the patch is 'git diff BASE' in the current work tree" },
 		{ "patch-only", OPT_PATCH_ONLY, NULL, 0, "with --diff or --git: only new findings the patch touches fail\n"
 					     "(a hunk on the path, or in a function on it); the others are\n"
-					     "listed and do not (the context bound moves findings; docs/ci.md)" },
+					     "listed as notes: on a whole kernel the per-function context bound\n"
+					     "moves findings no patch touches (docs/ci.md).  A patch with no\n"
+					     "hunks, or one that is not the tree's lines, stops the gate" },
 		{ "jobs", CLI_OPT_JOBS, "N", CLI_SHORT, NULL },
 		{ "force", 'f', NULL, 0, NULL },
 		{ "rules", CLI_OPT_RULES, "DIR", 0, NULL },
@@ -168,14 +170,15 @@ static enum patch_link note_hunks(struct gate_patch *patch, struct rp_run *head,
 	if (on_path)
 		return PATCH_ON_PATH;
 	const char *func = NULL;
-	const struct diff_hunk *h = gate_patch_touch(patch, f, &func);
+	struct rp_loc at;
+	const struct diff_hunk *h = gate_patch_touch(patch, f, &func, &at);
 	if (!h) {
 		f->related[0] = (struct rp_related){ f->site, GATE_NO_HUNK };
 		return PATCH_NONE;
 	}
 	char *note = xasprintf("no hunk of this patch is on this finding's path, but hunk %s changes %s, a function on it",
 			       h->range, func ? func : "?");
-	f->related[0] = (struct rp_related){ f->site, arena_strdup(&head->arena, note) };
+	f->related[0] = (struct rp_related){ at, arena_strdup(&head->arena, note) };   /* a line of the patch */
 	free(note);
 	return PATCH_TOUCHES;
 }
@@ -186,7 +189,8 @@ static enum patch_link note_hunks(struct gate_patch *patch, struct rp_run *head,
  * the patch is on the path of, and how many it touches at all. */
 struct explained { int on_path, touched; };
 
-static struct explained explain_new(struct gate_patch *patch, struct rp_run *head, const struct gate_result *res)
+static struct explained explain_new(struct gate_patch *patch, struct rp_run *head, const struct gate_result *res,
+				    bool patch_only)
 {
 	struct explained x = {0};
 	for (int i = 0; i < head->n; i++) {
@@ -195,6 +199,7 @@ static struct explained explain_new(struct gate_patch *patch, struct rp_run *hea
 		enum patch_link l = note_hunks(patch, head, &head->f[i]);
 		x.on_path += l == PATCH_ON_PATH;
 		x.touched += l != PATCH_NONE;
+		head->f[i].only_note = patch_only && l == PATCH_NONE;   /* SARIF: a note, not an alert */
 	}
 	for (size_t w = 0; w < patch->warnings.n; w++)
 		warn("%s", text_safe(patch->warnings.v[w]));
@@ -261,6 +266,31 @@ static void write_sarif(const char *path, const struct rp_run *head, const struc
 	sb_free(&err);
 }
 
+/* How many hunks the patch has, in all its files. */
+static size_t patch_hunks(const struct gate_patch *patch)
+{
+	size_t hunks = 0;
+	for (size_t i = 0; i < patch->diff.files.n; i++)
+		hunks += patch->diff.files.v[i].hunks.n;
+	return hunks;
+}
+
+/* --patch-only trusts the patch to say which findings are its own: one
+ * with no hunks (an empty 'git diff'), or with a hunk that is not the
+ * head's lines where a finding's path goes (another base, a reversed
+ * patch) would let every finding pass.  Stops the gate (exit 2). */
+static void patch_usable(const struct gate_patch *patch)
+{
+	if (!patch_hunks(patch))
+		die("gate --patch-only: the patch (%s) has no hunks; with --patch-only an empty patch would pass "
+		    "every new finding", text_safe(patch->diff.name));
+	if (patch->unused)
+		die("gate --patch-only: %d hunk%s of the patch (%s) %s not the lines of the tree as analysed (the "
+		    "warnings above); the patch must be the one from the baseline's commit to the head",
+		    patch->unused, patch->unused == 1 ? "" : "s", text_safe(patch->diff.name),
+		    patch->unused == 1 ? "is" : "are");
+}
+
 static int verdict(const struct gate_opts *g, const struct rp_run *head, const struct gate_baseline *base,
 		   const struct gate_result *res, int touched)
 {
@@ -306,18 +336,21 @@ int cmd_gate(int argc, char **argv)
 	struct strbuf err = {0};
 	if (gate_compare(&head, &base, &sup, !g.no_inline, &res, &err))
 		die("%s", sb_str(&err));
-	struct explained x = g.diff || g.git ? explain_new(&patch, &head, &res) : (struct explained){0};
+	struct explained x = g.diff || g.git ? explain_new(&patch, &head, &res, g.patch_only) : (struct explained){0};
+	if (g.patch_only)
+		patch_usable(&patch);
 	print_new(&head, &res);
 	print_others(&head, &base, &sup, &res);
 	if (g.common.sarif)
 		write_sarif(g.common.sarif, &head, &res);
 	if (g.diff || g.git) {
-		size_t hunks = 0;
-		for (size_t i = 0; i < patch.diff.files.n; i++)
-			hunks += patch.diff.files.v[i].hunks.n;
+		size_t hunks = patch_hunks(&patch);
 		printf("lockpath: gate: the patch (%s: %zu file%s, %zu hunk%s) ", text_safe(patch.diff.name),
 		       patch.diff.files.n, patch.diff.files.n == 1 ? "" : "s", hunks, hunks == 1 ? "" : "s");
-		if (res.n_new)
+		if (res.n_new && x.touched > x.on_path)
+			printf("is on the path of %d of the %d new finding%s, and changes a function on the path of "
+			       "%d more\n", x.on_path, res.n_new, res.n_new == 1 ? "" : "s", x.touched - x.on_path);
+		else if (res.n_new)
 			printf("is on the path of %d of the %d new finding%s\n", x.on_path, res.n_new,
 			       res.n_new == 1 ? "" : "s");
 		else

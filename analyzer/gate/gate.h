@@ -128,6 +128,7 @@ struct gate_patch {
 	struct strmap seen;           /* a database file -> 1 + its index in targets */
 	VEC(struct gate_target *) targets;   /* private to patch.c */
 	VEC(char *) warnings;         /* one line each, "DIFF:LINE: ...", for the caller to print */
+	int unused;                   /* hunks of files on a path that are not the file as it is now */
 };
 
 /* Read the unified diff in PATH ("-": standard input) into P (zeroed).
@@ -168,13 +169,15 @@ char *gate_cause_note(const struct gate_cause *c);
 /*
  * The first hunk of P (in the diff's order) that changes a line of a
  * function on one of F's paths, from its definition to its closing brace,
- * or NULL; *FUNC is that function.  A patch can bring a finding without
+ * or NULL; *FUNC is that function, *AT the first line the hunk changes in
+ * it (the database's file name).  A patch can bring a finding without
  * changing a place of its path (an unlock it removed between the
  * acquisition and the call, a test above the call), but not without
  * changing something on the way: a finding that no hunk touches so came
  * from elsewhere (the context bound; gate --patch-only).
  */
-const struct diff_hunk *gate_patch_touch(struct gate_patch *p, const struct rp_finding *f, const char **func);
+const struct diff_hunk *gate_patch_touch(struct gate_patch *p, const struct rp_finding *f, const char **func,
+				       struct rp_loc *at);
 
 /* The note of a new finding that no hunk explains.  Besides a baseline
  * made otherwise, the check's per-function context bound does it: a patch
@@ -182,6 +185,7 @@ const struct diff_hunk *gate_patch_touch(struct gate_patch *p, const struct rp_f
  * (docs/failures.md; the 2019 balloon patch on the whole s390 tree brings
  * 21 new findings, 9 of them on the balloon's path). */
 #define GATE_NO_HUNK "no hunk of this patch is on this finding's path (the baseline may have been made " \
-	"with other rules or options, or the per-function context bound now keeps a context it dropped)"
+	"from another commit or with other rules or options, or the per-function context bound now keeps a " \
+	"context it dropped)"
 
 #endif

@@ -189,6 +189,7 @@ static void warn_patch(struct gate_patch *p, const struct diff_hunk *h, const st
 				h->line, h->range, why)
 		    : xasprintf("%s:%d: %s; the hunks of %s are not used to explain findings", p->diff.name,
 				df->line, why, df->new_path);
+	p->unused += h ? 1 : (int)df->hunks.n;
 	free(why);
 	vec_push(&p->warnings, w);
 }
@@ -351,37 +352,43 @@ void gate_patch_explain(struct gate_patch *p, const struct rp_finding *f, struct
 		qsort(out->v.v, out->v.n, sizeof(*out->v.v), by_diff_order);
 }
 
-/* Whether hunk H changes a line in FIRST..LAST: an added line, or lines
- * removed where one of them is now. */
-static bool hunk_changes_range(const struct diff_hunk *h, int first, int last)
+/* The first line in FIRST..LAST that hunk H changes (an added line, or
+ * the line now where lines were removed), or 0. */
+static int hunk_change_in(const struct diff_hunk *h, int first, int last)
 {
+	int at = 0;
 	for (size_t i = 0; i < h->added.n; i++)
-		if (h->added.v[i] >= first && h->added.v[i] <= last)
-			return true;
+		if (h->added.v[i] >= first && h->added.v[i] <= last && (!at || h->added.v[i] < at))
+			at = h->added.v[i];
 	for (size_t i = 0; i < h->removed_at.n; i++)
-		if (h->removed_at.v[i] >= first && h->removed_at.v[i] <= last)
-			return true;
-	return false;
+		if (h->removed_at.v[i] >= first && h->removed_at.v[i] <= last && (!at || h->removed_at.v[i] < at))
+			at = h->removed_at.v[i];
+	return at;
 }
 
-/* The first hunk of P in the diff's order that changes the function of hop H. */
-static const struct diff_hunk *hop_touched(struct gate_patch *p, const struct rp_hop *h)
+/* The first hunk of P in the diff's order that changes the function of hop
+ * H, and the first line it changes there (*LINE). */
+static const struct diff_hunk *hop_touched(struct gate_patch *p, const struct rp_hop *h, int *line)
 {
 	struct gate_target *t = h->func_loc.file && h->func_loc.line > 0 ? target(p, h->func_loc.file) : NULL;
 	int last = h->func_end >= h->func_loc.line ? h->func_end : h->func_loc.line;
 	for (size_t i = 0; t && t->file && i < t->file->hunks.n; i++)
-		if (t->ok[i] && hunk_changes_range(&t->file->hunks.v[i], h->func_loc.line, last))
+		if (t->ok[i] && (*line = hunk_change_in(&t->file->hunks.v[i], h->func_loc.line, last)) > 0)
 			return &t->file->hunks.v[i];
 	return NULL;
 }
 
-const struct diff_hunk *gate_patch_touch(struct gate_patch *p, const struct rp_finding *f, const char **func)
+const struct diff_hunk *gate_patch_touch(struct gate_patch *p, const struct rp_finding *f, const char **func,
+				       struct rp_loc *at)
 {
 	for (int k = 0; k < f->npaths; k++)
 		for (int i = 0; i < f->paths[k].n; i++) {
-			const struct diff_hunk *hk = hop_touched(p, &f->paths[k].hops[i]);
+			const struct rp_hop *h = &f->paths[k].hops[i];
+			int line = 0;
+			const struct diff_hunk *hk = hop_touched(p, h, &line);
 			if (hk) {
-				*func = f->paths[k].hops[i].func;
+				*func = h->func;
+				*at = (struct rp_loc){ h->func_loc.file, line, 0 };
 				return hk;
 			}
 		}

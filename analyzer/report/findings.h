@@ -58,6 +58,7 @@ struct rp_finding {
 					     * the last one's */
 	struct rp_alias *aliases; int naliases;
 	struct rp_related *related; int nrelated;   /* none when read from the database */
+	bool only_note;                     /* SARIF level "note": listed, not failing (gate --patch-only) */
 	/* How such code is usually fixed (rp_hints; NULL before it or when the
 	 * rules have no hint for the case), and the tree's example it names,
 	 * if any: its place and what it shows there. */

@@ -156,7 +156,7 @@ static json_t *related(const struct rp_finding *f)
 static json_t *result(const struct rp_finding *f)
 {
 	json_t *r = json_pack("{s:o, s:i, s:s, s:o, s:[o], s:{s:o}, s:{s:o, s:o}}",
-		"ruleId", jtext(f->rule), "ruleIndex", f->rule_id, "level", "warning",
+		"ruleId", jtext(f->rule), "ruleIndex", f->rule_id, "level", f->only_note ? "note" : "warning",
 		"message", text_msg(f->message), "locations", location(&f->site, NULL),
 		"partialFingerprints", "lockpath/v1", jtext(f->fingerprint),
 		"properties", "context", jtext(f->context), "entry", jtext(f->entry));

@@ -85,7 +85,7 @@ sed -i '1i /* lockpath test: an unrelated comment */' "$ccw"
 git -C "$T/w/corpus" diff -- "${ccw#"$T/w/corpus/"}" >other.diff
 lp gate --baseline base.db --db head.db --diff other.diff "$cc"
 expect_rc 1 "gate with an unrelated patch"
-[ "$(grep -c 'note: no hunk of this patch is on this finding.s path (the baseline may have been made with other rules or options, or the per-function context bound now keeps a context it dropped)$' out)" = "$n" ] ||
+[ "$(grep -c 'note: no hunk of this patch is on this finding.s path (the baseline may have been made from another commit or with other rules or options, or the per-function context bound now keeps a context it dropped)$' out)" = "$n" ] ||
 	fail "each of the $n new findings should say that no hunk explains it"
 expect_no_out 'introduced by this patch'
 expect_out "is on the path of 0 of the $n new findings"

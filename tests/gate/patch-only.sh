@@ -41,20 +41,31 @@ n=$(grep -c 'note: new since the baseline' out)
 expect_no_out "do not fail the gate"
 pass "without --patch-only all $n new findings fail the gate, whatever the patch"
 
-lp gate --baseline base.db --db head.db --diff elsewhere.diff --patch-only
+lp gate --baseline base.db --db head.db --diff elsewhere.diff --patch-only --sarif elsewhere.sarif
 expect_rc 0 "gate --patch-only, the patch elsewhere"
 expect_out "^lockpath: gate: $n of the $n new findings are not the patch's \\(no hunk on their path or in a function on it\\): they do not fail the gate \\(--patch-only\\)$"
 expect_summary "$n new \\(0 the patch touches\\), 0 fixed"
 expect_out "^lockpath: gate: passed: "
 [ "$(grep -c "note: no hunk of this patch is on this finding's path (the baseline" out)" = "$n" ] ||
 	fail "each of the $n new findings should say that no hunk explains it"
-pass "--patch-only: a patch that touches no path passes, and says what it left out"
+if command -v jq >/dev/null; then
+	jq -e --argjson n "$n" '[.runs[0].results[].level] | length == $n and all(. == "note")' elsewhere.sarif \
+		>/dev/null || fail "elsewhere.sarif should hold the $n new findings as notes"
+fi
+pass "--patch-only: a patch that touches no path passes, says what it left out, and writes those as SARIF notes"
 
-lp gate --baseline base.db --db head.db --diff in-callback.diff --patch-only
+comment=$(grep -n 'lockpath test: a comment in the callback' "$balloon" | cut -d: -f1)
+rel=${balloon#"$T/w/"}
+lp gate --baseline base.db --db head.db --diff in-callback.diff --patch-only --sarif in-callback.sarif
 expect_rc 1 "gate --patch-only, a comment in virtballoon_changed"
-[ "$(grep -c "note: no hunk of this patch is on this finding's path, but hunk @@ [^@]* @@ changes virtballoon_changed, a function on it$" out)" = "$n" ] ||
-	fail "each of the $n new findings should name the hunk that changes virtballoon_changed"
+[ "$(grep -cE -- "$rel:$comment: note: no hunk of this patch is on this finding's path, but hunk @@ [^@]* @@ changes virtballoon_changed, a function on it$" out)" = "$n" ] ||
+	fail "each of the $n new findings should name the hunk that changes virtballoon_changed, at its line $comment"
 expect_no_out "do not fail the gate"
+expect_out "is on the path of 0 of the $n new findings, and changes a function on the path of $n more$"
+if command -v jq >/dev/null; then
+	jq -e '[.runs[0].results[].level] | all(. == "warning")' in-callback.sarif >/dev/null ||
+		fail "in-callback.sarif: the findings the patch touches should be warnings"
+fi
 expect_summary "$n new \\($n the patch touches\\), 0 fixed"
 pass "--patch-only: a hunk in a function on the path counts (an unlock removed between the lock and the call would)"
 
@@ -66,4 +77,12 @@ pass "--patch-only: the reintroduction, on every new finding's path, fails the g
 
 lp gate --baseline base.db --db head.db --patch-only
 expect_error_rc2 "gate --patch-only without a patch" "gate --patch-only needs the patch: --diff FILE or --git BASE"
-pass "--patch-only without a patch stops the gate (exit 2)"
+: >empty.diff
+lp gate --baseline base.db --db head.db --patch-only --diff empty.diff
+expect_error_rc2 "gate --patch-only with an empty patch" "gate --patch-only: the patch \\(empty.diff\\) has no hunks"
+git -C "$T/w/corpus" diff -R HEAD~1 -- "${balloon#"$T/w/corpus/"}" >reversed.diff
+lp gate --baseline base.db --db head.db --patch-only --diff reversed.diff
+expect_rc 2 "gate --patch-only with the patch reversed"
+expect_err "warning: reversed.diff:[0-9]+: the hunk '@@ [^']*' does not match .*virtio_balloon.c as it is now"
+expect_err "error: gate --patch-only: [0-9]+ hunks? of the patch \\(reversed.diff\\) (is|are) not the lines of the tree as analysed"
+pass "--patch-only without a patch, with an empty one or with one that is not the tree's stops the gate (exit 2)"
