@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { OPT_PATCH_ONLY = 0x180 };   /* long only, past the common options' codes */
 
@@ -113,20 +114,109 @@ static void parse_args(int argc, char **argv, struct gate_opts *g)
 		die("gate --patch-only needs the patch: --diff FILE or --git BASE");
 }
 
+/* A translation unit's row as extract left it: one parsed again gets a new
+ * row (its id, time and parse CPU differ). */
+struct tu_row { int64_t file_id, id, cpu_ms; char when[24]; };
+typedef VEC(struct tu_row) tu_rows;
+typedef VEC(char *) path_list;
+
+static void tu_rows_read(struct lp_db *db, tu_rows *out)
+{
+	sqlite3_stmt *q = db_prepare(db, "SELECT file_id, id, parse_cpu_ms, extracted_at FROM tu ORDER BY file_id");
+	while (db_step_row(db, q)) {
+		struct tu_row t = { sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 2), "" };
+		snprintf(t.when, sizeof(t.when), "%s", db_col_text(q, 3));
+		vec_push(out, t);
+	}
+	sqlite3_finalize(q);
+}
+
+/* Whether BEFORE (sorted by file) holds T as it is. */
+static bool tu_kept(const tu_rows *before, const struct tu_row *t)
+{
+	size_t lo = 0, hi = before->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (before->v[mid].file_id < t->file_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	const struct tu_row *b = lo < before->n && before->v[lo].file_id == t->file_id ? &before->v[lo] : NULL;
+	return b && b->id == t->id && b->cpu_ms == t->cpu_ms && !strcmp(b->when, t->when);
+}
+
+/* The sources of the translation units DB parsed since BEFORE, into OUT (paths, malloc'd). */
+static void tus_parsed_since(struct lp_db *db, const tu_rows *before, path_list *out)
+{
+	tu_rows now = {0};
+	tu_rows_read(db, &now);
+	sqlite3_stmt *q = db_prepare(db, "SELECT path FROM file WHERE id = ?");
+	for (size_t i = 0; i < now.n; i++) {
+		if (tu_kept(before, &now.v[i]))
+			continue;
+		db_bind_int(q, 1, now.v[i].file_id);
+		if (db_step_row(db, q))
+			vec_push(out, xstrdup(db_col_text(q, 0)));
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
+	vec_free(&now);
+}
+
 /* The head database, analysed first with rules R when PATH is given; dies
  * when its findings are not those of its facts (never checked, or changed
- * since). */
-static struct lp_db *open_head(const struct gate_opts *g, const struct lp_rules *r)
+ * since).  With --patch-only and PATH, the sources it parsed again go into
+ * PARSED: the patch must show them changed. */
+static struct lp_db *open_head(const struct gate_opts *g, const struct lp_rules *r, path_list *parsed)
 {
 	struct lp_db *db;
 	if (g->path) {
+		tu_rows before = {0};
+		if (g->patch_only && access(g->common.db, F_OK) == 0) {
+			struct lp_db *old = cli_db_open(g->common.db, DB_READONLY);
+			tu_rows_read(old, &before);
+			db_close(old);
+		}
 		db = cli_open_extract(r, g->path, &g->common);
+		if (g->patch_only)
+			tus_parsed_since(db, &before, parsed);
+		vec_free(&before);
 		cli_check_changed(db, r, &g->common);
 		return db;
 	}
 	db = cli_db_open(g->common.db, DB_READONLY);
 	cli_require_checked(db, " or give PATH");   /* never a verdict on findings not computed */
 	return db;
+}
+
+/* --patch-only: a translation unit the head parsed again that the patch
+ * does not change is a change the patch does not show (a series' earlier
+ * commit, a baseline from another commit), and findings from it would not
+ * count.  Said, not fatal: a patch to a header parses every includer
+ * again, so with a file other than a .c one in the patch nothing is said. */
+static void warn_unpatched(const struct gate_patch *patch, const path_list *parsed)
+{
+	for (size_t i = 0; i < patch->diff.files.n; i++) {
+		const char *name = patch->diff.files.v[i].new_path;
+		size_t n = name ? strlen(name) : 0;
+		if (n < 2 || strcmp(name + n - 2, ".c"))
+			return;
+	}
+	size_t missing = 0;
+	const char *first = NULL;
+	for (size_t t = 0; t < parsed->n; t++) {
+		bool named = false;
+		for (size_t i = 0; i < patch->diff.files.n && !named; i++)
+			named = gate_name_match(parsed->v[t], patch->diff.files.v[i].new_path, patch->root) > 0;
+		if (!named && !missing++)
+			first = parsed->v[t];
+	}
+	if (missing)
+		warn("gate --patch-only: %zu translation unit%s parsed again %s not changed by the patch (%s%s): the "
+		     "head has changes the patch does not show, and findings from them do not fail the gate; give "
+		     "the whole change since the baseline's commit", missing, missing == 1 ? "" : "s",
+		     missing == 1 ? "is" : "are", missing == 1 ? "" : "first: ", text_path(first));
 }
 
 /* Baseline, suppressions and patch, all read before any analysis: a bad
@@ -324,7 +414,13 @@ int cmd_gate(int argc, char **argv)
 	load_inputs(&g, &base, &sup, &patch);
 	/* read once: the analysis and the fix hints (hints.rules) see the same rules */
 	struct lp_rules *rules = cli_load_rules(g.common.rules);
-	struct lp_db *db = open_head(&g, rules);
+	path_list parsed = {0};
+	struct lp_db *db = open_head(&g, rules, &parsed);
+	if (g.patch_only)
+		warn_unpatched(&patch, &parsed);
+	for (size_t i = 0; i < parsed.n; i++)
+		free(parsed.v[i]);
+	vec_free(&parsed);
 	struct rp_run head;
 	rp_load(db, &head);
 	rp_scope(&head, g.common.scope, g.common.nscope);

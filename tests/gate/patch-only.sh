@@ -34,6 +34,19 @@ git -C "$T/w/corpus" diff -- "${ccw#"$T/w/corpus/"}" >elsewhere.diff
 [ "$(grep -c '^@@ ' in-callback.diff)" = 1 ] && [ "$(grep -c '^@@ ' elsewhere.diff)" = 1 ] ||
 	fail "each comment should be one hunk"
 
+# with PATH: the head parses virtio_balloon.c and virtio_ccw.c again; a
+# patch that shows one of them is not the whole change
+cp base.db head2.db
+lp gate --baseline base.db --db head2.db --diff in-callback.diff --patch-only "$cc"
+expect_rc 1 "gate --patch-only PATH, a patch that shows virtio_balloon.c only"
+expect_err "warning: gate --patch-only: 1 translation unit parsed again is not changed by the patch \\(.*virtio_ccw\\.c\\): the head has changes the patch does not show"
+git -C "$T/w/corpus" diff HEAD~1 >whole.diff
+cp base.db head2.db
+lp gate --baseline base.db --db head2.db --diff whole.diff --patch-only "$cc"
+expect_rc 1 "gate --patch-only PATH, the whole change"
+! grep -q "parsed again" err || fail "the whole change should leave no parsed TU unexplained"
+pass "--patch-only with PATH says when the head parsed a translation unit the patch does not change"
+
 lp gate --baseline base.db --db head.db --diff elsewhere.diff "$cc"
 expect_rc 1 "gate without --patch-only, the patch elsewhere"
 n=$(grep -c 'note: new since the baseline' out)
