@@ -1041,7 +1041,9 @@ static enum CXChildVisitResult child_inside(CXCursor c, CXCursor parent, CXClien
 
 /* Whether E is the whole expansion of a context test, and which: it starts
  * at the test's name, and so do all its operands (in 'in_hardirq() ||
- * irqs_disabled()', written out, the right operand starts elsewhere). */
+ * irqs_disabled()', written out, the right operand starts elsewhere); or
+ * it is a call of the test, a function whose arguments start elsewhere
+ * ('blk_rq_is_poll(req)'). */
 static bool context_atom(const struct ctx_eval *ce, CXCursor e, struct ctx_value *out)
 {
 	char name[64];
@@ -1049,6 +1051,13 @@ static bool context_atom(const struct ctx_eval *ce, CXCursor e, struct ctx_value
 	if (!name_written_at(ce, clang_getRangeStart(clang_getCursorExtent(e)), name, &ac.file, &ac.offset) ||
 	    !rules_context_test(ce->rules, name, &out->when_true, &out->when_false))
 		return false;
+	if (clang_getCursorKind(e) == CXCursor_CallExpr) {
+		CXString callee = clang_getCursorSpelling(clang_getCursorReferenced(e));
+		bool same = !strcmp(clang_getCString(callee), name);
+		clang_disposeString(callee);
+		if (same)
+			return true;
+	}
 	clang_visitChildren(e, child_inside, &ac);
 	return ac.inside;
 }

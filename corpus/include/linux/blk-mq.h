@@ -25,6 +25,7 @@ struct request {
 	unsigned int cmd_flags;
 	sector_t sector;
 	unsigned int data_len;
+	void *end_io_data;		/* a passthrough request's owner (io_uring's command) */
 };
 
 struct blk_mq_hw_ctx {
@@ -66,6 +67,9 @@ extern void blk_mq_start_request(struct request *rq);
 extern void blk_mq_end_request(struct request *rq, blk_status_t error);
 extern bool blk_mq_complete_request_remote(struct request *rq);
 extern void blk_mq_complete_request(struct request *rq);
+/* Whether RQ is on a polled queue, one without an interrupt: its owner
+ * reaps it by polling (block/blk-mq.c). */
+extern bool blk_rq_is_poll(struct request *rq);
 extern void blk_mq_stop_hw_queue(struct blk_mq_hw_ctx *hctx);
 extern int blk_mq_alloc_tag_set(struct blk_mq_tag_set *set);
 extern void blk_mq_free_tag_set(struct blk_mq_tag_set *set);
