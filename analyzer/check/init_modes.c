@@ -218,7 +218,9 @@ static void mode_tables_drop(struct lp_db *db)
 struct init_modes *init_modes_load(struct lp_db *db, const struct lp_rules *r)
 {
 	struct init_modes *im = xcalloc(1, sizeof(*im));
-	mode_tables_build(db, r);
+	bool any = rules_init_mode_count(r) || rules_defer_on_count(r);   /* else no table to scan */
+	if (any)
+		mode_tables_build(db, r);
 	for (size_t i = 0; i < rules_init_mode_count(r); i++) {
 		struct strmap seen = {0};
 		scan_inits(db, rules_init_mode(r, i), &seen);
@@ -227,7 +229,8 @@ struct init_modes *init_modes_load(struct lp_db *db, const struct lp_rules *r)
 	}
 	for (size_t i = 0; i < rules_defer_on_count(r); i++)
 		collect_queued(db, rules_defer_on(r, i), im);
-	mode_tables_drop(db);
+	if (any)
+		mode_tables_drop(db);
 	if (im->stores.n > 1)
 		qsort(im->stores.v, im->stores.n, sizeof(*im->stores.v), by_store);
 	return im;

@@ -21,7 +21,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
 enum { OPT_PATCH_ONLY = 0x180 };   /* long only, past the common options' codes */
 
@@ -173,7 +173,8 @@ static struct lp_db *open_head(const struct gate_opts *g, const struct lp_rules 
 	struct lp_db *db;
 	if (g->path) {
 		tu_rows before = {0};
-		if (g->patch_only && access(g->common.db, F_OK) == 0) {
+		struct stat st;   /* an empty file is the writer's to create a database in */
+		if (g->patch_only && stat(g->common.db, &st) == 0 && st.st_size > 0) {
 			struct lp_db *old = cli_db_open(g->common.db, DB_READONLY);
 			tu_rows_read(old, &before);
 			db_close(old);
