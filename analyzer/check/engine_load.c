@@ -234,6 +234,27 @@ static void add_format_guard(struct engine *e, struct ck_site *s)
 	s->guards = v;
 }
 
+/*
+ * A 'context-call' rule's test at a call site S of its callee: the caller
+ * makes that call only outside the rule's states.  It works as a context
+ * test written around the call (extract's 'if (in_hardirq())'), which the
+ * caller's code does not show: migrate_enable() tests a mask pointer that
+ * only a switch of the task moves.
+ */
+static void add_context_call_guard(struct engine *e, struct ck_site *s)
+{
+	unsigned dead = rules_context_call(e->rules, e->funcs.v[s->func].name, s->callee_name, NULL);
+	if (!dead)
+		return;
+	struct guardkey *g = arena_alloc(&e->arena, sizeof(*g));
+	*g = (struct guardkey){ .ctx_dead = dead, .param = -1 };
+	struct ck_guard *v = arena_alloc(&e->arena, (size_t)(s->nguards + 1) * sizeof(*v));
+	if (s->nguards)
+		memcpy(v, s->guards, (size_t)s->nguards * sizeof(*v));
+	v[s->nguards++] = (struct ck_guard){ g, -1 };
+	s->guards = v;
+}
+
 static void load_funcs_and_sites(struct engine *e)
 {
 	sqlite3_stmt *q = db_prepare(e->db, "SELECT fn.id, fn.name, fn.annot, f.path, fn.is_static, fn.file_id FROM func fn "
@@ -276,8 +297,10 @@ static void load_funcs_and_sites(struct engine *e)
 			s.ind_index = engine_parse_index(e, db_col_text(q, 13));
 		if (sqlite3_column_type(q, 14) != SQLITE_NULL && s.func >= 0)
 			load_guards(e, &s, db_col_text(q, 14));
-		if (s.callee_name && s.func >= 0)
+		if (s.callee_name && s.func >= 0) {
 			add_format_guard(e, &s);
+			add_context_call_guard(e, &s);
+		}
 		s.param_call = -1;
 		s.dom = -1;
 		s.ops = -1;

@@ -71,6 +71,8 @@ struct lp_rules {
 	struct strmap format_map;     /* 'FUNC CALLEE' -> index in format_calls */
 	struct strmap format_callee_map;   /* every format_calls CALLEE -> 1 */
 	struct strmap ctxtest_map;    /* 'context-test' names -> true states | false states << 8 */
+	struct strmap ctxcall_map;    /* 'context-call' 'FUNC CALLEE' -> false states | reason index << 8 */
+	struct strmap ctxcall_callee_map;   /* every context-call CALLEE -> 1 */
 	struct strmap chain_map;      /* function -> index in chains */
 	struct strmap lockdep_map;    /* function -> index in lockdeps */
 	struct strmap lockdep_key_map;   /* key name -> enum lp_lockdep_key */
@@ -123,7 +125,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->bugreport_map, &r->chain_map,
-		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->refget_map, &r->fresh_map, &r->retarg_map, &r->ctxtest_map, &r->blocks_map, &r->corruption_map, &r->format_map, &r->format_callee_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
+		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->refget_map, &r->fresh_map, &r->retarg_map, &r->ctxtest_map, &r->ctxcall_map, &r->ctxcall_callee_map, &r->blocks_map, &r->corruption_map, &r->format_map, &r->format_callee_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -319,6 +321,22 @@ bool rules_context_test(const struct lp_rules *r, const char *name, unsigned *wh
 	*when_true = (unsigned)(*v & 0xff);
 	*when_false = (unsigned)(*v >> 8 & 0xff);
 	return true;
+}
+
+unsigned rules_context_call(const struct lp_rules *r, const char *func, const char *callee, const char **reason)
+{
+	/* asked for every call site of the tree: most callees are no rule's */
+	if (!func || !callee || !strmap_get(&r->ctxcall_callee_map, callee))
+		return 0;
+	struct strbuf key = {0};
+	sb_addf(&key, "%s %s", func, callee);
+	int64_t *v = strmap_get(&r->ctxcall_map, key.buf);
+	sb_free(&key);
+	if (!v)
+		return 0;
+	if (reason)
+		*reason = r->reasons.v[*v >> 8];
+	return (unsigned)(*v & 0xff);
 }
 
 const struct lp_corruption *rules_corruption_report(const struct lp_rules *r, const char *func)
@@ -959,6 +977,40 @@ static int parse_context_test(struct line *l)
 	return 0;
 }
 
+/* 'context-call FUNC CALLEE FALSE-IN "REASON"': FUNC's calls of CALLEE are
+ * never made in the states of FALSE-IN, for a reason FUNC's own code cannot
+ * show (migrate_enable()'s slow path needs a task switched out since its
+ * migrate_disable(), which no interrupt's pair is).  Check makes it a
+ * context test around each such call (check/engine_load.c). */
+static int parse_context_call(struct line *l)
+{
+	const char *func, *callee;
+	unsigned f = 0;
+	if (want_ident(l, 1, "a function name", "context-call", &func) ||
+	    want_ident(l, 2, "a function name", "context-call FUNC", &callee) ||
+	    want_ctx_states(l, 3, "context-call FUNC CALLEE", &f) ||
+	    want_quoted(l, 4, "context-call FUNC CALLEE FALSE-IN") ||
+	    want_end(l, 5, "context-call FUNC CALLEE FALSE-IN \"REASON\""))
+		return -1;
+	if (!f)
+		return fail(l, "a call made in every state needs no rule: expected a state after 'context-call FUNC CALLEE'");
+	struct strbuf key = {0};
+	sb_addf(&key, "%s %s", func, callee);
+	bool created;
+	int64_t *slot = strmap_put(&l->r->ctxcall_map, key.buf, &created);
+	sb_free(&key);
+	if (created) {   /* a later rule for the same pair replaces it */
+		*slot = (int64_t)l->r->reasons.n << 8;
+		vec_push(&l->r->reasons, xstrdup(l->t.v[4].s));
+	} else {
+		free(l->r->reasons.v[*slot >> 8]);
+		l->r->reasons.v[*slot >> 8] = xstrdup(l->t.v[4].s);
+	}
+	*slot = (*slot >> 8) << 8 | f;
+	*strmap_put(&l->r->ctxcall_callee_map, callee, NULL) = 1;
+	return 0;
+}
+
 static int parse_noreturn(struct line *l) { return parse_func_reason(l, "noreturn", &l->r->noreturn_map); }
 static int parse_bug_report(struct line *l) { return parse_func_reason(l, "bug-report", &l->r->bugreport_map); }
 static int parse_ctxend(struct line *l) { return parse_func_reason(l, "context-end", &l->r->ctxend_map); }
@@ -1549,6 +1601,7 @@ static const struct directive {
 	{ "sleep", parse_sleep },
 	{ "might-sleep", parse_might_sleep },
 	{ "context-test", parse_context_test },
+	{ "context-call", parse_context_call },
 	{ "noreturn", parse_noreturn },
 	{ "bug-report", parse_bug_report },
 	{ "corruption-report", parse_corruption_report },

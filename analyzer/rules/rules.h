@@ -159,6 +159,9 @@ const char *rules_sleep_reason(const struct lp_rules *r, const char *func);
 /* Whether NAME is a context test ('in_interrupt'), with the path states
  * (bits of enum guardkey_ctx, lib/guardkey.h) in which it is true and false. */
 bool rules_context_test(const struct lp_rules *r, const char *name, unsigned *when_true, unsigned *when_false);
+/* The path states in which FUNC never calls CALLEE ('context-call'), 0 when
+ * no rule says; *REASON (if not NULL) gets the rule's reason. */
+unsigned rules_context_call(const struct lp_rules *r, const char *func, const char *callee, const char **reason);
 const struct lp_defer *rules_defer(const struct lp_rules *r, const char *func);
 /* Why FUNC must be called with interrupts on and not from a hardirq handler
  * (kfree_skb(): netdevice.h says so; directive 'irqs-on'), or NULL. */

@@ -149,6 +149,13 @@ static void test_irq_and_sleep(const struct lp_rules *r)
 	      t == (1u << GK_HARDIRQ | 1u << GK_SOFTIRQ_IRQS_OFF | 1u << GK_PROCESS_IRQS_OFF));
 	CHECK(rules_context_test(r, "in_task", &t, &f) && t == 0 && (f & 1u << GK_HARDIRQ));
 	CHECK(!rules_context_test(r, "in_nmi", &t, &f) && !rules_context_test(r, NULL, &t, &f));
+	/* a call its caller makes only outside some states: migrate_enable()'s slow path */
+	const char *why = NULL;
+	CHECK(rules_context_call(r, "migrate_enable", "__set_cpus_allowed_ptr", &why) ==
+	      (1u << GK_HARDIRQ | 1u << GK_SOFTIRQ | 1u << GK_SOFTIRQ_IRQS_OFF) && why && strstr(why, "switched out"));
+	CHECK(rules_context_call(r, "migrate_disable", "__set_cpus_allowed_ptr", NULL) == 0);
+	CHECK(rules_context_call(r, "migrate_enable", "kfree", NULL) == 0);
+	CHECK(rules_context_call(r, NULL, "__set_cpus_allowed_ptr", NULL) == 0);
 	/* an allocation blocks only with __GFP_DIRECT_RECLAIM in its mask */
 	const struct lp_blocks_with *b = rules_blocks_with(r, "kmalloc");
 	CHECK(b && b->arg == 1 && b->mask == 0x400 && !strcmp(b->func, "kmalloc"));

@@ -45,4 +45,10 @@ static inline int preempt_count(void)
 #define in_task()		(!(in_nmi() | in_hardirq() | in_serving_softirq()))
 #define in_atomic()		(preempt_count() != 0)
 
+/* Pin the task to its CPU without disabling preemption (kernel/sched/core.c):
+ * the enable's slow path runs only for a task that was switched out while
+ * pinned (rules: context-call). */
+extern void migrate_disable(void);
+extern void migrate_enable(void);
+
 #endif
