@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -217,6 +218,20 @@ char *db_readonly_uri(const char *path)
 	return uri;
 }
 
+/* LOCKPATH_SQL_PROFILE=MS: print each statement that ran MS milliseconds
+ * or longer, with its time, to stderr (what a slow link or check spends). */
+static int sql_profile(unsigned type, void *ctx, void *stmt, void *ns)
+{
+	(void)type;
+	long long ms = *(const long long *)ns / 1000000;
+	if (ms >= (long long)(intptr_t)ctx) {
+		char *sql = sqlite3_expanded_sql(stmt);
+		fprintf(stderr, "lockpath: sql: %lld ms: %.300s\n", ms, sql ? sql : sqlite3_sql(stmt));
+		sqlite3_free(sql);
+	}
+	return 0;
+}
+
 /* Open DB's sqlite connection (the process lock held) and read its
  * header; returns -1 with DB's error set. */
 static int db_connect(struct lp_db *db, enum db_open_flags flags)
@@ -235,6 +250,16 @@ static int db_connect(struct lp_db *db, enum db_open_flags flags)
 		return -1;
 	}
 	sqlite3_busy_timeout(db->h, 30000);
+	const char *prof = getenv("LOCKPATH_SQL_PROFILE");
+	if (prof && *prof) {
+		char *end;
+		long ms = strtol(prof, &end, 10);
+		if (*end || ms < 0)
+			fprintf(stderr, "lockpath: warning: LOCKPATH_SQL_PROFILE='%s': expected milliseconds "
+				"(0 or more), ignored\n", prof);
+		else
+			sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, sql_profile, (void *)(intptr_t)ms);
+	}
 	/* Reading the header tells a non-database file apart early. */
 	if (sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
 		if (sqlite3_errcode(db->h) == SQLITE_NOTADB)

@@ -40,14 +40,15 @@ static void on_signal(int sig)
 /* ------------------------------------------------------------ shared state */
 
 /* A TU's facts depend on more than its command and its files: on the rules
- * (a new 'acquire .. fails' changes what is held where) and on the
+ * extract reads (a new 'acquire .. fails' changes what is held where; a
+ * comment or a check-only line such as 'context-call' does not) and on the
  * extractor (LP_EXTRACT_DIGEST: its sources' digest, made by the build).
  * Both go into the TU's hash, so a TU extracted under other rules or by
  * another extractor is not "unchanged". */
 const char *extract_salt(const struct lp_rules *rules, char out[EXTRACT_SALT_SIZE])
 {
 	snprintf(out, EXTRACT_SALT_SIZE, "lockpath %s, extractor %s, rules %016llx", LP_VERSION, LP_EXTRACT_DIGEST,
-		 rules_digest(rules));
+		 rules_extract_digest(rules));
 	return out;
 }
 

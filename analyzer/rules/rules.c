@@ -35,6 +35,7 @@
 
 struct lp_rules {
 	unsigned long long digest;    /* of every text loaded, in order (rules_digest) */
+	unsigned long long extract_digest;   /* of the tokens of every line extract reads */
 	VEC(struct lp_lockprim) prims;
 	VEC(struct lp_irqop) irqops;
 	VEC(struct lp_entry) entries;
@@ -1585,9 +1586,15 @@ static int parse_hint_alternative(struct line *l)
 	return 0;
 }
 
+/* CHECK_ONLY: no extract code reads what the directive says (its look-ups
+ * are link's, check's or the report's), so a TU's facts do not depend on
+ * it and its lines stay out of the extract digest: a new 'context-call' or
+ * 'entry' line, or a comment, re-checks the database but parses no TU
+ * again.  A directive that extract starts to read must lose the flag. */
 static const struct directive {
 	const char *name;
 	int (*parse)(struct line *l);
+	bool check_only;
 } directives[] = {
 	{ "locktype", parse_locktype },
 	{ "member", parse_member },
@@ -1601,37 +1608,37 @@ static const struct directive {
 	{ "sleep", parse_sleep },
 	{ "might-sleep", parse_might_sleep },
 	{ "context-test", parse_context_test },
-	{ "context-call", parse_context_call },
-	{ "noreturn", parse_noreturn },
-	{ "bug-report", parse_bug_report },
+	{ "context-call", parse_context_call, true },
+	{ "noreturn", parse_noreturn, true },
+	{ "bug-report", parse_bug_report, true },
 	{ "corruption-report", parse_corruption_report },
-	{ "context-end", parse_ctxend },
-	{ "irqs-on", parse_irqson },
-	{ "entry", parse_entry },
-	{ "register", parse_register },
-	{ "keyentry", parse_keyentry },
-	{ "callback", parse_callback },
-	{ "defer", parse_defer },
-	{ "init-mode", parse_init_mode },
-	{ "file-mode", parse_file_mode },
-	{ "defer-on", parse_defer_on },
-	{ "blocks-with", parse_blocks_with },
-	{ "format-call", parse_format_call },
-	{ "chain-register", parse_chain_register },
-	{ "chain-call", parse_chain_call },
+	{ "context-end", parse_ctxend, true },
+	{ "irqs-on", parse_irqson, true },
+	{ "entry", parse_entry, true },
+	{ "register", parse_register, true },
+	{ "keyentry", parse_keyentry, true },
+	{ "callback", parse_callback, true },
+	{ "defer", parse_defer, true },
+	{ "init-mode", parse_init_mode, true },
+	{ "file-mode", parse_file_mode, true },
+	{ "defer-on", parse_defer_on, true },
+	{ "blocks-with", parse_blocks_with, true },
+	{ "format-call", parse_format_call, true },
+	{ "chain-register", parse_chain_register, true },
+	{ "chain-call", parse_chain_call, true },
 	{ "lockdep-init", parse_lockdep_init },
 	{ "lockdep-init-macro", parse_lockdep_init_macro },
 	{ "lockdep-class-macro", parse_lockdep_class_macro },
 	{ "lockdep-class", parse_lockdep_class },
 	{ "lockdep-key", parse_lockdep_key },
 	{ "drop-flag", parse_drop_flag },
-	{ "ops-bind", parse_ops_bind },
+	{ "ops-bind", parse_ops_bind, true },
 	{ "refcount-drop", parse_refcount_drop },
 	{ "refcount-get", parse_refcount_get },
-	{ "fresh-object", parse_fresh_object },
+	{ "fresh-object", parse_fresh_object, true },
 	{ "returns-arg", parse_returns_arg },
-	{ "hint", parse_hint },
-	{ "hint-alternative", parse_hint_alternative },
+	{ "hint", parse_hint, true },
+	{ "hint-alternative", parse_hint_alternative, true },
 };
 #define N_DIRECTIVES (sizeof(directives) / sizeof(directives[0]))
 
@@ -1646,13 +1653,38 @@ static int unknown_directive(struct line *l)
 	return -1;
 }
 
-static int dispatch(struct line *l)
+static const struct directive *find_directive(const struct line *l)
 {
 	if (!l->t.v[0].quoted)
 		for (size_t i = 0; i < N_DIRECTIVES; i++)
 			if (!strcmp(l->t.v[0].s, directives[i].name))
-				return directives[i].parse(l);
-	return unknown_directive(l);
+				return &directives[i];
+	return NULL;
+}
+
+/* The line's tokens into the extract digest, unless its directive is one
+ * extract never reads: the words as parsed, so that spacing and comments
+ * change nothing. */
+static void digest_for_extract(struct line *l, const struct directive *d)
+{
+	if (d->check_only)
+		return;
+	for (size_t i = 0; i < l->t.n; i++) {
+		const struct tok *t = &l->t.v[i];
+		char kind = t->quoted ? '"' : ' ';
+		l->r->extract_digest = XXH3_64bits_withSeed(&kind, 1, l->r->extract_digest);
+		l->r->extract_digest = XXH3_64bits_withSeed(t->s, strlen(t->s), l->r->extract_digest);
+	}
+	l->r->extract_digest = XXH3_64bits_withSeed("\n", 1, l->r->extract_digest);
+}
+
+static int dispatch(struct line *l)
+{
+	const struct directive *d = find_directive(l);
+	if (!d)
+		return unknown_directive(l);
+	digest_for_extract(l, d);
+	return d->parse(l);
 }
 
 static int parse_line(struct line *l, const char *p, const char *end)
@@ -1755,4 +1787,9 @@ int rules_load_dir(struct lp_rules *r, const char *dir, struct strbuf *err)
 unsigned long long rules_digest(const struct lp_rules *r)
 {
 	return r->digest;
+}
+
+unsigned long long rules_extract_digest(const struct lp_rules *r)
+{
+	return r->extract_digest;
 }

@@ -144,9 +144,14 @@ int rules_load_file(struct lp_rules *r, const char *path, struct strbuf *err);
 int rules_load_buffer(struct lp_rules *r, const char *name, const char *data, size_t len,
 		      struct strbuf *err);
 int rules_load_dir(struct lp_rules *r, const char *dir, struct strbuf *err);
-/* A hash of every rules text loaded into R, in load order: facts extracted
- * under other rules are stale (extract_salt). */
+/* A hash of every rules text loaded into R, in load order: findings
+ * checked under other rules are stale (the check key, cli/common.c). */
 unsigned long long rules_digest(const struct lp_rules *r);
+/* The same over what extract reads: the words of every line of a
+ * directive extract looks up, not comments, spacing or check-only
+ * directives ('context-call', 'entry', 'hint'): the TUs' facts depend on
+ * these only (extract_salt). */
+unsigned long long rules_extract_digest(const struct lp_rules *r);
 
 /* Look-ups; NULL / -1 / false when the name has no rule.  Pointers stay
  * valid until the next rules_load_* or rules_free. */

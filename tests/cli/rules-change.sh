@@ -60,3 +60,28 @@ expect_rc 0 "a third run with the same rules"
 expect_err "0 parsed, 2 unchanged"
 [ "$(sql t.db "SELECT count(*) FROM func WHERE name = 'take'")" = 1 ] || fail "take() is not stored once"
 pass "nothing parsed again, the header's function kept"
+
+# A comment, another spacing and a line of a directive extract never reads
+# ('context-call', check's) change no TU's facts: nothing is parsed again,
+# but the findings are checked again under the new rules.
+LOCKPATH_RULES=$T/more lp run cc --db t.db
+expect_rc 0 "a run that checks"
+LOCKPATH_RULES=$T/more lp run cc --db t.db
+expect_rc 0 "a run with the same rules"
+expect_err "0 parsed, 2 unchanged"
+expect_err "check: not run again"
+{
+	echo '# a comment, and the rule written with other spacing'
+	echo 'acquire	my_take   0   # the same words'
+	echo 'context-call a_fn take hardirq "a check-only line"'
+} >more/zz-test.rules
+LOCKPATH_RULES=$T/more lp run cc --db t.db
+expect_rc 0 "a run after a comment and a check-only line"
+expect_err "0 parsed, 2 unchanged"
+expect_err "lockpath: check: "
+pass "a comment or a check-only rule parses nothing again, and checks again"
+echo 'sleep my_take "an extract-read directive"' >>more/zz-test.rules
+LOCKPATH_RULES=$T/more lp run cc --db t.db
+expect_rc 0 "a run after a line extract reads"
+expect_err "2 parsed, 0 unchanged"
+pass "a line extract reads parses every TU again"

@@ -66,10 +66,11 @@ lp run "$cc" --db incr.db
 expect_err "extract: $total TUs, 1 parsed, $((total - 1)) unchanged"
 pass "a changed command line re-parses that TU only"
 
-# changed rules: every TU again (what is held where depends on them), then
-# nothing; the findings are a fresh run's under those rules
+# changed rules that extract reads: every TU again (what is held where
+# depends on them), then nothing; the findings are a fresh run's under those
+# rules (a comment or a check-only line parses nothing: cli/rules-change)
 cp -r "$(dirname "$CORPUS")/rules" "$T/rules"
-printf '\n# a maintainer'"'"'s edit\n' >>"$T/rules/kernel-locks.rules"
+printf '\nsleep lp_gate_test_sleeper "a maintainer'"'"'s rule"\n' >>"$T/rules/sleep.rules"
 lp run "$cc" --db incr.db --rules "$T/rules"
 expect_err "extract: $total TUs, $total parsed, 0 unchanged"
 lp run "$cc" --db incr.db --rules "$T/rules"
