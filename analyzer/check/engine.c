@@ -470,7 +470,7 @@ static void set_const(struct ck_state *s, int n, int field, long long value)
 			s->consts[i].value = value;
 			return;
 		}
-	if (s->nconst < CK_MAX_BIND)
+	if (s->nconst < CK_MAX_CONST)
 		s->consts[s->nconst++] = (struct ck_const){ n, field, value };
 }
 
@@ -570,32 +570,35 @@ static bool ctx_chosen(const struct ck_state *cur, const struct ck_arg *arg, boo
 /* Bind the callee's parameter ARG->n in NEXT to what the call passes: a
  * constant, the members set just before the call, or what the caller's own
  * parameter was bound to in CUR (passed on unchanged, and not assigned by
- * the caller itself).  Rows of one argument come forwarded ones first. */
+ * the caller itself).  Rows of one argument come forwarded ones first.
+ * MEMBERS: bind only the values of members (else only whole parameters'):
+ * callee_state() binds the parameters first. */
 static void bind_const_arg(const struct engine *e, const struct ck_state *cur, const struct ck_arg *arg,
-			   struct ck_state *next, bool irqs_off)
+			   struct ck_state *next, bool irqs_off, bool members)
 {
 	if (arg->is_const) {
-		set_const(next, arg->n, CK_NO_FIELD, arg->value);
+		if (!members)
+			set_const(next, arg->n, CK_NO_FIELD, arg->value);
 	} else if (arg->ctx_cond) {
 		long long v;
-		if (ctx_chosen(cur, arg, irqs_off, &v))
+		if (!members && ctx_chosen(cur, arg, irqs_off, &v))
 			set_const(next, arg->n, CK_NO_FIELD, v);
 	} else if (arg->fwd >= 0 && (arg->from_field || arg->field != CK_NO_FIELD)) {
 		long long v;
-		if (member_passed(e, cur, arg, &v))
+		if ((arg->field != CK_NO_FIELD) == members && member_passed(e, cur, arg, &v))
 			set_const(next, arg->n, arg->field, v);
 	} else if (arg->fwd >= 0) {
 		const struct ck_func *f = &e->funcs.v[cur->func];
 		for (int i = 0; i < cur->nconst; i++) {
 			long long v = cur->consts[i].value;
-			if (cur->consts[i].n != arg->fwd ||
+			if (cur->consts[i].n != arg->fwd || (cur->consts[i].field != CK_NO_FIELD) != members ||
 			    ((arg->masked || arg->cond) && cur->consts[i].field != CK_NO_FIELD))
 				continue;
 			if (cur->consts[i].field == CK_NO_FIELD && !forwarded(f, arg, v, &v))
 				continue;
 			set_const(next, arg->n, cur->consts[i].field, v);
 		}
-	} else if (arg->field != CK_NO_FIELD) {
+	} else if (arg->field != CK_NO_FIELD && members) {
 		if (arg->unknown)
 			drop_const(next, arg->n, arg->field);
 		else
@@ -690,11 +693,20 @@ static void callee_state(struct engine *e, int si, const struct ck_visit *v, con
 		if (held_live(e, cur->ctx, &v->held[i], &e->funcs.v[callee->func]))
 			next->held[next->nheld++] = v->held[i];
 	const struct ck_func *cf = &e->funcs.v[callee->func];
+	/* A whole parameter's value first, then members: the slots are few,
+	 * and ida_destroy()'s 'xas_store(&xas, NULL)' passes the eight members
+	 * XA_STATE() set before the NULL, which xas_store() tests as 'if
+	 * (entry) .. xas_create()' (an allocation under the xarray's lock). */
+	for (int a = 0; a < site->nargs; a++) {
+		const struct ck_arg *arg = &site->args[a];
+		if (arg->key < 0 && engine_param_used(cf->const_params, arg->n))
+			bind_const_arg(e, cur, arg, next, v->irqs_off, false);
+	}
 	for (int a = 0; a < site->nargs; a++) {
 		const struct ck_arg *arg = &site->args[a];
 		if (arg->key < 0) {
 			if (engine_param_used(cf->const_params, arg->n))
-				bind_const_arg(e, cur, arg, next, v->irqs_off);
+				bind_const_arg(e, cur, arg, next, v->irqs_off, true);
 			continue;   /* a binding the callee never looks at only splits states */
 		}
 		if (!engine_param_used(cf->lock_params, arg->n))

@@ -50,7 +50,7 @@ struct ck_state {
 	struct ck_held held[CK_MAX_HELD];
 	struct { int n, key; } bind[CK_MAX_BIND];
 	int nconst;
-	struct ck_const consts[CK_MAX_BIND];   /* constant arguments and members */
+	struct ck_const consts[CK_MAX_CONST];  /* constant arguments and members */
 	int nfnbind;
 	struct ck_fnbind fnbind[CK_MAX_BIND];   /* function-pointer arguments */
 	int nobj;
