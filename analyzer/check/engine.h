@@ -21,9 +21,10 @@
 
 #define CK_MAX_HELD 8           /* held classes tracked along a path */
 #define CK_MAX_BIND 4           /* lock parameters bound per call */
-#define CK_MAX_CONST 8          /* constant parameters and members bound per call: an
+#define CK_MAX_CONST 12         /* constant parameters and members bound per call: an
 				 * object passed with its members set (XA_STATE()'s eight)
-				 * and a flag beside it */
+				 * and a flag beside it; as many as extract's walk tracks
+				 * (MEMBERS_MAX) */
 #define CK_MAX_IMPL 6           /* ops structures a path binds to a file (ops_tables.h) */
 #define CK_MAX_STATES 2000000   /* bound on (function, held set) states */
 #define CK_MAX_CONTEXTS 32      /* states per function: its least guessed contexts (engine.c) */

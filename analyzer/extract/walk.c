@@ -1009,7 +1009,9 @@ static bool ctx_cond_arg(struct walker *w, CXCursor a, int n, struct xargs *args
 static int member_of_param(struct walker *w, CXCursor a, const char **field)
 {
 	char name[GUARD_FIELD_MAX];
-	int p = is_int_type(clang_getCursorType(key_strip(a))) ? guard_param_member(w->kenv.func, a, name) : -1;
+	enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(key_strip(a))).kind;
+	int p = is_int_type(clang_getCursorType(key_strip(a))) || k == CXType_Pointer
+		? guard_param_member(w->kenv.func, a, name) : -1;
 	if (p >= 0)   /* the member a guard would name: 'arg#N.F' */
 		*field = intern(w, name);
 	return p;
@@ -1108,11 +1110,16 @@ static void call_args(struct walker *w, CXCursor call, CXCursor callee_fn, const
 			 * one of two */
 			long long v;
 			int p = -1;
+			const char *field = NULL;
 			if (callee && guard_const_value(a, &v))
 				vec_push(&args, ((struct xarg){ i, NULL, v, false }));
-			else if (callee)
-				p = cond_arg(w, a, i, &args);
-			note_param_writes(w, p);
+			else if (callee && (p = cond_arg(w, a, i, &args)) < 0 &&
+				 (p = member_of_param(w, a, &field)) >= 0)
+				/* 'xas->xa_lru': a pointer member of a parameter, passed
+				 * as a value (the NULL XA_STATE() gave it, down to
+				 * memcg_slab_pre_alloc_hook()'s 'if (lru)') */
+				vec_push(&args, ((struct xarg){ .n = i, .fwd1 = p + 1, .src_field = field }));
+			note_param_writes(w, field ? -1 : p);
 			/* a struct pointer: a registration's container or entry (link/chains.c) */
 			const char *k = key_object_ptr(&w->kenv, a);
 			if (k)

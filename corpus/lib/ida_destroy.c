@@ -15,6 +15,9 @@
  *
  * Must find: nothing.  In ida-destroy-store-value (-DIDA_STORE_VALUE:
  * the entry is replaced by a value, not cleared) the allocation is taken.
+ * In ida-store-no-lru (-DIDA_STORE_VALUE -DIDA_NO_LRU) the walk state is
+ * an IDA's, with no lru: the member's NULL, passed as the allocation's
+ * lru ('xas->xa_lru'), rules the charge out (the kernel's ida_free()).
  */
 #include <linux/kernel.h>
 #include <linux/spinlock.h>
@@ -37,11 +40,13 @@ struct xa_state {
 	void *xa_lru;
 };
 
-/* every member named, as the kernel's __XA_STATE() does */
-#define XA_STATE(name, array, index)					\
+/* every member named, as the kernel's __XA_STATE() does; only a cache's
+ * walk charges its nodes to a list_lru */
+#define XA_STATE_LRU(name, array, index, lru)				\
 	struct xa_state name = { .xa = (array), .xa_index = (index),	\
 		.xa_shift = 0, .xa_sibs = 0, .xa_offset = 0, .xa_pad = 0,	\
-		.xa_node = NULL, .xa_alloc = NULL, .xa_lru = NULL }
+		.xa_node = NULL, .xa_alloc = NULL, .xa_lru = (lru) }
+#define XA_STATE(name, array, index)	XA_STATE_LRU(name, array, index, NULL)
 
 struct list_lru {
 	struct xarray xa;	/* per-memcg lists, looked up by cgroup id */
@@ -52,7 +57,9 @@ struct worker_pool {
 	struct rcu_head rcu;
 };
 
-static struct list_lru node_lru;
+#ifndef IDA_NO_LRU
+static struct list_lru node_lru;	/* the model's walk charges its nodes here */
+#endif
 
 /* memcg_list_lru_alloc()'s shape: the lru's table under its own lock */
 static void charge_node_lru(struct list_lru *lru)
@@ -64,11 +71,19 @@ static void charge_node_lru(struct list_lru *lru)
 	spin_unlock_irqrestore(&lru->xa.xa_lock, flags);
 }
 
-/* xas_create()'s shape: a node for the slot, charged to the node lru */
+/* memcg_slab_pre_alloc_hook()'s shape: a node is charged to the walk's
+ * lru, if it has one */
+static void *node_alloc(struct list_lru *lru)
+{
+	if (lru)
+		charge_node_lru(lru);
+	return lru;
+}
+
+/* xas_create()'s shape: a node for the slot */
 static void *grow_to_slot(struct xa_state *xas)
 {
-	charge_node_lru(&node_lru);
-	xas->xa_node = xas->xa->xa_head;
+	xas->xa_node = node_alloc(xas->xa_lru);
 	return xas->xa_node;
 }
 
@@ -90,7 +105,11 @@ void *xas_store(struct xa_state *xas, void *entry)
 
 static void ida_clear_all(struct xarray *ida)
 {
+#ifdef IDA_NO_LRU
 	XA_STATE(xas, ida, 0);
+#else
+	XA_STATE_LRU(xas, ida, 0, &node_lru);
+#endif
 	unsigned long flags;
 	int left;
 
