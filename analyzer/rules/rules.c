@@ -1590,7 +1590,9 @@ static int parse_hint_alternative(struct line *l)
  * are link's, check's or the report's), so a TU's facts do not depend on
  * it and its lines stay out of the extract digest: a new 'context-call' or
  * 'entry' line, or a comment, re-checks the database but parses no TU
- * again.  A directive that extract starts to read must lose the flag. */
+ * again.  A directive that extract starts to read must lose the flag
+ * (test repo/check-only-rules, scripts/check-only-rules.sh, fails when an
+ * extract file calls a marked directive's look-up). */
 static const struct directive {
 	const char *name;
 	int (*parse)(struct line *l);
