@@ -70,7 +70,8 @@ enum {
 "                             the whole s390 tree's 163 lock-orders become 1,188; docs/failures.md)\n" \
 "  LOCKPATH_MAX_GUESS         bits a path may guess at indirect calls (default " CLI_STR(CK_MAX_GUESS_BITS) ")\n" \
 "  LOCKPATH_MAX_TYPE_TARGETS  functions a call resolved by function type may reach\n" \
-"                             (default " CLI_STR(LINK_MAX_TYPE_TARGETS) ", at most " CLI_STR(LINK_MAX_TARGETS) "; docs/rules.md)\n"
+"                             (default " CLI_STR(LINK_MAX_TYPE_TARGETS) ", at most " CLI_STR(LINK_MAX_TARGETS) "; docs/rules.md)\n" \
+"  LOCKPATH_SQL_PROFILE=MS    print each database statement that ran MS ms or longer (bench/README.md)\n"
 #define CLI_STR(x) CLI_STR_(x)
 #define CLI_STR_(x) #x
 

@@ -395,11 +395,27 @@ static char *check_key(const struct lp_rules *r, const struct link_opts *lo, con
 			 co->replay_dropped);
 }
 
+/* A check reads the facts extract stored; rules that would have made other
+ * facts (a new 'irq' or 'sleep' line, not a 'context-call') are not in
+ * them until a run or an extract parses again, which 'check' alone does
+ * not do: say so, or a rule tried with 'check' seems to change nothing. */
+static void warn_stale_facts(struct lp_db *db, const struct lp_rules *r)
+{
+	char salt[EXTRACT_SALT_SIZE];
+	char *stored = db_meta_get(db, "extract_salt");
+	if (stored && strcmp(stored, extract_salt(r, salt)))
+		warn("the facts were extracted with other rules (a line extract reads changed) or another "
+		     "lockpath; this check uses them as they are: 'lockpath run' or 'lockpath extract' parses "
+		     "again (docs/rules-format.md, \"What a rules change costs\")");
+	free(stored);
+}
+
 /* Link and check with bounds LO and CO, storing KEY with the findings. */
 static void link_and_check(struct lp_db *db, const struct lp_rules *r, const struct cli_opts *o,
 			   const struct link_opts *lo, const struct check_opts *co, const char *key)
 {
 	struct link_stats ls;
+	warn_stale_facts(db, r);
 	/* Until this check has written its findings they are no check's: a
 	 * check killed half-way leaves no key, and the next run checks again. */
 	db_begin(db);

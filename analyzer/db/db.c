@@ -253,8 +253,9 @@ static int db_connect(struct lp_db *db, enum db_open_flags flags)
 	const char *prof = getenv("LOCKPATH_SQL_PROFILE");
 	if (prof && *prof) {
 		char *end;
+		errno = 0;
 		long ms = strtol(prof, &end, 10);
-		if (*end || ms < 0)
+		if (*end || ms < 0 || errno == ERANGE || ms > 86400000)
 			fprintf(stderr, "lockpath: warning: LOCKPATH_SQL_PROFILE='%s': expected milliseconds "
 				"(0 or more), ignored\n", prof);
 		else

@@ -769,8 +769,12 @@ int extract_run(struct lp_db *db, const struct lp_rules *rules, const struct com
 	st->interrupted = interrupted;
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
-	if (!st->interrupted)
+	if (!st->interrupted) {
 		store_gc_headers(s, false);
+		/* every TU's facts are now this salt's: check warns when run
+		 * with rules whose extract digest differs (cli/common.c) */
+		db_meta_set(db, "extract_salt", salt);
+	}
 
 	vec_free(&r.q.done);
 	pthread_mutex_destroy(&r.q.lock);

@@ -80,8 +80,18 @@ expect_rc 0 "a run after a comment and a check-only line"
 expect_err "0 parsed, 2 unchanged"
 expect_err "lockpath: check: "
 pass "a comment or a check-only rule parses nothing again, and checks again"
+! grep -q "extracted with other rules" "$T/err" || fail "a check-only change warned of stale facts"
 echo 'sleep my_take "an extract-read directive"' >>more/zz-test.rules
+# 'check' alone does not parse: it says its facts are the old rules'
+LOCKPATH_RULES=$T/more lp check --db t.db
+expect_rc 0 "a check after a line extract reads"
+expect_err "warning: the facts were extracted with other rules"
+pass "a check with rules extract reads changed says it uses the old facts"
 LOCKPATH_RULES=$T/more lp run cc --db t.db
 expect_rc 0 "a run after a line extract reads"
 expect_err "2 parsed, 0 unchanged"
 pass "a line extract reads parses every TU again"
+LOCKPATH_RULES=$T/more lp check --db t.db
+expect_rc 0 "a check after that run"
+! grep -q "extracted with other rules" "$T/err" || fail "a check on facts of its own rules warned of stale facts"
+pass "after the run the check's facts are its rules'"
