@@ -643,7 +643,7 @@ static int want_arg(struct line *l, int i, const char *after, int *out)
 
 static int want_quoted(struct line *l, int i, const char *after)
 {
-	if (i >= nargs(l) || !l->t.v[i].quoted)
+	if (i >= nargs(l) || !l->t.v[i].quoted || !l->t.v[i].s[0])
 		return missing_or_got(l, i, "a quoted reason", after);
 	return 0;
 }
@@ -940,6 +940,7 @@ static int want_ctx_states(struct line *l, int i, const char *after, unsigned *o
 	};
 	const char *what = "'-' or a comma-separated list of hardirq, softirq, process, irqs-off";
 	const char *s = i < nargs(l) && !l->t.v[i].quoted ? l->t.v[i].s : "";
+	unsigned seen = 0;
 	*out = 0;
 	if (!strcmp(s, "-"))
 		return 0;
@@ -948,8 +949,10 @@ static int want_ctx_states(struct line *l, int i, const char *after, unsigned *o
 		while (w < sizeof(words) / sizeof(words[0]) &&
 		       (strlen(words[w].name) != len || strncmp(words[w].name, s, len)))
 			w++;
-		if (w == sizeof(words) / sizeof(words[0]))
+		/* 'hardirq,' and 'hardirq,hardirq': a word left out or written twice */
+		if (w == sizeof(words) / sizeof(words[0]) || (seen >> w & 1) || (s[len] == ',' && !s[len + 1]))
 			return missing_or_got(l, i, what, after);
+		seen |= 1u << w;
 		*out |= words[w].states;
 		s += len + (s[len] == ',');
 	}
