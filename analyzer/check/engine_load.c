@@ -219,6 +219,16 @@ static void load_guards(struct engine *e, struct ck_site *s, const char *text)
  * as passed: the formatter steps its format pointer along the string,
  * which has no conversion the literal did not have.
  */
+/* S's guards with a rule's guard G (on member FIELD, or -1) after them. */
+static void append_guard(struct engine *e, struct ck_site *s, const struct guardkey *g, int field)
+{
+	struct ck_guard *v = arena_alloc(&e->arena, (size_t)(s->nguards + 1) * sizeof(*v));
+	if (s->nguards)
+		memcpy(v, s->guards, (size_t)s->nguards * sizeof(*v));
+	v[s->nguards++] = (struct ck_guard){ g, field };
+	s->guards = v;
+}
+
 static void add_format_guard(struct engine *e, struct ck_site *s)
 {
 	const struct lp_format_call *fc = rules_format_call(e->rules, e->funcs.v[s->func].name, s->callee_name);
@@ -227,11 +237,7 @@ static void add_format_guard(struct engine *e, struct ck_site *s)
 	struct guardkey *g = arena_alloc(&e->arena, sizeof(*g));
 	*g = (struct guardkey){ .param = fc->arg, .mask = fc->mask, .except = true, .at_entry = true, .n = 1 };
 	snprintf(g->field, sizeof(g->field), "%s", FORMAT_FIELD);
-	struct ck_guard *v = arena_alloc(&e->arena, (size_t)(s->nguards + 1) * sizeof(*v));
-	if (s->nguards)
-		memcpy(v, s->guards, (size_t)s->nguards * sizeof(*v));
-	v[s->nguards++] = (struct ck_guard){ g, engine_field_id(e, FORMAT_FIELD) };
-	s->guards = v;
+	append_guard(e, s, g, engine_field_id(e, FORMAT_FIELD));
 }
 
 /*
@@ -248,11 +254,7 @@ static void add_context_call_guard(struct engine *e, struct ck_site *s)
 		return;
 	struct guardkey *g = arena_alloc(&e->arena, sizeof(*g));
 	*g = (struct guardkey){ .ctx_dead = dead, .param = -1 };
-	struct ck_guard *v = arena_alloc(&e->arena, (size_t)(s->nguards + 1) * sizeof(*v));
-	if (s->nguards)
-		memcpy(v, s->guards, (size_t)s->nguards * sizeof(*v));
-	v[s->nguards++] = (struct ck_guard){ g, -1 };
-	s->guards = v;
+	append_guard(e, s, g, -1);
 }
 
 static void load_funcs_and_sites(struct engine *e)

@@ -1009,8 +1009,8 @@ static bool ctx_cond_arg(struct walker *w, CXCursor a, int n, struct xargs *args
 static int member_of_param(struct walker *w, CXCursor a, const char **field)
 {
 	char name[GUARD_FIELD_MAX];
-	enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(key_strip(a))).kind;
-	int p = is_int_type(clang_getCursorType(key_strip(a))) || k == CXType_Pointer
+	CXType t = clang_getCursorType(key_strip(a));
+	int p = is_int_type(t) || clang_getCanonicalType(t).kind == CXType_Pointer
 		? guard_param_member(w->kenv.func, a, name) : -1;
 	if (p >= 0)   /* the member a guard would name: 'arg#N.F' */
 		*field = intern(w, name);

@@ -72,7 +72,8 @@ struct lp_rules {
 	struct strmap format_map;     /* 'FUNC CALLEE' -> index in format_calls */
 	struct strmap format_callee_map;   /* every format_calls CALLEE -> 1 */
 	struct strmap ctxtest_map;    /* 'context-test' names -> true states | false states << 8 */
-	struct strmap ctxcall_map;    /* 'context-call' 'FUNC CALLEE' -> false states | reason index << 8 */
+	struct strmap ctxcall_map;    /* 'context-call' 'FUNC CALLEE' -> the states it is false in */
+	struct strmap ctxcall_reason_map;   /* 'FUNC CALLEE' -> index in reasons */
 	struct strmap ctxcall_callee_map;   /* every context-call CALLEE -> 1 */
 	struct strmap chain_map;      /* function -> index in chains */
 	struct strmap lockdep_map;    /* function -> index in lockdeps */
@@ -126,7 +127,7 @@ void rules_free(struct lp_rules *r)
 		&r->prim_map, &r->irq_map, &r->entry_map, &r->reg_map, &r->keyentry_map,
 		&r->defer_map, &r->sleep_map, &r->passthrough_map, &r->member_map,
 		&r->locktype_map, &r->drop_map, &r->prefix_map, &r->noreturn_map, &r->bugreport_map, &r->chain_map,
-		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->refget_map, &r->fresh_map, &r->retarg_map, &r->ctxtest_map, &r->ctxcall_map, &r->ctxcall_callee_map, &r->blocks_map, &r->corruption_map, &r->format_map, &r->format_callee_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
+		&r->ctxend_map, &r->irqson_map, &r->refdrop_map, &r->refget_map, &r->fresh_map, &r->retarg_map, &r->ctxtest_map, &r->ctxcall_map, &r->ctxcall_reason_map, &r->ctxcall_callee_map, &r->blocks_map, &r->corruption_map, &r->format_map, &r->format_callee_map, &r->hint_map, &r->alt_map, &r->lockdep_map, &r->lockdep_key_map,
 	};
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		strmap_free(maps[i]);
@@ -324,20 +325,27 @@ bool rules_context_test(const struct lp_rules *r, const char *name, unsigned *wh
 	return true;
 }
 
-unsigned rules_context_call(const struct lp_rules *r, const char *func, const char *callee, const char **reason)
+/* The value MAP keeps for the pair 'FUNC CALLEE' (format-call,
+ * context-call), or NULL.  Asked for every call site of the tree, and most
+ * callees are no rule's: CALLEES, every rule's CALLEE, answers first. */
+static const int64_t *pair_get(const struct strmap *map, const struct strmap *callees, const char *func,
+			       const char *callee)
 {
-	/* asked for every call site of the tree: most callees are no rule's */
-	if (!func || !callee || !strmap_get(&r->ctxcall_callee_map, callee))
-		return 0;
+	if (!func || !callee || !strmap_get(callees, callee))
+		return NULL;
 	struct strbuf key = {0};
 	sb_addf(&key, "%s %s", func, callee);
-	int64_t *v = strmap_get(&r->ctxcall_map, key.buf);
+	const int64_t *v = strmap_get(map, key.buf);
 	sb_free(&key);
-	if (!v)
-		return 0;
-	if (reason)
-		*reason = r->reasons.v[*v >> 8];
-	return (unsigned)(*v & 0xff);
+	return v;
+}
+
+unsigned rules_context_call(const struct lp_rules *r, const char *func, const char *callee, const char **reason)
+{
+	const int64_t *v = pair_get(&r->ctxcall_map, &r->ctxcall_callee_map, func, callee);
+	if (v && reason)
+		*reason = r->reasons.v[*pair_get(&r->ctxcall_reason_map, &r->ctxcall_callee_map, func, callee)];
+	return v ? (unsigned)*v : 0;
 }
 
 const struct lp_corruption *rules_corruption_report(const struct lp_rules *r, const char *func)
@@ -354,13 +362,7 @@ const struct lp_blocks_with *rules_blocks_with(const struct lp_rules *r, const c
 
 const struct lp_format_call *rules_format_call(const struct lp_rules *r, const char *func, const char *callee)
 {
-	/* asked for every call site of the tree: most callees are no rule's */
-	if (!func || !callee || !strmap_get(&r->format_callee_map, callee))
-		return NULL;
-	struct strbuf key = {0};
-	sb_addf(&key, "%s %s", func, callee);
-	int64_t *i = strmap_get(&r->format_map, key.buf);
-	sb_free(&key);
+	const int64_t *i = pair_get(&r->format_map, &r->format_callee_map, func, callee);
 	return i ? &r->format_calls.v[*i] : NULL;
 }
 
@@ -988,7 +990,7 @@ static int parse_context_test(struct line *l)
  * context test around each such call (check/engine_load.c). */
 static int parse_context_call(struct line *l)
 {
-	const char *func, *callee;
+	const char *func = NULL, *callee = NULL;
 	unsigned f = 0;
 	if (want_ident(l, 1, "a function name", "context-call", &func) ||
 	    want_ident(l, 2, "a function name", "context-call FUNC", &callee) ||
@@ -998,20 +1000,12 @@ static int parse_context_call(struct line *l)
 		return -1;
 	if (!f)
 		return fail(l, "a call made in every state needs no rule: expected a state after 'context-call FUNC CALLEE'");
-	struct strbuf key = {0};
+	struct strbuf key = {0};   /* a later rule for the same pair replaces it */
 	sb_addf(&key, "%s %s", func, callee);
-	bool created;
-	int64_t *slot = strmap_put(&l->r->ctxcall_map, key.buf, &created);
+	put_flag(&l->r->ctxcall_map, key.buf, f);
+	put_reason(l->r, &l->r->ctxcall_reason_map, key.buf, l->t.v[4].s);
 	sb_free(&key);
-	if (created) {   /* a later rule for the same pair replaces it */
-		*slot = (int64_t)l->r->reasons.n << 8;
-		vec_push(&l->r->reasons, xstrdup(l->t.v[4].s));
-	} else {
-		free(l->r->reasons.v[*slot >> 8]);
-		l->r->reasons.v[*slot >> 8] = xstrdup(l->t.v[4].s);
-	}
-	*slot = (*slot >> 8) << 8 | f;
-	*strmap_put(&l->r->ctxcall_callee_map, callee, NULL) = 1;
+	put_flag(&l->r->ctxcall_callee_map, callee, 1);
 	return 0;
 }
 
