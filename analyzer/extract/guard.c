@@ -478,47 +478,126 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 	return -1;
 }
 
+/* How many writes of a flag local flag_test() reads (zc's two, and room). */
+#define FLAG_WRITES_MAX 8
+/* How deep implied_param_test() looks into nested '&&'s. */
+#define CONJUNCT_DEPTH 4
+/* The arms of a test of a flag local that flag_test()'s guard holds for:
+ * both, or only the one where the flag holds its set value. */
+enum flag_arms { FLAG_BOTH, FLAG_THEN, FLAG_ELSE };
+
 /* A statement of a function's body visited by flag_branch(): the one 'if'
- * whose then branch holds the flag local's write. */
+ * whose then branch holds the flag local's writes. */
 struct flag_scan {
 	CXCursor func, var;
 	unsigned use;          /* where the flag is read: the 'if' must end before it */
+	int writes;            /* how many writes of the flag the then branch must hold: all */
+	bool exact;            /* out: the flag is set wherever the test passes (one write, a
+				* statement of the branch itself, the test no conjunct) */
 	int param;             /* out: the test's parameter, or -1 */
 	long long value, mask;
 	bool equal;
 	char field[GUARD_FIELD_MAX];
 };
 
+/* A test of a parameter that COND's truth implies: COND itself, or a
+ * conjunct of 'A && B' (A first: '(flags & MSG_ZEROCOPY) && length'). */
+static int implied_param_test(CXCursor func, CXCursor cond, long long *value, bool *equal,
+			      char field[GUARD_FIELD_MAX], long long *mask, int depth)
+{
+	int p = param_test(func, cond, value, equal, field, mask, 0);
+	CXCursor c = key_strip(cond), k[2];
+	if (p >= 0 || depth >= CONJUNCT_DEPTH || clang_getCursorKind(c) != CXCursor_BinaryOperator ||
+	    clang_getCursorBinaryOperatorKind(c) != CXBinaryOperator_LAnd || key_children(c, k, 2) != 2)
+		return p;
+	p = implied_param_test(func, k[0], value, equal, field, mask, depth + 1);
+	return p >= 0 ? p : implied_param_test(func, k[1], value, equal, field, mask, depth + 1);
+}
+
+struct direct_write { CXCursor var; bool found; };
+
+static enum CXChildVisitResult find_direct_write(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct direct_write *dw = d;
+	CXCursor k[2];
+	dw->found = write_of(c, k) == WRITE_ASSIGN && names_var(k[0], dw->var);
+	return dw->found ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* Whether BRANCH sets VAR wherever it runs: it is the write ('if (t) f =
+ * 1;'), or the write is one of its own statements, not inside an inner
+ * 'if' or loop (a 'goto' out of the branch before it is not looked for). */
+static bool branch_always_writes(CXCursor branch, CXCursor var)
+{
+	struct direct_write dw = { var, false };
+	if (find_direct_write(branch, clang_getNullCursor(), &dw) == CXChildVisit_Break)
+		return true;
+	if (clang_getCursorKind(branch) == CXCursor_CompoundStmt)
+		clang_visitChildren(branch, find_direct_write, &dw);
+	return dw.found;
+}
+
 static enum CXChildVisitResult flag_branch(CXCursor c, CXCursor parent, CXClientData d)
 {
 	(void)parent;
 	struct flag_scan *f = d;
 	CXCursor k[2];
-	if (clang_getCursorKind(c) != CXCursor_IfStmt || key_children(c, k, 2) != 2 || writes_in(k[1], f->var, 1).n != 1)
+	if (clang_getCursorKind(c) != CXCursor_IfStmt || key_children(c, k, 2) != 2 ||
+	    writes_in(k[1], f->var, f->writes).n != f->writes)
 		return CXChildVisit_Continue;
 	if (key_offset(clang_getRangeEnd(clang_getCursorExtent(c))) > f->use)
 		return CXChildVisit_Break;   /* set after it is read (in a loop, or not at all) */
 	int p = param_test(f->func, k[0], &f->value, &f->equal, f->field, &f->mask, 0);
+	f->exact = p >= 0 && f->writes == 1 && branch_always_writes(k[1], f->var);
+	if (p < 0)
+		p = implied_param_test(f->func, k[0], &f->value, &f->equal, f->field, &f->mask, 0);
 	CXCursor parm = p >= 0 ? clang_Cursor_getArgument(f->func, (unsigned)p) : clang_getNullCursor();
 	if (p >= 0 && !f->field[0] && writes_in(f->func, parm, 64).n == writes_in(k[1], parm, 64).n)
 		f->param = p;   /* the parameter is as passed where it is tested */
 	return CXChildVisit_Break;
 }
 
+/* The writes of a flag local: how many, and whether each is a plain
+ * assignment of a constant of the truth SET. */
+struct flag_writes { CXCursor var; bool set; int n; bool all_set; };
+
+static enum CXChildVisitResult scan_flag_writes(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct flag_writes *fw = d;
+	CXCursor k[2];
+	long long v;
+	enum write_kind kind = write_of(c, k);
+	if (kind != WRITE_NONE && names_var(k[0], fw->var)) {
+		fw->n++;
+		if (kind != WRITE_ASSIGN || !guard_const_value(k[1], &v) || !v != !fw->set)
+			fw->all_set = false;
+	}
+	return fw->all_set ? CXChildVisit_Recurse : CXChildVisit_Break;
+}
+
 /*
  * A flag local (printk's vprintk_emit(): 'bool in_sched = false; .. if
  * (level == LOGLEVEL_SCHED) { level = LOGLEVEL_DEFAULT; in_sched = true;
  * } .. if (!in_sched) console_unlock();'): declared with a constant,
- * written once more, to a constant of the other truth, in the then branch
- * of a test of a parameter, that 'if' a statement of the function's body
- * before the read COND, and the parameter written nowhere but in that
- * branch.  The local then holds exactly when the parameter as passed
- * passed the test: the guard reads the parameter at entry (the branch's
- * own write of it does not count).  Returns the parameter, with the test
- * as param_test() gives it made COND's truth, or -1.
+ * written again only to constants of the other truth, every such write in
+ * the then branch of one test of a parameter, that 'if' a statement of the
+ * function's body before the read COND, and the parameter written nowhere
+ * but in that branch.  The local then holds only where the parameter as
+ * passed passed the test: the guard reads the parameter at entry (the
+ * branch's own write of it does not count).  The branch may set the flag
+ * in several places and under further tests of its own, and the test may
+ * be one conjunct of an '&&': __ip_append_data()'s 'zc' is set in two
+ * inner branches of 'if ((flags & MSG_ZEROCOPY) && length)', so a caller
+ * whose flags lack MSG_ZEROCOPY never pins user pages.  Then the flag
+ * implies the test but not the other way round, which only COND's truth
+ * of the set value uses: the guard is kept for that arm alone.  Returns
+ * the parameter, with the test as param_test() gives it made COND's
+ * truth, or -1.
  */
 static int flag_test(CXCursor func, CXCursor cond, long long *value, bool *equal, char field[GUARD_FIELD_MAX],
-		     long long *mask)
+		     long long *mask, enum flag_arms *arms)
 {
 	bool neg = false;
 	CXCursor c = key_strip_test(cond, &neg), body = clang_getNullCursor();
@@ -529,11 +608,14 @@ static int flag_test(CXCursor func, CXCursor cond, long long *value, bool *equal
 	    clang_getCursorKind(clang_getCursorSemanticParent(var)) != CXCursor_FunctionDecl ||
 	    !guard_const_value(clang_Cursor_getVarDeclInitializer(var), &init))
 		return -1;
-	struct write_count all = writes_in(func, var, 1);
-	if (all.n != 1 || !all.plain || !guard_const_value(all.value, &set) || !set == !init)
+	set = !init;
+	struct flag_writes all = { var, set != 0, 0, true };
+	clang_visitChildren(func, scan_flag_writes, &all);
+	if (!all.n || !all.all_set || all.n > FLAG_WRITES_MAX)
 		return -1;
 	clang_visitChildren(func, find_body, &body);
-	struct flag_scan f = { .func = func, .var = var, .use = key_offset(clang_getCursorLocation(c)), .param = -1 };
+	struct flag_scan f = { .func = func, .var = var, .use = key_offset(clang_getCursorLocation(c)),
+			       .writes = all.n, .param = -1 };
 	if (!clang_Cursor_isNull(body))
 		clang_visitChildren(body, flag_branch, &f);
 	if (f.param < 0)
@@ -545,6 +627,7 @@ static int flag_test(CXCursor func, CXCursor cond, long long *value, bool *equal
 	 * ('may = false') or COND negates the flag ('!in_sched'), not both */
 	bool same = (set != 0) != neg;
 	*equal = same ? f.equal : !f.equal;
+	*arms = f.exact ? FLAG_BOTH : same ? FLAG_THEN : FLAG_ELSE;
 	return f.param;
 }
 
@@ -758,13 +841,16 @@ bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *
 	char field[GUARD_FIELD_MAX];
 	long long mask;
 	int p = param_test(func, cond, &v, &equal, field, &mask, 0);
-	bool at_entry = p < 0 && (p = flag_test(func, cond, &v, &equal, field, &mask)) >= 0;
+	enum flag_arms arms = FLAG_BOTH;
+	bool at_entry = p < 0 && (p = flag_test(func, cond, &v, &equal, field, &mask, &arms)) >= 0;
 	if (p < 0)
 		return fuzzy_if(func, cond, then_g, else_g);
 	*then_g = (struct guard){ .param = p, .mask = mask, .except = !equal, .at_entry = at_entry, .n = 1, .v = { v } };
 	*else_g = (struct guard){ .param = p, .mask = mask, .except = equal, .at_entry = at_entry, .n = 1, .v = { v } };
 	strcpy(then_g->field, field);
 	strcpy(else_g->field, field);
+	if (arms != FLAG_BOTH)   /* the flag unset says nothing of the test */
+		*(arms == FLAG_THEN ? else_g : then_g) = (struct guard){ .any = true };
 	return true;
 }
 

@@ -98,6 +98,21 @@ static const struct guard_case guards[] = {
 	{ "g_flag_param_written", "(int a, int lvl) { _Bool f = 0; lvl = a; if (lvl == 3) f = 1; if (f) a++; }",
 	  NULL, NULL },
 	{ "g_flag_same_truth", "(int a, int lvl) { _Bool f = 1; if (lvl == 3) f = 1; if (f) a++; }", NULL, NULL },
+	/* set in inner branches of one test, one conjunct of it ('zc' in
+	 * __ip_append_data()): the flag set implies the test, the flag unset
+	 * says nothing (the inner tests may have failed) */
+	{ "g_flag_inner", "(int a, unsigned fl, int n) { _Bool zc = 0; if ((fl & 4) && n) { if (a) zc = 1; "
+	  "else if (n > 2) zc = 1; } if (zc) a++; }", "entry#1&4!=0", "-" },
+	{ "g_flag_inner_not", "(int a, unsigned fl, int n) { _Bool zc = 0; if ((fl & 4) && n) { if (a) zc = 1; "
+	  "else if (n > 2) zc = 1; } if (!zc) a++; }", "-", "entry#1&4!=0" },
+	{ "g_flag_once_inner", "(int a, int lvl) { _Bool f = 0; if (lvl == 3) { if (a) f = 1; } if (f) a++; }",
+	  "entry#1=3", "-" },
+	{ "g_flag_conjunct", "(int a, int lvl) { _Bool f = 0; if (a > 1 && lvl == 3) f = 1; if (f) a++; }",
+	  "entry#1=3", "-" },
+	{ "g_flag_other_truth", "(int a, int lvl) { _Bool f = 0; if (lvl == 3) { f = 1; if (a) f = 0; } if (f) a++; }",
+	  NULL, NULL },
+	{ "g_flag_outside", "(int a, int lvl) { _Bool f = 0; if (lvl == 3) f = 1; if (a) f = 1; if (f) a++; }",
+	  NULL, NULL },
 	/* predicates that are no single test: the constants they surely decide */
 	{ "g_fuzzy", "(int a, struct sinfo *i) { if (!from_user(i)) a++; }", "arg#1!=0", "arg#1!=1" },
 	{ "g_fuzzy_pos", "(int a, struct sinfo *i) { if (from_user(i)) a++; }", "arg#1!=1", "arg#1!=0" },

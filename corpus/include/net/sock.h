@@ -22,6 +22,7 @@
 
 #define MSG_DONTWAIT	0x40
 #define MSG_PROBE	0x10
+#define MSG_ZEROCOPY	0x4000000
 
 struct sock;
 

@@ -4,13 +4,16 @@
  * icmp_push_reply() in net/ipv4/icmp.c, reached from ip_expire() when a
  * fragment queue times out): the reply is queued on the per-CPU ICMP
  * socket with MSG_DONTWAIT, in softirq context.  -DICMP_REPLY_BLOCKING
- * leaves the flag out.
+ * leaves the flag out; -DICMP_REPLY_ZEROCOPY adds MSG_ZEROCOPY, which no
+ * ICMP reply asks for.
  */
 #include <linux/timer.h>
 #include <net/sock.h>
 
 #ifdef ICMP_REPLY_BLOCKING
 #define REPLY_FLAGS	0
+#elif defined(ICMP_REPLY_ZEROCOPY)
+#define REPLY_FLAGS	(MSG_DONTWAIT | MSG_ZEROCOPY)
 #else
 #define REPLY_FLAGS	MSG_DONTWAIT
 #endif
