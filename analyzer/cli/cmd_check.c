@@ -33,7 +33,7 @@ const struct cli_command cli_cmd_check = {
 	.tail =
 CLI_TAIL_BOUNDS
 "\n"
-"Exit status: 0 no findings, 1 findings, 2 error.\n",
+"Exit status: 0 no findings, 1 findings, 2 usage or tool error.\n",
 };
 
 int cmd_check(int argc, char **argv)

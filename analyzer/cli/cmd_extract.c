@@ -35,7 +35,8 @@ const struct cli_command cli_cmd_extract = {
 	},
 	.tail =
 "\n"
-"Exit status: 0 done (even with parse errors: they are recorded), 2 error.\n",
+"Exit status: 0 done (even with parse errors: they are recorded), 2 usage or tool\n"
+"error, or interrupted (the TUs finished are saved: run again to resume).\n",
 };
 
 /* 'I/N' with 1 <= I <= N <= 4096. */

@@ -31,8 +31,8 @@ const struct cli_command cli_cmd_merge = {
 	},
 	.tail =
 "\n"
-"Exit status: 0 merged, 2 error (an input shares a TU with the output: nothing\n"
-"of that input is written).\n",
+"Exit status: 0 merged, 2 usage or tool error (such as an input that shares a TU\n"
+"with the output: nothing of that input is written).\n",
 };
 
 int cmd_merge(int argc, char **argv)

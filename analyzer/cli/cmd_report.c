@@ -54,7 +54,7 @@ const struct cli_command cli_cmd_report = {
 	},
 	.tail =
 "\n"
-"Exit status: 0 no findings, 1 findings, 2 error.\n",
+"Exit status: 0 no findings, 1 findings, 2 usage or tool error.\n",
 };
 
 /* Die if two of the N PATHS name one file (a database combined with itself). */
