@@ -459,7 +459,9 @@ static bool is_type_store(sqlite3_stmt *q)
 
 /* The functions MEMBER reaches through object CONT (is_object): the
  * stores into MEMBER made through CONT or through an object that names no
- * container, and what the keys they store reach. */
+ * container, and what the keys they store reach.  A store into a global
+ * variable ('kernel/smp.c:csd_data', the per-CPU csd) is another object's:
+ * CONT is a struct's member or a local, never a whole global. */
 static struct target_set compute_targets(struct engine *e, const char *member, const char *cont)
 {
 	struct embedded_index *x = e->embedded;
@@ -471,8 +473,8 @@ static struct target_set compute_targets(struct engine *e, const char *member, c
 		const char *obj = db_col_text(x->q_stores, 1);
 		if (is_type_store(x->q_stores))
 			continue;
-		if (is_object(obj) && strcmp(obj, cont))
-			narrows = true;   /* another object's store */
+		if ((is_object(obj) || keyname_is_global(obj)) && strcmp(obj, cont))
+			narrows = true;   /* another object's store (a global is none a path binds) */
 		else
 			pick_store(&p, x->q_stores);
 	}

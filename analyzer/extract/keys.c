@@ -731,3 +731,117 @@ bool key_loc_in_file(CXSourceLocation loc, CXFile file)
 	clang_getExpansionLocation(loc, &at, NULL, NULL, NULL);
 	return at && file && clang_File_isEqual(at, file);
 }
+
+CXCursor key_compound_literal_list(CXCursor expr)
+{
+	CXCursor c = key_strip(expr), k[2];
+	if (clang_getCursorKind(c) != CXCursor_CompoundLiteralExpr)
+		return clang_getNullCursor();
+	unsigned n = key_children(c, k, 2);
+	for (unsigned i = 0; i < n; i++)
+		if (clang_getCursorKind(k[i]) == CXCursor_InitListExpr)
+			return k[i];
+	return clang_getNullCursor();
+}
+
+/* The variables whose address a pointer value takes: all the same one,
+ * or a call or another address in it. */
+struct addr_scan { CXCursor var; bool bad; };
+
+static enum CXChildVisitResult scan_addresses(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct addr_scan *s = d;
+	if (clang_getCursorKind(c) == CXCursor_CallExpr) {
+		s->bad = true;   /* what a call returns may be any object */
+		return CXChildVisit_Break;
+	}
+	if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
+	    clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_AddrOf)
+		return CXChildVisit_Recurse;
+	CXCursor op = key_strip(first_child(c)), var = clang_getCursorReferenced(op);
+	if (clang_getCursorKind(op) != CXCursor_DeclRefExpr || clang_getCursorKind(var) != CXCursor_VarDecl ||
+	    (!clang_Cursor_isNull(s->var) && !clang_equalCursors(s->var, var))) {
+		s->bad = true;   /* a member's or an element's address, or two variables */
+		return CXChildVisit_Break;
+	}
+	s->var = var;
+	return CXChildVisit_Continue;
+}
+
+/* The whole variable of type POINTEE whose address VALUE is ('&v', or a
+ * per-CPU accessor's statement expression over '&v' alone), or a null cursor. */
+static CXCursor whole_var_address(CXCursor value, CXType pointee)
+{
+	struct addr_scan s = { clang_getNullCursor(), false };
+	if (scan_addresses(value, clang_getNullCursor(), &s) == CXChildVisit_Recurse)
+		clang_visitChildren(value, scan_addresses, &s);
+	if (s.bad || clang_Cursor_isNull(s.var) ||
+	    !clang_equalTypes(clang_getCanonicalType(clang_getCursorType(s.var)), clang_getCanonicalType(pointee)))
+		return clang_getNullCursor();
+	return s.var;
+}
+
+struct pointee_scan {
+	const struct key_env *e;
+	CXCursor ptr;
+	CXType pointee;
+	const char **out;
+	int n, max;
+	bool bad;
+};
+
+static void add_pointee(struct pointee_scan *s, CXCursor value)
+{
+	CXCursor var = whole_var_address(value, s->pointee);
+	if (clang_Cursor_isNull(var)) {
+		s->bad = true;
+		return;
+	}
+	const char *name = var_key(s->e, var, "");
+	for (int i = 0; i < s->n; i++)
+		if (!strcmp(s->out[i], name))
+			return;
+	if (s->n == s->max)
+		s->bad = true;
+	else
+		s->out[s->n++] = name;
+}
+
+static bool names_ptr(CXCursor e, CXCursor var)
+{
+	e = key_strip(e);
+	return clang_getCursorKind(e) == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(e), var);
+}
+
+static enum CXChildVisitResult scan_pointer_writes(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct pointee_scan *s = d;
+	CXCursor k[2];
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign &&
+	    key_children(c, k, 2) == 2 && names_ptr(k[0], s->ptr))
+		add_pointee(s, k[1]);
+	else if ((kind == CXCursor_CompoundAssignOperator && key_children(c, k, 2) == 2 && names_ptr(k[0], s->ptr)) ||
+		 (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_Deref &&
+		  key_children(c, k, 1) == 1 && names_ptr(k[0], s->ptr)))
+		s->bad = true;   /* 'p++', '&p': it may point anywhere */
+	return s->bad ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+int key_whole_var_pointees(const struct key_env *e, CXCursor base, const char **out, int max)
+{
+	CXCursor c = key_strip(base), ptr = clang_getCursorReferenced(c);
+	CXType t = clang_getCanonicalType(clang_getCursorType(c));
+	if (clang_Cursor_isNull(e->func) || clang_getCursorKind(c) != CXCursor_DeclRefExpr || !is_local_var(ptr) ||
+	    t.kind != CXType_Pointer)
+		return 0;
+	struct pointee_scan s = { e, ptr, clang_getPointeeType(t), out, 0, max, false };
+	CXCursor init = clang_Cursor_getVarDeclInitializer(ptr);
+	if (!clang_Cursor_isNull(init))
+		add_pointee(&s, init);
+	if (!s.bad)
+		clang_visitChildren(e->func, scan_pointer_writes, &s);
+	return s.bad ? 0 : s.n;
+}

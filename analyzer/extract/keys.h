@@ -86,6 +86,17 @@ const char *key_var_object(const struct key_env *e, CXCursor var);
 /* The object whose member a member expression ('nb->notifier_call',
  * 'eq->irq_nb.notifier_call') selects, or NULL. */
 const char *key_member_base(const struct key_env *e, CXCursor member);
+/* The initialiser list of a compound literal ('(struct T){ .f = fn }',
+ * what smp.h's CSD_INIT() is), or a null cursor. */
+CXCursor key_compound_literal_list(CXCursor expr);
+/* BASE, a local pointer of the function ('csd' of 'csd->func = func'),
+ * only ever holds the address of a whole variable of its pointee type, a
+ * local or a global ('csd = &csd_stack; if (!wait) csd =
+ * this_cpu_ptr(&csd_data);' in smp_call_function_single()): those
+ * variables, named as objects, into OUT (at most MAX), and how many.  0
+ * when it may hold anything else: a parameter, a member's or an element's
+ * address, what a call returns, or it is written otherwise ('p++', '&p'). */
+int key_whole_var_pointees(const struct key_env *e, CXCursor base, const char **out, int max);
 /* The key of a function-pointer-valued expression (callee or store target), or NULL. */
 const char *key_fnptr(const struct key_env *e, CXCursor expr);
 /* The function an expression names directly (f, &f, (cast)f), or a null cursor. */

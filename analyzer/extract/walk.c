@@ -638,7 +638,9 @@ static void init_value_in(struct walker *w, CXCursor at, CXCursor field, CXCurso
 		const char *rec = key_record_name(&w->f->arena, field);
 		fkey = arena_printf(&w->f->arena, "%s.%s", rec, cx_str(w, clang_getCursorSpelling(field)));
 	}
-	CXCursor v = key_strip(value);
+	CXCursor v = key_strip(value), lit = key_compound_literal_list(v);
+	if (!clang_Cursor_isNull(lit))   /* '.csd = CSD_INIT(fn, NULL)': a struct's members as well */
+		v = lit;
 	if (clang_getCursorKind(v) == CXCursor_InitListExpr) {
 		walk_init(w, v, t, fkey);
 		return;
@@ -1725,14 +1727,63 @@ static const char *param_casts_text(struct walker *w)
 	return r;
 }
 
+/* How many whole variables a store through a local pointer is named by. */
+#define WHOLE_VAR_POINTEES_MAX 4
+
+/*
+ * 'csd->func = func' in smp_call_function_single(), whose local 'csd'
+ * points to its stack csd or to this CPU's per-CPU one and never to
+ * anything else: the store is into one of those whole variables, so one
+ * store row per variable, each naming its object.  Such an object is no
+ * member of another struct, and a call through the member of an embedded
+ * csd ('&rq->hrtick_csd') is not reached by it (check/embedded.c).
+ * False (nothing stored) when the pointer may hold anything else.
+ */
+static bool store_into_whole_vars(struct walker *w, CXCursor at, CXCursor member, const char *key, CXCursor value)
+{
+	CXCursor m = key_strip(member), base[1];
+	const char *objs[WHOLE_VAR_POINTEES_MAX];
+	if (clang_getCursorKind(m) != CXCursor_MemberRefExpr || key_children(m, base, 1) != 1)
+		return false;
+	int n = key_whole_var_pointees(&w->kenv, base[0], objs, WHOLE_VAR_POINTEES_MAX);
+	if (!n)
+		return false;
+	size_t before = w->f->stores.n;
+	w->store_obj = objs[0];
+	note_value_flow(w, at, clang_getCursorType(member), key, NULL, value);
+	w->store_obj = NULL;
+	/* the others: the store row again (add_store pushes it last; a
+	 * function's row under its type is one candidate, pushed once) */
+	for (int i = 1; i < n && w->f->stores.n > before; i++) {
+		struct xstore again = w->f->stores.v[w->f->stores.n - 1];
+		again.obj = intern(w, objs[i]);
+		vec_push(&w->f->stores, again);
+	}
+	return true;
+}
+
+/* 'x = (struct T){ .f = fn }', or INIT_CSD()'s '*(&rq->hrtick_csd) =
+ * CSD_INIT(fn, rq)': the literal's members are stored into the object
+ * the left side is, as '.f = fn' in a static initialiser of it would be. */
+static bool walk_literal_assign(struct walker *w, CXCursor lhs, CXCursor rhs)
+{
+	CXCursor lit = key_compound_literal_list(rhs);
+	CXType t = clang_getCursorType(lhs);
+	if (clang_Cursor_isNull(lit) || clang_getCanonicalType(t).kind != CXType_Record)
+		return false;
+	walk_init(w, lit, t, key_lock_obj(&w->kenv, lhs));
+	return true;
+}
+
 static void walk_assign(struct walker *w, CXCursor c)
 {
 	CXCursor kk[2];
 	if (key_children(c, kk, 2) != 2)
 		return;
-	walk_expr(w, kk[1]);
-	walk_expr(w, kk[0]);
 	CXCursor lhs = deref_addr(key_strip(kk[0]));
+	if (!walk_literal_assign(w, lhs, kk[1]))
+		walk_expr(w, kk[1]);
+	walk_expr(w, kk[0]);
 	CXType t = clang_getCursorType(lhs);
 	note_param_write(w, kk[0]);
 	writes_note_assign(w, kk[0], kk[1]);
@@ -1773,6 +1824,8 @@ static void walk_assign(struct walker *w, CXCursor c)
 	}
 	const char *fn_target = key_fnptr(&w->kenv, lhs);
 	const char *lock_target = key_is_lockptr_type(w->env->rules, t) ? key_lock_ptr(&w->kenv, lhs) : NULL;
+	if (key_is_fnptr_type(t) && store_into_whole_vars(w, c, lhs, fn_target, kk[1]))
+		return;
 	if (key_is_fnptr_type(t))
 		w->store_obj = key_member_base(&w->kenv, lhs);
 	note_value_flow(w, c, t, fn_target, lock_target, kk[1]);

@@ -8,6 +8,7 @@
 #define _KERNEL_SCHED_SCHED_H
 
 #include <linux/spinlock.h>
+#include <linux/smp.h>
 
 struct sched_task {
 	raw_spinlock_t pi_lock;
@@ -28,6 +29,7 @@ struct rq {
 	unsigned int nr_running;
 	unsigned long enqueues;
 	struct cfs_rq cfs;
+	call_single_data_t hrtick_csd;	/* the high-resolution tick's (hrtick.c) */
 };
 
 /* What rq_lock_irqsave() saves for rq_unlock_irqrestore(). */
