@@ -386,7 +386,7 @@ static void add_func(const struct engine *e, intvec *out, int64_t func_id)
  * and through other keys. */
 struct store_pick { VEC(int64_t) direct; VEC(char *) keys; };
 
-/* Row Q of x->q_stores (id, obj_key, src_key, src_usr) into P. */
+/* Row Q of x->q_stores (id, obj_key, src_key, src_usr, func_id) into P. */
 static void pick_store(struct store_pick *p, sqlite3_stmt *q)
 {
 	const char *src = db_col_text_or_null(q, 2);
@@ -440,7 +440,7 @@ static void prepare_queries(struct embedded_index *x, struct lp_db *db)
 {
 	if (x->q_stores)
 		return;
-	x->q_stores = db_prepare(db, "SELECT id, obj_key, src_key, src_usr FROM fnstore WHERE key = ?");
+	x->q_stores = db_prepare(db, "SELECT id, obj_key, src_key, src_usr, func_id FROM fnstore WHERE key = ?");
 	x->q_targets = db_prepare(db, "SELECT func_id, store_id FROM key_target WHERE key = ?");
 	x->q_tables = db_prepare(db, "SELECT obj_key, value FROM table_store WHERE member = ?");
 	/* ?1 the called member, ?2 the member the object is read from, ?3 its pointee */
@@ -457,11 +457,25 @@ static bool is_type_store(sqlite3_stmt *q)
 	return keyname_kind(db_col_text(q, 2)) == KEYNAME_TYPE;
 }
 
+/*
+ * Whether row Q of x->q_stores is a function's store into a global
+ * variable ('csd->func = func' into smp_call_function_single()'s per-CPU
+ * csd, 'kernel/smp.c:csd_data'): an object of its own, never the member
+ * or local a path binds.  Not a global's static initialiser: such a table
+ * may be a template whose members code copies into the objects
+ * (ib_set_device_ops() copies a driver's 'mlx5_ib_dev_ops' member by
+ * member into the ib_device's embedded 'ops', a copy of a member into
+ * the same member, which no store row records).
+ */
+static bool is_filled_global(sqlite3_stmt *q)
+{
+	return keyname_is_global(db_col_text(q, 1)) && sqlite3_column_type(q, 4) != SQLITE_NULL;
+}
+
 /* The functions MEMBER reaches through object CONT (is_object): the
  * stores into MEMBER made through CONT or through an object that names no
- * container, and what the keys they store reach.  A store into a global
- * variable ('kernel/smp.c:csd_data', the per-CPU csd) is another object's:
- * CONT is a struct's member or a local, never a whole global. */
+ * container, and what the keys they store reach; a store into a global a
+ * function fills is another object's (is_filled_global). */
 static struct target_set compute_targets(struct engine *e, const char *member, const char *cont)
 {
 	struct embedded_index *x = e->embedded;
@@ -473,8 +487,8 @@ static struct target_set compute_targets(struct engine *e, const char *member, c
 		const char *obj = db_col_text(x->q_stores, 1);
 		if (is_type_store(x->q_stores))
 			continue;
-		if ((is_object(obj) || keyname_is_global(obj)) && strcmp(obj, cont))
-			narrows = true;   /* another object's store (a global is none a path binds) */
+		if ((is_object(obj) || is_filled_global(x->q_stores)) && strcmp(obj, cont))
+			narrows = true;   /* another object's store */
 		else
 			pick_store(&p, x->q_stores);
 	}
