@@ -2173,8 +2173,11 @@ void walk_stmt(struct walker *w, CXCursor c)
 	/* code a constant condition cut off is not there (a label or case in
 	 * it may still be jumped to, and revives the state) */
 	if (w->st.dead && w->st.cdead && k != CXCursor_LabelStmt && k != CXCursor_CaseStmt &&
-	    k != CXCursor_DefaultStmt && k != CXCursor_CompoundStmt)
+	    k != CXCursor_DefaultStmt && k != CXCursor_CompoundStmt) {
+		if (w->hdr < 0)
+			dead_tables_note_code(&w->dead, c);
 		return;
+	}
 	switch (k) {
 	case CXCursor_StmtExpr:   /* 'ASSERT_RTNL();': a statement of its own */
 		note_annotation(w, c);
@@ -2404,6 +2407,7 @@ static void walk_global_var(struct walker *w, CXCursor var)
 	w->hdr = -1;
 	w->kenv.func = clang_getNullCursor();
 	w->kenv.func_qname = NULL;
+	size_t first_store = w->f->stores.n;
 	struct kids k;
 	kids_get(&k, var);
 	for (unsigned i = 0; i < k.n; i++) {
@@ -2417,6 +2421,7 @@ static void walk_global_var(struct walker *w, CXCursor var)
 		}
 	}
 	kids_free(&k);
+	dead_tables_note_var(&w->dead, var, first_store, w->f);
 }
 
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d)
@@ -2482,6 +2487,7 @@ void walker_free_buffers(struct walker *w)
 	vec_free(&w->guarded_members);
 	vec_free(&w->init_texts);
 	vec_free(&w->ptr_args);
+	dead_tables_free(&w->dead);
 }
 
 void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *f)
@@ -2500,6 +2506,7 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	for (size_t i = 0; i < f->includes.n; i++)
 		*strmap_put(&w.hdr_hash, f->includes.v[i].path, NULL) = (int64_t)i;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &w);
+	dead_tables_drop(&w.dead, tu, w.main_cxfile, f);
 	wrappers_free(w.wraps);
 	links_free(w.links);
 	strmap_free(&sums.index);

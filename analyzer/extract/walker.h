@@ -14,6 +14,7 @@
 #include "extract/guard.h"
 #include "extract/members.h"
 #include "extract/member_writes.h"
+#include "extract/dead_tables.h"
 #include "lib/util.h"
 
 #include <stdbool.h>
@@ -228,6 +229,7 @@ struct walker {
 				   * the code walked: a site at 0 runs on every call, unless ... */
 	bool left;                /* ... a return or goto came before it */
 	struct region region;     /* the run of code being walked */
+	struct dead_tables dead;  /* static tables and cut-off code of the TU (dead_tables.h) */
 	struct guard_set *after_slot; /* walk_block: where the 'if' it walks puts the guards of the code
 				   * after it, and whether it did (walk_if) */
 	bool after_found;
