@@ -11,13 +11,17 @@
  * and smpboot's 'ht->thread_fn(td->cpu)' reached run_irq_workd with
  * interrupts on (two irq-inversion findings on the whole s390 tree).
  *
- * A static variable is named only in its own file.  When every place the
- * file names it, outside its own initialiser, is code a constant
- * condition cut off, no code that runs can reach it, nor any function its
- * initialiser stored: those stores are dropped.  A name anywhere else
- * keeps them, the walk's or not (a macro argument, an initialiser of
- * another table, EXPORT_SYMBOL's), and so does a table of a TU that cut
- * nothing off (the common case, which costs nothing more).
+ * A static variable is named only in its own file.  When the file names
+ * it in code a constant condition cut off, and every other place it names
+ * it, outside its own initialiser, is such code too, no code that runs
+ * can reach it, nor any function its initialiser stored: those stores
+ * are dropped.  A name anywhere else keeps them, the walk's or not (a
+ * macro argument, an initialiser of another table); so does a table named
+ * nowhere, which a section or '__used' keeps (EXPORT_SYMBOL()'s
+ * '__ksymtab_*', the initcalls: a first version dropped those too, and
+ * with them the functions symbol_get() finds by type); and so does a
+ * table of a TU that cut nothing off (the common case, which costs
+ * nothing more).
  */
 #include "extract/dead_tables.h"
 #include "extract/facts.h"
@@ -49,7 +53,8 @@ void dead_tables_note_code(struct dead_tables *d, CXCursor stmt)
 struct ref_scan {
 	struct dead_tables *d;
 	CXFile main_file;
-	bool *live;              /* per noted table */
+	bool *live;              /* per noted table: named where code runs */
+	bool *cut;               /* ... named in cut-off code */
 	unsigned in_start, in_end;   /* the initialiser being scanned, if a noted table's */
 	size_t in_var;
 };
@@ -76,7 +81,11 @@ static enum CXChildVisitResult scan_refs(CXCursor c, CXCursor parent, CXClientDa
 		unsigned off;
 		clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL, NULL, &off);
 		bool own = i == s->in_var && off >= s->in_start && off < s->in_end;
-		if (!own && (!clang_File_isEqual(file, s->main_file) || !in_dead_code(s->d, off)))
+		if (own)
+			continue;
+		if (clang_File_isEqual(file, s->main_file) && in_dead_code(s->d, off))
+			s->cut[i] = true;
+		else
 			s->live[i] = true;
 	}
 	return CXChildVisit_Recurse;
@@ -104,8 +113,10 @@ int dead_tables_drop(struct dead_tables *d, CXTranslationUnit tu, CXFile main_fi
 {
 	if (!d->vars.n || !d->code.n)
 		return 0;
-	struct ref_scan s = { d, main_file, calloc(d->vars.n, sizeof(bool)), 0, 0, 0 };
+	struct ref_scan s = { d, main_file, calloc(d->vars.n, sizeof(bool)), calloc(d->vars.n, sizeof(bool)), 0, 0, 0 };
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), scan_top, &s);
+	for (size_t i = 0; i < d->vars.n; i++)
+		s.live[i] |= !s.cut[i];   /* named nowhere: a section's entry, '__used' (kept) */
 	int dropped = 0;
 	size_t w = 0, next = 0;   /* vars are in the order their stores were made */
 	for (size_t i = 0; i < f->stores.n; i++) {
@@ -119,6 +130,7 @@ int dead_tables_drop(struct dead_tables *d, CXTranslationUnit tu, CXFile main_fi
 	for (size_t i = 0; i < d->vars.n; i++)
 		dropped += !s.live[i];
 	free(s.live);
+	free(s.cut);
 	return dropped;
 }
 

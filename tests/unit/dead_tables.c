@@ -3,14 +3,15 @@
  * stores stay or go.  A table named dead_* is handed out only by code a
  * constant condition cuts off (its stores must go); live_* ones are named
  * somewhere else too: in code that runs, in a macro argument that runs,
- * in another table's initialiser, or it is no static.  Each table stores
- * a function named after it.
+ * in another table's initialiser; or it is no static; or nothing names it
+ * at all (a section keeps it).  Each table stores a function named after
+ * it.
  */
 #define OFF 0
 struct ops { void (*fn)(void); };
 extern void take(struct ops *o);
 extern void dead_a_fn(void), dead_b_fn(void), live_a_fn(void), live_b_fn(void), live_c_fn(void);
-extern void live_d_fn(void);
+extern void live_d_fn(void), live_e_fn(void);
 
 static struct ops dead_a = { .fn = dead_a_fn };
 static struct ops dead_b = { .fn = dead_b_fn };
@@ -19,6 +20,8 @@ static struct ops live_b = { .fn = live_b_fn };
 static struct ops live_c = { .fn = live_c_fn };
 struct ops live_d = { .fn = live_d_fn };      /* not static: other files may name it */
 static struct ops *live_tables[] = { &live_c };
+/* named nowhere: a linker section's entry (EXPORT_SYMBOL's, an initcall's) */
+static struct ops live_e __attribute__((used, section(".discard.tables"))) = { .fn = live_e_fn };
 
 #define REGISTER(o) take(o)
 
