@@ -21,7 +21,12 @@
  * '__ksymtab_*', the initcalls: a first version dropped those too, and
  * with them the functions symbol_get() finds by type); and so does a
  * table of a TU that cut nothing off (the common case, which costs
- * nothing more).
+ * nothing more).  A name counts as cut off when it is inside a statement
+ * the walk cut off, by the AST, not by where it is written: a macro's cut
+ * branch and its live argument share one line ('RCU_INIT_POINTER(p,
+ * &nf_conntrack_hook)', whose WRITE_ONCE() has a compile-time assert
+ * under a constant condition), and by place a second version took such
+ * live names for cut-off ones.
  */
 #include "extract/dead_tables.h"
 #include "extract/facts.h"
@@ -35,102 +40,86 @@ void dead_tables_note_var(struct dead_tables *d, CXCursor var, size_t first, con
 		vec_push(&d->vars, ((struct dead_table_var){ clang_getCanonicalCursor(var), first, f->stores.n }));
 }
 
-static void range_of(CXCursor c, unsigned *start, unsigned *end)
-{
-	CXSourceRange r = clang_getCursorExtent(c);
-	clang_getExpansionLocation(clang_getRangeStart(r), NULL, NULL, NULL, start);
-	clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL, end);
-}
-
 void dead_tables_note_code(struct dead_tables *d, CXCursor stmt)
 {
-	struct dead_code_range r;
-	range_of(stmt, &r.start, &r.end);
-	if (r.end > r.start)
-		vec_push(&d->code, r);
+	for (size_t i = 0; i < d->code.n; i++)
+		if (clang_equalCursors(d->code.v[i], stmt))
+			return;   /* a loop's body walked again */
+	vec_push(&d->code, stmt);
 }
 
-struct ref_scan {
-	struct dead_tables *d;
-	CXFile main_file;
-	bool *live;              /* per noted table: named where code runs */
-	bool *cut;               /* ... named in cut-off code */
-	unsigned in_start, in_end;   /* the initialiser being scanned, if a noted table's */
-	size_t in_var;
+/* Names of the noted tables counted in a subtree: per table, into COUNT. */
+struct ref_count {
+	const struct dead_tables *d;
+	unsigned *count;
 };
 
-static bool in_dead_code(const struct dead_tables *d, unsigned off)
+static enum CXChildVisitResult count_refs(CXCursor c, CXCursor parent, CXClientData data)
 {
-	for (size_t i = 0; i < d->code.n; i++)
-		if (off >= d->code.v[i].start && off < d->code.v[i].end)
+	(void)parent;
+	struct ref_count *rc = data;
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return CXChildVisit_Recurse;
+	CXCursor ref = clang_getCanonicalCursor(clang_getCursorReferenced(c));
+	for (size_t i = 0; i < rc->d->vars.n; i++)
+		if (clang_equalCursors(ref, rc->d->vars.v[i].var))
+			rc->count[i]++;
+	return CXChildVisit_Recurse;
+}
+
+static bool is_noted_var(const struct dead_tables *d, CXCursor c)
+{
+	if (clang_getCursorKind(c) != CXCursor_VarDecl)
+		return false;
+	CXCursor canon = clang_getCanonicalCursor(c);
+	for (size_t i = 0; i < d->vars.n; i++)
+		if (clang_equalCursors(canon, d->vars.v[i].var))
 			return true;
 	return false;
 }
 
-static enum CXChildVisitResult scan_refs(CXCursor c, CXCursor parent, CXClientData data)
+static enum CXChildVisitResult count_top(CXCursor c, CXCursor parent, CXClientData data)
 {
 	(void)parent;
-	struct ref_scan *s = data;
-	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
-		return CXChildVisit_Recurse;
-	CXCursor ref = clang_getCanonicalCursor(clang_getCursorReferenced(c));
-	for (size_t i = 0; i < s->d->vars.n; i++) {
-		if (s->live[i] || !clang_equalCursors(ref, s->d->vars.v[i].var))
-			continue;
-		CXFile file;
-		unsigned off;
-		clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL, NULL, &off);
-		bool own = i == s->in_var && off >= s->in_start && off < s->in_end;
-		if (own)
-			continue;
-		if (clang_File_isEqual(file, s->main_file) && in_dead_code(s->d, off))
-			s->cut[i] = true;
-		else
-			s->live[i] = true;
-	}
-	return CXChildVisit_Recurse;
-}
-
-static enum CXChildVisitResult scan_top(CXCursor c, CXCursor parent, CXClientData data)
-{
-	(void)parent;
-	struct ref_scan *s = data;
-	CXFile file;
-	clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL, NULL, NULL);
-	if (!clang_File_isEqual(file, s->main_file))
+	struct ref_count *rc = data;
+	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
 		return CXChildVisit_Continue;   /* a header cannot name the file's statics before them */
-	s->in_var = s->d->vars.n;
-	for (size_t i = 0; i < s->d->vars.n && clang_getCursorKind(c) == CXCursor_VarDecl; i++)
-		if (clang_equalCursors(clang_getCanonicalCursor(c), s->d->vars.v[i].var)) {
-			s->in_var = i;
-			range_of(c, &s->in_start, &s->in_end);
-		}
-	clang_visitChildren(c, scan_refs, s);
+	if (!is_noted_var(rc->d, c))   /* a table's own initialiser does not keep it */
+		clang_visitChildren(c, count_refs, rc);
 	return CXChildVisit_Continue;
 }
 
-int dead_tables_drop(struct dead_tables *d, CXTranslationUnit tu, CXFile main_file, struct tu_facts *f)
+int dead_tables_drop(struct dead_tables *d, CXTranslationUnit tu, struct tu_facts *f)
 {
 	if (!d->vars.n || !d->code.n)
 		return 0;
-	struct ref_scan s = { d, main_file, calloc(d->vars.n, sizeof(bool)), calloc(d->vars.n, sizeof(bool)), 0, 0, 0 };
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), scan_top, &s);
-	for (size_t i = 0; i < d->vars.n; i++)
-		s.live[i] |= !s.cut[i];   /* named nowhere: a section's entry, '__used' (kept) */
+	unsigned *all = calloc(d->vars.n, sizeof(unsigned)), *cut = calloc(d->vars.n, sizeof(unsigned));
+	struct ref_count rc = { d, all };
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), count_top, &rc);
+	rc.count = cut;
+	for (size_t i = 0; i < d->code.n; i++)
+		if (count_refs(d->code.v[i], clang_getNullCursor(), &rc) == CXChildVisit_Recurse)
+			clang_visitChildren(d->code.v[i], count_refs, &rc);
+	/* dead: named, and only in cut-off code (named nowhere: a section's
+	 * entry or '__used', kept) */
+	bool *dead = calloc(d->vars.n, sizeof(bool));
 	int dropped = 0;
+	for (size_t i = 0; i < d->vars.n; i++) {
+		dead[i] = cut[i] > 0 && cut[i] >= all[i];
+		dropped += dead[i];
+	}
 	size_t w = 0, next = 0;   /* vars are in the order their stores were made */
 	for (size_t i = 0; i < f->stores.n; i++) {
-		while (next < d->vars.n && (s.live[next] || i >= d->vars.v[next].end))
+		while (next < d->vars.n && (!dead[next] || i >= d->vars.v[next].end))
 			next++;
 		if (next < d->vars.n && i >= d->vars.v[next].first)
 			continue;
 		f->stores.v[w++] = f->stores.v[i];
 	}
 	f->stores.n = w;
-	for (size_t i = 0; i < d->vars.n; i++)
-		dropped += !s.live[i];
-	free(s.live);
-	free(s.cut);
+	free(all);
+	free(cut);
+	free(dead);
 	return dropped;
 }
 

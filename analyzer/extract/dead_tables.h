@@ -15,15 +15,13 @@
 
 struct tu_facts;
 
-/* A static variable of the main file whose initialiser stored functions:
- * tu_facts.stores[first, end). */
+/* A static variable of the main file whose initialiser stored functions
+ * (its canonical cursor): tu_facts.stores[first, end). */
 struct dead_table_var { CXCursor var; size_t first, end; };
-/* A run of main-file code a constant condition cut off: [start, end) offsets. */
-struct dead_code_range { unsigned start, end; };
 
 struct dead_tables {
 	VEC(struct dead_table_var) vars;
-	VEC(struct dead_code_range) code;
+	VEC(CXCursor) code;       /* statements of main-file functions the walk cut off */
 };
 
 /* VAR's initialiser, just walked, stored F->stores[FIRST, F->stores.n). */
@@ -32,7 +30,7 @@ void dead_tables_note_var(struct dead_tables *d, CXCursor var, size_t first, con
 void dead_tables_note_code(struct dead_tables *d, CXCursor stmt);
 /* At the end of the TU: drop the stores of each noted table that no code
  * outside the cut-off runs and its own initialiser names; how many tables. */
-int dead_tables_drop(struct dead_tables *d, CXTranslationUnit tu, CXFile main_file, struct tu_facts *f);
+int dead_tables_drop(struct dead_tables *d, CXTranslationUnit tu, struct tu_facts *f);
 void dead_tables_free(struct dead_tables *d);
 
 #endif

@@ -2506,7 +2506,7 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 	for (size_t i = 0; i < f->includes.n; i++)
 		*strmap_put(&w.hdr_hash, f->includes.v[i].path, NULL) = (int64_t)i;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &w);
-	dead_tables_drop(&w.dead, tu, w.main_cxfile, f);
+	dead_tables_drop(&w.dead, tu, f);
 	wrappers_free(w.wraps);
 	links_free(w.links);
 	strmap_free(&sums.index);

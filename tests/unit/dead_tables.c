@@ -3,15 +3,17 @@
  * stores stay or go.  A table named dead_* is handed out only by code a
  * constant condition cuts off (its stores must go); live_* ones are named
  * somewhere else too: in code that runs, in a macro argument that runs,
- * in another table's initialiser; or it is no static; or nothing names it
- * at all (a section keeps it).  Each table stores a function named after
+ * in another table's initialiser, in a macro argument beside a cut-off
+ * branch of the same macro; or it is no static; or nothing names it at
+ * all (a section keeps it).  Each table stores a function named after
  * it.
  */
 #define OFF 0
 struct ops { void (*fn)(void); };
 extern void take(struct ops *o);
 extern void dead_a_fn(void), dead_b_fn(void), live_a_fn(void), live_b_fn(void), live_c_fn(void);
-extern void live_d_fn(void), live_e_fn(void);
+extern void live_d_fn(void), live_e_fn(void), live_f_fn(void);
+extern void bad_size(void);
 
 static struct ops dead_a = { .fn = dead_a_fn };
 static struct ops dead_b = { .fn = dead_b_fn };
@@ -24,6 +26,11 @@ static struct ops *live_tables[] = { &live_c };
 static struct ops live_e __attribute__((used, section(".discard.tables"))) = { .fn = live_e_fn };
 
 #define REGISTER(o) take(o)
+/* WRITE_ONCE()'s shape: a compile-time check under a constant condition,
+ * cut off, beside the store of the live argument, on one line */
+#define STORE_ONCE(p, v) do { if (sizeof(p) > 8) bad_size(); (p) = (v); } while (0)
+static struct ops *current_ops;
+static struct ops live_f = { .fn = live_f_fn };
 
 int setup(int x)
 {
@@ -35,6 +42,7 @@ int setup(int x)
 	}
 	take(&live_a);
 	REGISTER(&live_b);
+	STORE_ONCE(current_ops, &live_f);
 	if (!OFF)
 		return x;
 	take(&dead_b);   /* after a return every path takes: cut off too */

@@ -40,6 +40,7 @@ int main(int argc, char **argv)
 		{ "live_c_fn", 1 },   /* in another table's initialiser */
 		{ "live_d_fn", 1 },   /* no static */
 		{ "live_e_fn", 1 },   /* named nowhere: a section keeps it */
+		{ "live_f_fn", 1 },   /* a macro argument beside the macro's cut-off branch */
 	};
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		char what[128];
