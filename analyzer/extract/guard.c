@@ -179,13 +179,6 @@ static int predicate_test(CXCursor func, CXCursor call, long long *value, bool *
 	return p;
 }
 
-/* Whether expression E names VAR. */
-static bool names_var(CXCursor e, CXCursor var)
-{
-	e = key_strip(e);
-	return clang_getCursorKind(e) == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(e), var);
-}
-
 /* What expression C writes: 'x = v' (K[0] x, K[1] v), 'x op= v' (likewise),
  * '++x', 'x--', '&x' (K[0] x: it may be written through the pointer). */
 enum write_kind { WRITE_NONE, WRITE_ASSIGN, WRITE_COMPOUND, WRITE_OTHER };
@@ -247,7 +240,7 @@ static enum CXChildVisitResult count_var_writes(CXCursor c, CXCursor parent, CXC
 	struct write_count *w = d;
 	CXCursor k[2];
 	enum write_kind kind = write_of(c, k);
-	if (kind != WRITE_NONE && names_var(k[0], w->var)) {
+	if (kind != WRITE_NONE && key_names_var(k[0], w->var)) {
 		w->n++;
 		w->plain = kind == WRITE_ASSIGN;
 		w->value = kind == WRITE_ASSIGN ? k[1] : clang_getNullCursor();
@@ -521,7 +514,7 @@ static enum CXChildVisitResult find_direct_write(CXCursor c, CXCursor parent, CX
 	(void)parent;
 	struct direct_write *dw = d;
 	CXCursor k[2];
-	dw->found = write_of(c, k) == WRITE_ASSIGN && names_var(k[0], dw->var);
+	dw->found = write_of(c, k) == WRITE_ASSIGN && key_names_var(k[0], dw->var);
 	return dw->found ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
@@ -569,7 +562,7 @@ static enum CXChildVisitResult scan_flag_writes(CXCursor c, CXCursor parent, CXC
 	CXCursor k[2];
 	long long v;
 	enum write_kind kind = write_of(c, k);
-	if (kind != WRITE_NONE && names_var(k[0], fw->var)) {
+	if (kind != WRITE_NONE && key_names_var(k[0], fw->var)) {
 		fw->n++;
 		if (kind != WRITE_ASSIGN || !guard_const_value(k[1], &v) || !v != !fw->set)
 			fw->all_set = false;

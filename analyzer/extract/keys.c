@@ -808,7 +808,7 @@ static void add_pointee(struct pointee_scan *s, CXCursor value)
 		s->out[s->n++] = name;
 }
 
-static bool names_ptr(CXCursor e, CXCursor var)
+bool key_names_var(CXCursor e, CXCursor var)
 {
 	e = key_strip(e);
 	return clang_getCursorKind(e) == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(e), var);
@@ -821,11 +821,11 @@ static enum CXChildVisitResult scan_pointer_writes(CXCursor c, CXCursor parent, 
 	CXCursor k[2];
 	enum CXCursorKind kind = clang_getCursorKind(c);
 	if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign &&
-	    key_children(c, k, 2) == 2 && names_ptr(k[0], s->ptr))
+	    key_children(c, k, 2) == 2 && key_names_var(k[0], s->ptr))
 		add_pointee(s, k[1]);
-	else if ((kind == CXCursor_CompoundAssignOperator && key_children(c, k, 2) == 2 && names_ptr(k[0], s->ptr)) ||
+	else if ((kind == CXCursor_CompoundAssignOperator && key_children(c, k, 2) == 2 && key_names_var(k[0], s->ptr)) ||
 		 (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_Deref &&
-		  key_children(c, k, 1) == 1 && names_ptr(k[0], s->ptr)))
+		  key_children(c, k, 1) == 1 && key_names_var(k[0], s->ptr)))
 		s->bad = true;   /* 'p++', '&p': it may point anywhere */
 	return s->bad ? CXChildVisit_Break : CXChildVisit_Recurse;
 }

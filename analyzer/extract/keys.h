@@ -86,6 +86,8 @@ const char *key_var_object(const struct key_env *e, CXCursor var);
 /* The object whose member a member expression ('nb->notifier_call',
  * 'eq->irq_nb.notifier_call') selects, or NULL. */
 const char *key_member_base(const struct key_env *e, CXCursor member);
+/* Whether E (casts and parentheses aside) names variable VAR itself. */
+bool key_names_var(CXCursor e, CXCursor var);
 /* The initialiser list of a compound literal ('(struct T){ .f = fn }',
  * what smp.h's CSD_INIT() is), or a null cursor. */
 CXCursor key_compound_literal_list(CXCursor expr);

@@ -1520,11 +1520,6 @@ static void fail_result_note(struct walker *w, CXCursor var, CXCursor value)
 	}
 }
 
-static bool refers_to(CXCursor e, CXCursor var)
-{
-	e = key_strip(e);
-	return clang_getCursorKind(e) == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(e), var);
-}
 
 /*
  * Whether condition S tests the local a failing acquire's result is in,
@@ -1537,14 +1532,14 @@ static bool fail_test(struct walker *w, CXCursor s, bool *true_fails)
 {
 	if (!w->failres.set || w->failres.sites != w->f->sites.n)
 		return false;
-	if (refers_to(s, w->failres.var)) {
+	if (key_names_var(s, w->failres.var)) {
 		*true_fails = true;
 		return true;
 	}
 	CXCursor kk[2];
 	long long v;
 	if (clang_getCursorKind(s) != CXCursor_BinaryOperator || key_children(s, kk, 2) != 2 ||
-	    !refers_to(kk[0], w->failres.var) || !guard_const_value(kk[1], &v))
+	    !key_names_var(kk[0], w->failres.var) || !guard_const_value(kk[1], &v))
 		return false;
 	switch (clang_getCursorBinaryOperatorKind(s)) {
 	case CXBinaryOperator_NE: *true_fails = true; return v == 0;
