@@ -54,28 +54,24 @@ struct ref_count {
 	unsigned *count;
 };
 
+/* The index of the noted table declaration DECL is, or -1. */
+static int noted_var(const struct dead_tables *d, CXCursor decl)
+{
+	CXCursor canon = clang_getCanonicalCursor(decl);
+	for (size_t i = 0; i < d->vars.n; i++)
+		if (clang_equalCursors(canon, d->vars.v[i].var))
+			return (int)i;
+	return -1;
+}
+
 static enum CXChildVisitResult count_refs(CXCursor c, CXCursor parent, CXClientData data)
 {
 	(void)parent;
 	struct ref_count *rc = data;
-	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
-		return CXChildVisit_Recurse;
-	CXCursor ref = clang_getCanonicalCursor(clang_getCursorReferenced(c));
-	for (size_t i = 0; i < rc->d->vars.n; i++)
-		if (clang_equalCursors(ref, rc->d->vars.v[i].var))
-			rc->count[i]++;
+	int i = clang_getCursorKind(c) == CXCursor_DeclRefExpr ? noted_var(rc->d, clang_getCursorReferenced(c)) : -1;
+	if (i >= 0)
+		rc->count[i]++;
 	return CXChildVisit_Recurse;
-}
-
-static bool is_noted_var(const struct dead_tables *d, CXCursor c)
-{
-	if (clang_getCursorKind(c) != CXCursor_VarDecl)
-		return false;
-	CXCursor canon = clang_getCanonicalCursor(c);
-	for (size_t i = 0; i < d->vars.n; i++)
-		if (clang_equalCursors(canon, d->vars.v[i].var))
-			return true;
-	return false;
 }
 
 static enum CXChildVisitResult count_top(CXCursor c, CXCursor parent, CXClientData data)
@@ -84,7 +80,8 @@ static enum CXChildVisitResult count_top(CXCursor c, CXCursor parent, CXClientDa
 	struct ref_count *rc = data;
 	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
 		return CXChildVisit_Continue;   /* a header cannot name the file's statics before them */
-	if (!is_noted_var(rc->d, c))   /* a table's own initialiser does not keep it */
+	/* a table's own initialiser does not keep it */
+	if (clang_getCursorKind(c) != CXCursor_VarDecl || noted_var(rc->d, c) < 0)
 		clang_visitChildren(c, count_refs, rc);
 	return CXChildVisit_Continue;
 }

@@ -473,7 +473,7 @@ static int param_test(CXCursor func, CXCursor cond, long long *value, bool *equa
 
 /* How many writes of a flag local flag_test() reads (zc's two, and room). */
 #define FLAG_WRITES_MAX 8
-/* How deep implied_param_test() looks into nested '&&'s. */
+/* How deep conjunct_param_test() looks into nested '&&'s. */
 #define CONJUNCT_DEPTH 4
 /* The arms of a test of a flag local that flag_test()'s guard holds for:
  * both, or only the one where the flag holds its set value. */
@@ -493,18 +493,24 @@ struct flag_scan {
 	char field[GUARD_FIELD_MAX];
 };
 
-/* A test of a parameter that COND's truth implies: COND itself, or a
- * conjunct of 'A && B' (A first: '(flags & MSG_ZEROCOPY) && length'). */
-static int implied_param_test(CXCursor func, CXCursor cond, long long *value, bool *equal,
-			      char field[GUARD_FIELD_MAX], long long *mask, int depth)
+/* A test of a parameter that COND, an 'A && B', implies: a conjunct, or
+ * one of its own conjuncts (A first: '(flags & MSG_ZEROCOPY) && length');
+ * COND itself is param_test()'s to read. */
+static int conjunct_param_test(CXCursor func, CXCursor cond, long long *value, bool *equal,
+			       char field[GUARD_FIELD_MAX], long long *mask, int depth)
 {
-	int p = param_test(func, cond, value, equal, field, mask, 0);
 	CXCursor c = key_strip(cond), k[2];
-	if (p >= 0 || depth >= CONJUNCT_DEPTH || clang_getCursorKind(c) != CXCursor_BinaryOperator ||
+	if (depth >= CONJUNCT_DEPTH || clang_getCursorKind(c) != CXCursor_BinaryOperator ||
 	    clang_getCursorBinaryOperatorKind(c) != CXBinaryOperator_LAnd || key_children(c, k, 2) != 2)
-		return p;
-	p = implied_param_test(func, k[0], value, equal, field, mask, depth + 1);
-	return p >= 0 ? p : implied_param_test(func, k[1], value, equal, field, mask, depth + 1);
+		return -1;
+	for (int side = 0; side < 2; side++) {
+		int p = param_test(func, k[side], value, equal, field, mask, 0);
+		if (p < 0)
+			p = conjunct_param_test(func, k[side], value, equal, field, mask, depth + 1);
+		if (p >= 0)
+			return p;
+	}
+	return -1;
 }
 
 struct direct_write { CXCursor var; bool found; };
@@ -544,7 +550,7 @@ static enum CXChildVisitResult flag_branch(CXCursor c, CXCursor parent, CXClient
 	int p = param_test(f->func, k[0], &f->value, &f->equal, f->field, &f->mask, 0);
 	f->exact = p >= 0 && f->writes == 1 && branch_always_writes(k[1], f->var);
 	if (p < 0)
-		p = implied_param_test(f->func, k[0], &f->value, &f->equal, f->field, &f->mask, 0);
+		p = conjunct_param_test(f->func, k[0], &f->value, &f->equal, f->field, &f->mask, 0);
 	CXCursor parm = p >= 0 ? clang_Cursor_getArgument(f->func, (unsigned)p) : clang_getNullCursor();
 	if (p >= 0 && !f->field[0] && writes_in(f->func, parm, 64).n == writes_in(k[1], parm, 64).n)
 		f->param = p;   /* the parameter is as passed where it is tested */
