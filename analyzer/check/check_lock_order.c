@@ -14,6 +14,17 @@
  * listed (their number can be exponential): fixing one shows the next.
  * Trylocks add no dependency: they cannot block; nor does a class lockdep
  * does not validate (lockdep_set_novalidate_class(), check/lockdep.h).
+ *
+ * Readers, as lockdep's "recursive read" rule (kernel/locking/lockdep.c):
+ * each dependency holds its first class exclusive or shared (a read side)
+ * and takes its second non-recursively or as a recursive read (an rwlock_t
+ * read in interrupt context, which qrwlock lets past queued writers).  A
+ * cycle deadlocks only if no class in it is taken as a recursive read by
+ * the dependency into it and held shared by the one out of it: readers do
+ * not wait for readers.  So every dependency is kept once per kind (its
+ * first path), and a cycle is reported with kinds that make it strong, or
+ * not at all (fasync's fa_lock, read in hardirq on both sides of a cycle
+ * through printk, was one).
  */
 #include "check/engine.h"
 #include "check/lockdep.h"
@@ -23,8 +34,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct dep { int a, b; struct ck_witness w; };
-struct deps { struct strmap index; VEC(struct dep) v; };
+/* A dependency's kind: bits of these (none: exclusive held, non-recursive taken). */
+enum { DEP_HELD_SHARED = 1, DEP_TAKEN_RECURSIVE = 2, DEP_KINDS = 4 };
+struct dep { int a, b, kind; struct ck_witness w; };
+/* INDEX: 'A>B/KIND' -> the dependency's index in V; PAIRS: 'A>B' -> the first of any kind. */
+struct deps { struct strmap index, pairs; VEC(struct dep) v; };
 
 static struct deps *deps_of(struct engine *e)
 {
@@ -32,6 +46,33 @@ static struct deps *deps_of(struct engine *e)
 	if (!*slot)
 		*slot = xcalloc(1, sizeof(struct deps));
 	return *slot;
+}
+
+/* The kind of the dependency from HELD to what visit V takes. */
+static int dep_kind(const struct ck_visit *v, const struct ck_held *held)
+{
+	int kind = 0;
+	if (held->is_read && (held->ltype == LT_RWLOCK || held->ltype == LT_RWSEM))
+		kind |= DEP_HELD_SHARED;
+	if (v->site->is_read && v->site->ltype == LT_RWLOCK && v->ctx != CTX_PROCESS)
+		kind |= DEP_TAKEN_RECURSIVE;
+	return kind;
+}
+
+/* Whether a dependency of kind IN into a class and one of kind OUT out of
+ * it let the cycle through there: not a recursive read held shared. */
+static bool kinds_chain(int in, int out)
+{
+	return !(in & DEP_TAKEN_RECURSIVE && out & DEP_HELD_SHARED);
+}
+
+/* The index of dependency A -> B of KIND, or -1. */
+static int dep_find(const struct deps *d, int a, int b, int kind)
+{
+	char name[48];
+	snprintf(name, sizeof(name), "%d>%d/%d", a, b, kind);
+	int64_t *i = strmap_get(&d->index, name);
+	return i ? (int)*i : -1;
 }
 
 void check_lock_order(struct engine *e, const struct ck_visit *v)
@@ -50,13 +91,19 @@ void check_lock_order(struct engine *e, const struct ck_visit *v)
 		int a = v->held[i].cls;
 		if (a == b || !lockdep_validated(e, a))
 			continue;
+		int kind = dep_kind(v, &v->held[i]);
 		char name[48];
-		snprintf(name, sizeof(name), "%d>%d", a, b);
+		snprintf(name, sizeof(name), "%d>%d/%d", a, b, kind);
 		bool created;
-		strmap_id(&d->index, name, &created);
+		int64_t *slot = strmap_put(&d->index, name, &created);
 		if (!created)
 			continue;
-		struct dep dep = { a, b, { v->state, v->site, v->held[i], true } };
+		*slot = (int64_t)d->v.n;
+		snprintf(name, sizeof(name), "%d>%d", a, b);
+		slot = strmap_put(&d->pairs, name, &created);
+		if (created)
+			*slot = (int64_t)d->v.n;
+		struct dep dep = { a, b, kind, { v->state, v->site, v->held[i], true } };
 		vec_push(&d->v, dep);
 		engine_order_seen(e, a, b);
 	}
@@ -171,6 +218,51 @@ static void graph_free(struct graph *g)
 }
 
 /*
+ * Make the cycle of dependencies EDGE[0..N) strong, if its classes' other
+ * kinds of dependency can: for each kind of EDGE[0], walk the cycle keeping
+ * per kind of the next edge one kind of the previous that chains into it
+ * (FROM), and close back into EDGE[0]'s kind.  On success EDGE holds the
+ * chosen dependencies; false: readers meet readers somewhere on every choice.
+ */
+static bool strong_cycle(const struct deps *d, int *edge, int n)
+{
+	int (*from)[DEP_KINDS] = xmalloc((size_t)n * sizeof(*from));
+	bool found = false;
+	for (int k0 = 0; k0 < DEP_KINDS && !found; k0++) {
+		const struct dep *e0 = &d->v.v[edge[0]];
+		if (dep_find(d, e0->a, e0->b, k0) < 0)
+			continue;
+		for (int y = 0; y < DEP_KINDS; y++)
+			from[0][y] = y == k0 ? k0 : -1;
+		for (int k = 1; k < n; k++) {
+			const struct dep *ek = &d->v.v[edge[k]];
+			for (int y = 0; y < DEP_KINDS; y++) {
+				from[k][y] = -1;
+				if (dep_find(d, ek->a, ek->b, y) < 0)
+					continue;
+				for (int x = 0; x < DEP_KINDS && from[k][y] < 0; x++)
+					if (from[k - 1][x] >= 0 && kinds_chain(x, y))
+						from[k][y] = x;
+			}
+		}
+		int last = -1;
+		for (int x = 0; x < DEP_KINDS && last < 0; x++)
+			if (from[n - 1][x] >= 0 && kinds_chain(x, k0))
+				last = x;
+		if (last < 0)
+			continue;
+		for (int k = n - 1; k >= 0; k--) {
+			const struct dep *ek = &d->v.v[edge[k]];
+			edge[k] = dep_find(d, ek->a, ek->b, last);
+			last = from[k][last];
+		}
+		found = true;
+	}
+	free(from);
+	return found;
+}
+
+/*
  * Cycles of three or more classes: in every strongly connected component
  * of the graph without the ABBA edges, the shortest cycle through the
  * dependency found last in it (where the cycle closes): a breadth-first
@@ -234,7 +326,8 @@ static void long_cycles(struct engine *e, const struct deps *d, const bool *skip
 			edge[j] = t;
 		}
 		edge[0] = order[k];
-		report_cycle(e, d, edge, n + 1);
+		if (strong_cycle(d, edge, n + 1))
+			report_cycle(e, d, edge, n + 1);
 	}
 	free(order);
 	free(prev);
@@ -246,6 +339,39 @@ static void long_cycles(struct engine *e, const struct deps *d, const bool *skip
 	graph_free(&g);
 }
 
+/*
+ * The ABBA of classes A and B: of the kinds of A -> B and B -> A, the
+ * strong pair closed first (the later of its two found earliest; on a tie,
+ * the earlier found earliest), reported where it closed, as lockdep would.
+ * None when every pair is readers meeting readers.  Without readers that
+ * is each direction's first dependency, as before kinds were kept.
+ */
+static void abba(struct engine *e, const struct deps *d, int a, int b)
+{
+	int best_ab = -1, best_ba = -1, best_close = -1;
+	for (int x = 0; x < DEP_KINDS; x++) {
+		int ab = dep_find(d, a, b, x);
+		for (int y = 0; ab >= 0 && y < DEP_KINDS; y++) {
+			int ba = dep_find(d, b, a, y);
+			if (ba < 0 || !kinds_chain(x, y) || !kinds_chain(y, x))
+				continue;
+			int close = ab > ba ? ab : ba, open = ab > ba ? ba : ab;
+			if (best_close < 0 || close < best_close ||
+			    (close == best_close && open < (best_ab > best_ba ? best_ba : best_ab))) {
+				best_close = close;
+				best_ab = ab;
+				best_ba = ba;
+			}
+		}
+	}
+	if (best_close < 0)
+		return;
+	if (best_ab > best_ba)
+		report_pair(e, &d->v.v[best_ab], &d->v.v[best_ba]);
+	else
+		report_pair(e, &d->v.v[best_ba], &d->v.v[best_ab]);
+}
+
 void check_lock_order_done(struct engine *e)
 {
 	struct deps *d = deps_of(e);
@@ -254,15 +380,19 @@ void check_lock_order_done(struct engine *e)
 		const struct dep *ab = &d->v.v[i];
 		char name[48];
 		snprintf(name, sizeof(name), "%d>%d", ab->b, ab->a);
-		int64_t *other = strmap_get(&d->index, name);
-		if (other)
-			in_pair[i] = true;
-		if (other && (size_t)*other > i)   /* like lockdep: at the acquisition that closed the cycle */
-			report_pair(e, &d->v.v[*other], ab);
+		int64_t *other = strmap_get(&d->pairs, name);
+		if (!other)
+			continue;
+		in_pair[i] = true;
+		snprintf(name, sizeof(name), "%d>%d", ab->a, ab->b);
+		int64_t *first = strmap_get(&d->pairs, name);
+		if (*first == (int64_t)i && *other > *first)   /* each pair once, in the order found */
+			abba(e, d, ab->a, ab->b);
 	}
 	long_cycles(e, d, in_pair);
 	free(in_pair);
 	strmap_free(&d->index);
+	strmap_free(&d->pairs);
 	vec_free(&d->v);
 	free(d);
 	*engine_data(e, CHECK_ID_lock_order) = NULL;
