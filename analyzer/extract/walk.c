@@ -21,6 +21,7 @@
  * walk_summary.c; walker.h is the state they share.
  */
 #include "extract/walker.h"
+#include "extract/const_calls.h"
 #include "extract/keys.h"
 #include "extract/links.h"
 #include "extract/wrappers.h"
@@ -1669,9 +1670,10 @@ void walk_cond(struct walker *w, CXCursor c, struct lstate *t, struct lstate *f)
 	 * as (false)): the branch it never takes is code the compiler drops,
 	 * like everything after s390's 'if (!force_irqthreads()) return 0;',
 	 * whose store of every handler into irqaction.thread_fn would make each
-	 * interrupt handler a process-context entry as well. */
+	 * interrupt handler a process-context entry as well.  A call of a
+	 * static function that returns one constant is one too (const_calls.h). */
 	long long value;
-	if (!w->st.dead && guard_const_value(c, &value))
+	if (!w->st.dead && const_cond_value(c, &value))
 		*(value ? f : t) = const_dead_state;
 }
 
@@ -2489,6 +2491,7 @@ void walk_tu(const struct walk_env *env, CXTranslationUnit tu, struct tu_facts *
 {
 	struct walker w = { .env = env, .f = f, .arg_site = -1, .tu = tu };
 	guard_file_text_forget();   /* a new TU may reuse the last one's addresses */
+	const_calls_forget();
 	CXString spelling = clang_getTranslationUnitSpelling(tu);
 	w.main_cxfile = clang_getFile(tu, clang_getCString(spelling));
 	clang_disposeString(spelling);
