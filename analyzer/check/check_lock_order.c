@@ -18,7 +18,8 @@
  * Readers, as lockdep's "recursive read" rule (kernel/locking/lockdep.c):
  * each dependency holds its first class exclusive or shared (a read side)
  * and takes its second non-recursively or as a recursive read (an rwlock_t
- * read in interrupt context, which qrwlock lets past queued writers).  A
+ * read in interrupt context or by read_lock_bh(), where in_interrupt()
+ * holds and qrwlock lets the reader past queued writers).  A
  * cycle deadlocks only if no class in it is taken as a recursive read by
  * the dependency into it and held shared by the one out of it: readers do
  * not wait for readers.  So every dependency is kept once per kind (its
@@ -54,7 +55,9 @@ static int dep_kind(const struct ck_visit *v, const struct ck_held *held)
 	int kind = 0;
 	if (held->is_read && (held->ltype == LT_RWLOCK || held->ltype == LT_RWSEM))
 		kind |= DEP_HELD_SHARED;
-	if (v->site->is_read && v->site->ltype == LT_RWLOCK && v->ctx != CTX_PROCESS)
+	/* in_interrupt(): an interrupt's context, or softirqs off, which
+	 * read_lock_bh() does before it takes the lock */
+	if (v->site->is_read && v->site->ltype == LT_RWLOCK && (v->ctx != CTX_PROCESS || v->site->irq == IRQ_BH_OFF))
 		kind |= DEP_TAKEN_RECURSIVE;
 	return kind;
 }

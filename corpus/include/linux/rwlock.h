@@ -33,6 +33,8 @@ extern void __rwlock_init(rwlock_t *l, const char *name, struct lock_class_key *
 #define read_unlock_irq(lock)	_raw_read_unlock_irq(lock)
 #define write_lock_irq(lock)	_raw_write_lock_irq(lock)
 #define write_unlock_irq(lock)	_raw_write_unlock_irq(lock)
+#define read_lock_bh(lock)	_raw_read_lock_bh(lock)		/* softirqs off first */
+#define read_unlock_bh(lock)	_raw_read_unlock_bh(lock)
 
 #define read_lock_irqsave(lock, flags)				\
 	do {							\

@@ -16,6 +16,8 @@ void __lockfunc _raw_write_unlock(rwlock_t *lock) __releases(lock);
 void __lockfunc _raw_read_unlock_irq(rwlock_t *lock) __releases(lock);
 void __lockfunc _raw_write_unlock_irq(rwlock_t *lock) __releases(lock);
 void __lockfunc _raw_read_unlock_irqrestore(rwlock_t *lock, unsigned long flags) __releases(lock);
+void __lockfunc _raw_read_lock_bh(rwlock_t *lock) __acquires(lock);
+void __lockfunc _raw_read_unlock_bh(rwlock_t *lock) __releases(lock);
 void __lockfunc _raw_write_unlock_irqrestore(rwlock_t *lock, unsigned long flags) __releases(lock);
 
 #endif

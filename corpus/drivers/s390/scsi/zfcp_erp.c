@@ -18,6 +18,9 @@
  * port list's lock for reading inside the recovery lock in process
  * context.  That reader waits behind a queued writer, which waits for the
  * tasklet's reader, which waits for the recovery lock: the ABBA is real.
+ * ZFCP_STORY_RESET_READ_BH has the reset read with read_lock_bh(), which
+ * disables softirqs first: in_interrupt() holds, the read is recursive
+ * again, and the two orders are harmless as in the interrupt.
  * ZFCP_STORY_STAT_LOCK puts the adapter's statistics lock between the
  * tasklet's two locks (a timer takes the recovery lock inside it): the
  * same story as a cycle of three classes.
@@ -144,10 +147,17 @@ static void zfcp_host_reset(struct work_struct *work)
 	int i;
 
 	write_lock_irqsave(&ad->erp_lock, irqflags);
+#ifdef ZFCP_STORY_RESET_READ_BH
+	read_lock_bh(&ad->port_list_lock);   /* softirqs off: a recursive read again */
+	for (i = 0; i < ad->nports; i++)
+		ad->queued += ad->ports[i].reopens;
+	read_unlock_bh(&ad->port_list_lock);
+#else
 	read_lock(&ad->port_list_lock); /* expect(zfcp-erp-host-reset): lock-order zfcp_adapter.port_list_lock is acquired while zfcp_adapter.erp_lock is held, and on another path */ /* expect(zfcp-erp-host-reset-cycle): lock-order zfcp_adapter.port_list_lock is acquired while zfcp_adapter.erp_lock is held, closing the dependency cycle */
 	for (i = 0; i < ad->nports; i++)
 		ad->queued += ad->ports[i].reopens;
 	read_unlock(&ad->port_list_lock);
+#endif
 	write_unlock_irqrestore(&ad->erp_lock, irqflags);
 }
 #endif
