@@ -128,7 +128,7 @@ static struct func_casts *load_casts(struct engine *e)
 static bool plain_forward(const struct ck_arg *a)
 {
 	return a->fwd >= 0 && a->key < 0 && a->field == CK_NO_FIELD && !a->is_const && !a->unknown &&
-	       !a->masked && !a->cond && !a->from_field;
+	       !a->masked && !a->ored && !a->cond && !a->from_field;
 }
 
 /* A caller casts what it passes, on every call, to a callee that casts it. */

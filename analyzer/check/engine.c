@@ -503,6 +503,8 @@ static bool forwarded(const struct ck_func *f, const struct ck_arg *arg, long lo
 		return false;
 	if (arg->masked)
 		*out &= arg->value;
+	if (arg->ored)   /* 'gfp | __GFP_ZERO' */
+		*out |= arg->value;
 	if (arg->cond)   /* 'priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO' */
 		*out = *out ? arg->value : arg->cond_else;
 	return true;
@@ -592,7 +594,7 @@ static void bind_const_arg(const struct engine *e, const struct ck_state *cur, c
 		for (int i = 0; i < cur->nconst; i++) {
 			long long v = cur->consts[i].value;
 			if (cur->consts[i].n != arg->fwd || (cur->consts[i].field != CK_NO_FIELD) != members ||
-			    ((arg->masked || arg->cond) && cur->consts[i].field != CK_NO_FIELD))
+			    ((arg->masked || arg->ored || arg->cond) && cur->consts[i].field != CK_NO_FIELD))
 				continue;
 			if (cur->consts[i].field == CK_NO_FIELD && !forwarded(f, arg, v, &v))
 				continue;

@@ -60,6 +60,7 @@ struct ck_fnarg { int n, func, fwd; int64_t store; };
 struct ck_arg {
 	int n, key, field, fwd;
 	bool is_const : 1, unknown : 1, masked : 1, cond : 1, from_field : 1, ctx_cond : 1;
+	bool ored : 1;          /* passed on as 'FWD | VALUE' ('gfp | __GFP_ZERO'); masked: 'FWD & VALUE' */
 	/* ctx_cond: 'CTX ? VALUE : COND_ELSE' over a context test, VALUE in the
 	 * path states CTX_TRUE, COND_ELSE in CTX_FALSE (bits of enum
 	 * guardkey_ctx), nothing known in the others.  32 bytes in all. */

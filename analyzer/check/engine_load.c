@@ -393,10 +393,15 @@ static void load_site_locks(struct engine *e)
 	vec_free(&buf);
 }
 
-/* 'A:B' of 'FWD ? A : B' into A (B an int, or the row is not used). */
+/* 'A:B' of 'FWD ? A : B' into A (B an int, or the row is not used), or
+ * '|V' of 'FWD | V' into V. */
 static bool load_cond(struct ck_arg *a, const char *text)
 {
 	long long then_v, else_v;
+	if (text[0] == '|' && !a->masked) {   /* 'gfp | __GFP_ZERO' */
+		a->ored = sscanf(text + 1, "%lld", &a->value) == 1;
+		return a->ored;
+	}
 	if (sscanf(text, "%lld:%lld", &then_v, &else_v) != 2 || else_v < INT_MIN || else_v > INT_MAX)
 		return false;
 	a->cond = true;

@@ -116,7 +116,7 @@ static int passed_param(const struct ck_site *s, int n)
 {
 	for (int i = 0; i < s->nargs; i++) {
 		const struct ck_arg *a = &s->args[i];
-		if (a->n == n && a->fwd >= 0 && a->key < 0 && a->field == CK_NO_FIELD && !a->masked &&
+		if (a->n == n && a->fwd >= 0 && a->key < 0 && a->field == CK_NO_FIELD && !a->masked && !a->ored &&
 		    !a->cond && !a->from_field)
 			return a->fwd;
 	}

@@ -102,7 +102,7 @@ static const struct ck_arg *plain_fwd(const struct ck_site *s, int n)
 {
 	for (int a = 0; a < s->nargs; a++) {
 		const struct ck_arg *x = &s->args[a];
-		if (x->n == n && x->fwd >= 0 && x->key < 0 && !x->masked && !x->cond && !x->from_field &&
+		if (x->n == n && x->fwd >= 0 && x->key < 0 && !x->masked && !x->ored && !x->cond && !x->from_field &&
 		    x->field == CK_NO_FIELD)
 			return x;
 	}

@@ -172,7 +172,7 @@ static void reach(struct zeroed_index *z, int func, int param)
 /* Whether argument A passes the caller's parameter P itself on. */
 static bool passes_param(const struct ck_arg *a, int p)
 {
-	return a->fwd == p && a->key < 0 && a->field == CK_NO_FIELD && !a->from_field && !a->masked && !a->cond;
+	return a->fwd == p && a->key < 0 && a->field == CK_NO_FIELD && !a->from_field && !a->masked && !a->ored && !a->cond;
 }
 
 /* Add function F's writes to AL's; false once that is every member. */

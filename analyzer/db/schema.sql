@@ -207,7 +207,8 @@ CREATE TABLE site_arg (             -- arguments the callee's analysis depends o
   lock_path TEXT,                   -- a lock pointer, or a pointer to a lock's lockdep map
                                     -- ('&l->dep_map'): the lock's container path, as site.lock_path
   cond     TEXT,                    -- with FWD: 'A:B', the constants of 'FWD ? A : B'
-                                    -- ('priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO' is '1:0');
+                                    -- ('priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO' is '1:0'),
+                                    -- or '|V', passed on as 'FWD | V' ('gfp | __GFP_ZERO');
                                     -- alone: 'A:B@T,F', the constants of 'CTX ? A : B' over a
                                     -- context test, A in the path states T, B in F (bits of
                                     -- enum guardkey_ctx; '(in_atomic() || irqs_disabled()) ?

@@ -30,6 +30,7 @@ struct xarg {
 	int n; const char *key; long long value; bool obj; const char *path;
 	const char *field; bool unknown; int fwd1;
 	long long fwd_mask;      /* fwd1: the parameter passed on through '& FWD_MASK' (0: as it is) */
+	long long fwd_or;        /* fwd1: ... or as '| FWD_OR' (0: as it is) */
 	bool cond;               /* fwd1: passed on as 'param ? COND_THEN : COND_ELSE'; without
 				  * fwd1, 'CTX ? COND_THEN : COND_ELSE' over a context test: COND_THEN
 				  * in the path states CTX_TRUE, COND_ELSE in CTX_FALSE (bits of

@@ -265,12 +265,15 @@ static int64_t *store_sites(struct store *s, const struct tu_facts *f, const int
 			else
 				db_bind_int(s->ins_arg, 4, x->args[j].value);
 			char cond[64];
-			if (x->args[j].fwd1)
+			bool ored = x->args[j].fwd1 && x->args[j].fwd_or;
+			if (ored)   /* 'gfp | __GFP_ZERO' */
+				snprintf(cond, sizeof(cond), "|%lld", x->args[j].fwd_or);
+			else if (x->args[j].fwd1)
 				snprintf(cond, sizeof(cond), "%lld:%lld", x->args[j].cond_then, x->args[j].cond_else);
 			else   /* 'CTX ? A : B': A:B@states where A,states where B */
 				snprintf(cond, sizeof(cond), "%lld:%lld@%u,%u", x->args[j].cond_then, x->args[j].cond_else,
 					 x->args[j].ctx_true, x->args[j].ctx_false);
-			db_bind_text(s->ins_arg, 9, x->args[j].cond ? cond : NULL);
+			db_bind_text(s->ins_arg, 9, x->args[j].cond || ored ? cond : NULL);
 			db_bind_text(s->ins_arg, 10, x->args[j].fwd1 ? x->args[j].src_field : NULL);
 			db_bind_null_or_int(s->ins_arg, 11, x->args[j].ret_site1 ? site_ids[x->args[j].ret_site1 - 1] : 0);
 			db_bind_null_or_int(s->ins_arg, 12, x->args[j].addr);

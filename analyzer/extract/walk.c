@@ -937,17 +937,23 @@ static void member_args(struct walker *w, CXCursor a, int n, struct xargs *args)
 }
 
 /* The parameter A passes on through a constant mask ('flags & MSG_DONTWAIT',
- * the mask into *MASK), or -1. */
-static int masked_param(struct walker *w, CXCursor a, long long *mask)
+ * the mask into *MASK) or with constant bits added ('gfp | __GFP_ZERO',
+ * the bits into *BITS), or -1. */
+static int masked_param(struct walker *w, CXCursor a, long long *mask, long long *bits)
 {
 	CXCursor c = key_strip(a), k[2];
-	if (clang_getCursorKind(c) != CXCursor_BinaryOperator ||
-	    clang_getCursorBinaryOperatorKind(c) != CXBinaryOperator_And || key_children(c, k, 2) != 2)
+	if (clang_getCursorKind(c) != CXCursor_BinaryOperator || key_children(c, k, 2) != 2)
+		return -1;
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+	if (op != CXBinaryOperator_And && op != CXBinaryOperator_Or)
 		return -1;
 	for (int side = 0; side < 2; side++) {
+		long long v;
 		int p = key_param_of(w->kenv.func, k[side]);
-		if (p >= 0 && guard_const_value(k[1 - side], mask) && *mask)
+		if (p >= 0 && guard_const_value(k[1 - side], &v) && v) {
+			*(op == CXBinaryOperator_And ? mask : bits) = v;
 			return p;
+		}
 	}
 	return -1;
 }
@@ -1026,14 +1032,15 @@ static int member_of_param(struct walker *w, CXCursor a, const char **field)
  * passes no free function: the callee's 'if (free_fn)' sees it).  The
  * caller's own parameter passed on forwards whatever constant its own
  * caller gave ('async' to __blk_mq_delay_run_hw_queue(), rhltable's
- * inlines), or some bits of it ('flags & MSG_DONTWAIT' as the callee's
- * 'noblock').  A local written once is read as the value written
+ * inlines), some bits of it ('flags & MSG_DONTWAIT' as the callee's
+ * 'noblock') or it with bits added ('gfp | __GFP_ZERO': GFP_ATOMIC stays
+ * atomic).  A local written once is read as the value written
  * (guard_local_value; LOCAL_ARG: A is that value already, not looked
  * through again).  Returns that parameter's index, or -1. */
 static int const_arg_of(struct walker *w, CXCursor a, int n, struct xargs *args, bool local_arg)
 {
 	CXCursor value;
-	long long v, mask = 0;
+	long long v, mask = 0, bits = 0;
 	const char *field = NULL;
 	int p = key_param_of(w->kenv.func, a);
 	if (guard_folded_value(w->kenv.func, a, &v))   /* 'flags | __GFP_ZERO', flags a constant local */
@@ -1042,8 +1049,8 @@ static int const_arg_of(struct walker *w, CXCursor a, int n, struct xargs *args,
 		return p;
 	else if (ctx_cond_arg(w, a, n, args, local_arg))
 		return -1;
-	else if (p >= 0 || (p = masked_param(w, a, &mask)) >= 0)
-		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1, .fwd_mask = mask }));
+	else if (p >= 0 || (p = masked_param(w, a, &mask, &bits)) >= 0)
+		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1, .fwd_mask = mask, .fwd_or = bits }));
 	else if ((p = member_of_param(w, a, &field)) >= 0)
 		vec_push(args, ((struct xarg){ .n = n, .fwd1 = p + 1, .src_field = field }));
 	else if (!local_arg && !clang_Cursor_isNull(value = guard_local_value(w->kenv.func, a)))

@@ -27,7 +27,7 @@ static void *pcpu_alloc(size_t size, size_t align, bool reserved, gfp_t gfp)
 	gfp = current_gfp_context(gfp);
 	is_atomic = !gfpflags_allow_blocking(gfp);
 	if (!is_atomic)   /* populating a chunk may sleep */
-		mutex_lock(&pcpu_alloc_mutex); /* expect(ftrace-dump-graph-open-kernel): sleep-in-atomic mutex_lock may sleep */
+		mutex_lock(&pcpu_alloc_mutex); /* expect(ftrace-dump-graph-open-kernel,dst-cache-kernel): sleep-in-atomic mutex_lock may sleep */
 	spin_lock(&pcpu_lock);
 	if (pcpu_free_units >= size) {
 		pcpu_free_units -= size;
