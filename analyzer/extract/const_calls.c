@@ -119,39 +119,3 @@ bool const_cond_value(CXCursor e, long long *out)
 	*out = neg ? !v : v;
 	return true;
 }
-
-struct cases { long long v; bool hit, unknown; };
-
-static enum CXChildVisitResult visit_case(CXCursor c, CXCursor parent, CXClientData data)
-{
-	(void)parent;
-	struct cases *s = data;
-	enum CXCursorKind k = clang_getCursorKind(c);
-	if (k == CXCursor_SwitchStmt)
-		return CXChildVisit_Continue;   /* its cases are its own */
-	if (k != CXCursor_CaseStmt)
-		return CXChildVisit_Recurse;
-	CXCursor kid[3];
-	long long v;
-	if (key_children(c, kid, 3) != 2 || !guard_const_value(kid[0], &v)) {
-		s->unknown = true;   /* a GNU range 'case A ... B:' has three */
-		return CXChildVisit_Break;
-	}
-	s->hit |= v == s->v;
-	return CXChildVisit_Recurse;   /* 'case 1: case 2:' nests the second */
-}
-
-bool const_switch_cases(CXCursor body, long long v, bool *hit)
-{
-	struct cases s = { .v = v };
-	clang_visitChildren(body, visit_case, &s);
-	*hit = s.hit;
-	return !s.unknown;
-}
-
-bool const_case_may_be(CXCursor c, long long v)
-{
-	CXCursor kid[1];
-	long long cv;
-	return key_children(c, kid, 1) < 1 || !guard_const_value(kid[0], &cv) || cv == v;
-}

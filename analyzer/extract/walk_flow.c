@@ -12,7 +12,6 @@
 #include "extract/walker.h"
 #include "extract/keys.h"
 #include "extract/guard.h"
-#include "extract/const_calls.h"
 
 #include <assert.h>
 #include <string.h>
@@ -658,16 +657,6 @@ bool walk_switch(struct walker *w, CXCursor c, struct guard_set *after)
 		}
 		if (g.param >= 0)
 			w->frames[w->nframes - 1].guard = &g;
-		long long v;
-		bool hit;
-		if (!w->st.dead && const_cond_value(k.v[0], &v) && const_switch_cases(k.v[k.n - 1], v, &hit)) {
-			/* 'switch (fb_scrollmode(p))', a stub of one constant: only
-			 * its case runs, as the compiler keeps only that one */
-			struct frame *fr = &w->frames[w->nframes - 1];
-			fr->is_const = true;
-			fr->const_hit = hit;
-			fr->const_v = v;
-		}
 		bool guarded = g.param >= 0 && push_switch_guard(w, &g, k.v[k.n - 1]);
 		w->st = dead_state;   /* code before the first case label is unreachable */
 		struct region outer = branch_enter(w);
@@ -687,7 +676,7 @@ bool walk_switch(struct walker *w, CXCursor c, struct guard_set *after)
 			guards_after = true;
 		}
 		ls_join(w, &w->st, &fr.brk);
-		if (!fr.has_default && !(fr.is_const && fr.const_hit))
+		if (!fr.has_default)
 			ls_join(w, &w->st, &fr.entry);
 	}
 	kids_free(&k);
@@ -712,8 +701,7 @@ void walk_case(struct walker *w, CXCursor c, bool is_default)
 					break;
 				}
 		}
-		bool skipped = fr->is_const && (is_default ? fr->const_hit : !const_case_may_be(c, fr->const_v));
-		ls_join(w, &w->st, skipped ? &const_dead_state : &fr->entry);
+		ls_join(w, &w->st, &fr->entry);
 		fr->has_default |= is_default;
 	}
 	struct kids k;

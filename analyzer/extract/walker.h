@@ -83,9 +83,6 @@ struct frame {
 	struct lstate brk;        /* join of the states at 'break' */
 	struct lstate entry;      /* switch: the state at each case label */
 	struct lstate cont;       /* loop: join of the states at 'continue' */
-	bool is_const;            /* switch: its value is the constant CONST_V (const_calls.h): */
-	bool const_hit;           /* ... a case is for it, and the default and the end are not */
-	long long const_v;        /* entered from the switch; the other cases are not either */
 };
 
 struct label { CXCursor stmt; struct lstate pending; };

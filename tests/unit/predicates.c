@@ -6,8 +6,7 @@
  * state at all (a stub that always returns 0), any_* anywhere (nothing is
  * known about the predicate).  A static function that returns one constant
  * is that constant (extract/const_calls.c): never_* and cut_* under a test
- * of it that is false, or in a case of a switch on it that is not its
- * value, are cut off; any_* in the true ones are not.  And a label only an 'asm goto' jumps to is
+ * of it that is false are cut off; any_* under one that is true are not.  And a label only an 'asm goto' jumps to is
  * reached with the lock state of the asm: fault_sleep() runs holding
  * s->lock.
  */
@@ -20,7 +19,7 @@ extern int preempt_count(void);
 extern void irq_early_return(void), irq_after(void), irq_expr(void), irq_and(void);
 extern void never_stub(void), any_asm_goto(void), any_param(void), any_extern(void);
 extern void any_recursive(void), any_computed(void);
-extern void any_eq(void), cut_ne(void), any_case(void), cut_case(void), cut_default(void), any_no_case(void);
+extern void any_eq(void), cut_ne(void), cut_not_eq(void);
 extern bool extern_pred(void);
 extern void fault_sleep(void), ok_path(void);
 struct spinlock { int x; };
@@ -130,21 +129,8 @@ void callers(struct req *r, int x, int res)
 		any_eq();
 	if (mode_stub(x) != 7)
 		cut_ne();
-	switch (mode_stub(x)) {
-	case 1:
-		cut_case();
-		break;
-	case 7:
-		any_case();
-		break;
-	default:
-		cut_default();
-	}
-	switch (mode_stub(x)) {
-	case 2:
-		cut_case();
-	}
-	any_no_case();   /* after a switch whose cases are not the value: reached */
+	if (!(mode_stub(x) == 7))
+		cut_not_eq();
 }
 
 /* defined after its caller: walked on demand */

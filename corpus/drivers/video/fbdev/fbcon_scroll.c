@@ -10,8 +10,10 @@
  * SCROLL_REDRAW: every scroll redraws, and the panning modes, which call
  * the driver's fb_pan_display (a DRM helper's takes a mutex), are code
  * the compiler drops.  A test of a static function that returns one
- * constant is as constant as IS_ENABLED(): 'switch (fb_scrollmode(p))'
- * runs its one case, 'if (fb_scrollmode(p) != SCROLL_REDRAW)' never.
+ * constant is as constant as IS_ENABLED(): 'if (fb_scrollmode(p) ==
+ * SCROLL_REDRAW)' always redraws, 'if (fb_scrollmode(p) != SCROLL_REDRAW)'
+ * never pans.  (The kernel's fbcon_scroll() switches on the mode; a switch
+ * on such a value is not cut yet, extract/const_calls.h says why.)
  *
  * Must find (legacy acceleration on): sleep-in-atomic at the helper's
  * mutex_lock, reached from the interrupt's printk.
@@ -74,19 +76,14 @@ static struct fbcon_display fbcon_disp;
 
 static void fbcon_scroll(struct fb_info *info, struct fbcon_display *disp, int lines)
 {
-	switch (fb_scrollmode(disp)) {
-	case SCROLL_MOVE:
-		info->lines_moved += lines;
-		break;
-	case SCROLL_PAN_MOVE:
-	case SCROLL_WRAP_MOVE:
-		info->fbops->fb_pan_display(info, info->yoffset + lines);
-		break;
-	case SCROLL_REDRAW:
-	default:
+	if (fb_scrollmode(disp) == SCROLL_REDRAW) {
 		disp->redraws++;
-		break;
+		return;
 	}
+	if (fb_scrollmode(disp) == SCROLL_MOVE)
+		info->lines_moved += lines;
+	else
+		info->fbops->fb_pan_display(info, info->yoffset + lines);
 }
 
 /* After a message the view goes back to the top of the buffer. */
