@@ -14,8 +14,6 @@
 #include "extract/guard.h"
 #include "extract/keys.h"
 
-#include <string.h>
-
 #define STUB_BODY_MAX 2048   /* bytes of a body read for its returns */
 #define STUB_MEMO 64
 
