@@ -322,12 +322,6 @@ static enum CXChildVisitResult collect_gotos(CXCursor c, CXCursor parent, CXClie
 	return CXChildVisit_Recurse;
 }
 
-/* How many of the guards that hold after the statements ending at
- * START[0..N), the first ones, still hold at the label at LABEL: those for
- * which every goto to a label between them and it (LABEL included) comes
- * from code between them and it, which they hold for.  ext4's allocation
- * jumps to 'got_allocated_blocks:' only from code past 'if ((flags &
- * CREATE) == 0) { ..; goto out; }'. */
 void gotos_collect(struct walker *w)
 {
 	if (!w->gotos_done) {
@@ -337,17 +331,43 @@ void gotos_collect(struct walker *w)
 	}
 }
 
-static int label_keeps_guards(struct walker *w, const unsigned *start, int n, unsigned label)
+/* Where the guard that begins at START, in a block that ends at END, stops
+ * holding: at the first label of (START, END] that a goto from code it
+ * does not hold for enters, or END.  Code it holds for is the code from
+ * START up to that label, so the answer is a fixed point: a goto back from
+ * further down ('retry:' .. 'if (!*locked) goto retry;', gup's
+ * __get_user_pages_locked() after its 'if (!locked) return ret;') keeps
+ * the guard at its label while nothing from outside enters between. */
+static unsigned guard_reach(const struct walker *w, unsigned start, unsigned end)
+{
+	unsigned reach = end;
+	for (bool moved = true; moved;) {
+		moved = false;
+		for (size_t g = 0; g < w->gotos.n; g++) {
+			const struct goto_pos *p = &w->gotos.v[g];
+			if (p->to > start && p->to < reach && !(p->from > start && p->from < reach)) {
+				reach = p->to;
+				moved = true;
+			}
+		}
+	}
+	return reach;
+}
+
+/* How many of the guards that hold after the statements ending at
+ * START[0..N) of a block ending at END, the first ones, still hold at the
+ * label at LABEL: those for which every goto to a label from them to it
+ * (LABEL included) comes from code they hold for (guard_reach).  ext4's
+ * allocation jumps to 'got_allocated_blocks:' only from code past 'if
+ * ((flags & CREATE) == 0) { ..; goto out; }'. */
+static int label_keeps_guards(struct walker *w, const unsigned *start, int n, unsigned label, unsigned end)
 {
 	gotos_collect(w);
 	if (w->wild_jumps)
 		return 0;
 	for (int i = 0; i < n; i++)
-		for (size_t g = 0; g < w->gotos.n; g++) {
-			const struct goto_pos *p = &w->gotos.v[g];
-			if (p->to > start[i] && p->to <= label && !(p->from > start[i] && p->from < label))
-				return i;
-		}
+		if (label >= guard_reach(w, start[i], end))
+			return i;
 	return n;
 }
 
@@ -363,6 +383,7 @@ void walk_block(struct walker *w, CXCursor c)
 	int nafter = 0;
 	struct kids kk;
 	kids_get(&kk, c);
+	unsigned block_end = key_offset(clang_getRangeEnd(clang_getCursorExtent(c)));
 	const struct kids *outer = w->block_kids;
 	w->block_kids = &kk;
 	w->scope_depth++;
@@ -371,7 +392,8 @@ void walk_block(struct walker *w, CXCursor c)
 		if (k == CXCursor_LabelStmt || k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt) {
 			/* jumped to from elsewhere: the guards that hold there stay */
 			int keep = k == CXCursor_LabelStmt && nafter ?
-				   label_keeps_guards(w, after_start, nafter, key_offset(clang_getCursorLocation(kk.v[i]))) : 0;
+				   label_keeps_guards(w, after_start, nafter, key_offset(clang_getCursorLocation(kk.v[i])),
+						      block_end) : 0;
 			w->nguards -= nafter - keep;
 			nafter = keep;
 		}
@@ -383,8 +405,7 @@ void walk_block(struct walker *w, CXCursor c)
 				nafter < MAX_AFTER; g++) {
 			after[nafter] = slot.v[g];
 			after_start[nafter] = key_offset(clang_getRangeEnd(clang_getCursorExtent(kk.v[i])));
-			if (!push_guard(w, &after[nafter], after_start[nafter],
-					key_offset(clang_getRangeEnd(clang_getCursorExtent(c)))))
+			if (!push_guard(w, &after[nafter], after_start[nafter], block_end))
 				break;
 			nafter++;
 		}

@@ -18,6 +18,7 @@ struct rw_semaphore {
 
 /* shared */
 void down_read(struct rw_semaphore *s);
+int down_read_killable(struct rw_semaphore *s);	/* 0, or -EINTR on a fatal signal */
 void up_read(struct rw_semaphore *s);
 /* exclusive; the trylock returns 1 when it got the semaphore */
 void down_write(struct rw_semaphore *s);
