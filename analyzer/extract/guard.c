@@ -853,6 +853,53 @@ bool guard_if(CXCursor func, CXCursor cond, struct guard *then_g, struct guard *
 	return true;
 }
 
+/* The variable that INIT ('i = 0', 'int i = 0') sets to 0, or a null cursor. */
+static CXCursor zeroed_counter(CXCursor init)
+{
+	CXCursor c = key_strip(init), k[2];
+	long long v;
+	if (clang_getCursorKind(c) == CXCursor_DeclStmt && key_children(c, k, 2) == 1 &&
+	    clang_getCursorKind(k[0]) == CXCursor_VarDecl) {
+		CXCursor var = k[0];
+		return key_children(var, k, 2) == 1 && guard_const_value(k[0], &v) && v == 0 ? var
+											   : clang_getNullCursor();
+	}
+	if (clang_getCursorKind(c) == CXCursor_BinaryOperator &&
+	    clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign && key_children(c, k, 2) == 2 &&
+	    clang_getCursorKind(key_strip(k[0])) == CXCursor_DeclRefExpr && guard_const_value(k[1], &v) && v == 0)
+		return clang_getCursorReferenced(key_strip(k[0]));
+	return clang_getNullCursor();
+}
+
+static bool names_var(CXCursor e, CXCursor var)
+{
+	e = key_strip(e);
+	return clang_getCursorKind(e) == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(e), var);
+}
+
+bool guard_for_count(CXCursor func, CXCursor init, CXCursor cond, struct guard *out)
+{
+	CXCursor var = zeroed_counter(init), c = key_strip(cond), k[2];
+	if (clang_Cursor_isNull(var) || clang_Cursor_isNull(func) ||
+	    clang_getCursorKind(c) != CXCursor_BinaryOperator || key_children(c, k, 2) != 2)
+		return false;
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+	int bound;   /* which operand is the count */
+	if ((op == CXBinaryOperator_LT || op == CXBinaryOperator_NE) && names_var(k[0], var))
+		bound = 1;
+	else if ((op == CXBinaryOperator_GT || op == CXBinaryOperator_NE) && names_var(k[1], var))
+		bound = 0;
+	else
+		return false;
+	char field[GUARD_FIELD_MAX];
+	int p = plain_subject(func, k[bound], field);
+	if (p < 0)
+		return false;
+	*out = (struct guard){ .param = p, .except = true, .n = 1, .v = { 0 } };
+	strcpy(out->field, field);
+	return true;
+}
+
 void guard_set_add(struct guard_set *s, const struct guard *g)
 {
 	if (!g->any && (g->n || g->ctx_dead) && s->n < GUARD_SET_MAX)

@@ -70,6 +70,12 @@ struct guard_set { int n; struct guard v[GUARD_SET_MAX]; };
  * Guards that restrict nothing are left out; returns whether either set
  * has one. */
 bool guard_if_all(CXCursor func, CXCursor cond, struct guard_set *then_s, struct guard_set *else_s);
+/* The guard of the body of 'for (INIT; COND; ..)' in FUNC that counts
+ * from 0 up to a parameter, or a member through one ('for (i = 0; i <
+ * num_params; i++)', 'i != n', 'n > i'): the body runs only for a count
+ * other than 0, into *OUT; false for any other loop.  parse_args() with no
+ * parameters never looks one up. */
+bool guard_for_count(CXCursor func, CXCursor init, CXCursor cond, struct guard *out);
 /* Add G to S unless it restricts nothing or S is full. */
 void guard_set_add(struct guard_set *s, const struct guard *g);
 

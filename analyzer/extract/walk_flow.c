@@ -526,7 +526,8 @@ static int for_cond_index(CXCursor loop, const struct kids *k, unsigned *ninit)
 /*
  * for: the initialisation, the condition, the body, then the increment
  * from the body's end and its 'continue's (the next iteration's start).  A
- * loop without a condition ('for (;;)') leaves only by 'break' (or return,
+ * body counted from 0 up to a parameter runs under the guard that the count
+ * is not 0 (guard_for_count).  A loop without a condition ('for (;;)') leaves only by 'break' (or return,
  * goto): task_rq_lock() returns from inside one with the runqueue locked
  * and interrupts off, and the state before its body is no way out.  A
  * header not written out is walked as a loop that may end anywhere: its
@@ -558,7 +559,13 @@ static void walk_for(struct walker *w, CXCursor c, const struct kids *k, struct 
 		w->st = t;
 		outer = branch_enter(w);   /* the body may not run */
 	}
+	struct guard count;   /* 'for (i = 0; i < n; ..)': the body runs for n != 0 */
+	struct guard_set counted = { 0 };
+	if (may_skip && ninit == 1 && guard_for_count(w->kenv.func, k->v[0], k->v[cond], &count))
+		guard_set_add(&counted, &count);
+	int pushed = push_guards_for(w, &counted, k->v[body]);
 	walk_stmt(w, k->v[body]);
+	w->nguards -= pushed;
 	ls_join(w, &w->frames[w->nframes - 1].cont, &w->st);
 	w->st = w->frames[w->nframes - 1].cont;   /* the increment runs after both */
 	w->frames[w->nframes - 1].cont = dead_state;

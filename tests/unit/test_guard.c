@@ -21,7 +21,9 @@
  *  - each function vN's argument to use() folded from bit operations of
  *    constants and locals set once (guard_folded_value);
  *  - the arguments of a call as written (guard_arg_at), which is how a
- *    '_nested' lock's subclass is read where the macro dropped it.
+ *    '_nested' lock's subclass is read where the macro dropped it;
+ *  - the guard of each function fN's 'for' body, a count from 0 up to a
+ *    parameter, or none (guard_for_count).
  */
 #include "extract/guard.h"
 #include "extract/keys.h"
@@ -136,6 +138,39 @@ static const struct guard_case guards[] = {
 	{ "g_addr_param", "(char *p) { if (p == sbuf) f(); }", NULL, NULL },
 	{ "g_addr_value", "(struct args *a) { if (a->buf == gptr) f(); }", NULL, NULL },
 };
+
+/* A function NAME with BODY, and the guard of its 'for' body (NULL: none). */
+static const struct { const char *name, *body, *want; } loop_guards[] = {
+	{ "f_lt", "(int n) { int i; for (i = 0; i < n; i++) f(); }", "arg#0!=0" },
+	{ "f_decl_ne", "(struct args *a) { for (int i = 0; i != a->force; i++) f(); }", "arg#0.force!=0" },
+	{ "f_gt", "(int a, unsigned n) { for (unsigned i = 0; n > i; i++) f(); }", "arg#1!=0" },
+	{ "f_from_one", "(int n) { int i; for (i = 1; i < n; i++) f(); }", NULL },
+	{ "f_le", "(int n) { int i; for (i = 0; i <= n; i++) f(); }", NULL },
+	{ "f_global", "(int n) { int i; for (i = 0; i < global; i++) f(); }", NULL },
+	{ "f_other_var", "(int n) { int i, j = 0; for (i = 0; j < n; i++) f(); }", NULL },
+};
+
+static enum CXChildVisitResult find_for(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_ForStmt)
+		return CXChildVisit_Recurse;
+	*(CXCursor *)d = c;
+	return CXChildVisit_Continue;
+}
+
+static void check_loop_guard(struct arena *a, CXCursor fn, int i)
+{
+	CXCursor loop = clang_getNullCursor(), k[4];
+	clang_visitChildren(fn, find_for, &loop);
+	struct guard g;
+	const char *got = "none", *want = loop_guards[i].want ? loop_guards[i].want : "none";
+	if (!clang_Cursor_isNull(loop) && key_children(loop, k, 4) == 4 && guard_for_count(fn, k[0], k[1], &g))
+		got = guard_text(a, &g);
+	char what[160];
+	snprintf(what, sizeof(what), "%s: its loop body's guard is %s, expected %s", loop_guards[i].name, got, want);
+	expect(!clang_Cursor_isNull(loop) && !strcmp(got, want), what);
+}
 
 /* A member tested against a global's address: the guard's value is that
  * address (GUARDKEY_GLOBAL_ADDRESS and a hash of the global), the same for
@@ -528,6 +563,9 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		for (i = 0; i < (int)N(folded_values); i++)
 			if (!strcmp(name, folded_values[i].name))
 				check_folded(c, i);
+		for (i = 0; i < (int)N(loop_guards); i++)
+			if (!strcmp(name, loop_guards[i].name))
+				check_loop_guard(top->a, c, i);
 	}
 	clang_disposeString(s);
 	return CXChildVisit_Recurse;   /* into consts(), to its locals */
@@ -555,6 +593,8 @@ int main(void)
 		sb_addf(&src, "void %s%s\n", addr_guards[i].name, addr_guards[i].body);
 	for (size_t i = 0; i < N(folded_values); i++)
 		sb_addf(&src, "void %s%s\n", folded_values[i].name, folded_values[i].body);
+	for (size_t i = 0; i < N(loop_guards); i++)
+		sb_addf(&src, "void %s%s\n", loop_guards[i].name, loop_guards[i].body);
 	sb_add(&src, args_src);
 	struct lp_rules *rules = rules_new();
 	struct strbuf err = {0};
@@ -581,7 +621,7 @@ int main(void)
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &top);
 		char what[80];
 		size_t want = N(consts) + 2 * N(guards) + 2 * N(all_guards) + N(local_values) + 2 * N(ctx_guards) +
-			      2 * N(entry_tests) + 2 * N(addr_guards) + 1 + N(folded_values);
+			      2 * N(entry_tests) + 2 * N(addr_guards) + 1 + N(folded_values) + N(loop_guards);
 		snprintf(what, sizeof(what), "%d expectations checked, expected %zu", passed + failed - before, want);
 		expect(passed + failed - before == (int)want, what);
 		expect(addr_values[0] && addr_values[1] && addr_values[2] && addr_values[0] != addr_values[1] &&
