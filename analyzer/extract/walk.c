@@ -2348,6 +2348,7 @@ void walk_function(struct walker *w, CXCursor fn, int hdr)
 	w->first_writes_done = false;
 	w->gotos_done = false;
 	w->gotos.n = 0;
+	w->label_offs.n = 0;
 	w->loop_depth = 0;
 	w->scoped.n = 0;
 	w->scope_depth = 0;
@@ -2484,6 +2485,7 @@ void walker_free_buffers(struct walker *w)
 	vec_free(&w->locals);
 	vec_free(&w->scoped);
 	vec_free(&w->gotos);
+	vec_free(&w->label_offs);
 	vec_free(&w->fnlocals);
 	vec_free(&w->retlocals);
 	vec_free(&w->calls_unrepeated);

@@ -319,6 +319,8 @@ static enum CXChildVisitResult collect_gotos(CXCursor c, CXCursor parent, CXClie
 	else if (k == CXCursor_GotoStmt && key_children(c, ref, 1))
 		vec_push(&w->gotos, ((struct goto_pos){ key_offset(clang_getCursorLocation(c)),
 			key_offset(clang_getCursorLocation(clang_getCursorReferenced(ref[0]))) }));
+	else if (k == CXCursor_LabelStmt)
+		vec_push(&w->label_offs, key_offset(clang_getCursorLocation(c)));
 	return CXChildVisit_Recurse;
 }
 
@@ -337,10 +339,21 @@ void gotos_collect(struct walker *w)
  * START up to that label, so the answer is a fixed point: a goto back from
  * further down ('retry:' .. 'if (!*locked) goto retry;', gup's
  * __get_user_pages_locked() after its 'if (!locked) return ret;') keeps
- * the guard at its label while nothing from outside enters between. */
+ * the guard at its label while nothing from outside enters between.  In a
+ * function with an asm, a label no goto names may be an asm goto's, and
+ * entered from anywhere (label_asm_target): the guard stops there; s390's
+ * BUG_ON() is an asm, and gup's loop has several. */
 static unsigned guard_reach(const struct walker *w, unsigned start, unsigned end)
 {
 	unsigned reach = end;
+	for (size_t l = 0; w->wild_jumps && l < w->label_offs.n; l++) {
+		unsigned at = w->label_offs.v[l];   /* an asm goto's label, entered from anywhere */
+		bool named = false;
+		for (size_t g = 0; g < w->gotos.n && !named; g++)
+			named = w->gotos.v[g].to == at;
+		if (!named && at > start && at < reach)
+			reach = at;
+	}
 	for (bool moved = true; moved;) {
 		moved = false;
 		for (size_t g = 0; g < w->gotos.n; g++) {
@@ -363,7 +376,7 @@ static unsigned guard_reach(const struct walker *w, unsigned start, unsigned end
 static int label_keeps_guards(struct walker *w, const unsigned *start, int n, unsigned label, unsigned end)
 {
 	gotos_collect(w);
-	if (w->wild_jumps)
+	if (w->computed_goto)
 		return 0;
 	for (int i = 0; i < n; i++)
 		if (label >= guard_reach(w, start[i], end))

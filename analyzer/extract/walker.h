@@ -223,6 +223,7 @@ struct walker {
 	struct guard_first_writes first_writes;   /* the function's, once a test asks (guards_at_entry) */
 	bool first_writes_done;
 	VEC(struct goto_pos) gotos;   /* the function's gotos, once a label asks (label_keeps_guards) */
+	VEC(unsigned) label_offs;     /* ... and where its labels are */
 	bool gotos_done, wild_jumps;  /* ... and whether it has a computed goto or an asm */
 	bool computed_goto;       /* ... a computed goto ('goto *p') */
 	int cond_depth;           /* branches, loop bodies, '?:' arms, '&&'/'||' right sides around
@@ -315,8 +316,8 @@ static inline bool guard_holds(const struct walker *w, int i)
 }
 /* Label C: the guards around it that a goto from outside jumps past. */
 void guards_at_label(struct walker *w, CXCursor c);
-/* The function's gotos (w->gotos), and whether it has a computed goto or
- * an asm (w->wild_jumps), collected once. */
+/* The function's gotos (w->gotos) and labels (w->label_offs), and whether
+ * it has a computed goto or an asm (w->wild_jumps), collected once. */
 void gotos_collect(struct walker *w);
 /* Whether the label at AT may be jumped to other than by the function's
  * gotos: a computed goto may jump to any label, and an 'asm goto' (which

@@ -7,7 +7,8 @@
  * caller that passes NULL keeps its lock: the loop returns after the first
  * batch, 'if (!locked) return', before any code that could retake it, and
  * the label is entered only by the 'goto retry' further down, from code
- * past that test.  Models mm/gup.c (__get_user_pages_locked(),
+ * past that test.  The loop's BUG_ON() is an asm on s390, and a label no
+ * goto names could be an asm goto's: 'retry:' is named.  Models mm/gup.c (__get_user_pages_locked(),
  * __get_user_pages_remote(), pin_user_pages_remote()).
  *
  * With -DGUP_STORY_RETRY_FIRST (hypothetical) a first batch that found
@@ -15,6 +16,7 @@
  * label runs for NULL too, and a caller holding the lock takes it again.
  */
 #include <linux/kernel.h>
+#include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/mmap_lock.h>
 
@@ -41,6 +43,7 @@ static long __get_user_pages_locked(struct mm_struct *mm, unsigned long start, u
 			return got;   /* no way to drop the lock was given: one batch */
 		if (*locked)
 			return pinned + got;
+		BUG_ON(got < 0);   /* a fault that dropped the lock reports no error */
 		pinned += got > 0 ? got : 0;
 		start += (unsigned long)(got > 0 ? got : 0);
 retry:

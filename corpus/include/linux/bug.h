@@ -6,9 +6,10 @@
 
 extern void __warn_printk(const char *fmt, ...) __printf(1, 2);
 
-/* s390's shape: a trap the kernel's handler turns into an oops, then
- * unreachable() (x86: ud2 and __builtin_unreachable()) */
-#define BUG()		do { __builtin_trap(); unreachable(); } while (0)
+/* s390's shape: an asm that traps (a monitor call the kernel's handler
+ * turns into an oops, with a bug-table entry), then unreachable() (x86: ud2
+ * and __builtin_unreachable()).  Every function with a BUG_ON() has an asm. */
+#define BUG()		do { __asm__ __volatile__("mc 0,0"); unreachable(); } while (0)
 #define BUG_ON(cond)	do { if (unlikely(cond)) BUG(); } while (0)
 
 #define WARN_ON(cond)						\
