@@ -343,15 +343,12 @@ void gotos_collect(struct walker *w)
  * function with an asm, a label no goto names may be an asm goto's, and
  * entered from anywhere (label_asm_target): the guard stops there; s390's
  * BUG_ON() is an asm, and gup's loop has several. */
-static unsigned guard_reach(const struct walker *w, unsigned start, unsigned end)
+static unsigned guard_reach(struct walker *w, unsigned start, unsigned end)
 {
 	unsigned reach = end;
-	for (size_t l = 0; w->wild_jumps && l < w->label_offs.n; l++) {
-		unsigned at = w->label_offs.v[l];   /* an asm goto's label, entered from anywhere */
-		bool named = false;
-		for (size_t g = 0; g < w->gotos.n && !named; g++)
-			named = w->gotos.v[g].to == at;
-		if (!named && at > start && at < reach)
+	for (size_t l = 0; l < w->label_offs.n; l++) {
+		unsigned at = w->label_offs.v[l];
+		if (at > start && at < reach && label_asm_target(w, at))
 			reach = at;
 	}
 	for (bool moved = true; moved;) {
@@ -539,10 +536,11 @@ static int for_cond_index(CXCursor loop, const struct kids *k, unsigned *ninit)
 /*
  * for: the initialisation, the condition, the body, then the increment
  * from the body's end and its 'continue's (the next iteration's start).  A
- * body counted from 0 up to a parameter runs under the guard that the count
- * is not 0 (guard_for_count).  A loop without a condition ('for (;;)') leaves only by 'break' (or return,
- * goto): task_rq_lock() returns from inside one with the runqueue locked
- * and interrupts off, and the state before its body is no way out.  A
+ * body counted from 0 up to a parameter runs under the guard that the
+ * count is not 0 (guard_for_count).  A loop without a condition ('for
+ * (;;)') leaves only by 'break' (or return, goto): task_rq_lock() returns
+ * from inside one with the runqueue locked and interrupts off, and the
+ * state before its body is no way out.  A
  * header not written out is walked as a loop that may end anywhere: its
  * parts in order, the state before the body a way out.
  */
